@@ -1,0 +1,188 @@
+package org.marginfall.core.ledger;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.marginfall.core.asset.AssetId;
+
+/**
+ * Double-entry ledger: every balance of every asset belongs to an account, and a transfer moves an
+ * exact number of atoms between two accounts.
+ *
+ * <p>Balances are stored as one {@code long[]} column per asset, indexed by account, so audits and
+ * hot loops run over arrays. The sum of each asset over all accounts is always zero (see {@link
+ * AccountType}); {@link #audit()} proves it. Mutable and not thread-safe: one ledger belongs to one
+ * run, which is single-threaded.
+ */
+public final class Ledger {
+
+  /** The account quantities enter the model from: endowments, funds, deposits from outside. */
+  public static final AccountId EXTERNAL = AccountId.of("external");
+
+  private final List<AssetId> assets;
+  private final Map<AssetId, Integer> assetIndex = new HashMap<>();
+  private final List<AccountId> accounts = new ArrayList<>();
+  private final Map<AccountId, Integer> accountIndex = new HashMap<>();
+  private final List<AccountType> types = new ArrayList<>();
+  private long[][] balances;
+  private long transfers;
+
+  /** Creates an empty ledger for the given assets. */
+  public Ledger(List<AssetId> assets) {
+    this.assets = List.copyOf(assets);
+    for (int i = 0; i < this.assets.size(); i++) {
+      if (assetIndex.put(this.assets.get(i), i) != null) {
+        throw new IllegalArgumentException("duplicate asset " + this.assets.get(i));
+      }
+    }
+    balances = new long[this.assets.size()][16];
+    open(EXTERNAL, AccountType.EXTERNAL);
+  }
+
+  /** The assets this ledger counts. */
+  public List<AssetId> assets() {
+    return assets;
+  }
+
+  /** Opens an account; opening an existing account with the same type is a no-op. */
+  public void open(AccountId id, AccountType type) {
+    Integer existing = accountIndex.get(id);
+    if (existing != null) {
+      if (types.get(existing) != type) {
+        throw new IllegalStateException("account " + id + " already open as " + types.get(existing));
+      }
+      return;
+    }
+    int index = accounts.size();
+    accounts.add(id);
+    types.add(type);
+    accountIndex.put(id, index);
+    if (balances.length > 0 && index >= balances[0].length) {
+      grow(index + 1);
+    }
+  }
+
+  /** Whether the account is open. */
+  public boolean isOpen(AccountId id) {
+    return accountIndex.containsKey(id);
+  }
+
+  /** The balance in atoms. */
+  public long balance(AccountId account, AssetId asset) {
+    return balances[asset(asset)][account(account)];
+  }
+
+  /** The balance in units. */
+  public double units(AccountId account, AssetId asset) {
+    return Quantities.units(balance(account, asset));
+  }
+
+  /**
+   * Moves {@code atoms} of {@code asset} from one account to another.
+   *
+   * @throws IllegalStateException if an ordinary account would go negative
+   */
+  public void transfer(AccountId from, AccountId to, AssetId asset, long atoms) {
+    if (atoms < 0) {
+      throw new IllegalArgumentException("transfer of a negative quantity: " + atoms);
+    }
+    if (atoms == 0) {
+      return;
+    }
+    int a = asset(asset);
+    int f = account(from);
+    int t = account(to);
+    long[] column = balances[a];
+    if (types.get(f) == AccountType.ORDINARY && column[f] < atoms) {
+      throw new IllegalStateException(
+          "ledger: " + from + " holds " + column[f] + " atoms of " + asset + ", cannot send " + atoms);
+    }
+    column[f] = Math.subtractExact(column[f], atoms);
+    column[t] = Math.addExact(column[t], atoms);
+    transfers++;
+  }
+
+  /** Number of non-empty transfers so far. */
+  public long transferCount() {
+    return transfers;
+  }
+
+  /** Sum of the asset over all accounts; zero whenever the ledger is consistent. */
+  public long total(AssetId asset) {
+    long[] column = balances[asset(asset)];
+    long sum = 0;
+    for (int i = 0; i < accounts.size(); i++) {
+      sum = Math.addExact(sum, column[i]);
+    }
+    return sum;
+  }
+
+  /** Sum of the asset over the accounts whose id starts with {@code prefix}. */
+  public long totalUnder(String prefix, AssetId asset) {
+    long[] column = balances[asset(asset)];
+    long sum = 0;
+    for (int i = 0; i < accounts.size(); i++) {
+      String v = accounts.get(i).value();
+      if (v.equals(prefix) || v.startsWith(prefix + "/")) {
+        sum = Math.addExact(sum, column[i]);
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Checks conservation (each asset sums to zero) and that no ordinary account is negative.
+   *
+   * @return one message per violation, empty when the ledger is consistent
+   */
+  public List<String> audit() {
+    List<String> problems = new ArrayList<>();
+    for (int a = 0; a < assets.size(); a++) {
+      long sum = 0;
+      long[] column = balances[a];
+      for (int i = 0; i < accounts.size(); i++) {
+        sum += column[i];
+        if (column[i] < 0 && types.get(i) == AccountType.ORDINARY) {
+          problems.add("ledger: " + accounts.get(i) + " holds " + column[i] + " atoms of " + assets.get(a));
+        }
+      }
+      if (sum != 0) {
+        problems.add("ledger: " + assets.get(a) + " is not conserved, accounts sum to " + sum + " atoms");
+      }
+    }
+    return problems;
+  }
+
+  /** The accounts in opening order. */
+  public List<AccountId> accounts() {
+    return List.copyOf(accounts);
+  }
+
+  private int asset(AssetId asset) {
+    Integer i = assetIndex.get(Objects.requireNonNull(asset, "asset"));
+    if (i == null) {
+      throw new IllegalArgumentException("ledger: unknown asset " + asset);
+    }
+    return i;
+  }
+
+  private int account(AccountId account) {
+    Integer i = accountIndex.get(Objects.requireNonNull(account, "account"));
+    if (i == null) {
+      throw new IllegalArgumentException("ledger: unknown account " + account);
+    }
+    return i;
+  }
+
+  private void grow(int needed) {
+    int size = Math.max(needed, Math.max(16, accounts.size() * 2));
+    for (int a = 0; a < balances.length; a++) {
+      if (balances[a].length < needed) {
+        balances[a] = Arrays.copyOf(balances[a], size);
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.marginfall.core.util;
+
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks that return the checked value and name the argument in the message.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Checks {
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+  private Checks() {}
+
+  /** Returns {@code value} if it is finite, else throws naming {@code name}. */
+  public static double finite(double value, String name) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + ": must be a finite number, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is finite and {@code >= 0}. */
+  public static double nonNegative(double value, String name) {
+    if (!(value >= 0) || !Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + ": must be a finite number >= 0, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is finite and {@code > 0}. */
+  public static double positive(double value, String name) {
+    if (!(value > 0) || !Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + ": must be a finite number > 0, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it lies in {@code [0, 1]}. */
+  public static double fraction(double value, String name) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(name + ": must be between 0 and 1, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is {@code >= 0}. */
+  public static int nonNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + ": must be >= 0, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is {@code >= 1}. */
+  public static int positive(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + ": must be >= 1, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is a valid identifier ({@code [A-Za-z0-9_-]+}). */
+  public static String id(String value, String name) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          name + ": must be an identifier of letters, digits, '_' or '-', was '" + value + "'");
+    }
+    return value;
+  }
+
+  /** Whether {@code value} is a valid identifier. */
+  public static boolean isId(String value) {
+    return value != null && ID.matcher(value).matches();
+  }
+
+  /** Returns {@code value} if it is not null. */
+  public static <T> T notNull(T value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + ": must not be null");
+    }
+    return value;
+  }
+}
