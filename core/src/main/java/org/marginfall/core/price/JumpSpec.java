@@ -1,0 +1,28 @@
+package org.marginfall.core.price;
+
+import org.marginfall.core.util.Checks;
+
+/**
+ * Merton jump component: Poisson arrivals, each jump log-normal in size.
+ *
+ * <p>Source: Merton (1976), "Option pricing when underlying stock returns are discontinuous", J.
+ * Financial Economics 3:125-144. Immutable and thread-safe.
+ *
+ * @param intensityPerYear expected number of jumps per year
+ * @param meanLogJump mean of the log of one jump's price factor
+ * @param sdLogJump standard deviation of the log of one jump's price factor
+ */
+public record JumpSpec(double intensityPerYear, double meanLogJump, double sdLogJump) {
+
+  /** Validates the parameters. */
+  public JumpSpec {
+    Checks.nonNegative(intensityPerYear, "intensityPerYear");
+    Checks.finite(meanLogJump, "meanLogJump");
+    Checks.nonNegative(sdLogJump, "sdLogJump");
+  }
+
+  /** The mean relative jump {@code E[e^J] - 1}, used to compensate the drift. */
+  public double meanRelativeJump() {
+    return StrictMath.exp(meanLogJump + 0.5 * sdLogJump * sdLogJump) - 1;
+  }
+}

@@ -1,0 +1,32 @@
+package org.marginfall.core.price;
+
+import java.util.Optional;
+import org.marginfall.core.util.Checks;
+
+/**
+ * The exogenous (fundamental) price process of one asset: geometric Brownian motion with optional
+ * Merton jumps.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param initialPrice price at step 0, in the base currency
+ * @param drift annualised drift of the price (jumps are compensated so this stays the mean return)
+ * @param volatility annualised volatility of the diffusion
+ * @param jumps optional jump component
+ */
+public record PriceProcessSpec(
+    double initialPrice, double drift, double volatility, Optional<JumpSpec> jumps) {
+
+  /** Validates the parameters. */
+  public PriceProcessSpec {
+    Checks.positive(initialPrice, "initialPrice");
+    Checks.finite(drift, "drift");
+    Checks.nonNegative(volatility, "volatility");
+    jumps = jumps == null ? Optional.empty() : jumps;
+  }
+
+  /** A constant price (no drift, no volatility, no jumps), handy for deterministic paths. */
+  public static PriceProcessSpec constant(double initialPrice) {
+    return new PriceProcessSpec(initialPrice, 0, 0, Optional.empty());
+  }
+}

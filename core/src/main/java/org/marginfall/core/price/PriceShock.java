@@ -1,0 +1,41 @@
+package org.marginfall.core.price;
+
+import java.util.Objects;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.util.Checks;
+
+/**
+ * A scheduled move of an asset's fundamental price: a total relative change spread geometrically
+ * over a number of steps.
+ *
+ * <p>A change of -0.30 over 10 steps multiplies the fundamental by {@code 0.7^(1/10)} in each of
+ * steps {@code startStep .. startStep + steps - 1}. Immutable and thread-safe.
+ *
+ * @param asset the asset whose fundamental moves
+ * @param startStep the first tick of the move (ticks count from 1)
+ * @param steps the number of ticks the move is spread over
+ * @param change the total relative change, above -1
+ */
+public record PriceShock(AssetId asset, long startStep, int steps, double change) {
+
+  /** Validates the parameters. */
+  public PriceShock {
+    Objects.requireNonNull(asset, "asset");
+    if (startStep < 1) {
+      throw new IllegalArgumentException("startStep: must be >= 1, was " + startStep);
+    }
+    Checks.positive(steps, "steps");
+    Checks.finite(change, "change");
+    if (!(change > -1)) {
+      throw new IllegalArgumentException("change: must be above -1 (a price cannot reach zero), was " + change);
+    }
+  }
+
+  /** The multiplier this shock applies to the fundamental in {@code step}, 1 outside its window. */
+  public double factorAt(long step) {
+    if (step < startStep || step >= startStep + steps) {
+      return 1.0;
+    }
+    return StrictMath.pow(1 + change, 1.0 / steps);
+  }
+}
