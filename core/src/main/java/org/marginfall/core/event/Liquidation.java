@@ -1,0 +1,31 @@
+package org.marginfall.core.event;
+
+/**
+ * A position was closed by a liquidation.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param step the tick
+ * @param round the liquidation round, 0 outside the liquidation phase
+ * @param venue the venue
+ * @param account the liquidated margin account
+ * @param liquidator the liquidator's account
+ * @param asset the market
+ * @param size signed size closed
+ * @param oraclePrice the venue's oracle price when liquidated
+ * @param executionPrice the average execution price of the close
+ * @param notional absolute notional at the execution price
+ * @param realizedPnl profit (negative: loss) realised on the close
+ * @param fee liquidation fee charged to the account for this position
+ * @param feeToLiquidator the liquidator's share of the fee
+ * @param feeToInsurance the insurance fund's share of the fee
+ * @param equityBefore account equity when liquidated
+ * @param maintenanceBefore maintenance requirement when liquidated
+ */
+public record Liquidation(long step, int round, String venue, String account, String liquidator, String asset, double size, double oraclePrice, double executionPrice, double notional, double realizedPnl, double fee, double feeToLiquidator, double feeToInsurance, double equityBefore, double maintenanceBefore) implements SimEvent {
+
+  @Override
+  public String type() {
+    return "liquidation";
+  }
+}

@@ -1,0 +1,22 @@
+package org.marginfall.core.event;
+
+/**
+ * An oracle published a new price.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param step the tick
+ * @param round the liquidation round, 0 outside the liquidation phase
+ * @param oracle the oracle
+ * @param asset the asset
+ * @param price the published price
+ * @param previous the price it replaces
+ * @param reason heartbeat or deviation
+ */
+public record OracleUpdated(long step, int round, String oracle, String asset, double price, double previous, String reason) implements SimEvent {
+
+  @Override
+  public String type() {
+    return "oracle_update";
+  }
+}

@@ -1,0 +1,73 @@
+package org.marginfall.core.market;
+
+import org.marginfall.core.util.Checks;
+
+/**
+ * How a trade moves the market price, as a displacement of the log price.
+ *
+ * <p>Every implementation is immutable and thread-safe.
+ */
+public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.None {
+
+  /** The registry name of the model in scenario files. */
+  String name();
+
+  /**
+   * Executes a trade of {@code units} (positive buy, negative sell) starting at {@code price}.
+   *
+   * @param price the market price before the trade
+   * @param fundamental the fundamental price, which scales depth from notional to units
+   * @param units the signed quantity
+   */
+  Execution execute(double price, double fundamental, double units);
+
+  /**
+   * Linear impact in log price: trading notional V moves {@code ln P} by {@code V / depth}.
+   *
+   * <p>With {@code k = fundamental / depth} per unit, a sale of q units ends at {@code P e^(-k q)}
+   * and earns {@code P (1 - e^(-k q)) / k}; a buy ends at {@code P e^(k q)} and costs {@code P (e^(k
+   * q) - 1) / k}. Source: the log-linear ("exponential") inverse demand used for fire sales by
+   * Cifuentes, Shin and Ferrara (2005), JEEA 3:556-566, and Caccioli et al. (2014), JBF 46:233-245.
+   *
+   * @param depth base-currency notional that moves the log price by 1
+   */
+  record LinearLog(double depth) implements ImpactModel {
+    /** Validates the depth. */
+    public LinearLog {
+      Checks.positive(depth, "depth");
+    }
+
+    @Override
+    public String name() {
+      return "linear-log";
+    }
+
+    @Override
+    public Execution execute(double price, double fundamental, double units) {
+      if (units == 0) {
+        return new Execution(0, 0, price, price);
+      }
+      double k = fundamental / depth;
+      double kq = k * Math.abs(units);
+      if (units < 0) {
+        double proceeds = -price * StrictMath.expm1(-kq) / k;
+        return new Execution(units, proceeds, price, price * StrictMath.exp(-kq));
+      }
+      double cost = price * StrictMath.expm1(kq) / k;
+      return new Execution(units, cost, price, price * StrictMath.exp(kq));
+    }
+  }
+
+  /** No impact: every trade fills at the current price (the "impact off" counterfactual). */
+  record None() implements ImpactModel {
+    @Override
+    public String name() {
+      return "none";
+    }
+
+    @Override
+    public Execution execute(double price, double fundamental, double units) {
+      return new Execution(units, price * Math.abs(units), price, price);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.marginfall.core.oracle;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.marginfall.core.asset.AssetId;
+
+/**
+ * The oracles of a run, by id; what venues read their prices from.
+ *
+ * <p>Mutable and not thread-safe.
+ */
+public final class Oracles {
+
+  private final Map<OracleId, Oracle> oracles = new LinkedHashMap<>();
+  private final AssetId base;
+
+  /** Creates an empty registry; the base currency always reads 1. */
+  public Oracles(AssetId base) {
+    this.base = base;
+  }
+
+  /** Adds an oracle. */
+  public void add(Oracle oracle) {
+    if (oracles.putIfAbsent(oracle.id(), oracle) != null) {
+      throw new IllegalArgumentException("duplicate oracle " + oracle.id());
+    }
+  }
+
+  /** The oracle with this id. */
+  public Oracle oracle(OracleId id) {
+    Oracle o = oracles.get(id);
+    if (o == null) {
+      throw new IllegalArgumentException("unknown oracle " + id);
+    }
+    return o;
+  }
+
+  /** All oracles, in scenario order. */
+  public Collection<Oracle> all() {
+    return Collections.unmodifiableCollection(oracles.values());
+  }
+
+  /** The last price {@code oracle} published for {@code asset}; 1 for the base currency. */
+  public double price(OracleId oracle, AssetId asset) {
+    if (asset.equals(base)) {
+      return 1.0;
+    }
+    OracleFeed feed = oracle(oracle).feed(asset);
+    if (feed == null) {
+      throw new IllegalArgumentException("oracle " + oracle + " has no feed for " + asset);
+    }
+    return feed.price();
+  }
+}
