@@ -1,0 +1,37 @@
+package org.marginfall.core.agent;
+
+import java.util.List;
+import org.marginfall.core.venue.LiquidationCandidate;
+
+/**
+ * A population of agents of one behaviour, scheduled as one unit in each phase it takes part in.
+ *
+ * <p>Scheduling a population, not each agent, keeps MASON's tie-breaking shuffle out of the model:
+ * the population iterates its agents in id order (or shuffles them with its own stream).
+ * Implementations are mutable run state and not thread-safe.
+ */
+public interface Population {
+
+  /** The population id. */
+  String id();
+
+  /** Called once before the first tick: open accounts, take endowments, open initial positions. */
+  void setUp(AgentContext ctx);
+
+  /** Phase 3 of every tick: traders and liquidity providers act. */
+  default void trade(AgentContext ctx) {}
+
+  /** Phase 4 of every tick: arbitrageurs and market makers act. */
+  default void arbitrage(AgentContext ctx) {}
+
+  /**
+   * Phase 6, once per liquidation round: act on the venues' liquidatable accounts.
+   *
+   * @param candidates all venues' liquidatable accounts this round, venue by venue in scenario
+   *     order, most underwater first within a venue
+   * @return the number of liquidations executed
+   */
+  default int liquidate(AgentContext ctx, List<LiquidationCandidate> candidates) {
+    return 0;
+  }
+}

@@ -1,0 +1,21 @@
+package org.marginfall.core.spec;
+
+import org.marginfall.core.agent.Population;
+import org.marginfall.core.random.RandomStreams;
+
+/**
+ * The validated, immutable definition of one agent population; {@link #resolve} builds it.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface PopulationSpec {
+
+  /** The population id. */
+  String id();
+
+  /** The registry name of its behaviour. */
+  String type();
+
+  /** Builds the runtime population; it takes its own named stream from {@code streams}. */
+  Population resolve(RandomStreams streams);
+}

@@ -1,0 +1,389 @@
+package org.marginfall.core.spec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * A node of a parsed scenario tree (maps, lists, strings, numbers, booleans) that knows its field
+ * path and reports every failure to a shared {@link Problems}.
+ *
+ * <p>Readers call the typed accessors and carry on after a failure (which returns a neutral value),
+ * so one pass finds every problem in a file; a reader then checks {@link Problems#since(int)} before
+ * building its record. The tree is the plain-Java form produced by any JSON or YAML parser, so this
+ * module needs no parser of its own. Immutable view over a tree that must not change while read;
+ * not thread-safe because of the shared problem list.
+ */
+public final class SpecNode {
+
+  private static final Object MISSING = new Object();
+
+  private final Object value;
+  private final String path;
+  private final Problems problems;
+
+  private SpecNode(Object value, String path, Problems problems) {
+    this.value = value;
+    this.path = path;
+    this.problems = problems;
+  }
+
+  /** The root node of a parsed tree. */
+  public static SpecNode root(Object tree, Problems problems) {
+    return new SpecNode(tree, "", problems);
+  }
+
+  /** The field path of this node, e.g. {@code venues[1].markets[0]}. */
+  public String path() {
+    return path;
+  }
+
+  /** The shared problem list. */
+  public Problems problems() {
+    return problems;
+  }
+
+  /** Whether the node is absent (or explicitly null) in the file. */
+  public boolean isMissing() {
+    return value == MISSING || value == null;
+  }
+
+  /** Whether the node is a map. */
+  public boolean isObject() {
+    return value instanceof Map;
+  }
+
+  /** Whether the node is a list. */
+  public boolean isList() {
+    return value instanceof List;
+  }
+
+  /** Whether the node is a number (or text that reads as one). */
+  public boolean isNumber() {
+    return value instanceof Number || (value instanceof String s && parses(s));
+  }
+
+  /** The child field (possibly missing); reports a failure if this node is not a map. */
+  public SpecNode get(String field) {
+    String childPath = path.isEmpty() ? field : path + "." + field;
+    if (value instanceof Map<?, ?> map) {
+      return new SpecNode(map.containsKey(field) ? map.get(field) : MISSING, childPath, problems);
+    }
+    return new SpecNode(MISSING, childPath, problems);
+  }
+
+  /** Whether this map has the field. */
+  public boolean has(String field) {
+    return value instanceof Map<?, ?> map && map.get(field) != null;
+  }
+
+  /** The field names of this map, in file order. */
+  public Set<String> fieldNames() {
+    Set<String> names = new LinkedHashSet<>();
+    if (value instanceof Map<?, ?> map) {
+      map.keySet().forEach(k -> names.add(String.valueOf(k)));
+    }
+    return names;
+  }
+
+  /** The elements of this list; reports a failure if the node is not a list. */
+  public List<SpecNode> elements() {
+    List<SpecNode> out = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        out.add(new SpecNode(list.get(i), path + "[" + i + "]", problems));
+      }
+    } else if (isMissing()) {
+      fail("is required");
+    } else {
+      fail("must be a list");
+    }
+    return out;
+  }
+
+  /** The elements of a list field; an empty list when the field is absent. */
+  public List<SpecNode> optList(String field) {
+    SpecNode child = get(field);
+    return child.isMissing() ? List.of() : child.elements();
+  }
+
+  /** The elements of a required, non-empty list field. */
+  public List<SpecNode> list(String field) {
+    SpecNode child = get(field);
+    List<SpecNode> out = child.elements();
+    if (!child.isMissing() && child.isList() && out.isEmpty()) {
+      child.fail("must not be empty");
+    }
+    return out;
+  }
+
+  /** A required map field. */
+  public SpecNode object(String field) {
+    SpecNode child = get(field);
+    child.requireObject();
+    return child;
+  }
+
+  /** Reports a failure unless this node is a map. */
+  public boolean requireObject() {
+    if (isMissing()) {
+      fail("is required");
+      return false;
+    }
+    if (!isObject()) {
+      fail("must be a mapping of fields");
+      return false;
+    }
+    return true;
+  }
+
+  /** Reports every field of this map that is not in {@code known}. */
+  public void allowOnly(String... known) {
+    Set<String> allowed = new TreeSet<>(Arrays.asList(known));
+    for (String name : fieldNames()) {
+      if (!allowed.contains(name)) {
+        get(name).fail("unknown field (known: " + String.join(", ", allowed) + ")");
+      }
+    }
+  }
+
+  /** This node as text. */
+  public String asString() {
+    if (isMissing()) {
+      fail("is required");
+      return "";
+    }
+    if (value instanceof Map || value instanceof List) {
+      fail("must be a single value");
+      return "";
+    }
+    return String.valueOf(value);
+  }
+
+  /** A required text field. */
+  public String string(String field) {
+    return get(field).asString();
+  }
+
+  /** An optional text field. */
+  public Optional<String> optString(String field) {
+    SpecNode child = get(field);
+    return child.isMissing() ? Optional.empty() : Optional.of(child.asString());
+  }
+
+  /** A required identifier field ({@code [A-Za-z0-9_-]+}). */
+  public String id(String field) {
+    SpecNode child = get(field);
+    String s = child.asString();
+    if (!child.isMissing() && !org.marginfall.core.util.Checks.isId(s)) {
+      child.fail("must be an identifier of letters, digits, '_' or '-', was '" + s + "'");
+    }
+    return s;
+  }
+
+  /** This node as a finite number; NaN after a failure. */
+  public double asDouble() {
+    if (isMissing()) {
+      fail("is required");
+      return Double.NaN;
+    }
+    double d;
+    if (value instanceof Number n) {
+      d = n.doubleValue();
+    } else if (value instanceof String s && parses(s)) {
+      d = Double.parseDouble(s.trim());
+    } else {
+      fail("must be a number, was '" + describe() + "'");
+      return Double.NaN;
+    }
+    if (!Double.isFinite(d)) {
+      fail("must be a finite number, was " + describe());
+      return Double.NaN;
+    }
+    return d;
+  }
+
+  /** A required number field. */
+  public double number(String field) {
+    return get(field).asDouble();
+  }
+
+  /** An optional number field. */
+  public double number(String field, double defaultValue) {
+    SpecNode child = get(field);
+    return child.isMissing() ? defaultValue : child.asDouble();
+  }
+
+  /** A required number field that must be {@code > 0}. */
+  public double positive(String field) {
+    return checkPositive(get(field), number(field));
+  }
+
+  /** An optional number field that must be {@code > 0}. */
+  public double positive(String field, double defaultValue) {
+    return checkPositive(get(field), number(field, defaultValue));
+  }
+
+  /** A required number field that must be {@code >= 0}. */
+  public double nonNegative(String field) {
+    return checkNonNegative(get(field), number(field));
+  }
+
+  /** An optional number field that must be {@code >= 0}. */
+  public double nonNegative(String field, double defaultValue) {
+    return checkNonNegative(get(field), number(field, defaultValue));
+  }
+
+  /** A required number field in {@code [0, 1]}. */
+  public double fraction(String field) {
+    return checkFraction(get(field), number(field));
+  }
+
+  /** An optional number field in {@code [0, 1]}. */
+  public double fraction(String field, double defaultValue) {
+    return checkFraction(get(field), number(field, defaultValue));
+  }
+
+  /** This node as a whole number; 0 after a failure. */
+  public long asLong() {
+    if (isMissing()) {
+      fail("is required");
+      return 0;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigInteger b && b.bitLength() < 64) {
+      return b.longValue();
+    }
+    BigDecimal d = null;
+    if (value instanceof Number n && !(value instanceof BigInteger)) {
+      d = new BigDecimal(n.toString());
+    } else if (value instanceof String s && parses(s)) {
+      d = new BigDecimal(s.trim());
+    }
+    if (d != null) {
+      try {
+        return d.longValueExact();
+      } catch (ArithmeticException e) {
+        // not whole, or out of range: reported below
+      }
+    }
+    fail("must be a whole number, was '" + describe() + "'");
+    return 0;
+  }
+
+  /** A required whole-number field. */
+  public long longValue(String field) {
+    return get(field).asLong();
+  }
+
+  /** An optional whole-number field. */
+  public long longValue(String field, long defaultValue) {
+    SpecNode child = get(field);
+    return child.isMissing() ? defaultValue : child.asLong();
+  }
+
+  /** A required whole-number field within {@code [min, max]}. */
+  public int integer(String field, int min, int max) {
+    return checkRange(get(field), longValue(field), min, max);
+  }
+
+  /** An optional whole-number field within {@code [min, max]}. */
+  public int integer(String field, int defaultValue, int min, int max) {
+    return checkRange(get(field), longValue(field, defaultValue), min, max);
+  }
+
+  /** An optional boolean field. */
+  public boolean bool(String field, boolean defaultValue) {
+    SpecNode child = get(field);
+    if (child.isMissing()) {
+      return defaultValue;
+    }
+    if (child.value instanceof Boolean b) {
+      return b;
+    }
+    child.fail("must be true or false, was '" + child.describe() + "'");
+    return defaultValue;
+  }
+
+  /** Reports a failure at this node. */
+  public void fail(String message) {
+    problems.add(path, message);
+  }
+
+  /**
+   * Builds a record, turning a validation exception of its constructor into a failure at this
+   * node. A message of the form {@code "field: ..."} naming a field of this node is placed at that
+   * field's path.
+   *
+   * @return the record, or null after a failure
+   */
+  public <T> T build(Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      int colon = message.indexOf(": ");
+      if (colon > 0 && fieldNames().contains(message.substring(0, colon))) {
+        get(message.substring(0, colon)).fail(message.substring(colon + 2));
+      } else {
+        fail(message);
+      }
+      return null;
+    }
+  }
+
+  private String describe() {
+    return String.valueOf(value);
+  }
+
+  private static boolean parses(String s) {
+    try {
+      Double.parseDouble(s.trim());
+      return !s.isBlank();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static double checkPositive(SpecNode node, double d) {
+    if (!Double.isNaN(d) && !(d > 0)) {
+      node.fail("must be > 0, was " + d);
+      return Double.NaN;
+    }
+    return d;
+  }
+
+  private static double checkNonNegative(SpecNode node, double d) {
+    if (!Double.isNaN(d) && !(d >= 0)) {
+      node.fail("must be >= 0, was " + d);
+      return Double.NaN;
+    }
+    return d;
+  }
+
+  private static double checkFraction(SpecNode node, double d) {
+    if (!Double.isNaN(d) && !(d >= 0 && d <= 1)) {
+      node.fail("must be between 0 and 1, was " + d);
+      return Double.NaN;
+    }
+    return d;
+  }
+
+  private static int checkRange(SpecNode node, long v, int min, int max) {
+    if (v < min || v > max) {
+      node.fail("must be between " + min + " and " + max + ", was " + v);
+      return min;
+    }
+    return (int) v;
+  }
+}

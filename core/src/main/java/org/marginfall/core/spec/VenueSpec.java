@@ -1,0 +1,36 @@
+package org.marginfall.core.spec;
+
+import java.util.Set;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.venue.Venue;
+import org.marginfall.core.venue.VenueId;
+import org.marginfall.core.venue.VenueServices;
+
+/**
+ * The validated, immutable definition of one venue, as read from a scenario; {@link #resolve}
+ * turns it into the runtime venue.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface VenueSpec {
+
+  /** The venue's id. */
+  VenueId id();
+
+  /** The registry name of its type. */
+  String type();
+
+  /** The assets positions or loans can be opened in. */
+  Set<AssetId> tradableAssets();
+
+  /** Whether the resolved venue is a {@link org.marginfall.core.venue.PerpetualVenue}. */
+  default boolean listsPerpetuals() {
+    return false;
+  }
+
+  /** The assets accepted as collateral. */
+  Set<AssetId> collateralAssets();
+
+  /** Builds the runtime venue against the run's shared state. */
+  Venue resolve(VenueServices services);
+}

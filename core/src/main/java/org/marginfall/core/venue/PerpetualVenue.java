@@ -1,0 +1,45 @@
+package org.marginfall.core.venue;
+
+import java.util.Set;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.ledger.AccountId;
+
+/**
+ * A venue that takes collateral and opens perpetual-futures positions, as traders see it.
+ *
+ * <p>Agents act on perpetual venues only through this interface, so the {@code agents} module
+ * never depends on a concrete venue. Implementations are mutable run state and not thread-safe.
+ */
+public interface PerpetualVenue extends Venue {
+
+  /** The assets this venue lists perpetual markets for. */
+  Set<AssetId> markets();
+
+  /** The assets this venue accepts as collateral. */
+  Set<AssetId> collateralAssets();
+
+  /** The price the venue marks {@code market} at now (its oracle's last published price). */
+  double markPrice(AssetId market);
+
+  /** The highest leverage (notional over margin) that the initial margin of {@code market} allows. */
+  double maxLeverage(AssetId market);
+
+  /**
+   * The venue margin account that holds {@code owner}'s position in {@code market}, opened on first
+   * use: one per owner under cross margin, one per owner and market under isolated margin.
+   */
+  AccountId marginAccount(AccountId owner, AssetId market);
+
+  /** Moves collateral from {@code from} (an agent's ledger account) into a margin account. */
+  void deposit(AccountId from, AccountId marginAccount, AssetId asset, long atoms);
+
+  /**
+   * Opens or adds to a position of {@code size} units (negative: short) at the oracle price.
+   *
+   * @throws IllegalStateException if the account would not meet its initial margin afterwards
+   */
+  void open(AccountId marginAccount, AssetId market, double size);
+
+  /** The margin state of an account at current oracle prices. */
+  MarginState marginState(AccountId marginAccount);
+}

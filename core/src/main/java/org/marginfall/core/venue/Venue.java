@@ -1,0 +1,58 @@
+package org.marginfall.core.venue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.marginfall.core.ledger.AccountId;
+
+/**
+ * A margin venue: it holds collateral and positions or loans, marks accounts with its oracle,
+ * reports who is liquidatable, executes liquidations and resolves shortfalls through its
+ * waterfall.
+ *
+ * <p>The engine calls {@link #markToMarket()} and {@link #liquidatable()} in every liquidation
+ * round, liquidators call {@link #liquidate}, and the engine calls {@link #settle()} once per tick.
+ * Implementations are mutable run state and not thread-safe.
+ */
+public interface Venue {
+
+  /** The venue's id. */
+  VenueId id();
+
+  /** The registry name of the venue's type, e.g. {@code perpetual}. */
+  String type();
+
+  /** Descriptive attributes for summaries (e.g. the margin mode), in a stable order. */
+  Map<String, Object> attributes();
+
+  /** Recomputes every account's margin state from current oracle prices. */
+  void markToMarket();
+
+  /** The accounts that were liquidatable at the last mark, most underwater (lowest health) first. */
+  List<LiquidationCandidate> liquidatable();
+
+  /**
+   * Liquidates {@code account} on behalf of {@code liquidator} if it is still liquidatable at
+   * current oracle prices.
+   *
+   * @param account the venue margin account
+   * @param liquidator the liquidator's ledger account, which pays for and receives what it buys
+   * @return what was done, or empty when the account is no longer liquidatable or the liquidator
+   *     cannot pay what the liquidation needs
+   */
+  Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator);
+
+  /** End-of-tick settlement: the bad-debt waterfall and anything else the venue does once a tick. */
+  void settle();
+
+  /** Cumulative counters and current state for the recorder. */
+  VenueSnapshot snapshot();
+
+  /**
+   * Checks the venue's own invariants (its books agree with the ledger, every reported state
+   * follows its formula).
+   *
+   * @return one message per violation, empty when consistent
+   */
+  List<String> audit();
+}
