@@ -1,0 +1,106 @@
+package org.marginfall.core.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.marginfall.core.asset.Asset;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.price.PriceProcessSpec;
+import org.marginfall.core.price.PriceShock;
+import org.marginfall.core.spec.PopulationSpec;
+import org.marginfall.core.spec.VenueSpec;
+
+/**
+ * Everything a run is built from, validated and immutable: assets and their price processes,
+ * correlations, markets, oracles, shocks, venues, populations and run settings.
+ *
+ * <p>This is the resolved form of a scenario file; tests build it directly. Immutable and
+ * thread-safe.
+ *
+ * @param settings run length and seed
+ * @param baseCurrency the unit of account, one of {@code assets}
+ * @param assets all assets, in scenario order
+ * @param prices the fundamental process of every spot asset
+ * @param correlation correlation matrix of the spot assets' diffusions, in {@code spotAssets()} order
+ * @param markets one shared market per spot asset
+ * @param oracles the oracles
+ * @param shocks scheduled fundamental moves
+ * @param venues the venues, in scenario order
+ * @param populations the agent populations, in scenario order
+ */
+public record ModelSpec(
+    RunSettings settings,
+    AssetId baseCurrency,
+    List<Asset> assets,
+    Map<AssetId, PriceProcessSpec> prices,
+    double[][] correlation,
+    List<MarketSpec> markets,
+    List<OracleSpec> oracles,
+    List<PriceShock> shocks,
+    List<VenueSpec> venues,
+    List<PopulationSpec> populations) {
+
+  /** Validates that the parts agree with each other. */
+  public ModelSpec {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(baseCurrency, "baseCurrency");
+    assets = List.copyOf(assets);
+    prices = Map.copyOf(prices);
+    markets = List.copyOf(markets);
+    oracles = List.copyOf(oracles);
+    shocks = List.copyOf(shocks);
+    venues = List.copyOf(venues);
+    populations = List.copyOf(populations);
+    correlation = copy(correlation);
+    Set<AssetId> ids = new HashSet<>();
+    for (Asset a : assets) {
+      if (!ids.add(a.id())) {
+        throw new IllegalArgumentException("assets: duplicate asset " + a.id());
+      }
+    }
+    if (assets.stream().noneMatch(a -> a.id().equals(baseCurrency) && a.kind() == AssetKind.BASE)) {
+      throw new IllegalArgumentException("baseCurrency: must be an asset of kind base");
+    }
+    List<AssetId> spot = spot(assets);
+    for (AssetId s : spot) {
+      if (!prices.containsKey(s)) {
+        throw new IllegalArgumentException("prices: no price process for spot asset " + s);
+      }
+    }
+    if (correlation.length != spot.size()) {
+      throw new IllegalArgumentException("correlation: must be " + spot.size() + " x " + spot.size());
+    }
+  }
+
+  /** The spot assets (those with a fundamental price and a market), in scenario order. */
+  public List<AssetId> spotAssets() {
+    return spot(assets);
+  }
+
+  @Override
+  public double[][] correlation() {
+    return copy(correlation);
+  }
+
+  private static List<AssetId> spot(List<Asset> assets) {
+    List<AssetId> out = new ArrayList<>();
+    for (Asset a : assets) {
+      if (a.kind() == AssetKind.SPOT) {
+        out.add(a.id());
+      }
+    }
+    return out;
+  }
+
+  private static double[][] copy(double[][] m) {
+    double[][] out = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = m[i].clone();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,30 @@
+package org.marginfall.core.engine;
+
+import org.marginfall.core.util.Checks;
+
+/**
+ * How long a run lasts and how finely it is cut.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param steps number of ticks
+ * @param stepSeconds simulated seconds per tick
+ * @param maxLiquidationRounds most risk-and-liquidation rounds within one tick
+ * @param seed the master seed (a scenario default; the CLI may override it)
+ */
+public record RunSettings(long steps, double stepSeconds, int maxLiquidationRounds, long seed) {
+
+  /** Validates the settings. */
+  public RunSettings {
+    if (steps < 1) {
+      throw new IllegalArgumentException("steps: must be >= 1, was " + steps);
+    }
+    Checks.positive(stepSeconds, "stepSeconds");
+    Checks.positive(maxLiquidationRounds, "maxLiquidationRounds");
+  }
+
+  /** The same settings with another seed. */
+  public RunSettings withSeed(long newSeed) {
+    return new RunSettings(steps, stepSeconds, maxLiquidationRounds, newSeed);
+  }
+}

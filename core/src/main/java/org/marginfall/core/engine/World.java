@@ -1,0 +1,331 @@
+package org.marginfall.core.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.marginfall.core.agent.AgentContext;
+import org.marginfall.core.agent.Population;
+import org.marginfall.core.asset.Asset;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.event.EventSink;
+import org.marginfall.core.event.OracleUpdated;
+import org.marginfall.core.event.ShockApplied;
+import org.marginfall.core.event.SimClock;
+import org.marginfall.core.event.SimEvent;
+import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AccountType;
+import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.market.Execution;
+import org.marginfall.core.market.Markets;
+import org.marginfall.core.market.SharedMarket;
+import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.RunStart;
+import org.marginfall.core.metric.StepRecord;
+import org.marginfall.core.oracle.Oracle;
+import org.marginfall.core.oracle.OracleFeed;
+import org.marginfall.core.oracle.Oracles;
+import org.marginfall.core.price.FundamentalPrices;
+import org.marginfall.core.price.PriceShock;
+import org.marginfall.core.random.RandomStreams;
+import org.marginfall.core.spec.PopulationSpec;
+import org.marginfall.core.spec.VenueSpec;
+import org.marginfall.core.venue.LiquidationCandidate;
+import org.marginfall.core.venue.Venue;
+import org.marginfall.core.venue.VenueId;
+import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.venue.VenueSnapshot;
+
+/**
+ * All mutable state of one run and the work of each phase.
+ *
+ * <p>The MASON model owns one world and calls {@link #runPhase(Phase)} once per phase and tick.
+ * Agents see it only as an {@link AgentContext}, venues only through {@link VenueServices}. Mutable
+ * and not thread-safe: one run is single-threaded.
+ */
+public final class World implements AgentContext, SimClock, EventSink {
+
+  private final RunSettings settings;
+  private final int replication;
+  private final AssetId base;
+  private final Ledger ledger;
+  private final FundamentalPrices fundamentals;
+  private final Markets markets;
+  private final Oracles oracles;
+  private final List<PriceShock> shocks;
+  private final List<Venue> venues = new ArrayList<>();
+  private final Map<VenueId, Venue> venuesById = new LinkedHashMap<>();
+  private final List<Population> populations = new ArrayList<>();
+  private final List<RunListener> listeners;
+  private final Auditor auditor;
+  private final Map<VenueId, VenueSnapshot> previous = new LinkedHashMap<>();
+  private long step;
+  private int round;
+
+  private World(ModelSpec spec, RandomStreams streams, List<RunListener> listeners, boolean audit) {
+    this.settings = spec.settings().withSeed(streams.masterSeed());
+    this.replication = streams.replication();
+    this.base = spec.baseCurrency();
+    this.listeners = List.copyOf(listeners);
+    List<AssetId> assetIds = spec.assets().stream().map(Asset::id).toList();
+    this.ledger = new Ledger(assetIds);
+    List<AssetId> spot = spec.spotAssets();
+    this.fundamentals =
+        new FundamentalPrices(
+            spot,
+            spot.stream().map(a -> spec.prices().get(a)).toList(),
+            spec.correlation(),
+            settings.stepSeconds(),
+            streams);
+    this.markets = new Markets(ledger, base, this, this);
+    for (MarketSpec m : spec.markets()) {
+      markets.add(new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), fundamental(m.asset())));
+    }
+    this.oracles = new Oracles(base);
+    for (OracleSpec o : spec.oracles()) {
+      Oracle oracle = new Oracle(o.id(), o.rule());
+      for (AssetId a : spot) {
+        oracle.addFeed(a, markets.price(a));
+      }
+      oracles.add(oracle);
+    }
+    this.shocks = spec.shocks();
+    VenueServices services = new VenueServices(ledger, markets, oracles, this, this, base);
+    for (VenueSpec v : spec.venues()) {
+      Venue venue = v.resolve(services);
+      venues.add(venue);
+      venuesById.put(venue.id(), venue);
+    }
+    for (PopulationSpec p : spec.populations()) {
+      populations.add(p.resolve(streams));
+    }
+    this.auditor = audit ? new Auditor() : null;
+  }
+
+  /** Builds the world of {@code spec} for one replication; nothing runs until {@link #setUp()}. */
+  public static World create(
+      ModelSpec spec, RandomStreams streams, List<RunListener> listeners, boolean audit) {
+    return new World(spec, streams, listeners, audit);
+  }
+
+  /** Tells listeners the run starts, lets populations set up and records step 0. */
+  public void setUp() {
+    List<RunStart.VenueInfo> infos = new ArrayList<>();
+    for (Venue v : venues) {
+      infos.add(new RunStart.VenueInfo(v.id(), v.type(), v.attributes()));
+    }
+    RunStart start = new RunStart(settings, replication, base, infos);
+    listeners.forEach(l -> l.onStart(start));
+    step = 0;
+    round = 0;
+    for (Population p : populations) {
+      p.setUp(this);
+    }
+    for (Venue v : venues) {
+      previous.put(v.id(), v.snapshot());
+    }
+    record();
+  }
+
+  /** Runs one phase of tick {@code tick}. */
+  public void runPhase(Phase phase, long tick) {
+    step = tick;
+    round = 0;
+    switch (phase) {
+      case EXOGENOUS -> exogenous();
+      case ORACLES -> publishOracles(false);
+      case TRADING -> populations.forEach(p -> p.trade(this));
+      case ARBITRAGE -> populations.forEach(p -> p.arbitrage(this));
+      case RISK_AND_LIQUIDATION -> liquidationRounds();
+      case SETTLEMENT -> venues.forEach(Venue::settle);
+      case RECORD -> record();
+    }
+  }
+
+  /** Tells listeners the run is over. */
+  public void finish() {
+    listeners.forEach(RunListener::onFinish);
+  }
+
+  /** The settings, with the seed actually used. */
+  public RunSettings settings() {
+    return settings;
+  }
+
+  /** Steps the auditor checked (0 when not audited). */
+  public long auditedSteps() {
+    return auditor == null ? 0 : auditor.checkedSteps();
+  }
+
+  private void exogenous() {
+    fundamentals.advance();
+    for (int s = 0; s < shocks.size(); s++) {
+      PriceShock shock = shocks.get(s);
+      double factor = shock.factorAt(step);
+      if (factor != 1.0) {
+        fundamentals.scale(fundamentals.indexOf(shock.asset()), factor);
+        emit(new ShockApplied(step, 0, shock.asset().value(), factor, s));
+      }
+    }
+    for (SharedMarket m : markets.all()) {
+      m.decay();
+      m.setFundamental(fundamental(m.asset()));
+    }
+    for (Oracle o : oracles.all()) {
+      for (OracleFeed f : o.feeds()) {
+        f.observe(markets.price(f.asset()));
+      }
+    }
+  }
+
+  /** Publishes oracle updates; within liquidation rounds only zero-latency oracles re-read. */
+  private void publishOracles(boolean intraTick) {
+    for (Oracle o : oracles.all()) {
+      if (intraTick && o.rule().latencySteps() > 0) {
+        continue;
+      }
+      for (OracleFeed f : o.feeds()) {
+        if (intraTick) {
+          f.reobserve(markets.price(f.asset()));
+        }
+        OracleFeed.Update u = f.evaluate(step);
+        if (u != null) {
+          emit(
+              new OracleUpdated(
+                  step, round, o.id().value(), u.asset().value(), u.price(), u.previous(),
+                  u.reason().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+      }
+    }
+  }
+
+  private void liquidationRounds() {
+    for (int r = 1; r <= settings.maxLiquidationRounds(); r++) {
+      round = r;
+      publishOracles(true);
+      List<LiquidationCandidate> candidates = new ArrayList<>();
+      for (Venue v : venues) {
+        v.markToMarket();
+        candidates.addAll(v.liquidatable());
+      }
+      if (candidates.isEmpty()) {
+        break;
+      }
+      List<LiquidationCandidate> view = Collections.unmodifiableList(candidates);
+      int executed = 0;
+      for (Population p : populations) {
+        executed += p.liquidate(this, view);
+      }
+      if (executed == 0) {
+        break;
+      }
+    }
+    round = 0;
+  }
+
+  private void record() {
+    List<StepRecord.AssetPoint> assets = new ArrayList<>();
+    for (SharedMarket m : markets.all()) {
+      assets.add(new StepRecord.AssetPoint(m.asset(), m.fundamental(), m.price()));
+    }
+    List<StepRecord.OraclePoint> prices = new ArrayList<>();
+    for (Oracle o : oracles.all()) {
+      for (OracleFeed f : o.feeds()) {
+        prices.add(new StepRecord.OraclePoint(o.id(), f.asset(), f.price()));
+      }
+    }
+    List<StepRecord.VenuePoint> points = new ArrayList<>();
+    for (Venue v : venues) {
+      v.markToMarket();
+      VenueSnapshot now = v.snapshot();
+      VenueSnapshot before = previous.get(v.id());
+      points.add(
+          new StepRecord.VenuePoint(
+              v.id(), now, now.liquidations() - before.liquidations(),
+              now.liquidatedNotional() - before.liquidatedNotional()));
+      previous.put(v.id(), now);
+    }
+    StepRecord record = new StepRecord(step, step * settings.stepSeconds(), assets, prices, points);
+    if (auditor != null) {
+      auditor.check(record, ledger, venues);
+    }
+    listeners.forEach(l -> l.onStep(record));
+  }
+
+  private double fundamental(AssetId asset) {
+    return fundamentals.price(fundamentals.indexOf(asset));
+  }
+
+  // --- SimClock
+
+  @Override
+  public long step() {
+    return step;
+  }
+
+  @Override
+  public int round() {
+    return round;
+  }
+
+  // --- EventSink
+
+  @Override
+  public void emit(SimEvent event) {
+    for (RunListener l : listeners) {
+      l.onEvent(event);
+    }
+  }
+
+  // --- AgentContext
+
+  @Override
+  public SimClock clock() {
+    return this;
+  }
+
+  @Override
+  public AssetId baseCurrency() {
+    return base;
+  }
+
+  @Override
+  public List<Venue> venues() {
+    return Collections.unmodifiableList(venues);
+  }
+
+  @Override
+  public Venue venue(VenueId id) {
+    Venue v = venuesById.get(id);
+    if (v == null) {
+      throw new IllegalArgumentException("unknown venue " + id);
+    }
+    return v;
+  }
+
+  @Override
+  public void openAccount(AccountId account) {
+    ledger.open(account, AccountType.ORDINARY);
+  }
+
+  @Override
+  public void endow(AccountId account, AssetId asset, long atoms) {
+    ledger.transfer(Ledger.EXTERNAL, account, asset, atoms);
+  }
+
+  @Override
+  public long balance(AccountId account, AssetId asset) {
+    return ledger.balance(account, asset);
+  }
+
+  @Override
+  public Execution sell(AccountId seller, AssetId asset, long atoms) {
+    return markets.sell(seller, asset, atoms);
+  }
+
+  @Override
+  public double marketPrice(AssetId asset) {
+    return markets.price(asset);
+  }
+}

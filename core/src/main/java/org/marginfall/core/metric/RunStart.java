@@ -1,0 +1,35 @@
+package org.marginfall.core.metric;
+
+import java.util.List;
+import java.util.Map;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.venue.VenueId;
+
+/**
+ * What recorders learn when a run starts: its settings and the venues' static description.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param settings the run settings (with the seed actually used)
+ * @param replication the replication index
+ * @param baseCurrency the unit of account
+ * @param venues each venue's type and attributes, in scenario order
+ */
+public record RunStart(
+    RunSettings settings, int replication, AssetId baseCurrency, List<VenueInfo> venues) {
+
+  /** Copies the list. */
+  public RunStart {
+    venues = List.copyOf(venues);
+  }
+
+  /**
+   * The static description of a venue.
+   *
+   * @param id the venue
+   * @param type its registry type
+   * @param attributes descriptive attributes such as the margin mode
+   */
+  public record VenueInfo(VenueId id, String type, Map<String, Object> attributes) {}
+}

@@ -1,0 +1,62 @@
+package org.marginfall.core.metric;
+
+import java.util.List;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.venue.VenueId;
+import org.marginfall.core.venue.VenueSnapshot;
+
+/**
+ * The state of a run at the end of one tick, as recorders see it.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param step the tick (0: after set-up)
+ * @param timeSeconds simulated time
+ * @param assets fundamental and market price of each spot asset
+ * @param oracles each oracle's published price of each asset
+ * @param venues each venue's counters and this tick's liquidations
+ */
+public record StepRecord(
+    long step,
+    double timeSeconds,
+    List<AssetPoint> assets,
+    List<OraclePoint> oracles,
+    List<VenuePoint> venues) {
+
+  /** Copies the lists. */
+  public StepRecord {
+    assets = List.copyOf(assets);
+    oracles = List.copyOf(oracles);
+    venues = List.copyOf(venues);
+  }
+
+  /**
+   * Prices of one asset.
+   *
+   * @param asset the asset
+   * @param fundamental its fundamental price
+   * @param market its market price
+   */
+  public record AssetPoint(AssetId asset, double fundamental, double market) {}
+
+  /**
+   * One oracle's published price of one asset.
+   *
+   * @param oracle the oracle
+   * @param asset the asset
+   * @param price the last published price
+   */
+  public record OraclePoint(OracleId oracle, AssetId asset, double price) {}
+
+  /**
+   * One venue at the end of the tick.
+   *
+   * @param venue the venue
+   * @param snapshot cumulative counters and current state
+   * @param liquidations liquidation events in this tick
+   * @param liquidatedNotional notional liquidated in this tick
+   */
+  public record VenuePoint(
+      VenueId venue, VenueSnapshot snapshot, long liquidations, double liquidatedNotional) {}
+}
