@@ -1,0 +1,79 @@
+package org.marginfall.protocols.perp;
+
+import java.util.List;
+import org.marginfall.core.venue.MarginState;
+
+/**
+ * Margin formulas of a multi-collateral perpetual venue, as pure functions of explicit inputs.
+ *
+ * <pre>
+ * equity = sum_c units_c * P_c * (1 - haircut_c) + sum_p size_p * (P_p - entry_p)
+ * IMR    = sum_p |size_p| * P_p * IMF_p        MMR = sum_p |size_p| * P_p * MMF_p
+ * liquidatable  &lt;=&gt;  MMR &gt; 0  and  equity &lt; MMR
+ * </pre>
+ *
+ * Source: dYdX v4 total net collateral vs total maintenance margin requirement
+ * (x/clob/keeper/liquidations.go; shared/reference/venues.md section 4.1) and Binance USD-M cross
+ * margin (FAQ 360033162192), with per-asset collateral haircuts as in Binance's unified account.
+ * Stateless and thread-safe.
+ */
+public final class PerpMarginCalculator {
+
+  /** The shared instance. */
+  public static final PerpMarginCalculator DEFAULT = new PerpMarginCalculator();
+
+  /**
+   * One collateral holding.
+   *
+   * @param units units held
+   * @param price oracle price
+   * @param haircut haircut fraction
+   */
+  public record CollateralLine(double units, double price, double haircut) {}
+
+  /**
+   * One open position.
+   *
+   * @param size signed size in units (negative: short)
+   * @param entryPrice average entry price
+   * @param markPrice oracle price
+   * @param initialMargin initial margin fraction
+   * @param maintenanceMargin maintenance margin fraction
+   */
+  public record PositionLine(
+      double size, double entryPrice, double markPrice, double initialMargin, double maintenanceMargin) {}
+
+  /** The margin state of an account. */
+  public MarginState state(List<CollateralLine> collateral, List<PositionLine> positions) {
+    double equity = 0;
+    for (CollateralLine c : collateral) {
+      equity += c.units() * c.price() * (1 - c.haircut());
+    }
+    double initial = 0;
+    double maintenance = 0;
+    for (PositionLine p : positions) {
+      equity += p.size() * (p.markPrice() - p.entryPrice());
+      double notional = Math.abs(p.size()) * p.markPrice();
+      initial += notional * p.initialMargin();
+      maintenance += notional * p.maintenanceMargin();
+    }
+    return new MarginState(equity, initial, maintenance);
+  }
+
+  /**
+   * The oracle price at which a single position backed only by base-currency margin reaches its
+   * maintenance requirement: solves {@code margin + size (P - entry) = |size| P mmf}, giving {@code
+   * P = (size * entry - margin) / (size - |size| * mmf)}.
+   *
+   * @param size signed size (non-zero)
+   * @param entryPrice entry price
+   * @param margin base-currency margin of the position (or of the whole cross account)
+   * @param maintenanceMargin maintenance margin fraction
+   */
+  public double liquidationPrice(double size, double entryPrice, double margin, double maintenanceMargin) {
+    if (size == 0) {
+      throw new IllegalArgumentException("size: must not be zero");
+    }
+    return (size * entryPrice - margin) / (size - Math.abs(size) * maintenanceMargin);
+  }
+}
