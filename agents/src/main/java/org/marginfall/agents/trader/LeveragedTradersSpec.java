@@ -1,0 +1,71 @@
+package org.marginfall.agents.trader;
+
+import java.util.List;
+import java.util.Objects;
+import org.marginfall.core.agent.Population;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.random.Distribution;
+import org.marginfall.core.random.RandomStreams;
+import org.marginfall.core.spec.PopulationSpec;
+import org.marginfall.core.util.Checks;
+import org.marginfall.core.venue.VenueId;
+
+/**
+ * A population of directional leveraged traders on one perpetual venue.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the population id
+ * @param venue the perpetual venue they trade on
+ * @param markets the markets each trader holds, with notional weights
+ * @param count number of traders
+ * @param collateralAsset the asset they post as collateral
+ * @param collateral units of collateral per trader
+ * @param leverage notional over margin-counted equity, capped at the venue's maximum
+ * @param longShare probability that a trader is long (otherwise short)
+ */
+public record LeveragedTradersSpec(
+    String id,
+    VenueId venue,
+    List<MarketWeight> markets,
+    int count,
+    AssetId collateralAsset,
+    Distribution collateral,
+    Distribution leverage,
+    double longShare)
+    implements PopulationSpec {
+
+  /** The registry name. */
+  public static final String TYPE = "leveraged-traders";
+
+  /** Validates the fields. */
+  public LeveragedTradersSpec {
+    Checks.id(id, "id");
+    Objects.requireNonNull(venue, "venue");
+    markets = List.copyOf(markets);
+    if (markets.isEmpty()) {
+      throw new IllegalArgumentException("markets: must name at least one market");
+    }
+    Checks.positive(count, "count");
+    Objects.requireNonNull(collateralAsset, "collateralAsset");
+    Objects.requireNonNull(collateral, "collateral");
+    Objects.requireNonNull(leverage, "leverage");
+    if (!(collateral.lowerBound() >= 0)) {
+      throw new IllegalArgumentException("collateral: must not produce negative amounts");
+    }
+    if (!(leverage.lowerBound() > 0)) {
+      throw new IllegalArgumentException("leverage: must only produce values > 0");
+    }
+    Checks.fraction(longShare, "longShare");
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public Population resolve(RandomStreams streams) {
+    return new LeveragedTraders(this, streams.stream("agents/" + id));
+  }
+}
