@@ -19,32 +19,39 @@ public sealed interface SummaryValue
         return this instanceof Int || this instanceof Real;
     }
 
-    /** A JSON integer, e.g. a count or a step number. */
+    /** A JSON integer, e.g. a count or a step number. Immutable and thread-safe. */
     record Int(long value) implements SummaryValue {
     }
 
-    /** A JSON number with a fraction or exponent, e.g. money, a price or a ratio. */
+    /**
+     * A JSON number with a fraction or exponent, e.g. money, a price or a ratio. Immutable and
+     * thread-safe.
+     */
     record Real(double value) implements SummaryValue {
     }
 
-    /** A JSON string. */
+    /** A JSON string. Immutable and thread-safe. */
     record Text(String value) implements SummaryValue {
         public Text {
             Objects.requireNonNull(value, "value");
         }
     }
 
-    /** A JSON boolean. */
+    /** A JSON boolean. Immutable and thread-safe. */
     record Bool(boolean value) implements SummaryValue {
     }
 
-    /** JSON {@code null}: the metric is undefined for this run (documented per field). */
+    /**
+     * JSON {@code null}: the metric is undefined for this run (documented per field). Immutable and
+     * thread-safe.
+     */
     record Null() implements SummaryValue {
     }
 
     /**
      * A nested object or array, which the contract does not define inside a section yet; kept as its
      * compact JSON text so a newer engine's extra structure still shows up instead of failing.
+     * Immutable and thread-safe.
      */
     record Structured(String json) implements SummaryValue {
         public Structured {
