@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Hand-made run directories that follow docs/outputs.md: one asset (ETH) with fundamental, market
@@ -39,7 +40,7 @@ public final class RunFixtures {
     }
 
     public static String summaryJson(String scenarioName) {
-        return """
+        return String.format(Locale.ROOT, """
                 {
                   "scenario": { "name": "%s", "sha256": "9f2c" },
                   "run": { "seed": 42, "replication": 0, "steps": 30, "stepSeconds": 60.0,
@@ -63,7 +64,7 @@ public final class RunFixtures {
                   "audit": { "enabled": true, "stepsChecked": 31, "violations": 0 },
                   "futureSection": { "whatever": [1, 2, 3] }
                 }
-                """.formatted(jsonString(scenarioName));
+                """, jsonString(scenarioName));
     }
 
     public static final String MANIFEST_JSON = """

@@ -73,6 +73,7 @@ public final class TimeSeriesReader {
         List<String> header = stripBom(rows.nextValue());
         checkHeader(name, header);
 
+        int stepIndex = header.indexOf(STEP);
         List<double[]> data = new ArrayList<>();
         // Line numbers assume one line per row, which holds for the engine's output (no quoted
         // line breaks); they only serve to point a user at the bad row.
@@ -91,7 +92,7 @@ public final class TimeSeriesReader {
             for (int c = 0; c < row.length; c++) {
                 row[c] = parseCell(name, line, header.get(c), cells.get(c));
             }
-            if (Double.isNaN(row[header.indexOf(STEP)])) {
+            if (Double.isNaN(row[stepIndex])) {
                 throw new ReportException(name, "line " + line + ": empty cell in column '" + STEP + "'");
             }
             data.add(row);
