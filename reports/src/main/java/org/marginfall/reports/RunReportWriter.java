@@ -1,0 +1,106 @@
+package org.marginfall.reports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.chart.ReportCharts;
+import org.marginfall.reports.data.ManifestReader;
+import org.marginfall.reports.data.RunFiles;
+import org.marginfall.reports.data.RunManifest;
+import org.marginfall.reports.data.RunSummary;
+import org.marginfall.reports.data.SummaryReader;
+import org.marginfall.reports.data.TimeSeries;
+import org.marginfall.reports.data.TimeSeriesReader;
+import org.marginfall.reports.html.ReportPage;
+
+/**
+ * Writes the charts and the HTML report of a finished run from the files in its run directory
+ * ({@code docs/outputs.md}). It reads result files only, never a live model, so a report can be
+ * (re)built for any run directory, including old ones and ones copied from another machine.
+ *
+ * <p>Everything written is a deterministic function of the input files, except the page's
+ * "Generated at" line, which comes from the injected clock so tests can fix it. Every file is
+ * written to a temporary file next to it and then moved into place, so an interrupted write never
+ * leaves a truncated chart or page behind.
+ *
+ * <p>Instances are immutable and thread-safe (provided the clock is), but two concurrent calls on
+ * the same run directory would race on its output files.
+ */
+public final class RunReportWriter {
+
+    private final Clock clock;
+
+    /**
+     * @param clock source of the page's generation time; {@code Clock.systemUTC()} in the CLI
+     */
+    public RunReportWriter(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Reads {@code summary.json}, {@code timeseries.csv} (required) and {@code manifest.json}
+     * (optional) from {@code runDir}; writes {@code runDir/charts/*} and {@code runDir/report.html}.
+     *
+     * @param runDir a run directory
+     * @return the files written, relative to {@code runDir}, sorted
+     * @throws ReportException if {@code runDir} is not a directory, or a required input is missing
+     *         or malformed, or the manifest is present but malformed
+     * @throws IOException if reading or writing fails for another reason
+     */
+    public List<Path> write(Path runDir) throws IOException {
+        if (!Files.isDirectory(runDir)) {
+            throw new ReportException(String.valueOf(runDir), "not a directory");
+        }
+        // Read and draw everything before writing anything: bad input must not leave a
+        // half-updated set of charts behind.
+        RunSummary summary = SummaryReader.read(runDir.resolve(RunFiles.SUMMARY));
+        TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
+        Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
+        List<RenderedChart> charts = ReportCharts.render(table, summary.run().baseCurrency());
+        // Whole seconds: sub-second digits add noise to the page and tell a reader nothing.
+        Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String page = ReportPage.render(summary, manifest, charts, generatedAt);
+
+        List<Path> written = new ArrayList<>();
+        Path chartsDir = Path.of(RunFiles.CHARTS_DIR);
+        Files.createDirectories(runDir.resolve(chartsDir));
+        for (RenderedChart chart : charts) {
+            written.add(writeFile(runDir, chartsDir.resolve(chart.pngFileName()), chart.png()));
+            written.add(writeFile(runDir, chartsDir.resolve(chart.svgFileName()),
+                    chart.svg().getBytes(StandardCharsets.UTF_8)));
+        }
+        written.add(writeFile(runDir, Path.of(RunFiles.REPORT), page.getBytes(StandardCharsets.UTF_8)));
+        written.sort(null);
+        return List.copyOf(written);
+    }
+
+    /** Writes {@code runDir/relative} via a temporary sibling and a move; returns {@code relative}. */
+    private static Path writeFile(Path runDir, Path relative, byte[] content) throws IOException {
+        Path target = runDir.resolve(relative);
+        // Not Files.createTempFile: its 0600 permissions would survive the move and hide the report
+        // from everyone but its writer; a fixed hidden sibling gets the usual umask-based ones.
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return relative;
+    }
+}

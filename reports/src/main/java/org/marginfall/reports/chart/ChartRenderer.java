@@ -1,0 +1,55 @@
+package org.marginfall.reports.chart;
+
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Draws a chart as PNG and SVG at a fixed size. The output is a function of the chart alone:
+ * JFreeSVG would otherwise prefix its clip-path ids with {@code System.nanoTime()}, which would make
+ * every SVG differ from the last, so the prefix is set from the chart's file name (which also keeps
+ * ids unique should several SVGs ever be inlined into one page).
+ *
+ * <p>This class has no state: it is immutable and thread-safe.
+ */
+final class ChartRenderer {
+
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 560;
+
+    static {
+        Headless.ensure();
+    }
+
+    private ChartRenderer() {
+    }
+
+    static RenderedChart render(JFreeChart chart, String baseName, String caption) {
+        return new RenderedChart(baseName, chart.getTitle().getText(), caption, WIDTH, HEIGHT,
+                png(chart), svg(chart, baseName));
+    }
+
+    private static byte[] png(JFreeChart chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            // No alpha channel: the background is opaque white, and it halves the file size.
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT, false, 9);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding a PNG in memory failed", e); // cannot happen
+        }
+        return out.toByteArray();
+    }
+
+    private static String svg(JFreeChart chart, String baseName) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix(baseName + "-");
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        // Not getSVGDocument(): its DOCTYPE points at the W3C's SVG 1.0 DTD, which XML tools may try
+        // to download; a plain declaration keeps the file readable offline and states the encoding.
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
+    }
+}

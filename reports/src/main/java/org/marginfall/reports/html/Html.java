@@ -1,0 +1,31 @@
+package org.marginfall.reports.html;
+
+/**
+ * HTML escaping for text and attribute values. Everything the page shows from the input files
+ * (scenario names, ids, field names, strings) passes through here: a scenario called
+ * {@code <script>} must show up as text, not run.
+ *
+ * <p>This class has no state: it is immutable and thread-safe.
+ */
+final class Html {
+
+    private Html() {
+    }
+
+    /** Escapes {@code & < > " '}, which makes the result safe both as text and in quoted attributes. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
