@@ -1,5 +1,6 @@
 package org.marginfall.agents.liquidator;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class Liquidators implements Population {
   @Override
   public int liquidate(AgentContext ctx, List<LiquidationCandidate> candidates) {
     if (ctx.clock().step() != lastStep || ctx.clock().round() != lastRound) {
-      java.util.Arrays.fill(usedThisRound, 0);
+      Arrays.fill(usedThisRound, 0);
       lastStep = ctx.clock().step();
       lastRound = ctx.clock().round();
     }

@@ -29,7 +29,7 @@ public final class FundamentalPrices {
   private final RandomStream[] streams;
   private final RealMatrix cholesky;
   private final double dtYears;
-  private final double[] logPrices;
+  private final double[] prices;
   private final double[] z;
 
   /**
@@ -54,11 +54,11 @@ public final class FundamentalPrices {
     }
     this.specs = specs.toArray(new PriceProcessSpec[0]);
     this.streams = new RandomStream[n];
-    this.logPrices = new double[n];
+    this.prices = new double[n];
     this.z = new double[n];
     for (int i = 0; i < n; i++) {
       this.streams[i] = streams.stream("prices/" + this.assets.get(i).value());
-      this.logPrices[i] = StrictMath.log(this.specs[i].initialPrice());
+      this.prices[i] = this.specs[i].initialPrice();
     }
     this.cholesky =
         n == 0
@@ -83,7 +83,7 @@ public final class FundamentalPrices {
 
   /** The current fundamental price of asset {@code i}. */
   public double price(int i) {
-    return StrictMath.exp(logPrices[i]);
+    return prices[i];
   }
 
   /** The index of {@code asset}, or -1. */
@@ -108,13 +108,13 @@ public final class FundamentalPrices {
       if (s.jumps().isPresent()) {
         logReturn += jump(s.jumps().get(), streams[i]);
       }
-      logPrices[i] += logReturn;
+      prices[i] *= StrictMath.exp(logReturn);
     }
   }
 
   /** Multiplies the price of asset {@code i} by {@code factor} (scheduled shocks). */
   public void scale(int i, double factor) {
-    logPrices[i] += StrictMath.log(factor);
+    prices[i] *= factor;
   }
 
   private double jump(JumpSpec jump, RandomStream stream) {

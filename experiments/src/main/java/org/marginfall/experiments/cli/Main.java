@@ -1,0 +1,84 @@
+package org.marginfall.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import org.marginfall.core.engine.InvariantViolationException;
+import org.marginfall.core.spec.InvalidSpecException;
+import org.marginfall.core.spec.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code marginfall} command line.
+ *
+ * <p>Exit codes: 0 success, 2 bad input (flags, scenario, files), 1 failure (a broken invariant, an
+ * I/O error, a bug). Every error is printed as one line per problem on standard error, never as a
+ * stack trace (set {@code MARGINFALL_DEBUG=1} to see one). Stateless and thread-safe.
+ */
+@Command(
+    name = "marginfall",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Agent-based simulation of liquidation contagion across margin venues.",
+    subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class})
+public final class Main implements Runnable {
+
+  /** Success. */
+  public static final int OK = 0;
+  /** The run failed (broken invariant, I/O error). */
+  public static final int FAILURE = 1;
+  /** The input was bad (flags, scenario file, output directory). */
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios)");
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(execute(args, out, err));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("error: " + e.getMessage());
+          err.println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+          return BAD_INPUT;
+        });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, err));
+    return cli.execute(args);
+  }
+
+  private static int handle(Exception e, PrintWriter err) {
+    if (e instanceof InvalidSpecException invalid) {
+      for (Problem p : invalid.problems()) {
+        err.println("error: " + p);
+      }
+      return BAD_INPUT;
+    }
+    if (e instanceof FileAlreadyExistsException exists) {
+      err.println("error: --out " + exists.getFile() + ": " + exists.getReason());
+      return BAD_INPUT;
+    }
+    if (e instanceof InvariantViolationException broken) {
+      err.println("error: " + broken.getMessage());
+      return FAILURE;
+    }
+    err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    if (System.getenv("MARGINFALL_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    return FAILURE;
+  }
+}

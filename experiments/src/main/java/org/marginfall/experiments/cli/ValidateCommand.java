@@ -1,0 +1,28 @@
+package org.marginfall.experiments.cli;
+
+import java.util.concurrent.Callable;
+import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.scenario.ScenarioSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code marginfall validate}: checks a scenario without running it. Not thread-safe. */
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario file and report every problem with its field path.")
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec private picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON), or the name of a bundled scenario.")
+  private String scenario;
+
+  @Override
+  public Integer call() {
+    ScenarioSource source = ScenarioSource.resolve(scenario);
+    Scenario s = ScenarioLoader.load(source);
+    spec.commandLine().getOut().println(
+        source.label() + ": valid (" + s.model().venues().size() + " venues, " + s.model().populations().size()
+            + " agent populations, " + s.model().settings().steps() + " steps)");
+    return Main.OK;
+  }
+}

@@ -1,0 +1,49 @@
+package org.marginfall.experiments.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.TreeMap;
+import org.marginfall.core.event.SimEvent;
+import org.marginfall.core.metric.RunListener;
+
+/**
+ * Streams {@code events.jsonl}: one JSON object per event, keys sorted, with its {@code type}.
+ *
+ * <p>Mutable and not thread-safe; one writer per run.
+ */
+public final class EventsJsonlWriter implements RunListener {
+
+  private static final TypeReference<TreeMap<String, Object>> TREE = new TypeReference<>() {};
+
+  private final Writer out;
+  private long written;
+
+  /** Writes to {@code out}; the caller closes it. */
+  public EventsJsonlWriter(Writer out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onEvent(SimEvent event) {
+    Map<String, Object> fields = Json.mapper().convertValue(event, TREE);
+    fields.put("type", event.type());
+    try {
+      out.write(Json.mapper().writeValueAsString(fields));
+      out.write('\n');
+      written++;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + event, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Events written so far. */
+  public long written() {
+    return written;
+  }
+}

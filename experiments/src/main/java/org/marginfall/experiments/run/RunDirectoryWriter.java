@@ -1,0 +1,199 @@
+package org.marginfall.experiments.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.marginfall.core.engine.ModelSpec;
+import org.marginfall.core.engine.Simulation;
+import org.marginfall.core.metric.RunSummary;
+import org.marginfall.core.metric.SummaryCollector;
+import org.marginfall.core.random.StreamSeeds;
+import org.marginfall.reports.RunReportWriter;
+
+/**
+ * Runs a scenario and writes its run directory (docs/outputs.md) atomically: everything goes to a
+ * hidden sibling directory that is renamed into place only when the run, every file and the
+ * report have succeeded, so a failed run leaves nothing behind.
+ *
+ * <p>The clock is injected so that wall time appears only in {@code manifest.json}. Immutable and
+ * thread-safe; each call is independent.
+ */
+public final class RunDirectoryWriter {
+
+  /** The result of a run, for the caller to report. */
+  public record Result(Path directory, RunSummary summary, long events, Duration wallTime) {}
+
+  private final Clock clock;
+
+  /** Creates a writer that reads wall time from {@code clock}. */
+  public RunDirectoryWriter(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Performs the run.
+   *
+   * @throws FileAlreadyExistsException if the directory exists, is not empty and may not be replaced
+   * @throws IOException if a file cannot be written
+   */
+  public Result write(RunRequest request) throws IOException {
+    Path out = request.out().toAbsolutePath().normalize();
+    if (Files.exists(out) && !request.replace() && !isEmptyDirectory(out)) {
+      throw new FileAlreadyExistsException(out.toString(), null, "exists and is not empty (use --force to replace it)");
+    }
+    Path parent = out.getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createDirectory(sibling(out, "tmp"));
+    try {
+      Result r = produce(request, tmp);
+      publish(tmp, out);
+      return new Result(out, r.summary(), r.events(), r.wallTime());
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  private Result produce(RunRequest request, Path dir) throws IOException {
+    Instant started = clock.instant();
+    ModelSpec model = request.scenario().model();
+    long seed = request.seed().orElse(model.settings().seed());
+    SummaryCollector summaries = new SummaryCollector();
+    Simulation.Outcome outcome;
+    long events;
+    try (Writer csv = writer(dir.resolve("timeseries.csv"));
+        Writer jsonl = writer(dir.resolve("events.jsonl"))) {
+      TimeseriesCsvWriter series = new TimeseriesCsvWriter(csv);
+      EventsJsonlWriter eventLog = new EventsJsonlWriter(jsonl);
+      try {
+        outcome = Simulation.run(model, seed, 0, request.audit(), List.of(summaries, series, eventLog));
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      events = eventLog.written();
+    }
+    RunSummary summary = summaries.summary(request.audit(), outcome.auditedSteps());
+    writeJson(dir.resolve("summary.json"), SummaryJson.tree(request.scenario(), summary));
+    Duration wall = Duration.between(started, clock.instant());
+    writeJson(dir.resolve("manifest.json"), manifest(request, seed, outcome, started, wall, dir));
+    new RunReportWriter(clock).write(dir);
+    return new Result(dir, summary, events, wall);
+  }
+
+  private ObjectNode manifest(
+      RunRequest request, long seed, Simulation.Outcome outcome, Instant started, Duration wall, Path dir)
+      throws IOException {
+    Provenance p = Provenance.current();
+    ObjectNode m = Json.mapper().createObjectNode();
+    ObjectNode sw = m.putObject("software");
+    sw.put("name", "marginfall");
+    sw.put("version", p.version());
+    sw.put("gitCommit", p.gitCommit());
+    sw.put("gitDirty", p.gitDirty());
+    ObjectNode sc = m.putObject("scenario");
+    sc.put("name", request.scenario().name());
+    sc.put("file", request.source());
+    sc.put("sha256", request.scenario().sha256());
+    m.put("seed", seed);
+    m.put("replication", 0);
+    ObjectNode streams = m.putObject("randomStreams");
+    streams.put("derivation", StreamSeeds.DERIVATION);
+    ObjectNode seeds = streams.putObject("streams");
+    for (Map.Entry<String, Long> e : outcome.streamSeeds().entrySet()) {
+      seeds.put(e.getKey(), Long.toUnsignedString(e.getValue(), 16));
+    }
+    ObjectNode jvm = m.putObject("jvm");
+    jvm.put("vendor", System.getProperty("java.vendor"));
+    jvm.put("version", System.getProperty("java.version"));
+    ObjectNode os = m.putObject("os");
+    os.put("name", System.getProperty("os.name"));
+    os.put("arch", System.getProperty("os.arch"));
+    m.put("startedAt", started.toString());
+    m.put("wallTimeSeconds", wall.toNanos() / 1e9);
+    m.put("audit", request.audit());
+    ObjectNode files = m.putObject("files");
+    for (String f : List.of("summary.json", "timeseries.csv", "events.jsonl")) {
+      files.put(f, sha256(dir.resolve(f)));
+    }
+    return m;
+  }
+
+  private static void writeJson(Path file, ObjectNode tree) throws IOException {
+    try (Writer w = writer(file)) {
+      w.write(Json.pretty().writeValueAsString(tree));
+      w.write('\n');
+    }
+  }
+
+  private static Writer writer(Path file) throws IOException {
+    return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  /** Moves the finished directory into place, replacing an old one only after the new one is complete. */
+  private static void publish(Path tmp, Path out) throws IOException {
+    Path old = null;
+    if (Files.exists(out)) {
+      old = sibling(out, "old");
+      Files.move(out, old);
+    }
+    try {
+      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, out);
+    }
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  /** A hidden sibling of {@code out} (created with default permissions, unlike a temp directory). */
+  private static Path sibling(Path out, String kind) {
+    String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
+    return out.resolveSibling("." + out.getFileName() + "." + kind + "-" + unique);
+  }
+
+  private static boolean isEmptyDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

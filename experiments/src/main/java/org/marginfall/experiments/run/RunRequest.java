@@ -1,0 +1,30 @@
+package org.marginfall.experiments.run;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.marginfall.experiments.scenario.Scenario;
+
+/**
+ * One run to perform: a scenario, where it came from, the output directory and the options.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param scenario the validated scenario
+ * @param source the scenario file as the user named it (for the manifest)
+ * @param out the run directory to create
+ * @param seed a seed overriding the scenario's, if given
+ * @param audit whether to check the invariants at every step
+ * @param replace whether an existing run directory may be replaced
+ */
+public record RunRequest(
+    Scenario scenario, String source, Path out, OptionalLong seed, boolean audit, boolean replace) {
+
+  /** Validates the fields. */
+  public RunRequest {
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(seed, "seed");
+  }
+}

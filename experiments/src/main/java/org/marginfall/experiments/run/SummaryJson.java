@@ -1,0 +1,74 @@
+package org.marginfall.experiments.run;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.marginfall.core.metric.RunSummary;
+import org.marginfall.experiments.scenario.Scenario;
+
+/**
+ * Lays out {@code summary.json} as docs/outputs.md specifies: scenario, run, assets, venues (with
+ * their attributes inline), totals and audit, in that order.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SummaryJson {
+
+  private SummaryJson() {}
+
+  /** The summary as a JSON tree. */
+  public static ObjectNode tree(Scenario scenario, RunSummary summary) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode root = f.objectNode();
+    ObjectNode s = root.putObject("scenario");
+    s.put("name", scenario.name());
+    s.put("sha256", scenario.sha256());
+    RunSummary.RunInfo r = summary.run();
+    ObjectNode run = root.putObject("run");
+    run.put("seed", r.seed());
+    run.put("replication", r.replication());
+    run.put("steps", r.steps());
+    run.put("stepSeconds", r.stepSeconds());
+    run.put("maxLiquidationRounds", r.maxLiquidationRounds());
+    run.put("baseCurrency", r.baseCurrency());
+    ObjectNode assets = root.putObject("assets");
+    for (Map.Entry<String, RunSummary.AssetSummary> e : summary.assets().entrySet()) {
+      RunSummary.AssetSummary a = e.getValue();
+      ObjectNode n = assets.putObject(e.getKey());
+      n.put("initialFundamental", a.initialFundamental());
+      n.put("finalFundamental", a.finalFundamental());
+      n.put("minFundamental", a.minFundamental());
+      n.put("fundamentalMaxDrawdown", a.fundamentalMaxDrawdown());
+      n.put("initialMarket", a.initialMarket());
+      n.put("finalMarket", a.finalMarket());
+      n.put("minMarket", a.minMarket());
+      n.put("marketMaxDrawdown", a.marketMaxDrawdown());
+      n.put("amplification", a.amplification());
+    }
+    ObjectNode venues = root.putObject("venues");
+    for (Map.Entry<String, RunSummary.VenueSummary> e : summary.venues().entrySet()) {
+      RunSummary.VenueSummary v = e.getValue();
+      ObjectNode n = venues.putObject(e.getKey());
+      n.put("type", v.type());
+      v.attributes().forEach((k, value) -> n.set(k, Json.mapper().valueToTree(value)));
+      n.put("accounts", v.accounts());
+      n.put("liquidations", v.liquidations());
+      n.put("liquidatedNotional", v.liquidatedNotional());
+      n.put("liquidationFees", v.liquidationFees());
+      n.put("badDebt", v.badDebt());
+      n.put("insuranceFundStart", v.insuranceFundStart());
+      n.put("insuranceFundEnd", v.insuranceFundEnd());
+      n.put("insurancePaid", v.insurancePaid());
+      n.put("firstLiquidationStep", v.firstLiquidationStep());
+    }
+    ObjectNode totals = root.putObject("totals");
+    totals.put("liquidations", summary.totals().liquidations());
+    totals.put("liquidatedNotional", summary.totals().liquidatedNotional());
+    totals.put("badDebt", summary.totals().badDebt());
+    ObjectNode audit = root.putObject("audit");
+    audit.put("enabled", summary.audit().enabled());
+    audit.put("stepsChecked", summary.audit().stepsChecked());
+    audit.put("violations", summary.audit().violations());
+    return root;
+  }
+}

@@ -1,0 +1,75 @@
+package org.marginfall.experiments.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.StepRecord;
+
+/**
+ * Streams {@code timeseries.csv}: a header, then one row per step (see docs/outputs.md).
+ *
+ * <p>Mutable and not thread-safe; one writer per run.
+ */
+public final class TimeseriesCsvWriter implements RunListener {
+
+  private final Writer out;
+  private boolean headerWritten;
+
+  /** Writes to {@code out}; the caller closes it. */
+  public TimeseriesCsvWriter(Writer out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onStep(StepRecord r) {
+    try {
+      if (!headerWritten) {
+        out.write(String.join(",", header(r)));
+        out.write('\n');
+        headerWritten = true;
+      }
+      StringBuilder row = new StringBuilder();
+      row.append(r.step()).append(',').append(r.timeSeconds());
+      for (StepRecord.AssetPoint a : r.assets()) {
+        row.append(',').append(a.fundamental()).append(',').append(a.market());
+      }
+      for (StepRecord.OraclePoint o : r.oracles()) {
+        row.append(',').append(o.price());
+      }
+      for (StepRecord.VenuePoint v : r.venues()) {
+        row.append(',').append(v.liquidations())
+            .append(',').append(v.liquidatedNotional())
+            .append(',').append(v.snapshot().badDebt())
+            .append(',').append(v.snapshot().insuranceFund())
+            .append(',').append(v.snapshot().openInterest())
+            .append(',').append(v.snapshot().liquidatable());
+      }
+      out.write(row.toString());
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> header(StepRecord r) {
+    List<String> h = new ArrayList<>(List.of("step", "time_s"));
+    for (StepRecord.AssetPoint a : r.assets()) {
+      h.add("fundamental_price." + a.asset());
+      h.add("market_price." + a.asset());
+    }
+    for (StepRecord.OraclePoint o : r.oracles()) {
+      h.add("oracle_price." + o.oracle() + "." + o.asset());
+    }
+    for (StepRecord.VenuePoint v : r.venues()) {
+      for (String m :
+          List.of("liquidations", "liquidated_notional", "bad_debt", "insurance_fund", "open_interest",
+              "liquidatable")) {
+        h.add(m + "." + v.venue());
+      }
+    }
+    return h;
+  }
+}

@@ -1,0 +1,28 @@
+package org.marginfall.experiments.scenario;
+
+import org.marginfall.agents.liquidator.LiquidatorsType;
+import org.marginfall.agents.trader.LeveragedTradersType;
+import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Registry;
+import org.marginfall.core.spec.VenueType;
+import org.marginfall.protocols.perp.PerpetualVenueType;
+
+/**
+ * The pluggable families a scenario file can name: venue types and agent behaviours.
+ *
+ * <p>This is the one place where {@code protocols} and {@code agents} meet; adding a venue family or
+ * a behaviour means registering it here. Immutable and thread-safe.
+ *
+ * @param venueTypes venue families by {@code type:}
+ * @param populationTypes agent behaviours by {@code type:}
+ */
+public record Catalog(Registry<VenueType> venueTypes, Registry<PopulationType> populationTypes) {
+
+  /** The families shipped with Marginfall. */
+  public static Catalog standard() {
+    return new Catalog(
+        Registry.of("venue type", VenueType::name, new PerpetualVenueType()),
+        Registry.of(
+            "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType()));
+  }
+}

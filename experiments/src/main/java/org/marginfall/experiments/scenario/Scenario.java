@@ -1,0 +1,26 @@
+package org.marginfall.experiments.scenario;
+
+import java.util.Objects;
+import org.marginfall.core.engine.ModelSpec;
+
+/**
+ * A scenario file, read and validated: its name, description, content hash and the model it
+ * defines.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param name the scenario's name
+ * @param description what it shows
+ * @param sha256 hex SHA-256 of the file's bytes
+ * @param model the model
+ */
+public record Scenario(String name, String description, String sha256, ModelSpec model) {
+
+  /** Validates the fields. */
+  public Scenario {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(model, "model");
+  }
+}

@@ -1,0 +1,520 @@
+package org.marginfall.experiments.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.marginfall.core.asset.Asset;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.engine.MarketSpec;
+import org.marginfall.core.engine.ModelSpec;
+import org.marginfall.core.engine.OracleSpec;
+import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.market.ImpactModel;
+import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.oracle.OracleRule;
+import org.marginfall.core.price.JumpSpec;
+import org.marginfall.core.price.PriceProcessSpec;
+import org.marginfall.core.price.PriceShock;
+import org.marginfall.core.spec.InvalidSpecException;
+import org.marginfall.core.spec.PopulationSpec;
+import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
+import org.marginfall.core.spec.SpecContext;
+import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.spec.VenueSpec;
+import org.marginfall.core.spec.VenueType;
+import org.marginfall.core.util.Checks;
+import org.marginfall.core.venue.VenueId;
+
+/**
+ * Reads a scenario file (YAML, or JSON by the {@code .json} extension) into a validated {@link
+ * Scenario}, collecting every failure with its field path.
+ *
+ * <p>The file is parsed into a plain tree, read section by section in dependency order (assets,
+ * markets, oracles, shocks, venues, agents), and each reference is checked against what was
+ * declared before it. Stateless apart from its catalog; thread-safe.
+ */
+public final class ScenarioReader {
+
+  private static final String[] TOP =
+      {"name", "description", "run", "baseCurrency", "assets", "correlations", "markets", "oracles",
+       "shocks", "venues", "agents"};
+
+  /** Ledger path roots the engine uses itself ({@code external}, {@code market/<asset>}). */
+  private static final Set<String> RESERVED = Set.of("external", "market");
+
+  private final Catalog catalog;
+
+  /** Creates a reader for the families in {@code catalog}. */
+  public ScenarioReader(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * Reads and validates the scenario file at {@code file}.
+   *
+   * @throws InvalidSpecException with every failure, when the file is missing, malformed or invalid
+   */
+  public Scenario read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidSpecException("", "scenario file not found: " + file);
+    } catch (IOException e) {
+      throw new InvalidSpecException("", "cannot read scenario file " + file + ": " + e.getMessage());
+    }
+    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    return read(bytes, json);
+  }
+
+  /** Reads and validates scenario content. */
+  public Scenario read(byte[] content, boolean json) {
+    Object tree = parse(content, json);
+    Problems problems = new Problems();
+    SpecNode root = SpecNode.root(tree, problems);
+    if (!root.requireObject()) {
+      throw new InvalidSpecException(problems.all());
+    }
+    Scenario scenario = new Reading(root).scenario(sha256(content));
+    if (!problems.isEmpty() || scenario == null) {
+      throw new InvalidSpecException(problems.all());
+    }
+    return scenario;
+  }
+
+  private static Object parse(byte[] content, boolean json) {
+    ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    try {
+      Object tree = mapper.readValue(content, Object.class);
+      if (tree == null) {
+        throw new InvalidSpecException("", "the scenario file is empty");
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+      throw new InvalidSpecException("", "malformed " + (json ? "JSON" : "YAML") + where + ": " + what);
+    } catch (IOException e) {
+      throw new InvalidSpecException("", "cannot parse the scenario: " + e.getMessage());
+    }
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  /** One reading pass; it is the {@link SpecContext} that venue and agent readers look ids up in. */
+  private final class Reading implements SpecContext {
+
+    private final SpecNode root;
+    private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
+    private final Map<AssetId, PriceProcessSpec> prices = new LinkedHashMap<>();
+    private final Set<OracleId> oracleIds = new LinkedHashSet<>();
+    private final Map<VenueId, VenueSpec> venues = new LinkedHashMap<>();
+    private AssetId base;
+
+    Reading(SpecNode root) {
+      this.root = root;
+    }
+
+    Scenario scenario(String sha256) {
+      Problems problems = root.problems();
+      root.allowOnly(TOP);
+      String name = root.optString("name").orElse("scenario");
+      String description = root.optString("description").orElse("");
+      RunSettings settings = runSettings(root.object("run"));
+      readAssets();
+      double[][] correlation = correlations();
+      List<MarketSpec> markets = markets();
+      List<OracleSpec> oracles = oracles();
+      List<PriceShock> shocks = shocks(settings);
+      readVenues();
+      List<PopulationSpec> populations = populations();
+      if (!problems.isEmpty()) {
+        return null;
+      }
+      ModelSpec model =
+          root.build(
+              () ->
+                  new ModelSpec(
+                      settings, base, List.copyOf(assets.values()), prices, correlation, markets,
+                      oracles, shocks, List.copyOf(venues.values()), populations));
+      return model == null ? null : new Scenario(name, description, sha256, model);
+    }
+
+    private RunSettings runSettings(SpecNode run) {
+      int mark = run.problems().count();
+      run.allowOnly("steps", "stepSeconds", "maxLiquidationRounds", "seed");
+      long steps = run.longValue("steps");
+      if (steps < 1 && !run.problems().since(mark)) {
+        run.get("steps").fail("must be >= 1, was " + steps);
+      }
+      double stepSeconds = run.positive("stepSeconds");
+      int rounds = run.integer("maxLiquidationRounds", 5, 1, 1000);
+      long seed = run.longValue("seed");
+      if (run.problems().since(mark)) {
+        return null;
+      }
+      return run.build(() -> new RunSettings(steps, stepSeconds, rounds, seed));
+    }
+
+    private void readAssets() {
+      String baseName = root.id("baseCurrency");
+      for (SpecNode a : root.list("assets")) {
+        if (!a.requireObject()) {
+          continue;
+        }
+        a.allowOnly("id", "kind", "price");
+        String id = a.id("id");
+        String kindName = a.optString("kind").orElse("spot");
+        AssetKind kind =
+            switch (kindName) {
+              case "base" -> AssetKind.BASE;
+              case "spot" -> AssetKind.SPOT;
+              default -> {
+                a.get("kind").fail("unknown asset kind '" + kindName + "' (known: base, spot)");
+                yield null;
+              }
+            };
+        if (!Checks.isId(id) || kind == null) {
+          continue;
+        }
+        AssetId assetId = AssetId.of(id);
+        if (assets.containsKey(assetId)) {
+          a.get("id").fail("duplicate asset id '" + id + "'");
+          continue;
+        }
+        assets.put(assetId, new Asset(assetId, kind));
+        if (kind == AssetKind.SPOT) {
+          PriceProcessSpec p = priceProcess(a.object("price"));
+          if (p != null) {
+            prices.put(assetId, p);
+          }
+        } else if (a.has("price")) {
+          a.get("price").fail("a base asset's price is 1 by definition; remove this field");
+        }
+      }
+      if (Checks.isId(baseName)) {
+        Asset b = assets.get(AssetId.of(baseName));
+        if (b == null) {
+          root.get("baseCurrency").fail("unknown asset '" + baseName + "' (declared: " + assets.keySet() + ")");
+        } else if (b.kind() != AssetKind.BASE) {
+          root.get("baseCurrency").fail("asset '" + baseName + "' must be of kind base");
+        } else {
+          base = b.id();
+        }
+      }
+      for (Asset a : assets.values()) {
+        if (a.kind() == AssetKind.BASE && !a.id().equals(base) && base != null) {
+          root.get("assets").fail("only the base currency may be of kind base, but " + a.id() + " is too");
+        }
+      }
+    }
+
+    private PriceProcessSpec priceProcess(SpecNode p) {
+      if (p.isMissing() || !p.isObject()) {
+        return null;
+      }
+      int mark = p.problems().count();
+      p.allowOnly("initial", "drift", "volatility", "jumps");
+      double initial = p.positive("initial");
+      double drift = p.number("drift", 0);
+      double volatility = p.nonNegative("volatility", 0);
+      Optional<JumpSpec> jumps = Optional.empty();
+      SpecNode j = p.get("jumps");
+      if (!j.isMissing() && j.requireObject()) {
+        j.allowOnly("intensityPerYear", "meanLogJump", "sdLogJump");
+        double intensity = j.nonNegative("intensityPerYear");
+        double mean = j.number("meanLogJump");
+        double sd = j.nonNegative("sdLogJump");
+        if (!p.problems().since(mark)) {
+          jumps = Optional.ofNullable(j.build(() -> new JumpSpec(intensity, mean, sd)));
+        }
+      }
+      if (p.problems().since(mark)) {
+        return null;
+      }
+      Optional<JumpSpec> jj = jumps;
+      return p.build(() -> new PriceProcessSpec(initial, drift, volatility, jj));
+    }
+
+    private double[][] correlations() {
+      List<AssetId> spot = spotAssets();
+      double[][] m = new double[spot.size()][spot.size()];
+      for (int i = 0; i < m.length; i++) {
+        m[i][i] = 1;
+      }
+      SpecNode list = root.get("correlations");
+      if (list.isMissing()) {
+        return m;
+      }
+      int mark = list.problems().count();
+      for (SpecNode c : list.elements()) {
+        if (!c.requireObject()) {
+          continue;
+        }
+        c.allowOnly("assets", "rho");
+        List<SpecNode> pair = c.list("assets");
+        double rho = c.number("rho");
+        if (!Double.isNaN(rho) && !(rho >= -1 && rho <= 1)) {
+          c.get("rho").fail("must be between -1 and 1, was " + rho);
+        }
+        if (pair.size() != 2) {
+          c.get("assets").fail("must name exactly two spot assets");
+          continue;
+        }
+        int i = spotIndex(pair.get(0), spot);
+        int k = spotIndex(pair.get(1), spot);
+        if (i >= 0 && k >= 0 && i == k) {
+          c.get("assets").fail("must name two different assets");
+        } else if (i >= 0 && k >= 0 && !Double.isNaN(rho)) {
+          m[i][k] = rho;
+          m[k][i] = rho;
+        }
+      }
+      if (!list.problems().since(mark) && m.length > 0) {
+        try {
+          new CholeskyDecomposition(MatrixUtils.createRealMatrix(m));
+        } catch (NonPositiveDefiniteMatrixException e) {
+          list.fail("the correlation matrix is not positive definite");
+        }
+      }
+      return m;
+    }
+
+    private int spotIndex(SpecNode node, List<AssetId> spot) {
+      String s = node.asString();
+      int i = Checks.isId(s) ? spot.indexOf(AssetId.of(s)) : -1;
+      if (i < 0 && !node.isMissing()) {
+        node.fail("unknown spot asset '" + s + "' (spot assets: " + spot + ")");
+      }
+      return i;
+    }
+
+    private List<MarketSpec> markets() {
+      Map<AssetId, MarketSpec> out = new LinkedHashMap<>();
+      for (SpecNode m : root.optList("markets")) {
+        if (!m.requireObject()) {
+          continue;
+        }
+        int mark = m.problems().count();
+        m.allowOnly("asset", "impact", "halfLifeSteps");
+        AssetId asset = assetRef(m, "asset");
+        if (asset != null && assets.get(asset).kind() != AssetKind.SPOT) {
+          m.get("asset").fail("only spot assets have markets");
+        }
+        ImpactModel impact = impact(m.object("impact"));
+        double halfLife = m.has("halfLifeSteps") ? m.positive("halfLifeSteps") : Double.POSITIVE_INFINITY;
+        if (asset != null && out.containsKey(asset)) {
+          m.get("asset").fail("a market for " + asset + " is already declared");
+        }
+        if (!m.problems().since(mark)) {
+          MarketSpec spec = m.build(() -> new MarketSpec(asset, impact, halfLife));
+          if (spec != null) {
+            out.put(asset, spec);
+          }
+        }
+      }
+      for (AssetId a : spotAssets()) {
+        if (!out.containsKey(a)) {
+          root.get("markets").fail("spot asset " + a + " has no market (give it impact: {model: none} for none)");
+        }
+      }
+      return List.copyOf(out.values());
+    }
+
+    private ImpactModel impact(SpecNode node) {
+      if (!node.isObject()) {
+        return null;
+      }
+      String model = node.string("model");
+      return switch (model) {
+        case "linear-log" -> {
+          node.allowOnly("model", "depth");
+          double depth = node.positive("depth");
+          yield Double.isNaN(depth) ? null : new ImpactModel.LinearLog(depth);
+        }
+        case "none" -> {
+          node.allowOnly("model");
+          yield new ImpactModel.None();
+        }
+        default -> {
+          if (!node.get("model").isMissing()) {
+            node.get("model").fail("unknown impact model '" + model + "' (known: linear-log, none)");
+          }
+          yield null;
+        }
+      };
+    }
+
+    private List<OracleSpec> oracles() {
+      List<OracleSpec> out = new ArrayList<>();
+      for (SpecNode o : root.list("oracles")) {
+        if (!o.requireObject()) {
+          continue;
+        }
+        int mark = o.problems().count();
+        o.allowOnly("id", "latencySteps", "heartbeatSteps", "deviation");
+        String id = o.id("id");
+        int latency = o.integer("latencySteps", 0, 0, 100_000);
+        int heartbeat = o.integer("heartbeatSteps", 1, 1, 100_000_000);
+        double deviation = o.nonNegative("deviation", 0);
+        if (Checks.isId(id) && !oracleIds.add(OracleId.of(id))) {
+          o.get("id").fail("duplicate oracle id '" + id + "'");
+        }
+        if (!o.problems().since(mark)) {
+          OracleSpec spec = o.build(() -> new OracleSpec(OracleId.of(id), new OracleRule(latency, heartbeat, deviation)));
+          if (spec != null) {
+            out.add(spec);
+          }
+        }
+      }
+      return out;
+    }
+
+    private List<PriceShock> shocks(RunSettings settings) {
+      List<PriceShock> out = new ArrayList<>();
+      for (SpecNode s : root.optList("shocks")) {
+        if (!s.requireObject()) {
+          continue;
+        }
+        int mark = s.problems().count();
+        s.allowOnly("asset", "startStep", "steps", "change");
+        AssetId asset = assetRef(s, "asset");
+        if (asset != null && assets.get(asset).kind() != AssetKind.SPOT) {
+          s.get("asset").fail("only spot assets have a fundamental price to shock");
+        }
+        long start = s.longValue("startStep");
+        int steps = s.integer("steps", 1, 1, 10_000_000);
+        double change = s.number("change");
+        if (!Double.isNaN(change) && !(change > -1)) {
+          s.get("change").fail("must be above -1 (a price cannot reach zero), was " + change);
+        }
+        if (start < 1 && !s.problems().since(mark)) {
+          s.get("startStep").fail("must be >= 1 (ticks count from 1), was " + start);
+        } else if (settings != null && start > settings.steps()) {
+          s.get("startStep").fail("is after the last step (" + settings.steps() + ")");
+        }
+        if (!s.problems().since(mark)) {
+          PriceShock shock = s.build(() -> new PriceShock(asset, start, steps, change));
+          if (shock != null) {
+            out.add(shock);
+          }
+        }
+      }
+      return out;
+    }
+
+    private void readVenues() {
+      for (SpecNode v : root.list("venues")) {
+        if (!v.requireObject()) {
+          continue;
+        }
+        VenueType type = catalog.venueTypes().lookup(v, "type");
+        if (type == null) {
+          continue;
+        }
+        VenueSpec spec = type.read(v, this);
+        if (spec != null) {
+          if (RESERVED.contains(spec.id().value())) {
+            v.get("id").fail("'" + spec.id() + "' is reserved for the ledger's own accounts");
+          } else if (venues.containsKey(spec.id())) {
+            v.get("id").fail("duplicate venue id '" + spec.id() + "'");
+          } else {
+            venues.put(spec.id(), spec);
+          }
+        }
+      }
+    }
+
+    private List<PopulationSpec> populations() {
+      List<PopulationSpec> out = new ArrayList<>();
+      Set<String> ids = new LinkedHashSet<>();
+      for (SpecNode a : root.optList("agents")) {
+        if (!a.requireObject()) {
+          continue;
+        }
+        PopulationType type = catalog.populationTypes().lookup(a, "type");
+        if (type == null) {
+          continue;
+        }
+        PopulationSpec spec = type.read(a, this);
+        if (spec == null) {
+          continue;
+        }
+        if (RESERVED.contains(spec.id())) {
+          a.get("id").fail("'" + spec.id() + "' is reserved for the ledger's own accounts");
+        } else if (!ids.add(spec.id()) || venues.containsKey(VenueId.of(spec.id()))) {
+          a.get("id").fail("id '" + spec.id() + "' is already used by another population or a venue");
+        } else {
+          out.add(spec);
+        }
+      }
+      return out;
+    }
+
+    private List<AssetId> spotAssets() {
+      List<AssetId> out = new ArrayList<>();
+      assets.values().stream().filter(a -> a.kind() == AssetKind.SPOT).forEach(a -> out.add(a.id()));
+      return out;
+    }
+
+    @Override
+    public AssetId baseCurrency() {
+      return base;
+    }
+
+    @Override
+    public Optional<Asset> asset(AssetId id) {
+      return Optional.ofNullable(assets.get(id));
+    }
+
+    @Override
+    public Set<AssetId> assetIds() {
+      return assets.keySet();
+    }
+
+    @Override
+    public Set<OracleId> oracleIds() {
+      return oracleIds;
+    }
+
+    @Override
+    public Optional<VenueSpec> venue(VenueId id) {
+      return Optional.ofNullable(venues.get(id));
+    }
+
+    @Override
+    public Set<VenueId> venueIds() {
+      return venues.keySet();
+    }
+  }
+}
