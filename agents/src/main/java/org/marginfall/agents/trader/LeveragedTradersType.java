@@ -72,7 +72,7 @@ public final class LeveragedTradersType implements PopulationType {
       node.get("collateral").fail("must not produce negative amounts");
     }
     Distribution leverage = DistributionReader.read(node.get("leverage"));
-    if (leverage != null && !(leverage.lowerBound() > 0)) {
+    if (leverage != null && !LeveragedTradersSpec.onlyPositive(leverage)) {
       node.get("leverage").fail("must only produce values > 0 (use a uniform, lognormal or constant)");
     }
     double longShare = node.fraction("longShare", 1.0);
