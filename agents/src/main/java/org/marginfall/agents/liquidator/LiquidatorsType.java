@@ -2,6 +2,7 @@ package org.marginfall.agents.liquidator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
@@ -39,7 +40,7 @@ public final class LiquidatorsType implements PopulationType {
         VenueSpec venue =
             org.marginfall.core.util.Checks.isId(s) ? context.venue(VenueId.of(s)).orElse(null) : null;
         if (venue == null && !v.isMissing()) {
-          v.fail("unknown venue '" + s + "' (declared: " + context.venueIds() + ")");
+          v.fail("unknown venue '" + s + "' (declared: " + declared(context.venueIds()) + ")");
         } else if (venue != null) {
           venues.add(venue.id());
         }
@@ -50,5 +51,20 @@ public final class LiquidatorsType implements PopulationType {
       return null;
     }
     return node.build(() -> new LiquidatorsSpec(id, count, capital, venues, maxPerRound));
+  }
+
+  /** Ids as the shared reference messages list them: comma-separated, or {@code none}. */
+  private static String declared(Set<?> ids) {
+    if (ids.isEmpty()) {
+      return "none";
+    }
+    StringBuilder b = new StringBuilder();
+    for (Object id : ids) {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(id);
+    }
+    return b.toString();
   }
 }

@@ -53,10 +53,21 @@ public record LeveragedTradersSpec(
     if (!(collateral.lowerBound() >= 0)) {
       throw new IllegalArgumentException("collateral: must not produce negative amounts");
     }
-    if (!(leverage.lowerBound() > 0)) {
+    if (!onlyPositive(leverage)) {
       throw new IllegalArgumentException("leverage: must only produce values > 0");
     }
     Checks.fraction(longShare, "longShare");
+  }
+
+  /**
+   * Whether every value {@code d} can produce is {@code > 0}: its lower bound is positive, or it is
+   * 0 and never attained, as for the log-normal and exponential families, which are positive on
+   * their whole support.
+   */
+  static boolean onlyPositive(Distribution d) {
+    double low = d.lowerBound();
+    return low > 0
+        || (low == 0 && (d instanceof Distribution.LogNormal || d instanceof Distribution.Exponential));
   }
 
   @Override

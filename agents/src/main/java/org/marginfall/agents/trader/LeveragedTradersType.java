@@ -72,7 +72,7 @@ public final class LeveragedTradersType implements PopulationType {
       node.get("collateral").fail("must not produce negative amounts");
     }
     Distribution leverage = DistributionReader.read(node.get("leverage"));
-    if (leverage != null && !(leverage.lowerBound() > 0)) {
+    if (leverage != null && !LeveragedTradersSpec.onlyPositive(leverage)) {
       node.get("leverage").fail("must only produce values > 0 (use a uniform, lognormal or constant)");
     }
     double longShare = node.fraction("longShare", 1.0);
@@ -93,7 +93,22 @@ public final class LeveragedTradersType implements PopulationType {
     if (org.marginfall.core.util.Checks.isId(s) && context.asset(AssetId.of(s)).isPresent()) {
       return AssetId.of(s);
     }
-    m.fail("unknown asset '" + s + "' (declared: " + context.assetIds() + ")");
+    m.fail("unknown asset '" + s + "' (declared: " + declared(context.assetIds()) + ")");
     return null;
+  }
+
+  /** Ids as the shared reference messages list them: comma-separated, or {@code none}. */
+  private static String declared(Set<?> ids) {
+    if (ids.isEmpty()) {
+      return "none";
+    }
+    StringBuilder b = new StringBuilder();
+    for (Object id : ids) {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(id);
+    }
+    return b.toString();
   }
 }
