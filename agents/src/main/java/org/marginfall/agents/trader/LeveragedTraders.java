@@ -21,7 +21,8 @@ import org.marginfall.core.venue.Venue;
  * so adding another population never changes these draws. It deposits its collateral (under
  * isolated margin split across its markets by weight) and opens, per market, notional {@code
  * equity * leverage * weight} at the venue's mark price, where equity is the collateral's value after
- * the venue's haircut. Leverage is capped just below the venue's maximum {@code 1 / initialMargin}.
+ * the venue's haircut. Leverage is capped just below what the account's initial margin allows,
+ * {@code 1 / sum_m (w_m / W) IMF_m} over the markets sharing the account.
  * Mutable (accounts are opened at set-up) and not thread-safe.
  */
 public final class LeveragedTraders implements Population {
@@ -85,10 +86,13 @@ public final class LeveragedTraders implements Population {
       venue.deposit(wallet, account, spec.collateralAsset(), deposit);
       remaining -= deposit;
       double equity = venue.marginState(account).equity();
-      double cap = Double.POSITIVE_INFINITY;
+      // The account's initial requirement is sum_m notional_m * IMF_m = equity * L * sum_m (w_m/W) IMF_m,
+      // so the largest leverage it allows is 1 / sum_m (w_m/W) / maxLeverage_m.
+      double weightedInitialMargin = 0;
       for (MarketWeight m : group.getValue()) {
-        cap = Math.min(cap, venue.maxLeverage(m.asset()) * LEVERAGE_CAP_FACTOR);
+        weightedInitialMargin += m.weight() / groupWeight / venue.maxLeverage(m.asset());
       }
+      double cap = LEVERAGE_CAP_FACTOR / weightedInitialMargin;
       for (MarketWeight m : group.getValue()) {
         double notional = equity * Math.min(leverage, cap) * m.weight() / groupWeight;
         double size = side * notional / venue.markPrice(m.asset());

@@ -50,7 +50,8 @@ public final class LeveragedTradersType implements PopulationType {
         continue;
       }
       if (venue != null && !venue.tradableAssets().contains(asset)) {
-        m.fail("venue '" + venue.id() + "' lists no market for " + asset + " (lists: " + venue.tradableAssets() + ")");
+        m.fail("venue '" + venue.id() + "' lists no market for " + asset + " (lists: "
+            + String.join(", ", venue.tradableAssets().stream().map(AssetId::value).toList()) + ")");
       } else if (!seen.add(asset)) {
         m.fail("market " + asset + " is named twice");
       } else if (!Double.isNaN(weight)) {

@@ -159,6 +159,28 @@ class LeveragedTradersTest {
   }
 
   @Test
+  void test_setUp_crossMarginCapIsTheAccountsWeightedInitialMargin() {
+    // ETH IMF 0.1 and BTC IMF 0.25 at 70/30 share one account: IMR = equity * L * (0.7*0.1 + 0.3*0.25)
+    // = equity * L * 0.145, so the account allows L up to 1/0.145 = 6.896551724..., not min(10, 4) = 4.
+    double cap = 1 / (0.7 * 0.1 + 0.3 * 0.25);
+    for (double drawn : new double[] {6.0, 8.0}) {
+      FakeAgentContext ctx = context();
+      FakePerpetualVenue venue =
+          ctx.addVenue(
+              new FakePerpetualVenue(VENUE, false, ctx.ledger(), USD)
+                  .market(ETH, ETH_MARK, 0.1, 0.05)
+                  .market(BTC, BTC_MARK, 0.25, 0.125));
+      setUp(constantUsd(ETH_70_BTC_30, 1, 10_000, drawn, 1.0), ctx);
+      double used = Math.min(drawn, cap * (1 - 1e-9));
+      // 6x is below the cap and kept: ETH notional 10,000 * 6 * 0.7 = 42,000 -> 21 ETH.
+      assertRel(10_000 * used * 0.7 / ETH_MARK, venue.size(cross(0), ETH));
+      assertRel(10_000 * used * 0.3 / BTC_MARK, venue.size(cross(0), BTC));
+      MarginState s = venue.marginState(cross(0));
+      assertTrue(s.initialRequirement() <= s.equity(), s.toString());
+    }
+  }
+
+  @Test
   void test_setUp_crossMarginOneAccountSplitsNotional70To30() {
     FakeAgentContext ctx = context();
     FakePerpetualVenue venue = venue(ctx, false);
