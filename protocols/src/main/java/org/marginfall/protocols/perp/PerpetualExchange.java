@@ -111,8 +111,14 @@ public final class PerpetualExchange implements PerpetualVenue {
       initialMargin[i] = m.initialMargin();
       maintenanceMargin[i] = m.maintenanceMargin();
     }
+    // The base currency is always collateral at face value; an entry for it in the spec (which a
+    // spec built in code may carry; the scenario reader drops it) must not add a second line.
     collateral.add(new CollateralTerms(base, 0));
-    collateral.addAll(spec.collateral());
+    for (CollateralTerms c : spec.collateral()) {
+      if (!c.asset().equals(base)) {
+        collateral.add(c);
+      }
+    }
   }
 
   @Override
