@@ -156,6 +156,27 @@ class PerpetualExchangeTest {
   }
 
   @Test
+  void test_marginState_baseCurrencyListedAsCollateralIsCountedOnce() {
+    VenueHarness h = new VenueHarness(ETH0, BTC0);
+    // A spec built in code may list the base currency among the collateral (the scenario reader
+    // drops such an entry: the base is always accepted, at face value). It must not count twice.
+    PerpetualExchange venue =
+        h.venue(
+            new PerpetualVenueSpec(
+                VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+                List.of(new PerpMarket(ETH, IMF, MMF), new PerpMarket(BTC, IMF, MMF)),
+                List.of(new CollateralTerms(USD, 0.2), new CollateralTerms(ETH, ETH_HAIRCUT)), FEE,
+                LIQUIDATOR_SHARE, INSURANCE, HOUSE));
+    AccountId a = crossAccount(h, venue, "alice", 1000, 0);
+    // 1000 USD at face value: equity 1000 (not 1000 + 1000 * 0.8 = 1800).
+    assertState(new MarginState(1000, 0, 0), venue.marginState(a));
+    assertEquals(List.of(USD, ETH), List.copyOf(venue.collateralAssets()));
+    // 4 ETH would need IMR 1200 > 1000: refused (a double-counted 1800 would have allowed it).
+    assertThrows(IllegalStateException.class, () -> venue.open(a, ETH, 4));
+    h.assertBooksBalance(venue);
+  }
+
+  @Test
   void test_deposit_intoUnknownAccountIsRejected() {
     VenueHarness h = new VenueHarness(ETH0, BTC0);
     PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));
