@@ -15,7 +15,9 @@ import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
 import org.marginfall.core.engine.RunSettings;
 import org.marginfall.core.engine.Simulation;
+import org.marginfall.core.event.CollateralSale;
 import org.marginfall.core.event.Liquidation;
+import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Quantities;
@@ -27,6 +29,7 @@ import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.price.FundamentalPrices;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.PriceShock;
+import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -69,6 +72,7 @@ class PerpetualLiquidationStepTest {
   private static final double ETH_MARGIN = 3000;
   private static final double BTC_MARGIN = 3000;
   private static final long SEED = 20_240_611L;
+  private static final double ETH_HAIRCUT = 0.10;
 
   /** Prices are ~10^3; 1e-9 relative to them is far below any step-to-step difference here. */
   private static final double TOL = 1e-6;
@@ -89,10 +93,14 @@ class PerpetualLiquidationStepTest {
     }
 
     List<Liquidation> liquidations() {
-      List<Liquidation> out = new ArrayList<>();
+      return eventsOf(Liquidation.class);
+    }
+
+    <T extends SimEvent> List<T> eventsOf(Class<T> type) {
+      List<T> out = new ArrayList<>();
       for (SimEvent e : events) {
-        if (e instanceof Liquidation l) {
-          out.add(l);
+        if (type.isInstance(e)) {
+          out.add(type.cast(e));
         }
       }
       return out;
@@ -106,11 +114,11 @@ class PerpetualLiquidationStepTest {
     }
   }
 
-  private static ModelSpec model(MarginMode mode, List<Opener.Leg> legs) {
+  private static ModelSpec model(MarginMode mode, List<Opener.Leg> legs, List<Holding> collateral) {
     PerpetualVenueSpec venue =
         new PerpetualVenueSpec(
             VENUE, ORACLE, mode, List.of(new PerpMarket(ETH, IMF, MMF), new PerpMarket(BTC, IMF, MMF)),
-            List.of(), 0.01, 0.5, 10_000, 1.0e9);
+            List.of(new CollateralTerms(ETH, ETH_HAIRCUT)), 0.01, 0.5, 10_000, 1.0e9);
     return new ModelSpec(
         new RunSettings(STEPS, 60, 3, SEED),
         USD,
@@ -124,14 +132,19 @@ class PerpetualLiquidationStepTest {
         List.of(new PriceShock(ETH, SHOCK_START, SHOCK_STEPS, SHOCK_CHANGE)),
         List.of(venue),
         List.of(
-            new FixedPopulation(new Opener("openers", VENUE, OWNER, legs)),
+            new FixedPopulation(new Opener("openers", VENUE, OWNER, legs, collateral)),
             new FixedPopulation(
                 new GreedyLiquidator("liquidators", LIQUIDATOR, Quantities.atoms(1_000_000)))));
   }
 
   private static Recorder run(MarginMode mode, List<Opener.Leg> legs) {
+    return run(mode, legs, List.of());
+  }
+
+  private static Recorder run(MarginMode mode, List<Opener.Leg> legs, List<Holding> collateral) {
     Recorder recorder = new Recorder();
-    Simulation.Outcome outcome = Simulation.run(model(mode, legs), SEED, 0, true, List.of(recorder));
+    Simulation.Outcome outcome =
+        Simulation.run(model(mode, legs, collateral), SEED, 0, true, List.of(recorder));
     assertEquals(STEPS, outcome.steps());
     // Audited at set-up (step 0) and after each of the 50 ticks, without a violation.
     assertEquals(STEPS + 1, outcome.auditedSteps());
@@ -250,5 +263,45 @@ class PerpetualLiquidationStepTest {
     assertEquals("perp/accounts/traders/alice/ETH", eth.account());
     // The BTC account (3000 USD against MMR 1500, BTC constant) is never touched.
     assertEquals(1, r.liquidations().size());
+  }
+
+  @Test
+  void test_run_ethCollateralBackingEthLongLiquidatesEarlierAndIsSoldByLiquidator() {
+    double usd = 1000;
+    double ethCollateral = 1;
+    Recorder r =
+        run(
+            MarginMode.CROSS, List.of(new Opener.Leg(ETH, ETH_SIZE, usd)),
+            List.of(new Holding(ETH, Quantities.atoms(ethCollateral))));
+    // 1000 USD + 1 ETH (haircut 10%) behind a long of 10 ETH at 3000: the collateral falls with the
+    // position (wrong-way risk). Equity 1000 + 1 * P * 0.9 + 10 (P - 3000) meets MMR 10 P 0.025 at
+    // P* = (10 * 3000 - 1000) / (10 * (1 - 0.025) + 1 * (1 - 0.1)) = 29000 / 10.65 = 2723.0047
+    double pStar = (ETH_SIZE * ETH0 - usd) / (ETH_SIZE * (1 - MMF) + ethCollateral * (1 - ETH_HAIRCUT));
+    assertEquals(2723.0047, pStar, 1e-4);
+    // f^n < 2723.0047 / 3000 = 0.9076682  <=>  n > ln(0.9076682) / ln(f) = -0.0968764 / -0.0127706
+    // = 7.586, so n = 8: t = 12, at 3000 f^8 = 2708.6414 (step 11: 2743.4543).
+    Liquidation l = assertFirstLiquidation(r, pStar, 12);
+    assertEquals(2708.6414, l.oraclePrice(), 1e-4);
+    // Unwind at P = 2708.6414: PnL 10 (P - 3000) = -2913.586; remaining at oracle value
+    // -2913.586 + 1000 + 2708.641 = 795.055 covers the fee 0.01 * 10 P = 270.864. Owed
+    // 2913.586 + 270.864 = 3184.450, of which 1000 in USD: 2184.450 is raised by selling
+    // 2184.4506 / 2708.6414 = 0.806475 ETH to the liquidator at the oracle price.
+    double p = pathPrice(12);
+    double shortfall = -ETH_SIZE * (p - ETH0) + 0.01 * ETH_SIZE * p - usd;
+    assertEquals(2184.450, shortfall, 1e-3);
+    CollateralSale sale = r.eventsOf(CollateralSale.class).get(0);
+    assertEquals(12, sale.step());
+    assertEquals(p, sale.price(), TOL);
+    assertEquals(shortfall / p, sale.units(), 2e-6);
+    assertTrue(sale.value() >= shortfall - 1e-6, "the sale covers the shortfall");
+    assertTrue((sale.units() - 1e-6) * p < shortfall, "one atom less would not");
+    // The greedy liquidator sold what it bought into the ETH market in the same step.
+    MarketTrade dump =
+        r.eventsOf(MarketTrade.class).stream()
+            .filter(t -> t.trader().equals(LIQUIDATOR.value()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(12, dump.step());
+    assertEquals(-sale.units(), dump.units(), 0);
   }
 }
