@@ -615,9 +615,10 @@ class PerpetualExchangeTest {
     // equity = 4000 - 10 * 300 = 1000 < MMR 10 * 3300 * 0.05 = 1650.
     venue.liquidate(a, liquidator).orElseThrow();
     // Buying back 10: k = 3300 / 1e6, kq = 0.033; cost = P (e^{kq} - 1) / k, average
-    // P (e^{kq} - 1) / (kq) = 3300 * 1.016635... = 3354.89...
+    // P (e^{kq} - 1) / (kq) = 3300 * 1.0166830 = 3355.0539
     double kq = 3300 / depth * 10;
     double exec = 3300 * (Math.exp(kq) - 1) / kq;
+    assertEquals(3355.0539, exec, 1e-4);
     Liquidation l = h.eventsOf(Liquidation.class).get(0);
     assertTrue(l.executionPrice() > l.oraclePrice());
     assertEquals(exec, l.executionPrice(), 1e-9 * 3300);
