@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -148,7 +149,7 @@ class PerpetualExchangeContractTest {
     for (int i = 0; i < OWNERS; i++) {
       double usd = Math.rint(1000 + 4000 * rng.nextDouble());
       double eth = i % 2 == 1 ? Math.rint(2e6 * rng.nextDouble()) / 1e6 : 0;
-      AccountId owner = h.fund(String.format(java.util.Locale.ROOT, "owner-%02d", i), usd, eth);
+      AccountId owner = h.fund(String.format(Locale.ROOT, "owner-%02d", i), usd, eth);
       owners.add(owner);
       flows.usdEndowed += Quantities.atoms(usd);
       flows.ethEndowed += Quantities.atoms(eth);

@@ -10,7 +10,9 @@ import static org.marginfall.protocols.perp.VenueHarness.ORACLE;
 import static org.marginfall.protocols.perp.VenueHarness.USD;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.CollateralSale;
@@ -19,6 +21,7 @@ import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.venue.Holding;
@@ -139,10 +142,10 @@ class PerpetualExchangeTest {
     VenueHarness h = new VenueHarness(ETH0, BTC0);
     PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));
     AccountId alice = h.fund("alice", 1000, 1);
-    h.ledger.transfer(org.marginfall.core.ledger.Ledger.EXTERNAL, alice, BTC, atoms(1));
+    h.ledger.transfer(Ledger.EXTERNAL, alice, BTC, atoms(1));
     AccountId account = venue.marginAccount(alice, ETH);
     // BTC is a listed market but not accepted collateral (USD is implicit, ETH is listed).
-    assertEquals(java.util.Set.of(USD, ETH), venue.collateralAssets());
+    assertEquals(Set.of(USD, ETH), venue.collateralAssets());
     long[][] before = h.balances();
     assertThrows(IllegalArgumentException.class, () -> venue.deposit(alice, account, BTC, atoms(1)));
     assertArrayEquals(before, h.balances());
@@ -559,7 +562,7 @@ class PerpetualExchangeTest {
     assertEquals(0, venue.snapshot().liquidations());
     h.assertBooksBalance(venue);
     // One more atom and it can.
-    h.ledger.transfer(org.marginfall.core.ledger.Ledger.EXTERNAL, poor, USD, ATOM);
+    h.ledger.transfer(Ledger.EXTERNAL, poor, USD, ATOM);
     assertTrue(venue.liquidate(a, poor).isPresent());
     h.assertBooksBalance(venue);
   }
@@ -639,7 +642,7 @@ class PerpetualExchangeTest {
   void test_attributes_reportModeAndOracle() {
     VenueHarness h = new VenueHarness(ETH0, BTC0);
     PerpetualExchange venue = h.venue(spec(MarginMode.ISOLATED));
-    assertEquals(java.util.Map.of("marginMode", "isolated", "oracle", "oracle"), venue.attributes());
+    assertEquals(Map.of("marginMode", "isolated", "oracle", "oracle"), venue.attributes());
     assertEquals("perpetual", venue.type());
     // Max leverage = 1 / IMF = 10.
     assertEquals(10, venue.maxLeverage(ETH), TOL);
