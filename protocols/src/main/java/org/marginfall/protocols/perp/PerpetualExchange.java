@@ -111,8 +111,14 @@ public final class PerpetualExchange implements PerpetualVenue {
       initialMargin[i] = m.initialMargin();
       maintenanceMargin[i] = m.maintenanceMargin();
     }
+    // The base currency is always collateral at face value; an entry for it in the spec (which a
+    // spec built in code may carry; the scenario reader drops it) must not add a second line.
     collateral.add(new CollateralTerms(base, 0));
-    collateral.addAll(spec.collateral());
+    for (CollateralTerms c : spec.collateral()) {
+      if (!c.asset().equals(base)) {
+        collateral.add(c);
+      }
+    }
   }
 
   @Override
@@ -213,7 +219,11 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     MarginState after = state(a);
     // The realised part is not yet in collateral, so post-trade equity is after.equity() + realized.
-    boolean addsRisk = Math.abs(next) > Math.abs(old);
+    // A trade adds risk when it grows the position or flips it: a flip opens a new position on the
+    // other side, which must meet the initial margin like any opening trade; only a pure reduction
+    // is allowed below it.
+    boolean flips = old != 0 && next != 0 && Math.signum(next) != Math.signum(old);
+    boolean addsRisk = Math.abs(next) > Math.abs(old) || flips;
     if (addsRisk && after.equity() + realized < after.initialRequirement()) {
       a.size[i] = old;
       a.entry[i] = oldEntry;

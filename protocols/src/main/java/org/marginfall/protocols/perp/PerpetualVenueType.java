@@ -40,11 +40,11 @@ public final class PerpetualVenueType implements VenueType {
     MarginMode mode = readMode(node);
     double defaultInitial = node.number("initialMargin", Double.NaN);
     double defaultMaintenance = node.number("maintenanceMargin", Double.NaN);
-    checkMargins(node, defaultInitial, defaultMaintenance);
+    boolean defaultsValid = checkMargins(node, defaultInitial, defaultMaintenance);
     List<PerpMarket> markets = new ArrayList<>();
     Set<AssetId> listed = new HashSet<>();
     for (SpecNode m : node.list("markets")) {
-      PerpMarket market = readMarket(m, context, defaultInitial, defaultMaintenance);
+      PerpMarket market = readMarket(m, context, defaultInitial, defaultMaintenance, defaultsValid);
       if (market != null && !listed.add(market.asset())) {
         m.fail("market " + market.asset() + " is listed twice");
       } else if (market != null) {
@@ -89,7 +89,9 @@ public final class PerpetualVenueType implements VenueType {
     return null;
   }
 
-  private static void checkMargins(SpecNode node, double initial, double maintenance) {
+  /** Checks a pair of margin fractions; returns whether it reported nothing. */
+  private static boolean checkMargins(SpecNode node, double initial, double maintenance) {
+    int mark = node.problems().count();
     if (!Double.isNaN(initial) && !(initial > 0 && initial <= 1)) {
       node.get("initialMargin").fail("must be in (0, 1], was " + initial);
     }
@@ -99,11 +101,22 @@ public final class PerpetualVenueType implements VenueType {
       node.get("maintenanceMargin")
           .fail("must be below initialMargin (" + initial + "), was " + maintenance);
     }
+    return !node.problems().since(mark);
   }
 
+  /**
+   * Reads one market entry. A market that takes both fractions from the venue is not built when
+   * the venue's fractions were already reported invalid, so the one mistake is reported once, at
+   * the venue's field, rather than again at every market.
+   */
   private static PerpMarket readMarket(
-      SpecNode m, SpecContext context, double defaultInitial, double defaultMaintenance) {
+      SpecNode m,
+      SpecContext context,
+      double defaultInitial,
+      double defaultMaintenance,
+      boolean defaultsValid) {
     int mark = m.problems().count();
+    boolean inherits = !(m.isObject() && (m.has("initialMargin") || m.has("maintenanceMargin")));
     AssetId asset;
     double initial = defaultInitial;
     double maintenance = defaultMaintenance;
@@ -122,7 +135,7 @@ public final class PerpetualVenueType implements VenueType {
         if (org.marginfall.core.util.Checks.isId(s) && context.asset(AssetId.of(s)).isPresent()) {
           asset = AssetId.of(s);
         } else {
-          m.fail("unknown asset '" + s + "'");
+          m.fail("unknown asset '" + s + "' (declared: " + declared(context.assetIds()) + ")");
         }
       }
     }
@@ -135,13 +148,23 @@ public final class PerpetualVenueType implements VenueType {
     if (Double.isNaN(maintenance)) {
       m.fail("maintenanceMargin is required (on the market or the venue)");
     }
-    if (m.problems().since(mark)) {
+    if (m.problems().since(mark) || (inherits && !defaultsValid)) {
       return null;
     }
     AssetId a = asset;
     double im = initial;
     double mm = maintenance;
     return m.build(() -> new PerpMarket(a, im, mm));
+  }
+
+  /** The ids joined by ", " as SpecContext's reference errors list them ("none" when empty). */
+  private static String declared(Set<AssetId> ids) {
+    if (ids.isEmpty()) {
+      return "none";
+    }
+    List<String> names = new ArrayList<>();
+    ids.forEach(id -> names.add(id.value()));
+    return String.join(", ", names);
   }
 
   private static CollateralTerms readCollateral(SpecNode c, SpecContext context) {

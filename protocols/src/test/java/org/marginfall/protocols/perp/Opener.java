@@ -1,0 +1,74 @@
+package org.marginfall.protocols.perp;
+
+import java.util.List;
+import org.marginfall.core.agent.AgentContext;
+import org.marginfall.core.agent.Population;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.venue.Holding;
+import org.marginfall.core.venue.PerpetualVenue;
+import org.marginfall.core.venue.VenueId;
+
+/**
+ * A test population of one owner who, at set-up, is endowed with base currency and opens the given
+ * positions through the {@link PerpetualVenue} interface: it first deposits any non-base
+ * collateral it was given into the margin account of its first leg, then for each leg deposits the
+ * leg's margin into the venue's margin account for that market and opens the leg. Under cross
+ * margin the legs share one account (and so their margins add up); under isolated margin each leg
+ * has its own.
+ */
+final class Opener implements Population {
+
+  /**
+   * One position to open.
+   *
+   * @param market the perpetual market
+   * @param size signed size in units
+   * @param baseMargin base currency deposited for it
+   */
+  record Leg(AssetId market, double size, double baseMargin) {}
+
+  private final String id;
+  private final VenueId venue;
+  private final AccountId owner;
+  private final List<Leg> legs;
+  private final List<Holding> collateral;
+
+  Opener(String id, VenueId venue, AccountId owner, List<Leg> legs) {
+    this(id, venue, owner, legs, List.of());
+  }
+
+  Opener(String id, VenueId venue, AccountId owner, List<Leg> legs, List<Holding> collateral) {
+    this.id = id;
+    this.venue = venue;
+    this.owner = owner;
+    this.legs = List.copyOf(legs);
+    this.collateral = List.copyOf(collateral);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public void setUp(AgentContext ctx) {
+    PerpetualVenue v = (PerpetualVenue) ctx.venue(venue);
+    ctx.openAccount(owner);
+    long total = 0;
+    for (Leg leg : legs) {
+      total += Quantities.atoms(leg.baseMargin());
+    }
+    ctx.endow(owner, ctx.baseCurrency(), total);
+    for (Holding h : collateral) {
+      ctx.endow(owner, h.asset(), h.atoms());
+      v.deposit(owner, v.marginAccount(owner, legs.get(0).market()), h.asset(), h.atoms());
+    }
+    for (Leg leg : legs) {
+      AccountId account = v.marginAccount(owner, leg.market());
+      v.deposit(owner, account, ctx.baseCurrency(), Quantities.atoms(leg.baseMargin()));
+      v.open(account, leg.market(), leg.size());
+    }
+  }
+}

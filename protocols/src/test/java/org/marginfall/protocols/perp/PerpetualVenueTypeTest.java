@@ -1,0 +1,366 @@
+package org.marginfall.protocols.perp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.marginfall.core.asset.Asset;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.spec.Problem;
+import org.marginfall.core.spec.Problems;
+import org.marginfall.core.spec.SpecContext;
+import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.spec.VenueSpec;
+import org.marginfall.core.venue.VenueId;
+
+/**
+ * Reading {@code type: perpetual} venues: every error names its exact field path and message, and
+ * a valid entry reads into the expected record. Venues are read as element 0 of a {@code venues}
+ * list, so paths look as users see them ({@code venues[0].maintenanceMargin}).
+ */
+class PerpetualVenueTypeTest {
+
+  private static final AssetId USD = AssetId.of("USD");
+  private static final AssetId ETH = AssetId.of("ETH");
+  private static final AssetId BTC = AssetId.of("BTC");
+  private static final AssetId STETH = AssetId.of("stETH");
+
+  /** Declared: USD (base), ETH and BTC (spot), stETH (derived); oracles chainlink and twap. */
+  private static final class FakeContext implements SpecContext {
+    private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
+
+    FakeContext() {
+      assets.put(USD, new Asset(USD, AssetKind.BASE));
+      assets.put(ETH, new Asset(ETH, AssetKind.SPOT));
+      assets.put(BTC, new Asset(BTC, AssetKind.SPOT));
+      assets.put(STETH, new Asset(STETH, AssetKind.DERIVED));
+    }
+
+    @Override
+    public AssetId baseCurrency() {
+      return USD;
+    }
+
+    @Override
+    public Optional<Asset> asset(AssetId id) {
+      return Optional.ofNullable(assets.get(id));
+    }
+
+    @Override
+    public Set<AssetId> assetIds() {
+      return new LinkedHashSet<>(assets.keySet());
+    }
+
+    @Override
+    public Set<OracleId> oracleIds() {
+      return new LinkedHashSet<>(List.of(OracleId.of("chainlink"), OracleId.of("twap")));
+    }
+
+    @Override
+    public Optional<VenueSpec> venue(VenueId id) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Set<VenueId> venueIds() {
+      return Set.of();
+    }
+  }
+
+  /** The outcome of reading one venue entry. */
+  private record Read(VenueSpec spec, List<Problem> problems) {}
+
+  private static Read read(Map<String, Object> venue) {
+    Problems problems = new Problems();
+    Map<String, Object> scenario = Map.of("venues", List.of(venue));
+    SpecNode node = SpecNode.root(scenario, problems).get("venues").elements().get(0);
+    VenueSpec spec = new PerpetualVenueType().read(node, new FakeContext());
+    return new Read(spec, problems.all());
+  }
+
+  /** A valid minimal venue entry, as a mutable map the test then breaks. */
+  private static Map<String, Object> valid() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", "perp");
+    v.put("type", "perpetual");
+    v.put("oracle", "chainlink");
+    v.put("initialMargin", 0.05);
+    v.put("maintenanceMargin", 0.025);
+    v.put("markets", new ArrayList<>(List.of("ETH")));
+    return v;
+  }
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  private static void assertOnlyProblem(String path, String message, Read r) {
+    assertEquals(List.of(new Problem(path, message)), r.problems());
+    assertNull(r.spec());
+  }
+
+  @Test
+  void test_read_minimalSpecTakesDefaults() {
+    Read r = read(valid());
+    assertEquals(List.of(), r.problems());
+    // Defaults: cross margin, fee 1%, liquidator share 50%, no insurance fund, house 1e9.
+    assertEquals(
+        new PerpetualVenueSpec(
+            VenueId.of("perp"), OracleId.of("chainlink"), MarginMode.CROSS,
+            List.of(new PerpMarket(ETH, 0.05, 0.025)), List.of(), 0.01, 0.5, 0, 1.0e9),
+        r.spec());
+  }
+
+  @Test
+  void test_read_fullSpecReadsIntoExpectedRecord() {
+    Map<String, Object> v = valid();
+    v.put("oracle", "twap");
+    v.put("marginMode", "isolated");
+    v.put(
+        "markets",
+        List.of("ETH", map("asset", "BTC", "initialMargin", 0.1, "maintenanceMargin", 0.05)));
+    // The base currency is always accepted without haircut, so listing it adds no entry.
+    v.put("collateral", List.of(map("asset", "USD"), map("asset", "ETH", "haircut", 0.1)));
+    v.put("liquidationFee", 0.015);
+    v.put("liquidatorShare", 0.4);
+    v.put("insuranceFund", 250000);
+    v.put("houseCapital", "5e7");
+    Read r = read(v);
+    assertEquals(List.of(), r.problems());
+    assertEquals(
+        new PerpetualVenueSpec(
+            VenueId.of("perp"), OracleId.of("twap"), MarginMode.ISOLATED,
+            List.of(new PerpMarket(ETH, 0.05, 0.025), new PerpMarket(BTC, 0.1, 0.05)),
+            List.of(new CollateralTerms(ETH, 0.1)), 0.015, 0.4, 250000, 5e7),
+        r.spec());
+  }
+
+  @Test
+  void test_read_venueMaintenanceNotBelowInitial() {
+    Map<String, Object> v = valid();
+    v.put("maintenanceMargin", 0.06);
+    // Both markets inherit the venue's fractions; the mistake is reported once, at the venue.
+    v.put("markets", List.of("ETH", "BTC"));
+    assertOnlyProblem(
+        "venues[0].maintenanceMargin", "must be below initialMargin (0.05), was 0.06", read(v));
+  }
+
+  @Test
+  void test_read_venueMaintenanceEqualToInitial() {
+    Map<String, Object> v = valid();
+    v.put("maintenanceMargin", 0.05);
+    v.put("markets", List.of(map("asset", "ETH")));
+    assertOnlyProblem(
+        "venues[0].maintenanceMargin", "must be below initialMargin (0.05), was 0.05", read(v));
+  }
+
+  @Test
+  void test_read_marketMaintenanceNotBelowInitial() {
+    Map<String, Object> v = valid();
+    v.put(
+        "markets",
+        List.of("ETH", map("asset", "BTC", "initialMargin", 0.05, "maintenanceMargin", 0.05)));
+    assertOnlyProblem(
+        "venues[0].markets[1].maintenanceMargin",
+        "must be below initialMargin (0.05), was 0.05",
+        read(v));
+  }
+
+  @Test
+  void test_read_venueInitialMarginOutOfRange() {
+    Map<String, Object> v = valid();
+    v.put("initialMargin", 1.5);
+    assertOnlyProblem("venues[0].initialMargin", "must be in (0, 1], was 1.5", read(v));
+  }
+
+  @Test
+  void test_read_marketOverrideRepairsInvalidVenueDefaultButVenueFieldIsStillReported() {
+    Map<String, Object> v = valid();
+    v.put("maintenanceMargin", 0.06);
+    // The market's own initialMargin 0.1 makes its pair (0.1, 0.06) valid, so only the venue's
+    // field is wrong.
+    v.put("markets", List.of(map("asset", "ETH", "initialMargin", 0.1)));
+    assertOnlyProblem(
+        "venues[0].maintenanceMargin", "must be below initialMargin (0.05), was 0.06", read(v));
+  }
+
+  @Test
+  void test_read_marginsRequiredOnMarketOrVenue() {
+    Map<String, Object> v = valid();
+    v.remove("initialMargin");
+    v.remove("maintenanceMargin");
+    Read r = read(v);
+    assertEquals(
+        List.of(
+            new Problem("venues[0].markets[0]", "initialMargin is required (on the market or the venue)"),
+            new Problem(
+                "venues[0].markets[0]", "maintenanceMargin is required (on the market or the venue)")),
+        r.problems());
+    assertNull(r.spec());
+  }
+
+  @Test
+  void test_read_unknownMarginModeListsKnownOnes() {
+    Map<String, Object> v = valid();
+    v.put("marginMode", "portfolio");
+    assertOnlyProblem(
+        "venues[0].marginMode", "unknown margin mode 'portfolio' (known: cross, isolated)", read(v));
+  }
+
+  @Test
+  void test_read_unknownOracleListsDeclaredOnes() {
+    Map<String, Object> v = valid();
+    v.put("oracle", "pyth");
+    assertOnlyProblem(
+        "venues[0].oracle", "unknown oracle 'pyth' (declared: chainlink, twap)", read(v));
+  }
+
+  @Test
+  void test_read_missingOracleIsRequired() {
+    Map<String, Object> v = valid();
+    v.remove("oracle");
+    assertOnlyProblem("venues[0].oracle", "is required", read(v));
+  }
+
+  @Test
+  void test_read_unknownFieldListsKnownOnes() {
+    Map<String, Object> v = valid();
+    v.put("leverage", 20);
+    assertOnlyProblem(
+        "venues[0].leverage",
+        "unknown field (known: collateral, houseCapital, id, initialMargin, insuranceFund, "
+            + "liquidationFee, liquidatorShare, maintenanceMargin, marginMode, markets, oracle, type)",
+        read(v));
+  }
+
+  @Test
+  void test_read_unknownFieldInMarket() {
+    Map<String, Object> v = valid();
+    v.put("markets", List.of(map("asset", "ETH", "maxLeverage", 20)));
+    assertOnlyProblem(
+        "venues[0].markets[0].maxLeverage",
+        "unknown field (known: asset, initialMargin, maintenanceMargin)",
+        read(v));
+  }
+
+  @Test
+  void test_read_marketAssetNotDeclaredAsObject() {
+    Map<String, Object> v = valid();
+    v.put("markets", List.of(map("asset", "SOL")));
+    assertOnlyProblem(
+        "venues[0].markets[0].asset", "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH)", read(v));
+  }
+
+  @Test
+  void test_read_marketAssetNotDeclaredAsPlainId() {
+    Map<String, Object> v = valid();
+    v.put("markets", List.of("ETH", "SOL"));
+    assertOnlyProblem(
+        "venues[0].markets[1]", "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH)", read(v));
+  }
+
+  @Test
+  void test_read_marketAssetMustBeSpot() {
+    Map<String, Object> v = valid();
+    v.put("markets", List.of("stETH"));
+    assertOnlyProblem(
+        "venues[0].markets[0]", "market asset stETH must be a spot asset with a price process", read(v));
+  }
+
+  @Test
+  void test_read_marketListedTwice() {
+    Map<String, Object> v = valid();
+    v.put(
+        "markets",
+        List.of("ETH", map("asset", "ETH", "initialMargin", 0.2, "maintenanceMargin", 0.1)));
+    assertOnlyProblem("venues[0].markets[1]", "market ETH is listed twice", read(v));
+  }
+
+  @Test
+  void test_read_emptyMarketsList() {
+    Map<String, Object> v = valid();
+    v.put("markets", List.of());
+    assertOnlyProblem("venues[0].markets", "must not be empty", read(v));
+  }
+
+  @Test
+  void test_read_collateralListedTwice() {
+    Map<String, Object> v = valid();
+    v.put("collateral", List.of(map("asset", "ETH"), map("asset", "ETH", "haircut", 0.2)));
+    assertOnlyProblem("venues[0].collateral[1]", "collateral ETH is listed twice", read(v));
+  }
+
+  @Test
+  void test_read_haircutOfOneIsRejected() {
+    Map<String, Object> v = valid();
+    v.put("collateral", List.of(map("asset", "ETH", "haircut", 1.0)));
+    assertOnlyProblem("venues[0].collateral[0].haircut", "must be below 1, was 1.0", read(v));
+  }
+
+  @Test
+  void test_read_haircutAboveOneIsRejected() {
+    Map<String, Object> v = valid();
+    v.put("collateral", List.of(map("asset", "ETH", "haircut", 1.5)));
+    assertOnlyProblem(
+        "venues[0].collateral[0].haircut", "must be between 0 and 1, was 1.5", read(v));
+  }
+
+  @Test
+  void test_read_collateralMustBeMapping() {
+    Map<String, Object> v = valid();
+    v.put("collateral", List.of("ETH"));
+    assertOnlyProblem("venues[0].collateral[0]", "must be a mapping of fields", read(v));
+  }
+
+  @Test
+  void test_read_fractionsAndAmountsOutOfRange() {
+    Map<String, Object> v = valid();
+    v.put("liquidationFee", 1.2);
+    v.put("liquidatorShare", -0.1);
+    v.put("insuranceFund", -5);
+    Read r = read(v);
+    assertEquals(
+        List.of(
+            new Problem("venues[0].liquidationFee", "must be between 0 and 1, was 1.2"),
+            new Problem("venues[0].liquidatorShare", "must be between 0 and 1, was -0.1"),
+            new Problem("venues[0].insuranceFund", "must be >= 0, was -5.0")),
+        r.problems());
+    assertNull(r.spec());
+  }
+
+  @Test
+  void test_read_reportsEveryProblemInOnePass() {
+    Map<String, Object> v = valid();
+    v.put("oracle", "pyth");
+    v.put("marginMode", "portfolio");
+    v.put("markets", List.of("ETH", "ETH"));
+    Read r = read(v);
+    assertEquals(
+        List.of(
+            new Problem("venues[0].oracle", "unknown oracle 'pyth' (declared: chainlink, twap)"),
+            new Problem("venues[0].marginMode", "unknown margin mode 'portfolio' (known: cross, isolated)"),
+            new Problem("venues[0].markets[1]", "market ETH is listed twice")),
+        r.problems());
+    assertNull(r.spec());
+  }
+
+  @Test
+  void test_name_isPerpetual() {
+    assertEquals("perpetual", new PerpetualVenueType().name());
+    assertNotNull(read(valid()).spec());
+  }
+}
