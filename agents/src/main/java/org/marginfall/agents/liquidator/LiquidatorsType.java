@@ -36,12 +36,8 @@ public final class LiquidatorsType implements PopulationType {
     SpecNode list = node.get("venues");
     if (!list.isMissing()) {
       for (SpecNode v : list.elements()) {
-        String s = v.asString();
-        VenueSpec venue =
-            org.marginfall.core.util.Checks.isId(s) ? context.venue(VenueId.of(s)).orElse(null) : null;
-        if (venue == null && !v.isMissing()) {
-          v.fail("unknown venue '" + s + "' (declared: " + declared(context.venueIds()) + ")");
-        } else if (venue != null) {
+        VenueSpec venue = context.venueRef(v);
+        if (venue != null) {
           venues.add(venue.id());
         }
       }
@@ -53,18 +49,4 @@ public final class LiquidatorsType implements PopulationType {
     return node.build(() -> new LiquidatorsSpec(id, count, capital, venues, maxPerRound));
   }
 
-  /** Ids as the shared reference messages list them: comma-separated, or {@code none}. */
-  private static String declared(Set<?> ids) {
-    if (ids.isEmpty()) {
-      return "none";
-    }
-    StringBuilder b = new StringBuilder();
-    for (Object id : ids) {
-      if (b.length() > 0) {
-        b.append(", ");
-      }
-      b.append(id);
-    }
-    return b.toString();
-  }
 }

@@ -44,14 +44,14 @@ public final class LeveragedTradersType implements PopulationType {
         asset = context.assetRef(m, "asset");
         weight = m.positive("weight", 1);
       } else {
-        asset = assetId(m, context);
+        asset = context.assetRef(m);
       }
       if (asset == null) {
         continue;
       }
       if (venue != null && !venue.tradableAssets().contains(asset)) {
         m.fail("venue '" + venue.id() + "' lists no market for " + asset + " (lists: "
-            + String.join(", ", venue.tradableAssets().stream().map(AssetId::value).toList()) + ")");
+            + SpecContext.declared(venue.tradableAssets()) + ")");
       } else if (!seen.add(asset)) {
         m.fail("market " + asset + " is named twice");
       } else if (!Double.isNaN(weight)) {
@@ -86,30 +86,4 @@ public final class LeveragedTradersType implements PopulationType {
                 id, venue.id(), markets, count, collateralAsset, collateral, leverage, longShare));
   }
 
-  private static AssetId assetId(SpecNode m, SpecContext context) {
-    String s = m.asString();
-    if (m.isMissing()) {
-      return null;
-    }
-    if (org.marginfall.core.util.Checks.isId(s) && context.asset(AssetId.of(s)).isPresent()) {
-      return AssetId.of(s);
-    }
-    m.fail("unknown asset '" + s + "' (declared: " + declared(context.assetIds()) + ")");
-    return null;
-  }
-
-  /** Ids as the shared reference messages list them: comma-separated, or {@code none}. */
-  private static String declared(Set<?> ids) {
-    if (ids.isEmpty()) {
-      return "none";
-    }
-    StringBuilder b = new StringBuilder();
-    for (Object id : ids) {
-      if (b.length() > 0) {
-        b.append(", ");
-      }
-      b.append(id);
-    }
-    return b.toString();
-  }
 }

@@ -1,5 +1,8 @@
 package org.marginfall.core.ledger;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * Fixed-point conversion between asset units and ledger atoms.
  *
@@ -29,6 +32,19 @@ public final class Quantities {
   /** Units rounded to the nearest atom. */
   public static long atoms(double units) {
     return StrictMathRound.nearest(check(units) * ATOMS_PER_UNIT);
+  }
+
+  /**
+   * The base-currency value of {@code atoms} of an asset at {@code price}, rounded up to whole
+   * atoms exactly: the product is formed in decimal, so a value that is a whole number of atoms is
+   * never pushed one atom up by binary rounding.
+   */
+  public static long ceilValueAtoms(long atoms, double price) {
+    check(price);
+    return new BigDecimal(atoms)
+        .multiply(new BigDecimal(price))
+        .setScale(0, RoundingMode.CEILING)
+        .longValueExact();
   }
 
   /** Atoms as units. */

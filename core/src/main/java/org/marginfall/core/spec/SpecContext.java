@@ -1,10 +1,14 @@
 package org.marginfall.core.spec;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -34,21 +38,22 @@ public interface SpecContext {
   Set<VenueId> venueIds();
 
   /**
-   * Reads a required asset reference, reporting an unknown id with the known ones.
+   * Reads a required asset reference from {@code field} of {@code node}, reporting an unknown id
+   * with the declared ones.
    *
    * @return the asset id, or null after a failure
    */
   default AssetId assetRef(SpecNode node, String field) {
-    SpecNode child = node.get(field);
-    String s = child.asString();
-    if (child.isMissing()) {
-      return null;
-    }
-    if (!org.marginfall.core.util.Checks.isId(s) || asset(AssetId.of(s)).isEmpty()) {
-      child.fail("unknown asset '" + s + "' (declared: " + join(assetIds()) + ")");
-      return null;
-    }
-    return AssetId.of(s);
+    return assetRef(node.get(field));
+  }
+
+  /**
+   * Reads an asset reference from a node that holds the id itself (e.g. an element of a list).
+   *
+   * @return the asset id, or null after a failure
+   */
+  default AssetId assetRef(SpecNode value) {
+    return ref(value, "asset", s -> asset(AssetId.of(s)).map(Asset::id), assetIds());
   }
 
   /**
@@ -57,49 +62,50 @@ public interface SpecContext {
    * @return the oracle id, or null after a failure
    */
   default OracleId oracleRef(SpecNode node, String field) {
-    SpecNode child = node.get(field);
-    String s = child.asString();
-    if (child.isMissing()) {
-      return null;
-    }
-    if (!org.marginfall.core.util.Checks.isId(s) || !oracleIds().contains(OracleId.of(s))) {
-      child.fail("unknown oracle '" + s + "' (declared: " + join(oracleIds()) + ")");
-      return null;
-    }
-    return OracleId.of(s);
+    return ref(
+        node.get(field), "oracle",
+        s -> oracleIds().contains(OracleId.of(s)) ? Optional.of(OracleId.of(s)) : Optional.empty(),
+        oracleIds());
   }
 
   /**
-   * Reads a required venue reference.
+   * Reads a required venue reference from {@code field} of {@code node}.
    *
    * @return the venue spec, or null after a failure
    */
   default VenueSpec venueRef(SpecNode node, String field) {
-    SpecNode child = node.get(field);
-    String s = child.asString();
-    if (child.isMissing()) {
-      return null;
-    }
-    Optional<VenueSpec> v =
-        org.marginfall.core.util.Checks.isId(s) ? venue(VenueId.of(s)) : Optional.empty();
-    if (v.isEmpty()) {
-      child.fail("unknown venue '" + s + "' (declared: " + join(venueIds()) + ")");
-      return null;
-    }
-    return v.get();
+    return venueRef(node.get(field));
   }
 
-  private static String join(Set<?> ids) {
+  /**
+   * Reads a venue reference from a node that holds the id itself.
+   *
+   * @return the venue spec, or null after a failure
+   */
+  default VenueSpec venueRef(SpecNode value) {
+    return ref(value, "venue", s -> venue(VenueId.of(s)), venueIds());
+  }
+
+  /** Formats declared ids for messages: {@code a, b, c}, or {@code none}. */
+  static String declared(Collection<?> ids) {
     if (ids.isEmpty()) {
       return "none";
     }
-    StringBuilder b = new StringBuilder();
-    for (Object id : ids) {
-      if (b.length() > 0) {
-        b.append(", ");
-      }
-      b.append(id);
+    StringJoiner j = new StringJoiner(", ");
+    ids.forEach(id -> j.add(String.valueOf(id)));
+    return j.toString();
+  }
+
+  private <T> T ref(SpecNode value, String kind, Function<String, Optional<T>> find, Collection<?> known) {
+    String s = value.asString();
+    if (value.isMissing()) {
+      return null;
     }
-    return b.toString();
+    Optional<T> found = Checks.isId(s) ? find.apply(s) : Optional.empty();
+    if (found.isEmpty()) {
+      value.fail("unknown " + kind + " '" + s + "' (declared: " + declared(known) + ")");
+      return null;
+    }
+    return found.get();
   }
 }

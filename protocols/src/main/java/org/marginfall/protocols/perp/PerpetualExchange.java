@@ -354,7 +354,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
       double price = oraclePrice(c.asset());
       long units = Math.min(held, Quantities.ceilAtoms(Quantities.units(shortfall) / price));
-      long pay = Quantities.ceilAtoms(Quantities.units(units) * price);
+      long pay = Quantities.ceilValueAtoms(units, price);
       ledger.transfer(liquidator, account, base, pay);
       ledger.transfer(account, liquidator, c.asset(), units);
       acquired.add(new Holding(c.asset(), units));
@@ -367,18 +367,7 @@ public final class PerpetualExchange implements PerpetualVenue {
                   step, round, venue, account.value(), liquidator.value(), c.asset().value(),
                   Quantities.units(units), price, Quantities.units(pay)));
     }
-    if (shortfall > 0) {
-      long fromFund = Math.min(shortfall, ledger.balance(insurance, base));
-      if (fromFund > 0) {
-        ledger.transfer(insurance, account, base, fromFund);
-        insurancePaidAtoms += fromFund;
-        shortfall -= fromFund;
-        services.events().emit(new InsurancePayout(step, round, venue, account.value(), Quantities.units(fromFund)));
-      }
-      if (shortfall > 0) {
-        bookBadDebt(account, shortfall);
-      }
-    }
+    coverShortfall(account, shortfall);
     ledger.transfer(account, house, base, loss);
     ledger.transfer(account, liquidator, base, toLiquidator);
     ledger.transfer(account, insurance, base, toInsurance);
@@ -490,43 +479,33 @@ public final class PerpetualExchange implements PerpetualVenue {
   }
 
   private void payFromHouse(AccountId account, long atoms) {
-    long available = ledger.balance(house, base);
-    long paid = Math.min(available, atoms);
+    long paid = Math.min(ledger.balance(house, base), atoms);
     ledger.transfer(house, account, base, paid);
-    if (paid < atoms) {
-      // The counterparty vault is exhausted: the unpaid gain is the venue's shortfall.
-      long fromFund = Math.min(atoms - paid, ledger.balance(insurance, base));
-      if (fromFund > 0) {
-        ledger.transfer(insurance, account, base, fromFund);
-        insurancePaidAtoms += fromFund;
-        services
-            .events()
-            .emit(
-                new InsurancePayout(
-                    services.clock().step(), services.clock().round(), spec.id().value(),
-                    house.value(), Quantities.units(fromFund)));
-      }
-      if (atoms - paid - fromFund > 0) {
-        ledger.transfer(badDebtAccount, account, base, atoms - paid - fromFund);
-        double amount = Quantities.units(atoms - paid - fromFund);
-        badDebtAtoms += atoms - paid - fromFund;
-        services
-            .events()
-            .emit(
-                new BadDebt(
-                    services.clock().step(), services.clock().round(), spec.id().value(),
-                    house.value(), amount));
-      }
-    }
+    // An exhausted counterparty vault leaves the unpaid gain as the venue's shortfall.
+    coverShortfall(account, atoms - paid);
   }
 
-  private void bookBadDebt(AccountId account, long atoms) {
-    ledger.transfer(badDebtAccount, account, base, atoms);
-    double amount = Quantities.units(atoms);
-    badDebtAtoms += atoms;
-    services
-        .events()
-        .emit(new BadDebt(services.clock().step(), services.clock().round(), spec.id().value(), account.value(), amount));
+  /**
+   * The end of the loss waterfall: pays {@code shortfall} into {@code account} from the insurance
+   * fund while it lasts, and books the rest as bad debt from the venue's bad-debt account.
+   */
+  private void coverShortfall(AccountId account, long shortfall) {
+    long step = services.clock().step();
+    int round = services.clock().round();
+    long fromFund = Math.min(Math.max(shortfall, 0), ledger.balance(insurance, base));
+    if (fromFund > 0) {
+      ledger.transfer(insurance, account, base, fromFund);
+      insurancePaidAtoms += fromFund;
+      services.events().emit(
+          new InsurancePayout(step, round, spec.id().value(), account.value(), Quantities.units(fromFund)));
+    }
+    long uncovered = shortfall - fromFund;
+    if (uncovered > 0) {
+      ledger.transfer(badDebtAccount, account, base, uncovered);
+      badDebtAtoms += uncovered;
+      services.events().emit(
+          new BadDebt(step, round, spec.id().value(), account.value(), Quantities.units(uncovered)));
+    }
   }
 
   private double oraclePrice(AssetId asset) {

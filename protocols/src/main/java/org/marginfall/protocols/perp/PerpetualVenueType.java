@@ -129,15 +129,7 @@ public final class PerpetualVenueType implements VenueType {
         checkMargins(m, initial, maintenance);
       }
     } else {
-      String s = m.asString();
-      asset = null;
-      if (!m.isMissing()) {
-        if (org.marginfall.core.util.Checks.isId(s) && context.asset(AssetId.of(s)).isPresent()) {
-          asset = AssetId.of(s);
-        } else {
-          m.fail("unknown asset '" + s + "' (declared: " + declared(context.assetIds()) + ")");
-        }
-      }
+      asset = context.assetRef(m);
     }
     if (asset != null && context.asset(asset).map(a -> a.kind() != AssetKind.SPOT).orElse(false)) {
       m.fail("market asset " + asset + " must be a spot asset with a price process");
@@ -157,15 +149,6 @@ public final class PerpetualVenueType implements VenueType {
     return m.build(() -> new PerpMarket(a, im, mm));
   }
 
-  /** The ids joined by ", " as SpecContext's reference errors list them ("none" when empty). */
-  private static String declared(Set<AssetId> ids) {
-    if (ids.isEmpty()) {
-      return "none";
-    }
-    List<String> names = new ArrayList<>();
-    ids.forEach(id -> names.add(id.value()));
-    return String.join(", ", names);
-  }
 
   private static CollateralTerms readCollateral(SpecNode c, SpecContext context) {
     int mark = c.problems().count();
