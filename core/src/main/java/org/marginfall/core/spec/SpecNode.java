@@ -292,14 +292,18 @@ public final class SpecNode {
     return child.isMissing() ? defaultValue : child.asLong();
   }
 
-  /** A required whole-number field within {@code [min, max]}. */
+  /** A required whole-number field within {@code [min, max]}; {@code min} after a failure. */
   public int integer(String field, int min, int max) {
-    return checkRange(get(field), longValue(field), min, max);
+    int mark = problems.count();
+    long v = longValue(field);
+    return problems.since(mark) ? min : checkRange(get(field), v, min, max);
   }
 
-  /** An optional whole-number field within {@code [min, max]}. */
+  /** An optional whole-number field within {@code [min, max]}; {@code min} after a failure. */
   public int integer(String field, int defaultValue, int min, int max) {
-    return checkRange(get(field), longValue(field, defaultValue), min, max);
+    int mark = problems.count();
+    long v = longValue(field, defaultValue);
+    return problems.since(mark) ? min : checkRange(get(field), v, min, max);
   }
 
   /** An optional boolean field. */
