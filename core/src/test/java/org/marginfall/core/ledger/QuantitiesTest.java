@@ -36,7 +36,7 @@ class QuantitiesTest {
 
   @Test
   void test_allRoundings_agreeOnExactAtoms() {
-    // 2.5 units and 2^-20 * 10^6 ... : 2.5 is exactly 2_500_000 atoms, so no rounding happens.
+    // 2.5 units is exactly 2_500_000 atoms (2.5 * 10^6 is exact in binary), so no rounding happens.
     assertEquals(2_500_000L, Quantities.floorAtoms(2.5));
     assertEquals(2_500_000L, Quantities.ceilAtoms(2.5));
     assertEquals(2_500_000L, Quantities.atoms(2.5));
