@@ -35,7 +35,7 @@ class QuantitiesTest {
   }
 
   @Test
-  void test_allRoundings_agreeOnExactAtoms() {
+  void test_atoms_allRoundingsAgreeOnExactQuantity() {
     // 2.5 units is exactly 2_500_000 atoms (2.5 * 10^6 is exact in binary), so no rounding happens.
     assertEquals(2_500_000L, Quantities.floorAtoms(2.5));
     assertEquals(2_500_000L, Quantities.ceilAtoms(2.5));
@@ -45,7 +45,7 @@ class QuantitiesTest {
   }
 
   @Test
-  void test_allRoundings_subAtomQuantity() {
+  void test_atoms_subAtomQuantityRoundsEachWay() {
     // 2^-20 units = 0.95367431640625 atoms (exact in binary)
     double subAtom = 0x1.0p-20;
     assertEquals(0L, Quantities.floorAtoms(subAtom));
@@ -67,7 +67,7 @@ class QuantitiesTest {
   }
 
   @Test
-  void test_allRoundings_outOfRangeThrows() {
+  void test_atoms_outOfRangeThrowsForEveryRounding() {
     for (double bad :
         new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Math.nextUp(MAX_UNITS), -Math.nextUp(MAX_UNITS), 1e15}) {
@@ -75,7 +75,7 @@ class QuantitiesTest {
       assertThrows(ArithmeticException.class, () -> Quantities.ceilAtoms(bad), "ceil " + bad);
       assertThrows(ArithmeticException.class, () -> Quantities.atoms(bad), "nearest " + bad);
     }
-    // the limit itself is still inside the range
-    assertEquals((long) (MAX_UNITS * 1e6), Quantities.floorAtoms(MAX_UNITS));
+    // the limit itself is still inside the range: 2^63 / 10^6 / 4 units are 2^61 atoms
+    assertEquals(0x1.0p61, (double) Quantities.floorAtoms(MAX_UNITS), 0x1.0p61 * 1e-12);
   }
 }

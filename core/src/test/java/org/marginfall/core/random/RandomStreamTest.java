@@ -41,9 +41,9 @@ class RandomStreamTest {
     assertTrue(Double.isFinite(RandomStream.standardNormalQuantile(bottom)));
     // (0 + 0.5) * 2^-53 = 2^-54
     assertEquals(0x1.0p-54, bottom, 0.0);
-    // the mapping is monotone in the top 53 bits
-    assertTrue(RandomStream.openUnit(1L << 11) > bottom);
-    assertTrue(RandomStream.openUnit(-1L << 11) <= top);
+    assertEquals(Math.nextDown(1.0), top, 0.0);
+    // the next-lower output (2^53 - 2 in the top bits) maps to 1 - 2^-52, below the top value
+    assertEquals(1.0 - 0x1.0p-52, RandomStream.openUnit(-1L << 12), 0.0);
   }
 
   @Test
