@@ -71,8 +71,25 @@ public record ModelSpec(
         throw new IllegalArgumentException("prices: no price process for spot asset " + s);
       }
     }
+    String square = "correlation: must be " + spot.size() + " x " + spot.size();
     if (correlation.length != spot.size()) {
-      throw new IllegalArgumentException("correlation: must be " + spot.size() + " x " + spot.size());
+      throw new IllegalArgumentException(square);
+    }
+    for (double[] row : correlation) {
+      if (row.length != spot.size()) {
+        throw new IllegalArgumentException(square);
+      }
+    }
+    Set<AssetId> spotIds = new HashSet<>(spot);
+    for (MarketSpec m : markets) {
+      if (!spotIds.contains(m.asset())) {
+        throw new IllegalArgumentException("markets: " + m.asset() + " is not a spot asset");
+      }
+    }
+    for (PriceShock s : shocks) {
+      if (!spotIds.contains(s.asset())) {
+        throw new IllegalArgumentException("shocks: " + s.asset() + " is not a spot asset");
+      }
     }
   }
 

@@ -100,8 +100,11 @@ public final class Ledger {
       throw new IllegalStateException(
           "ledger: " + from + " holds " + column[f] + " atoms of " + asset + ", cannot send " + atoms);
     }
-    column[f] = Math.subtractExact(column[f], atoms);
-    column[t] = Math.addExact(column[t], atoms);
+    // Compute both new balances before writing either, so an overflow leaves the ledger untouched.
+    long newFrom = Math.subtractExact(column[f], atoms);
+    long newTo = Math.addExact(f == t ? newFrom : column[t], atoms);
+    column[f] = newFrom;
+    column[t] = newTo;
     transfers++;
   }
 

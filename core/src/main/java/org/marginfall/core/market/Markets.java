@@ -74,11 +74,17 @@ public final class Markets {
     return asset.equals(base) ? 1.0 : market(asset).price();
   }
 
-  /** Sells {@code atoms} of {@code asset} held by {@code seller} into the market for base currency. */
+  /**
+   * Sells {@code atoms} of {@code asset} held by {@code seller} into the market for base currency.
+   *
+   * @throws IllegalStateException if the seller holds less than {@code atoms}; the price is then
+   *     left where it was
+   */
   public Execution sell(AccountId seller, AssetId asset, long atoms) {
     SharedMarket m = market(asset);
-    Execution e = m.execute(-Quantities.units(atoms));
+    // Move the units first: the ledger refuses an overdraft before the market price has moved.
     ledger.transfer(seller, account(asset), asset, atoms);
+    Execution e = m.execute(-Quantities.units(atoms));
     ledger.transfer(account(asset), seller, base, Quantities.floorAtoms(e.value()));
     emit(seller.value(), asset, e);
     return e;

@@ -14,6 +14,7 @@ import org.apache.commons.math3.random.Well19937c;
 public final class RandomStream {
 
   private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
+  private static final double LARGEST_BELOW_ONE = Math.nextDown(1.0);
   private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
   private final String name;
@@ -39,7 +40,20 @@ public final class RandomStream {
 
   /** A uniform in the open interval (0, 1), so that every inverse CDF is finite. */
   public double nextUniform() {
-    return ((generator.nextLong() >>> 11) + 0.5) * TWO_POW_MINUS_53;
+    return openUnit(generator.nextLong());
+  }
+
+  /**
+   * Maps 64 random bits to (0, 1): the top 53 bits {@code b} give {@code (b + 1/2) 2^-53}.
+   *
+   * <p>For {@code b = 2^53 - 1} the sum {@code b + 1/2} is a tie that double arithmetic rounds to
+   * {@code 2^53}, which would give exactly 1 and an infinite inverse CDF; that one value is mapped
+   * to the largest double below 1 instead. Every other value is unchanged, so streams keep their
+   * sequences.
+   */
+  static double openUnit(long bits) {
+    double u = ((bits >>> 11) + 0.5) * TWO_POW_MINUS_53;
+    return u < 1.0 ? u : LARGEST_BELOW_ONE;
   }
 
   /** A standard normal variate, by inversion of one uniform. */

@@ -72,7 +72,8 @@ public final class DistributionReader {
                 : node.build(() -> new Distribution.Triangular(min, mode, max));
           }
           default -> {
-            if (!node.get("dist").isMissing()) {
+            // a missing or non-scalar dist has been reported by string("dist") already
+            if (!node.problems().since(mark)) {
               node.get("dist").fail("unknown distribution '" + family + "' (known: " + FAMILIES + ")");
             }
             yield null;

@@ -264,18 +264,18 @@ public final class SpecNode {
     if (value instanceof BigInteger b && b.bitLength() < 64) {
       return b.longValue();
     }
-    BigDecimal d = null;
-    if (value instanceof Number n && !(value instanceof BigInteger)) {
-      d = new BigDecimal(n.toString());
-    } else if (value instanceof String s && parses(s)) {
-      d = new BigDecimal(s.trim());
-    }
-    if (d != null) {
-      try {
-        return d.longValueExact();
-      } catch (ArithmeticException e) {
-        // not whole, or out of range: reported below
+    try {
+      BigDecimal d = null;
+      if (value instanceof Number n && !(value instanceof BigInteger)) {
+        d = new BigDecimal(n.toString());
+      } else if (value instanceof String s && parses(s)) {
+        d = new BigDecimal(s.trim());
       }
+      if (d != null) {
+        return d.longValueExact();
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      // NaN, infinite or Java-only double syntax ("1d"), not whole, or out of range: reported below
     }
     fail("must be a whole number, was '" + describe() + "'");
     return 0;
@@ -292,14 +292,18 @@ public final class SpecNode {
     return child.isMissing() ? defaultValue : child.asLong();
   }
 
-  /** A required whole-number field within {@code [min, max]}. */
+  /** A required whole-number field within {@code [min, max]}; {@code min} after a failure. */
   public int integer(String field, int min, int max) {
-    return checkRange(get(field), longValue(field), min, max);
+    int mark = problems.count();
+    long v = longValue(field);
+    return problems.since(mark) ? min : checkRange(get(field), v, min, max);
   }
 
-  /** An optional whole-number field within {@code [min, max]}. */
+  /** An optional whole-number field within {@code [min, max]}; {@code min} after a failure. */
   public int integer(String field, int defaultValue, int min, int max) {
-    return checkRange(get(field), longValue(field, defaultValue), min, max);
+    int mark = problems.count();
+    long v = longValue(field, defaultValue);
+    return problems.since(mark) ? min : checkRange(get(field), v, min, max);
   }
 
   /** An optional boolean field. */

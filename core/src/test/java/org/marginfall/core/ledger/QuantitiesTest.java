@@ -1,0 +1,81 @@
+package org.marginfall.core.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class QuantitiesTest {
+
+  /** Long.MAX_VALUE / 10^6 / 4 = 2.305843009213694e12 units: the documented range limit. */
+  private static final double MAX_UNITS = Long.MAX_VALUE / 1e6 / 4;
+
+  @Test
+  void test_floorAtoms_roundsDownToWholeAtom() {
+    // 1.0000004 units = 1_000_000.4 atoms
+    assertEquals(1_000_000L, Quantities.floorAtoms(1.0000004));
+    assertEquals(1_000_000L, Quantities.floorAtoms(1.0000006));
+    // negative quantities round towards -infinity
+    assertEquals(-1_000_001L, Quantities.floorAtoms(-1.0000004));
+  }
+
+  @Test
+  void test_ceilAtoms_roundsUpToWholeAtom() {
+    assertEquals(1_000_001L, Quantities.ceilAtoms(1.0000004));
+    assertEquals(1_000_001L, Quantities.ceilAtoms(1.0000006));
+    assertEquals(-1_000_000L, Quantities.ceilAtoms(-1.0000004));
+  }
+
+  @Test
+  void test_atoms_roundsToNearestAtom() {
+    assertEquals(1_000_000L, Quantities.atoms(1.0000004));
+    assertEquals(1_000_001L, Quantities.atoms(1.0000006));
+    assertEquals(-1_000_000L, Quantities.atoms(-1.0000004));
+    assertEquals(-1_000_001L, Quantities.atoms(-1.0000006));
+  }
+
+  @Test
+  void test_atoms_allRoundingsAgreeOnExactQuantity() {
+    // 2.5 units is exactly 2_500_000 atoms (2.5 * 10^6 is exact in binary), so no rounding happens.
+    assertEquals(2_500_000L, Quantities.floorAtoms(2.5));
+    assertEquals(2_500_000L, Quantities.ceilAtoms(2.5));
+    assertEquals(2_500_000L, Quantities.atoms(2.5));
+    assertEquals(0L, Quantities.floorAtoms(0.0));
+    assertEquals(0L, Quantities.ceilAtoms(0.0));
+  }
+
+  @Test
+  void test_atoms_subAtomQuantityRoundsEachWay() {
+    // 2^-20 units = 0.95367431640625 atoms (exact in binary)
+    double subAtom = 0x1.0p-20;
+    assertEquals(0L, Quantities.floorAtoms(subAtom));
+    assertEquals(1L, Quantities.ceilAtoms(subAtom));
+    assertEquals(1L, Quantities.atoms(subAtom));
+  }
+
+  @Test
+  void test_units_dividesByAtomsPerUnit() {
+    assertEquals(1_000_000L, Quantities.ATOMS_PER_UNIT);
+    assertEquals(1.5, Quantities.units(1_500_000L), 0.0);
+    assertEquals(-0.000001, Quantities.units(-1L), 0.0);
+  }
+
+  @Test
+  void test_floorAtoms_largestRangeIsAccepted() {
+    // 2e12 units = 2e18 atoms, below Long.MAX_VALUE (9.22e18)
+    assertEquals(2_000_000_000_000_000_000L, Quantities.floorAtoms(2.0e12));
+  }
+
+  @Test
+  void test_atoms_outOfRangeThrowsForEveryRounding() {
+    for (double bad :
+        new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Math.nextUp(MAX_UNITS), -Math.nextUp(MAX_UNITS), 1e15}) {
+      assertThrows(ArithmeticException.class, () -> Quantities.floorAtoms(bad), "floor " + bad);
+      assertThrows(ArithmeticException.class, () -> Quantities.ceilAtoms(bad), "ceil " + bad);
+      assertThrows(ArithmeticException.class, () -> Quantities.atoms(bad), "nearest " + bad);
+    }
+    // the limit itself is still inside the range: 2^63 / 10^6 / 4 units are 2^61 atoms
+    assertEquals(0x1.0p61, (double) Quantities.floorAtoms(MAX_UNITS), 0x1.0p61 * 1e-12);
+  }
+}

@@ -1,0 +1,131 @@
+package org.marginfall.core.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.event.MarketTrade;
+import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AccountType;
+import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.testing.ManualClock;
+import org.marginfall.core.testing.RecordingSink;
+
+class MarketsTest {
+
+  private static final AssetId USD = AssetId.of("USD");
+  private static final AssetId ETH = AssetId.of("ETH");
+  private static final AccountId SELLER = AccountId.of("traders", "alice");
+  private static final AccountId MARKET_ETH = AccountId.of("market", "ETH");
+  /** k = 2000 / 10^6 = 0.002 per unit. */
+  private static final double DEPTH = 1.0e6;
+  private static final double FUNDAMENTAL = 2000.0;
+  private static final long TEN_ETH = 10_000_000L;
+  private static final long TWO_ETH = 2_000_000L;
+
+  private Ledger ledger;
+  private RecordingSink sink;
+  private Markets markets;
+
+  @BeforeEach
+  void setUp() {
+    ledger = new Ledger(List.of(USD, ETH));
+    sink = new RecordingSink();
+    markets = new Markets(ledger, USD, sink, new ManualClock().at(7, 2));
+    markets.add(new SharedMarket(ETH, new ImpactModel.LinearLog(DEPTH), Double.POSITIVE_INFINITY, FUNDAMENTAL));
+    ledger.open(SELLER, AccountType.ORDINARY);
+    ledger.transfer(Ledger.EXTERNAL, SELLER, ETH, TEN_ETH);
+  }
+
+  @Test
+  void test_sell_movesUnitsToMarketAccountAndFlooredProceedsBack() {
+    Execution e = markets.sell(SELLER, ETH, TWO_ETH);
+
+    // kq = 0.002 * 2 = 0.004; proceeds = 2000 (1 - e^-0.004) / 0.002 = 10^6 * 0.0039920106560085
+    //      = 3992.0106560085 USD = 3_992_010_656.0085 atoms, floored to 3_992_010_656
+    assertEquals(3992.0106560085, e.value(), 1e-9);
+    long proceedsAtoms = 3_992_010_656L;
+    assertEquals(TEN_ETH - TWO_ETH, ledger.balance(SELLER, ETH));
+    assertEquals(TWO_ETH, ledger.balance(MARKET_ETH, ETH));
+    assertEquals(proceedsAtoms, ledger.balance(SELLER, USD));
+    assertEquals(-proceedsAtoms, ledger.balance(MARKET_ETH, USD));
+    assertEquals(0L, ledger.total(ETH));
+    assertEquals(0L, ledger.total(USD));
+    assertTrue(ledger.audit().isEmpty());
+    // the price moved to 2000 e^-0.004 = 1992.015978687983
+    assertEquals(1992.015978687983, markets.price(ETH), 1e-9);
+  }
+
+  @Test
+  void test_sell_emitsMarketTradeStampedWithClock() {
+    Execution e = markets.sell(SELLER, ETH, TWO_ETH);
+    List<MarketTrade> trades = sink.events(MarketTrade.class);
+    assertEquals(1, trades.size());
+    MarketTrade t = trades.get(0);
+    assertEquals(7L, t.step());
+    assertEquals(2, t.round());
+    assertEquals("ETH", t.asset());
+    assertEquals("traders/alice", t.trader());
+    assertEquals(-2.0, t.units(), 0.0);
+    // average = 3992.0106560085 / 2
+    assertEquals(1996.00532800425, t.averagePrice(), 1e-9);
+    assertEquals(FUNDAMENTAL, t.priceBefore(), 0.0);
+    assertEquals(e.priceAfter(), t.priceAfter(), 0.0);
+    assertEquals("market_trade", t.type());
+  }
+
+  @Test
+  void test_sell_moreThanHeldIsRefusedWithoutMovingThePrice() {
+    long transfers = ledger.transferCount();
+    assertThrows(IllegalStateException.class, () -> markets.sell(SELLER, ETH, TEN_ETH + 1));
+    assertEquals(FUNDAMENTAL, markets.price(ETH), 0.0);
+    assertEquals(0.0, markets.market(ETH).logImpact(), 0.0);
+    assertEquals(TEN_ETH, ledger.balance(SELLER, ETH));
+    assertEquals(0L, ledger.balance(SELLER, USD));
+    assertEquals(transfers, ledger.transferCount());
+    assertTrue(sink.events().isEmpty());
+  }
+
+  @Test
+  void test_tradeSynthetic_movesPriceButNoBalances() {
+    long transfers = ledger.transferCount();
+    Execution e = markets.tradeSynthetic("perp-a", ETH, -5);
+    // kq = 0.01: 2000 e^-0.01 = 1980.0996674983362
+    assertEquals(1980.0996674983362, markets.price(ETH), 1e-9);
+    assertEquals(e.priceAfter(), markets.price(ETH), 0.0);
+    assertEquals(transfers, ledger.transferCount());
+    for (AccountId account : ledger.accounts()) {
+      assertEquals(account.equals(Ledger.EXTERNAL) ? -TEN_ETH : account.equals(SELLER) ? TEN_ETH : 0L,
+          ledger.balance(account, ETH), account.toString());
+      assertEquals(0L, ledger.balance(account, USD), account.toString());
+    }
+    MarketTrade t = sink.events(MarketTrade.class).get(0);
+    assertEquals("perp-a", t.trader());
+    assertEquals(-5.0, t.units(), 0.0);
+  }
+
+  @Test
+  void test_add_opensExternalMarketAccountAndRejectsDuplicates() {
+    assertTrue(ledger.isOpen(MARKET_ETH));
+    assertEquals(MARKET_ETH, Markets.account(ETH));
+    // external: it can pay out what it has not received
+    ledger.transfer(MARKET_ETH, SELLER, USD, 1L);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> markets.add(new SharedMarket(ETH, new ImpactModel.None(), 1, FUNDAMENTAL)));
+  }
+
+  @Test
+  void test_price_baseIsOneAndUnknownAssetRejected() {
+    assertEquals(1.0, markets.price(USD), 0.0);
+    assertTrue(markets.has(ETH));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> markets.price(AssetId.of("BTC")));
+    assertTrue(e.getMessage().contains("BTC"), e.getMessage());
+    assertEquals(1, markets.all().size());
+  }
+}

@@ -1,0 +1,56 @@
+package org.marginfall.core.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marginfall.core.spec.Trees.map;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProblemsTest {
+
+  @Test
+  void test_add_collectsEveryFailureInOrder() {
+    Problems problems = new Problems();
+    SpecNode root =
+        SpecNode.root(map("run", map("steps", "x", "extra", 1), "venues", List.of(map("fee", -1))), problems);
+    SpecNode run = root.object("run");
+    run.allowOnly("steps", "stepSeconds");
+    run.longValue("steps");
+    run.positive("stepSeconds");
+    root.list("venues").get(0).nonNegative("fee");
+    root.string("name");
+
+    assertEquals(
+        List.of(
+            new Problem("run.extra", "unknown field (known: stepSeconds, steps)"),
+            new Problem("run.steps", "must be a whole number, was 'x'"),
+            new Problem("run.stepSeconds", "is required"),
+            new Problem("venues[0].fee", "must be >= 0, was -1.0"),
+            new Problem("name", "is required")),
+        problems.all());
+  }
+
+  @Test
+  void test_since_tellsWhetherAPartAddedFailures() {
+    Problems problems = new Problems();
+    assertTrue(problems.isEmpty());
+    problems.add("a", "first");
+    int mark = problems.count();
+    assertEquals(1, mark);
+    assertFalse(problems.since(mark));
+    problems.add("b", "second");
+    assertTrue(problems.since(mark));
+    assertFalse(problems.isEmpty());
+  }
+
+  @Test
+  void test_invalidSpecException_listsEveryProblemOnItsOwnLine() {
+    InvalidSpecException e =
+        new InvalidSpecException(List.of(new Problem("a.b", "is required"), new Problem("", "empty file")));
+    assertEquals("a.b: is required\nempty file", e.getMessage());
+    assertEquals(2, e.problems().size());
+    assertEquals("x: bad", new InvalidSpecException("x", "bad").getMessage());
+  }
+}
