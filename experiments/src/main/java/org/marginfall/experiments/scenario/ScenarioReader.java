@@ -107,8 +107,10 @@ public final class ScenarioReader {
   private static Object parse(byte[] content, boolean json) {
     ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    try {
-      Object tree = mapper.readValue(content, Object.class);
+    try (JsonParser parser = mapper.createParser(content)) {
+      // An empty file (or one of only comments) has no first token; readValue would call that
+      // "no content to map due to end-of-input".
+      Object tree = parser.nextToken() == null ? null : mapper.readValue(parser, Object.class);
       if (tree == null) {
         throw new InvalidSpecException("", "the scenario file is empty");
       }
@@ -116,11 +118,23 @@ public final class ScenarioReader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new InvalidSpecException("", "malformed " + (json ? "JSON" : "YAML") + where + ": " + what);
+      throw new InvalidSpecException("", "malformed " + (json ? "JSON" : "YAML") + where + ": " + problem(e));
     } catch (IOException e) {
       throw new InvalidSpecException("", "cannot parse the scenario: " + e.getMessage());
     }
+  }
+
+  /**
+   * The parser's own statement of what is wrong. SnakeYAML writes a context line ("while parsing
+   * a block mapping"), then the problem, each followed by indented location lines; the problem
+   * is the last unindented line.
+   */
+  private static String problem(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    return message.lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .reduce((first, second) -> second)
+        .orElse(message.strip());
   }
 
   private static String sha256(byte[] content) {
