@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +41,7 @@ import org.marginfall.core.price.PriceShock;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
@@ -53,7 +56,8 @@ import org.marginfall.core.venue.VenueId;
  *
  * <p>The file is parsed into a plain tree, read section by section in dependency order (assets,
  * markets, oracles, shocks, venues, agents), and each reference is checked against what was
- * declared before it. Stateless apart from its catalog; thread-safe.
+ * declared before it. The problems are reported in file order. Stateless apart from its catalog;
+ * thread-safe.
  */
 public final class ScenarioReader {
 
@@ -99,7 +103,7 @@ public final class ScenarioReader {
     }
     Scenario scenario = new Reading(root).scenario(sha256(content));
     if (!problems.isEmpty() || scenario == null) {
-      throw new InvalidSpecException(problems.all());
+      throw new InvalidSpecException(inFileOrder(tree, problems.all()));
     }
     return scenario;
   }
@@ -135,6 +139,48 @@ public final class ScenarioReader {
         .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
         .reduce((first, second) -> second)
         .orElse(message.strip());
+  }
+
+  /**
+   * Sorts problems by where their path appears in the file (a stable sort, so problems of one
+   * field keep the order they were found in). The sections are read in dependency order, not
+   * file order, and a mapping's unknown fields are found before its values; sorting makes the
+   * list read top to bottom like the file. A path that is not in the file (a missing field) sorts
+   * with its nearest present ancestor; a problem of the whole file comes first.
+   */
+  private static List<Problem> inFileOrder(Object tree, List<Problem> problems) {
+    Map<String, Integer> order = new HashMap<>();
+    index(tree, "", order);
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Comparator.comparingInt(p -> rank(p.path(), order)));
+    return sorted;
+  }
+
+  /** Numbers every path of {@code node} in pre-order, using {@link SpecNode}'s path syntax. */
+  private static void index(Object node, String path, Map<String, Integer> order) {
+    order.putIfAbsent(path, order.size());
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        index(e.getValue(), path.isEmpty() ? key : path + "." + key, order);
+      }
+    } else if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        index(list.get(i), path + "[" + i + "]", order);
+      }
+    }
+  }
+
+  private static int rank(String path, Map<String, Integer> order) {
+    String p = path;
+    while (!p.isEmpty()) {
+      Integer r = order.get(p);
+      if (r != null) {
+        return r;
+      }
+      p = p.substring(0, Math.max(0, Math.max(p.lastIndexOf('.'), p.lastIndexOf('['))));
+    }
+    return -1;
   }
 
   private static String sha256(byte[] content) {
