@@ -48,7 +48,9 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.spec.VenueType;
 import org.marginfall.core.util.Checks;
+import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
+import org.marginfall.core.venue.VenueServices;
 
 /**
  * Reads a scenario file (YAML, or JSON by the {@code .json} extension) into a validated {@link
@@ -199,6 +201,8 @@ public final class ScenarioReader {
     private final Map<AssetId, PriceProcessSpec> prices = new LinkedHashMap<>();
     private final Set<OracleId> oracleIds = new LinkedHashSet<>();
     private final Map<VenueId, VenueSpec> venues = new LinkedHashMap<>();
+    /** Venues declared with a valid id whose entry has problems; see {@link InvalidVenue}. */
+    private final Map<VenueId, VenueSpec> invalidVenues = new LinkedHashMap<>();
     private AssetId base;
 
     Reading(SpecNode root) {
@@ -499,11 +503,10 @@ public final class ScenarioReader {
           continue;
         }
         VenueType type = catalog.venueTypes().lookup(v, "type");
-        if (type == null) {
-          continue;
-        }
-        VenueSpec spec = type.read(v, this);
-        if (spec != null) {
+        VenueSpec spec = type == null ? null : type.read(v, this);
+        if (spec == null) {
+          declaredInvalid(v);
+        } else {
           if (RESERVED.contains(spec.id().value())) {
             v.get("id").fail("'" + spec.id() + "' is reserved for the ledger's own accounts");
           } else if (venues.containsKey(spec.id())) {
@@ -512,6 +515,22 @@ public final class ScenarioReader {
             venues.put(spec.id(), spec);
           }
         }
+      }
+    }
+
+    /**
+     * Remembers a venue whose entry failed but whose id is readable, so that populations naming
+     * it are not told it is unknown: its own problems are already reported, and "unknown venue"
+     * would send the user looking for a typo that is not there.
+     */
+    private void declaredInvalid(SpecNode v) {
+      SpecNode idNode = v.get("id");
+      if (idNode.isMissing() || idNode.isObject() || idNode.isList()) {
+        return;
+      }
+      String id = idNode.asString();
+      if (Checks.isId(id) && !RESERVED.contains(id) && !venues.containsKey(VenueId.of(id))) {
+        invalidVenues.putIfAbsent(VenueId.of(id), new InvalidVenue(VenueId.of(id), assets.keySet()));
       }
     }
 
@@ -532,7 +551,7 @@ public final class ScenarioReader {
         }
         if (RESERVED.contains(spec.id())) {
           a.get("id").fail("'" + spec.id() + "' is reserved for the ledger's own accounts");
-        } else if (!ids.add(spec.id()) || venues.containsKey(VenueId.of(spec.id()))) {
+        } else if (!ids.add(spec.id()) || venueIds().contains(VenueId.of(spec.id()))) {
           a.get("id").fail("id '" + spec.id() + "' is already used by another population or a venue");
         } else {
           out.add(spec);
@@ -569,12 +588,52 @@ public final class ScenarioReader {
 
     @Override
     public Optional<VenueSpec> venue(VenueId id) {
-      return Optional.ofNullable(venues.get(id));
+      VenueSpec v = venues.get(id);
+      return Optional.ofNullable(v == null ? invalidVenues.get(id) : v);
     }
 
     @Override
     public Set<VenueId> venueIds() {
-      return venues.keySet();
+      Set<VenueId> ids = new LinkedHashSet<>(venues.keySet());
+      ids.addAll(invalidVenues.keySet());
+      return ids;
+    }
+  }
+
+  /**
+   * Stands in, during reading only, for a declared venue whose entry has problems: it lists every
+   * asset and accepts every collateral, so references to it add no problem of their own. A file
+   * with an invalid venue always has a problem, so this never reaches a {@link ModelSpec}.
+   */
+  private record InvalidVenue(VenueId id, Set<AssetId> assets) implements VenueSpec {
+
+    InvalidVenue {
+      assets = Set.copyOf(assets);
+    }
+
+    @Override
+    public String type() {
+      return "invalid";
+    }
+
+    @Override
+    public Set<AssetId> tradableAssets() {
+      return assets;
+    }
+
+    @Override
+    public boolean listsPerpetuals() {
+      return true;
+    }
+
+    @Override
+    public Set<AssetId> collateralAssets() {
+      return assets;
+    }
+
+    @Override
+    public Venue resolve(VenueServices services) {
+      throw new IllegalStateException("venue " + id + " is invalid and cannot be built");
     }
   }
 }
