@@ -75,7 +75,8 @@ public final class Main implements Runnable {
       return BAD_INPUT;
     }
     if (e instanceof FileAlreadyExistsException exists) {
-      err.println("error: --out " + exists.getFile() + ": " + exists.getReason());
+      String reason = exists.getReason() == null ? "already exists" : exists.getReason();
+      err.println("error: --out " + exists.getFile() + ": " + reason);
       return BAD_INPUT;
     }
     if (e instanceof InvariantViolationException broken) {
