@@ -50,14 +50,21 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler(
-        (e, a) -> {
-          err.println("error: " + e.getMessage());
-          err.println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
-          return BAD_INPUT;
-        });
+    cli.setParameterExceptionHandler((e, a) -> badArguments(e, err));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, err));
     return cli.execute(args);
+  }
+
+  /** One line, like every other error: the problem, a suggestion for a misspelt option, the help hint. */
+  private static int badArguments(CommandLine.ParameterException e, PrintWriter err) {
+    StringBuilder line = new StringBuilder("error: ").append(e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
+    }
+    line.append("; see: ").append(e.getCommandLine().getCommandSpec().qualifiedName()).append(" --help");
+    err.println(line);
+    return BAD_INPUT;
   }
 
   private static int handle(Exception e, PrintWriter err) {
@@ -68,7 +75,8 @@ public final class Main implements Runnable {
       return BAD_INPUT;
     }
     if (e instanceof FileAlreadyExistsException exists) {
-      err.println("error: --out " + exists.getFile() + ": " + exists.getReason());
+      String reason = exists.getReason() == null ? "already exists" : exists.getReason();
+      err.println("error: --out " + exists.getFile() + ": " + reason);
       return BAD_INPUT;
     }
     if (e instanceof InvariantViolationException broken) {

@@ -51,7 +51,8 @@ public final class RunDirectoryWriter {
   /**
    * Performs the run.
    *
-   * @throws FileAlreadyExistsException if the directory exists, is not empty and may not be replaced
+   * @throws FileAlreadyExistsException if the directory exists, is not empty and may not be replaced,
+   *     or if a file stands where one of its parent directories should be
    * @throws IOException if a file cannot be written
    */
   public Result write(RunRequest request) throws IOException {
@@ -60,6 +61,17 @@ public final class RunDirectoryWriter {
       throw new FileAlreadyExistsException(out.toString(), null, "exists and is not empty (use --force to replace it)");
     }
     Path parent = out.getParent();
+    // A file where a parent directory should be is the user's mistake, not an I/O failure;
+    // createDirectories would report it without a reason, or as "Not a directory".
+    for (Path p = parent; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new FileAlreadyExistsException(
+              out.toString(), null, "cannot be created: " + p + " is a file, not a directory");
+        }
+        break;
+      }
+    }
     Files.createDirectories(parent);
     Path tmp = Files.createDirectory(sibling(out, "tmp"));
     try {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,13 +41,16 @@ import org.marginfall.core.price.PriceShock;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.spec.VenueType;
 import org.marginfall.core.util.Checks;
+import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
+import org.marginfall.core.venue.VenueServices;
 
 /**
  * Reads a scenario file (YAML, or JSON by the {@code .json} extension) into a validated {@link
@@ -53,7 +58,8 @@ import org.marginfall.core.venue.VenueId;
  *
  * <p>The file is parsed into a plain tree, read section by section in dependency order (assets,
  * markets, oracles, shocks, venues, agents), and each reference is checked against what was
- * declared before it. Stateless apart from its catalog; thread-safe.
+ * declared before it. The problems are reported in file order. Stateless apart from its catalog;
+ * thread-safe.
  */
 public final class ScenarioReader {
 
@@ -99,7 +105,7 @@ public final class ScenarioReader {
     }
     Scenario scenario = new Reading(root).scenario(sha256(content));
     if (!problems.isEmpty() || scenario == null) {
-      throw new InvalidSpecException(problems.all());
+      throw new InvalidSpecException(inFileOrder(tree, problems.all()));
     }
     return scenario;
   }
@@ -107,8 +113,10 @@ public final class ScenarioReader {
   private static Object parse(byte[] content, boolean json) {
     ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    try {
-      Object tree = mapper.readValue(content, Object.class);
+    try (JsonParser parser = mapper.createParser(content)) {
+      // An empty file (or one of only comments) has no first token; readValue would call that
+      // "no content to map due to end-of-input".
+      Object tree = parser.nextToken() == null ? null : mapper.readValue(parser, Object.class);
       if (tree == null) {
         throw new InvalidSpecException("", "the scenario file is empty");
       }
@@ -116,11 +124,65 @@ public final class ScenarioReader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new InvalidSpecException("", "malformed " + (json ? "JSON" : "YAML") + where + ": " + what);
+      throw new InvalidSpecException("", "malformed " + (json ? "JSON" : "YAML") + where + ": " + problem(e));
     } catch (IOException e) {
       throw new InvalidSpecException("", "cannot parse the scenario: " + e.getMessage());
     }
+  }
+
+  /**
+   * The parser's own statement of what is wrong. SnakeYAML writes a context line ("while parsing
+   * a block mapping"), then the problem, each followed by indented location lines; the problem
+   * is the last unindented line.
+   */
+  private static String problem(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    return message.lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .reduce((first, second) -> second)
+        .orElse(message.strip());
+  }
+
+  /**
+   * Sorts problems by where their path appears in the file (a stable sort, so problems of one
+   * field keep the order they were found in). The sections are read in dependency order, not
+   * file order, and a mapping's unknown fields are found before its values; sorting makes the
+   * list read top to bottom like the file. A path that is not in the file (a missing field) sorts
+   * with its nearest present ancestor; a problem of the whole file comes first.
+   */
+  private static List<Problem> inFileOrder(Object tree, List<Problem> problems) {
+    Map<String, Integer> order = new HashMap<>();
+    index(tree, "", order);
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Comparator.comparingInt(p -> rank(p.path(), order)));
+    return sorted;
+  }
+
+  /** Numbers every path of {@code node} in pre-order, using {@link SpecNode}'s path syntax. */
+  private static void index(Object node, String path, Map<String, Integer> order) {
+    order.putIfAbsent(path, order.size());
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        index(e.getValue(), path.isEmpty() ? key : path + "." + key, order);
+      }
+    } else if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        index(list.get(i), path + "[" + i + "]", order);
+      }
+    }
+  }
+
+  private static int rank(String path, Map<String, Integer> order) {
+    String p = path;
+    while (!p.isEmpty()) {
+      Integer r = order.get(p);
+      if (r != null) {
+        return r;
+      }
+      p = p.substring(0, Math.max(0, Math.max(p.lastIndexOf('.'), p.lastIndexOf('['))));
+    }
+    return -1;
   }
 
   private static String sha256(byte[] content) {
@@ -139,6 +201,8 @@ public final class ScenarioReader {
     private final Map<AssetId, PriceProcessSpec> prices = new LinkedHashMap<>();
     private final Set<OracleId> oracleIds = new LinkedHashSet<>();
     private final Map<VenueId, VenueSpec> venues = new LinkedHashMap<>();
+    /** Venues declared with a valid id whose entry has problems; see {@link InvalidVenue}. */
+    private final Map<VenueId, VenueSpec> invalidVenues = new LinkedHashMap<>();
     private AssetId base;
 
     Reading(SpecNode root) {
@@ -439,11 +503,10 @@ public final class ScenarioReader {
           continue;
         }
         VenueType type = catalog.venueTypes().lookup(v, "type");
-        if (type == null) {
-          continue;
-        }
-        VenueSpec spec = type.read(v, this);
-        if (spec != null) {
+        VenueSpec spec = type == null ? null : type.read(v, this);
+        if (spec == null) {
+          declaredInvalid(v);
+        } else {
           if (RESERVED.contains(spec.id().value())) {
             v.get("id").fail("'" + spec.id() + "' is reserved for the ledger's own accounts");
           } else if (venues.containsKey(spec.id())) {
@@ -452,6 +515,22 @@ public final class ScenarioReader {
             venues.put(spec.id(), spec);
           }
         }
+      }
+    }
+
+    /**
+     * Remembers a venue whose entry failed but whose id is readable, so that populations naming
+     * it are not told it is unknown: its own problems are already reported, and "unknown venue"
+     * would send the user looking for a typo that is not there.
+     */
+    private void declaredInvalid(SpecNode v) {
+      SpecNode idNode = v.get("id");
+      if (idNode.isMissing() || idNode.isObject() || idNode.isList()) {
+        return;
+      }
+      String id = idNode.asString();
+      if (Checks.isId(id) && !RESERVED.contains(id) && !venues.containsKey(VenueId.of(id))) {
+        invalidVenues.putIfAbsent(VenueId.of(id), new InvalidVenue(VenueId.of(id), assets.keySet()));
       }
     }
 
@@ -472,7 +551,7 @@ public final class ScenarioReader {
         }
         if (RESERVED.contains(spec.id())) {
           a.get("id").fail("'" + spec.id() + "' is reserved for the ledger's own accounts");
-        } else if (!ids.add(spec.id()) || venues.containsKey(VenueId.of(spec.id()))) {
+        } else if (!ids.add(spec.id()) || venueIds().contains(VenueId.of(spec.id()))) {
           a.get("id").fail("id '" + spec.id() + "' is already used by another population or a venue");
         } else {
           out.add(spec);
@@ -509,12 +588,52 @@ public final class ScenarioReader {
 
     @Override
     public Optional<VenueSpec> venue(VenueId id) {
-      return Optional.ofNullable(venues.get(id));
+      VenueSpec v = venues.get(id);
+      return Optional.ofNullable(v == null ? invalidVenues.get(id) : v);
     }
 
     @Override
     public Set<VenueId> venueIds() {
-      return venues.keySet();
+      Set<VenueId> ids = new LinkedHashSet<>(venues.keySet());
+      ids.addAll(invalidVenues.keySet());
+      return ids;
+    }
+  }
+
+  /**
+   * Stands in, during reading only, for a declared venue whose entry has problems: it lists every
+   * asset and accepts every collateral, so references to it add no problem of their own. A file
+   * with an invalid venue always has a problem, so this never reaches a {@link ModelSpec}.
+   */
+  private record InvalidVenue(VenueId id, Set<AssetId> assets) implements VenueSpec {
+
+    InvalidVenue {
+      assets = Set.copyOf(assets);
+    }
+
+    @Override
+    public String type() {
+      return "invalid";
+    }
+
+    @Override
+    public Set<AssetId> tradableAssets() {
+      return assets;
+    }
+
+    @Override
+    public boolean listsPerpetuals() {
+      return true;
+    }
+
+    @Override
+    public Set<AssetId> collateralAssets() {
+      return assets;
+    }
+
+    @Override
+    public Venue resolve(VenueServices services) {
+      throw new IllegalStateException("venue " + id + " is invalid and cannot be built");
     }
   }
 }

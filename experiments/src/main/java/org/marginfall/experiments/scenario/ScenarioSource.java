@@ -35,7 +35,7 @@ public record ScenarioSource(String label, byte[] content, boolean json) {
    * Resolves {@code argument}: an existing file wins; otherwise a bundled name, with or without
    * {@code .yaml}.
    *
-   * @throws InvalidSpecException naming the argument when neither exists
+   * @throws InvalidSpecException with the argument as its path when neither exists
    */
   public static ScenarioSource resolve(String argument) {
     Path file = Path.of(argument);
@@ -43,11 +43,11 @@ public record ScenarioSource(String label, byte[] content, boolean json) {
       try {
         return new ScenarioSource(argument, Files.readAllBytes(file), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
       } catch (IOException e) {
-        throw new InvalidSpecException("", "cannot read scenario file " + argument + ": " + e.getMessage());
+        throw new InvalidSpecException(argument, "cannot read the scenario file: " + e.getMessage());
       }
     }
     if (Files.isDirectory(file)) {
-      throw new InvalidSpecException("", argument + " is a directory, not a scenario file");
+      throw new InvalidSpecException(argument, "is a directory, not a scenario file");
     }
     String name = argument.endsWith(".yaml") ? argument.substring(0, argument.length() - 5) : argument;
     Optional<byte[]> bundled = bundled(name);
@@ -55,7 +55,7 @@ public record ScenarioSource(String label, byte[] content, boolean json) {
       return new ScenarioSource("bundled:" + name, bundled.get(), false);
     }
     throw new InvalidSpecException(
-        "", "scenario file not found: " + argument + " (bundled scenarios: " + String.join(", ", bundledNames()) + ")");
+        argument, "scenario file not found (bundled scenarios: " + String.join(", ", bundledNames()) + ")");
   }
 
   /** The bytes of the bundled scenario {@code name}, if there is one. */

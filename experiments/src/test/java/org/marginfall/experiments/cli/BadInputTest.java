@@ -1,0 +1,356 @@
+package org.marginfall.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marginfall.experiments.Fixtures.cli;
+import static org.marginfall.experiments.Fixtures.minimalYaml;
+import static org.marginfall.experiments.Fixtures.replaceOnce;
+import static org.marginfall.experiments.Fixtures.write;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginfall.experiments.Fixtures;
+import org.marginfall.experiments.Fixtures.CliResult;
+
+/**
+ * Bad input through the command line: every malformed scenario, flag or output directory exits
+ * with 2 and prints one line per problem, "error: SOURCE: FIELD.PATH: MESSAGE", with no stack
+ * trace, nothing on standard output and nothing written next to the run directory.
+ *
+ * <p>Each malformed scenario is the minimal valid one ({@code src/test/resources/minimal.yaml})
+ * with one edit, so each shows exactly one problem.
+ */
+class BadInputTest {
+
+  private static final int BAD_INPUT = 2;
+  private static final String SCENARIO = "scenario.yaml";
+
+  @TempDir Path tmp;
+
+  /** The --out directory's parent: exists and is empty, and must stay empty. */
+  private Path outParent;
+
+  @BeforeEach
+  void createOutParent() throws IOException {
+    outParent = Files.createDirectory(tmp.resolve("out"));
+  }
+
+  @Test
+  void test_validate_minimalScenarioIsValid() {
+    // Guards every other test here: each edit below is the only thing wrong with its file.
+    Path file = write(tmp, SCENARIO, minimalYaml());
+
+    CliResult r = cli("validate", file.toString());
+
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(file + ": valid (2 venues, 2 agent populations, 10 steps)", r.out().strip());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void test_run_missingRequiredField() {
+    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  steps: 10\n", ""));
+
+    assertOneProblem(rejected(file), file + ": run.steps: ", "is required");
+  }
+
+  @Test
+  void test_run_negativeInitialPrice() {
+    Path file =
+        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "price: {initial: 2000,", "price: {initial: -5,"));
+
+    assertOneProblem(rejected(file), file + ": assets[1].price.initial: ", "must be > 0", "-5");
+  }
+
+  @Test
+  void test_run_maintenanceMarginAboveInitial() {
+    // venues[0] sets initial 0.1 for both of its markets; maintenance 0.2 is above it. The venue
+    // lists its markets by id, so they inherit the venue's margins: still one problem, not one
+    // per market.
+    String yaml =
+        replaceOnce(
+            minimalYaml(),
+            "    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n",
+            "    initialMargin: 0.1\n    maintenanceMargin: 0.2\n    markets: [ETH, BTC]\n");
+    Path file = write(tmp, SCENARIO, yaml);
+
+    assertOneProblem(
+        rejected(file), file + ": venues[0].maintenanceMargin: ", "must be below initialMargin", "0.1", "0.2");
+  }
+
+  @Test
+  void test_run_unknownVenueTypeListsTheKnownOnes() {
+    // The agents of venues[0] must not be told their venue is unknown: it is declared, just wrong.
+    Path file =
+        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp\n    type: perpetual\n", "  - id: perp\n    type: perp2\n"));
+
+    assertOneProblem(rejected(file), file + ": venues[0].type: ", "unknown venue type 'perp2'", "known: perpetual");
+  }
+
+  @Test
+  void test_run_malformedYamlNamesTheLine() {
+    String yaml = replaceOnce(minimalYaml(), "\n  stepSeconds: 60\n", "\n stepSeconds: 60\n");
+    int line = lineNumber(yaml, "stepSeconds: 60");
+    Path file = write(tmp, SCENARIO, yaml);
+
+    List<String> lines = rejected(file);
+
+    assertOneProblem(lines, file + ": malformed YAML at line " + line + ",");
+  }
+
+  @Test
+  void test_run_unknownFieldListsTheKnownOnes() {
+    Path file =
+        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "    insuranceFund: 1000\n", "    insuranceFnd: 1000\n"));
+
+    assertOneProblem(rejected(file), file + ": venues[1].insuranceFnd: ", "unknown field", "insuranceFund");
+  }
+
+  @Test
+  void test_run_unknownAssetReference() {
+    Path file =
+        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - asset: ETH\n    startStep: 3\n", "  - asset: SOL\n    startStep: 3\n"));
+
+    assertOneProblem(rejected(file), file + ": shocks[0].asset: ", "unknown asset 'SOL'", "USD, ETH, BTC");
+  }
+
+  @Test
+  void test_run_duplicateVenueId() {
+    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp-iso\n", "  - id: perp\n"));
+
+    assertOneProblem(rejected(file), file + ": venues[1].id: ", "duplicate venue id 'perp'");
+  }
+
+  @Test
+  void test_run_shockChangeOfMinusOneWouldZeroThePrice() {
+    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "change: -0.2\n", "change: -1\n"));
+
+    assertOneProblem(rejected(file), file + ": shocks[0].change: ", "must be above -1");
+  }
+
+  @Test
+  void test_run_correlationMatrixNotPositiveDefinite() {
+    // rho = 1 makes [[1, 1], [1, 1]], whose determinant 1 - rho^2 is 0: singular, not definite.
+    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "rho: 0.5}", "rho: 1.0}"));
+
+    assertOneProblem(rejected(file), file + ": correlations: ", "not positive definite");
+  }
+
+  @Test
+  void test_run_jsonScenarioWithAnInvalidValue() throws IOException {
+    ObjectNode tree = (ObjectNode) new YAMLMapper().readTree(minimalYaml());
+    ((ObjectNode) tree.get("run")).put("steps", 0);
+    Path file = write(tmp, "scenario.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+
+    assertOneProblem(rejected(file), file + ": run.steps: ", "must be >= 1", "0");
+  }
+
+  @Test
+  void test_run_malformedJsonNamesTheLine() throws IOException {
+    ObjectNode tree = (ObjectNode) new YAMLMapper().readTree(minimalYaml());
+    String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+    // A trailing comma after the last field of "run": the parser fails at the closing brace.
+    String broken = replaceOnce(json, "\"seed\" : 7\n", "\"seed\" : 7,\n");
+    int line = lineNumber(broken, "\"seed\" : 7,") + 1;
+    Path file = write(tmp, "scenario.json", broken);
+
+    assertOneProblem(rejected(file), file + ": malformed JSON at line " + line + ",");
+  }
+
+  @Test
+  void test_run_emptyFile() {
+    Path file = write(tmp, SCENARIO, "");
+
+    assertOneProblem(rejected(file), file + ": the scenario file is empty");
+  }
+
+  @Test
+  void test_run_fileOfOnlyCommentsIsEmpty() {
+    Path file = write(tmp, SCENARIO, "# nothing yet\n");
+
+    assertOneProblem(rejected(file), file + ": the scenario file is empty");
+  }
+
+  @Test
+  void test_run_missingFile() {
+    Path file = tmp.resolve("no-such-scenario.yaml");
+
+    assertOneProblem(rejected(file), file + ": scenario file not found", "flash-crash");
+  }
+
+  @Test
+  void test_run_directoryGivenAsScenario() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("scenarios"));
+
+    assertOneProblem(rejected(dir), dir + ": is a directory, not a scenario file");
+  }
+
+  @Test
+  void test_run_severalProblemsOneLineEachInFileOrder() {
+    // Four independent mistakes, in this order in the file: run, assets[2], venues[1], and an
+    // unknown top-level field at the very end (which the reader finds first of all).
+    String yaml = replaceOnce(minimalYaml(), "  seed: 7\n", "  seed: seven\n");
+    yaml = replaceOnce(yaml, "price: {initial: 50000,", "price: {initial: 0,");
+    yaml = replaceOnce(yaml, "    marginMode: isolated\n", "    marginMode: isolatd\n");
+    yaml = yaml + "sweeps: []\n";
+    Path file = write(tmp, SCENARIO, yaml);
+
+    List<String> lines = rejected(file);
+
+    assertEquals(4, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(0).startsWith("error: " + file + ": run.seed: must be a whole number"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("error: " + file + ": assets[2].price.initial: must be > 0"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("error: " + file + ": venues[1].marginMode: unknown margin mode 'isolatd'"), lines.get(2));
+    assertTrue(lines.get(3).startsWith("error: " + file + ": sweeps: unknown field"), lines.get(3));
+  }
+
+  @Test
+  void test_run_misspeltFlagSuggestsTheRightOne() {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+
+    CliResult r = cli("run", file.toString(), "--out", outParent.resolve("run").toString(), "--sed", "5");
+
+    assertEquals(BAD_INPUT, r.exit());
+    assertEquals("", r.out());
+    assertNoStackTrace(r.err());
+    List<String> lines = r.errLines();
+    assertEquals(1, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("error: "), lines.get(0));
+    assertTrue(lines.get(0).contains("'--sed'"), lines.get(0));
+    assertTrue(lines.get(0).contains("did you mean --seed?"), lines.get(0));
+    assertNothingWritten();
+  }
+
+  @Test
+  void test_run_nonEmptyOutDirectoryNeedsForce() throws IOException {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    Path out = Files.createDirectory(outParent.resolve("run"));
+    Path earlier = write(out, "notes.txt", "an earlier run's file");
+
+    CliResult r = cli("run", file.toString(), "--out", out.toString());
+
+    assertEquals(BAD_INPUT, r.exit());
+    assertEquals("", r.out());
+    assertNoStackTrace(r.err());
+    List<String> lines = r.errLines();
+    assertEquals(1, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("error: --out " + out + ": "), lines.get(0));
+    assertTrue(lines.get(0).contains("not empty"), lines.get(0));
+    assertTrue(lines.get(0).contains("--force"), lines.get(0));
+    // Untouched, and no hidden sibling was left behind.
+    assertEquals(List.of(out), list(outParent));
+    assertEquals(List.of(earlier), list(out));
+    assertEquals("an earlier run's file", Fixtures.read(earlier));
+  }
+
+  @Test
+  void test_run_outBelowAFileIsBadInput() {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    Path notADirectory = write(outParent, "notes.txt", "not a directory");
+    Path out = notADirectory.resolve("runs").resolve("run");
+
+    CliResult r = cli("run", file.toString(), "--out", out.toString());
+
+    assertEquals(BAD_INPUT, r.exit(), r.err());
+    assertEquals("", r.out());
+    assertNoStackTrace(r.err());
+    assertEquals(
+        List.of("error: --out " + out + ": cannot be created: " + notADirectory + " is a file, not a directory"),
+        r.errLines());
+    assertEquals(List.of(notADirectory), list(outParent));
+    assertEquals("not a directory", Fixtures.read(notADirectory));
+  }
+
+  @Test
+  void test_run_forceReplacesNonEmptyOutDirectory() throws IOException {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    Path out = Files.createDirectory(outParent.resolve("run"));
+    write(out, "notes.txt", "an earlier run's file");
+
+    CliResult r = cli("run", file.toString(), "--out", out.toString(), "--force");
+
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of(out), list(outParent));
+    assertFalse(Files.exists(out.resolve("notes.txt")));
+    assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+  }
+
+  /**
+   * Runs {@code run FILE --out OUT} and {@code validate FILE}; both must reject the file with the
+   * same lines, exit 2, print nothing on standard output and write nothing.
+   *
+   * @return the lines on standard error
+   */
+  private List<String> rejected(Path scenario) {
+    CliResult run = cli("run", scenario.toString(), "--out", outParent.resolve("run").toString(), "--audit");
+    assertEquals(BAD_INPUT, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertNoStackTrace(run.err());
+    assertNothingWritten();
+
+    CliResult validate = cli("validate", scenario.toString());
+    assertEquals(BAD_INPUT, validate.exit(), validate.err());
+    assertEquals("", validate.out());
+    assertEquals(run.err(), validate.err());
+
+    List<String> lines = run.errLines();
+    assertFalse(lines.isEmpty());
+    for (String line : lines) {
+      assertTrue(line.startsWith("error: "), line);
+    }
+    return lines;
+  }
+
+  /** Exactly one line, starting with "error: " + {@code prefix} and containing each key word. */
+  private static void assertOneProblem(List<String> lines, String prefix, String... keyWords) {
+    assertEquals(1, lines.size(), "expected one problem, got:\n" + String.join("\n", lines));
+    String line = lines.get(0);
+    assertTrue(line.startsWith("error: " + prefix), "expected 'error: " + prefix + "...', got: " + line);
+    for (String k : keyWords) {
+      assertTrue(line.substring(("error: " + prefix).length()).contains(k), "'" + k + "' missing from: " + line);
+    }
+  }
+
+  /** The number, counted from 1, of the only line of {@code text} that is {@code content} once stripped. */
+  private static int lineNumber(String text, String content) {
+    List<String> lines = text.lines().toList();
+    List<Integer> found = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).strip().equals(content)) {
+        found.add(i + 1);
+      }
+    }
+    assertEquals(1, found.size(), "lines holding " + content + ": " + found);
+    return found.get(0);
+  }
+
+  private static void assertNoStackTrace(String err) {
+    assertFalse(err.contains("Exception"), err);
+    assertFalse(err.contains("at org."), err);
+    assertFalse(err.contains("\tat "), err);
+  }
+
+  private void assertNothingWritten() {
+    assertEquals(List.of(), list(outParent), "no run directory and no hidden .tmp- directory");
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package org.marginfall.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marginfall.experiments.Fixtures.minimalYaml;
+import static org.marginfall.experiments.Fixtures.replaceOnce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginfall.experiments.Fixtures;
+import org.marginfall.experiments.scenario.Catalog;
+import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.scenario.ScenarioReader;
+
+/**
+ * The run-directory writer on the minimal scenario, small enough to check by hand: four long
+ * traders, 1000 USD each at 5x, lose everything in a one-step 20% ETH drop.
+ */
+class RunDirectoryWriterTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
+  /** minimal.yaml's traders: 1000 USD of collateral each, leverage 5, ETH at 2000. */
+  private static final double COLLATERAL = 1000;
+  private static final double ENTRY = 2000;
+  private static final double SIZE = COLLATERAL * 5 / ENTRY; // 2.5 ETH long each
+  private static final double FEE_RATE = 0.01;
+  private static final double ATOM = 1e-6;
+
+  @TempDir static Path tmp;
+
+  private static Path out;
+  private static RunDirectoryWriter.Result result;
+  private static JsonNode summary;
+  private static List<JsonNode> events;
+
+  @BeforeAll
+  static void runOnce() throws IOException {
+    // BTC without volatility: its fundamental never falls, so its amplification is undefined.
+    String yaml = replaceOnce(minimalYaml(), "price: {initial: 50000, volatility: 0.4}", "price: {initial: 50000}");
+    Scenario scenario = new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false);
+    out = tmp.resolve("runs").resolve("minimal");
+    RunRequest request = new RunRequest(scenario, "minimal.yaml", out, OptionalLong.empty(), true, false);
+
+    result = new RunDirectoryWriter(Clock.fixed(NOW, ZoneOffset.UTC)).write(request);
+
+    summary = JSON.readTree(out.resolve("summary.json").toFile());
+    events = new ArrayList<>();
+    for (String line : Fixtures.read(out.resolve("events.jsonl")).lines().toList()) {
+      events.add(JSON.readTree(line));
+    }
+  }
+
+  @Test
+  void test_write_resultDescribesTheRun() {
+    assertEquals(out.toAbsolutePath(), result.directory());
+    assertEquals(events.size(), result.events());
+    assertEquals(10, result.summary().run().steps());
+    assertEquals(7, result.summary().run().seed());
+  }
+
+  @Test
+  void test_write_wallClockOnlyInTheManifest() throws IOException {
+    // A fixed clock: the run starts at NOW and takes no time.
+    JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+    assertEquals(NOW.toString(), manifest.get("startedAt").asText());
+    assertEquals(0.0, manifest.get("wallTimeSeconds").asDouble());
+    assertEquals("minimal.yaml", manifest.at("/scenario/file").asText());
+    String gitCommit = manifest.at("/software/gitCommit").asText();
+    assertTrue(gitCommit.matches("[0-9a-f]{40}|unknown"), gitCommit);
+    for (String f : List.of("summary.json", "timeseries.csv", "events.jsonl")) {
+      assertTrue(!Fixtures.read(out.resolve(f)).contains("2026-01-02"), f + " mentions the wall clock");
+    }
+  }
+
+  @Test
+  void test_write_leavesOnlyTheRunDirectory() throws IOException {
+    try (Stream<Path> s = Files.list(out.getParent())) {
+      assertEquals(List.of(out), s.toList());
+    }
+  }
+
+  @Test
+  void test_summary_nullWhenNothingHappened() {
+    // perp-iso has no traders: no liquidation, so no first liquidation step.
+    JsonNode iso = summary.at("/venues/perp-iso");
+    assertEquals(0, iso.get("accounts").asInt());
+    assertEquals(0, iso.get("liquidations").asInt());
+    assertTrue(iso.get("firstLiquidationStep").isNull());
+    assertEquals(1000.0, iso.get("insuranceFundStart").asDouble());
+    assertEquals(1000.0, iso.get("insuranceFundEnd").asDouble());
+    // A constant BTC never falls: drawdown 0 and amplification null (0 / 0).
+    JsonNode btc = summary.at("/assets/BTC");
+    assertEquals(0.0, btc.get("fundamentalMaxDrawdown").asDouble());
+    assertEquals(50000.0, btc.get("finalFundamental").asDouble());
+    assertTrue(btc.get("amplification").isNull());
+  }
+
+  @Test
+  void test_events_openingTradesAsComputedByHand() {
+    // notional = collateral x leverage = 1000 x 5 = 5000 at the oracle price 2000: 2.5 ETH.
+    List<JsonNode> trades = ofType("trade");
+    assertEquals(4, trades.size());
+    for (JsonNode t : trades) {
+      assertEquals(0, t.get("step").asLong());
+      assertEquals("perp", t.get("venue").asText());
+      assertEquals(SIZE, t.get("size").asDouble(), 1e-9);
+      assertEquals(ENTRY, t.get("price").asDouble());
+      assertEquals(5000.0, t.get("notional").asDouble(), 1e-9);
+    }
+  }
+
+  @Test
+  void test_events_crashLiquidatesEveryTraderWithTheWaterfallByHand() {
+    // The shock multiplies ETH by 0.8 at step 3: a 2.5 ETH long loses 2.5 x 400 = 1000, all of
+    // its collateral, give or take the diffusion. Each liquidation closes the 2.5 ETH; with
+    // realised PnL r, the account has 1000 + r left: the fee is min(1% of notional, that, if
+    // positive), and what it lacks is bad debt (perp has no insurance fund).
+    List<JsonNode> liquidations = ofType("liquidation");
+    assertEquals(4, liquidations.size());
+    double badDebt = 0;
+    double fees = 0;
+    for (JsonNode l : liquidations) {
+      assertEquals(3, l.get("step").asLong());
+      assertEquals(SIZE, l.get("size").asDouble(), 1e-9);
+      double r = l.get("realizedPnl").asDouble();
+      assertEquals(SIZE * (l.get("executionPrice").asDouble() - ENTRY), r, 1e-9);
+      double left = COLLATERAL + r;
+      double fee = Math.min(FEE_RATE * l.get("notional").asDouble(), Math.max(0, left));
+      assertEquals(fee, l.get("fee").asDouble(), ATOM, l.toString());
+      fees += fee;
+      badDebt += Math.max(0, -left);
+    }
+    assertTrue(badDebt > 0, "the crash must leave bad debt for the waterfall to be checked");
+    JsonNode perp = summary.at("/venues/perp");
+    assertEquals(4, perp.get("liquidations").asInt());
+    assertEquals(3, perp.get("firstLiquidationStep").asInt());
+    // One atom of rounding per account at most.
+    assertEquals(badDebt, perp.get("badDebt").asDouble(), 4 * ATOM);
+    assertEquals(fees, perp.get("liquidationFees").asDouble(), 4 * ATOM);
+    assertEquals(0.0, perp.get("insurancePaid").asDouble());
+  }
+
+  private static List<JsonNode> ofType(String type) {
+    return events.stream().filter(e -> e.get("type").asText().equals(type)).toList();
+  }
+}
