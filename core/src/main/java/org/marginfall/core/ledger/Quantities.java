@@ -8,7 +8,10 @@ import java.math.RoundingMode;
  *
  * <p>The ledger counts every asset in integer atoms of 10^-6 units so that transfers are exact and
  * per-asset conservation holds to the last atom; margin formulas work in {@code double} units and
- * round to atoms only when value actually moves. Stateless and thread-safe.
+ * round to atoms only when value actually moves. Conversions go through the shortest decimal form
+ * of the double ({@link BigDecimal#valueOf(double)}), so 1.001 units are exactly 1,001,000 atoms
+ * rather than the 1,000,999 that a binary product {@code 1.001 * 1e6} would floor to. Stateless
+ * and thread-safe.
  */
 public final class Quantities {
 
@@ -21,17 +24,17 @@ public final class Quantities {
 
   /** Units rounded down to whole atoms (never creates value that was not there). */
   public static long floorAtoms(double units) {
-    return StrictMathRound.floor(check(units) * ATOMS_PER_UNIT);
+    return toAtoms(units, RoundingMode.FLOOR);
   }
 
   /** Units rounded up to whole atoms (what is owed is never rounded away). */
   public static long ceilAtoms(double units) {
-    return StrictMathRound.ceil(check(units) * ATOMS_PER_UNIT);
+    return toAtoms(units, RoundingMode.CEILING);
   }
 
   /** Units rounded to the nearest atom. */
   public static long atoms(double units) {
-    return StrictMathRound.nearest(check(units) * ATOMS_PER_UNIT);
+    return toAtoms(units, RoundingMode.HALF_EVEN);
   }
 
   /**
@@ -41,8 +44,8 @@ public final class Quantities {
    */
   public static long ceilValueAtoms(long atoms, double price) {
     check(price);
-    return new BigDecimal(atoms)
-        .multiply(new BigDecimal(price))
+    return BigDecimal.valueOf(atoms)
+        .multiply(BigDecimal.valueOf(price))
         .setScale(0, RoundingMode.CEILING)
         .longValueExact();
   }
@@ -52,25 +55,14 @@ public final class Quantities {
     return atoms / (double) ATOMS_PER_UNIT;
   }
 
+  private static long toAtoms(double units, RoundingMode mode) {
+    return BigDecimal.valueOf(check(units)).movePointRight(6).setScale(0, mode).longValueExact();
+  }
+
   private static double check(double units) {
     if (!Double.isFinite(units) || Math.abs(units) > MAX_UNITS) {
       throw new ArithmeticException("quantity out of the ledger's range: " + units);
     }
     return units;
-  }
-
-  /** Rounding helpers kept in one place so every conversion rounds the same way. */
-  private static final class StrictMathRound {
-    static long floor(double x) {
-      return (long) StrictMath.floor(x);
-    }
-
-    static long ceil(double x) {
-      return (long) StrictMath.ceil(x);
-    }
-
-    static long nearest(double x) {
-      return (long) StrictMath.rint(x);
-    }
   }
 }

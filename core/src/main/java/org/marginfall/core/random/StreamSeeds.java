@@ -16,8 +16,11 @@ public final class StreamSeeds {
 
   /** The derivation, as recorded in run manifests. */
   public static final String DERIVATION =
-      "seed = splitmix64(splitmix64(splitmix64(master) ^ fnv1a64(utf8(name))) ^ splitmix64(replication + 1));"
-          + " generator = Commons Math Well19937c seeded with the two 32-bit halves of seed";
+      "seed = mix(mix(mix(master) ^ fnv1a64(utf8(name))) ^ mix(replication + 1)), 64-bit two's complement,"
+          + " where mix(z) is the SplitMix64 finaliser: z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9;"
+          + " z = (z ^ (z >>> 27)) * 0x94D049BB133111EB; return z ^ (z >>> 31);"
+          + " fnv1a64 starts at 0xCBF29CE484222325 with prime 0x100000001B3;"
+          + " generator = Commons Math Well19937c seeded with int[] {(int) (seed >>> 32), (int) seed}";
 
   private StreamSeeds() {}
 

@@ -78,4 +78,22 @@ class QuantitiesTest {
     // the limit itself is still inside the range: 2^63 / 10^6 / 4 units are 2^61 atoms
     assertEquals(0x1.0p61, (double) Quantities.floorAtoms(MAX_UNITS), 0x1.0p61 * 1e-12);
   }
+
+  @Test
+  void test_floorAtoms_shortDecimalsConvertExactly() {
+    // 1.001 * 1e6 is 1000999.9999999999 in binary floating point; the decimal form is 1,001,000.
+    assertEquals(1_001_000L, Quantities.floorAtoms(1.001));
+    assertEquals(1_001_000L, Quantities.ceilAtoms(1.001));
+    assertEquals(290_000L, Quantities.floorAtoms(0.29)); // 0.29 * 1e6 = 289999.99999999994
+  }
+
+  @Test
+  void test_ceilValueAtoms_wholeDecimalValueIsNotRoundedUp() {
+    // 593,334 atoms of ETH at 3000 = 1,780,002,000 base atoms exactly (the binary product overshoots).
+    assertEquals(1_780_002_000L, Quantities.ceilValueAtoms(593_334L, 3000));
+    // 10 atoms at 0.1 are exactly 1 atom, though 0.1 is not exact in binary.
+    assertEquals(1L, Quantities.ceilValueAtoms(10L, 0.1));
+    // A genuine fraction rounds up: 3 atoms at 0.5 = 1.5 -> 2.
+    assertEquals(2L, Quantities.ceilValueAtoms(3L, 0.5));
+  }
 }

@@ -2,10 +2,10 @@ package org.marginfall.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import org.marginfall.core.engine.InvariantViolationException;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
+import org.marginfall.experiments.run.OutputDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -74,9 +74,8 @@ public final class Main implements Runnable {
       }
       return BAD_INPUT;
     }
-    if (e instanceof FileAlreadyExistsException exists) {
-      String reason = exists.getReason() == null ? "already exists" : exists.getReason();
-      err.println("error: --out " + exists.getFile() + ": " + reason);
+    if (e instanceof OutputDirectoryException bad) {
+      err.println("error: " + bad.getMessage());
       return BAD_INPUT;
     }
     if (e instanceof InvariantViolationException broken) {

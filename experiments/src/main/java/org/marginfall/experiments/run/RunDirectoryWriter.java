@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -51,36 +53,84 @@ public final class RunDirectoryWriter {
   /**
    * Performs the run.
    *
-   * @throws FileAlreadyExistsException if the directory exists, is not empty and may not be replaced,
-   *     or if a file stands where one of its parent directories should be
+   * @throws OutputDirectoryException if the directory exists and is not empty (and may not be
+   *     replaced), or cannot be created
    * @throws IOException if a file cannot be written
    */
   public Result write(RunRequest request) throws IOException {
     Path out = request.out().toAbsolutePath().normalize();
     if (Files.exists(out) && !request.replace() && !isEmptyDirectory(out)) {
-      throw new FileAlreadyExistsException(out.toString(), null, "exists and is not empty (use --force to replace it)");
+      throw new OutputDirectoryException(out, "exists and is not empty (use --force to replace it)");
     }
-    Path parent = out.getParent();
-    // A file where a parent directory should be is the user's mistake, not an I/O failure;
-    // createDirectories would report it without a reason, or as "Not a directory".
-    for (Path p = parent; p != null; p = p.getParent()) {
-      if (Files.exists(p)) {
-        if (!Files.isDirectory(p)) {
-          throw new FileAlreadyExistsException(
-              out.toString(), null, "cannot be created: " + p + " is a file, not a directory");
-        }
-        break;
-      }
+    List<Path> created = createParents(out);
+    Path tmp;
+    try {
+      tmp = Files.createDirectory(sibling(out, "tmp"));
+    } catch (IOException e) {
+      removeCreated(created);
+      throw new OutputDirectoryException(out, "cannot be created (" + reason(e) + ")");
     }
-    Files.createDirectories(parent);
-    Path tmp = Files.createDirectory(sibling(out, "tmp"));
+    boolean published = false;
     try {
       Result r = produce(request, tmp);
       publish(tmp, out);
+      published = true;
       return new Result(out, r.summary(), r.events(), r.wallTime());
     } finally {
       deleteTree(tmp);
+      if (!published) {
+        removeCreated(created);
+      }
     }
+  }
+
+  /**
+   * Creates the missing parents of {@code out}, returning those it created (outermost first) so a
+   * failed run can remove them again. A file where a directory should be is the user's mistake.
+   */
+  private static List<Path> createParents(Path out) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path p = out.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new OutputDirectoryException(out, "cannot be created: " + p + " is a file, not a directory");
+        }
+        break;
+      }
+      missing.add(0, p);
+    }
+    List<Path> created = new ArrayList<>();
+    try {
+      for (Path p : missing) {
+        Files.createDirectory(p);
+        created.add(p);
+      }
+    } catch (IOException e) {
+      removeCreated(created);
+      throw new OutputDirectoryException(out, "cannot be created (" + reason(e) + ")");
+    }
+    return created;
+  }
+
+  private static void removeCreated(List<Path> created) {
+    for (int i = created.size() - 1; i >= 0; i--) {
+      try {
+        Files.deleteIfExists(created.get(i));
+      } catch (IOException e) {
+        // Not empty or not ours any more: leave it, the run's own files are already gone.
+        return;
+      }
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs) {
+      return fs.getReason() != null ? fs.getReason() : "the file system refused to create " + fs.getFile();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private Result produce(RunRequest request, Path dir) throws IOException {

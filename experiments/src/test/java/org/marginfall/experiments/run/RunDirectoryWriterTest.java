@@ -1,6 +1,7 @@
 package org.marginfall.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginfall.experiments.Fixtures.minimalYaml;
 import static org.marginfall.experiments.Fixtures.replaceOnce;
@@ -21,6 +22,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marginfall.core.agent.AgentContext;
+import org.marginfall.core.agent.Population;
+import org.marginfall.core.engine.ModelSpec;
+import org.marginfall.core.random.RandomStreams;
+import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Scenario;
@@ -159,4 +165,57 @@ class RunDirectoryWriterTest {
   private static List<JsonNode> ofType(String type) {
     return events.stream().filter(e -> e.get("type").asText().equals(type)).toList();
   }
+
+  @Test
+  void test_write_failedRunLeavesNeitherRunDirectoryNorTheParentsItCreated() throws IOException {
+    Scenario valid = new ScenarioReader(Catalog.standard()).read(minimalYaml().getBytes(StandardCharsets.UTF_8), false);
+    ModelSpec m = valid.model();
+    // A population that fails during set-up, after the writer has created the parents and the temp dir.
+    PopulationSpec failing =
+        new PopulationSpec() {
+          @Override
+          public String id() {
+            return "failing";
+          }
+
+          @Override
+          public String type() {
+            return "test-failing";
+          }
+
+          @Override
+          public Population resolve(RandomStreams streams) {
+            return new Population() {
+              @Override
+              public String id() {
+                return "failing";
+              }
+
+              @Override
+              public void setUp(AgentContext ctx) {
+                throw new IllegalStateException("set-up failed on purpose");
+              }
+            };
+          }
+        };
+    ModelSpec broken =
+        new ModelSpec(
+            m.settings(), m.baseCurrency(), m.assets(), m.prices(), m.correlation(), m.markets(),
+            m.oracles(), m.shocks(), m.venues(), List.of(failing));
+    Scenario scenario = new Scenario(valid.name(), valid.description(), valid.sha256(), broken);
+    Path root = Files.createDirectory(tmp.resolve("failing-root"));
+    Path target = root.resolve("a").resolve("b").resolve("run");
+
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new RunDirectoryWriter(Clock.fixed(NOW, ZoneOffset.UTC))
+                    .write(new RunRequest(scenario, "minimal.yaml", target, OptionalLong.empty(), true, false)));
+    assertEquals("set-up failed on purpose", e.getMessage());
+    try (Stream<Path> left = Files.list(root)) {
+      assertEquals(List.of(), left.toList(), "a failed run must not leave a/, a/b/, the run or a hidden temp dir");
+    }
+  }
 }
+
