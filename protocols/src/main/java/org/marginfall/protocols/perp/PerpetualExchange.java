@@ -143,13 +143,14 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public Set<AssetId> markets() {
-    return new LinkedHashSet<>(marketAssets);
+    return spec.tradableAssets();
   }
 
   @Override
   public Set<AssetId> collateralAssets() {
     Set<AssetId> out = new LinkedHashSet<>();
-    collateral.forEach(c -> out.add(c.asset()));
+    out.add(base);
+    out.addAll(spec.collateralAssets());
     return out;
   }
 
@@ -393,6 +394,8 @@ public final class PerpetualExchange implements PerpetualVenue {
       liquidations++;
     }
     liquidatedNotional += totalNotional;
+    // The account is flat now: drop it from the last mark's list so the list stays truthful.
+    liquidatable = liquidatable.stream().filter(c -> !c.account().equals(account)).toList();
     liquidationFeeAtoms += feeAtoms;
     a.state = state(a);
     return Optional.of(

@@ -98,8 +98,14 @@ public final class PerpetualVenueType implements VenueType {
     if (!Double.isNaN(maintenance) && !(maintenance > 0 && maintenance <= 1)) {
       node.get("maintenanceMargin").fail("must be in (0, 1], was " + maintenance);
     } else if (!Double.isNaN(initial) && !Double.isNaN(maintenance) && maintenance >= initial) {
-      node.get("maintenanceMargin")
-          .fail("must be below initialMargin (" + initial + "), was " + maintenance);
+      // Report at the field this node sets: a market may override only one of the two fractions.
+      if (node.has("maintenanceMargin") || !node.has("initialMargin")) {
+        node.get("maintenanceMargin")
+            .fail("must be below initialMargin (" + initial + "), was " + maintenance);
+      } else {
+        node.get("initialMargin")
+            .fail("must be above maintenanceMargin (" + maintenance + ", from the venue), was " + initial);
+      }
     }
     return !node.problems().since(mark);
   }
@@ -160,6 +166,10 @@ public final class PerpetualVenueType implements VenueType {
     double haircut = c.fraction("haircut", 0);
     if (!Double.isNaN(haircut) && haircut >= 1) {
       c.get("haircut").fail("must be below 1, was " + haircut);
+    }
+    if (asset != null && asset.equals(context.baseCurrency()) && haircut != 0) {
+      // The base currency settles every position at 1; a haircut on it would be silently ignored.
+      c.get("haircut").fail("the base currency " + asset + " is always accepted at haircut 0, was " + haircut);
     }
     if (c.problems().since(mark)) {
       return null;

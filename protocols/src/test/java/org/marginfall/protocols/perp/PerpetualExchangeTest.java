@@ -501,6 +501,22 @@ class PerpetualExchangeTest {
   }
 
   @Test
+  void test_liquidate_dropsTheAccountFromTheLastMarksList() {
+    VenueHarness h = new VenueHarness(ETH0, BTC0);
+    PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));
+    AccountId a = crossAccount(h, venue, "alice", 3100, 0);
+    venue.open(a, BTC, 0.5);
+    AccountId liquidator = h.fund("liquidator", 0, 0);
+    h.setPrice(BTC, 54_100); // equity 150 < MMR 1352.5, as in the fee-cap case
+    venue.markToMarket();
+    assertEquals(List.of(a), venue.liquidatable().stream().map(c -> c.account()).toList());
+    venue.liquidate(a, liquidator).orElseThrow();
+    // Without a new mark, the list must already agree with the account's state (flat, healthy).
+    assertEquals(List.of(), venue.liquidatable());
+    assertEquals(List.of(), venue.audit());
+  }
+
+  @Test
   void test_liquidate_coversShortfallFromInsuranceFundThenBooksBadDebt() {
     VenueHarness h = new VenueHarness(ETH0, BTC0);
     PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));

@@ -298,6 +298,28 @@ class PerpetualVenueTypeTest {
   }
 
   @Test
+  void test_read_marketOverridingOnlyInitialIsReportedAtItsOwnField() {
+    Map<String, Object> v = valid();
+    // The market sets initialMargin 0.02 but inherits maintenanceMargin 0.025 from the venue:
+    // the error belongs to the field the market wrote, not to one it does not have.
+    v.put("markets", List.of(map("asset", "ETH", "initialMargin", 0.02)));
+    assertOnlyProblem(
+        "venues[0].markets[0].initialMargin",
+        "must be above maintenanceMargin (0.025, from the venue), was 0.02",
+        read(v));
+  }
+
+  @Test
+  void test_read_haircutOnTheBaseCurrencyIsRejected() {
+    Map<String, Object> v = valid();
+    v.put("collateral", List.of(map("asset", "USD", "haircut", 0.2)));
+    assertOnlyProblem(
+        "venues[0].collateral[0].haircut",
+        "the base currency USD is always accepted at haircut 0, was 0.2",
+        read(v));
+  }
+
+  @Test
   void test_read_collateralListedTwice() {
     Map<String, Object> v = valid();
     v.put("collateral", List.of(map("asset", "ETH"), map("asset", "ETH", "haircut", 0.2)));
