@@ -4,41 +4,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.event.SimClock;
+import org.marginfall.core.engine.LedgerAgentContext;
 import org.marginfall.core.event.SimEvent;
-import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
+import org.marginfall.core.testing.ManualClock;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * An {@link AgentContext} over a real {@link Ledger} and real {@link Markets}, doing what the engine's
- * world does: accounts are ordinary ledger accounts, endowments come from {@link Ledger#EXTERNAL},
- * and a sale goes through {@link Markets#sell}, so units and proceeds really move. The clock is
- * set by the test. Mutable, not thread-safe.
+ * The engine's own {@link LedgerAgentContext} over a real {@link Ledger} and real {@link Markets},
+ * with set-up helpers: markets and venues are added by the test, which also sets the clock and
+ * reads the events. Mutable, not thread-safe.
  */
-public final class FakeAgentContext implements AgentContext, SimClock {
+public final class FakeAgentContext extends LedgerAgentContext {
 
-  private final AssetId base;
   private final Ledger ledger;
   private final Markets markets;
-  private final Map<VenueId, Venue> venues = new LinkedHashMap<>();
-  private final List<SimEvent> events = new ArrayList<>();
-  private long step;
-  private int round;
+  private final Map<VenueId, Venue> venues;
+  private final ManualClock clock;
+  private final List<SimEvent> events;
 
   /** A context whose ledger counts {@code assets} (the first being the base currency). */
   public FakeAgentContext(List<AssetId> assets) {
-    this.base = assets.get(0);
-    this.ledger = new Ledger(assets);
-    this.markets = new Markets(ledger, base, events::add, this);
+    this(assets.get(0), new Ledger(assets), new ManualClock(), new ArrayList<>(), new LinkedHashMap<>());
+  }
+
+  private FakeAgentContext(
+      AssetId base, Ledger ledger, ManualClock clock, List<SimEvent> events, Map<VenueId, Venue> venues) {
+    this(base, ledger, clock, events, venues, new Markets(ledger, base, events::add, clock));
+  }
+
+  private FakeAgentContext(
+      AssetId base,
+      Ledger ledger,
+      ManualClock clock,
+      List<SimEvent> events,
+      Map<VenueId, Venue> venues,
+      Markets markets) {
+    super(clock, base, ledger, markets, venues, events::add);
+    this.ledger = ledger;
+    this.markets = markets;
+    this.venues = venues;
+    this.clock = clock;
+    this.events = events;
   }
 
   /** Adds a shared market with permanent linear-log impact of the given depth. */
@@ -55,8 +67,7 @@ public final class FakeAgentContext implements AgentContext, SimClock {
 
   /** Sets simulated time. */
   public void setClock(long step, int round) {
-    this.step = step;
-    this.round = round;
+    clock.at(step, round);
   }
 
   /** The real ledger behind the context. */
@@ -72,69 +83,5 @@ public final class FakeAgentContext implements AgentContext, SimClock {
   /** Events emitted so far. */
   public List<SimEvent> events() {
     return List.copyOf(events);
-  }
-
-  @Override
-  public long step() {
-    return step;
-  }
-
-  @Override
-  public int round() {
-    return round;
-  }
-
-  @Override
-  public SimClock clock() {
-    return this;
-  }
-
-  @Override
-  public AssetId baseCurrency() {
-    return base;
-  }
-
-  @Override
-  public List<Venue> venues() {
-    return List.copyOf(venues.values());
-  }
-
-  @Override
-  public Venue venue(VenueId id) {
-    Venue v = venues.get(id);
-    if (v == null) {
-      throw new IllegalArgumentException("unknown venue " + id);
-    }
-    return v;
-  }
-
-  @Override
-  public void openAccount(AccountId account) {
-    ledger.open(account, AccountType.ORDINARY);
-  }
-
-  @Override
-  public void endow(AccountId account, AssetId asset, long atoms) {
-    ledger.transfer(Ledger.EXTERNAL, account, asset, atoms);
-  }
-
-  @Override
-  public long balance(AccountId account, AssetId asset) {
-    return ledger.balance(account, asset);
-  }
-
-  @Override
-  public Execution sell(AccountId seller, AssetId asset, long atoms) {
-    return markets.sell(seller, asset, atoms);
-  }
-
-  @Override
-  public double marketPrice(AssetId asset) {
-    return markets.price(asset);
-  }
-
-  @Override
-  public void emit(SimEvent event) {
-    events.add(event);
   }
 }

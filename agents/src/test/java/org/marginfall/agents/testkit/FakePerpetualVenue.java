@@ -201,7 +201,7 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     }
     Position p = book.computeIfAbsent(market, m -> new Position());
     if (p.size != 0 && Math.signum(p.size) != Math.signum(size)) {
-      throw new UnsupportedOperationException("the fake venue only opens or adds to positions");
+      throw new AssertionError("the fake venue only opens or adds to positions");
     }
     double oldSize = p.size;
     double oldEntry = p.entry;

@@ -33,7 +33,7 @@ public final class FakeSpecContext implements SpecContext {
 
     @Override
     public Venue resolve(VenueServices services) {
-      throw new UnsupportedOperationException("a reader test never resolves venues");
+      throw new AssertionError("a reader test never resolves venues");
     }
   }
 

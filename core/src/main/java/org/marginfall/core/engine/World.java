@@ -14,10 +14,7 @@ import org.marginfall.core.event.OracleUpdated;
 import org.marginfall.core.event.ShockApplied;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
-import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
 import org.marginfall.core.metric.RunListener;
@@ -41,10 +38,11 @@ import org.marginfall.core.venue.VenueSnapshot;
  * All mutable state of one run and the work of each phase.
  *
  * <p>The MASON model owns one world and calls {@link #runPhase(Phase)} once per phase and tick.
- * Agents see it only as an {@link AgentContext}, venues only through {@link VenueServices}. Mutable
+ * Agents see it only as an {@link AgentContext} (a {@link LedgerAgentContext}), venues only through
+ * {@link VenueServices}. Mutable
  * and not thread-safe: one run is single-threaded.
  */
-public final class World implements AgentContext, SimClock, EventSink {
+public final class World implements SimClock, EventSink {
 
   private final RunSettings settings;
   private final int replication;
@@ -54,6 +52,7 @@ public final class World implements AgentContext, SimClock, EventSink {
   private final Markets markets;
   private final Oracles oracles;
   private final List<PriceShock> shocks;
+  private final AgentContext agents;
   private final List<Venue> venues = new ArrayList<>();
   private final Map<VenueId, Venue> venuesById = new LinkedHashMap<>();
   private final List<Population> populations = new ArrayList<>();
@@ -97,6 +96,7 @@ public final class World implements AgentContext, SimClock, EventSink {
       venues.add(venue);
       venuesById.put(venue.id(), venue);
     }
+    this.agents = new LedgerAgentContext(this, base, ledger, markets, venuesById, this);
     for (PopulationSpec p : spec.populations()) {
       populations.add(p.resolve(streams));
     }
@@ -120,7 +120,7 @@ public final class World implements AgentContext, SimClock, EventSink {
     step = 0;
     round = 0;
     for (Population p : populations) {
-      p.setUp(this);
+      p.setUp(agents);
     }
     for (Venue v : venues) {
       previous.put(v.id(), v.snapshot());
@@ -135,8 +135,8 @@ public final class World implements AgentContext, SimClock, EventSink {
     switch (phase) {
       case EXOGENOUS -> exogenous();
       case ORACLES -> publishOracles(false);
-      case TRADING -> populations.forEach(p -> p.trade(this));
-      case ARBITRAGE -> populations.forEach(p -> p.arbitrage(this));
+      case TRADING -> populations.forEach(p -> p.trade(agents));
+      case ARBITRAGE -> populations.forEach(p -> p.arbitrage(agents));
       case RISK_AND_LIQUIDATION -> liquidationRounds();
       case SETTLEMENT -> venues.forEach(Venue::settle);
       case RECORD -> record();
@@ -215,7 +215,7 @@ public final class World implements AgentContext, SimClock, EventSink {
       List<LiquidationCandidate> view = Collections.unmodifiableList(candidates);
       int executed = 0;
       for (Population p : populations) {
-        executed += p.liquidate(this, view);
+        executed += p.liquidate(agents, view);
       }
       if (executed == 0) {
         break;
@@ -276,56 +276,5 @@ public final class World implements AgentContext, SimClock, EventSink {
     for (RunListener l : listeners) {
       l.onEvent(event);
     }
-  }
-
-  // --- AgentContext
-
-  @Override
-  public SimClock clock() {
-    return this;
-  }
-
-  @Override
-  public AssetId baseCurrency() {
-    return base;
-  }
-
-  @Override
-  public List<Venue> venues() {
-    return Collections.unmodifiableList(venues);
-  }
-
-  @Override
-  public Venue venue(VenueId id) {
-    Venue v = venuesById.get(id);
-    if (v == null) {
-      throw new IllegalArgumentException("unknown venue " + id);
-    }
-    return v;
-  }
-
-  @Override
-  public void openAccount(AccountId account) {
-    ledger.open(account, AccountType.ORDINARY);
-  }
-
-  @Override
-  public void endow(AccountId account, AssetId asset, long atoms) {
-    ledger.transfer(Ledger.EXTERNAL, account, asset, atoms);
-  }
-
-  @Override
-  public long balance(AccountId account, AssetId asset) {
-    return ledger.balance(account, asset);
-  }
-
-  @Override
-  public Execution sell(AccountId seller, AssetId asset, long atoms) {
-    return markets.sell(seller, asset, atoms);
-  }
-
-  @Override
-  public double marketPrice(AssetId asset) {
-    return markets.price(asset);
   }
 }
