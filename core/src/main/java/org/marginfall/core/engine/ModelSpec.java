@@ -72,6 +72,22 @@ public record ModelSpec(
       }
     }
     String square = "correlation: must be " + spot.size() + " x " + spot.size();
+    Set<AssetId> issued = new HashSet<>();
+    for (VenueSpec v : venues) {
+      for (AssetId a : v.issuedAssets()) {
+        if (assets.stream().noneMatch(x -> x.id().equals(a) && x.kind() == AssetKind.DERIVED)) {
+          throw new IllegalArgumentException("venues: " + v.id() + " issues " + a + ", which is not a declared derived asset");
+        }
+        if (!issued.add(a)) {
+          throw new IllegalArgumentException("venues: derived asset " + a + " has more than one issuer");
+        }
+      }
+    }
+    for (Asset a : assets) {
+      if (a.kind() == AssetKind.DERIVED && !issued.contains(a.id())) {
+        throw new IllegalArgumentException("assets: derived asset " + a.id() + " is issued by no venue");
+      }
+    }
     if (correlation.length != spot.size()) {
       throw new IllegalArgumentException(square);
     }

@@ -82,19 +82,25 @@ public final class World implements SimClock, EventSink {
       markets.add(new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), fundamental(m.asset())));
     }
     this.oracles = new Oracles(base);
-    for (OracleSpec o : spec.oracles()) {
-      Oracle oracle = new Oracle(o.id(), o.rule());
-      for (AssetId a : spot) {
-        oracle.addFeed(a, markets.price(a));
-      }
-      oracles.add(oracle);
-    }
     this.shocks = spec.shocks();
     VenueServices services = new VenueServices(ledger, markets, oracles, this, this, base);
     for (VenueSpec v : spec.venues()) {
       Venue venue = v.resolve(services);
       venues.add(venue);
       venuesById.put(venue.id(), venue);
+      for (AssetId a : v.issuedAssets()) {
+        if (!markets.isDerived(a)) {
+          throw new IllegalStateException(v.id() + " issues " + a + " but declared no NAV for it");
+        }
+      }
+    }
+    // Oracle feeds start at the initial prices, which for derived assets are the issuers' NAVs.
+    for (OracleSpec o : spec.oracles()) {
+      Oracle oracle = new Oracle(o.id(), o.rule());
+      for (AssetId a : pricedAssets()) {
+        oracle.addFeed(a, markets.price(a));
+      }
+      oracles.add(oracle);
     }
     this.agents = new LedgerAgentContext(this, base, ledger, markets, venuesById, this);
     for (PopulationSpec p : spec.populations()) {
@@ -229,6 +235,11 @@ public final class World implements SimClock, EventSink {
     for (SharedMarket m : markets.all()) {
       assets.add(new StepRecord.AssetPoint(m.asset(), m.fundamental(), m.price()));
     }
+    for (AssetId d : markets.derivedAssets()) {
+      // A derived asset has no market of its own here: both prices are the issuer's NAV.
+      double nav = markets.price(d);
+      assets.add(new StepRecord.AssetPoint(d, nav, nav));
+    }
     List<StepRecord.OraclePoint> prices = new ArrayList<>();
     for (Oracle o : oracles.all()) {
       for (OracleFeed f : o.feeds()) {
@@ -251,6 +262,14 @@ public final class World implements SimClock, EventSink {
       auditor.check(record, ledger, venues);
     }
     listeners.forEach(l -> l.onStep(record));
+  }
+
+  /** Spot assets (with markets) then derived assets (priced at their issuer's NAV). */
+  private List<AssetId> pricedAssets() {
+    List<AssetId> out = new ArrayList<>();
+    markets.all().forEach(m -> out.add(m.asset()));
+    out.addAll(markets.derivedAssets());
+    return out;
   }
 
   private double fundamental(AssetId asset) {

@@ -3,7 +3,9 @@ package org.marginfall.core.market;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.MarketTrade;
@@ -19,11 +21,13 @@ import org.marginfall.core.ledger.Quantities;
  * <p>A ledger-backed sale moves the asset from the seller to the outside-market account {@code
  * market/<asset>} and the proceeds back in base currency, so what is sold is always somewhere. A
  * synthetic trade (a venue unwinding a derivative position) moves the price without moving assets.
+ * Derived assets have no market here: their price is their issuer's NAV per unit.
  * Mutable and not thread-safe.
  */
 public final class Markets {
 
   private final Map<AssetId, SharedMarket> markets = new LinkedHashMap<>();
+  private final Map<AssetId, DoubleSupplier> derived = new LinkedHashMap<>();
   private final Ledger ledger;
   private final AssetId base;
   private final EventSink events;
@@ -69,9 +73,39 @@ public final class Markets {
     return Collections.unmodifiableCollection(markets.values());
   }
 
-  /** The market price of {@code asset}; 1 for the base currency. */
+  /**
+   * Declares the price of a derived asset (a lending receipt, a vault share): its issuer's net asset
+   * value per unit, in base currency, read on demand. Each derived asset has exactly one issuer.
+   */
+  public void defineDerived(AssetId asset, DoubleSupplier navPerUnit) {
+    if (markets.containsKey(asset) || asset.equals(base)) {
+      throw new IllegalArgumentException(asset + " is not a derived asset");
+    }
+    if (derived.putIfAbsent(asset, navPerUnit) != null) {
+      throw new IllegalArgumentException("derived asset " + asset + " already has an issuer");
+    }
+  }
+
+  /** Whether {@code asset} is a derived asset with a declared NAV. */
+  public boolean isDerived(AssetId asset) {
+    return derived.containsKey(asset);
+  }
+
+  /** The derived assets, in the order their issuers declared them. */
+  public List<AssetId> derivedAssets() {
+    return List.copyOf(derived.keySet());
+  }
+
+  /**
+   * The price of {@code asset}: 1 for the base currency, the market price of a spot asset, the
+   * issuer's NAV per unit of a derived asset.
+   */
   public double price(AssetId asset) {
-    return asset.equals(base) ? 1.0 : market(asset).price();
+    if (asset.equals(base)) {
+      return 1.0;
+    }
+    DoubleSupplier nav = derived.get(asset);
+    return nav != null ? nav.getAsDouble() : market(asset).price();
   }
 
   /**
@@ -87,6 +121,27 @@ public final class Markets {
     Execution e = m.execute(-Quantities.units(atoms));
     ledger.transfer(account(asset), seller, base, Quantities.floorAtoms(e.value()));
     emit(seller.value(), asset, e);
+    return e;
+  }
+
+  /**
+   * Buys {@code atoms} of {@code asset} from the market for {@code buyer}, who pays the cost in base
+   * currency rounded up to whole atoms.
+   *
+   * @throws IllegalStateException if the buyer cannot pay (nothing moves)
+   */
+  public Execution buy(AccountId buyer, AssetId asset, long atoms) {
+    SharedMarket m = market(asset);
+    Execution quote = m.impactModel().execute(m.price(), m.fundamental(), Quantities.units(atoms));
+    long cost = Quantities.ceilAtoms(quote.value());
+    if (ledger.balance(buyer, base) < cost) {
+      throw new IllegalStateException(
+          "ledger: " + buyer + " holds " + ledger.balance(buyer, base) + " atoms of " + base + ", cannot pay " + cost);
+    }
+    ledger.transfer(buyer, account(asset), base, cost);
+    ledger.transfer(account(asset), buyer, asset, atoms);
+    Execution e = m.execute(Quantities.units(atoms));
+    emit(buyer.value(), asset, e);
     return e;
   }
 

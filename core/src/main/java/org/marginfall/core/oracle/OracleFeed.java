@@ -79,6 +79,11 @@ public final class OracleFeed {
     return u;
   }
 
+  /** The step of the last publication (0: the initial price). */
+  public long publishedStep() {
+    return lastPublishStep;
+  }
+
   /** The last published price. */
   public double price() {
     return published;

@@ -42,15 +42,30 @@ public final class Oracles {
     return Collections.unmodifiableCollection(oracles.values());
   }
 
+  /**
+   * The step at which {@code oracle} last published {@code asset} (venues compare it with the clock
+   * to refuse stale prices); the base currency is never stale, so it reports {@code now}.
+   */
+  public long publishedStep(OracleId oracle, AssetId asset, long now) {
+    if (asset.equals(base)) {
+      return now;
+    }
+    return feed(oracle, asset).publishedStep();
+  }
+
   /** The last price {@code oracle} published for {@code asset}; 1 for the base currency. */
   public double price(OracleId oracle, AssetId asset) {
     if (asset.equals(base)) {
       return 1.0;
     }
+    return feed(oracle, asset).price();
+  }
+
+  private OracleFeed feed(OracleId oracle, AssetId asset) {
     OracleFeed feed = oracle(oracle).feed(asset);
     if (feed == null) {
       throw new IllegalArgumentException("oracle " + oracle + " has no feed for " + asset);
     }
-    return feed.price();
+    return feed;
   }
 }

@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.VenueId;
@@ -54,6 +55,20 @@ public interface SpecContext {
    */
   default AssetId assetRef(SpecNode value) {
     return ref(value, "asset", s -> asset(AssetId.of(s)).map(Asset::id), assetIds());
+  }
+
+  /**
+   * Reads a reference to a derived asset that the reading venue issues (a receipt, a vault share).
+   *
+   * @return the asset id, or null after a failure
+   */
+  default AssetId issuedAssetRef(SpecNode node, String field) {
+    AssetId a = assetRef(node, field);
+    if (a != null && asset(a).map(x -> x.kind() != AssetKind.DERIVED).orElse(true)) {
+      node.get(field).fail("asset '" + a + "' must be of kind derived: it is issued by this venue");
+      return null;
+    }
+    return a;
   }
 
   /**

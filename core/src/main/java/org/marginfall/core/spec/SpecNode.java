@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,23 @@ public final class SpecNode {
       return new SpecNode(map.containsKey(field) ? map.get(field) : MISSING, childPath, problems);
     }
     return new SpecNode(MISSING, childPath, problems);
+  }
+
+  /**
+   * This mapping laid over {@code defaults} at the same path: fields written here win, the others
+   * come from {@code defaults} (a preset), and the fields named in {@code drop} are removed. A node
+   * that is not a mapping is returned unchanged.
+   */
+  public SpecNode over(Map<String, ?> defaults, String... drop) {
+    if (!(value instanceof Map<?, ?> map)) {
+      return this;
+    }
+    Map<Object, Object> merged = new LinkedHashMap<>(defaults);
+    merged.putAll(map);
+    for (String d : drop) {
+      merged.remove(d);
+    }
+    return new SpecNode(merged, path, problems);
   }
 
   /** Whether this map has the field. */

@@ -31,6 +31,14 @@ public interface VenueSpec {
   /** The assets accepted as collateral. */
   Set<AssetId> collateralAssets();
 
+  /**
+   * The derived assets this venue issues (lending receipts, vault shares). The resolved venue must
+   * declare each one's NAV with {@code Markets.defineDerived} when it is built.
+   */
+  default Set<AssetId> issuedAssets() {
+    return Set.of();
+  }
+
   /** Builds the runtime venue against the run's shared state. */
   Venue resolve(VenueServices services);
 }

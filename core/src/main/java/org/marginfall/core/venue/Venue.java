@@ -42,6 +42,21 @@ public interface Venue {
    */
   Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator);
 
+  /** Open collateral auctions (Dutch auctions of CDP venues); empty for venues that have none. */
+  default List<AuctionLot> auctions() {
+    return List.of();
+  }
+
+  /**
+   * Buys up to {@code maxAtoms} of a lot's collateral for {@code taker} at the lot's current price,
+   * if that price is at most {@code maxPrice}; the taker pays in base currency.
+   *
+   * @return the purchase, or empty when the lot is gone, too dear, or the taker cannot pay
+   */
+  default Optional<AuctionTake> take(long lotId, AccountId taker, long maxAtoms, double maxPrice) {
+    return Optional.empty();
+  }
+
   /** End-of-tick settlement: the bad-debt waterfall and anything else the venue does once a tick. */
   void settle();
 

@@ -1,5 +1,9 @@
 package org.marginfall.core.venue;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A venue's cumulative counters and current state, read by the recorder after every tick.
  *
@@ -14,6 +18,8 @@ package org.marginfall.core.venue;
  * @param insuranceFund the insurance fund's balance now
  * @param openInterest sum of absolute position notional at oracle prices now
  * @param liquidatable accounts below maintenance now
+ * @param extras family-specific metrics (e.g. a lending venue's utilisation), same keys in the same
+ *     order at every step; written to timeseries.csv as {@code <key>.<venue>}
  */
 public record VenueSnapshot(
     int accounts,
@@ -24,4 +30,27 @@ public record VenueSnapshot(
     double badDebt,
     double insuranceFund,
     double openInterest,
-    int liquidatable) {}
+    int liquidatable,
+    Map<String, Double> extras) {
+
+  /** Copies the extras, keeping their order. */
+  public VenueSnapshot {
+    extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+  }
+
+  /** A snapshot without family-specific metrics. */
+  public VenueSnapshot(
+      int accounts,
+      long liquidations,
+      double liquidatedNotional,
+      double liquidationFees,
+      double insurancePaid,
+      double badDebt,
+      double insuranceFund,
+      double openInterest,
+      int liquidatable) {
+    this(
+        accounts, liquidations, liquidatedNotional, liquidationFees, insurancePaid, badDebt,
+        insuranceFund, openInterest, liquidatable, Map.of());
+  }
+}

@@ -128,4 +128,47 @@ class MarketsTest {
     assertTrue(e.getMessage().contains("BTC"), e.getMessage());
     assertEquals(1, markets.all().size());
   }
+
+  @Test
+  void test_buy_paysCeiledCostAndReceivesUnitsFromTheMarketAccount() {
+    AccountId buyer = AccountId.of("traders", "bob");
+    ledger.open(buyer, AccountType.ORDINARY);
+    ledger.transfer(Ledger.EXTERNAL, buyer, USD, 5_000_000_000L); // 5000 USD
+    Execution e = markets.buy(buyer, ETH, TWO_ETH);
+    // kq = 0.004; cost = 2000 (e^0.004 - 1) / 0.002 = 10^6 * 0.0040080106773419
+    //    = 4008.0106773419 USD, ceiled to 4_008_010_678 atoms; price ends at 2000 e^0.004.
+    assertEquals(4008.0106773419, e.value(), 1e-9);
+    assertEquals(5_000_000_000L - 4_008_010_678L, ledger.balance(buyer, USD));
+    assertEquals(TWO_ETH, ledger.balance(buyer, ETH));
+    assertEquals(-TWO_ETH, ledger.balance(MARKET_ETH, ETH));
+    assertEquals(2000 * Math.exp(0.004), markets.price(ETH), 1e-9);
+    assertEquals(0L, ledger.total(USD));
+    assertTrue(ledger.audit().isEmpty());
+  }
+
+  @Test
+  void test_buy_withoutTheCostIsRefusedAndNothingMoves() {
+    AccountId buyer = AccountId.of("traders", "bob");
+    ledger.open(buyer, AccountType.ORDINARY);
+    ledger.transfer(Ledger.EXTERNAL, buyer, USD, 4_008_010_677L); // one atom short of the cost
+    assertThrows(IllegalStateException.class, () -> markets.buy(buyer, ETH, TWO_ETH));
+    assertEquals(FUNDAMENTAL, markets.price(ETH), 0);
+    assertEquals(4_008_010_677L, ledger.balance(buyer, USD));
+    assertEquals(0L, ledger.balance(buyer, ETH));
+  }
+
+  @Test
+  void test_defineDerived_priceIsTheIssuersNavReadOnDemand() {
+    AssetId share = AssetId.of("HLP");
+    double[] nav = {1.0};
+    markets.defineDerived(share, () -> nav[0]);
+    assertTrue(markets.isDerived(share));
+    assertEquals(List.of(share), markets.derivedAssets());
+    assertEquals(1.0, markets.price(share), 0);
+    nav[0] = 0.8; // the issuer lost 20% of its equity
+    assertEquals(0.8, markets.price(share), 0);
+    assertThrows(IllegalArgumentException.class, () -> markets.defineDerived(share, () -> 1.0));
+    assertThrows(IllegalArgumentException.class, () -> markets.defineDerived(ETH, () -> 1.0));
+  }
 }
+

@@ -46,6 +46,9 @@ public final class TimeseriesCsvWriter implements RunListener {
             .append(',').append(v.snapshot().insuranceFund())
             .append(',').append(v.snapshot().openInterest())
             .append(',').append(v.snapshot().liquidatable());
+        for (double x : v.snapshot().extras().values()) {
+          row.append(',').append(x);
+        }
       }
       out.write(row.toString());
       out.write('\n');
@@ -68,6 +71,9 @@ public final class TimeseriesCsvWriter implements RunListener {
           List.of("liquidations", "liquidated_notional", "bad_debt", "insurance_fund", "open_interest",
               "liquidatable")) {
         h.add(m + "." + v.venue());
+      }
+      for (String extra : v.snapshot().extras().keySet()) {
+        h.add(extra + "." + v.venue());
       }
     }
     return h;

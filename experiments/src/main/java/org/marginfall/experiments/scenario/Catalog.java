@@ -8,21 +8,24 @@ import org.marginfall.core.spec.VenueType;
 import org.marginfall.protocols.perp.PerpetualVenueType;
 
 /**
- * The pluggable families a scenario file can name: venue types and agent behaviours.
+ * The pluggable families a scenario file can name: venue types, agent behaviours and venue presets.
  *
  * <p>This is the one place where {@code protocols} and {@code agents} meet; adding a venue family or
  * a behaviour means registering it here. Immutable and thread-safe.
  *
  * @param venueTypes venue families by {@code type:}
  * @param populationTypes agent behaviours by {@code type:}
+ * @param presets venue presets by {@code preset:}
  */
-public record Catalog(Registry<VenueType> venueTypes, Registry<PopulationType> populationTypes) {
+public record Catalog(
+    Registry<VenueType> venueTypes, Registry<PopulationType> populationTypes, Presets presets) {
 
   /** The families shipped with Marginfall. */
   public static Catalog standard() {
     return new Catalog(
         Registry.of("venue type", VenueType::name, new PerpetualVenueType()),
         Registry.of(
-            "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType()));
+            "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType()),
+        Presets.bundled());
   }
 }

@@ -198,6 +198,7 @@ public final class ScenarioReader {
 
     private final SpecNode root;
     private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
+    private final Map<AssetId, SpecNode> assetNodes = new LinkedHashMap<>();
     private final Map<AssetId, PriceProcessSpec> prices = new LinkedHashMap<>();
     private final Set<OracleId> oracleIds = new LinkedHashSet<>();
     private final Map<VenueId, VenueSpec> venues = new LinkedHashMap<>();
@@ -221,6 +222,7 @@ public final class ScenarioReader {
       List<OracleSpec> oracles = oracles();
       List<PriceShock> shocks = shocks(settings);
       readVenues();
+      checkIssuers();
       List<PopulationSpec> populations = populations();
       if (!problems.isEmpty()) {
         return null;
@@ -263,8 +265,9 @@ public final class ScenarioReader {
             switch (kindName) {
               case "base" -> AssetKind.BASE;
               case "spot" -> AssetKind.SPOT;
+              case "derived" -> AssetKind.DERIVED;
               default -> {
-                a.get("kind").fail("unknown asset kind '" + kindName + "' (known: base, spot)");
+                a.get("kind").fail("unknown asset kind '" + kindName + "' (known: base, derived, spot)");
                 yield null;
               }
             };
@@ -277,13 +280,16 @@ public final class ScenarioReader {
           continue;
         }
         assets.put(assetId, new Asset(assetId, kind));
+        assetNodes.put(assetId, a);
         if (kind == AssetKind.SPOT) {
           PriceProcessSpec p = priceProcess(a.object("price"));
           if (p != null) {
             prices.put(assetId, p);
           }
-        } else if (a.has("price")) {
+        } else if (a.has("price") && kind == AssetKind.BASE) {
           a.get("price").fail("a base asset's price is 1 by definition; remove this field");
+        } else if (a.has("price")) {
+          a.get("price").fail("a derived asset is priced at its issuer's NAV; remove this field");
         }
       }
       if (Checks.isId(baseName)) {
@@ -498,8 +504,13 @@ public final class ScenarioReader {
     }
 
     private void readVenues() {
-      for (SpecNode v : root.list("venues")) {
-        if (!v.requireObject()) {
+      for (SpecNode entry : root.list("venues")) {
+        if (!entry.requireObject()) {
+          continue;
+        }
+        SpecNode v = withPreset(entry);
+        if (v == null) {
+          declaredInvalid(entry);
           continue;
         }
         VenueType type = catalog.venueTypes().lookup(v, "type");
@@ -514,6 +525,44 @@ public final class ScenarioReader {
           } else {
             venues.put(spec.id(), spec);
           }
+        }
+      }
+    }
+
+    /**
+     * Lays the entry over its {@code preset}, if it names one: the preset's fields are defaults the
+     * entry's own fields override (whole values; nested mappings are not merged).
+     *
+     * @return the entry to read, or null when it names an unknown preset (reported here)
+     */
+    private SpecNode withPreset(SpecNode entry) {
+      if (!entry.has("preset")) {
+        return entry;
+      }
+      String name = entry.get("preset").asString();
+      Optional<Presets.Preset> preset = catalog.presets().find(name);
+      if (preset.isEmpty()) {
+        List<String> known = catalog.presets().all().stream().map(Presets.Preset::name).toList();
+        entry.get("preset").fail("unknown preset '" + name + "' (known: " + SpecContext.declared(known) + ")");
+        return null;
+      }
+      return entry.over(preset.get().venue(), "preset");
+    }
+
+    /** Every derived asset must be issued by exactly one venue. */
+    private void checkIssuers() {
+      Map<AssetId, VenueId> issuer = new LinkedHashMap<>();
+      for (VenueSpec v : venues.values()) {
+        for (AssetId a : v.issuedAssets()) {
+          VenueId other = issuer.putIfAbsent(a, v.id());
+          if (other != null) {
+            assetNodes.get(a).fail("derived asset " + a + " is issued by both " + other + " and " + v.id());
+          }
+        }
+      }
+      for (Asset a : assets.values()) {
+        if (a.kind() == AssetKind.DERIVED && !issuer.containsKey(a.id()) && invalidVenues.isEmpty()) {
+          assetNodes.get(a.id()).fail("derived asset " + a.id() + " is issued by no venue (a venue must name it)");
         }
       }
     }

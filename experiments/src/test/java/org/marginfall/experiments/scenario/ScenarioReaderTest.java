@@ -265,4 +265,21 @@ class ScenarioReaderTest {
     InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> readYaml(yaml));
     return e.problems();
   }
+
+  @Test
+  void test_read_derivedAssetNeedsAnIssuerAndNoPrice() {
+    String yaml =
+        replaceOnce(
+            minimalYaml(),
+            "  - id: BTC\n    price: {initial: 50000, volatility: 0.4}\n",
+            "  - id: BTC\n    price: {initial: 50000, volatility: 0.4}\n"
+                + "  - id: aUSD\n    kind: derived\n    price: {initial: 1}\n");
+    InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> readYaml(yaml));
+    assertEquals(
+        List.of(
+            new Problem("assets[3]", "derived asset aUSD is issued by no venue (a venue must name it)"),
+            new Problem("assets[3].price", "a derived asset is priced at its issuer's NAV; remove this field")),
+        e.problems());
+  }
 }
+
