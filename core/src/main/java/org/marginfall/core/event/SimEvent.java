@@ -15,7 +15,8 @@ public sealed interface SimEvent
         CollateralSale,
         MarketTrade,
         InsurancePayout,
-        BadDebt {
+        BadDebt,
+        VenueEvent {
 
   /** The tick. */
   long step();

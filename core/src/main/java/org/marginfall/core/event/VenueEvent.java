@@ -1,0 +1,15 @@
+package org.marginfall.core.event;
+
+/**
+ * An event specific to one venue family (funding payments, auto-deleveraging, auctions, loan
+ * liquidations), defined by that family's module.
+ *
+ * <p>The engine's own events form a closed family; venue families extend this open branch so that
+ * {@code core} never has to know a concrete venue. Writers serialise any event record generically.
+ * Implementations are immutable records and thread-safe.
+ */
+public non-sealed interface VenueEvent extends SimEvent {
+
+  /** The venue the event happened on. */
+  String venue();
+}
