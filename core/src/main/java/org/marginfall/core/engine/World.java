@@ -83,7 +83,7 @@ public final class World implements SimClock, EventSink {
     }
     this.oracles = new Oracles(base);
     this.shocks = spec.shocks();
-    VenueServices services = new VenueServices(ledger, markets, oracles, this, this, base);
+    VenueServices services = new VenueServices(ledger, markets, oracles, this, this, base, streams);
     for (VenueSpec v : spec.venues()) {
       Venue venue = v.resolve(services);
       venues.add(venue);

@@ -6,6 +6,7 @@ import org.marginfall.core.event.SimClock;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.oracle.Oracles;
+import org.marginfall.core.random.RandomStreams;
 
 /**
  * The shared run state a venue is built against: the ledger it keeps its accounts in, the markets
@@ -19,6 +20,8 @@ import org.marginfall.core.oracle.Oracles;
  * @param events where events go
  * @param clock simulated time
  * @param baseCurrency the unit of account
+ * @param streams the run's named random streams; a venue draws only from streams named
+ *     {@code venues/<id>/...}
  */
 public record VenueServices(
     Ledger ledger,
@@ -26,4 +29,5 @@ public record VenueServices(
     Oracles oracles,
     EventSink events,
     SimClock clock,
-    AssetId baseCurrency) {}
+    AssetId baseCurrency,
+    RandomStreams streams) {}

@@ -19,6 +19,7 @@ import org.marginfall.core.oracle.OracleFeed;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.oracle.Oracles;
+import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueServices;
 
 /**
@@ -70,7 +71,7 @@ final class VenueHarness {
     oracle.addFeed(ETH, eth);
     oracle.addFeed(BTC, btc);
     oracles.add(oracle);
-    services = new VenueServices(ledger, markets, oracles, events::add, clock, USD);
+    services = new VenueServices(ledger, markets, oracles, events::add, clock, USD, new RandomStreams(1, 0));
   }
 
   PerpetualExchange venue(PerpetualVenueSpec spec) {
