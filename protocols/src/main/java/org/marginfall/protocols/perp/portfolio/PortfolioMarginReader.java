@@ -129,7 +129,10 @@ public final class PortfolioMarginReader {
     }
   }
 
-  /** The scan ranges, keeping the file order; each range must keep the largest down move above -100%. */
+  /**
+   * The scan ranges, keeping the file order; each range must keep the largest down move above -100%.
+   * Only used to build a model when no problem was reported.
+   */
   private static Map<AssetId, Double> readPriceScanRange(SpecNode node, SpecContext context, ScenarioGrid grid) {
     Map<AssetId, Double> out = new LinkedHashMap<>();
     SpecNode map = node.object("priceScanRange");
@@ -148,7 +151,9 @@ public final class PortfolioMarginReader {
       } else if (!Double.isNaN(r) && grid != null && !(grid.largestDownMove() * r < 1)) {
         v.fail("the largest down move, " + grid.largestDownMove() + " x " + r
             + ", would take the price to zero or below");
-      } else if (asset != null && !Double.isNaN(r)) {
+      }
+      if (asset != null) {
+        // Kept even when the value is invalid, so that credits naming the asset report nothing more.
         out.put(asset, r);
       }
     }
@@ -330,7 +335,9 @@ public final class PortfolioMarginReader {
       double s = v.asDouble();
       if (!Double.isNaN(s) && !(s > 0)) {
         v.fail("must be > 0, was " + s);
-      } else if (asset != null && !Double.isNaN(s)) {
+      }
+      if (asset != null) {
+        // Kept even when the value is invalid, so that correlations naming the asset report nothing more.
         out.put(asset, s);
       }
     }
