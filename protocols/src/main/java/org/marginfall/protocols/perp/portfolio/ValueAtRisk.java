@@ -1,6 +1,8 @@
 package org.marginfall.protocols.perp.portfolio;
 
-import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.marginfall.core.asset.AssetId;
 
 /**
@@ -19,19 +19,20 @@ import org.marginfall.core.asset.AssetId;
  *
  * <pre>
  * historical: L_t  = -sum_i w_i (exp(r_i,t * sqrt(h)) - 1),  t over the last windowSteps one-step log-returns
- *             VaR  = the ceil(N * c)-th smallest L_t (Commons Math Percentile, estimation type R_1)
- *             ES   = mean of the L_t >= VaR
+ *             VaR  = the k-th smallest L_t, k = ceil(N * c) (inverse empirical CDF; R's type 1)
+ *             ES   = mean of the N - k + 1 largest L_t
  * parametric: sigma = sqrt(h * wᵀ Σ w),  VaR = z_c * sigma,  ES = sigma * phi(z_c) / (1 - c)
  * maintenance = max(0, VaR or ES),  initial = maintenance * initialToMaintenance
  * </pre>
  *
  * where {@code w_i = size_i * P_i} are the signed notionals at the current marks. Source: the
- * standard historical-simulation and delta-normal VaR used for risk-based margin (Binance Portfolio
- * Margin and Deribit portfolio margin stress the whole account, shared/reference/venues.md sections
- * 6.3 and 7); the venue documents fix no VaR parameters, so confidence, horizon, window and ratio
- * are scenario choices. Simplifications: one-step returns are scaled to the horizon by {@code
- * sqrt(h)} (independent returns) instead of overlapping h-step returns; the parametric model
- * assumes zero mean and is linear in log-returns (delta-normal). Immutable and thread-safe.
+ * "VaR of the whole portfolio" margin mode of /work/shared/design.md (margin modes); no venue in
+ * shared/reference/venues.md publishes a VaR margin, so the estimators are the standard
+ * historical-simulation and delta-normal (variance-covariance) VaR, and confidence, horizon,
+ * window and ratio are scenario choices without documented values. Simplifications: one-step
+ * returns are scaled to the horizon by {@code sqrt(h)} (independent returns) instead of overlapping
+ * h-step returns; the parametric model assumes zero mean and is linear in log-returns
+ * (delta-normal), while the historical one revalues exactly. Immutable and thread-safe.
  *
  * @param confidence the confidence level c, in (0.5, 1)
  * @param horizonSteps the horizon h in steps, {@code >= 1}
@@ -183,24 +184,30 @@ public record ValueAtRisk(
     return losses;
   }
 
+  /**
+   * The rank {@code k = ceil(N * c)} of the VaR among the losses sorted ascending (1-based), in
+   * exact decimal arithmetic: the inverse of the empirical distribution function. Commons Math's
+   * {@code Percentile} with estimation type R_1 defines the same rank but computes {@code N * c} in
+   * binary floating point, which gives 1000 instead of 999 for {@code c = 0.999, N = 1000}.
+   */
+  public static int quantileRank(double confidence, int n) {
+    return new BigDecimal(Double.toString(confidence))
+        .multiply(BigDecimal.valueOf(n))
+        .setScale(0, RoundingMode.CEILING)
+        .intValueExact();
+  }
+
   private VarBreakdown historical(Map<AssetId, Double> exposure, PriceHistory history) {
-    double[] losses = historicalLosses(exposure, history);
-    // R_1 is the inverse of the empirical distribution function: the ceil(N * c)-th smallest loss.
-    Percentile percentile = new Percentile()
-        .withEstimationType(Percentile.EstimationType.R_1)
-        .withNaNStrategy(NaNStrategy.FAILED);
-    double var = percentile.evaluate(losses, 100 * confidence);
-    List<Double> tail = new ArrayList<>();
-    for (double l : losses) {
-      if (l >= var) {
-        tail.add(l);
-      }
-    }
+    double[] sorted = historicalLosses(exposure, history);
+    Arrays.sort(sorted);
+    int k = quantileRank(confidence, sorted.length);
+    double var = sorted[k - 1];
+    // ES: the mean of the N - k + 1 largest losses, the VaR's own rank included.
     double sum = 0;
-    for (double l : tail) {
-      sum += l;
+    for (int i = k - 1; i < sorted.length; i++) {
+      sum += sorted[i];
     }
-    return new VarBreakdown(estimator, measure, var, sum / tail.size(), windowSteps, Double.NaN);
+    return new VarBreakdown(estimator, measure, var, sum / (sorted.length - k + 1), windowSteps, Double.NaN);
   }
 
   private VarBreakdown parametric(Map<AssetId, Double> exposure, ReturnCovariance cov, int observations) {

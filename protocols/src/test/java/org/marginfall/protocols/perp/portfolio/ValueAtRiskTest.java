@@ -212,4 +212,37 @@ class ValueAtRiskTest {
         () -> ReturnCovariance.of(vol, List.of(new Correlation(ETH, BTC, 0.9))));
     assertEquals("correlation: missing the pair ETH/SOL", missing.getMessage());
   }
+
+  @Test
+  void test_quantileRank_exactDecimalRank() {
+    // k = ceil(N c): 20 * 0.95 = 19; 20 * 0.99 = 19.8 -> 20; 1,000 * 0.999 = 999 exactly.
+    assertEquals(19, ValueAtRisk.quantileRank(0.95, 20));
+    assertEquals(20, ValueAtRisk.quantileRank(0.99, 20));
+    assertEquals(999, ValueAtRisk.quantileRank(0.999, 1000));
+    assertEquals(1426, ValueAtRisk.quantileRank(0.99, 1440));
+    // Commons Math's R_1 estimator defines the same rank; on the 20-return series it agrees.
+    double[] losses = new double[RETURNS.length];
+    for (int i = 0; i < losses.length; i++) {
+      losses[i] = -30000 * RETURNS[i];
+    }
+    double r1 = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+        .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_1)
+        .evaluate(losses, 95);
+    assertEquals(1050, r1, 1e-9);
+  }
+
+  @Test
+  void test_requirement_historicalRankAtHighConfidence() {
+    // 1,000 returns: 998 of +0.1% then -1% and -2% at the end. Long 10 ETH at 3,000: losses 300
+    // and 600 are the two largest. At c = 0.999 the rank is 999: VaR = 300, ES = (300 + 600) / 2.
+    double[] r = new double[1000];
+    java.util.Arrays.fill(r, 0.001);
+    r[998] = -0.01;
+    r[999] = -0.02;
+    ValueAtRisk model = new ValueAtRisk(0.999, 1, Estimator.HISTORICAL, 1000, Optional.empty(), Measure.VAR, 1.0);
+    Portfolio p = new Portfolio(List.of(new Position(ETH, 10, 3000)), PriceHistory.of(List.of(ETH), 1001, marks(r)));
+    VarBreakdown b = (VarBreakdown) model.requirement(p).breakdown();
+    assertEquals(300, b.valueAtRisk(), 1e-6);
+    assertEquals(450, b.expectedShortfall(), 1e-6);
+  }
 }
