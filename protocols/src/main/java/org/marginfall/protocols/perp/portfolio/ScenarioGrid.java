@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record ScenarioGrid(Kind kind, List<Scenario> scenarios) {
 
-  /** The published grid a {@link ScenarioGrid} follows. */
+  /** The published grid a {@link ScenarioGrid} follows. Immutable and thread-safe. */
   public enum Kind {
     /** CME SPAN 16-scenario risk array. */
     CME,

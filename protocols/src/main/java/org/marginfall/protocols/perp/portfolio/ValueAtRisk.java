@@ -53,7 +53,7 @@ public record ValueAtRisk(
     double initialToMaintenance)
     implements PortfolioMarginModel {
 
-  /** How the distribution of the portfolio loss is obtained. */
+  /** How the distribution of the portfolio loss is obtained. Immutable and thread-safe. */
   public enum Estimator {
     /** The empirical distribution of the loss replayed over past price changes. */
     HISTORICAL,
@@ -66,7 +66,7 @@ public record ValueAtRisk(
     }
   }
 
-  /** Which tail amount is the requirement. */
+  /** Which tail amount is the requirement. Immutable and thread-safe. */
   public enum Measure {
     /** The loss quantile. */
     VAR("var"),
@@ -147,6 +147,10 @@ public record ValueAtRisk(
       if (p.size() != 0) {
         exposure.put(p.asset(), p.notional());
       }
+    }
+    if (!covers(portfolio) && covariance.isPresent()) {
+      throw new IllegalArgumentException(
+          "positions: an asset is not covered by the given covariance (covered: " + covariance.get().assets() + ")");
     }
     if (!covers(portfolio)) {
       throw new IllegalArgumentException(
