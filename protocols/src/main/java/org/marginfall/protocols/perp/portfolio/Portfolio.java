@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.marginfall.core.asset.AssetId;
 
 /**
  * The explicit input of a portfolio-margin model: an account's positions at their current marks,
@@ -22,7 +23,7 @@ public record Portfolio(List<Position> positions, PriceHistory history) {
   public Portfolio {
     positions = List.copyOf(Objects.requireNonNull(positions, "positions"));
     Objects.requireNonNull(history, "history");
-    Set<Object> seen = new HashSet<>();
+    Set<AssetId> seen = new HashSet<>();
     for (Position p : positions) {
       if (!seen.add(p.asset())) {
         throw new IllegalArgumentException("positions: asset " + p.asset() + " is listed twice");

@@ -177,6 +177,11 @@ public record ValueAtRisk(
    * scaled to the horizon by {@code sqrt(h)} and revalued exactly ({@code exp(r) - 1}), oldest first.
    */
   public double[] historicalLosses(Map<AssetId, Double> exposure, PriceHistory history) {
+    if (covariance.isPresent() || history.size() < marksNeeded()) {
+      throw new IllegalArgumentException(
+          "history: replaying losses needs " + (windowSteps + 1) + " marks and no given covariance, the window holds "
+              + history.size());
+    }
     double scale = StrictMath.sqrt(horizonSteps);
     double[] losses = new double[windowSteps];
     for (Map.Entry<AssetId, Double> e : exposure.entrySet()) {

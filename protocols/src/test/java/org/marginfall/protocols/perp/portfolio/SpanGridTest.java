@@ -208,4 +208,12 @@ class SpanGridTest {
         () -> Portfolio.of(List.of(new Position(ETH, 1, 3000), new Position(ETH, -1, 3000))));
     assertEquals("positions: asset ETH is listed twice", e.getMessage());
   }
+
+  @Test
+  void test_label_reportsScenarioInFixedFormat() {
+    // Locale.ROOT formatting: the report shows the same text on every machine.
+    assertEquals("#16 -3.000 x range, vol unchanged, weight 0.3500",
+        ScenarioGrid.cme(3, 0.35).scenarios().get(15).label());
+    assertEquals("#3 +0.3333 x range, vol up, weight 1.000", ScenarioGrid.cme(3, 0.35).scenarios().get(2).label());
+  }
 }
