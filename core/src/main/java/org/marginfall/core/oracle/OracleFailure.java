@@ -44,7 +44,7 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
    * published step stay where they were, so a venue's staleness guard can see it. Immutable and
    * thread-safe.
    */
-  record Frozen() implements Mode {
+  public record Frozen() implements Mode {
     @Override
     public String label() {
       return "frozen";
@@ -57,7 +57,7 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
    *
    * @param lagSteps the extra age in steps, {@code >= 1}
    */
-  record Lagging(int lagSteps) implements Mode {
+  public record Lagging(int lagSteps) implements Mode {
     /** Validates the lag. */
     public Lagging {
       Checks.positive(lagSteps, "lagSteps");
@@ -74,7 +74,7 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
    *
    * @param value the wrong price, {@code > 0}
    */
-  record WrongValue(double value) implements Mode {
+  public record WrongValue(double value) implements Mode {
     /** Validates the value. */
     public WrongValue {
       Checks.positive(value, "value");
@@ -93,7 +93,7 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
    *
    * @param factor the multiple of the true reading, {@code > 0}
    */
-  record WrongFactor(double factor) implements Mode {
+  public record WrongFactor(double factor) implements Mode {
     /** Validates the factor. */
     public WrongFactor {
       Checks.positive(factor, "factor");
