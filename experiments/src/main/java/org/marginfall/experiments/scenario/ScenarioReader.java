@@ -516,7 +516,7 @@ public final class ScenarioReader {
           s.get("bias").fail("must be above -1, was " + bias);
         }
         double noise = s.nonNegative("noise", 0.0);
-        if (!s.problems().since(mark) && !names.add(name)) {
+        if (Checks.isId(name) && !names.add(name)) {
           s.get("name").fail("duplicate source name '" + name + "'");
         }
         if (!s.problems().since(mark)) {
