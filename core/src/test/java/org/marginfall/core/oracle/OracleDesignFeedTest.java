@@ -403,4 +403,29 @@ class OracleDesignFeedTest {
     IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e);
     assertTrue(x.getMessage().startsWith(prefix), x.getMessage());
   }
+  @Test
+  void test_reasonLabel_keepsTheExistingEventValues() {
+    assertEquals("heartbeat", OracleFeed.Reason.HEARTBEAT.label());
+    assertEquals("deviation", OracleFeed.Reason.DEVIATION.label());
+    assertEquals("max-answer", OracleFeed.Reason.MAX_ANSWER.label());
+    assertEquals("band-refused", OracleFeed.Reason.BAND_REFUSED.label());
+    assertEquals("frozen", OracleFeed.Reason.FROZEN.label());
+  }
+
+  @Test
+  void test_oraclesPublishedStep_frozenFeedFallsBehindTheClock() {
+    Oracles oracles = new Oracles(AssetId.of("USD"));
+    Oracle o = new Oracle(OracleId.of("o"), failing(new OracleFailure(ETH, 2, 5, new OracleFailure.Frozen())), null);
+    o.addFeed(ETH, 100);
+    oracles.add(o);
+    OracleFeed f = o.feed(ETH);
+    for (long t = 1; t <= 4; t++) {
+      step(f, t, 100 - t);
+    }
+    // published at step 1 (99), frozen since step 2: at step 4 a venue sees a price 3 steps old
+    assertEquals(1, oracles.publishedStep(OracleId.of("o"), ETH, 4));
+    assertEquals(99.0, oracles.price(OracleId.of("o"), ETH), 0.0);
+    // the base currency is never stale
+    assertEquals(4, oracles.publishedStep(OracleId.of("o"), AssetId.of("USD"), 4));
+  }
 }
