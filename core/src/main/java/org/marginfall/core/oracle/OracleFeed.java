@@ -20,7 +20,7 @@ public final class OracleFeed {
 
   /**
    * What an {@link Update} reports; {@link #label()} is the {@code reason} of the {@code
-   * oracle_update} event.
+   * oracle_update} event. Immutable and thread-safe.
    */
   public enum Reason {
     /** Published: the heartbeat elapsed. */
@@ -49,7 +49,7 @@ public final class OracleFeed {
   /**
    * What one evaluation did: a publication of {@code price} replacing {@code previous}, or (for
    * {@link Reason#BAND_REFUSED} and {@link Reason#FROZEN}) a notice that nothing was published, in
-   * which case {@code price == previous} is the value that stays.
+   * which case {@code price == previous} is the value that stays. Immutable and thread-safe.
    */
   public record Update(AssetId asset, double price, double previous, Reason reason) {
 
