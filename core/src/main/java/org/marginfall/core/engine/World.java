@@ -96,7 +96,11 @@ public final class World implements SimClock, EventSink {
     }
     // Oracle feeds start at the initial prices, which for derived assets are the issuers' NAVs.
     for (OracleSpec o : spec.oracles()) {
-      Oracle oracle = new Oracle(o.id(), o.rule());
+      // Only a noisy oracle takes a stream, so runs without one list the same streams as before.
+      Oracle oracle =
+          new Oracle(
+              o.id(), o.design(),
+              o.design().needsRandomness() ? streams.stream("oracles/" + o.id().value()) : null);
       for (AssetId a : pricedAssets()) {
         oracle.addFeed(a, markets.price(a));
       }
@@ -185,10 +189,14 @@ public final class World implements SimClock, EventSink {
     }
   }
 
-  /** Publishes oracle updates; within liquidation rounds only zero-latency oracles re-read. */
+  /**
+   * Publishes oracle updates (and refusal or freeze notices, as {@code oracle_update} events whose
+   * price is the value that stays); within liquidation rounds only oracles with a zero-latency
+   * source re-read.
+   */
   private void publishOracles(boolean intraTick) {
     for (Oracle o : oracles.all()) {
-      if (intraTick && o.rule().latencySteps() > 0) {
+      if (intraTick && !o.rereadsIntraTick()) {
         continue;
       }
       for (OracleFeed f : o.feeds()) {
@@ -200,7 +208,7 @@ public final class World implements SimClock, EventSink {
           emit(
               new OracleUpdated(
                   step, round, o.id().value(), u.asset().value(), u.price(), u.previous(),
-                  u.reason().name().toLowerCase(java.util.Locale.ROOT)));
+                  u.reason().label()));
         }
       }
     }

@@ -1,85 +1,216 @@
 package org.marginfall.core.oracle;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.random.RandomStream;
 
 /**
- * One oracle's state for one asset: the market prices it has seen and the value it last published.
+ * One oracle's state for one asset: the market prices it has seen, its sources' combined readings,
+ * the value it last published and when.
  *
- * <p>Latency is modelled by a ring of the last {@code latencySteps + 1} market observations, one per
- * step; before the run had that many steps, the oldest observation stands in. Mutable and not
- * thread-safe.
+ * <p>Each step {@link #observe} records the market price and combines the sources' readings into
+ * one value (drawing each noisy source's normal from the oracle's stream, in source order); {@link
+ * #evaluate} then applies the {@link OracleDesign} pipeline. Before the run had enough steps for a
+ * latency, a lag or a TWAP window, the oldest observation stands in: the price is taken to have sat
+ * at its initial value before the run. Mutable and not thread-safe.
  */
 public final class OracleFeed {
 
-  /** Why an update was published. */
+  /**
+   * What an {@link Update} reports; {@link #label()} is the {@code reason} of the {@code
+   * oracle_update} event. Immutable and thread-safe.
+   */
   public enum Reason {
-    /** The heartbeat elapsed. */
+    /** Published: the heartbeat elapsed. */
     HEARTBEAT,
-    /** The price moved by at least the deviation threshold. */
-    DEVIATION
+    /** Published: the price moved by at least the deviation threshold. */
+    DEVIATION,
+    /** Published at {@code minAnswer}: the reading was below it. */
+    MIN_ANSWER,
+    /** Published at {@code maxAnswer}: the reading was above it. */
+    MAX_ANSWER,
+    /** Published during a lagging failure: the value is older than the rule's latency. */
+    LAGGING,
+    /** Published during a wrong-value failure: the value is not the market's. */
+    WRONG_VALUE,
+    /** Not published: the value was outside the band around the last one, which stays. */
+    BAND_REFUSED,
+    /** Not published: a frozen failure starts; nothing is published until it ends. */
+    FROZEN;
+
+    /** The event label: the name in lower case with '-' for '_' (e.g. {@code wrong-value}). */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
   }
 
-  /** A published update. */
-  public record Update(AssetId asset, double price, double previous, Reason reason) {}
+  /**
+   * What one evaluation did: a publication of {@code price} replacing {@code previous}, or (for
+   * {@link Reason#BAND_REFUSED} and {@link Reason#FROZEN}) a notice that nothing was published, in
+   * which case {@code price == previous} is the value that stays. Immutable and thread-safe.
+   */
+  public record Update(AssetId asset, double price, double previous, Reason reason) {
+
+    /** Whether a value was published (the feed's published step moved). */
+    public boolean published() {
+      return reason != Reason.BAND_REFUSED && reason != Reason.FROZEN;
+    }
+  }
 
   private final AssetId asset;
-  private final OracleRule rule;
-  private final double[] ring;
-  private long observations;
+  private final OracleDesign design;
+  private final RandomStream stream;
+  private final List<OracleFailure> failures;
+  private final double[] weights;
+  private final double[] normals;
+  private final double[] market;
+  private long marketCount;
+  private final double[] combined;
+  private long combinedCount;
   private double published;
   private long lastPublishStep;
+  private long frozenNoticeStep = -1;
+  private long refusedStep = -1;
 
-  /** Creates the feed, publishing {@code initialPrice} at step 0. */
+  /** Creates a feed of the Chainlink-style {@code rule} alone, publishing {@code initialPrice} at step 0. */
   public OracleFeed(AssetId asset, OracleRule rule, double initialPrice) {
-    this.asset = asset;
-    this.rule = rule;
-    this.ring = new double[rule.latencySteps() + 1];
+    this(asset, OracleDesign.of(rule), initialPrice, null);
+  }
+
+  /**
+   * Creates the feed, publishing {@code initialPrice} at step 0 and observing it as the first
+   * market price.
+   *
+   * @param stream the oracle's random stream; may be null only when no source is noisy
+   */
+  public OracleFeed(AssetId asset, OracleDesign design, double initialPrice, RandomStream stream) {
+    this.asset = Objects.requireNonNull(asset, "asset");
+    this.design = Objects.requireNonNull(design, "design");
+    if (design.needsRandomness() && stream == null) {
+      throw new IllegalArgumentException("a design with noisy sources needs a random stream");
+    }
+    this.stream = stream;
+    this.failures = design.failures().stream().filter(f -> f.asset().equals(asset)).toList();
+    int maxLag = 0;
+    for (OracleFailure f : failures) {
+      if (f.mode() instanceof OracleFailure.Lagging l) {
+        maxLag = Math.max(maxLag, l.lagSteps());
+      }
+    }
+    List<OracleSource> sources = design.sources();
+    this.weights = new double[sources.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = sources.get(i).weight();
+    }
+    this.normals = new double[sources.size()];
+    this.market = new double[design.maxLatencySteps() + 1];
+    this.combined = new double[maxLag + design.twapSteps()];
     this.published = initialPrice;
     this.lastPublishStep = 0;
     observe(initialPrice);
   }
 
-  /** Records the market price of a new step. */
+  /** Records the market price of a new step and combines the sources' readings of it. */
   public void observe(double marketPrice) {
-    ring[(int) (observations % ring.length)] = marketPrice;
-    observations++;
-  }
-
-  /** Replaces the current step's observation (intra-tick re-reads of a zero-latency oracle). */
-  public void reobserve(double marketPrice) {
-    ring[(int) ((observations - 1) % ring.length)] = marketPrice;
-  }
-
-  /** The market price the oracle reads now: {@code latencySteps} observations old. */
-  public double candidate() {
-    long back = Math.min(rule.latencySteps(), observations - 1);
-    return ring[(int) ((observations - 1 - back) % ring.length)];
+    market[(int) (marketCount % market.length)] = marketPrice;
+    marketCount++;
+    List<OracleSource> sources = design.sources();
+    for (int i = 0; i < normals.length; i++) {
+      normals[i] = sources.get(i).noise() > 0 ? stream.nextStandardNormal() : 0.0;
+    }
+    combined[(int) (combinedCount % combined.length)] = combine();
+    combinedCount++;
   }
 
   /**
-   * Applies the update rule at {@code step}.
+   * Replaces the current step's market price (intra-tick re-reads) and recombines the readings
+   * with the same noise draws, so re-reading consumes no randomness.
+   */
+  public void reobserve(double marketPrice) {
+    market[(int) ((marketCount - 1) % market.length)] = marketPrice;
+    combined[(int) ((combinedCount - 1) % combined.length)] = combine();
+  }
+
+  /** The value the oracle would publish now without a failure, before bounds and band. */
+  public double candidate() {
+    return candidate(0);
+  }
+
+  /**
+   * The time-weighted average of the combined readings over the last {@code twapSteps} steps,
+   * ending {@code lag} steps back: {@code (1/N) sum_{k=lag}^{lag+N-1} c(t-k)}.
    *
-   * @return the update, or null when the rule does not fire
+   * <p>Uniswap v2's TWAP is the difference of the cumulative price over the window divided by its
+   * length (UniswapV2Pair.price0CumulativeLast), and Compound v2's Open Price Feed anchored its
+   * reported prices to such a TWAP (shared/reference/venues.md 2); with equal steps the
+   * time-weighted average is the plain mean of one value per step.
+   */
+  double candidate(int lag) {
+    int window = design.twapSteps();
+    if (window == 1) {
+      return combinedBack(lag);
+    }
+    double sum = 0;
+    for (int k = lag + window - 1; k >= lag; k--) {
+      sum += combinedBack(k);
+    }
+    return sum / window;
+  }
+
+  /**
+   * Applies the design at {@code step}: a scheduled failure if one is active, otherwise bounds,
+   * the deviation-or-heartbeat rule and the band.
+   *
+   * @return what happened, or null when nothing was published or refused
    */
   public Update evaluate(long step) {
-    double candidate = candidate();
-    Reason reason = null;
-    double move = Math.abs(candidate / published - 1);
-    if (candidate != published && move >= rule.deviationThreshold()) {
-      reason = Reason.DEVIATION;
-    } else if (step - lastPublishStep >= rule.heartbeatSteps()) {
-      reason = Reason.HEARTBEAT;
+    OracleFailure failure = activeFailure(step);
+    OracleFailure.Mode mode = failure == null ? null : failure.mode();
+    if (mode instanceof OracleFailure.Frozen) {
+      if (step == failure.fromStep() && frozenNoticeStep != step) {
+        frozenNoticeStep = step;
+        return new Update(asset, published, published, Reason.FROZEN);
+      }
+      return null;
     }
+    if (mode instanceof OracleFailure.WrongValue || mode instanceof OracleFailure.WrongFactor) {
+      double wrong =
+          mode instanceof OracleFailure.WrongValue w
+              ? w.value()
+              : ((OracleFailure.WrongFactor) mode).factor() * candidate(0);
+      if (wrong == published && !heartbeatDue(step)) {
+        return null;
+      }
+      return publish(step, wrong, Reason.WRONG_VALUE);
+    }
+    int lag = mode instanceof OracleFailure.Lagging l ? l.lagSteps() : 0;
+    double raw = candidate(lag);
+    // Chainlink's aggregator never reports outside [minAnswer, maxAnswer] (venues.md 1.5, C.4)
+    double value = Math.min(Math.max(raw, design.minAnswer()), design.maxAnswer());
+    Reason reason = rule(step, value);
     if (reason == null) {
       return null;
     }
-    Update u = new Update(asset, candidate, published, reason);
-    published = candidate;
-    lastPublishStep = step;
-    return u;
+    if (Math.abs(value / published - 1) > design.band()) {
+      if (refusedStep == step) {
+        return null;
+      }
+      refusedStep = step;
+      return new Update(asset, published, published, Reason.BAND_REFUSED);
+    }
+    if (lag > 0) {
+      reason = Reason.LAGGING;
+    } else if (raw < design.minAnswer()) {
+      reason = Reason.MIN_ANSWER;
+    } else if (raw > design.maxAnswer()) {
+      reason = Reason.MAX_ANSWER;
+    }
+    return publish(step, value, reason);
   }
 
-  /** The step of the last publication (0: the initial price). */
+  /** The step of the last publication (0: the initial price); it does not move while frozen. */
   public long publishedStep() {
     return lastPublishStep;
   }
@@ -94,8 +225,67 @@ public final class OracleFeed {
     return asset;
   }
 
-  /** The rule. */
+  /** The Chainlink-style rule of the design. */
   public OracleRule rule() {
-    return rule;
+    return design.rule();
+  }
+
+  /** The design. */
+  public OracleDesign design() {
+    return design;
+  }
+
+  /** Deviation threshold then heartbeat (docs.chain.link/architecture-overview/architecture-decentralized-model). */
+  private Reason rule(long step, double value) {
+    double move = Math.abs(value / published - 1);
+    if (value != published && move >= design.rule().deviationThreshold()) {
+      return Reason.DEVIATION;
+    }
+    return heartbeatDue(step) ? Reason.HEARTBEAT : null;
+  }
+
+  private boolean heartbeatDue(long step) {
+    return step - lastPublishStep >= design.rule().heartbeatSteps();
+  }
+
+  private Update publish(long step, double value, Reason reason) {
+    Update u = new Update(asset, value, published, reason);
+    published = value;
+    lastPublishStep = step;
+    return u;
+  }
+
+  private OracleFailure activeFailure(long step) {
+    for (OracleFailure f : failures) {
+      if (f.activeAt(step)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** Every source's reading of the market, combined by the design's aggregation. */
+  private double combine() {
+    List<OracleSource> sources = design.sources();
+    double[] readings = new double[sources.size()];
+    for (int i = 0; i < readings.length; i++) {
+      OracleSource s = sources.get(i);
+      double reading = marketBack(s.latencySteps()) * (1 + s.bias());
+      if (s.noise() > 0) {
+        reading *= StrictMath.exp(s.noise() * normals[i]);
+      }
+      readings[i] = reading;
+    }
+    return design.aggregation().aggregate(readings, weights);
+  }
+
+  private double marketBack(int back) {
+    long b = Math.min(back, marketCount - 1);
+    return market[(int) ((marketCount - 1 - b) % market.length)];
+  }
+
+  private double combinedBack(int back) {
+    long b = Math.min(back, combinedCount - 1);
+    return combined[(int) ((combinedCount - 1 - b) % combined.length)];
   }
 }

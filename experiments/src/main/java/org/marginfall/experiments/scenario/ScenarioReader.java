@@ -33,8 +33,12 @@ import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
 import org.marginfall.core.engine.RunSettings;
 import org.marginfall.core.market.ImpactModel;
+import org.marginfall.core.oracle.Aggregation;
+import org.marginfall.core.oracle.OracleDesign;
+import org.marginfall.core.oracle.OracleFailure;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
+import org.marginfall.core.oracle.OracleSource;
 import org.marginfall.core.price.JumpSpec;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.PriceShock;
@@ -452,22 +456,162 @@ public final class ScenarioReader {
           continue;
         }
         int mark = o.problems().count();
-        o.allowOnly("id", "latencySteps", "heartbeatSteps", "deviation");
+        o.allowOnly(
+            "id", "latencySteps", "heartbeatSteps", "deviation", "sources", "aggregation",
+            "twapSteps", "minAnswer", "maxAnswer", "band", "failures");
         String id = o.id("id");
         int latency = o.integer("latencySteps", 0, 0, 100_000);
         int heartbeat = o.integer("heartbeatSteps", 1, 1, 100_000_000);
         double deviation = o.nonNegative("deviation", 0);
+        List<OracleSource> sources = oracleSources(o, latency);
+        Aggregation aggregation = aggregation(o);
+        int twap = o.integer("twapSteps", 1, 1, 100_000);
+        double minAnswer = o.nonNegative("minAnswer", 0);
+        double maxAnswer = o.has("maxAnswer") ? o.positive("maxAnswer") : Double.POSITIVE_INFINITY;
+        if (!o.problems().since(mark) && !(maxAnswer > minAnswer)) {
+          o.get("maxAnswer").fail("must be above minAnswer (" + minAnswer + "), was " + maxAnswer);
+        }
+        double band = o.has("band") ? o.positive("band") : Double.POSITIVE_INFINITY;
+        List<OracleFailure> failures = oracleFailures(o);
         if (Checks.isId(id) && !oracleIds.add(OracleId.of(id))) {
           o.get("id").fail("duplicate oracle id '" + id + "'");
         }
         if (!o.problems().since(mark)) {
-          OracleSpec spec = o.build(() -> new OracleSpec(OracleId.of(id), new OracleRule(latency, heartbeat, deviation)));
+          OracleSpec spec =
+              o.build(
+                  () ->
+                      new OracleSpec(
+                          OracleId.of(id),
+                          new OracleDesign(
+                              new OracleRule(latency, heartbeat, deviation), sources, aggregation,
+                              twap, minAnswer, maxAnswer, band, failures)));
           if (spec != null) {
             out.add(spec);
           }
         }
       }
       return out;
+    }
+
+    /** The sources of oracle {@code o}; a source's latency defaults to the oracle's. */
+    private List<OracleSource> oracleSources(SpecNode o, int defaultLatency) {
+      List<OracleSource> out = new ArrayList<>();
+      Set<String> names = new LinkedHashSet<>();
+      List<SpecNode> entries = o.optList("sources");
+      if (o.has("sources") && o.get("sources").isList() && entries.isEmpty()) {
+        o.get("sources").fail("must not be empty (leave it out for one exact source)");
+      }
+      for (int i = 0; i < entries.size(); i++) {
+        SpecNode s = entries.get(i);
+        if (!s.requireObject()) {
+          continue;
+        }
+        int mark = s.problems().count();
+        s.allowOnly("name", "weight", "latencySteps", "bias", "noise");
+        String name = s.has("name") ? s.id("name") : "source-" + i;
+        double weight = s.positive("weight", 1.0);
+        int latency = s.integer("latencySteps", defaultLatency, 0, 100_000);
+        double bias = s.number("bias", 0.0);
+        if (!Double.isNaN(bias) && !(bias > -1)) {
+          s.get("bias").fail("must be above -1, was " + bias);
+        }
+        double noise = s.nonNegative("noise", 0.0);
+        if (Checks.isId(name) && !names.add(name)) {
+          s.get("name").fail("duplicate source name '" + name + "'");
+        }
+        if (!s.problems().since(mark)) {
+          OracleSource source = s.build(() -> new OracleSource(name, weight, latency, bias, noise));
+          if (source != null) {
+            out.add(source);
+          }
+        }
+      }
+      return out;
+    }
+
+    private Aggregation aggregation(SpecNode o) {
+      String name = o.optString("aggregation").orElse("median");
+      return switch (name) {
+        case "median" -> new Aggregation.Median();
+        case "mean" -> new Aggregation.WeightedMean();
+        default -> {
+          o.get("aggregation").fail("unknown aggregation '" + name + "' (known: mean, median)");
+          yield null;
+        }
+      };
+    }
+
+    /** The scheduled failures of oracle {@code o}; each names a priced (non-base) asset. */
+    private List<OracleFailure> oracleFailures(SpecNode o) {
+      List<OracleFailure> out = new ArrayList<>();
+      for (SpecNode f : o.optList("failures")) {
+        if (!f.requireObject()) {
+          continue;
+        }
+        int mark = f.problems().count();
+        f.allowOnly("asset", "fromStep", "steps", "mode", "lagSteps", "value", "factor");
+        AssetId asset = assetRef(f, "asset");
+        if (asset != null && assets.get(asset).kind() == AssetKind.BASE) {
+          f.get("asset").fail("the base currency has no feed (it always reads 1)");
+        }
+        long from = f.longValue("fromStep");
+        if (!f.problems().since(mark) && from < 1) {
+          f.get("fromStep").fail("must be >= 1 (ticks count from 1), was " + from);
+        }
+        int steps = f.integer("steps", 1, 1, 100_000_000);
+        OracleFailure.Mode mode = failureMode(f);
+        if (!f.problems().since(mark)) {
+          OracleFailure failure = f.build(() -> new OracleFailure(asset, from, steps, mode));
+          if (failure != null) {
+            out.add(failure);
+          }
+        }
+      }
+      return out;
+    }
+
+    /** The mode of failure {@code f}, with the one parameter field its mode takes. */
+    private OracleFailure.Mode failureMode(SpecNode f) {
+      String mode = f.string("mode");
+      List<String> extras = List.of("lagSteps", "value", "factor");
+      List<String> allowed =
+          switch (mode) {
+            case "lagging" -> List.of("lagSteps");
+            case "wrong" -> List.of("value", "factor");
+            default -> List.of();
+          };
+      for (String extra : extras) {
+        if (f.has(extra) && !allowed.contains(extra) && !f.get("mode").isMissing()) {
+          f.get(extra).fail("only a " + (extra.equals("lagSteps") ? "lagging" : "wrong") + " failure takes this field");
+        }
+      }
+      return switch (mode) {
+        case "frozen" -> new OracleFailure.Frozen();
+        case "lagging" -> {
+          int mark = f.problems().count();
+          int lag = f.integer("lagSteps", 1, 100_000);
+          yield f.problems().since(mark) ? null : new OracleFailure.Lagging(lag);
+        }
+        case "wrong" -> {
+          if (f.has("value") == f.has("factor")) {
+            f.fail("a wrong failure takes exactly one of value (a price) or factor (a multiple of the true price)");
+            yield null;
+          }
+          int mark = f.problems().count();
+          if (f.has("value")) {
+            double value = f.positive("value");
+            yield f.problems().since(mark) ? null : new OracleFailure.WrongValue(value);
+          }
+          double factor = f.positive("factor");
+          yield f.problems().since(mark) ? null : new OracleFailure.WrongFactor(factor);
+        }
+        default -> {
+          if (!f.get("mode").isMissing()) {
+            f.get("mode").fail("unknown failure mode '" + mode + "' (known: frozen, lagging, wrong)");
+          }
+          yield null;
+        }
+      };
     }
 
     private List<PriceShock> shocks(RunSettings settings) {

@@ -1,0 +1,107 @@
+package org.marginfall.core.oracle;
+
+import java.util.Objects;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.util.Checks;
+
+/**
+ * A scheduled failure of one feed: during steps {@code [fromStep, fromStep + steps)} the feed of
+ * {@code asset} behaves as {@code mode} says instead of following its rule.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param asset the asset whose feed fails
+ * @param fromStep the first step of the failure (ticks count from 1)
+ * @param steps how many steps it lasts
+ * @param mode what the feed does meanwhile
+ */
+public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) {
+
+  /** Validates the fields; messages start with the field name. */
+  public OracleFailure {
+    Objects.requireNonNull(asset, "asset");
+    Objects.requireNonNull(mode, "mode");
+    if (fromStep < 1) {
+      throw new IllegalArgumentException("fromStep: must be >= 1 (ticks count from 1), was " + fromStep);
+    }
+    Checks.positive(steps, "steps");
+  }
+
+  /** Whether the failure is in force at {@code step}. */
+  public boolean activeAt(long step) {
+    return step >= fromStep && step < fromStep + steps;
+  }
+
+  /** What a failing feed does: a closed family. Immutable and thread-safe. */
+  public sealed interface Mode permits Frozen, Lagging, WrongValue, WrongFactor {
+
+    /** The scenario name of the mode. */
+    String label();
+  }
+
+  /**
+   * The feed publishes nothing (a halted reporter set, a stopped chain): its price and its
+   * published step stay where they were, so a venue's staleness guard can see it. Immutable and
+   * thread-safe.
+   */
+  public record Frozen() implements Mode {
+    @Override
+    public String label() {
+      return "frozen";
+    }
+  }
+
+  /**
+   * The feed keeps its rule but reads the price {@code lagSteps} older than it normally would (a
+   * congested chain delaying reports). Immutable and thread-safe.
+   *
+   * @param lagSteps the extra age in steps, {@code >= 1}
+   */
+  public record Lagging(int lagSteps) implements Mode {
+    /** Validates the lag. */
+    public Lagging {
+      Checks.positive(lagSteps, "lagSteps");
+    }
+
+    @Override
+    public String label() {
+      return "lagging";
+    }
+  }
+
+  /**
+   * The feed publishes {@code value} whatever the market does. Immutable and thread-safe.
+   *
+   * @param value the wrong price, {@code > 0}
+   */
+  public record WrongValue(double value) implements Mode {
+    /** Validates the value. */
+    public WrongValue {
+      Checks.positive(value, "value");
+    }
+
+    @Override
+    public String label() {
+      return "wrong";
+    }
+  }
+
+  /**
+   * The feed publishes {@code factor} times the price it would have read, as when Coinbase Pro
+   * printed DAI at $1.30 and Compound's Open Price Feed published it (venues.md C.2). Immutable and
+   * thread-safe.
+   *
+   * @param factor the multiple of the true reading, {@code > 0}
+   */
+  public record WrongFactor(double factor) implements Mode {
+    /** Validates the factor. */
+    public WrongFactor {
+      Checks.positive(factor, "factor");
+    }
+
+    @Override
+    public String label() {
+      return "wrong";
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.marginfall.core.oracle;
+
+import org.marginfall.core.util.Checks;
+
+/**
+ * One source an oracle aggregates: a reading of the shared market price with its own latency, a
+ * multiplicative bias and multiplicative log-normal noise, and a weight in the aggregation.
+ *
+ * <p>A source stands for one reporter or one venue's price that the real oracle reads (a Maker
+ * Median feed, one of Hyperliquid's spot venues; shared/reference/venues.md 3.5 and 5.3). Its
+ * reading at step {@code t} is {@code m(t - latencySteps) * (1 + bias) * exp(noise * z)} with
+ * {@code z} a standard normal drawn by inversion from the oracle's own stream; the noise is
+ * median-unbiased (no {@code -noise^2 / 2} correction), so that a median of unbiased sources stays
+ * centred on the market price. Immutable and thread-safe.
+ *
+ * @param name the label of the source (for documentation and error messages)
+ * @param weight its weight in the aggregation, {@code > 0}
+ * @param latencySteps age in steps of the market price it reads
+ * @param bias relative offset of its reading, {@code > -1} (0.01 reads 1% high)
+ * @param noise standard deviation of the log of its multiplicative noise, {@code >= 0}
+ */
+public record OracleSource(String name, double weight, int latencySteps, double bias, double noise) {
+
+  /** Validates the fields; messages start with the field name. */
+  public OracleSource {
+    Checks.id(name, "name");
+    Checks.positive(weight, "weight");
+    Checks.nonNegative(latencySteps, "latencySteps");
+    Checks.finite(bias, "bias");
+    if (!(bias > -1)) {
+      throw new IllegalArgumentException("bias: must be above -1, was " + bias);
+    }
+    Checks.nonNegative(noise, "noise");
+  }
+
+  /** An exact, weight-1 reading of the market price {@code latencySteps} old. */
+  public static OracleSource exact(String name, int latencySteps) {
+    return new OracleSource(name, 1.0, latencySteps, 0.0, 0.0);
+  }
+}
