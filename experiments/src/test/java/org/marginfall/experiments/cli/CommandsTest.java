@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginfall.experiments.Fixtures;
+import org.marginfall.experiments.scenario.ScenarioSource;
 import org.marginfall.experiments.Fixtures.CliResult;
 
 /** The commands that succeed without running a model: validate, scenarios, --version. */
@@ -43,9 +44,12 @@ class CommandsTest {
 
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.err());
+    // One line per bundled example (every examples/*.yaml), in name order; flash-crash is among them.
     List<String> lines = r.out().lines().toList();
-    assertEquals(1, lines.size(), r.out());
-    String[] nameAndDescription = lines.get(0).split("\\s+", 2);
+    assertEquals(ScenarioSource.bundledNames().size(), lines.size(), r.out());
+    String flashCrash =
+        lines.stream().filter(l -> l.startsWith("flash-crash ")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+    String[] nameAndDescription = flashCrash.split("\\s+", 2);
     assertEquals("flash-crash", nameAndDescription[0]);
     assertEquals(description, nameAndDescription[1]);
     assertTrue(description.startsWith("A 30% ETH crash"), description);

@@ -241,7 +241,14 @@ class ScenarioReaderTest {
     byte[] bundled = ScenarioSource.bundled("flash-crash").orElseThrow();
 
     assertArrayEquals(Files.readAllBytes(Fixtures.example()), bundled);
-    assertEquals(List.of("flash-crash"), ScenarioSource.bundledNames());
+    // Every examples/*.yaml is bundled, under its file name, and nothing else is.
+    List<String> examples;
+    try (var files = Files.list(Fixtures.example().getParent())) {
+      examples =
+          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+              .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+    }
+    assertEquals(examples, ScenarioSource.bundledNames());
   }
 
   /** The minimal scenario with a third spot asset SOL and the three pairwise correlations. */
