@@ -306,6 +306,7 @@ public final class CdpVenue implements VaultVenue {
     Sale sale = new Sale(nextSaleId++, ilk, v, keeper, bark.due(), bark.tab(), bark.dink());
     sale.top = top;
     sale.tic = services.clock().step();
+    sale.sin = bark.due();
     long coin = payIncentive(sale, ilk.tip > 0 || ilk.terms.chip() > 0);
     sales.put(sale.id, sale);
     barks++;
