@@ -33,14 +33,14 @@ public final class CdpVenueType implements VenueType {
       List.of(
           new Param("mat", 1.45, x -> x >= 1, "must be at least 1"),
           new Param("stabilityFee", 0, x -> x >= 0 && x < 1, "must be in [0, 1)"),
-          new Param("dust", 0, x -> x >= 0, "must be at least 0"),
+          new Param("dust", 0, x -> x >= 0, "must be >= 0"),
           new Param("chop", 1.13, x -> x >= 1, "must be at least 1"),
-          new Param("hole", 5.0e6, x -> x > 0, "must be above 0"),
-          new Param("buf", 1.30, x -> x > 0, "must be above 0"),
-          new Param("tail", 8400, x -> x > 0, "must be above 0"),
+          new Param("hole", 5.0e6, x -> x > 0, "must be > 0"),
+          new Param("buf", 1.30, x -> x > 0, "must be > 0"),
+          new Param("tail", 8400, x -> x > 0, "must be > 0"),
           new Param("cusp", 0.40, x -> x > 0 && x < 1, "must be in (0, 1)"),
           new Param("chip", 0.001, x -> x >= 0 && x <= 1, "must be in [0, 1]"),
-          new Param("tip", 0, x -> x >= 0, "must be at least 0"));
+          new Param("tip", 0, x -> x >= 0, "must be >= 0"));
 
   private static final Abacus DEFAULT_ABACUS = new Abacus.StairstepExponentialDecrease(90, 0.99);
 
