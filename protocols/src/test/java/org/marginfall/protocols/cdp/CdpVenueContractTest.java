@@ -33,11 +33,12 @@ class CdpVenueContractTest {
   @Test
   void test_randomOperations_conserveAndAuditAfterEveryStep() {
     CdpIlk e = CdpHarness.ethIlk();
-    // Small holes so partial barks and refusals happen; a stability fee so settle accrues.
-    CdpIlk ilk = new CdpIlk(ETH, e.mat(), 0.0005, 500, e.chop(), 60_000, e.buf(), 1_800, e.cusp(), e.chip(), 50,
-        e.abacus());
+    // Small holes so partial barks and refusals happen; a stability fee so settle accrues; a steep
+    // curve (-10% every 90 s) so late takes end auctions in deficit.
+    CdpIlk ilk = new CdpIlk(ETH, e.mat(), 0.0005, 500, e.chop(), 25_000, e.buf(), 1_800, e.cusp(), e.chip(), 50,
+        new Abacus.StairstepExponentialDecrease(90, 0.9));
     CdpHarness h = new CdpHarness(2000);
-    CdpVenue venue = h.venue(CdpHarness.spec(ilk, 150_000, 5_000));
+    CdpVenue venue = h.venue(CdpHarness.spec(ilk, 40_000, 5_000));
     SplittableRandom rnd = new SplittableRandom(SEED);
     List<AccountId> owners = new ArrayList<>();
     List<AccountId> vaults = new ArrayList<>();
@@ -113,6 +114,8 @@ class CdpVenueContractTest {
     assertTrue(refused > 10, "refused draws " + refused);
     assertTrue(venue.snapshot().extras().get("stabilityFees") > 0);
     assertTrue(h.eventsOf(AuctionReset.class).size() > 0, "resets");
-    assertTrue(h.eventsOf(AuctionEnded.class).size() > 0, "ended auctions");
+    assertTrue(h.eventsOf(AuctionEnded.class).stream().anyMatch(a -> a.deficit() > 0), "an auction ended in deficit");
+    assertTrue(h.eventsOf(AuctionEnded.class).stream().anyMatch(a -> a.returned() > 0), "an auction returned collateral");
+    assertTrue(h.eventsOf(AuctionStarted.class).stream().anyMatch(AuctionStarted::partial), "a partial bark");
   }
 }
