@@ -11,22 +11,31 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.random.RandomStream;
+import org.marginfall.core.venue.AuctionLot;
+import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
 /**
  * Liquidators that work through the venues' liquidatable lists each round, bounded by their
- * capital and by a per-round throughput, and sell whatever collateral they acquire straight into
- * the shared market.
+ * capital and by a per-round throughput, bid in the venues' collateral auctions, and sell whatever
+ * collateral they acquire straight into the shared market.
  *
  * <p>Each candidate, in the order the venues report them (most underwater first), is offered to the
  * liquidators in turn, starting after the one that took the previous candidate, so work spreads
  * across the population deterministically. A liquidator that cannot pay for an account's
  * collateral, or has used its throughput for the round, passes. Selling seized collateral at once
- * is what turns a liquidation on one venue into a price move every venue sees. Mutable and not
- * thread-safe.
+ * is what turns a liquidation on one venue into a price move every venue sees.
+ *
+ * <p>Auctions (Maker-style Dutch auctions, {@link Venue#auctions()}) are bid on after the barks of
+ * every liquidation round and once in every arbitrage phase, because an auction keeps running, and
+ * its price keeps falling, in ticks where no account is liquidatable. A lot is taken while its
+ * price is at most the market price times {@code 1 - minAuctionDiscount}, by the liquidators in the
+ * same rotation, each buying as much as its base currency pays for; a take counts against the
+ * round's throughput like a liquidation. Mutable and not thread-safe.
  */
 public final class Liquidators implements Population {
 
@@ -63,12 +72,14 @@ public final class Liquidators implements Population {
   }
 
   @Override
+  public void arbitrage(AgentContext ctx) {
+    startRound(ctx);
+    bid(ctx);
+  }
+
+  @Override
   public int liquidate(AgentContext ctx, List<LiquidationCandidate> candidates) {
-    if (ctx.clock().step() != lastStep || ctx.clock().round() != lastRound) {
-      Arrays.fill(usedThisRound, 0);
-      lastStep = ctx.clock().step();
-      lastRound = ctx.clock().round();
-    }
+    startRound(ctx);
     int executed = 0;
     for (LiquidationCandidate c : candidates) {
       if (!venues.isEmpty() && !venues.contains(c.venue())) {
@@ -91,6 +102,69 @@ public final class Liquidators implements Population {
         }
       }
     }
-    return executed;
+    return executed + bid(ctx);
+  }
+
+  private void startRound(AgentContext ctx) {
+    if (ctx.clock().step() != lastStep || ctx.clock().round() != lastRound) {
+      Arrays.fill(usedThisRound, 0);
+      lastStep = ctx.clock().step();
+      lastRound = ctx.clock().round();
+    }
+  }
+
+  /** Bids in the open auctions of the venues served, in venue then lot order; returns the takes. */
+  private int bid(AgentContext ctx) {
+    int taken = 0;
+    for (Venue venue : ctx.venues()) {
+      if (!venues.isEmpty() && !venues.contains(venue.id())) {
+        continue;
+      }
+      for (AuctionLot listed : venue.auctions()) {
+        taken += bidOn(ctx, venue, listed.id());
+      }
+    }
+    return taken;
+  }
+
+  /**
+   * Takes from one lot until it is gone, its price no longer beats the market by the minimum
+   * discount (the market falls as the liquidators sell), or no liquidator can act.
+   */
+  private int bidOn(AgentContext ctx, Venue venue, long lotId) {
+    int taken = 0;
+    while (true) {
+      Optional<AuctionLot> current = venue.auctions().stream().filter(l -> l.id() == lotId).findFirst();
+      if (current.isEmpty()) {
+        return taken;
+      }
+      AuctionLot lot = current.get();
+      if (!(lot.price() > 0) || lot.price() > ctx.marketPrice(lot.asset()) * (1 - spec.minAuctionDiscount())) {
+        return taken;
+      }
+      boolean took = false;
+      for (int tried = 0; tried < accounts.length && !took; tried++) {
+        int k = (next + tried) % accounts.length;
+        if (usedThisRound[k] >= spec.maxPerRound()) {
+          continue;
+        }
+        long affordable = (long) Math.floor(ctx.balance(accounts[k], ctx.baseCurrency()) / lot.price());
+        long atoms = Math.min(lot.atoms(), affordable);
+        if (atoms <= 0) {
+          continue;
+        }
+        Optional<AuctionTake> t = venue.take(lot.id(), accounts[k], atoms, lot.price());
+        if (t.isPresent()) {
+          usedThisRound[k]++;
+          taken++;
+          ctx.sell(accounts[k], t.get().asset(), t.get().atoms());
+          next = (k + 1) % accounts.length;
+          took = true;
+        }
+      }
+      if (!took) {
+        return taken;
+      }
+    }
   }
 }

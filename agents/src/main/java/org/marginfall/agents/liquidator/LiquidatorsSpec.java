@@ -18,14 +18,33 @@ import org.marginfall.core.venue.VenueId;
  * @param count number of liquidators
  * @param capital base currency each starts with
  * @param venues the venues they serve; empty means all
- * @param maxPerRound most liquidations one liquidator executes per round
+ * @param maxPerRound most actions (liquidations and auction takes) one liquidator executes per
+ *     round
+ * @param minAuctionDiscount the discount to the market price an auction price must offer before a
+ *     liquidator bids: it takes when {@code auctionPrice <= marketPrice * (1 - minAuctionDiscount)}
  */
 public record LiquidatorsSpec(
-    String id, int count, Distribution capital, List<VenueId> venues, int maxPerRound)
+    String id,
+    int count,
+    Distribution capital,
+    List<VenueId> venues,
+    int maxPerRound,
+    double minAuctionDiscount)
     implements PopulationSpec {
 
   /** The registry name. */
   public static final String TYPE = "liquidators";
+
+  /**
+   * The default {@link #minAuctionDiscount}: 2%, a margin over the price impact and fees a keeper
+   * pays to sell what it bought.
+   */
+  public static final double DEFAULT_MIN_AUCTION_DISCOUNT = 0.02;
+
+  /** Liquidators with the default auction discount. */
+  public LiquidatorsSpec(String id, int count, Distribution capital, List<VenueId> venues, int maxPerRound) {
+    this(id, count, capital, venues, maxPerRound, DEFAULT_MIN_AUCTION_DISCOUNT);
+  }
 
   /** Validates the fields. */
   public LiquidatorsSpec {
@@ -37,6 +56,9 @@ public record LiquidatorsSpec(
     }
     venues = List.copyOf(venues);
     Checks.positive(maxPerRound, "maxPerRound");
+    if (!(minAuctionDiscount >= 0 && minAuctionDiscount < 1)) {
+      throw new IllegalArgumentException("minAuctionDiscount: must be in [0, 1), was " + minAuctionDiscount);
+    }
   }
 
   @Override

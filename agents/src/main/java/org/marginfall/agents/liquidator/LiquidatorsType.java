@@ -25,7 +25,7 @@ public final class LiquidatorsType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    node.allowOnly("id", "type", "count", "capital", "venues", "maxPerRound");
+    node.allowOnly("id", "type", "count", "capital", "venues", "maxPerRound", "minAuctionDiscount");
     String id = node.id("id");
     int count = node.integer("count", 1, 1_000_000);
     Distribution capital = DistributionReader.read(node.get("capital"));
@@ -43,10 +43,14 @@ public final class LiquidatorsType implements PopulationType {
       }
     }
     int maxPerRound = node.integer("maxPerRound", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+    double discount = node.fraction("minAuctionDiscount", LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
+    if (discount == 1) {
+      node.get("minAuctionDiscount").fail("must be below 1, was " + discount);
+    }
     if (node.problems().since(mark)) {
       return null;
     }
-    return node.build(() -> new LiquidatorsSpec(id, count, capital, venues, maxPerRound));
+    return node.build(() -> new LiquidatorsSpec(id, count, capital, venues, maxPerRound, discount));
   }
 
 }

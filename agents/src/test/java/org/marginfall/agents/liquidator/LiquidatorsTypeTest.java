@@ -122,6 +122,23 @@ class LiquidatorsTypeTest {
     Map<String, Object> m = valid();
     m.put("venue", "perp-a");
     assertProblem(
-        AT + "venue", "unknown field (known: capital, count, id, maxPerRound, type, venues)", onlyProblem(m));
+        AT + "venue", "unknown field (known: capital, count, id, maxPerRound, minAuctionDiscount, type, venues)", onlyProblem(m));
+  }
+
+  @Test
+  void test_read_minAuctionDiscountDefaultsToTwoPercentAndIsRead() {
+    assertEquals(0.02, ((LiquidatorsSpec) read(valid()).spec()).minAuctionDiscount());
+    Map<String, Object> m = valid();
+    m.put("minAuctionDiscount", 0.05);
+    assertEquals(0.05, ((LiquidatorsSpec) read(m).spec()).minAuctionDiscount());
+  }
+
+  @Test
+  void test_read_minAuctionDiscountOutOfRangeFails() {
+    Map<String, Object> m = valid();
+    m.put("minAuctionDiscount", 1);
+    assertProblem(AT + "minAuctionDiscount", "must be below 1, was 1.0", onlyProblem(m));
+    m.put("minAuctionDiscount", -0.1);
+    assertEquals(AT + "minAuctionDiscount", onlyProblem(m).path());
   }
 }

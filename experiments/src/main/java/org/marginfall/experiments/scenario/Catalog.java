@@ -1,10 +1,12 @@
 package org.marginfall.experiments.scenario;
 
+import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
 import org.marginfall.agents.trader.LeveragedTradersType;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Registry;
 import org.marginfall.core.spec.VenueType;
+import org.marginfall.protocols.cdp.CdpVenueType;
 import org.marginfall.protocols.perp.PerpetualVenueType;
 
 /**
@@ -23,9 +25,10 @@ public record Catalog(
   /** The families shipped with Marginfall. */
   public static Catalog standard() {
     return new Catalog(
-        Registry.of("venue type", VenueType::name, new PerpetualVenueType()),
+        Registry.of("venue type", VenueType::name, new PerpetualVenueType(), new CdpVenueType()),
         Registry.of(
-            "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType()),
+            "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType(),
+            new VaultOwnersType()),
         Presets.bundled());
   }
 }
