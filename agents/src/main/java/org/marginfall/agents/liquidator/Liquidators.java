@@ -31,8 +31,8 @@ import org.marginfall.core.venue.VenueId;
  * is what turns a liquidation on one venue into a price move every venue sees.
  *
  * <p>Auctions (Maker-style Dutch auctions, {@link Venue#auctions()}) are bid on after the barks of
- * every liquidation round and once in every arbitrage phase, because an auction keeps running, and
- * its price keeps falling, in ticks where no account is liquidatable. A lot is taken while its
+ * every liquidation round; the engine runs liquidation rounds while auctions are open, even in ticks
+ * where no account is liquidatable, because an auction's price keeps falling. A lot is taken while its
  * price is at most the market price times {@code 1 - minAuctionDiscount}, by the liquidators in the
  * same rotation, each buying as much as its base currency pays for; a take counts against the
  * round's throughput like a liquidation. Mutable and not thread-safe.
@@ -69,12 +69,6 @@ public final class Liquidators implements Population {
       ctx.openAccount(accounts[k]);
       ctx.endow(accounts[k], ctx.baseCurrency(), Quantities.floorAtoms(stream.next(spec.capital())));
     }
-  }
-
-  @Override
-  public void arbitrage(AgentContext ctx) {
-    startRound(ctx);
-    bid(ctx);
   }
 
   @Override

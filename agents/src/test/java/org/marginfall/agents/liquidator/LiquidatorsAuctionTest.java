@@ -111,12 +111,13 @@ class LiquidatorsAuctionTest {
   }
 
   @Test
-  void test_arbitrage_bidsInAuctionsBetweenLiquidationRounds() {
+  void test_liquidate_bidsInAuctionsWhenNoAccountIsLiquidatable() {
+    // The engine runs a liquidation round while any auction is open, with an empty candidate list.
     FakeAgentContext ctx = context();
     FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 2, 1_700));
     Population p = keepers(ctx, 1, 10_000, 10, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
-    ctx.setClock(4, 0);
-    p.arbitrage(ctx);
+    ctx.setClock(4, 1);
+    assertEquals(1, p.liquidate(ctx, List.of()));
     assertEquals(1, venue.takes.size());
     assertEquals(Quantities.atoms(2), venue.takes.get(0).atoms());
   }

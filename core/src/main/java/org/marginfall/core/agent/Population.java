@@ -25,7 +25,8 @@ public interface Population {
   default void arbitrage(AgentContext ctx) {}
 
   /**
-   * Phase 6, once per liquidation round: act on the venues' liquidatable accounts.
+   * Phase 6, once per liquidation round: act on the venues' liquidatable accounts and open auctions
+   * (the engine runs rounds while either exists).
    *
    * @param candidates all venues' liquidatable accounts this round, venue by venue in scenario
    *     order, most underwater first within a venue

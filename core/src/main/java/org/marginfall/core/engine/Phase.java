@@ -16,7 +16,10 @@ public enum Phase {
   TRADING,
   /** Arbitrageurs and market makers act. */
   ARBITRAGE,
-  /** Venues mark accounts; liquidators liquidate; repeated in rounds. */
+  /**
+   * Venues mark accounts; liquidators liquidate and bid in open auctions; repeated in rounds while
+   * there is something to do.
+   */
   RISK_AND_LIQUIDATION,
   /** Venues run their bad-debt waterfalls and end-of-tick bookkeeping. */
   SETTLEMENT,

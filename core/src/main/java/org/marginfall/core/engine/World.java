@@ -219,11 +219,15 @@ public final class World implements SimClock, EventSink {
       round = r;
       publishOracles(true);
       List<LiquidationCandidate> candidates = new ArrayList<>();
+      boolean auctions = false;
       for (Venue v : venues) {
         v.markToMarket();
         candidates.addAll(v.liquidatable());
+        auctions |= !v.auctions().isEmpty();
       }
-      if (candidates.isEmpty()) {
+      // An open auction is work for liquidators even when no account is liquidatable: its price
+      // keeps falling from tick to tick, and a lot nobody takes may end in a deficit.
+      if (candidates.isEmpty() && !auctions) {
         break;
       }
       List<LiquidationCandidate> view = Collections.unmodifiableList(candidates);

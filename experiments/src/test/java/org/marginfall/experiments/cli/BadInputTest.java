@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.experiments.Fixtures;
+import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.Fixtures.CliResult;
 
 /**
@@ -96,7 +97,10 @@ class BadInputTest {
     Path file =
         write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp\n    type: perpetual\n", "  - id: perp\n    type: perp2\n"));
 
-    assertOneProblem(rejected(file), file + ": venues[0].type: ", "unknown venue type 'perp2'", "known: perpetual");
+    // The message lists every registered venue type, perpetual among them.
+    String known = String.join(", ", Catalog.standard().venueTypes().names());
+    assertTrue(known.contains("perpetual"), known);
+    assertOneProblem(rejected(file), file + ": venues[0].type: ", "unknown venue type 'perp2'", "(known: " + known + ")");
   }
 
   @Test
