@@ -170,10 +170,12 @@ public final class LendingMath {
 
   /**
    * The liquidation a liquidator that covers as much debt as allowed executes: the close-factor
-   * maximum; if that leaves dust, the largest partial that leaves MIN_LEFTOVER_BASE of debt; if
-   * that too leaves dust (on the collateral side), the close-factor maximum with the dust rule set
-   * aside, where Aave would revert and leave the account stuck (a simplification, flagged in the
-   * plan).
+   * maximum, or, if that would leave dust, the largest partial that leaves MIN_LEFTOVER_BASE of
+   * both debt and collateral, {@code min(max, D − L/P_d, (C − L/P_c) P_c / P_d / (1 + LB))}, which
+   * an Aave liquidator would pass as debtToCover. Only a partial (50%) liquidation can leave dust,
+   * and it needs both sides worth at least the close-factor threshold ($2,000 > $1,000), so that
+   * partial exists under Aave's constants; with configured thresholds where it does not, the
+   * maximum is executed and flagged (Aave would revert).
    */
   public static Plan plan(PairInput in) {
     double max = maxLiquidatableDebt(in);
@@ -182,7 +184,13 @@ public final class LendingMath {
     if (!leavesDust(in, p)) {
       return p;
     }
-    double partial = Math.min(max, in.debtBalance() - in.minLeftover() / in.debtPrice());
+    double partial =
+        Math.min(
+            max,
+            Math.min(
+                in.debtBalance() - in.minLeftover() / in.debtPrice(),
+                (in.collateralBalance() - in.minLeftover() / in.collateralPrice())
+                    * in.collateralPrice() / in.debtPrice() / (1 + in.liquidationBonus())));
     if (partial > 0) {
       Plan q = collateralFor(in, partial, closeFactor);
       if (!leavesDust(in, q)) {

@@ -389,7 +389,8 @@ public final class LendingPool implements LendingVenue {
         }
       }
     }
-    long baseSpent = baseBefore - ledger.balance(liquidator, base);
+    // Base currency the liquidator gives up: the repayment itself, or what the debt asset cost.
+    long baseSpent = debtAsset.equals(base) ? repay : baseBefore - ledger.balance(liquidator, base);
 
     // 2. Receipts to seize: all of them when the whole balance goes, else the plan's amounts.
     boolean all = plan.cappedByCollateral() && !cashBound;
