@@ -126,7 +126,10 @@ public final class LendingPool implements LendingVenue {
       ledger.open(r.issuer, AccountType.EXTERNAL);
       reserves.add(r);
       byAsset.put(t.asset(), r);
-      services.markets().defineDerived(t.receipt(), () -> r.rate() * price(t.asset()));
+      // NAV per receipt at the underlying's market price (what redeeming and selling would
+      // fetch); the venue's own risk checks use its oracle. Oracles are built after venues and
+      // read this NAV for their initial feeds, so it must not depend on an oracle.
+      services.markets().defineDerived(t.receipt(), () -> r.rate() * services.markets().price(t.asset()));
     }
   }
 
