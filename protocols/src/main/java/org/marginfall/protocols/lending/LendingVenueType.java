@@ -3,6 +3,7 @@ package org.marginfall.protocols.lending;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ public final class LendingVenueType implements VenueType {
     double minLeftover = node.nonNegative("minLeftover", LendingMath.MIN_LEFTOVER_BASE);
     Map<String, SpecNode> listings = readListings(node);
     List<ReserveTerms> reserves = new ArrayList<>();
-    Set<String> names = new HashSet<>();
+    Set<String> names = new LinkedHashSet<>();
     Set<AssetId> assets = new HashSet<>();
     Set<AssetId> receipts = new HashSet<>();
     for (SpecNode r : node.list("reserves")) {
@@ -66,6 +67,7 @@ public final class LendingVenueType implements VenueType {
       String name = r.has("name") ? r.id("name") : r.get("asset").asString();
       if (name != null && !names.add(name)) {
         r.get(r.has("name") ? "name" : "asset").fail("reserve '" + name + "' is named twice");
+        continue;
       }
       SpecNode listing = null;
       if (listings != null) {
