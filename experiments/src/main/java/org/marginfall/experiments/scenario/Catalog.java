@@ -1,10 +1,13 @@
 package org.marginfall.experiments.scenario;
 
+import org.marginfall.agents.lending.LendingBorrowersType;
+import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
 import org.marginfall.agents.trader.LeveragedTradersType;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Registry;
 import org.marginfall.core.spec.VenueType;
+import org.marginfall.protocols.lending.LendingVenueType;
 import org.marginfall.protocols.perp.PerpetualVenueType;
 
 /**
@@ -23,9 +26,10 @@ public record Catalog(
   /** The families shipped with Marginfall. */
   public static Catalog standard() {
     return new Catalog(
-        Registry.of("venue type", VenueType::name, new PerpetualVenueType()),
+        Registry.of("venue type", VenueType::name, new PerpetualVenueType(), new LendingVenueType()),
         Registry.of(
-            "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType()),
+            "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType(),
+            new LendingSuppliersType(), new LendingBorrowersType()),
         Presets.bundled());
   }
 }
