@@ -39,6 +39,7 @@ public interface LendingVenue extends Venue {
    *
    * @return receipt atoms minted
    * @throws IllegalStateException if the supply cap would be exceeded (nothing moves)
+   * @throws IllegalArgumentException if {@code atoms} is not positive or buys no receipt atom
    */
   long supply(AccountId from, AssetId asset, long atoms);
 

@@ -147,7 +147,7 @@ public final class LendingPool implements LendingVenue {
   public Map<String, Object> attributes() {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("oracle", spec.oracle().value());
-    a.put("badDebt", spec.badDebt().scenarioName());
+    a.put("badDebtMode", spec.badDebt().scenarioName());
     return a;
   }
 
