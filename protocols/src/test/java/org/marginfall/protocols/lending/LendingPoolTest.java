@@ -210,4 +210,47 @@ class LendingPoolTest {
     assertEquals(Quantities.atoms(83_500), v.withdraw(lender, USD, Quantities.atoms(83_500)));
     h.assertBooksBalance(v);
   }
+  @Test
+  void test_liquidate_refusesWhenLiquidatorCannotBuyTheDebtAsset() {
+    LendingPool v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
+    AccountId ethLender = h.fund("eth-lender", 0, 100);
+    v.supply(ethLender, ETH, Quantities.atoms(100));
+    AccountId owner = h.fund("borrower", 100_000, 0);
+    AccountId account = v.account(owner);
+    v.depositCollateral(owner, account, USD, Quantities.atoms(100_000));
+    v.borrow(account, ETH, Quantities.atoms(40), owner);
+    h.setPrice(ETH, 2_500);
+    // Buying 38.167939 ETH costs 95,419.85 USD; 50,000 is not enough. Nothing moves, not even
+    // the ETH market.
+    AccountId poor = h.fund("poor", 50_000, 0);
+    long[][] before = h.balances();
+    double priceBefore = h.markets.price(ETH);
+    assertTrue(v.liquidate(account, poor).isEmpty());
+    assertArrayEquals(before, h.balances());
+    assertEquals(priceBefore, h.markets.price(ETH), 0);
+  }
+
+  @Test
+  void test_supplyAndBorrow_refuseBeyondCaps() {
+    ReserveTerms capped =
+        new ReserveTerms(
+            USD, AUSD, 0.865, 0.885, 0.048, 0.20, 0.10, new InterestRateCurve(0, 0.04, 0.60, 0.90),
+            150_000, 10_000, true);
+    LendingPool v =
+        h.venue(
+            new LendingVenueSpec(
+                LendingHarness.VENUE, LendingHarness.ORACLE, List.of(capped, LendingHarness.ethTerms()),
+                LendingHarness.DAY, BadDebtMode.SOCIALIZE, 2_000, 1_000));
+    AccountId lender = h.fund("lender", 200_000, 0);
+    v.supply(lender, USD, Quantities.atoms(100_000));
+    // 100,000 + 60,000 > the 150,000 supply cap.
+    assertThrows(IllegalStateException.class, () -> v.supply(lender, USD, Quantities.atoms(60_000)));
+    AccountId owner = h.fund("borrower", 0, 10);
+    AccountId account = v.account(owner);
+    v.depositCollateral(owner, account, ETH, Quantities.atoms(10));
+    // 10,001 > the 10,000 borrow cap, though within the 16,500 LTV limit.
+    assertThrows(IllegalStateException.class, () -> v.borrow(account, USD, Quantities.atoms(10_001), owner));
+    v.borrow(account, USD, Quantities.atoms(10_000), owner);
+    h.assertBooksBalance(v);
+  }
 }
