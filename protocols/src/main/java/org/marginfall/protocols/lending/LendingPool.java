@@ -635,7 +635,12 @@ public final class LendingPool implements LendingVenue {
     if (r.assets() + units > r.terms.supplyCap()) {
       throw new IllegalStateException(spec.id() + ": supplying " + units + " " + r.terms.asset() + " exceeds the supply cap");
     }
-    long minted = (long) Math.floor(atoms / r.rate());
+    double rate = r.rate();
+    if (!(rate > 0)) {
+      // Socialised losses wiped the reserve out: a new receipt would have no defined price.
+      throw new IllegalStateException(spec.id() + ": reserve " + r.terms.asset() + " has lost all its assets");
+    }
+    long minted = (long) Math.floor(atoms / rate);
     if (minted <= 0) {
       throw new IllegalArgumentException(spec.id() + ": " + atoms + " atoms are worth less than one receipt atom");
     }
