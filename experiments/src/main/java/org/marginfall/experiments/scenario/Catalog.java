@@ -1,12 +1,15 @@
 package org.marginfall.experiments.scenario;
 
 import org.marginfall.agents.cdp.VaultOwnersType;
+import org.marginfall.agents.lending.LendingBorrowersType;
+import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
 import org.marginfall.agents.trader.LeveragedTradersType;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Registry;
 import org.marginfall.core.spec.VenueType;
 import org.marginfall.protocols.cdp.CdpVenueType;
+import org.marginfall.protocols.lending.LendingVenueType;
 import org.marginfall.protocols.perp.PerpetualVenueType;
 
 /**
@@ -25,10 +28,12 @@ public record Catalog(
   /** The families shipped with Marginfall. */
   public static Catalog standard() {
     return new Catalog(
-        Registry.of("venue type", VenueType::name, new PerpetualVenueType(), new CdpVenueType()),
+        Registry.of(
+            "venue type", VenueType::name, new PerpetualVenueType(), new LendingVenueType(),
+            new CdpVenueType()),
         Registry.of(
             "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType(),
-            new VaultOwnersType()),
+            new LendingSuppliersType(), new LendingBorrowersType(), new VaultOwnersType()),
         Presets.bundled());
   }
 }

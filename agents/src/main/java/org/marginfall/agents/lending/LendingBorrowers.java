@@ -1,0 +1,72 @@
+package org.marginfall.agents.lending;
+
+import java.util.Locale;
+import org.marginfall.core.agent.AgentContext;
+import org.marginfall.core.agent.Population;
+import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.random.RandomStream;
+import org.marginfall.core.venue.LendingVenue;
+import org.marginfall.core.venue.Venue;
+
+/**
+ * Borrowers who post collateral at set-up, borrow one asset up to a target loan-to-value and hold
+ * what they borrowed.
+ *
+ * <p>Borrower {@code k} draws, in this order and from the population's own stream {@code
+ * agents/<id>}, its collateral units and its target LTV, so adding another population never
+ * changes these draws. It deposits the collateral into its venue account and borrows {@code
+ * collateral value × min(target, LTV × (1 − 1e-6)) / debt price} at the venue's prices, where the
+ * collateral value is its receipts × exchange rate × price (the cap keeps the borrow inside the
+ * LTV check despite rounding). A reserve without the cash to lend fails the set-up: list the
+ * suppliers before the borrowers. Mutable (accounts are opened at set-up) and not thread-safe.
+ */
+public final class LendingBorrowers implements Population {
+
+  /** Keeps a capped borrow strictly inside the LTV limit despite atom rounding. */
+  private static final double LTV_CAP_FACTOR = 1 - 1e-6;
+
+  private final LendingBorrowersSpec spec;
+  private final RandomStream stream;
+
+  LendingBorrowers(LendingBorrowersSpec spec, RandomStream stream) {
+    this.spec = spec;
+    this.stream = stream;
+  }
+
+  @Override
+  public String id() {
+    return spec.id();
+  }
+
+  @Override
+  public void setUp(AgentContext ctx) {
+    Venue v = ctx.venue(spec.venue());
+    if (!(v instanceof LendingVenue venue)) {
+      throw new IllegalStateException(spec.venue() + " is not a lending venue");
+    }
+    int digits = Math.max(4, String.valueOf(spec.count() - 1).length());
+    double ltvCap = venue.loanToValue(spec.collateralAsset()) * LTV_CAP_FACTOR;
+    for (int k = 0; k < spec.count(); k++) {
+      double units = stream.next(spec.collateral());
+      double target = stream.next(spec.targetLtv());
+      AccountId wallet = AccountId.of(spec.id(), String.format(Locale.ROOT, "%0" + digits + "d", k));
+      ctx.openAccount(wallet);
+      long atoms = Quantities.floorAtoms(units);
+      if (atoms <= 0) {
+        continue;
+      }
+      ctx.endow(wallet, spec.collateralAsset(), atoms);
+      AccountId account = venue.account(wallet);
+      venue.depositCollateral(wallet, account, spec.collateralAsset(), atoms);
+      double value =
+          Quantities.units(ctx.balance(account, venue.receipt(spec.collateralAsset())))
+              * venue.exchangeRate(spec.collateralAsset())
+              * venue.price(spec.collateralAsset());
+      long borrow = Quantities.floorAtoms(value * Math.min(target, ltvCap) / venue.price(spec.debtAsset()));
+      if (borrow > 0) {
+        venue.borrow(account, spec.debtAsset(), borrow, wallet);
+      }
+    }
+  }
+}

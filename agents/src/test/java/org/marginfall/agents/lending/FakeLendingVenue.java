@@ -1,0 +1,192 @@
+package org.marginfall.agents.lending;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AccountType;
+import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.venue.LendingVenue;
+import org.marginfall.core.venue.LiquidationCandidate;
+import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.VenueId;
+import org.marginfall.core.venue.VenueSnapshot;
+
+/**
+ * A lending venue over a real ledger with fixed prices, exchange rates and LTVs, that records
+ * what agents asked of it: receipts are minted at {@code atoms / rate} from an external issuer,
+ * borrows are checked against Σ receipts × rate × price × LTV and paid from the reserve's cash.
+ */
+final class FakeLendingVenue implements LendingVenue {
+
+  record Borrow(AccountId account, AssetId asset, long atoms, AccountId to) {}
+
+  private final VenueId id;
+  private final Ledger ledger;
+  private final Map<AssetId, AssetId> receipts = new LinkedHashMap<>();
+  private final Map<AssetId, Double> prices = new LinkedHashMap<>();
+  private final Map<AssetId, Double> rates = new LinkedHashMap<>();
+  private final Map<AssetId, Double> ltvs = new LinkedHashMap<>();
+  private final Map<AccountId, Map<AssetId, Long>> debts = new LinkedHashMap<>();
+  final List<Borrow> borrows = new ArrayList<>();
+
+  FakeLendingVenue(String id, Ledger ledger) {
+    this.id = VenueId.of(id);
+    this.ledger = ledger;
+  }
+
+  FakeLendingVenue reserve(AssetId asset, AssetId receipt, double price, double rate, double ltv) {
+    receipts.put(asset, receipt);
+    prices.put(asset, price);
+    rates.put(asset, rate);
+    ltvs.put(asset, ltv);
+    ledger.open(pool(asset), AccountType.ORDINARY);
+    ledger.open(issuer(asset), AccountType.EXTERNAL);
+    return this;
+  }
+
+  AccountId pool(AssetId asset) {
+    return AccountId.of(id.value(), "reserves", asset.value());
+  }
+
+  private AccountId issuer(AssetId asset) {
+    return AccountId.of(id.value(), "issuers", asset.value());
+  }
+
+  @Override
+  public VenueId id() {
+    return id;
+  }
+
+  @Override
+  public String type() {
+    return "lending";
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    return Map.of();
+  }
+
+  @Override
+  public Set<AssetId> reserveAssets() {
+    return new LinkedHashSet<>(receipts.keySet());
+  }
+
+  @Override
+  public AssetId receipt(AssetId asset) {
+    return receipts.get(asset);
+  }
+
+  @Override
+  public double exchangeRate(AssetId asset) {
+    return rates.get(asset);
+  }
+
+  @Override
+  public double price(AssetId asset) {
+    return prices.get(asset);
+  }
+
+  @Override
+  public double loanToValue(AssetId asset) {
+    return ltvs.get(asset);
+  }
+
+  @Override
+  public boolean borrowable(AssetId asset) {
+    return true;
+  }
+
+  @Override
+  public long supply(AccountId from, AssetId asset, long atoms) {
+    return mint(from, from, asset, atoms);
+  }
+
+  private long mint(AccountId from, AccountId holder, AssetId asset, long atoms) {
+    long minted = (long) Math.floor(atoms / rates.get(asset));
+    ledger.transfer(from, pool(asset), asset, atoms);
+    ledger.transfer(issuer(asset), holder, receipts.get(asset), minted);
+    return minted;
+  }
+
+  @Override
+  public long withdraw(AccountId holder, AssetId asset, long receiptAtoms) {
+    throw new UnsupportedOperationException("agents never withdraw");
+  }
+
+  @Override
+  public AccountId account(AccountId owner) {
+    AccountId a = AccountId.of(id.value(), "accounts").child(owner.value());
+    ledger.open(a, AccountType.ORDINARY);
+    return a;
+  }
+
+  @Override
+  public void depositCollateral(AccountId from, AccountId account, AssetId asset, long atoms) {
+    mint(from, account, asset, atoms);
+  }
+
+  @Override
+  public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
+    double power = 0;
+    double debt = 0;
+    for (AssetId a : receipts.keySet()) {
+      power += ledger.units(account, receipts.get(a)) * rates.get(a) * prices.get(a) * ltvs.get(a);
+      debt += Quantities.units(debts.getOrDefault(account, Map.of()).getOrDefault(a, 0L)) * prices.get(a);
+    }
+    if (debt + Quantities.units(atoms) * prices.get(asset) > power) {
+      throw new IllegalStateException("over LTV");
+    }
+    ledger.transfer(pool(asset), to, asset, atoms);
+    debts.computeIfAbsent(account, k -> new LinkedHashMap<>()).merge(asset, atoms, Long::sum);
+    borrows.add(new Borrow(account, asset, atoms, to));
+  }
+
+  @Override
+  public long repay(AccountId from, AccountId account, AssetId asset, long atoms) {
+    throw new UnsupportedOperationException("agents never repay");
+  }
+
+  @Override
+  public double debt(AccountId account, AssetId asset) {
+    return Quantities.units(debts.getOrDefault(account, Map.of()).getOrDefault(asset, 0L));
+  }
+
+  @Override
+  public double healthFactor(AccountId account) {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public void markToMarket() {}
+
+  @Override
+  public List<LiquidationCandidate> liquidatable() {
+    return List.of();
+  }
+
+  @Override
+  public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void settle() {}
+
+  @Override
+  public VenueSnapshot snapshot() {
+    return new VenueSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  @Override
+  public List<String> audit() {
+    return List.of();
+  }
+}

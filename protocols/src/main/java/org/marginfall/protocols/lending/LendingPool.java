@@ -1,0 +1,730 @@
+package org.marginfall.protocols.lending;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.event.BadDebt;
+import org.marginfall.core.event.InsurancePayout;
+import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AccountType;
+import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.venue.Holding;
+import org.marginfall.core.venue.LendingVenue;
+import org.marginfall.core.venue.LiquidationCandidate;
+import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.MarginState;
+import org.marginfall.core.venue.VenueId;
+import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.venue.VenueSnapshot;
+
+/**
+ * A pooled lending venue modelled on Aave v3.3: reserves that lend suppliers' deposits, receipt
+ * tokens whose exchange rate carries the interest, health-factor liquidations with Aave's close
+ * factor, bonus and protocol fee, and v3.3's burning of the debt of accounts left without
+ * collateral.
+ *
+ * <p>Ledger layout under the venue id {@code v}: each reserve's cash in {@code v/reserves/<asset>};
+ * each receipt minted from and burned back to the external issuer account {@code
+ * v/issuers/<receipt>} (so the receipts outstanding are minus its balance); borrowers' collateral
+ * receipts in {@code v/accounts/<owner>}; the treasury's receipts (reserve factor and protocol
+ * fees, as Aave mints them to its treasury) in {@code v/treasury}. Debt is not a ledger asset: the
+ * venue books it as scaled debt times the reserve's borrow index, like Aave's variable debt token.
+ *
+ * <p>A reserve's exchange rate is its assets per receipt, {@code (cash + debt + deficit) /
+ * receipts}. Interest moves it as Aave's liquidity index moves (a relative rise of {@code
+ * borrowRate · U · (1 − reserveFactor)} per unit time, the treasury taking the reserve factor as
+ * newly minted receipts); debt written off in {@code socialize} mode leaves the assets and so cuts
+ * it pro rata for every holder of that reserve's receipts. Mutable and not thread-safe.
+ */
+public final class LendingPool implements LendingVenue {
+
+  /** Relative tolerance of the audit's comparison of summed double books. */
+  private static final double BOOK_TOLERANCE = 1e-9;
+
+  private final LendingVenueSpec spec;
+  private final VenueServices services;
+  private final Ledger ledger;
+  private final AssetId base;
+  private final AccountId treasury;
+  private final List<Reserve> reserves = new ArrayList<>();
+  private final Map<AssetId, Reserve> byAsset = new LinkedHashMap<>();
+  private final Map<AccountId, Borrower> accounts = new LinkedHashMap<>();
+  private List<LiquidationCandidate> liquidatable = List.of();
+  private long liquidations;
+  private double liquidatedNotional;
+  private double liquidationFees;
+  private double insurancePaid;
+  private double badDebt;
+
+  /** One reserve's books. */
+  private static final class Reserve {
+    final int index;
+    final ReserveTerms terms;
+    final AccountId pool;
+    final AccountId issuer;
+    long cash;
+    long receipts;
+    double borrowIndex = 1;
+    double scaledDebt;
+    double deficit;
+
+    Reserve(int index, ReserveTerms terms, AccountId pool, AccountId issuer) {
+      this.index = index;
+      this.terms = terms;
+      this.pool = pool;
+      this.issuer = issuer;
+    }
+
+    double debt() {
+      return scaledDebt * borrowIndex;
+    }
+
+    /** Underlying the reserve owns: cash, loans and (in deficit mode) the claim it recorded. */
+    double assets() {
+      return Quantities.units(cash) + debt() + deficit;
+    }
+
+    /** Assets per receipt; 1 before anything was supplied. */
+    double rate() {
+      return receipts > 0 ? assets() / Quantities.units(receipts) : 1.0;
+    }
+  }
+
+  /** One borrower account: scaled debt per reserve, and its state at the last mark. */
+  private static final class Borrower {
+    final AccountId id;
+    final double[] scaledDebt;
+    MarginState state = new MarginState(0, 0, 0);
+
+    Borrower(AccountId id, int reserves) {
+      this.id = id;
+      this.scaledDebt = new double[reserves];
+    }
+  }
+
+  LendingPool(LendingVenueSpec spec, VenueServices services) {
+    this.spec = spec;
+    this.services = services;
+    this.ledger = services.ledger();
+    this.base = services.baseCurrency();
+    String v = spec.id().value();
+    this.treasury = AccountId.of(v, "treasury");
+    ledger.open(treasury, AccountType.ORDINARY);
+    for (ReserveTerms t : spec.reserves()) {
+      Reserve r =
+          new Reserve(
+              reserves.size(), t, AccountId.of(v, "reserves", t.asset().value()),
+              AccountId.of(v, "issuers", t.receipt().value()));
+      ledger.open(r.pool, AccountType.ORDINARY);
+      ledger.open(r.issuer, AccountType.EXTERNAL);
+      reserves.add(r);
+      byAsset.put(t.asset(), r);
+      // NAV per receipt at the underlying's market price (what redeeming and selling would
+      // fetch); the venue's own risk checks use its oracle. Oracles are built after venues and
+      // read this NAV for their initial feeds, so it must not depend on an oracle.
+      services.markets().defineDerived(t.receipt(), () -> r.rate() * services.markets().price(t.asset()));
+    }
+  }
+
+  @Override
+  public VenueId id() {
+    return spec.id();
+  }
+
+  @Override
+  public String type() {
+    return LendingVenueSpec.TYPE;
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("oracle", spec.oracle().value());
+    a.put("badDebtMode", spec.badDebt().scenarioName());
+    return a;
+  }
+
+  // --- lenders and borrowers
+
+  @Override
+  public Set<AssetId> reserveAssets() {
+    return new LinkedHashSet<>(byAsset.keySet());
+  }
+
+  @Override
+  public AssetId receipt(AssetId asset) {
+    return reserve(asset).terms.receipt();
+  }
+
+  @Override
+  public double exchangeRate(AssetId asset) {
+    return reserve(asset).rate();
+  }
+
+  @Override
+  public double price(AssetId asset) {
+    return asset.equals(base) ? 1.0 : services.oracles().price(spec.oracle(), asset);
+  }
+
+  @Override
+  public double loanToValue(AssetId asset) {
+    return reserve(asset).terms.loanToValue();
+  }
+
+  @Override
+  public boolean borrowable(AssetId asset) {
+    return reserve(asset).terms.borrowable();
+  }
+
+  @Override
+  public long supply(AccountId from, AssetId asset, long atoms) {
+    return mintFor(from, from, reserve(asset), atoms);
+  }
+
+  @Override
+  public long withdraw(AccountId holder, AssetId asset, long receiptAtoms) {
+    Reserve r = reserve(asset);
+    positive(receiptAtoms, "receiptAtoms");
+    if (ledger.balance(holder, r.terms.receipt()) < receiptAtoms) {
+      throw new IllegalStateException(holder + " holds fewer than " + receiptAtoms + " atoms of " + r.terms.receipt());
+    }
+    long paid = (long) Math.floor(receiptAtoms * r.rate());
+    if (paid > r.cash) {
+      throw new IllegalStateException(spec.id() + ": reserve " + asset + " lacks the cash to redeem " + receiptAtoms);
+    }
+    burn(r, holder, receiptAtoms);
+    ledger.transfer(r.pool, holder, asset, paid);
+    r.cash -= paid;
+    return paid;
+  }
+
+  @Override
+  public AccountId account(AccountId owner) {
+    AccountId id = AccountId.of(spec.id().value(), "accounts").child(owner.value());
+    if (!accounts.containsKey(id)) {
+      ledger.open(id, AccountType.ORDINARY);
+      accounts.put(id, new Borrower(id, reserves.size()));
+    }
+    return id;
+  }
+
+  @Override
+  public void depositCollateral(AccountId from, AccountId account, AssetId asset, long atoms) {
+    borrower(account);
+    mintFor(from, account, reserve(asset), atoms);
+  }
+
+  @Override
+  public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
+    Borrower b = borrower(account);
+    Reserve r = reserve(asset);
+    positive(atoms, "atoms");
+    if (!r.terms.borrowable()) {
+      throw new IllegalStateException(spec.id() + ": " + asset + " cannot be borrowed");
+    }
+    if (atoms > r.cash) {
+      throw new IllegalStateException(spec.id() + ": reserve " + asset + " holds " + r.cash + " atoms, cannot lend " + atoms);
+    }
+    double units = Quantities.units(atoms);
+    if (r.debt() + units > r.terms.borrowCap()) {
+      throw new IllegalStateException(spec.id() + ": borrowing " + units + " " + asset + " exceeds the borrow cap");
+    }
+    // ValidationLogic.validateBorrow: the debt after the borrow must fit within Σ collateral × LTV.
+    double power = 0;
+    for (Reserve c : reserves) {
+      power += collateralValue(b, c) * c.terms.loanToValue();
+    }
+    double debtAfter = debtValue(b) + units * price(asset);
+    if (debtAfter > power) {
+      throw new IllegalStateException(
+          spec.id() + ": debt " + debtAfter + " would exceed the borrowing power " + power + " of " + account);
+    }
+    ledger.transfer(r.pool, to, asset, atoms);
+    r.cash -= atoms;
+    double scaled = units / r.borrowIndex;
+    b.scaledDebt[r.index] += scaled;
+    r.scaledDebt += scaled;
+    b.state = state(b);
+  }
+
+  @Override
+  public long repay(AccountId from, AccountId account, AssetId asset, long atoms) {
+    Borrower b = borrower(account);
+    Reserve r = reserve(asset);
+    positive(atoms, "atoms");
+    long paid = Math.min(atoms, Quantities.ceilAtoms(b.scaledDebt[r.index] * r.borrowIndex));
+    ledger.transfer(from, r.pool, asset, paid);
+    r.cash += paid;
+    reduceDebt(b, r, Quantities.units(paid));
+    b.state = state(b);
+    return paid;
+  }
+
+  @Override
+  public double debt(AccountId account, AssetId asset) {
+    Reserve r = reserve(asset);
+    return borrower(account).scaledDebt[r.index] * r.borrowIndex;
+  }
+
+  @Override
+  public double healthFactor(AccountId account) {
+    return state(borrower(account)).health();
+  }
+
+  /** The treasury's ledger account (it holds receipts). */
+  public AccountId treasury() {
+    return treasury;
+  }
+
+  /** The deficit of {@code asset}'s reserve, in units (deficit mode). */
+  public double deficit(AssetId asset) {
+    return reserve(asset).deficit;
+  }
+
+  /** The utilisation of {@code asset}'s reserve now: debt / (cash + debt). */
+  public double utilisation(AssetId asset) {
+    return utilisation(reserve(asset));
+  }
+
+  // --- risk
+
+  @Override
+  public void markToMarket() {
+    List<LiquidationCandidate> out = new ArrayList<>();
+    for (Borrower b : accounts.values()) {
+      b.state = state(b);
+      if (b.state.liquidatable()) {
+        out.add(new LiquidationCandidate(spec.id(), b.id, b.state));
+      }
+    }
+    out.sort(
+        Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
+            .thenComparing(LiquidationCandidate::account));
+    liquidatable = List.copyOf(out);
+  }
+
+  @Override
+  public List<LiquidationCandidate> liquidatable() {
+    return liquidatable;
+  }
+
+  /**
+   * Liquidates the pair with the largest debt value and the largest collateral value (ties to the
+   * earlier reserve), the liquidator covering as much debt as the close factor allows. The
+   * liquidator pays the debt asset: base currency directly, another asset bought for it in the
+   * shared market with its base currency (Markets.buy), using what it already holds first. It
+   * receives the collateral as underlying (Aave's receiveAToken = false).
+   */
+  @Override
+  public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator) {
+    Borrower b = accounts.get(account);
+    if (b == null) {
+      return Optional.empty();
+    }
+    MarginState before = state(b);
+    if (!before.liquidatable()) {
+      return Optional.empty();
+    }
+    Reserve debtReserve = null;
+    double largestDebt = 0;
+    Reserve collReserve = null;
+    double largestColl = 0;
+    for (Reserve r : reserves) {
+      double d = b.scaledDebt[r.index] * r.borrowIndex * price(r.terms.asset());
+      if (d > largestDebt) {
+        largestDebt = d;
+        debtReserve = r;
+      }
+      double c = r.terms.liquidationThreshold() > 0 ? collateralValue(b, r) : 0;
+      if (c > largestColl) {
+        largestColl = c;
+        collReserve = r;
+      }
+    }
+    if (debtReserve == null || collReserve == null) {
+      return Optional.empty();
+    }
+    AssetId debtAsset = debtReserve.terms.asset();
+    AssetId collAsset = collReserve.terms.asset();
+    double pDebt = price(debtAsset);
+    double pColl = price(collAsset);
+    double rateColl = collReserve.rate();
+    long held = ledger.balance(account, collReserve.terms.receipt());
+    double heldUnderlying = Quantities.units(held) * rateColl;
+    // The liquidator is paid in underlying, so the reserve's cash bounds what can be seized.
+    double cashUnits = Quantities.units(collReserve.cash);
+    boolean cashBound = cashUnits < heldUnderlying;
+    double collateralBalance = Math.min(heldUnderlying, cashUnits);
+    if (!(collateralBalance > 0)) {
+      return Optional.empty();
+    }
+    LendingMath.PairInput in =
+        new LendingMath.PairInput(
+            before.health(), debtValue(b), b.scaledDebt[debtReserve.index] * debtReserve.borrowIndex, pDebt,
+            collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
+            spec.closeFactorThreshold(), spec.minLeftover());
+    LendingMath.Plan plan = LendingMath.plan(in);
+    long repay = Quantities.ceilAtoms(plan.debtRepaid());
+    if (repay <= 0) {
+      return Optional.empty();
+    }
+
+    // 1. The liquidator must be able to pay before anything moves.
+    long baseBefore = ledger.balance(liquidator, base);
+    if (debtAsset.equals(base)) {
+      if (baseBefore < repay) {
+        return Optional.empty();
+      }
+    } else {
+      long missing = repay - ledger.balance(liquidator, debtAsset);
+      if (missing > 0) {
+        try {
+          services.markets().buy(liquidator, debtAsset, missing);
+        } catch (IllegalStateException cannotPay) {
+          return Optional.empty();
+        }
+      }
+    }
+    // Base currency the liquidator gives up: the repayment itself, or what the debt asset cost.
+    long baseSpent = debtAsset.equals(base) ? repay : baseBefore - ledger.balance(liquidator, base);
+
+    // 2. Receipts to seize: all of them when the whole balance goes, else the plan's amounts.
+    boolean all = plan.cappedByCollateral() && !cashBound;
+    long feeReceipts = Math.min(held, (long) Math.floor(plan.protocolFee() / rateColl * Quantities.ATOMS_PER_UNIT));
+    long liqReceipts =
+        all ? held - feeReceipts
+            : Math.min(held - feeReceipts, (long) Math.ceil(plan.collateralToLiquidator() / rateColl * Quantities.ATOMS_PER_UNIT));
+    long paidOut =
+        Math.min(
+            collReserve.cash,
+            all ? (long) Math.floor(liqReceipts * rateColl) : Quantities.floorAtoms(plan.collateralToLiquidator()));
+
+    // 3. Move: debt in, debt down, receipts to the treasury and burned, underlying out.
+    ledger.transfer(liquidator, debtReserve.pool, debtAsset, repay);
+    debtReserve.cash += repay;
+    reduceDebt(b, debtReserve, Quantities.units(repay));
+    ledger.transfer(account, treasury, collReserve.terms.receipt(), feeReceipts);
+    burn(collReserve, account, liqReceipts);
+    ledger.transfer(collReserve.pool, liquidator, collAsset, paidOut);
+    collReserve.cash -= paidOut;
+
+    long step = services.clock().step();
+    int round = services.clock().round();
+    double seized = Quantities.units(feeReceipts + liqReceipts) * rateColl;
+    double bonus = (seized - seized / (1 + collReserve.terms.liquidationBonus())) * pColl;
+    double fee = Quantities.units(feeReceipts) * rateColl * pColl;
+    double notional = Quantities.units(repay) * pDebt;
+    services
+        .events()
+        .emit(
+            new LoanLiquidation(
+                step, round, spec.id().value(), account.value(), liquidator.value(), collAsset.value(),
+                debtAsset.value(), before.health(), Quantities.units(repay), pDebt, seized, pColl,
+                Quantities.units(feeReceipts) * rateColl, bonus, plan.closeFactor(), plan.dustWaived()));
+    liquidations++;
+    liquidatedNotional += notional;
+    liquidationFees += bonus;
+
+    // 4. v3.3: no collateral left means every remaining debt is burned (venues.md 1.4).
+    if (!hasCollateral(b)) {
+      for (Reserve r : reserves) {
+        if (b.scaledDebt[r.index] > 0) {
+          burnDebt(b, r);
+        }
+      }
+    }
+    b.state = state(b);
+    if (!b.state.liquidatable()) {
+      liquidatable = liquidatable.stream().filter(c -> !c.account().equals(account)).toList();
+    }
+    List<Holding> acquired =
+        collAsset.equals(base) || paidOut == 0 ? List.of() : List.of(new Holding(collAsset, paidOut));
+    return Optional.of(
+        new LiquidationOutcome(
+            spec.id(), account, notional, bonus - fee, acquired, Quantities.units(baseSpent)));
+  }
+
+  /**
+   * Accrues one tick of interest on every reserve, then lets the treasury's receipts cover
+   * recorded deficits (Aave v3.3 eliminateReserveDeficit, here funded by the treasury).
+   */
+  @Override
+  public void settle() {
+    for (Reserve r : reserves) {
+      accrue(r);
+    }
+    for (Reserve r : reserves) {
+      if (r.deficit > 0) {
+        coverDeficit(r);
+      }
+    }
+  }
+
+  @Override
+  public VenueSnapshot snapshot() {
+    double openInterest = 0;
+    double treasuryValue = 0;
+    double supplied = 0;
+    double deficit = 0;
+    Map<String, Double> extras = new LinkedHashMap<>();
+    for (Reserve r : reserves) {
+      AssetId a = r.terms.asset();
+      double p = price(a);
+      double rate = r.rate();
+      openInterest += r.debt() * p;
+      treasuryValue += ledger.units(treasury, r.terms.receipt()) * rate * p;
+      supplied += Quantities.units(r.receipts) * rate * p;
+      deficit += r.deficit * p;
+      extras.put("utilisation_" + a.value(), utilisation(r));
+      extras.put("exchange_rate_" + a.value(), rate);
+      extras.put("borrow_rate_" + a.value(), r.terms.rates().borrowRate(utilisation(r)));
+    }
+    extras.put("total_supplied", supplied);
+    extras.put("deficit", deficit);
+    return new VenueSnapshot(
+        accounts.size(), liquidations, liquidatedNotional, liquidationFees, insurancePaid, badDebt,
+        treasuryValue, openInterest, liquidatable.size(), extras);
+  }
+
+  @Override
+  public List<String> audit() {
+    List<String> problems = new ArrayList<>();
+    String v = spec.id().value();
+    for (Reserve r : reserves) {
+      AssetId a = r.terms.asset();
+      if (ledger.balance(r.pool, a) != r.cash) {
+        problems.add(v + ": reserve " + a + " books " + r.cash + " atoms of cash, the ledger holds " + ledger.balance(r.pool, a));
+      }
+      if (-ledger.balance(r.issuer, r.terms.receipt()) != r.receipts) {
+        problems.add(v + ": " + r.receipts + " receipts of " + r.terms.receipt() + " booked, issuer shows " + -ledger.balance(r.issuer, r.terms.receipt()));
+      }
+      double sum = 0;
+      for (Borrower b : accounts.values()) {
+        sum += b.scaledDebt[r.index];
+        if (b.scaledDebt[r.index] < 0) {
+          problems.add(v + ": negative debt of " + b.id + " in " + a);
+        }
+      }
+      if (Math.abs(sum - r.scaledDebt) > BOOK_TOLERANCE * Math.max(1, r.scaledDebt)) {
+        problems.add(v + ": scaled debt of " + a + " is " + r.scaledDebt + " but the accounts sum to " + sum);
+      }
+      double rate = r.rate();
+      if (!Double.isFinite(rate) || rate < 0 || r.deficit < 0) {
+        problems.add(v + ": exchange rate " + rate + " or deficit " + r.deficit + " of " + a + " is invalid");
+      }
+      if (spec.badDebt() == BadDebtMode.SOCIALIZE && r.deficit != 0) {
+        problems.add(v + ": " + a + " records a deficit although bad debt is socialised");
+      }
+    }
+    Set<AccountId> listed = new LinkedHashSet<>();
+    liquidatable.forEach(c -> listed.add(c.account()));
+    for (Borrower b : accounts.values()) {
+      MarginState now = state(b);
+      if (!Double.isFinite(now.equity()) || !Double.isFinite(now.maintenanceRequirement())) {
+        problems.add(v + ": margin state of " + b.id + " is not finite: " + now);
+      }
+      // Healthy by the formula HF = Σ coll × LT / Σ debt >= 1 exactly when not reported.
+      if (now.liquidatable() != listed.contains(b.id)) {
+        problems.add(v + ": " + b.id + " has health factor " + now.health() + " but the last mark says otherwise");
+      }
+    }
+    return problems;
+  }
+
+  // --- internals
+
+  /** Aave's supply usage ratio: debt / (available cash + debt); 0 for an empty reserve. */
+  private static double utilisation(Reserve r) {
+    double debt = r.debt();
+    double total = Quantities.units(r.cash) + debt;
+    return total > 0 ? Math.min(1, debt / total) : 0;
+  }
+
+  /**
+   * One tick of interest: the borrow index grows by Aave's compounded factor at the kinked rate;
+   * the treasury is minted {@code m = RF ΔD S / (A + (1 − RF) ΔD)} receipts, which gives it exactly
+   * the reserve factor's share of the interest ΔD at the new exchange rate
+   * (ReserveLogic._accrueToTreasury).
+   */
+  private void accrue(Reserve r) {
+    double debt = r.debt();
+    if (debt <= 0) {
+      return;
+    }
+    double assets = r.assets();
+    double rate = r.terms.rates().borrowRate(utilisation(r));
+    double growth = InterestRateCurve.compoundedGrowth(rate, spec.stepSeconds());
+    double interest = debt * (growth - 1);
+    r.borrowIndex *= growth;
+    double rf = r.terms.reserveFactor();
+    if (rf > 0 && r.receipts > 0) {
+      long mint = (long) Math.floor(rf * interest * r.receipts / (assets + (1 - rf) * interest));
+      ledger.transfer(r.issuer, treasury, r.terms.receipt(), mint);
+      r.receipts += mint;
+    }
+  }
+
+  /** Burns treasury receipts of the reserve to cover its recorded deficit at the current rate. */
+  private void coverDeficit(Reserve r) {
+    double rate = r.rate();
+    long held = ledger.balance(treasury, r.terms.receipt());
+    if (held == 0 || !(rate > 0)) {
+      return;
+    }
+    long needed = (long) Math.ceil(r.deficit / rate * Quantities.ATOMS_PER_UNIT);
+    long burned = Math.min(held, needed);
+    double covered = burned == needed ? r.deficit : Quantities.units(burned) * rate;
+    burn(r, treasury, burned);
+    r.deficit -= covered;
+    double value = covered * price(r.terms.asset());
+    insurancePaid += value;
+    services.events().emit(
+        new InsurancePayout(services.clock().step(), services.clock().round(), spec.id().value(), r.pool.value(), value));
+  }
+
+  /**
+   * Burns {@code b}'s whole debt in {@code r}: the treasury's receipts of that reserve cover it
+   * first (burned at the rate before the loss, so other holders keep their rate); the rest is
+   * recorded as the reserve's deficit or socialised by leaving the reserve's assets.
+   */
+  private void burnDebt(Borrower b, Reserve r) {
+    double rateBefore = r.rate();
+    double units = b.scaledDebt[r.index] * r.borrowIndex;
+    r.scaledDebt -= b.scaledDebt[r.index];
+    b.scaledDebt[r.index] = 0;
+    if (r.scaledDebt < 0) {
+      r.scaledDebt = 0;
+    }
+    long held = ledger.balance(treasury, r.terms.receipt());
+    long needed = rateBefore > 0 ? (long) Math.ceil(units / rateBefore * Quantities.ATOMS_PER_UNIT) : 0;
+    long burned = Math.min(held, needed);
+    double covered = burned == needed ? units : Quantities.units(burned) * rateBefore;
+    burn(r, treasury, burned);
+    double uncovered = units - covered;
+    double p = price(r.terms.asset());
+    long step = services.clock().step();
+    int round = services.clock().round();
+    String v = spec.id().value();
+    if (covered > 0) {
+      insurancePaid += covered * p;
+      services.events().emit(new InsurancePayout(step, round, v, b.id.value(), covered * p));
+    }
+    if (uncovered > 0) {
+      if (spec.badDebt() == BadDebtMode.DEFICIT) {
+        r.deficit += uncovered;
+      }
+      badDebt += uncovered * p;
+      services.events().emit(new BadDebt(step, round, v, b.id.value(), uncovered * p));
+    }
+    services.events().emit(
+        new DebtBurned(
+            step, round, v, b.id.value(), r.terms.asset().value(), units, covered, uncovered,
+            spec.badDebt().scenarioName()));
+  }
+
+  private long mintFor(AccountId from, AccountId holder, Reserve r, long atoms) {
+    positive(atoms, "atoms");
+    double units = Quantities.units(atoms);
+    if (r.assets() + units > r.terms.supplyCap()) {
+      throw new IllegalStateException(spec.id() + ": supplying " + units + " " + r.terms.asset() + " exceeds the supply cap");
+    }
+    double rate = r.rate();
+    if (!(rate > 0)) {
+      // Socialised losses wiped the reserve out: a new receipt would have no defined price.
+      throw new IllegalStateException(spec.id() + ": reserve " + r.terms.asset() + " has lost all its assets");
+    }
+    long minted = (long) Math.floor(atoms / rate);
+    if (minted <= 0) {
+      throw new IllegalArgumentException(spec.id() + ": " + atoms + " atoms are worth less than one receipt atom");
+    }
+    ledger.transfer(from, r.pool, r.terms.asset(), atoms);
+    r.cash += atoms;
+    ledger.transfer(r.issuer, holder, r.terms.receipt(), minted);
+    r.receipts += minted;
+    return minted;
+  }
+
+  private void burn(Reserve r, AccountId holder, long receiptAtoms) {
+    ledger.transfer(holder, r.issuer, r.terms.receipt(), receiptAtoms);
+    r.receipts -= receiptAtoms;
+  }
+
+  private void reduceDebt(Borrower b, Reserve r, double units) {
+    double owed = b.scaledDebt[r.index] * r.borrowIndex;
+    double scaled = units >= owed ? b.scaledDebt[r.index] : units / r.borrowIndex;
+    b.scaledDebt[r.index] -= scaled;
+    r.scaledDebt = Math.max(0, r.scaledDebt - scaled);
+  }
+
+  private boolean hasCollateral(Borrower b) {
+    for (Reserve r : reserves) {
+      if (r.terms.liquidationThreshold() > 0 && ledger.balance(b.id, r.terms.receipt()) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Collateral value: receipts × exchange rate × price (GenericLogic, rounded in doubles). */
+  private double collateralValue(Borrower b, Reserve r) {
+    long held = ledger.balance(b.id, r.terms.receipt());
+    return held == 0 ? 0 : Quantities.units(held) * r.rate() * price(r.terms.asset());
+  }
+
+  private double debtValue(Borrower b) {
+    double d = 0;
+    for (Reserve r : reserves) {
+      if (b.scaledDebt[r.index] != 0) {
+        d += b.scaledDebt[r.index] * r.borrowIndex * price(r.terms.asset());
+      }
+    }
+    return d;
+  }
+
+  /**
+   * The account's state as a MarginState: equity Σ coll × LT and maintenance Σ debt, so that
+   * health() is Aave's health factor and liquidatable() is HF < 1; the initial requirement scales
+   * the debt so that equity >= initial exactly when Σ coll × LTV >= debt.
+   */
+  private MarginState state(Borrower b) {
+    double weighted = 0;
+    double power = 0;
+    for (Reserve r : reserves) {
+      double c = collateralValue(b, r);
+      weighted += c * r.terms.liquidationThreshold();
+      power += c * r.terms.loanToValue();
+    }
+    double debt = debtValue(b);
+    double initial = debt == 0 ? 0 : power > 0 ? debt * weighted / power : Double.POSITIVE_INFINITY;
+    return new MarginState(weighted, initial, debt);
+  }
+
+  private Reserve reserve(AssetId asset) {
+    Reserve r = byAsset.get(asset);
+    if (r == null) {
+      throw new IllegalArgumentException(spec.id() + " has no reserve for " + asset);
+    }
+    return r;
+  }
+
+  private Borrower borrower(AccountId id) {
+    Borrower b = accounts.get(id);
+    if (b == null) {
+      throw new IllegalArgumentException(spec.id() + " has no account " + id);
+    }
+    return b;
+  }
+
+  private static void positive(long atoms, String name) {
+    if (atoms <= 0) {
+      throw new IllegalArgumentException(name + ": must be > 0, was " + atoms);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.marginfall.protocols.lending;
+
+import org.marginfall.core.event.VenueEvent;
+
+/**
+ * One liquidation of a (collateral, debt) pair on a lending venue (Aave's LiquidationCall event,
+ * with the health factor and the amounts of LiquidationLogic).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param step the tick
+ * @param round the liquidation round
+ * @param venue the venue
+ * @param account the liquidated venue account
+ * @param liquidator the liquidator's account
+ * @param collateralAsset the collateral seized
+ * @param debtAsset the debt repaid
+ * @param healthFactor the account's health factor before the liquidation
+ * @param debtRepaid units of the debt asset repaid
+ * @param debtPrice the debt asset's oracle price
+ * @param collateralSeized units of collateral taken from the account (liquidator's part plus fee)
+ * @param collateralPrice the collateral asset's oracle price
+ * @param protocolFee units of collateral sent to the treasury
+ * @param bonusValue the bonus in base currency (liquidator's discount plus the protocol fee)
+ * @param closeFactor 0.5 when the 50% close factor applied, 1 otherwise
+ * @param dustWaived whether the dust rule could not be met and was set aside
+ */
+public record LoanLiquidation(
+    long step,
+    int round,
+    String venue,
+    String account,
+    String liquidator,
+    String collateralAsset,
+    String debtAsset,
+    double healthFactor,
+    double debtRepaid,
+    double debtPrice,
+    double collateralSeized,
+    double collateralPrice,
+    double protocolFee,
+    double bonusValue,
+    double closeFactor,
+    boolean dustWaived)
+    implements VenueEvent {
+
+  @Override
+  public String type() {
+    return "loan_liquidation";
+  }
+}
