@@ -242,8 +242,10 @@ class PerpetualVenueTypeTest {
     v.put("leverage", 20);
     assertOnlyProblem(
         "venues[0].leverage",
-        "unknown field (known: collateral, houseCapital, id, initialMargin, insuranceFund, "
-            + "liquidationFee, liquidatorShare, maintenanceMargin, marginMode, markets, oracle, type)",
+        "unknown field (known: backstop, collateral, deleveraging, fundingInterestClamp, "
+            + "fundingInterestRate, fundingIntervalSteps, houseCapital, id, initialMargin, insuranceFund, "
+            + "liquidation, liquidationFee, liquidatorShare, maintenanceMargin, marginMode, markBasisSteps, "
+            + "markPrice, markets, maxOracleAgeSteps, onStale, oracle, tiers, type)",
         read(v));
   }
 
@@ -253,7 +255,7 @@ class PerpetualVenueTypeTest {
     v.put("markets", List.of(map("asset", "ETH", "maxLeverage", 20)));
     assertOnlyProblem(
         "venues[0].markets[0].maxLeverage",
-        "unknown field (known: asset, initialMargin, maintenanceMargin)",
+        "unknown field (known: asset, initialMargin, maintenanceMargin, tiers)",
         read(v));
   }
 
