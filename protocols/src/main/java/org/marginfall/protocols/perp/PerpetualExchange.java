@@ -357,7 +357,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   /**
    * Liquidates {@code account}. The path depends on the account's settlement value V (collateral
-   * at the oracle plus unrealised PnL at the mark): when ADL is on and the deficit {@code -V}
+   * at the oracle plus unrealised PnL at the mark): when ADL or socialized loss is on and the deficit {@code -V}
    * exceeds the insurance fund, the positions are deleveraged at their bankruptcy prices; otherwise,
    * with a backstop and V &gt;= 0, the vault takes the account over when equity is below {@code
    * takeoverBelow * MM} or a close through the book would leave a shortfall; otherwise the account
@@ -387,7 +387,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       return Optional.empty();
     }
     double value = settlementValue(a);
-    if (spec.deleveraging().rule() != DeleveragingRule.NONE
+    if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
         && value < 0
         && Quantities.ceilAtoms(-value) > ledger.balance(insurance, base)) {
       return Optional.of(deleverage(a, before, liquidator, value));
@@ -408,9 +408,11 @@ public final class PerpetualExchange implements PerpetualVenue {
     for (int i = 0; i < a.size.length; i++) {
       notional += Math.abs(a.size[i]) * markPrice(i);
     }
+    // Two atoms of slack: settlement rounds the realised loss up and may otherwise leave the
+    // account a hair below maintenance, to be liquidated again for dust.
     double f =
         PartialLiquidation.closeFraction(
-            spec.liquidation(), before.equity(), before.maintenanceRequirement(), notional,
+            spec.liquidation(), before.equity() - 2e-6, before.maintenanceRequirement(), notional,
             spec.liquidationFee());
     return Optional.of(closeThroughBook(a, before, liquidator, f));
   }
@@ -642,7 +644,9 @@ public final class PerpetualExchange implements PerpetualVenue {
               ? Deleveraging.startIndex(adlStream.nextUniform(), opposites.size())
               : 0;
       List<Deleveraging.Fill> fills =
-          Deleveraging.allocate(spec.deleveraging().rule(), opposites, Math.abs(s), start);
+          spec.deleveraging().rule() == DeleveragingRule.NONE
+              ? List.of()
+              : Deleveraging.allocate(spec.deleveraging().rule(), opposites, Math.abs(s), start);
       double filled = 0;
       for (Deleveraging.Fill fill : fills) {
         double q = fill.quantity();
