@@ -58,9 +58,9 @@ public final class PerpMarginCalculator {
   /**
    * The margin state of an account with tiered maintenance: position {@code p} requires {@code
    * tiers.get(p).maintenance(notional)} (Hyperliquid /trading/margin-tiers, venues.md 5.1) and an
-   * initial margin of {@code notional * IMF * mmr(tier) / mmr(0)}, so that the ratio of initial to
-   * maintenance margin stays that of the first tier (Hyperliquid: mmr = 1 / (2 maxLeverage) in every
-   * tier). Collateral counts at {@code min(units * P * (1 - haircut), cap)}.
+   * initial margin of {@code notional * min(1, IMF * mmr(tier) / mmr(0))}, so that the ratio of
+   * initial to maintenance margin stays that of the first tier (Hyperliquid: mmr = 1 / (2
+   * maxLeverage) in every tier; for Binance brackets this approximates the bracket's max leverage). Collateral counts at {@code min(units * P * (1 - haircut), cap)}.
    *
    * @param tiers one entry per position, or null for a single tier at each line's fraction
    */
@@ -81,7 +81,7 @@ public final class PerpMarginCalculator {
       } else {
         MarginTiers t = tiers.get(i);
         int k = t.tier(notional);
-        initial += notional * p.initialMargin() * t.rate(k) / t.rate(0);
+        initial += notional * Math.min(1, p.initialMargin() * t.rate(k) / t.rate(0));
         maintenance += t.maintenance(notional);
       }
     }
