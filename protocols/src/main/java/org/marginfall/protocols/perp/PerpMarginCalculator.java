@@ -81,8 +81,14 @@ public final class PerpMarginCalculator {
       } else {
         MarginTiers t = tiers.get(i);
         int k = t.tier(notional);
-        initial += notional * Math.min(1, p.initialMargin() * t.rate(k) / t.rate(0));
-        maintenance += t.maintenance(notional);
+        // Tier 0 uses the fractions as given, so single-tier markets compute exactly as before.
+        if (k == 0) {
+          initial += notional * p.initialMargin();
+          maintenance += notional * t.rate(0);
+        } else {
+          initial += notional * Math.min(1, p.initialMargin() * t.rate(k) / t.rate(0));
+          maintenance += t.maintenance(notional);
+        }
       }
     }
     return new MarginState(equity, initial, maintenance);
