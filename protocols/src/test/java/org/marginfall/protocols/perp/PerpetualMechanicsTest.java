@@ -17,6 +17,7 @@ import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
@@ -166,6 +167,35 @@ class PerpetualMechanicsTest {
     venue.settle();
     assertEquals(2.25 * 2700, venue.snapshot().openInterest(), TOL);
     assertEquals(10_100, usd(h, VAULT), TOL);
+    h.assertBooksBalance(venue);
+  }
+
+  @Test
+  void test_liquidate_backstopTakesOverWhenTheBookWouldLeaveAShortfall() {
+    // A thin ETH book: linear-log impact with depth 50,000, so selling q ETH at P = fundamental
+    // = 2800 yields P (1 - e^(-kq)) / k with k = 2800 / 50,000 = 0.056.
+    VenueHarness h = new VenueHarness(3000, new ImpactModel.LinearLog(50_000), 60000, new ImpactModel.None());
+    PerpetualExchange venue =
+        h.venue(
+            spec(
+                LiquidationTerms.FULL, Optional.of(new BackstopTerms(HLP, 10_000, 2.0 / 3, 0.25)),
+                DeleveragingTerms.NONE, PricingTerms.DEFAULT, 0));
+    AccountId a = trader(h, venue, "alice", 1000, 3);
+    AccountId keeper = h.fund("keeper", 1_000_000, 0);
+    h.setPrice(ETH, 2800);
+    // E = 1000 + 3 * (2800 - 3000) = 400 < MM 420 but above 2/3 MM = 280: not below the threshold.
+    // Closing 3 ETH through the book: kq = 0.168, proceeds 2800 * (1 - e^-0.168) / 0.056
+    // = 2800 * 0.1546462 / 0.056 = 7732.31 (average 2577.44); the account would be left with
+    // 1000 + 7732.31 - 9000 - 1% fee 77.32 = -345.01 < 0: the book cannot absorb it.
+    venue.markToMarket();
+    venue.liquidate(a, keeper).orElseThrow();
+    BackstopTakeover t = h.eventsOf(BackstopTakeover.class).get(0);
+    assertEquals("book-shortfall", t.reason());
+    assertEquals(400, t.equity(), TOL);
+    // Taken over at the mark: the vault's equity is 10,000 + 400, and the market did not move.
+    assertEquals(10_400, venue.snapshot().extras().get("backstopEquity"), TOL);
+    assertEquals(2800, h.markets.price(ETH), 0);
+    assertTrue(h.eventsOf(Liquidation.class).isEmpty());
     h.assertBooksBalance(venue);
   }
 
