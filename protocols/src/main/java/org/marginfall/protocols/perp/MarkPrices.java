@@ -33,8 +33,9 @@ public final class MarkPrices {
   }
 
   /**
-   * Binance's funding rate (FAQ 360033525031 as summarised in venues.md 6.1): {@code F = P +
-   * clamp(I - P, -c, c)}, then capped at {@code +-cap} (venues.md 6.1: capped at +-MMR).
+   * Binance's funding rate: {@code F = P + clamp(I - P, -c, c)} (Binance funding FAQ
+   * 360033525031, which venues.md does not summarise), then capped at {@code +-cap} (venues.md 6.1:
+   * "Funding is capped at +-MMR").
    *
    * @param averagePremium average premium index P over the interval
    * @param interestRate interest rate I per interval

@@ -804,7 +804,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   /**
    * Funding of one market: every position pays {@code size * mark * rate} (longs pay shorts when
-   * the rate is positive; Binance FAQ 360033525031) to the house, which pays the receivers, so the
+   * the rate is positive; Binance funding FAQ 360033525031) to the house, which pays the receivers, so the
    * house pays or receives the long/short imbalance. A payer short of base currency pays what it
    * holds; the rest is deferred into its entry price ({@code entry += unpaid / size}), which lowers
    * its unrealised PnL by exactly the unpaid amount: the house's claim is settled when the position
