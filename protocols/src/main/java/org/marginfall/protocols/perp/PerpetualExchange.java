@@ -1,9 +1,7 @@
 package org.marginfall.protocols.perp;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,11 +63,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final List<CollateralTerms> collateral = new ArrayList<>();
   private final Map<AccountId, MarginAccount> accounts = new LinkedHashMap<>();
   private final PricingTerms pricing;
-  private final double[] lastFundingRate;
-  private final double[] premiumSum;
-  private final List<Deque<Double>> basisSamples = new ArrayList<>();
-  private long ticks;
-  private long ticksSinceFunding;
+  private final PriceHistory history;
   private final MarginAccount vault;
   private final AccountId shareIssuer;
   private final AccountId depositors;
@@ -136,15 +130,13 @@ public final class PerpetualExchange implements PerpetualVenue {
     int n = spec.markets().size();
     this.initialMargin = new double[n];
     this.maintenanceMargin = new double[n];
-    this.lastFundingRate = new double[n];
-    this.premiumSum = new double[n];
+    this.history = new PriceHistory(spec.pricing(), n);
     for (int i = 0; i < n; i++) {
       PerpMarket m = spec.markets().get(i);
       marketAssets.add(m.asset());
       initialMargin[i] = m.initialMargin();
       maintenanceMargin[i] = m.maintenanceMargin();
       tiers.add(new MarginTiers(m.tiers()));
-      basisSamples.add(new ArrayDeque<>());
     }
     // The base currency is always collateral at face value; an entry for it in the spec (which a
     // spec built in code may carry; the scenario reader drops it) must not add a second line.
@@ -232,7 +224,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   /** The last funding rate of {@code market}, 0 before the first settlement. */
   public double lastFundingRate(AssetId market) {
-    return lastFundingRate[marketIndex(market)];
+    return history.lastRate(marketIndex(market));
   }
 
   @Override
@@ -768,34 +760,15 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public void settle() {
-    ticks++;
     for (int i = 0; i < marketAssets.size(); i++) {
-      double index = oraclePrice(marketAssets.get(i));
-      double book = services.markets().price(marketAssets.get(i));
-      Deque<Double> samples = basisSamples.get(i);
-      samples.addLast(book - index);
-      while (samples.size() > pricing.basisAverageSteps()) {
-        samples.removeFirst();
-      }
-      premiumSum[i] += MarkPrices.premium(book, index);
+      history.sample(i, services.markets().price(marketAssets.get(i)), oraclePrice(marketAssets.get(i)));
     }
-    if (pricing.fundingIntervalSteps() > 0) {
-      ticksSinceFunding++;
-      if (ticksSinceFunding == pricing.fundingIntervalSteps()) {
-        for (int i = 0; i < marketAssets.size(); i++) {
-          double average = premiumSum[i] / ticksSinceFunding;
-          double rate =
-              MarkPrices.fundingRate(average, pricing.interestRate(), pricing.interestClamp(), maintenanceMargin[i]);
-          settleFunding(i, rate, average);
-          lastFundingRate[i] = rate;
-          premiumSum[i] = 0;
-        }
-        ticksSinceFunding = 0;
-      }
-    } else {
+    if (history.endTick()) {
       for (int i = 0; i < marketAssets.size(); i++) {
-        premiumSum[i] = 0;
+        double average = history.averagePremium(i);
+        settleFunding(i, history.settleRate(i, maintenanceMargin[i]), average);
       }
+      history.resetInterval();
     }
     if (vault != null) {
       unwindVault();
@@ -909,7 +882,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     if (pricing.fundingIntervalSteps() > 0) {
       for (int i = 0; i < marketAssets.size(); i++) {
-        extras.put("fundingRate." + marketAssets.get(i).value(), lastFundingRate[i]);
+        extras.put("fundingRate." + marketAssets.get(i).value(), history.lastRate(i));
       }
       extras.put("fundingPaid", Quantities.units(fundingPaidAtoms));
       extras.put("fundingReceived", Quantities.units(fundingReceivedAtoms));
@@ -1093,17 +1066,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (pricing.markPrice() == MarkPriceRule.INDEX) {
       return index;
     }
-    Deque<Double> samples = basisSamples.get(i);
-    double basis = 0;
-    for (double b : samples) {
-      basis += b;
-    }
-    basis = samples.isEmpty() ? 0 : basis / samples.size();
-    double toFunding =
-        pricing.fundingIntervalSteps() > 0
-            ? (double) (pricing.fundingIntervalSteps() - ticksSinceFunding) / pricing.fundingIntervalSteps()
-            : 0;
-    return MarkPrices.median(index, lastFundingRate[i], toFunding, basis, services.markets().price(asset));
+    return history.medianMark(i, index, services.markets().price(asset));
   }
 
   /** Whether a feed the account needs (its markets, its non-base collateral) is older than the guard allows. */
