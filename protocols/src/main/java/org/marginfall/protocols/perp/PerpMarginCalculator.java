@@ -28,34 +28,68 @@ public final class PerpMarginCalculator {
    * @param units units held
    * @param price oracle price
    * @param haircut haircut fraction
+   * @param cap most value counted after the haircut
    */
-  public record CollateralLine(double units, double price, double haircut) {}
+  public record CollateralLine(double units, double price, double haircut, double cap) {
+
+    /** A line without a cap on counted value. */
+    public CollateralLine(double units, double price, double haircut) {
+      this(units, price, haircut, Double.POSITIVE_INFINITY);
+    }
+  }
 
   /**
    * One open position.
    *
    * @param size signed size in units (negative: short)
    * @param entryPrice average entry price
-   * @param markPrice oracle price
+   * @param markPrice mark price (the oracle price unless the venue computes a median mark)
    * @param initialMargin initial margin fraction
    * @param maintenanceMargin maintenance margin fraction
    */
   public record PositionLine(
       double size, double entryPrice, double markPrice, double initialMargin, double maintenanceMargin) {}
 
-  /** The margin state of an account. */
+  /** The margin state of an account, every position in a single maintenance tier. */
   public MarginState state(List<CollateralLine> collateral, List<PositionLine> positions) {
+    return state(collateral, positions, null);
+  }
+
+  /**
+   * The margin state of an account with tiered maintenance: position {@code p} requires {@code
+   * tiers.get(p).maintenance(notional)} (Hyperliquid /trading/margin-tiers, venues.md 5.1) and an
+   * initial margin of {@code notional * min(1, IMF * mmr(tier) / mmr(0))}, so that the ratio of
+   * initial to maintenance margin stays that of the first tier (Hyperliquid: mmr = 1 / (2
+   * maxLeverage) in every tier; for Binance brackets this approximates the bracket's max leverage). Collateral counts at {@code min(units * P * (1 - haircut), cap)}.
+   *
+   * @param tiers one entry per position, or null for a single tier at each line's fraction
+   */
+  public MarginState state(List<CollateralLine> collateral, List<PositionLine> positions, List<MarginTiers> tiers) {
     double equity = 0;
     for (CollateralLine c : collateral) {
-      equity += c.units() * c.price() * (1 - c.haircut());
+      equity += Math.min(c.units() * c.price() * (1 - c.haircut()), c.cap());
     }
     double initial = 0;
     double maintenance = 0;
-    for (PositionLine p : positions) {
+    for (int i = 0; i < positions.size(); i++) {
+      PositionLine p = positions.get(i);
       equity += p.size() * (p.markPrice() - p.entryPrice());
       double notional = Math.abs(p.size()) * p.markPrice();
-      initial += notional * p.initialMargin();
-      maintenance += notional * p.maintenanceMargin();
+      if (tiers == null) {
+        initial += notional * p.initialMargin();
+        maintenance += notional * p.maintenanceMargin();
+      } else {
+        MarginTiers t = tiers.get(i);
+        int k = t.tier(notional);
+        // Tier 0 uses the fractions as given, so single-tier markets compute exactly as before.
+        if (k == 0) {
+          initial += notional * p.initialMargin();
+          maintenance += notional * t.rate(0);
+        } else {
+          initial += notional * Math.min(1, p.initialMargin() * t.rate(k) / t.rate(0));
+          maintenance += t.maintenance(notional);
+        }
+      }
     }
     return new MarginState(equity, initial, maintenance);
   }

@@ -1,5 +1,6 @@
 package org.marginfall.protocols.perp;
 
+import java.util.List;
 import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.util.Checks;
@@ -10,12 +11,14 @@ import org.marginfall.core.util.Checks;
  * <p>Immutable and thread-safe.
  *
  * @param asset the underlying asset
- * @param initialMargin initial margin fraction of notional (1 / max leverage)
- * @param maintenanceMargin maintenance margin fraction of notional, below the initial one
+ * @param initialMargin initial margin fraction of notional (1 / max leverage) in the first tier
+ * @param maintenanceMargin maintenance margin fraction of notional in the first tier, below the
+ *     initial one
+ * @param tiers maintenance tiers by notional; the first starts at 0 with {@code maintenanceMargin}
  */
-public record PerpMarket(AssetId asset, double initialMargin, double maintenanceMargin) {
+public record PerpMarket(AssetId asset, double initialMargin, double maintenanceMargin, List<MarginTier> tiers) {
 
-  /** Validates the fractions. */
+  /** Validates the fractions and the tiers. */
   public PerpMarket {
     Objects.requireNonNull(asset, "asset");
     Checks.fraction(initialMargin, "initialMargin");
@@ -30,5 +33,15 @@ public record PerpMarket(AssetId asset, double initialMargin, double maintenance
       throw new IllegalArgumentException(
           "maintenanceMargin: must be below initialMargin (" + initialMargin + "), was " + maintenanceMargin);
     }
+    tiers = List.copyOf(tiers);
+    if (tiers.isEmpty() || tiers.get(0).maintenanceMargin() != maintenanceMargin) {
+      throw new IllegalArgumentException("tiers: the first tier must carry maintenanceMargin " + maintenanceMargin);
+    }
+    new MarginTiers(tiers);
+  }
+
+  /** A market with a single maintenance tier. */
+  public PerpMarket(AssetId asset, double initialMargin, double maintenanceMargin) {
+    this(asset, initialMargin, maintenanceMargin, List.of(new MarginTier(0, maintenanceMargin)));
   }
 }

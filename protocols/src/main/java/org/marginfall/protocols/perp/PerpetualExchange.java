@@ -19,6 +19,8 @@ import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.market.Execution;
+import org.marginfall.core.market.SharedMarket;
+import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -30,19 +32,20 @@ import org.marginfall.core.venue.VenueSnapshot;
 
 /**
  * A perpetual-futures venue: multi-collateral margin accounts (cross or isolated), positions
- * marked at the venue's oracle, full liquidation through the shared market, and a loss waterfall
- * of account margin, insurance fund, then explicit bad debt.
+ * marked at the venue's mark price (the oracle, or Binance's median mark), full or partial
+ * liquidation through the shared market, an optional backstop vault, funding, and a loss waterfall
+ * of account margin, insurance fund, auto-deleveraging, socialized loss, then explicit bad debt.
  *
  * <p>Ledger layout under the venue id {@code v}: margin accounts {@code v/accounts/<owner>[/<asset>]},
- * the counterparty vault {@code v/house} (the other side of every position; it settles PnL in base
- * currency), the insurance fund {@code v/insurance}, and {@code v/bad-debt}, an external account
- * whose negative balance is the venue's uncovered shortfall. A liquidation closes every position of
- * the account at the price its unwind gets in the shared market (so it moves the price other venues
- * mark at), charges the fee on the closed notional (capped at what equity remains), sells
- * non-base collateral to the liquidator at the oracle price to raise base currency, and covers any
- * remaining shortfall from the insurance fund, then as bad debt (Binance FAQ 360033525271:
- * clearance fee to the insurance fund, which tops negative balances back to zero). Mutable and not
- * thread-safe.
+ * the counterparty vault {@code v/house} (the other side of every position; it settles PnL and
+ * funding in base currency), the insurance fund {@code v/insurance}, {@code v/bad-debt}, an external
+ * account whose negative balance is the venue's uncovered shortfall, and with a backstop the vault
+ * {@code v/backstop} (a margin account holding positions), its share issuer {@code
+ * v/backstop/issuer} (external) and its depositors {@code v/backstop/depositors}. A book
+ * liquidation closes positions at the price its unwind gets in the shared market, charges the fee
+ * on the closed notional (capped at what equity remains), sells non-base collateral to the
+ * liquidator at the oracle price to raise base currency, and covers any remaining shortfall from the
+ * insurance fund, then as bad debt (Binance FAQ 360033525271). Mutable and not thread-safe.
  */
 public final class PerpetualExchange implements PerpetualVenue {
 
@@ -56,14 +59,35 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final List<AssetId> marketAssets = new ArrayList<>();
   private final double[] initialMargin;
   private final double[] maintenanceMargin;
+  private final List<MarginTiers> tiers = new ArrayList<>();
   private final List<CollateralTerms> collateral = new ArrayList<>();
   private final Map<AccountId, MarginAccount> accounts = new LinkedHashMap<>();
+  private final PricingTerms pricing;
+  private final PriceHistory history;
+  private final MarginAccount vault;
+  private final AccountId shareIssuer;
+  private final AccountId depositors;
+  private final RandomStream adlStream;
   private List<LiquidationCandidate> liquidatable = List.of();
   private long liquidations;
   private double liquidatedNotional;
   private long liquidationFeeAtoms;
   private long insurancePaidAtoms;
   private long badDebtAtoms;
+  private long partialLiquidations;
+  private long takeovers;
+  private double takenOverNotional;
+  private long adlFills;
+  private double adlShortfall;
+  private double adlProfitTaken;
+  private double adlOverDeleveraging;
+  private long socializedAtoms;
+  private long fundingPaidAtoms;
+  private long fundingReceivedAtoms;
+  private long fundingDeferredAtoms;
+  private long stalePausedSteps;
+  private long lastPausedStep = -1;
+  private int staleNow;
 
   /** One margin account: its positions by market index. */
   private static final class MarginAccount {
@@ -93,6 +117,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.services = services;
     this.ledger = services.ledger();
     this.base = services.baseCurrency();
+    this.pricing = spec.pricing();
     String v = spec.id().value();
     this.house = AccountId.of(v, "house");
     this.insurance = AccountId.of(v, "insurance");
@@ -105,11 +130,13 @@ public final class PerpetualExchange implements PerpetualVenue {
     int n = spec.markets().size();
     this.initialMargin = new double[n];
     this.maintenanceMargin = new double[n];
+    this.history = new PriceHistory(spec.pricing(), n);
     for (int i = 0; i < n; i++) {
       PerpMarket m = spec.markets().get(i);
       marketAssets.add(m.asset());
       initialMargin[i] = m.initialMargin();
       maintenanceMargin[i] = m.maintenanceMargin();
+      tiers.add(new MarginTiers(m.tiers()));
     }
     // The base currency is always collateral at face value; an entry for it in the spec (which a
     // spec built in code may carry; the scenario reader drops it) must not add a second line.
@@ -118,6 +145,30 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (!c.asset().equals(base)) {
         collateral.add(c);
       }
+    }
+    this.adlStream =
+        spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
+            ? services.streams().stream("venues/" + v + "/adl")
+            : null;
+    if (spec.backstop().isPresent()) {
+      BackstopTerms b = spec.backstop().get();
+      AccountId vaultId = AccountId.of(v, "backstop");
+      this.shareIssuer = vaultId.child("issuer");
+      this.depositors = vaultId.child("depositors");
+      ledger.open(vaultId, AccountType.ORDINARY);
+      ledger.open(shareIssuer, AccountType.EXTERNAL);
+      ledger.open(depositors, AccountType.ORDINARY);
+      this.vault = new MarginAccount(vaultId, n);
+      accounts.put(vaultId, vault);
+      // Depositors bring the capital and receive one share per unit: NAV starts at exactly 1.
+      long capital = Quantities.floorAtoms(b.capital());
+      ledger.transfer(Ledger.EXTERNAL, vaultId, base, capital);
+      ledger.transfer(shareIssuer, depositors, b.shareAsset(), capital);
+      services.markets().defineDerived(b.shareAsset(), this::backstopNav);
+    } else {
+      this.vault = null;
+      this.shareIssuer = null;
+      this.depositors = null;
     }
   }
 
@@ -136,6 +187,18 @@ public final class PerpetualExchange implements PerpetualVenue {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("marginMode", spec.marginMode().scenarioName());
     a.put("oracle", spec.oracle().value());
+    // Mechanisms beyond the original ones are listed only when switched on, so summaries of
+    // existing scenarios stay as they were.
+    if (spec.liquidation().mode() != LiquidationMode.FULL) {
+      a.put("liquidation", spec.liquidation().mode().scenarioName());
+    }
+    if (pricing.markPrice() != MarkPriceRule.INDEX) {
+      a.put("markPrice", pricing.markPrice().scenarioName());
+    }
+    if (spec.deleveraging().rule() != DeleveragingRule.NONE) {
+      a.put("deleveraging", spec.deleveraging().rule().scenarioName());
+    }
+    spec.backstop().ifPresent(b -> a.put("backstop", b.shareAsset().value()));
     return a;
   }
 
@@ -156,8 +219,12 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public double markPrice(AssetId market) {
-    marketIndex(market);
-    return oraclePrice(market);
+    return markPrice(marketIndex(market));
+  }
+
+  /** The last funding rate of {@code market}, 0 before the first settlement. */
+  public double lastFundingRate(AssetId market) {
+    return history.lastRate(marketIndex(market));
   }
 
   @Override
@@ -191,6 +258,9 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public void open(AccountId marginAccount, AssetId market, double size) {
     MarginAccount a = account(marginAccount);
+    if (a == vault) {
+      throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
+    }
     int i = marketIndex(market);
     if (spec.marginMode() == MarginMode.ISOLATED && !marginAccount.value().endsWith("/" + market.value())) {
       throw new IllegalArgumentException("isolated account " + marginAccount + " cannot trade " + market);
@@ -198,26 +268,19 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (!(Double.isFinite(size) && size != 0)) {
       throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
     }
-    double price = oraclePrice(market);
+    double price = markPrice(i);
     double old = a.size[i];
     double oldEntry = a.entry[i];
-    double next = old + size;
-    // The part of the trade that reduces an existing position realises PnL at the trade price.
-    double reduced = old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
-    double realized = Math.signum(old) * reduced * (price - oldEntry);
-    long loss = realized < 0 ? Quantities.ceilAtoms(-realized) : 0;
+    double reducedPreview =
+        old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
+    double realizedPreview = Math.signum(old) * reducedPreview * (price - oldEntry);
+    long loss = realizedPreview < 0 ? Quantities.ceilAtoms(-realizedPreview) : 0;
     if (loss > ledger.balance(marginAccount, base)) {
       throw new IllegalStateException(
           marginAccount + " cannot pay the realised loss " + Quantities.units(loss) + " in " + base);
     }
-    a.size[i] = next;
-    if (next == 0) {
-      a.entry[i] = 0;
-    } else if (reduced == 0) {
-      a.entry[i] = (old * oldEntry + size * price) / next;
-    } else if (Math.signum(next) != Math.signum(old)) {
-      a.entry[i] = price;
-    }
+    double realized = applyTrade(a, i, size, price);
+    double next = a.size[i];
     MarginState after = state(a);
     // The realised part is not yet in collateral, so post-trade equity is after.equity() + realized.
     // A trade adds risk when it grows the position or flips it: a flip opens a new position on the
@@ -232,10 +295,7 @@ public final class PerpetualExchange implements PerpetualVenue {
           "position on " + spec.id() + " would need initial margin " + after.initialRequirement()
               + " but equity is " + after.equity());
     }
-    if (realized > 0) {
-      payFromHouse(marginAccount, Quantities.floorAtoms(realized));
-    }
-    ledger.transfer(marginAccount, house, base, loss);
+    settlePnl(a.id, realized);
     a.state = state(a);
     services
         .events()
@@ -255,12 +315,27 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public void markToMarket() {
     List<LiquidationCandidate> out = new ArrayList<>();
+    int stale = 0;
     for (MarginAccount a : accounts.values()) {
       a.state = state(a);
-      if (a.state.liquidatable()) {
-        out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
+      if (a == vault || !a.state.liquidatable()) {
+        continue;
       }
+      if (isStale(a)) {
+        stale++;
+        if (pricing.onStale() == StaleAction.PAUSE) {
+          // Refuse to act on a price the venue does not trust; count the step once.
+          long step = services.clock().step();
+          if (step != lastPausedStep) {
+            lastPausedStep = step;
+            stalePausedSteps++;
+          }
+          continue;
+        }
+      }
+      out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
     }
+    staleNow = stale;
     out.sort(
         Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
             .thenComparing(LiquidationCandidate::account));
@@ -272,14 +347,25 @@ public final class PerpetualExchange implements PerpetualVenue {
     return liquidatable;
   }
 
+  /**
+   * Liquidates {@code account}. The path depends on the account's settlement value V (collateral
+   * at the oracle plus unrealised PnL at the mark): when ADL or socialized loss is on and the deficit {@code -V}
+   * exceeds the insurance fund, the positions are deleveraged at their bankruptcy prices; otherwise,
+   * with a backstop and V &gt;= 0, the vault takes the account over when equity is below {@code
+   * takeoverBelow * MM} or a close through the book would leave a shortfall; otherwise the account
+   * is closed through the book, in full or partially.
+   */
   @Override
   public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator) {
     MarginAccount a = accounts.get(account);
-    if (a == null) {
+    if (a == null || a == vault) {
       return Optional.empty();
     }
     MarginState before = state(a);
     if (!before.liquidatable()) {
+      return Optional.empty();
+    }
+    if (pricing.onStale() == StaleAction.PAUSE && isStale(a)) {
       return Optional.empty();
     }
     // The liquidator must be able to buy all non-base collateral, the most the waterfall may sell it.
@@ -292,11 +378,45 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (ledger.balance(liquidator, base) < needed) {
       return Optional.empty();
     }
+    double value = settlementValue(a);
+    if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
+        && value < 0
+        && Quantities.ceilAtoms(-value) > ledger.balance(insurance, base)) {
+      return Optional.of(deleverage(a, before, liquidator, value));
+    }
+    if (vault != null && value >= 0) {
+      BackstopTerms b = spec.backstop().get();
+      String reason = null;
+      if (before.equity() < b.takeoverBelow() * before.maintenanceRequirement()) {
+        reason = "below-threshold";
+      } else if (bookCloseValue(a) < 0) {
+        reason = "book-shortfall";
+      }
+      if (reason != null) {
+        return Optional.of(takeover(a, before, reason));
+      }
+    }
+    double notional = 0;
+    for (int i = 0; i < a.size.length; i++) {
+      notional += Math.abs(a.size[i]) * markPrice(i);
+    }
+    // Two atoms of slack: settlement rounds the realised loss up and may otherwise leave the
+    // account a hair below maintenance, to be liquidated again for dust.
+    double f =
+        PartialLiquidation.closeFraction(
+            spec.liquidation(), before.equity() - 2e-6, before.maintenanceRequirement(), notional,
+            spec.liquidationFee());
+    return Optional.of(closeThroughBook(a, before, liquidator, f));
+  }
+
+  /** Closes the fraction {@code f} of every position through the shared market. */
+  private LiquidationOutcome closeThroughBook(MarginAccount a, MarginState before, AccountId liquidator, double f) {
+    AccountId account = a.id;
     long step = services.clock().step();
     int round = services.clock().round();
     String venue = spec.id().value();
 
-    // 1. Close every position through the shared market.
+    // 1. Close the fraction of every position through the shared market.
     int n = marketAssets.size();
     double[] closedSize = new double[n];
     double[] exec = new double[n];
@@ -311,15 +431,20 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
       AssetId asset = marketAssets.get(i);
       oracle[i] = oraclePrice(asset);
-      Execution e = services.markets().tradeSynthetic(venue, asset, -a.size[i]);
-      closedSize[i] = a.size[i];
+      double close = f >= 1 ? a.size[i] : a.size[i] * f;
+      Execution e = services.markets().tradeSynthetic(venue, asset, -close);
+      closedSize[i] = close;
       exec[i] = e.averagePrice();
-      pnl[i] = a.size[i] * (exec[i] - a.entry[i]);
+      pnl[i] = close * (exec[i] - a.entry[i]);
       notional[i] = e.value();
       realized += pnl[i];
       nominalFee += notional[i] * spec.liquidationFee();
-      a.size[i] = 0;
-      a.entry[i] = 0;
+      if (f >= 1) {
+        a.size[i] = 0;
+        a.entry[i] = 0;
+      } else {
+        a.size[i] -= close;
+      }
     }
 
     // 2. The fee is capped at what equity remains after the close (collateral at oracle value).
@@ -340,35 +465,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     long owed = loss + feeAtoms;
     long shortfall = owed - ledger.balance(account, base);
-    List<Holding> acquired = new ArrayList<>();
-    long spent = 0;
-    for (CollateralTerms c : collateral) {
-      if (shortfall <= 0) {
-        break;
-      }
-      if (c.asset().equals(base)) {
-        continue;
-      }
-      long held = ledger.balance(account, c.asset());
-      if (held == 0) {
-        continue;
-      }
-      double price = oraclePrice(c.asset());
-      long units = Math.min(held, Quantities.ceilAtoms(Quantities.units(shortfall) / price));
-      long pay = Quantities.ceilValueAtoms(units, price);
-      ledger.transfer(liquidator, account, base, pay);
-      ledger.transfer(account, liquidator, c.asset(), units);
-      acquired.add(new Holding(c.asset(), units));
-      spent += pay;
-      shortfall -= pay;
-      services
-          .events()
-          .emit(
-              new CollateralSale(
-                  step, round, venue, account.value(), liquidator.value(), c.asset().value(),
-                  Quantities.units(units), price, Quantities.units(pay)));
-    }
-    coverShortfall(account, shortfall);
+    Sale sale = sellCollateral(account, liquidator, shortfall);
+    coverShortfall(account, shortfall - sale.raised);
     ledger.transfer(account, house, base, loss);
     ledger.transfer(account, liquidator, base, toLiquidator);
     ledger.transfer(account, insurance, base, toInsurance);
@@ -393,24 +491,358 @@ public final class PerpetualExchange implements PerpetualVenue {
                   before.maintenanceRequirement()));
       liquidations++;
     }
+    if (f < 1) {
+      partialLiquidations++;
+    }
     liquidatedNotional += totalNotional;
-    // The account is flat now: drop it from the last mark's list so the list stays truthful.
-    liquidatable = liquidatable.stream().filter(c -> !c.account().equals(account)).toList();
     liquidationFeeAtoms += feeAtoms;
     a.state = state(a);
-    return Optional.of(
-        new LiquidationOutcome(
-            spec.id(), account, totalNotional, Quantities.units(toLiquidator), acquired,
-            Quantities.units(spent)));
+    dropFromList(a);
+    return new LiquidationOutcome(
+        spec.id(), account, totalNotional, Quantities.units(toLiquidator), sale.acquired,
+        Quantities.units(sale.spent));
+  }
+
+  /** What selling collateral to the liquidator raised. */
+  private record Sale(long raised, long spent, List<Holding> acquired) {}
+
+  /** Sells non-base collateral of {@code account} to {@code liquidator} at the oracle price until {@code shortfall} base is raised. */
+  private Sale sellCollateral(AccountId account, AccountId liquidator, long shortfall) {
+    long step = services.clock().step();
+    int round = services.clock().round();
+    List<Holding> acquired = new ArrayList<>();
+    long spent = 0;
+    long left = shortfall;
+    for (CollateralTerms c : collateral) {
+      if (left <= 0) {
+        break;
+      }
+      if (c.asset().equals(base)) {
+        continue;
+      }
+      long held = ledger.balance(account, c.asset());
+      if (held == 0) {
+        continue;
+      }
+      double price = oraclePrice(c.asset());
+      long units = Math.min(held, Quantities.ceilAtoms(Quantities.units(left) / price));
+      long pay = Quantities.ceilValueAtoms(units, price);
+      ledger.transfer(liquidator, account, base, pay);
+      ledger.transfer(account, liquidator, c.asset(), units);
+      acquired.add(new Holding(c.asset(), units));
+      spent += pay;
+      left -= pay;
+      services
+          .events()
+          .emit(
+              new CollateralSale(
+                  step, round, spec.id().value(), account.value(), liquidator.value(), c.asset().value(),
+                  Quantities.units(units), price, Quantities.units(pay)));
+    }
+    return new Sale(spent, spent, acquired);
   }
 
   /**
-   * The perpetual venue resolves every shortfall when it liquidates (insurance fund, then bad
-   * debt), so the end-of-tick settlement has nothing left to do.
+   * The backstop vault takes over every position (cross) or the one position (isolated) and all
+   * margin of the account at the mark price; the account is left with nothing, so its maintenance
+   * margin is not returned (Hyperliquid docs /trading/liquidations, venues.md 5.2).
+   */
+  private LiquidationOutcome takeover(MarginAccount a, MarginState before, String reason) {
+    double notional = 0;
+    double realized = 0;
+    double[] price = new double[a.size.length];
+    for (int i = 0; i < a.size.length; i++) {
+      if (a.size[i] != 0) {
+        price[i] = markPrice(i);
+        notional += Math.abs(a.size[i]) * price[i];
+        realized += a.size[i] * (price[i] - a.entry[i]);
+      }
+    }
+    for (AssetId c : collateralAssets()) {
+      long held = ledger.balance(a.id, c);
+      if (held > 0) {
+        ledger.transfer(a.id, vault.id, c, held);
+      }
+    }
+    // The account's PnL at the mark now belongs to the vault, which settles it with the house and
+    // holds the positions from the mark on.
+    settlePnl(vault.id, realized);
+    for (int i = 0; i < a.size.length; i++) {
+      if (a.size[i] != 0) {
+        double s = a.size[i];
+        a.size[i] = 0;
+        a.entry[i] = 0;
+        settlePnl(vault.id, applyTrade(vault, i, s, price[i]));
+      }
+    }
+    takeovers++;
+    takenOverNotional += notional;
+    services.events().emit(
+        new BackstopTakeover(
+            services.clock().step(), services.clock().round(), spec.id().value(), a.id.value(), notional,
+            before.equity(), before.maintenanceRequirement(), reason));
+    a.state = state(a);
+    vault.state = state(vault);
+    dropFromList(a);
+    return new LiquidationOutcome(spec.id(), a.id, notional, 0, List.of(), 0);
+  }
+
+  /**
+   * Auto-deleveraging of a bankrupt account whose deficit the insurance fund cannot cover: each
+   * position is closed at its bankruptcy price {@code p_b = P + deficit * w / size}, the deficit
+   * allocated over positions by their share {@code w} of the maintenance requirement (dYdX v4
+   * bankruptcyQuote = -dNNV - TNC * |dMMR| / TMMR, venues.md 4.2), against opposite positions that
+   * are profitable at {@code p_b}, chosen by the rule; what they cannot absorb closes through the
+   * book, and its loss goes to the insurance fund, socialized loss, then bad debt.
+   */
+  private LiquidationOutcome deleverage(MarginAccount a, MarginState before, AccountId liquidator, double value) {
+    long step = services.clock().step();
+    int round = services.clock().round();
+    String venue = spec.id().value();
+    double deficit = -value;
+    double uncoverable = Math.max(0, deficit - Quantities.units(ledger.balance(insurance, base)));
+    int n = a.size.length;
+    double[] mm = new double[n];
+    double totalMm = 0;
+    for (int i = 0; i < n; i++) {
+      if (a.size[i] != 0) {
+        mm[i] = tiers.get(i).maintenance(Math.abs(a.size[i]) * markPrice(i));
+        totalMm += mm[i];
+      }
+    }
+    double realized = 0;
+    double closedNotional = 0;
+    for (int i = 0; i < n; i++) {
+      double s = a.size[i];
+      if (s == 0) {
+        continue;
+      }
+      double mark = markPrice(i);
+      double pb = mark + deficit * (mm[i] / totalMm) / s;
+      List<Deleveraging.Opposite> opposites = new ArrayList<>();
+      for (MarginAccount o : accounts.values()) {
+        double os = o.size[i];
+        if (o == a || os == 0 || Math.signum(os) == Math.signum(s) || !(os * (pb - o.entry[i]) > 0)) {
+          continue;
+        }
+        double equity = o.state.equity();
+        opposites.add(
+            new Deleveraging.Opposite(
+                o.id, Math.abs(os),
+                Deleveraging.score(os * (mark - o.entry[i]), os * o.entry[i], os * mark, equity)));
+      }
+      int start =
+          adlStream != null && !opposites.isEmpty()
+              ? Deleveraging.startIndex(adlStream.nextUniform(), opposites.size())
+              : 0;
+      List<Deleveraging.Fill> fills =
+          spec.deleveraging().rule() == DeleveragingRule.NONE
+              ? List.of()
+              : Deleveraging.allocate(spec.deleveraging().rule(), opposites, Math.abs(s), start);
+      double filled = 0;
+      for (Deleveraging.Fill fill : fills) {
+        double q = fill.quantity();
+        if (!(q > 0)) {
+          continue;
+        }
+        MarginAccount o = accounts.get(fill.account());
+        // The bankrupt side closes q at p_b; the counterparty closes the same q at p_b.
+        realized += Math.signum(s) * q * (pb - a.entry[i]);
+        settlePnl(o.id, applyTrade(o, i, Math.signum(s) * q, pb));
+        o.state = state(o);
+        double taken = q * Math.abs(pb - mark);
+        double covered = deficit > 0 ? uncoverable * taken / deficit : 0;
+        adlFills++;
+        adlShortfall += covered;
+        adlProfitTaken += taken;
+        adlOverDeleveraging += taken - covered;
+        filled += q;
+        closedNotional += q * pb;
+        services.events().emit(
+            new AutoDeleverage(
+                step, round, venue, spec.deleveraging().rule().scenarioName(), a.id.value(), o.id.value(),
+                marketAssets.get(i).value(), -Math.signum(s) * q, pb, mark, covered, taken, taken - covered));
+      }
+      double rest = Math.abs(s) - filled;
+      if (rest > 1e-12 * Math.abs(s)) {
+        Execution e = services.markets().tradeSynthetic(venue, marketAssets.get(i), -Math.signum(s) * rest);
+        realized += Math.signum(s) * rest * (e.averagePrice() - a.entry[i]);
+        closedNotional += e.value();
+      }
+      a.size[i] = 0;
+      a.entry[i] = 0;
+    }
+    long gain = realized > 0 ? Quantities.floorAtoms(realized) : 0;
+    long loss = realized < 0 ? Quantities.ceilAtoms(-realized) : 0;
+    if (gain > 0) {
+      payFromHouse(a.id, gain);
+    }
+    long shortfall = loss - ledger.balance(a.id, base);
+    Sale sale = sellCollateral(a.id, liquidator, shortfall);
+    long left = shortfall - sale.raised;
+    if (left > 0) {
+      long fromFund = Math.min(left, ledger.balance(insurance, base));
+      coverShortfall(a.id, fromFund);
+      left -= fromFund;
+      if (spec.deleveraging().socializeLosses()) {
+        left -= socialize(a.id, left);
+      }
+      coverShortfall(a.id, left);
+    }
+    ledger.transfer(a.id, house, base, loss);
+    liquidations++;
+    liquidatedNotional += closedNotional;
+    a.state = state(a);
+    dropFromList(a);
+    return new LiquidationOutcome(
+        spec.id(), a.id, closedNotional, 0, sale.acquired, Quantities.units(sale.spent));
+  }
+
+  /**
+   * Socialized loss (Deribit insurance fund page, venues.md 7): the loss is shared by the accounts
+   * with positive unrealised PnL, pro rata to it. Each winner's claim on the house shrinks by its
+   * share (its entry price moves against it), and the house pays the freed amount to the bankrupt
+   * account, so the ledger moves only what the house no longer owes.
+   *
+   * @return atoms absorbed (at most the winners' total positive unrealised PnL)
+   */
+  private long socialize(AccountId bankrupt, long atoms) {
+    if (atoms <= 0) {
+      return 0;
+    }
+    double total = 0;
+    for (MarginAccount o : accounts.values()) {
+      if (o.id.equals(bankrupt)) {
+        continue;
+      }
+      for (int i = 0; i < o.size.length; i++) {
+        if (o.size[i] != 0) {
+          total += Math.max(0, o.size[i] * (markPrice(i) - o.entry[i]));
+        }
+      }
+    }
+    long absorbed = Math.min(atoms, Quantities.floorAtoms(total));
+    if (absorbed <= 0) {
+      return 0;
+    }
+    double amount = Quantities.units(absorbed);
+    for (MarginAccount o : accounts.values()) {
+      if (o.id.equals(bankrupt)) {
+        continue;
+      }
+      double share = 0;
+      for (int i = 0; i < o.size.length; i++) {
+        if (o.size[i] != 0) {
+          double u = o.size[i] * (markPrice(i) - o.entry[i]);
+          if (u > 0) {
+            double take = amount * u / total;
+            o.entry[i] += take / o.size[i];
+            share += take;
+          }
+        }
+      }
+      if (share > 0) {
+        o.state = state(o);
+        services.events().emit(
+            new SocializedLoss(
+                services.clock().step(), services.clock().round(), spec.id().value(), bankrupt.value(),
+                o.id.value(), share));
+      }
+    }
+    payFromHouse(bankrupt, absorbed);
+    socializedAtoms += absorbed;
+    return absorbed;
+  }
+
+  /**
+   * Once a tick: samples the basis and premium of every market, settles funding at the end of each
+   * interval, and lets the backstop vault unwind part of its positions into the shared market.
    */
   @Override
   public void settle() {
-    // Shortfalls were resolved in liquidate(); nothing accrues between ticks in this venue family.
+    for (int i = 0; i < marketAssets.size(); i++) {
+      history.sample(i, services.markets().price(marketAssets.get(i)), oraclePrice(marketAssets.get(i)));
+    }
+    if (history.endTick()) {
+      for (int i = 0; i < marketAssets.size(); i++) {
+        double average = history.averagePremium(i);
+        settleFunding(i, history.settleRate(i, maintenanceMargin[i]), average);
+      }
+      history.resetInterval();
+    }
+    if (vault != null) {
+      unwindVault();
+    }
+  }
+
+  /**
+   * Funding of one market: every position pays {@code size * mark * rate} (longs pay shorts when
+   * the rate is positive; Binance funding FAQ 360033525031) to the house, which pays the receivers, so the
+   * house pays or receives the long/short imbalance. A payer short of base currency pays what it
+   * holds; the rest is deferred into its entry price ({@code entry += unpaid / size}), which lowers
+   * its unrealised PnL by exactly the unpaid amount: the house's claim is settled when the position
+   * closes, through the ordinary loss waterfall.
+   */
+  private void settleFunding(int i, double rate, double averagePremium) {
+    long paid = 0;
+    long received = 0;
+    long deferred = 0;
+    double mark = markPrice(i);
+    for (MarginAccount a : accounts.values()) {
+      double s = a.size[i];
+      if (s == 0) {
+        continue;
+      }
+      double payment = s * mark * rate;
+      if (payment > 0) {
+        long owed = Quantities.ceilAtoms(payment);
+        long now = Math.min(owed, Math.max(0, ledger.balance(a.id, base)));
+        ledger.transfer(a.id, house, base, now);
+        paid += now;
+        long unpaid = owed - now;
+        if (unpaid > 0) {
+          double shifted = a.entry[i] + Quantities.units(unpaid) / s;
+          if (shifted > 0) {
+            a.entry[i] = shifted;
+            deferred += unpaid;
+          } else {
+            // A short whose entry cannot absorb the debt: the waterfall pays the house instead.
+            coverShortfall(a.id, unpaid);
+            ledger.transfer(a.id, house, base, unpaid);
+            paid += unpaid;
+          }
+        }
+      } else if (payment < 0) {
+        long due = Quantities.floorAtoms(-payment);
+        payFromHouse(a.id, due);
+        received += due;
+      }
+      a.state = state(a);
+    }
+    fundingPaidAtoms += paid;
+    fundingReceivedAtoms += received;
+    fundingDeferredAtoms += deferred;
+    services.events().emit(
+        new FundingSettlement(
+            services.clock().step(), 0, spec.id().value(), marketAssets.get(i).value(), rate, averagePremium,
+            Quantities.units(paid), Quantities.units(received), Quantities.units(deferred),
+            Quantities.units(paid - received)));
+  }
+
+  /** The vault closes {@code unwindFraction} of each position (all of a position under 1 unit of notional) into the market. */
+  private void unwindVault() {
+    double fraction = spec.backstop().get().unwindFraction();
+    String trader = vault.id.value();
+    for (int i = 0; i < vault.size.length; i++) {
+      double s = vault.size[i];
+      if (s == 0) {
+        continue;
+      }
+      double close = Math.abs(s * fraction) * markPrice(i) < 1 ? s : s * fraction;
+      Execution e = services.markets().tradeSynthetic(trader, marketAssets.get(i), -close);
+      settlePnl(vault.id, applyTrade(vault, i, -close, e.averagePrice()));
+    }
+    vault.state = state(vault);
   }
 
   @Override
@@ -423,10 +855,47 @@ public final class PerpetualExchange implements PerpetualVenue {
         }
       }
     }
+    // Keys depend only on the spec, so they are the same at every step of a run.
+    Map<String, Double> extras = new LinkedHashMap<>();
+    if (spec.liquidation().mode() == LiquidationMode.PARTIAL) {
+      extras.put("partialLiquidations", (double) partialLiquidations);
+    }
+    if (vault != null) {
+      extras.put("backstopTakeovers", (double) takeovers);
+      extras.put("backstopTakenNotional", takenOverNotional);
+      extras.put("backstopEquity", vaultEquity());
+      extras.put("backstopNav", backstopNav());
+    }
+    if (spec.deleveraging().rule() != DeleveragingRule.NONE) {
+      extras.put("adlFills", (double) adlFills);
+      extras.put("adlShortfall", adlShortfall);
+      extras.put("adlProfitTaken", adlProfitTaken);
+      extras.put("adlOverDeleveraging", adlOverDeleveraging);
+    }
+    if (spec.deleveraging().socializeLosses()) {
+      extras.put("socializedLoss", Quantities.units(socializedAtoms));
+    }
+    if (pricing.markPrice() == MarkPriceRule.MEDIAN) {
+      for (int i = 0; i < marketAssets.size(); i++) {
+        extras.put("markBasis." + marketAssets.get(i).value(), markPrice(i) - oraclePrice(marketAssets.get(i)));
+      }
+    }
+    if (pricing.fundingIntervalSteps() > 0) {
+      for (int i = 0; i < marketAssets.size(); i++) {
+        extras.put("fundingRate." + marketAssets.get(i).value(), history.lastRate(i));
+      }
+      extras.put("fundingPaid", Quantities.units(fundingPaidAtoms));
+      extras.put("fundingReceived", Quantities.units(fundingReceivedAtoms));
+      extras.put("fundingDeferred", Quantities.units(fundingDeferredAtoms));
+    }
+    if (pricing.maxOracleAgeSteps() > 0) {
+      extras.put("staleAccounts", (double) staleNow);
+      extras.put("stalePausedSteps", (double) stalePausedSteps);
+    }
     return new VenueSnapshot(
         accounts.size(), liquidations, liquidatedNotional, Quantities.units(liquidationFeeAtoms),
         Quantities.units(insurancePaidAtoms), Quantities.units(badDebtAtoms),
-        ledger.units(insurance, base), openInterest, liquidatable.size());
+        ledger.units(insurance, base), openInterest, liquidatable.size(), extras);
   }
 
   @Override
@@ -439,10 +908,12 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (!Double.isFinite(now.equity()) || !Double.isFinite(now.maintenanceRequirement())) {
         problems.add(spec.id() + ": margin state of " + a.id + " is not finite: " + now);
       }
-      if (now.liquidatable() != listed.contains(a.id)) {
+      boolean expected =
+          a != vault && now.liquidatable() && !(pricing.onStale() == StaleAction.PAUSE && isStale(a));
+      if (expected != listed.contains(a.id)) {
         problems.add(
-            spec.id() + ": " + a.id + " is " + (now.liquidatable() ? "" : "not ")
-                + "below maintenance (" + now + ") but the last mark says otherwise");
+            spec.id() + ": " + a.id + " is " + (expected ? "" : "not ")
+                + "liquidatable (" + now + ") but the last mark says otherwise");
       }
       for (int i = 0; i < a.size.length; i++) {
         if (!Double.isFinite(a.size[i]) || (a.size[i] != 0 && !(a.entry[i] > 0))) {
@@ -453,6 +924,17 @@ public final class PerpetualExchange implements PerpetualVenue {
     long booked = -ledger.balance(badDebtAccount, base);
     if (booked != badDebtAtoms) {
       problems.add(spec.id() + ": bad debt " + badDebtAtoms + " atoms disagrees with the bad-debt account " + booked);
+    }
+    if (vault != null) {
+      BackstopTerms b = spec.backstop().get();
+      // Shares are minted once, at the start; nothing else issues or burns them.
+      long issued = -ledger.balance(shareIssuer, b.shareAsset());
+      if (issued != Quantities.floorAtoms(b.capital())) {
+        problems.add(spec.id() + ": backstop shares issued " + issued + " atoms disagree with the capital");
+      }
+      if (!Double.isFinite(backstopNav())) {
+        problems.add(spec.id() + ": backstop NAV is not finite");
+      }
     }
     return problems;
   }
@@ -466,19 +948,85 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (held != 0) {
         lines.add(
             new PerpMarginCalculator.CollateralLine(
-                Quantities.units(held), oraclePrice(c.asset()), c.haircut()));
+                Quantities.units(held), oraclePrice(c.asset()), c.haircut(), c.cap()));
       }
     }
     List<PerpMarginCalculator.PositionLine> positions = new ArrayList<>();
+    List<MarginTiers> positionTiers = new ArrayList<>();
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
         positions.add(
             new PerpMarginCalculator.PositionLine(
-                a.size[i], a.entry[i], oraclePrice(marketAssets.get(i)), initialMargin[i],
-                maintenanceMargin[i]));
+                a.size[i], a.entry[i], markPrice(i), initialMargin[i], maintenanceMargin[i]));
+        positionTiers.add(tiers.get(i));
       }
     }
-    return PerpMarginCalculator.DEFAULT.state(lines, positions);
+    return PerpMarginCalculator.DEFAULT.state(lines, positions, positionTiers);
+  }
+
+  /** Collateral at the oracle without haircut or cap plus unrealised PnL at the mark: what closing at the mark would leave. */
+  private double settlementValue(MarginAccount a) {
+    double v = 0;
+    for (CollateralTerms c : collateral) {
+      v += ledger.units(a.id, c.asset()) * oraclePrice(c.asset());
+    }
+    for (int i = 0; i < a.size.length; i++) {
+      if (a.size[i] != 0) {
+        v += a.size[i] * (markPrice(i) - a.entry[i]);
+      }
+    }
+    return v;
+  }
+
+  /** What a full close through the book would leave, quoted from each market's impact model without trading, after the fee. */
+  private double bookCloseValue(MarginAccount a) {
+    double v = 0;
+    for (CollateralTerms c : collateral) {
+      v += ledger.units(a.id, c.asset()) * oraclePrice(c.asset());
+    }
+    for (int i = 0; i < a.size.length; i++) {
+      if (a.size[i] != 0) {
+        SharedMarket m = services.markets().market(marketAssets.get(i));
+        Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -a.size[i]);
+        v += a.size[i] * (quote.averagePrice() - a.entry[i]) - quote.value() * spec.liquidationFee();
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Applies a trade of {@code size} at {@code price} to a position and returns the PnL it realises
+   * (the reduced part at the trade price); the caller settles it.
+   */
+  private static double applyTrade(MarginAccount a, int i, double size, double price) {
+    double old = a.size[i];
+    double oldEntry = a.entry[i];
+    double next = old + size;
+    double reduced = old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
+    double realized = Math.signum(old) * reduced * (price - oldEntry);
+    if (Math.abs(next) <= 1e-12 * Math.max(Math.abs(old), Math.abs(size))) {
+      next = 0;
+    }
+    a.size[i] = next;
+    if (next == 0) {
+      a.entry[i] = 0;
+    } else if (reduced == 0) {
+      a.entry[i] = (old * oldEntry + size * price) / next;
+    } else if (Math.signum(next) != Math.signum(old)) {
+      a.entry[i] = price;
+    }
+    return realized;
+  }
+
+  /** Settles realised PnL of {@code account} with the house: gains from the house, losses to it (a shortfall through the waterfall). */
+  private void settlePnl(AccountId account, double realized) {
+    if (realized > 0) {
+      payFromHouse(account, Quantities.floorAtoms(realized));
+    } else if (realized < 0) {
+      long loss = Quantities.ceilAtoms(-realized);
+      coverShortfall(account, loss - ledger.balance(account, base));
+      ledger.transfer(account, house, base, loss);
+    }
   }
 
   private void payFromHouse(AccountId account, long atoms) {
@@ -508,6 +1056,56 @@ public final class PerpetualExchange implements PerpetualVenue {
       badDebtAtoms += uncovered;
       services.events().emit(
           new BadDebt(step, round, spec.id().value(), account.value(), Quantities.units(uncovered)));
+    }
+  }
+
+  /** The mark price of market {@code i}: the oracle, or Binance's median mark. */
+  private double markPrice(int i) {
+    AssetId asset = marketAssets.get(i);
+    double index = oraclePrice(asset);
+    if (pricing.markPrice() == MarkPriceRule.INDEX) {
+      return index;
+    }
+    return history.medianMark(i, index, services.markets().price(asset));
+  }
+
+  /** Whether a feed the account needs (its markets, its non-base collateral) is older than the guard allows. */
+  private boolean isStale(MarginAccount a) {
+    long max = pricing.maxOracleAgeSteps();
+    if (max <= 0) {
+      return false;
+    }
+    long now = services.clock().step();
+    for (int i = 0; i < a.size.length; i++) {
+      if (a.size[i] != 0 && now - services.oracles().publishedStep(spec.oracle(), marketAssets.get(i), now) > max) {
+        return true;
+      }
+    }
+    for (CollateralTerms c : collateral) {
+      if (ledger.balance(a.id, c.asset()) != 0
+          && now - services.oracles().publishedStep(spec.oracle(), c.asset(), now) > max) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The vault's equity: collateral at the oracle plus unrealised PnL at the mark. */
+  private double vaultEquity() {
+    return settlementValue(vault);
+  }
+
+  /** NAV per share of the backstop vault. */
+  private double backstopNav() {
+    BackstopTerms b = spec.backstop().get();
+    long shares = -ledger.balance(shareIssuer, b.shareAsset());
+    return shares > 0 ? vaultEquity() / Quantities.units(shares) : 1.0;
+  }
+
+  /** Keeps the last mark's list truthful after a liquidation changed the account. */
+  private void dropFromList(MarginAccount a) {
+    if (!a.state.liquidatable() || !a.hasPositions()) {
+      liquidatable = liquidatable.stream().filter(c -> !c.account().equals(a.id)).toList();
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
@@ -27,6 +28,10 @@ import org.marginfall.core.venue.VenueServices;
  * @param liquidatorShare share of the fee paid to the liquidator; the rest goes to the insurance fund
  * @param insuranceFund initial insurance fund, in base currency
  * @param houseCapital capital of the counterparty vault that takes the other side of every position
+ * @param liquidation full or partial liquidation
+ * @param backstop the backstop liquidator vault, or empty for none
+ * @param deleveraging auto-deleveraging and socialized loss after the insurance fund
+ * @param pricing mark price, funding and oracle staleness settings
  */
 public record PerpetualVenueSpec(
     VenueId id,
@@ -37,7 +42,11 @@ public record PerpetualVenueSpec(
     double liquidationFee,
     double liquidatorShare,
     double insuranceFund,
-    double houseCapital)
+    double houseCapital,
+    LiquidationTerms liquidation,
+    Optional<BackstopTerms> backstop,
+    DeleveragingTerms deleveraging,
+    PricingTerms pricing)
     implements VenueSpec {
 
   /** The registry name. */
@@ -69,6 +78,34 @@ public record PerpetualVenueSpec(
     Checks.fraction(liquidatorShare, "liquidatorShare");
     Checks.nonNegative(insuranceFund, "insuranceFund");
     Checks.nonNegative(houseCapital, "houseCapital");
+    Objects.requireNonNull(liquidation, "liquidation");
+    Objects.requireNonNull(backstop, "backstop");
+    Objects.requireNonNull(deleveraging, "deleveraging");
+    Objects.requireNonNull(pricing, "pricing");
+    if (backstop.isPresent() && seen.contains(backstop.get().shareAsset())) {
+      throw new IllegalArgumentException("backstop.shareAsset: must not also be accepted as collateral here");
+    }
+  }
+
+  /** A venue with the original mechanics: full liquidation, no backstop, no ADL, index mark, no funding. */
+  public PerpetualVenueSpec(
+      VenueId id,
+      OracleId oracle,
+      MarginMode marginMode,
+      List<PerpMarket> markets,
+      List<CollateralTerms> collateral,
+      double liquidationFee,
+      double liquidatorShare,
+      double insuranceFund,
+      double houseCapital) {
+    this(
+        id, oracle, marginMode, markets, collateral, liquidationFee, liquidatorShare, insuranceFund,
+        houseCapital, LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE, PricingTerms.DEFAULT);
+  }
+
+  @Override
+  public Set<AssetId> issuedAssets() {
+    return backstop.map(b -> Set.of(b.shareAsset())).orElse(Set.of());
   }
 
   @Override

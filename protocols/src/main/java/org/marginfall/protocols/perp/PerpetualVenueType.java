@@ -3,6 +3,7 @@ package org.marginfall.protocols.perp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
@@ -17,13 +18,18 @@ import org.marginfall.core.venue.VenueId;
  * Reads {@code type: perpetual} venues from scenario files.
  *
  * <p>Venue-level {@code initialMargin} and {@code maintenanceMargin} are defaults that a market
- * entry may override; a market may be given as just its asset id. Stateless and thread-safe.
+ * entry may override, and so are venue-level maintenance {@code tiers}; a market may be given as
+ * just its asset id. The mechanisms beyond full liquidation (partial liquidation, backstop, ADL,
+ * median mark, funding, staleness guard) are off unless their fields are given. Stateless and
+ * thread-safe.
  */
 public final class PerpetualVenueType implements VenueType {
 
   private static final String[] FIELDS = {
     "id", "type", "oracle", "marginMode", "markets", "collateral", "initialMargin",
-    "maintenanceMargin", "liquidationFee", "liquidatorShare", "insuranceFund", "houseCapital"
+    "maintenanceMargin", "liquidationFee", "liquidatorShare", "insuranceFund", "houseCapital",
+    "tiers", "liquidation", "backstop", "deleveraging", "markPrice", "markBasisSteps",
+    "fundingIntervalSteps", "fundingInterestRate", "fundingInterestClamp", "maxOracleAgeSteps", "onStale"
   };
 
   @Override
@@ -41,10 +47,12 @@ public final class PerpetualVenueType implements VenueType {
     double defaultInitial = node.number("initialMargin", Double.NaN);
     double defaultMaintenance = node.number("maintenanceMargin", Double.NaN);
     boolean defaultsValid = checkMargins(node, defaultInitial, defaultMaintenance);
+    List<MarginTier> defaultTiers = readTiers(node);
     List<PerpMarket> markets = new ArrayList<>();
     Set<AssetId> listed = new HashSet<>();
     for (SpecNode m : node.list("markets")) {
-      PerpMarket market = readMarket(m, context, defaultInitial, defaultMaintenance, defaultsValid);
+      PerpMarket market =
+          readMarket(m, context, defaultInitial, defaultMaintenance, defaultsValid, defaultTiers);
       if (market != null && !listed.add(market.asset())) {
         m.fail("market " + market.asset() + " is listed twice");
       } else if (market != null) {
@@ -65,13 +73,177 @@ public final class PerpetualVenueType implements VenueType {
     double share = node.fraction("liquidatorShare", 0.5);
     double insurance = node.nonNegative("insuranceFund", 0);
     double house = node.nonNegative("houseCapital", 1.0e9);
+    LiquidationTerms liquidation = readLiquidation(node);
+    Optional<BackstopTerms> backstop = readBackstop(node, context, accepted);
+    DeleveragingTerms deleveraging = readDeleveraging(node);
+    PricingTerms pricing = readPricing(node);
     if (node.problems().since(mark)) {
       return null;
     }
     return node.build(
         () ->
             new PerpetualVenueSpec(
-                VenueId.of(id), oracle, mode, markets, collateral, fee, share, insurance, house));
+                VenueId.of(id), oracle, mode, markets, collateral, fee, share, insurance, house,
+                liquidation, backstop, deleveraging, pricing));
+  }
+
+  /** Reads {@code liquidation: {mode, closeFactor, partialAboveNotional}}; full when absent. */
+  private static LiquidationTerms readLiquidation(SpecNode node) {
+    SpecNode l = node.get("liquidation");
+    if (l.isMissing()) {
+      return LiquidationTerms.FULL;
+    }
+    if (!l.requireObject()) {
+      return null;
+    }
+    int mark = l.problems().count();
+    l.allowOnly("mode", "closeFactor", "partialAboveNotional");
+    LiquidationMode mode = choice(l, "mode", LiquidationMode.values(), LiquidationMode::scenarioName, LiquidationMode.FULL);
+    double factor = l.number("closeFactor", 1);
+    if (!Double.isNaN(factor) && !(factor > 0 && factor <= 1)) {
+      l.get("closeFactor").fail("must be in (0, 1], was " + factor);
+    }
+    double above = l.nonNegative("partialAboveNotional", 0);
+    if (mode == LiquidationMode.FULL && (l.has("closeFactor") || l.has("partialAboveNotional"))) {
+      l.get("mode").fail("closeFactor and partialAboveNotional apply only to mode partial");
+    }
+    if (l.problems().since(mark)) {
+      return null;
+    }
+    return l.build(() -> new LiquidationTerms(mode, factor, above));
+  }
+
+  /** Reads {@code backstop: {shareAsset, capital, takeoverBelow, unwindFraction}}; none when absent. */
+  private static Optional<BackstopTerms> readBackstop(SpecNode node, SpecContext context, Set<AssetId> collateral) {
+    SpecNode b = node.get("backstop");
+    if (b.isMissing()) {
+      return Optional.empty();
+    }
+    if (!b.requireObject()) {
+      return null;
+    }
+    int mark = b.problems().count();
+    b.allowOnly("shareAsset", "capital", "takeoverBelow", "unwindFraction");
+    AssetId share = context.issuedAssetRef(b, "shareAsset");
+    if (share != null && collateral.contains(share)) {
+      b.get("shareAsset").fail("asset '" + share + "' is this venue's own share; it cannot also be its collateral");
+    }
+    double capital = b.positive("capital");
+    double below = b.fraction("takeoverBelow", 2.0 / 3.0);
+    double unwind = b.number("unwindFraction", 0.25);
+    if (!Double.isNaN(unwind) && !(unwind > 0 && unwind <= 1)) {
+      b.get("unwindFraction").fail("must be in (0, 1], was " + unwind);
+    }
+    if (b.problems().since(mark)) {
+      return null;
+    }
+    BackstopTerms terms = b.build(() -> new BackstopTerms(share, capital, below, unwind));
+    return terms == null ? null : Optional.of(terms);
+  }
+
+  /** Reads {@code deleveraging: {rule, socializeLosses}}; none when absent. */
+  private static DeleveragingTerms readDeleveraging(SpecNode node) {
+    SpecNode d = node.get("deleveraging");
+    if (d.isMissing()) {
+      return DeleveragingTerms.NONE;
+    }
+    if (!d.requireObject()) {
+      return null;
+    }
+    int mark = d.problems().count();
+    d.allowOnly("rule", "socializeLosses");
+    DeleveragingRule rule =
+        choice(d, "rule", DeleveragingRule.values(), DeleveragingRule::scenarioName, DeleveragingRule.NONE);
+    boolean socialize = d.bool("socializeLosses", false);
+    if (d.problems().since(mark)) {
+      return null;
+    }
+    return new DeleveragingTerms(rule, socialize);
+  }
+
+  /** Reads the mark price, funding and staleness fields. */
+  private static PricingTerms readPricing(SpecNode node) {
+    int mark = node.problems().count();
+    PricingTerms d = PricingTerms.DEFAULT;
+    MarkPriceRule rule = choice(node, "markPrice", MarkPriceRule.values(), MarkPriceRule::scenarioName, d.markPrice());
+    int basis = node.integer("markBasisSteps", d.basisAverageSteps(), 1, 1_000_000);
+    int interval = node.integer("fundingIntervalSteps", d.fundingIntervalSteps(), 0, 1_000_000);
+    double interest = node.number("fundingInterestRate", d.interestRate());
+    double clamp = node.nonNegative("fundingInterestClamp", d.interestClamp());
+    if (interval == 0) {
+      for (String f : List.of("fundingInterestRate", "fundingInterestClamp")) {
+        if (node.has(f)) {
+          node.get(f).fail("applies only with fundingIntervalSteps > 0");
+        }
+      }
+    }
+    long maxAge = node.longValue("maxOracleAgeSteps", d.maxOracleAgeSteps());
+    if (maxAge < 0) {
+      node.get("maxOracleAgeSteps").fail("must be >= 0, was " + maxAge);
+    }
+    StaleAction onStale = choice(node, "onStale", StaleAction.values(), StaleAction::scenarioName, d.onStale());
+    if (maxAge == 0 && node.has("onStale")) {
+      node.get("onStale").fail("applies only with maxOracleAgeSteps > 0");
+    }
+    if (node.problems().since(mark)) {
+      return null;
+    }
+    return node.build(() -> new PricingTerms(rule, basis, interval, interest, clamp, maxAge, onStale));
+  }
+
+  /** Reads an enumerated field by its scenario names. */
+  private static <E> E choice(
+      SpecNode node, String field, E[] values, java.util.function.Function<E, String> name, E defaultValue) {
+    SpecNode v = node.get(field);
+    if (v.isMissing()) {
+      return defaultValue;
+    }
+    String s = v.asString();
+    List<String> known = new ArrayList<>();
+    for (E e : values) {
+      if (name.apply(e).equals(s)) {
+        return e;
+      }
+      known.add(name.apply(e));
+    }
+    v.fail("unknown value '" + s + "' (known: " + String.join(", ", known) + ")");
+    return defaultValue;
+  }
+
+  /**
+   * Reads the maintenance tiers above the first ({@code tiers: [{lowerBound, maintenanceMargin}]});
+   * the first tier, from notional 0, is the market's {@code maintenanceMargin}.
+   */
+  private static List<MarginTier> readTiers(SpecNode node) {
+    List<MarginTier> out = new ArrayList<>();
+    double previous = 0;
+    for (SpecNode t : node.optList("tiers")) {
+      if (!t.requireObject()) {
+        continue;
+      }
+      int mark = t.problems().count();
+      t.allowOnly("lowerBound", "maintenanceMargin");
+      double lower = t.positive("lowerBound");
+      double rate = t.number("maintenanceMargin");
+      if (!Double.isNaN(rate) && !(rate > 0 && rate < 1)) {
+        t.get("maintenanceMargin").fail("must be in (0, 1), was " + rate);
+      }
+      if (!Double.isNaN(lower) && lower <= previous && !out.isEmpty()) {
+        t.get("lowerBound").fail("must exceed the previous tier's (" + previous + "), was " + lower);
+      }
+      if (!out.isEmpty() && !Double.isNaN(rate) && rate < out.get(out.size() - 1).maintenanceMargin()) {
+        t.get("maintenanceMargin")
+            .fail("must not be below the previous tier's (" + out.get(out.size() - 1).maintenanceMargin() + "), was " + rate);
+      }
+      if (!t.problems().since(mark)) {
+        MarginTier tier = t.build(() -> new MarginTier(lower, rate));
+        if (tier != null) {
+          out.add(tier);
+          previous = lower;
+        }
+      }
+    }
+    return out;
   }
 
   private static MarginMode readMode(SpecNode node) {
@@ -120,14 +292,19 @@ public final class PerpetualVenueType implements VenueType {
       SpecContext context,
       double defaultInitial,
       double defaultMaintenance,
-      boolean defaultsValid) {
+      boolean defaultsValid,
+      List<MarginTier> defaultTiers) {
     int mark = m.problems().count();
     boolean inherits = !(m.isObject() && (m.has("initialMargin") || m.has("maintenanceMargin")));
     AssetId asset;
     double initial = defaultInitial;
     double maintenance = defaultMaintenance;
+    List<MarginTier> upper = defaultTiers;
     if (m.isObject()) {
-      m.allowOnly("asset", "initialMargin", "maintenanceMargin");
+      m.allowOnly("asset", "initialMargin", "maintenanceMargin", "tiers");
+      if (m.has("tiers")) {
+        upper = readTiers(m);
+      }
       asset = context.assetRef(m, "asset");
       initial = m.number("initialMargin", defaultInitial);
       maintenance = m.number("maintenanceMargin", defaultMaintenance);
@@ -149,10 +326,18 @@ public final class PerpetualVenueType implements VenueType {
     if (m.problems().since(mark) || (inherits && !defaultsValid)) {
       return null;
     }
+    if (!upper.isEmpty() && !(upper.get(0).maintenanceMargin() >= maintenance)) {
+      (m.isObject() && m.has("tiers") ? m.get("tiers") : m)
+          .fail("the first tier's maintenanceMargin must not be below the market's " + maintenance);
+      return null;
+    }
     AssetId a = asset;
     double im = initial;
     double mm = maintenance;
-    return m.build(() -> new PerpMarket(a, im, mm));
+    List<MarginTier> all = new ArrayList<>();
+    all.add(new MarginTier(0, mm));
+    all.addAll(upper);
+    return m.build(() -> new PerpMarket(a, im, mm, all));
   }
 
 
@@ -161,7 +346,7 @@ public final class PerpetualVenueType implements VenueType {
     if (!c.requireObject()) {
       return null;
     }
-    c.allowOnly("asset", "haircut");
+    c.allowOnly("asset", "haircut", "cap");
     AssetId asset = context.assetRef(c, "asset");
     double haircut = c.fraction("haircut", 0);
     if (!Double.isNaN(haircut) && haircut >= 1) {
@@ -171,9 +356,13 @@ public final class PerpetualVenueType implements VenueType {
       // The base currency settles every position at 1; a haircut on it would be silently ignored.
       c.get("haircut").fail("the base currency " + asset + " is always accepted at haircut 0, was " + haircut);
     }
+    double cap = c.positive("cap", Double.POSITIVE_INFINITY);
+    if (asset != null && asset.equals(context.baseCurrency()) && c.has("cap")) {
+      c.get("cap").fail("the base currency " + asset + " is always counted in full");
+    }
     if (c.problems().since(mark)) {
       return null;
     }
-    return c.build(() -> new CollateralTerms(asset, haircut));
+    return c.build(() -> new CollateralTerms(asset, haircut, cap));
   }
 }

@@ -34,8 +34,9 @@ class PerpetualVenueTypeTest {
   private static final AssetId ETH = AssetId.of("ETH");
   private static final AssetId BTC = AssetId.of("BTC");
   private static final AssetId STETH = AssetId.of("stETH");
+  private static final AssetId HLP = AssetId.of("HLP");
 
-  /** Declared: USD (base), ETH and BTC (spot), stETH (derived); oracles chainlink and twap. */
+  /** Declared: USD (base), ETH and BTC (spot), stETH and HLP (derived); oracles chainlink and twap. */
   private static final class FakeContext implements SpecContext {
     private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
 
@@ -44,6 +45,7 @@ class PerpetualVenueTypeTest {
       assets.put(ETH, new Asset(ETH, AssetKind.SPOT));
       assets.put(BTC, new Asset(BTC, AssetKind.SPOT));
       assets.put(STETH, new Asset(STETH, AssetKind.DERIVED));
+      assets.put(HLP, new Asset(HLP, AssetKind.DERIVED));
     }
 
     @Override
@@ -242,8 +244,10 @@ class PerpetualVenueTypeTest {
     v.put("leverage", 20);
     assertOnlyProblem(
         "venues[0].leverage",
-        "unknown field (known: collateral, houseCapital, id, initialMargin, insuranceFund, "
-            + "liquidationFee, liquidatorShare, maintenanceMargin, marginMode, markets, oracle, type)",
+        "unknown field (known: backstop, collateral, deleveraging, fundingInterestClamp, "
+            + "fundingInterestRate, fundingIntervalSteps, houseCapital, id, initialMargin, insuranceFund, "
+            + "liquidation, liquidationFee, liquidatorShare, maintenanceMargin, marginMode, markBasisSteps, "
+            + "markPrice, markets, maxOracleAgeSteps, onStale, oracle, tiers, type)",
         read(v));
   }
 
@@ -253,7 +257,7 @@ class PerpetualVenueTypeTest {
     v.put("markets", List.of(map("asset", "ETH", "maxLeverage", 20)));
     assertOnlyProblem(
         "venues[0].markets[0].maxLeverage",
-        "unknown field (known: asset, initialMargin, maintenanceMargin)",
+        "unknown field (known: asset, initialMargin, maintenanceMargin, tiers)",
         read(v));
   }
 
@@ -262,7 +266,7 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("markets", List.of(map("asset", "SOL")));
     assertOnlyProblem(
-        "venues[0].markets[0].asset", "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH)", read(v));
+        "venues[0].markets[0].asset", "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH, HLP)", read(v));
   }
 
   @Test
@@ -270,7 +274,7 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("markets", List.of("ETH", "SOL"));
     assertOnlyProblem(
-        "venues[0].markets[1]", "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH)", read(v));
+        "venues[0].markets[1]", "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH, HLP)", read(v));
   }
 
   @Test
@@ -384,5 +388,147 @@ class PerpetualVenueTypeTest {
   void test_name_isPerpetual() {
     assertEquals("perpetual", new PerpetualVenueType().name());
     assertNotNull(read(valid()).spec());
+  }
+
+  // --- mechanisms
+
+  @Test
+  void test_read_mechanismsReadIntoExpectedRecord() {
+    Map<String, Object> v = valid();
+    v.put("tiers", List.of(map("lowerBound", 1.0e6, "maintenanceMargin", 0.04)));
+    v.put("markets", List.of("ETH", map("asset", "BTC", "tiers", List.of())));
+    v.put("collateral", List.of(map("asset", "ETH", "haircut", 0.1, "cap", 1.0e6)));
+    v.put("liquidation", map("mode", "partial", "closeFactor", 0.2, "partialAboveNotional", 100000));
+    v.put("backstop", map("shareAsset", "HLP", "capital", 5.0e6, "takeoverBelow", 0.6667, "unwindFraction", 0.25));
+    v.put("deleveraging", map("rule", "random-start", "socializeLosses", true));
+    v.put("markPrice", "median");
+    v.put("markBasisSteps", 3);
+    v.put("fundingIntervalSteps", 480);
+    v.put("fundingInterestRate", 0.0001);
+    v.put("maxOracleAgeSteps", 5);
+    v.put("onStale", "ignore");
+    Read r = read(v);
+    assertEquals(List.of(), r.problems());
+    PerpetualVenueSpec expected =
+        new PerpetualVenueSpec(
+            VenueId.of("perp"), OracleId.of("chainlink"), MarginMode.CROSS,
+            List.of(
+                new PerpMarket(ETH, 0.05, 0.025, List.of(new MarginTier(0, 0.025), new MarginTier(1.0e6, 0.04))),
+                new PerpMarket(BTC, 0.05, 0.025)),
+            List.of(new CollateralTerms(ETH, 0.1, 1.0e6)), 0.01, 0.5, 0, 1.0e9,
+            new LiquidationTerms(LiquidationMode.PARTIAL, 0.2, 100000),
+            Optional.of(new BackstopTerms(HLP, 5.0e6, 0.6667, 0.25)),
+            new DeleveragingTerms(DeleveragingRule.RANDOM_START, true),
+            new PricingTerms(MarkPriceRule.MEDIAN, 3, 480, 0.0001, 0.0005, 5, StaleAction.IGNORE));
+    assertEquals(expected, r.spec());
+    assertEquals(Set.of(HLP), r.spec().issuedAssets());
+  }
+
+  @Test
+  void test_read_closeFactorOutOfRange() {
+    Map<String, Object> v = valid();
+    v.put("liquidation", map("mode", "partial", "closeFactor", 1.5));
+    assertOnlyProblem("venues[0].liquidation.closeFactor", "must be in (0, 1], was 1.5", read(v));
+  }
+
+  @Test
+  void test_read_unknownLiquidationMode() {
+    Map<String, Object> v = valid();
+    v.put("liquidation", map("mode", "gradual"));
+    assertOnlyProblem(
+        "venues[0].liquidation.mode", "unknown value 'gradual' (known: full, partial)", read(v));
+  }
+
+  @Test
+  void test_read_closeFactorWithFullMode() {
+    Map<String, Object> v = valid();
+    v.put("liquidation", map("closeFactor", 0.2));
+    assertOnlyProblem(
+        "venues[0].liquidation.mode", "closeFactor and partialAboveNotional apply only to mode partial", read(v));
+  }
+
+  @Test
+  void test_read_backstopShareMustBeDerived() {
+    Map<String, Object> v = valid();
+    v.put("backstop", map("shareAsset", "ETH", "capital", 1000));
+    assertOnlyProblem(
+        "venues[0].backstop.shareAsset", "asset 'ETH' must be of kind derived: it is issued by this venue", read(v));
+  }
+
+  @Test
+  void test_read_backstopNeedsCapitalAndRejectsUnknownFields() {
+    Map<String, Object> v = valid();
+    v.put("backstop", map("shareAsset", "HLP", "vault", "x"));
+    Read r = read(v);
+    assertEquals(
+        List.of(
+            new Problem(
+                "venues[0].backstop.vault",
+                "unknown field (known: capital, shareAsset, takeoverBelow, unwindFraction)"),
+            new Problem("venues[0].backstop.capital", "is required")),
+        r.problems());
+    assertNull(r.spec());
+  }
+
+  @Test
+  void test_read_unknownDeleveragingRule() {
+    Map<String, Object> v = valid();
+    v.put("deleveraging", map("rule", "biggest-first"));
+    assertOnlyProblem(
+        "venues[0].deleveraging.rule",
+        "unknown value 'biggest-first' (known: none, pnl-leverage, pro-rata, random-start)", read(v));
+  }
+
+  @Test
+  void test_read_unknownMarkPriceAndStaleAction() {
+    Map<String, Object> v = valid();
+    v.put("markPrice", "last");
+    v.put("maxOracleAgeSteps", 3);
+    v.put("onStale", "halt");
+    Read r = read(v);
+    assertEquals(
+        List.of(
+            new Problem("venues[0].markPrice", "unknown value 'last' (known: index, median)"),
+            new Problem("venues[0].onStale", "unknown value 'halt' (known: pause, ignore)")),
+        r.problems());
+  }
+
+  @Test
+  void test_read_fundingRateWithoutInterval() {
+    Map<String, Object> v = valid();
+    v.put("fundingInterestRate", 0.0001);
+    assertOnlyProblem(
+        "venues[0].fundingInterestRate", "applies only with fundingIntervalSteps > 0", read(v));
+  }
+
+  @Test
+  void test_read_tiersMustRise() {
+    Map<String, Object> v = valid();
+    v.put(
+        "tiers",
+        List.of(map("lowerBound", 1.0e6, "maintenanceMargin", 0.04), map("lowerBound", 5.0e5, "maintenanceMargin", 0.03)));
+    Read r = read(v);
+    assertEquals(
+        List.of(
+            new Problem("venues[0].tiers[1].lowerBound", "must exceed the previous tier's (1000000.0), was 500000.0"),
+            new Problem("venues[0].tiers[1].maintenanceMargin", "must not be below the previous tier's (0.04), was 0.03")),
+        r.problems());
+  }
+
+  @Test
+  void test_read_firstTierBelowMarketMaintenance() {
+    Map<String, Object> v = valid();
+    v.put("markets", List.of(map("asset", "ETH", "tiers", List.of(map("lowerBound", 1.0e6, "maintenanceMargin", 0.02)))));
+    assertOnlyProblem(
+        "venues[0].markets[0].tiers", "the first tier's maintenanceMargin must not be below the market's 0.025", read(v));
+  }
+
+  @Test
+  void test_read_collateralCapMustBePositive() {
+    Map<String, Object> v = valid();
+    v.put("collateral", List.of(map("asset", "ETH", "cap", 0)));
+    Read r = read(v);
+    assertEquals("venues[0].collateral[0].cap", r.problems().get(0).path());
+    assertEquals(1, r.problems().size());
   }
 }

@@ -24,7 +24,7 @@ import org.marginfall.core.venue.VenueServices;
 
 /**
  * The run state a perpetual venue is built against, assembled by hand for unit tests: a ledger
- * over USD, ETH and BTC, one shared market per spot asset, one immediate oracle whose feeds follow
+ * over USD, ETH, BTC and HLP (vault shares), one shared market per spot asset, one immediate oracle whose feeds follow
  * the market when {@link #setPrice} moves it, an event list and a settable clock.
  */
 final class VenueHarness {
@@ -32,8 +32,10 @@ final class VenueHarness {
   static final AssetId USD = AssetId.of("USD");
   static final AssetId ETH = AssetId.of("ETH");
   static final AssetId BTC = AssetId.of("BTC");
+  /** Shares of a backstop vault (a derived asset). */
+  static final AssetId HLP = AssetId.of("HLP");
   static final OracleId ORACLE = OracleId.of("oracle");
-  static final List<AssetId> ASSETS = List.of(USD, ETH, BTC);
+  static final List<AssetId> ASSETS = List.of(USD, ETH, BTC, HLP);
 
   /** A clock the test moves by hand. */
   static final class ManualClock implements SimClock {
