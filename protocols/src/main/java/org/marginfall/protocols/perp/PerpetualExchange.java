@@ -29,6 +29,10 @@ import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
+import org.marginfall.protocols.perp.portfolio.Portfolio;
+import org.marginfall.protocols.perp.portfolio.PortfolioMarginCalculator;
+import org.marginfall.protocols.perp.portfolio.Position;
+import org.marginfall.protocols.perp.portfolio.ValueAtRisk;
 
 /**
  * A perpetual-futures venue: multi-collateral margin accounts (cross or isolated), positions
@@ -57,6 +61,9 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final AccountId insurance;
   private final AccountId badDebtAccount;
   private final List<AssetId> marketAssets = new ArrayList<>();
+  /** Marks of past steps, read by a VaR portfolio-margin model (unused otherwise). */
+  private org.marginfall.protocols.perp.portfolio.PriceHistory markHistory;
+  private long markHistoryStep = -1;
   private final double[] initialMargin;
   private final double[] maintenanceMargin;
   private final List<MarginTiers> tiers = new ArrayList<>();
@@ -138,6 +145,9 @@ public final class PerpetualExchange implements PerpetualVenue {
       maintenanceMargin[i] = m.maintenanceMargin();
       tiers.add(new MarginTiers(m.tiers()));
     }
+    int window =
+        spec.portfolio().orElse(null) instanceof ValueAtRisk risk ? Math.max(1, risk.marksNeeded()) : 1;
+    this.markHistory = org.marginfall.protocols.perp.portfolio.PriceHistory.empty(marketAssets, window);
     // The base currency is always collateral at face value; an entry for it in the spec (which a
     // spec built in code may carry; the scenario reader drops it) must not add a second line.
     collateral.add(new CollateralTerms(base, 0));
@@ -314,6 +324,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public void markToMarket() {
+    recordMarks();
     List<LiquidationCandidate> out = new ArrayList<>();
     int stale = 0;
     for (MarginAccount a : accounts.values()) {
@@ -961,7 +972,35 @@ public final class PerpetualExchange implements PerpetualVenue {
         positionTiers.add(tiers.get(i));
       }
     }
-    return PerpMarginCalculator.DEFAULT.state(lines, positions, positionTiers);
+    MarginState standard = PerpMarginCalculator.DEFAULT.state(lines, positions, positionTiers);
+    if (spec.portfolio().isEmpty()) {
+      return standard;
+    }
+    // Portfolio margin keeps the venue's equity and takes the requirements from the model; while
+    // a VaR window is still filling, the standard requirements stand in.
+    List<Position> book = new ArrayList<>();
+    for (int i = 0; i < a.size.length; i++) {
+      if (a.size[i] != 0) {
+        book.add(new Position(marketAssets.get(i), a.size[i], markPrice(i)));
+      }
+    }
+    return PortfolioMarginCalculator.DEFAULT
+        .assess(standard, spec.portfolio().get(), new Portfolio(book, markHistory))
+        .state();
+  }
+
+  /** Appends this step's marks to the portfolio-margin window, once per step (not per round). */
+  private void recordMarks() {
+    long step = services.clock().step();
+    if (spec.portfolio().isEmpty() || step == markHistoryStep) {
+      return;
+    }
+    Map<AssetId, Double> marks = new LinkedHashMap<>();
+    for (int i = 0; i < marketAssets.size(); i++) {
+      marks.put(marketAssets.get(i), markPrice(i));
+    }
+    markHistory = markHistory.append(marks);
+    markHistoryStep = step;
   }
 
   /** Collateral at the oracle without haircut or cap plus unrealised PnL at the mark: what closing at the mark would leave. */

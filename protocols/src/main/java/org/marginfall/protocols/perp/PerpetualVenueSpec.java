@@ -13,6 +13,7 @@ import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueServices;
+import org.marginfall.protocols.perp.portfolio.PortfolioMarginModel;
 
 /**
  * The definition of a perpetual-futures venue.
@@ -31,6 +32,7 @@ import org.marginfall.core.venue.VenueServices;
  * @param liquidation full or partial liquidation
  * @param backstop the backstop liquidator vault, or empty for none
  * @param deleveraging auto-deleveraging and socialized loss after the insurance fund
+ * @param portfolio the portfolio-margin model, present exactly when {@code marginMode} is portfolio
  * @param pricing mark price, funding and oracle staleness settings
  */
 public record PerpetualVenueSpec(
@@ -46,7 +48,8 @@ public record PerpetualVenueSpec(
     LiquidationTerms liquidation,
     Optional<BackstopTerms> backstop,
     DeleveragingTerms deleveraging,
-    PricingTerms pricing)
+    PricingTerms pricing,
+    Optional<PortfolioMarginModel> portfolio)
     implements VenueSpec {
 
   /** The registry name. */
@@ -82,9 +85,34 @@ public record PerpetualVenueSpec(
     Objects.requireNonNull(backstop, "backstop");
     Objects.requireNonNull(deleveraging, "deleveraging");
     Objects.requireNonNull(pricing, "pricing");
+    Objects.requireNonNull(portfolio, "portfolio");
+    if ((marginMode == MarginMode.PORTFOLIO) != portfolio.isPresent()) {
+      throw new IllegalArgumentException(
+          "portfolio: a portfolio-margin model is required with marginMode portfolio and allowed only with it");
+    }
     if (backstop.isPresent() && seen.contains(backstop.get().shareAsset())) {
       throw new IllegalArgumentException("backstop.shareAsset: must not also be accepted as collateral here");
     }
+  }
+
+  /** A venue without portfolio margin. */
+  public PerpetualVenueSpec(
+      VenueId id,
+      OracleId oracle,
+      MarginMode marginMode,
+      List<PerpMarket> markets,
+      List<CollateralTerms> collateral,
+      double liquidationFee,
+      double liquidatorShare,
+      double insuranceFund,
+      double houseCapital,
+      LiquidationTerms liquidation,
+      Optional<BackstopTerms> backstop,
+      DeleveragingTerms deleveraging,
+      PricingTerms pricing) {
+    this(
+        id, oracle, marginMode, markets, collateral, liquidationFee, liquidatorShare, insuranceFund,
+        houseCapital, liquidation, backstop, deleveraging, pricing, Optional.empty());
   }
 
   /** A venue with the original mechanics: full liquidation, no backstop, no ADL, index mark, no funding. */

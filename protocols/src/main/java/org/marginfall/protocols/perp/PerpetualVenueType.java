@@ -13,6 +13,10 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.spec.VenueType;
 import org.marginfall.core.venue.VenueId;
+import org.marginfall.protocols.perp.portfolio.PortfolioMarginModel;
+import org.marginfall.protocols.perp.portfolio.PortfolioMarginReader;
+import org.marginfall.protocols.perp.portfolio.SpanGrid;
+import org.marginfall.protocols.perp.portfolio.ValueAtRisk;
 
 /**
  * Reads {@code type: perpetual} venues from scenario files.
@@ -29,7 +33,8 @@ public final class PerpetualVenueType implements VenueType {
     "id", "type", "oracle", "marginMode", "markets", "collateral", "initialMargin",
     "maintenanceMargin", "liquidationFee", "liquidatorShare", "insuranceFund", "houseCapital",
     "tiers", "liquidation", "backstop", "deleveraging", "markPrice", "markBasisSteps",
-    "fundingIntervalSteps", "fundingInterestRate", "fundingInterestClamp", "maxOracleAgeSteps", "onStale"
+    "fundingIntervalSteps", "fundingInterestRate", "fundingInterestClamp", "maxOracleAgeSteps", "onStale",
+    "portfolio"
   };
 
   @Override
@@ -77,6 +82,7 @@ public final class PerpetualVenueType implements VenueType {
     Optional<BackstopTerms> backstop = readBackstop(node, context, accepted);
     DeleveragingTerms deleveraging = readDeleveraging(node);
     PricingTerms pricing = readPricing(node);
+    Optional<PortfolioMarginModel> portfolio = readPortfolio(node, context, mode, listed);
     if (node.problems().since(mark)) {
       return null;
     }
@@ -84,7 +90,41 @@ public final class PerpetualVenueType implements VenueType {
         () ->
             new PerpetualVenueSpec(
                 VenueId.of(id), oracle, mode, markets, collateral, fee, share, insurance, house,
-                liquidation, backstop, deleveraging, pricing));
+                liquidation, backstop, deleveraging, pricing, portfolio));
+  }
+
+  /**
+   * Reads the {@code portfolio} block, which must be given exactly when {@code marginMode} is
+   * portfolio and must cover every listed market.
+   */
+  private static Optional<PortfolioMarginModel> readPortfolio(
+      SpecNode node, SpecContext context, MarginMode mode, Set<AssetId> markets) {
+    SpecNode p = node.get("portfolio");
+    if (mode != MarginMode.PORTFOLIO) {
+      if (!p.isMissing()) {
+        p.fail("is only read with marginMode portfolio");
+      }
+      return Optional.empty();
+    }
+    if (p.isMissing()) {
+      p.fail("is required with marginMode portfolio (method: span or var)");
+      return Optional.empty();
+    }
+    int mark = p.problems().count();
+    PortfolioMarginModel model = PortfolioMarginReader.read(p, context);
+    if (model == null || p.problems().since(mark)) {
+      return Optional.empty();
+    }
+    for (AssetId market : markets) {
+      boolean covered =
+          model instanceof SpanGrid span
+              ? span.priceScanRange().containsKey(market)
+              : ((ValueAtRisk) model).covariance().map(c -> c.assets().contains(market)).orElse(true);
+      if (!covered) {
+        p.fail("does not cover market " + market + " (give it a price scan range, or a volatility)");
+      }
+    }
+    return Optional.of(model);
   }
 
   /** Reads {@code liquidation: {mode, closeFactor, partialAboveNotional}}; full when absent. */
@@ -257,7 +297,7 @@ public final class PerpetualVenueType implements VenueType {
         return mode;
       }
     }
-    m.fail("unknown margin mode '" + s + "' (known: cross, isolated)");
+    m.fail("unknown margin mode '" + s + "' (known: cross, isolated, portfolio)");
     return null;
   }
 

@@ -218,9 +218,9 @@ class PerpetualVenueTypeTest {
   @Test
   void test_read_unknownMarginModeListsKnownOnes() {
     Map<String, Object> v = valid();
-    v.put("marginMode", "portfolio");
+    v.put("marginMode", "hybrid");
     assertOnlyProblem(
-        "venues[0].marginMode", "unknown margin mode 'portfolio' (known: cross, isolated)", read(v));
+        "venues[0].marginMode", "unknown margin mode 'hybrid' (known: cross, isolated, portfolio)", read(v));
   }
 
   @Test
@@ -247,7 +247,7 @@ class PerpetualVenueTypeTest {
         "unknown field (known: backstop, collateral, deleveraging, fundingInterestClamp, "
             + "fundingInterestRate, fundingIntervalSteps, houseCapital, id, initialMargin, insuranceFund, "
             + "liquidation, liquidationFee, liquidatorShare, maintenanceMargin, marginMode, markBasisSteps, "
-            + "markPrice, markets, maxOracleAgeSteps, onStale, oracle, tiers, type)",
+            + "markPrice, markets, maxOracleAgeSteps, onStale, oracle, portfolio, tiers, type)",
         read(v));
   }
 
@@ -372,13 +372,13 @@ class PerpetualVenueTypeTest {
   void test_read_reportsEveryProblemInOnePass() {
     Map<String, Object> v = valid();
     v.put("oracle", "pyth");
-    v.put("marginMode", "portfolio");
+    v.put("marginMode", "hybrid");
     v.put("markets", List.of("ETH", "ETH"));
     Read r = read(v);
     assertEquals(
         List.of(
             new Problem("venues[0].oracle", "unknown oracle 'pyth' (declared: chainlink, twap)"),
-            new Problem("venues[0].marginMode", "unknown margin mode 'portfolio' (known: cross, isolated)"),
+            new Problem("venues[0].marginMode", "unknown margin mode 'hybrid' (known: cross, isolated, portfolio)"),
             new Problem("venues[0].markets[1]", "market ETH is listed twice")),
         r.problems());
     assertNull(r.spec());
@@ -531,4 +531,32 @@ class PerpetualVenueTypeTest {
     assertEquals("venues[0].collateral[0].cap", r.problems().get(0).path());
     assertEquals(1, r.problems().size());
   }
+
+  @Test
+  void test_read_portfolioModeNeedsItsModelAndReadsIt() {
+    Map<String, Object> v = valid();
+    v.put("marginMode", "portfolio");
+    assertOnlyProblem(
+        "venues[0].portfolio", "is required with marginMode portfolio (method: span or var)", read(v));
+    v.put("portfolio", map("method", "span", "priceScanRange", map("ETH", 0.15)));
+    Read r = read(v);
+    assertEquals(List.of(), r.problems());
+    PerpetualVenueSpec spec = (PerpetualVenueSpec) r.spec();
+    assertEquals(MarginMode.PORTFOLIO, spec.marginMode());
+    assertEquals("span", spec.portfolio().orElseThrow().method());
+  }
+
+  @Test
+  void test_read_portfolioBlockOnlyWithPortfolioModeAndCoveringEveryMarket() {
+    Map<String, Object> v = valid();
+    v.put("portfolio", map("method", "span", "priceScanRange", map("ETH", 0.15)));
+    assertOnlyProblem("venues[0].portfolio", "is only read with marginMode portfolio", read(v));
+    v.put("marginMode", "portfolio");
+    v.put("markets", new ArrayList<>(List.of("ETH", "BTC")));
+    assertOnlyProblem(
+        "venues[0].portfolio",
+        "does not cover market BTC (give it a price scan range, or a volatility)",
+        read(v));
+  }
 }
+
