@@ -34,8 +34,8 @@ public record Shard(int index, int count) {
       if (parts.length == 2) {
         return new Shard(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
       }
-    } catch (NumberFormatException e) {
-      // reported below
+    } catch (IllegalArgumentException e) {
+      // not numbers, or not 0 <= K < N: reported below in the option's own terms
     }
     throw new IllegalArgumentException("--shard must be K/N with 0 <= K < N (e.g. 0/4), was '" + text + "'");
   }

@@ -105,16 +105,9 @@ public final class SweepReader {
     int replications = root.integer("replications", 1, 1, 1_000_000);
     boolean audit = root.bool("audit", false);
     Design design = design(root.get("design"));
-    List<Parameter> parameters = parameters(root, baseTree, design);
+    Design.Kind kind = design != null ? design.kind() : kindOf(root.get("design"));
+    List<Parameter> parameters = parameters(root, baseTree, kind);
     List<Metric> metrics = metrics(root, base);
-    if (design != null && design.kind() == Design.Kind.GRID) {
-      for (int i = 0; i < parameters.size(); i++) {
-        Parameter p = parameters.get(i);
-        if (!p.listed() && p.points() < 2) {
-          root.get("parameters").elements().get(i).get("points").fail("is required for a grid design (or give values)");
-        }
-      }
-    }
     if (!problems.isEmpty() || design == null || source == null) {
       throw new InvalidSpecException(problems.all());
     }
@@ -168,7 +161,20 @@ public final class SweepReader {
     return new Design(kind, samples, bootstrap);
   }
 
-  private static List<Parameter> parameters(SpecNode root, Object baseTree, Design design) {
+  /** The design's kind when its type reads, whatever else is wrong with it (its problems are reported by {@link #design}). */
+  private static Design.Kind kindOf(SpecNode d) {
+    if (d.isMissing()) {
+      return Design.Kind.GRID;
+    }
+    SpecNode t = d.isObject() ? d.get("type") : d;
+    if (t.isMissing() || t.isObject() || t.isList()) {
+      return null;
+    }
+    String type = t.asString(); // a scalar: reads without a problem
+    return Arrays.stream(Design.Kind.values()).filter(k -> k.label().equals(type)).findFirst().orElse(null);
+  }
+
+  private static List<Parameter> parameters(SpecNode root, Object baseTree, Design.Kind kind) {
     List<Parameter> out = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     Set<String> paths = new LinkedHashSet<>();
@@ -228,10 +234,12 @@ public final class SweepReader {
         } else if (scale == Parameter.Scale.LOG && !(min > 0)) {
           p.get("min").fail("a log scale needs a positive range, was " + min);
         }
-        if (p.has("points")) {
+        if (!p.has("points") && kind == Design.Kind.GRID) {
+          p.get("points").fail("is required for a grid design (or give values)");
+        } else if (p.has("points")) {
           points = p.integer("points", 2, 100_000);
-          if (design != null && design.kind() != Design.Kind.GRID) {
-            p.get("points").fail("only a grid design takes points; a " + design.kind().label() + " design samples the range");
+          if (kind != null && kind != Design.Kind.GRID) {
+            p.get("points").fail("only a grid design takes points; a " + kind.label() + " design samples the range");
           }
         }
       }
