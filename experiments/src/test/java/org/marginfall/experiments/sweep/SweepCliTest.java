@@ -43,11 +43,13 @@ class SweepCliTest {
     assertEquals(3, r.exit(), r.err());
     assertTrue(r.out().contains("2 runs, 2 failed {INVALID_SCENARIO=2}"), r.out());
 
-    SweepFixtures.spec(tmp, SweepFixtures.GRID.replace("replications: 3", "replications: 1"));
+    // one margin level x 2 shock levels x 1 replication: 2 runs, each writing its report
+    SweepFixtures.spec(tmp, SweepFixtures.GRID.replace("values: [0.02, 0.05, 0.08]", "values: [0.05]")
+        .replace("replications: 3", "replications: 1"));
     Fixtures.CliResult k = Fixtures.cli("sweep", tmp.resolve("sweep.yaml").toString(), "--out", tmp.resolve("k").toString(),
         "--keep-runs", "--threads", "1");
     assertEquals(0, k.exit(), k.err());
-    Path run = tmp.resolve("k/runs/p000005-r0000");
+    Path run = tmp.resolve("k/runs/p000001-r0000");
     assertTrue(Files.isRegularFile(run.resolve("summary.json")), "per-run directory as marginfall run writes it");
     assertTrue(Fixtures.read(run.resolve("manifest.json")).contains("\"seed\" : " + RunSeeds.runSeed(11, 0)));
   }
