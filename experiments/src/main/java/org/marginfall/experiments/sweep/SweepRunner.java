@@ -167,7 +167,7 @@ public final class SweepRunner {
   }
 
   /** Checks that {@code out} is empty, replaceable, or a resumable run of the same sweep and shard. */
-  private static void prepare(Path out, SweepSpec spec, Options options) throws IOException {
+  static void prepare(Path out, SweepSpec spec, Options options) throws IOException {
     if (Files.isRegularFile(out)) {
       throw new OutputDirectoryException(out, "is a file, not a directory");
     }
