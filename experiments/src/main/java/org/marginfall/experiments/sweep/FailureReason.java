@@ -1,6 +1,6 @@
 package org.marginfall.experiments.sweep;
 
-/** Why a run of a sweep failed, as written in the {@code reason} column of {@code runs.csv}. */
+/** Why a run of a sweep failed, as written in the {@code reason} column of {@code runs.csv}. Immutable and thread-safe. */
 public enum FailureReason {
   /** The point's values make the scenario invalid (the reader's field-path problems are the error). */
   INVALID_SCENARIO,

@@ -23,6 +23,7 @@ public final class Progress {
   private final long interval;
   private long last = Long.MIN_VALUE;
   private boolean drawn;
+  private int width;
 
   /**
    * Creates a reporter.
@@ -49,7 +50,9 @@ public final class Progress {
     last = now;
     String text = line(done, failed, now);
     if (terminal) {
-      out.print("\r" + text);
+      // pad over the end of a longer previous line
+      out.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
+      width = text.length();
       drawn = true;
     } else {
       out.println(text);
