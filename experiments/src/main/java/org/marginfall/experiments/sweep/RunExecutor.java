@@ -73,13 +73,23 @@ public final class RunExecutor {
         }
       }
       return new RunResult(point.id(), replication, seed, null, "", values);
-    } catch (InvariantViolationException e) {
-      return RunResult.failed(point.id(), replication, seed, FailureReason.INVARIANT_BROKEN, message(e), n);
-    } catch (ArithmeticException e) {
-      return RunResult.failed(point.id(), replication, seed, FailureReason.NUMERICAL, message(e), n);
     } catch (RuntimeException | IOException | StackOverflowError e) {
-      return RunResult.failed(point.id(), replication, seed, FailureReason.ERROR, message(e), n);
+      return RunResult.failed(point.id(), replication, seed, reasonOf(e), message(e), n);
     }
+  }
+
+  /** The reason recorded for a run that threw {@code e}. */
+  static FailureReason reasonOf(Throwable e) {
+    if (e instanceof InvalidSpecException) {
+      return FailureReason.INVALID_SCENARIO;
+    }
+    if (e instanceof InvariantViolationException) {
+      return FailureReason.INVARIANT_BROKEN;
+    }
+    if (e instanceof ArithmeticException) {
+      return FailureReason.NUMERICAL;
+    }
+    return FailureReason.ERROR;
   }
 
   private RunSummary simulate(Scenario scenario, long seed, Point point, int replication) throws IOException {
@@ -114,7 +124,7 @@ public final class RunExecutor {
     return out;
   }
 
-  private static String message(Throwable e) {
+  static String message(Throwable e) {
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
