@@ -1,7 +1,10 @@
 package org.marginfall.experiments.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -203,38 +206,46 @@ public final class SweepRunner {
     if (!Files.isRegularFile(csv)) {
       return new long[] {0, 0, 0};
     }
-    byte[] bytes = Files.readAllBytes(csv);
-    String header = Csv.line(table.header()) + "\n";
-    byte[] h = header.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length < h.length || !java.util.Arrays.equals(bytes, 0, h.length, h, 0, h.length)) {
-      return new long[] {0, 0, 0};
-    }
-    long count = 0;
-    long failed = 0;
-    int pos = h.length;
-    while (pos < bytes.length) {
-      int end = pos;
-      while (end < bytes.length && bytes[end] != '\n') {
-        end++;
-      }
-      if (end == bytes.length) {
-        break; // no line end: torn
-      }
-      String line = new String(bytes, pos, end - pos, StandardCharsets.UTF_8);
-      try {
-        RunsTable.Row row = table.parse(line);
-        long index = from + count;
-        if (row.point() != index / replications || row.replication() != index % replications) {
-          break;
+    // Streamed line by line: a resumed sweep of millions of runs must not read runs.csv into memory.
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
+      String header = Csv.line(table.header());
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      long count = 0;
+      long failed = 0;
+      long complete = 0; // bytes of the header and the complete, expected rows
+      long read = 0;
+      boolean headerSeen = false;
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        read++;
+        if (b != '\n') {
+          line.write(b);
+          continue;
         }
-        failed += row.ok() ? 0 : 1;
-      } catch (IllegalArgumentException e) {
-        break;
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (!headerSeen) {
+          if (!text.equals(header)) {
+            return new long[] {0, 0, 0};
+          }
+          headerSeen = true;
+          complete = read;
+          continue;
+        }
+        try {
+          RunsTable.Row row = table.parse(text);
+          long index = from + count;
+          if (row.point() != index / replications || row.replication() != index % replications) {
+            break;
+          }
+          failed += row.ok() ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+          break; // a torn or foreign line ends the prefix
+        }
+        count++;
+        complete = read;
       }
-      count++;
-      pos = end + 1;
+      return new long[] {count, complete, failed};
     }
-    return new long[] {count, pos, failed};
   }
 
   private static boolean isEmpty(Path dir) throws IOException {
