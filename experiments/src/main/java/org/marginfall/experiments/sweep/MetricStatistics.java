@@ -1,0 +1,67 @@
+package org.marginfall.experiments.sweep;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * Summary statistics of one metric over the replications of one point.
+ *
+ * <p>The standard deviation is the sample one (n - 1); the 95% confidence interval of the mean is
+ * {@code mean ± t(0.975, n-1) sd / sqrt(n)} (Student's t, Commons Math {@link TDistribution});
+ * quantiles use estimation type R-7 (Hyndman and Fan 1996, definition 7, the default of R and
+ * NumPy) through {@link Percentile}. Values that are NaN here are undefined (no value, or n < 2 for
+ * the spread and the interval). Immutable and thread-safe.
+ *
+ * @param n values (successful runs with a value)
+ * @param mean the mean
+ * @param sd sample standard deviation
+ * @param ciLow lower end of the 95% interval of the mean
+ * @param ciHigh upper end of the 95% interval of the mean
+ * @param min smallest value
+ * @param q05 5% quantile
+ * @param q25 25% quantile
+ * @param median 50% quantile
+ * @param q75 75% quantile
+ * @param q95 95% quantile
+ * @param max largest value
+ * @param positive share of values above zero (e.g. the probability of bad debt)
+ */
+public record MetricStatistics(int n, double mean, double sd, double ciLow, double ciHigh, double min, double q05,
+    double q25, double median, double q75, double q95, double max, double positive) {
+
+  /** The statistics of {@code values}. */
+  public static MetricStatistics of(List<Double> values) {
+    int n = values.size();
+    if (n == 0) {
+      double nan = Double.NaN;
+      return new MetricStatistics(0, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan);
+    }
+    double[] x = values.stream().mapToDouble(Double::doubleValue).toArray();
+    DescriptiveStatistics d = new DescriptiveStatistics(x);
+    double mean = d.getMean();
+    double sd = n > 1 ? d.getStandardDeviation() : Double.NaN;
+    double half = n > 1 ? new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n) : Double.NaN;
+    Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+    p.setData(x);
+    long positive = values.stream().filter(v -> v > 0).count();
+    return new MetricStatistics(n, mean, sd, mean - half, mean + half, d.getMin(), p.evaluate(5), p.evaluate(25),
+        p.evaluate(50), p.evaluate(75), p.evaluate(95), d.getMax(), (double) positive / n);
+  }
+
+  /** The column names of the statistics, in {@link #cells()} order. */
+  public static List<String> columns() {
+    return List.of("n", "mean", "sd", "ci95_low", "ci95_high", "min", "q05", "q25", "q50", "q75", "q95", "max", "share_positive");
+  }
+
+  /** The statistics as table cells (empty where undefined). */
+  public List<String> cells() {
+    return List.of(Integer.toString(n), f(mean), f(sd), f(ciLow), f(ciHigh), f(min), f(q05), f(q25), f(median), f(q75),
+        f(q95), f(max), f(positive));
+  }
+
+  private static String f(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
+  }
+}

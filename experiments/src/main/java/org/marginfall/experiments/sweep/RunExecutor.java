@@ -1,0 +1,131 @@
+package org.marginfall.experiments.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.marginfall.core.engine.InvariantViolationException;
+import org.marginfall.core.engine.Simulation;
+import org.marginfall.core.metric.RunSummary;
+import org.marginfall.core.metric.SummaryCollector;
+import org.marginfall.core.spec.InvalidSpecException;
+import org.marginfall.experiments.run.RunDirectoryWriter;
+import org.marginfall.experiments.run.RunRequest;
+import org.marginfall.experiments.run.SummaryJson;
+import org.marginfall.experiments.scenario.Scenario;
+
+/**
+ * Runs one (point, replication) of a sweep and turns whatever happens into a {@link RunResult}: an
+ * exception inside the model becomes a failed row with its reason, never an escape that would stop
+ * the sweep. With a run-directory root it writes the run's full directory through {@link
+ * RunDirectoryWriter} (the same files as {@code marginfall run}). Immutable and thread-safe.
+ */
+public final class RunExecutor {
+
+  private final SweepSpec spec;
+  private final PointScenarios scenarios;
+  private final Path runDirectories;
+  private final Clock clock;
+
+  /**
+   * Creates an executor.
+   *
+   * @param runDirectories where to write per-run directories, or null for none
+   * @param clock wall time for per-run manifests only
+   */
+  public RunExecutor(SweepSpec spec, PointScenarios scenarios, Path runDirectories, Clock clock) {
+    this.spec = spec;
+    this.scenarios = scenarios;
+    this.runDirectories = runDirectories;
+    this.clock = clock;
+  }
+
+  /** The name of a run's directory under {@code runs/}. */
+  public static String directoryName(int point, int replication) {
+    return String.format(Locale.ROOT, "p%06d-r%04d", point, replication);
+  }
+
+  /** Runs replication {@code replication} at {@code point}. */
+  public RunResult run(Point point, int replication) {
+    long seed = RunSeeds.runSeed(spec.seed(), replication);
+    int n = spec.metrics().size();
+    Scenario scenario;
+    try {
+      scenario = scenarios.scenario(point);
+    } catch (InvalidSpecException e) {
+      String why = e.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
+      return RunResult.failed(point.id(), replication, seed, FailureReason.INVALID_SCENARIO, why, n);
+    }
+    try {
+      RunSummary summary = simulate(scenario, seed, point, replication);
+      List<Double> values = metrics(SummaryJson.tree(scenario, summary));
+      for (int m = 0; m < n; m++) {
+        Double v = values.get(m);
+        if (v != null && !Double.isFinite(v)) {
+          return RunResult.failed(point.id(), replication, seed, FailureReason.NUMERICAL,
+              "metric " + spec.metrics().get(m).name() + " is " + v, n);
+        }
+      }
+      return new RunResult(point.id(), replication, seed, null, "", values);
+    } catch (RuntimeException | IOException | StackOverflowError e) {
+      return RunResult.failed(point.id(), replication, seed, reasonOf(e), message(e), n);
+    }
+  }
+
+  /** The reason recorded for a run that threw {@code e}. */
+  static FailureReason reasonOf(Throwable e) {
+    if (e instanceof InvalidSpecException) {
+      return FailureReason.INVALID_SCENARIO;
+    }
+    if (e instanceof InvariantViolationException) {
+      return FailureReason.INVARIANT_BROKEN;
+    }
+    if (e instanceof ArithmeticException) {
+      return FailureReason.NUMERICAL;
+    }
+    return FailureReason.ERROR;
+  }
+
+  private RunSummary simulate(Scenario scenario, long seed, Point point, int replication) throws IOException {
+    if (runDirectories != null) {
+      Path dir = runDirectories.resolve(directoryName(point.id(), replication));
+      RunRequest request =
+          new RunRequest(scenario, "sweep " + spec.name() + " point " + point.id(), dir, OptionalLong.of(seed), spec.audit(), true);
+      return new RunDirectoryWriter(clock).write(request).summary();
+    }
+    SummaryCollector summaries = new SummaryCollector();
+    Simulation.Outcome outcome = Simulation.run(scenario.model(), seed, 0, spec.audit(), List.of(summaries));
+    return summaries.summary(spec.audit(), outcome.auditedSteps());
+  }
+
+  /** The sweep's metrics read from a summary laid out as {@code summary.json}. */
+  private List<Double> metrics(ObjectNode summary) {
+    List<Double> out = new ArrayList<>(spec.metrics().size());
+    for (Metric m : spec.metrics()) {
+      JsonNode node = summary.path(m.section());
+      if (!m.id().isEmpty()) {
+        node = node.path(m.id());
+      }
+      node = node.path(m.field());
+      if (node.isNull()) {
+        out.add(null);
+      } else if (node.isNumber()) {
+        out.add(node.doubleValue());
+      } else {
+        throw new IllegalStateException("metric " + m.path() + " is not a number in the run summary");
+      }
+    }
+    return out;
+  }
+
+  static String message(Throwable e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}
