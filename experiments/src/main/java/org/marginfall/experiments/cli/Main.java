@@ -35,7 +35,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, sweep, merge)");
   }
 
   /** Entry point. */

@@ -241,11 +241,12 @@ class ScenarioReaderTest {
     byte[] bundled = ScenarioSource.bundled("flash-crash").orElseThrow();
 
     assertArrayEquals(Files.readAllBytes(Fixtures.example()), bundled);
-    // Every examples/*.yaml is bundled, under its file name, and nothing else is.
+    // Every examples/*.yaml scenario is bundled under its file name (sweep files, sweep-*.yaml, are
+    // not scenarios and are not bundled), and nothing else is.
     List<String> examples;
     try (var files = Files.list(Fixtures.example().getParent())) {
       examples =
-          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml") && !n.startsWith("sweep-"))
               .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
     }
     assertEquals(examples, ScenarioSource.bundledNames());

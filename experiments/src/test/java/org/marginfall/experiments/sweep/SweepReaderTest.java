@@ -83,7 +83,8 @@ class SweepReaderTest {
 
   @Test
   void test_read_scenarioProblemsAreReportedUnderScenario() {
-    assertEquals(List.of("scenario: scenario file not found (bundled scenarios: flash-crash)"),
+    String bundled = String.join(", ", org.marginfall.experiments.scenario.ScenarioSource.bundledNames());
+    assertEquals(List.of("scenario: scenario file not found (bundled scenarios: " + bundled + ")"),
         problems(SweepFixtures.GRID.replace("scenario: minimal.yaml", "scenario: nowhere.yaml")).subList(0, 1).stream()
             .map(p -> p.replaceAll("nowhere.yaml: ", "")).toList());
   }
