@@ -23,6 +23,33 @@ public interface SpecContext {
   /** The unit of account. */
   AssetId baseCurrency();
 
+  /** The run's simulated seconds per step, or NaN when the reader has none (e.g. in unit tests). */
+  default double stepSeconds() {
+    return Double.NaN;
+  }
+
+  /**
+   * Reads a venue's optional {@code stepSeconds}: the run's value when absent; when given, it must
+   * equal the run's (a venue cannot run on another clock).
+   *
+   * @return the step length, or NaN after a failure
+   */
+  default double stepSecondsOf(SpecNode node) {
+    double run = stepSeconds();
+    if (!node.has("stepSeconds")) {
+      if (Double.isNaN(run)) {
+        node.get("stepSeconds").fail("is required");
+      }
+      return run;
+    }
+    double given = node.positive("stepSeconds");
+    if (!Double.isNaN(run) && !Double.isNaN(given) && given != run) {
+      node.get("stepSeconds").fail("must equal run.stepSeconds (" + run + ") when given, was " + given);
+      return Double.NaN;
+    }
+    return given;
+  }
+
   /** The declared assets, by id. */
   Optional<Asset> asset(AssetId id);
 

@@ -209,6 +209,7 @@ public final class ScenarioReader {
     /** Venues declared with a valid id whose entry has problems; see {@link InvalidVenue}. */
     private final Map<VenueId, VenueSpec> invalidVenues = new LinkedHashMap<>();
     private AssetId base;
+    private RunSettings settings;
 
     Reading(SpecNode root) {
       this.root = root;
@@ -219,7 +220,7 @@ public final class ScenarioReader {
       root.allowOnly(TOP);
       String name = root.optString("name").orElse("scenario");
       String description = root.optString("description").orElse("");
-      RunSettings settings = runSettings(root.object("run"));
+      settings = runSettings(root.object("run"));
       readAssets();
       double[][] correlation = correlations();
       List<MarketSpec> markets = markets();
@@ -762,6 +763,11 @@ public final class ScenarioReader {
     @Override
     public AssetId baseCurrency() {
       return base;
+    }
+
+    @Override
+    public double stepSeconds() {
+      return settings == null ? Double.NaN : settings.stepSeconds();
     }
 
     @Override

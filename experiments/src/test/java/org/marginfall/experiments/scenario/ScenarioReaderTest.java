@@ -289,5 +289,17 @@ class ScenarioReaderTest {
             new Problem("assets[3].price", "a derived asset is priced at its issuer's NAV; remove this field")),
         e.problems());
   }
+
+  @Test
+  void test_read_venueStepSecondsDefaultsToTheRunsAndMustMatchIt() throws IOException {
+    String cdp = Files.readString(Fixtures.example().resolveSibling("cdp-auction.yaml"));
+    // The example gives no venue stepSeconds: the venue runs on the run's clock.
+    readYaml(cdp);
+    String other = replaceOnce(cdp, "    ilks: [ETH]\n", "    stepSeconds: 30\n    ilks: [ETH]\n");
+    InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> readYaml(other));
+    assertEquals(
+        List.of(new Problem("venues[0].stepSeconds", "must equal run.stepSeconds (60.0) when given, was 30.0")),
+        e.problems());
+  }
 }
 

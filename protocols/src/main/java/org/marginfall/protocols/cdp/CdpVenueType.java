@@ -57,7 +57,7 @@ public final class CdpVenueType implements VenueType {
     node.allowOnly(fields.toArray(String[]::new));
     String id = node.id("id");
     OracleId oracle = context.oracleRef(node, "oracle");
-    double stepSeconds = node.positive("stepSeconds");
+    double stepSeconds = context.stepSecondsOf(node);
     double globalHole = node.positive("globalHole", 1.0e8);
     double surplus = node.nonNegative("surplusBuffer", 0);
     Map<String, Double> defaults = new LinkedHashMap<>();

@@ -50,7 +50,7 @@ public final class LendingVenueType implements VenueType {
     node.allowOnly(FIELDS);
     String id = node.id("id");
     OracleId oracle = context.oracleRef(node, "oracle");
-    double stepSeconds = node.positive("stepSeconds");
+    double stepSeconds = context.stepSecondsOf(node);
     BadDebtMode mode = readMode(node);
     double threshold = node.nonNegative("closeFactorThreshold", LendingMath.MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD);
     double minLeftover = node.nonNegative("minLeftover", LendingMath.MIN_LEFTOVER_BASE);
