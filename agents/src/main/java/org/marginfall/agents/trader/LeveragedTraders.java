@@ -22,7 +22,8 @@ import org.marginfall.core.venue.Venue;
  * isolated margin split across its markets by weight) and opens, per market, notional {@code
  * equity * leverage * weight} at the venue's mark price, where equity is the collateral's value after
  * the venue's haircut. Leverage is capped just below what the account's initial margin allows,
- * {@code 1 / sum_m (w_m / W) IMF_m} over the markets sharing the account.
+ * {@code 1 / sum_m (w_m / W) IMF_m} over the markets sharing the account, and each position never
+ * exceeds the venue's {@code maxOpenSize}, which also honours tiered and portfolio margin.
  * Mutable (accounts are opened at set-up) and not thread-safe.
  */
 public final class LeveragedTraders implements Population {
@@ -95,9 +96,14 @@ public final class LeveragedTraders implements Population {
       double cap = LEVERAGE_CAP_FACTOR / weightedInitialMargin;
       for (MarketWeight m : group.getValue()) {
         double notional = equity * Math.min(leverage, cap) * m.weight() / groupWeight;
-        double size = side * notional / venue.markPrice(m.asset());
-        if (size != 0) {
-          venue.open(account, m.asset(), size);
+        // Tiered or portfolio margin can accept less than the first tier's leverage implies: never
+        // ask for more than the venue's own initial-margin test allows.
+        double units =
+            Math.min(
+                notional / venue.markPrice(m.asset()),
+                venue.maxOpenSize(account, m.asset(), (int) side) * LEVERAGE_CAP_FACTOR);
+        if (units > 0) {
+          venue.open(account, m.asset(), side * units);
         }
       }
     }

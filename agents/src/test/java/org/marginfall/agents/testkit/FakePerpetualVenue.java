@@ -161,6 +161,14 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     return mark(market);
   }
 
+  /** Linear margin: the free equity over one unit's initial requirement at the mark. */
+  @Override
+  public double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
+    MarginState s = marginState(marginAccount);
+    double free = s.equity() - s.initialRequirement();
+    return Math.max(0, free / (markPrice(market) * terms(market).initialMargin()));
+  }
+
   @Override
   public double maxLeverage(AssetId market) {
     return 1 / terms(market).initialMargin();

@@ -34,6 +34,14 @@ public interface PerpetualVenue extends Venue {
   void deposit(AccountId from, AccountId marginAccount, AssetId asset, long atoms);
 
   /**
+   * The largest size by which {@code marginAccount} may increase its position in {@code market} on
+   * the given side ({@code +1} long, {@code -1} short) right now: the venue's own initial-margin test
+   * (tiers, portfolio models and all) passes for any size up to it. Only for increases: a trade
+   * against an existing position is not covered.
+   */
+  double maxOpenSize(AccountId marginAccount, AssetId market, int side);
+
+  /**
    * Opens or adds to a position of {@code size} units (negative: short) at the oracle price.
    *
    * @throws IllegalStateException if the account would not meet its initial margin afterwards

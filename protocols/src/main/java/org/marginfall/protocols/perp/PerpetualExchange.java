@@ -265,6 +265,48 @@ public final class PerpetualExchange implements PerpetualVenue {
     ledger.transfer(from, marginAccount, asset, atoms);
   }
 
+  /**
+   * Bisects on the same test {@link #open} applies (equity against the initial requirement after
+   * the trade), so the answer holds under tiers and portfolio margin, whose requirement is not a
+   * single fraction of notional. The position is restored after every probe.
+   */
+  @Override
+  public double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
+    MarginAccount a = account(marginAccount);
+    int i = marketIndex(market);
+    if (a == vault || Math.abs(side) != 1 || (a.size[i] != 0 && Math.signum(a.size[i]) != side)) {
+      throw new IllegalArgumentException("maxOpenSize covers increases of a position on its own side only");
+    }
+    double price = markPrice(i);
+    double equity = state(a).equity();
+    if (!(equity > 0)) {
+      return 0;
+    }
+    // No initial-margin fraction is below 1e-4 (10,000x), so this bound is never accepted.
+    double hi = equity / price * 1.0e4;
+    double lo = 0;
+    for (int k = 0; k < 100 && hi - lo > 1e-12 * hi; k++) {
+      double mid = 0.5 * (lo + hi);
+      if (accepts(a, i, side * mid, price)) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private boolean accepts(MarginAccount a, int i, double size, double price) {
+    double old = a.size[i];
+    double oldEntry = a.entry[i];
+    a.size[i] = old + size;
+    a.entry[i] = (old * oldEntry + size * price) / a.size[i];
+    MarginState after = state(a);
+    a.size[i] = old;
+    a.entry[i] = oldEntry;
+    return after.equity() >= after.initialRequirement();
+  }
+
   @Override
   public void open(AccountId marginAccount, AssetId market, double size) {
     MarginAccount a = account(marginAccount);

@@ -666,4 +666,18 @@ class PerpetualExchangeTest {
     assertEquals(List.of(ETH, BTC), List.copyOf(venue.markets()));
     assertEquals(List.of(USD, ETH), List.copyOf(venue.collateralAssets()));
   }
+
+  @Test
+  void test_maxOpenSize_isFreeEquityOverOneUnitsInitialMargin() {
+    VenueHarness h = new VenueHarness(ETH0, BTC0);
+    PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));
+    AccountId a = crossAccount(h, venue, "alice", 10_000, 0);
+    // IMF 0.10 at 3000: 10,000 / (3000 * 0.1) = 33.333... ETH.
+    assertEquals(10_000 / 300.0, venue.maxOpenSize(a, ETH, 1), 1e-6);
+    venue.open(a, ETH, 20);
+    // 6,000 of the 10,000 is now committed: (10,000 - 6,000) / 300 = 13.333... more.
+    assertEquals(4_000 / 300.0, venue.maxOpenSize(a, ETH, 1), 1e-6);
+    assertThrows(IllegalArgumentException.class, () -> venue.maxOpenSize(a, ETH, -1));
+  }
 }
+

@@ -109,4 +109,18 @@ class PortfolioMarginVenueTest {
                 0.01, 0.5, 0, 1.0e9, LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE,
                 PricingTerms.DEFAULT, Optional.of(SPAN)));
   }
+
+  @Test
+  void test_maxOpenSize_isWhatThePortfolioInitialMarginAllows() {
+    VenueHarness h = new VenueHarness(3000, 60000);
+    PerpetualExchange venue = h.venue(spec());
+    AccountId a = account(h, venue, 10_000);
+    // ETH alone: IM = 1.1 * 0.45 * 0.35 * N = 0.17325 N <= 10,000  =>  N <= 57,720.7792...,
+    // i.e. 19.2402597... ETH at 3000 (fractional margin would allow 10,000 / 0.1 / 3000 = 33.3 ETH).
+    double max = venue.maxOpenSize(a, ETH, 1);
+    assertEquals(10_000 / 0.17325 / 3000, max, 1e-6);
+    venue.open(a, ETH, max * (1 - 1e-9));
+    assertThrows(IllegalStateException.class, () -> venue.open(a, ETH, 1e-3));
+  }
 }
+
