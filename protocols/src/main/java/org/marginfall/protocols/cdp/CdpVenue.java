@@ -91,6 +91,9 @@ public final class CdpVenue implements VaultVenue {
   }
 
   /** One vault ("urn"): normalised debt {@code art} and its debt in atoms ({@code art * rate}). */
+  private long stalePausedSteps;
+  private long lastPausedStep = -1;
+
   private static final class Vault {
     final AccountId id;
     final Ilk ilk;
@@ -256,7 +259,7 @@ public final class CdpVenue implements VaultVenue {
     List<LiquidationCandidate> out = new ArrayList<>();
     for (Vault v : vaults.values()) {
       MarginState s = state(v);
-      if (s.liquidatable()) {
+      if (s.liquidatable() && !pausedByStaleness(v)) {
         out.add(new LiquidationCandidate(spec.id(), v.id, s));
       }
     }
@@ -264,6 +267,17 @@ public final class CdpVenue implements VaultVenue {
         Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
             .thenComparing(LiquidationCandidate::account));
     liquidatable = List.copyOf(out);
+  }
+
+  /** Whether a stale price of the vault's collateral holds its bark back (counted once per step). */
+  private boolean pausedByStaleness(Vault v) {
+    long now = services.clock().step();
+    boolean paused = spec.staleness().pauses(services.oracles(), spec.oracle(), List.of(v.ilk.terms.asset()), now);
+    if (paused && now != lastPausedStep) {
+      lastPausedStep = now;
+      stalePausedSteps++;
+    }
+    return paused;
   }
 
   @Override
@@ -285,7 +299,7 @@ public final class CdpVenue implements VaultVenue {
     Ilk ilk = v.ilk;
     AssetId asset = ilk.terms.asset();
     long ink = ledger.balance(account, asset);
-    if (!state(ink, v.debt, ilk).liquidatable()) {
+    if (!state(ink, v.debt, ilk).liquidatable() || pausedByStaleness(v)) {
       return Optional.empty();
     }
     Optional<Liquidations2Math.Bark> b =
@@ -428,6 +442,9 @@ public final class CdpVenue implements VaultVenue {
     }
     Map<String, Double> extras = new LinkedHashMap<>();
     extras.put("activeAuctions", (double) sales.size());
+    if (spec.staleness().maxAgeSteps() > 0) {
+      extras.put("stalePausedSteps", (double) stalePausedSteps);
+    }
     extras.put("collateralInAuction", inAuction);
     extras.put("keeperIncentives", Quantities.units(incentives));
     extras.put("auctionDeficit", Quantities.units(deficits));

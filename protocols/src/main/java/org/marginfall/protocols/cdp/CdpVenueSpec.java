@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.Venue;
@@ -27,6 +28,7 @@ import org.marginfall.core.venue.VenueServices;
  * @param surplusBuffer the Vow's initial surplus in base currency, which absorbs auction deficits
  *     before they become bad debt (vow.sol {@code heal} against surplus DAI)
  * @param ilks the collateral types
+ * @param staleness the oracle staleness guard (off by default)
  */
 public record CdpVenueSpec(
     VenueId id,
@@ -34,8 +36,15 @@ public record CdpVenueSpec(
     double stepSeconds,
     double globalHole,
     double surplusBuffer,
-    List<CdpIlk> ilks)
+    List<CdpIlk> ilks,
+    StalenessGuard staleness)
     implements VenueSpec {
+
+  /** A venue without a staleness guard. */
+  public CdpVenueSpec(
+      VenueId id, OracleId oracle, double stepSeconds, double globalHole, double surplusBuffer, List<CdpIlk> ilks) {
+    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, StalenessGuard.OFF);
+  }
 
   /** The registry name. */
   public static final String TYPE = "cdp";

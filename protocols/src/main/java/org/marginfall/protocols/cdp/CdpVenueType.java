@@ -10,6 +10,7 @@ import java.util.function.DoublePredicate;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -52,7 +53,9 @@ public final class CdpVenueType implements VenueType {
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    List<String> fields = new ArrayList<>(List.of("id", "type", "oracle", "stepSeconds", "globalHole", "surplusBuffer", "ilks", "abacus"));
+    List<String> fields = new ArrayList<>(List.of(
+        "id", "type", "oracle", "stepSeconds", "globalHole", "surplusBuffer", "ilks", "abacus",
+        "maxOracleAgeSteps", "onStale"));
     PARAMS.forEach(p -> fields.add(p.name()));
     node.allowOnly(fields.toArray(String[]::new));
     String id = node.id("id");
@@ -79,11 +82,12 @@ public final class CdpVenueType implements VenueType {
         ilks.add(ilk);
       }
     }
+    StalenessGuard staleness = StalenessGuard.read(node);
     if (node.problems().since(mark)) {
       return null;
     }
     return node.build(
-        () -> new CdpVenueSpec(VenueId.of(id), oracle, stepSeconds, globalHole, surplus, ilks));
+        () -> new CdpVenueSpec(VenueId.of(id), oracle, stepSeconds, globalHole, surplus, ilks, staleness));
   }
 
   /** Reads one parameter if present; returns the value, the fallback when absent, null when invalid. */

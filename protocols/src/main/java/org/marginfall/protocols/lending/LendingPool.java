@@ -98,6 +98,9 @@ public final class LendingPool implements LendingVenue {
   }
 
   /** One borrower account: scaled debt per reserve, and its state at the last mark. */
+  private long stalePausedSteps;
+  private long lastPausedStep = -1;
+
   private static final class Borrower {
     final AccountId id;
     final double[] scaledDebt;
@@ -298,9 +301,10 @@ public final class LendingPool implements LendingVenue {
   @Override
   public void markToMarket() {
     List<LiquidationCandidate> out = new ArrayList<>();
+    boolean paused = pausedByStaleness();
     for (Borrower b : accounts.values()) {
       b.state = state(b);
-      if (b.state.liquidatable()) {
+      if (b.state.liquidatable() && !paused) {
         out.add(new LiquidationCandidate(spec.id(), b.id, b.state));
       }
     }
@@ -308,6 +312,20 @@ public final class LendingPool implements LendingVenue {
         Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
             .thenComparing(LiquidationCandidate::account));
     liquidatable = List.copyOf(out);
+  }
+
+  /**
+   * Whether a stale feed holds liquidations back: like Aave's {@code PriceOracleSentinel}, the pool
+   * pauses as a whole while any of its reserves' prices is stale (counted once per step).
+   */
+  private boolean pausedByStaleness() {
+    long now = services.clock().step();
+    boolean paused = spec.staleness().pauses(services.oracles(), spec.oracle(), reserveAssets(), now);
+    if (paused && now != lastPausedStep) {
+      lastPausedStep = now;
+      stalePausedSteps++;
+    }
+    return paused;
   }
 
   @Override
@@ -329,7 +347,7 @@ public final class LendingPool implements LendingVenue {
       return Optional.empty();
     }
     MarginState before = state(b);
-    if (!before.liquidatable()) {
+    if (!before.liquidatable() || pausedByStaleness()) {
       return Optional.empty();
     }
     Reserve debtReserve = null;
@@ -487,6 +505,9 @@ public final class LendingPool implements LendingVenue {
       extras.put("borrow_rate_" + a.value(), r.terms.rates().borrowRate(utilisation(r)));
     }
     extras.put("total_supplied", supplied);
+    if (spec.staleness().maxAgeSteps() > 0) {
+      extras.put("stale_paused_steps", (double) stalePausedSteps);
+    }
     extras.put("deficit", deficit);
     return new VenueSnapshot(
         accounts.size(), liquidations, liquidatedNotional, liquidationFees, insurancePaid, badDebt,

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.Venue;
@@ -25,6 +26,7 @@ import org.marginfall.core.venue.VenueServices;
  * @param badDebt what happens to burned debt the treasury cannot cover
  * @param closeFactorThreshold MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD, in base currency
  * @param minLeftover MIN_LEFTOVER_BASE, in base currency
+ * @param staleness the oracle staleness guard (off by default)
  */
 public record LendingVenueSpec(
     VenueId id,
@@ -33,8 +35,21 @@ public record LendingVenueSpec(
     double stepSeconds,
     BadDebtMode badDebt,
     double closeFactorThreshold,
-    double minLeftover)
+    double minLeftover,
+    StalenessGuard staleness)
     implements VenueSpec {
+
+  /** A venue without a staleness guard. */
+  public LendingVenueSpec(
+      VenueId id,
+      OracleId oracle,
+      List<ReserveTerms> reserves,
+      double stepSeconds,
+      BadDebtMode badDebt,
+      double closeFactorThreshold,
+      double minLeftover) {
+    this(id, oracle, reserves, stepSeconds, badDebt, closeFactorThreshold, minLeftover, StalenessGuard.OFF);
+  }
 
   /** The registry name. */
   public static final String TYPE = "lending";

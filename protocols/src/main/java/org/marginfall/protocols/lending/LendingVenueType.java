@@ -10,6 +10,7 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -31,7 +32,7 @@ public final class LendingVenueType implements VenueType {
 
   private static final String[] FIELDS = {
     "id", "type", "oracle", "stepSeconds", "badDebt", "closeFactorThreshold", "minLeftover", "reserves",
-    "listings"
+    "listings", "maxOracleAgeSteps", "onStale"
   };
 
   private static final String[] RESERVE_FIELDS = {
@@ -96,6 +97,7 @@ public final class LendingVenueType implements VenueType {
         }
       }
     }
+    StalenessGuard staleness = StalenessGuard.read(node);
     if (node.problems().since(mark)) {
       return null;
     }
@@ -104,7 +106,9 @@ public final class LendingVenueType implements VenueType {
       return null;
     }
     return node.build(
-        () -> new LendingVenueSpec(VenueId.of(id), oracle, reserves, stepSeconds, mode, threshold, minLeftover));
+        () ->
+            new LendingVenueSpec(
+                VenueId.of(id), oracle, reserves, stepSeconds, mode, threshold, minLeftover, staleness));
   }
 
   private static BadDebtMode readMode(SpecNode node) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginfall.protocols.lending.LendingHarness.AETH;
 import static org.marginfall.protocols.lending.LendingHarness.AUSD;
+import static org.marginfall.protocols.lending.LendingHarness.BTC;
 import static org.marginfall.protocols.lending.LendingHarness.ETH;
 import static org.marginfall.protocols.lending.LendingHarness.USD;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
@@ -253,4 +255,29 @@ class LendingPoolTest {
     v.borrow(account, USD, Quantities.atoms(10_000), owner);
     h.assertBooksBalance(v);
   }
+
+  @Test
+  void test_liquidate_pausedWhileAReserveFeedIsStale() {
+    LendingVenueSpec base = LendingHarness.spec(BadDebtMode.SOCIALIZE);
+    LendingPool v =
+        h.venue(
+            new LendingVenueSpec(
+                base.id(), base.oracle(), base.reserves(), base.stepSeconds(), base.badDebt(),
+                base.closeFactorThreshold(), base.minLeftover(),
+                new StalenessGuard(10, StalenessGuard.Action.PAUSE)));
+    AccountId account = borrowerAt2000(v);
+    AccountId liquidator = h.fund("liquidator", 20_000, 0);
+    h.setPrice(ETH, 1_600); // published at step 0: HF 0.86, liquidatable on fresh prices
+    h.clock.step = 11; // every feed is now 11 ticks old, more than the 10 the pool accepts
+    v.markToMarket();
+    assertEquals(List.of(), v.liquidatable());
+    assertTrue(v.liquidate(account, liquidator).isEmpty());
+    assertEquals(1.0, v.snapshot().extras().get("stale_paused_steps"), 0); // counted once per step
+    h.setPrice(ETH, 1_600); // both feeds publish again at step 11 (heartbeat 1)
+    h.setPrice(BTC, 50_000);
+    v.markToMarket();
+    assertEquals(List.of(account), v.liquidatable().stream().map(c -> c.account()).toList());
+    assertTrue(v.liquidate(account, liquidator).isPresent());
+  }
 }
+

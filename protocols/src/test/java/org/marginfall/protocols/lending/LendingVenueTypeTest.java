@@ -168,7 +168,7 @@ class LendingVenueTypeTest {
     assertNull(r.spec());
     assertEquals(
         List.of(
-            "venues[0].colour: unknown field (known: badDebt, closeFactorThreshold, id, listings, minLeftover, oracle, reserves, stepSeconds, type)",
+            "venues[0].colour: unknown field (known: badDebt, closeFactorThreshold, id, listings, maxOracleAgeSteps, minLeftover, onStale, oracle, reserves, stepSeconds, type)",
             "venues[0].stepSeconds: is required",
             "venues[0].badDebt: unknown bad-debt mode 'forgive' (known: deficit, socialize)",
             "venues[0].reserves[0].receipt: asset 'ETH' must be of kind derived: it is issued by this venue",
