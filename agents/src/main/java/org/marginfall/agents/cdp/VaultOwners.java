@@ -1,6 +1,6 @@
 package org.marginfall.agents.cdp;
 
-import java.util.Locale;
+import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
@@ -48,9 +48,8 @@ public final class VaultOwners implements Population {
     double mat = venue.liquidationRatio(spec.ilk());
     double price = venue.collateralPrice(spec.ilk());
     long dust = Quantities.ceilAtoms(venue.dust(spec.ilk()));
-    int digits = Math.max(3, String.valueOf(spec.count() - 1).length());
     for (int k = 0; k < spec.count(); k++) {
-      AccountId owner = AccountId.of(spec.id(), String.format(Locale.ROOT, "%0" + digits + "d", k));
+      AccountId owner = AgentAccounts.member(spec.id(), k, spec.count(), 3);
       long ink = Quantities.floorAtoms(stream.next(spec.collateral()));
       double ratio = Math.max(stream.next(spec.targetRatio()), mat);
       ctx.openAccount(owner);

@@ -1,6 +1,6 @@
 package org.marginfall.agents.lending;
 
-import java.util.Locale;
+import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
@@ -45,12 +45,11 @@ public final class LendingBorrowers implements Population {
     if (!(v instanceof LendingVenue venue)) {
       throw new IllegalStateException(spec.venue() + " is not a lending venue");
     }
-    int digits = Math.max(4, String.valueOf(spec.count() - 1).length());
     double ltvCap = venue.loanToValue(spec.collateralAsset()) * LTV_CAP_FACTOR;
     for (int k = 0; k < spec.count(); k++) {
       double units = stream.next(spec.collateral());
       double target = stream.next(spec.targetLtv());
-      AccountId wallet = AccountId.of(spec.id(), String.format(Locale.ROOT, "%0" + digits + "d", k));
+      AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       long atoms = Quantities.floorAtoms(units);
       if (atoms <= 0) {

@@ -1,6 +1,6 @@
 package org.marginfall.agents.lending;
 
-import java.util.Locale;
+import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
@@ -39,9 +39,8 @@ public final class LendingSuppliers implements Population {
     if (!(v instanceof LendingVenue venue)) {
       throw new IllegalStateException(spec.venue() + " is not a lending venue");
     }
-    int digits = Math.max(4, String.valueOf(spec.count() - 1).length());
     for (int k = 0; k < spec.count(); k++) {
-      AccountId wallet = AccountId.of(spec.id(), String.format(Locale.ROOT, "%0" + digits + "d", k));
+      AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       for (SupplyAmount s : spec.supplies()) {
         long atoms = Quantities.floorAtoms(stream.next(s.amount()));

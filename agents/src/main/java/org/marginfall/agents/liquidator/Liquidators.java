@@ -3,9 +3,9 @@ package org.marginfall.agents.liquidator;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
@@ -63,9 +63,8 @@ public final class Liquidators implements Population {
   public void setUp(AgentContext ctx) {
     accounts = new AccountId[spec.count()];
     usedThisRound = new int[spec.count()];
-    int digits = Math.max(3, String.valueOf(spec.count() - 1).length());
     for (int k = 0; k < spec.count(); k++) {
-      accounts[k] = AccountId.of(spec.id(), String.format(Locale.ROOT, "%0" + digits + "d", k));
+      accounts[k] = AgentAccounts.member(spec.id(), k, spec.count(), 3);
       ctx.openAccount(accounts[k]);
       ctx.endow(accounts[k], ctx.baseCurrency(), Quantities.floorAtoms(stream.next(spec.capital())));
     }

@@ -3,8 +3,8 @@ package org.marginfall.agents.trader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
@@ -50,12 +50,11 @@ public final class LeveragedTraders implements Population {
     if (!(v instanceof PerpetualVenue venue)) {
       throw new IllegalStateException(spec.venue() + " is not a perpetual venue");
     }
-    int digits = Math.max(4, String.valueOf(spec.count() - 1).length());
     for (int k = 0; k < spec.count(); k++) {
       double units = stream.next(spec.collateral());
       double leverage = stream.next(spec.leverage());
       double side = stream.nextUniform() < spec.longShare() ? 1 : -1;
-      AccountId wallet = AccountId.of(spec.id(), String.format(Locale.ROOT, "%0" + digits + "d", k));
+      AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       long atoms = Quantities.floorAtoms(units);
       if (atoms > 0) {

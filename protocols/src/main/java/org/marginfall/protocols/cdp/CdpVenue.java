@@ -1,7 +1,6 @@
 package org.marginfall.protocols.cdp;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.oracle.StalePauses;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -91,8 +91,7 @@ public final class CdpVenue implements VaultVenue {
   }
 
   /** One vault ("urn"): normalised debt {@code art} and its debt in atoms ({@code art * rate}). */
-  private long stalePausedSteps;
-  private long lastPausedStep = -1;
+  private final StalePauses stalePauses;
 
   private static final class Vault {
     final AccountId id;
@@ -133,6 +132,7 @@ public final class CdpVenue implements VaultVenue {
 
   CdpVenue(CdpVenueSpec spec, VenueServices services) {
     this.spec = spec;
+    this.stalePauses = new StalePauses(spec.staleness());
     this.services = services;
     this.ledger = services.ledger();
     this.base = services.baseCurrency();
@@ -263,21 +263,14 @@ public final class CdpVenue implements VaultVenue {
         out.add(new LiquidationCandidate(spec.id(), v.id, s));
       }
     }
-    out.sort(
-        Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
-            .thenComparing(LiquidationCandidate::account));
+    out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
     liquidatable = List.copyOf(out);
   }
 
   /** Whether a stale price of the vault's collateral holds its bark back (counted once per step). */
   private boolean pausedByStaleness(Vault v) {
-    long now = services.clock().step();
-    boolean paused = spec.staleness().pauses(services.oracles(), spec.oracle(), List.of(v.ilk.terms.asset()), now);
-    if (paused && now != lastPausedStep) {
-      lastPausedStep = now;
-      stalePausedSteps++;
-    }
-    return paused;
+    return stalePauses.pauses(
+        services.oracles(), spec.oracle(), List.of(v.ilk.terms.asset()), services.clock().step());
   }
 
   @Override
@@ -442,8 +435,8 @@ public final class CdpVenue implements VaultVenue {
     }
     Map<String, Double> extras = new LinkedHashMap<>();
     extras.put("activeAuctions", (double) sales.size());
-    if (spec.staleness().maxAgeSteps() > 0) {
-      extras.put("stalePausedSteps", (double) stalePausedSteps);
+    if (stalePauses.enabled()) {
+      extras.put("stalePausedSteps", (double) stalePauses.pausedSteps());
     }
     extras.put("collateralInAuction", inAuction);
     extras.put("keeperIncentives", Quantities.units(incentives));

@@ -1,7 +1,6 @@
 package org.marginfall.protocols.lending;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.oracle.StalePauses;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -98,8 +98,7 @@ public final class LendingPool implements LendingVenue {
   }
 
   /** One borrower account: scaled debt per reserve, and its state at the last mark. */
-  private long stalePausedSteps;
-  private long lastPausedStep = -1;
+  private final StalePauses stalePauses;
 
   private static final class Borrower {
     final AccountId id;
@@ -114,6 +113,7 @@ public final class LendingPool implements LendingVenue {
 
   LendingPool(LendingVenueSpec spec, VenueServices services) {
     this.spec = spec;
+    this.stalePauses = new StalePauses(spec.staleness());
     this.services = services;
     this.ledger = services.ledger();
     this.base = services.baseCurrency();
@@ -308,9 +308,7 @@ public final class LendingPool implements LendingVenue {
         out.add(new LiquidationCandidate(spec.id(), b.id, b.state));
       }
     }
-    out.sort(
-        Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
-            .thenComparing(LiquidationCandidate::account));
+    out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
     liquidatable = List.copyOf(out);
   }
 
@@ -319,13 +317,7 @@ public final class LendingPool implements LendingVenue {
    * pauses as a whole while any of its reserves' prices is stale (counted once per step).
    */
   private boolean pausedByStaleness() {
-    long now = services.clock().step();
-    boolean paused = spec.staleness().pauses(services.oracles(), spec.oracle(), reserveAssets(), now);
-    if (paused && now != lastPausedStep) {
-      lastPausedStep = now;
-      stalePausedSteps++;
-    }
-    return paused;
+    return stalePauses.pauses(services.oracles(), spec.oracle(), reserveAssets(), services.clock().step());
   }
 
   @Override
@@ -505,8 +497,8 @@ public final class LendingPool implements LendingVenue {
       extras.put("borrow_rate_" + a.value(), r.terms.rates().borrowRate(utilisation(r)));
     }
     extras.put("total_supplied", supplied);
-    if (spec.staleness().maxAgeSteps() > 0) {
-      extras.put("stale_paused_steps", (double) stalePausedSteps);
+    if (stalePauses.enabled()) {
+      extras.put("stale_paused_steps", (double) stalePauses.pausedSteps());
     }
     extras.put("deficit", deficit);
     return new VenueSnapshot(

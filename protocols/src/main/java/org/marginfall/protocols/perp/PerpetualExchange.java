@@ -1,7 +1,6 @@
 package org.marginfall.protocols.perp;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -389,9 +388,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
     }
     staleNow = stale;
-    out.sort(
-        Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
-            .thenComparing(LiquidationCandidate::account));
+    out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
     liquidatable = List.copyOf(out);
   }
 
