@@ -295,6 +295,7 @@ final class NetworkCommand implements Callable<Integer> {
       }
       List<Bank> banks = new ArrayList<>();
       Map<String, Integer> index = new LinkedHashMap<>();
+      Map<String, Integer> firstSeen = new LinkedHashMap<>();
       JsonNode nodes = root.get("nodes");
       if (nodes == null || !nodes.isArray() || nodes.isEmpty()) {
         problems.add("nodes", "must be a non-empty list");
@@ -309,8 +310,10 @@ final class NetworkCommand implements Callable<Integer> {
           unknown(n, NODE, path + ".", problems);
           int mark = problems.count();
           String id = text(n, "id", path, problems);
-          if (id != null && index.containsKey(id)) {
-            problems.add(path + ".id", "duplicate id " + id + " (also nodes[" + index.get(id) + "])");
+          if (id != null && firstSeen.containsKey(id)) {
+            problems.add(path + ".id", "duplicate id " + id + " (also nodes[" + firstSeen.get(id) + "])");
+          } else if (id != null) {
+            firstSeen.put(id, i);
           }
           double ea = number(n, "externalAssets", path, 0.0, problems);
           double el = number(n, "externalLiabilities", path, 0.0, problems);
