@@ -255,7 +255,7 @@ final class NetworkCommand implements Callable<Integer> {
 
   /**
    * A parsed and validated network file: the network and the named DebtRank shocks in file order.
-   * Immutable and thread-safe.
+   * Not thread-safe: the shock vectors are plain arrays, read only by the command that parsed them.
    */
   record NetworkFile(ExposureNetwork network, Map<String, double[]> shocks) {
 
