@@ -74,6 +74,21 @@ class NetworkCommandTest {
   }
 
   @Test
+  void test_network_en3AndRv1Examples() {
+    // EN-3: p* = (165/112, 159/112, 1.5) = (1.473214, 1.419643, 1.5); bank 1 round 1, bank 2 round 2.
+    CliResult en3 = cli("network", example("en-3.json"), "--method", "eisenberg-noe");
+    assertEquals(0, en3.exit(), en3.err());
+    assertEquals(List.of("1", "2.500000", "1.473214"), row(en3.out(), "1").subList(0, 3));
+    assertEquals(List.of("2", "1.500000", "1.419643"), row(en3.out(), "2").subList(0, 3));
+    assertTrue(en3.out().contains("defaults: 2 [1, 2]; rounds: 2"), en3.out());
+    // RV-1 with α = β = ½: Λ* = (2, 2.2), nobody defaults.
+    CliResult rv1 = cli("network", example("rv-1.json"), "--method", "eisenberg-noe", "--alpha", "0.5", "--beta", "0.5");
+    assertEquals(0, rv1.exit(), rv1.err());
+    assertEquals("2.200000", row(rv1.out(), "2").get(2));
+    assertTrue(rv1.out().contains("defaults: 0 []; rounds: 0"), rv1.out());
+  }
+
+  @Test
   void test_network_debtRankVariantsOnCDefaults() {
     // DR-1 "c defaults": 93/140, 103/140, 0.75, 60/140 for the four variants; default is bardoscia2015.
     assertEquals("0.7500000", row(cli("network", example("dr-1.json"), "--method", "debtrank").out(), "c").get(2));
