@@ -266,6 +266,43 @@ class ClearingTest {
   }
 
   @Test
+  void test_rogersVeraart_isAFixedPointBelowEisenbergNoe() {
+    // On random networks and random α, β: the GA result satisfies the RV equations of contagion.md
+    // §2.1 (recomputed here from L and e), and default costs never raise a payment above EN's.
+    SplittableRandom rnd = new SplittableRandom(13L);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 2 + rnd.nextInt(8);
+      ExposureNetwork net = random(rnd, n, 0.5);
+      double alpha = rnd.nextDouble();
+      double beta = rnd.nextDouble();
+      double[][] l = net.liabilityMatrix();
+      double[] e = net.externalAssets();
+      double[] el = net.externalLiabilities();
+      ClearingResult r = Clearing.rogersVeraart(net, PARI, alpha, beta);
+      double[] lambda = r.payments();
+      double[] en = Clearing.eisenbergNoe(net, PARI).payments();
+      for (int i = 0; i < n; i++) {
+        double pbar = el[i];
+        for (int j = 0; j < n; j++) {
+          pbar += l[i][j];
+        }
+        double in = 0;
+        for (int j = 0; j < n; j++) {
+          double pbarJ = el[j];
+          for (int k = 0; k < n; k++) {
+            pbarJ += l[j][k];
+          }
+          in += pbarJ == 0 ? 0 : l[j][i] / pbarJ * lambda[j];
+        }
+        double expected = e[i] + in >= pbar ? pbar : alpha * e[i] + beta * in;
+        assertEquals(expected, lambda[i], 1e-9, "trial " + trial + " bank " + i);
+        assertEquals(r.defaulted(i), e[i] + in < pbar, "trial " + trial + " bank " + i);
+        assertTrue(lambda[i] <= en[i] + 1e-9);
+      }
+    }
+  }
+
+  @Test
   void test_eisenbergNoe_monotoneInExternalAssets() {
     SplittableRandom rnd = new SplittableRandom(7L);
     for (int trial = 0; trial < 200; trial++) {
