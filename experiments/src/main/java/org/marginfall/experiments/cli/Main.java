@@ -35,7 +35,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, sweep, merge)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, sweep, merge, network)");
   }
 
   /** Entry point. */
