@@ -118,7 +118,7 @@ final class FakeLendingVenue implements LendingVenue {
 
   @Override
   public long withdraw(AccountId holder, AssetId asset, long receiptAtoms) {
-    throw new UnsupportedOperationException("agents never withdraw");
+    throw new AssertionError("agents never withdraw");
   }
 
   @Override
@@ -151,7 +151,7 @@ final class FakeLendingVenue implements LendingVenue {
 
   @Override
   public long repay(AccountId from, AccountId account, AssetId asset, long atoms) {
-    throw new UnsupportedOperationException("agents never repay");
+    throw new AssertionError("agents never repay");
   }
 
   @Override
