@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Agent-based simulation of liquidation contagion across margin venues.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class, SweepCommand.class, MergeCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class, SweepCommand.class, MergeCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
   /** Success. */
