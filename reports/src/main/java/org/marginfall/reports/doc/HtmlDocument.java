@@ -35,7 +35,7 @@ public final class HtmlDocument {
             """;
 
     /** Counts decoded images once everything has loaded; a failed image has naturalWidth 0. */
-    static final String IMAGE_CHECK = "window.addEventListener('load',function(){var i=document.images,"
+    public static final String IMAGE_CHECK = "window.addEventListener('load',function(){var i=document.images,"
             + "k=0;for(var j=0;j<i.length;j++){if(i[j].complete&&i[j].naturalWidth>0){k++;}}"
             + "document.documentElement.setAttribute('data-images-loaded',k+'/'+i.length);});";
 
@@ -58,7 +58,14 @@ public final class HtmlDocument {
                 .append("<script>").append(IMAGE_CHECK).append("</script>\n</head>\n<body>\n")
                 .append("<h1>").append(title).append("</h1>\n")
                 .append("<p class=\"generated\">Generated at ").append(generatedAt).append("</p>\n");
-        for (Block block : document.blocks()) {
+        appendBlocks(html, document.blocks());
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** Appends the HTML of {@code blocks} (used by the run page for its extra sections). */
+    public static void appendBlocks(StringBuilder html, java.util.List<Block> blocks) {
+        for (Block block : blocks) {
             if (block instanceof Block.Heading h) {
                 html.append("<h2>").append(escape(h.text())).append("</h2>\n");
             } else if (block instanceof Block.Paragraph p) {
@@ -69,8 +76,6 @@ public final class HtmlDocument {
                 figure(html, f.chart());
             }
         }
-        html.append("</body>\n</html>\n");
-        return html.toString();
     }
 
     private static void table(StringBuilder html, Table table) {
