@@ -16,13 +16,13 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
-import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -32,6 +32,7 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.marginfall.reports.doc.Numbers;
 import org.marginfall.reports.risk.RiskMeasures;
 import org.marginfall.reports.sweep.CsvTable;
 import org.marginfall.reports.sweep.SweepData;
@@ -286,22 +287,32 @@ public final class SweepCharts {
         XYPlot plot = new XYPlot(dataset, ChartStyle.valueAxis(metric, true), ChartStyle.valueAxis("runs", true), bars);
         plot.setNoDataMessage("no successful runs with a value");
         if (values.length > 0) {
-            marker(plot, RiskMeasures.valueAtRisk(values, 0.95), "VaR 95%", Palette.color(1), TextAnchor.TOP_RIGHT);
-            marker(plot, RiskMeasures.valueAtRisk(values, 0.99), "VaR 99%", Palette.color(4), TextAnchor.CENTER_RIGHT);
-            marker(plot, RiskMeasures.expectedShortfall(values, 0.95), "ES 95%", Palette.color(6), TextAnchor.BOTTOM_RIGHT);
+            // Labels at three heights: the three lines are often close together in the tail.
+            marker(plot, RiskMeasures.valueAtRisk(values, 0.95), "VaR 95%", Palette.color(1),
+                    RectangleAnchor.TOP_LEFT, TextAnchor.TOP_RIGHT);
+            marker(plot, RiskMeasures.valueAtRisk(values, 0.99), "VaR 99%", Palette.color(4),
+                    RectangleAnchor.LEFT, TextAnchor.CENTER_RIGHT);
+            marker(plot, RiskMeasures.expectedShortfall(values, 0.95), "ES 95%", Palette.color(6),
+                    RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_RIGHT);
         }
         return ChartRenderer.render(ChartStyle.chart("Distribution of " + metric + " over runs", plot),
                 "loss-" + slug(metric), String.format(Locale.ROOT,
-                        "Histogram of %s over the %d successful runs of the sweep, with VaR at 95%% and 99%% "
-                                + "and expected shortfall at 95%% marked.", metric, values.length));
+                        "Histogram of %s over the %d successful runs of the sweep, with VaR 95%% = %s, VaR 99%% = %s"
+                                + " and expected shortfall ES 95%% = %s marked.", metric, values.length,
+                        Numbers.format(RiskMeasures.valueAtRisk(values, 0.95)),
+                        Numbers.format(RiskMeasures.valueAtRisk(values, 0.99)),
+                        Numbers.format(RiskMeasures.expectedShortfall(values, 0.95))));
     }
 
-    private static void marker(XYPlot plot, double at, String label, Color color, TextAnchor anchor) {
+    private static void marker(XYPlot plot, double at, String label, Color color, RectangleAnchor where,
+                               TextAnchor anchor) {
         ValueMarker marker = new ValueMarker(at, color, ChartStyle.DASHED);
         marker.setLabel(label);
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         marker.setLabelPaint(color);
+        marker.setLabelAnchor(where);
         marker.setLabelTextAnchor(anchor);
+        marker.setLabelOffset(new RectangleInsets(24, 6, 24, 6));
         plot.addDomainMarker(marker);
     }
 }

@@ -235,11 +235,18 @@ public final class PdfDocument {
         }
 
         void figure(RenderedChart chart) throws IOException {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.png()));
-            if (image == null) {
-                throw new IOException("chart " + chart.baseName() + " is not a decodable PNG");
+            // From the PNG bytes: PDFBox copies the compressed image data as it is (no decode and
+            // re-encode), which is fast and keeps the PDF's image identical to charts/*.png.
+            PDImageXObject xobject;
+            try {
+                xobject = PDImageXObject.createFromByteArray(pdf, chart.png(), chart.pngFileName());
+            } catch (IllegalArgumentException e) {
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.png()));
+                if (image == null) {
+                    throw new IOException("chart " + chart.baseName() + " is not a decodable PNG", e);
+                }
+                xobject = LosslessFactory.createFromImage(pdf, image);
             }
-            PDImageXObject xobject = LosslessFactory.createFromImage(pdf, image);
             float height = WIDTH * chart.height() / chart.width();
             need(height + 30);
             y -= height;
