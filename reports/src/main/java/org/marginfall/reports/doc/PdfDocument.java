@@ -212,24 +212,43 @@ public final class PdfDocument {
             y -= lines * line;
         }
 
-        /** Columns share the width in proportion to their longest cell, capped so none starves. */
+        /**
+         * Each column gets its longest cell's width (capped at half the page); when they do not fit,
+         * only the room above each column's longest single word is taken away, in proportion, so
+         * cells wrap between words but no word overflows into the next column.
+         */
         private static float[] columnWidths(Table table, float size) throws IOException {
             int n = table.columns().size();
             float[] want = new float[n];
+            float[] least = new float[n];
             for (int c = 0; c < n; c++) {
-                want[c] = width(BOLD, size, printable(table.columns().get(c))) + 6;
+                List<String> cells = new ArrayList<>();
+                cells.add(table.columns().get(c));
                 for (List<String> row : table.rows()) {
-                    want[c] = Math.max(want[c], width(REGULAR, size, printable(row.get(c))) + 6);
+                    cells.add(row.get(c));
                 }
-                want[c] = Math.min(want[c], WIDTH / 2);
+                for (int i = 0; i < cells.size(); i++) {
+                    PDType1Font font = i == 0 ? BOLD : REGULAR;
+                    String cell = printable(cells.get(i));
+                    want[c] = Math.max(want[c], width(font, size, cell) + 6);
+                    for (String word : cell.split(" ")) {
+                        least[c] = Math.max(least[c], width(font, size, word) + 6);
+                    }
+                }
+                want[c] = Math.max(Math.min(want[c], WIDTH / 2), Math.min(least[c], WIDTH / 2));
+                least[c] = Math.min(least[c], want[c]);
             }
             float total = 0;
-            for (float w : want) {
-                total += w;
-            }
-            float scale = total > WIDTH ? WIDTH / total : 1f;
+            float slack = 0;
             for (int c = 0; c < n; c++) {
-                want[c] *= scale;
+                total += want[c];
+                slack += want[c] - least[c];
+            }
+            if (total > WIDTH && slack > 0) {
+                float cut = Math.min(1f, (total - WIDTH) / slack);
+                for (int c = 0; c < n; c++) {
+                    want[c] -= (want[c] - least[c]) * cut;
+                }
             }
             return want;
         }
