@@ -73,13 +73,18 @@ public final class SweepCharts {
         int pc = data.runs().index(parameter);
         int mc = data.runs().index(metric);
         Map<String, List<Double>> groups = new LinkedHashMap<>();
+        List<double[]> pairs = new ArrayList<>();
         for (List<String> row : data.okRuns()) {
             double v = CsvTable.number(row.get(mc));
             if (!Double.isNaN(v)) {
                 groups.computeIfAbsent(row.get(pc), k -> new ArrayList<>()).add(v);
+                pairs.add(new double[] {CsvTable.number(row.get(pc)), v});
             }
         }
         boolean numeric = groups.keySet().stream().allMatch(k -> !Double.isNaN(CsvTable.number(k)));
+        if (numeric && !"grid".equals(data.design()) && groups.size() > BINS) {
+            return binned(pairs);
+        }
         Map<Double, String> order = new TreeMap<>();
         List<String> keys = new ArrayList<>(groups.keySet());
         if (!numeric) {
@@ -89,27 +94,54 @@ public final class SweepCharts {
             order.put(numeric ? CsvTable.number(keys.get(i)) : i, keys.get(i));
         }
         List<Level> levels = new ArrayList<>();
-        order.forEach((x, key) -> {
-            double[] v = groups.get(key).stream().mapToDouble(Double::doubleValue).toArray();
-            double mean = RiskMeasures.mean(v);
-            double half = 0;
-            if (v.length > 1) {
-                double ss = 0;
-                for (double d : v) {
-                    ss += (d - mean) * (d - mean);
-                }
-                double sd = Math.sqrt(ss / (v.length - 1));
-                half = new TDistribution(null, v.length - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(v.length);
-            }
-            levels.add(new Level(key, x, v.length, mean, mean - half, mean + half));
-        });
+        order.forEach((x, key) -> levels.add(level(key, x,
+                groups.get(key).stream().mapToDouble(Double::doubleValue).toArray())));
         return levels;
+    }
+
+    /** Bins of a continuous parameter in random, LHS and Sobol designs. */
+    static final int BINS = 8;
+
+    /**
+     * Random, LHS and Sobol designs give (nearly) every run its own parameter value, so a band per
+     * value would rest on one or two runs: the runs are sorted by the parameter and cut into
+     * {@value #BINS} groups of equal count instead, each placed at its mean parameter value.
+     */
+    private static List<Level> binned(List<double[]> pairs) {
+        pairs.sort((a, b) -> Double.compare(a[0], b[0]));
+        List<Level> levels = new ArrayList<>();
+        int n = pairs.size();
+        for (int k = 0; k < BINS; k++) {
+            List<double[]> bin = pairs.subList(k * n / BINS, (k + 1) * n / BINS);
+            if (bin.isEmpty()) {
+                continue;
+            }
+            double x = bin.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+            String label = "[" + Numbers.format(bin.get(0)[0]) + ", " + Numbers.format(bin.get(bin.size() - 1)[0]) + "]";
+            levels.add(level(label, x, bin.stream().mapToDouble(p -> p[1]).toArray()));
+        }
+        return levels;
+    }
+
+    private static Level level(String label, double x, double[] v) {
+        double mean = RiskMeasures.mean(v);
+        double half = 0;
+        if (v.length > 1) {
+            double ss = 0;
+            for (double d : v) {
+                ss += (d - mean) * (d - mean);
+            }
+            double sd = Math.sqrt(ss / (v.length - 1));
+            half = new TDistribution(null, v.length - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(v.length);
+        }
+        return new Level(label, x, v.length, mean, mean - half, mean + half);
     }
 
     /** The metric against the parameter: mean per level with its 95% confidence band. */
     public static RenderedChart metricVsParameter(SweepData data, String metric, String parameter) {
         List<Level> levels = levels(data, metric, parameter);
-        boolean numeric = levels.stream().allMatch(l -> !Double.isNaN(CsvTable.number(l.label())));
+        boolean numeric = levels.stream().allMatch(l -> !Double.isNaN(CsvTable.number(l.label())))
+                || levels.stream().anyMatch(l -> l.label().startsWith("["));
         YIntervalSeries series = new YIntervalSeries(metric + " (mean, 95% CI)");
         for (Level l : levels) {
             series.add(l.x(), l.mean(), l.low(), l.high());

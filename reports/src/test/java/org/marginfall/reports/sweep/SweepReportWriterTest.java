@@ -97,6 +97,28 @@ class SweepReportWriterTest {
         assertEquals(95, levels.get(1).mean(), 1e-9);
     }
 
+    @Test
+    void test_levels_continuousDesignsAreBinnedByEqualCount() throws Exception {
+        // A random design with x = 1..16 (one run each) and m = x: 8 bins of 2 runs; the first holds
+        // x = 1, 2: mean m 1.5 at x 1.5, sd 0.7071, half-width t(0.975, 1) 12.7062 * 0.7071 / sqrt(2) = 6.3531.
+        Path dir = Files.createDirectories(temp.resolve("random"));
+        StringBuilder runs = new StringBuilder("point,replication,seed,x,m,status,reason,error\n");
+        for (int i = 1; i <= 16; i++) {
+            runs.append(i - 1).append(",0,1,").append(i).append(".0,").append(i).append(".0,ok,,\n");
+        }
+        Files.writeString(dir.resolve("runs.csv"), runs.toString());
+        Files.writeString(dir.resolve("points.csv"), "point,x,metric\n");
+        Files.writeString(dir.resolve("manifest.json"), "{\"design\": {\"type\": \"random\"},"
+                + " \"parameters\": [{\"name\": \"x\"}], \"metrics\": [{\"name\": \"m\", \"path\": \"totals.m\"}]}");
+        var levels = org.marginfall.reports.chart.SweepCharts.levels(SweepData.read(dir), "m", "x");
+        assertEquals(8, levels.size());
+        assertEquals("[1, 2]", levels.get(0).label());
+        assertEquals(1.5, levels.get(0).x(), 1e-12);
+        assertEquals(1.5, levels.get(0).mean(), 1e-12);
+        assertEquals(1.5 + 6.3531, levels.get(0).high(), 1e-3);
+        assertEquals("[15, 16]", levels.get(7).label());
+    }
+
     private SweepData readGrid() {
         try {
             return SweepData.read(SweepFixtures.writeGrid(temp.resolve("levels")));
