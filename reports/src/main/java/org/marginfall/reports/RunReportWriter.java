@@ -22,7 +22,16 @@ import org.marginfall.reports.data.RunSummary;
 import org.marginfall.reports.data.SummaryReader;
 import org.marginfall.reports.data.TimeSeries;
 import org.marginfall.reports.data.TimeSeriesReader;
+import org.marginfall.reports.chart.VenueCharts;
+import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Citation;
+import org.marginfall.reports.doc.ReportDocument;
+import org.marginfall.reports.doc.Table;
 import org.marginfall.reports.html.ReportPage;
+import org.marginfall.reports.html.RunTables;
+import org.marginfall.reports.run.OddSection;
+import org.marginfall.reports.run.RunEvents;
+import org.marginfall.reports.run.RunRisk;
 
 /**
  * Writes the charts and the HTML report of a finished run from the files in its run directory
@@ -49,8 +58,10 @@ public final class RunReportWriter {
     }
 
     /**
-     * Reads {@code summary.json}, {@code timeseries.csv} (required) and {@code manifest.json}
-     * (optional) from {@code runDir}; writes {@code runDir/charts/*} and {@code runDir/report.html}.
+     * Reads {@code summary.json}, {@code timeseries.csv} (required), {@code manifest.json},
+     * {@code events.jsonl} and {@code scenario.yaml} (optional) from {@code runDir}; writes
+     * {@code runDir/charts/*}, {@code runDir/tables/*}, {@code runDir/report.html} and
+     * {@code runDir/report.pdf}.
      *
      * @param runDir a run directory
      * @return the files written, relative to {@code runDir}, sorted
@@ -67,19 +78,30 @@ public final class RunReportWriter {
         RunSummary summary = SummaryReader.read(runDir.resolve(RunFiles.SUMMARY));
         TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
         Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
-        List<RenderedChart> charts = ReportCharts.render(table, summary.run().baseCurrency());
+        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, summary.run().baseCurrency()));
+        charts.addAll(VenueCharts.render(table, summary.run().baseCurrency()));
+        List<Block> extra = new ArrayList<>();
+        extra.add(new Block.Heading("How to cite"));
+        extra.add(new Block.Paragraph(Citation.line(manifest.map(RunManifest::softwareName).orElse(null),
+                manifest.map(RunManifest::softwareVersion).orElse(null),
+                manifest.map(RunManifest::gitCommit).orElse(null))));
+        extra.addAll(RunRisk.blocks(summary, RunEvents.read(runDir)));
+        extra.addAll(OddSection.blocks(runDir));
         // Whole seconds: sub-second digits add noise to the page and tell a reader nothing.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String page = ReportPage.render(summary, manifest, charts, generatedAt);
+        String page = ReportPage.render(summary, manifest, charts, generatedAt, extra);
 
-        List<Path> written = new ArrayList<>();
-        Path chartsDir = Path.of(RunFiles.CHARTS_DIR);
-        Files.createDirectories(runDir.resolve(chartsDir));
-        for (RenderedChart chart : charts) {
-            written.add(writeFile(runDir, chartsDir.resolve(chart.pngFileName()), chart.png()));
-            written.add(writeFile(runDir, chartsDir.resolve(chart.svgFileName()),
-                    chart.svg().getBytes(StandardCharsets.UTF_8)));
+        // The PDF and the table files carry the page's content: its tables, the extra sections, the charts.
+        List<Block> blocks = new ArrayList<>();
+        for (Table t : RunTables.of(summary, manifest)) {
+            blocks.add(new Block.TableBlock(t));
         }
+        blocks.addAll(extra);
+        blocks.add(new Block.Heading("Charts"));
+        charts.forEach(c -> blocks.add(new Block.Figure(c)));
+        ReportDocument document = new ReportDocument("Marginfall report: " + summary.scenario().name(), blocks);
+
+        List<Path> written = new ArrayList<>(ReportOutput.write(runDir, document, generatedAt, false));
         written.add(writeFile(runDir, Path.of(RunFiles.REPORT), page.getBytes(StandardCharsets.UTF_8)));
         written.sort(null);
         return List.copyOf(written);

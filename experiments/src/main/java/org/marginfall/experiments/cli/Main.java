@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Agent-based simulation of liquidation contagion across margin venues.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class, SweepCommand.class, MergeCommand.class, NetworkCommand.class})
+    subcommands = {
+      RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class,
+      ReportCommand.class, SweepCommand.class, MergeCommand.class, NetworkCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Success. */
@@ -35,7 +38,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, sweep, merge, network)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, report, sweep, merge, network)");
   }
 
   /** Entry point. */

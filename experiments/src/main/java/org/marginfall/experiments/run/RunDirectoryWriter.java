@@ -155,6 +155,11 @@ public final class RunDirectoryWriter {
     writeJson(dir.resolve("summary.json"), SummaryJson.tree(request.scenario(), summary));
     Duration wall = Duration.between(started, clock.instant());
     writeJson(dir.resolve("manifest.json"), manifest(request, seed, outcome, started, wall, dir));
+    // The report's model description (ODD) reads the scenario from the run directory itself.
+    Path scenarioFile = Path.of(request.source());
+    if (Files.isRegularFile(scenarioFile)) {
+      Files.copy(scenarioFile, dir.resolve("scenario.yaml"));
+    }
     new RunReportWriter(clock).write(dir);
     return new Result(dir, summary, events, wall);
   }

@@ -106,7 +106,9 @@ public final class SweepMerger {
       }
     }
     SweepOutputs.move(tmp, target.resolve("runs.csv"));
-    return outputs.finish(target, Shard.ALL, count);
+    SweepOutputs.Counts counts = outputs.finish(target, Shard.ALL, count);
+    new org.marginfall.reports.SweepReportWriter(java.time.Clock.systemUTC()).write(target);
+    return counts;
   }
 
   private static JsonNode manifest(Path dir) throws IOException {

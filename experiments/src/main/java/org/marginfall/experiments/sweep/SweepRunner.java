@@ -145,6 +145,8 @@ public final class SweepRunner {
       bar.close();
     }
     SweepOutputs.Counts counts = outputs.finish(out, options.shard(), 1);
+    // The report reads only the files just written, exactly as `marginfall report` would.
+    new org.marginfall.reports.SweepReportWriter(clock).write(out);
     return new Result(out, to - from, prefix[0], counts);
   }
 

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.HtmlDocument;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.RunManifest;
 import org.marginfall.reports.data.RunSummary;
@@ -20,7 +22,8 @@ import org.marginfall.reports.data.SummaryValue;
 
 /**
  * Renders {@code report.html}: one self-contained HTML5 page (inline style, charts inlined as
- * base64 PNGs, no scripts, nothing fetched from the network) so it can be mailed, archived or
+ * base64 PNGs, nothing fetched from the network; one inline script only records how many images
+ * decoded, for headless-browser checks) so it can be mailed, archived or
  * opened offline. The page is a deterministic function of its arguments; the only part that
  * changes between two renderings of the same run is the generation time passed in.
  *
@@ -57,13 +60,23 @@ public final class ReportPage {
      */
     public static String render(RunSummary summary, Optional<RunManifest> manifest,
                                 List<RenderedChart> charts, Instant generatedAt) {
+        return render(summary, manifest, charts, generatedAt, List.of());
+    }
+
+    /**
+     * As {@link #render(RunSummary, Optional, List, Instant)}, with {@code extra} blocks (citation,
+     * risk metrics, model description) between the summary tables and the charts.
+     */
+    public static String render(RunSummary summary, Optional<RunManifest> manifest,
+                                List<RenderedChart> charts, Instant generatedAt, List<Block> extra) {
         Objects.requireNonNull(generatedAt, "generatedAt");
         StringBuilder html = new StringBuilder(64 * 1024);
         String name = Html.escape(summary.scenario().name());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Marginfall report: ").append(name).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<style>\n").append(STYLE).append("</style>\n")
+                .append("<script>").append(HtmlDocument.IMAGE_CHECK).append("</script>\n</head>\n<body>\n")
                 .append("<h1>Marginfall report: ").append(name).append("</h1>\n")
                 .append("<p class=\"generated\">Generated at ").append(generatedAt).append("</p>\n");
         provenance(html, summary, manifest);
@@ -74,6 +87,7 @@ public final class ReportPage {
         if (!summary.audit().isEmpty()) {
             section(html, "audit", "Audit", summary.audit());
         }
+        HtmlDocument.appendBlocks(html, extra);
         charts(html, charts);
         html.append("</body>\n</html>\n");
         return html.toString();

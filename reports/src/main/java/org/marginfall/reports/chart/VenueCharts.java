@@ -1,0 +1,110 @@
+package org.marginfall.reports.chart;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.marginfall.reports.data.RunColumns;
+import org.marginfall.reports.data.TimeSeries;
+import org.marginfall.reports.data.TimeSeriesReader;
+
+/**
+ * Per-venue charts of a run that exist in its data: insurance fund and cumulative bad debt per
+ * venue over time (columns {@code insurance_fund.<venue>}, {@code bad_debt.<venue>}), and each
+ * venue's family metrics over time (its extra {@code <metric>.<venue>} columns, e.g. a backstop's
+ * NAV or an auction deficit) when it reports any.
+ *
+ * <p>This class has no state: it is immutable and thread-safe.
+ */
+public final class VenueCharts {
+
+    /** The six standard venue columns of docs/outputs.md. */
+    static final Set<String> STANDARD = Set.of("liquidations", "liquidated_notional", "bad_debt",
+            "insurance_fund", "open_interest", "liquidatable");
+
+    static {
+        Headless.ensure();
+    }
+
+    private VenueCharts() {
+    }
+
+    /** The charts in page order: insurance fund, bad debt, then one chart of extras per venue that has some. */
+    public static List<RenderedChart> render(TimeSeries table, String baseCurrency) {
+        List<RenderedChart> charts = new ArrayList<>();
+        List<String> venues = RunColumns.ids(table, "liquidations");
+        if (!RunColumns.ids(table, "insurance_fund").isEmpty()) {
+            charts.add(ChartRenderer.render(perVenue(table, "insurance_fund", "Insurance fund per venue",
+                    "insurance fund (" + baseCurrency + ")"), "insurance-fund",
+                    "Insurance fund balance of each venue at the end of each step, in " + baseCurrency + "."));
+        }
+        if (!RunColumns.ids(table, "bad_debt").isEmpty()) {
+            charts.add(ChartRenderer.render(perVenue(table, "bad_debt", "Bad debt per venue",
+                    "cumulative bad debt (" + baseCurrency + ")"), "bad-debt",
+                    "Cumulative bad debt of each venue (shortfalls its insurance fund could not cover), in "
+                            + baseCurrency + "."));
+        }
+        for (String venue : venues) {
+            Map<String, double[]> extras = extras(table, venue);
+            if (extras.isEmpty()) {
+                continue;
+            }
+            XYSeriesCollection dataset = new XYSeriesCollection();
+            double[] steps = table.column(TimeSeriesReader.STEP);
+            extras.forEach((metric, values) -> dataset.addSeries(series(metric, steps, values)));
+            XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), ChartStyle.valueAxis("value", true), lines(dataset));
+            charts.add(ChartRenderer.render(ChartStyle.chart("Venue metrics: " + venue, plot), "venue-" + venue,
+                    "Family-specific metrics that venue " + venue + " reports each step: "
+                            + String.join(", ", extras.keySet()) + " (see docs/venues.md for their units)."));
+        }
+        return List.copyOf(charts);
+    }
+
+    /** The venue's non-standard columns, metric name to values, in header order. */
+    static Map<String, double[]> extras(TimeSeries table, String venue) {
+        Map<String, double[]> extras = new LinkedHashMap<>();
+        String suffix = "." + venue;
+        for (String column : table.columnNames()) {
+            if (column.endsWith(suffix) && column.indexOf('.') == column.length() - suffix.length()) {
+                String metric = column.substring(0, column.length() - suffix.length());
+                if (!STANDARD.contains(metric) && !metric.equals(RunColumns.FUNDAMENTAL_PRICE)
+                        && !metric.equals(RunColumns.MARKET_PRICE)) {
+                    extras.put(metric, table.column(column));
+                }
+            }
+        }
+        return extras;
+    }
+
+    private static org.jfree.chart.JFreeChart perVenue(TimeSeries table, String metric, String title, String axis) {
+        double[] steps = table.column(TimeSeriesReader.STEP);
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        for (String venue : RunColumns.ids(table, metric)) {
+            dataset.addSeries(series(venue, steps, table.column(RunColumns.column(metric, venue))));
+        }
+        XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), ChartStyle.valueAxis(axis, true), lines(dataset));
+        return ChartStyle.chart(title, plot);
+    }
+
+    private static XYLineAndShapeRenderer lines(XYSeriesCollection dataset) {
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < dataset.getSeriesCount(); i++) {
+            lines.setSeriesPaint(i, Palette.color(i));
+            lines.setSeriesStroke(i, ChartStyle.LINE);
+        }
+        return lines;
+    }
+
+    private static XYSeries series(String name, double[] x, double[] y) {
+        XYSeries series = new XYSeries(name, false, true);
+        for (int i = 0; i < x.length; i++) {
+            series.add(x[i], Double.isNaN(y[i]) ? null : y[i], false);
+        }
+        return series;
+    }
+}

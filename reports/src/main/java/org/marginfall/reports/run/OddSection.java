@@ -1,0 +1,118 @@
+package org.marginfall.reports.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Table;
+
+/**
+ * The model description in the ODD protocol (Grimm et al. 2020, "The ODD protocol for describing
+ * agent-based and other simulation models: a second update", JASSS 23(2) 7): Overview (purpose,
+ * entities, state variables, scales, process overview and scheduling), Design concepts and Details
+ * (initialisation and inputs as parameter tables), generated from the run's {@code scenario.yaml}
+ * read generically as a tree, so it follows whatever sections the scenario has. The process order
+ * is the engine's step (docs/architecture.md, "One step").
+ *
+ * <p>This class has no state: it is immutable and thread-safe.
+ */
+public final class OddSection {
+
+    /** The scenario copy a run directory holds. */
+    public static final String SCENARIO = "scenario.yaml";
+
+    /** The engine's phases in one step, docs/architecture.md "One step". */
+    static final List<String> PROCESS_ORDER = List.of(
+            "1. Exogenous: fundamental prices advance one step, scheduled shocks multiply them, market impact"
+                    + " decays by its half-life, every oracle observes the new market price.",
+            "2. Oracles: each feed applies its rule (latency, heartbeat, deviation) and may publish.",
+            "3. Trading: populations trade.",
+            "4. Arbitrage: populations arbitrage.",
+            "5. Risk and liquidation, in rounds r = 1 ... maxLiquidationRounds: zero-latency oracles re-read the"
+                    + " market, every venue marks to market and lists its liquidatable accounts, most underwater"
+                    + " first, liquidator populations act on the list; the loop stops early when no account is"
+                    + " liquidatable or nobody liquidated anything.",
+            "6. Settlement: venues settle.",
+            "7. Record: venues mark to market, the step is recorded (time series, summary), audited runs check"
+                    + " the invariants.");
+
+    private OddSection() {
+    }
+
+    /** The ODD blocks, empty when the run directory has no scenario.yaml. */
+    public static List<Block> blocks(Path runDir) throws IOException {
+        Path file = runDir.resolve(SCENARIO);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        if (root == null || !root.isObject()) {
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading("Model description (ODD protocol)"));
+        blocks.add(new Block.Paragraph("Overview. Purpose: " + Optional.ofNullable(root.get("description"))
+                .map(JsonNode::asText).orElse(root.path("name").asText("the scenario"))
+                .replaceAll("\\s+", " ").trim()));
+        List<List<String>> entities = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isArray()) {
+                List<String> ids = new ArrayList<>();
+                e.getValue().forEach(item -> ids.add(item.path("id").asText(item.path("type").asText("?"))));
+                entities.add(List.of(e.getKey(), Integer.toString(e.getValue().size()), String.join(", ", ids)));
+            }
+        }
+        blocks.add(new Block.TableBlock(new Table("odd-entities", "ODD entities (scenario sections that are lists)",
+                List.of("entity kind", "count", "ids"), entities)));
+        blocks.add(new Block.Paragraph("State variables: per account its collateral and positions on the shared"
+                + " ledger; per venue its insurance fund, bad debt and family state; per asset its fundamental and"
+                + " market price; per oracle its last published price. Scales: one step is run.stepSeconds"
+                + " seconds; the horizon is run.steps steps."));
+        blocks.add(new Block.Paragraph("Process overview and scheduling (one step): " + String.join(" ", PROCESS_ORDER)));
+        blocks.add(new Block.Paragraph("Design concepts. Emergence: liquidation cascades and contagion across venues"
+                + " arise from forced sales on a shared market; interaction is indirect, through prices and oracles;"
+                + " stochasticity comes only from named random streams derived from the seed (see the manifest);"
+                + " observation is the summary, time series and event log."));
+        List<List<String>> rows = new ArrayList<>();
+        flatten("", root, rows);
+        blocks.add(new Block.TableBlock(new Table("odd-parameters", "ODD details: every scenario parameter and its value",
+                List.of("parameter", "value"), rows)));
+        return blocks;
+    }
+
+    /** Every scalar leaf as (path, value), paths in the scenario's own notation, e.g. venues[1].insuranceFund. */
+    static void flatten(String path, JsonNode node, List<List<String>> rows) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!(path.isEmpty() && e.getKey().equals("description"))) {
+                    flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), rows);
+                }
+            });
+        } else if (node.isArray()) {
+            boolean scalars = true;
+            for (JsonNode item : node) {
+                scalars &= item.isValueNode();
+            }
+            if (scalars) {
+                List<String> values = new ArrayList<>();
+                node.forEach(item -> values.add(item.asText()));
+                rows.add(List.of(path, "[" + String.join(", ", values) + "]"));
+            } else {
+                for (int i = 0; i < node.size(); i++) {
+                    flatten(path + "[" + i + "]", node.get(i), rows);
+                }
+            }
+        } else {
+            rows.add(List.of(path, node.isNull() ? "null" : node.asText().replaceAll("\\s+", " ").trim()));
+        }
+    }
+}

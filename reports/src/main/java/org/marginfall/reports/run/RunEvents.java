@@ -1,0 +1,79 @@
+package org.marginfall.reports.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.marginfall.reports.ReportException;
+
+/**
+ * What the risk section of a run report needs from {@code events.jsonl}, read in one streaming
+ * pass: per venue, each account's shortfall (the sum of its {@code insurance_payout} and
+ * {@code bad_debt} amounts, docs/outputs.md), and the cascade depth (the largest liquidation
+ * {@code round} of any {@code liquidation} event: how many rounds of liquidation one step needed
+ * before no account was liquidatable or the round limit stopped it).
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param shortfalls venue to (account to shortfall), venues in first-seen order, accounts sorted
+ * @param cascadeDepth venue to its largest liquidation round, venues in first-seen order
+ */
+public record RunEvents(Map<String, Map<String, Double>> shortfalls, Map<String, Integer> cascadeDepth) {
+
+    public static final String FILE = "events.jsonl";
+
+    public RunEvents {
+        Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+        shortfalls.forEach((v, m) -> copy.put(v, Collections.unmodifiableMap(new TreeMap<>(m))));
+        shortfalls = Collections.unmodifiableMap(copy);
+        cascadeDepth = Collections.unmodifiableMap(new LinkedHashMap<>(cascadeDepth));
+    }
+
+    /**
+     * @return empty when the run directory has no events.jsonl
+     * @throws ReportException naming the line when a line is not a JSON object
+     */
+    public static Optional<RunEvents> read(Path runDir) throws IOException {
+        Path file = runDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Map<String, Double>> shortfalls = new LinkedHashMap<>();
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long n = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                n++;
+                // Most lines are trades and oracle updates; skip them without parsing.
+                if (!line.contains("\"bad_debt\"") && !line.contains("\"insurance_payout\"")
+                        && !line.contains("\"liquidation\"")) {
+                    continue;
+                }
+                JsonNode event;
+                try {
+                    event = mapper.readTree(line);
+                } catch (IOException e) {
+                    throw new ReportException(FILE, "line " + n + ": not valid JSON", e);
+                }
+                String type = event.path("type").asText();
+                String venue = event.path("venue").asText();
+                if (type.equals("bad_debt") || type.equals("insurance_payout")) {
+                    shortfalls.computeIfAbsent(venue, v -> new TreeMap<>())
+                            .merge(event.path("account").asText(), event.path("amount").asDouble(), Double::sum);
+                } else if (type.equals("liquidation")) {
+                    depth.merge(venue, event.path("round").asInt(), Math::max);
+                }
+            }
+        }
+        return Optional.of(new RunEvents(shortfalls, depth));
+    }
+}

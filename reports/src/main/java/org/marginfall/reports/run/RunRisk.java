@@ -1,0 +1,87 @@
+package org.marginfall.reports.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.marginfall.reports.data.RunSummary;
+import org.marginfall.reports.data.SummaryFields;
+import org.marginfall.reports.data.SummaryValue;
+import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Numbers;
+import org.marginfall.reports.doc.Table;
+import org.marginfall.reports.risk.AccountShortfalls;
+
+/**
+ * The risk section of a run report: its definitions, each venue's insurance-fund coverage of its
+ * largest one and two account failures (cover 1 / cover 2, from {@code events.jsonl}), cascade
+ * depth, and each asset's amplification (from {@code summary.json}). A single run has one outcome
+ * per metric, so VaR and expected shortfall, which need a distribution, are in sweep reports.
+ *
+ * <p>This class has no state: it is immutable and thread-safe.
+ */
+public final class RunRisk {
+
+    /** The definitions printed in every run report. */
+    public static final String DEFINITIONS = "Definitions (horizon: the whole run, all its steps). Shortfall of an"
+            + " account: what the venue's insurance fund paid for it plus the bad debt it left (insurance_payout"
+            + " and bad_debt events). Cover 1 = insurance fund at the start / largest single-account shortfall;"
+            + " cover 2 = fund / sum of the two largest (CPMI-IOSCO PFMI Principle 4, applied per venue); at least 1"
+            + " means the fund alone absorbs those failures, inf that no account fell short. Cascade depth: the"
+            + " largest liquidation round any step needed (1 = no liquidation triggered another in the same step)."
+            + " Amplification: market max drawdown / fundamental max drawdown of an asset (1 = price impact added"
+            + " nothing). VaR, expected shortfall and liquidations-at-risk are distributions over runs: see the sweep"
+            + " report.";
+
+    private RunRisk() {
+    }
+
+    /** The blocks of the risk section. */
+    public static List<Block> blocks(RunSummary summary, Optional<RunEvents> events) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading("Risk metrics"));
+        blocks.add(new Block.Paragraph(DEFINITIONS));
+        if (events.isEmpty()) {
+            blocks.add(new Block.Paragraph("The run directory has no events.jsonl, so per-account shortfalls and"
+                    + " cascade depth are unknown."));
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (Map.Entry<String, SummaryFields> venue : summary.venues().entrySet()) {
+                String id = venue.getKey();
+                AccountShortfalls s = shortfalls(id, venue.getValue(), events.get());
+                Integer depth = events.get().cascadeDepth().get(id);
+                rows.add(List.of(id, Numbers.format(s.fund()), Integer.toString(s.shortfalls().size()),
+                        Numbers.format(s.largest()), Numbers.format(s.largestTwo()), Numbers.format(s.cover1()),
+                        Numbers.format(s.cover2()), depth == null ? "0" : depth.toString()));
+            }
+            blocks.add(new Block.TableBlock(new Table("venue-risk",
+                    "Insurance-fund coverage and cascade depth per venue (" + summary.run().baseCurrency() + ")",
+                    List.of("venue", "fund", "accounts short", "largest shortfall", "two largest", "cover 1",
+                            "cover 2", "cascade depth"), rows)));
+        }
+        List<List<String>> assets = new ArrayList<>();
+        summary.assets().forEach((asset, f) -> assets.add(List.of(asset, Numbers.format(number(f, "fundamentalMaxDrawdown")),
+                Numbers.format(number(f, "marketMaxDrawdown")), Numbers.format(number(f, "amplification")))));
+        blocks.add(new Block.TableBlock(new Table("amplification", "Price amplification per asset",
+                List.of("asset", "fundamental max drawdown", "market max drawdown", "amplification"), assets)));
+        return blocks;
+    }
+
+    /** The venue's account shortfalls against its starting insurance fund (0 when the summary has none). */
+    public static AccountShortfalls shortfalls(String venue, SummaryFields fields, RunEvents events) {
+        double fund = number(fields, "insuranceFundStart");
+        return new AccountShortfalls(venue, Double.isNaN(fund) ? 0 : fund,
+                events.shortfalls().getOrDefault(venue, Map.of()));
+    }
+
+    static double number(SummaryFields fields, String name) {
+        Optional<SummaryValue> v = fields.get(name);
+        if (v.isPresent() && v.get() instanceof SummaryValue.Int i) {
+            return i.value();
+        }
+        if (v.isPresent() && v.get() instanceof SummaryValue.Real r) {
+            return r.value();
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,214 @@
+package org.marginfall.reports.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.chart.SweepCharts;
+import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Citation;
+import org.marginfall.reports.doc.Numbers;
+import org.marginfall.reports.doc.ReportDocument;
+import org.marginfall.reports.doc.Table;
+import org.marginfall.reports.risk.RiskMeasures;
+
+/**
+ * Builds the content of a sweep report from its result files: provenance and citation, the design,
+ * the risk metrics with their definitions and bootstrap intervals, the per-point statistics, the
+ * Sobol indices (Sobol designs) and the charts.
+ *
+ * <p>This class has no state: it is immutable and thread-safe.
+ */
+public final class SweepDocument {
+
+    /** What the risk table means, printed above it in every sweep report. */
+    public static final String RISK_DEFINITIONS = "Definitions. Each run is one draw of the outcome over the"
+            + " scenario's whole horizon (all its steps); the sample is every successful run of the sweep,"
+            + " pooled over points and replications, so it is the outcome distribution over the design."
+            + " VaR a% is the type-7 a-quantile of a metric over the runs (for badDebt: the value-at-risk of"
+            + " bad debt; for liquidatedNotional: liquidations-at-risk, LaR). ES a% (expected shortfall) is"
+            + " the mean of the values at or above VaR a%. P(>0) is the share of runs with a positive value."
+            + " Intervals are 95% percentile bootstrap intervals over runs: " + RiskMeasures.BOOTSTRAP_RESAMPLES
+            + " resamples with replacement drawn by java.util.SplittableRandom with the fixed seed "
+            + RiskMeasures.BOOTSTRAP_SEED + ".";
+
+    private SweepDocument() {
+    }
+
+    /** The report of {@code data}. */
+    public static ReportDocument build(SweepData data) {
+        List<Block> blocks = new ArrayList<>();
+        JsonNode m = data.manifest();
+        JsonNode sw = m.path("software");
+        blocks.add(new Block.Heading("Provenance"));
+        blocks.add(new Block.TableBlock(provenance(data)));
+        blocks.add(new Block.Paragraph(Citation.line(text(sw, "name"), text(sw, "version"), text(sw, "gitCommit"))));
+
+        blocks.add(new Block.Heading("Design"));
+        blocks.add(new Block.TableBlock(parameters(data)));
+        blocks.add(new Block.TableBlock(metrics(data)));
+
+        blocks.add(new Block.Heading("Risk metrics"));
+        blocks.add(new Block.Paragraph(RISK_DEFINITIONS));
+        blocks.add(new Block.TableBlock(risk(data)));
+
+        blocks.add(new Block.Heading("Points"));
+        blocks.add(new Block.Paragraph("Per point and metric, from points.csv: n successful runs with a value,"
+                + " their mean with the 95% confidence interval (Student's t), and the share of runs above zero."));
+        blocks.add(new Block.TableBlock(points(data)));
+
+        data.sobol().ifPresent(sobol -> {
+            blocks.add(new Block.Heading("Sobol indices"));
+            blocks.add(new Block.Paragraph("First-order (S1) and total-order (ST) indices with their 95% bootstrap"
+                    + " intervals, from sobol.csv (Saltelli et al. 2010; Jansen 1999; docs/experiments.md)."));
+            blocks.add(new Block.TableBlock(sobolTable(sobol)));
+        });
+
+        blocks.add(new Block.Heading("Charts"));
+        for (RenderedChart chart : charts(data)) {
+            blocks.add(new Block.Figure(chart));
+        }
+        return new ReportDocument("Marginfall sweep report: " + data.name(), blocks);
+    }
+
+    /** The charts, in page order. */
+    static List<RenderedChart> charts(SweepData data) {
+        List<RenderedChart> charts = new ArrayList<>();
+        for (String metric : data.metrics().keySet()) {
+            for (String parameter : data.parameters()) {
+                charts.add(SweepCharts.metricVsParameter(data, metric, parameter));
+            }
+        }
+        if ("grid".equals(data.design()) && data.parameters().size() >= 2) {
+            for (String metric : data.metrics().keySet()) {
+                charts.add(SweepCharts.heatmap(data, metric, data.parameters().get(0), data.parameters().get(1)));
+            }
+        }
+        data.sobol().ifPresent(sobol -> data.metrics().keySet().forEach(metric -> charts.add(SweepCharts.sobol(sobol, metric))));
+        for (String metric : lossMetrics(data)) {
+            charts.add(SweepCharts.lossDistribution(data, metric));
+        }
+        return charts;
+    }
+
+    /**
+     * The metrics whose distribution is drawn: those whose name or summary path names bad debt or
+     * liquidated notional; the first metric when none does.
+     */
+    public static List<String> lossMetrics(SweepData data) {
+        List<String> losses = new ArrayList<>();
+        data.metrics().forEach((name, path) -> {
+            String both = (name + " " + path).toLowerCase(Locale.ROOT);
+            if (both.contains("baddebt") || both.contains("liquidatednotional")) {
+                losses.add(name);
+            }
+        });
+        if (losses.isEmpty()) {
+            losses.add(data.metrics().keySet().iterator().next());
+        }
+        return losses;
+    }
+
+    private static Table provenance(SweepData data) {
+        JsonNode m = data.manifest();
+        Map<String, String> rows = new LinkedHashMap<>();
+        JsonNode sw = m.path("software");
+        rows.put("software", text(sw, "name") + " " + text(sw, "version"));
+        rows.put("git commit", text(sw, "gitCommit") + (sw.path("gitDirty").asBoolean(false) ? " (with uncommitted changes)" : ""));
+        rows.put("sweep", text(m.path("sweep"), "name"));
+        rows.put("sweep sha256", text(m.path("sweep"), "sha256"));
+        rows.put("scenario", text(m.path("scenario"), "reference"));
+        rows.put("scenario sha256", text(m.path("scenario"), "sha256"));
+        rows.put("design", data.design());
+        rows.put("points", text(m.path("design"), "points"));
+        rows.put("seed", text(m, "seed"));
+        rows.put("replications", text(m, "replications"));
+        rows.put("runs", Integer.toString(data.runs().rows().size()));
+        rows.put("successful runs", Integer.toString(data.okRuns().size()));
+        rows.put("complete", text(m, "complete"));
+        rows.put("seed derivation", text(m, "seedDerivation"));
+        List<List<String>> table = new ArrayList<>();
+        rows.forEach((k, v) -> table.add(List.of(k, v)));
+        return new Table("provenance", "Provenance (manifest.json)", List.of("field", "value"), table);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isMissingNode() || v.isNull() ? Numbers.UNDEFINED : v.asText();
+    }
+
+    private static Table parameters(SweepData data) {
+        List<List<String>> rows = new ArrayList<>();
+        data.manifest().path("parameters").forEach(p -> rows.add(List.of(text(p, "name"), text(p, "path"))));
+        return new Table("parameters", "Swept parameters", List.of("parameter", "scenario path"), rows);
+    }
+
+    private static Table metrics(SweepData data) {
+        List<List<String>> rows = new ArrayList<>();
+        data.metrics().forEach((name, path) -> rows.add(List.of(name, path)));
+        return new Table("metrics", "Metrics (paths into summary.json)", List.of("metric", "summary path"), rows);
+    }
+
+    /** One row per metric: pooled risk statistics with bootstrap intervals. */
+    public static Table risk(SweepData data) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String metric : data.metrics().keySet()) {
+            double[] v = data.metricValues(metric);
+            rows.add(List.of(metric, Integer.toString(v.length),
+                    Numbers.withInterval(RiskMeasures.mean(v), RiskMeasures.bootstrap95(v, RiskMeasures::mean)),
+                    stat(v, 0.95, false), stat(v, 0.99, false), stat(v, 0.95, true), stat(v, 0.99, true),
+                    Numbers.format(sharePositive(v))));
+        }
+        return new Table("risk", "Risk metrics over all successful runs (95% bootstrap intervals)",
+                List.of("metric", "runs", "mean", "VaR 95%", "VaR 99%", "ES 95%", "ES 99%", "P(>0)"), rows);
+    }
+
+    private static String stat(double[] v, double alpha, boolean shortfall) {
+        java.util.function.ToDoubleFunction<double[]> f = shortfall
+                ? x -> RiskMeasures.expectedShortfall(x, alpha) : x -> RiskMeasures.valueAtRisk(x, alpha);
+        return Numbers.withInterval(f.applyAsDouble(v), RiskMeasures.bootstrap95(v, f));
+    }
+
+    private static double sharePositive(double[] v) {
+        return v.length == 0 ? Double.NaN : (double) java.util.Arrays.stream(v).filter(x -> x > 0).count() / v.length;
+    }
+
+    private static Table points(SweepData data) {
+        CsvTable p = data.points();
+        List<String> columns = new ArrayList<>();
+        columns.add("point");
+        columns.addAll(data.parameters());
+        columns.addAll(List.of("metric", "n", "mean", "ci95_low", "ci95_high", "share_positive"));
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : p.rows()) {
+            List<String> out = new ArrayList<>();
+            for (String c : columns) {
+                String cell = row.get(p.index(c));
+                double n = CsvTable.number(cell);
+                boolean number = !Double.isNaN(n) && !c.equals("point") && !c.equals("metric");
+                out.add(number ? Numbers.format(n) : cell.isEmpty() ? Numbers.UNDEFINED : cell);
+            }
+            rows.add(out);
+        }
+        return new Table("points", "Statistics per point and metric (points.csv)", columns, rows);
+    }
+
+    private static Table sobolTable(CsvTable sobol) {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> r : sobol.rows()) {
+            rows.add(List.of(r.get(sobol.index("metric")), r.get(sobol.index("parameter")),
+                    Numbers.withInterval(num(sobol, r, "S1"), num(sobol, r, "S1_ci95_low"), num(sobol, r, "S1_ci95_high")),
+                    Numbers.withInterval(num(sobol, r, "ST"), num(sobol, r, "ST_ci95_low"), num(sobol, r, "ST_ci95_high")),
+                    r.get(sobol.index("samples_used"))));
+        }
+        return new Table("sobol", "Sobol indices (95% bootstrap intervals)",
+                List.of("metric", "parameter", "S1", "ST", "samples used"), rows);
+    }
+
+    private static double num(CsvTable t, List<String> row, String column) {
+        return CsvTable.number(row.get(t.index(column)));
+    }
+}
