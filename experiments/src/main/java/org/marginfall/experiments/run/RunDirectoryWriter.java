@@ -155,11 +155,9 @@ public final class RunDirectoryWriter {
     writeJson(dir.resolve("summary.json"), SummaryJson.tree(request.scenario(), summary));
     Duration wall = Duration.between(started, clock.instant());
     writeJson(dir.resolve("manifest.json"), manifest(request, seed, outcome, started, wall, dir));
-    // The report's model description (ODD) reads the scenario from the run directory itself.
-    Path scenarioFile = Path.of(request.source());
-    if (Files.isRegularFile(scenarioFile)) {
-      Files.copy(scenarioFile, dir.resolve("scenario.yaml"));
-    }
+    // The exact bytes that were read and hashed (JSON is valid YAML), so the run directory is
+    // self-describing: the report's model description (ODD) reads the scenario from here.
+    Files.write(dir.resolve("scenario.yaml"), request.scenario().content());
     new RunReportWriter(clock).write(dir);
     return new Result(dir, summary, events, wall);
   }

@@ -107,7 +107,7 @@ public final class ScenarioReader {
     if (!root.requireObject()) {
       throw new InvalidSpecException(problems.all());
     }
-    Scenario scenario = new Reading(root).scenario(sha256(content));
+    Scenario scenario = new Reading(root).scenario(sha256(content), content);
     if (!problems.isEmpty() || scenario == null) {
       throw new InvalidSpecException(inFileOrder(tree, problems.all()));
     }
@@ -215,7 +215,7 @@ public final class ScenarioReader {
       this.root = root;
     }
 
-    Scenario scenario(String sha256) {
+    Scenario scenario(String sha256, byte[] content) {
       Problems problems = root.problems();
       root.allowOnly(TOP);
       String name = root.optString("name").orElse("scenario");
@@ -238,7 +238,7 @@ public final class ScenarioReader {
                   new ModelSpec(
                       settings, base, List.copyOf(assets.values()), prices, correlation, markets,
                       oracles, shocks, List.copyOf(venues.values()), populations));
-      return model == null ? null : new Scenario(name, description, sha256, model);
+      return model == null ? null : new Scenario(name, description, sha256, model, content);
     }
 
     private RunSettings runSettings(SpecNode run) {

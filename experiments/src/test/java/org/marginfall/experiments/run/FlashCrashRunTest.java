@@ -1,5 +1,6 @@
 package org.marginfall.experiments.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -87,16 +88,30 @@ class FlashCrashRunTest {
   void test_run_writesEveryDocumentedFileAndNothingElse() throws IOException {
     assertEquals("", result.err());
     assertTrue(result.out().contains("wrote " + run), result.out());
-    List<String> expected =
+    List<String> tables = new java.util.ArrayList<>();
+    for (String t :
         List.of(
-            "charts/liquidations.png", "charts/liquidations.svg", "charts/prices-BTC.png",
-            "charts/prices-BTC.svg", "charts/prices-ETH.png", "charts/prices-ETH.svg", "events.jsonl",
-            "manifest.json", "report.html", "summary.json", "timeseries.csv");
+            "amplification", "assets", "audit", "odd-entities", "odd-parameters", "provenance", "run",
+            "totals", "venue-risk", "venues")) {
+      tables.add("tables/" + t + ".csv");
+      tables.add("tables/" + t + ".tex");
+    }
+    List<String> expected = new java.util.ArrayList<>(tables);
+    expected.addAll(
+        List.of(
+            "charts/bad-debt.png", "charts/bad-debt.svg", "charts/insurance-fund.png",
+            "charts/insurance-fund.svg", "charts/liquidations.png", "charts/liquidations.svg",
+            "charts/prices-BTC.png", "charts/prices-BTC.svg", "charts/prices-ETH.png",
+            "charts/prices-ETH.svg", "events.jsonl", "manifest.json", "report.html", "report.pdf",
+            "scenario.yaml", "summary.json", "timeseries.csv"));
+    java.util.Collections.sort(expected);
     try (Stream<Path> files = Files.walk(run)) {
       List<String> written =
           files.filter(Files::isRegularFile).map(p -> run.relativize(p).toString().replace('\\', '/')).sorted().toList();
       assertEquals(expected, written);
     }
+    // scenario.yaml holds exactly the bytes that were read and hashed.
+    assertArrayEquals(Files.readAllBytes(example), Files.readAllBytes(run.resolve("scenario.yaml")));
     // The run directory was published from a hidden sibling, which must be gone.
     try (Stream<Path> siblings = Files.list(tmp)) {
       assertEquals(List.of(run), siblings.toList());

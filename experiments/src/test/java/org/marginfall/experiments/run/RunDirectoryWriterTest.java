@@ -202,7 +202,7 @@ class RunDirectoryWriterTest {
         new ModelSpec(
             m.settings(), m.baseCurrency(), m.assets(), m.prices(), m.correlation(), m.markets(),
             m.oracles(), m.shocks(), m.venues(), List.of(failing));
-    Scenario scenario = new Scenario(valid.name(), valid.description(), valid.sha256(), broken);
+    Scenario scenario = new Scenario(valid.name(), valid.description(), valid.sha256(), broken, valid.content());
     Path root = Files.createDirectory(tmp.resolve("failing-root"));
     Path target = root.resolve("a").resolve("b").resolve("run");
 
