@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.chart.ReportCharts;
 import org.marginfall.reports.data.ManifestReader;
@@ -78,14 +80,16 @@ public final class RunReportWriter {
         RunSummary summary = SummaryReader.read(runDir.resolve(RunFiles.SUMMARY));
         TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
         Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
-        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, summary.run().baseCurrency()));
+        Optional<RunEvents> events = RunEvents.read(runDir);
+        SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
+        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, summary.run().baseCurrency(), shocks));
         charts.addAll(VenueCharts.render(table, summary.run().baseCurrency()));
         List<Block> extra = new ArrayList<>();
         extra.add(new Block.Heading("How to cite"));
         extra.add(new Block.Paragraph(Citation.line(manifest.map(RunManifest::softwareName).orElse(null),
                 manifest.map(RunManifest::softwareVersion).orElse(null),
                 manifest.map(RunManifest::gitCommit).orElse(null))));
-        extra.addAll(RunRisk.blocks(summary, RunEvents.read(runDir)));
+        extra.addAll(RunRisk.blocks(summary, events));
         extra.addAll(OddSection.blocks(runDir));
         // Whole seconds: sub-second digits add noise to the page and tell a reader nothing.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);

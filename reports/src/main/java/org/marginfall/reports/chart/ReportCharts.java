@@ -2,6 +2,9 @@ package org.marginfall.reports.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.jfree.chart.JFreeChart;
 import org.marginfall.reports.ReportException;
 import org.marginfall.reports.data.RunColumns;
 import org.marginfall.reports.data.TimeSeries;
@@ -30,15 +33,27 @@ public final class ReportCharts {
      * @throws ReportException if a column the charts need is missing or an id is invalid
      */
     public static List<RenderedChart> render(TimeSeries table, String baseCurrency) {
+        return render(table, baseCurrency, new TreeSet<>());
+    }
+
+    /**
+     * The run charts with the ticks of scheduled shocks shaded.
+     *
+     * @param shockSteps the steps in which a shock moved a fundamental price
+     */
+    public static List<RenderedChart> render(TimeSeries table, String baseCurrency, SortedSet<Long> shockSteps) {
         List<RenderedChart> charts = new ArrayList<>();
         for (String asset : RunColumns.ids(table, RunColumns.FUNDAMENTAL_PRICE)) {
             boolean oracles = !RunColumns.oracles(table, asset).isEmpty();
             String caption = (oracles ? "Fundamental, market and oracle prices" : "Fundamental and market prices")
                     + " of " + asset + " per step, in " + baseCurrency + ".";
-            charts.add(ChartRenderer.render(PriceChart.create(table, asset, baseCurrency),
-                    "prices-" + asset, caption));
+            JFreeChart price = PriceChart.create(table, asset, baseCurrency);
+            ShockMarkers.add(price.getXYPlot(), shockSteps);
+            charts.add(ChartRenderer.render(price, "prices-" + asset, caption));
         }
-        charts.add(ChartRenderer.render(LiquidationChart.create(table, baseCurrency), "liquidations",
+        JFreeChart liquidations = LiquidationChart.create(table, baseCurrency);
+        ShockMarkers.add(liquidations.getXYPlot(), shockSteps);
+        charts.add(ChartRenderer.render(liquidations, "liquidations",
                 "Notional closed by liquidations in each step, stacked by venue, in " + baseCurrency + "."));
         return List.copyOf(charts);
     }

@@ -11,7 +11,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.marginfall.reports.ReportException;
 
 /**
@@ -25,8 +27,10 @@ import org.marginfall.reports.ReportException;
  *
  * @param shortfalls venue to (account to shortfall), venues in first-seen order, accounts sorted
  * @param cascadeDepth venue to its largest liquidation round, venues in first-seen order
+ * @param shockSteps the steps in which a scheduled shock moved a fundamental price
  */
-public record RunEvents(Map<String, Map<String, Double>> shortfalls, Map<String, Integer> cascadeDepth) {
+public record RunEvents(
+        Map<String, Map<String, Double>> shortfalls, Map<String, Integer> cascadeDepth, SortedSet<Long> shockSteps) {
 
     public static final String FILE = "events.jsonl";
 
@@ -35,6 +39,12 @@ public record RunEvents(Map<String, Map<String, Double>> shortfalls, Map<String,
         shortfalls.forEach((v, m) -> copy.put(v, Collections.unmodifiableMap(new TreeMap<>(m))));
         shortfalls = Collections.unmodifiableMap(copy);
         cascadeDepth = Collections.unmodifiableMap(new LinkedHashMap<>(cascadeDepth));
+        shockSteps = Collections.unmodifiableSortedSet(new TreeSet<>(shockSteps));
+    }
+
+    /** A record without shock steps. */
+    public RunEvents(Map<String, Map<String, Double>> shortfalls, Map<String, Integer> cascadeDepth) {
+        this(shortfalls, cascadeDepth, new TreeSet<>());
     }
 
     /**
@@ -49,13 +59,14 @@ public record RunEvents(Map<String, Map<String, Double>> shortfalls, Map<String,
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Map<String, Double>> shortfalls = new LinkedHashMap<>();
         Map<String, Integer> depth = new LinkedHashMap<>();
+        SortedSet<Long> shocks = new TreeSet<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long n = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 n++;
                 // Most lines are trades and oracle updates; skip them without parsing.
                 if (!line.contains("\"bad_debt\"") && !line.contains("\"insurance_payout\"")
-                        && !line.contains("\"liquidation\"")) {
+                        && !line.contains("\"liquidation\"") && !line.contains("\"shock\"")) {
                     continue;
                 }
                 JsonNode event;
@@ -71,9 +82,11 @@ public record RunEvents(Map<String, Map<String, Double>> shortfalls, Map<String,
                             .merge(event.path("account").asText(), event.path("amount").asDouble(), Double::sum);
                 } else if (type.equals("liquidation")) {
                     depth.merge(venue, event.path("round").asInt(), Math::max);
+                } else if (type.equals("shock")) {
+                    shocks.add(event.path("step").asLong());
                 }
             }
         }
-        return Optional.of(new RunEvents(shortfalls, depth));
+        return Optional.of(new RunEvents(shortfalls, depth, shocks));
     }
 }
