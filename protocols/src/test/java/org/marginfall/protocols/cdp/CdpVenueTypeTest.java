@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.asset.Asset;
+import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
-import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.VenueId;
@@ -34,54 +29,13 @@ class CdpVenueTypeTest {
   private static final AssetId WBTC = AssetId.of("WBTC");
   private static final AssetId STETH = AssetId.of("stETH");
 
-  /** Declared: USD (base), ETH and WBTC (spot), stETH (derived); oracle osm. */
-  private static final class FakeContext implements SpecContext {
-    private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
-
-    FakeContext() {
-      assets.put(USD, new Asset(USD, AssetKind.BASE));
-      assets.put(ETH, new Asset(ETH, AssetKind.SPOT));
-      assets.put(WBTC, new Asset(WBTC, AssetKind.SPOT));
-      assets.put(STETH, new Asset(STETH, AssetKind.DERIVED));
-    }
-
-    @Override
-    public AssetId baseCurrency() {
-      return USD;
-    }
-
-    @Override
-    public Optional<Asset> asset(AssetId id) {
-      return Optional.ofNullable(assets.get(id));
-    }
-
-    @Override
-    public Set<AssetId> assetIds() {
-      return new LinkedHashSet<>(assets.keySet());
-    }
-
-    @Override
-    public Set<OracleId> oracleIds() {
-      return new LinkedHashSet<>(List.of(OracleId.of("osm")));
-    }
-
-    @Override
-    public Optional<VenueSpec> venue(VenueId id) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Set<VenueId> venueIds() {
-      return Set.of();
-    }
-  }
 
   private record Read(VenueSpec spec, List<Problem> problems) {}
 
   private static Read read(Map<String, Object> venue) {
     Problems problems = new Problems();
     SpecNode node = SpecNode.root(Map.of("venues", List.of(venue)), problems).get("venues").elements().get(0);
-    return new Read(new CdpVenueType().read(node, new FakeContext()), problems.all());
+    return new Read(new CdpVenueType().read(node, DeclaredSpecContext.base("USD").spot("ETH", "WBTC").derived("stETH").oracles("osm")), problems.all());
   }
 
   private static Map<String, Object> valid() {

@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.asset.Asset;
+import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.asset.AssetKind;
-import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
-import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
-import org.marginfall.core.venue.VenueId;
 
 /** Reading {@code type: lending} venues: valid entries, listings, and every error with its path. */
 class LendingVenueTypeTest {
@@ -30,54 +24,13 @@ class LendingVenueTypeTest {
   private static final AssetId AUSD = AssetId.of("aUSD");
   private static final AssetId AETH = AssetId.of("aETH");
 
-  /** USD (base), ETH (spot), aUSD and aETH (derived); one oracle, chainlink. */
-  private static final class Context implements SpecContext {
-    private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
-
-    Context() {
-      assets.put(USD, new Asset(USD, AssetKind.BASE));
-      assets.put(ETH, new Asset(ETH, AssetKind.SPOT));
-      assets.put(AUSD, new Asset(AUSD, AssetKind.DERIVED));
-      assets.put(AETH, new Asset(AETH, AssetKind.DERIVED));
-    }
-
-    @Override
-    public AssetId baseCurrency() {
-      return USD;
-    }
-
-    @Override
-    public Optional<Asset> asset(AssetId id) {
-      return Optional.ofNullable(assets.get(id));
-    }
-
-    @Override
-    public Set<AssetId> assetIds() {
-      return new LinkedHashSet<>(assets.keySet());
-    }
-
-    @Override
-    public Set<OracleId> oracleIds() {
-      return Set.of(OracleId.of("chainlink"));
-    }
-
-    @Override
-    public Optional<VenueSpec> venue(VenueId id) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Set<VenueId> venueIds() {
-      return Set.of();
-    }
-  }
 
   private record Read(LendingVenueSpec spec, List<String> problems) {}
 
   private static Read read(Map<String, Object> venue) {
     Problems problems = new Problems();
     SpecNode node = SpecNode.root(Map.of("venues", List.of(venue)), problems).get("venues").elements().get(0);
-    VenueSpec spec = new LendingVenueType().read(node, new Context());
+    VenueSpec spec = new LendingVenueType().read(node, DeclaredSpecContext.base("USD").spot("ETH").derived("aUSD", "aETH").oracles("chainlink"));
     return new Read((LendingVenueSpec) spec, problems.all().stream().map(Problem::toString).toList());
   }
 

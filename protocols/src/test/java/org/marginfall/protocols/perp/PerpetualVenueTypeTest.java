@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.asset.Asset;
+import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
-import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.VenueId;
@@ -36,48 +33,6 @@ class PerpetualVenueTypeTest {
   private static final AssetId STETH = AssetId.of("stETH");
   private static final AssetId HLP = AssetId.of("HLP");
 
-  /** Declared: USD (base), ETH and BTC (spot), stETH and HLP (derived); oracles chainlink and twap. */
-  private static final class FakeContext implements SpecContext {
-    private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
-
-    FakeContext() {
-      assets.put(USD, new Asset(USD, AssetKind.BASE));
-      assets.put(ETH, new Asset(ETH, AssetKind.SPOT));
-      assets.put(BTC, new Asset(BTC, AssetKind.SPOT));
-      assets.put(STETH, new Asset(STETH, AssetKind.DERIVED));
-      assets.put(HLP, new Asset(HLP, AssetKind.DERIVED));
-    }
-
-    @Override
-    public AssetId baseCurrency() {
-      return USD;
-    }
-
-    @Override
-    public Optional<Asset> asset(AssetId id) {
-      return Optional.ofNullable(assets.get(id));
-    }
-
-    @Override
-    public Set<AssetId> assetIds() {
-      return new LinkedHashSet<>(assets.keySet());
-    }
-
-    @Override
-    public Set<OracleId> oracleIds() {
-      return new LinkedHashSet<>(List.of(OracleId.of("chainlink"), OracleId.of("twap")));
-    }
-
-    @Override
-    public Optional<VenueSpec> venue(VenueId id) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Set<VenueId> venueIds() {
-      return Set.of();
-    }
-  }
 
   /** The outcome of reading one venue entry. */
   private record Read(VenueSpec spec, List<Problem> problems) {}
@@ -86,7 +41,7 @@ class PerpetualVenueTypeTest {
     Problems problems = new Problems();
     Map<String, Object> scenario = Map.of("venues", List.of(venue));
     SpecNode node = SpecNode.root(scenario, problems).get("venues").elements().get(0);
-    VenueSpec spec = new PerpetualVenueType().read(node, new FakeContext());
+    VenueSpec spec = new PerpetualVenueType().read(node, DeclaredSpecContext.base("USD").spot("ETH", "BTC").derived("stETH", "HLP").oracles("chainlink", "twap"));
     return new Read(spec, problems.all());
   }
 

@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.asset.Asset;
+import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.asset.AssetKind;
-import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
-import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
-import org.marginfall.core.spec.VenueSpec;
-import org.marginfall.core.venue.VenueId;
 
 /**
  * Reading {@code portfolio:} blocks: every error names its exact field path and message, and valid
@@ -38,48 +31,6 @@ class PortfolioMarginReaderTest {
   private static final AssetId STETH = AssetId.of("stETH");
   private static final String AT = "venues[0].portfolio";
 
-  /** Declared: USD (base), ETH, BTC and SOL (spot), stETH (derived). */
-  private static final class FakeContext implements SpecContext {
-    private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
-
-    FakeContext() {
-      assets.put(USD, new Asset(USD, AssetKind.BASE));
-      assets.put(ETH, new Asset(ETH, AssetKind.SPOT));
-      assets.put(BTC, new Asset(BTC, AssetKind.SPOT));
-      assets.put(SOL, new Asset(SOL, AssetKind.SPOT));
-      assets.put(STETH, new Asset(STETH, AssetKind.DERIVED));
-    }
-
-    @Override
-    public AssetId baseCurrency() {
-      return USD;
-    }
-
-    @Override
-    public Optional<Asset> asset(AssetId id) {
-      return Optional.ofNullable(assets.get(id));
-    }
-
-    @Override
-    public Set<AssetId> assetIds() {
-      return new LinkedHashSet<>(assets.keySet());
-    }
-
-    @Override
-    public Set<OracleId> oracleIds() {
-      return Set.of();
-    }
-
-    @Override
-    public Optional<VenueSpec> venue(VenueId id) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Set<VenueId> venueIds() {
-      return Set.of();
-    }
-  }
 
   /** The outcome of reading one block. */
   private record Read(PortfolioMarginModel model, List<Problem> problems) {}
@@ -91,7 +42,7 @@ class PortfolioMarginReaderTest {
     venue.put("portfolio", block);
     SpecNode node = SpecNode.root(Map.of("venues", List.of(venue)), problems)
         .get("venues").elements().get(0).get("portfolio");
-    PortfolioMarginModel model = PortfolioMarginReader.read(node, new FakeContext());
+    PortfolioMarginModel model = PortfolioMarginReader.read(node, DeclaredSpecContext.base("USD").spot("ETH", "BTC", "SOL").derived("stETH"));
     return new Read(model, problems.all());
   }
 
@@ -375,7 +326,7 @@ class PortfolioMarginReaderTest {
     Problems problems = new Problems();
     SpecNode node = SpecNode.root(Map.of("venues", List.of(map("portfolio", "span"))), problems)
         .get("venues").elements().get(0).get("portfolio");
-    assertNull(PortfolioMarginReader.read(node, new FakeContext()));
+    assertNull(PortfolioMarginReader.read(node, DeclaredSpecContext.base("USD").spot("ETH", "BTC", "SOL").derived("stETH")));
     assertEquals(List.of(new Problem(AT, "must be a mapping of fields")), problems.all());
   }
 }
