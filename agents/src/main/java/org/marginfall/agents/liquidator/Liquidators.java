@@ -83,7 +83,7 @@ public final class Liquidators implements Population {
         if (usedThisRound[k] >= spec.maxPerRound()) {
           continue;
         }
-        Optional<LiquidationOutcome> outcome = ctx.venue(c.venue()).liquidate(c.account(), accounts[k]);
+        Optional<LiquidationOutcome> outcome = ctx.liquidate(c.venue(), c.account(), accounts[k]);
         if (outcome.isPresent()) {
           usedThisRound[k]++;
           executed++;
@@ -146,7 +146,7 @@ public final class Liquidators implements Population {
         if (atoms <= 0) {
           continue;
         }
-        Optional<AuctionTake> t = venue.take(lot.id(), accounts[k], atoms, lot.price());
+        Optional<AuctionTake> t = ctx.take(venue.id(), lot.id(), accounts[k], atoms, lot.price());
         if (t.isPresent()) {
           usedThisRound[k]++;
           taken++;

@@ -9,6 +9,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.VaultVenue;
@@ -107,6 +108,11 @@ final class FakeVaultVenue implements VaultVenue {
 
   @Override
   public void markToMarket() {}
+
+  @Override
+  public MarginState marginStateNow(AccountId account) {
+    return null;
+  }
 
   @Override
   public List<LiquidationCandidate> liquidatable() {

@@ -12,6 +12,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -166,6 +167,11 @@ final class FakeLendingVenue implements LendingVenue {
 
   @Override
   public void markToMarket() {}
+
+  @Override
+  public MarginState marginStateNow(AccountId account) {
+    return null;
+  }
 
   @Override
   public List<LiquidationCandidate> liquidatable() {

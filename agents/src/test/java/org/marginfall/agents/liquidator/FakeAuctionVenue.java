@@ -13,6 +13,7 @@ import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.LiquidationCandidate;
+import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
@@ -64,6 +65,11 @@ final class FakeAuctionVenue implements org.marginfall.core.venue.Venue {
 
   @Override
   public void markToMarket() {}
+
+  @Override
+  public MarginState marginStateNow(AccountId account) {
+    return null;
+  }
 
   @Override
   public List<LiquidationCandidate> liquidatable() {

@@ -230,6 +230,11 @@ public final class FakePerpetualVenue implements PerpetualVenue {
   }
 
   @Override
+  public MarginState marginStateNow(AccountId account) {
+    return marginState(account);
+  }
+
+  @Override
   public MarginState marginState(AccountId marginAccount) {
     Map<AssetId, Position> book = positions(marginAccount);
     double equity = 0;

@@ -1,11 +1,16 @@
 package org.marginfall.core.agent;
 
 import java.util.List;
+import java.util.Optional;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.market.Execution;
+import org.marginfall.core.venue.AuctionTake;
+import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
@@ -43,6 +48,30 @@ public interface AgentContext {
 
   /** The market price of {@code asset}; 1 for the base currency. */
   double marketPrice(AssetId asset);
+
+  /**
+   * Liquidates {@code account} on {@code venue} for {@code liquidator}. Agents liquidate through this
+   * method, never through {@link Venue#liquidate} directly, so the engine can attribute the
+   * liquidation and book what follows it (the liquidator's sale of what it seized) to its cause.
+   */
+  Optional<LiquidationOutcome> liquidate(VenueId venue, AccountId account, AccountId liquidator);
+
+  /** Buys from auction lot {@code lotId} on {@code venue}, as {@link Venue#take}, attributed as above. */
+  Optional<AuctionTake> take(VenueId venue, long lotId, AccountId taker, long maxAtoms, double maxPrice);
+
+  /** Whether contagion channel {@code channel} is open in this run. */
+  boolean channelOpen(Channel channel);
+
+  /** What made {@code account} on {@code venue} as weak as it is now (design.md section 6). */
+  Cause causeOf(VenueId venue, AccountId account);
+
+  /**
+   * Tells the engine that {@code value} (base currency) of collateral that secured {@code account}
+   * on {@code venue} went to defend {@code toAccount} on {@code toVenue}, so a later liquidation of
+   * {@code account} can be attributed to that withdrawal.
+   */
+  void noteCollateralDiverted(
+      VenueId venue, AccountId account, VenueId toVenue, AccountId toAccount, double value);
 
   /** Records an event. */
   void emit(SimEvent event);

@@ -25,6 +25,13 @@ public interface Population {
   default void arbitrage(AgentContext ctx) {}
 
   /**
+   * Phase 6, at the start of every liquidation round, before the venues list their liquidatable
+   * accounts: agents with collateral on several venues (a shared pool, a treasury that moves margin)
+   * defend their weak positions.
+   */
+  default void defend(AgentContext ctx) {}
+
+  /**
    * Phase 6, once per liquidation round: act on the venues' liquidatable accounts and open auctions
    * (the engine runs rounds while either exists).
    *

@@ -2,8 +2,12 @@ package org.marginfall.core.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.contagion.Channel;
+import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
@@ -12,6 +16,8 @@ import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.Markets;
+import org.marginfall.core.venue.AuctionTake;
+import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
@@ -31,6 +37,8 @@ public class LedgerAgentContext implements AgentContext {
   private final Markets markets;
   private final Map<VenueId, Venue> venues;
   private final EventSink events;
+  private final ContagionTracker contagion;
+  private final ChannelSwitches channels;
 
   /**
    * Creates the context.
@@ -44,12 +52,27 @@ public class LedgerAgentContext implements AgentContext {
    */
   public LedgerAgentContext(
       SimClock clock, AssetId base, Ledger ledger, Markets markets, Map<VenueId, Venue> venues, EventSink events) {
+    this(clock, base, ledger, markets, venues, events, null, ChannelSwitches.ALL_OPEN);
+  }
+
+  /** The engine's context: liquidations are attributed by {@code contagion}. */
+  LedgerAgentContext(
+      SimClock clock,
+      AssetId base,
+      Ledger ledger,
+      Markets markets,
+      Map<VenueId, Venue> venues,
+      EventSink events,
+      ContagionTracker contagion,
+      ChannelSwitches channels) {
     this.clock = clock;
     this.base = base;
     this.ledger = ledger;
     this.markets = markets;
     this.venues = venues;
     this.events = events;
+    this.contagion = contagion;
+    this.channels = channels;
   }
 
   @Override
@@ -99,6 +122,46 @@ public class LedgerAgentContext implements AgentContext {
   @Override
   public double marketPrice(AssetId asset) {
     return markets.price(asset);
+  }
+
+  @Override
+  public Optional<LiquidationOutcome> liquidate(VenueId venue, AccountId account, AccountId liquidator) {
+    Venue v = venue(venue);
+    if (contagion == null) {
+      return v.liquidate(account, liquidator);
+    }
+    // The source stays set after the call: the liquidator's sale of what it seized is part of it.
+    contagion.beginLiquidation(venue, account);
+    Optional<LiquidationOutcome> out = v.liquidate(account, liquidator);
+    contagion.observeLosses();
+    return out;
+  }
+
+  @Override
+  public Optional<AuctionTake> take(VenueId venue, long lotId, AccountId taker, long maxAtoms, double maxPrice) {
+    Venue v = venue(venue);
+    if (contagion != null) {
+      contagion.beginTake(venue, lotId);
+    }
+    return v.take(lotId, taker, maxAtoms, maxPrice);
+  }
+
+  @Override
+  public boolean channelOpen(Channel channel) {
+    return channels.isOpen(channel);
+  }
+
+  @Override
+  public Cause causeOf(VenueId venue, AccountId account) {
+    return contagion == null ? Cause.EXOGENOUS : contagion.causeOf(venue, account);
+  }
+
+  @Override
+  public void noteCollateralDiverted(
+      VenueId venue, AccountId account, VenueId toVenue, AccountId toAccount, double value) {
+    if (contagion != null) {
+      contagion.noteDiverted(venue, account, toVenue, toAccount, value);
+    }
   }
 
   @Override

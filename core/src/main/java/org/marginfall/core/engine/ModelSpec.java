@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
@@ -31,6 +32,7 @@ import org.marginfall.core.spec.VenueSpec;
  * @param shocks scheduled fundamental moves
  * @param venues the venues, in scenario order
  * @param populations the agent populations, in scenario order
+ * @param channels the contagion channels open in this run
  */
 public record ModelSpec(
     RunSettings settings,
@@ -42,7 +44,24 @@ public record ModelSpec(
     List<OracleSpec> oracles,
     List<PriceShock> shocks,
     List<VenueSpec> venues,
-    List<PopulationSpec> populations) {
+    List<PopulationSpec> populations,
+    ChannelSwitches channels) {
+
+  /** A model with every contagion channel open. */
+  public ModelSpec(
+      RunSettings settings,
+      AssetId baseCurrency,
+      List<Asset> assets,
+      Map<AssetId, PriceProcessSpec> prices,
+      double[][] correlation,
+      List<MarketSpec> markets,
+      List<OracleSpec> oracles,
+      List<PriceShock> shocks,
+      List<VenueSpec> venues,
+      List<PopulationSpec> populations) {
+    this(settings, baseCurrency, assets, prices, correlation, markets, oracles, shocks, venues,
+        populations, ChannelSwitches.ALL_OPEN);
+  }
 
   /** Validates that the parts agree with each other. */
   public ModelSpec {
@@ -55,6 +74,7 @@ public record ModelSpec(
     shocks = List.copyOf(shocks);
     venues = List.copyOf(venues);
     populations = List.copyOf(populations);
+    Objects.requireNonNull(channels, "channels");
     correlation = copy(correlation);
     Set<AssetId> ids = new HashSet<>();
     for (Asset a : assets) {
@@ -98,8 +118,9 @@ public record ModelSpec(
     }
     Set<AssetId> spotIds = new HashSet<>(spot);
     for (MarketSpec m : markets) {
-      if (!spotIds.contains(m.asset())) {
-        throw new IllegalArgumentException("markets: " + m.asset() + " is not a spot asset");
+      // A derived asset's market is a secondary market around its issuer's NAV.
+      if (!spotIds.contains(m.asset()) && !issued.contains(m.asset())) {
+        throw new IllegalArgumentException("markets: " + m.asset() + " is not a spot or derived asset");
       }
     }
     for (PriceShock s : shocks) {

@@ -9,6 +9,8 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Channel;
+import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.OracleUpdated;
 import org.marginfall.core.event.ShockApplied;
@@ -21,11 +23,15 @@ import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.RunStart;
 import org.marginfall.core.metric.StepRecord;
 import org.marginfall.core.oracle.Oracle;
+import org.marginfall.core.oracle.OracleDesign;
 import org.marginfall.core.oracle.OracleFeed;
+import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.price.FundamentalPrices;
 import org.marginfall.core.price.PriceShock;
+import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
+import org.marginfall.core.random.StreamSeeds;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -51,6 +57,9 @@ public final class World implements SimClock, EventSink {
   private final FundamentalPrices fundamentals;
   private final Markets markets;
   private final Oracles oracles;
+  private final Map<VenueId, Oracles> venueOracles = new LinkedHashMap<>();
+  private final ChannelSwitches channels;
+  private final ContagionTracker contagion;
   private final List<PriceShock> shocks;
   private final AgentContext agents;
   private final List<Venue> venues = new ArrayList<>();
@@ -77,14 +86,28 @@ public final class World implements SimClock, EventSink {
             spec.correlation(),
             settings.stepSeconds(),
             streams);
+    this.channels = spec.channels();
     this.markets = new Markets(ledger, base, this, this);
+    List<MarketSpec> secondary = new ArrayList<>();
     for (MarketSpec m : spec.markets()) {
-      markets.add(new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), fundamental(m.asset())));
+      if (spot.contains(m.asset())) {
+        markets.add(new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), fundamental(m.asset())));
+      } else {
+        secondary.add(m);
+      }
     }
     this.oracles = new Oracles(base);
     this.shocks = spec.shocks();
-    VenueServices services = new VenueServices(ledger, markets, oracles, this, this, base, streams);
+    // With the market, derived-collateral or oracle channel closed, each venue reads its own copy of
+    // every oracle, observing the prices that venue sees; otherwise all venues share one.
+    boolean ownOracles =
+        !channels.isOpen(Channel.COMMON_MARKET)
+            || !channels.isOpen(Channel.DERIVED_COLLATERAL)
+            || !channels.isOpen(Channel.COMMON_ORACLE);
     for (VenueSpec v : spec.venues()) {
+      Oracles read = ownOracles ? new Oracles(base) : oracles;
+      venueOracles.put(v.id(), read);
+      VenueServices services = new VenueServices(ledger, markets, read, this, this, base, streams);
       Venue venue = v.resolve(services);
       venues.add(venue);
       venuesById.put(venue.id(), venue);
@@ -94,23 +117,58 @@ public final class World implements SimClock, EventSink {
         }
       }
     }
+    // A derived asset's secondary market trades around its issuer's NAV, known once the issuer exists.
+    for (MarketSpec m : secondary) {
+      markets.add(new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), markets.nav(m.asset())));
+    }
+    markets.configureChannels(channels);
     // Oracle feeds start at the initial prices, which for derived assets are the issuers' NAVs.
     for (OracleSpec o : spec.oracles()) {
-      // Only a noisy oracle takes a stream, so runs without one list the same streams as before.
-      Oracle oracle =
-          new Oracle(
-              o.id(), o.design(),
-              o.design().needsRandomness() ? streams.stream("oracles/" + o.id().value()) : null);
+      oracles.add(oracle(o.id(), o.design(), streams));
       for (AssetId a : pricedAssets()) {
-        oracle.addFeed(a, markets.price(a));
+        oracles.oracle(o.id()).addFeed(a, markets.price(a));
       }
-      oracles.add(oracle);
     }
-    this.agents = new LedgerAgentContext(this, base, ledger, markets, venuesById, this);
+    if (ownOracles) {
+      Map<OracleId, VenueId> firstReader = new LinkedHashMap<>();
+      for (VenueSpec v : spec.venues()) {
+        v.oraclesRead().stream().sorted().forEach(id -> firstReader.putIfAbsent(id, v.id()));
+      }
+      for (Map.Entry<VenueId, Oracles> e : venueOracles.entrySet()) {
+        for (OracleSpec o : spec.oracles()) {
+          OracleDesign design = o.design();
+          if (!channels.isOpen(Channel.COMMON_ORACLE) && !e.getKey().equals(firstReader.get(o.id()))) {
+            design = design.withoutFailures();
+          }
+          Oracle copy = oracle(o.id(), design, streams);
+          for (AssetId a : pricedAssets()) {
+            copy.addFeed(a, markets.priceFor(e.getKey(), a));
+          }
+          e.getValue().add(copy);
+        }
+      }
+    }
+    this.contagion = new ContagionTracker(markets, venuesById, venueOracles, pricedAssets());
+    this.agents =
+        new LedgerAgentContext(this, base, ledger, markets, venuesById, this, contagion, channels);
     for (PopulationSpec p : spec.populations()) {
       populations.add(p.resolve(streams));
     }
     this.auditor = audit ? new Auditor() : null;
+  }
+
+  /**
+   * An oracle of the run. Only a noisy oracle takes a stream (so runs without one list the same
+   * streams as before); a venue's own copy draws the same numbers as the shared one.
+   */
+  private static Oracle oracle(OracleId id, OracleDesign design, RandomStreams streams) {
+    if (!design.needsRandomness()) {
+      return new Oracle(id, design, null);
+    }
+    String name = "oracles/" + id.value();
+    streams.stream(name);
+    return new Oracle(
+        id, design, new RandomStream(name, StreamSeeds.seed(streams.masterSeed(), name, streams.replication())));
   }
 
   /** Builds the world of {@code spec} for one replication; nothing runs until {@link #setUp()}. */
@@ -148,7 +206,7 @@ public final class World implements SimClock, EventSink {
       case TRADING -> populations.forEach(p -> p.trade(agents));
       case ARBITRAGE -> populations.forEach(p -> p.arbitrage(agents));
       case RISK_AND_LIQUIDATION -> liquidationRounds();
-      case SETTLEMENT -> venues.forEach(Venue::settle);
+      case SETTLEMENT -> settle();
       case RECORD -> record();
     }
   }
@@ -180,13 +238,33 @@ public final class World implements SimClock, EventSink {
     }
     for (SharedMarket m : markets.all()) {
       m.decay();
-      m.setFundamental(fundamental(m.asset()));
+      if (!markets.isDerived(m.asset())) {
+        m.setFundamental(fundamental(m.asset()));
+      }
     }
     for (Oracle o : oracles.all()) {
       for (OracleFeed f : o.feeds()) {
         f.observe(markets.price(f.asset()));
       }
     }
+    for (Map.Entry<VenueId, Oracles> e : ownOracles().entrySet()) {
+      for (Oracle o : e.getValue().all()) {
+        for (OracleFeed f : o.feeds()) {
+          f.observe(markets.priceFor(e.getKey(), f.asset()));
+        }
+      }
+    }
+  }
+
+  /** The venues' own oracle copies; empty when every venue reads the shared oracles. */
+  private Map<VenueId, Oracles> ownOracles() {
+    Map<VenueId, Oracles> out = new LinkedHashMap<>();
+    venueOracles.forEach((v, o) -> {
+      if (o != oracles) {
+        out.put(v, o);
+      }
+    });
+    return out;
   }
 
   /**
@@ -195,6 +273,20 @@ public final class World implements SimClock, EventSink {
    * source re-read.
    */
   private void publishOracles(boolean intraTick) {
+    // Venue copies publish silently: the recorded oracle is the shared one reading the common market.
+    for (Map.Entry<VenueId, Oracles> e : ownOracles().entrySet()) {
+      for (Oracle o : e.getValue().all()) {
+        if (intraTick && !o.rereadsIntraTick()) {
+          continue;
+        }
+        for (OracleFeed f : o.feeds()) {
+          if (intraTick) {
+            f.reobserve(markets.priceFor(e.getKey(), f.asset()));
+          }
+          f.evaluate(step);
+        }
+      }
+    }
     for (Oracle o : oracles.all()) {
       if (intraTick && !o.rereadsIntraTick()) {
         continue;
@@ -214,10 +306,21 @@ public final class World implements SimClock, EventSink {
     }
   }
 
+  private void settle() {
+    for (Venue v : venues) {
+      v.settle();
+      // Losses the waterfall booked against a derived asset come from the bad debt just attributed.
+      contagion.end();
+    }
+  }
+
   private void liquidationRounds() {
     for (int r = 1; r <= settings.maxLiquidationRounds(); r++) {
       round = r;
       publishOracles(true);
+      for (Population p : populations) {
+        p.defend(agents);
+      }
       List<LiquidationCandidate> candidates = new ArrayList<>();
       boolean auctions = false;
       for (Venue v : venues) {
@@ -234,6 +337,7 @@ public final class World implements SimClock, EventSink {
       int executed = 0;
       for (Population p : populations) {
         executed += p.liquidate(agents, view);
+        contagion.end();
       }
       if (executed == 0) {
         break;
@@ -245,12 +349,19 @@ public final class World implements SimClock, EventSink {
   private void record() {
     List<StepRecord.AssetPoint> assets = new ArrayList<>();
     for (SharedMarket m : markets.all()) {
-      assets.add(new StepRecord.AssetPoint(m.asset(), m.fundamental(), m.price()));
+      AssetId a = m.asset();
+      assets.add(
+          markets.isDerived(a)
+              ? new StepRecord.AssetPoint(a, markets.nav(a), markets.price(a))
+              : new StepRecord.AssetPoint(a, m.fundamental(), m.price()));
     }
     for (AssetId d : markets.derivedAssets()) {
-      // A derived asset has no market of its own here: both prices are the issuer's NAV.
-      double nav = markets.price(d);
-      assets.add(new StepRecord.AssetPoint(d, nav, nav));
+      // A derived asset's "fundamental" is its issuer's NAV; its market price differs from it only
+      // where a secondary market trades it.
+      if (!markets.has(d)) {
+        double nav = markets.price(d);
+        assets.add(new StepRecord.AssetPoint(d, nav, nav));
+      }
     }
     List<StepRecord.OraclePoint> prices = new ArrayList<>();
     for (Oracle o : oracles.all()) {
@@ -280,7 +391,11 @@ public final class World implements SimClock, EventSink {
   private List<AssetId> pricedAssets() {
     List<AssetId> out = new ArrayList<>();
     markets.all().forEach(m -> out.add(m.asset()));
-    out.addAll(markets.derivedAssets());
+    for (AssetId d : markets.derivedAssets()) {
+      if (!out.contains(d)) {
+        out.add(d);
+      }
+    }
     return out;
   }
 
@@ -304,8 +419,9 @@ public final class World implements SimClock, EventSink {
 
   @Override
   public void emit(SimEvent event) {
+    SimEvent attributed = contagion == null ? event : contagion.attribute(event);
     for (RunListener l : listeners) {
-      l.onEvent(event);
+      l.onEvent(attributed);
     }
   }
 }

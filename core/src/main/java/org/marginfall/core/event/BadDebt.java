@@ -1,5 +1,7 @@
 package org.marginfall.core.event;
 
+import org.marginfall.core.contagion.Cause;
+
 /**
  * A shortfall that nothing covered, booked to the venue's bad-debt account.
  *
@@ -10,8 +12,35 @@ package org.marginfall.core.event;
  * @param venue the venue
  * @param account the margin account
  * @param amount base currency uncovered
+ * @param cause why it happened (design.md section 6), filled in by the engine
  */
-public record BadDebt(long step, int round, String venue, String account, double amount) implements SimEvent {
+public record BadDebt(long step, int round, String venue, String account, double amount, Cause cause) implements SimEvent, Attributable {
+
+  /** The event as a venue emits it, before the engine attributes its cause. */
+  public BadDebt(long step, int round, String venue, String account, double amount) {
+    this(step, round, venue, account, amount, null);
+  }
+
+  @Override
+  public String attributedAccount() {
+    return account;
+  }
+
+  @Override
+  public double attributedValue() {
+    return amount;
+  }
+
+  @Override
+  public boolean badDebtEvent() {
+    return true;
+  }
+
+  @Override
+  public BadDebt withCause(Cause cause) {
+    return new BadDebt(step, round, venue, account, amount, cause);
+  }
+
 
   @Override
   public String type() {

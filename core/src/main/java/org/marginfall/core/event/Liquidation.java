@@ -1,5 +1,7 @@
 package org.marginfall.core.event;
 
+import org.marginfall.core.contagion.Cause;
+
 /**
  * A position was closed by a liquidation.
  *
@@ -21,8 +23,35 @@ package org.marginfall.core.event;
  * @param feeToInsurance the insurance fund's share of the fee
  * @param equityBefore account equity when liquidated
  * @param maintenanceBefore maintenance requirement when liquidated
+ * @param cause why it happened (design.md section 6), filled in by the engine
  */
-public record Liquidation(long step, int round, String venue, String account, String liquidator, String asset, double size, double oraclePrice, double executionPrice, double notional, double realizedPnl, double fee, double feeToLiquidator, double feeToInsurance, double equityBefore, double maintenanceBefore) implements SimEvent {
+public record Liquidation(long step, int round, String venue, String account, String liquidator, String asset, double size, double oraclePrice, double executionPrice, double notional, double realizedPnl, double fee, double feeToLiquidator, double feeToInsurance, double equityBefore, double maintenanceBefore, Cause cause) implements SimEvent, Attributable {
+
+  /** The event as a venue emits it, before the engine attributes its cause. */
+  public Liquidation(long step, int round, String venue, String account, String liquidator, String asset, double size, double oraclePrice, double executionPrice, double notional, double realizedPnl, double fee, double feeToLiquidator, double feeToInsurance, double equityBefore, double maintenanceBefore) {
+    this(step, round, venue, account, liquidator, asset, size, oraclePrice, executionPrice, notional, realizedPnl, fee, feeToLiquidator, feeToInsurance, equityBefore, maintenanceBefore, null);
+  }
+
+  @Override
+  public String attributedAccount() {
+    return account;
+  }
+
+  @Override
+  public double attributedValue() {
+    return notional;
+  }
+
+  @Override
+  public boolean badDebtEvent() {
+    return false;
+  }
+
+  @Override
+  public Liquidation withCause(Cause cause) {
+    return new Liquidation(step, round, venue, account, liquidator, asset, size, oraclePrice, executionPrice, notional, realizedPnl, fee, feeToLiquidator, feeToInsurance, equityBefore, maintenanceBefore, cause);
+  }
+
 
   @Override
   public String type() {

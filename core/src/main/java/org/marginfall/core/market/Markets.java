@@ -5,8 +5,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.CauseKind;
+import org.marginfall.core.contagion.Channel;
+import org.marginfall.core.contagion.ChannelSwitches;
+import org.marginfall.core.contagion.Component;
+import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.SimClock;
@@ -14,6 +23,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.venue.VenueId;
 
 /**
  * The shared markets of a run, one per spot asset, and the ledger side of trading against them.
@@ -21,13 +31,23 @@ import org.marginfall.core.ledger.Quantities;
  * <p>A ledger-backed sale moves the asset from the seller to the outside-market account {@code
  * market/<asset>} and the proceeds back in base currency, so what is sold is always somewhere. A
  * synthetic trade (a venue unwinding a derivative position) moves the price without moving assets.
- * Derived assets have no market here: their price is their issuer's NAV per unit.
+ * A derived asset is priced at its issuer's NAV per unit, or, when it has a secondary market of its
+ * own, at that NAV displaced by the impact of the secondary market's trades (it can trade below NAV).
+ *
+ * <p>For contagion attribution every trade is booked to the current {@link Source} (the venue and
+ * generation of the liquidation being executed, set by the engine), and so is every drop of a
+ * derived asset's loss index. {@link #components} gives the endogenous parts of any price.
  * Mutable and not thread-safe.
  */
 public final class Markets {
 
   private final Map<AssetId, SharedMarket> markets = new LinkedHashMap<>();
-  private final Map<AssetId, DoubleSupplier> derived = new LinkedHashMap<>();
+  private final Map<AssetId, Derived> derived = new LinkedHashMap<>();
+  private final Map<AssetId, SortedMap<Source, Double>> losses = new LinkedHashMap<>();
+  private final Map<AssetId, Double> lastLossIndex = new LinkedHashMap<>();
+  private ChannelSwitches channels = ChannelSwitches.ALL_OPEN;
+  private Source source;
+  private ToDoubleFunction<AssetId> adjustment;
   private final Ledger ledger;
   private final AssetId base;
   private final EventSink events;
@@ -68,7 +88,7 @@ public final class Markets {
     return markets.containsKey(asset);
   }
 
-  /** All markets, in scenario order. */
+  /** The spot markets and secondary markets of derived assets, in scenario order. */
   public Collection<SharedMarket> all() {
     return Collections.unmodifiableCollection(markets.values());
   }
@@ -78,12 +98,31 @@ public final class Markets {
    * value per unit, in base currency, read on demand. Each derived asset has exactly one issuer.
    */
   public void defineDerived(AssetId asset, DoubleSupplier navPerUnit) {
+    defineDerived(asset, navPerUnit, null, () -> 1.0);
+  }
+
+  /**
+   * Declares a derived asset with what attribution needs to see through its NAV.
+   *
+   * @param asset the derived asset
+   * @param navPerUnit its issuer's NAV per unit, in base currency
+   * @param underlying the spot asset whose market price the NAV moves one for one with (a receipt's
+   *     reserve asset), or null
+   * @param lossIndex the NAV per unit as a fraction of what it would be without the issuer's losses
+   *     (1 until the issuer books a loss against its holders; never rises back above a drop it
+   *     recorded unless the issuer recovers it)
+   */
+  public void defineDerived(
+      AssetId asset, DoubleSupplier navPerUnit, AssetId underlying, DoubleSupplier lossIndex) {
+    // Secondary markets of derived assets are added after their issuers define them.
     if (markets.containsKey(asset) || asset.equals(base)) {
       throw new IllegalArgumentException(asset + " is not a derived asset");
     }
-    if (derived.putIfAbsent(asset, navPerUnit) != null) {
+    if (derived.putIfAbsent(asset, new Derived(navPerUnit, underlying, lossIndex)) != null) {
       throw new IllegalArgumentException("derived asset " + asset + " already has an issuer");
     }
+    losses.put(asset, new TreeMap<>());
+    lastLossIndex.put(asset, 1.0);
   }
 
   /** Whether {@code asset} is a derived asset with a declared NAV. */
@@ -104,8 +143,136 @@ public final class Markets {
     if (asset.equals(base)) {
       return 1.0;
     }
-    DoubleSupplier nav = derived.get(asset);
-    return nav != null ? nav.getAsDouble() : market(asset).price();
+    Derived d = derived.get(asset);
+    if (d == null) {
+      return market(asset).price();
+    }
+    SharedMarket secondary = markets.get(asset);
+    if (secondary == null) {
+      return d.nav().getAsDouble();
+    }
+    secondary.setFundamental(d.nav().getAsDouble());
+    return secondary.price();
+  }
+
+  /** The NAV per unit of derived asset {@code asset}. */
+  public double nav(AssetId asset) {
+    Derived d = derived.get(asset);
+    if (d == null) {
+      throw new IllegalArgumentException(asset + " is not a derived asset");
+    }
+    return d.nav().getAsDouble();
+  }
+
+  /**
+   * The price {@code venue} sees for {@code asset} given the open channels: with the common market
+   * closed, a spot asset's price carries only the venue's own liquidation impact; with derived
+   * collateral closed, a derived asset is seen without its issuer's losses and without any discount
+   * of its secondary market.
+   */
+  public double priceFor(VenueId venue, AssetId asset) {
+    if (asset.equals(base)) {
+      return 1.0;
+    }
+    double p = viewFor(venue, asset);
+    return adjustment == null ? p : p * adjustment.applyAsDouble(asset);
+  }
+
+  /**
+   * Evaluates {@code body} with every venue view ({@link #priceFor}) multiplied by {@code
+   * factor(asset)}, as {@code Oracles.counterfactual} does for oracle prices.
+   */
+  public <T> T counterfactual(ToDoubleFunction<AssetId> factor, Supplier<T> body) {
+    ToDoubleFunction<AssetId> saved = adjustment;
+    adjustment = factor;
+    try {
+      return body.get();
+    } finally {
+      adjustment = saved;
+    }
+  }
+
+  private double viewFor(VenueId venue, AssetId asset) {
+    if (!derived.containsKey(asset)) {
+      return market(asset).priceFor(venue);
+    }
+    double p = price(asset);
+    if (channels.isOpen(Channel.DERIVED_COLLATERAL)) {
+      return p;
+    }
+    double loss = 0;
+    for (Map.Entry<Component, Double> e : components(asset).entrySet()) {
+      if (e.getKey().kind() == CauseKind.NAV_LOSS) {
+        loss += e.getValue();
+      }
+    }
+    return p * StrictMath.exp(-loss);
+  }
+
+  /**
+   * The endogenous parts of {@code asset}'s price, as log moves by component, in component order:
+   * the liquidation impact of each source in its market, a derived asset's loss-index drops and its
+   * secondary market's liquidation impact (both NAV losses), and the parts of its underlying.
+   */
+  public SortedMap<Component, Double> components(AssetId asset) {
+    SortedMap<Component, Double> out = new TreeMap<>();
+    if (asset.equals(base)) {
+      return out;
+    }
+    Derived d = derived.get(asset);
+    SharedMarket m = markets.get(asset);
+    CauseKind impactKind = d == null ? CauseKind.MARKET_IMPACT : CauseKind.NAV_LOSS;
+    if (m != null) {
+      m.components().forEach((s, v) -> out.merge(new Component(s, impactKind), v, Double::sum));
+    }
+    if (d != null) {
+      losses.get(asset).forEach((s, v) -> out.merge(new Component(s, CauseKind.NAV_LOSS), v, Double::sum));
+      if (d.underlying() != null) {
+        components(d.underlying()).forEach((c, v) -> out.merge(c, v, Double::sum));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Books each derived asset's loss-index drops since the last call to the current source (to the
+   * exogenous part when no liquidation is being executed). The engine calls this after every
+   * liquidation and settlement.
+   */
+  public void observeLosses() {
+    for (Map.Entry<AssetId, Derived> e : derived.entrySet()) {
+      double now = e.getValue().lossIndex().getAsDouble();
+      double last = lastLossIndex.get(e.getKey());
+      if (now != last && now > 0 && last > 0) {
+        if (source != null) {
+          losses.get(e.getKey()).merge(source, StrictMath.log(now / last), Double::sum);
+        }
+        lastLossIndex.put(e.getKey(), now);
+      }
+    }
+  }
+
+  /** Opens and closes the market-borne channels: segregates the markets if the common market is closed. */
+  public void configureChannels(ChannelSwitches switches) {
+    this.channels = switches;
+    if (!switches.isOpen(Channel.COMMON_MARKET)) {
+      markets.values().forEach(SharedMarket::segregate);
+    }
+  }
+
+  /** The open channels. */
+  public ChannelSwitches channels() {
+    return channels;
+  }
+
+  /** Books every following trade and loss to {@code source} (null: outside any liquidation). */
+  public void setSource(Source source) {
+    this.source = source;
+  }
+
+  /** The source trades are booked to now, or null. */
+  public Source source() {
+    return source;
   }
 
   /**
@@ -115,10 +282,10 @@ public final class Markets {
    *     left where it was
    */
   public Execution sell(AccountId seller, AssetId asset, long atoms) {
-    SharedMarket m = market(asset);
+    SharedMarket m = tradable(asset);
     // Move the units first: the ledger refuses an overdraft before the market price has moved.
     ledger.transfer(seller, account(asset), asset, atoms);
-    Execution e = m.execute(-Quantities.units(atoms));
+    Execution e = m.execute(-Quantities.units(atoms), source);
     ledger.transfer(account(asset), seller, base, Quantities.floorAtoms(e.value()));
     emit(seller.value(), asset, e);
     return e;
@@ -131,8 +298,8 @@ public final class Markets {
    * @throws IllegalStateException if the buyer cannot pay (nothing moves)
    */
   public Execution buy(AccountId buyer, AssetId asset, long atoms) {
-    SharedMarket m = market(asset);
-    Execution quote = m.impactModel().execute(m.price(), m.fundamental(), Quantities.units(atoms));
+    SharedMarket m = tradable(asset);
+    Execution quote = m.impactModel().execute(m.quote(source), m.fundamental(), Quantities.units(atoms));
     long cost = Quantities.ceilAtoms(quote.value());
     if (ledger.balance(buyer, base) < cost) {
       throw new IllegalStateException(
@@ -140,17 +307,29 @@ public final class Markets {
     }
     ledger.transfer(buyer, account(asset), base, cost);
     ledger.transfer(account(asset), buyer, asset, atoms);
-    Execution e = m.execute(Quantities.units(atoms));
+    Execution e = m.execute(Quantities.units(atoms), source);
     emit(buyer.value(), asset, e);
     return e;
   }
 
   /** Moves the price as a trade of {@code units} would, without moving assets (derivative unwinds). */
   public Execution tradeSynthetic(String trader, AssetId asset, double units) {
-    Execution e = market(asset).execute(units);
+    Execution e = tradable(asset).execute(units, source);
     emit(trader, asset, e);
     return e;
   }
+
+  /** The market of {@code asset}, a secondary market first brought to its issuer's current NAV. */
+  private SharedMarket tradable(AssetId asset) {
+    SharedMarket m = market(asset);
+    Derived d = derived.get(asset);
+    if (d != null) {
+      m.setFundamental(d.nav().getAsDouble());
+    }
+    return m;
+  }
+
+  private record Derived(DoubleSupplier nav, AssetId underlying, DoubleSupplier lossIndex) {}
 
   private void emit(String trader, AssetId asset, Execution e) {
     events.emit(

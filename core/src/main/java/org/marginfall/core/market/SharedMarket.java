@@ -1,7 +1,13 @@
 package org.marginfall.core.market;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Source;
+import org.marginfall.core.venue.VenueId;
 
 /**
  * The shared liquidity of one asset, which every venue's liquidations trade against.
@@ -10,15 +16,25 @@ import org.marginfall.core.asset.AssetId;
  * {@code P = F * e^I}. Trades add to {@code I}; resilience pulls it back towards zero with a
  * half-life, {@code I <- I * 2^(-1/halfLife)} per step (transient impact as in Obizhaeva and Wang
  * (2013), J. Financial Markets 16:1-32). This is the fire-sale channel: a sale driven by one venue
- * moves the price every other venue's oracle reads. Mutable and not thread-safe.
+ * moves the price every other venue's oracle reads.
+ *
+ * <p>The impact is kept in parts: the part of trades outside any liquidation, and one part per
+ * {@link Source} (venue and generation of the liquidation that traded). All parts decay at the same
+ * rate, so they always sum to {@code I} and the move each venue's cascade caused can be removed in
+ * a counterfactual. With the common-market channel closed the market is segregated: a liquidation's
+ * impact stays in its own venue's book ({@link #priceFor}), and the common price carries only the
+ * untagged part. Mutable and not thread-safe.
  */
 public final class SharedMarket {
 
   private final AssetId asset;
   private final ImpactModel impact;
   private final double decayPerStep;
+  private final SortedMap<Source, Double> tagged = new TreeMap<>();
   private double fundamental;
   private double logImpact;
+  private double untagged;
+  private boolean segregated;
 
   /**
    * Creates the market.
@@ -56,6 +72,18 @@ public final class SharedMarket {
   /** Lets a step's worth of impact decay. */
   public void decay() {
     logImpact *= decayPerStep;
+    untagged *= decayPerStep;
+    tagged.replaceAll((k, v) -> v * decayPerStep);
+  }
+
+  /** Keeps each venue's liquidation impact in its own book (the common-market channel closed). */
+  public void segregate() {
+    this.segregated = true;
+  }
+
+  /** Whether each venue's liquidation impact stays in its own book. */
+  public boolean segregated() {
+    return segregated;
   }
 
   /** The fundamental price. */
@@ -65,18 +93,67 @@ public final class SharedMarket {
 
   /** The market price. */
   public double price() {
-    return fundamental * StrictMath.exp(logImpact);
+    return fundamental * StrictMath.exp(logImpact());
+  }
+
+  /**
+   * The price {@code venue} trades and is marked at: the market price, or in a segregated market the
+   * common price displaced by that venue's own liquidation impact.
+   */
+  public double priceFor(VenueId venue) {
+    if (!segregated) {
+      return price();
+    }
+    double i = untagged;
+    for (Map.Entry<Source, Double> e : tagged.entrySet()) {
+      if (e.getKey().venue().equals(venue)) {
+        i += e.getValue();
+      }
+    }
+    return fundamental * StrictMath.exp(i);
   }
 
   /** The log displacement of the market price from the fundamental. */
   public double logImpact() {
-    return logImpact;
+    return segregated ? untagged : logImpact;
   }
 
-  /** Executes a trade of {@code units} (positive buy, negative sell) and moves the price. */
+  /** The log impact still in the market from each source's liquidation trades, in source order. */
+  public SortedMap<Source, Double> components() {
+    return Collections.unmodifiableSortedMap(tagged);
+  }
+
+  /** Executes a trade of {@code units} (positive buy, negative sell) outside any liquidation. */
   public Execution execute(double units) {
-    Execution e = impact.execute(price(), fundamental, units);
-    logImpact = StrictMath.log(e.priceAfter() / fundamental);
+    return execute(units, null);
+  }
+
+  /**
+   * Executes a trade of {@code units} (positive buy, negative sell) and moves the price; the move is
+   * booked to {@code source}, or to the untagged part when null.
+   */
+  public Execution execute(double units, Source source) {
+    double before = quote(source);
+    Execution e = impact.execute(before, fundamental, units);
+    double move;
+    if (segregated) {
+      move = StrictMath.log(e.priceAfter() / before);
+    } else {
+      // The total stays exactly what the impact model says; the parts only split it.
+      double total = StrictMath.log(e.priceAfter() / fundamental);
+      move = total - logImpact;
+      logImpact = total;
+    }
+    if (source == null) {
+      untagged += move;
+    } else {
+      tagged.merge(source, move, Double::sum);
+    }
     return e;
+  }
+
+  /** The price a trade booked to {@code source} starts from. */
+  public double quote(Source source) {
+    return source == null ? price() : priceFor(source.venue());
   }
 }

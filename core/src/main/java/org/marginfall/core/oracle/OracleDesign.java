@@ -77,4 +77,9 @@ public record OracleDesign(
   public int maxLatencySteps() {
     return sources.stream().mapToInt(OracleSource::latencySteps).max().orElse(0);
   }
+
+  /** This design without its scheduled failures: a healthy copy of the same oracle. */
+  public OracleDesign withoutFailures() {
+    return new OracleDesign(rule, sources, aggregation, twapSteps, minAnswer, maxAnswer, band, List.of());
+  }
 }

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 
 /**
@@ -15,6 +17,7 @@ public final class Oracles {
 
   private final Map<OracleId, Oracle> oracles = new LinkedHashMap<>();
   private final AssetId base;
+  private ToDoubleFunction<AssetId> adjustment;
 
   /** Creates an empty registry; the base currency always reads 1. */
   public Oracles(AssetId base) {
@@ -58,7 +61,23 @@ public final class Oracles {
     if (asset.equals(base)) {
       return 1.0;
     }
-    return feed(oracle, asset).price();
+    double p = feed(oracle, asset).price();
+    return adjustment == null ? p : p * adjustment.applyAsDouble(asset);
+  }
+
+  /**
+   * Evaluates {@code body} with every published price multiplied by {@code factor(asset)}: how
+   * contagion attribution asks a venue what an account's state would be without some endogenous
+   * moves. Prices are back to normal when this returns.
+   */
+  public <T> T counterfactual(ToDoubleFunction<AssetId> factor, Supplier<T> body) {
+    ToDoubleFunction<AssetId> saved = adjustment;
+    adjustment = factor;
+    try {
+      return body.get();
+    } finally {
+      adjustment = saved;
+    }
   }
 
   private OracleFeed feed(OracleId oracle, AssetId asset) {

@@ -1,6 +1,7 @@
 package org.marginfall.core.spec;
 
 import java.util.Set;
+import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
@@ -36,6 +37,14 @@ public interface VenueSpec {
    * declare each one's NAV with {@code Markets.defineDerived} when it is built.
    */
   default Set<AssetId> issuedAssets() {
+    return Set.of();
+  }
+
+  /**
+   * The oracles the venue reads. With the common-oracle channel closed, a scheduled oracle failure
+   * hits only the first venue (in scenario order) that reads the oracle.
+   */
+  default Set<OracleId> oraclesRead() {
     return Set.of();
   }
 

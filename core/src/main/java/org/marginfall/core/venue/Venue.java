@@ -28,6 +28,14 @@ public interface Venue {
   /** Recomputes every account's margin state from current oracle prices. */
   void markToMarket();
 
+  /**
+   * The margin state of {@code account} computed now from the venue's current oracle prices, without
+   * changing any cached mark (contagion attribution calls it under counterfactual prices).
+   *
+   * @return the state, or null when the venue has no such account
+   */
+  MarginState marginStateNow(AccountId account);
+
   /** The accounts that were liquidatable at the last mark, most underwater (lowest health) first. */
   List<LiquidationCandidate> liquidatable();
 

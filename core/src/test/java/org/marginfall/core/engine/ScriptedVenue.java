@@ -111,6 +111,12 @@ final class ScriptedVenue implements Venue {
   }
 
   @Override
+  public MarginState marginStateNow(AccountId account) {
+    // Not journaled: attribution reads states, the journal records what the engine makes venues do.
+    return account.equals(UNDERWATER) && script.alwaysLiquidatable() ? new MarginState(50, 200, 100) : null;
+  }
+
+  @Override
   public List<LiquidationCandidate> liquidatable() {
     log("liquidatable");
     if (!script.alwaysLiquidatable()) {

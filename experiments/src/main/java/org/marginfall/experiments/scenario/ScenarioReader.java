@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -28,6 +29,8 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.contagion.Channel;
+import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
@@ -69,7 +72,7 @@ public final class ScenarioReader {
 
   private static final String[] TOP =
       {"name", "description", "run", "baseCurrency", "assets", "correlations", "markets", "oracles",
-       "shocks", "venues", "agents"};
+       "shocks", "venues", "agents", "contagion"};
 
   /** Ledger path roots the engine uses itself ({@code external}, {@code market/<asset>}). */
   private static final Set<String> RESERVED = Set.of("external", "market");
@@ -229,6 +232,7 @@ public final class ScenarioReader {
       readVenues();
       checkIssuers();
       List<PopulationSpec> populations = populations();
+      ChannelSwitches channels = channels(root.get("contagion"));
       if (!problems.isEmpty()) {
         return null;
       }
@@ -237,7 +241,7 @@ public final class ScenarioReader {
               () ->
                   new ModelSpec(
                       settings, base, List.copyOf(assets.values()), prices, correlation, markets,
-                      oracles, shocks, List.copyOf(venues.values()), populations));
+                      oracles, shocks, List.copyOf(venues.values()), populations, channels));
       return model == null ? null : new Scenario(name, description, sha256, model, content);
     }
 
@@ -394,6 +398,27 @@ public final class ScenarioReader {
       return i;
     }
 
+    /** {@code contagion: {channels: {<name>: true|false}}}: every channel is open unless closed. */
+    private ChannelSwitches channels(SpecNode contagion) {
+      if (contagion.isMissing() || !contagion.requireObject()) {
+        return ChannelSwitches.ALL_OPEN;
+      }
+      contagion.allowOnly("channels");
+      SpecNode channels = contagion.get("channels");
+      if (channels.isMissing() || !channels.requireObject()) {
+        return ChannelSwitches.ALL_OPEN;
+      }
+      channels.allowOnly(
+          Arrays.stream(Channel.values()).map(Channel::scenarioName).toArray(String[]::new));
+      ChannelSwitches out = ChannelSwitches.ALL_OPEN;
+      for (Channel c : Channel.values()) {
+        if (!channels.bool(c.scenarioName(), true)) {
+          out = out.closing(c);
+        }
+      }
+      return out;
+    }
+
     private List<MarketSpec> markets() {
       Map<AssetId, MarketSpec> out = new LinkedHashMap<>();
       for (SpecNode m : root.optList("markets")) {
@@ -403,8 +428,9 @@ public final class ScenarioReader {
         int mark = m.problems().count();
         m.allowOnly("asset", "impact", "halfLifeSteps");
         AssetId asset = assetRef(m, "asset");
-        if (asset != null && assets.get(asset).kind() != AssetKind.SPOT) {
-          m.get("asset").fail("only spot assets have markets");
+        // A derived asset may have a secondary market, trading around its issuer's NAV.
+        if (asset != null && assets.get(asset).kind() == AssetKind.BASE) {
+          m.get("asset").fail("the base currency has no market");
         }
         ImpactModel impact = impact(m.object("impact"));
         double halfLife = m.has("halfLifeSteps") ? m.positive("halfLifeSteps") : Double.POSITIVE_INFINITY;

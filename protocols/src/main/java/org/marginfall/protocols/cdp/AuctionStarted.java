@@ -1,5 +1,8 @@
 package org.marginfall.protocols.cdp;
 
+import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.event.AuctionOpening;
+
 import org.marginfall.core.event.VenueEvent;
 
 /**
@@ -20,11 +23,37 @@ import org.marginfall.core.event.VenueEvent;
  * @param top the starting price
  * @param incentive keeper incentive {@code tip + chip * tab} paid, base units
  * @param partial whether the hole limits left part of the vault's debt in place
+ * @param cause why it happened (design.md section 6), filled in by the engine
  */
 public record AuctionStarted(
     long step, int round, String venue, String vault, String keeper, String asset, long lotId,
-    double lot, double due, double tab, double top, double incentive, boolean partial)
-    implements VenueEvent {
+    double lot, double due, double tab, double top, double incentive, boolean partial, Cause cause) implements VenueEvent, AuctionOpening {
+
+  /** The event as a venue emits it, before the engine attributes its cause. */
+  public AuctionStarted(long step, int round, String venue, String vault, String keeper, String asset, long lotId, double lot, double due, double tab, double top, double incentive, boolean partial) {
+    this(step, round, venue, vault, keeper, asset, lotId, lot, due, tab, top, incentive, partial, null);
+  }
+
+  @Override
+  public String attributedAccount() {
+    return vault;
+  }
+
+  @Override
+  public double attributedValue() {
+    return tab;
+  }
+
+  @Override
+  public boolean badDebtEvent() {
+    return false;
+  }
+
+  @Override
+  public AuctionStarted withCause(Cause cause) {
+    return new AuctionStarted(step, round, venue, vault, keeper, asset, lotId, lot, due, tab, top, incentive, partial, cause);
+  }
+
 
   @Override
   public String type() {

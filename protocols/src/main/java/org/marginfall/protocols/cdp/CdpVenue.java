@@ -580,6 +580,12 @@ public final class CdpVenue implements VaultVenue {
     return Liquidations2Math.needsRedo(elapsedSeconds(s), s.ilk.terms.tail(), price, s.top, s.ilk.terms.cusp());
   }
 
+  @Override
+  public MarginState marginStateNow(AccountId account) {
+    Vault v = vaults.get(account);
+    return v == null ? null : state(v);
+  }
+
   private MarginState state(Vault v) {
     return state(ledger.balance(v.id, v.ilk.terms.asset()), v.debt, v.ilk);
   }

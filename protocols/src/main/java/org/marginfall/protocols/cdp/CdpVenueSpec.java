@@ -90,4 +90,9 @@ public record CdpVenueSpec(
   public Venue resolve(VenueServices services) {
     return new CdpVenue(this, services);
   }
+
+  @Override
+  public Set<OracleId> oraclesRead() {
+    return Set.of(oracle);
+  }
 }

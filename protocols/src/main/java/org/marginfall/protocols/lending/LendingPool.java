@@ -727,6 +727,12 @@ public final class LendingPool implements LendingVenue {
     return r;
   }
 
+  @Override
+  public MarginState marginStateNow(AccountId account) {
+    Borrower b = accounts.get(account);
+    return b == null ? null : state(b);
+  }
+
   private Borrower borrower(AccountId id) {
     Borrower b = accounts.get(id);
     if (b == null) {

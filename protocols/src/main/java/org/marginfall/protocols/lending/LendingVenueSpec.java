@@ -115,4 +115,9 @@ public record LendingVenueSpec(
   public Venue resolve(VenueServices services) {
     return new LendingPool(this, services);
   }
+
+  @Override
+  public Set<OracleId> oraclesRead() {
+    return Set.of(oracle);
+  }
 }

@@ -1,5 +1,8 @@
 package org.marginfall.protocols.lending;
 
+import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.event.Attributable;
+
 import org.marginfall.core.event.VenueEvent;
 
 /**
@@ -24,6 +27,7 @@ import org.marginfall.core.event.VenueEvent;
  * @param bonusValue the bonus in base currency (liquidator's discount plus the protocol fee)
  * @param closeFactor 0.5 when the 50% close factor applied, 1 otherwise
  * @param dustWaived whether the dust rule could not be met and was set aside
+ * @param cause why it happened (design.md section 6), filled in by the engine
  */
 public record LoanLiquidation(
     long step,
@@ -41,8 +45,33 @@ public record LoanLiquidation(
     double protocolFee,
     double bonusValue,
     double closeFactor,
-    boolean dustWaived)
-    implements VenueEvent {
+    boolean dustWaived, Cause cause) implements VenueEvent, Attributable {
+
+  /** The event as a venue emits it, before the engine attributes its cause. */
+  public LoanLiquidation(long step, int round, String venue, String account, String liquidator, String collateralAsset, String debtAsset, double healthFactor, double debtRepaid, double debtPrice, double collateralSeized, double collateralPrice, double protocolFee, double bonusValue, double closeFactor, boolean dustWaived) {
+    this(step, round, venue, account, liquidator, collateralAsset, debtAsset, healthFactor, debtRepaid, debtPrice, collateralSeized, collateralPrice, protocolFee, bonusValue, closeFactor, dustWaived, null);
+  }
+
+  @Override
+  public String attributedAccount() {
+    return account;
+  }
+
+  @Override
+  public double attributedValue() {
+    return debtRepaid * debtPrice;
+  }
+
+  @Override
+  public boolean badDebtEvent() {
+    return false;
+  }
+
+  @Override
+  public LoanLiquidation withCause(Cause cause) {
+    return new LoanLiquidation(step, round, venue, account, liquidator, collateralAsset, debtAsset, healthFactor, debtRepaid, debtPrice, collateralSeized, collateralPrice, protocolFee, bonusValue, closeFactor, dustWaived, cause);
+  }
+
 
   @Override
   public String type() {

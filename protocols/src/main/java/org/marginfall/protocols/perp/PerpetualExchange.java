@@ -811,7 +811,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public void settle() {
     for (int i = 0; i < marketAssets.size(); i++) {
-      history.sample(i, services.markets().price(marketAssets.get(i)), oraclePrice(marketAssets.get(i)));
+      history.sample(i, services.markets().priceFor(spec.id(), marketAssets.get(i)), oraclePrice(marketAssets.get(i)));
     }
     if (history.endTick()) {
       for (int i = 0; i < marketAssets.size(); i++) {
@@ -1144,7 +1144,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (pricing.markPrice() == MarkPriceRule.INDEX) {
       return index;
     }
-    return history.medianMark(i, index, services.markets().price(asset));
+    return history.medianMark(i, index, services.markets().priceFor(spec.id(), asset));
   }
 
   /** Whether a feed the account needs (its markets, its non-base collateral) is older than the guard allows. */
@@ -1197,6 +1197,12 @@ public final class PerpetualExchange implements PerpetualVenue {
       throw new IllegalArgumentException(spec.id() + " lists no market for " + market);
     }
     return i;
+  }
+
+  @Override
+  public MarginState marginStateNow(AccountId account) {
+    MarginAccount a = accounts.get(account);
+    return a == null ? null : state(a);
   }
 
   private MarginAccount account(AccountId id) {

@@ -164,4 +164,9 @@ public record PerpetualVenueSpec(
   public Venue resolve(VenueServices services) {
     return new PerpetualExchange(this, services);
   }
+
+  @Override
+  public Set<OracleId> oraclesRead() {
+    return Set.of(oracle);
+  }
 }
