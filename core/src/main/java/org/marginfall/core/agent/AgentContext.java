@@ -37,7 +37,10 @@ public interface AgentContext {
   /** Opens an ordinary ledger account for the agent (no-op if it exists). */
   void openAccount(AccountId account);
 
-  /** Brings {@code atoms} of {@code asset} from outside the model into {@code account} (set-up only). */
+  /**
+   * Brings {@code atoms} of {@code asset} from outside the model into {@code account} (set-up only).
+   * A lending venue's receipt is obtained by supplying its underlying to that venue, so it is backed.
+   */
   void endow(AccountId account, AssetId asset, long atoms);
 
   /** The ledger balance in atoms. */

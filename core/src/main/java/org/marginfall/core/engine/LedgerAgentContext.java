@@ -17,6 +17,7 @@ import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.venue.AuctionTake;
+import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
@@ -106,6 +107,20 @@ public class LedgerAgentContext implements AgentContext {
 
   @Override
   public void endow(AccountId account, AssetId asset, long atoms) {
+    // A lending receipt is not minted from nothing: the agent supplies the underlying to the
+    // issuer, so the receipt is backed and the issuer's books hold (receipts of receipts recurse).
+    for (Venue v : venues.values()) {
+      if (v instanceof LendingVenue lending) {
+        for (AssetId underlying : lending.reserveAssets()) {
+          if (lending.receipt(underlying).equals(asset)) {
+            long needed = (long) Math.ceil(atoms * lending.exchangeRate(underlying));
+            endow(account, underlying, needed);
+            lending.supply(account, underlying, needed);
+            return;
+          }
+        }
+      }
+    }
     ledger.transfer(Ledger.EXTERNAL, account, asset, atoms);
   }
 

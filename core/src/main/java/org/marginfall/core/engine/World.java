@@ -183,7 +183,7 @@ public final class World implements SimClock, EventSink {
     for (Venue v : venues) {
       infos.add(new RunStart.VenueInfo(v.id(), v.type(), v.attributes()));
     }
-    RunStart start = new RunStart(settings, replication, base, infos);
+    RunStart start = new RunStart(settings, replication, base, infos, channels);
     listeners.forEach(l -> l.onStart(start));
     step = 0;
     round = 0;

@@ -3,6 +3,7 @@ package org.marginfall.core.metric;
 import java.util.List;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.engine.RunSettings;
 import org.marginfall.core.venue.VenueId;
 
@@ -15,13 +16,23 @@ import org.marginfall.core.venue.VenueId;
  * @param replication the replication index
  * @param baseCurrency the unit of account
  * @param venues each venue's type and attributes, in scenario order
+ * @param channels the contagion channels open in the run
  */
 public record RunStart(
-    RunSettings settings, int replication, AssetId baseCurrency, List<VenueInfo> venues) {
+    RunSettings settings,
+    int replication,
+    AssetId baseCurrency,
+    List<VenueInfo> venues,
+    ChannelSwitches channels) {
 
   /** Copies the list. */
   public RunStart {
     venues = List.copyOf(venues);
+  }
+
+  /** A run with every channel open. */
+  public RunStart(RunSettings settings, int replication, AssetId baseCurrency, List<VenueInfo> venues) {
+    this(settings, replication, baseCurrency, venues, ChannelSwitches.ALL_OPEN);
   }
 
   /**

@@ -12,13 +12,25 @@ import java.util.Map;
  * @param venues per venue, in scenario order
  * @param totals over all venues
  * @param audit what the auditor checked
+ * @param contagion the contagion metrics, null for summaries read from runs that predate them
  */
 public record RunSummary(
     RunInfo run,
     Map<String, AssetSummary> assets,
     Map<String, VenueSummary> venues,
     Totals totals,
-    AuditSummary audit) {
+    AuditSummary audit,
+    ContagionSummary contagion) {
+
+  /** A summary without contagion metrics. */
+  public RunSummary(
+      RunInfo run,
+      Map<String, AssetSummary> assets,
+      Map<String, VenueSummary> venues,
+      Totals totals,
+      AuditSummary audit) {
+    this(run, assets, venues, totals, audit, null);
+  }
 
   /**
    * The run settings.

@@ -2,6 +2,7 @@ package org.marginfall.core.metric;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
 
@@ -19,10 +20,17 @@ public final class SummaryCollector implements RunListener {
   private final Map<VenueId, VenueSnapshot> first = new LinkedHashMap<>();
   private final Map<VenueId, VenueSnapshot> last = new LinkedHashMap<>();
   private final Map<VenueId, Long> firstLiquidation = new LinkedHashMap<>();
+  private final ContagionCollector contagion = new ContagionCollector();
 
   @Override
   public void onStart(RunStart runStart) {
     this.start = runStart;
+    contagion.onStart(runStart);
+  }
+
+  @Override
+  public void onEvent(SimEvent event) {
+    contagion.onEvent(event);
   }
 
   @Override
@@ -80,6 +88,6 @@ public final class SummaryCollector implements RunListener {
             start.settings().maxLiquidationRounds(), start.baseCurrency().value());
     return new RunSummary(
         run, assets, venues, new RunSummary.Totals(liquidations, notional, badDebt),
-        new RunSummary.AuditSummary(auditEnabled, auditedSteps, 0));
+        new RunSummary.AuditSummary(auditEnabled, auditedSteps, 0), contagion.summary());
   }
 }

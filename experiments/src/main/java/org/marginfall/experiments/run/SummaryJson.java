@@ -1,8 +1,10 @@
 package org.marginfall.experiments.run;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.marginfall.core.metric.ContagionSummary;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.experiments.scenario.Scenario;
 
@@ -65,10 +67,55 @@ public final class SummaryJson {
     totals.put("liquidations", summary.totals().liquidations());
     totals.put("liquidatedNotional", summary.totals().liquidatedNotional());
     totals.put("badDebt", summary.totals().badDebt());
+    if (summary.contagion() != null) {
+      contagion(root.putObject("contagion"), summary.contagion());
+    }
     ObjectNode audit = root.putObject("audit");
     audit.put("enabled", summary.audit().enabled());
     audit.put("stepsChecked", summary.audit().stepsChecked());
     audit.put("violations", summary.audit().violations());
     return root;
+  }
+
+  private static void contagion(ObjectNode n, ContagionSummary c) {
+    ObjectNode channels = n.putObject("channels");
+    c.channels().forEach(channels::put);
+    n.set("shockStep", Json.mapper().valueToTree(c.shockStep()));
+    n.set("cascadeDepth", Json.mapper().valueToTree(c.cascadeDepth()));
+    n.set("inducedShare", Json.mapper().valueToTree(c.inducedShare()));
+    ArrayNode generations = n.putArray("generations");
+    for (ContagionSummary.GenerationRow g : c.generations()) {
+      ObjectNode row = generations.addObject();
+      row.put("generation", g.generation());
+      row.put("liquidations", g.liquidations());
+      row.put("liquidatedNotional", g.liquidatedNotional());
+      row.put("badDebt", g.badDebt());
+    }
+    ContagionSummary.Matrix m = c.matrix();
+    ObjectNode matrix = n.putObject("matrix");
+    m.from().forEach(matrix.putArray("from")::add);
+    m.to().forEach(matrix.putArray("to")::add);
+    ArrayNode count = matrix.putArray("liquidations");
+    ArrayNode notional = matrix.putArray("liquidatedNotional");
+    ArrayNode bad = matrix.putArray("badDebt");
+    for (int i = 0; i < m.from().size(); i++) {
+      ArrayNode cr = count.addArray();
+      ArrayNode nr = notional.addArray();
+      ArrayNode br = bad.addArray();
+      for (int j = 0; j < m.to().size(); j++) {
+        cr.add(m.liquidations()[i][j]);
+        nr.add(m.liquidatedNotional()[i][j]);
+        br.add(m.badDebt()[i][j]);
+      }
+    }
+    ObjectNode venues = n.putObject("venues");
+    c.venues().forEach(
+        (v, t) -> {
+          ObjectNode vn = venues.putObject(v);
+          vn.set("firstLiquidationStep", Json.mapper().valueToTree(t.firstLiquidationStep()));
+          vn.set("stepsToFirstLiquidation", Json.mapper().valueToTree(t.stepsToFirstLiquidation()));
+          vn.set("firstBadDebtStep", Json.mapper().valueToTree(t.firstBadDebtStep()));
+          vn.set("stepsToInsolvency", Json.mapper().valueToTree(t.stepsToInsolvency()));
+        });
   }
 }

@@ -74,6 +74,8 @@ public final class LendingPool implements LendingVenue {
     double borrowIndex = 1;
     double scaledDebt;
     double deficit;
+    /** The exchange rate as a fraction of what it would be without socialised losses. */
+    double lossIndex = 1;
 
     Reserve(int index, ReserveTerms terms, AccountId pool, AccountId issuer) {
       this.index = index;
@@ -132,7 +134,8 @@ public final class LendingPool implements LendingVenue {
       // NAV per receipt at the underlying's market price (what redeeming and selling would
       // fetch); the venue's own risk checks use its oracle. Oracles are built after venues and
       // read this NAV for their initial feeds, so it must not depend on an oracle.
-      services.markets().defineDerived(t.receipt(), () -> r.rate() * services.markets().price(t.asset()));
+      services.markets().defineDerived(
+          t.receipt(), () -> r.rate() * services.markets().price(t.asset()), t.asset(), () -> r.lossIndex);
     }
   }
 
@@ -620,6 +623,10 @@ public final class LendingPool implements LendingVenue {
     long burned = Math.min(held, needed);
     double covered = burned == needed ? units : Quantities.units(burned) * rateBefore;
     burn(r, treasury, burned);
+    if (spec.badDebt() == BadDebtMode.SOCIALIZE && rateBefore > 0) {
+      // Suppliers absorb the burned debt: the receipts' exchange rate falls by this factor.
+      r.lossIndex *= r.rate() / rateBefore;
+    }
     double uncovered = units - covered;
     double p = price(r.terms.asset());
     long step = services.clock().step();

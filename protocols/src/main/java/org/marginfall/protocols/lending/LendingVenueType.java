@@ -149,11 +149,12 @@ public final class LendingVenueType implements VenueType {
     int mark = r.problems().count();
     SpecNode refs = listing != null ? listing : r;
     AssetId asset = context.assetRef(refs, "asset");
-    if (asset != null
-        && context.asset(asset).map(a -> a.kind() == AssetKind.DERIVED).orElse(false)) {
-      refs.get("asset").fail("a reserve's asset must be the base currency or a spot asset, was derived " + asset);
-    }
     AssetId receipt = context.issuedAssetRef(refs, "receipt");
+    // Another venue's receipt may be a reserve (derived collateral, contagion channel 2); a reserve
+    // of the receipt it issues itself would price the receipt by itself.
+    if (asset != null && asset.equals(receipt)) {
+      refs.get("asset").fail("a reserve's asset cannot be its own receipt " + asset);
+    }
     double ltv = r.fraction("ltv");
     double lt = r.fraction("liquidationThreshold");
     double lb = r.fraction("liquidationBonus");

@@ -133,18 +133,18 @@ class LendingVenueTypeTest {
   }
 
   @Test
-  void test_read_rejectsDerivedUnderlyingAndDuplicateReserve() {
+  void test_read_rejectsOwnReceiptAsUnderlyingAndDuplicateReserve() {
     Map<String, Object> v = valid();
     reserveAt(v, 1).put("asset", "ETH");
     reserveAt(v, 1).put("receipt", "aUSD");
     assertEquals(
         List.of("venues[0].reserves[1].asset: reserve 'ETH' is named twice"), read(v).problems());
     Map<String, Object> w = valid();
-    reserveAt(w, 0).put("asset", "aUSD");
-    reserveAt(w, 1).put("receipt", "aETH");
+    // Reserve 0 issues aETH; backing aETH by itself would price it by itself.
+    reserveAt(w, 0).put("asset", "aETH");
     List<String> p = read(w).problems();
     assertEquals(
-        List.of("venues[0].reserves[0].asset: a reserve's asset must be the base currency or a spot asset, was derived aUSD"),
+        List.of("venues[0].reserves[0].asset: a reserve's asset cannot be its own receipt aETH"),
         p.subList(0, 1));
   }
 
