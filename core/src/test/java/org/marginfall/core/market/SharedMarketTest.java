@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Source;
+import org.marginfall.core.venue.VenueId;
 
 class SharedMarketTest {
 
@@ -96,5 +98,33 @@ class SharedMarketTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> market(bad));
       assertTrue(e.getMessage().startsWith("halfLifeSteps:"), e.getMessage());
     }
+  }
+
+  @Test
+  void test_execute_booksEachSourcesMoveAndTheyDecayTogether() {
+    SharedMarket m = market(HALF_LIFE);
+    Source a = new Source(VenueId.of("A"), 0);
+    Source b = new Source(VenueId.of("B"), 1);
+    m.execute(-50); // untagged: ln P moves by -0.1
+    m.execute(-100, a); // -0.2 to A's generation-0 liquidations
+    m.execute(-25, b); // -0.05 to B's generation-1 liquidations
+    assertEquals(-0.35, m.logImpact(), 1e-14);
+    assertEquals(-0.2, m.components().get(a), 1e-14);
+    assertEquals(-0.05, m.components().get(b), 1e-14);
+    m.decay(); // every part by 2^(-1/4) = 0.8408964152537145
+    assertEquals(-0.2 * 0.8408964152537145, m.components().get(a), 1e-14);
+    assertEquals(-0.35 * 0.8408964152537145, m.logImpact(), 1e-14);
+  }
+
+  @Test
+  void test_segregate_keepsEachVenuesLiquidationImpactInItsOwnBook() {
+    SharedMarket m = market(HALF_LIFE);
+    m.segregate();
+    VenueId x = VenueId.of("X");
+    m.execute(-100, new Source(x, 0)); // -0.2 in X's book only
+    m.execute(-50); // -0.1 untagged, seen by everyone
+    assertEquals(FUNDAMENTAL * Math.exp(-0.1), m.price(), 1e-9);
+    assertEquals(FUNDAMENTAL * Math.exp(-0.3), m.priceFor(x), 1e-9);
+    assertEquals(FUNDAMENTAL * Math.exp(-0.1), m.priceFor(VenueId.of("Y")), 1e-9);
   }
 }
