@@ -69,15 +69,34 @@ public final class Attributor {
       List<AssetId> assets,
       SortedMap<Source, Double> diverted,
       Predicate<MarginState> threshold) {
+    return attribute(venue, oracles, account, parts(markets, assets), diverted, threshold);
+  }
+
+  /** The non-empty price components of {@code assets}, by asset. */
+  public static Map<AssetId, SortedMap<Component, Double>> parts(Markets markets, List<AssetId> assets) {
     Map<AssetId, SortedMap<Component, Double>> parts = new TreeMap<>();
-    SortedSet<Source> sources = new TreeSet<>(diverted.keySet());
     for (AssetId a : assets) {
       SortedMap<Component, Double> c = markets.components(a);
       if (!c.isEmpty()) {
         parts.put(a, c);
-        c.keySet().forEach(k -> sources.add(k.source()));
       }
     }
+    return parts;
+  }
+
+  /**
+   * As {@link #attribute(Venue, Oracles, AccountId, List, SortedMap, Predicate)}, with the price
+   * components already computed by {@link #parts}.
+   */
+  public Cause attribute(
+      Venue venue,
+      Oracles oracles,
+      AccountId account,
+      Map<AssetId, SortedMap<Component, Double>> parts,
+      SortedMap<Source, Double> diverted,
+      Predicate<MarginState> threshold) {
+    SortedSet<Source> sources = new TreeSet<>(diverted.keySet());
+    parts.values().forEach(c -> c.keySet().forEach(k -> sources.add(k.source())));
     if (sources.isEmpty()) {
       return Cause.EXOGENOUS;
     }

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Attributor;
 import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.contagion.Component;
 import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.Attributable;
 import org.marginfall.core.event.AuctionOpening;
@@ -40,6 +41,8 @@ final class ContagionTracker {
   private final Map<Key, Cause> causes = new LinkedHashMap<>();
   private final Map<Key, Cause> lots = new LinkedHashMap<>();
   private final Map<Key, SortedMap<Source, Double>> diverted = new LinkedHashMap<>();
+  private Map<AssetId, SortedMap<Component, Double>> parts;
+  private long partsVersion = -1;
 
   ContagionTracker(
       Markets markets, Map<VenueId, Venue> venues, Map<VenueId, Oracles> oracles, List<AssetId> assets) {
@@ -55,6 +58,15 @@ final class ContagionTracker {
    * books what follows (the venue's close, the liquidator's sale of what it seized) to its source.
    */
   Cause beginLiquidation(VenueId venue, AccountId account) {
+    Venue v = venues.get(venue);
+    MarginState now = v == null ? null : v.marginStateNow(account);
+    if (now == null || !now.liquidatable()) {
+      // The venue will refuse (or liquidates by its own rule, e.g. an auction): no attribution
+      // work, and nothing that follows is booked to this account.
+      Cause known = causes.get(new Key(venue, account.value()));
+      markets.setSource(known == null ? null : new Source(venue, known.generation()));
+      return known == null ? Cause.EXOGENOUS : known;
+    }
     Cause c = attribute(venue, account, MarginState::liquidatable);
     causes.put(new Key(venue, account.value()), c);
     markets.setSource(new Source(venue, c.generation()));
@@ -136,7 +148,11 @@ final class ContagionTracker {
       return Cause.EXOGENOUS;
     }
     SortedMap<Source, Double> away = diverted.getOrDefault(new Key(venue, account.value()), new TreeMap<>());
-    return attributor.attribute(v, o, account, assets, away, threshold);
+    if (partsVersion != markets.componentsVersion()) {
+      parts = Attributor.parts(markets, assets);
+      partsVersion = markets.componentsVersion();
+    }
+    return attributor.attribute(v, o, account, parts, away, threshold);
   }
 
   private record Key(VenueId venue, String account) {}

@@ -236,8 +236,8 @@ public final class World implements SimClock, EventSink {
         emit(new ShockApplied(step, 0, shock.asset().value(), factor, s));
       }
     }
+    markets.decay();
     for (SharedMarket m : markets.all()) {
-      m.decay();
       if (!markets.isDerived(m.asset())) {
         m.setFundamental(fundamental(m.asset()));
       }

@@ -47,6 +47,7 @@ public final class Markets {
   private final Map<AssetId, Double> lastLossIndex = new LinkedHashMap<>();
   private ChannelSwitches channels = ChannelSwitches.ALL_OPEN;
   private Source source;
+  private long version;
   private ToDoubleFunction<AssetId> adjustment;
   private final Ledger ledger;
   private final AssetId base;
@@ -246,10 +247,25 @@ public final class Markets {
       if (now != last && now > 0 && last > 0) {
         if (source != null) {
           losses.get(e.getKey()).merge(source, StrictMath.log(now / last), Double::sum);
+          version++;
         }
         lastLossIndex.put(e.getKey(), now);
       }
     }
+  }
+
+  /** Lets a step's worth of impact decay in every market. */
+  public void decay() {
+    markets.values().forEach(SharedMarket::decay);
+    version++;
+  }
+
+  /**
+   * A counter that changes whenever a price component may have changed (a trade, a booked loss,
+   * decay), so attribution can reuse components between changes.
+   */
+  public long componentsVersion() {
+    return version;
   }
 
   /** Opens and closes the market-borne channels: segregates the markets if the common market is closed. */
@@ -286,6 +302,7 @@ public final class Markets {
     // Move the units first: the ledger refuses an overdraft before the market price has moved.
     ledger.transfer(seller, account(asset), asset, atoms);
     Execution e = m.execute(-Quantities.units(atoms), source);
+    version++;
     ledger.transfer(account(asset), seller, base, Quantities.floorAtoms(e.value()));
     emit(seller.value(), asset, e);
     return e;
@@ -308,6 +325,7 @@ public final class Markets {
     ledger.transfer(buyer, account(asset), base, cost);
     ledger.transfer(account(asset), buyer, asset, atoms);
     Execution e = m.execute(Quantities.units(atoms), source);
+    version++;
     emit(buyer.value(), asset, e);
     return e;
   }
@@ -315,6 +333,7 @@ public final class Markets {
   /** Moves the price as a trade of {@code units} would, without moving assets (derivative unwinds). */
   public Execution tradeSynthetic(String trader, AssetId asset, double units) {
     Execution e = tradable(asset).execute(units, source);
+    version++;
     emit(trader, asset, e);
     return e;
   }
