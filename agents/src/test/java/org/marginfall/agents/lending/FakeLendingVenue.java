@@ -135,6 +135,11 @@ final class FakeLendingVenue implements LendingVenue {
   }
 
   @Override
+  public void withdrawCollateral(AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
+    throw new AssertionError("agents never withdraw lending collateral");
+  }
+
+  @Override
   public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
     double power = 0;
     double debt = 0;

@@ -229,6 +229,24 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     }
   }
 
+  /** Withdrawable = equity − initial requirement, as the real venue; refuses before moving. */
+  @Override
+  public void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to) {
+    positions(marginAccount);
+    if (!haircuts.containsKey(asset) || atoms <= 0) {
+      throw new IllegalArgumentException(id + " cannot withdraw " + atoms + " atoms of " + asset);
+    }
+    if (ledger.balance(marginAccount, asset) < atoms) {
+      throw new IllegalStateException(marginAccount + " holds fewer than " + atoms + " atoms of " + asset);
+    }
+    MarginState s = marginState(marginAccount);
+    double counted = Quantities.units(atoms) * mark(asset) * (1 - haircuts.get(asset));
+    if (s.equity() - counted < s.initialRequirement()) {
+      throw new IllegalStateException(marginAccount + " would fall below its initial margin");
+    }
+    ledger.transfer(marginAccount, to, asset, atoms);
+  }
+
   @Override
   public MarginState marginStateNow(AccountId account) {
     return marginState(account);

@@ -77,6 +77,16 @@ public interface LendingVenue extends Venue {
    */
   long repay(AccountId from, AccountId account, AssetId asset, long atoms);
 
+  /**
+   * Withdraws {@code receiptAtoms} of {@code asset}'s receipt, held as collateral by {@code
+   * account}, to {@code to} (the receipts move; nothing is redeemed).
+   *
+   * @throws IllegalStateException if the account holds fewer receipts, or its health factor after
+   *     the withdrawal would be below 1 (Aave ValidationLogic.validateHFAndLtv; nothing moves)
+   * @throws IllegalArgumentException if {@code receiptAtoms} is not positive
+   */
+  void withdrawCollateral(AccountId account, AssetId asset, long receiptAtoms, AccountId to);
+
   /** {@code account}'s debt in {@code asset}, in units, with interest accrued so far. */
   double debt(AccountId account, AssetId asset);
 

@@ -50,4 +50,16 @@ public interface PerpetualVenue extends Venue {
 
   /** The margin state of an account at current oracle prices. */
   MarginState marginState(AccountId marginAccount);
+
+  /**
+   * Withdraws {@code atoms} of collateral {@code asset} from {@code marginAccount} to {@code to}
+   * (an agent's ledger account). Only free collateral leaves: withdrawable = equity − initial
+   * margin requirement (shared/reference/venues.md 5.1, Hyperliquid: a transfer out needs the
+   * remaining margin to cover the initial requirement).
+   *
+   * @throws IllegalStateException if the account holds fewer than {@code atoms} or its equity would
+   *     fall below its initial margin requirement afterwards (nothing moves)
+   * @throws IllegalArgumentException if {@code atoms} is not positive or the asset is not collateral
+   */
+  void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to);
 }

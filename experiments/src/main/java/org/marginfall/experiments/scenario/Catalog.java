@@ -4,6 +4,8 @@ import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.lending.LendingBorrowersType;
 import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
+import org.marginfall.agents.multivenue.CollateralMoversType;
+import org.marginfall.agents.multivenue.PooledTradersType;
 import org.marginfall.agents.trader.LeveragedTradersType;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Registry;
@@ -33,7 +35,8 @@ public record Catalog(
             new CdpVenueType()),
         Registry.of(
             "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType(),
-            new LendingSuppliersType(), new LendingBorrowersType(), new VaultOwnersType()),
+            new LendingSuppliersType(), new LendingBorrowersType(), new VaultOwnersType(),
+            new PooledTradersType(), new CollateralMoversType()),
         Presets.bundled());
   }
 }

@@ -273,6 +273,35 @@ public final class LendingPool implements LendingVenue {
     return paid;
   }
 
+  /**
+   * Aave ValidationLogic.validateHFAndLtv: a collateral withdrawal must leave HF = Σ(coll × LT) /
+   * Σ debt ≥ 1 (HEALTH_FACTOR_LIQUIDATION_THRESHOLD; shared/reference/venues.md 1.2). The receipts
+   * move to {@code to} unredeemed; the HF after is computed before anything moves.
+   */
+  @Override
+  public void withdrawCollateral(AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
+    Borrower b = borrower(account);
+    Reserve r = reserve(asset);
+    positive(receiptAtoms, "receiptAtoms");
+    long held = ledger.balance(b.id, r.terms.receipt());
+    if (held < receiptAtoms) {
+      throw new IllegalStateException(account + " holds " + held + " atoms of " + r.terms.receipt() + ", cannot withdraw " + receiptAtoms);
+    }
+    MarginState before = state(b);
+    double debt = before.maintenanceRequirement();
+    if (debt > 0) {
+      double removed = Quantities.units(receiptAtoms) * r.rate() * price(asset) * r.terms.liquidationThreshold();
+      double after = (before.equity() - removed) / debt;
+      if (after < 1) {
+        throw new IllegalStateException(account + ": health factor after the withdrawal would be " + after + " < 1");
+      }
+    }
+    ledger.transfer(b.id, to, r.terms.receipt(), receiptAtoms);
+    b.state = state(b);
+    // HF >= 1 after the withdrawal: the account cannot stay on the last mark's list.
+    liquidatable = liquidatable.stream().filter(c -> !c.account().equals(b.id)).toList();
+  }
+
   @Override
   public double debt(AccountId account, AssetId asset) {
     Reserve r = reserve(asset);

@@ -361,6 +361,62 @@ public final class PerpetualExchange implements PerpetualVenue {
     return state(account(marginAccount));
   }
 
+  /**
+   * Withdrawable = equity − initial margin requirement (shared/reference/venues.md 5.1,
+   * Hyperliquid: "transfer or withdrawal ... requires remaining margin ≥ IM_required"; the further
+   * 10%-of-notional floor there is not modelled). Collateral counts line by line ({@link
+   * PerpMarginCalculator#state}), so the equity after is today's equity less what the withdrawn
+   * atoms count for, and the requirements do not depend on collateral: the test moves nothing.
+   */
+  @Override
+  public void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to) {
+    MarginAccount a = account(marginAccount);
+    if (a == vault) {
+      throw new IllegalArgumentException(marginAccount + " is the backstop vault; its capital cannot be withdrawn");
+    }
+    if (atoms <= 0) {
+      throw new IllegalArgumentException("atoms: must be > 0, was " + atoms);
+    }
+    CollateralTerms terms = null;
+    for (CollateralTerms c : collateral) {
+      if (c.asset().equals(asset)) {
+        terms = c;
+      }
+    }
+    if (terms == null) {
+      throw new IllegalArgumentException(spec.id() + " does not accept " + asset + " as collateral");
+    }
+    long held = ledger.balance(marginAccount, asset);
+    if (held < atoms) {
+      throw new IllegalStateException(marginAccount + " holds " + held + " atoms of " + asset + ", cannot withdraw " + atoms);
+    }
+    MarginState before = state(a);
+    double price = oraclePrice(asset);
+    double countedBefore = lineValue(held, price, terms);
+    double countedAfter = lineValue(held - atoms, price, terms);
+    double equityAfter = before.equity() - (countedBefore - countedAfter);
+    if (equityAfter < before.initialRequirement()) {
+      throw new IllegalStateException(
+          marginAccount + " would keep equity " + equityAfter + " below its initial requirement "
+              + before.initialRequirement());
+    }
+    ledger.transfer(marginAccount, to, asset, atoms);
+    a.state = state(a);
+    // The account meets its initial margin, so it cannot stay on the last mark's list.
+    dropFromList(a);
+  }
+
+  /** What {@code atoms} of one collateral line count for: {@code min(units P (1 − haircut), cap)}. */
+  private static double lineValue(long atoms, double price, CollateralTerms terms) {
+    return atoms == 0
+        ? 0
+        : PerpMarginCalculator.DEFAULT
+            .state(
+                List.of(new PerpMarginCalculator.CollateralLine(Quantities.units(atoms), price, terms.haircut(), terms.cap())),
+                List.of(), List.of())
+            .equity();
+  }
+
   // --- risk
 
   @Override
