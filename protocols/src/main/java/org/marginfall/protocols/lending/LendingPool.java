@@ -642,11 +642,14 @@ public final class LendingPool implements LendingVenue {
   private void burnDebt(Borrower b, Reserve r) {
     double rateBefore = r.rate();
     double units = b.scaledDebt[r.index] * r.borrowIndex;
-    r.scaledDebt -= b.scaledDebt[r.index];
     b.scaledDebt[r.index] = 0;
-    if (r.scaledDebt < 0) {
-      r.scaledDebt = 0;
+    // Re-add the accounts rather than subtract: once the last borrower's debt is burned the
+    // reserve must hold exactly zero, not the rounding residue of many subtractions.
+    double remaining = 0;
+    for (Borrower other : accounts.values()) {
+      remaining += other.scaledDebt[r.index];
     }
+    r.scaledDebt = remaining;
     long held = ledger.balance(treasury, r.terms.receipt());
     long needed = rateBefore > 0 ? (long) Math.ceil(units / rateBefore * Quantities.ATOMS_PER_UNIT) : 0;
     long burned = Math.min(held, needed);
