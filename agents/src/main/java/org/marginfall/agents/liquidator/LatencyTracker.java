@@ -47,10 +47,4 @@ final class LatencyTracker {
     long[] spell = seen.get(new Key(candidate.venue(), candidate.account()));
     return spell != null && step - spell[0] >= latencySteps;
   }
-
-  /** The tick since which {@code candidate} has been listed without a break, or -1 if it is not tracked. */
-  long since(LiquidationCandidate candidate) {
-    long[] spell = seen.get(new Key(candidate.venue(), candidate.account()));
-    return spell == null ? -1 : spell[0];
-  }
 }

@@ -252,7 +252,7 @@ public final class Liquidators implements Population {
   }
 
   /** The value of liquidator {@code k}'s inventory at market prices (a derived asset at its NAV). */
-  double inventoryValue(AgentContext ctx, int k) {
+  private double inventoryValue(AgentContext ctx, int k) {
     double value = 0;
     for (AssetId a : inventories.get(k)) {
       value += Quantities.units(ctx.balance(accounts[k], a)) * ctx.marketPrice(a);
