@@ -10,7 +10,7 @@ import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * A population of capital-limited liquidators.
+ * A population of capital-limited liquidators (docs/agents-liquidators.md).
  *
  * <p>Immutable and thread-safe.
  *
@@ -22,6 +22,7 @@ import org.marginfall.core.venue.VenueId;
  *     round
  * @param minAuctionDiscount the discount to the market price an auction price must offer before a
  *     liquidator bids: it takes when {@code auctionPrice <= marketPrice * (1 - minAuctionDiscount)}
+ * @param behaviour latency, costs, profit floor, venue choice, competition and inventory
  */
 public record LiquidatorsSpec(
     String id,
@@ -29,7 +30,8 @@ public record LiquidatorsSpec(
     Distribution capital,
     List<VenueId> venues,
     int maxPerRound,
-    double minAuctionDiscount)
+    double minAuctionDiscount,
+    LiquidatorBehaviour behaviour)
     implements PopulationSpec {
 
   /** The registry name. */
@@ -41,9 +43,15 @@ public record LiquidatorsSpec(
    */
   public static final double DEFAULT_MIN_AUCTION_DISCOUNT = 0.02;
 
-  /** Liquidators with the default auction discount. */
+  /** Liquidators with the default auction discount and the default behaviour. */
   public LiquidatorsSpec(String id, int count, Distribution capital, List<VenueId> venues, int maxPerRound) {
     this(id, count, capital, venues, maxPerRound, DEFAULT_MIN_AUCTION_DISCOUNT);
+  }
+
+  /** Liquidators with the default behaviour. */
+  public LiquidatorsSpec(
+      String id, int count, Distribution capital, List<VenueId> venues, int maxPerRound, double minAuctionDiscount) {
+    this(id, count, capital, venues, maxPerRound, minAuctionDiscount, LiquidatorBehaviour.DEFAULT);
   }
 
   /** Validates the fields. */
@@ -59,6 +67,7 @@ public record LiquidatorsSpec(
     if (!(minAuctionDiscount >= 0 && minAuctionDiscount < 1)) {
       throw new IllegalArgumentException("minAuctionDiscount: must be in [0, 1), was " + minAuctionDiscount);
     }
+    Objects.requireNonNull(behaviour, "behaviour");
   }
 
   @Override

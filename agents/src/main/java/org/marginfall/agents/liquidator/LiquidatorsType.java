@@ -2,7 +2,7 @@ package org.marginfall.agents.liquidator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
@@ -25,7 +25,9 @@ public final class LiquidatorsType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    node.allowOnly("id", "type", "count", "capital", "venues", "maxPerRound", "minAuctionDiscount");
+    node.allowOnly(
+        "id", "type", "count", "capital", "venues", "maxPerRound", "minAuctionDiscount", "latencySteps", "gasCost",
+        "minProfit", "strategy", "competition", "priorityFee", "inventory", "maxInventory");
     String id = node.id("id");
     int count = node.integer("count", 1, 1_000_000);
     Distribution capital = DistributionReader.read(node.get("capital"));
@@ -47,10 +49,71 @@ public final class LiquidatorsType implements PopulationType {
     if (discount == 1) {
       node.get("minAuctionDiscount").fail("must be below 1, was " + discount);
     }
+    LiquidatorBehaviour behaviour = readBehaviour(node);
     if (node.problems().since(mark)) {
       return null;
     }
-    return node.build(() -> new LiquidatorsSpec(id, count, capital, venues, maxPerRound, discount));
+    return node.build(() -> new LiquidatorsSpec(id, count, capital, venues, maxPerRound, discount, behaviour));
+  }
+
+  /** Reads the behaviour fields; null after a failure (each reported at its path). */
+  private static LiquidatorBehaviour readBehaviour(SpecNode node) {
+    int mark = node.problems().count();
+    LiquidatorBehaviour d = LiquidatorBehaviour.DEFAULT;
+    int latency = node.integer("latencySteps", d.latencySteps(), 0, Integer.MAX_VALUE);
+    double gas = node.nonNegative("gasCost", d.gasCost());
+    double minProfit = node.number("minProfit", d.minProfit());
+    VenueChoice strategy = choice(node, "strategy", VenueChoice.values(), VenueChoice::scenarioName, d.strategy());
+    Competition competition =
+        choice(node, "competition", Competition.values(), Competition::scenarioName, d.competition());
+    Distribution priorityFee = null;
+    SpecNode fee = node.get("priorityFee");
+    if (competition == Competition.PRIORITY_FEE) {
+      if (fee.isMissing()) {
+        fee.fail("is required with competition: priorityFee");
+      } else {
+        priorityFee = DistributionReader.read(fee);
+        if (priorityFee != null && !(priorityFee.lowerBound() >= 0 && priorityFee.upperBound() <= 1)) {
+          fee.fail("must produce shares between 0 and 1");
+        }
+      }
+    } else if (!fee.isMissing() && competition != null) {
+      fee.fail("only applies with competition: priorityFee");
+    }
+    InventoryPolicy inventory =
+        choice(node, "inventory", InventoryPolicy.values(), InventoryPolicy::scenarioName, d.inventory());
+    double maxInventory = 0;
+    SpecNode max = node.get("maxInventory");
+    if (inventory == InventoryPolicy.HOLD) {
+      maxInventory = node.nonNegative("maxInventory");
+    } else if (!max.isMissing() && inventory != null) {
+      max.fail("only applies with inventory: hold");
+    }
+    if (node.problems().since(mark)) {
+      return null;
+    }
+    Distribution share = priorityFee;
+    double limit = maxInventory;
+    return node.build(
+        () -> new LiquidatorBehaviour(latency, gas, minProfit, strategy, competition, share, inventory, limit));
+  }
+
+  /** An optional choice among named constants; null after a failure that lists the known names. */
+  private static <E> E choice(SpecNode node, String field, E[] values, Function<E, String> name, E defaultValue) {
+    SpecNode n = node.get(field);
+    if (n.isMissing()) {
+      return defaultValue;
+    }
+    String s = n.asString();
+    List<String> known = new ArrayList<>();
+    for (E v : values) {
+      if (name.apply(v).equals(s)) {
+        return v;
+      }
+      known.add(name.apply(v));
+    }
+    n.fail("unknown " + field + " '" + s + "' (known: " + String.join(", ", known) + ")");
+    return null;
   }
 
 }

@@ -9,6 +9,7 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
@@ -19,7 +20,8 @@ import org.marginfall.core.venue.VenueId;
  * Liquidators bidding in Dutch-auction lots: they take when the auction price is at most the
  * market price times (1 - minAuctionDiscount), as far as their capital goes and within their
  * per-round throughput, and sell what they bought into the shared market. The ETH market is at
- * 1,800 (so the default 2% discount needs an auction price of at most 1,764).
+ * 1,800 (so the default 2% discount needs an auction price of at most 1,764). Gas on takes is paid
+ * out of the model and comes off what the capital buys.
  */
 class LiquidatorsAuctionTest {
 
@@ -132,5 +134,47 @@ class LiquidatorsAuctionTest {
     assertEquals(1, p.liquidate(ctx, List.of()));
     assertEquals(1, served.takes.size());
     assertEquals(List.of(), other.takes);
+  }
+
+  private static Population payingKeepers(FakeAgentContext ctx, double capital, double gas) {
+    LiquidatorBehaviour b =
+        new LiquidatorBehaviour(0, gas, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.SELL, 0);
+    Population p =
+        new LiquidatorsSpec("keepers", 1, new Distribution.Constant(capital), List.of(), 10, 0.02, b)
+            .resolve(new RandomStreams(SEED, 0));
+    p.setUp(ctx);
+    return p;
+  }
+
+  @Test
+  void test_liquidate_gasIsPaidPerTakeAndComesOutOfWhatCapitalBuys() {
+    FakeAgentContext ctx = context();
+    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 5, 1_700));
+    Population p = payingKeepers(ctx, 8_530, 50);
+    ctx.setClock(3, 1);
+    // After 50 of gas, 8,480 buys floor(8,480 / 1,700 ETH) = 4.988235 ETH (8,479.9995 USD); the
+    // expected reward 4.988235 * (1,800 - 1,700) = 498.8235 covers the gas.
+    assertEquals(1, p.liquidate(ctx, List.of()));
+    assertEquals(List.of(new AuctionTake(VenueId.of("maker"), 1, ETH, 4_988_235, 8_479.9995)), venue.takes);
+    List<LiquidatorCost> costs =
+        ctx.events().stream().filter(LiquidatorCost.class::isInstance).map(LiquidatorCost.class::cast).toList();
+    assertEquals(1, costs.size());
+    assertEquals(new LiquidatorCost(3, 1, "maker", "keepers/000", "auction/1", 50.0, 0.0, costs.get(0).expectedReward()), costs.get(0));
+    assertEquals(498.8235, costs.get(0).expectedReward(), 1e-9);
+    // external: -8,530 of capital + 50 of gas
+    assertEquals(-8_480_000_000L, ctx.ledger().balance(Ledger.EXTERNAL, USD));
+    assertEquals(List.of(), ctx.ledger().audit());
+  }
+
+  @Test
+  void test_liquidate_takeWhoseDiscountDoesNotCoverTheGasIsSkipped() {
+    FakeAgentContext ctx = context();
+    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 0.1, 1_700));
+    Population p = payingKeepers(ctx, 10_000, 50);
+    ctx.setClock(3, 1);
+    // 0.1 ETH * (1,800 - 1,700) = 10 < 50 of gas
+    assertEquals(0, p.liquidate(ctx, List.of()));
+    assertEquals(List.of(), venue.takes);
+    assertEquals(10_000_000_000L, ctx.ledger().balance(keeper(0), USD));
   }
 }

@@ -122,7 +122,10 @@ class LiquidatorsTypeTest {
     Map<String, Object> m = valid();
     m.put("venue", "perp-a");
     assertProblem(
-        AT + "venue", "unknown field (known: capital, count, id, maxPerRound, minAuctionDiscount, type, venues)", onlyProblem(m));
+        AT + "venue",
+        "unknown field (known: capital, competition, count, gasCost, id, inventory, latencySteps, maxInventory,"
+            + " maxPerRound, minAuctionDiscount, minProfit, priorityFee, strategy, type, venues)",
+        onlyProblem(m));
   }
 
   @Test
@@ -140,5 +143,101 @@ class LiquidatorsTypeTest {
     assertProblem(AT + "minAuctionDiscount", "must be below 1, was 1.0", onlyProblem(m));
     m.put("minAuctionDiscount", -0.1);
     assertEquals(AT + "minAuctionDiscount", onlyProblem(m).path());
+  }
+
+  @Test
+  void test_read_behaviourDefaultsToTheOriginalRule() {
+    assertEquals(LiquidatorBehaviour.DEFAULT, ((LiquidatorsSpec) read(valid()).spec()).behaviour());
+    assertEquals(
+        new LiquidatorBehaviour(0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.SELL, 0),
+        LiquidatorBehaviour.DEFAULT);
+  }
+
+  @Test
+  void test_read_everyBehaviourFieldIsRead() {
+    Map<String, Object> m = valid();
+    m.put("latencySteps", 3);
+    m.put("gasCost", 40);
+    m.put("minProfit", 25.5);
+    m.put("strategy", "maxProfit");
+    m.put("competition", "priorityFee");
+    m.put("priorityFee", Map.of("dist", "uniform", "min", 0.5, "max", 0.9));
+    m.put("inventory", "hold");
+    m.put("maxInventory", 2.0e5);
+    Read r = read(m);
+    assertTrue(r.problems().isEmpty(), r.problems().toString());
+    assertEquals(
+        new LiquidatorBehaviour(
+            3, 40, 25.5, VenueChoice.MAX_PROFIT, Competition.PRIORITY_FEE, new Distribution.Uniform(0.5, 0.9),
+            InventoryPolicy.HOLD, 2.0e5),
+        ((LiquidatorsSpec) r.spec()).behaviour());
+  }
+
+  @Test
+  void test_read_fcfsNeedsNoBid() {
+    Map<String, Object> m = valid();
+    m.put("competition", "fcfs");
+    assertEquals(Competition.FCFS, ((LiquidatorsSpec) read(m).spec()).behaviour().competition());
+  }
+
+  @Test
+  void test_read_unknownChoicesListTheKnownNames() {
+    Map<String, Object> m = valid();
+    m.put("strategy", "greedy");
+    assertProblem(AT + "strategy", "unknown strategy 'greedy' (known: listed, maxProfit)", onlyProblem(m));
+    m = valid();
+    m.put("competition", "auction");
+    assertProblem(
+        AT + "competition", "unknown competition 'auction' (known: rotation, fcfs, priorityFee)", onlyProblem(m));
+    m = valid();
+    m.put("inventory", "burn");
+    assertProblem(AT + "inventory", "unknown inventory 'burn' (known: sell, hold)", onlyProblem(m));
+  }
+
+  @Test
+  void test_read_priorityFeeRequiredOnlyWithPriorityFeeCompetitionAndWithinZeroOne() {
+    Map<String, Object> m = valid();
+    m.put("competition", "priorityFee");
+    assertProblem(AT + "priorityFee", "is required with competition: priorityFee", onlyProblem(m));
+    m.put("priorityFee", Map.of("dist", "uniform", "min", 0.5, "max", 1.5));
+    assertProblem(AT + "priorityFee", "must produce shares between 0 and 1", onlyProblem(m));
+    m = valid();
+    m.put("priorityFee", 0.5);
+    assertProblem(AT + "priorityFee", "only applies with competition: priorityFee", onlyProblem(m));
+  }
+
+  @Test
+  void test_read_maxInventoryRequiredOnlyWithHold() {
+    Map<String, Object> m = valid();
+    m.put("inventory", "hold");
+    assertProblem(AT + "maxInventory", "is required", onlyProblem(m));
+    m.put("maxInventory", -1);
+    assertProblem(AT + "maxInventory", "must be >= 0, was -1.0", onlyProblem(m));
+    m = valid();
+    m.put("maxInventory", 1000);
+    assertProblem(AT + "maxInventory", "only applies with inventory: hold", onlyProblem(m));
+  }
+
+  @Test
+  void test_read_negativeLatencyAndGasFail() {
+    Map<String, Object> m = valid();
+    m.put("latencySteps", -1);
+    assertProblem(AT + "latencySteps", "must be between 0 and 2147483647, was -1", onlyProblem(m));
+    m = valid();
+    m.put("gasCost", -5);
+    assertProblem(AT + "gasCost", "must be >= 0, was -5.0", onlyProblem(m));
+  }
+
+  @Test
+  void test_read_allBehaviourProblemsAreCollected() {
+    Map<String, Object> m = valid();
+    m.put("latencySteps", -1);
+    m.put("gasCost", -5);
+    m.put("strategy", "greedy");
+    Read r = read(m);
+    assertNull(r.spec());
+    assertEquals(
+        List.of(AT + "latencySteps", AT + "gasCost", AT + "strategy"),
+        r.problems().stream().map(Problem::path).toList());
   }
 }

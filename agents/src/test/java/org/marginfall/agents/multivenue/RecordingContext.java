@@ -82,6 +82,16 @@ final class RecordingContext implements AgentContext {
   }
 
   @Override
+  public boolean hasMarket(AssetId asset) {
+    return inner.hasMarket(asset);
+  }
+
+  @Override
+  public void payOut(AccountId account, AssetId asset, long atoms) {
+    inner.payOut(account, asset, atoms);
+  }
+
+  @Override
   public Optional<LiquidationOutcome> liquidate(VenueId venue, AccountId account, AccountId liquidator) {
     return inner.liquidate(venue, account, liquidator);
   }

@@ -38,16 +38,31 @@ public interface AgentContext {
   void openAccount(AccountId account);
 
   /**
-   * Brings {@code atoms} of {@code asset} from outside the model into {@code account} (set-up only).
-   * A lending venue's receipt is obtained by supplying its underlying to that venue, so it is backed.
+   * Brings {@code atoms} of {@code asset} from outside the model into {@code account}: at set-up,
+   * or to return a {@link #payOut} whose purpose fell through within the same call. A lending
+   * venue's receipt is obtained by supplying its underlying to that venue, so it is backed.
    */
   void endow(AccountId account, AssetId asset, long atoms);
+
+  /**
+   * Pays {@code atoms} of {@code asset} from {@code account} out of the model (to the external
+   * account, like costs paid to the outside world: gas, priority fees).
+   *
+   * @throws IllegalStateException if the account holds less (nothing moves)
+   */
+  void payOut(AccountId account, AssetId asset, long atoms);
 
   /** The ledger balance in atoms. */
   long balance(AccountId account, AssetId asset);
 
   /** Sells {@code atoms} of {@code asset} from {@code seller} into the asset's shared market. */
   Execution sell(AccountId seller, AssetId asset, long atoms);
+
+  /**
+   * Whether {@code asset} can be sold into a shared market; a derived asset (a receipt, a vault
+   * share) has none and can only be held.
+   */
+  boolean hasMarket(AssetId asset);
 
   /** The market price of {@code asset}; 1 for the base currency. */
   double marketPrice(AssetId asset);

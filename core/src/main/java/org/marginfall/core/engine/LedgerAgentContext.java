@@ -125,6 +125,11 @@ public class LedgerAgentContext implements AgentContext {
   }
 
   @Override
+  public void payOut(AccountId account, AssetId asset, long atoms) {
+    ledger.transfer(account, Ledger.EXTERNAL, asset, atoms);
+  }
+
+  @Override
   public long balance(AccountId account, AssetId asset) {
     return ledger.balance(account, asset);
   }
@@ -132,6 +137,11 @@ public class LedgerAgentContext implements AgentContext {
   @Override
   public Execution sell(AccountId seller, AssetId asset, long atoms) {
     return markets.sell(seller, asset, atoms);
+  }
+
+  @Override
+  public boolean hasMarket(AssetId asset) {
+    return markets.has(asset);
   }
 
   @Override

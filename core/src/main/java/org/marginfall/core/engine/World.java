@@ -12,6 +12,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.event.EventSink;
+import org.marginfall.core.event.LiquidationBacklog;
 import org.marginfall.core.event.OracleUpdated;
 import org.marginfall.core.event.ShockApplied;
 import org.marginfall.core.event.SimClock;
@@ -315,6 +316,7 @@ public final class World implements SimClock, EventSink {
   }
 
   private void liquidationRounds() {
+    boolean backlog = false;
     for (int r = 1; r <= settings.maxLiquidationRounds(); r++) {
       round = r;
       publishOracles(true);
@@ -328,6 +330,7 @@ public final class World implements SimClock, EventSink {
         candidates.addAll(v.liquidatable());
         auctions |= !v.auctions().isEmpty();
       }
+      backlog = !candidates.isEmpty();
       // An open auction is work for liquidators even when no account is liquidatable: its price
       // keeps falling from tick to tick, and a lot nobody takes may end in a deficit.
       if (candidates.isEmpty() && !auctions) {
@@ -343,7 +346,29 @@ public final class World implements SimClock, EventSink {
         break;
       }
     }
+    if (backlog) {
+      recordBacklog();
+    }
     round = 0;
+  }
+
+  /**
+   * Emits the liquidation backlog: what each venue still lists as liquidatable after the last
+   * round (venues drop an account from the last mark's list once a liquidation made it healthy), the
+   * capacity-exhaustion measure of a tick.
+   */
+  private void recordBacklog() {
+    for (Venue v : venues) {
+      List<LiquidationCandidate> left = v.liquidatable();
+      if (left.isEmpty()) {
+        continue;
+      }
+      double shortfall = 0;
+      for (LiquidationCandidate c : left) {
+        shortfall += Math.max(0, c.state().maintenanceRequirement() - c.state().equity());
+      }
+      emit(new LiquidationBacklog(step, round, v.id().value(), left.size(), shortfall));
+    }
   }
 
   private void record() {

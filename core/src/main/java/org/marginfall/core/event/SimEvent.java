@@ -16,6 +16,7 @@ public sealed interface SimEvent
         MarketTrade,
         InsurancePayout,
         BadDebt,
+        LiquidationBacklog,
         VenueEvent {
 
   /** The tick. */

@@ -88,6 +88,8 @@ public record RunSummary(
    * @param insuranceFundEnd insurance fund at the end
    * @param insurancePaid what the insurance fund paid for shortfalls
    * @param firstLiquidationStep tick of the first liquidation, null if none
+   * @param backlogSteps ticks that ended with accounts still liquidatable (a liquidation backlog)
+   * @param maxBacklogShortfall the largest backlog maintenance shortfall of any tick, 0 if none
    */
   public record VenueSummary(
       String type,
@@ -100,7 +102,9 @@ public record RunSummary(
       double insuranceFundStart,
       double insuranceFundEnd,
       double insurancePaid,
-      Long firstLiquidationStep) {}
+      Long firstLiquidationStep,
+      long backlogSteps,
+      double maxBacklogShortfall) {}
 
   /**
    * Totals over venues.

@@ -2,6 +2,7 @@ package org.marginfall.core.metric;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.marginfall.core.event.LiquidationBacklog;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
@@ -21,6 +22,8 @@ public final class SummaryCollector implements RunListener {
   private final Map<VenueId, VenueSnapshot> last = new LinkedHashMap<>();
   private final Map<VenueId, Long> firstLiquidation = new LinkedHashMap<>();
   private final ContagionCollector contagion = new ContagionCollector();
+  private final Map<VenueId, Long> backlogSteps = new LinkedHashMap<>();
+  private final Map<VenueId, Double> maxBacklogShortfall = new LinkedHashMap<>();
 
   @Override
   public void onStart(RunStart runStart) {
@@ -28,9 +31,15 @@ public final class SummaryCollector implements RunListener {
     contagion.onStart(runStart);
   }
 
+  /** Counts liquidation backlogs: the engine emits at most one per venue and tick. */
   @Override
   public void onEvent(SimEvent event) {
     contagion.onEvent(event);
+    if (event instanceof LiquidationBacklog b) {
+      VenueId venue = VenueId.of(b.venue());
+      backlogSteps.merge(venue, 1L, Long::sum);
+      maxBacklogShortfall.merge(venue, b.shortfall(), Math::max);
+    }
   }
 
   @Override
@@ -77,7 +86,8 @@ public final class SummaryCollector implements RunListener {
           new RunSummary.VenueSummary(
               info.type(), info.attributes(), s1.accounts(), s1.liquidations(),
               s1.liquidatedNotional(), s1.liquidationFees(), s1.badDebt(), s0.insuranceFund(),
-              s1.insuranceFund(), s1.insurancePaid(), firstLiquidation.get(info.id())));
+              s1.insuranceFund(), s1.insurancePaid(), firstLiquidation.get(info.id()),
+              backlogSteps.getOrDefault(info.id(), 0L), maxBacklogShortfall.getOrDefault(info.id(), 0.0)));
       liquidations += s1.liquidations();
       notional += s1.liquidatedNotional();
       badDebt += s1.badDebt();

@@ -50,6 +50,19 @@ public interface Venue {
    */
   Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator);
 
+  /**
+   * What a liquidator would earn by liquidating {@code candidate} now, in base currency: the fee
+   * share, liquidation bonus or keeper incentive as this venue would pay it, estimated at the
+   * venue's current prices before the price impact of the liquidation itself. Read-only: it moves
+   * nothing and changes no state. Liquidators compare it with their costs.
+   *
+   * @return the estimate, at least 0; 0 when the venue pays liquidators nothing for this account
+   *     (or does not estimate it)
+   */
+  default double expectedLiquidatorReward(LiquidationCandidate candidate) {
+    return 0;
+  }
+
   /** Open collateral auctions (Dutch auctions of CDP venues); empty for venues that have none. */
   default List<AuctionLot> auctions() {
     return List.of();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.marginfall.core.event.LiquidationBacklog;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.OracleUpdated;
 import org.marginfall.core.event.ShockApplied;
@@ -122,6 +123,9 @@ class SimulationTest {
         expected.add("pop.liquidate@" + t + "/" + r);
         expected.add("venue.liquidate@" + t + "/" + r);
       }
+      // the account is still liquidatable after the last round: the tick's backlog
+      expected.add("venue.liquidatable@" + t + "/" + ROUNDS);
+      expected.add("event:liquidation_backlog@" + t + "/" + ROUNDS);
       expected.add("venue.settle@" + t + "/0"); // 7. settlement
       expected.add("venue.markToMarket@" + t + "/0"); // 8. record
       expected.add("record@" + t);
@@ -146,9 +150,31 @@ class SimulationTest {
     run(model(STEPS, ScriptedVenue.Script.underwater(), 0, 0, journal), SEED, journal);
     for (long t = 1; t <= STEPS; t++) {
       assertEquals(
-          List.of("venue.markToMarket@" + t + "/1", "venue.liquidatable@" + t + "/1", "pop.liquidate@" + t + "/1"),
+          List.of(
+              "venue.markToMarket@" + t + "/1", "venue.liquidatable@" + t + "/1", "pop.liquidate@" + t + "/1",
+              "venue.liquidatable@" + t + "/1", "event:liquidation_backlog@" + t + "/1"),
           roundCalls(journal, t));
     }
+  }
+
+  @Test
+  void test_run_backlogIsWhatStaysLiquidatableAfterTheLastRound() {
+    List<String> journal = new ArrayList<>();
+    RecordingListener listener = run(model(STEPS, ScriptedVenue.Script.underwater(), 0, 0, journal), SEED, journal);
+    List<LiquidationBacklog> backlogs =
+        listener.events().stream().filter(e -> e instanceof LiquidationBacklog).map(e -> (LiquidationBacklog) e).toList();
+    // one per tick; the scripted account has equity 50 against maintenance 100: shortfall 100 - 50 = 50
+    assertEquals(STEPS, backlogs.size());
+    for (int t = 1; t <= STEPS; t++) {
+      assertEquals(new LiquidationBacklog(t, 1, "perp-x", 1, 50.0), backlogs.get(t - 1));
+    }
+  }
+
+  @Test
+  void test_run_noBacklogWithoutLiquidatableAccounts() {
+    List<String> journal = new ArrayList<>();
+    RecordingListener listener = run(model(STEPS, ScriptedVenue.Script.healthy(), 1, 0, journal), SEED, journal);
+    assertTrue(listener.events().stream().noneMatch(e -> e instanceof LiquidationBacklog));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.event.LiquidationBacklog;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
 
@@ -109,5 +110,32 @@ class SummaryCollectorTest {
   @Test
   void test_summary_beforeStartThrows() {
     assertThrows(IllegalStateException.class, () -> new SummaryCollector().summary(true, 0));
+  }
+
+  @Test
+  void test_summary_backlogStepsAndLargestBacklogShortfallPerVenue() {
+    SummaryCollector c = new SummaryCollector();
+    c.onStart(start());
+    c.onStep(record(0, 100, 100, snapshot(0, 0, 1000, 0), 0));
+    c.onEvent(new LiquidationBacklog(1, 5, "perp-a", 3, 1200.0));
+    c.onStep(record(1, 100, 100, snapshot(0, 0, 1000, 0), 0));
+    c.onEvent(new LiquidationBacklog(2, 2, "perp-a", 7, 4100.5));
+    c.onStep(record(2, 100, 100, snapshot(0, 0, 1000, 0), 0));
+    c.onEvent(new LiquidationBacklog(3, 1, "perp-a", 1, 90.0));
+    c.onStep(record(3, 100, 100, snapshot(0, 0, 1000, 0), 0));
+    RunSummary.VenueSummary v = c.summary(true, 4).venues().get("perp-a");
+    // three ticks ended with a backlog; the largest shortfall was tick 2's 4100.5
+    assertEquals(3L, v.backlogSteps());
+    assertEquals(4100.5, v.maxBacklogShortfall(), 0.0);
+  }
+
+  @Test
+  void test_summary_noBacklogGivesZeros() {
+    SummaryCollector c = new SummaryCollector();
+    c.onStart(start());
+    c.onStep(record(0, 100, 100, snapshot(0, 0, 1000, 0), 0));
+    RunSummary.VenueSummary v = c.summary(true, 1).venues().get("perp-a");
+    assertEquals(0L, v.backlogSteps());
+    assertEquals(0.0, v.maxBacklogShortfall(), 0.0);
   }
 }

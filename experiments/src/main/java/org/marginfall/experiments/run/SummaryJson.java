@@ -62,6 +62,8 @@ public final class SummaryJson {
       n.put("insuranceFundEnd", v.insuranceFundEnd());
       n.put("insurancePaid", v.insurancePaid());
       n.put("firstLiquidationStep", v.firstLiquidationStep());
+      n.put("backlogSteps", v.backlogSteps());
+      n.put("maxBacklogShortfall", v.maxBacklogShortfall());
     }
     ObjectNode totals = root.putObject("totals");
     totals.put("liquidations", summary.totals().liquidations());

@@ -120,7 +120,7 @@ class FlashCrashRunTest {
 
   @Test
   void test_summary_hasTheDocumentedSectionsAndRunSettings() {
-    assertEquals(List.of("scenario", "run", "assets", "venues", "totals", "audit"), fieldNames(summary));
+    assertEquals(List.of("scenario", "run", "assets", "venues", "totals", "contagion", "audit"), fieldNames(summary));
     assertEquals("flash-crash", summary.at("/scenario/name").asText());
     assertEquals(Fixtures.sha256(example), summary.at("/scenario/sha256").asText());
     JsonNode r = summary.get("run");

@@ -279,6 +279,27 @@ public final class CdpVenue implements VaultVenue {
   }
 
   /**
+   * The keeper incentive a bark would pay now, {@code coin = tip + chip * tab} with {@code tab}
+   * from the hole limits (dog.sol bark, clip.sol kick, venues.md 3.2 and 3.3); 0 when the limits
+   * or the dust rule would refuse the bark. Taking the auction later is a separate profit.
+   */
+  @Override
+  public double expectedLiquidatorReward(LiquidationCandidate candidate) {
+    Vault v = vaults.get(candidate.account());
+    if (v == null) {
+      return 0;
+    }
+    Ilk ilk = v.ilk;
+    long ink = ledger.balance(v.id, ilk.terms.asset());
+    if (!state(ink, v.debt, ilk).liquidatable() || !(ilk.tip > 0 || ilk.terms.chip() > 0)) {
+      return 0;
+    }
+    Optional<Liquidations2Math.Bark> b =
+        Liquidations2Math.bark(ink, v.debt, globalHole - dirt, ilk.hole - ilk.dirt, ilk.dust, ilk.terms.chop());
+    return b.isEmpty() ? 0 : Quantities.units(Liquidations2Math.incentive(ilk.tip, ilk.terms.chip(), b.get().tab()));
+  }
+
+  /**
    * dog.sol {@code bark} followed by clip.sol {@code kick}: moves (part of) an unsafe vault's
    * collateral and debt into a new auction and pays {@code keeper} the incentive. Refuses, moving
    * nothing, when the vault is safe, the hole limits leave no room, or the auction would be dusty.

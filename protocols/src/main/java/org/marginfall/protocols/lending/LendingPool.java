@@ -358,6 +358,57 @@ public final class LendingPool implements LendingVenue {
   }
 
   /**
+   * The liquidation bonus net of the protocol fee that {@link #liquidate} would pay on the largest
+   * (collateral, debt) pair: {@code liquidatorGets * P_coll - debtRepaid * P_debt} at the oracle
+   * prices (Aave v3 LiquidationLogic.executeLiquidationCall, venues.md 1.3), before the cost of
+   * buying a non-base debt asset in the market.
+   */
+  @Override
+  public double expectedLiquidatorReward(LiquidationCandidate candidate) {
+    Borrower b = accounts.get(candidate.account());
+    if (b == null) {
+      return 0;
+    }
+    MarginState now = state(b);
+    if (!now.liquidatable()) {
+      return 0;
+    }
+    Reserve debtReserve = null;
+    double largestDebt = 0;
+    Reserve collReserve = null;
+    double largestColl = 0;
+    for (Reserve r : reserves) {
+      double d = b.scaledDebt[r.index] * r.borrowIndex * price(r.terms.asset());
+      if (d > largestDebt) {
+        largestDebt = d;
+        debtReserve = r;
+      }
+      double c = r.terms.liquidationThreshold() > 0 ? collateralValue(b, r) : 0;
+      if (c > largestColl) {
+        largestColl = c;
+        collReserve = r;
+      }
+    }
+    if (debtReserve == null || collReserve == null) {
+      return 0;
+    }
+    double pDebt = price(debtReserve.terms.asset());
+    double pColl = price(collReserve.terms.asset());
+    double heldUnderlying = Quantities.units(ledger.balance(b.id, collReserve.terms.receipt())) * collReserve.rate();
+    double collateralBalance = Math.min(heldUnderlying, Quantities.units(collReserve.cash));
+    if (!(collateralBalance > 0)) {
+      return 0;
+    }
+    LendingMath.Plan plan =
+        LendingMath.plan(
+            new LendingMath.PairInput(
+                now.health(), debtValue(b), b.scaledDebt[debtReserve.index] * debtReserve.borrowIndex, pDebt,
+                collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
+                spec.closeFactorThreshold(), spec.minLeftover()));
+    return Math.max(0, plan.collateralToLiquidator() * pColl - plan.debtRepaid() * pDebt);
+  }
+
+  /**
    * Liquidates the pair with the largest debt value and the largest collateral value (ties to the
    * earlier reserve), the liquidator covering as much debt as the close factor allows. The
    * liquidator pays the debt asset: base currency directly, another asset bought for it in the

@@ -454,6 +454,53 @@ public final class PerpetualExchange implements PerpetualVenue {
   }
 
   /**
+   * The liquidator's share of the fee a close through the book would charge, at the mark price:
+   * {@code liquidatorShare * min(phi * f * N, max(0, C + f * U))} with f the close fraction, N the
+   * position notional, C the collateral at the oracle and U the unrealised PnL (Binance USD-M
+   * liquidation clearance fee, venues.md 6.1; the split is this model's {@code liquidatorShare}).
+   * 0 when the account would be deleveraged or taken over by the backstop, which pay no fee.
+   */
+  @Override
+  public double expectedLiquidatorReward(LiquidationCandidate candidate) {
+    MarginAccount a = accounts.get(candidate.account());
+    if (a == null || a == vault) {
+      return 0;
+    }
+    MarginState now = state(a);
+    if (!now.liquidatable()) {
+      return 0;
+    }
+    double value = settlementValue(a);
+    if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
+        && value < 0
+        && Quantities.ceilAtoms(-value) > ledger.balance(insurance, base)) {
+      return 0;
+    }
+    if (vault != null
+        && value >= 0
+        && (now.equity() < spec.backstop().get().takeoverBelow() * now.maintenanceRequirement()
+            || bookCloseValue(a) < 0)) {
+      return 0;
+    }
+    double notional = 0;
+    double unrealised = 0;
+    for (int i = 0; i < a.size.length; i++) {
+      if (a.size[i] != 0) {
+        double mark = markPrice(i);
+        notional += Math.abs(a.size[i]) * mark;
+        unrealised += a.size[i] * (mark - a.entry[i]);
+      }
+    }
+    double f =
+        PartialLiquidation.closeFraction(
+            spec.liquidation(), now.equity() - 2e-6, now.maintenanceRequirement(), notional,
+            spec.liquidationFee());
+    double remaining = value - (1 - f) * unrealised;
+    double fee = Math.min(f * notional * spec.liquidationFee(), Math.max(0, remaining));
+    return fee * spec.liquidatorShare();
+  }
+
+  /**
    * Liquidates {@code account}. The path depends on the account's settlement value V (collateral
    * at the oracle plus unrealised PnL at the mark): when ADL or socialized loss is on and the deficit {@code -V}
    * exceeds the insurance fund, the positions are deleveraged at their bankruptcy prices; otherwise,
