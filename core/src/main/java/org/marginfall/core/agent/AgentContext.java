@@ -41,6 +41,14 @@ public interface AgentContext {
   /** Sells {@code atoms} of {@code asset} from {@code seller} into the asset's shared market. */
   Execution sell(AccountId seller, AssetId asset, long atoms);
 
+  /**
+   * Buys {@code atoms} of {@code asset} for {@code buyer} from the asset's shared market, paid in
+   * base currency.
+   *
+   * @throws IllegalStateException if the buyer cannot pay (nothing moves)
+   */
+  Execution buy(AccountId buyer, AssetId asset, long atoms);
+
   /** The market price of {@code asset}; 1 for the base currency. */
   double marketPrice(AssetId asset);
 
