@@ -64,6 +64,7 @@ public final class FakePerpetualVenue implements PerpetualVenue {
   private List<Holding> acquiredPerLiquidation = List.of();
   private List<LiquidationCandidate> liquidatable = List.of();
   private boolean refuseAll;
+  private long otherLiquidations;
 
   /** A venue with no markets yet; the base currency is always accepted without haircut. */
   public FakePerpetualVenue(String id, boolean isolated, Ledger ledger, AssetId base) {
@@ -367,9 +368,15 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     // Nothing accrues between ticks in the fake.
   }
 
+  /** Adds liquidations the snapshot counts as if executed elsewhere on the venue (for herding tests). */
+  public void countLiquidations(long n) {
+    otherLiquidations += n;
+  }
+
   @Override
   public VenueSnapshot snapshot() {
-    return new VenueSnapshot(accounts.size(), executed().size(), 0, 0, 0, 0, 0, 0, liquidatable.size());
+    return new VenueSnapshot(
+        accounts.size(), executed().size() + otherLiquidations, 0, 0, 0, 0, 0, 0, liquidatable.size());
   }
 
   @Override
