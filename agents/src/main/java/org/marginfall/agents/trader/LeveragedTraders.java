@@ -30,7 +30,8 @@ import org.marginfall.core.venue.Venue;
  * <p>With a {@link TraderRisk} (docs/agents-traders.md), in every trading phase and in member
  * order each trader (1) closes, through {@link PerpetualVenue#reduce}, every position whose mark
  * moved from its entry mark by the stop-loss against it or the take-profit for it; (2) if it
- * panics, cuts {@code reduceFraction} of each open position; (3) tops up each margin account whose
+ * panics, cuts {@code reduceFraction} of each open position (all of it when less than one unit of
+ * base currency of notional would remain); (3) tops up each margin account whose
  * health is below the buffer from its reserve account {@code <population>/<k>/reserve}, which is
  * endowed at set-up with a draw made after the others. A trader's value for the drawdown is the
  * equity of its margin accounts plus its reserve; the liquidations are the venue's cumulative
@@ -146,7 +147,10 @@ public final class LeveragedTraders implements Population {
         if (p.triggered(drawdown, recent)) {
           for (Held h : m.held) {
             if (h.size != 0) {
-              cut(h, h.size * p.reduceFraction());
+              // A remainder worth less than one unit of base currency is closed with the cut
+              // rather than halved forever.
+              double rest = Math.abs(h.size) * (1 - p.reduceFraction()) * venue.markPrice(h.market);
+              cut(h, rest < 1 ? h.size : h.size * p.reduceFraction());
             }
           }
         }
