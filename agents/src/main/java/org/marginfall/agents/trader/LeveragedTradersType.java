@@ -119,6 +119,9 @@ public final class LeveragedTradersType implements PopulationType {
       long liquidations = p.longValue("liquidations", 0);
       int lookback = p.integer("lookbackSteps", 5, 1, 1_000_000);
       double reduceFraction = p.positive("reduceFraction", 1.0);
+      if (drawdown == 0 && liquidations == 0 && !p.problems().since(mark)) {
+        p.fail("needs a drawdown or a liquidations trigger (> 0)");
+      }
       if (!p.problems().since(mark)) {
         panic = Optional.ofNullable(p.build(() -> new Panic(drawdown, liquidations, lookback, reduceFraction)));
       }
