@@ -155,7 +155,12 @@ public final class BasisTraders implements Population {
         if (spec.borrowToTopUp() && fromReserve < wanted) {
           long borrow = Math.min(wanted - fromReserve, borrowRoom(ctx, m));
           if (borrow > 0) {
-            lending.borrow(m.loan, base, borrow, m.reserve);
+            try {
+              lending.borrow(m.loan, base, borrow, m.reserve);
+            } catch (IllegalStateException refused) {
+              // The reserve lacks the cash or a cap binds (the venue moved nothing): the top-up
+              // is what the reserve holds.
+            }
           }
         }
         long deposit = Math.min(wanted, ctx.balance(m.reserve, base));
