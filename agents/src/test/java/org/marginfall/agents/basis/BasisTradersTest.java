@@ -35,6 +35,10 @@ class BasisTradersTest {
   }
 
   private static Setup setUp(AssetId marginAsset, double margin, double borrowLtv, double reserve) {
+    return setUp(marginAsset, margin, borrowLtv, reserve, false);
+  }
+
+  private static Setup setUp(AssetId marginAsset, double margin, double borrowLtv, double reserve, boolean borrowToTopUp) {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH, AETH));
     FakeCollateralLending lending =
         ctx.addVenue(new FakeCollateralLending(ctx.ledger(), USD, ETH, AETH, 2000, 0.75, 0.8, 1_000_000));
@@ -43,7 +47,7 @@ class BasisTradersTest {
     BasisTradersSpec spec =
         new BasisTradersSpec(
             "basis", VenueId.of("lend"), VenueId.of("perp"), ETH, 1, new Distribution.Constant(10), marginAsset,
-            new Distribution.Constant(margin), borrowLtv, new Distribution.Constant(reserve), 1.8, 2.0, false, 1.2, 1.4);
+            new Distribution.Constant(margin), borrowLtv, new Distribution.Constant(reserve), 1.8, 2.0, borrowToTopUp, 1.2, 1.4);
     BasisTraders t = (BasisTraders) spec.resolve(new RandomStreams(5, 0));
     t.setUp(ctx);
     // Equal notional: 10 ETH * 2,000 / 2,000 = 10 ETH short.
@@ -104,6 +108,22 @@ class BasisTradersTest {
     assertEquals(1, s.traders().unwinds());
     assertEquals(1_500, s.usd(MARGIN), 1e-6);
     assertEquals(0, s.perp().size(MARGIN, ETH), 0);
+  }
+
+  @Test
+  void test_trade_borrowsTheTopUpWithinTheLoanToValue() {
+    // 4,000 USD of margin, no reserve, borrowing allowed.
+    Setup s = setUp(USD, 4000, 0, 0, true);
+    // ETH rises to 2,200: equity 4,000 - 10 * 200 = 2,000 over MMR 2,200 (health 0.91). The top-up
+    // 2 * 2,200 - 2,000 = 2,400 is borrowed (room 10 * 2,200 * 0.75 = 16,500) and deposited: health
+    // 2.0, and HF = 22,000 * 0.8 / 2,400 = 7.33, so the trader stays.
+    s.perp().setMark(ETH, 2200);
+    s.lending().setPrice(2200);
+    s.traders().trade(s.ctx());
+    assertEquals(2_400, s.lending().debt(LOAN, USD), 1e-6);
+    assertEquals(6_400, s.usd(MARGIN), 1e-6);
+    assertEquals(0, s.traders().unwinds());
+    assertEquals(2.0, s.perp().marginState(MARGIN).health(), 1e-9);
   }
 
   @Test
