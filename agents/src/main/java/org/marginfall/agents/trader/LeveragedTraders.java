@@ -7,9 +7,11 @@ import java.util.Map;
 import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
+import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.random.RandomStream;
+import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.Venue;
 
@@ -24,6 +26,18 @@ import org.marginfall.core.venue.Venue;
  * the venue's haircut. Leverage is capped just below what the account's initial margin allows,
  * {@code 1 / sum_m (w_m / W) IMF_m} over the markets sharing the account, and each position never
  * exceeds the venue's {@code maxOpenSize}, which also honours tiered and portfolio margin.
+ *
+ * <p>With a {@link TraderRisk} (docs/agents-traders.md), in every trading phase and in member
+ * order each trader (1) closes, through {@link PerpetualVenue#reduce}, every position whose mark
+ * moved from its entry mark by the stop-loss against it or the take-profit for it; (2) if it
+ * panics, cuts {@code reduceFraction} of each open position (all of it when less than one unit of
+ * base currency of notional would remain); (3) tops up each margin account whose
+ * health is below the buffer from its reserve account {@code <population>/<k>/reserve}, which is
+ * endowed at set-up with a draw made after the others. A trader's value for the drawdown is the
+ * equity of its margin accounts plus its reserve; the liquidations are the venue's cumulative
+ * count now minus {@code lookbackSteps} steps ago. Positions are tracked as opened and reduced by
+ * the trader: an account left without maintenance requirement was liquidated and its positions
+ * are forgotten, and a reduction larger than what a partial liquidation left closes the rest.
  * Mutable (accounts are opened at set-up) and not thread-safe.
  */
 public final class LeveragedTraders implements Population {
@@ -33,10 +47,44 @@ public final class LeveragedTraders implements Population {
 
   private final LeveragedTradersSpec spec;
   private final RandomStream stream;
+  private final List<Member> members = new ArrayList<>();
+  private final LiquidationWatch watch;
+  private PerpetualVenue venue;
+
+  /** A position the trader opened and still holds, as far as it knows. */
+  private static final class Held {
+    final AccountId account;
+    final AssetId market;
+    final double side;
+    final double entryMark;
+    double size;
+
+    Held(AccountId account, AssetId market, double side, double entryMark, double size) {
+      this.account = account;
+      this.market = market;
+      this.side = side;
+      this.entryMark = entryMark;
+      this.size = size;
+    }
+  }
+
+  /** One trader's accounts and positions. */
+  private static final class Member {
+    /** The reserve account; null without a top-up rule. */
+    final AccountId reserve;
+    final List<AccountId> accounts = new ArrayList<>();
+    final List<Held> held = new ArrayList<>();
+    double peak;
+
+    Member(AccountId reserve) {
+      this.reserve = reserve;
+    }
+  }
 
   LeveragedTraders(LeveragedTradersSpec spec, RandomStream stream) {
     this.spec = spec;
     this.stream = stream;
+    this.watch = spec.risk().panic().map(p -> new LiquidationWatch(p.lookbackSteps())).orElse(null);
   }
 
   @Override
@@ -50,6 +98,7 @@ public final class LeveragedTraders implements Population {
     if (!(v instanceof PerpetualVenue venue)) {
       throw new IllegalStateException(spec.venue() + " is not a perpetual venue");
     }
+    this.venue = venue;
     for (int k = 0; k < spec.count(); k++) {
       double units = stream.next(spec.collateral());
       double leverage = stream.next(spec.leverage());
@@ -57,11 +106,103 @@ public final class LeveragedTraders implements Population {
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       long atoms = Quantities.floorAtoms(units);
+      Member member = new Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
       if (atoms > 0) {
         ctx.endow(wallet, spec.collateralAsset(), atoms);
-        openPositions(venue, wallet, atoms, leverage, side);
+        openPositions(venue, wallet, atoms, leverage, side, member);
+      }
+      if (spec.risk().topUp().isPresent()) {
+        long reserve = Quantities.floorAtoms(stream.next(spec.risk().topUp().get().reserve()));
+        ctx.openAccount(member.reserve);
+        if (reserve > 0) {
+          ctx.endow(member.reserve, ctx.baseCurrency(), reserve);
+        }
+      }
+      if (spec.risk().active()) {
+        member.peak = value(ctx, member);
+        members.add(member);
       }
     }
+  }
+
+  @Override
+  public void trade(AgentContext ctx) {
+    if (members.isEmpty()) {
+      return;
+    }
+    TraderRisk risk = spec.risk();
+    long recent = watch == null ? 0 : watch.observe(venue.snapshot().liquidations());
+    for (Member m : members) {
+      forgetLiquidated(m);
+      for (Held h : m.held) {
+        if (h.size != 0 && risk.exits(TraderRisk.favourableMove(h.side, h.entryMark, venue.markPrice(h.market)))) {
+          cut(h, h.size);
+        }
+      }
+      if (risk.panic().isPresent()) {
+        Panic p = risk.panic().get();
+        double value = value(ctx, m);
+        m.peak = Math.max(m.peak, value);
+        double drawdown = m.peak > 0 ? Math.max(0, 1 - value / m.peak) : 0;
+        if (p.triggered(drawdown, recent)) {
+          for (Held h : m.held) {
+            if (h.size != 0) {
+              // A remainder worth less than one unit of base currency is closed with the cut
+              // rather than halved forever.
+              double rest = Math.abs(h.size) * (1 - p.reduceFraction()) * venue.markPrice(h.market);
+              cut(h, rest < 1 ? h.size : h.size * p.reduceFraction());
+            }
+          }
+        }
+      }
+      if (risk.topUp().isPresent()) {
+        TopUp t = risk.topUp().get();
+        for (AccountId account : m.accounts) {
+          MarginState s = venue.marginState(account);
+          double need = TraderRisk.topUpNeed(s.equity(), s.maintenanceRequirement(), t.below(), t.target());
+          long atoms = Math.min(Quantities.ceilAtoms(need), ctx.balance(m.reserve, ctx.baseCurrency()));
+          if (atoms > 0) {
+            venue.deposit(m.reserve, account, ctx.baseCurrency(), atoms);
+          }
+        }
+      }
+    }
+  }
+
+  /** Reduces a held position by {@code size} units (same sign as the position, at most all of it). */
+  private void cut(Held h, double size) {
+    try {
+      venue.reduce(h.account, h.market, size);
+    } catch (IllegalStateException refused) {
+      // The venue refused before moving anything: the loss is not payable in base currency (the
+      // account holds only non-base collateral) or the position is already gone. The trader keeps
+      // what it has and the liquidation engine deals with it.
+      return;
+    }
+    double left = h.size - size;
+    h.size = Math.abs(left) <= 1e-12 * Math.abs(h.size) ? 0 : left;
+  }
+
+  /** Drops positions in accounts the venue liquidated: they no longer carry a maintenance requirement. */
+  private void forgetLiquidated(Member m) {
+    for (AccountId account : m.accounts) {
+      if (venue.marginState(account).maintenanceRequirement() == 0) {
+        for (Held h : m.held) {
+          if (h.account.equals(account)) {
+            h.size = 0;
+          }
+        }
+      }
+    }
+  }
+
+  /** The trader's value: equity of its margin accounts plus its reserve. */
+  private double value(AgentContext ctx, Member m) {
+    double v = m.reserve == null ? 0 : Quantities.units(ctx.balance(m.reserve, ctx.baseCurrency()));
+    for (AccountId account : m.accounts) {
+      v += venue.marginState(account).equity();
+    }
+    return v;
   }
 
   /**
@@ -69,7 +210,8 @@ public final class LeveragedTraders implements Population {
    * cross margin, one per market under isolated), funds each account with its weight of the
    * collateral, and opens each market with its weight of that account's equity times leverage.
    */
-  private void openPositions(PerpetualVenue venue, AccountId wallet, long atoms, double leverage, double side) {
+  private void openPositions(
+      PerpetualVenue venue, AccountId wallet, long atoms, double leverage, double side, Member member) {
     Map<AccountId, List<MarketWeight>> groups = new LinkedHashMap<>();
     double totalWeight = 0;
     for (MarketWeight m : spec.markets()) {
@@ -80,6 +222,7 @@ public final class LeveragedTraders implements Population {
     int g = 0;
     for (Map.Entry<AccountId, List<MarketWeight>> group : groups.entrySet()) {
       AccountId account = group.getKey();
+      member.accounts.add(account);
       double groupWeight = group.getValue().stream().mapToDouble(MarketWeight::weight).sum();
       long deposit =
           ++g == groups.size() ? remaining : Quantities.floorAtoms(Quantities.units(atoms) * groupWeight / totalWeight);
@@ -103,6 +246,7 @@ public final class LeveragedTraders implements Population {
                 venue.maxOpenSize(account, m.asset(), (int) side) * LEVERAGE_CAP_FACTOR);
         if (units > 0) {
           venue.open(account, m.asset(), side * units);
+          member.held.add(new Held(account, m.asset(), side, venue.markPrice(m.asset()), side * units));
         }
       }
     }

@@ -23,6 +23,7 @@ import org.marginfall.core.venue.VenueId;
  * @param collateral units of collateral per trader
  * @param leverage notional over margin-counted equity, capped at the venue's maximum
  * @param longShare probability that a trader is long (otherwise short)
+ * @param risk stop-loss, take-profit, top-up and panic rules ({@link TraderRisk#NONE}: hold)
  */
 public record LeveragedTradersSpec(
     String id,
@@ -32,7 +33,8 @@ public record LeveragedTradersSpec(
     AssetId collateralAsset,
     Distribution collateral,
     Distribution leverage,
-    double longShare)
+    double longShare,
+    TraderRisk risk)
     implements PopulationSpec {
 
   /** The registry name. */
@@ -57,6 +59,20 @@ public record LeveragedTradersSpec(
       throw new IllegalArgumentException("leverage: must only produce values > 0");
     }
     Checks.fraction(longShare, "longShare");
+    Objects.requireNonNull(risk, "risk");
+  }
+
+  /** Traders who hold their positions (no exits, top-up or panic). */
+  public LeveragedTradersSpec(
+      String id,
+      VenueId venue,
+      List<MarketWeight> markets,
+      int count,
+      AssetId collateralAsset,
+      Distribution collateral,
+      Distribution leverage,
+      double longShare) {
+    this(id, venue, markets, count, collateralAsset, collateral, leverage, longShare, TraderRisk.NONE);
   }
 
   /**
@@ -64,7 +80,7 @@ public record LeveragedTradersSpec(
    * 0 and never attained, as for the log-normal and exponential families, which are positive on
    * their whole support.
    */
-  static boolean onlyPositive(Distribution d) {
+  public static boolean onlyPositive(Distribution d) {
     double low = d.lowerBound();
     return low > 0
         || (low == 0 && (d instanceof Distribution.LogNormal || d instanceof Distribution.Exponential));

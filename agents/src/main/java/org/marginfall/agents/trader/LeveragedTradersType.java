@@ -3,6 +3,7 @@ package org.marginfall.agents.trader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.random.Distribution;
@@ -28,7 +29,8 @@ public final class LeveragedTradersType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "venue", "markets", "count", "collateralAsset", "collateral", "leverage", "longShare");
+        "id", "type", "venue", "markets", "count", "collateralAsset", "collateral", "leverage", "longShare",
+        "stopLoss", "takeProfit", "topUp", "panic");
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && !venue.listsPerpetuals()) {
@@ -77,13 +79,59 @@ public final class LeveragedTradersType implements PopulationType {
       node.get("leverage").fail("must only produce values > 0 (use a uniform, lognormal or constant)");
     }
     double longShare = node.fraction("longShare", 1.0);
+    TraderRisk risk = readRisk(node);
     if (node.problems().since(mark)) {
       return null;
     }
     return node.build(
         () ->
             new LeveragedTradersSpec(
-                id, venue.id(), markets, count, collateralAsset, collateral, leverage, longShare));
+                id, venue.id(), markets, count, collateralAsset, collateral, leverage, longShare, risk));
+  }
+
+  /** Reads the optional risk fields; null after a reported failure. */
+  static TraderRisk readRisk(SpecNode node) {
+    int mark = node.problems().count();
+    double stopLoss = node.nonNegative("stopLoss", 0);
+    if (stopLoss >= 1) {
+      node.get("stopLoss").fail("must be below 1 (a fraction of the entry mark), was " + stopLoss);
+    }
+    double takeProfit = node.nonNegative("takeProfit", 0);
+    Optional<TopUp> topUp = Optional.empty();
+    if (node.has("topUp") && node.get("topUp").requireObject()) {
+      SpecNode t = node.get("topUp");
+      t.allowOnly("reserve", "below", "target");
+      Distribution reserve = DistributionReader.read(t.get("reserve"));
+      if (reserve != null && reserve.lowerBound() < 0) {
+        t.get("reserve").fail("must not produce negative amounts");
+      }
+      double below = t.positive("below", 1.5);
+      double target = t.positive("target", 2.0);
+      if (!t.problems().since(mark)) {
+        topUp = Optional.ofNullable(t.build(() -> new TopUp(reserve, below, target)));
+      }
+    }
+    Optional<Panic> panic = Optional.empty();
+    if (node.has("panic") && node.get("panic").requireObject()) {
+      SpecNode p = node.get("panic");
+      p.allowOnly("drawdown", "liquidations", "lookbackSteps", "reduceFraction");
+      double drawdown = p.fraction("drawdown", 0);
+      long liquidations = p.longValue("liquidations", 0);
+      int lookback = p.integer("lookbackSteps", 5, 1, 1_000_000);
+      double reduceFraction = p.positive("reduceFraction", 1.0);
+      if (drawdown == 0 && liquidations == 0 && !p.problems().since(mark)) {
+        p.fail("needs a drawdown or a liquidations trigger (> 0)");
+      }
+      if (!p.problems().since(mark)) {
+        panic = Optional.ofNullable(p.build(() -> new Panic(drawdown, liquidations, lookback, reduceFraction)));
+      }
+    }
+    if (node.problems().since(mark)) {
+      return null;
+    }
+    Optional<TopUp> t = topUp;
+    Optional<Panic> pn = panic;
+    return node.build(() -> new TraderRisk(stopLoss, takeProfit, t, pn));
   }
 
 }

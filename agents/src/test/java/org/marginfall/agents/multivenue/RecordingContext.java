@@ -82,6 +82,11 @@ final class RecordingContext implements AgentContext {
   }
 
   @Override
+  public Execution buy(AccountId buyer, AssetId asset, long atoms) {
+    return inner.buy(buyer, asset, atoms);
+  }
+
+  @Override
   public boolean hasMarket(AssetId asset) {
     return inner.hasMarket(asset);
   }

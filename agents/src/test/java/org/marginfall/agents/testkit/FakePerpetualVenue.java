@@ -60,9 +60,11 @@ public final class FakePerpetualVenue implements PerpetualVenue {
   private final Map<AccountId, Map<AssetId, Position>> accounts = new LinkedHashMap<>();
   private final Set<AccountId> refused = new HashSet<>();
   private final List<Attempt> attempts = new ArrayList<>();
+  private final List<Reduction> reductions = new ArrayList<>();
   private List<Holding> acquiredPerLiquidation = List.of();
   private List<LiquidationCandidate> liquidatable = List.of();
   private boolean refuseAll;
+  private long otherLiquidations;
 
   /** A venue with no markets yet; the base currency is always accepted without haircut. */
   public FakePerpetualVenue(String id, boolean isolated, Ledger ledger, AssetId base) {
@@ -252,6 +254,54 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     return marginState(account);
   }
 
+  /**
+   * Reduces toward zero at the mark price, without market impact: the realised PnL {@code close *
+   * (mark - entry)} is settled between the account and the venue's {@code <venue>/house} account
+   * (losses must be payable in base currency). Every reduction is logged.
+   */
+  @Override
+  public void reduce(AccountId marginAccount, AssetId market, double size) {
+    Map<AssetId, Position> book = positions(marginAccount);
+    terms(market);
+    if (!(Double.isFinite(size) && size != 0)) {
+      throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
+    }
+    Position p = book.get(market);
+    if (p == null || p.size == 0) {
+      throw new IllegalStateException(marginAccount + " has no position in " + market);
+    }
+    double close = Math.signum(p.size) * Math.min(Math.abs(size), Math.abs(p.size));
+    double realized = close * (mark(market) - p.entry);
+    AccountId house = AccountId.of(id.value(), "house");
+    ledger.open(house, AccountType.ORDINARY);
+    if (realized < 0) {
+      long loss = Quantities.ceilAtoms(-realized);
+      if (loss > ledger.balance(marginAccount, base)) {
+        throw new IllegalStateException(marginAccount + " cannot pay the realised loss");
+      }
+      ledger.transfer(marginAccount, house, base, loss);
+    } else if (realized > 0) {
+      long gain = Quantities.floorAtoms(realized);
+      if (ledger.balance(house, base) < gain) {
+        ledger.transfer(Ledger.EXTERNAL, house, base, gain - ledger.balance(house, base));
+      }
+      ledger.transfer(house, marginAccount, base, gain);
+    }
+    p.size -= close;
+    if (Math.abs(p.size) < 1e-12) {
+      book.remove(market);
+    }
+    reductions.add(new Reduction(marginAccount, market, close));
+  }
+
+  /** One executed {@link #reduce}: the signed size closed. */
+  public record Reduction(AccountId account, AssetId market, double closed) {}
+
+  /** The reductions executed so far, in order. */
+  public List<Reduction> reductions() {
+    return List.copyOf(reductions);
+  }
+
   @Override
   public MarginState marginState(AccountId marginAccount) {
     Map<AssetId, Position> book = positions(marginAccount);
@@ -341,9 +391,15 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     // Nothing accrues between ticks in the fake.
   }
 
+  /** Adds liquidations the snapshot counts as if executed elsewhere on the venue (for herding tests). */
+  public void countLiquidations(long n) {
+    otherLiquidations += n;
+  }
+
   @Override
   public VenueSnapshot snapshot() {
-    return new VenueSnapshot(accounts.size(), executed().size(), 0, 0, 0, 0, 0, 0, liquidatable.size());
+    return new VenueSnapshot(
+        accounts.size(), executed().size() + otherLiquidations, 0, 0, 0, 0, 0, 0, liquidatable.size());
   }
 
   @Override

@@ -40,11 +40,23 @@ public final class FakeSpecContext implements SpecContext {
   private final AssetId base;
   private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
   private final Map<VenueId, VenueSpec> venues = new LinkedHashMap<>();
+  private double stepSeconds = Double.NaN;
 
   /** A context with the base currency declared. */
   public FakeSpecContext(AssetId base) {
     this.base = base;
     assets.put(base, new Asset(base, AssetKind.BASE));
+  }
+
+  /** Sets the run's seconds per step (NaN, as when a reader has none, until set). */
+  public FakeSpecContext stepSeconds(double seconds) {
+    stepSeconds = seconds;
+    return this;
+  }
+
+  @Override
+  public double stepSeconds() {
+    return stepSeconds;
   }
 
   /** Declares a spot asset. */

@@ -226,7 +226,7 @@ class LeveragedTradersTypeTest {
     m.put("leverge", 3);
     assertProblem(
         AT + "leverge",
-        "unknown field (known: collateral, collateralAsset, count, id, leverage, longShare, markets, type, venue)",
+        "unknown field (known: collateral, collateralAsset, count, id, leverage, longShare, markets, panic, stopLoss, takeProfit, topUp, type, venue)",
         onlyProblem(m));
   }
 

@@ -64,6 +64,14 @@ public interface AgentContext {
    */
   boolean hasMarket(AssetId asset);
 
+  /**
+   * Buys {@code atoms} of {@code asset} for {@code buyer} from the asset's shared market, paid in
+   * base currency.
+   *
+   * @throws IllegalStateException if the buyer cannot pay (nothing moves)
+   */
+  Execution buy(AccountId buyer, AssetId asset, long atoms);
+
   /** The market price of {@code asset}; 1 for the base currency. */
   double marketPrice(AssetId asset);
 

@@ -145,6 +145,11 @@ public class LedgerAgentContext implements AgentContext {
   }
 
   @Override
+  public Execution buy(AccountId buyer, AssetId asset, long atoms) {
+    return markets.buy(buyer, asset, atoms);
+  }
+
+  @Override
   public double marketPrice(AssetId asset) {
     return markets.price(asset);
   }

@@ -48,6 +48,17 @@ public interface PerpetualVenue extends Venue {
    */
   void open(AccountId marginAccount, AssetId market, double size);
 
+  /**
+   * Reduces the position of {@code marginAccount} in {@code market} toward zero by {@code |size|}
+   * units (at most the whole position: a reduction never flips or grows it), executed through the
+   * market's shared book like a liquidation close, with PnL realised at the execution price.
+   *
+   * @throws IllegalStateException if there is no position, or the account cannot pay the realised
+   *     loss in base currency (nothing moves)
+   * @throws IllegalArgumentException if {@code size} is not a finite non-zero number
+   */
+  void reduce(AccountId marginAccount, AssetId market, double size);
+
   /** The margin state of an account at current oracle prices. */
   MarginState marginState(AccountId marginAccount);
 

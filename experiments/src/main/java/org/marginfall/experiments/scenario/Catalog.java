@@ -1,12 +1,16 @@
 package org.marginfall.experiments.scenario;
 
+import org.marginfall.agents.basis.BasisTradersType;
 import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.lending.LendingBorrowersType;
 import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
 import org.marginfall.agents.multivenue.CollateralMoversType;
 import org.marginfall.agents.multivenue.PooledTradersType;
+import org.marginfall.agents.signal.SignalRule;
+import org.marginfall.agents.signal.SignalTradersType;
 import org.marginfall.agents.trader.LeveragedTradersType;
+import org.marginfall.agents.voltarget.VolTargetTradersType;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Registry;
 import org.marginfall.core.spec.VenueType;
@@ -36,7 +40,12 @@ public record Catalog(
         Registry.of(
             "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType(),
             new LendingSuppliersType(), new LendingBorrowersType(), new VaultOwnersType(),
-            new PooledTradersType(), new CollateralMoversType()),
+            new PooledTradersType(), new CollateralMoversType(),
+            new BasisTradersType(),
+            new VolTargetTradersType(),
+            new SignalTradersType(SignalRule.MOMENTUM),
+            new SignalTradersType(SignalRule.MEAN_REVERSION),
+            new SignalTradersType(SignalRule.NOISE)),
         Presets.bundled());
   }
 }

@@ -356,6 +356,47 @@ public final class PerpetualExchange implements PerpetualVenue {
                 marginAccount.value(), market.value(), size, price, Math.abs(size) * price, realized));
   }
 
+  /**
+   * Closes part of a position through the shared market as a book liquidation does (a synthetic
+   * trade of {@code -close}), realising {@code close * (execution price - entry)} and settling it
+   * with the house through {@link #settlePnl}, without a fee. The loss is quoted from the market's
+   * impact model before trading, so a reduction the account cannot pay moves nothing.
+   */
+  @Override
+  public void reduce(AccountId marginAccount, AssetId market, double size) {
+    MarginAccount a = account(marginAccount);
+    if (a == vault) {
+      throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
+    }
+    int i = marketIndex(market);
+    if (!(Double.isFinite(size) && size != 0)) {
+      throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
+    }
+    double held = a.size[i];
+    if (held == 0) {
+      throw new IllegalStateException(marginAccount + " has no position in " + market + " to reduce");
+    }
+    double close = Math.signum(held) * Math.min(Math.abs(size), Math.abs(held));
+    SharedMarket m = services.markets().market(market);
+    Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -close);
+    double previewLoss = -close * (quote.averagePrice() - a.entry[i]);
+    long loss = previewLoss > 0 ? Quantities.ceilAtoms(previewLoss) : 0;
+    if (loss > ledger.balance(marginAccount, base)) {
+      throw new IllegalStateException(
+          marginAccount + " cannot pay the realised loss " + Quantities.units(loss) + " in " + base);
+    }
+    Execution e = services.markets().tradeSynthetic(marginAccount.value(), market, -close);
+    double realized = applyTrade(a, i, -close, e.averagePrice());
+    settlePnl(a.id, realized);
+    a.state = state(a);
+    services
+        .events()
+        .emit(
+            new Trade(
+                services.clock().step(), services.clock().round(), spec.id().value(),
+                marginAccount.value(), market.value(), -close, e.averagePrice(), e.value(), realized));
+  }
+
   @Override
   public MarginState marginState(AccountId marginAccount) {
     return state(account(marginAccount));
