@@ -51,7 +51,8 @@ public final class TwinScenarios {
    */
   public Scenario scenario(Twin twin, Scenario base) {
     Object tree = parse(base.content());
-    Object changed = tree(twin, tree, twin.kind() == Twin.Kind.NO_CHANNEL || readerKnowsChannels(tree));
+    // Only the isolated twin's channel switch is optional; a no-channel twin always writes its own.
+    Object changed = tree(twin, tree, twin.kind() != Twin.Kind.ISOLATED || readerKnowsChannels(tree));
     if (changed instanceof Map<?, ?> map) {
       @SuppressWarnings("unchecked")
       Map<Object, Object> m = (Map<Object, Object>) map;
