@@ -43,7 +43,7 @@ class TwinRunnerTest {
   }
 
   @Test
-  void test_run_noImpactAndIsolatedTwinsSideBySide() throws IOException {
+  void test_run_noImpactAndIsolatedTwinsSideBySideEachWithItsNetwork() throws IOException {
     Path out = tmp.resolve("run");
     RunDirectoryWriter writer = new RunDirectoryWriter(CLOCK);
     TwinRunner runner = new TwinRunner(writer, request(out),
@@ -67,8 +67,41 @@ class TwinRunnerTest {
     assertEquals(0, total.get("liquidatedOnlyInBase").get("accounts").asLong());
     assertEquals(0, total.get("liquidatedOnlyInTwin").get("accounts").asLong());
     assertEquals(2, runner.comparisons().size());
+    for (Path dir : List.of(out, out.resolve("twin/no-impact"), out.resolve("twin/isolated"))) {
+      JsonNode network = JSON.readTree(dir.resolve("network.json").toFile());
+      assertEquals(List.of("perp", "perp-iso"),
+          List.of(network.get("nodes").get(0).get("id").asText(), network.get("nodes").get(1).get("id").asText()));
+      // minimal.yaml: perp-iso has an insurance fund of 1000 USD and no traders, so its capital
+      // stays 1000; neither venue issues a derived asset, so there are no claims.
+      assertEquals(0, network.get("liabilities").size());
+      assertEquals(1000.0, network.get("nodes").get(1).get("equity").asDouble(), 0.0);
+      assertTrue(Files.isRegularFile(dir.resolve("exposures.json")));
+    }
     // Two venues and the total, for each of the two twins.
     assertEquals(6, Fixtures.csv(out.resolve(TwinRunner.CSV_FILE)).rows().size());
+  }
+
+  @Test
+  void test_run_twinThatChangesNothingReproducesTheBaseRun() throws IOException {
+    // minimal.yaml with no impact anywhere: its no-impact twin is the same model, so common random
+    // numbers must make it the same run, event for event, and every difference zero.
+    String yaml = Fixtures.replaceOnce(Fixtures.minimalYaml(), "impact: {model: linear-log, depth: 1.0e8}",
+        "impact: {model: none}");
+    Scenario s = new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false);
+    Path out = tmp.resolve("same");
+    new TwinRunner(new RunDirectoryWriter(CLOCK), new RunRequest(s, "same.yaml", out, OptionalLong.empty(), true, false),
+        List.of(Twin.parse("no-impact")), new TwinScenarios(Catalog.standard())).run();
+    for (String f : List.of("events.jsonl", "timeseries.csv", "exposures.json")) {
+      assertEquals(Files.readString(out.resolve(f)), Files.readString(out.resolve("twin/no-impact").resolve(f)), f);
+    }
+    for (JsonNode row : JSON.readTree(out.resolve(TwinRunner.JSON_FILE).toFile()).get("twins").get(0).get("venues")) {
+      for (String m : List.of("liquidations", "liquidatedNotional", "badDebt", "insurancePaid")) {
+        assertEquals(0.0, row.get("difference").get(m).asDouble(), 0.0, m);
+      }
+      assertEquals(0, row.get("liquidatedOnlyInBase").get("accounts").asLong());
+      assertEquals(0, row.get("liquidatedOnlyInTwin").get("accounts").asLong());
+      assertEquals(0.0, row.get("capitalSavedBySharing").asDouble(), 0.0);
+    }
   }
 
   @Test
@@ -94,22 +127,5 @@ class TwinRunnerTest {
     assertThrows(IllegalArgumentException.class, () -> new TwinRunner(new RunDirectoryWriter(CLOCK),
         request(tmp.resolve("x")), List.of(Twin.parse("isolated"), Twin.parse("isolated")),
         new TwinScenarios(Catalog.standard())));
-  }
-
-  @Test
-  void test_run_networkFilesInEveryRunDirectory() throws IOException {
-    Path out = tmp.resolve("run");
-    new TwinRunner(new RunDirectoryWriter(CLOCK), request(out), List.of(Twin.parse("isolated")),
-        new TwinScenarios(Catalog.standard())).run();
-    for (Path dir : List.of(out, out.resolve("twin/isolated"))) {
-      JsonNode network = JSON.readTree(dir.resolve("network.json").toFile());
-      assertEquals(List.of("perp", "perp-iso"),
-          List.of(network.get("nodes").get(0).get("id").asText(), network.get("nodes").get(1).get("id").asText()));
-      // minimal.yaml: perp-iso has an insurance fund of 1000 USD and no traders, so its capital
-      // stays 1000; neither venue issues a derived asset, so there are no claims.
-      assertEquals(0, network.get("liabilities").size());
-      assertEquals(1000.0, network.get("nodes").get(1).get("equity").asDouble(), 0.0);
-      assertTrue(Files.isRegularFile(dir.resolve("exposures.json")));
-    }
   }
 }
