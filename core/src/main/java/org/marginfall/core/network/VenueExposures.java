@@ -166,7 +166,7 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
       }
       prices.put(a, p);
     }
-    // units[v][a]: positive balances of v's accounts, summed in atoms so the sum is exact.
+    // atoms[v][a]: the positive balances of v's accounts, summed in atoms so the sum is exact.
     Map<String, Map<AssetId, Long>> atoms = new LinkedHashMap<>();
     List<Node> nodes = new ArrayList<>();
     for (VenueSpec v : venues) {
