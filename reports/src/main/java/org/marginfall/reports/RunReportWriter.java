@@ -31,9 +31,11 @@ import org.marginfall.reports.doc.ReportDocument;
 import org.marginfall.reports.doc.Table;
 import org.marginfall.reports.html.ReportPage;
 import org.marginfall.reports.html.RunTables;
+import org.marginfall.reports.run.NetworkSection;
 import org.marginfall.reports.run.OddSection;
 import org.marginfall.reports.run.RunEvents;
 import org.marginfall.reports.run.RunRisk;
+import org.marginfall.reports.run.TwinSection;
 
 /**
  * Writes the charts and the HTML report of a finished run from the files in its run directory
@@ -61,7 +63,8 @@ public final class RunReportWriter {
 
     /**
      * Reads {@code summary.json}, {@code timeseries.csv} (required), {@code manifest.json},
-     * {@code events.jsonl} and {@code scenario.yaml} (optional) from {@code runDir}; writes
+     * {@code events.jsonl}, {@code scenario.yaml}, {@code twin-comparison.json} and
+     * {@code exposures.json} (optional) from {@code runDir}; writes
      * {@code runDir/charts/*}, {@code runDir/tables/*}, {@code runDir/report.html} and
      * {@code runDir/report.pdf}.
      *
@@ -90,6 +93,8 @@ public final class RunReportWriter {
                 manifest.map(RunManifest::softwareVersion).orElse(null),
                 manifest.map(RunManifest::gitCommit).orElse(null))));
         extra.addAll(RunRisk.blocks(summary, events));
+        extra.addAll(TwinSection.blocks(runDir));
+        extra.addAll(NetworkSection.blocks(runDir));
         extra.addAll(OddSection.blocks(runDir));
         // Whole seconds: sub-second digits add noise to the page and tell a reader nothing.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);

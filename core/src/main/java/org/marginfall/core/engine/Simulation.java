@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.network.VenueExposures;
 
 /**
  * Runs one replication of a model from set-up to its last tick.
@@ -33,6 +34,25 @@ public final class Simulation {
    */
   public static Outcome run(
       ModelSpec spec, long seed, int replication, boolean audit, List<RunListener> listeners) {
+    return execute(spec, seed, replication, audit, listeners, false).outcome();
+  }
+
+  /**
+   * The outcome of a run and the venue exposure network at its end.
+   *
+   * @param outcome as {@link #run} returns it
+   * @param exposures the venue exposures measured from the ledger after the last tick
+   */
+  public record Measured(Outcome outcome, VenueExposures exposures) {}
+
+  /** Runs like {@link #run} and also measures the venue exposure network after the last tick. */
+  public static Measured runMeasured(
+      ModelSpec spec, long seed, int replication, boolean audit, List<RunListener> listeners) {
+    return execute(spec, seed, replication, audit, listeners, true);
+  }
+
+  private static Measured execute(
+      ModelSpec spec, long seed, int replication, boolean audit, List<RunListener> listeners, boolean measure) {
     RandomStreams streams = new RandomStreams(seed, replication);
     World world = World.create(spec, streams, listeners, audit);
     MarginfallModel model = new MarginfallModel(world);
@@ -44,6 +64,7 @@ public final class Simulation {
       }
     }
     model.finish();
-    return new Outcome(model.schedule.getSteps(), world.auditedSteps(), streams.seeds());
+    Outcome outcome = new Outcome(model.schedule.getSteps(), world.auditedSteps(), streams.seeds());
+    return new Measured(outcome, measure ? world.venueExposures(spec.venues()) : null);
   }
 }

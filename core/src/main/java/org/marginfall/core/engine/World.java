@@ -449,4 +449,17 @@ public final class World implements SimClock, EventSink {
       l.onEvent(attributed);
     }
   }
+
+  // --- End-of-run views
+
+  /**
+   * The venue exposure network of the current balances at current prices (market prices and
+   * NAVs); {@code specs} are the venues this world was built from, in scenario order.
+   */
+  public org.marginfall.core.network.VenueExposures venueExposures(List<? extends VenueSpec> specs) {
+    // Fully qualified names keep this view an addition at the end of the file.
+    java.util.Set<AssetId> spot = new java.util.LinkedHashSet<>();
+    markets.all().forEach(m -> spot.add(m.asset()));
+    return org.marginfall.core.network.VenueExposures.measure(ledger, specs, spot, markets::price);
+  }
 }

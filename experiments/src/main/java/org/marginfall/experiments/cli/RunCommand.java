@@ -3,6 +3,9 @@ package org.marginfall.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -10,10 +13,16 @@ import java.util.concurrent.Callable;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.experiments.run.RunDirectoryWriter;
 import org.marginfall.experiments.run.RunRequest;
+import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.experiments.twin.Twin;
+import org.marginfall.experiments.twin.TwinComparison;
+import org.marginfall.experiments.twin.TwinRunner;
+import org.marginfall.experiments.twin.TwinScenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run a scenario and write summary.json, timeseries.csv, events.jsonl, manifest.json, charts/ and report.html.")
+    description = "Run a scenario and write summary.json, timeseries.csv, events.jsonl, manifest.json, network.json,"
+        + " exposures.json, charts/ and report.html; with --twin, also its counterfactual twins.")
 final class RunCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
@@ -41,13 +51,31 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the run directory if it exists.")
   private boolean force;
 
+  @Option(names = "--twin", paramLabel = "TWIN",
+      description = "Also run a counterfactual twin with the same seed and compare (repeatable): isolated,"
+          + " no-impact or no-channel:<channel>. Writes twin/<name>/ and twin-comparison.json/.csv.")
+  private List<String> twinNames = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
+    List<Twin> twins = new ArrayList<>();
+    for (String name : twinNames) {
+      try {
+        twins.add(Twin.parse(name));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    if (new LinkedHashSet<>(twins).size() != twins.size()) {
+      throw new ParameterException(spec.commandLine(), "--twin: each twin may be named once, was " + twinNames);
+    }
     ScenarioSource source = ScenarioSource.resolve(scenario);
     Scenario s = ScenarioLoader.load(source);
     RunRequest request =
         new RunRequest(s, source.label(), out, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), audit, force);
-    RunDirectoryWriter.Result r = new RunDirectoryWriter(Clock.systemUTC()).write(request);
+    RunDirectoryWriter writer = new RunDirectoryWriter(Clock.systemUTC());
+    TwinRunner twinRunner = twins.isEmpty() ? null : new TwinRunner(writer, request, twins, new TwinScenarios(Catalog.standard()));
+    RunDirectoryWriter.Result r = twinRunner == null ? writer.write(request) : twinRunner.run();
     PrintWriter o = spec.commandLine().getOut();
     RunSummary sum = r.summary();
     o.printf(Locale.ROOT, "%s: %d steps, seed %d, %d events, %.2f s%n", s.name(), sum.run().steps(), sum.run().seed(),
@@ -59,6 +87,16 @@ final class RunCommand implements Callable<Integer> {
     for (Map.Entry<String, RunSummary.AssetSummary> a : sum.assets().entrySet()) {
       o.printf(Locale.ROOT, "  %-20s fundamental drawdown %6.2f%%  market drawdown %6.2f%%%n", a.getKey(),
           100 * a.getValue().fundamentalMaxDrawdown(), 100 * a.getValue().marketMaxDrawdown());
+    }
+    if (twinRunner != null) {
+      for (TwinComparison c : twinRunner.comparisons()) {
+        TwinComparison.Row t = c.rows().get(c.rows().size() - 1);
+        o.printf(Locale.ROOT, "  twin %-15s liquidations %6d -> %6d  bad debt %14.2f -> %14.2f%n", c.twin().name(),
+            t.base().liquidations(), t.twin().liquidations(), t.base().badDebt(), t.twin().badDebt());
+        o.printf(Locale.ROOT, "  %-20s liquidated only in base: %d owners (notional %.2f); only in twin: %d (notional %.2f);"
+            + " capital saved by sharing %.2f%n", "", t.onlyInBase(), t.onlyInBaseNotional(), t.onlyInTwin(),
+            t.onlyInTwinNotional(), t.capitalSaved());
+      }
     }
     o.println("wrote " + r.directory() + " (open report.html)");
     return Main.OK;

@@ -25,8 +25,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
+import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.metric.SummaryCollector;
+import org.marginfall.core.network.VenueExposures;
 import org.marginfall.core.random.StreamSeeds;
 import org.marginfall.reports.RunReportWriter;
 
@@ -43,6 +45,23 @@ public final class RunDirectoryWriter {
   /** The result of a run, for the caller to report. */
   public record Result(Path directory, RunSummary summary, long events, Duration wallTime) {}
 
+  /**
+   * What a caller adds to a run directory: listeners on the run, and files written into the
+   * staging directory after the run's own files and before its report (so the report can show
+   * them, and a failure still leaves nothing behind).
+   */
+  public interface Extension {
+    /** Listeners attached to the run after the writer's own. */
+    default List<RunListener> listeners() {
+      return List.of();
+    }
+
+    /** Writes more files into {@code dir}, the staging run directory, once the run's files exist. */
+    default void beforeReport(Path dir, Result run) throws IOException {}
+  }
+
+  private static final Extension NONE = new Extension() {};
+
   private final Clock clock;
 
   /** Creates a writer that reads wall time from {@code clock}. */
@@ -58,6 +77,17 @@ public final class RunDirectoryWriter {
    * @throws IOException if a file cannot be written
    */
   public Result write(RunRequest request) throws IOException {
+    return write(request, NONE);
+  }
+
+  /**
+   * Performs the run with {@code extension}'s listeners and files, all inside the same staging
+   * directory as the run's own files.
+   *
+   * @throws OutputDirectoryException as {@link #write(RunRequest)}
+   * @throws IOException if a file cannot be written
+   */
+  public Result write(RunRequest request, Extension extension) throws IOException {
     Path out = request.out().toAbsolutePath().normalize();
     if (Files.exists(out) && !request.replace() && !isEmptyDirectory(out)) {
       throw new OutputDirectoryException(out, "exists and is not empty (use --force to replace it)");
@@ -72,7 +102,7 @@ public final class RunDirectoryWriter {
     }
     boolean published = false;
     try {
-      Result r = produce(request, tmp);
+      Result r = produce(request, tmp, extension);
       publish(tmp, out);
       published = true;
       return new Result(out, r.summary(), r.events(), r.wallTime());
@@ -133,19 +163,39 @@ public final class RunDirectoryWriter {
     return String.valueOf(e.getMessage());
   }
 
-  private Result produce(RunRequest request, Path dir) throws IOException {
+  /**
+   * Writes a complete run directory of {@code request} into {@code dir}, which must exist and be
+   * empty: for a run directory nested in another run's staging directory (a counterfactual twin),
+   * whose atomicity is the outer run's. {@code request.out()} and {@code request.replace()} are not
+   * used.
+   *
+   * @throws IOException if a file cannot be written
+   */
+  public Result writeInto(Path dir, RunRequest request, Extension extension) throws IOException {
+    if (!isEmptyDirectory(dir)) {
+      throw new OutputDirectoryException(dir, "must be an existing empty directory");
+    }
+    return produce(request, dir, extension);
+  }
+
+  private Result produce(RunRequest request, Path dir, Extension extension) throws IOException {
     Instant started = clock.instant();
     ModelSpec model = request.scenario().model();
     long seed = request.seed().orElse(model.settings().seed());
     SummaryCollector summaries = new SummaryCollector();
     Simulation.Outcome outcome;
+    VenueExposures exposures;
     long events;
     try (Writer csv = writer(dir.resolve("timeseries.csv"));
         Writer jsonl = writer(dir.resolve("events.jsonl"))) {
       TimeseriesCsvWriter series = new TimeseriesCsvWriter(csv);
       EventsJsonlWriter eventLog = new EventsJsonlWriter(jsonl);
+      List<RunListener> listeners = new ArrayList<>(List.of(summaries, series, eventLog));
+      listeners.addAll(extension.listeners());
       try {
-        outcome = Simulation.run(model, seed, 0, request.audit(), List.of(summaries, series, eventLog));
+        Simulation.Measured measured = Simulation.runMeasured(model, seed, 0, request.audit(), listeners);
+        outcome = measured.outcome();
+        exposures = measured.exposures();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -158,8 +208,12 @@ public final class RunDirectoryWriter {
     // The exact bytes that were read and hashed (JSON is valid YAML), so the run directory is
     // self-describing: the report's model description (ODD) reads the scenario from here.
     Files.write(dir.resolve("scenario.yaml"), request.scenario().content());
+    writeJson(dir.resolve("network.json"), NetworkFiles.network(request.scenario().name(), exposures));
+    writeJson(dir.resolve("exposures.json"), NetworkFiles.exposures(exposures));
+    Result result = new Result(dir, summary, events, wall);
+    extension.beforeReport(dir, result);
     new RunReportWriter(clock).write(dir);
-    return new Result(dir, summary, events, wall);
+    return result;
   }
 
   private ObjectNode manifest(

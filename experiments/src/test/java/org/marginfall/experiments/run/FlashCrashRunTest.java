@@ -91,8 +91,8 @@ class FlashCrashRunTest {
     List<String> tables = new java.util.ArrayList<>();
     for (String t :
         List.of(
-            "amplification", "assets", "audit", "odd-entities", "odd-parameters", "provenance", "run",
-            "totals", "venue-risk", "venues")) {
+            "amplification", "assets", "audit", "network-venues", "odd-entities", "odd-parameters",
+            "provenance", "run", "totals", "venue-risk", "venues")) {
       tables.add("tables/" + t + ".csv");
       tables.add("tables/" + t + ".tex");
     }
@@ -102,7 +102,8 @@ class FlashCrashRunTest {
             "charts/bad-debt.png", "charts/bad-debt.svg", "charts/insurance-fund.png",
             "charts/insurance-fund.svg", "charts/liquidations.png", "charts/liquidations.svg",
             "charts/prices-BTC.png", "charts/prices-BTC.svg", "charts/prices-ETH.png",
-            "charts/prices-ETH.svg", "events.jsonl", "manifest.json", "report.html", "report.pdf",
+            "charts/prices-ETH.svg", "events.jsonl", "exposures.json", "manifest.json", "network.json",
+            "report.html", "report.pdf",
             "scenario.yaml", "summary.json", "timeseries.csv"));
     java.util.Collections.sort(expected);
     try (Stream<Path> files = Files.walk(run)) {
