@@ -123,29 +123,32 @@ public final class World implements SimClock, EventSink {
       markets.add(new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), markets.nav(m.asset())));
     }
     markets.configureChannels(channels);
-    // Oracle feeds start at the initial prices, which for derived assets are the issuers' NAVs.
+    // Oracle feeds start at the initial prices, which for derived assets are the issuers' NAVs:
+    // every oracle (and every venue's copy) gets its spot feeds before any derived feed, because
+    // a NAV (a backstop vault's) may read its venue's oracle.
+    Map<OracleId, VenueId> firstReader = new LinkedHashMap<>();
+    for (VenueSpec v : spec.venues()) {
+      v.oraclesRead().stream().sorted().forEach(id -> firstReader.putIfAbsent(id, v.id()));
+    }
     for (OracleSpec o : spec.oracles()) {
       oracles.add(oracle(o.id(), o.design(), streams));
-      for (AssetId a : pricedAssets()) {
-        oracles.oracle(o.id()).addFeed(a, markets.price(a));
-      }
-    }
-    if (ownOracles) {
-      Map<OracleId, VenueId> firstReader = new LinkedHashMap<>();
-      for (VenueSpec v : spec.venues()) {
-        v.oraclesRead().stream().sorted().forEach(id -> firstReader.putIfAbsent(id, v.id()));
-      }
-      for (Map.Entry<VenueId, Oracles> e : venueOracles.entrySet()) {
-        for (OracleSpec o : spec.oracles()) {
+      if (ownOracles) {
+        for (Map.Entry<VenueId, Oracles> e : venueOracles.entrySet()) {
           OracleDesign design = o.design();
           if (!channels.isOpen(Channel.COMMON_ORACLE) && !e.getKey().equals(firstReader.get(o.id()))) {
             design = design.withoutFailures();
           }
-          Oracle copy = oracle(o.id(), design, streams);
-          for (AssetId a : pricedAssets()) {
-            copy.addFeed(a, markets.priceFor(e.getKey(), a));
+          e.getValue().add(oracle(o.id(), design, streams));
+        }
+      }
+    }
+    for (AssetId a : pricedAssets()) {
+      for (OracleSpec o : spec.oracles()) {
+        oracles.oracle(o.id()).addFeed(a, markets.price(a));
+        if (ownOracles) {
+          for (Map.Entry<VenueId, Oracles> e : venueOracles.entrySet()) {
+            e.getValue().oracle(o.id()).addFeed(a, markets.priceFor(e.getKey(), a));
           }
-          e.getValue().add(copy);
         }
       }
     }
