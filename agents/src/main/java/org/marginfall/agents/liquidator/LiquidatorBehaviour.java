@@ -7,7 +7,7 @@ import org.marginfall.core.util.Checks;
 /**
  * How a liquidator population decides which liquidations to do, who of it does them, and what it
  * does with the collateral: latency, per-action cost, minimum profit, venue choice, competition
- * and inventory (docs/agents-liquidators.md). {@link #DEFAULT} is the original behaviour: act at
+ * and inventory (docs/agents.md). {@link #DEFAULT} is the original behaviour: act at
  * once, no cost, any profit, candidates as listed, turns rotate, sell everything.
  *
  * <p>Immutable and thread-safe.

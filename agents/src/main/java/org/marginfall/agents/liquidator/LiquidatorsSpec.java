@@ -10,7 +10,7 @@ import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * A population of capital-limited liquidators (docs/agents-liquidators.md).
+ * A population of capital-limited liquidators (docs/agents.md).
  *
  * <p>Immutable and thread-safe.
  *

@@ -7,7 +7,7 @@ import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 
 /**
- * Reads {@code type: collateral-movers} populations (docs/contagion-channels-3-4.md). Stateless and
+ * Reads {@code type: collateral-movers} populations (docs/agents.md). Stateless and
  * thread-safe.
  */
 public final class CollateralMoversType implements PopulationType {

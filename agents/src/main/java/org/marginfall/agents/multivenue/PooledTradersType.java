@@ -14,7 +14,7 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * Reads {@code type: pooled-traders} populations (docs/contagion-channels-3-4.md). Stateless and
+ * Reads {@code type: pooled-traders} populations (docs/agents.md). Stateless and
  * thread-safe.
  */
 public final class PooledTradersType implements PopulationType {

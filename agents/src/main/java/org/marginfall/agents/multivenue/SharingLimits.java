@@ -8,7 +8,7 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * How much of a shared pool each leg (venue) may draw: the sharing-limit formula of
- * docs/contagion-channels-3-4.md.
+ * docs/agents.md.
  *
  * <p>Each pool asset {@code a}, holding {@code A_a} atoms at set-up, is split per asset: leg
  * {@code i} owns the fraction {@code f_i,a = w_i / Σ_j w_j} over the legs {@code j} the ring fence

@@ -27,7 +27,7 @@ import org.marginfall.core.venue.Venue;
  * {@code 1 / sum_m (w_m / W) IMF_m} over the markets sharing the account, and each position never
  * exceeds the venue's {@code maxOpenSize}, which also honours tiered and portfolio margin.
  *
- * <p>With a {@link TraderRisk} (docs/agents-traders.md), in every trading phase and in member
+ * <p>With a {@link TraderRisk} (docs/agents.md), in every trading phase and in member
  * order each trader (1) closes, through {@link PerpetualVenue#reduce}, every position whose mark
  * moved from its entry mark by the stop-loss against it or the take-profit for it; (2) if it
  * panics, cuts {@code reduceFraction} of each open position (all of it when less than one unit of
