@@ -2,6 +2,7 @@ package org.marginfall.core.contagion;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -9,6 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.market.Markets;
@@ -156,40 +158,72 @@ public final class Attributor {
     return s.equity() - s.maintenanceRequirement();
   }
 
-  /** Re-marks one account with chosen components kept and the rest removed. */
-  private record Evaluation(
-      Markets markets,
-      Venue venue,
-      Oracles oracles,
-      AccountId account,
-      Map<AssetId, SortedMap<Component, Double>> parts,
-      SortedMap<Source, Double> diverted) {
+  /**
+   * Re-marks one account with chosen components kept and the rest removed. The components are
+   * flattened into arrays once per attribution, since one attribution re-marks many times.
+   */
+  private static final class Evaluation {
+    private final Markets markets;
+    private final Venue venue;
+    private final Oracles oracles;
+    private final AccountId account;
+    private final Map<AssetId, Integer> index = new HashMap<>();
+    private final Component[][] components;
+    private final double[][] values;
+    private final Source[] divertedSources;
+    private final double[] divertedValues;
+    private final double[] factor;
+
+    Evaluation(
+        Markets markets,
+        Venue venue,
+        Oracles oracles,
+        AccountId account,
+        Map<AssetId, SortedMap<Component, Double>> parts,
+        SortedMap<Source, Double> diverted) {
+      this.markets = markets;
+      this.venue = venue;
+      this.oracles = oracles;
+      this.account = account;
+      int n = parts.size();
+      components = new Component[n][];
+      values = new double[n][];
+      factor = new double[n];
+      int i = 0;
+      for (Map.Entry<AssetId, SortedMap<Component, Double>> e : parts.entrySet()) {
+        index.put(e.getKey(), i);
+        components[i] = e.getValue().keySet().toArray(new Component[0]);
+        values[i] = e.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
+        i++;
+      }
+      divertedSources = diverted.keySet().toArray(new Source[0]);
+      divertedValues = diverted.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
 
     MarginState keeping(Predicate<Component> keepPrice, Predicate<Source> keepWithdrawal) {
-      Map<AssetId, Double> factor = new TreeMap<>();
-      parts.forEach(
-          (asset, comps) -> {
-            double removed = 0;
-            for (Map.Entry<Component, Double> e : comps.entrySet()) {
-              if (!keepPrice.test(e.getKey())) {
-                removed += e.getValue();
-              }
-            }
-            if (removed != 0) {
-              factor.put(asset, StrictMath.exp(-removed));
-            }
-          });
+      for (int i = 0; i < components.length; i++) {
+        double removed = 0;
+        for (int j = 0; j < components[i].length; j++) {
+          if (!keepPrice.test(components[i][j])) {
+            removed += values[i][j];
+          }
+        }
+        factor[i] = removed == 0 ? 1.0 : StrictMath.exp(-removed);
+      }
+      ToDoubleFunction<AssetId> f =
+          a -> {
+            Integer i = index.get(a);
+            return i == null ? 1.0 : factor[i];
+          };
       MarginState s =
-          markets.counterfactual(
-              a -> factor.getOrDefault(a, 1.0),
-              () -> oracles.counterfactual(a -> factor.getOrDefault(a, 1.0), () -> venue.marginStateNow(account)));
+          markets.counterfactual(f, () -> oracles.counterfactual(f, () -> venue.marginStateNow(account)));
       if (s == null) {
         return null;
       }
       double back = 0;
-      for (Map.Entry<Source, Double> e : diverted.entrySet()) {
-        if (!keepWithdrawal.test(e.getKey())) {
-          back += e.getValue();
+      for (int i = 0; i < divertedSources.length; i++) {
+        if (!keepWithdrawal.test(divertedSources[i])) {
+          back += divertedValues[i];
         }
       }
       return back == 0 ? s : new MarginState(s.equity() + back, s.initialRequirement(), s.maintenanceRequirement());
