@@ -11,6 +11,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.PriceAdjustment;
 import org.marginfall.core.contagion.CauseKind;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
@@ -48,7 +49,7 @@ public final class Markets {
   private ChannelSwitches channels = ChannelSwitches.ALL_OPEN;
   private Source source;
   private long version;
-  private ToDoubleFunction<AssetId> adjustment;
+  private final PriceAdjustment adjustment = new PriceAdjustment();
   private final Ledger ledger;
   private final AssetId base;
   private final EventSink events;
@@ -176,7 +177,7 @@ public final class Markets {
       return 1.0;
     }
     double p = viewFor(venue, asset);
-    return adjustment == null ? p : p * adjustment.applyAsDouble(asset);
+    return adjustment.apply(asset, p);
   }
 
   /**
@@ -184,13 +185,7 @@ public final class Markets {
    * factor(asset)}, as {@code Oracles.counterfactual} does for oracle prices.
    */
   public <T> T counterfactual(ToDoubleFunction<AssetId> factor, Supplier<T> body) {
-    ToDoubleFunction<AssetId> saved = adjustment;
-    adjustment = factor;
-    try {
-      return body.get();
-    } finally {
-      adjustment = saved;
-    }
+    return adjustment.during(factor, body);
   }
 
   private double viewFor(VenueId venue, AssetId asset) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.PriceAdjustment;
 
 /**
  * The oracles of a run, by id; what venues read their prices from.
@@ -17,7 +18,7 @@ public final class Oracles {
 
   private final Map<OracleId, Oracle> oracles = new LinkedHashMap<>();
   private final AssetId base;
-  private ToDoubleFunction<AssetId> adjustment;
+  private final PriceAdjustment adjustment = new PriceAdjustment();
 
   /** Creates an empty registry; the base currency always reads 1. */
   public Oracles(AssetId base) {
@@ -62,7 +63,7 @@ public final class Oracles {
       return 1.0;
     }
     double p = feed(oracle, asset).price();
-    return adjustment == null ? p : p * adjustment.applyAsDouble(asset);
+    return adjustment.apply(asset, p);
   }
 
   /**
@@ -71,13 +72,7 @@ public final class Oracles {
    * moves. Prices are back to normal when this returns.
    */
   public <T> T counterfactual(ToDoubleFunction<AssetId> factor, Supplier<T> body) {
-    ToDoubleFunction<AssetId> saved = adjustment;
-    adjustment = factor;
-    try {
-      return body.get();
-    } finally {
-      adjustment = saved;
-    }
+    return adjustment.during(factor, body);
   }
 
   private OracleFeed feed(OracleId oracle, AssetId asset) {

@@ -373,22 +373,9 @@ public final class LendingPool implements LendingVenue {
     if (!now.liquidatable()) {
       return 0;
     }
-    Reserve debtReserve = null;
-    double largestDebt = 0;
-    Reserve collReserve = null;
-    double largestColl = 0;
-    for (Reserve r : reserves) {
-      double d = b.scaledDebt[r.index] * r.borrowIndex * price(r.terms.asset());
-      if (d > largestDebt) {
-        largestDebt = d;
-        debtReserve = r;
-      }
-      double c = r.terms.liquidationThreshold() > 0 ? collateralValue(b, r) : 0;
-      if (c > largestColl) {
-        largestColl = c;
-        collReserve = r;
-      }
-    }
+    Reserve[] pair = liquidationPair(b);
+    Reserve debtReserve = pair[0];
+    Reserve collReserve = pair[1];
     if (debtReserve == null || collReserve == null) {
       return 0;
     }
@@ -425,22 +412,9 @@ public final class LendingPool implements LendingVenue {
     if (!before.liquidatable() || pausedByStaleness()) {
       return Optional.empty();
     }
-    Reserve debtReserve = null;
-    double largestDebt = 0;
-    Reserve collReserve = null;
-    double largestColl = 0;
-    for (Reserve r : reserves) {
-      double d = b.scaledDebt[r.index] * r.borrowIndex * price(r.terms.asset());
-      if (d > largestDebt) {
-        largestDebt = d;
-        debtReserve = r;
-      }
-      double c = r.terms.liquidationThreshold() > 0 ? collateralValue(b, r) : 0;
-      if (c > largestColl) {
-        largestColl = c;
-        collReserve = r;
-      }
-    }
+    Reserve[] pair = liquidationPair(b);
+    Reserve debtReserve = pair[0];
+    Reserve collReserve = pair[1];
     if (debtReserve == null || collReserve == null) {
       return Optional.empty();
     }
@@ -821,6 +795,30 @@ public final class LendingPool implements LendingVenue {
   public MarginState marginStateNow(AccountId account) {
     Borrower b = accounts.get(account);
     return b == null ? null : state(b);
+  }
+
+  /**
+   * The pair a liquidation works on: the reserve of the largest debt and of the largest collateral
+   * value, at the venue's prices (see the simplifications in venues.md); either may be null.
+   */
+  private Reserve[] liquidationPair(Borrower b) {
+    Reserve debtReserve = null;
+    double largestDebt = 0;
+    Reserve collReserve = null;
+    double largestColl = 0;
+    for (Reserve r : reserves) {
+      double d = b.scaledDebt[r.index] * r.borrowIndex * price(r.terms.asset());
+      if (d > largestDebt) {
+        largestDebt = d;
+        debtReserve = r;
+      }
+      double c = r.terms.liquidationThreshold() > 0 ? collateralValue(b, r) : 0;
+      if (c > largestColl) {
+        largestColl = c;
+        collReserve = r;
+      }
+    }
+    return new Reserve[] {debtReserve, collReserve};
   }
 
   private Borrower borrower(AccountId id) {
