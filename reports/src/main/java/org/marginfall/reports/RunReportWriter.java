@@ -17,6 +17,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.chart.ReportCharts;
+import org.marginfall.reports.data.Contagion;
+import org.marginfall.reports.data.ContagionReader;
 import org.marginfall.reports.data.ManifestReader;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.RunManifest;
@@ -31,6 +33,7 @@ import org.marginfall.reports.doc.ReportDocument;
 import org.marginfall.reports.doc.Table;
 import org.marginfall.reports.html.ReportPage;
 import org.marginfall.reports.html.RunTables;
+import org.marginfall.reports.run.ContagionSection;
 import org.marginfall.reports.run.OddSection;
 import org.marginfall.reports.run.RunEvents;
 import org.marginfall.reports.run.RunRisk;
@@ -60,7 +63,8 @@ public final class RunReportWriter {
     }
 
     /**
-     * Reads {@code summary.json}, {@code timeseries.csv} (required), {@code manifest.json},
+     * Reads {@code summary.json} (with its {@code contagion} object when present),
+     * {@code timeseries.csv} (required), {@code manifest.json},
      * {@code events.jsonl} and {@code scenario.yaml} (optional) from {@code runDir}; writes
      * {@code runDir/charts/*}, {@code runDir/tables/*}, {@code runDir/report.html} and
      * {@code runDir/report.pdf}.
@@ -81,6 +85,7 @@ public final class RunReportWriter {
         TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
         Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
         Optional<RunEvents> events = RunEvents.read(runDir);
+        Optional<Contagion> contagion = ContagionReader.read(runDir.resolve(RunFiles.SUMMARY));
         SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
         List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, summary.run().baseCurrency(), shocks));
         charts.addAll(VenueCharts.render(table, summary.run().baseCurrency()));
@@ -89,7 +94,9 @@ public final class RunReportWriter {
         extra.add(new Block.Paragraph(Citation.line(manifest.map(RunManifest::softwareName).orElse(null),
                 manifest.map(RunManifest::softwareVersion).orElse(null),
                 manifest.map(RunManifest::gitCommit).orElse(null))));
-        extra.addAll(RunRisk.blocks(summary, events));
+        extra.addAll(RunRisk.blocks(summary, events, contagion));
+        extra.addAll(ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()),
+                summary.run().baseCurrency()));
         extra.addAll(OddSection.blocks(runDir));
         // Whole seconds: sub-second digits add noise to the page and tell a reader nothing.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
