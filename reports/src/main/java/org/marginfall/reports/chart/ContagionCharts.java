@@ -110,6 +110,13 @@ public final class ContagionCharts {
      */
     public static RenderedChart heatmap(List<String> from, List<String> to, double[][] cells, String what,
                                         String unit, String baseName) {
+        return ChartRenderer.render(heatmapChart(from, to, cells, what, unit), baseName, "Venue-to-venue contagion: "
+                + what + (unit.isEmpty() ? "" : " in " + unit) + " on each affected venue (columns) by what caused it"
+                + " (rows: the exogenous shock, or a liquidation or loss on the venue named); darker is larger.");
+    }
+
+    /** The heatmap as a chart, before rendering. */
+    static JFreeChart heatmapChart(List<String> from, List<String> to, double[][] cells, String what, String unit) {
         double max = 0;
         for (double[] row : cells) {
             for (double v : row) {
@@ -118,7 +125,7 @@ public final class ContagionCharts {
         }
         double hi = max > 0 ? max : 1;
         // Zero is a colour of the scale (the lightest), not "no value": every cell is defined.
-        LookupPaintScale scale = BlueScale.of(0, hi * (1 + 1e-9));
+        LookupPaintScale scale = BlueScale.of(0, hi);
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         int n = from.size() * to.size();
         double[][] series = new double[3][n];
@@ -165,8 +172,6 @@ public final class ContagionCharts {
         legend.setMargin(new RectangleInsets(4, 12, 4, 4));
         legend.setStripWidth(16);
         chart.addSubtitle(legend);
-        return ChartRenderer.render(chart, baseName, "Venue-to-venue contagion: " + what
-                + (unit.isEmpty() ? "" : " in " + unit) + " on each affected venue (columns) by what caused it (rows:"
-                + " the exogenous shock, or a liquidation or loss on the venue named); darker is larger.");
+        return chart;
     }
 }

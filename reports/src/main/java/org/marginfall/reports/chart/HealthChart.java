@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -119,17 +118,16 @@ public final class HealthChart {
         // Two translucent layers: the inner band, drawn over the outer one, is darker.
         renderer.setAlpha(0.3f);
 
-        LogAxis axis = new LogAxis("health (margin / requirement, log scale)");
-        axis.setBase(10);
-        // Plain decimals (0.1, 1, 10) in Locale.ROOT rather than the default locale's 10^n labels;
-        // whole decades with minor ticks when the data spans one, finer steps when it is narrower.
-        java.text.DecimalFormat format = new java.text.DecimalFormat("0.###",
-                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
-        axis.setStandardTickUnits(new org.jfree.chart.axis.NumberTickUnitSource(low[0] > 0 && high[0] / low[0] >= 10,
-                format));
-        axis.setNumberFormatOverride(format);
-        axis.setMinorTickMarksVisible(true);
+        LogHealthAxis axis = new LogHealthAxis("health (margin / requirement, log scale)");
         axis.setSmallestValue(FLOOR);
+        // The threshold is always in view: the distance to it is what the chart is for.
+        double lo = Math.min(low[0], 0.8);
+        double hi = Math.max(high[0], 1.25);
+        if (lo <= hi) {
+            // 4 % of the log range as margin on each side.
+            double pad = StrictMath.pow(hi / lo, 0.04);
+            axis.setRange(Math.max(FLOOR / 1.2, lo / pad), hi * pad);
+        }
         ChartStyle.style(axis);
         XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), axis, renderer);
         plot.setNoDataMessage("no account carried risk");
