@@ -131,4 +131,27 @@ class ContagionReportTest {
         assertEquals("summary.json: field 'contagion.generations[1].generation' must be 1 (ascending from 0), found 5",
                 e.getMessage());
     }
+
+    @Test
+    void test_write_runWithoutLiquidationsHasAnEmptyCascadeAndNoBadDebtHeatmap() throws Exception {
+        Path run = RunFixtures.writeRunDir(temp.resolve("calm"));
+        Path summary = run.resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replace("\"futureSection\"", """
+                "contagion": {"channels": {"commonMarket": true}, "shockStep": null, "cascadeDepth": null,
+                  "inducedShare": null, "generations": [],
+                  "matrix": {"from": ["exogenous", "perp-cross", "lend-pool"], "to": ["perp-cross", "lend-pool"],
+                    "liquidations": [[0, 0], [0, 0], [0, 0]], "liquidatedNotional": [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]],
+                    "badDebt": [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]},
+                  "venues": {"perp-cross": {"firstLiquidationStep": null, "stepsToFirstLiquidation": null,
+                    "firstBadDebtStep": null, "stepsToInsolvency": null}}},
+                  "futureSection\""""));
+        new RunReportWriter(CLOCK).write(run);
+        assertEquals(List.of("generation,liquidations,liquidated notional,bad debt"), table(run, "cascade-generations"));
+        assertEquals(List.of("metric,value", "first shock step,\u2014", "cascade depth (generations),\u2014",
+                "induced share,\u2014"), table(run, "contagion-headline"));
+        ChartAssertions.assertPng(Files.readAllBytes(run.resolve("charts/cascade-generations.png")), 1000, 560);
+        ChartAssertions.assertPng(Files.readAllBytes(run.resolve("charts/contagion-notional.png")), 1000, 560);
+        assertFalse(Files.exists(run.resolve("charts/contagion-bad-debt.png")));
+        assertTrue(Files.exists(run.resolve("tables/contagion-bad-debt.csv")));
+    }
 }
