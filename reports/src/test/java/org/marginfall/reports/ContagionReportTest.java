@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.reports.run.ContagionSection;
@@ -24,10 +25,17 @@ class ContagionReportTest {
     @TempDir
     Path temp;
 
-    private Path report() throws Exception {
-        Path run = RunFixtures.writeContagionRunDir(temp.resolve("run"));
-        new RunReportWriter(CLOCK).write(run);
-        return run;
+    /** One report of the contagion fixture, shared by the tests that only read it: a report takes seconds. */
+    private static Path shared;
+
+    @BeforeAll
+    static void writeShared(@TempDir Path dir) throws Exception {
+        shared = RunFixtures.writeContagionRunDir(dir.resolve("run"));
+        new RunReportWriter(CLOCK).write(shared);
+    }
+
+    private Path report() {
+        return shared;
     }
 
     private static List<String> table(Path run, String id) throws Exception {
@@ -90,7 +98,8 @@ class ContagionReportTest {
 
     @Test
     void test_write_sameFilesTwice() throws Exception {
-        Path run = report();
+        Path run = RunFixtures.writeContagionRunDir(temp.resolve("twice"));
+        new RunReportWriter(CLOCK).write(run);
         byte[] heatmap = Files.readAllBytes(run.resolve("charts/contagion-notional.svg"));
         byte[] pdf = Files.readAllBytes(run.resolve("report.pdf"));
         new RunReportWriter(CLOCK).write(run);
