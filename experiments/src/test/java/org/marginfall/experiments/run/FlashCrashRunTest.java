@@ -96,7 +96,33 @@ class FlashCrashRunTest {
       tables.add("tables/" + t + ".csv");
       tables.add("tables/" + t + ".tex");
     }
+    List<String> contagionFiles = new java.util.ArrayList<>();
+    if (summary.has("contagion")) {
+      // The report's contagion section: its tables, and its charts (the bad-debt heatmap only when
+      // some cause left bad debt).
+      for (String t :
+          List.of("cascade-generations", "contagion-bad-debt", "contagion-headline", "contagion-liquidations",
+              "contagion-notional", "contagion-timing")) {
+        contagionFiles.add("tables/" + t + ".csv");
+        contagionFiles.add("tables/" + t + ".tex");
+      }
+      List<String> charts = new java.util.ArrayList<>(List.of("cascade-generations", "contagion-notional"));
+      boolean badDebt = false;
+      for (JsonNode row : summary.path("contagion").path("matrix").path("badDebt")) {
+        for (JsonNode cell : row) {
+          badDebt |= cell.asDouble() != 0;
+        }
+      }
+      if (badDebt) {
+        charts.add("contagion-bad-debt");
+      }
+      charts.forEach(c -> {
+        contagionFiles.add("charts/" + c + ".png");
+        contagionFiles.add("charts/" + c + ".svg");
+      });
+    }
     List<String> expected = new java.util.ArrayList<>(tables);
+    expected.addAll(contagionFiles);
     expected.addAll(
         List.of(
             "charts/bad-debt.png", "charts/bad-debt.svg", "charts/insurance-fund.png",

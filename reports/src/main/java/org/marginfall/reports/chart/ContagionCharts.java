@@ -115,6 +115,14 @@ public final class ContagionCharts {
                 + " (rows: the exogenous shock, or a liquidation or loss on the venue named); darker is larger.");
     }
 
+    /**
+     * A cell's label: whole money amounts with thousands separators (12,252,900 reads faster in a
+     * cell than 1.22529e+07), anything else as in the tables.
+     */
+    static String cellText(double v) {
+        return Math.abs(v) >= 1000 && Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f", v) : Numbers.format(v);
+    }
+
     /** The heatmap as a chart, before rendering. */
     static JFreeChart heatmapChart(List<String> from, List<String> to, double[][] cells, String what, String unit) {
         double max = 0;
@@ -155,7 +163,7 @@ public final class ContagionCharts {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < to.size(); c++) {
                 double v = cells[r][c];
-                XYTextAnnotation label = new XYTextAnnotation(Numbers.format(v), c, rows - 1 - r);
+                XYTextAnnotation label = new XYTextAnnotation(cellText(v), c, rows - 1 - r);
                 label.setFont(CELL);
                 label.setTextAnchor(TextAnchor.CENTER);
                 label.setPaint(BlueScale.dark(v / hi) ? Color.WHITE : Color.BLACK);

@@ -111,9 +111,17 @@ class ContagionAndHealthChartsTest {
         ChartAssertions.assertPng(chart.png(), 1000, 560);
         ChartAssertions.assertSvg(chart.svg().getBytes(StandardCharsets.UTF_8));
         // The SVG carries the annotations as text: every cell's value.
-        for (String v : List.of(">1000000<", ">250000<", ">150000<")) {
+        for (String v : List.of(">1,000,000<", ">250,000<", ">150,000<")) {
             assertTrue(chart.svg().contains(v), v);
         }
+    }
+
+    @Test
+    void test_cellText_groupsWholeAmountsAndKeepsSmallOnes() {
+        assertEquals("12,252,900", ContagionCharts.cellText(1.22529e7));
+        assertEquals("1,000", ContagionCharts.cellText(999.6));
+        assertEquals("64.5", ContagionCharts.cellText(64.5));
+        assertEquals("0", ContagionCharts.cellText(0));
     }
 
     @Test
