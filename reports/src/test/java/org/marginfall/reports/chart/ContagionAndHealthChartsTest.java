@@ -119,7 +119,8 @@ class ContagionAndHealthChartsTest {
     @Test
     void test_cellText_groupsWholeAmountsAndKeepsSmallOnes() {
         assertEquals("12,252,900", ContagionCharts.cellText(1.22529e7));
-        assertEquals("1,000", ContagionCharts.cellText(999.6));
+        assertEquals("1,234", ContagionCharts.cellText(1234.4));
+        assertEquals("999.6", ContagionCharts.cellText(999.6));
         assertEquals("64.5", ContagionCharts.cellText(64.5));
         assertEquals("0", ContagionCharts.cellText(0));
     }
