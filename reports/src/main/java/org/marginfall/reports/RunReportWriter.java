@@ -17,6 +17,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.chart.ReportCharts;
+import org.marginfall.reports.data.Contagion;
+import org.marginfall.reports.data.ContagionReader;
 import org.marginfall.reports.data.ManifestReader;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.RunManifest;
@@ -32,6 +34,7 @@ import org.marginfall.reports.doc.Table;
 import org.marginfall.reports.html.ReportPage;
 import org.marginfall.reports.html.RunTables;
 import org.marginfall.reports.run.NetworkSection;
+import org.marginfall.reports.run.ContagionSection;
 import org.marginfall.reports.run.OddSection;
 import org.marginfall.reports.run.RunEvents;
 import org.marginfall.reports.run.RunRisk;
@@ -62,9 +65,10 @@ public final class RunReportWriter {
     }
 
     /**
-     * Reads {@code summary.json}, {@code timeseries.csv} (required), {@code manifest.json},
-     * {@code events.jsonl}, {@code scenario.yaml}, {@code twin-comparison.json} and
-     * {@code exposures.json} (optional) from {@code runDir}; writes
+     * Reads {@code summary.json} (with its {@code contagion} object when present),
+     * {@code timeseries.csv} (required), {@code manifest.json}, {@code events.jsonl},
+     * {@code scenario.yaml}, {@code twin-comparison.json} and {@code exposures.json} (optional)
+     * from {@code runDir}; writes
      * {@code runDir/charts/*}, {@code runDir/tables/*}, {@code runDir/report.html} and
      * {@code runDir/report.pdf}.
      *
@@ -84,6 +88,7 @@ public final class RunReportWriter {
         TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
         Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
         Optional<RunEvents> events = RunEvents.read(runDir);
+        Optional<Contagion> contagion = ContagionReader.read(runDir.resolve(RunFiles.SUMMARY));
         SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
         List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, summary.run().baseCurrency(), shocks));
         charts.addAll(VenueCharts.render(table, summary.run().baseCurrency()));
@@ -92,7 +97,9 @@ public final class RunReportWriter {
         extra.add(new Block.Paragraph(Citation.line(manifest.map(RunManifest::softwareName).orElse(null),
                 manifest.map(RunManifest::softwareVersion).orElse(null),
                 manifest.map(RunManifest::gitCommit).orElse(null))));
-        extra.addAll(RunRisk.blocks(summary, events));
+        extra.addAll(RunRisk.blocks(summary, events, contagion));
+        extra.addAll(ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()),
+                summary.run().baseCurrency()));
         extra.addAll(TwinSection.blocks(runDir));
         extra.addAll(NetworkSection.blocks(runDir));
         extra.addAll(OddSection.blocks(runDir));

@@ -111,6 +111,91 @@ public final class RunFixtures {
         return csv.toString();
     }
 
+    /**
+     * A run directory with contagion: summary.json with a contagion object ({@link #CONTAGION_JSON}),
+     * events.jsonl with caused liquidations ({@link #CONTAGION_EVENTS}) and timeseries.csv with health
+     * columns ({@link #timeseriesCsvWithHealth()}).
+     */
+    public static Path writeContagionRunDir(Path dir) throws IOException {
+        writeRunDir(dir);
+        String summary = summaryJson(SCENARIO);
+        write(dir.resolve("summary.json"), summary.replace("\"futureSection\"", CONTAGION_JSON + ",\n  \"futureSection\""));
+        write(dir.resolve("events.jsonl"), CONTAGION_EVENTS);
+        write(dir.resolve("timeseries.csv"), timeseriesCsvWithHealth());
+        return dir;
+    }
+
+    /**
+     * A hand-made cascade. Shock at step 10. Generation 0 (exogenous): two liquidations on perp-cross,
+     * 600,000 + 400,000 = 1,000,000. Generation 1: one loan liquidation on lend-pool caused by perp-cross,
+     * 1,000 units repaid at 250 = 250,000, leaving 3,400 bad debt. Generation 2: one liquidation on
+     * perp-cross caused by lend-pool, 150,000. Total 1,400,000; induced share 400,000 / 1,400,000 = 0.285714.
+     */
+    public static final String CONTAGION_JSON = """
+            "contagion": {
+                "channels": {"commonMarket": true, "derivedCollateral": true, "sharedPool": false,
+                             "collateralTransfer": true, "commonOracle": true},
+                "shockStep": 10, "cascadeDepth": 2, "inducedShare": 0.2857142857142857,
+                "generations": [
+                  {"generation": 0, "liquidations": 2, "liquidatedNotional": 1000000.0, "badDebt": 0.0},
+                  {"generation": 1, "liquidations": 1, "liquidatedNotional": 250000.0, "badDebt": 3400.0},
+                  {"generation": 2, "liquidations": 1, "liquidatedNotional": 150000.0, "badDebt": 0.0}
+                ],
+                "matrix": {
+                  "from": ["exogenous", "perp-cross", "lend-pool"],
+                  "to": ["perp-cross", "lend-pool"],
+                  "liquidations": [[2, 0], [0, 1], [1, 0]],
+                  "liquidatedNotional": [[1000000.0, 0.0], [0.0, 250000.0], [150000.0, 0.0]],
+                  "badDebt": [[0.0, 0.0], [0.0, 3400.0], [0.0, 0.0]]
+                },
+                "venues": {
+                  "perp-cross": {"firstLiquidationStep": 12, "stepsToFirstLiquidation": 2,
+                                 "firstBadDebtStep": null, "stepsToInsolvency": null},
+                  "lend-pool": {"firstLiquidationStep": 13, "stepsToFirstLiquidation": 3,
+                                "firstBadDebtStep": 13, "stepsToInsolvency": 3}
+                }
+              }""";
+
+    /** The events of {@link #CONTAGION_JSON}, with their causes. */
+    public static final String CONTAGION_EVENTS = """
+            {"step":10,"round":0,"type":"shock","asset":"ETH","factor":0.9,"shock":0}
+            {"cause":{"channel":"exogenous","generation":0,"venue":null},"notional":600000.0,"round":1,"step":12,"type":"liquidation","venue":"perp-cross","account":"a"}
+            {"cause":{"channel":"exogenous","generation":0,"venue":null},"notional":400000.0,"round":1,"step":12,"type":"liquidation","venue":"perp-cross","account":"b"}
+            {"cause":{"channel":"market-impact","generation":1,"venue":"perp-cross"},"debtPrice":250.0,"debtRepaid":1000.0,"round":1,"step":13,"type":"loan_liquidation","venue":"lend-pool","account":"x"}
+            {"cause":{"channel":"market-impact","generation":1,"venue":"perp-cross"},"amount":3400.0,"round":0,"step":13,"type":"bad_debt","venue":"lend-pool","account":"x"}
+            {"cause":{"channel":"nav-loss","generation":2,"venue":"lend-pool"},"notional":150000.0,"round":2,"step":14,"type":"liquidation","venue":"perp-cross","account":"c"}
+            """;
+
+    /**
+     * {@link #timeseriesCsv()} with the six health columns of each venue appended. perp-cross has no
+     * account at risk at step 0 (count 0, empty quantiles), then 3 accounts with median
+     * {@code 2 − 0.05 t} and p05 = median / 2, p25 = 0.8 median, p75 = 1.5 median, p95 = 4 median, except
+     * p05 = −0.1 (negative equity) from step 28. lend-pool never has an account at risk.
+     */
+    public static String timeseriesCsvWithHealth() {
+        String[] lines = timeseriesCsv().split("\n");
+        StringBuilder csv = new StringBuilder(lines[0]);
+        for (String venue : VENUES) {
+            for (String m : List.of("health_count", "health_p05", "health_p25", "health_p50", "health_p75",
+                    "health_p95")) {
+                csv.append(',').append(m).append('.').append(venue);
+            }
+        }
+        csv.append('\n');
+        for (int step = 0; step <= STEPS; step++) {
+            csv.append(lines[step + 1]);
+            double median = 2.0 - 0.05 * step;
+            if (step == 0) {
+                csv.append(",0,,,,,");
+            } else {
+                csv.append(",3,").append(step >= 28 ? -0.1 : median / 2).append(',').append(0.8 * median)
+                        .append(',').append(median).append(',').append(1.5 * median).append(',').append(4 * median);
+            }
+            csv.append(",0,,,,,\n");
+        }
+        return csv.toString();
+    }
+
     private static String jsonString(String text) {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }

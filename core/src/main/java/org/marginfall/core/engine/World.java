@@ -20,6 +20,7 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
+import org.marginfall.core.metric.HealthBands;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.RunStart;
 import org.marginfall.core.metric.StepRecord;
@@ -405,7 +406,8 @@ public final class World implements SimClock, EventSink {
       points.add(
           new StepRecord.VenuePoint(
               v.id(), now, now.liquidations() - before.liquidations(),
-              now.liquidatedNotional() - before.liquidatedNotional()));
+              now.liquidatedNotional() - before.liquidatedNotional(),
+              HealthBands.of(v.healthValues())));
       previous.put(v.id(), now);
     }
     StepRecord record = new StepRecord(step, step * settings.stepSeconds(), assets, prices, points);

@@ -1,6 +1,7 @@
 package org.marginfall.core.metric;
 
 import java.util.List;
+import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.venue.VenueId;
@@ -15,7 +16,7 @@ import org.marginfall.core.venue.VenueSnapshot;
  * @param timeSeconds simulated time
  * @param assets fundamental and market price of each spot asset
  * @param oracles each oracle's published price of each asset
- * @param venues each venue's counters and this tick's liquidations
+ * @param venues each venue's counters, this tick's liquidations and its accounts' health
  */
 public record StepRecord(
     long step,
@@ -56,7 +57,24 @@ public record StepRecord(
    * @param snapshot cumulative counters and current state
    * @param liquidations liquidation events in this tick
    * @param liquidatedNotional notional liquidated in this tick
+   * @param health the distribution of account health at the end of the tick
    */
   public record VenuePoint(
-      VenueId venue, VenueSnapshot snapshot, long liquidations, double liquidatedNotional) {}
+      VenueId venue,
+      VenueSnapshot snapshot,
+      long liquidations,
+      double liquidatedNotional,
+      HealthBands health) {
+
+    /** Requires the health bands. */
+    public VenuePoint {
+      Objects.requireNonNull(health, "health");
+    }
+
+    /** A point without health information (no account carries risk). */
+    public VenuePoint(
+        VenueId venue, VenueSnapshot snapshot, long liquidations, double liquidatedNotional) {
+      this(venue, snapshot, liquidations, liquidatedNotional, HealthBands.NONE);
+    }
+  }
 }

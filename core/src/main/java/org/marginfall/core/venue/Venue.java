@@ -81,6 +81,19 @@ public interface Venue {
   /** End-of-tick settlement: the bad-debt waterfall and anything else the venue does once a tick. */
   void settle();
 
+  /**
+   * The health of every account that carries risk, at the last {@link #markToMarket()}, in account
+   * order: the venue's ratio of margin to requirement ({@link MarginState#health()}; a lending
+   * venue's health factor; a CDP's collateral value over {@code debt × mat}), so 1 is the
+   * liquidation threshold. Accounts without risk (infinite health) are left out. The recorder turns
+   * these into quantile bands per tick.
+   *
+   * @return a new array; empty for a venue that does not report health
+   */
+  default double[] healthValues() {
+    return new double[0];
+  }
+
   /** Cumulative counters and current state for the recorder. */
   VenueSnapshot snapshot();
 

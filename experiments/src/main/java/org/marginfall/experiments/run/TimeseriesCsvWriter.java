@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.marginfall.core.metric.HealthBands;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.StepRecord;
 
@@ -14,6 +15,10 @@ import org.marginfall.core.metric.StepRecord;
  * <p>Mutable and not thread-safe; one writer per run.
  */
 public final class TimeseriesCsvWriter implements RunListener {
+
+  /** The health distribution columns of each venue, after its six standard columns. */
+  public static final List<String> HEALTH_COLUMNS =
+      List.of("health_count", "health_p05", "health_p25", "health_p50", "health_p75", "health_p95");
 
   private final Writer out;
   private boolean headerWritten;
@@ -46,6 +51,15 @@ public final class TimeseriesCsvWriter implements RunListener {
             .append(',').append(v.snapshot().insuranceFund())
             .append(',').append(v.snapshot().openInterest())
             .append(',').append(v.snapshot().liquidatable());
+        HealthBands h = v.health();
+        row.append(',').append(h.count());
+        for (double q : h.quantiles()) {
+          // No account with risk: the quantiles are undefined, an empty cell (not NaN).
+          row.append(',');
+          if (h.count() > 0) {
+            row.append(q);
+          }
+        }
         for (double x : v.snapshot().extras().values()) {
           row.append(',').append(x);
         }
@@ -70,6 +84,9 @@ public final class TimeseriesCsvWriter implements RunListener {
       for (String m :
           List.of("liquidations", "liquidated_notional", "bad_debt", "insurance_fund", "open_interest",
               "liquidatable")) {
+        h.add(m + "." + v.venue());
+      }
+      for (String m : HEALTH_COLUMNS) {
         h.add(m + "." + v.venue());
       }
       for (String extra : v.snapshot().extras().keySet()) {

@@ -12,6 +12,10 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.marginfall.core.engine.InvariantViolationException;
 import org.marginfall.core.engine.Simulation;
+import org.marginfall.core.event.BadDebt;
+import org.marginfall.core.event.InsurancePayout;
+import org.marginfall.core.event.SimEvent;
+import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.metric.SummaryCollector;
 import org.marginfall.core.spec.InvalidSpecException;
@@ -19,6 +23,10 @@ import org.marginfall.experiments.run.RunDirectoryWriter;
 import org.marginfall.experiments.run.RunRequest;
 import org.marginfall.experiments.run.SummaryJson;
 import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.reports.risk.AccountShortfalls;
+import org.marginfall.reports.risk.ShortfallTally;
+import org.marginfall.reports.run.RunEvents;
+import org.marginfall.reports.run.RunRisk;
 
 /**
  * Runs one (point, replication) of a sweep and turns whatever happens into a {@link RunResult}: an
@@ -63,8 +71,9 @@ public final class RunExecutor {
       return RunResult.failed(point.id(), replication, seed, FailureReason.INVALID_SCENARIO, why, n);
     }
     try {
-      RunSummary summary = simulate(scenario, seed, point, replication);
-      List<Double> values = metrics(SummaryJson.tree(scenario, summary));
+      ShortfallListener shortfalls = new ShortfallListener();
+      RunSummary summary = simulate(scenario, seed, point, replication, shortfalls);
+      List<Double> values = metrics(SummaryJson.tree(scenario, summary), shortfalls.tally());
       for (int m = 0; m < n; m++) {
         Double v = values.get(m);
         if (v != null && !Double.isFinite(v)) {
@@ -92,28 +101,51 @@ public final class RunExecutor {
     return FailureReason.ERROR;
   }
 
-  private RunSummary simulate(Scenario scenario, long seed, Point point, int replication) throws IOException {
+  /**
+   * Runs the scenario; when a metric needs account shortfalls, {@code shortfalls} tallies them: from
+   * the live run's events, or, when the run writes its directory (whose listeners are fixed), by
+   * reading its {@code events.jsonl} back as the run report does.
+   */
+  private RunSummary simulate(Scenario scenario, long seed, Point point, int replication, ShortfallListener shortfalls)
+      throws IOException {
+    boolean needed = spec.metrics().stream().anyMatch(Metric::needsShortfalls);
     if (runDirectories != null) {
       Path dir = runDirectories.resolve(directoryName(point.id(), replication));
       RunRequest request =
           new RunRequest(scenario, "sweep " + spec.name() + " point " + point.id(), dir, OptionalLong.of(seed), spec.audit(), true);
-      return new RunDirectoryWriter(clock).write(request).summary();
+      RunSummary summary = new RunDirectoryWriter(clock).write(request).summary();
+      if (needed) {
+        RunEvents.read(dir).ifPresent(e -> e.shortfalls().forEach((venue, byAccount) ->
+            byAccount.forEach((account, amount) -> shortfalls.tally().add(venue, account, amount))));
+      }
+      return summary;
     }
     SummaryCollector summaries = new SummaryCollector();
-    Simulation.Outcome outcome = Simulation.run(scenario.model(), seed, 0, spec.audit(), List.of(summaries));
+    List<RunListener> listeners = needed ? List.of(summaries, shortfalls) : List.of(summaries);
+    Simulation.Outcome outcome = Simulation.run(scenario.model(), seed, 0, spec.audit(), listeners);
     return summaries.summary(spec.audit(), outcome.auditedSteps());
   }
 
-  /** The sweep's metrics read from a summary laid out as {@code summary.json}. */
-  private List<Double> metrics(ObjectNode summary) {
+  /**
+   * The sweep's metrics: read from a summary laid out as {@code summary.json}, or for the {@code
+   * risk} section computed from the account shortfalls as the run report computes them ({@link
+   * RunRisk#shortfalls(String, double, java.util.Map)}). A cover ratio is infinite when no account
+   * fell short; it is then recorded as no value. A contagion field is no value when the summary has
+   * no contagion object.
+   */
+  List<Double> metrics(ObjectNode summary, ShortfallTally shortfalls) {
     List<Double> out = new ArrayList<>(spec.metrics().size());
     for (Metric m : spec.metrics()) {
+      if (m.section().equals("risk")) {
+        out.add(risk(m, summary, shortfalls));
+        continue;
+      }
       JsonNode node = summary.path(m.section());
       if (!m.id().isEmpty()) {
         node = node.path(m.id());
       }
       node = node.path(m.field());
-      if (node.isNull()) {
+      if (node.isNull() || (node.isMissingNode() && m.section().equals("contagion"))) {
         out.add(null);
       } else if (node.isNumber()) {
         out.add(node.doubleValue());
@@ -122,6 +154,38 @@ public final class RunExecutor {
       }
     }
     return out;
+  }
+
+  private static Double risk(Metric m, ObjectNode summary, ShortfallTally shortfalls) {
+    JsonNode fund = summary.path("venues").path(m.id()).path("insuranceFundStart");
+    AccountShortfalls s = RunRisk.shortfalls(m.id(), fund.isNumber() ? fund.doubleValue() : Double.NaN,
+        shortfalls.shortfalls().getOrDefault(m.id(), java.util.Map.of()));
+    double v = switch (m.field()) {
+      case "cover1" -> s.cover1();
+      case "cover2" -> s.cover2();
+      case "largestShortfall" -> s.largest();
+      case "largestTwoShortfalls" -> s.largestTwo();
+      default -> throw new IllegalStateException("unknown risk metric " + m.path());
+    };
+    return Double.isInfinite(v) ? null : v;
+  }
+
+  /** Tallies the run's {@code insurance_payout} and {@code bad_debt} amounts per venue and account. */
+  private static final class ShortfallListener implements RunListener {
+    private final ShortfallTally tally = new ShortfallTally();
+
+    ShortfallTally tally() {
+      return tally;
+    }
+
+    @Override
+    public void onEvent(SimEvent event) {
+      if (event instanceof InsurancePayout p) {
+        tally.add(p.venue(), p.account(), p.amount());
+      } else if (event instanceof BadDebt b) {
+        tally.add(b.venue(), b.account(), b.amount());
+      }
+    }
   }
 
   static String message(Throwable e) {

@@ -326,6 +326,13 @@ public final class SweepReader {
       }
       return new Metric(name, section, "", parts[1]);
     }
+    if (section.equals("contagion")) {
+      if (parts.length != 2 || !Metric.CONTAGION_FIELDS.contains(parts[1])) {
+        node.fail("'" + path + "': contagion has the fields " + Metric.CONTAGION_FIELDS);
+        return null;
+      }
+      return new Metric(name, section, "", parts[1]);
+    }
     if (parts.length < 3) {
       node.fail("'" + path + "' must be " + section + ".<id>.<field>");
       return null;
@@ -334,7 +341,12 @@ public final class SweepReader {
     String field = parts[parts.length - 1];
     Set<String> ids = new TreeSet<>();
     Set<String> known;
-    if (section.equals("venues")) {
+    if (section.equals("risk")) {
+      known = new TreeSet<>(Metric.RISK_FIELDS);
+      if (base != null) {
+        base.model().venues().forEach(v -> ids.add(v.id().value()));
+      }
+    } else if (section.equals("venues")) {
       known = fields(RunSummary.VenueSummary.class);
       known.removeAll(Set.of("type", "attributes"));
       if (base != null) {
@@ -347,7 +359,8 @@ public final class SweepReader {
       }
     }
     if (base != null && !ids.contains(id)) {
-      node.fail("'" + path + "': the scenario has no " + section.substring(0, section.length() - 1) + " '" + id + "' (" + section + ": " + ids + ")");
+      String kind = section.equals("assets") ? "asset" : "venue";
+      node.fail("'" + path + "': the scenario has no " + kind + " '" + id + "' (" + kind + "s: " + ids + ")");
       return null;
     }
     if (!known.contains(field)) {

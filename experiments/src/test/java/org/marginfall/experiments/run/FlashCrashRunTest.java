@@ -96,11 +96,39 @@ class FlashCrashRunTest {
       tables.add("tables/" + t + ".csv");
       tables.add("tables/" + t + ".tex");
     }
+    List<String> contagionFiles = new java.util.ArrayList<>();
+    if (summary.has("contagion")) {
+      // The report's contagion section: its tables, and its charts (the bad-debt heatmap only when
+      // some cause left bad debt).
+      for (String t :
+          List.of("cascade-generations", "contagion-bad-debt", "contagion-headline", "contagion-liquidations",
+              "contagion-notional", "contagion-timing")) {
+        contagionFiles.add("tables/" + t + ".csv");
+        contagionFiles.add("tables/" + t + ".tex");
+      }
+      List<String> charts = new java.util.ArrayList<>(List.of("cascade-generations", "contagion-notional"));
+      boolean badDebt = false;
+      for (JsonNode row : summary.path("contagion").path("matrix").path("badDebt")) {
+        for (JsonNode cell : row) {
+          badDebt |= cell.asDouble() != 0;
+        }
+      }
+      if (badDebt) {
+        charts.add("contagion-bad-debt");
+      }
+      charts.forEach(c -> {
+        contagionFiles.add("charts/" + c + ".png");
+        contagionFiles.add("charts/" + c + ".svg");
+      });
+    }
     List<String> expected = new java.util.ArrayList<>(tables);
+    expected.addAll(contagionFiles);
     expected.addAll(
         List.of(
             "charts/bad-debt.png", "charts/bad-debt.svg", "charts/insurance-fund.png",
-            "charts/insurance-fund.svg", "charts/liquidations.png", "charts/liquidations.svg",
+            "charts/insurance-fund.svg", "charts/health-perp-cross.png", "charts/health-perp-cross.svg",
+            "charts/health-perp-isolated.png", "charts/health-perp-isolated.svg",
+            "charts/liquidations.png", "charts/liquidations.svg",
             "charts/prices-BTC.png", "charts/prices-BTC.svg", "charts/prices-ETH.png",
             "charts/prices-ETH.svg", "events.jsonl", "exposures.json", "manifest.json", "network.json",
             "report.html", "report.pdf",
@@ -210,7 +238,8 @@ class FlashCrashRunTest {
       }
     }
     for (String v : VENUES) {
-      for (String m : List.of("liquidations", "liquidated_notional", "bad_debt", "insurance_fund", "open_interest", "liquidatable")) {
+      for (String m : List.of("liquidations", "liquidated_notional", "bad_debt", "insurance_fund", "open_interest", "liquidatable",
+          "health_count", "health_p05", "health_p25", "health_p50", "health_p75", "health_p95")) {
         header.add(m + "." + v);
       }
     }
@@ -226,8 +255,15 @@ class FlashCrashRunTest {
       assertEquals(series.header().size(), row.length, "cells in row " + t);
       assertEquals(String.valueOf(t), row[0]);
       assertEquals(t * STEP_SECONDS, Double.parseDouble(row[1]));
-      for (String cell : row) {
-        assertTrue(Double.isFinite(Double.parseDouble(cell)), "row " + t + ": " + cell);
+      for (int c = 0; c < row.length; c++) {
+        String column = series.header().get(c);
+        if (row[c].isEmpty() && column.startsWith("health_p")) {
+          // Undefined quantiles are empty, and only when no account of the venue carries risk.
+          String venue = column.substring(column.indexOf('.') + 1);
+          assertEquals("0", row[series.header().indexOf("health_count." + venue)], "row " + t + ": " + column);
+          continue;
+        }
+        assertTrue(Double.isFinite(Double.parseDouble(row[c])), "row " + t + ": " + column + " = " + row[c]);
       }
     }
   }

@@ -273,6 +273,15 @@ public final class CdpVenue implements VaultVenue {
         services.oracles(), spec.oracle(), List.of(v.ilk.terms.asset()), services.clock().step());
   }
 
+  /**
+   * Collateral value over {@code debt × mat} of every vault with debt (1 is dog.sol's
+   * {@code ink * spot < art * rate} threshold), at current oracle prices as the last mark saw them.
+   */
+  @Override
+  public double[] healthValues() {
+    return vaults.values().stream().mapToDouble(v -> state(v).health()).filter(Double::isFinite).toArray();
+  }
+
   @Override
   public List<LiquidationCandidate> liquidatable() {
     return liquidatable;

@@ -352,6 +352,12 @@ public final class LendingPool implements LendingVenue {
     return stalePauses.pauses(services.oracles(), spec.oracle(), reserveAssets(), services.clock().step());
   }
 
+  /** The health factor (Aave: Σ collateral × LT / Σ debt) of every borrower with debt, at the last mark. */
+  @Override
+  public double[] healthValues() {
+    return accounts.values().stream().mapToDouble(b -> b.state.health()).filter(Double::isFinite).toArray();
+  }
+
   @Override
   public List<LiquidationCandidate> liquidatable() {
     return liquidatable;

@@ -489,6 +489,20 @@ public final class PerpetualExchange implements PerpetualVenue {
     liquidatable = List.copyOf(out);
   }
 
+  /**
+   * Equity over maintenance requirement of every trader account with positions, at the last mark.
+   * The backstop vault is left out: it is never liquidated, so its margin says nothing about how
+   * close traders are to liquidation.
+   */
+  @Override
+  public double[] healthValues() {
+    return accounts.values().stream()
+        .filter(a -> a != vault)
+        .mapToDouble(a -> a.state.health())
+        .filter(Double::isFinite)
+        .toArray();
+  }
+
   @Override
   public List<LiquidationCandidate> liquidatable() {
     return liquidatable;

@@ -67,6 +67,17 @@ class CdpVenueTest {
   }
 
   @Test
+  void test_healthValues_collateralValueOverDebtTimesMat() {
+    venue.markToMarket();
+    // 10 × 2,000 / (13,000 × 1.45) = 20,000 / 18,850 = 1.0610080
+    assertArrayEquals(new double[] {20_000 / 18_850.0}, venue.healthValues(), 1e-12);
+    h.setPrice(1800);
+    venue.markToMarket();
+    // 18,000 / 18,850 = 0.9549072: below 1, the vault is unsafe.
+    assertArrayEquals(new double[] {18_000 / 18_850.0}, venue.healthValues(), 1e-12);
+  }
+
+  @Test
   void test_draw_mintsBaseCurrencyFromIssuer() {
     assertEquals(atoms(13_000), h.ledger.balance(alice, USD));
     assertEquals(-atoms(13_000), h.ledger.balance(AccountId.of("maker", "issuer"), USD));

@@ -72,6 +72,18 @@ class LendingPoolTest {
   }
 
   @Test
+  void test_healthValues_healthFactorOfEveryBorrowerWithDebt() {
+    LendingPool v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
+    borrowerAt2000(v);
+    h.setPrice(ETH, 1_600);
+    v.markToMarket();
+    // The borrower: HF = 10 × 1600 × 0.86 / 16,000 = 0.86. The lender has no debt (infinite HF): left out.
+    double[] health = v.healthValues();
+    assertEquals(1, health.length);
+    assertEquals(0.86, health[0], 1e-12);
+  }
+
+  @Test
   void test_liquidate_takesAllCollateralAndSocializesBadDebtOnReceiptNav() {
     LendingPool v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
     AccountId account = borrowerAt2000(v);

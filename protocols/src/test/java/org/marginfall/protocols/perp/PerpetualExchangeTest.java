@@ -193,6 +193,18 @@ class PerpetualExchangeTest {
   // --- opening, adding, reducing
 
   @Test
+  void test_healthValues_equityOverMaintenanceOfAccountsWithPositions() {
+    VenueHarness h = new VenueHarness(ETH0, BTC0);
+    PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));
+    AccountId a = crossAccount(h, venue, "alice", 1000, 0);
+    crossAccount(h, venue, "bob", 1000, 0);
+    venue.open(a, ETH, 3);
+    venue.markToMarket();
+    // alice: equity 1000 / MMR 3 * 3000 * 0.05 = 450 -> 2.2222; bob has no position (no risk): left out.
+    assertArrayEquals(new double[] {1000 / 450.0}, venue.healthValues(), TOL);
+  }
+
+  @Test
   void test_open_rejectsPositionBreachingInitialMarginAndLeavesAccountUnchanged() {
     VenueHarness h = new VenueHarness(ETH0, BTC0);
     PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));

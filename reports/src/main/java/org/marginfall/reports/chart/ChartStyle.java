@@ -58,11 +58,16 @@ final class ChartStyle {
 
     private static NumberAxis axis(String label) {
         NumberAxis axis = new NumberAxis(label);
+        style(axis);
+        return axis;
+    }
+
+    /** Gives any axis the shared fonts and colours. */
+    static void style(org.jfree.chart.axis.Axis axis) {
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICK);
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(Color.BLACK);
-        return axis;
     }
 
     /** A chart around {@code plot} with the shared title, legend, background and antialiasing. */

@@ -213,13 +213,7 @@ public final class SweepCharts {
             max = 1;
         }
         double hi = max > min ? max : min + 1;
-        LookupPaintScale scale = new LookupPaintScale(min, hi, Color.WHITE);
-        // A light-to-dark blue ramp in 64 steps: ordered, colour-blind safe, prints in grey.
-        for (int k = 0; k < 64; k++) {
-            float t = k / 63f;
-            scale.add(min + (hi - min) * k / 64.0, new Color(
-                    Math.round(247 - t * (247 - 8)), Math.round(251 - t * (251 - 48)), Math.round(255 - t * (255 - 107))));
-        }
+        LookupPaintScale scale = BlueScale.of(min, hi);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         SymbolAxis x = new SymbolAxis(p0, xl.toArray(String[]::new));

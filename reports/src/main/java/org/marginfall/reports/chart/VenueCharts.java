@@ -17,15 +17,17 @@ import org.marginfall.reports.data.TimeSeriesReader;
  * Per-venue charts of a run that exist in its data: insurance fund and cumulative bad debt per
  * venue over time (columns {@code insurance_fund.<venue>}, {@code bad_debt.<venue>}), and each
  * venue's family metrics over time (its extra {@code <metric>.<venue>} columns, e.g. a backstop's
- * NAV or an auction deficit) when it reports any.
+ * NAV or an auction deficit) when it reports any, and the account health bands of each venue
+ * ({@link HealthChart}).
  *
  * <p>This class has no state: it is immutable and thread-safe.
  */
 public final class VenueCharts {
 
-    /** The six standard venue columns of docs/outputs.md. */
+    /** The six standard venue columns and the six health columns of docs/outputs.md. */
     static final Set<String> STANDARD = Set.of("liquidations", "liquidated_notional", "bad_debt",
-            "insurance_fund", "open_interest", "liquidatable");
+            "insurance_fund", "open_interest", "liquidatable", RunColumns.HEALTH_COUNT, "health_p05", "health_p25",
+            RunColumns.HEALTH_P50, "health_p75", "health_p95");
 
     static {
         Headless.ensure();
@@ -34,7 +36,10 @@ public final class VenueCharts {
     private VenueCharts() {
     }
 
-    /** The charts in page order: insurance fund, bad debt, then one chart of extras per venue that has some. */
+    /**
+     * The charts in page order: insurance fund, bad debt, account health per venue that has health
+     * columns with values, then one chart of extras per venue that has some.
+     */
     public static List<RenderedChart> render(TimeSeries table, String baseCurrency) {
         List<RenderedChart> charts = new ArrayList<>();
         List<String> venues = RunColumns.ids(table, "liquidations");
@@ -49,6 +54,7 @@ public final class VenueCharts {
                     "Cumulative bad debt of each venue (shortfalls its insurance fund could not cover), in "
                             + baseCurrency + "."));
         }
+        charts.addAll(HealthChart.render(table));
         for (String venue : venues) {
             Map<String, double[]> extras = extras(table, venue);
             if (extras.isEmpty()) {

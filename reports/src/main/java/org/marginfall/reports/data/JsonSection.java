@@ -43,6 +43,21 @@ final class JsonSection {
         return child == null || child.isNull() ? null : asSection(key, child);
     }
 
+    /** The raw member {@code key}, or {@code null} if absent, for readers of arrays. */
+    JsonNode raw(String key) {
+        return node.get(key);
+    }
+
+    /** The dotted path of member {@code key}, as error messages name it. */
+    String path(String key) {
+        return pathOf(key);
+    }
+
+    /** The file this section was read from. */
+    String file() {
+        return file;
+    }
+
     /** Every member of this object, each of which must itself be an object, in file order. */
     Map<String, JsonSection> children() {
         Map<String, JsonSection> result = new LinkedHashMap<>();

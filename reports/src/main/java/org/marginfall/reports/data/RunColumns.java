@@ -19,6 +19,13 @@ public final class RunColumns {
     public static final String MARKET_PRICE = "market_price";
     public static final String ORACLE_PRICE = "oracle_price";
     public static final String LIQUIDATED_NOTIONAL = "liquidated_notional";
+    /** Accounts of a venue that carry risk, per step. */
+    public static final String HEALTH_COUNT = "health_count";
+    /** The median of their health. */
+    public static final String HEALTH_P50 = "health_p50";
+    /** The five health quantile metrics, ascending (p05, p25, p50, p75, p95). */
+    public static final List<String> HEALTH_QUANTILES =
+            List.of("health_p05", "health_p25", HEALTH_P50, "health_p75", "health_p95");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
 

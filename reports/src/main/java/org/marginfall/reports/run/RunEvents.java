@@ -11,26 +11,33 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.marginfall.reports.ReportException;
+import org.marginfall.reports.risk.ShortfallTally;
 
 /**
  * What the risk section of a run report needs from {@code events.jsonl}, read in one streaming
  * pass: per venue, each account's shortfall (the sum of its {@code insurance_payout} and
  * {@code bad_debt} amounts, docs/outputs.md), and the cascade depth (the largest liquidation
  * {@code round} of any {@code liquidation} event: how many rounds of liquidation one step needed
- * before no account was liquidatable or the round limit stopped it).
+ * before no account was liquidatable or the round limit stopped it), and the liquidated notional by
+ * contagion generation and venue (events with a {@code cause}).
  *
  * <p>Instances are immutable and thread-safe.
  *
  * @param shortfalls venue to (account to shortfall), venues in first-seen order, accounts sorted
  * @param cascadeDepth venue to its largest liquidation round, venues in first-seen order
  * @param shockSteps the steps in which a scheduled shock moved a fundamental price
+ * @param generationNotional liquidated notional by contagion generation (the events'
+ *     {@code cause.generation}, ascending) and venue (first-seen order); empty for runs whose
+ *     events carry no cause
  */
 public record RunEvents(
-        Map<String, Map<String, Double>> shortfalls, Map<String, Integer> cascadeDepth, SortedSet<Long> shockSteps) {
+        Map<String, Map<String, Double>> shortfalls, Map<String, Integer> cascadeDepth, SortedSet<Long> shockSteps,
+        SortedMap<Long, Map<String, Double>> generationNotional) {
 
     public static final String FILE = "events.jsonl";
 
@@ -40,6 +47,15 @@ public record RunEvents(
         shortfalls = Collections.unmodifiableMap(copy);
         cascadeDepth = Collections.unmodifiableMap(new LinkedHashMap<>(cascadeDepth));
         shockSteps = Collections.unmodifiableSortedSet(new TreeSet<>(shockSteps));
+        SortedMap<Long, Map<String, Double>> generations = new TreeMap<>();
+        generationNotional.forEach((g, m) -> generations.put(g, Collections.unmodifiableMap(new LinkedHashMap<>(m))));
+        generationNotional = Collections.unmodifiableSortedMap(generations);
+    }
+
+    /** A record without contagion causes. */
+    public RunEvents(Map<String, Map<String, Double>> shortfalls, Map<String, Integer> cascadeDepth,
+                     SortedSet<Long> shockSteps) {
+        this(shortfalls, cascadeDepth, shockSteps, new TreeMap<>());
     }
 
     /** A record without shock steps. */
@@ -57,7 +73,8 @@ public record RunEvents(
             return Optional.empty();
         }
         ObjectMapper mapper = new ObjectMapper();
-        Map<String, Map<String, Double>> shortfalls = new LinkedHashMap<>();
+        ShortfallTally shortfalls = new ShortfallTally();
+        SortedMap<Long, Map<String, Double>> generations = new TreeMap<>();
         Map<String, Integer> depth = new LinkedHashMap<>();
         SortedSet<Long> shocks = new TreeSet<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -66,7 +83,8 @@ public record RunEvents(
                 n++;
                 // Most lines are trades and oracle updates; skip them without parsing.
                 if (!line.contains("\"bad_debt\"") && !line.contains("\"insurance_payout\"")
-                        && !line.contains("\"liquidation\"") && !line.contains("\"shock\"")) {
+                        && !line.contains("liquidation\"") && !line.contains("\"auction_started\"")
+                        && !line.contains("\"shock\"")) {
                     continue;
                 }
                 JsonNode event;
@@ -78,15 +96,36 @@ public record RunEvents(
                 String type = event.path("type").asText();
                 String venue = event.path("venue").asText();
                 if (type.equals("bad_debt") || type.equals("insurance_payout")) {
-                    shortfalls.computeIfAbsent(venue, v -> new TreeMap<>())
-                            .merge(event.path("account").asText(), event.path("amount").asDouble(), Double::sum);
-                } else if (type.equals("liquidation")) {
-                    depth.merge(venue, event.path("round").asInt(), Math::max);
+                    shortfalls.add(venue, event.path("account").asText(), event.path("amount").asDouble());
                 } else if (type.equals("shock")) {
                     shocks.add(event.path("step").asLong());
                 }
+                if (type.equals("liquidation")) {
+                    depth.merge(venue, event.path("round").asInt(), Math::max);
+                }
+                double notional = liquidatedNotional(event);
+                JsonNode generation = event.path("cause").path("generation");
+                if (!Double.isNaN(notional) && generation.isIntegralNumber()) {
+                    generations.computeIfAbsent(generation.asLong(), g -> new LinkedHashMap<>())
+                            .merge(venue, notional, Double::sum);
+                }
             }
         }
-        return Optional.of(new RunEvents(shortfalls, depth, shocks));
+        return Optional.of(new RunEvents(shortfalls.shortfalls(), depth, shocks, generations));
+    }
+
+    /**
+     * The notional a liquidation event adds to its venue's {@code liquidatedNotional} (the venues'
+     * own counting, docs/venues.md): a perpetual {@code liquidation}'s {@code notional}, a lending
+     * {@code loan_liquidation}'s debt repaid at the debt price, a CDP {@code auction_started}'s
+     * {@code tab}; NaN for any other event.
+     */
+    static double liquidatedNotional(JsonNode event) {
+        return switch (event.path("type").asText()) {
+            case "liquidation" -> event.path("notional").asDouble();
+            case "loan_liquidation" -> event.path("debtRepaid").asDouble() * event.path("debtPrice").asDouble();
+            case "auction_started" -> event.path("tab").asDouble();
+            default -> Double.NaN;
+        };
     }
 }

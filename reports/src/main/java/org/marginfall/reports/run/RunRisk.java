@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.marginfall.reports.data.Contagion;
 import org.marginfall.reports.data.RunSummary;
 import org.marginfall.reports.data.SummaryFields;
 import org.marginfall.reports.data.SummaryValue;
@@ -14,8 +15,9 @@ import org.marginfall.reports.risk.AccountShortfalls;
 
 /**
  * The risk section of a run report: its definitions, each venue's insurance-fund coverage of its
- * largest one and two account failures (cover 1 / cover 2, from {@code events.jsonl}), cascade
- * depth, and each asset's amplification (from {@code summary.json}). A single run has one outcome
+ * largest one and two account failures (cover 1 / cover 2, from {@code events.jsonl}), liquidation
+ * rounds, the contagion headline numbers (cascade depth, induced share, time to each venue's first
+ * liquidation and insolvency) and each asset's amplification (from {@code summary.json}). A single run has one outcome
  * per metric, so VaR and expected shortfall, which need a distribution, are in sweep reports.
  *
  * <p>This class has no state: it is immutable and thread-safe.
@@ -27,20 +29,50 @@ public final class RunRisk {
             + " account: what the venue's insurance fund paid for it plus the bad debt it left (insurance_payout"
             + " and bad_debt events). Cover 1 = insurance fund at the start / largest single-account shortfall;"
             + " cover 2 = fund / sum of the two largest (CPMI-IOSCO PFMI Principle 4, applied per venue); at least 1"
-            + " means the fund alone absorbs those failures, inf that no account fell short. Cascade depth: the"
+            + " means the fund alone absorbs those failures, inf that no account fell short. Liquidation rounds: the"
             + " largest liquidation round any step needed (1 = no liquidation triggered another in the same step)."
             + " Amplification: market max drawdown / fundamental max drawdown of an asset (1 = price impact added"
             + " nothing). VaR, expected shortfall and liquidations-at-risk are distributions over runs: see the sweep"
             + " report.";
 
+    /** The definitions of the contagion headline numbers, printed when the summary has a contagion object. */
+    public static final String CONTAGION_DEFINITIONS = "Contagion (summary.json contagion object). Every"
+            + " liquidation has a generation: 0 when the exogenous shock caused it, g + 1 when a liquidation or"
+            + " loss of generation g on some venue caused it through a contagion channel. Cascade depth: the"
+            + " highest generation of any liquidation (0 = no liquidation caused another; — = nothing was"
+            + " liquidated). Induced share: liquidated notional of generations 1 and above / all liquidated"
+            + " notional (the part of the liquidations that contagion added). Steps to first liquidation and to"
+            + " insolvency: steps from the first scheduled shock to the venue's first liquidation and to its first"
+            + " bad debt (— when it never happened or the scenario has no shock).";
+
     private RunRisk() {
     }
 
-    /** The blocks of the risk section. */
+    /** The blocks of the risk section of a run without a contagion object. */
     public static List<Block> blocks(RunSummary summary, Optional<RunEvents> events) {
+        return blocks(summary, events, Optional.empty());
+    }
+
+    /** The blocks of the risk section, with the contagion headline numbers when the summary has them. */
+    public static List<Block> blocks(RunSummary summary, Optional<RunEvents> events, Optional<Contagion> contagion) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading("Risk metrics"));
         blocks.add(new Block.Paragraph(DEFINITIONS));
+        contagion.ifPresent(c -> {
+            blocks.add(new Block.Paragraph(CONTAGION_DEFINITIONS));
+            blocks.add(new Block.TableBlock(new Table("contagion-headline", "Contagion headline numbers",
+                    List.of("metric", "value"), List.of(
+                            List.of("first shock step", count(c.shockStep())),
+                            List.of("cascade depth (generations)", count(c.cascadeDepth())),
+                            List.of("induced share", c.inducedShare() == null ? Numbers.UNDEFINED
+                                    : Numbers.format(c.inducedShare()))))));
+            List<List<String>> timing = new ArrayList<>();
+            c.venues().forEach((id, t) -> timing.add(List.of(id, count(t.firstLiquidationStep()),
+                    count(t.stepsToFirstLiquidation()), count(t.firstBadDebtStep()), count(t.stepsToInsolvency()))));
+            blocks.add(new Block.TableBlock(new Table("contagion-timing", "Time from the first shock to each venue's"
+                    + " first liquidation and first bad debt (steps)", List.of("venue", "first liquidation step",
+                    "steps to first liquidation", "first bad debt step", "steps to insolvency"), timing)));
+        });
         if (events.isEmpty()) {
             blocks.add(new Block.Paragraph("The run directory has no events.jsonl, so per-account shortfalls and"
                     + " cascade depth are unknown."));
@@ -55,9 +87,9 @@ public final class RunRisk {
                         Numbers.format(s.cover2()), depth == null ? "0" : depth.toString()));
             }
             blocks.add(new Block.TableBlock(new Table("venue-risk",
-                    "Insurance-fund coverage and cascade depth per venue (" + summary.run().baseCurrency() + ")",
+                    "Insurance-fund coverage and liquidation rounds per venue (" + summary.run().baseCurrency() + ")",
                     List.of("venue", "fund", "accounts short", "largest shortfall", "two largest", "cover 1",
-                            "cover 2", "cascade depth"), rows)));
+                            "cover 2", "liquidation rounds"), rows)));
         }
         List<List<String>> assets = new ArrayList<>();
         summary.assets().forEach((asset, f) -> assets.add(List.of(asset, Numbers.format(number(f, "fundamentalMaxDrawdown")),
@@ -69,9 +101,19 @@ public final class RunRisk {
 
     /** The venue's account shortfalls against its starting insurance fund (0 when the summary has none). */
     public static AccountShortfalls shortfalls(String venue, SummaryFields fields, RunEvents events) {
-        double fund = number(fields, "insuranceFundStart");
-        return new AccountShortfalls(venue, Double.isNaN(fund) ? 0 : fund,
-                events.shortfalls().getOrDefault(venue, Map.of()));
+        return shortfalls(venue, number(fields, "insuranceFundStart"), events.shortfalls().getOrDefault(venue, Map.of()));
+    }
+
+    /**
+     * The venue's account shortfalls against {@code insuranceFundStart} (NaN, an absent field, counts
+     * as no fund): how the run report and sweeps compute cover 1 and cover 2.
+     */
+    public static AccountShortfalls shortfalls(String venue, double insuranceFundStart, Map<String, Double> byAccount) {
+        return new AccountShortfalls(venue, Double.isNaN(insuranceFundStart) ? 0 : insuranceFundStart, byAccount);
+    }
+
+    private static String count(Long value) {
+        return value == null ? Numbers.UNDEFINED : value.toString();
     }
 
     static double number(SummaryFields fields, String name) {

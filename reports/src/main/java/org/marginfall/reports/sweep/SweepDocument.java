@@ -149,7 +149,7 @@ public final class SweepDocument {
     private static Table metrics(SweepData data) {
         List<List<String>> rows = new ArrayList<>();
         data.metrics().forEach((name, path) -> rows.add(List.of(name, path)));
-        return new Table("metrics", "Metrics (paths into summary.json)", List.of("metric", "summary path"), rows);
+        return new Table("metrics", "Metrics (paths into the run summary: summary.json, or risk.<venue>.<metric>)", List.of("metric", "summary path"), rows);
     }
 
     /** One row per metric: pooled risk statistics with bootstrap intervals. */

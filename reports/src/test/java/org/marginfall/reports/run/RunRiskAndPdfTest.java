@@ -62,8 +62,8 @@ class RunRiskAndPdfTest {
     void test_venueRisk_coverOneAndTwoFromEvents() throws Exception {
         List<String> lines = Files.readAllLines(run().resolve("tables/venue-risk.csv"));
         // cover 1 = 1,000,000 / 400,000 = 2.5; cover 2 = 1,000,000 / 650,000 = 1.53846 (6 digits);
-        // cascade depth 3 (the round-3 liquidation). lend-pool: fund 0, nobody short: inf, depth 0.
-        assertEquals("venue,fund,accounts short,largest shortfall,two largest,cover 1,cover 2,cascade depth", lines.get(0));
+        // liquidation rounds 3 (the round-3 liquidation). lend-pool: fund 0, nobody short: inf, rounds 0.
+        assertEquals("venue,fund,accounts short,largest shortfall,two largest,cover 1,cover 2,liquidation rounds", lines.get(0));
         assertEquals("perp-cross,1000000,3,400000,650000,2.5,1.53846,3", lines.get(1));
         assertEquals("lend-pool,0,0,0,0,inf,inf,0", lines.get(2));
     }

@@ -1,0 +1,65 @@
+package org.marginfall.core.metric;
+
+import java.util.Arrays;
+
+/**
+ * The distribution of account health on one venue at the end of a tick: how many accounts carry
+ * risk and the 5th, 25th, 50th, 75th and 95th percentiles of their health ({@link Quantiles#type7},
+ * Hyndman–Fan type 7). Health is the venue's own ratio of margin to requirement (equity over
+ * maintenance requirement on a perpetual venue, the health factor on a lending venue, collateral
+ * value over {@code debt × mat} on a CDP venue), so 1 is the liquidation threshold on every venue.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param count accounts with a finite health (accounts that carry risk)
+ * @param p05 5th percentile, NaN when {@code count} is 0
+ * @param p25 25th percentile, NaN when {@code count} is 0
+ * @param p50 median, NaN when {@code count} is 0
+ * @param p75 75th percentile, NaN when {@code count} is 0
+ * @param p95 95th percentile, NaN when {@code count} is 0
+ */
+public record HealthBands(int count, double p05, double p25, double p50, double p75, double p95) {
+
+  /** No account carries risk. */
+  public static final HealthBands NONE =
+      new HealthBands(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+  /** The probabilities of the five quantiles, in component order. */
+  public static final double[] PROBABILITIES = {0.05, 0.25, 0.50, 0.75, 0.95};
+
+  /** Checks that the count is not negative and that quantiles are numbers exactly when it is positive. */
+  public HealthBands {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, was " + count);
+    }
+    for (double q : new double[] {p05, p25, p50, p75, p95}) {
+      if (Double.isNaN(q) != (count == 0)) {
+        throw new IllegalArgumentException(
+            "quantiles must be NaN exactly when count is 0; count " + count + ", quantile " + q);
+      }
+    }
+  }
+
+  /**
+   * The bands of a venue's health values; values that are not finite (accounts without risk) are
+   * left out.
+   *
+   * @param health the venue's {@code healthValues()}, not modified
+   */
+  public static HealthBands of(double[] health) {
+    double[] finite = Arrays.stream(health).filter(Double::isFinite).sorted().toArray();
+    if (finite.length == 0) {
+      return NONE;
+    }
+    double[] q = new double[PROBABILITIES.length];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = Quantiles.sortedType7(finite, PROBABILITIES[i]);
+    }
+    return new HealthBands(finite.length, q[0], q[1], q[2], q[3], q[4]);
+  }
+
+  /** The five quantiles in component order (p05 … p95). */
+  public double[] quantiles() {
+    return new double[] {p05, p25, p50, p75, p95};
+  }
+}
