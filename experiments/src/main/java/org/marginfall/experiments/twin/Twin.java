@@ -3,6 +3,7 @@ package org.marginfall.experiments.twin;
 import java.util.Arrays;
 import java.util.List;
 import org.marginfall.core.contagion.Channel;
+import org.marginfall.experiments.sweep.FieldPath;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param kind what the twin changes
- * @param channel the contagion channel switched off, for {@link Kind#NO_CHANNEL} only (else null)
+ * @param channel the contagion channel switched off for {@link Kind#NO_CHANNEL}, the assignment
+ *     {@code <field path>=<value>} for {@link Kind#SET}, else null
  */
 public record Twin(Kind kind, String channel) {
 
@@ -27,17 +29,28 @@ public record Twin(Kind kind, String channel) {
     /** No market has price impact. */
     NO_IMPACT,
     /** One contagion channel switched off. */
-    NO_CHANNEL
+    NO_CHANNEL,
+    /** One scenario field set to another value ({@code set:<field path>=<value>}). */
+    SET
   }
 
   /** Validates that a channel is named exactly for {@link Kind#NO_CHANNEL}. */
   public Twin {
     Objects.requireNonNull(kind, "kind");
-    if ((kind == Kind.NO_CHANNEL) != (channel != null)) {
-      throw new IllegalArgumentException("a channel is named for no-channel twins only");
+    boolean argument = kind == Kind.NO_CHANNEL || kind == Kind.SET;
+    if (argument != (channel != null)) {
+      throw new IllegalArgumentException("an argument is given for no-channel and set twins only");
     }
-    if (channel != null && !CHANNELS.contains(channel)) {
+    if (kind == Kind.NO_CHANNEL && !CHANNELS.contains(channel)) {
       throw new IllegalArgumentException("unknown channel " + channel);
+    }
+    if (kind == Kind.SET) {
+      int eq = channel.indexOf('=');
+      if (eq <= 0 || eq == channel.length() - 1) {
+        throw new IllegalArgumentException(
+            "--twin: set:" + channel + " must read set:<field path>=<value>, e.g. set:agents[2].capital=2.0e7");
+      }
+      FieldPath.parse(channel.substring(0, eq));
     }
   }
 
@@ -61,8 +74,17 @@ public record Twin(Kind kind, String channel) {
       throw new IllegalArgumentException("--twin: unknown channel '" + channel + "' (known: "
           + String.join(", ", CHANNELS) + ")");
     }
+    if (name != null && name.startsWith("set:")) {
+      try {
+        return new Twin(Kind.SET, name.substring("set:".length()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            e.getMessage().startsWith("--twin") ? e.getMessage() : "--twin: " + name + ": " + e.getMessage(), e);
+      }
+    }
     throw new IllegalArgumentException("--twin: unknown twin '" + name
-        + "' (known: isolated, no-impact, no-channel:<channel> with channel one of " + String.join(", ", CHANNELS) + ")");
+        + "' (known: isolated, no-impact, no-channel:<channel> with channel one of " + String.join(", ", CHANNELS)
+        + ", set:<field path>=<value>)");
   }
 
   /** The name as written on the command line, e.g. {@code no-channel:commonMarket}. */
@@ -71,12 +93,13 @@ public record Twin(Kind kind, String channel) {
       case ISOLATED -> "isolated";
       case NO_IMPACT -> "no-impact";
       case NO_CHANNEL -> "no-channel:" + channel;
+      case SET -> "set:" + channel;
     };
   }
 
   /** The twin's directory under {@code twin/}: the name with ':' replaced by '-' (portable file names). */
   public String directory() {
-    return name().replace(':', '-');
+    return name().replaceAll("[^A-Za-z0-9._-]", "-");
   }
 
   @Override

@@ -105,6 +105,23 @@ public final class TwinScenarios {
         }
       }
       case NO_CHANNEL -> out = withChannelOff(tree, twin.channel());
+      case SET -> {
+        int eq = twin.channel().indexOf('=');
+        FieldPath path = FieldPath.parse(twin.channel().substring(0, eq));
+        String problem = path.problemIn(tree);
+        if (problem != null) {
+          throw new InvalidSpecException(List.of(new Problem("twin " + twin.name(), problem)));
+        }
+        Object value;
+        try {
+          // The value is read as YAML, so 2.0e7, true and isolated are a number, a boolean, a string.
+          value = YAML.readValue(twin.channel().substring(eq + 1), Object.class);
+        } catch (JsonProcessingException e) {
+          throw new InvalidSpecException(
+              List.of(new Problem("twin " + twin.name(), "the value is not a YAML scalar or flow collection")));
+        }
+        out = path.setIn(tree, value);
+      }
     }
     return out == tree ? copy(tree) : out;
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.experiments.Fixtures;
@@ -131,10 +132,30 @@ class TwinScenariosTest {
   }
 
   @Test
+  void test_tree_setTwinChangesOneFieldReadAsYaml() throws IOException {
+    Twin t = Twin.parse("set:venues[2].insuranceFund=2.5e6");
+    assertEquals("set-venues-2-.insuranceFund-2.5e6", t.directory());
+    Map<String, Object> base = tree();
+    Object twin = TWINS.tree(t, base, true);
+    assertEquals(2.5e6, venue(twin, 2).get("insuranceFund"));
+    assertEquals(null, venue(base, 2).get("insuranceFund"), "the base tree is untouched");
+    Object flag = TWINS.tree(Twin.parse("set:venues[0].marginMode=cross"), base, true);
+    assertEquals("cross", venue(flag, 0).get("marginMode"));
+    InvalidSpecException missing =
+        assertThrows(InvalidSpecException.class, () -> TWINS.tree(Twin.parse("set:venues[7].fee=1"), base, true));
+    assertEquals("twin set:venues[7].fee=1: venues[7] does not exist in the scenario",
+        missing.problems().get(0).toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Twin.parse("set:venues[0].fee"));
+    assertEquals("--twin: set:venues[0].fee must read set:<field path>=<value>, e.g. set:agents[2].capital=2.0e7",
+        e.getMessage());
+  }
+
+  @Test
   void test_parse_unknownNamesListTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Twin.parse("shared"));
     assertEquals("--twin: unknown twin 'shared' (known: isolated, no-impact, no-channel:<channel> with channel one of"
-        + " commonMarket, derivedCollateral, sharedPool, collateralTransfer, commonOracle)", e.getMessage());
+        + " commonMarket, derivedCollateral, sharedPool, collateralTransfer, commonOracle,"
+        + " set:<field path>=<value>)", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Twin.parse("no-channel:oracle"));
     assertEquals("--twin: unknown channel 'oracle' (known: commonMarket, derivedCollateral, sharedPool,"
         + " collateralTransfer, commonOracle)", e.getMessage());

@@ -48,7 +48,7 @@ public final class TwinSection {
         String currency = RunFilesJson.text(file.get(), "baseCurrency", f, "");
         for (JsonNode twin : RunFilesJson.field(file.get(), "twins", f, "")) {
             String name = RunFilesJson.text(twin, "twin", f, "twins[].");
-            String id = name.replace(':', '-');
+            String id = name.replaceAll("[^A-Za-z0-9_-]", "-"); // a table id is a file name
             List<List<String>> figures = new ArrayList<>();
             List<List<String>> owners = new ArrayList<>();
             for (JsonNode v : RunFilesJson.field(twin, "venues", f, "twins[].")) {
