@@ -72,6 +72,18 @@ public interface AgentContext {
    */
   Execution buy(AccountId buyer, AssetId asset, long atoms);
 
+  /**
+   * Sets the share of {@code asset}'s market depth that population {@code quoter} leaves quoted, in
+   * (0, 1] (see {@code SharedMarket#setDepthFactor}): market makers withdraw depth with it. Only the
+   * engine's context has shared markets; other contexts refuse.
+   *
+   * @return the market's effective depth factor after the change (the product over its quoters)
+   * @throws UnsupportedOperationException if this context has no shared markets
+   */
+  default double setDepthFactor(AssetId asset, String quoter, double factor) {
+    throw new UnsupportedOperationException("this context has no shared markets to quote depth in");
+  }
+
   /** The market price of {@code asset}; 1 for the base currency. */
   double marketPrice(AssetId asset);
 
