@@ -31,9 +31,11 @@ import org.marginfall.core.venue.Venue;
  *       base currency, sells the underlying for base currency; a refused redemption ends its buying.
  * </ol>
  *
- * <p>NAV is {@code exchangeRate * market price of the underlying}, the NAV the venue declares. Every
- * step ends with an {@link ArbitrageTrade} event per arbitrageur that did something. Mutable
- * (wallets) and not thread-safe.
+ * <p>NAV is {@code exchangeRate * market price of the underlying}, the NAV the venue declares. The
+ * arbitrageurs do not know the market's depth, so slicing is what stops them near {@code NAV (1 -
+ * cost)}; a step's spending can pass {@code maxPerStep} by the last slice's own impact. Every step
+ * ends with an {@link ArbitrageTrade} event per arbitrageur that did something. Mutable (wallets)
+ * and not thread-safe.
  */
 public final class Arbitrageurs implements Population {
 
