@@ -97,7 +97,8 @@ class MarketMakersTest {
     market.setFundamental(2000 * Math.exp(-0.02));
     p.arbitrage(ctx); // vol sqrt(2) > 1.2: factor 0.75
     assertEquals(0.75, market.depthFactor(), 1e-15);
-    // A sale of 100 ETH now moves ln P by 100 * 1,960.40 / 750,000 = 0.2613863 instead of 0.1960397 at full depth.
+    // A sale of 100 ETH now moves ln P by 100 * 1,960.40 / 750,000 = 0.2613863 (0.1960397 at full
+    // depth).
     AccountId seller = AccountId.of("seller");
     ctx.openAccount(seller);
     ctx.endow(seller, ETH, Quantities.floorAtoms(100));
@@ -105,7 +106,6 @@ class MarketMakersTest {
     Execution e = ctx.sell(seller, ETH, Quantities.floorAtoms(100));
     assertEquals(-100 * 2000 * Math.exp(-0.02) / 750_000, Math.log(e.priceAfter() / before), 1e-12);
     assertEquals(-0.2613863, Math.log(e.priceAfter() / before), 1e-7);
-
   }
 
   @Test
