@@ -87,6 +87,11 @@ final class RecordingContext implements AgentContext {
   }
 
   @Override
+  public double setDepthFactor(AssetId asset, String quoter, double factor) {
+    return inner.setDepthFactor(asset, quoter, factor);
+  }
+
+  @Override
   public boolean hasMarket(AssetId asset) {
     return inner.hasMarket(asset);
   }

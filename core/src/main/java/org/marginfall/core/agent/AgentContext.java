@@ -72,6 +72,14 @@ public interface AgentContext {
    */
   Execution buy(AccountId buyer, AssetId asset, long atoms);
 
+  /**
+   * Sets the share of {@code asset}'s market depth that population {@code quoter} leaves quoted, in
+   * (0, 1] (see {@code SharedMarket#setDepthFactor}): market makers withdraw depth with it.
+   *
+   * @return the market's effective depth factor after the change (the product over its quoters)
+   */
+  double setDepthFactor(AssetId asset, String quoter, double factor);
+
   /** The market price of {@code asset}; 1 for the base currency. */
   double marketPrice(AssetId asset);
 

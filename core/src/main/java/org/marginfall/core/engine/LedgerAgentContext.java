@@ -150,6 +150,11 @@ public class LedgerAgentContext implements AgentContext {
   }
 
   @Override
+  public double setDepthFactor(AssetId asset, String quoter, double factor) {
+    return markets.market(asset).setDepthFactor(quoter, factor);
+  }
+
+  @Override
   public double marketPrice(AssetId asset) {
     return markets.price(asset);
   }

@@ -22,6 +22,12 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.N
   Execution execute(double price, double fundamental, double units);
 
   /**
+   * This model with its depth multiplied by {@code depthFactor} in (0, 1]: the depth market makers
+   * still quote after withdrawing part of it. A model without depth is unaffected.
+   */
+  ImpactModel withDepthFactor(double depthFactor);
+
+  /**
    * Linear impact in log price: trading notional V moves {@code ln P} by {@code V / depth}.
    *
    * <p>With {@code k = fundamental / depth} per unit, a sale of q units ends at {@code P e^(-k q)}
@@ -40,6 +46,13 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.N
     @Override
     public String name() {
       return "linear-log";
+    }
+
+    /** Effective depth {@code depth * depthFactor}: the log move of a trade scales by {@code 1 / depthFactor}. */
+    @Override
+    public ImpactModel withDepthFactor(double depthFactor) {
+      checkFactor(depthFactor);
+      return depthFactor == 1.0 ? this : new LinearLog(depth * depthFactor);
     }
 
     @Override
@@ -66,8 +79,20 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.N
     }
 
     @Override
+    public ImpactModel withDepthFactor(double depthFactor) {
+      checkFactor(depthFactor);
+      return this;
+    }
+
+    @Override
     public Execution execute(double price, double fundamental, double units) {
       return new Execution(units, price * Math.abs(units), price, price);
+    }
+  }
+
+  private static void checkFactor(double depthFactor) {
+    if (!(depthFactor > 0 && depthFactor <= 1)) {
+      throw new IllegalArgumentException("depthFactor: must be in (0, 1], was " + depthFactor);
     }
   }
 }

@@ -23,7 +23,12 @@ import org.marginfall.core.venue.VenueId;
  * rate, so they always sum to {@code I} and the move each venue's cascade caused can be removed in
  * a counterfactual. With the common-market channel closed the market is segregated: a liquidation's
  * impact stays in its own venue's book ({@link #priceFor}), and the common price carries only the
- * untagged part. Mutable and not thread-safe.
+ * untagged part.
+ *
+ * <p>Market makers quote part of the depth and may withdraw it: each quoter (a population) sets a
+ * depth factor in (0, 1], and the impact model trades with its depth multiplied by the product of
+ * the quoters' factors, taken in quoter-name order (each quoter removes a share of the depth the
+ * others leave, so the product stays in (0, 1]). Mutable and not thread-safe.
  */
 public final class SharedMarket {
 
@@ -31,6 +36,9 @@ public final class SharedMarket {
   private final ImpactModel impact;
   private final double decayPerStep;
   private final SortedMap<Source, Double> tagged = new TreeMap<>();
+  private final SortedMap<String, Double> depthFactors = new TreeMap<>();
+  private ImpactModel effective;
+  private double depthFactor = 1.0;
   private double fundamental;
   private double logImpact;
   private double untagged;
@@ -52,6 +60,7 @@ public final class SharedMarket {
     }
     this.decayPerStep = Double.isInfinite(halfLifeSteps) ? 1.0 : StrictMath.pow(0.5, 1.0 / halfLifeSteps);
     this.fundamental = fundamental;
+    this.effective = impact;
   }
 
   /** The traded asset. */
@@ -59,9 +68,40 @@ public final class SharedMarket {
     return asset;
   }
 
-  /** The impact model. */
+  /** The impact model trades execute with: the scenario's, its depth scaled by {@link #depthFactor}. */
   public ImpactModel impactModel() {
+    return effective;
+  }
+
+  /** The impact model of the scenario, before any quoter withdrew depth. */
+  public ImpactModel baseImpactModel() {
     return impact;
+  }
+
+  /**
+   * Sets the share of the depth {@code quoter} leaves in the market, in (0, 1] (1: all it quotes is
+   * there), and recomputes the effective depth.
+   *
+   * @return the market's depth factor after the change
+   */
+  public double setDepthFactor(String quoter, double factor) {
+    Objects.requireNonNull(quoter, "quoter");
+    if (!(factor > 0 && factor <= 1)) {
+      throw new IllegalArgumentException("depthFactor: must be in (0, 1], was " + factor);
+    }
+    depthFactors.put(quoter, factor);
+    double product = 1.0;
+    for (double f : depthFactors.values()) {
+      product *= f;
+    }
+    depthFactor = product;
+    effective = impact.withDepthFactor(product);
+    return product;
+  }
+
+  /** The effective depth over the scenario's depth: the product of the quoters' factors (1 without quoters). */
+  public double depthFactor() {
+    return depthFactor;
   }
 
   /** Sets the fundamental price (the exogenous phase does this every step). */
@@ -134,7 +174,7 @@ public final class SharedMarket {
    */
   public Execution execute(double units, Source source) {
     double before = quote(source);
-    Execution e = impact.execute(before, fundamental, units);
+    Execution e = effective.execute(before, fundamental, units);
     double move;
     if (segregated) {
       move = StrictMath.log(e.priceAfter() / before);

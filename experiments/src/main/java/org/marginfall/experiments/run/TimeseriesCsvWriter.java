@@ -4,13 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.marginfall.agents.marketmaker.DepthQuoted;
+import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.HealthBands;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.StepRecord;
 
 /**
  * Streams {@code timeseries.csv}: a header, then one row per step (see docs/outputs.md).
+ *
+ * <p>A market that market makers quote by set-up ({@link DepthQuoted} events) gets a {@code
+ * depth_factor.<asset>} column after the asset prices: the latest effective depth factor, so runs
+ * without market makers keep their columns.
  *
  * <p>Mutable and not thread-safe; one writer per run.
  */
@@ -22,6 +30,8 @@ public final class TimeseriesCsvWriter implements RunListener {
 
   private final Writer out;
   private boolean headerWritten;
+  private final Map<String, Double> depthFactors = new LinkedHashMap<>();
+  private final List<String> depthColumns = new ArrayList<>();
 
   /** Writes to {@code out}; the caller closes it. */
   public TimeseriesCsvWriter(Writer out) {
@@ -29,10 +39,22 @@ public final class TimeseriesCsvWriter implements RunListener {
   }
 
   @Override
+  public void onEvent(SimEvent event) {
+    if (event instanceof DepthQuoted d) {
+      depthFactors.put(d.asset(), d.depthFactor());
+    }
+  }
+
+  @Override
   public void onStep(StepRecord r) {
     try {
       if (!headerWritten) {
-        out.write(String.join(",", header(r)));
+        for (StepRecord.AssetPoint a : r.assets()) {
+          if (depthFactors.containsKey(a.asset().value())) {
+            depthColumns.add(a.asset().value());
+          }
+        }
+        out.write(String.join(",", header(r, depthColumns)));
         out.write('\n');
         headerWritten = true;
       }
@@ -40,6 +62,9 @@ public final class TimeseriesCsvWriter implements RunListener {
       row.append(r.step()).append(',').append(r.timeSeconds());
       for (StepRecord.AssetPoint a : r.assets()) {
         row.append(',').append(a.fundamental()).append(',').append(a.market());
+      }
+      for (String asset : depthColumns) {
+        row.append(',').append(depthFactors.get(asset));
       }
       for (StepRecord.OraclePoint o : r.oracles()) {
         row.append(',').append(o.price());
@@ -71,11 +96,14 @@ public final class TimeseriesCsvWriter implements RunListener {
     }
   }
 
-  private static List<String> header(StepRecord r) {
+  private static List<String> header(StepRecord r, List<String> depthColumns) {
     List<String> h = new ArrayList<>(List.of("step", "time_s"));
     for (StepRecord.AssetPoint a : r.assets()) {
       h.add("fundamental_price." + a.asset());
       h.add("market_price." + a.asset());
+    }
+    for (String asset : depthColumns) {
+      h.add("depth_factor." + asset);
     }
     for (StepRecord.OraclePoint o : r.oracles()) {
       h.add("oracle_price." + o.oracle() + "." + o.asset());
