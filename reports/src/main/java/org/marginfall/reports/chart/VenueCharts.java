@@ -17,7 +17,8 @@ import org.marginfall.reports.data.TimeSeriesReader;
  * Per-venue charts of a run that exist in its data: insurance fund and cumulative bad debt per
  * venue over time (columns {@code insurance_fund.<venue>}, {@code bad_debt.<venue>}), and each
  * venue's family metrics over time (its extra {@code <metric>.<venue>} columns, e.g. a backstop's
- * NAV or an auction deficit) when it reports any, and the account health bands of each venue
+ * NAV or an auction deficit) when it reports any, the quoted depth of markets that market makers
+ * quote ({@code depth_factor.<asset>}), and the account health bands of each venue
  * ({@link HealthChart}).
  *
  * <p>This class has no state: it is immutable and thread-safe.
@@ -54,6 +55,12 @@ public final class VenueCharts {
                     "Cumulative bad debt of each venue (shortfalls its insurance fund could not cover), in "
                             + baseCurrency + "."));
         }
+        if (!RunColumns.ids(table, "depth_factor").isEmpty()) {
+            charts.add(ChartRenderer.render(perVenue(table, "depth_factor", "Quoted market depth",
+                    "depth factor (share of the scenario's depth)"), "market-depth",
+                    "Share of each quoted market's depth that market makers left in the book at the end of"
+                            + " each step (1 = the scenario's depth; lower means every sale moves the price more)."));
+        }
         charts.addAll(HealthChart.render(table));
         for (String venue : venues) {
             Map<String, double[]> extras = extras(table, venue);
@@ -71,14 +78,14 @@ public final class VenueCharts {
         return List.copyOf(charts);
     }
 
-    /** The venue's non-standard columns, metric name to values, in header order. */
+    /** The venue's non-standard columns, metric name to values, in header order (never a market's {@code depth_factor}). */
     static Map<String, double[]> extras(TimeSeries table, String venue) {
         Map<String, double[]> extras = new LinkedHashMap<>();
         String suffix = "." + venue;
         for (String column : table.columnNames()) {
             if (column.endsWith(suffix) && column.indexOf('.') == column.length() - suffix.length()) {
                 String metric = column.substring(0, column.length() - suffix.length());
-                if (!STANDARD.contains(metric) && !metric.equals(RunColumns.FUNDAMENTAL_PRICE)
+                if (!STANDARD.contains(metric) && !metric.equals("depth_factor") && !metric.equals(RunColumns.FUNDAMENTAL_PRICE)
                         && !metric.equals(RunColumns.MARKET_PRICE)) {
                     extras.put(metric, table.column(column));
                 }
