@@ -2,9 +2,11 @@ package org.marginfall.experiments.scenario;
 
 import org.marginfall.agents.basis.BasisTradersType;
 import org.marginfall.agents.cdp.VaultOwnersType;
+import org.marginfall.agents.depositor.RunningDepositorsType;
 import org.marginfall.agents.lending.LendingBorrowersType;
 import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
+import org.marginfall.agents.manipulator.OracleManipulatorType;
 import org.marginfall.agents.multivenue.CollateralMoversType;
 import org.marginfall.agents.multivenue.PooledTradersType;
 import org.marginfall.agents.signal.SignalRule;
@@ -45,7 +47,9 @@ public record Catalog(
             new VolTargetTradersType(),
             new SignalTradersType(SignalRule.MOMENTUM),
             new SignalTradersType(SignalRule.MEAN_REVERSION),
-            new SignalTradersType(SignalRule.NOISE)),
+            new SignalTradersType(SignalRule.NOISE),
+            new RunningDepositorsType(),
+            new OracleManipulatorType()),
         Presets.bundled());
   }
 }
