@@ -115,4 +115,29 @@ class RunsAndManipulationRunTest {
     assertTrue(run.min("exchange_rate_USD.pool") < 0.95);
     assertTrue(twin.min("exchange_rate_USD.pool") >= 1.0);
   }
+
+  @Test
+  void test_run_addingDepositorsKeepsTheFundamentalsAndTheyRunOnTheSocialisedLoss() {
+    String yaml = example("oracle-manipulation");
+    String depositors =
+        String.join(
+            "\n",
+            "  - id: runners",
+            "    type: running-depositors",
+            "    venue: pool",
+            "    asset: USD",
+            "    count: 10",
+            "    amount: 1.0e5",
+            "    valueDrop: {dist: uniform, min: 0.01, max: 0.05}",
+            "");
+    Output base = run(yaml);
+    // Listed after the attacker, before the keepers: a pure addition.
+    Output with = run(yaml.replace("  - id: keepers", depositors + "  - id: keepers"));
+    for (String asset : List.of("ETH", "MNGO")) {
+      assertEquals(base.column("fundamental_price." + asset), with.column("fundamental_price." + asset));
+    }
+    // The manipulation's bad debt cuts aUSD's rate by about 11%, above every threshold: all run.
+    assertEquals(10, with.events().lines().filter(l -> l.contains("\"type\":\"depositor_run\"")).count());
+    assertTrue(with.events().lines().anyMatch(l -> l.contains("\"type\":\"depositor_exit\"")));
+  }
 }
