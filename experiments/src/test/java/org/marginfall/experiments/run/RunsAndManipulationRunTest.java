@@ -78,13 +78,19 @@ class RunsAndManipulationRunTest {
   void test_run_depositorRunKeepsTheFundamentalsAndSpillsIntoThePerpVenue() {
     String yaml = example("depositor-run");
     Output run = run(yaml);
-    // The twin: the same depositors as plain suppliers of the same 500,000 USD each.
-    String twinYaml =
-        yaml.substring(0, yaml.indexOf("  - id: depositors"))
-            + "  - id: depositors\n    type: lending-suppliers\n    venue: lend\n    count: 60\n"
-            + "    supplies:\n      - {asset: USD, amount: 5.0e5}\n"
-            + yaml.substring(yaml.indexOf("  - id: steady-borrowers"));
-    Output twin = run(twinYaml);
+    // The twin the example names: depositors that never run on value (and so never on utilisation).
+    String valueLine = "    valueDrop: {dist: uniform, min: 0.001, max: 0.02}\n";
+    assertTrue(yaml.contains(valueLine));
+    Output twin = run(yaml.replace(valueLine, "    valueDrop: 0.99\n"));
+    assertTrue(!twin.events().contains("\"type\":\"depositor_run\""));
+    // The other twin: the same depositors as plain suppliers of the same 500,000 USD each.
+    Output suppliers =
+        run(
+            yaml.substring(0, yaml.indexOf("  - id: depositors"))
+                + "  - id: depositors\n    type: lending-suppliers\n    venue: lend\n    count: 60\n"
+                + "    supplies:\n      - {asset: USD, amount: 5.0e5}\n"
+                + yaml.substring(yaml.indexOf("  - id: steady-borrowers")));
+    assertEquals(twin.column("market_price.aUSD"), suppliers.column("market_price.aUSD"));
     for (String asset : List.of("ETH", "BTC")) {
       assertEquals(twin.column("fundamental_price." + asset), run.column("fundamental_price." + asset));
     }
@@ -104,6 +110,11 @@ class RunsAndManipulationRunTest {
     String yaml = example("oracle-manipulation");
     Output run = run(yaml);
     Output twin = run(without(yaml, "  - id: attacker", "  - id: keepers"));
+    // The twin the example names: an attacker that never starts.
+    Output idle = run(yaml.replace("    startStep: 20\n", "    startStep: 1000\n"));
+    assertEquals(0, idle.summary().venues().get("pool").liquidations());
+    assertEquals(0, idle.summary().venues().get("pool").badDebt());
+    assertEquals(twin.column("fundamental_price.MNGO"), idle.column("fundamental_price.MNGO"));
     for (String asset : List.of("ETH", "MNGO")) {
       assertEquals(twin.column("fundamental_price." + asset), run.column("fundamental_price." + asset));
     }
