@@ -8,6 +8,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -102,6 +103,18 @@ final class RedeemingVenue implements LendingVenue {
   @Override
   public boolean borrowable(AssetId a) {
     return true;
+  }
+
+  @Override
+  public double utilisation(AssetId a) {
+    double lent = Quantities.units(ledger.balance(borrowers, asset));
+    double total = lent + Quantities.units(cash);
+    return total > 0 ? lent / total : 0;
+  }
+
+  @Override
+  public long availableLiquidity(AssetId a) {
+    return cash;
   }
 
   @Override

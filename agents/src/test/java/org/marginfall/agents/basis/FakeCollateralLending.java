@@ -101,6 +101,21 @@ final class FakeCollateralLending implements LendingVenue {
   }
 
   @Override
+  public double utilisation(AssetId asset) {
+    if (!asset.equals(base)) {
+      return 0;
+    }
+    double debt = debts.values().stream().mapToLong(Long::longValue).sum();
+    double total = debt + ledger.balance(pool, base);
+    return total > 0 ? debt / total : 0;
+  }
+
+  @Override
+  public long availableLiquidity(AssetId asset) {
+    return asset.equals(base) ? ledger.balance(pool, base) : 0;
+  }
+
+  @Override
   public long supply(AccountId from, AssetId asset, long atoms) {
     throw new AssertionError("basis traders supply only as collateral");
   }

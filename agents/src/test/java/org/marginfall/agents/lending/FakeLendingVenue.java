@@ -106,6 +106,18 @@ final class FakeLendingVenue implements LendingVenue {
   }
 
   @Override
+  public double utilisation(AssetId asset) {
+    double debt = debts.values().stream().mapToLong(m -> m.getOrDefault(asset, 0L)).sum();
+    double total = debt + ledger.balance(pool(asset), asset);
+    return total > 0 ? debt / total : 0;
+  }
+
+  @Override
+  public long availableLiquidity(AssetId asset) {
+    return ledger.balance(pool(asset), asset);
+  }
+
+  @Override
   public long supply(AccountId from, AssetId asset, long atoms) {
     return mint(from, from, asset, atoms);
   }

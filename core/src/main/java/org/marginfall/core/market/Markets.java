@@ -169,8 +169,8 @@ public final class Markets {
   /**
    * The price {@code venue} sees for {@code asset} given the open channels: with the common market
    * closed, a spot asset's price carries only the venue's own liquidation impact; with derived
-   * collateral closed, a derived asset is seen without its issuer's losses and without any discount
-   * of its secondary market.
+   * collateral closed, a derived asset is seen at its NAV without its issuer's losses: no discount of
+   * its secondary market, whoever sold into it.
    */
   public double priceFor(VenueId venue, AssetId asset) {
     if (asset.equals(base)) {
@@ -189,20 +189,27 @@ public final class Markets {
   }
 
   private double viewFor(VenueId venue, AssetId asset) {
-    if (!derived.containsKey(asset)) {
+    Derived d = derived.get(asset);
+    if (d == null) {
       return market(asset).priceFor(venue);
     }
-    double p = price(asset);
     if (channels.isOpen(Channel.DERIVED_COLLATERAL)) {
-      return p;
+      return price(asset);
     }
+    // Closed: the NAV itself (no secondary market, so no discount from any sale, liquidation or
+    // run), without the issuer's booked losses and without the NAV losses of its underlying.
     double loss = 0;
-    for (Map.Entry<Component, Double> e : components(asset).entrySet()) {
-      if (e.getKey().kind() == CauseKind.NAV_LOSS) {
-        loss += e.getValue();
+    for (double v : losses.get(asset).values()) {
+      loss += v;
+    }
+    if (d.underlying() != null) {
+      for (Map.Entry<Component, Double> e : components(d.underlying()).entrySet()) {
+        if (e.getKey().kind() == CauseKind.NAV_LOSS) {
+          loss += e.getValue();
+        }
       }
     }
-    return p * StrictMath.exp(-loss);
+    return d.nav().getAsDouble() * StrictMath.exp(-loss);
   }
 
   /**

@@ -34,6 +34,18 @@ public interface LendingVenue extends Venue {
   boolean borrowable(AssetId asset);
 
   /**
+   * The utilisation of {@code asset}'s reserve now, {@code debt / (cash + debt)} (0 when empty):
+   * the share of its deposits lent out, which lenders watch for a run.
+   */
+  double utilisation(AssetId asset);
+
+  /**
+   * The atoms of {@code asset} the reserve holds in cash now (Aave's available liquidity): the most
+   * that withdrawals and borrows can take out.
+   */
+  long availableLiquidity(AssetId asset);
+
+  /**
    * Supplies {@code atoms} of {@code asset} from {@code from} to the reserve; {@code from} receives
    * the receipts (a lender's supply, not collateral of any account).
    *

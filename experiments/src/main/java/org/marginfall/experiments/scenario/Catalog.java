@@ -3,10 +3,12 @@ package org.marginfall.experiments.scenario;
 import org.marginfall.agents.arbitrage.ArbitrageursType;
 import org.marginfall.agents.basis.BasisTradersType;
 import org.marginfall.agents.cdp.VaultOwnersType;
+import org.marginfall.agents.depositor.RunningDepositorsType;
 import org.marginfall.agents.lending.LendingBorrowersType;
 import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
 import org.marginfall.agents.marketmaker.MarketMakersType;
+import org.marginfall.agents.manipulator.OracleManipulatorType;
 import org.marginfall.agents.multivenue.CollateralMoversType;
 import org.marginfall.agents.multivenue.PooledTradersType;
 import org.marginfall.agents.signal.SignalRule;
@@ -49,7 +51,9 @@ public record Catalog(
             new SignalTradersType(SignalRule.MEAN_REVERSION),
             new SignalTradersType(SignalRule.NOISE),
             new MarketMakersType(),
-            new ArbitrageursType()),
+            new ArbitrageursType(),
+            new RunningDepositorsType(),
+            new OracleManipulatorType()),
         Presets.bundled());
   }
 }

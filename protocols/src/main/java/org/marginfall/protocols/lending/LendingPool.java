@@ -324,8 +324,15 @@ public final class LendingPool implements LendingVenue {
   }
 
   /** The utilisation of {@code asset}'s reserve now: debt / (cash + debt). */
+  @Override
   public double utilisation(AssetId asset) {
     return utilisation(reserve(asset));
+  }
+
+  /** The reserve's cash, {@code <venue>/reserves/<asset>}: what {@link #withdraw} can pay out. */
+  @Override
+  public long availableLiquidity(AssetId asset) {
+    return reserve(asset).cash;
   }
 
   // --- risk
