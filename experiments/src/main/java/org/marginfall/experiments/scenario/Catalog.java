@@ -7,6 +7,7 @@ import org.marginfall.agents.depositor.RunningDepositorsType;
 import org.marginfall.agents.lending.LendingBorrowersType;
 import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
+import org.marginfall.agents.markarb.MarkArbitrageursType;
 import org.marginfall.agents.marketmaker.MarketMakersType;
 import org.marginfall.agents.manipulator.OracleManipulatorType;
 import org.marginfall.agents.multivenue.CollateralMoversType;
@@ -52,6 +53,7 @@ public record Catalog(
             new SignalTradersType(SignalRule.NOISE),
             new MarketMakersType(),
             new ArbitrageursType(),
+            new MarkArbitrageursType(),
             new RunningDepositorsType(),
             new OracleManipulatorType()),
         Presets.bundled());
