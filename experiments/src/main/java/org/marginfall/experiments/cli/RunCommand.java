@@ -51,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the run directory if it exists.")
   private boolean force;
 
+  @Option(names = "--no-report",
+      description = "Write the result files only, without charts/, tables/, report.html and report.pdf"
+          + " (render them later with: marginfall report DIR).")
+  private boolean noReport;
+
   @Option(names = "--twin", paramLabel = "TWIN",
       description = "Also run a counterfactual twin with the same seed and compare (repeatable): isolated,"
           + " no-impact or no-channel:<channel>. Writes twin/<name>/ and twin-comparison.json/.csv.")
@@ -72,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
     ScenarioSource source = ScenarioSource.resolve(scenario);
     Scenario s = ScenarioLoader.load(source);
     RunRequest request =
-        new RunRequest(s, source.label(), out, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), audit, force);
+        new RunRequest(s, source.label(), out, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), audit, force,
+            !noReport);
     RunDirectoryWriter writer = new RunDirectoryWriter(Clock.systemUTC());
     TwinRunner twinRunner = twins.isEmpty() ? null : new TwinRunner(writer, request, twins, new TwinScenarios(Catalog.standard()));
     RunDirectoryWriter.Result r = twinRunner == null ? writer.write(request) : twinRunner.run();
@@ -98,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
             t.onlyInTwinNotional(), t.capitalSaved());
       }
     }
-    o.println("wrote " + r.directory() + " (open report.html)");
+    o.println("wrote " + r.directory() + (noReport ? "" : " (open report.html)"));
     return Main.OK;
   }
 }

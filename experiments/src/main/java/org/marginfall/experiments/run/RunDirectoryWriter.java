@@ -212,7 +212,9 @@ public final class RunDirectoryWriter {
     writeJson(dir.resolve("exposures.json"), NetworkFiles.exposures(exposures));
     Result result = new Result(dir, summary, events, wall);
     extension.beforeReport(dir, result);
-    new RunReportWriter(clock).write(dir);
+    if (request.report()) {
+      new RunReportWriter(clock).write(dir);
+    }
     return result;
   }
 

@@ -16,9 +16,16 @@ import org.marginfall.experiments.scenario.Scenario;
  * @param seed a seed overriding the scenario's, if given
  * @param audit whether to check the invariants at every step
  * @param replace whether an existing run directory may be replaced
+ * @param report whether to render the report (charts, report.html, report.pdf, tables); the
+ *     result files are the same either way, and {@code marginfall report} renders it later
  */
 public record RunRequest(
-    Scenario scenario, String source, Path out, OptionalLong seed, boolean audit, boolean replace) {
+    Scenario scenario, String source, Path out, OptionalLong seed, boolean audit, boolean replace, boolean report) {
+
+  /** A request that renders the report. */
+  public RunRequest(Scenario scenario, String source, Path out, OptionalLong seed, boolean audit, boolean replace) {
+    this(scenario, source, out, seed, audit, replace, true);
+  }
 
   /** Validates the fields. */
   public RunRequest {

@@ -111,8 +111,11 @@ public final class RunExecutor {
     boolean needed = spec.metrics().stream().anyMatch(Metric::needsShortfalls);
     if (runDirectories != null) {
       Path dir = runDirectories.resolve(directoryName(point.id(), replication));
+      // Kept run directories hold the result files; a sweep never renders per-run reports
+      // (marginfall report DIR renders one on demand).
       RunRequest request =
-          new RunRequest(scenario, "sweep " + spec.name() + " point " + point.id(), dir, OptionalLong.of(seed), spec.audit(), true);
+          new RunRequest(scenario, "sweep " + spec.name() + " point " + point.id(), dir, OptionalLong.of(seed), spec.audit(), true,
+              false);
       RunSummary summary = new RunDirectoryWriter(clock).write(request).summary();
       if (needed) {
         RunEvents.read(dir).ifPresent(e -> e.shortfalls().forEach((venue, byAccount) ->

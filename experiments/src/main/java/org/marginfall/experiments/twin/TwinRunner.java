@@ -86,7 +86,7 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
       Path twinDir = Files.createDirectories(dir.resolve("twin").resolve(twin.directory()));
       AccountOutcomes owners = new AccountOutcomes(assets(scenarios.get(i)));
       RunRequest r = new RunRequest(scenarios.get(i), request.source() + " (twin " + twin.name() + ")", twinDir,
-          java.util.OptionalLong.of(seed), request.audit(), false);
+          java.util.OptionalLong.of(seed), request.audit(), false, request.report());
       RunDirectoryWriter.Result result = writer.writeInto(twinDir, r, new RunDirectoryWriter.Extension() {
         @Override
         public List<RunListener> listeners() {
