@@ -14,7 +14,9 @@ import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.Attributable;
 import org.marginfall.core.event.AuctionOpening;
 import org.marginfall.core.event.SimEvent;
+import org.marginfall.core.event.SimClock;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.venue.MarginState;
@@ -41,12 +43,21 @@ final class ContagionTracker {
   private final Map<Key, Cause> causes = new LinkedHashMap<>();
   private final Map<Key, Cause> lots = new LinkedHashMap<>();
   private final Map<Key, SortedMap<Source, Double>> diverted = new LinkedHashMap<>();
+  private final Ledger ledger;
+  private final SimClock clock;
   private Map<AssetId, SortedMap<Component, Double>> parts;
   private long partsVersion = -1;
+  /** The last liquidation attributed, and the state of the world it was attributed in. */
+  private Key memoKey;
+  private WorldStamp memoStamp;
+  private Cause memoCause;
 
   ContagionTracker(
-      Markets markets, Map<VenueId, Venue> venues, Map<VenueId, Oracles> oracles, List<AssetId> assets) {
+      Markets markets, Map<VenueId, Venue> venues, Map<VenueId, Oracles> oracles, List<AssetId> assets,
+      Ledger ledger, SimClock clock) {
     this.markets = markets;
+    this.ledger = ledger;
+    this.clock = clock;
     this.attributor = new Attributor(markets);
     this.venues = venues;
     this.oracles = oracles;
@@ -67,8 +78,21 @@ final class ContagionTracker {
       markets.setSource(known == null ? null : new Source(venue, known.generation()));
       return known == null ? Cause.EXOGENOUS : known;
     }
-    Cause c = attribute(venue, account, MarginState::liquidatable);
-    causes.put(new Key(venue, account.value()), c);
+    // Liquidators offer one candidate to each other in turn, and a venue that refuses moves
+    // nothing: while no transfer, trade, booked loss, decay, tick or round separates two offers
+    // of the same account, its attribution is the same and is not computed again.
+    Key key = new Key(venue, account.value());
+    WorldStamp stamp = new WorldStamp(ledger.transferCount(), markets.componentsVersion(), clock.step(), clock.round());
+    Cause c;
+    if (key.equals(memoKey) && stamp.equals(memoStamp)) {
+      c = memoCause;
+    } else {
+      c = attribute(venue, account, MarginState::liquidatable);
+      memoKey = key;
+      memoStamp = stamp;
+      memoCause = c;
+    }
+    causes.put(key, c);
     markets.setSource(new Source(venue, c.generation()));
     return c;
   }
@@ -156,4 +180,7 @@ final class ContagionTracker {
   }
 
   private record Key(VenueId venue, String account) {}
+
+  /** What changes whenever anything an account's margin state reads may have changed. */
+  private record WorldStamp(long transfers, long components, long step, int round) {}
 }

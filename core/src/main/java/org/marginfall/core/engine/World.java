@@ -153,7 +153,7 @@ public final class World implements SimClock, EventSink {
         }
       }
     }
-    this.contagion = new ContagionTracker(markets, venuesById, venueOracles, pricedAssets());
+    this.contagion = new ContagionTracker(markets, venuesById, venueOracles, pricedAssets(), ledger, this);
     this.agents =
         new LedgerAgentContext(this, base, ledger, markets, venuesById, this, contagion, channels);
     for (PopulationSpec p : spec.populations()) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
     description = "Agent-based simulation of liquidation contagion across margin venues.",
     subcommands = {
       RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class,
-      ReportCommand.class, SweepCommand.class, MergeCommand.class, NetworkCommand.class
+      ReportCommand.class, SweepCommand.class, MergeCommand.class, NetworkCommand.class,
+      org.marginfall.experiments.bench.BenchCommand.class
     })
 public final class Main implements Runnable {
 
@@ -38,7 +39,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, report, sweep, merge, network)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, report, sweep, merge, network, bench)");
   }
 
   /** Entry point. */

@@ -125,7 +125,7 @@ public record FieldPath(String text, List<Object> segments) {
   }
 
   /** A copy of a plain JSON/YAML tree (maps, lists and immutable scalars). */
-  static Object deepCopy(Object node) {
+  public static Object deepCopy(Object node) {
     if (node instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
       map.forEach((k, v) -> out.put(k, deepCopy(v)));

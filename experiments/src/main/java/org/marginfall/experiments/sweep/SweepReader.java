@@ -380,7 +380,7 @@ public final class SweepReader {
   }
 
   /** Parses YAML or JSON into a plain tree. */
-  static Object parse(byte[] content, boolean json, String what) {
+  public static Object parse(byte[] content, boolean json, String what) {
     ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     try {
