@@ -154,6 +154,10 @@ public final class Liquidators implements Population {
       Optional<LiquidationOutcome> outcome = ctx.liquidate(c.venue(), c.account(), accounts[k]);
       if (outcome.isEmpty()) {
         refund(ctx, k, cost);
+        if (!venue.liquidatesNow(c.account())) {
+          // Refused for a reason of the venue's own: no other liquidator gets past it this time.
+          return false;
+        }
         continue;
       }
       usedThisRound[k]++;

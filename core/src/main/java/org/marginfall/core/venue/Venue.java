@@ -51,6 +51,17 @@ public interface Venue {
   Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator);
 
   /**
+   * Whether {@link #liquidate} would act on {@code account} now for a liquidator able to pay
+   * whatever it asks: false when the venue refuses for a reason of its own (the account is not
+   * liquidatable, liquidations are paused, a limit leaves no room, nothing is left to seize), which
+   * no other liquidator can get past either. Read-only. The default, true, makes liquidators keep
+   * offering a refused account to one another.
+   */
+  default boolean liquidatesNow(AccountId account) {
+    return true;
+  }
+
+  /**
    * What a liquidator would earn by liquidating {@code candidate} now, in base currency: the fee
    * share, liquidation bonus or keeper incentive as this venue would pay it, estimated at the
    * venue's current prices before the price impact of the liquidation itself. Read-only: it moves

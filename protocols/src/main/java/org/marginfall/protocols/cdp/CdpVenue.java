@@ -319,19 +319,13 @@ public final class CdpVenue implements VaultVenue {
     if (v == null || !ledger.isOpen(keeper)) {
       return Optional.empty();
     }
+    Optional<Liquidations2Math.Bark> b = barkable(v);
+    if (b.isEmpty()) {
+      return Optional.empty();
+    }
     Ilk ilk = v.ilk;
     AssetId asset = ilk.terms.asset();
-    long ink = ledger.balance(account, asset);
-    if (!state(ink, v.debt, ilk).liquidatable() || pausedByStaleness(v)) {
-      return Optional.empty();
-    }
-    Optional<Liquidations2Math.Bark> b =
-        Liquidations2Math.bark(ink, v.debt, globalHole - dirt, ilk.hole - ilk.dirt, ilk.dust, ilk.terms.chop());
-    double price = oraclePrice(asset);
-    double top = price * ilk.terms.buf();
-    if (b.isEmpty() || !(top > 0)) {
-      return Optional.empty();
-    }
+    double top = oraclePrice(asset) * ilk.terms.buf();
     Liquidations2Math.Bark bark = b.get();
     boolean partial = bark.due() < v.debt;
     ledger.transfer(account, auctionAccount, asset, bark.dink());
@@ -359,6 +353,30 @@ public final class CdpVenue implements VaultVenue {
     return Optional.of(
         new LiquidationOutcome(
             spec.id(), account, Quantities.units(bark.tab()), Quantities.units(coin), List.of(), 0));
+  }
+
+  /** Whether {@code bark} would start an auction for the vault now, whoever the keeper. */
+  @Override
+  public boolean liquidatesNow(AccountId account) {
+    Vault v = vaults.get(account);
+    return v != null && barkable(v).isPresent();
+  }
+
+  /**
+   * The bark an unsafe vault takes now, or empty when the vault is safe, liquidations are paused
+   * by a stale price, the hole limits leave no room, the auction would be dusty or the price is not
+   * positive.
+   */
+  private Optional<Liquidations2Math.Bark> barkable(Vault v) {
+    Ilk ilk = v.ilk;
+    AssetId asset = ilk.terms.asset();
+    long ink = ledger.balance(v.id, asset);
+    if (!state(ink, v.debt, ilk).liquidatable() || pausedByStaleness(v)) {
+      return Optional.empty();
+    }
+    Optional<Liquidations2Math.Bark> b =
+        Liquidations2Math.bark(ink, v.debt, globalHole - dirt, ilk.hole - ilk.dirt, ilk.dust, ilk.terms.chop());
+    return oraclePrice(asset) * ilk.terms.buf() > 0 ? b : Optional.empty();
   }
 
   /** The auctions that can be bid on now: running and not awaiting a reset, by id. */

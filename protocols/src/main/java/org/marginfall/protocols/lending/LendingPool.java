@@ -417,44 +417,24 @@ public final class LendingPool implements LendingVenue {
    */
   @Override
   public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator) {
-    Borrower b = accounts.get(account);
-    if (b == null) {
+    Optional<Prepared> prepared = prepare(account);
+    if (prepared.isEmpty()) {
       return Optional.empty();
     }
-    MarginState before = state(b);
-    if (!before.liquidatable() || pausedByStaleness()) {
-      return Optional.empty();
-    }
-    Reserve[] pair = liquidationPair(b);
-    Reserve debtReserve = pair[0];
-    Reserve collReserve = pair[1];
-    if (debtReserve == null || collReserve == null) {
-      return Optional.empty();
-    }
+    Prepared p = prepared.get();
+    Borrower b = p.borrower();
+    MarginState before = p.before();
+    Reserve debtReserve = p.debtReserve();
+    Reserve collReserve = p.collReserve();
     AssetId debtAsset = debtReserve.terms.asset();
     AssetId collAsset = collReserve.terms.asset();
-    double pDebt = price(debtAsset);
-    double pColl = price(collAsset);
-    double rateColl = collReserve.rate();
-    long held = ledger.balance(account, collReserve.terms.receipt());
-    double heldUnderlying = Quantities.units(held) * rateColl;
-    // The liquidator is paid in underlying, so the reserve's cash bounds what can be seized.
-    double cashUnits = Quantities.units(collReserve.cash);
-    boolean cashBound = cashUnits < heldUnderlying;
-    double collateralBalance = Math.min(heldUnderlying, cashUnits);
-    if (!(collateralBalance > 0)) {
-      return Optional.empty();
-    }
-    LendingMath.PairInput in =
-        new LendingMath.PairInput(
-            before.health(), debtValue(b), b.scaledDebt[debtReserve.index] * debtReserve.borrowIndex, pDebt,
-            collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
-            spec.closeFactorThreshold(), spec.minLeftover());
-    LendingMath.Plan plan = LendingMath.plan(in);
-    long repay = Quantities.ceilAtoms(plan.debtRepaid());
-    if (repay <= 0) {
-      return Optional.empty();
-    }
+    double pDebt = p.pDebt();
+    double pColl = p.pColl();
+    double rateColl = p.rateColl();
+    long held = p.held();
+    boolean cashBound = p.cashBound();
+    LendingMath.Plan plan = p.plan();
+    long repay = p.repay();
 
     // 1. The liquidator must be able to pay before anything moves.
     long baseBefore = ledger.balance(liquidator, base);
@@ -529,6 +509,63 @@ public final class LendingPool implements LendingVenue {
     return Optional.of(
         new LiquidationOutcome(
             spec.id(), account, notional, bonus - fee, acquired, Quantities.units(baseSpent)));
+  }
+
+  /** Whether a liquidator able to pay would liquidate {@code account} now. */
+  @Override
+  public boolean liquidatesNow(AccountId account) {
+    return prepare(account).isPresent();
+  }
+
+  /** A liquidation worked out before anything moves; the liquidator has not been asked to pay yet. */
+  private record Prepared(
+      Borrower borrower, MarginState before, Reserve debtReserve, Reserve collReserve, double pDebt, double pColl,
+      double rateColl, long held, boolean cashBound, LendingMath.Plan plan, long repay) {}
+
+  /**
+   * The liquidation of {@code account} as it would go now for any liquidator, or empty when the
+   * venue refuses whoever asks: no such borrower, not liquidatable, paused by a stale price, no
+   * pair to liquidate, nothing to seize, or nothing to repay.
+   */
+  private Optional<Prepared> prepare(AccountId account) {
+    Borrower b = accounts.get(account);
+    if (b == null) {
+      return Optional.empty();
+    }
+    MarginState before = state(b);
+    if (!before.liquidatable() || pausedByStaleness()) {
+      return Optional.empty();
+    }
+    Reserve[] pair = liquidationPair(b);
+    Reserve debtReserve = pair[0];
+    Reserve collReserve = pair[1];
+    if (debtReserve == null || collReserve == null) {
+      return Optional.empty();
+    }
+    double pDebt = price(debtReserve.terms.asset());
+    double pColl = price(collReserve.terms.asset());
+    double rateColl = collReserve.rate();
+    long held = ledger.balance(account, collReserve.terms.receipt());
+    double heldUnderlying = Quantities.units(held) * rateColl;
+    // The liquidator is paid in underlying, so the reserve's cash bounds what can be seized.
+    double cashUnits = Quantities.units(collReserve.cash);
+    boolean cashBound = cashUnits < heldUnderlying;
+    double collateralBalance = Math.min(heldUnderlying, cashUnits);
+    if (!(collateralBalance > 0)) {
+      return Optional.empty();
+    }
+    LendingMath.PairInput in =
+        new LendingMath.PairInput(
+            before.health(), debtValue(b), b.scaledDebt[debtReserve.index] * debtReserve.borrowIndex, pDebt,
+            collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
+            spec.closeFactorThreshold(), spec.minLeftover());
+    LendingMath.Plan plan = LendingMath.plan(in);
+    long repay = Quantities.ceilAtoms(plan.debtRepaid());
+    if (repay <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Prepared(b, before, debtReserve, collReserve, pDebt, pColl, rateColl, held, cashBound, plan, repay));
   }
 
   /**

@@ -566,14 +566,11 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator) {
     MarginAccount a = accounts.get(account);
-    if (a == null || a == vault) {
+    if (a == null) {
       return Optional.empty();
     }
     MarginState before = state(a);
-    if (!before.liquidatable()) {
-      return Optional.empty();
-    }
-    if (pricing.onStale() == StaleAction.PAUSE && isStale(a)) {
+    if (!liquidatesNow(a, before)) {
       return Optional.empty();
     }
     // The liquidator must be able to buy all non-base collateral, the most the waterfall may sell it.
@@ -615,6 +612,18 @@ public final class PerpetualExchange implements PerpetualVenue {
             spec.liquidation(), before.equity() - 2e-6, before.maintenanceRequirement(), notional,
             spec.liquidationFee());
     return Optional.of(closeThroughBook(a, before, liquidator, f));
+  }
+
+  /** Whether a liquidator able to buy the collateral would liquidate {@code account} now. */
+  @Override
+  public boolean liquidatesNow(AccountId account) {
+    MarginAccount a = accounts.get(account);
+    return a != null && liquidatesNow(a, state(a));
+  }
+
+  /** Not the backstop vault, liquidatable in {@code now}, and not paused by a stale price. */
+  private boolean liquidatesNow(MarginAccount a, MarginState now) {
+    return a != vault && now.liquidatable() && !(pricing.onStale() == StaleAction.PAUSE && isStale(a));
   }
 
   /** Closes the fraction {@code f} of every position through the shared market. */
@@ -1116,8 +1125,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (!Double.isFinite(now.equity()) || !Double.isFinite(now.maintenanceRequirement())) {
         problems.add(spec.id() + ": margin state of " + a.id + " is not finite: " + now);
       }
-      boolean expected =
-          a != vault && now.liquidatable() && !(pricing.onStale() == StaleAction.PAUSE && isStale(a));
+      boolean expected = liquidatesNow(a, now);
       if (expected != listed.contains(a.id)) {
         problems.add(
             spec.id() + ": " + a.id + " is " + (expected ? "" : "not ")
