@@ -47,15 +47,19 @@ public record HealthBands(int count, double p05, double p25, double p50, double 
    * @param health the venue's {@code healthValues()}, not modified
    */
   public static HealthBands of(double[] health) {
-    double[] finite = Arrays.stream(health).filter(Double::isFinite).sorted().toArray();
-    if (finite.length == 0) {
+    double[] finite = new double[health.length];
+    int n = 0;
+    for (double h : health) {
+      if (Double.isFinite(h)) {
+        finite[n++] = h;
+      }
+    }
+    if (n == 0) {
       return NONE;
     }
-    double[] q = new double[PROBABILITIES.length];
-    for (int i = 0; i < q.length; i++) {
-      q[i] = Quantiles.sortedType7(finite, PROBABILITIES[i]);
-    }
-    return new HealthBands(finite.length, q[0], q[1], q[2], q[3], q[4]);
+    // Exact quantiles by selection: linear in the accounts, where sorting every step was not.
+    double[] q = Quantiles.selectType7(n == finite.length ? finite : Arrays.copyOf(finite, n), PROBABILITIES);
+    return new HealthBands(n, q[0], q[1], q[2], q[3], q[4]);
   }
 
   /** The five quantiles in component order (p05 … p95). */

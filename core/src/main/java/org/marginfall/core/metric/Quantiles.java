@@ -55,4 +55,102 @@ public final class Quantiles {
     int hi = Math.min(lo + 1, sorted.length - 1);
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
+
+  /**
+   * The type-7 quantiles of {@code values} at each of the ascending probabilities {@code ps}, found
+   * by selection instead of a full sort: the order statistics they need are selected in ascending
+   * order, each from the part of the array above the previous one, which takes linear expected time
+   * and gives exactly the values a sort would (order as {@link Double#compare}, so -0.0 precedes
+   * 0.0 as in {@link Arrays#sort(double[])}).
+   *
+   * @param values the sample, reordered in place; NaN values are not allowed
+   * @param ps probabilities in [0, 1], ascending
+   * @return the quantiles in the order of {@code ps}; NaN for an empty sample
+   */
+  public static double[] selectType7(double[] values, double[] ps) {
+    double[] q = new double[ps.length];
+    int n = values.length;
+    if (n == 0) {
+      Arrays.fill(q, Double.NaN);
+      return q;
+    }
+    int from = 0;
+    int selected = -1;
+    for (int i = 0; i < ps.length; i++) {
+      double p = ps[i];
+      if (!(p >= 0 && p <= 1) || (i > 0 && p < ps[i - 1])) {
+        throw new IllegalArgumentException("probabilities must be ascending in [0, 1], was " + Arrays.toString(ps));
+      }
+      double h = (n - 1) * p;
+      int lo = (int) Math.floor(h);
+      int hi = Math.min(lo + 1, n - 1);
+      if (lo > selected) {
+        select(values, from, n, lo);
+        from = lo;
+        selected = lo;
+      }
+      if (hi > selected) {
+        // The smallest of what lies above lo is the next order statistic.
+        int min = lo + 1;
+        for (int j = lo + 2; j < n; j++) {
+          if (Double.compare(values[j], values[min]) < 0) {
+            min = j;
+          }
+        }
+        swap(values, lo + 1, min);
+        from = hi;
+        selected = hi;
+      }
+      q[i] = values[lo] + (h - lo) * (values[hi] - values[lo]);
+    }
+    return q;
+  }
+
+  /** Puts the k-th smallest of a[from..to) at k, the smaller before it and the larger after it (Hoare's FIND). */
+  private static void select(double[] a, int from, int to, int k) {
+    int left = from;
+    int right = to - 1;
+    while (right > left) {
+      int mid = (left + right) >>> 1;
+      // Median of three as the pivot, so sorted runs (common in health values) stay linear.
+      if (Double.compare(a[mid], a[left]) < 0) {
+        swap(a, mid, left);
+      }
+      if (Double.compare(a[right], a[left]) < 0) {
+        swap(a, right, left);
+      }
+      if (Double.compare(a[right], a[mid]) < 0) {
+        swap(a, right, mid);
+      }
+      double pivot = a[mid];
+      int i = left;
+      int j = right;
+      while (i <= j) {
+        while (Double.compare(a[i], pivot) < 0) {
+          i++;
+        }
+        while (Double.compare(a[j], pivot) > 0) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i, j);
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        right = j;
+      } else if (k >= i) {
+        left = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
 }

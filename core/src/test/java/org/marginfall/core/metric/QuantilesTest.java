@@ -89,4 +89,34 @@ class QuantilesTest {
     assertThrows(IllegalArgumentException.class,
         () -> new HealthBands(2, 1, Double.NaN, 1, 1, 1));
   }
+
+  @Test
+  void test_selectType7_givesExactlyTheSortedQuantiles() {
+    // Selection must return the very bits a sort gives: ties, runs, -0.0 beside 0.0, both orders.
+    java.util.Random random = new java.util.Random(7);
+    double[] ps = HealthBands.PROBABILITIES;
+    for (int trial = 0; trial < 2000; trial++) {
+      int n = 1 + random.nextInt(trial < 1000 ? 12 : 600);
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        int kind = random.nextInt(5);
+        x[i] = kind == 0 ? random.nextInt(4) : kind == 1 ? (random.nextBoolean() ? -0.0 : 0.0)
+            : kind == 2 ? i : random.nextGaussian();
+      }
+      if (trial % 7 == 0) {
+        java.util.Arrays.sort(x);
+      }
+      double[] expected = new double[ps.length];
+      for (int i = 0; i < ps.length; i++) {
+        expected[i] = Quantiles.type7(x, ps[i]);
+      }
+      double[] actual = Quantiles.selectType7(x.clone(), ps);
+      for (int i = 0; i < ps.length; i++) {
+        assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]),
+            "trial " + trial + ", p = " + ps[i] + ": " + expected[i] + " by sorting, " + actual[i] + " by selection");
+      }
+    }
+    assertTrue(Double.isNaN(Quantiles.selectType7(new double[0], ps)[0]));
+    assertThrows(IllegalArgumentException.class, () -> Quantiles.selectType7(new double[] {1, 2}, new double[] {0.5, 0.25}));
+  }
 }

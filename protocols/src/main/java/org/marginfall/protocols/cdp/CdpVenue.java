@@ -18,6 +18,7 @@ import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.oracle.StalePauses;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
+import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
@@ -58,7 +59,7 @@ public final class CdpVenue implements VaultVenue {
   private final Map<AccountId, Vault> vaults = new LinkedHashMap<>();
   private final TreeMap<Long, Sale> sales = new TreeMap<>();
   private final long globalHole;
-  private List<LiquidationCandidate> liquidatable = List.of();
+  private final CandidateList liquidatable = new CandidateList();
   private long nextSaleId = 1;
   private long dirt;
   private long sin;
@@ -264,7 +265,7 @@ public final class CdpVenue implements VaultVenue {
       }
     }
     out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
-    liquidatable = List.copyOf(out);
+    liquidatable.replace(out);
   }
 
   /** Whether a stale price of the vault's collateral holds its bark back (counted once per step). */
@@ -284,7 +285,7 @@ public final class CdpVenue implements VaultVenue {
 
   @Override
   public List<LiquidationCandidate> liquidatable() {
-    return liquidatable;
+    return liquidatable.list();
   }
 
   /**
@@ -348,7 +349,7 @@ public final class CdpVenue implements VaultVenue {
             keeper.value(), asset.value(), sale.id, Quantities.units(bark.dink()),
             Quantities.units(bark.due()), Quantities.units(bark.tab()), top, Quantities.units(coin), partial));
     if (!state(v).liquidatable()) {
-      liquidatable = liquidatable.stream().filter(c -> !c.account().equals(account)).toList();
+      liquidatable.drop(account);
     }
     return Optional.of(
         new LiquidationOutcome(
@@ -494,7 +495,7 @@ public final class CdpVenue implements VaultVenue {
     return new VenueSnapshot(
         vaults.size(), barks, Quantities.units(tabStarted), Quantities.units(penaltyIncome),
         Quantities.units(surplusUsed), Quantities.units(badDebt), ledger.units(vow, base),
-        Quantities.units(debt), liquidatable.size(), extras);
+        Quantities.units(debt), liquidatable.list().size(), extras);
   }
 
   @Override
@@ -503,7 +504,7 @@ public final class CdpVenue implements VaultVenue {
     String v = spec.id().value();
     long debt = 0;
     Set<AccountId> listed = new LinkedHashSet<>();
-    liquidatable.forEach(c -> listed.add(c.account()));
+    liquidatable.list().forEach(c -> listed.add(c.account()));
     for (Vault vault : vaults.values()) {
       debt += vault.debt;
       if (vault.debt < 0 || (vault.debt > 0 && vault.debt < vault.ilk.dust)) {

@@ -17,6 +17,7 @@ import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.oracle.StalePauses;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LendingVenue;
+import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
@@ -56,7 +57,7 @@ public final class LendingPool implements LendingVenue {
   private final List<Reserve> reserves = new ArrayList<>();
   private final Map<AssetId, Reserve> byAsset = new LinkedHashMap<>();
   private final Map<AccountId, Borrower> accounts = new LinkedHashMap<>();
-  private List<LiquidationCandidate> liquidatable = List.of();
+  private final CandidateList liquidatable = new CandidateList();
   private long liquidations;
   private double liquidatedNotional;
   private double liquidationFees;
@@ -299,7 +300,7 @@ public final class LendingPool implements LendingVenue {
     ledger.transfer(b.id, to, r.terms.receipt(), receiptAtoms);
     b.state = state(b);
     // HF >= 1 after the withdrawal: the account cannot stay on the last mark's list.
-    liquidatable = liquidatable.stream().filter(c -> !c.account().equals(b.id)).toList();
+    liquidatable.drop(b.id);
   }
 
   @Override
@@ -348,7 +349,7 @@ public final class LendingPool implements LendingVenue {
       }
     }
     out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
-    liquidatable = List.copyOf(out);
+    liquidatable.replace(out);
   }
 
   /**
@@ -367,7 +368,7 @@ public final class LendingPool implements LendingVenue {
 
   @Override
   public List<LiquidationCandidate> liquidatable() {
-    return liquidatable;
+    return liquidatable.list();
   }
 
   /**
@@ -502,7 +503,7 @@ public final class LendingPool implements LendingVenue {
     }
     b.state = state(b);
     if (!b.state.liquidatable()) {
-      liquidatable = liquidatable.stream().filter(c -> !c.account().equals(account)).toList();
+      liquidatable.drop(account);
     }
     List<Holding> acquired =
         collAsset.equals(base) || paidOut == 0 ? List.of() : List.of(new Holding(collAsset, paidOut));
@@ -610,7 +611,7 @@ public final class LendingPool implements LendingVenue {
     extras.put("deficit", deficit);
     return new VenueSnapshot(
         accounts.size(), liquidations, liquidatedNotional, liquidationFees, insurancePaid, badDebt,
-        treasuryValue, openInterest, liquidatable.size(), extras);
+        treasuryValue, openInterest, liquidatable.list().size(), extras);
   }
 
   @Override
@@ -644,7 +645,7 @@ public final class LendingPool implements LendingVenue {
       }
     }
     Set<AccountId> listed = new LinkedHashSet<>();
-    liquidatable.forEach(c -> listed.add(c.account()));
+    liquidatable.list().forEach(c -> listed.add(c.account()));
     for (Borrower b : accounts.values()) {
       MarginState now = state(b);
       if (!Double.isFinite(now.equity()) || !Double.isFinite(now.maintenanceRequirement())) {

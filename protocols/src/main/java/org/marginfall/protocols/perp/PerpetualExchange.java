@@ -21,6 +21,7 @@ import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.SharedMarket;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.Holding;
+import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
@@ -74,7 +75,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final AccountId shareIssuer;
   private final AccountId depositors;
   private final RandomStream adlStream;
-  private List<LiquidationCandidate> liquidatable = List.of();
+  private final CandidateList liquidatable = new CandidateList();
   private long liquidations;
   private double liquidatedNotional;
   private long liquidationFeeAtoms;
@@ -486,7 +487,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     staleNow = stale;
     out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
-    liquidatable = List.copyOf(out);
+    liquidatable.replace(out);
   }
 
   /**
@@ -505,7 +506,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public List<LiquidationCandidate> liquidatable() {
-    return liquidatable;
+    return liquidatable.list();
   }
 
   /**
@@ -1112,14 +1113,14 @@ public final class PerpetualExchange implements PerpetualVenue {
     return new VenueSnapshot(
         accounts.size(), liquidations, liquidatedNotional, Quantities.units(liquidationFeeAtoms),
         Quantities.units(insurancePaidAtoms), Quantities.units(badDebtAtoms),
-        ledger.units(insurance, base), openInterest, liquidatable.size(), extras);
+        ledger.units(insurance, base), openInterest, liquidatable.list().size(), extras);
   }
 
   @Override
   public List<String> audit() {
     List<String> problems = new ArrayList<>();
     Set<AccountId> listed = new LinkedHashSet<>();
-    liquidatable.forEach(c -> listed.add(c.account()));
+    liquidatable.list().forEach(c -> listed.add(c.account()));
     for (MarginAccount a : accounts.values()) {
       MarginState now = state(a);
       if (!Double.isFinite(now.equity()) || !Double.isFinite(now.maintenanceRequirement())) {
@@ -1349,7 +1350,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** Keeps the last mark's list truthful after a liquidation changed the account. */
   private void dropFromList(MarginAccount a) {
     if (!a.state.liquidatable() || !a.hasPositions()) {
-      liquidatable = liquidatable.stream().filter(c -> !c.account().equals(a.id)).toList();
+      liquidatable.drop(a.id);
     }
   }
 
