@@ -75,6 +75,30 @@ public final class Ledger {
     return balances[asset(asset)][account(account)];
   }
 
+  /**
+   * The index of an open account: fixed for the run, so a venue that keeps its accounts in arrays
+   * reads their balances with {@link #balanceAt} without a lookup by id.
+   *
+   * @throws IllegalArgumentException if the account is not open
+   */
+  public int indexOf(AccountId account) {
+    return account(account);
+  }
+
+  /**
+   * The index of an asset, fixed for the run.
+   *
+   * @throws IllegalArgumentException if the ledger does not hold the asset
+   */
+  public int assetIndexOf(AssetId asset) {
+    return asset(asset);
+  }
+
+  /** The balance in atoms of the account and asset with these indices. */
+  public long balanceAt(int account, int asset) {
+    return balances[asset][account];
+  }
+
   /** The balance in units. */
   public double units(AccountId account, AssetId asset) {
     return Quantities.units(balance(account, asset));

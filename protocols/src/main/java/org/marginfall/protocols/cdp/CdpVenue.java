@@ -91,18 +91,23 @@ public final class CdpVenue implements VaultVenue {
     }
   }
 
-  /** One vault ("urn"): normalised debt {@code art} and its debt in atoms ({@code art * rate}). */
   private final StalePauses stalePauses;
 
+  /** One vault ("urn"): normalised debt {@code art} and its debt in atoms ({@code art * rate}). */
   private static final class Vault {
     final AccountId id;
     final Ilk ilk;
+    /** The vault's and its collateral's ledger indices, so marking reads balances without lookups. */
+    final int slot;
+    final int assetSlot;
     double art;
     long debt;
 
-    Vault(AccountId id, Ilk ilk) {
+    Vault(AccountId id, Ilk ilk, int slot, int assetSlot) {
       this.id = id;
       this.ilk = ilk;
+      this.slot = slot;
+      this.assetSlot = assetSlot;
     }
   }
 
@@ -203,7 +208,7 @@ public final class CdpVenue implements VaultVenue {
     AccountId id = AccountId.of(spec.id().value(), "vaults").child(owner.value()).child(asset.value());
     if (!vaults.containsKey(id)) {
       ledger.open(id, AccountType.ORDINARY);
-      vaults.put(id, new Vault(id, ilk));
+      vaults.put(id, new Vault(id, ilk, ledger.indexOf(id), ledger.assetIndexOf(asset)));
     }
     return id;
   }
@@ -636,7 +641,7 @@ public final class CdpVenue implements VaultVenue {
   }
 
   private MarginState state(Vault v) {
-    return state(ledger.balance(v.id, v.ilk.terms.asset()), v.debt, v.ilk);
+    return state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk);
   }
 
   /**

@@ -55,6 +55,8 @@ public final class LendingPool implements LendingVenue {
   private final AssetId base;
   private final AccountId treasury;
   private final List<Reserve> reserves = new ArrayList<>();
+  /** Each reserve's receipt asset's ledger index, by reserve index. */
+  private final int[] receiptSlot;
   private final Map<AssetId, Reserve> byAsset = new LinkedHashMap<>();
   private final Map<AccountId, Borrower> accounts = new LinkedHashMap<>();
   private final CandidateList liquidatable = new CandidateList();
@@ -105,11 +107,14 @@ public final class LendingPool implements LendingVenue {
 
   private static final class Borrower {
     final AccountId id;
+    /** The account's ledger index, so marking reads receipt balances without lookups. */
+    final int slot;
     final double[] scaledDebt;
     MarginState state = new MarginState(0, 0, 0);
 
-    Borrower(AccountId id, int reserves) {
+    Borrower(AccountId id, int slot, int reserves) {
       this.id = id;
+      this.slot = slot;
       this.scaledDebt = new double[reserves];
     }
   }
@@ -123,6 +128,7 @@ public final class LendingPool implements LendingVenue {
     String v = spec.id().value();
     this.treasury = AccountId.of(v, "treasury");
     ledger.open(treasury, AccountType.ORDINARY);
+    this.receiptSlot = new int[spec.reserves().size()];
     for (ReserveTerms t : spec.reserves()) {
       Reserve r =
           new Reserve(
@@ -132,6 +138,7 @@ public final class LendingPool implements LendingVenue {
       ledger.open(r.issuer, AccountType.EXTERNAL);
       reserves.add(r);
       byAsset.put(t.asset(), r);
+      receiptSlot[r.index] = ledger.assetIndexOf(t.receipt());
       // NAV per receipt at the underlying's market price (what redeeming and selling would
       // fetch); the venue's own risk checks use its oracle. Oracles are built after venues and
       // read this NAV for their initial feeds, so it must not depend on an oracle.
@@ -217,7 +224,7 @@ public final class LendingPool implements LendingVenue {
     AccountId id = AccountId.of(spec.id().value(), "accounts").child(owner.value());
     if (!accounts.containsKey(id)) {
       ledger.open(id, AccountType.ORDINARY);
-      accounts.put(id, new Borrower(id, reserves.size()));
+      accounts.put(id, new Borrower(id, ledger.indexOf(id), reserves.size()));
     }
     return id;
   }
@@ -802,7 +809,7 @@ public final class LendingPool implements LendingVenue {
 
   /** Collateral value: receipts × exchange rate × price (GenericLogic, rounded in doubles). */
   private double collateralValue(Borrower b, Reserve r) {
-    long held = ledger.balance(b.id, r.terms.receipt());
+    long held = ledger.balanceAt(b.slot, receiptSlot[r.index]);
     return held == 0 ? 0 : Quantities.units(held) * r.rate() * price(r.terms.asset());
   }
 

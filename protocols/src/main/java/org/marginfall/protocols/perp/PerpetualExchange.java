@@ -68,6 +68,8 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final double[] maintenanceMargin;
   private final List<MarginTiers> tiers = new ArrayList<>();
   private final List<CollateralTerms> collateral = new ArrayList<>();
+  /** Each collateral line's asset's ledger index, in the order of {@link #collateral}. */
+  private final int[] collateralSlot;
   private final Map<AccountId, MarginAccount> accounts = new LinkedHashMap<>();
   private final PricingTerms pricing;
   private final PriceHistory history;
@@ -99,12 +101,15 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** One margin account: its positions by market index. */
   private static final class MarginAccount {
     final AccountId id;
+    /** The account's ledger index, so marking reads collateral balances without lookups. */
+    final int slot;
     final double[] size;
     final double[] entry;
     MarginState state = new MarginState(0, 0, 0);
 
-    MarginAccount(AccountId id, int markets) {
+    MarginAccount(AccountId id, int slot, int markets) {
       this.id = id;
+      this.slot = slot;
       this.size = new double[markets];
       this.entry = new double[markets];
     }
@@ -156,6 +161,10 @@ public final class PerpetualExchange implements PerpetualVenue {
         collateral.add(c);
       }
     }
+    this.collateralSlot = new int[collateral.size()];
+    for (int k = 0; k < collateralSlot.length; k++) {
+      collateralSlot[k] = ledger.assetIndexOf(collateral.get(k).asset());
+    }
     this.adlStream =
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
             ? services.streams().stream("venues/" + v + "/adl")
@@ -168,7 +177,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       ledger.open(vaultId, AccountType.ORDINARY);
       ledger.open(shareIssuer, AccountType.EXTERNAL);
       ledger.open(depositors, AccountType.ORDINARY);
-      this.vault = new MarginAccount(vaultId, n);
+      this.vault = new MarginAccount(vaultId, ledger.indexOf(vaultId), n);
       accounts.put(vaultId, vault);
       // Depositors bring the capital and receive one share per unit: NAV starts at exactly 1.
       long capital = Quantities.floorAtoms(b.capital());
@@ -251,7 +260,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     if (!accounts.containsKey(id)) {
       ledger.open(id, AccountType.ORDINARY);
-      accounts.put(id, new MarginAccount(id, marketAssets.size()));
+      accounts.put(id, new MarginAccount(id, ledger.indexOf(id), marketAssets.size()));
     }
     return id;
   }
@@ -1160,8 +1169,9 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   private MarginState state(MarginAccount a) {
     List<PerpMarginCalculator.CollateralLine> lines = new ArrayList<>(collateral.size());
-    for (CollateralTerms c : collateral) {
-      long held = ledger.balance(a.id, c.asset());
+    for (int k = 0; k < collateral.size(); k++) {
+      CollateralTerms c = collateral.get(k);
+      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
       if (held != 0) {
         lines.add(
             new PerpMarginCalculator.CollateralLine(
