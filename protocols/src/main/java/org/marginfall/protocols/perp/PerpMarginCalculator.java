@@ -67,7 +67,7 @@ public final class PerpMarginCalculator {
   public MarginState state(List<CollateralLine> collateral, List<PositionLine> positions, List<MarginTiers> tiers) {
     double equity = 0;
     for (CollateralLine c : collateral) {
-      equity += Math.min(c.units() * c.price() * (1 - c.haircut()), c.cap());
+      equity += collateralValue(c.units(), c.price(), c.haircut(), c.cap());
     }
     double initial = 0;
     double maintenance = 0;
@@ -75,23 +75,51 @@ public final class PerpMarginCalculator {
       PositionLine p = positions.get(i);
       equity += p.size() * (p.markPrice() - p.entryPrice());
       double notional = Math.abs(p.size()) * p.markPrice();
-      if (tiers == null) {
-        initial += notional * p.initialMargin();
-        maintenance += notional * p.maintenanceMargin();
-      } else {
-        MarginTiers t = tiers.get(i);
-        int k = t.tier(notional);
-        // Tier 0 uses the fractions as given, so single-tier markets compute exactly as before.
-        if (k == 0) {
-          initial += notional * p.initialMargin();
-          maintenance += notional * t.rate(0);
-        } else {
-          initial += notional * Math.min(1, p.initialMargin() * t.rate(k) / t.rate(0));
-          maintenance += t.maintenance(notional);
-        }
-      }
+      MarginTiers t = tiers == null ? null : tiers.get(i);
+      initial += initialRequirement(notional, p.initialMargin(), t);
+      maintenance += maintenanceRequirement(notional, p.maintenanceMargin(), t);
     }
     return new MarginState(equity, initial, maintenance);
+  }
+
+  /**
+   * What one collateral holding counts for: {@code min(units * P * (1 - haircut), cap)}. With
+   * {@link #initialRequirement} and {@link #maintenanceRequirement} it lets a venue sum an account
+   * held in arrays exactly as {@link #state(List, List, List)} sums lines, without building them.
+   */
+  public static double collateralValue(double units, double price, double haircut, double cap) {
+    return Math.min(units * price * (1 - haircut), cap);
+  }
+
+  /**
+   * The initial requirement of a position of absolute notional {@code notional}: {@code notional *
+   * imf} in the first tier (or without tiers), {@code notional * min(1, imf * mmr(tier) / mmr(0))}
+   * above it.
+   *
+   * @param tiers the market's tiers, or null for a single tier at {@code imf}
+   */
+  public static double initialRequirement(double notional, double imf, MarginTiers tiers) {
+    if (tiers == null) {
+      return notional * imf;
+    }
+    int k = tiers.tier(notional);
+    // Tier 0 uses the fractions as given, so single-tier markets compute exactly as before.
+    return k == 0 ? notional * imf : notional * Math.min(1, imf * tiers.rate(k) / tiers.rate(0));
+  }
+
+  /**
+   * The maintenance requirement of a position of absolute notional {@code notional}: {@code notional
+   * * mmf} without tiers, {@code notional * mmr(0)} in the first tier, the tier's rate less its
+   * deduction above it.
+   *
+   * @param tiers the market's tiers, or null for a single tier at {@code mmf}
+   */
+  public static double maintenanceRequirement(double notional, double mmf, MarginTiers tiers) {
+    if (tiers == null) {
+      return notional * mmf;
+    }
+    int k = tiers.tier(notional);
+    return k == 0 ? notional * tiers.rate(0) : tiers.maintenance(notional);
   }
 
   /**

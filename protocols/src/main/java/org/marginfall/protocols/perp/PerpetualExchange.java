@@ -70,6 +70,9 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final List<CollateralTerms> collateral = new ArrayList<>();
   /** Each collateral line's asset's ledger index, in the order of {@link #collateral}. */
   private final int[] collateralSlot;
+  /** Prices read by {@link #readPrices}: one per collateral line, one mark per market. */
+  private final double[] collateralPrice;
+  private final double[] markBuffer;
   private final Map<AccountId, MarginAccount> accounts = new LinkedHashMap<>();
   private final PricingTerms pricing;
   private final PriceHistory history;
@@ -162,6 +165,8 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
     }
     this.collateralSlot = new int[collateral.size()];
+    this.collateralPrice = new double[collateral.size()];
+    this.markBuffer = new double[n];
     for (int k = 0; k < collateralSlot.length; k++) {
       collateralSlot[k] = ledger.assetIndexOf(collateral.get(k).asset());
     }
@@ -475,8 +480,9 @@ public final class PerpetualExchange implements PerpetualVenue {
     recordMarks();
     List<LiquidationCandidate> out = new ArrayList<>();
     int stale = 0;
+    readPrices();
     for (MarginAccount a : accounts.values()) {
-      a.state = state(a);
+      a.state = stateAtReadPrices(a);
       if (a == vault || !a.state.liquidatable()) {
         continue;
       }
@@ -1168,6 +1174,57 @@ public final class PerpetualExchange implements PerpetualVenue {
   // --- internals
 
   private MarginState state(MarginAccount a) {
+    readPrices();
+    return stateAtReadPrices(a);
+  }
+
+  /**
+   * Reads every collateral line's oracle price and every market's mark once, for {@link
+   * #stateAtReadPrices}: a mark over all accounts reads them once instead of once per account.
+   */
+  private void readPrices() {
+    for (int k = 0; k < collateralPrice.length; k++) {
+      collateralPrice[k] = oraclePrice(collateral.get(k).asset());
+    }
+    for (int i = 0; i < markBuffer.length; i++) {
+      markBuffer[i] = markPrice(i);
+    }
+  }
+
+  /**
+   * The account's margin state at the prices {@link #readPrices} read last, summed term by term
+   * as {@link PerpMarginCalculator#state(List, List, List)} sums its lines, without building them.
+   */
+  private MarginState stateAtReadPrices(MarginAccount a) {
+    if (spec.portfolio().isPresent()) {
+      return portfolioState(a);
+    }
+    double equity = 0;
+    for (int k = 0; k < collateralSlot.length; k++) {
+      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
+      if (held != 0) {
+        CollateralTerms c = collateral.get(k);
+        equity += PerpMarginCalculator.collateralValue(Quantities.units(held), collateralPrice[k], c.haircut(), c.cap());
+      }
+    }
+    double initial = 0;
+    double maintenance = 0;
+    for (int i = 0; i < a.size.length; i++) {
+      double size = a.size[i];
+      if (size != 0) {
+        double mark = markBuffer[i];
+        equity += size * (mark - a.entry[i]);
+        double notional = Math.abs(size) * mark;
+        MarginTiers t = tiers.get(i);
+        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
+        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
+      }
+    }
+    return new MarginState(equity, initial, maintenance);
+  }
+
+  /** The account's state under portfolio margin: the venue's equity, the model's requirements. */
+  private MarginState portfolioState(MarginAccount a) {
     List<PerpMarginCalculator.CollateralLine> lines = new ArrayList<>(collateral.size());
     for (int k = 0; k < collateral.size(); k++) {
       CollateralTerms c = collateral.get(k);
