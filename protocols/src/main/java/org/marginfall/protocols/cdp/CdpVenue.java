@@ -1,6 +1,8 @@
 package org.marginfall.protocols.cdp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -263,8 +265,9 @@ public final class CdpVenue implements VaultVenue {
   @Override
   public void markToMarket() {
     List<LiquidationCandidate> out = new ArrayList<>();
+    Map<Ilk, Double> prices = ilkPrices();
     for (Vault v : vaults.values()) {
-      MarginState s = state(v);
+      MarginState s = state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk, prices.get(v.ilk));
       if (s.liquidatable() && !pausedByStaleness(v)) {
         out.add(new LiquidationCandidate(spec.id(), v.id, s));
       }
@@ -285,7 +288,16 @@ public final class CdpVenue implements VaultVenue {
    */
   @Override
   public double[] healthValues() {
-    return vaults.values().stream().mapToDouble(v -> state(v).health()).filter(Double::isFinite).toArray();
+    Map<Ilk, Double> prices = ilkPrices();
+    double[] out = new double[vaults.size()];
+    int n = 0;
+    for (Vault v : vaults.values()) {
+      double h = state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk, prices.get(v.ilk)).health();
+      if (Double.isFinite(h)) {
+        out[n++] = h;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   @Override
@@ -649,9 +661,22 @@ public final class CdpVenue implements VaultVenue {
    * {@code debt * mat}, so "below maintenance" is exactly {@code ink * price / mat < debt}.
    */
   private MarginState state(long ink, long debt, Ilk ilk) {
-    double value = Quantities.units(ink) * oraclePrice(ilk.terms.asset());
+    return state(ink, debt, ilk, oraclePrice(ilk.terms.asset()));
+  }
+
+  private static MarginState state(long ink, long debt, Ilk ilk, double price) {
+    double value = Quantities.units(ink) * price;
     double required = Quantities.units(debt) * ilk.terms.mat();
     return new MarginState(value, required, required);
+  }
+
+  /** Each collateral type's oracle price, read once for a pass over every vault. */
+  private Map<Ilk, Double> ilkPrices() {
+    Map<Ilk, Double> prices = new IdentityHashMap<>();
+    for (Ilk ilk : ilkByAsset.values()) {
+      prices.put(ilk, oraclePrice(ilk.terms.asset()));
+    }
+    return prices;
   }
 
   private double oraclePrice(AssetId asset) {

@@ -57,6 +57,9 @@ public final class LendingPool implements LendingVenue {
   private final List<Reserve> reserves = new ArrayList<>();
   /** Each reserve's receipt asset's ledger index, by reserve index. */
   private final int[] receiptSlot;
+  /** Each reserve's oracle price and exchange rate as {@link #readReserves} read them last. */
+  private final double[] reservePrice;
+  private final double[] reserveRate;
   private final Map<AssetId, Reserve> byAsset = new LinkedHashMap<>();
   private final Map<AccountId, Borrower> accounts = new LinkedHashMap<>();
   private final CandidateList liquidatable = new CandidateList();
@@ -129,6 +132,8 @@ public final class LendingPool implements LendingVenue {
     this.treasury = AccountId.of(v, "treasury");
     ledger.open(treasury, AccountType.ORDINARY);
     this.receiptSlot = new int[spec.reserves().size()];
+    this.reservePrice = new double[spec.reserves().size()];
+    this.reserveRate = new double[spec.reserves().size()];
     for (ReserveTerms t : spec.reserves()) {
       Reserve r =
           new Reserve(
@@ -349,8 +354,9 @@ public final class LendingPool implements LendingVenue {
   public void markToMarket() {
     List<LiquidationCandidate> out = new ArrayList<>();
     boolean paused = pausedByStaleness();
+    readReserves();
     for (Borrower b : accounts.values()) {
-      b.state = state(b);
+      b.state = stateAtRead(b);
       if (b.state.liquidatable() && !paused) {
         out.add(new LiquidationCandidate(spec.id(), b.id, b.state));
       }
@@ -810,7 +816,12 @@ public final class LendingPool implements LendingVenue {
   /** Collateral value: receipts × exchange rate × price (GenericLogic, rounded in doubles). */
   private double collateralValue(Borrower b, Reserve r) {
     long held = ledger.balanceAt(b.slot, receiptSlot[r.index]);
-    return held == 0 ? 0 : Quantities.units(held) * r.rate() * price(r.terms.asset());
+    return held == 0 ? 0 : collateralValue(held, r.rate(), price(r.terms.asset()));
+  }
+
+  /** Underlying value of {@code held} receipt atoms at exchange rate {@code rate} and price {@code price}. */
+  private static double collateralValue(long held, double rate, double price) {
+    return Quantities.units(held) * rate * price;
   }
 
   private double debtValue(Borrower b) {
@@ -829,14 +840,37 @@ public final class LendingPool implements LendingVenue {
    * the debt so that equity >= initial exactly when Σ coll × LTV >= debt.
    */
   private MarginState state(Borrower b) {
+    readReserves();
+    return stateAtRead(b);
+  }
+
+  /**
+   * Reads every reserve's oracle price and exchange rate once, for {@link #stateAtRead}: a mark
+   * over all borrowers reads them once instead of once per borrower.
+   */
+  private void readReserves() {
+    for (Reserve r : reserves) {
+      reservePrice[r.index] = price(r.terms.asset());
+      reserveRate[r.index] = r.rate();
+    }
+  }
+
+  /** {@link #state(Borrower)} at the prices and rates {@link #readReserves} read last, in the same order of sums. */
+  private MarginState stateAtRead(Borrower b) {
     double weighted = 0;
     double power = 0;
     for (Reserve r : reserves) {
-      double c = collateralValue(b, r);
+      long held = ledger.balanceAt(b.slot, receiptSlot[r.index]);
+      double c = held == 0 ? 0 : collateralValue(held, reserveRate[r.index], reservePrice[r.index]);
       weighted += c * r.terms.liquidationThreshold();
       power += c * r.terms.loanToValue();
     }
-    double debt = debtValue(b);
+    double debt = 0;
+    for (Reserve r : reserves) {
+      if (b.scaledDebt[r.index] != 0) {
+        debt += b.scaledDebt[r.index] * r.borrowIndex * reservePrice[r.index];
+      }
+    }
     double initial = debt == 0 ? 0 : power > 0 ? debt * weighted / power : Double.POSITIVE_INFINITY;
     return new MarginState(weighted, initial, debt);
   }
