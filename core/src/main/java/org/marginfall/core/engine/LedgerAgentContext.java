@@ -165,6 +165,10 @@ public class LedgerAgentContext implements AgentContext {
     if (contagion == null) {
       return v.liquidate(account, liquidator);
     }
+    if (!v.liquidatesNow(account)) {
+      // The venue refuses whoever asks: nothing will execute, so there is nothing to attribute.
+      return Optional.empty();
+    }
     // The source stays set after the call: the liquidator's sale of what it seized is part of it.
     contagion.beginLiquidation(venue, account);
     Optional<LiquidationOutcome> out = v.liquidate(account, liquidator);
