@@ -388,7 +388,7 @@ public final class CdpVenue implements VaultVenue {
   private Optional<Liquidations2Math.Bark> barkable(Vault v) {
     Ilk ilk = v.ilk;
     AssetId asset = ilk.terms.asset();
-    long ink = ledger.balance(v.id, asset);
+    long ink = ledger.balanceAt(v.slot, v.assetSlot);
     if (!state(ink, v.debt, ilk).liquidatable() || pausedByStaleness(v)) {
       return Optional.empty();
     }
