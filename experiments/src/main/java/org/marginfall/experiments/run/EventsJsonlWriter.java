@@ -1,12 +1,9 @@
 package org.marginfall.experiments.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.Map;
-import java.util.TreeMap;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
 
@@ -16,8 +13,6 @@ import org.marginfall.core.metric.RunListener;
  * <p>Mutable and not thread-safe; one writer per run.
  */
 public final class EventsJsonlWriter implements RunListener {
-
-  private static final TypeReference<TreeMap<String, Object>> TREE = new TypeReference<>() {};
 
   private final Writer out;
   private long written;
@@ -29,10 +24,8 @@ public final class EventsJsonlWriter implements RunListener {
 
   @Override
   public void onEvent(SimEvent event) {
-    Map<String, Object> fields = Json.mapper().convertValue(event, TREE);
-    fields.put("type", event.type());
     try {
-      out.write(Json.mapper().writeValueAsString(fields));
+      out.write(EventJson.line(event));
       out.write('\n');
       written++;
     } catch (JsonProcessingException e) {
