@@ -226,6 +226,16 @@ public final class World implements SimClock, EventSink {
     return settings;
   }
 
+  /** The venues in scenario order, for tools that measure them (the microbenchmarks). */
+  public List<Venue> venues() {
+    return Collections.unmodifiableList(venues);
+  }
+
+  /** The context populations act through, for tools that drive it directly (the microbenchmarks). */
+  public AgentContext agents() {
+    return agents;
+  }
+
   /** Steps the auditor checked (0 when not audited). */
   public long auditedSteps() {
     return auditor == null ? 0 : auditor.checkedSteps();
