@@ -2,6 +2,7 @@ package org.marginfall.core.market;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.PriceAdjustment;
+import org.marginfall.core.contagion.PriceParts;
 import org.marginfall.core.contagion.CauseKind;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
@@ -48,7 +50,11 @@ public final class Markets {
   private final Map<AssetId, Double> lastLossIndex = new LinkedHashMap<>();
   private ChannelSwitches channels = ChannelSwitches.ALL_OPEN;
   private Source source;
-  private long version;
+  /** Loss bookings so far: with the markets' own change counters, the components version. */
+  private long lossBookings;
+  /** Each asset's parts at {@link #partsVersion}, filled as they are asked for. */
+  private final Map<AssetId, PriceParts> parts = new HashMap<>();
+  private long partsVersion = -1;
   private final PriceAdjustment adjustment = new PriceAdjustment();
   private final Ledger ledger;
   private final AssetId base;
@@ -203,9 +209,10 @@ public final class Markets {
       loss += v;
     }
     if (d.underlying() != null) {
-      for (Map.Entry<Component, Double> e : components(d.underlying()).entrySet()) {
-        if (e.getKey().kind() == CauseKind.NAV_LOSS) {
-          loss += e.getValue();
+      PriceParts p = parts(d.underlying());
+      for (int i = 0; i < p.size(); i++) {
+        if (p.kind(i) == CauseKind.NAV_LOSS) {
+          loss += p.value(i);
         }
       }
     }
@@ -218,20 +225,39 @@ public final class Markets {
    * secondary market's liquidation impact (both NAV losses), and the parts of its underlying.
    */
   public SortedMap<Component, Double> components(AssetId asset) {
-    SortedMap<Component, Double> out = new TreeMap<>();
+    return parts(asset).toMap();
+  }
+
+  /**
+   * {@link #components} as flat arrays, computed once per {@link #componentsVersion}: a component
+   * that several of those parts share has their moves added in the order listed.
+   */
+  public PriceParts parts(AssetId asset) {
+    long now = componentsVersion();
+    if (partsVersion != now) {
+      parts.clear();
+      partsVersion = now;
+    }
+    PriceParts p = parts.get(asset);
+    if (p == null) {
+      p = computeParts(asset);
+      parts.put(asset, p);
+    }
+    return p;
+  }
+
+  private PriceParts computeParts(AssetId asset) {
     if (asset.equals(base)) {
-      return out;
+      return PriceParts.NONE;
     }
     Derived d = derived.get(asset);
     SharedMarket m = markets.get(asset);
     CauseKind impactKind = d == null ? CauseKind.MARKET_IMPACT : CauseKind.NAV_LOSS;
-    if (m != null) {
-      m.components().forEach((s, v) -> out.merge(new Component(s, impactKind), v, Double::sum));
-    }
+    PriceParts out = m == null ? PriceParts.NONE : PriceParts.of(m.components(), impactKind);
     if (d != null) {
-      losses.get(asset).forEach((s, v) -> out.merge(new Component(s, CauseKind.NAV_LOSS), v, Double::sum));
+      out = out.plus(PriceParts.of(losses.get(asset), CauseKind.NAV_LOSS));
       if (d.underlying() != null) {
-        components(d.underlying()).forEach((c, v) -> out.merge(c, v, Double::sum));
+        out = out.plus(parts(d.underlying()));
       }
     }
     return out;
@@ -249,7 +275,7 @@ public final class Markets {
       if (now != last && now > 0 && last > 0) {
         if (source != null) {
           losses.get(e.getKey()).merge(source, StrictMath.log(now / last), Double::sum);
-          version++;
+          lossBookings++;
         }
         lastLossIndex.put(e.getKey(), now);
       }
@@ -259,7 +285,6 @@ public final class Markets {
   /** Lets a step's worth of impact decay in every market. */
   public void decay() {
     markets.values().forEach(SharedMarket::decay);
-    version++;
   }
 
   /**
@@ -267,7 +292,11 @@ public final class Markets {
    * decay), so attribution can reuse components between changes.
    */
   public long componentsVersion() {
-    return version;
+    long v = lossBookings;
+    for (SharedMarket m : markets.values()) {
+      v += m.changes();
+    }
+    return v;
   }
 
   /** Opens and closes the market-borne channels: segregates the markets if the common market is closed. */
@@ -304,7 +333,6 @@ public final class Markets {
     // Move the units first: the ledger refuses an overdraft before the market price has moved.
     ledger.transfer(seller, account(asset), asset, atoms);
     Execution e = m.execute(-Quantities.units(atoms), source);
-    version++;
     ledger.transfer(account(asset), seller, base, Quantities.floorAtoms(e.value()));
     emit(seller.value(), asset, e);
     return e;
@@ -327,7 +355,6 @@ public final class Markets {
     ledger.transfer(buyer, account(asset), base, cost);
     ledger.transfer(account(asset), buyer, asset, atoms);
     Execution e = m.execute(Quantities.units(atoms), source);
-    version++;
     emit(buyer.value(), asset, e);
     return e;
   }
@@ -335,7 +362,6 @@ public final class Markets {
   /** Moves the price as a trade of {@code units} would, without moving assets (derivative unwinds). */
   public Execution tradeSynthetic(String trader, AssetId asset, double units) {
     Execution e = tradable(asset).execute(units, source);
-    version++;
     emit(trader, asset, e);
     return e;
   }
