@@ -2,6 +2,7 @@ package org.marginfall.core.contagion;
 
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
@@ -23,9 +24,6 @@ final class Evaluation {
   private static final int NOWHERE = -2;
 
   private final Markets markets;
-  private final Venue venue;
-  private final Oracles oracles;
-  private final AccountId account;
   private final ComponentTable table;
   private final SourceSet sources;
   /** By venue index in {@link #sources}: its index in the table's sources, or null when the same. */
@@ -34,17 +32,19 @@ final class Evaluation {
   private final int[] divertedGeneration;
   private final double[] divertedValue;
   private final double[] factor;
+  // Built once: a re-mark runs inside both price adjustments, many times per attribution.
   private final ToDoubleFunction<AssetId> factorOf = this::factorOf;
+  private final Supplier<MarginState> mark;
+  private final Supplier<MarginState> markAtOracles;
 
   Evaluation(
       Markets markets, Venue venue, Oracles oracles, AccountId account, ComponentTable table,
       SortedMap<Source, Double> diverted) {
     this.markets = markets;
-    this.venue = venue;
-    this.oracles = oracles;
-    this.account = account;
     this.table = table;
     this.factor = new double[table.assetCount()];
+    this.mark = () -> venue.marginStateNow(account);
+    this.markAtOracles = () -> oracles.counterfactual(factorOf, mark);
     int n = diverted.size();
     divertedVenue = new int[n];
     divertedGeneration = new int[n];
@@ -89,8 +89,7 @@ final class Evaluation {
       double removed = table.removed(i, price, v);
       factor[i] = removed == 0 ? 1.0 : StrictMath.exp(-removed);
     }
-    MarginState s =
-        markets.counterfactual(factorOf, () -> oracles.counterfactual(factorOf, () -> venue.marginStateNow(account)));
+    MarginState s = markets.counterfactual(factorOf, markAtOracles);
     if (s == null) {
       return null;
     }

@@ -46,15 +46,14 @@ public final class Markets {
 
   private final Map<AssetId, SharedMarket> markets = new LinkedHashMap<>();
   private final Map<AssetId, Derived> derived = new LinkedHashMap<>();
-  private final Map<AssetId, SortedMap<Source, Double>> losses = new LinkedHashMap<>();
+  private final Map<AssetId, LossBook> losses = new LinkedHashMap<>();
   private final Map<AssetId, Double> lastLossIndex = new LinkedHashMap<>();
   private ChannelSwitches channels = ChannelSwitches.ALL_OPEN;
   private Source source;
   /** Loss bookings so far: with the markets' own change counters, the components version. */
   private long lossBookings;
-  /** Each asset's parts at {@link #partsVersion}, filled as they are asked for. */
-  private final Map<AssetId, PriceParts> parts = new HashMap<>();
-  private long partsVersion = -1;
+  /** Each asset's parts as last computed, with the stamp of what they were computed from. */
+  private final Map<AssetId, Cached> parts = new HashMap<>();
   private final PriceAdjustment adjustment = new PriceAdjustment();
   private final Ledger ledger;
   private final AssetId base;
@@ -129,7 +128,7 @@ public final class Markets {
     if (derived.putIfAbsent(asset, new Derived(navPerUnit, underlying, lossIndex)) != null) {
       throw new IllegalArgumentException("derived asset " + asset + " already has an issuer");
     }
-    losses.put(asset, new TreeMap<>());
+    losses.put(asset, new LossBook());
     lastLossIndex.put(asset, 1.0);
   }
 
@@ -205,7 +204,7 @@ public final class Markets {
     // Closed: the NAV itself (no secondary market, so no discount from any sale, liquidation or
     // run), without the issuer's booked losses and without the NAV losses of its underlying.
     double loss = 0;
-    for (double v : losses.get(asset).values()) {
+    for (double v : losses.get(asset).bySource.values()) {
       loss += v;
     }
     if (d.underlying() != null) {
@@ -233,17 +232,28 @@ public final class Markets {
    * that several of those parts share has their moves added in the order listed.
    */
   public PriceParts parts(AssetId asset) {
-    long now = componentsVersion();
-    if (partsVersion != now) {
-      parts.clear();
-      partsVersion = now;
+    // Per asset: a trade in one market leaves the parts of the others as they were.
+    long stamp = stamp(asset);
+    Cached c = parts.get(asset);
+    if (c == null || c.stamp() != stamp) {
+      c = new Cached(stamp, computeParts(asset));
+      parts.put(asset, c);
     }
-    PriceParts p = parts.get(asset);
-    if (p == null) {
-      p = computeParts(asset);
-      parts.put(asset, p);
+    return c.parts();
+  }
+
+  /** A sum of the counters {@code asset}'s parts are computed from: changes whenever they may. */
+  private long stamp(AssetId asset) {
+    SharedMarket m = markets.get(asset);
+    long stamp = m == null ? 0 : m.changes();
+    Derived d = derived.get(asset);
+    if (d != null) {
+      stamp += losses.get(asset).bookings;
+      if (d.underlying() != null) {
+        stamp += stamp(d.underlying());
+      }
     }
-    return p;
+    return stamp;
   }
 
   private PriceParts computeParts(AssetId asset) {
@@ -255,7 +265,7 @@ public final class Markets {
     CauseKind impactKind = d == null ? CauseKind.MARKET_IMPACT : CauseKind.NAV_LOSS;
     PriceParts out = m == null ? PriceParts.NONE : PriceParts.of(m.components(), impactKind);
     if (d != null) {
-      out = out.plus(PriceParts.of(losses.get(asset), CauseKind.NAV_LOSS));
+      out = out.plus(PriceParts.of(losses.get(asset).bySource, CauseKind.NAV_LOSS));
       if (d.underlying() != null) {
         out = out.plus(parts(d.underlying()));
       }
@@ -274,7 +284,9 @@ public final class Markets {
       double last = lastLossIndex.get(e.getKey());
       if (now != last && now > 0 && last > 0) {
         if (source != null) {
-          losses.get(e.getKey()).merge(source, StrictMath.log(now / last), Double::sum);
+          LossBook book = losses.get(e.getKey());
+          book.bySource.merge(source, StrictMath.log(now / last), Double::sum);
+          book.bookings++;
           lossBookings++;
         }
         lastLossIndex.put(e.getKey(), now);
@@ -377,6 +389,14 @@ public final class Markets {
   }
 
   private record Derived(DoubleSupplier nav, AssetId underlying, DoubleSupplier lossIndex) {}
+
+  /** A derived asset's loss-index drops by source, and how many bookings have changed them. */
+  private static final class LossBook {
+    private final SortedMap<Source, Double> bySource = new TreeMap<>();
+    private long bookings;
+  }
+
+  private record Cached(long stamp, PriceParts parts) {}
 
   private void emit(String trader, AssetId asset, Execution e) {
     events.emit(
