@@ -10,9 +10,11 @@ import org.marginfall.core.market.Markets;
  * The price components of a run's assets at one components version, flattened for attribution:
  * per asset with any, parallel arrays of each component's generation, venue (an index into the
  * table's {@link SourceSet}), kind ordinal and log move, in {@link Component} order. Built once per
- * version and read by every attribution until the next trade, loss or decay.
+ * version and read by every attribution until the next trade, loss or decay (dozens of them).
  *
- * <p>Immutable (the arrays are never handed out) and thread-safe.
+ * <p>The price factors of the re-marks every attribution makes (keeping nothing, keeping the
+ * generations up to some k) depend on the table alone, so they are kept once computed. Not
+ * thread-safe for that reason.
  */
 public final class ComponentTable {
 
@@ -22,6 +24,8 @@ public final class ComponentTable {
   private final int[][] kind;
   private final double[][] value;
   private final SourceSet sources;
+  /** Factors by row for keeping generations up to k, at index k + 1 (k = -1: nothing); filled as asked. */
+  private final double[][] upTo;
 
   private ComponentTable(
       Map<AssetId, Integer> index, int[][] generation, int[][] venue, int[][] kind, double[][] value,
@@ -32,6 +36,13 @@ public final class ComponentTable {
     this.kind = kind;
     this.value = value;
     this.sources = sources;
+    int last = -1;
+    for (int[] row : generation) {
+      for (int g : row) {
+        last = Math.max(last, g);
+      }
+    }
+    this.upTo = new double[last + 2][];
   }
 
   /** The components of {@code assets} in {@code markets} now. */
@@ -93,10 +104,35 @@ public final class ComponentTable {
   }
 
   /**
-   * The total log move of row {@code i}'s components that {@code keep} does not keep, added in
-   * component order; {@code venue} is {@code keep}'s venue as an index into {@link #sources}.
+   * The price factor of each row for a re-mark keeping what {@code keep} keeps: {@code e^-r} for
+   * the total log move {@code r} removed, 1 if none. {@code venue} is {@code keep}'s venue as an
+   * index into {@link #sources}; {@code scratch} receives the factors unless they are kept here.
    */
-  double removed(int i, Keep keep, int venue) {
+  double[] factors(Keep keep, int venue, double[] scratch) {
+    if (venue != Keep.ANY || keep.kind() != Keep.ANY) {
+      return fill(scratch, keep, venue);
+    }
+    // Generations past the last keep every component: the same factors as the last.
+    int at = Math.min(keep.maxGeneration() + 1, upTo.length - 1);
+    if (upTo[at] == null) {
+      upTo[at] = fill(new double[value.length], keep, venue);
+    }
+    return upTo[at];
+  }
+
+  private double[] fill(double[] f, Keep keep, int venue) {
+    for (int i = 0; i < value.length; i++) {
+      double r = removed(i, keep, venue);
+      f[i] = r == 0 ? 1.0 : StrictMath.exp(-r);
+    }
+    return f;
+  }
+
+  /**
+   * The total log move of row {@code i}'s components that {@code keep} does not keep, added in
+   * component order.
+   */
+  private double removed(int i, Keep keep, int venue) {
     int[] g = generation[i];
     int[] v = this.venue[i];
     int[] k = kind[i];

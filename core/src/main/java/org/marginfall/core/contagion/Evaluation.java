@@ -31,7 +31,9 @@ final class Evaluation {
   private final int[] divertedVenue;
   private final int[] divertedGeneration;
   private final double[] divertedValue;
-  private final double[] factor;
+  private final double[] scratch;
+  /** The factors of the re-mark under way, by table row. */
+  private double[] factor;
   // Built once: a re-mark runs inside both price adjustments, many times per attribution.
   private final ToDoubleFunction<AssetId> factorOf = this::factorOf;
   private final Supplier<MarginState> mark;
@@ -42,7 +44,7 @@ final class Evaluation {
       SortedMap<Source, Double> diverted) {
     this.markets = markets;
     this.table = table;
-    this.factor = new double[table.assetCount()];
+    this.scratch = new double[table.assetCount()];
     this.mark = () -> venue.marginStateNow(account);
     this.markAtOracles = () -> oracles.counterfactual(factorOf, mark);
     int n = diverted.size();
@@ -85,10 +87,7 @@ final class Evaluation {
    */
   MarginState keeping(Keep price, Keep withdrawal) {
     int v = price.venue() == Keep.ANY || tableVenue == null ? price.venue() : tableVenue[price.venue()];
-    for (int i = 0; i < factor.length; i++) {
-      double removed = table.removed(i, price, v);
-      factor[i] = removed == 0 ? 1.0 : StrictMath.exp(-removed);
-    }
+    factor = table.factors(price, v, scratch);
     MarginState s = markets.counterfactual(factorOf, markAtOracles);
     if (s == null) {
       return null;
