@@ -228,8 +228,9 @@ public final class Markets {
   }
 
   /**
-   * {@link #components} as flat arrays, computed once per {@link #componentsVersion}: a component
-   * that several of those parts share has their moves added in the order listed.
+   * {@link #components} as flat arrays, in the same order and with the same values: a component
+   * that several of those parts share has their moves added in the order listed. Recomputed only
+   * after a trade, loss booking or decay that may have changed them.
    */
   public PriceParts parts(AssetId asset) {
     // Per asset: a trade in one market leaves the parts of the others as they were.
