@@ -1,23 +1,14 @@
 package org.marginfall.core.contagion;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.Venue;
-import org.marginfall.core.venue.VenueId;
 
 /**
  * Decides an account's {@link Cause} by decomposing its health change into an exogenous part and
@@ -45,6 +36,9 @@ import org.marginfall.core.venue.VenueId;
  */
 public final class Attributor {
 
+  /** The kinds of price move blamed, in the order that wins ties. */
+  private static final CauseKind[] PRICE_KINDS = {CauseKind.MARKET_IMPACT, CauseKind.NAV_LOSS};
+
   private final Markets markets;
 
   /** Creates an attributor reading the components of {@code markets}. */
@@ -71,162 +65,72 @@ public final class Attributor {
       List<AssetId> assets,
       SortedMap<Source, Double> diverted,
       Predicate<MarginState> threshold) {
-    return attribute(venue, oracles, account, parts(markets, assets), diverted, threshold);
-  }
-
-  /** The non-empty price components of {@code assets}, by asset. */
-  public static Map<AssetId, SortedMap<Component, Double>> parts(Markets markets, List<AssetId> assets) {
-    Map<AssetId, SortedMap<Component, Double>> parts = new TreeMap<>();
-    for (AssetId a : assets) {
-      SortedMap<Component, Double> c = markets.components(a);
-      if (!c.isEmpty()) {
-        parts.put(a, c);
-      }
-    }
-    return parts;
+    return attribute(venue, oracles, account, ComponentTable.of(markets, assets), diverted, threshold);
   }
 
   /**
    * As {@link #attribute(Venue, Oracles, AccountId, List, SortedMap, Predicate)}, with the price
-   * components already computed by {@link #parts}.
+   * components already flattened by {@link ComponentTable#of} (once per components version).
    */
   public Cause attribute(
       Venue venue,
       Oracles oracles,
       AccountId account,
-      Map<AssetId, SortedMap<Component, Double>> parts,
+      ComponentTable parts,
       SortedMap<Source, Double> diverted,
       Predicate<MarginState> threshold) {
-    SortedSet<Source> sources = new TreeSet<>(diverted.keySet());
-    parts.values().forEach(c -> c.keySet().forEach(k -> sources.add(k.source())));
+    Evaluation eval = new Evaluation(markets, venue, oracles, account, parts, diverted);
+    SourceSet sources = eval.sources();
     if (sources.isEmpty()) {
       return Cause.EXOGENOUS;
     }
-    Evaluation eval = new Evaluation(markets, venue, oracles, account, parts, diverted);
-    MarginState exogenous = eval.keeping(k -> false, s -> false);
+    MarginState exogenous = eval.keeping(Keep.NOTHING, Keep.NOTHING);
     if (exogenous == null || threshold.test(exogenous)) {
       return Cause.EXOGENOUS;
     }
-    SortedSet<Integer> generations = new TreeSet<>();
-    sources.forEach(s -> generations.add(s.generation()));
-    for (int k : generations) {
-      MarginState upToK = eval.keeping(c -> c.source().generation() <= k, s -> s.generation() <= k);
+    for (int g = 0; g < sources.generationCount(); g++) {
+      int k = sources.generation(g);
+      MarginState upToK = eval.keeping(Keep.upTo(k), Keep.upTo(k));
       if (upToK != null && threshold.test(upToK)) {
-        return blame(eval, exogenous, sources, k);
+        return blame(eval, exogenous, k);
       }
     }
     return Cause.EXOGENOUS;
   }
 
   /** The venue and kind whose components of generations up to {@code k} take most excess away. */
-  private static Cause blame(Evaluation eval, MarginState exogenous, SortedSet<Source> sources, int k) {
-    List<VenueId> venues = new ArrayList<>();
-    for (Source s : sources) {
-      if (s.generation() <= k && !venues.contains(s.venue())) {
-        venues.add(s.venue());
-      }
-    }
-    venues.sort(null);
+  private static Cause blame(Evaluation eval, MarginState exogenous, int k) {
+    SourceSet sources = eval.sources();
     double base = excess(exogenous);
-    VenueId worst = null;
+    int worst = -1;
     CauseKind worstKind = null;
     double most = Double.NEGATIVE_INFINITY;
-    for (VenueId v : venues) {
-      Map<CauseKind, Double> damage = new EnumMap<>(CauseKind.class);
-      for (CauseKind kind : List.of(CauseKind.MARKET_IMPACT, CauseKind.NAV_LOSS)) {
-        MarginState s =
-            eval.keeping(
-                c -> c.kind() == kind && c.source().venue().equals(v) && c.source().generation() <= k,
-                src -> false);
-        damage.put(kind, s == null ? 0 : base - excess(s));
+    // Venues in id order, kinds in the order listed; strictly greater, so ties go to the first.
+    for (int v = 0; v < sources.venueCount(); v++) {
+      if (sources.firstGeneration(v) > k) {
+        continue;
       }
-      MarginState w = eval.keeping(c -> false, src -> src.venue().equals(v) && src.generation() <= k);
-      damage.put(CauseKind.COLLATERAL_WITHDRAWAL, w == null ? 0 : base - excess(w));
-      for (Map.Entry<CauseKind, Double> e : damage.entrySet()) {
-        // Strictly greater: ties go to the first venue in id order and the first kind listed.
-        if (e.getValue() > most) {
-          most = e.getValue();
+      for (CauseKind kind : PRICE_KINDS) {
+        MarginState s = eval.keeping(Keep.only(v, kind, k), Keep.NOTHING);
+        double damage = s == null ? 0 : base - excess(s);
+        if (damage > most) {
+          most = damage;
           worst = v;
-          worstKind = e.getKey();
+          worstKind = kind;
         }
       }
+      MarginState w = eval.keeping(Keep.NOTHING, Keep.only(v, k));
+      double damage = w == null ? 0 : base - excess(w);
+      if (damage > most) {
+        most = damage;
+        worst = v;
+        worstKind = CauseKind.COLLATERAL_WITHDRAWAL;
+      }
     }
-    return new Cause(worstKind.label(), k + 1, worst.value());
+    return new Cause(worstKind.label(), k + 1, sources.venue(worst).value());
   }
 
   private static double excess(MarginState s) {
     return s.equity() - s.maintenanceRequirement();
-  }
-
-  /**
-   * Re-marks one account with chosen components kept and the rest removed. The components are
-   * flattened into arrays once per attribution, since one attribution re-marks many times.
-   */
-  private static final class Evaluation {
-    private final Markets markets;
-    private final Venue venue;
-    private final Oracles oracles;
-    private final AccountId account;
-    private final Map<AssetId, Integer> index = new HashMap<>();
-    private final Component[][] components;
-    private final double[][] values;
-    private final Source[] divertedSources;
-    private final double[] divertedValues;
-    private final double[] factor;
-
-    Evaluation(
-        Markets markets,
-        Venue venue,
-        Oracles oracles,
-        AccountId account,
-        Map<AssetId, SortedMap<Component, Double>> parts,
-        SortedMap<Source, Double> diverted) {
-      this.markets = markets;
-      this.venue = venue;
-      this.oracles = oracles;
-      this.account = account;
-      int n = parts.size();
-      components = new Component[n][];
-      values = new double[n][];
-      factor = new double[n];
-      int i = 0;
-      for (Map.Entry<AssetId, SortedMap<Component, Double>> e : parts.entrySet()) {
-        index.put(e.getKey(), i);
-        components[i] = e.getValue().keySet().toArray(new Component[0]);
-        values[i] = e.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
-        i++;
-      }
-      divertedSources = diverted.keySet().toArray(new Source[0]);
-      divertedValues = diverted.values().stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    MarginState keeping(Predicate<Component> keepPrice, Predicate<Source> keepWithdrawal) {
-      for (int i = 0; i < components.length; i++) {
-        double removed = 0;
-        for (int j = 0; j < components[i].length; j++) {
-          if (!keepPrice.test(components[i][j])) {
-            removed += values[i][j];
-          }
-        }
-        factor[i] = removed == 0 ? 1.0 : StrictMath.exp(-removed);
-      }
-      ToDoubleFunction<AssetId> f =
-          a -> {
-            Integer i = index.get(a);
-            return i == null ? 1.0 : factor[i];
-          };
-      MarginState s =
-          markets.counterfactual(f, () -> oracles.counterfactual(f, () -> venue.marginStateNow(account)));
-      if (s == null) {
-        return null;
-      }
-      double back = 0;
-      for (int i = 0; i < divertedSources.length; i++) {
-        if (!keepWithdrawal.test(divertedSources[i])) {
-          back += divertedValues[i];
-        }
-      }
-      return back == 0 ? s : new MarginState(s.equity() + back, s.initialRequirement(), s.maintenanceRequirement());
-    }
   }
 }

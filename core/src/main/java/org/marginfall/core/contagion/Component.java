@@ -1,6 +1,5 @@
 package org.marginfall.core.contagion;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -13,17 +12,16 @@ import java.util.Objects;
  */
 public record Component(Source source, CauseKind kind) implements Comparable<Component> {
 
-  private static final Comparator<Component> ORDER =
-      Comparator.comparing(Component::source).thenComparing(Component::kind);
-
   /** Checks the parts. */
   public Component {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(kind, "kind");
   }
 
+  /** Source first, then kind in declaration order. */
   @Override
   public int compareTo(Component o) {
-    return ORDER.compare(this, o);
+    int c = source.compareTo(o.source);
+    return c != 0 ? c : kind.compareTo(o.kind);
   }
 }

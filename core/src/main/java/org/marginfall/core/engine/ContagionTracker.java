@@ -1,5 +1,6 @@
 package org.marginfall.core.engine;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.function.Predicate;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Attributor;
 import org.marginfall.core.contagion.Cause;
-import org.marginfall.core.contagion.Component;
+import org.marginfall.core.contagion.ComponentTable;
 import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.Attributable;
 import org.marginfall.core.event.AuctionOpening;
@@ -45,7 +46,7 @@ final class ContagionTracker {
   private final Map<Key, SortedMap<Source, Double>> diverted = new LinkedHashMap<>();
   private final Ledger ledger;
   private final SimClock clock;
-  private Map<AssetId, SortedMap<Component, Double>> parts;
+  private ComponentTable parts;
   private long partsVersion = -1;
   /** The last liquidation attributed, and the state of the world it was attributed in. */
   private Key memoKey;
@@ -171,10 +172,11 @@ final class ContagionTracker {
     if (v == null || o == null) {
       return Cause.EXOGENOUS;
     }
-    SortedMap<Source, Double> away = diverted.getOrDefault(new Key(venue, account.value()), new TreeMap<>());
-    if (partsVersion != markets.componentsVersion()) {
-      parts = Attributor.parts(markets, assets);
-      partsVersion = markets.componentsVersion();
+    SortedMap<Source, Double> away = diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap());
+    long version = markets.componentsVersion();
+    if (partsVersion != version) {
+      parts = ComponentTable.of(markets, assets);
+      partsVersion = version;
     }
     return attributor.attribute(v, o, account, parts, away, threshold);
   }

@@ -2,6 +2,7 @@ package org.marginfall.core.market;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.PriceAdjustment;
+import org.marginfall.core.contagion.PriceParts;
 import org.marginfall.core.contagion.CauseKind;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
@@ -44,11 +46,14 @@ public final class Markets {
 
   private final Map<AssetId, SharedMarket> markets = new LinkedHashMap<>();
   private final Map<AssetId, Derived> derived = new LinkedHashMap<>();
-  private final Map<AssetId, SortedMap<Source, Double>> losses = new LinkedHashMap<>();
+  private final Map<AssetId, LossBook> losses = new LinkedHashMap<>();
   private final Map<AssetId, Double> lastLossIndex = new LinkedHashMap<>();
   private ChannelSwitches channels = ChannelSwitches.ALL_OPEN;
   private Source source;
-  private long version;
+  /** Loss bookings so far: with the markets' own change counters, the components version. */
+  private long lossBookings;
+  /** Each asset's parts as last computed, with the stamp of what they were computed from. */
+  private final Map<AssetId, Cached> parts = new HashMap<>();
   private final PriceAdjustment adjustment = new PriceAdjustment();
   private final Ledger ledger;
   private final AssetId base;
@@ -123,7 +128,7 @@ public final class Markets {
     if (derived.putIfAbsent(asset, new Derived(navPerUnit, underlying, lossIndex)) != null) {
       throw new IllegalArgumentException("derived asset " + asset + " already has an issuer");
     }
-    losses.put(asset, new TreeMap<>());
+    losses.put(asset, new LossBook());
     lastLossIndex.put(asset, 1.0);
   }
 
@@ -199,13 +204,14 @@ public final class Markets {
     // Closed: the NAV itself (no secondary market, so no discount from any sale, liquidation or
     // run), without the issuer's booked losses and without the NAV losses of its underlying.
     double loss = 0;
-    for (double v : losses.get(asset).values()) {
+    for (double v : losses.get(asset).bySource.values()) {
       loss += v;
     }
     if (d.underlying() != null) {
-      for (Map.Entry<Component, Double> e : components(d.underlying()).entrySet()) {
-        if (e.getKey().kind() == CauseKind.NAV_LOSS) {
-          loss += e.getValue();
+      PriceParts p = parts(d.underlying());
+      for (int i = 0; i < p.size(); i++) {
+        if (p.kind(i) == CauseKind.NAV_LOSS) {
+          loss += p.value(i);
         }
       }
     }
@@ -218,20 +224,51 @@ public final class Markets {
    * secondary market's liquidation impact (both NAV losses), and the parts of its underlying.
    */
   public SortedMap<Component, Double> components(AssetId asset) {
-    SortedMap<Component, Double> out = new TreeMap<>();
+    return parts(asset).toMap();
+  }
+
+  /**
+   * {@link #components} as flat arrays, in the same order and with the same values: a component
+   * that several of those parts share has their moves added in the order listed. Recomputed only
+   * after a trade, loss booking or decay that may have changed them.
+   */
+  public PriceParts parts(AssetId asset) {
+    // Per asset: a trade in one market leaves the parts of the others as they were.
+    long stamp = stamp(asset);
+    Cached c = parts.get(asset);
+    if (c == null || c.stamp() != stamp) {
+      c = new Cached(stamp, computeParts(asset));
+      parts.put(asset, c);
+    }
+    return c.parts();
+  }
+
+  /** A sum of the counters {@code asset}'s parts are computed from: changes whenever they may. */
+  private long stamp(AssetId asset) {
+    SharedMarket m = markets.get(asset);
+    long stamp = m == null ? 0 : m.changes();
+    Derived d = derived.get(asset);
+    if (d != null) {
+      stamp += losses.get(asset).bookings;
+      if (d.underlying() != null) {
+        stamp += stamp(d.underlying());
+      }
+    }
+    return stamp;
+  }
+
+  private PriceParts computeParts(AssetId asset) {
     if (asset.equals(base)) {
-      return out;
+      return PriceParts.NONE;
     }
     Derived d = derived.get(asset);
     SharedMarket m = markets.get(asset);
     CauseKind impactKind = d == null ? CauseKind.MARKET_IMPACT : CauseKind.NAV_LOSS;
-    if (m != null) {
-      m.components().forEach((s, v) -> out.merge(new Component(s, impactKind), v, Double::sum));
-    }
+    PriceParts out = m == null ? PriceParts.NONE : PriceParts.of(m.components(), impactKind);
     if (d != null) {
-      losses.get(asset).forEach((s, v) -> out.merge(new Component(s, CauseKind.NAV_LOSS), v, Double::sum));
+      out = out.plus(PriceParts.of(losses.get(asset).bySource, CauseKind.NAV_LOSS));
       if (d.underlying() != null) {
-        components(d.underlying()).forEach((c, v) -> out.merge(c, v, Double::sum));
+        out = out.plus(parts(d.underlying()));
       }
     }
     return out;
@@ -248,8 +285,10 @@ public final class Markets {
       double last = lastLossIndex.get(e.getKey());
       if (now != last && now > 0 && last > 0) {
         if (source != null) {
-          losses.get(e.getKey()).merge(source, StrictMath.log(now / last), Double::sum);
-          version++;
+          LossBook book = losses.get(e.getKey());
+          book.bySource.merge(source, StrictMath.log(now / last), Double::sum);
+          book.bookings++;
+          lossBookings++;
         }
         lastLossIndex.put(e.getKey(), now);
       }
@@ -259,7 +298,6 @@ public final class Markets {
   /** Lets a step's worth of impact decay in every market. */
   public void decay() {
     markets.values().forEach(SharedMarket::decay);
-    version++;
   }
 
   /**
@@ -267,7 +305,11 @@ public final class Markets {
    * decay), so attribution can reuse components between changes.
    */
   public long componentsVersion() {
-    return version;
+    long v = lossBookings;
+    for (SharedMarket m : markets.values()) {
+      v += m.changes();
+    }
+    return v;
   }
 
   /** Opens and closes the market-borne channels: segregates the markets if the common market is closed. */
@@ -304,7 +346,6 @@ public final class Markets {
     // Move the units first: the ledger refuses an overdraft before the market price has moved.
     ledger.transfer(seller, account(asset), asset, atoms);
     Execution e = m.execute(-Quantities.units(atoms), source);
-    version++;
     ledger.transfer(account(asset), seller, base, Quantities.floorAtoms(e.value()));
     emit(seller.value(), asset, e);
     return e;
@@ -327,7 +368,6 @@ public final class Markets {
     ledger.transfer(buyer, account(asset), base, cost);
     ledger.transfer(account(asset), buyer, asset, atoms);
     Execution e = m.execute(Quantities.units(atoms), source);
-    version++;
     emit(buyer.value(), asset, e);
     return e;
   }
@@ -335,7 +375,6 @@ public final class Markets {
   /** Moves the price as a trade of {@code units} would, without moving assets (derivative unwinds). */
   public Execution tradeSynthetic(String trader, AssetId asset, double units) {
     Execution e = tradable(asset).execute(units, source);
-    version++;
     emit(trader, asset, e);
     return e;
   }
@@ -351,6 +390,14 @@ public final class Markets {
   }
 
   private record Derived(DoubleSupplier nav, AssetId underlying, DoubleSupplier lossIndex) {}
+
+  /** A derived asset's loss-index drops by source, and how many bookings have changed them. */
+  private static final class LossBook {
+    private final SortedMap<Source, Double> bySource = new TreeMap<>();
+    private long bookings;
+  }
+
+  private record Cached(long stamp, PriceParts parts) {}
 
   private void emit(String trader, AssetId asset, Execution e) {
     events.emit(

@@ -43,6 +43,7 @@ public final class SharedMarket {
   private double logImpact;
   private double untagged;
   private boolean segregated;
+  private long changes;
 
   /**
    * Creates the market.
@@ -114,6 +115,7 @@ public final class SharedMarket {
     logImpact *= decayPerStep;
     untagged *= decayPerStep;
     tagged.replaceAll((k, v) -> v * decayPerStep);
+    changes++;
   }
 
   /** Keeps each venue's liquidation impact in its own book (the common-market channel closed). */
@@ -163,6 +165,14 @@ public final class SharedMarket {
     return Collections.unmodifiableSortedMap(tagged);
   }
 
+  /**
+   * A counter that changes whenever {@link #components} may have changed (a trade, decay), so
+   * callers can reuse what they derived from them between changes.
+   */
+  public long changes() {
+    return changes;
+  }
+
   /** Executes a trade of {@code units} (positive buy, negative sell) outside any liquidation. */
   public Execution execute(double units) {
     return execute(units, null);
@@ -189,6 +199,7 @@ public final class SharedMarket {
     } else {
       tagged.merge(source, move, Double::sum);
     }
+    changes++;
     return e;
   }
 

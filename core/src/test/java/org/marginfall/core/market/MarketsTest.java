@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.CauseKind;
+import org.marginfall.core.contagion.Component;
+import org.marginfall.core.contagion.PriceParts;
+import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.testing.ManualClock;
 import org.marginfall.core.testing.RecordingSink;
+import org.marginfall.core.venue.VenueId;
 
 class MarketsTest {
 
@@ -170,5 +176,35 @@ class MarketsTest {
     assertThrows(IllegalArgumentException.class, () -> markets.defineDerived(share, () -> 1.0));
     assertThrows(IllegalArgumentException.class, () -> markets.defineDerived(ETH, () -> 1.0));
   }
-}
 
+  @Test
+  void test_parts_derivedAssetSeesItsLossesSecondaryImpactAndUnderlyingAfterEveryChange() {
+    AssetId receipt = AssetId.of("aETH");
+    Source a0 = new Source(VenueId.of("A"), 0);
+    Source b0 = new Source(VenueId.of("B"), 0);
+    double[] lossIndex = {1.0};
+    markets.defineDerived(receipt, () -> 1.0, ETH, () -> lossIndex[0]);
+    markets.add(new SharedMarket(receipt, new ImpactModel.LinearLog(DEPTH), Double.POSITIVE_INFINITY, 1.0));
+    markets.setSource(a0);
+    markets.tradeSynthetic("venue/A", ETH, -100);
+    double ethMove = markets.market(ETH).components().get(a0);
+    assertEquals(Map.of(new Component(a0, CauseKind.MARKET_IMPACT), ethMove), markets.components(receipt));
+
+    markets.setSource(b0);
+    lossIndex[0] = 0.9;
+    markets.observeLosses();
+    markets.tradeSynthetic("venue/B", receipt, -100);
+    markets.setSource(a0);
+    markets.tradeSynthetic("venue/A", ETH, -100); // only the underlying changed: the receipt sees it too
+    double secondary = markets.market(receipt).components().get(b0);
+    double ethNow = markets.market(ETH).components().get(a0);
+    assertEquals(
+        Map.of(
+            new Component(a0, CauseKind.MARKET_IMPACT), ethNow,
+            new Component(b0, CauseKind.NAV_LOSS), secondary + StrictMath.log(0.9)),
+        markets.components(receipt));
+    PriceParts parts = markets.parts(receipt);
+    assertEquals(a0, parts.source(0)); // generation 0 on A before generation 0 on B
+    assertEquals(b0, parts.source(1));
+  }
+}
