@@ -254,8 +254,9 @@ public final class PdfDocument {
         }
 
         void figure(RenderedChart chart) throws IOException {
-            // From the PNG bytes: PDFBox copies the compressed image data as it is (no decode and
-            // re-encode), which is fast and keeps the PDF's image identical to charts/*.png.
+            // From the PNG bytes: for an RGB PNG without alpha (as ChartRenderer writes) PDFBox
+            // copies the compressed image data as it is, with no decode and re-encode, which is fast
+            // and keeps the PDF's image identical to charts/*.png. Other PNGs are re-encoded.
             PDImageXObject xobject;
             try {
                 xobject = PDImageXObject.createFromByteArray(pdf, chart.png(), chart.pngFileName());
