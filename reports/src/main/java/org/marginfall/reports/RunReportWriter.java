@@ -29,6 +29,7 @@ import org.marginfall.reports.data.TimeSeriesReader;
 import org.marginfall.reports.chart.VenueCharts;
 import org.marginfall.reports.doc.Block;
 import org.marginfall.reports.doc.Citation;
+import org.marginfall.reports.doc.PdfDocument;
 import org.marginfall.reports.doc.ReportDocument;
 import org.marginfall.reports.doc.Table;
 import org.marginfall.reports.html.ReportPage;
@@ -86,12 +87,22 @@ public final class RunReportWriter {
         // half-updated set of charts behind.
         RunSummary summary = SummaryReader.read(runDir.resolve(RunFiles.SUMMARY));
         TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
+        String currency = summary.run().baseCurrency();
+        // Drawing charts is most of a report's time: the venue charts need only the table, so they
+        // are drawn on a second core while this thread reads the events and draws the run charts;
+        // the PDF's font metrics load meanwhile too. The page order does not depend on which ends first.
+        Background<List<RenderedChart>> venueCharts = Background.start("venue-charts",
+                () -> VenueCharts.render(table, currency));
+        Background<Void> pdfFonts = Background.start("pdf-fonts", () -> {
+            PdfDocument.preload();
+            return null;
+        });
         Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
         Optional<RunEvents> events = RunEvents.read(runDir);
         Optional<Contagion> contagion = ContagionReader.read(runDir.resolve(RunFiles.SUMMARY));
         SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
-        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, summary.run().baseCurrency(), shocks));
-        charts.addAll(VenueCharts.render(table, summary.run().baseCurrency()));
+        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, currency, shocks));
+        charts.addAll(venueCharts.join());
         List<Block> extra = new ArrayList<>();
         extra.add(new Block.Heading("How to cite"));
         extra.add(new Block.Paragraph(Citation.line(manifest.map(RunManifest::softwareName).orElse(null),
@@ -99,7 +110,7 @@ public final class RunReportWriter {
                 manifest.map(RunManifest::gitCommit).orElse(null))));
         extra.addAll(RunRisk.blocks(summary, events, contagion));
         extra.addAll(ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()),
-                summary.run().baseCurrency()));
+                currency));
         extra.addAll(TwinSection.blocks(runDir));
         extra.addAll(NetworkSection.blocks(runDir));
         extra.addAll(OddSection.blocks(runDir));
@@ -117,6 +128,7 @@ public final class RunReportWriter {
         charts.forEach(c -> blocks.add(new Block.Figure(c)));
         ReportDocument document = new ReportDocument("Marginfall report: " + summary.scenario().name(), blocks);
 
+        pdfFonts.join();
         List<Path> written = new ArrayList<>(ReportOutput.write(runDir, document, generatedAt, false));
         written.add(writeFile(runDir, Path.of(RunFiles.REPORT), page.getBytes(StandardCharsets.UTF_8)));
         written.sort(null);

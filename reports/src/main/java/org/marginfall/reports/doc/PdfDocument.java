@@ -52,6 +52,15 @@ public final class PdfDocument {
     }
 
     /**
+     * Loads the standard fonts' metrics, a few hundred milliseconds on a fresh JVM, so a caller can
+     * have that done on another thread while it does other work. Never required before
+     * {@link #render}.
+     */
+    public static void preload() {
+        // Nothing to do here: calling any static method runs the class initializer, which loads the fonts.
+    }
+
+    /**
      * @param document the content
      * @param generatedAt the generation time, printed and used as the PDF's dates
      * @return the encoded PDF
