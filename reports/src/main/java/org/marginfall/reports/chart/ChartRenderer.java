@@ -2,10 +2,6 @@ package org.marginfall.reports.chart;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -40,17 +36,8 @@ final class ChartRenderer {
 
     private static byte[] png(JFreeChart chart) {
         // Not ChartUtils.writeChartAsPNG: it always draws into an ARGB image and writes the alpha
-        // channel whatever its encodeAlpha flag says.
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("this JVM has no PNG writer");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("encoding a PNG in memory failed", e); // cannot happen
-        }
-        return out.toByteArray();
+        // channel whatever its encodeAlpha flag says, through ImageIO's slow PNG writer.
+        return PngEncoder.encode(chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null));
     }
 
     private static String svg(JFreeChart chart, String baseName) {
