@@ -89,8 +89,9 @@ public final class RunReportWriter {
         TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
         String currency = summary.run().baseCurrency();
         // Drawing charts is most of a report's time: the venue charts need only the table, so they
-        // are drawn on a second core while this thread reads the events and draws the run charts;
-        // the PDF's font metrics load meanwhile too. The page order does not depend on which ends first.
+        // are drawn on a second core while this thread reads the events and draws the run charts,
+        // and the contagion section's charts once the events are read; the PDF's font metrics load
+        // meanwhile too. The page order does not depend on which ends first.
         Background<List<RenderedChart>> venueCharts = Background.start("venue-charts",
                 () -> VenueCharts.render(table, currency));
         Background<Void> pdfFonts = Background.start("pdf-fonts", () -> {
@@ -101,6 +102,8 @@ public final class RunReportWriter {
         Optional<RunEvents> events = RunEvents.read(runDir);
         Optional<Contagion> contagion = ContagionReader.read(runDir.resolve(RunFiles.SUMMARY));
         SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
+        Background<List<Block>> contagionSection = Background.start("contagion-section",
+                () -> ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()), currency));
         List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, currency, shocks));
         charts.addAll(venueCharts.join());
         List<Block> extra = new ArrayList<>();
@@ -109,8 +112,7 @@ public final class RunReportWriter {
                 manifest.map(RunManifest::softwareVersion).orElse(null),
                 manifest.map(RunManifest::gitCommit).orElse(null))));
         extra.addAll(RunRisk.blocks(summary, events, contagion));
-        extra.addAll(ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()),
-                currency));
+        extra.addAll(contagionSection.join());
         extra.addAll(TwinSection.blocks(runDir));
         extra.addAll(NetworkSection.blocks(runDir));
         extra.addAll(OddSection.blocks(runDir));
