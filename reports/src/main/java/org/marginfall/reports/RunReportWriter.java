@@ -49,7 +49,9 @@ import org.marginfall.reports.run.TwinSection;
  * <p>Everything written is a deterministic function of the input files, except the page's
  * "Generated at" line, which comes from the injected clock so tests can fix it. Every file is
  * written to a temporary file next to it and then moved into place, so an interrupted write never
- * leaves a truncated chart or page behind.
+ * leaves a truncated chart or page behind. Independent parts (groups of charts, the PDF's fonts) are
+ * prepared on short-lived threads of their own, so a report uses more than one core; the files do
+ * not depend on which thread ends first.
  *
  * <p>Instances are immutable and thread-safe (provided the clock is), but two concurrent calls on
  * the same run directory would race on its output files.
@@ -83,6 +85,11 @@ public final class RunReportWriter {
         if (!Files.isDirectory(runDir)) {
             throw new ReportException(String.valueOf(runDir), "not a directory");
         }
+        // The PDF's font metrics load on another core while the inputs are read and drawn.
+        Background<Void> pdfFonts = Background.start("pdf-fonts", () -> {
+            PdfDocument.preload();
+            return null;
+        });
         // Read and draw everything before writing anything: bad input must not leave a
         // half-updated set of charts behind.
         RunSummary summary = SummaryReader.read(runDir.resolve(RunFiles.SUMMARY));
@@ -90,14 +97,10 @@ public final class RunReportWriter {
         String currency = summary.run().baseCurrency();
         // Drawing charts is most of a report's time: the venue charts need only the table, so they
         // are drawn on a second core while this thread reads the events and draws the run charts,
-        // and the contagion section's charts once the events are read; the PDF's font metrics load
-        // meanwhile too. The page order does not depend on which ends first.
+        // and the contagion section's charts once the events are read. The page order does not
+        // depend on which ends first.
         Background<List<RenderedChart>> venueCharts = Background.start("venue-charts",
                 () -> VenueCharts.render(table, currency));
-        Background<Void> pdfFonts = Background.start("pdf-fonts", () -> {
-            PdfDocument.preload();
-            return null;
-        });
         Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
         Optional<RunEvents> events = RunEvents.read(runDir);
         Optional<Contagion> contagion = ContagionReader.read(runDir.resolve(RunFiles.SUMMARY));
