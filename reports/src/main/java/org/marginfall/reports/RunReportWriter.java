@@ -85,24 +85,25 @@ public final class RunReportWriter {
         if (!Files.isDirectory(runDir)) {
             throw new ReportException(String.valueOf(runDir), "not a directory");
         }
-        // The PDF's font metrics load on another core while the inputs are read and drawn.
+        // The PDF's font metrics load, and events.jsonl (the largest input) is read, on other cores
+        // while the summary and the time series are read.
         Background<Void> pdfFonts = Background.start("pdf-fonts", () -> {
             PdfDocument.preload();
             return null;
         });
+        Background<Optional<RunEvents>> runEvents = Background.start("events", () -> RunEvents.read(runDir));
         // Read and draw everything before writing anything: bad input must not leave a
         // half-updated set of charts behind.
         RunSummary summary = SummaryReader.read(runDir.resolve(RunFiles.SUMMARY));
         TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
         String currency = summary.run().baseCurrency();
         // Drawing charts is most of a report's time: the venue charts need only the table, so they
-        // are drawn on a second core while this thread reads the events and draws the run charts,
-        // and the contagion section's charts once the events are read. The page order does not
-        // depend on which ends first.
+        // are drawn on a second core while this thread draws the run charts, and the contagion
+        // section's charts once the events are read. The page order does not depend on which ends first.
         Background<List<RenderedChart>> venueCharts = Background.start("venue-charts",
                 () -> VenueCharts.render(table, currency));
         Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
-        Optional<RunEvents> events = RunEvents.read(runDir);
+        Optional<RunEvents> events = runEvents.join();
         Optional<Contagion> contagion = ContagionReader.read(runDir.resolve(RunFiles.SUMMARY));
         SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
         Background<List<Block>> contagionSection = Background.start("contagion-section",
