@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -78,7 +79,7 @@ class PngEncoderTest {
             byte[] body = new byte[length];
             in.get(body);
             in.getInt();
-            if (new String(type, java.nio.charset.StandardCharsets.US_ASCII).equals("IDAT")) {
+            if (new String(type, StandardCharsets.US_ASCII).equals("IDAT")) {
                 data.writeBytes(body);
             }
         }
