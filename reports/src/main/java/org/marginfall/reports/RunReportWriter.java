@@ -29,6 +29,7 @@ import org.marginfall.reports.data.TimeSeriesReader;
 import org.marginfall.reports.chart.VenueCharts;
 import org.marginfall.reports.doc.Block;
 import org.marginfall.reports.doc.Citation;
+import org.marginfall.reports.doc.PdfDocument;
 import org.marginfall.reports.doc.ReportDocument;
 import org.marginfall.reports.doc.Table;
 import org.marginfall.reports.html.ReportPage;
@@ -48,7 +49,9 @@ import org.marginfall.reports.run.TwinSection;
  * <p>Everything written is a deterministic function of the input files, except the page's
  * "Generated at" line, which comes from the injected clock so tests can fix it. Every file is
  * written to a temporary file next to it and then moved into place, so an interrupted write never
- * leaves a truncated chart or page behind.
+ * leaves a truncated chart or page behind. Independent parts (groups of charts, the PDF's fonts) are
+ * prepared on short-lived threads of their own, so a report uses more than one core; the files do
+ * not depend on which thread ends first.
  *
  * <p>Instances are immutable and thread-safe (provided the clock is), but two concurrent calls on
  * the same run directory would race on its output files.
@@ -82,24 +85,38 @@ public final class RunReportWriter {
         if (!Files.isDirectory(runDir)) {
             throw new ReportException(String.valueOf(runDir), "not a directory");
         }
+        // The PDF's font metrics load, and events.jsonl (the largest input) is read, on other cores
+        // while the summary and the time series are read.
+        Background<Void> pdfFonts = Background.start("pdf-fonts", () -> {
+            PdfDocument.preload();
+            return null;
+        });
+        Background<Optional<RunEvents>> runEvents = Background.start("events", () -> RunEvents.read(runDir));
         // Read and draw everything before writing anything: bad input must not leave a
         // half-updated set of charts behind.
         RunSummary summary = SummaryReader.read(runDir.resolve(RunFiles.SUMMARY));
         TimeSeries table = TimeSeriesReader.read(runDir.resolve(RunFiles.TIMESERIES));
+        String currency = summary.run().baseCurrency();
+        // Drawing charts is most of a report's time: the venue charts need only the table, so they
+        // are drawn on a second core while this thread draws the run charts, and the contagion
+        // section's charts once the events are read. The page order does not depend on which ends first.
+        Background<List<RenderedChart>> venueCharts = Background.start("venue-charts",
+                () -> VenueCharts.render(table, currency));
         Optional<RunManifest> manifest = ManifestReader.read(runDir.resolve(RunFiles.MANIFEST));
-        Optional<RunEvents> events = RunEvents.read(runDir);
+        Optional<RunEvents> events = runEvents.join();
         Optional<Contagion> contagion = ContagionReader.read(runDir.resolve(RunFiles.SUMMARY));
         SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
-        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, summary.run().baseCurrency(), shocks));
-        charts.addAll(VenueCharts.render(table, summary.run().baseCurrency()));
+        Background<List<Block>> contagionSection = Background.start("contagion-section",
+                () -> ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()), currency));
+        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, currency, shocks));
+        charts.addAll(venueCharts.join());
         List<Block> extra = new ArrayList<>();
         extra.add(new Block.Heading("How to cite"));
         extra.add(new Block.Paragraph(Citation.line(manifest.map(RunManifest::softwareName).orElse(null),
                 manifest.map(RunManifest::softwareVersion).orElse(null),
                 manifest.map(RunManifest::gitCommit).orElse(null))));
         extra.addAll(RunRisk.blocks(summary, events, contagion));
-        extra.addAll(ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()),
-                summary.run().baseCurrency()));
+        extra.addAll(contagionSection.join());
         extra.addAll(TwinSection.blocks(runDir));
         extra.addAll(NetworkSection.blocks(runDir));
         extra.addAll(OddSection.blocks(runDir));
@@ -117,6 +134,7 @@ public final class RunReportWriter {
         charts.forEach(c -> blocks.add(new Block.Figure(c)));
         ReportDocument document = new ReportDocument("Marginfall report: " + summary.scenario().name(), blocks);
 
+        pdfFonts.join();
         List<Path> written = new ArrayList<>(ReportOutput.write(runDir, document, generatedAt, false));
         written.add(writeFile(runDir, Path.of(RunFiles.REPORT), page.getBytes(StandardCharsets.UTF_8)));
         written.sort(null);

@@ -52,6 +52,15 @@ public final class PdfDocument {
     }
 
     /**
+     * Loads the standard fonts' metrics, a few hundred milliseconds on a fresh JVM, so a caller can
+     * have that done on another thread while it does other work. Never required before
+     * {@link #render}.
+     */
+    public static void preload() {
+        // Nothing to do here: calling any static method runs the class initializer, which loads the fonts.
+    }
+
+    /**
      * @param document the content
      * @param generatedAt the generation time, printed and used as the PDF's dates
      * @return the encoded PDF
@@ -254,8 +263,9 @@ public final class PdfDocument {
         }
 
         void figure(RenderedChart chart) throws IOException {
-            // From the PNG bytes: PDFBox copies the compressed image data as it is (no decode and
-            // re-encode), which is fast and keeps the PDF's image identical to charts/*.png.
+            // From the PNG bytes: for an RGB PNG without alpha (as ChartRenderer writes) PDFBox
+            // copies the compressed image data as it is, with no decode and re-encode, which is fast
+            // and keeps the PDF's image identical to charts/*.png. Other PNGs are re-encoded.
             PDImageXObject xobject;
             try {
                 xobject = PDImageXObject.createFromByteArray(pdf, chart.png(), chart.pngFileName());
