@@ -306,7 +306,7 @@ public final class Liquidators implements Population {
   private int bidOn(AgentContext ctx, Venue venue, long lotId) {
     int taken = 0;
     while (true) {
-      Optional<AuctionLot> current = venue.auctions().stream().filter(l -> l.id() == lotId).findFirst();
+      Optional<AuctionLot> current = venue.auction(lotId);
       if (current.isEmpty()) {
         return taken;
       }

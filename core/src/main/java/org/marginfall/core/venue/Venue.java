@@ -80,6 +80,19 @@ public interface Venue {
   }
 
   /**
+   * The open auction {@code lotId} as {@link #auctions()} would list it now, or empty when it is
+   * not listed. Venues with many auctions answer without listing them all.
+   */
+  default Optional<AuctionLot> auction(long lotId) {
+    for (AuctionLot lot : auctions()) {
+      if (lot.id() == lotId) {
+        return Optional.of(lot);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Buys up to {@code maxAtoms} of a lot's collateral for {@code taker} at the lot's current price,
    * if that price is at most {@code maxPrice}; the taker pays in base currency.
    *

@@ -402,12 +402,23 @@ public final class CdpVenue implements VaultVenue {
   public List<AuctionLot> auctions() {
     List<AuctionLot> out = new ArrayList<>();
     for (Sale s : sales.values()) {
-      double price = price(s);
-      if (!needsRedo(s, price)) {
-        out.add(new AuctionLot(spec.id(), s.id, s.ilk.terms.asset(), s.lot, price, Quantities.units(s.tab)));
-      }
+      listed(s).ifPresent(out::add);
     }
     return out;
+  }
+
+  @Override
+  public Optional<AuctionLot> auction(long lotId) {
+    Sale s = sales.get(lotId);
+    return s == null ? Optional.empty() : listed(s);
+  }
+
+  /** The sale as a lot that can be bid on now, or empty while it awaits a reset. */
+  private Optional<AuctionLot> listed(Sale s) {
+    double price = price(s);
+    return needsRedo(s, price)
+        ? Optional.empty()
+        : Optional.of(new AuctionLot(spec.id(), s.id, s.ilk.terms.asset(), s.lot, price, Quantities.units(s.tab)));
   }
 
   /**
