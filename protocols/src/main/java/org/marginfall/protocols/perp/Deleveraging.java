@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import org.marginfall.core.ledger.AccountId;
 
 /**
@@ -12,6 +13,10 @@ import org.marginfall.core.ledger.AccountId;
  * <p>Stateless and thread-safe.
  */
 public final class Deleveraging {
+
+  /** Highest score first, ties by account id. */
+  private static final Comparator<Opposite> RANK =
+      Comparator.comparingDouble((Opposite o) -> -o.score()).thenComparing(Opposite::account);
 
   private Deleveraging() {}
 
@@ -74,10 +79,17 @@ public final class Deleveraging {
     }
     switch (rule) {
       case PNL_LEVERAGE -> {
-        List<Opposite> ranked = new ArrayList<>(opposites);
-        ranked.sort(
-            Comparator.comparingDouble((Opposite o) -> -o.score()).thenComparing(Opposite::account));
-        fillInOrder(ranked, quantity, out);
+        // A few of the best ranked usually fill the bankrupt size: take them off a heap in rank
+        // order instead of sorting every opposite position (the same order, ties by account id).
+        PriorityQueue<Opposite> ranked = new PriorityQueue<>(Math.max(1, opposites.size()), RANK);
+        ranked.addAll(opposites);
+        double left = quantity;
+        while (left > 0 && !ranked.isEmpty()) {
+          Opposite o = ranked.poll();
+          double q = Math.min(left, o.size());
+          out.add(new Fill(o.account(), q));
+          left -= q;
+        }
       }
       case PRO_RATA -> {
         double total = 0;

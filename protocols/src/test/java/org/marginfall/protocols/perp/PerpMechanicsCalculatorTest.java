@@ -167,4 +167,36 @@ class PerpMechanicsCalculatorTest {
     assertEquals(1, Deleveraging.startIndex(0.5, 3));
     assertEquals(2, Deleveraging.startIndex(0.9999999, 3));
   }
+
+  @Test
+  void test_allocate_pnlLeverageTakesTheRankOrderOfAFullSort() {
+    // The heap must give exactly the order of sorting every opposite: score descending, equal
+    // scores (here many) by account id, the last fill partial.
+    java.util.Random random = new java.util.Random(11);
+    for (int trial = 0; trial < 500; trial++) {
+      List<Deleveraging.Opposite> book = new java.util.ArrayList<>();
+      int n = 1 + random.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        double score = random.nextInt(3) == 0 ? random.nextInt(3) : random.nextGaussian();
+        book.add(new Deleveraging.Opposite(
+            org.marginfall.core.ledger.AccountId.of("t", Integer.toString(random.nextInt(1000) + 1000 * i)),
+            0.5 + random.nextInt(4), score));
+      }
+      double quantity = random.nextDouble() * 2 * n;
+      List<Deleveraging.Opposite> sorted = new java.util.ArrayList<>(book);
+      sorted.sort(java.util.Comparator.comparingDouble((Deleveraging.Opposite o) -> -o.score())
+          .thenComparing(Deleveraging.Opposite::account));
+      List<Deleveraging.Fill> expected = new java.util.ArrayList<>();
+      double left = quantity;
+      for (Deleveraging.Opposite o : sorted) {
+        if (left <= 0) {
+          break;
+        }
+        double q = Math.min(left, o.size());
+        expected.add(new Deleveraging.Fill(o.account(), q));
+        left -= q;
+      }
+      assertEquals(expected, Deleveraging.allocate(DeleveragingRule.PNL_LEVERAGE, book, quantity, 0), "trial " + trial);
+    }
+  }
 }
