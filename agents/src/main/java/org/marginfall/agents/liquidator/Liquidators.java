@@ -134,6 +134,10 @@ public final class Liquidators implements Population {
       return false;
     }
     Venue venue = ctx.venue(c.venue());
+    if (!venue.liquidatesNow(c.account())) {
+      // Refused for a reason of the venue's own (a full hole, a pause): no liquidator gets past it.
+      return false;
+    }
     for (int tried = 0; tried < accounts.length; tried++) {
       int k = turn(tried);
       if (usedThisRound[k] >= spec.maxPerRound()) {
@@ -154,10 +158,6 @@ public final class Liquidators implements Population {
       Optional<LiquidationOutcome> outcome = ctx.liquidate(c.venue(), c.account(), accounts[k]);
       if (outcome.isEmpty()) {
         refund(ctx, k, cost);
-        if (!venue.liquidatesNow(c.account())) {
-          // Refused for a reason of the venue's own: no other liquidator gets past it this time.
-          return false;
-        }
         continue;
       }
       usedThisRound[k]++;
