@@ -1,7 +1,8 @@
 package org.marginfall.core.venue;
 
+import java.util.Arrays;
 import java.util.Comparator;
-
+import java.util.List;
 import org.marginfall.core.ledger.AccountId;
 
 /**
@@ -19,4 +20,27 @@ public record LiquidationCandidate(VenueId venue, AccountId account, MarginState
   public static final Comparator<LiquidationCandidate> MOST_UNDERWATER_FIRST =
       Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
           .thenComparing(LiquidationCandidate::account);
+
+  /**
+   * Sorts {@code candidates} in place into {@link #MOST_UNDERWATER_FIRST} order, with exactly the
+   * result of {@code candidates.sort(MOST_UNDERWATER_FIRST)} (the same comparison, and a stable
+   * sort). Each health is computed once and the sort compares indices into a {@code double[]}, so a
+   * mark of thousands of accounts does not chase every candidate's state in every comparison.
+   */
+  public static void sortMostUnderwaterFirst(List<LiquidationCandidate> candidates) {
+    LiquidationCandidate[] in = candidates.toArray(new LiquidationCandidate[0]);
+    double[] health = new double[in.length];
+    Integer[] order = new Integer[in.length];
+    for (int i = 0; i < in.length; i++) {
+      health[i] = in[i].state().health();
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> {
+      int c = Double.compare(health[a], health[b]);
+      return c != 0 ? c : in[a].account().compareTo(in[b].account());
+    });
+    for (int i = 0; i < in.length; i++) {
+      candidates.set(i, in[order[i]]);
+    }
+  }
 }

@@ -272,7 +272,7 @@ public final class CdpVenue implements VaultVenue {
         out.add(new LiquidationCandidate(spec.id(), v.id, s));
       }
     }
-    out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
+    LiquidationCandidate.sortMostUnderwaterFirst(out);
     liquidatable.replace(out);
   }
 

@@ -361,7 +361,7 @@ public final class LendingPool implements LendingVenue {
         out.add(new LiquidationCandidate(spec.id(), b.id, b.state));
       }
     }
-    out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
+    LiquidationCandidate.sortMostUnderwaterFirst(out);
     liquidatable.replace(out);
   }
 

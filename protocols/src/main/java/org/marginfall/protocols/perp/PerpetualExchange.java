@@ -501,7 +501,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
     }
     staleNow = stale;
-    out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
+    LiquidationCandidate.sortMostUnderwaterFirst(out);
     liquidatable.replace(out);
   }
 
