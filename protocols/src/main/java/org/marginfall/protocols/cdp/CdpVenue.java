@@ -14,6 +14,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AccountTable;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
@@ -58,7 +59,7 @@ public final class CdpVenue implements VaultVenue {
   private final AccountId badDebtAccount;
   private final List<Ilk> ilks = new ArrayList<>();
   private final Map<AssetId, Ilk> ilkByAsset = new LinkedHashMap<>();
-  private final Map<AccountId, Vault> vaults = new LinkedHashMap<>();
+  private final AccountTable<Vault> vaults = new AccountTable<>();
   private final TreeMap<Long, Sale> sales = new TreeMap<>();
   private final long globalHole;
   private final CandidateList liquidatable = new CandidateList();
