@@ -2,7 +2,6 @@ package org.marginfall.protocols.cdp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +89,8 @@ public final class CdpVenue implements VaultVenue {
     final long chost;
     double rate = 1;
     long dirt;
+    /** The oracle price read once by {@code readMarkPrices} for a pass over every vault. */
+    double markPrice;
 
     Ilk(CdpIlk terms) {
       this.terms = terms;
@@ -273,14 +274,14 @@ public final class CdpVenue implements VaultVenue {
 
   @Override
   public void markToMarket() {
-    Map<Ilk, Double> prices = ilkPrices();
+    readMarkPrices();
     int n = markOrder.size();
     MarginState[] states = new MarginState[n];
     double[] health = new double[n];
     AccountId[] ids = new AccountId[n];
     for (int i = 0; i < n; i++) {
       Vault v = markOrder.get(i);
-      states[i] = state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk, prices.get(v.ilk));
+      states[i] = state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk, v.ilk.markPrice);
       health[i] = states[i].health();
       ids[i] = v.id;
     }
@@ -311,11 +312,11 @@ public final class CdpVenue implements VaultVenue {
    */
   @Override
   public double[] healthValues() {
-    Map<Ilk, Double> prices = ilkPrices();
+    readMarkPrices();
     double[] out = new double[vaults.size()];
     int n = 0;
     for (Vault v : vaults.values()) {
-      double h = state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk, prices.get(v.ilk)).health();
+      double h = state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk, v.ilk.markPrice).health();
       if (Double.isFinite(h)) {
         out[n++] = h;
       }
@@ -693,13 +694,11 @@ public final class CdpVenue implements VaultVenue {
     return new MarginState(value, required, required);
   }
 
-  /** Each collateral type's oracle price, read once for a pass over every vault. */
-  private Map<Ilk, Double> ilkPrices() {
-    Map<Ilk, Double> prices = new IdentityHashMap<>();
+  /** Reads each collateral type's oracle price once for a pass over every vault. */
+  private void readMarkPrices() {
     for (Ilk ilk : ilkByAsset.values()) {
-      prices.put(ilk, oraclePrice(ilk.terms.asset()));
+      ilk.markPrice = oraclePrice(ilk.terms.asset());
     }
-    return prices;
   }
 
   private double oraclePrice(AssetId asset) {
