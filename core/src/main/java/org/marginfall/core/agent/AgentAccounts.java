@@ -20,6 +20,15 @@ public final class AgentAccounts {
    */
   public static AccountId member(String population, int k, int count, int minDigits) {
     int digits = Math.max(minDigits, String.valueOf(Math.max(0, count - 1)).length());
-    return AccountId.of(population, String.format(Locale.ROOT, "%0" + digits + "d", k));
+    return AccountId.of(population, zeroPadded(k, digits));
+  }
+
+  /** {@code String.format("%0<digits>d", k)} without parsing a format for every member. */
+  private static String zeroPadded(int k, int digits) {
+    if (k < 0) {
+      return String.format(Locale.ROOT, "%0" + digits + "d", k);
+    }
+    String s = Integer.toString(k);
+    return s.length() >= digits ? s : "0".repeat(digits - s.length()) + s;
   }
 }

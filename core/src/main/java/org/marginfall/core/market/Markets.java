@@ -45,6 +45,8 @@ import org.marginfall.core.venue.VenueId;
 public final class Markets {
 
   private final Map<AssetId, SharedMarket> markets = new LinkedHashMap<>();
+  /** Each market's outside-market account, built once: every trade books two transfers to it. */
+  private final Map<AssetId, AccountId> outside = new HashMap<>();
   private final Map<AssetId, Derived> derived = new LinkedHashMap<>();
   private final Map<AssetId, LossBook> losses = new LinkedHashMap<>();
   private final Map<AssetId, Double> lastLossIndex = new LinkedHashMap<>();
@@ -73,7 +75,9 @@ public final class Markets {
     if (markets.putIfAbsent(market.asset(), market) != null) {
       throw new IllegalArgumentException("duplicate market for " + market.asset());
     }
-    ledger.open(account(market.asset()), AccountType.EXTERNAL);
+    AccountId account = account(market.asset());
+    outside.put(market.asset(), account);
+    ledger.open(account, AccountType.EXTERNAL);
   }
 
   /** The outside-market account of {@code asset}. */
@@ -344,9 +348,10 @@ public final class Markets {
   public Execution sell(AccountId seller, AssetId asset, long atoms) {
     SharedMarket m = tradable(asset);
     // Move the units first: the ledger refuses an overdraft before the market price has moved.
-    ledger.transfer(seller, account(asset), asset, atoms);
+    AccountId account = outside.get(asset);
+    ledger.transfer(seller, account, asset, atoms);
     Execution e = m.execute(-Quantities.units(atoms), source);
-    ledger.transfer(account(asset), seller, base, Quantities.floorAtoms(e.value()));
+    ledger.transfer(account, seller, base, Quantities.floorAtoms(e.value()));
     emit(seller.value(), asset, e);
     return e;
   }
@@ -365,8 +370,9 @@ public final class Markets {
       throw new IllegalStateException(
           "ledger: " + buyer + " holds " + ledger.balance(buyer, base) + " atoms of " + base + ", cannot pay " + cost);
     }
-    ledger.transfer(buyer, account(asset), base, cost);
-    ledger.transfer(account(asset), buyer, asset, atoms);
+    AccountId account = outside.get(asset);
+    ledger.transfer(buyer, account, base, cost);
+    ledger.transfer(account, buyer, asset, atoms);
     Execution e = m.execute(Quantities.units(atoms), source);
     emit(buyer.value(), asset, e);
     return e;

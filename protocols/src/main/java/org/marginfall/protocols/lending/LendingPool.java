@@ -11,6 +11,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AccountTable;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
@@ -61,7 +62,7 @@ public final class LendingPool implements LendingVenue {
   private final double[] reservePrice;
   private final double[] reserveRate;
   private final Map<AssetId, Reserve> byAsset = new LinkedHashMap<>();
-  private final Map<AccountId, Borrower> accounts = new LinkedHashMap<>();
+  private final AccountTable<Borrower> accounts = new AccountTable<>();
   private final CandidateList liquidatable = new CandidateList();
   private long liquidations;
   private double liquidatedNotional;
@@ -361,7 +362,7 @@ public final class LendingPool implements LendingVenue {
         out.add(new LiquidationCandidate(spec.id(), b.id, b.state));
       }
     }
-    out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
+    LiquidationCandidate.sortMostUnderwaterFirst(out);
     liquidatable.replace(out);
   }
 

@@ -14,6 +14,7 @@ import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AccountTable;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Quantities;
@@ -73,7 +74,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** Prices read by {@link #readPrices}: one per collateral line, one mark per market. */
   private final double[] collateralPrice;
   private final double[] markBuffer;
-  private final Map<AccountId, MarginAccount> accounts = new LinkedHashMap<>();
+  private final AccountTable<MarginAccount> accounts = new AccountTable<>();
   private final PricingTerms pricing;
   private final PriceHistory history;
   private final MarginAccount vault;
@@ -501,7 +502,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
     }
     staleNow = stale;
-    out.sort(LiquidationCandidate.MOST_UNDERWATER_FIRST);
+    LiquidationCandidate.sortMostUnderwaterFirst(out);
     liquidatable.replace(out);
   }
 

@@ -1,0 +1,58 @@
+package org.marginfall.core.ledger;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A venue's records by account id, in the order they were added, looked up first by identity.
+ *
+ * <p>The ids a venue is asked about are nearly always the instances it stored: it handed them out
+ * when the account was opened and lists them as liquidation candidates. Finding those by identity
+ * skips hashing the id's path and walking a hash chain, which dominated the per-candidate checks of
+ * large liquidation rounds; an equal id built elsewhere falls back to the lookup by value.
+ *
+ * <p>Mutable and not thread-safe.
+ *
+ * @param <V> the record type
+ */
+public final class AccountTable<V> {
+
+  private final Map<AccountId, V> byId = new LinkedHashMap<>();
+  private final Map<AccountId, V> byInstance = new IdentityHashMap<>();
+
+  /** The record of {@code id}, or null. */
+  public V get(AccountId id) {
+    V v = byInstance.get(id);
+    return v != null ? v : byId.get(id);
+  }
+
+  /** Whether {@code id} has a record. */
+  public boolean containsKey(AccountId id) {
+    return get(id) != null;
+  }
+
+  /**
+   * Adds the record of {@code id}.
+   *
+   * @throws IllegalStateException if {@code id} already has one
+   */
+  public void put(AccountId id, V record) {
+    if (byId.putIfAbsent(id, record) != null) {
+      throw new IllegalStateException("account " + id + " already has a record");
+    }
+    byInstance.put(id, record);
+  }
+
+  /** The records, in the order they were added. */
+  public Collection<V> values() {
+    return Collections.unmodifiableCollection(byId.values());
+  }
+
+  /** The number of records. */
+  public int size() {
+    return byId.size();
+  }
+}
