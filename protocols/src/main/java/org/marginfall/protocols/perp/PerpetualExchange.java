@@ -1,6 +1,7 @@
 package org.marginfall.protocols.perp;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,6 +76,14 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final double[] collateralPrice;
   private final double[] markBuffer;
   private final AccountTable<MarginAccount> accounts = new AccountTable<>();
+  /** Every account by its ordinal, in the order accounts were opened. */
+  private final List<MarginAccount> byOrdinal = new ArrayList<>();
+  /**
+   * Per market, the ordinals of the accounts long (and short) in it: auto-deleveraging looks for
+   * opposite positions among these instead of among every account.
+   */
+  private final BitSet[] longs;
+  private final BitSet[] shorts;
   private final PricingTerms pricing;
   private final PriceHistory history;
   private final MarginAccount vault;
@@ -107,13 +116,16 @@ public final class PerpetualExchange implements PerpetualVenue {
     final AccountId id;
     /** The account's ledger index, so marking reads collateral balances without lookups. */
     final int slot;
+    /** The account's place in the venue's account order (the order accounts were opened in). */
+    final int ordinal;
     final double[] size;
     final double[] entry;
     MarginState state = new MarginState(0, 0, 0);
 
-    MarginAccount(AccountId id, int slot, int markets) {
+    MarginAccount(AccountId id, int slot, int ordinal, int markets) {
       this.id = id;
       this.slot = slot;
+      this.ordinal = ordinal;
       this.size = new double[markets];
       this.entry = new double[markets];
     }
@@ -144,6 +156,12 @@ public final class PerpetualExchange implements PerpetualVenue {
     ledger.transfer(Ledger.EXTERNAL, house, base, Quantities.floorAtoms(spec.houseCapital()));
     ledger.transfer(Ledger.EXTERNAL, insurance, base, Quantities.floorAtoms(spec.insuranceFund()));
     int n = spec.markets().size();
+    this.longs = new BitSet[n];
+    this.shorts = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      longs[i] = new BitSet();
+      shorts[i] = new BitSet();
+    }
     this.initialMargin = new double[n];
     this.maintenanceMargin = new double[n];
     this.history = new PriceHistory(spec.pricing(), n);
@@ -183,8 +201,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       ledger.open(vaultId, AccountType.ORDINARY);
       ledger.open(shareIssuer, AccountType.EXTERNAL);
       ledger.open(depositors, AccountType.ORDINARY);
-      this.vault = new MarginAccount(vaultId, ledger.indexOf(vaultId), n);
-      accounts.put(vaultId, vault);
+      this.vault = open(vaultId, n);
       // Depositors bring the capital and receive one share per unit: NAV starts at exactly 1.
       long capital = Quantities.floorAtoms(b.capital());
       ledger.transfer(Ledger.EXTERNAL, vaultId, base, capital);
@@ -266,7 +283,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     if (!accounts.containsKey(id)) {
       ledger.open(id, AccountType.ORDINARY);
-      accounts.put(id, new MarginAccount(id, ledger.indexOf(id), marketAssets.size()));
+      open(id, marketAssets.size());
     }
     return id;
   }
@@ -314,10 +331,10 @@ public final class PerpetualExchange implements PerpetualVenue {
   private boolean accepts(MarginAccount a, int i, double size, double price) {
     double old = a.size[i];
     double oldEntry = a.entry[i];
-    a.size[i] = old + size;
+    setSize(a, i, old + size);
     a.entry[i] = (old * oldEntry + size * price) / a.size[i];
     MarginState after = state(a);
-    a.size[i] = old;
+    setSize(a, i, old);
     a.entry[i] = oldEntry;
     return after.equity() >= after.initialRequirement();
   }
@@ -356,7 +373,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     boolean flips = old != 0 && next != 0 && Math.signum(next) != Math.signum(old);
     boolean addsRisk = Math.abs(next) > Math.abs(old) || flips;
     if (addsRisk && after.equity() + realized < after.initialRequirement()) {
-      a.size[i] = old;
+      setSize(a, i, old);
       a.entry[i] = oldEntry;
       throw new IllegalStateException(
           "position on " + spec.id() + " would need initial margin " + after.initialRequirement()
@@ -631,6 +648,21 @@ public final class PerpetualExchange implements PerpetualVenue {
     return Optional.of(closeThroughBook(a, before, liquidator, f));
   }
 
+  /** Opens the venue's record of a margin account already open in the ledger. */
+  private MarginAccount open(AccountId id, int markets) {
+    MarginAccount a = new MarginAccount(id, ledger.indexOf(id), byOrdinal.size(), markets);
+    accounts.put(id, a);
+    byOrdinal.add(a);
+    return a;
+  }
+
+  /** Sets a position's size, keeping the per-market index of long and short accounts. */
+  private void setSize(MarginAccount a, int i, double size) {
+    a.size[i] = size;
+    longs[i].set(a.ordinal, size > 0);
+    shorts[i].set(a.ordinal, size < 0);
+  }
+
   /** Whether a liquidator able to buy the collateral would liquidate {@code account} now. */
   @Override
   public boolean liquidatesNow(AccountId account) {
@@ -674,10 +706,10 @@ public final class PerpetualExchange implements PerpetualVenue {
       realized += pnl[i];
       nominalFee += notional[i] * spec.liquidationFee();
       if (f >= 1) {
-        a.size[i] = 0;
+        setSize(a, i, 0);
         a.entry[i] = 0;
       } else {
-        a.size[i] -= close;
+        setSize(a, i, a.size[i] - close);
       }
     }
 
@@ -804,7 +836,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
         double s = a.size[i];
-        a.size[i] = 0;
+        setSize(a, i, 0);
         a.entry[i] = 0;
         settlePnl(vault.id, applyTrade(vault, i, s, price[i]));
       }
@@ -854,9 +886,12 @@ public final class PerpetualExchange implements PerpetualVenue {
       double mark = markPrice(i);
       double pb = mark + deficit * (mm[i] / totalMm) / s;
       List<Deleveraging.Opposite> opposites = new ArrayList<>();
-      for (MarginAccount o : accounts.values()) {
+      // The opposite side's accounts in account order: what a scan of every account would keep.
+      BitSet opposite = s > 0 ? shorts[i] : longs[i];
+      for (int k = opposite.nextSetBit(0); k >= 0; k = opposite.nextSetBit(k + 1)) {
+        MarginAccount o = byOrdinal.get(k);
         double os = o.size[i];
-        if (o == a || os == 0 || Math.signum(os) == Math.signum(s) || !(os * (pb - o.entry[i]) > 0)) {
+        if (o == a || !(os * (pb - o.entry[i]) > 0)) {
           continue;
         }
         double equity = o.state.equity();
@@ -903,7 +938,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         realized += Math.signum(s) * rest * (e.averagePrice() - a.entry[i]);
         closedNotional += e.value();
       }
-      a.size[i] = 0;
+      setSize(a, i, 0);
       a.entry[i] = 0;
     }
     long gain = realized > 0 ? Quantities.floorAtoms(realized) : 0;
@@ -1152,6 +1187,9 @@ public final class PerpetualExchange implements PerpetualVenue {
         if (!Double.isFinite(a.size[i]) || (a.size[i] != 0 && !(a.entry[i] > 0))) {
           problems.add(spec.id() + ": position " + marketAssets.get(i) + " of " + a.id + " is malformed");
         }
+        if (longs[i].get(a.ordinal) != a.size[i] > 0 || shorts[i].get(a.ordinal) != a.size[i] < 0) {
+          problems.add(spec.id() + ": the position index disagrees with " + a.id + "'s size in " + marketAssets.get(i));
+        }
       }
     }
     long booked = -ledger.balance(badDebtAccount, base);
@@ -1311,7 +1349,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    * Applies a trade of {@code size} at {@code price} to a position and returns the PnL it realises
    * (the reduced part at the trade price); the caller settles it.
    */
-  private static double applyTrade(MarginAccount a, int i, double size, double price) {
+  private double applyTrade(MarginAccount a, int i, double size, double price) {
     double old = a.size[i];
     double oldEntry = a.entry[i];
     double next = old + size;
@@ -1320,7 +1358,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (Math.abs(next) <= 1e-12 * Math.max(Math.abs(old), Math.abs(size))) {
       next = 0;
     }
-    a.size[i] = next;
+    setSize(a, i, next);
     if (next == 0) {
       a.entry[i] = 0;
     } else if (reduced == 0) {
