@@ -1,10 +1,8 @@
 package org.marginfall.protocols.perp;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import org.marginfall.core.ledger.AccountId;
 
 /**
@@ -13,10 +11,6 @@ import org.marginfall.core.ledger.AccountId;
  * <p>Stateless and thread-safe.
  */
 public final class Deleveraging {
-
-  /** Highest score first, ties by account id. */
-  private static final Comparator<Opposite> RANK =
-      Comparator.comparingDouble((Opposite o) -> -o.score()).thenComparing(Opposite::account);
 
   private Deleveraging() {}
 
@@ -79,17 +73,17 @@ public final class Deleveraging {
     }
     switch (rule) {
       case PNL_LEVERAGE -> {
-        // A few of the best ranked usually fill the bankrupt size: take them off a heap in rank
-        // order instead of sorting every opposite position (the same order, ties by account id).
-        PriorityQueue<Opposite> ranked = new PriorityQueue<>(Math.max(1, opposites.size()), RANK);
-        ranked.addAll(opposites);
-        double left = quantity;
-        while (left > 0 && !ranked.isEmpty()) {
-          Opposite o = ranked.poll();
-          double q = Math.min(left, o.size());
-          out.add(new Fill(o.account(), q));
-          left -= q;
+        int m = opposites.size();
+        AccountId[] accounts = new AccountId[m];
+        double[] sizes = new double[m];
+        double[] scores = new double[m];
+        for (int k = 0; k < m; k++) {
+          Opposite o = opposites.get(k);
+          accounts[k] = o.account();
+          sizes[k] = o.size();
+          scores[k] = o.score();
         }
+        return byRank(accounts, sizes, scores, m, quantity);
       }
       case PRO_RATA -> {
         double total = 0;
@@ -114,6 +108,60 @@ public final class Deleveraging {
       case NONE -> throw new IllegalArgumentException("rule: none allocates nothing");
     }
     return out;
+  }
+
+  /**
+   * The {@code pnl-leverage} fills of {@code quantity} over the first {@code m} opposite positions
+   * given as parallel arrays (account, absolute size, score): highest score first, ties by account
+   * id, each filled up to its size. A bankrupt position is usually filled by a few of many
+   * opposites, so they are taken off a heap of indices (built in linear time) rather than sorted.
+   */
+  public static List<Fill> byRank(AccountId[] accounts, double[] sizes, double[] scores, int m, double quantity) {
+    List<Fill> out = new ArrayList<>();
+    int[] heap = new int[m];
+    for (int k = 0; k < m; k++) {
+      heap[k] = k;
+    }
+    for (int k = m / 2 - 1; k >= 0; k--) {
+      siftDown(heap, k, m, accounts, scores);
+    }
+    int left = m;
+    double rest = quantity;
+    while (rest > 0 && left > 0) {
+      int best = heap[0];
+      heap[0] = heap[--left];
+      siftDown(heap, 0, left, accounts, scores);
+      double q = Math.min(rest, sizes[best]);
+      out.add(new Fill(accounts[best], q));
+      rest -= q;
+    }
+    return out;
+  }
+
+  private static void siftDown(int[] heap, int at, int size, AccountId[] accounts, double[] scores) {
+    int k = at;
+    while (true) {
+      int child = 2 * k + 1;
+      if (child >= size) {
+        return;
+      }
+      if (child + 1 < size && ranksBefore(heap[child + 1], heap[child], accounts, scores)) {
+        child++;
+      }
+      if (!ranksBefore(heap[child], heap[k], accounts, scores)) {
+        return;
+      }
+      int t = heap[k];
+      heap[k] = heap[child];
+      heap[child] = t;
+      k = child;
+    }
+  }
+
+  /** Whether opposite {@code a} ranks before {@code b}: as sorting by -score, then by account id. */
+  private static boolean ranksBefore(int a, int b, AccountId[] accounts, double[] scores) {
+    int c = Double.compare(-scores[a], -scores[b]);
+    return c != 0 ? c < 0 : accounts[a].compareTo(accounts[b]) < 0;
   }
 
   /** The start index of {@code random-start} for a uniform draw {@code u} in [0, 1) over {@code n} opposites. */

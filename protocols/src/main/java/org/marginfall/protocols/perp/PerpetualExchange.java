@@ -1,6 +1,7 @@
 package org.marginfall.protocols.perp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,6 +85,10 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   private final BitSet[] longs;
   private final BitSet[] shorts;
+  /** Scratch columns of the opposite positions of one deleveraging, reused between calls. */
+  private AccountId[] oppositeIds = new AccountId[0];
+  private double[] oppositeSizes = new double[0];
+  private double[] oppositeScores = new double[0];
   private final PricingTerms pricing;
   private final PriceHistory history;
   private final MarginAccount vault;
@@ -648,6 +653,35 @@ public final class PerpetualExchange implements PerpetualVenue {
     return Optional.of(closeThroughBook(a, before, liquidator, f));
   }
 
+  /**
+   * Collects the positions opposite to {@code a}'s position {@code s} in market {@code i} that are
+   * in profit at the bankruptcy price {@code pb}, in account order, into {@link #oppositeIds},
+   * {@link #oppositeSizes} (absolute) and {@link #oppositeScores} (the ADL ranking at {@code mark});
+   * returns how many.
+   */
+  private int collectOpposites(MarginAccount a, int i, double s, double pb, double mark) {
+    BitSet opposite = s > 0 ? shorts[i] : longs[i];
+    int m = 0;
+    for (int k = opposite.nextSetBit(0); k >= 0; k = opposite.nextSetBit(k + 1)) {
+      MarginAccount o = byOrdinal.get(k);
+      double os = o.size[i];
+      if (o == a || !(os * (pb - o.entry[i]) > 0)) {
+        continue;
+      }
+      if (m == oppositeIds.length) {
+        int grown = Math.max(16, 2 * m);
+        oppositeIds = Arrays.copyOf(oppositeIds, grown);
+        oppositeSizes = Arrays.copyOf(oppositeSizes, grown);
+        oppositeScores = Arrays.copyOf(oppositeScores, grown);
+      }
+      oppositeIds[m] = o.id;
+      oppositeSizes[m] = Math.abs(os);
+      oppositeScores[m] = Deleveraging.score(os * (mark - o.entry[i]), os * o.entry[i], os * mark, o.state.equity());
+      m++;
+    }
+    return m;
+  }
+
   /** Opens the venue's record of a margin account already open in the ledger. */
   private MarginAccount open(AccountId id, int markets) {
     MarginAccount a = new MarginAccount(id, ledger.indexOf(id), byOrdinal.size(), markets);
@@ -885,29 +919,21 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
       double mark = markPrice(i);
       double pb = mark + deficit * (mm[i] / totalMm) / s;
-      List<Deleveraging.Opposite> opposites = new ArrayList<>();
-      // The opposite side's accounts in account order: what a scan of every account would keep.
-      BitSet opposite = s > 0 ? shorts[i] : longs[i];
-      for (int k = opposite.nextSetBit(0); k >= 0; k = opposite.nextSetBit(k + 1)) {
-        MarginAccount o = byOrdinal.get(k);
-        double os = o.size[i];
-        if (o == a || !(os * (pb - o.entry[i]) > 0)) {
-          continue;
+      int m = collectOpposites(a, i, s, pb, mark);
+      int start = adlStream != null && m > 0 ? Deleveraging.startIndex(adlStream.nextUniform(), m) : 0;
+      DeleveragingRule rule = spec.deleveraging().rule();
+      List<Deleveraging.Fill> fills;
+      if (rule == DeleveragingRule.NONE) {
+        fills = List.of();
+      } else if (rule == DeleveragingRule.PNL_LEVERAGE) {
+        fills = Deleveraging.byRank(oppositeIds, oppositeSizes, oppositeScores, m, Math.abs(s));
+      } else {
+        List<Deleveraging.Opposite> opposites = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+          opposites.add(new Deleveraging.Opposite(oppositeIds[k], oppositeSizes[k], oppositeScores[k]));
         }
-        double equity = o.state.equity();
-        opposites.add(
-            new Deleveraging.Opposite(
-                o.id, Math.abs(os),
-                Deleveraging.score(os * (mark - o.entry[i]), os * o.entry[i], os * mark, equity)));
+        fills = Deleveraging.allocate(rule, opposites, Math.abs(s), start);
       }
-      int start =
-          adlStream != null && !opposites.isEmpty()
-              ? Deleveraging.startIndex(adlStream.nextUniform(), opposites.size())
-              : 0;
-      List<Deleveraging.Fill> fills =
-          spec.deleveraging().rule() == DeleveragingRule.NONE
-              ? List.of()
-              : Deleveraging.allocate(spec.deleveraging().rule(), opposites, Math.abs(s), start);
       double filled = 0;
       for (Deleveraging.Fill fill : fills) {
         double q = fill.quantity();
