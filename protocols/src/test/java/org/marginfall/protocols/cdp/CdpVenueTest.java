@@ -117,6 +117,7 @@ class CdpVenueTest {
 
   @Test
   void test_liquidate_refusesSafeVaultAndMovesNothing() {
+    assertFalse(venue.liquidatesNow(vault), "a safe vault is refused whoever asks");
     long[][] before = h.balances();
     assertEquals(Optional.empty(), venue.liquidate(vault, keeper));
     assertArrayEquals(before, h.balances());
@@ -169,6 +170,8 @@ class CdpVenueTest {
     // The rest of the vault is as unsafe as before, but 1 atom of room is below dust.
     venue.markToMarket();
     assertEquals(List.of(vault), venue.liquidatable().stream().map(c -> c.account()).toList());
+    // Listed, yet no keeper can bark it: the venue says so before anyone pays to try.
+    assertFalse(venue.liquidatesNow(vault));
     long[][] before = h.balances();
     assertEquals(Optional.empty(), venue.liquidate(vault, keeper));
     assertArrayEquals(before, h.balances());

@@ -2,6 +2,7 @@ package org.marginfall.protocols.lending;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginfall.protocols.lending.LendingHarness.AETH;
@@ -283,12 +284,18 @@ class LendingPoolTest {
     h.clock.step = 11; // every feed is now 11 ticks old, more than the 10 the pool accepts
     v.markToMarket();
     assertEquals(List.of(), v.liquidatable());
+    assertFalse(v.liquidatesNow(account), "paused for every liquidator");
     assertTrue(v.liquidate(account, liquidator).isEmpty());
     assertEquals(1.0, v.snapshot().extras().get("stale_paused_steps"), 0); // counted once per step
     h.setPrice(ETH, 1_600); // both feeds publish again at step 11 (heartbeat 1)
     h.setPrice(BTC, 50_000);
     v.markToMarket();
     assertEquals(List.of(account), v.liquidatable().stream().map(c -> c.account()).toList());
+    assertTrue(v.liquidatesNow(account));
+    // A liquidator that cannot pay is refused, but the venue would liquidate for one that can.
+    AccountId broke = h.fund("broke", 0, 0);
+    assertTrue(v.liquidate(account, broke).isEmpty());
+    assertTrue(v.liquidatesNow(account));
     assertTrue(v.liquidate(account, liquidator).isPresent());
   }
 }
