@@ -1,9 +1,11 @@
 package org.marginfall.core.ledger;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,8 @@ public final class AccountTable<V> {
 
   private final Map<AccountId, V> byId = new LinkedHashMap<>();
   private final Map<AccountId, V> byInstance = new IdentityHashMap<>();
+  /** The records in the order they were added: a pass over every account walks one array. */
+  private final List<V> inOrder = new ArrayList<>();
 
   /** The record of {@code id}, or null. */
   public V get(AccountId id) {
@@ -44,11 +48,12 @@ public final class AccountTable<V> {
       throw new IllegalStateException("account " + id + " already has a record");
     }
     byInstance.put(id, record);
+    inOrder.add(record);
   }
 
   /** The records, in the order they were added. */
   public Collection<V> values() {
-    return Collections.unmodifiableCollection(byId.values());
+    return Collections.unmodifiableList(inOrder);
   }
 
   /** The number of records. */
