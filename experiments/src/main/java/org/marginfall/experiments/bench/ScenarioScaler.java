@@ -42,6 +42,14 @@ public final class ScenarioScaler {
 
   /** The scenario scaled by {@code k}, with {@code steps} ticks when given, as JSON bytes. */
   public byte[] scaled(int k, OptionalInt steps) {
+    return scaled(k, steps, false);
+  }
+
+  /**
+   * As {@link #scaled(int, OptionalInt)}; with {@code quiet}, the scheduled shocks are removed too,
+   * so that no step but the random walk's moves anyone towards liquidation (quiet-step throughput).
+   */
+  public byte[] scaled(int k, OptionalInt steps, boolean quiet) {
     if (k < 1) {
       throw new IllegalArgumentException("the scale factor k must be at least 1, was " + k);
     }
@@ -60,6 +68,9 @@ public final class ScenarioScaler {
           multiply(backstop, "capital", k);
         }
       });
+      if (quiet && root.containsKey("shocks")) {
+        put(root, "shocks", List.of());
+      }
       if (steps.isPresent() && root.get("run") instanceof Map<?, ?> run) {
         put(run, "steps", steps.getAsInt());
       }

@@ -46,6 +46,17 @@ class BenchTest {
   }
 
   @Test
+  void test_scaled_quietDropsTheShocksOnly() throws IOException {
+    ScenarioScaler scaler = new ScenarioScaler(THREE_VENUES.content(), THREE_VENUES.json());
+
+    JsonNode s = new ObjectMapper().readTree(scaler.scaled(2, OptionalInt.of(5), true));
+
+    assertEquals(0, s.get("shocks").size());
+    assertEquals(600, s.at("/agents/0/count").asInt());
+    new ScenarioReader(Catalog.standard()).read(scaler.scaled(2, OptionalInt.of(5), true), true);
+  }
+
+  @Test
   void test_scaled_byOneIsTheScenarioItself() throws IOException {
     ScenarioScaler scaler = new ScenarioScaler(THREE_VENUES.content(), THREE_VENUES.json());
     ObjectMapper json = new ObjectMapper();
