@@ -400,8 +400,25 @@ public final class CdpVenue implements VaultVenue {
   /** Whether {@code bark} would start an auction for the vault now, whoever the keeper. */
   @Override
   public boolean liquidatesNow(AccountId account) {
+    // While no collateral type has room under the liquidation limits, no vault can be barked: the
+    // unsafe vaults waiting for room are answered without being looked up. (Skipping the staleness
+    // check changes no count: the mark that listed them checked it in the same round.)
+    if (!anyRoom()) {
+      return false;
+    }
     Vault v = vaults.get(account);
     return v != null && barkable(v).isPresent();
+  }
+
+  /** Whether some collateral type has room for a bark: {@code min(Hole - Dirt, ilk.hole - ilk.dirt)} positive and at least its dust. */
+  private boolean anyRoom() {
+    for (Ilk ilk : ilkByAsset.values()) {
+      long room = Math.min(globalHole - dirt, ilk.hole - ilk.dirt);
+      if (room > 0 && room >= ilk.dust) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
