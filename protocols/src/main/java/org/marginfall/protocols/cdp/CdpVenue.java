@@ -279,11 +279,18 @@ public final class CdpVenue implements VaultVenue {
     MarginState[] states = new MarginState[n];
     double[] health = new double[n];
     AccountId[] ids = new AccountId[n];
+    boolean any = false;
     for (int i = 0; i < n; i++) {
       Vault v = markOrder.get(i);
       states[i] = state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk, v.ilk.markPrice);
       health[i] = states[i].health();
       ids[i] = v.id;
+      any |= states[i].liquidatable();
+    }
+    if (!any) {
+      // A quiet mark lists nothing: no sort. The order kept is still a valid start for the next.
+      liquidatable.replace(List.of());
+      return;
     }
     // Sorting every vault and keeping the liquidatable ones in that order lists the candidates
     // exactly as sorting them alone would: the order is total, accounts being unique.
