@@ -8,6 +8,7 @@ import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -54,6 +55,9 @@ public interface AgentContext {
 
   /** The ledger balance in atoms. */
   long balance(AccountId account, AssetId asset);
+
+  /** How finely the ledger counts {@code asset}: the conversions between its units and atoms. */
+  Precision precision(AssetId asset);
 
   /** Sells {@code atoms} of {@code asset} from {@code seller} into the asset's shared market. */
   Execution sell(AccountId seller, AssetId asset, long atoms);

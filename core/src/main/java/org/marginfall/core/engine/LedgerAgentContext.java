@@ -14,6 +14,7 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.venue.AuctionTake;
@@ -132,6 +133,11 @@ public class LedgerAgentContext implements AgentContext {
   @Override
   public long balance(AccountId account, AssetId asset) {
     return ledger.balance(account, asset);
+  }
+
+  @Override
+  public Precision precision(AssetId asset) {
+    return ledger.precision(asset);
   }
 
   @Override

@@ -130,6 +130,15 @@ public record ModelSpec(
     }
   }
 
+  /** This model with the assets replaced by {@code newAssets} (the same ids, in the same order). */
+  public ModelSpec withAssets(List<Asset> newAssets) {
+    if (!newAssets.stream().map(Asset::id).toList().equals(assets.stream().map(Asset::id).toList())) {
+      throw new IllegalArgumentException("assets: the same ids in the same order");
+    }
+    return new ModelSpec(settings, baseCurrency, newAssets, prices, correlation, markets, oracles, shocks,
+        venues, populations, channels);
+  }
+
   /** The spot assets (those with a fundamental price and a market), in scenario order. */
   public List<AssetId> spotAssets() {
     return spot(assets);

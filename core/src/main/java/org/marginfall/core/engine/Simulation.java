@@ -53,8 +53,9 @@ public final class Simulation {
 
   private static Measured execute(
       ModelSpec spec, long seed, int replication, boolean audit, List<RunListener> listeners, boolean measure) {
+    ModelSpec resolved = LedgerRange.resolve(spec, seed, replication);
     RandomStreams streams = new RandomStreams(seed, replication);
-    World world = World.create(spec, streams, listeners, audit);
+    World world = World.create(resolved, streams, listeners, audit);
     MarginfallModel model = new MarginfallModel(world);
     model.start();
     long steps = spec.settings().steps();

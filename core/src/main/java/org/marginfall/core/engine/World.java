@@ -9,6 +9,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.event.EventSink;
@@ -18,6 +19,7 @@ import org.marginfall.core.event.ShockApplied;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
 import org.marginfall.core.metric.HealthBands;
@@ -69,17 +71,23 @@ public final class World implements SimClock, EventSink {
   private final List<Population> populations = new ArrayList<>();
   private final List<RunListener> listeners;
   private final Auditor auditor;
+  private final List<Asset> assets;
+  private final boolean probe;
   private final Map<VenueId, VenueSnapshot> previous = new LinkedHashMap<>();
   private long step;
   private int round;
 
-  private World(ModelSpec spec, RandomStreams streams, List<RunListener> listeners, boolean audit) {
+  private World(ModelSpec spec, RandomStreams streams, List<RunListener> listeners, boolean audit, boolean probe) {
+    this.probe = probe;
+    this.assets = spec.assets();
     this.settings = spec.settings().withSeed(streams.masterSeed());
     this.replication = streams.replication();
     this.base = spec.baseCurrency();
     this.listeners = List.copyOf(listeners);
     List<AssetId> assetIds = spec.assets().stream().map(Asset::id).toList();
-    this.ledger = new Ledger(assetIds);
+    // An asset whose precision no resolution chose (a world built directly) counts in micro-units.
+    this.ledger = new Ledger(assetIds, spec.assets().stream()
+        .map(a -> a.declaresDecimals() ? a.decimals() : Quantities.DEFAULT_DECIMALS).toList());
     List<AssetId> spot = spec.spotAssets();
     this.fundamentals =
         new FundamentalPrices(
@@ -179,7 +187,38 @@ public final class World implements SimClock, EventSink {
   /** Builds the world of {@code spec} for one replication; nothing runs until {@link #setUp()}. */
   public static World create(
       ModelSpec spec, RandomStreams streams, List<RunListener> listeners, boolean audit) {
-    return new World(spec, streams, listeners, audit);
+    return new World(spec, streams, listeners, audit, false);
+  }
+
+  /**
+   * A world built only to be set up and measured ({@link #census()}): it records nothing and does
+   * not check the ledger's range, which is what its measurement is for.
+   */
+  static World probe(ModelSpec spec, RandomStreams streams) {
+    return new World(spec, streams, List.of(), false, true);
+  }
+
+  /** Every asset's supply after set-up, in scenario order, with the value bound of each. */
+  public List<LedgerRange.Supply> census() {
+    List<double[]> rows = new ArrayList<>();
+    double totalValue = 0;
+    for (Asset a : assets) {
+      double units = ledger.precision(a.id()).units(ledger.supply(a.id()));
+      // Read without side effects: Markets.price would move a secondary market to its NAV.
+      double price = a.id().equals(base) ? 1
+          : markets.isDerived(a.id()) ? markets.nav(a.id())
+          : a.kind() == AssetKind.SPOT ? markets.market(a.id()).price() : 0;
+      rows.add(new double[] {units, price});
+      totalValue += price > 0 ? units * price : 0;
+    }
+    List<LedgerRange.Supply> out = new ArrayList<>();
+    for (int i = 0; i < assets.size(); i++) {
+      double[] r = rows.get(i);
+      Asset a = assets.get(i);
+      Asset counted = a.withDecimals(ledger.precision(a.id()).decimals());
+      out.add(new LedgerRange.Supply(counted, r[0], r[1] > 0 ? totalValue / r[1] : 0));
+    }
+    return out;
   }
 
   /** Tells listeners the run starts, lets populations set up and records step 0. */
@@ -194,6 +233,9 @@ public final class World implements SimClock, EventSink {
     round = 0;
     for (Population p : populations) {
       p.setUp(agents);
+    }
+    if (!probe) {
+      census().forEach(LedgerRange::check);
     }
     for (Venue v : venues) {
       previous.put(v.id(), v.snapshot());

@@ -23,6 +23,7 @@ public final class Ledger {
   public static final AccountId EXTERNAL = AccountId.of("external");
 
   private final List<AssetId> assets;
+  private final Precision[] precisions;
   private final Map<AssetId, Integer> assetIndex = new HashMap<>();
   private final List<AccountId> accounts = new ArrayList<>();
   private final Map<AccountId, Integer> accountIndex = new HashMap<>();
@@ -30,9 +31,25 @@ public final class Ledger {
   private long[][] balances;
   private long transfers;
 
-  /** Creates an empty ledger for the given assets. */
+  /** Creates an empty ledger for the given assets, each counted at six decimals. */
   public Ledger(List<AssetId> assets) {
+    this(assets, assets.stream().map(a -> Quantities.DEFAULT_DECIMALS).toList());
+  }
+
+  /**
+   * Creates an empty ledger for the given assets, each counted at its decimals.
+   *
+   * @param decimals one per asset, in the same order, each in [0, {@link Quantities#MAX_DECIMALS}]
+   */
+  public Ledger(List<AssetId> assets, List<Integer> decimals) {
     this.assets = List.copyOf(assets);
+    if (decimals.size() != this.assets.size()) {
+      throw new IllegalArgumentException("one precision per asset: " + decimals.size() + " for " + assets.size());
+    }
+    this.precisions = new Precision[this.assets.size()];
+    for (int i = 0; i < this.assets.size(); i++) {
+      precisions[i] = Precision.of(this.assets.get(i), decimals.get(i));
+    }
     for (int i = 0; i < this.assets.size(); i++) {
       if (assetIndex.put(this.assets.get(i), i) != null) {
         throw new IllegalArgumentException("duplicate asset " + this.assets.get(i));
@@ -45,6 +62,16 @@ public final class Ledger {
   /** The assets this ledger counts. */
   public List<AssetId> assets() {
     return assets;
+  }
+
+  /** How finely the ledger counts {@code asset}. */
+  public Precision precision(AssetId asset) {
+    return precisions[asset(asset)];
+  }
+
+  /** How finely the ledger counts the asset with this index. */
+  public Precision precisionAt(int asset) {
+    return precisions[asset];
   }
 
   /** Opens an account; opening an existing account with the same type is a no-op. */
@@ -101,7 +128,8 @@ public final class Ledger {
 
   /** The balance in units. */
   public double units(AccountId account, AssetId asset) {
-    return Quantities.units(balance(account, asset));
+    int a = asset(asset);
+    return precisions[a].units(balances[a][account(account)]);
   }
 
   /**
@@ -125,8 +153,16 @@ public final class Ledger {
           "ledger: " + from + " holds " + column[f] + " atoms of " + asset + ", cannot send " + atoms);
     }
     // Compute both new balances before writing either, so an overflow leaves the ledger untouched.
-    long newFrom = Math.subtractExact(column[f], atoms);
-    long newTo = Math.addExact(f == t ? newFrom : column[t], atoms);
+    long newFrom;
+    long newTo;
+    try {
+      newFrom = Math.subtractExact(column[f], atoms);
+      newTo = Math.addExact(f == t ? newFrom : column[t], atoms);
+    } catch (ArithmeticException overflow) {
+      throw new LedgerRangeException(asset, precisions[a].decimals(),
+          "a transfer of " + precisions[a].units(atoms) + " units takes " + from + " or " + to
+              + " beyond the ledger's range of " + precisions[a].units(Long.MAX_VALUE) + " units");
+    }
     column[f] = newFrom;
     column[t] = newTo;
     transfers++;
@@ -143,6 +179,24 @@ public final class Ledger {
     long sum = 0;
     for (int i = 0; i < accounts.size(); i++) {
       sum = Math.addExact(sum, column[i]);
+    }
+    return sum;
+  }
+
+  /**
+   * The asset's outstanding supply in atoms: the sum of the positive balances, which the negative
+   * balances of issuers and the outside world mirror. Saturates at {@link Long#MAX_VALUE}.
+   */
+  public long supply(AssetId asset) {
+    long[] column = balances[asset(asset)];
+    long sum = 0;
+    for (int i = 0; i < accounts.size(); i++) {
+      if (column[i] > 0) {
+        sum += column[i];
+        if (sum < 0) {
+          return Long.MAX_VALUE;
+        }
+      }
     }
     return sum;
   }

@@ -25,7 +25,6 @@ import org.marginfall.core.event.SimClock;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -350,8 +349,8 @@ public final class Markets {
     // Move the units first: the ledger refuses an overdraft before the market price has moved.
     AccountId account = outside.get(asset);
     ledger.transfer(seller, account, asset, atoms);
-    Execution e = m.execute(-Quantities.units(atoms), source);
-    ledger.transfer(account, seller, base, Quantities.floorAtoms(e.value()));
+    Execution e = m.execute(-ledger.precision(asset).units(atoms), source);
+    ledger.transfer(account, seller, base, ledger.precision(base).floorAtoms(e.value()));
     emit(seller.value(), asset, e);
     return e;
   }
@@ -364,8 +363,9 @@ public final class Markets {
    */
   public Execution buy(AccountId buyer, AssetId asset, long atoms) {
     SharedMarket m = tradable(asset);
-    Execution quote = m.impactModel().execute(m.quote(source), m.fundamental(), Quantities.units(atoms));
-    long cost = Quantities.ceilAtoms(quote.value());
+    double units = ledger.precision(asset).units(atoms);
+    Execution quote = m.impactModel().execute(m.quote(source), m.fundamental(), units);
+    long cost = ledger.precision(base).ceilAtoms(quote.value());
     if (ledger.balance(buyer, base) < cost) {
       throw new IllegalStateException(
           "ledger: " + buyer + " holds " + ledger.balance(buyer, base) + " atoms of " + base + ", cannot pay " + cost);
@@ -373,7 +373,7 @@ public final class Markets {
     AccountId account = outside.get(asset);
     ledger.transfer(buyer, account, base, cost);
     ledger.transfer(account, buyer, asset, atoms);
-    Execution e = m.execute(Quantities.units(atoms), source);
+    Execution e = m.execute(units, source);
     emit(buyer.value(), asset, e);
     return e;
   }

@@ -11,7 +11,6 @@ import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.spec.VenueSpec;
 
 /**
@@ -180,7 +179,7 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
           if (b > 0) {
             sum = Math.addExact(sum, b);
             if (isCapital(id, account)) {
-              capital += Quantities.units(b) * prices.get(a);
+              capital += ledger.precision(a).units(b) * prices.get(a);
             }
           }
         }
@@ -189,7 +188,7 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
       atoms.put(id, held);
       double holdings = 0;
       for (AssetId a : assets) {
-        holdings += Quantities.units(held.get(a)) * prices.get(a);
+        holdings += ledger.precision(a).units(held.get(a)) * prices.get(a);
       }
       // Rounding in the two sums may not put the capital above the holdings it is part of.
       nodes.add(new Node(id, Math.min(capital, holdings), holdings));
@@ -205,7 +204,7 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
         for (AssetId a : assets) {
           long held = atoms.get(u).get(a);
           if (v.equals(issuers.get(a)) && held > 0 && prices.get(a) > 0) {
-            double units = Quantities.units(held);
+            double units = ledger.precision(a).units(held);
             claims.add(new Claim(u, v, a.value(), units, units * prices.get(a)));
           }
         }
@@ -220,8 +219,8 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
           if (!spotAssets.contains(a) || !x.collateralAssets().contains(a) || !y.collateralAssets().contains(a)) {
             continue;
           }
-          double fx = Quantities.units(atoms.get(x.id().value()).get(a)) * prices.get(a);
-          double fy = Quantities.units(atoms.get(y.id().value()).get(a)) * prices.get(a);
+          double fx = ledger.precision(a).units(atoms.get(x.id().value()).get(a)) * prices.get(a);
+          double fy = ledger.precision(a).units(atoms.get(y.id().value()).get(a)) * prices.get(a);
           if (fx > 0 && fy > 0) {
             common.add(new CommonAsset(x.id().value(), y.id().value(), a.value(), fx, fy, Math.min(fx, fy)));
           }
