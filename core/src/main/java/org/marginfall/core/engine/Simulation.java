@@ -2,9 +2,10 @@ package org.marginfall.core.engine;
 
 import java.util.List;
 import java.util.Map;
-import org.marginfall.core.random.RandomStreams;
+import org.marginfall.core.asset.Asset;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.network.VenueExposures;
+import org.marginfall.core.random.RandomStreams;
 
 /**
  * Runs one replication of a model from set-up to its last tick.
@@ -44,6 +45,19 @@ public final class Simulation {
    * @param exposures the venue exposures measured from the ledger after the last tick
    */
   public record Measured(Outcome outcome, VenueExposures exposures) {}
+
+  /**
+   * Builds and sets up the world of {@code spec} without running a step: what a scenario can only
+   * reveal once its populations hold their endowments (the ledger's range, a venue that cannot
+   * serve a population's set-up) fails here as it would in a run.
+   *
+   * @return the assets as the run counts them, with every precision chosen
+   */
+  public static List<Asset> check(ModelSpec spec, long seed) {
+    ModelSpec resolved = LedgerRange.resolve(spec, seed, 0);
+    World.create(resolved, new RandomStreams(seed, 0), List.of(), false).setUp();
+    return resolved.assets();
+  }
 
   /** Runs like {@link #run} and also measures the venue exposure network after the last tick. */
   public static Measured runMeasured(

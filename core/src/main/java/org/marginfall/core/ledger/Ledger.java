@@ -149,8 +149,9 @@ public final class Ledger {
     int t = account(to);
     long[] column = balances[a];
     if (types.get(f) == AccountType.ORDINARY && column[f] < atoms) {
+      Precision p = precisions[a];
       throw new IllegalStateException(
-          "ledger: " + from + " holds " + column[f] + " atoms of " + asset + ", cannot send " + atoms);
+          "ledger: " + from + " holds " + p.units(column[f]) + " " + asset + ", cannot send " + p.units(atoms));
     }
     // Compute both new balances before writing either, so an overflow leaves the ledger untouched.
     long newFrom;
@@ -227,11 +228,12 @@ public final class Ledger {
       for (int i = 0; i < accounts.size(); i++) {
         sum += column[i];
         if (column[i] < 0 && types.get(i) == AccountType.ORDINARY) {
-          problems.add("ledger: " + accounts.get(i) + " holds " + column[i] + " atoms of " + assets.get(a));
+          problems.add("ledger: " + accounts.get(i) + " holds " + precisions[a].units(column[i]) + " " + assets.get(a));
         }
       }
       if (sum != 0) {
-        problems.add("ledger: " + assets.get(a) + " is not conserved, accounts sum to " + sum + " atoms");
+        problems.add("ledger: " + assets.get(a) + " is not conserved, accounts sum to " + sum + " atoms ("
+            + precisions[a].units(sum) + " units)");
       }
     }
     return problems;

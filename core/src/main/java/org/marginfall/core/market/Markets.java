@@ -368,7 +368,8 @@ public final class Markets {
     long cost = ledger.precision(base).ceilAtoms(quote.value());
     if (ledger.balance(buyer, base) < cost) {
       throw new IllegalStateException(
-          "ledger: " + buyer + " holds " + ledger.balance(buyer, base) + " atoms of " + base + ", cannot pay " + cost);
+          "ledger: " + buyer + " holds " + ledger.units(buyer, base) + " " + base + ", cannot pay "
+              + ledger.precision(base).units(cost));
     }
     AccountId account = outside.get(asset);
     ledger.transfer(buyer, account, base, cost);

@@ -10,7 +10,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.testing.ManualClock;
 
 /** The depth factor market makers set: effective depth = scenario depth × product of quoters' factors. */
@@ -91,11 +91,11 @@ class SharedMarketDepthFactorTest {
     markets.market(ETH).setDepthFactor("makers", 0.5);
     AccountId buyer = AccountId.of("buyer");
     ledger.open(buyer, AccountType.ORDINARY);
-    ledger.transfer(Ledger.EXTERNAL, Markets.account(ETH), ETH, Quantities.floorAtoms(1000));
-    ledger.transfer(Ledger.EXTERNAL, buyer, USD, Quantities.floorAtoms(300_000));
-    markets.buy(buyer, ETH, Quantities.floorAtoms(100));
-    long paid = Quantities.floorAtoms(300_000) - ledger.balance(buyer, USD);
-    assertEquals(Quantities.ceilAtoms(2000 * Math.expm1(0.4) / 0.004), paid);
-    assertEquals(245912.3488, Quantities.units(paid), 1e-4);
+    ledger.transfer(Ledger.EXTERNAL, Markets.account(ETH), ETH, Precision.MICRO.floorAtoms(1000));
+    ledger.transfer(Ledger.EXTERNAL, buyer, USD, Precision.MICRO.floorAtoms(300_000));
+    markets.buy(buyer, ETH, Precision.MICRO.floorAtoms(100));
+    long paid = Precision.MICRO.floorAtoms(300_000) - ledger.balance(buyer, USD);
+    assertEquals(Precision.MICRO.ceilAtoms(2000 * Math.expm1(0.4) / 0.004), paid);
+    assertEquals(245912.3488, Precision.MICRO.units(paid), 1e-4);
   }
 }

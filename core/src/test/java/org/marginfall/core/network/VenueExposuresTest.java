@@ -12,7 +12,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
@@ -95,7 +95,7 @@ class VenueExposuresTest {
   }
 
   private static long units(double u) {
-    return Quantities.atoms(u);
+    return Precision.MICRO.atoms(u);
   }
 
   private static VenueExposures measured() {

@@ -3,6 +3,7 @@ package org.marginfall.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.marginfall.core.engine.InvariantViolationException;
+import org.marginfall.core.ledger.LedgerRangeException;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.experiments.run.OutputDirectoryException;
@@ -80,6 +81,12 @@ public final class Main implements Runnable {
     }
     if (e instanceof OutputDirectoryException bad) {
       err.println("error: " + bad.getMessage());
+      return BAD_INPUT;
+    }
+    if (e instanceof LedgerRangeException range && range.asset() != null) {
+      // The run could only find this out once its populations were set up: name the field to change.
+      err.println("error: assets[id=" + range.asset() + "].decimals: at " + range.decimals() + " decimals, "
+          + range.detail());
       return BAD_INPUT;
     }
     if (e instanceof InvariantViolationException broken) {

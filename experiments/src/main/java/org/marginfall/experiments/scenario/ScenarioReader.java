@@ -267,7 +267,7 @@ public final class ScenarioReader {
         if (!a.requireObject()) {
           continue;
         }
-        a.allowOnly("id", "kind", "price");
+        a.allowOnly("id", "kind", "decimals", "price");
         String id = a.id("id");
         String kindName = a.optString("kind").orElse("spot");
         AssetKind kind =
@@ -288,7 +288,8 @@ public final class ScenarioReader {
           a.get("id").fail("duplicate asset id '" + id + "'");
           continue;
         }
-        assets.put(assetId, new Asset(assetId, kind));
+        int decimals = a.has("decimals") ? a.integer("decimals", 0, 0, Asset.MAX_DECIMALS) : Asset.AUTO;
+        assets.put(assetId, new Asset(assetId, kind, decimals));
         assetNodes.put(assetId, a);
         if (kind == AssetKind.SPOT) {
           PriceProcessSpec p = priceProcess(a.object("price"));
