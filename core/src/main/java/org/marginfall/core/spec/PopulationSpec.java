@@ -16,6 +16,10 @@ public interface PopulationSpec {
   /** The registry name of its behaviour. */
   String type();
 
-  /** Builds the runtime population; it takes its own named stream from {@code streams}. */
+  /**
+   * Builds the runtime population; it takes its own named stream from {@code streams}. A run may
+   * build and set up a world more than once (a probe measures supplies to choose undeclared
+   * decimals), so every call returns a fresh population that keeps its state to itself.
+   */
   Population resolve(RandomStreams streams);
 }

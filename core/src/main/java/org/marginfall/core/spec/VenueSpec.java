@@ -48,6 +48,9 @@ public interface VenueSpec {
     return Set.of();
   }
 
-  /** Builds the runtime venue against the run's shared state. */
+  /**
+   * Builds the runtime venue against the run's shared state; like {@link
+   * PopulationSpec#resolve}, called once per world a run builds, so it returns a fresh venue.
+   */
   Venue resolve(VenueServices services);
 }

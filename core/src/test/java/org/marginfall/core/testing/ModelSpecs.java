@@ -52,7 +52,8 @@ public final class ModelSpecs {
     return new ModelSpec(
         new RunSettings(steps, STEP_SECONDS, MAX_LIQUIDATION_ROUNDS, SEED),
         USD,
-        List.of(new Asset(USD, AssetKind.BASE), new Asset(ETH, AssetKind.SPOT)),
+        // Declared precisions: the run sets the recording populations up once, with no probe.
+        List.of(new Asset(USD, AssetKind.BASE, 6), new Asset(ETH, AssetKind.SPOT, 6)),
         Map.of(ETH, PriceProcessSpec.constant(ETH_PRICE)),
         new double[][] {{1.0}},
         List.of(new MarketSpec(ETH, new ImpactModel.LinearLog(ETH_DEPTH), Double.POSITIVE_INFINITY)),
