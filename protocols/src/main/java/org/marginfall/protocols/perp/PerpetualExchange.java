@@ -19,7 +19,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountTable;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.SharedMarket;
 import org.marginfall.core.random.RandomStream;
@@ -60,6 +60,8 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final VenueServices services;
   private final Ledger ledger;
   private final AssetId base;
+  /** How finely the ledger counts the base currency: fees, PnL, funding, insurance, bad debt. */
+  private final Precision basePrecision;
   private final AccountId house;
   private final AccountId insurance;
   private final AccountId badDebtAccount;
@@ -73,6 +75,8 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final List<CollateralTerms> collateral = new ArrayList<>();
   /** Each collateral line's asset's ledger index, in the order of {@link #collateral}. */
   private final int[] collateralSlot;
+  /** Each collateral line's asset's precision, in the order of {@link #collateral}. */
+  private final Precision[] collateralPrecision;
   /** Prices read by {@link #readPrices}: one per collateral line, one mark per market. */
   private final double[] collateralPrice;
   private final double[] markBuffer;
@@ -94,6 +98,8 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final MarginAccount vault;
   private final AccountId shareIssuer;
   private final AccountId depositors;
+  /** The precision of the backstop's share asset, null without a backstop. */
+  private final Precision sharePrecision;
   private final RandomStream adlStream;
   private final CandidateList liquidatable = new CandidateList();
   private long liquidations;
@@ -150,6 +156,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.services = services;
     this.ledger = services.ledger();
     this.base = services.baseCurrency();
+    this.basePrecision = ledger.precision(base);
     this.pricing = spec.pricing();
     String v = spec.id().value();
     this.house = AccountId.of(v, "house");
@@ -158,8 +165,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     ledger.open(house, AccountType.ORDINARY);
     ledger.open(insurance, AccountType.ORDINARY);
     ledger.open(badDebtAccount, AccountType.EXTERNAL);
-    ledger.transfer(Ledger.EXTERNAL, house, base, Quantities.floorAtoms(spec.houseCapital()));
-    ledger.transfer(Ledger.EXTERNAL, insurance, base, Quantities.floorAtoms(spec.insuranceFund()));
+    ledger.transfer(Ledger.EXTERNAL, house, base, basePrecision.floorAtoms(spec.houseCapital()));
+    ledger.transfer(Ledger.EXTERNAL, insurance, base, basePrecision.floorAtoms(spec.insuranceFund()));
     int n = spec.markets().size();
     this.longs = new BitSet[n];
     this.shorts = new BitSet[n];
@@ -189,10 +196,12 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
     }
     this.collateralSlot = new int[collateral.size()];
+    this.collateralPrecision = new Precision[collateral.size()];
     this.collateralPrice = new double[collateral.size()];
     this.markBuffer = new double[n];
     for (int k = 0; k < collateralSlot.length; k++) {
       collateralSlot[k] = ledger.assetIndexOf(collateral.get(k).asset());
+      collateralPrecision[k] = ledger.precisionAt(collateralSlot[k]);
     }
     this.adlStream =
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
@@ -203,19 +212,21 @@ public final class PerpetualExchange implements PerpetualVenue {
       AccountId vaultId = AccountId.of(v, "backstop");
       this.shareIssuer = vaultId.child("issuer");
       this.depositors = vaultId.child("depositors");
+      this.sharePrecision = ledger.precision(b.shareAsset());
       ledger.open(vaultId, AccountType.ORDINARY);
       ledger.open(shareIssuer, AccountType.EXTERNAL);
       ledger.open(depositors, AccountType.ORDINARY);
       this.vault = open(vaultId, n);
       // Depositors bring the capital and receive one share per unit: NAV starts at exactly 1.
-      long capital = Quantities.floorAtoms(b.capital());
-      ledger.transfer(Ledger.EXTERNAL, vaultId, base, capital);
-      ledger.transfer(shareIssuer, depositors, b.shareAsset(), capital);
+      // Each side is counted at its own asset's precision.
+      ledger.transfer(Ledger.EXTERNAL, vaultId, base, basePrecision.floorAtoms(b.capital()));
+      ledger.transfer(shareIssuer, depositors, b.shareAsset(), sharePrecision.floorAtoms(b.capital()));
       services.markets().defineDerived(b.shareAsset(), this::backstopNav);
     } else {
       this.vault = null;
       this.shareIssuer = null;
       this.depositors = null;
+      this.sharePrecision = null;
     }
   }
 
@@ -363,10 +374,10 @@ public final class PerpetualExchange implements PerpetualVenue {
     double reducedPreview =
         old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
     double realizedPreview = Math.signum(old) * reducedPreview * (price - oldEntry);
-    long loss = realizedPreview < 0 ? Quantities.ceilAtoms(-realizedPreview) : 0;
+    long loss = realizedPreview < 0 ? basePrecision.ceilAtoms(-realizedPreview) : 0;
     if (loss > ledger.balance(marginAccount, base)) {
       throw new IllegalStateException(
-          marginAccount + " cannot pay the realised loss " + Quantities.units(loss) + " in " + base);
+          marginAccount + " cannot pay the realised loss " + basePrecision.units(loss) + " in " + base);
     }
     double realized = applyTrade(a, i, size, price);
     double next = a.size[i];
@@ -418,10 +429,10 @@ public final class PerpetualExchange implements PerpetualVenue {
     SharedMarket m = services.markets().market(market);
     Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -close);
     double previewLoss = -close * (quote.averagePrice() - a.entry[i]);
-    long loss = previewLoss > 0 ? Quantities.ceilAtoms(previewLoss) : 0;
+    long loss = previewLoss > 0 ? basePrecision.ceilAtoms(previewLoss) : 0;
     if (loss > ledger.balance(marginAccount, base)) {
       throw new IllegalStateException(
-          marginAccount + " cannot pay the realised loss " + Quantities.units(loss) + " in " + base);
+          marginAccount + " cannot pay the realised loss " + basePrecision.units(loss) + " in " + base);
     }
     Execution e = services.markets().tradeSynthetic(marginAccount.value(), market, -close);
     double realized = applyTrade(a, i, -close, e.averagePrice());
@@ -457,9 +468,12 @@ public final class PerpetualExchange implements PerpetualVenue {
       throw new IllegalArgumentException("atoms: must be > 0, was " + atoms);
     }
     CollateralTerms terms = null;
-    for (CollateralTerms c : collateral) {
+    Precision precision = null;
+    for (int k = 0; k < collateral.size(); k++) {
+      CollateralTerms c = collateral.get(k);
       if (c.asset().equals(asset)) {
         terms = c;
+        precision = collateralPrecision[k];
       }
     }
     if (terms == null) {
@@ -471,8 +485,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     MarginState before = state(a);
     double price = oraclePrice(asset);
-    double countedBefore = lineValue(held, price, terms);
-    double countedAfter = lineValue(held - atoms, price, terms);
+    double countedBefore = lineValue(held, precision, price, terms);
+    double countedAfter = lineValue(held - atoms, precision, price, terms);
     double equityAfter = before.equity() - (countedBefore - countedAfter);
     if (equityAfter < before.initialRequirement()) {
       throw new IllegalStateException(
@@ -485,13 +499,16 @@ public final class PerpetualExchange implements PerpetualVenue {
     dropFromList(a);
   }
 
-  /** What {@code atoms} of one collateral line count for: {@code min(units P (1 − haircut), cap)}. */
-  private static double lineValue(long atoms, double price, CollateralTerms terms) {
+  /**
+   * What {@code atoms} of one collateral line, counted at {@code precision}, count for: {@code
+   * min(units P (1 − haircut), cap)}.
+   */
+  private static double lineValue(long atoms, Precision precision, double price, CollateralTerms terms) {
     return atoms == 0
         ? 0
         : PerpMarginCalculator.DEFAULT
             .state(
-                List.of(new PerpMarginCalculator.CollateralLine(Quantities.units(atoms), price, terms.haircut(), terms.cap())),
+                List.of(new PerpMarginCalculator.CollateralLine(precision.units(atoms), price, terms.haircut(), terms.cap())),
                 List.of(), List.of())
             .equity();
   }
@@ -567,7 +584,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     double value = settlementValue(a);
     if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
         && value < 0
-        && Quantities.ceilAtoms(-value) > ledger.balance(insurance, base)) {
+        && basePrecision.ceilAtoms(-value) > ledger.balance(insurance, base)) {
       return 0;
     }
     if (vault != null
@@ -587,7 +604,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     double f =
         PartialLiquidation.closeFraction(
-            spec.liquidation(), now.equity() - 2e-6, now.maintenanceRequirement(), notional,
+            spec.liquidation(), now.equity() - basePrecision.units(2), now.maintenanceRequirement(), notional,
             spec.liquidationFee());
     double remaining = value - (1 - f) * unrealised;
     double fee = Math.min(f * notional * spec.liquidationFee(), Math.max(0, remaining));
@@ -616,7 +633,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     long needed = 0;
     for (CollateralTerms c : collateral) {
       if (!c.asset().equals(base)) {
-        needed += Quantities.ceilAtoms(ledger.units(account, c.asset()) * oraclePrice(c.asset()));
+        needed += basePrecision.ceilAtoms(ledger.units(account, c.asset()) * oraclePrice(c.asset()));
       }
     }
     if (ledger.balance(liquidator, base) < needed) {
@@ -625,7 +642,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     double value = settlementValue(a);
     if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
         && value < 0
-        && Quantities.ceilAtoms(-value) > ledger.balance(insurance, base)) {
+        && basePrecision.ceilAtoms(-value) > ledger.balance(insurance, base)) {
       return Optional.of(deleverage(a, before, liquidator, value));
     }
     if (vault != null && value >= 0) {
@@ -648,7 +665,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     // account a hair below maintenance, to be liquidated again for dust.
     double f =
         PartialLiquidation.closeFraction(
-            spec.liquidation(), before.equity() - 2e-6, before.maintenanceRequirement(), notional,
+            spec.liquidation(), before.equity() - basePrecision.units(2), before.maintenanceRequirement(), notional,
             spec.liquidationFee());
     return Optional.of(closeThroughBook(a, before, liquidator, f));
   }
@@ -753,13 +770,13 @@ public final class PerpetualExchange implements PerpetualVenue {
       remaining += ledger.units(account, c.asset()) * oraclePrice(c.asset());
     }
     double fee = Math.min(nominalFee, Math.max(0, remaining));
-    long feeAtoms = Quantities.floorAtoms(fee);
-    long toLiquidator = Quantities.floorAtoms(fee * spec.liquidatorShare());
+    long feeAtoms = basePrecision.floorAtoms(fee);
+    long toLiquidator = basePrecision.floorAtoms(fee * spec.liquidatorShare());
     long toInsurance = feeAtoms - toLiquidator;
 
     // 3. Settle PnL with the house; then raise base currency for what the account owes.
-    long gain = realized > 0 ? Quantities.floorAtoms(realized) : 0;
-    long loss = realized < 0 ? Quantities.ceilAtoms(-realized) : 0;
+    long gain = realized > 0 ? basePrecision.floorAtoms(realized) : 0;
+    long loss = realized < 0 ? basePrecision.ceilAtoms(-realized) : 0;
     if (gain > 0) {
       payFromHouse(account, gain);
     }
@@ -786,8 +803,8 @@ public final class PerpetualExchange implements PerpetualVenue {
           .emit(
               new Liquidation(
                   step, round, venue, account.value(), liquidator.value(), marketAssets.get(i).value(),
-                  closedSize[i], oracle[i], exec[i], notional[i], pnl[i], w * Quantities.units(feeAtoms),
-                  w * Quantities.units(toLiquidator), w * Quantities.units(toInsurance), before.equity(),
+                  closedSize[i], oracle[i], exec[i], notional[i], pnl[i], w * basePrecision.units(feeAtoms),
+                  w * basePrecision.units(toLiquidator), w * basePrecision.units(toInsurance), before.equity(),
                   before.maintenanceRequirement()));
       liquidations++;
     }
@@ -799,8 +816,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     a.state = state(a);
     dropFromList(a);
     return new LiquidationOutcome(
-        spec.id(), account, totalNotional, Quantities.units(toLiquidator), sale.acquired,
-        Quantities.units(sale.spent));
+        spec.id(), account, totalNotional, basePrecision.units(toLiquidator), sale.acquired,
+        basePrecision.units(sale.spent));
   }
 
   /** What selling collateral to the liquidator raised. */
@@ -813,7 +830,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     List<Holding> acquired = new ArrayList<>();
     long spent = 0;
     long left = shortfall;
-    for (CollateralTerms c : collateral) {
+    for (int k = 0; k < collateral.size(); k++) {
+      CollateralTerms c = collateral.get(k);
       if (left <= 0) {
         break;
       }
@@ -825,8 +843,10 @@ public final class PerpetualExchange implements PerpetualVenue {
         continue;
       }
       double price = oraclePrice(c.asset());
-      long units = Math.min(held, Quantities.ceilAtoms(Quantities.units(left) / price));
-      long pay = Quantities.ceilValueAtoms(units, price);
+      // `units` counts collateral atoms, `left` and `pay` base atoms, each at its asset's precision.
+      Precision precision = collateralPrecision[k];
+      long units = Math.min(held, precision.ceilAtoms(basePrecision.units(left) / price));
+      long pay = precision.ceilValueAtoms(units, price, basePrecision);
       ledger.transfer(liquidator, account, base, pay);
       ledger.transfer(account, liquidator, c.asset(), units);
       acquired.add(new Holding(c.asset(), units));
@@ -837,7 +857,7 @@ public final class PerpetualExchange implements PerpetualVenue {
           .emit(
               new CollateralSale(
                   step, round, spec.id().value(), account.value(), liquidator.value(), c.asset().value(),
-                  Quantities.units(units), price, Quantities.units(pay)));
+                  precision.units(units), price, basePrecision.units(pay)));
     }
     return new Sale(spent, spent, acquired);
   }
@@ -900,7 +920,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     int round = services.clock().round();
     String venue = spec.id().value();
     double deficit = -value;
-    double uncoverable = Math.max(0, deficit - Quantities.units(ledger.balance(insurance, base)));
+    double uncoverable = Math.max(0, deficit - basePrecision.units(ledger.balance(insurance, base)));
     int n = a.size.length;
     double[] mm = new double[n];
     double totalMm = 0;
@@ -967,8 +987,8 @@ public final class PerpetualExchange implements PerpetualVenue {
       setSize(a, i, 0);
       a.entry[i] = 0;
     }
-    long gain = realized > 0 ? Quantities.floorAtoms(realized) : 0;
-    long loss = realized < 0 ? Quantities.ceilAtoms(-realized) : 0;
+    long gain = realized > 0 ? basePrecision.floorAtoms(realized) : 0;
+    long loss = realized < 0 ? basePrecision.ceilAtoms(-realized) : 0;
     if (gain > 0) {
       payFromHouse(a.id, gain);
     }
@@ -990,7 +1010,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     a.state = state(a);
     dropFromList(a);
     return new LiquidationOutcome(
-        spec.id(), a.id, closedNotional, 0, sale.acquired, Quantities.units(sale.spent));
+        spec.id(), a.id, closedNotional, 0, sale.acquired, basePrecision.units(sale.spent));
   }
 
   /**
@@ -1016,11 +1036,11 @@ public final class PerpetualExchange implements PerpetualVenue {
         }
       }
     }
-    long absorbed = Math.min(atoms, Quantities.floorAtoms(total));
+    long absorbed = Math.min(atoms, basePrecision.floorAtoms(total));
     if (absorbed <= 0) {
       return 0;
     }
-    double amount = Quantities.units(absorbed);
+    double amount = basePrecision.units(absorbed);
     for (MarginAccount o : accounts.values()) {
       if (o.id.equals(bankrupt)) {
         continue;
@@ -1090,13 +1110,13 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
       double payment = s * mark * rate;
       if (payment > 0) {
-        long owed = Quantities.ceilAtoms(payment);
+        long owed = basePrecision.ceilAtoms(payment);
         long now = Math.min(owed, Math.max(0, ledger.balance(a.id, base)));
         ledger.transfer(a.id, house, base, now);
         paid += now;
         long unpaid = owed - now;
         if (unpaid > 0) {
-          double shifted = a.entry[i] + Quantities.units(unpaid) / s;
+          double shifted = a.entry[i] + basePrecision.units(unpaid) / s;
           if (shifted > 0) {
             a.entry[i] = shifted;
             deferred += unpaid;
@@ -1108,7 +1128,7 @@ public final class PerpetualExchange implements PerpetualVenue {
           }
         }
       } else if (payment < 0) {
-        long due = Quantities.floorAtoms(-payment);
+        long due = basePrecision.floorAtoms(-payment);
         payFromHouse(a.id, due);
         received += due;
       }
@@ -1120,8 +1140,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     services.events().emit(
         new FundingSettlement(
             services.clock().step(), 0, spec.id().value(), marketAssets.get(i).value(), rate, averagePremium,
-            Quantities.units(paid), Quantities.units(received), Quantities.units(deferred),
-            Quantities.units(paid - received)));
+            basePrecision.units(paid), basePrecision.units(received), basePrecision.units(deferred),
+            basePrecision.units(paid - received)));
   }
 
   /** The vault closes {@code unwindFraction} of each position (all of a position under 1 unit of notional) into the market. */
@@ -1168,7 +1188,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       extras.put("adlOverDeleveraging", adlOverDeleveraging);
     }
     if (spec.deleveraging().socializeLosses()) {
-      extras.put("socializedLoss", Quantities.units(socializedAtoms));
+      extras.put("socializedLoss", basePrecision.units(socializedAtoms));
     }
     if (pricing.markPrice() == MarkPriceRule.MEDIAN) {
       for (int i = 0; i < marketAssets.size(); i++) {
@@ -1179,17 +1199,17 @@ public final class PerpetualExchange implements PerpetualVenue {
       for (int i = 0; i < marketAssets.size(); i++) {
         extras.put("fundingRate." + marketAssets.get(i).value(), history.lastRate(i));
       }
-      extras.put("fundingPaid", Quantities.units(fundingPaidAtoms));
-      extras.put("fundingReceived", Quantities.units(fundingReceivedAtoms));
-      extras.put("fundingDeferred", Quantities.units(fundingDeferredAtoms));
+      extras.put("fundingPaid", basePrecision.units(fundingPaidAtoms));
+      extras.put("fundingReceived", basePrecision.units(fundingReceivedAtoms));
+      extras.put("fundingDeferred", basePrecision.units(fundingDeferredAtoms));
     }
     if (pricing.maxOracleAgeSteps() > 0) {
       extras.put("staleAccounts", (double) staleNow);
       extras.put("stalePausedSteps", (double) stalePausedSteps);
     }
     return new VenueSnapshot(
-        accounts.size(), liquidations, liquidatedNotional, Quantities.units(liquidationFeeAtoms),
-        Quantities.units(insurancePaidAtoms), Quantities.units(badDebtAtoms),
+        accounts.size(), liquidations, liquidatedNotional, basePrecision.units(liquidationFeeAtoms),
+        basePrecision.units(insurancePaidAtoms), basePrecision.units(badDebtAtoms),
         ledger.units(insurance, base), openInterest, liquidatable.list().size(), extras);
   }
 
@@ -1226,7 +1246,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       BackstopTerms b = spec.backstop().get();
       // Shares are minted once, at the start; nothing else issues or burns them.
       long issued = -ledger.balance(shareIssuer, b.shareAsset());
-      if (issued != Quantities.floorAtoms(b.capital())) {
+      if (issued != sharePrecision.floorAtoms(b.capital())) {
         problems.add(spec.id() + ": backstop shares issued " + issued + " atoms disagree with the capital");
       }
       if (!Double.isFinite(backstopNav())) {
@@ -1269,7 +1289,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       long held = ledger.balanceAt(a.slot, collateralSlot[k]);
       if (held != 0) {
         CollateralTerms c = collateral.get(k);
-        equity += PerpMarginCalculator.collateralValue(Quantities.units(held), collateralPrice[k], c.haircut(), c.cap());
+        equity += PerpMarginCalculator.collateralValue(collateralPrecision[k].units(held), collateralPrice[k], c.haircut(), c.cap());
       }
     }
     double initial = 0;
@@ -1297,7 +1317,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (held != 0) {
         lines.add(
             new PerpMarginCalculator.CollateralLine(
-                Quantities.units(held), oraclePrice(c.asset()), c.haircut(), c.cap()));
+                collateralPrecision[k].units(held), oraclePrice(c.asset()), c.haircut(), c.cap()));
       }
     }
     List<PerpMarginCalculator.PositionLine> positions = new ArrayList<>();
@@ -1398,9 +1418,9 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** Settles realised PnL of {@code account} with the house: gains from the house, losses to it (a shortfall through the waterfall). */
   private void settlePnl(AccountId account, double realized) {
     if (realized > 0) {
-      payFromHouse(account, Quantities.floorAtoms(realized));
+      payFromHouse(account, basePrecision.floorAtoms(realized));
     } else if (realized < 0) {
-      long loss = Quantities.ceilAtoms(-realized);
+      long loss = basePrecision.ceilAtoms(-realized);
       coverShortfall(account, loss - ledger.balance(account, base));
       ledger.transfer(account, house, base, loss);
     }
@@ -1425,14 +1445,14 @@ public final class PerpetualExchange implements PerpetualVenue {
       ledger.transfer(insurance, account, base, fromFund);
       insurancePaidAtoms += fromFund;
       services.events().emit(
-          new InsurancePayout(step, round, spec.id().value(), account.value(), Quantities.units(fromFund)));
+          new InsurancePayout(step, round, spec.id().value(), account.value(), basePrecision.units(fromFund)));
     }
     long uncovered = shortfall - fromFund;
     if (uncovered > 0) {
       ledger.transfer(badDebtAccount, account, base, uncovered);
       badDebtAtoms += uncovered;
       services.events().emit(
-          new BadDebt(step, round, spec.id().value(), account.value(), Quantities.units(uncovered)));
+          new BadDebt(step, round, spec.id().value(), account.value(), basePrecision.units(uncovered)));
     }
   }
 
@@ -1476,7 +1496,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   private double backstopNav() {
     BackstopTerms b = spec.backstop().get();
     long shares = -ledger.balance(shareIssuer, b.shareAsset());
-    return shares > 0 ? vaultEquity() / Quantities.units(shares) : 1.0;
+    return shares > 0 ? vaultEquity() / sharePrecision.units(shares) : 1.0;
   }
 
   /** Keeps the last mark's list truthful after a liquidation changed the account. */

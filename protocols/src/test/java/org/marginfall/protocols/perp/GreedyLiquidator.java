@@ -10,18 +10,19 @@ import org.marginfall.core.venue.LiquidationOutcome;
 
 /**
  * A test liquidator with an endowed base-currency balance: it liquidates every candidate it is
- * given and sells the collateral it acquired into the shared market at once.
+ * given and sells the collateral it acquired into the shared market at once. The balance is given
+ * in units and turned into atoms at set-up, at the precision the run counts the base currency in.
  */
 final class GreedyLiquidator implements Population {
 
   private final String id;
   private final AccountId account;
-  private final long baseAtoms;
+  private final double baseUnits;
 
-  GreedyLiquidator(String id, AccountId account, long baseAtoms) {
+  GreedyLiquidator(String id, AccountId account, double baseUnits) {
     this.id = id;
     this.account = account;
-    this.baseAtoms = baseAtoms;
+    this.baseUnits = baseUnits;
   }
 
   @Override
@@ -32,7 +33,7 @@ final class GreedyLiquidator implements Population {
   @Override
   public void setUp(AgentContext ctx) {
     ctx.openAccount(account);
-    ctx.endow(account, ctx.baseCurrency(), baseAtoms);
+    ctx.endow(account, ctx.baseCurrency(), ctx.precision(ctx.baseCurrency()).atoms(baseUnits));
   }
 
   @Override

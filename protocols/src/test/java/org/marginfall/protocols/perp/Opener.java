@@ -5,8 +5,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
-import org.marginfall.core.venue.Holding;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.VenueId;
 
@@ -16,7 +15,8 @@ import org.marginfall.core.venue.VenueId;
  * collateral it was given into the margin account of its first leg, then for each leg deposits the
  * leg's margin into the venue's margin account for that market and opens the leg. Under cross
  * margin the legs share one account (and so their margins add up); under isolated margin each leg
- * has its own.
+ * has its own. Quantities are given in units and turned into atoms at set-up, at the precision the
+ * run counts each asset in.
  */
 final class Opener implements Population {
 
@@ -29,17 +29,25 @@ final class Opener implements Population {
    */
   record Leg(AssetId market, double size, double baseMargin) {}
 
+  /**
+   * Non-base collateral to deposit.
+   *
+   * @param asset the collateral asset
+   * @param units how much of it, in units
+   */
+  record Collateral(AssetId asset, double units) {}
+
   private final String id;
   private final VenueId venue;
   private final AccountId owner;
   private final List<Leg> legs;
-  private final List<Holding> collateral;
+  private final List<Collateral> collateral;
 
   Opener(String id, VenueId venue, AccountId owner, List<Leg> legs) {
     this(id, venue, owner, legs, List.of());
   }
 
-  Opener(String id, VenueId venue, AccountId owner, List<Leg> legs, List<Holding> collateral) {
+  Opener(String id, VenueId venue, AccountId owner, List<Leg> legs, List<Collateral> collateral) {
     this.id = id;
     this.venue = venue;
     this.owner = owner;
@@ -56,18 +64,20 @@ final class Opener implements Population {
   public void setUp(AgentContext ctx) {
     PerpetualVenue v = (PerpetualVenue) ctx.venue(venue);
     ctx.openAccount(owner);
+    Precision basePrecision = ctx.precision(ctx.baseCurrency());
     long total = 0;
     for (Leg leg : legs) {
-      total += Quantities.atoms(leg.baseMargin());
+      total += basePrecision.atoms(leg.baseMargin());
     }
     ctx.endow(owner, ctx.baseCurrency(), total);
-    for (Holding h : collateral) {
-      ctx.endow(owner, h.asset(), h.atoms());
-      v.deposit(owner, v.marginAccount(owner, legs.get(0).market()), h.asset(), h.atoms());
+    for (Collateral c : collateral) {
+      long atoms = ctx.precision(c.asset()).atoms(c.units());
+      ctx.endow(owner, c.asset(), atoms);
+      v.deposit(owner, v.marginAccount(owner, legs.get(0).market()), c.asset(), atoms);
     }
     for (Leg leg : legs) {
       AccountId account = v.marginAccount(owner, leg.market());
-      v.deposit(owner, account, ctx.baseCurrency(), Quantities.atoms(leg.baseMargin()));
+      v.deposit(owner, account, ctx.baseCurrency(), basePrecision.atoms(leg.baseMargin()));
       v.open(account, leg.market(), leg.size());
     }
   }

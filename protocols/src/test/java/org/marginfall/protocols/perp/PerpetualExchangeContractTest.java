@@ -25,7 +25,7 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.market.Markets;
@@ -141,7 +141,7 @@ class PerpetualExchangeContractTest {
     Set<AccountId> accounts = new LinkedHashSet<>();
     List<AccountId> owners = new ArrayList<>();
     AccountId liquidator = h.fund("liquidator", LIQUIDATOR_USD, 0);
-    flows.usdEndowed += Quantities.atoms(LIQUIDATOR_USD);
+    flows.usdEndowed += Precision.MICRO.atoms(LIQUIDATOR_USD);
     int rejected = 0;
 
     // Set-up: every owner deposits USD (and every other one ETH) and opens an ETH and a BTC
@@ -151,8 +151,8 @@ class PerpetualExchangeContractTest {
       double eth = i % 2 == 1 ? Math.rint(2e6 * rng.nextDouble()) / 1e6 : 0;
       AccountId owner = h.fund(String.format(Locale.ROOT, "owner-%02d", i), usd, eth);
       owners.add(owner);
-      flows.usdEndowed += Quantities.atoms(usd);
-      flows.ethEndowed += Quantities.atoms(eth);
+      flows.usdEndowed += Precision.MICRO.atoms(usd);
+      flows.ethEndowed += Precision.MICRO.atoms(eth);
       for (AssetId m : MARKETS) {
         AccountId a = venue.marginAccount(owner, m);
         accounts.add(a);
@@ -197,7 +197,7 @@ class PerpetualExchangeContractTest {
           for (Holding held : out.map(LiquidationOutcome::acquired).orElse(List.of())) {
             Execution e = h.markets.sell(liquidator, held.asset(), held.atoms());
             flows.ethSold += held.atoms();
-            flows.usdFromMarket += Quantities.floorAtoms(e.value());
+            flows.usdFromMarket += Precision.MICRO.floorAtoms(e.value());
           }
         }
       }
@@ -225,8 +225,8 @@ class PerpetualExchangeContractTest {
       realised += l.realizedPnl();
       settlements++;
     }
-    long houseDelta = h.ledger.balance(HOUSE_ACCOUNT, USD) - Quantities.atoms(HOUSE);
-    assertEquals(-realised, Quantities.units(houseDelta), settlements * 1e-6 + TOL);
+    long houseDelta = h.ledger.balance(HOUSE_ACCOUNT, USD) - Precision.MICRO.atoms(HOUSE);
+    assertEquals(-realised, Precision.MICRO.units(houseDelta), settlements * 1e-6 + TOL);
     // Insurance fund: start + fee share - payouts.
     double feeShare = h.eventsOf(Liquidation.class).stream().mapToDouble(Liquidation::feeToInsurance).sum();
     assertEquals(INSURANCE + feeShare - s.insurancePaid(), s.insuranceFund(), 1e-6);
@@ -273,13 +273,13 @@ class PerpetualExchangeContractTest {
     assertEquals(List.of(), ledger.audit());
     VenueSnapshot s = venue.snapshot();
     assertEquals(
-        -(flows.usdEndowed + Quantities.atoms(HOUSE) + Quantities.atoms(INSURANCE)),
+        -(flows.usdEndowed + Precision.MICRO.atoms(HOUSE) + Precision.MICRO.atoms(INSURANCE)),
         ledger.balance(Ledger.EXTERNAL, USD));
     assertEquals(-flows.ethEndowed, ledger.balance(Ledger.EXTERNAL, ETH));
     assertEquals(flows.ethSold, ledger.balance(Markets.account(ETH), ETH));
     assertEquals(-flows.usdFromMarket, ledger.balance(Markets.account(ETH), USD));
     assertEquals(0, ledger.balance(Markets.account(BTC), USD));
-    assertEquals(-Quantities.atoms(s.badDebt()), ledger.balance(BAD_DEBT_ACCOUNT, USD));
+    assertEquals(-Precision.MICRO.atoms(s.badDebt()), ledger.balance(BAD_DEBT_ACCOUNT, USD));
     // No ordinary account below zero.
     Set<AccountId> external =
         Set.of(Ledger.EXTERNAL, Markets.account(ETH), Markets.account(BTC), BAD_DEBT_ACCOUNT);

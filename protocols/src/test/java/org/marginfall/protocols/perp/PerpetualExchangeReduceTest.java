@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.venue.VenueId;
 
@@ -49,10 +49,10 @@ class PerpetualExchangeReduceTest {
     AccountId o = h.fund("alice", usd, eth);
     AccountId a = venue.marginAccount(o, ETH);
     if (usd > 0) {
-      venue.deposit(o, a, USD, Quantities.atoms(usd));
+      venue.deposit(o, a, USD, Precision.MICRO.atoms(usd));
     }
     if (eth > 0) {
-      venue.deposit(o, a, ETH, Quantities.atoms(eth));
+      venue.deposit(o, a, ETH, Precision.MICRO.atoms(eth));
     }
     venue.open(a, ETH, 10);
     return a;
@@ -95,7 +95,7 @@ class PerpetualExchangeReduceTest {
     // atoms) leaves no position.
     assertEquals(-10, h.eventsOf(Trade.class).get(1).size(), 0);
     assertEquals(0, venue.marginState(a).maintenanceRequirement(), 0);
-    assertEquals(10_000 - 149.501248, Quantities.units(h.ledger.balance(a, USD)), 1e-6);
+    assertEquals(10_000 - 149.501248, Precision.MICRO.units(h.ledger.balance(a, USD)), 1e-6);
     assertThrows(IllegalStateException.class, () -> venue.reduce(a, ETH, 1));
     h.assertBooksBalance(venue);
   }
@@ -124,7 +124,7 @@ class PerpetualExchangeReduceTest {
     PerpetualExchange venue = h.venue(spec());
     AccountId o = h.fund("bob", 10_000, 0);
     AccountId a = venue.marginAccount(o, ETH);
-    venue.deposit(o, a, USD, Quantities.atoms(10_000));
+    venue.deposit(o, a, USD, Precision.MICRO.atoms(10_000));
     venue.open(a, ETH, -10);
     h.setPrice(ETH, 2700);
 
@@ -132,7 +132,7 @@ class PerpetualExchangeReduceTest {
 
     // A short reduces by buying: 2 units from 2,700 cost 2,700 (e^0.0018 - 1) / 0.0009 = 5,404.862917
     // (average 2,702.431459), realising 2 (3,000 - 2,702.431459) = 595.137082, floored to atoms.
-    assertEquals(10_000 + 595.137082, Quantities.units(h.ledger.balance(a, USD)), 1e-6);
+    assertEquals(10_000 + 595.137082, Precision.MICRO.units(h.ledger.balance(a, USD)), 1e-6);
         // Eight units remain short: maintenance 8 * 2,700 * 0.05 = 1,080 at the unchanged oracle.
     assertEquals(1080, venue.marginState(a).maintenanceRequirement(), 1e-9);
     h.assertBooksBalance(venue);

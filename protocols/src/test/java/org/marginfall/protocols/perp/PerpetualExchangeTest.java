@@ -22,7 +22,7 @@ import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -67,7 +67,7 @@ class PerpetualExchangeTest {
   }
 
   private static long atoms(double units) {
-    return Quantities.atoms(units);
+    return Precision.MICRO.atoms(units);
   }
 
   /** Opens {@code owner}'s cross account and deposits the given USD and ETH into it. */
@@ -446,7 +446,7 @@ class PerpetualExchangeTest {
     long units = 593_433;
     long pay = 1_780_002_284L;
     assertEquals(List.of(new Holding(ETH, units)), out.acquired());
-    assertEquals(Quantities.units(pay), out.baseSpent(), 0);
+    assertEquals(Precision.MICRO.units(pay), out.baseSpent(), 0);
     assertEquals(140, out.feeToLiquidator(), TOL);
     assertEquals(28_000, out.closedNotional(), TOL);
     CollateralSale sale = h.eventsOf(CollateralSale.class).get(0);

@@ -11,7 +11,7 @@ import static org.marginfall.protocols.perp.VenueHarness.USD;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -35,8 +35,8 @@ class PerpetualExchangeWithdrawTest {
   private AccountId aliceLongOneBtc(PerpetualExchange v) {
     AccountId alice = h.fund("alice", 10_000, 1);
     AccountId a = v.marginAccount(alice, BTC);
-    v.deposit(alice, a, USD, Quantities.atoms(10_000));
-    v.deposit(alice, a, ETH, Quantities.atoms(1));
+    v.deposit(alice, a, USD, Precision.MICRO.atoms(10_000));
+    v.deposit(alice, a, ETH, Precision.MICRO.atoms(1));
     v.open(a, BTC, 1);
     return a;
   }
@@ -51,9 +51,9 @@ class PerpetualExchangeWithdrawTest {
     assertEquals(6_000, v.marginState(a).initialRequirement(), 1e-9);
     long[][] before = h.balances();
     // 6700 USD and one atom would leave 5999.999999 < 6000.
-    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Quantities.atoms(6_700) + 1, alice));
+    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Precision.MICRO.atoms(6_700) + 1, alice));
     assertArrayEquals(before, h.balances());
-    v.withdraw(a, USD, Quantities.atoms(6_700), alice);
+    v.withdraw(a, USD, Precision.MICRO.atoms(6_700), alice);
     assertEquals(3_300, h.ledger.units(a, USD), 0);
     assertEquals(6_700, h.ledger.units(alice, USD), 0);
     assertEquals(6_000, v.marginState(a).equity(), 1e-9);
@@ -71,14 +71,14 @@ class PerpetualExchangeWithdrawTest {
     AccountId a = aliceLongOneBtc(v);
     AccountId alice = AccountId.of("alice");
     // 1 ETH counts 3000 × 0.9 = 2700; withdrawing it leaves 10,000 >= 6000.
-    v.withdraw(a, ETH, Quantities.atoms(1), alice);
+    v.withdraw(a, ETH, Precision.MICRO.atoms(1), alice);
     assertEquals(10_000, v.marginState(a).equity(), 1e-9);
     assertEquals(1, h.ledger.units(alice, ETH), 0);
     // Now 4000 USD are free: 4000 passes, one more atom does not.
     long[][] before = h.balances();
-    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Quantities.atoms(4_000) + 1, alice));
+    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Precision.MICRO.atoms(4_000) + 1, alice));
     assertArrayEquals(before, h.balances());
-    v.withdraw(a, USD, Quantities.atoms(4_000), alice);
+    v.withdraw(a, USD, Precision.MICRO.atoms(4_000), alice);
     assertEquals(6_000, v.marginState(a).equity(), 1e-9);
     h.assertBooksBalance(v);
   }
@@ -88,13 +88,13 @@ class PerpetualExchangeWithdrawTest {
     PerpetualExchange v = venue();
     AccountId bob = h.fund("bob", 500, 0);
     AccountId a = v.marginAccount(bob, BTC);
-    v.deposit(bob, a, USD, Quantities.atoms(500));
+    v.deposit(bob, a, USD, Precision.MICRO.atoms(500));
     long[][] before = h.balances();
-    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Quantities.atoms(500) + 1, bob));
+    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Precision.MICRO.atoms(500) + 1, bob));
     assertArrayEquals(before, h.balances());
     assertThrows(IllegalArgumentException.class, () -> v.withdraw(a, USD, 0, bob));
     assertThrows(IllegalArgumentException.class, () -> v.withdraw(a, BTC, 1, bob));
-    v.withdraw(a, USD, Quantities.atoms(500), bob);
+    v.withdraw(a, USD, Precision.MICRO.atoms(500), bob);
     assertEquals(0, h.ledger.balance(a, USD));
     assertEquals(500, h.ledger.units(bob, USD), 0);
     h.assertBooksBalance(v);

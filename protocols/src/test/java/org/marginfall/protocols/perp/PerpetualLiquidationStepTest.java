@@ -20,7 +20,6 @@ import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.StepRecord;
@@ -29,7 +28,6 @@ import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.price.FundamentalPrices;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.PriceShock;
-import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -114,7 +112,7 @@ class PerpetualLiquidationStepTest {
     }
   }
 
-  private static ModelSpec model(MarginMode mode, List<Opener.Leg> legs, List<Holding> collateral) {
+  private static ModelSpec model(MarginMode mode, List<Opener.Leg> legs, List<Opener.Collateral> collateral) {
     PerpetualVenueSpec venue =
         new PerpetualVenueSpec(
             VENUE, ORACLE, mode, List.of(new PerpMarket(ETH, IMF, MMF), new PerpMarket(BTC, IMF, MMF)),
@@ -134,14 +132,14 @@ class PerpetualLiquidationStepTest {
         List.of(
             new FixedPopulation(new Opener("openers", VENUE, OWNER, legs, collateral)),
             new FixedPopulation(
-                new GreedyLiquidator("liquidators", LIQUIDATOR, Quantities.atoms(1_000_000)))));
+                new GreedyLiquidator("liquidators", LIQUIDATOR, 1_000_000))));
   }
 
   private static Recorder run(MarginMode mode, List<Opener.Leg> legs) {
     return run(mode, legs, List.of());
   }
 
-  private static Recorder run(MarginMode mode, List<Opener.Leg> legs, List<Holding> collateral) {
+  private static Recorder run(MarginMode mode, List<Opener.Leg> legs, List<Opener.Collateral> collateral) {
     Recorder recorder = new Recorder();
     Simulation.Outcome outcome =
         Simulation.run(model(mode, legs, collateral), SEED, 0, true, List.of(recorder));
@@ -272,7 +270,7 @@ class PerpetualLiquidationStepTest {
     Recorder r =
         run(
             MarginMode.CROSS, List.of(new Opener.Leg(ETH, ETH_SIZE, usd)),
-            List.of(new Holding(ETH, Quantities.atoms(ethCollateral))));
+            List.of(new Opener.Collateral(ETH, ethCollateral)));
     // 1000 USD + 1 ETH (haircut 10%) behind a long of 10 ETH at 3000: the collateral falls with the
     // position (wrong-way risk). Equity 1000 + 1 * P * 0.9 + 10 (P - 3000) meets MMR 10 P 0.025 at
     // P* = (10 * 3000 - 1000) / (10 * (1 - 0.025) + 1 * (1 - 0.1)) = 29000 / 10.65 = 2723.0047

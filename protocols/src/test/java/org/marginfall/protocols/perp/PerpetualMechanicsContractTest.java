@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.asset.AssetId;
@@ -88,14 +88,14 @@ class PerpetualMechanicsContractTest {
     long[] endowed = new long[VenueHarness.ASSETS.size()];
     List<AccountId> owners = new ArrayList<>();
     AccountId liquidator = h.fund("liquidator", LIQUIDATOR_USD, 0);
-    endowed[0] += Quantities.atoms(LIQUIDATOR_USD);
+    endowed[0] += Precision.MICRO.atoms(LIQUIDATOR_USD);
     for (int i = 0; i < OWNERS; i++) {
       double usd = Math.rint(1000 + 4000 * rng.nextDouble());
       double eth = i % 2 == 1 ? Math.rint(2e6 * rng.nextDouble()) / 1e6 : 0;
       AccountId owner = h.fund(String.format(Locale.ROOT, "owner-%02d", i), usd, eth);
       owners.add(owner);
-      endowed[0] += Quantities.atoms(usd);
-      endowed[1] += Quantities.atoms(eth);
+      endowed[0] += Precision.MICRO.atoms(usd);
+      endowed[1] += Precision.MICRO.atoms(eth);
       for (AssetId m : List.of(ETH, BTC)) {
         AccountId a = venue.marginAccount(owner, m);
         venue.deposit(owner, a, USD, h.ledger.balance(owner, USD) / (m.equals(ETH) ? 2 : 1));
@@ -167,10 +167,10 @@ class PerpetualMechanicsContractTest {
     assertEquals(List.of(), ledger.audit(), "ledger audit");
     // External balances: the test's endowments and the venue's start-up capital (house, fund,
     // vault) came from EXTERNAL; the market accounts hold the other side of collateral sales.
-    long fromOutside = endowed[0] + Quantities.atoms(HOUSE) + Quantities.atoms(INSURANCE) + Quantities.atoms(VAULT);
+    long fromOutside = endowed[0] + Precision.MICRO.atoms(HOUSE) + Precision.MICRO.atoms(INSURANCE) + Precision.MICRO.atoms(VAULT);
     assertEquals(-fromOutside, ledger.balance(Ledger.EXTERNAL, USD), "EXTERNAL USD");
-    assertEquals(-Quantities.atoms(VAULT), ledger.balance(AccountId.of("perp/backstop/issuer"), HLP));
-    assertEquals(Quantities.atoms(VAULT), ledger.balance(AccountId.of("perp/backstop/depositors"), HLP));
+    assertEquals(-Precision.MICRO.atoms(VAULT), ledger.balance(AccountId.of("perp/backstop/issuer"), HLP));
+    assertEquals(Precision.MICRO.atoms(VAULT), ledger.balance(AccountId.of("perp/backstop/depositors"), HLP));
     VenueSnapshot s = venue.snapshot();
     assertEquals(-s.badDebt(), ledger.units(AccountId.of("perp", "bad-debt"), USD), 1e-9);
     venue.markToMarket();

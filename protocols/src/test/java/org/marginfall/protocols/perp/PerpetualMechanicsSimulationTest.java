@@ -19,7 +19,7 @@ import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.StepRecord;
@@ -96,7 +96,7 @@ class PerpetualMechanicsSimulationTest {
                         "openers", VENUE, AccountId.of("traders", "alice"), List.of(new Opener.Leg(ETH, 10, 3000)))),
                 new FixedPopulation(
                     new GreedyLiquidator(
-                        "liquidators", AccountId.of("liquidators", "greedy"), Quantities.atoms(1_000_000)))));
+                        "liquidators", AccountId.of("liquidators", "greedy"), 1_000_000))));
     Recorder r = new Recorder();
     Simulation.Outcome outcome = Simulation.run(model, SEED, 0, true, List.of(r));
     assertEquals(STEPS + 1, outcome.auditedSteps());
@@ -117,7 +117,7 @@ class PerpetualMechanicsSimulationTest {
    * the interest rate 0.0001; the long pays 10 * P_8 * 0.0001 = 10 * 2850.6006 * 0.0001 = 2.8506.
    */
   private static double fundingPaid() {
-    return Quantities.units(Quantities.ceilAtoms(10 * price(8) * 0.0001));
+    return Precision.MICRO.units(Precision.MICRO.ceilAtoms(10 * price(8) * 0.0001));
   }
 
   private static double price(long t) {

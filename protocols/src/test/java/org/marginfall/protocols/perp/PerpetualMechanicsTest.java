@@ -16,7 +16,7 @@ import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -61,7 +61,7 @@ class PerpetualMechanicsTest {
   private static AccountId trader(VenueHarness h, PerpetualExchange venue, String owner, double usd, double size) {
     AccountId o = h.fund(owner, usd, 0);
     AccountId a = venue.marginAccount(o, ETH);
-    venue.deposit(o, a, USD, Quantities.atoms(usd));
+    venue.deposit(o, a, USD, Precision.MICRO.atoms(usd));
     venue.open(a, ETH, size);
     return a;
   }
@@ -346,7 +346,7 @@ class PerpetualMechanicsTest {
     // C posts only ETH (1 ETH, counted 2700) and goes long 1: it cannot pay funding in USD.
     AccountId co = h.fund("c", 0, 1);
     AccountId c = venue.marginAccount(co, ETH);
-    venue.deposit(co, c, ETH, Quantities.atoms(1));
+    venue.deposit(co, c, ETH, Precision.MICRO.atoms(1));
     venue.open(c, ETH, 1);
     double houseBefore = h.ledger.units(HOUSE, USD);
     // The book trades 1% over the index for two ticks: P = 0.01, F = 0.01 + clamp(0.0001 - 0.01,

@@ -14,7 +14,7 @@ import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.VenueId;
@@ -52,7 +52,7 @@ class PerpetualReduceContractTest {
       for (var market : List.of(ETH, BTC)) {
         AccountId a = venue.marginAccount(owner, market);
         if (!accounts.contains(a)) {
-          venue.deposit(owner, a, USD, Quantities.atoms(mode == MarginMode.CROSS ? 20_000 : 10_000));
+          venue.deposit(owner, a, USD, Precision.MICRO.atoms(mode == MarginMode.CROSS ? 20_000 : 10_000));
           accounts.add(a);
         }
       }
@@ -104,6 +104,6 @@ class PerpetualReduceContractTest {
     // Reductions are the only market trades made in an account's name (liquidations trade as the venue).
     long reductions = h.eventsOf(MarketTrade.class).stream().filter(t -> t.trader().startsWith("perp/accounts/")).count();
     assertTrue(reductions > 50, "the sequence exercised reductions: " + reductions);
-    assertEquals(-realised, Quantities.units(houseMove), 1e-6 * settlements + 1e-6);
+    assertEquals(-realised, Precision.MICRO.units(houseMove), 1e-6 * settlements + 1e-6);
   }
 }

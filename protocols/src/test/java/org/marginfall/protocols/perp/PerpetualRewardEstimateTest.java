@@ -10,7 +10,7 @@ import static org.marginfall.protocols.perp.VenueHarness.USD;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.VenueId;
@@ -35,9 +35,9 @@ class PerpetualRewardEstimateTest {
   private static AccountId crossAccount(VenueHarness h, PerpetualExchange venue, String owner, double usd, double eth) {
     AccountId o = h.fund(owner, usd, eth);
     AccountId a = venue.marginAccount(o, BTC);
-    venue.deposit(o, a, USD, Quantities.atoms(usd));
+    venue.deposit(o, a, USD, Precision.MICRO.atoms(usd));
     if (eth > 0) {
-      venue.deposit(o, a, ETH, Quantities.atoms(eth));
+      venue.deposit(o, a, ETH, Precision.MICRO.atoms(eth));
     }
     return a;
   }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.protocols.perp.portfolio.ScenarioGrid;
@@ -42,7 +42,7 @@ class PortfolioMarginVenueTest {
   private static AccountId account(VenueHarness h, PerpetualExchange venue, double usd) {
     AccountId owner = h.fund("alice", usd, 0);
     AccountId a = venue.marginAccount(owner, ETH);
-    venue.deposit(owner, a, USD, Quantities.atoms(usd));
+    venue.deposit(owner, a, USD, Precision.MICRO.atoms(usd));
     return a;
   }
 

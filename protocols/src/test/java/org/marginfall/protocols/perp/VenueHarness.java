@@ -10,7 +10,6 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
@@ -25,7 +24,8 @@ import org.marginfall.core.venue.VenueServices;
 /**
  * The run state a perpetual venue is built against, assembled by hand for unit tests: a ledger
  * over USD, ETH, BTC and HLP (vault shares), one shared market per spot asset, one immediate oracle whose feeds follow
- * the market when {@link #setPrice} moves it, an event list and a settable clock.
+ * the market when {@link #setPrice} moves it, an event list and a settable clock. Every asset is
+ * counted at six decimals unless the harness is built with its own decimals per asset.
  */
 final class VenueHarness {
 
@@ -36,6 +36,8 @@ final class VenueHarness {
   static final AssetId HLP = AssetId.of("HLP");
   static final OracleId ORACLE = OracleId.of("oracle");
   static final List<AssetId> ASSETS = List.of(USD, ETH, BTC, HLP);
+  /** Six decimals for every asset in {@link #ASSETS}: what {@code new Ledger(ASSETS)} counts in. */
+  static final List<Integer> MICRO_DECIMALS = List.of(6, 6, 6, 6);
 
   /** A clock the test moves by hand. */
   static final class ManualClock implements SimClock {
@@ -55,7 +57,7 @@ final class VenueHarness {
 
   final List<SimEvent> events = new ArrayList<>();
   final ManualClock clock = new ManualClock();
-  final Ledger ledger = new Ledger(ASSETS);
+  final Ledger ledger;
   final Markets markets;
   final Oracles oracles = new Oracles(USD);
   final Oracle oracle = new Oracle(ORACLE, OracleRule.immediate());
@@ -67,6 +69,15 @@ final class VenueHarness {
   }
 
   VenueHarness(double eth, ImpactModel ethImpact, double btc, ImpactModel btcImpact) {
+    this(MICRO_DECIMALS, eth, ethImpact, btc, btcImpact);
+  }
+
+  /**
+   * Markets at the given initial prices over a ledger that counts the assets of {@link #ASSETS}
+   * at {@code decimals} (one per asset, in the same order).
+   */
+  VenueHarness(List<Integer> decimals, double eth, ImpactModel ethImpact, double btc, ImpactModel btcImpact) {
+    ledger = new Ledger(ASSETS, decimals);
     markets = new Markets(ledger, USD, events::add, clock);
     markets.add(new SharedMarket(ETH, ethImpact, Double.POSITIVE_INFINITY, eth));
     markets.add(new SharedMarket(BTC, btcImpact, Double.POSITIVE_INFINITY, btc));
@@ -100,8 +111,8 @@ final class VenueHarness {
   AccountId fund(String owner, double usd, double eth) {
     AccountId id = AccountId.of(owner);
     ledger.open(id, AccountType.ORDINARY);
-    ledger.transfer(Ledger.EXTERNAL, id, USD, Quantities.atoms(usd));
-    ledger.transfer(Ledger.EXTERNAL, id, ETH, Quantities.atoms(eth));
+    ledger.transfer(Ledger.EXTERNAL, id, USD, ledger.precision(USD).atoms(usd));
+    ledger.transfer(Ledger.EXTERNAL, id, ETH, ledger.precision(ETH).atoms(eth));
     return id;
   }
 
