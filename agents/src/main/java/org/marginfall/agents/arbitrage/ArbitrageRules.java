@@ -1,6 +1,6 @@
 package org.marginfall.agents.arbitrage;
 
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 
 /**
  * The formulas of receipt arbitrage over explicit inputs. Stateless and thread-safe.
@@ -29,10 +29,11 @@ public final class ArbitrageRules {
   }
 
   /**
-   * Receipt atoms one purchase asks for: {@code floor(min(slice, budget) / price)}, so each
-   * purchase re-checks the discount after the previous one moved the price.
+   * Receipt atoms one purchase asks for: {@code floor(min(slice, budget) / price)} in the receipt's
+   * {@code precision}, so each purchase re-checks the discount after the previous one moved the
+   * price.
    */
-  public static long sliceAtoms(double budget, double slice, double price) {
-    return Quantities.floorAtoms(Math.min(slice, budget) / price);
+  public static long sliceAtoms(double budget, double slice, double price, Precision precision) {
+    return precision.floorAtoms(Math.min(slice, budget) / price);
   }
 }

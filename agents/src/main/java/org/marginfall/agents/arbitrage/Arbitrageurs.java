@@ -7,7 +7,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.LendingVenue;
@@ -72,10 +72,11 @@ public final class Arbitrageurs implements Population {
       throw new IllegalStateException(
           spec.id() + ": receipt " + receipt + " has no secondary market (add one under markets)");
     }
+    Precision cash = ctx.precision(ctx.baseCurrency());
     for (int k = 0; k < spec.count(); k++) {
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
-      long atoms = Quantities.floorAtoms(stream.next(spec.capital()));
+      long atoms = cash.floorAtoms(stream.next(spec.capital()));
       if (atoms > 0) {
         ctx.endow(wallet, ctx.baseCurrency(), atoms);
       }
@@ -97,6 +98,8 @@ public final class Arbitrageurs implements Population {
 
   private void act(AgentContext ctx, AccountId wallet) {
     AssetId base = ctx.baseCurrency();
+    Precision cash = ctx.precision(base);
+    Precision receipts = ctx.precision(receipt);
     long boughtAtoms = 0;
     long spentAtoms = 0;
     long redeemedAtoms = 0;
@@ -112,7 +115,8 @@ public final class Arbitrageurs implements Population {
     if (refused) {
       long left = ctx.balance(wallet, receipt);
       while (left > 0 && ArbitrageRules.premium(ctx.marketPrice(receipt), nav(ctx), spec.cost())) {
-        long atoms = Math.min(left, ArbitrageRules.sliceAtoms(Double.POSITIVE_INFINITY, slice, ctx.marketPrice(receipt)));
+        long atoms =
+            Math.min(left, ArbitrageRules.sliceAtoms(Double.POSITIVE_INFINITY, slice, ctx.marketPrice(receipt), receipts));
         if (atoms <= 0) {
           atoms = left;
         }
@@ -121,9 +125,9 @@ public final class Arbitrageurs implements Population {
         left -= atoms;
       }
     } else {
-      double budget = Math.min(spec.maxPerStep(), Quantities.units(ctx.balance(wallet, base)));
+      double budget = Math.min(spec.maxPerStep(), cash.units(ctx.balance(wallet, base)));
       while (budget > 0 && ArbitrageRules.discount(ctx.marketPrice(receipt), nav(ctx), spec.cost())) {
-        long atoms = ArbitrageRules.sliceAtoms(budget, slice, ctx.marketPrice(receipt));
+        long atoms = ArbitrageRules.sliceAtoms(budget, slice, ctx.marketPrice(receipt), receipts);
         long paid = buy(ctx, wallet, atoms);
         if (paid < 0) {
           break; // not even one atom is affordable
@@ -131,7 +135,7 @@ public final class Arbitrageurs implements Population {
         long bought = ctx.balance(wallet, receipt);
         boughtAtoms += bought;
         spentAtoms += paid;
-        budget -= Quantities.units(paid);
+        budget -= cash.units(paid);
         long r = redeem(ctx, wallet, bought);
         redeemedAtoms += r;
         if (r < bought) {
@@ -145,8 +149,8 @@ public final class Arbitrageurs implements Population {
       ctx.emit(
           new ArbitrageTrade(
               ctx.clock().step(), 0, spec.venue().value(), wallet.value(), receipt.value(),
-              Quantities.units(boughtAtoms), Quantities.units(spentAtoms), Quantities.units(redeemedAtoms),
-              Quantities.units(soldAtoms), refused, ctx.marketPrice(receipt), nav(ctx)));
+              receipts.units(boughtAtoms), cash.units(spentAtoms), receipts.units(redeemedAtoms),
+              receipts.units(soldAtoms), refused, ctx.marketPrice(receipt), nav(ctx)));
     }
   }
 

@@ -8,7 +8,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.MarginState;
@@ -45,6 +45,10 @@ public final class BasisTraders implements Population {
   private final List<Member> members = new ArrayList<>();
   private LendingVenue lending;
   private PerpetualVenue perp;
+  /** The base currency's precision (reserve, borrows, top-ups, debt), read at set-up. */
+  private Precision cash;
+  /** The precision of the lending receipt of the spot asset, read at set-up. */
+  private Precision receipts;
   private long unwinds;
   private long topUps;
 
@@ -93,10 +97,14 @@ public final class BasisTraders implements Population {
     this.lending = lv;
     this.perp = pv;
     AssetId base = ctx.baseCurrency();
+    this.cash = ctx.precision(base);
+    this.receipts = ctx.precision(lending.receipt(spec.asset()));
+    Precision spot = ctx.precision(spec.asset());
+    Precision marginPrecision = ctx.precision(spec.marginAsset());
     for (int k = 0; k < spec.count(); k++) {
-      long units = Quantities.floorAtoms(stream.next(spec.units()));
-      long margin = Quantities.floorAtoms(stream.next(spec.margin()));
-      long reserve = Quantities.floorAtoms(stream.next(spec.reserve()));
+      long units = spot.floorAtoms(stream.next(spec.units()));
+      long margin = marginPrecision.floorAtoms(stream.next(spec.margin()));
+      long reserve = cash.floorAtoms(stream.next(spec.reserve()));
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       Member m = new Member(wallet.child("reserve"), lending.account(wallet), perp.marginAccount(wallet, spec.asset()));
@@ -111,7 +119,7 @@ public final class BasisTraders implements Population {
       lending.depositCollateral(wallet, m.loan, spec.asset(), units);
       if (spec.borrowLtv() > 0) {
         double cap = lending.loanToValue(spec.asset()) * CAP_FACTOR;
-        long borrow = Quantities.floorAtoms(collateralValue(ctx, m) * Math.min(spec.borrowLtv(), cap) / lending.price(base));
+        long borrow = cash.floorAtoms(collateralValue(ctx, m) * Math.min(spec.borrowLtv(), cap) / lending.price(base));
         if (borrow > 0) {
           lending.borrow(m.loan, base, borrow, m.reserve);
         }
@@ -122,7 +130,7 @@ public final class BasisTraders implements Population {
       }
       double size =
           Math.min(
-              Quantities.units(units) * lending.price(spec.asset()) / perp.markPrice(spec.asset()),
+              spot.units(units) * lending.price(spec.asset()) / perp.markPrice(spec.asset()),
               perp.maxOpenSize(m.margin, spec.asset(), -1) * (1 - 1e-9));
       if (size > 0) {
         perp.open(m.margin, spec.asset(), -size);
@@ -150,7 +158,7 @@ public final class BasisTraders implements Population {
       }
       double need = TraderRisk.topUpNeed(s.equity(), s.maintenanceRequirement(), spec.topUpBelow(), spec.topUpTo());
       if (need > 0) {
-        long wanted = Quantities.ceilAtoms(need);
+        long wanted = cash.ceilAtoms(need);
         long fromReserve = Math.min(wanted, ctx.balance(m.reserve, base));
         if (spec.borrowToTopUp() && fromReserve < wanted) {
           long borrow = Math.min(wanted - fromReserve, borrowRoom(ctx, m));
@@ -195,7 +203,7 @@ public final class BasisTraders implements Population {
 
   private void repay(AgentContext ctx, Member m) {
     AssetId base = ctx.baseCurrency();
-    long owed = Quantities.ceilAtoms(lending.debt(m.loan, base));
+    long owed = cash.ceilAtoms(lending.debt(m.loan, base));
     long pay = Math.min(owed, ctx.balance(m.reserve, base));
     if (pay > 0) {
       lending.repay(m.reserve, m.loan, base, pay);
@@ -204,7 +212,7 @@ public final class BasisTraders implements Population {
 
   /** The spot collateral's value at the lending venue: receipts x exchange rate x price. */
   private double collateralValue(AgentContext ctx, Member m) {
-    return Quantities.units(ctx.balance(m.loan, lending.receipt(spec.asset())))
+    return receipts.units(ctx.balance(m.loan, lending.receipt(spec.asset())))
         * lending.exchangeRate(spec.asset())
         * lending.price(spec.asset());
   }
@@ -214,6 +222,6 @@ public final class BasisTraders implements Population {
     AssetId base = ctx.baseCurrency();
     double limit = collateralValue(ctx, m) * lending.loanToValue(spec.asset());
     double debt = lending.debt(m.loan, base) * lending.price(base);
-    return Math.max(0, Quantities.floorAtoms((limit - debt) * CAP_FACTOR / lending.price(base)));
+    return Math.max(0, cash.floorAtoms((limit - debt) * CAP_FACTOR / lending.price(base)));
   }
 }

@@ -4,7 +4,7 @@ import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VaultVenue;
@@ -47,17 +47,19 @@ public final class VaultOwners implements Population {
     }
     double mat = venue.liquidationRatio(spec.ilk());
     double price = venue.collateralPrice(spec.ilk());
-    long dust = Quantities.ceilAtoms(venue.dust(spec.ilk()));
+    Precision cash = ctx.precision(ctx.baseCurrency());
+    Precision collateral = ctx.precision(spec.ilk());
+    long dust = cash.ceilAtoms(venue.dust(spec.ilk()));
     for (int k = 0; k < spec.count(); k++) {
       AccountId owner = AgentAccounts.member(spec.id(), k, spec.count(), 3);
-      long ink = Quantities.floorAtoms(stream.next(spec.collateral()));
+      long ink = collateral.floorAtoms(stream.next(spec.collateral()));
       double ratio = Math.max(stream.next(spec.targetRatio()), mat);
       ctx.openAccount(owner);
       ctx.endow(owner, spec.ilk(), ink);
       AccountId vault = venue.openVault(owner, spec.ilk());
       venue.lock(owner, vault, ink);
       // Rounded down, so the vault's ratio is at least the target.
-      long debt = Quantities.floorAtoms(Quantities.units(ink) * price / ratio);
+      long debt = cash.floorAtoms(collateral.units(ink) * price / ratio);
       if (debt > 0 && debt >= dust) {
         venue.draw(vault, owner, debt);
         vaultsWithDebt++;

@@ -5,7 +5,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.LendingVenue;
@@ -56,13 +56,14 @@ public final class RunningDepositors implements Population {
     utilisationAbove = new double[n];
     dropAbove = new double[n];
     running = new boolean[n];
+    Precision precision = ctx.precision(spec.asset());
     for (int k = 0; k < n; k++) {
       double units = stream.next(spec.amount());
       utilisationAbove[k] = spec.utilisationAbove() == null ? Double.NaN : stream.next(spec.utilisationAbove());
       dropAbove[k] = spec.valueDrop() == null ? Double.NaN : stream.next(spec.valueDrop());
       wallets[k] = AgentAccounts.member(spec.id(), k, n, 4);
       ctx.openAccount(wallets[k]);
-      long atoms = Quantities.floorAtoms(units);
+      long atoms = precision.floorAtoms(units);
       if (atoms <= 0) {
         continue;
       }
@@ -80,6 +81,7 @@ public final class RunningDepositors implements Population {
   public void trade(AgentContext ctx) {
     LendingVenue venue = venue(ctx);
     AssetId receipt = venue.receipt(spec.asset());
+    Precision receipts = ctx.precision(receipt);
     for (int k : order()) {
       long held = ctx.balance(wallets[k], receipt);
       if (held <= 0) {
@@ -96,14 +98,15 @@ public final class RunningDepositors implements Population {
         ctx.emit(
             new DepositorRun(
                 ctx.clock().step(), ctx.clock().round(), venue.id().value(), wallets[k].value(),
-                spec.asset().value(), why.label(), u, drop, Quantities.units(held)));
+                spec.asset().value(), why.label(), u, drop, receipts.units(held)));
       }
-      exit(ctx, venue, receipt, k, held);
+      exit(ctx, venue, receipt, receipts, k, held);
     }
   }
 
   /** Redeems what the cash pays for, then fire-sells the rest if allowed. */
-  private void exit(AgentContext ctx, LendingVenue venue, AssetId receipt, int k, long held) {
+  private void exit(
+      AgentContext ctx, LendingVenue venue, AssetId receipt, Precision receipts, int k, long held) {
     long redeem = RunRule.redeemable(held, venue.availableLiquidity(spec.asset()), venue.exchangeRate(spec.asset()));
     long paid = 0;
     if (redeem > 0) {
@@ -126,8 +129,8 @@ public final class RunningDepositors implements Population {
       ctx.emit(
           new DepositorExit(
               ctx.clock().step(), ctx.clock().round(), venue.id().value(), wallets[k].value(),
-              spec.asset().value(), Quantities.units(redeem), Quantities.units(paid), Quantities.units(sold),
-              proceeds, Quantities.units(left)));
+              spec.asset().value(), receipts.units(redeem), ctx.precision(spec.asset()).units(paid),
+              receipts.units(sold), proceeds, receipts.units(left)));
     }
   }
 

@@ -4,7 +4,7 @@ import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.Venue;
@@ -46,12 +46,15 @@ public final class LendingBorrowers implements Population {
       throw new IllegalStateException(spec.venue() + " is not a lending venue");
     }
     double ltvCap = venue.loanToValue(spec.collateralAsset()) * LTV_CAP_FACTOR;
+    Precision collateral = ctx.precision(spec.collateralAsset());
+    Precision receipts = ctx.precision(venue.receipt(spec.collateralAsset()));
+    Precision debt = ctx.precision(spec.debtAsset());
     for (int k = 0; k < spec.count(); k++) {
       double units = stream.next(spec.collateral());
       double target = stream.next(spec.targetLtv());
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
-      long atoms = Quantities.floorAtoms(units);
+      long atoms = collateral.floorAtoms(units);
       if (atoms <= 0) {
         continue;
       }
@@ -59,10 +62,10 @@ public final class LendingBorrowers implements Population {
       AccountId account = venue.account(wallet);
       venue.depositCollateral(wallet, account, spec.collateralAsset(), atoms);
       double value =
-          Quantities.units(ctx.balance(account, venue.receipt(spec.collateralAsset())))
+          receipts.units(ctx.balance(account, venue.receipt(spec.collateralAsset())))
               * venue.exchangeRate(spec.collateralAsset())
               * venue.price(spec.collateralAsset());
-      long borrow = Quantities.floorAtoms(value * Math.min(target, ltvCap) / venue.price(spec.debtAsset()));
+      long borrow = debt.floorAtoms(value * Math.min(target, ltvCap) / venue.price(spec.debtAsset()));
       if (borrow > 0) {
         venue.borrow(account, spec.debtAsset(), borrow, wallet);
       }

@@ -1,10 +1,11 @@
 package org.marginfall.agents.lending;
 
+import java.util.List;
 import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.Venue;
@@ -39,11 +40,13 @@ public final class LendingSuppliers implements Population {
     if (!(v instanceof LendingVenue venue)) {
       throw new IllegalStateException(spec.venue() + " is not a lending venue");
     }
+    List<Precision> precisions = spec.supplies().stream().map(s -> ctx.precision(s.asset())).toList();
     for (int k = 0; k < spec.count(); k++) {
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
-      for (SupplyAmount s : spec.supplies()) {
-        long atoms = Quantities.floorAtoms(stream.next(s.amount()));
+      for (int i = 0; i < spec.supplies().size(); i++) {
+        SupplyAmount s = spec.supplies().get(i);
+        long atoms = precisions.get(i).floorAtoms(stream.next(s.amount()));
         if (atoms <= 0) {
           continue;
         }

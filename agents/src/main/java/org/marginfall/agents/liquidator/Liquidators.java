@@ -12,7 +12,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
@@ -53,7 +53,9 @@ public final class Liquidators implements Population {
   private final RandomStream stream;
   private final Set<VenueId> venues;
   private final LatencyTracker latency;
-  private final long gasAtoms;
+  /** The base currency's precision, in which capital, gas and fees are counted; set at set-up. */
+  private Precision cash;
+  private long gasAtoms;
   private AccountId[] accounts;
   private List<Set<AssetId>> inventories;
   private int[] usedThisRound;
@@ -71,7 +73,6 @@ public final class Liquidators implements Population {
     this.stream = stream;
     this.venues = new HashSet<>(spec.venues());
     this.latency = rules.latencySteps() > 0 ? new LatencyTracker(rules.latencySteps()) : null;
-    this.gasAtoms = Quantities.ceilAtoms(rules.gasCost());
   }
 
   @Override
@@ -81,13 +82,15 @@ public final class Liquidators implements Population {
 
   @Override
   public void setUp(AgentContext ctx) {
+    cash = ctx.precision(ctx.baseCurrency());
+    gasAtoms = cash.ceilAtoms(rules.gasCost());
     accounts = new AccountId[spec.count()];
     usedThisRound = new int[spec.count()];
     inventories = new ArrayList<>(spec.count());
     for (int k = 0; k < spec.count(); k++) {
       accounts[k] = AgentAccounts.member(spec.id(), k, spec.count(), 3);
       ctx.openAccount(accounts[k]);
-      ctx.endow(accounts[k], ctx.baseCurrency(), Quantities.floorAtoms(stream.next(spec.capital())));
+      ctx.endow(accounts[k], ctx.baseCurrency(), cash.floorAtoms(stream.next(spec.capital())));
       inventories.add(new LinkedHashSet<>());
     }
   }
@@ -127,7 +130,7 @@ public final class Liquidators implements Population {
 
   /** Offers one candidate to the liquidators in turn; returns whether one of them liquidated it. */
   private boolean offer(AgentContext ctx, LiquidationCandidate c, double reward) {
-    double gas = Quantities.units(gasAtoms);
+    double gas = cash.units(gasAtoms);
     if (rules.estimatesProfit()
         && rules.competition() != Competition.PRIORITY_FEE
         && !LiquidatorRules.worthIt(reward, gas, 0, rules.minProfit())) {
@@ -149,7 +152,7 @@ public final class Liquidators implements Population {
         if (!LiquidatorRules.worthIt(reward, gas, fee, rules.minProfit())) {
           continue;
         }
-        feeAtoms = Quantities.floorAtoms(fee);
+        feeAtoms = cash.floorAtoms(fee);
       }
       long cost = gasAtoms + feeAtoms;
       if (!pay(ctx, k, cost)) {
@@ -205,7 +208,7 @@ public final class Liquidators implements Population {
       ctx.emit(
           new LiquidatorCost(
               ctx.clock().step(), ctx.clock().round(), venue.value(), accounts[k].value(), target,
-              Quantities.units(gasAtoms), Quantities.units(feeAtoms), reward));
+              cash.units(gasAtoms), cash.units(feeAtoms), reward));
     }
   }
 
@@ -248,7 +251,7 @@ public final class Liquidators implements Population {
         return;
       }
       long held = ctx.balance(accounts[k], a);
-      long atoms = Math.min(held, Quantities.ceilAtoms(excess / ctx.marketPrice(a)));
+      long atoms = Math.min(held, ctx.precision(a).ceilAtoms(excess / ctx.marketPrice(a)));
       if (atoms > 0) {
         ctx.sell(accounts[k], a, atoms);
       }
@@ -259,7 +262,7 @@ public final class Liquidators implements Population {
   private double inventoryValue(AgentContext ctx, int k) {
     double value = 0;
     for (AssetId a : inventories.get(k)) {
-      value += Quantities.units(ctx.balance(accounts[k], a)) * ctx.marketPrice(a);
+      value += ctx.precision(a).units(ctx.balance(accounts[k], a)) * ctx.marketPrice(a);
     }
     return value;
   }
@@ -332,25 +335,29 @@ public final class Liquidators implements Population {
   /** Liquidator {@code k} takes what it can afford of {@code lot}, if that passes the profit test. */
   private boolean takeFrom(AgentContext ctx, Venue venue, AuctionLot lot, double market, int k) {
     long balance = ctx.balance(accounts[k], ctx.baseCurrency());
-    long atoms = Math.min(lot.atoms(), (long) Math.floor((balance - gasAtoms) / lot.price()));
+    Precision collateral = ctx.precision(lot.asset());
+    // Base atoms over the price per unit count the lot's asset at the base currency's decimals:
+    // rescale them to the asset's own (a factor of exactly 1 when the decimals agree).
+    double rescale = (double) collateral.atomsPerUnit() / cash.atomsPerUnit();
+    long atoms = Math.min(lot.atoms(), (long) Math.floor((balance - gasAtoms) / lot.price() * rescale));
     if (atoms <= 0) {
       return false;
     }
     double reward = 0;
     long feeAtoms = 0;
     if (rules.estimatesProfit()) {
-      double gas = Quantities.units(gasAtoms);
-      reward = LiquidatorRules.auctionReward(Quantities.units(atoms), market, lot.price());
+      double gas = cash.units(gasAtoms);
+      reward = LiquidatorRules.auctionReward(collateral.units(atoms), market, lot.price());
       double fee =
           rules.competition() == Competition.PRIORITY_FEE ? LiquidatorRules.priorityFee(bids[k], reward, gas) : 0;
       if (!LiquidatorRules.worthIt(reward, gas, fee, rules.minProfit())) {
         return false;
       }
-      feeAtoms = Quantities.floorAtoms(fee);
+      feeAtoms = cash.floorAtoms(fee);
     }
     long cost = gasAtoms + feeAtoms;
     if (cost > 0) {
-      atoms = Math.min(atoms, (long) Math.floor((balance - cost) / lot.price()));
+      atoms = Math.min(atoms, (long) Math.floor((balance - cost) / lot.price() * rescale));
       if (atoms <= 0 || !pay(ctx, k, cost)) {
         return false;
       }

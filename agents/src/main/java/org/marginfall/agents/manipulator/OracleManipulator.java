@@ -5,7 +5,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.Venue;
@@ -58,8 +58,8 @@ public final class OracleManipulator implements Population {
     wallet = AgentAccounts.member(spec.id(), 0, 1, 4);
     ctx.openAccount(wallet);
     account = venue.account(wallet);
-    ctx.endow(wallet, ctx.baseCurrency(), Quantities.floorAtoms(spec.capital()));
-    long held = Quantities.floorAtoms(spec.holding());
+    ctx.endow(wallet, ctx.baseCurrency(), ctx.precision(ctx.baseCurrency()).floorAtoms(spec.capital()));
+    long held = ctx.precision(spec.asset()).floorAtoms(spec.holding());
     if (held > 0) {
       ctx.endow(wallet, spec.asset(), held);
     }
@@ -85,19 +85,21 @@ public final class OracleManipulator implements Population {
   /** Spends this tick's budget, {@code cash / ticksLeft}, in the thin market. */
   private void pump(AgentContext ctx, LendingVenue venue, long ticksLeft) {
     AssetId base = ctx.baseCurrency();
-    double budget = Quantities.units(ctx.balance(wallet, base)) / ticksLeft;
+    Precision cashPrecision = ctx.precision(base);
+    Precision assetPrecision = ctx.precision(spec.asset());
+    double budget = cashPrecision.units(ctx.balance(wallet, base)) / ticksLeft;
     double before = ctx.marketPrice(spec.asset());
     double oracle = venue.price(spec.asset());
     double tickUnits = 0;
     double tickSpent = 0;
     double left = budget;
     double units = Double.NaN;
-    for (int attempt = 0; attempt < MAX_ATTEMPTS && left > Quantities.units(1); attempt++) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS && left > cashPrecision.units(1); attempt++) {
       if (Double.isNaN(units)) {
         // One atom of budget held back, so the cost rounded up to atoms stays inside it.
-        units = PumpSizing.units(left - Quantities.units(1), ctx.marketPrice(spec.asset()), Double.isNaN(k) ? 0 : k);
+        units = PumpSizing.units(left - cashPrecision.units(1), ctx.marketPrice(spec.asset()), Double.isNaN(k) ? 0 : k);
       }
-      long atoms = Quantities.floorAtoms(units);
+      long atoms = assetPrecision.floorAtoms(units);
       if (atoms <= 0) {
         break;
       }
@@ -109,9 +111,9 @@ public final class OracleManipulator implements Population {
         units /= 2;
         continue;
       }
-      double cost = Quantities.units(cash - ctx.balance(wallet, base));
+      double cost = cashPrecision.units(cash - ctx.balance(wallet, base));
       k = PumpSizing.coefficient(fill);
-      tickUnits += Quantities.units(atoms);
+      tickUnits += assetPrecision.units(atoms);
       tickSpent += cost;
       left -= cost;
       units = Double.NaN;
@@ -126,14 +128,16 @@ public final class OracleManipulator implements Population {
   /** Borrows the most the venue's prices allow and keeps it. */
   private void borrow(AgentContext ctx, LendingVenue venue) {
     AssetId receipt = venue.receipt(spec.asset());
-    double collateral = Quantities.units(ctx.balance(account, receipt)) * venue.exchangeRate(spec.asset());
+    double collateral = ctx.precision(receipt).units(ctx.balance(account, receipt)) * venue.exchangeRate(spec.asset());
     double oracle = venue.price(spec.asset());
     double value = collateral * oracle;
     double debtPrice = venue.price(spec.debtAsset());
     double debtValue = venue.debt(account, spec.debtAsset()) * debtPrice;
+    Precision debtPrecision = ctx.precision(spec.debtAsset());
     long atoms =
         Math.min(
-            Quantities.floorAtoms(PumpSizing.maxBorrow(value, venue.loanToValue(spec.asset()), debtValue, debtPrice)),
+            debtPrecision.floorAtoms(
+                PumpSizing.maxBorrow(value, venue.loanToValue(spec.asset()), debtValue, debtPrice)),
             venue.availableLiquidity(spec.debtAsset()));
     boolean refused = false;
     if (atoms > 0) {
@@ -148,7 +152,7 @@ public final class OracleManipulator implements Population {
         new ManipulatorBorrow(
             ctx.clock().step(), ctx.clock().round(), venue.id().value(), account.value(), spec.asset().value(),
             collateral, oracle, ctx.marketPrice(spec.asset()), value, spec.debtAsset().value(),
-            Quantities.units(atoms), Quantities.units(atoms) * debtPrice, spent, refused));
+            debtPrecision.units(atoms), debtPrecision.units(atoms) * debtPrice, spent, refused));
   }
 
   /** Posts everything of the asset in the wallet as collateral (a supply cap leaves it in the wallet). */

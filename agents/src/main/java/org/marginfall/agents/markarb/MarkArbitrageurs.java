@@ -6,7 +6,7 @@ import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.PerpetualVenue;
@@ -48,8 +48,9 @@ public final class MarkArbitrageurs implements Population {
     if (!(ctx.venue(spec.venue()) instanceof PerpetualVenue)) {
       throw new IllegalStateException(spec.venue() + " is not a perpetual venue");
     }
+    Precision cash = ctx.precision(ctx.baseCurrency());
     for (int k = 0; k < spec.count(); k++) {
-      long atoms = Quantities.floorAtoms(stream.next(spec.capital()));
+      long atoms = cash.floorAtoms(stream.next(spec.capital()));
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       if (atoms > 0) {
@@ -63,6 +64,8 @@ public final class MarkArbitrageurs implements Population {
   public void arbitrage(AgentContext ctx) {
     PerpetualVenue venue = (PerpetualVenue) ctx.venue(spec.venue());
     double slice = spec.maxPerStep() / spec.slices();
+    Precision cashPrecision = ctx.precision(ctx.baseCurrency());
+    Precision assetPrecision = ctx.precision(spec.asset());
     for (AccountId wallet : wallets) {
       double traded = 0;
       for (int s = 0; s < spec.slices() && traded < spec.maxPerStep(); s++) {
@@ -71,8 +74,8 @@ public final class MarkArbitrageurs implements Population {
         double budget = Math.min(slice, spec.maxPerStep() - traded);
         Execution e;
         if (price < mark * (1 - spec.cost())) {
-          double cash = Quantities.units(ctx.balance(wallet, ctx.baseCurrency()));
-          long atoms = Quantities.floorAtoms(Math.min(budget, cash) / price);
+          double cash = cashPrecision.units(ctx.balance(wallet, ctx.baseCurrency()));
+          long atoms = assetPrecision.floorAtoms(Math.min(budget, cash) / price);
           if (atoms <= 0) {
             break;
           }
@@ -81,7 +84,7 @@ public final class MarkArbitrageurs implements Population {
             break;
           }
         } else if (price > mark * (1 + spec.cost())) {
-          long atoms = Math.min(ctx.balance(wallet, spec.asset()), Quantities.floorAtoms(budget / price));
+          long atoms = Math.min(ctx.balance(wallet, spec.asset()), assetPrecision.floorAtoms(budget / price));
           if (atoms <= 0) {
             break;
           }

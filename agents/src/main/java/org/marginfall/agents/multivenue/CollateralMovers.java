@@ -9,7 +9,7 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PerpetualVenue;
@@ -64,37 +64,38 @@ public final class CollateralMovers implements Population {
 
   @Override
   public void defend(AgentContext ctx) {
-    deliver(ctx);
+    Precision cash = ctx.precision(ctx.baseCurrency());
+    deliver(ctx, cash);
     if (!ctx.channelOpen(Channel.COLLATERAL_TRANSFER)) {
       return;
     }
     for (Member m : members) {
-      defend(ctx, m);
+      defend(ctx, cash, m);
     }
   }
 
-  private void deliver(AgentContext ctx) {
+  private void deliver(AgentContext ctx, Precision cash) {
     long now = ctx.clock().step();
     for (Iterator<Transfer> it = inFlight.iterator(); it.hasNext(); ) {
       Transfer t = it.next();
       if (t.arrivalStep() <= now) {
         it.remove();
-        arrive(ctx, t);
+        arrive(ctx, cash, t);
       }
     }
   }
 
-  private void arrive(AgentContext ctx, Transfer t) {
+  private void arrive(AgentContext ctx, Precision cash, Transfer t) {
     Leg leg = spec.legs().get(t.toLeg());
     AccountId account = t.member().accounts().get(t.toLeg());
     LegAccounts.venue(ctx, leg).deposit(t.member().inTransit(), account, ctx.baseCurrency(), t.atoms());
     ctx.emit(
         new CollateralArrived(
             ctx.clock().step(), ctx.clock().round(), leg.venue().value(), account.value(),
-            Quantities.units(t.atoms()), t.sentStep()));
+            cash.units(t.atoms()), t.sentStep()));
   }
 
-  private void defend(AgentContext ctx, Member m) {
+  private void defend(AgentContext ctx, Precision cash, Member m) {
     int n = spec.legs().size();
     MarginState[] states = new MarginState[n];
     int weakest = -1;
@@ -116,14 +117,14 @@ public final class CollateralMovers implements Population {
     }
     double need =
         spec.targetHealth() * states[weakest].maintenanceRequirement() - states[weakest].equity()
-            - Quantities.units(inFlightTo(m, weakest));
+            - cash.units(inFlightTo(m, weakest));
     MarginState src = states[healthiest];
     double free = src.equity() - Math.max(spec.keepHealth() * src.maintenanceRequirement(), src.initialRequirement());
     AssetId base = ctx.baseCurrency();
     AccountId from = m.accounts().get(healthiest);
     long atoms =
         Math.min(
-            Math.min(Quantities.ceilAtoms(Math.max(0, need)), Quantities.floorAtoms(Math.max(0, free)) - 1),
+            Math.min(cash.ceilAtoms(Math.max(0, need)), cash.floorAtoms(Math.max(0, free)) - 1),
             ctx.balance(from, base));
     if (atoms <= 0) {
       return;
@@ -133,15 +134,15 @@ public final class CollateralMovers implements Population {
     AccountId to = m.accounts().get(weakest);
     LegAccounts.venue(ctx, source).withdraw(from, base, atoms, m.inTransit());
     // Noted before the arrival, while the defended account is as weak as what made it call.
-    ctx.noteCollateralDiverted(source.venue(), from, target.venue(), to, Quantities.units(atoms));
+    ctx.noteCollateralDiverted(source.venue(), from, target.venue(), to, cash.units(atoms));
     long now = ctx.clock().step();
     Transfer t = new Transfer(m, weakest, atoms, now, now + spec.latencySteps());
     ctx.emit(
         new CollateralSent(
             now, ctx.clock().round(), source.venue().value(), from.value(), target.venue().value(), to.value(),
-            Quantities.units(atoms), t.arrivalStep()));
+            cash.units(atoms), t.arrivalStep()));
     if (spec.latencySteps() == 0) {
-      arrive(ctx, t);
+      arrive(ctx, cash, t);
     } else {
       inFlight.add(t);
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PerpetualVenue;
@@ -40,6 +40,7 @@ final class LegAccounts {
    */
   static List<AccountId> open(AgentContext ctx, RandomStream stream, List<Leg> legs, AccountId wallet) {
     List<AccountId> accounts = new ArrayList<>();
+    Precision cash = ctx.precision(ctx.baseCurrency());
     for (Leg leg : legs) {
       double margin = stream.next(leg.margin());
       double leverage = stream.next(leg.leverage());
@@ -47,7 +48,7 @@ final class LegAccounts {
       PerpetualVenue venue = venue(ctx, leg);
       AccountId account = venue.marginAccount(wallet, leg.market());
       accounts.add(account);
-      long atoms = Quantities.floorAtoms(margin);
+      long atoms = cash.floorAtoms(margin);
       if (atoms <= 0) {
         continue;
       }

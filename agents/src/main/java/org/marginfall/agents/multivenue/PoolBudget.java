@@ -3,7 +3,7 @@ package org.marginfall.agents.multivenue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 
 /**
  * What one member's pool has left under its {@link SharingLimits}: per asset, each leg's reserved
@@ -18,14 +18,19 @@ final class PoolBudget {
   record Draw(long reserved, long common) {}
 
   private final SharingLimits limits;
+  private final Map<AssetId, Precision> precisions;
 
   private final Map<AssetId, long[]> reservedLeft = new LinkedHashMap<>();
   private final Map<AssetId, Long> commonLeft = new LinkedHashMap<>();
   private final double[] drawn;
 
-  /** Splits {@code poolAtoms} (per asset, in pool order) as {@code limits} say. */
-  PoolBudget(SharingLimits limits, Map<AssetId, Long> poolAtoms) {
+  /**
+   * Splits {@code poolAtoms} (per asset, in pool order) as {@code limits} say; {@code precisions}
+   * counts each pool asset's atoms.
+   */
+  PoolBudget(SharingLimits limits, Map<AssetId, Long> poolAtoms, Map<AssetId, Precision> precisions) {
     this.limits = limits;
+    this.precisions = Map.copyOf(precisions);
     int legs = limits.venues().size();
     this.drawn = new double[legs];
     poolAtoms.forEach(
@@ -52,7 +57,7 @@ final class PoolBudget {
     long atoms = reservedLeft.get(asset)[leg] + commonLeft.get(asset);
     double capLeft = limits.caps().get(leg) - drawn[leg];
     if (Double.isFinite(capLeft)) {
-      atoms = Math.min(atoms, Quantities.floorAtoms(Math.max(0, capLeft) / price));
+      atoms = Math.min(atoms, precisions.get(asset).floorAtoms(Math.max(0, capLeft) / price));
     }
     return atoms;
   }
@@ -67,7 +72,7 @@ final class PoolBudget {
     }
     r[leg] -= own;
     commonLeft.put(asset, commonLeft.get(asset) - common);
-    drawn[leg] += Quantities.units(atoms) * price;
+    drawn[leg] += precisions.get(asset).units(atoms) * price;
     return new Draw(own, common);
   }
 }

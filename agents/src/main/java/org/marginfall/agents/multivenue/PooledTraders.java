@@ -11,7 +11,7 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PerpetualVenue;
@@ -36,6 +36,8 @@ public final class PooledTraders implements Population {
   private final PooledTradersSpec spec;
   private final RandomStream stream;
   private final List<Member> members = new ArrayList<>();
+  /** The precision of each pool asset, read at set-up. */
+  private final Map<AssetId, Precision> precisions = new LinkedHashMap<>();
 
   /** One member's accounts and what its pool has left. */
   private record Member(AccountId pool, List<AccountId> accounts, PoolBudget budget) {}
@@ -53,6 +55,9 @@ public final class PooledTraders implements Population {
   @Override
   public void setUp(AgentContext ctx) {
     SharingLimits limits = ctx.channelOpen(Channel.SHARED_POOL) ? spec.limits() : spec.limits().isolated();
+    for (PoolAsset a : spec.pool()) {
+      precisions.put(a.asset(), ctx.precision(a.asset()));
+    }
     for (int k = 0; k < spec.count(); k++) {
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       AccountId pool = wallet.child("pool");
@@ -60,14 +65,14 @@ public final class PooledTraders implements Population {
       ctx.openAccount(pool);
       Map<AssetId, Long> atoms = new LinkedHashMap<>();
       for (PoolAsset a : spec.pool()) {
-        long n = Quantities.floorAtoms(stream.next(a.amount()));
+        long n = precisions.get(a.asset()).floorAtoms(stream.next(a.amount()));
         atoms.put(a.asset(), n);
         if (n > 0) {
           ctx.endow(pool, a.asset(), n);
         }
       }
       List<AccountId> accounts = LegAccounts.open(ctx, stream, spec.legs(), wallet);
-      members.add(new Member(pool, accounts, new PoolBudget(limits, atoms)));
+      members.add(new Member(pool, accounts, new PoolBudget(limits, atoms, precisions)));
     }
   }
 
@@ -104,15 +109,16 @@ public final class PooledTraders implements Population {
         continue;
       }
       double price = ctx.marketPrice(asset);
+      Precision precision = precisions.get(asset);
       long atoms =
           Math.min(
               Math.min(m.budget().room(leg, asset, price), ctx.balance(m.pool(), asset)),
-              Quantities.ceilAtoms(need / price));
+              precision.ceilAtoms(need / price));
       if (atoms <= 0) {
         continue;
       }
       PoolBudget.Draw d = m.budget().take(leg, asset, atoms, price);
-      double shared = Quantities.units(d.common()) * price;
+      double shared = precision.units(d.common()) * price;
       // Noted before the deposit, while the defended account is as weak as what made it draw.
       for (int j = 0; j < spec.legs().size(); j++) {
         if (j != leg
@@ -127,7 +133,7 @@ public final class PooledTraders implements Population {
       ctx.emit(
           new PoolTopUp(
               ctx.clock().step(), ctx.clock().round(), venue.id().value(), account.value(), m.pool().value(),
-              asset.value(), Quantities.units(atoms), Quantities.units(atoms) * price, shared, healthBefore));
+              asset.value(), precision.units(atoms), precision.units(atoms) * price, shared, healthBefore));
     }
   }
 }

@@ -6,7 +6,7 @@ import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 
 /**
@@ -43,8 +43,9 @@ public final class SignalTraders implements Population {
 
   @Override
   public void setUp(AgentContext ctx) {
+    Precision cashPrecision = ctx.precision(ctx.baseCurrency());
     for (int k = 0; k < spec.count(); k++) {
-      long atoms = Quantities.floorAtoms(stream.next(spec.capital()));
+      long atoms = cashPrecision.floorAtoms(stream.next(spec.capital()));
       double threshold = spec.rule() == SignalRule.NOISE ? 0 : stream.next(spec.threshold());
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
@@ -59,6 +60,8 @@ public final class SignalTraders implements Population {
   @Override
   public void trade(AgentContext ctx) {
     prices.add(ctx.marketPrice(spec.asset()));
+    Precision cashPrecision = ctx.precision(ctx.baseCurrency());
+    Precision assetPrecision = ctx.precision(spec.asset());
     for (int k = 0; k < wallets.size(); k++) {
       AccountId wallet = wallets.get(k);
       Signals.Action action =
@@ -70,8 +73,8 @@ public final class SignalTraders implements Population {
       long held = ctx.balance(wallet, spec.asset());
       boolean noise = spec.rule() == SignalRule.NOISE;
       if (action == Signals.Action.BUY && (noise || held == 0)) {
-        double cash = Quantities.units(ctx.balance(wallet, ctx.baseCurrency()));
-        long atoms = Quantities.floorAtoms(spec.allocation() * cash / ctx.marketPrice(spec.asset()));
+        double cash = cashPrecision.units(ctx.balance(wallet, ctx.baseCurrency()));
+        long atoms = assetPrecision.floorAtoms(spec.allocation() * cash / ctx.marketPrice(spec.asset()));
         if (atoms > 0) {
           try {
             ctx.buy(wallet, spec.asset(), atoms);
@@ -80,7 +83,7 @@ public final class SignalTraders implements Population {
           }
         }
       } else if (action == Signals.Action.SELL && held > 0) {
-        long atoms = noise ? Quantities.floorAtoms(spec.allocation() * Quantities.units(held)) : held;
+        long atoms = noise ? assetPrecision.floorAtoms(spec.allocation() * assetPrecision.units(held)) : held;
         if (atoms > 0) {
           ctx.sell(wallet, spec.asset(), atoms);
         }

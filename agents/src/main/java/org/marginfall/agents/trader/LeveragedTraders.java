@@ -9,7 +9,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PerpetualVenue;
@@ -99,20 +99,22 @@ public final class LeveragedTraders implements Population {
       throw new IllegalStateException(spec.venue() + " is not a perpetual venue");
     }
     this.venue = venue;
+    Precision collateral = ctx.precision(spec.collateralAsset());
+    Precision cash = ctx.precision(ctx.baseCurrency());
     for (int k = 0; k < spec.count(); k++) {
       double units = stream.next(spec.collateral());
       double leverage = stream.next(spec.leverage());
       double side = stream.nextUniform() < spec.longShare() ? 1 : -1;
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
-      long atoms = Quantities.floorAtoms(units);
+      long atoms = collateral.floorAtoms(units);
       Member member = new Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
       if (atoms > 0) {
         ctx.endow(wallet, spec.collateralAsset(), atoms);
-        openPositions(venue, wallet, atoms, leverage, side, member);
+        openPositions(venue, collateral, wallet, atoms, leverage, side, member);
       }
       if (spec.risk().topUp().isPresent()) {
-        long reserve = Quantities.floorAtoms(stream.next(spec.risk().topUp().get().reserve()));
+        long reserve = cash.floorAtoms(stream.next(spec.risk().topUp().get().reserve()));
         ctx.openAccount(member.reserve);
         if (reserve > 0) {
           ctx.endow(member.reserve, ctx.baseCurrency(), reserve);
@@ -157,10 +159,11 @@ public final class LeveragedTraders implements Population {
       }
       if (risk.topUp().isPresent()) {
         TopUp t = risk.topUp().get();
+        Precision cash = ctx.precision(ctx.baseCurrency());
         for (AccountId account : m.accounts) {
           MarginState s = venue.marginState(account);
           double need = TraderRisk.topUpNeed(s.equity(), s.maintenanceRequirement(), t.below(), t.target());
-          long atoms = Math.min(Quantities.ceilAtoms(need), ctx.balance(m.reserve, ctx.baseCurrency()));
+          long atoms = Math.min(cash.ceilAtoms(need), ctx.balance(m.reserve, ctx.baseCurrency()));
           if (atoms > 0) {
             venue.deposit(m.reserve, account, ctx.baseCurrency(), atoms);
           }
@@ -198,7 +201,8 @@ public final class LeveragedTraders implements Population {
 
   /** The trader's value: equity of its margin accounts plus its reserve. */
   private double value(AgentContext ctx, Member m) {
-    double v = m.reserve == null ? 0 : Quantities.units(ctx.balance(m.reserve, ctx.baseCurrency()));
+    AssetId base = ctx.baseCurrency();
+    double v = m.reserve == null ? 0 : ctx.precision(base).units(ctx.balance(m.reserve, base));
     for (AccountId account : m.accounts) {
       v += venue.marginState(account).equity();
     }
@@ -211,7 +215,8 @@ public final class LeveragedTraders implements Population {
    * collateral, and opens each market with its weight of that account's equity times leverage.
    */
   private void openPositions(
-      PerpetualVenue venue, AccountId wallet, long atoms, double leverage, double side, Member member) {
+      PerpetualVenue venue, Precision collateral, AccountId wallet, long atoms, double leverage, double side,
+      Member member) {
     Map<AccountId, List<MarketWeight>> groups = new LinkedHashMap<>();
     double totalWeight = 0;
     for (MarketWeight m : spec.markets()) {
@@ -225,7 +230,9 @@ public final class LeveragedTraders implements Population {
       member.accounts.add(account);
       double groupWeight = group.getValue().stream().mapToDouble(MarketWeight::weight).sum();
       long deposit =
-          ++g == groups.size() ? remaining : Quantities.floorAtoms(Quantities.units(atoms) * groupWeight / totalWeight);
+          ++g == groups.size()
+              ? remaining
+              : collateral.floorAtoms(collateral.units(atoms) * groupWeight / totalWeight);
       venue.deposit(wallet, account, spec.collateralAsset(), deposit);
       remaining -= deposit;
       double equity = venue.marginState(account).equity();

@@ -6,7 +6,7 @@ import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.Venue;
@@ -66,8 +66,9 @@ public final class VolTargetTraders implements Population {
       throw new IllegalStateException(spec.venue() + " is not a perpetual venue");
     }
     this.venue = perp;
+    Precision cash = ctx.precision(ctx.baseCurrency());
     for (int k = 0; k < spec.count(); k++) {
-      long atoms = Quantities.floorAtoms(stream.next(spec.collateral()));
+      long atoms = cash.floorAtoms(stream.next(spec.collateral()));
       double side = stream.nextUniform() < spec.longShare() ? 1 : -1;
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueId;
@@ -40,10 +40,10 @@ class ArbitrageursTest {
     ctx.addMarket(AUSD, 1.0, DEPTH);
     AccountId lender = AccountId.of("lender");
     ctx.openAccount(lender);
-    ctx.endow(lender, AUSD, Quantities.floorAtoms(200_000)); // supplies 200,000 USD
-    ctx.sell(lender, AUSD, Quantities.floorAtoms(100_000));
+    ctx.endow(lender, AUSD, Precision.MICRO.floorAtoms(200_000)); // supplies 200,000 USD
+    ctx.sell(lender, AUSD, Precision.MICRO.floorAtoms(100_000));
     if (lentOut > 0) {
-      venue.lendOut(Quantities.floorAtoms(lentOut));
+      venue.lendOut(Precision.MICRO.floorAtoms(lentOut));
     }
     assertEquals(P0, ctx.marketPrice(AUSD), 1e-12);
     return new State(ctx, venue);
@@ -82,7 +82,7 @@ class ArbitrageursTest {
     assertTrue(ArbitrageRules.premium(1.02, 1.0, 0.01)); // 1.02 > 1.01
     assertFalse(ArbitrageRules.premium(1.005, 1.0, 0.01));
     // min(1,000, 400) / 0.8 = 500 units
-    assertEquals(500_000_000L, ArbitrageRules.sliceAtoms(400, 1000, 0.8));
+    assertEquals(500_000_000L, ArbitrageRules.sliceAtoms(400, 1000, 0.8, Precision.MICRO));
   }
 
   @Test
@@ -105,7 +105,7 @@ class ArbitrageursTest {
     assertEquals(1.0e6 - t.spent() + t.redeemed(), usd(s), 1e-6);
     // Profit U - spent: about 89,950 - 85,163 = 4,787 at the threshold itself.
     assertTrue(t.redeemed() - t.spent() > 4_700, "profit " + (t.redeemed() - t.spent()));
-    assertEquals(200_000 - t.redeemed(), Quantities.units(s.venue().cash()), 1e-6);
+    assertEquals(200_000 - t.redeemed(), Precision.MICRO.units(s.venue().cash()), 1e-6);
     assertConserved(s);
     // Nothing left to do: the price is inside the band.
     p.arbitrage(s.ctx());
@@ -178,8 +178,8 @@ class ArbitrageursTest {
     // Someone buys 100,000 aUSD: ln P rises by 0.1 above 1.01; the arbitrageur sells its inventory.
     AccountId buyer = AccountId.of("buyer");
     s.ctx().openAccount(buyer);
-    s.ctx().endow(buyer, USD, Quantities.floorAtoms(200_000));
-    s.ctx().buy(buyer, AUSD, Quantities.floorAtoms(100_000));
+    s.ctx().endow(buyer, USD, Precision.MICRO.floorAtoms(200_000));
+    s.ctx().buy(buyer, AUSD, Precision.MICRO.floorAtoms(100_000));
     assertTrue(s.ctx().marketPrice(AUSD) > 1.01 * Math.exp(held / DEPTH), "a premium wider than the inventory");
     p.arbitrage(s.ctx());
     ArbitrageTrade sold = trades(s).get(2);
@@ -194,12 +194,12 @@ class ArbitrageursTest {
     Arbitrageurs p = arbitrageurs(s, 1.0e6, 1.0e6, 100);
     p.arbitrage(s.ctx());
     long held = s.ctx().ledger().balance(ARB, AUSD);
-    s.venue().repaid(Quantities.floorAtoms(170_000));
+    s.venue().repaid(Precision.MICRO.floorAtoms(170_000));
     p.arbitrage(s.ctx());
     ArbitrageTrade t = trades(s).get(1);
     assertFalse(t.refused());
     // The held receipts are redeemed first, then the arbitrageur buys the rest of the discount.
-    assertEquals(Quantities.units(held) + t.bought(), t.redeemed(), 1e-6);
+    assertEquals(Precision.MICRO.units(held) + t.bought(), t.redeemed(), 1e-6);
     assertTrue(s.ctx().marketPrice(AUSD) >= 0.99);
     assertConserved(s);
   }

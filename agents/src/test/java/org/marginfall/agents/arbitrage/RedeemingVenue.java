@@ -8,7 +8,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -107,8 +107,8 @@ final class RedeemingVenue implements LendingVenue {
 
   @Override
   public double utilisation(AssetId a) {
-    double lent = Quantities.units(ledger.balance(borrowers, asset));
-    double total = lent + Quantities.units(cash);
+    double lent = Precision.MICRO.units(ledger.balance(borrowers, asset));
+    double total = lent + Precision.MICRO.units(cash);
     return total > 0 ? lent / total : 0;
   }
 

@@ -9,7 +9,7 @@ import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.agents.testkit.FakePerpetualVenue;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueId;
@@ -30,7 +30,7 @@ class BasisTradersTest {
 
   private record Setup(FakeAgentContext ctx, FakeCollateralLending lending, FakePerpetualVenue perp, BasisTraders traders) {
     double usd(AccountId a) {
-      return Quantities.units(ctx.ledger().balance(a, USD));
+      return Precision.MICRO.units(ctx.ledger().balance(a, USD));
     }
   }
 

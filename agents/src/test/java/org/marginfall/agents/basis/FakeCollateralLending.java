@@ -10,7 +10,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -48,7 +48,7 @@ final class FakeCollateralLending implements LendingVenue {
     prices.put(collateral, price);
     ledger.open(pool, AccountType.ORDINARY);
     ledger.open(issuer, AccountType.EXTERNAL);
-    ledger.transfer(Ledger.EXTERNAL, pool, base, Quantities.atoms(cash));
+    ledger.transfer(Ledger.EXTERNAL, pool, base, Precision.MICRO.atoms(cash));
   }
 
   void setPrice(double price) {
@@ -151,7 +151,7 @@ final class FakeCollateralLending implements LendingVenue {
   @Override
   public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
     double limit = ledger.units(account, receipt) * price(collateral) * ltv;
-    if (Quantities.units(debts.getOrDefault(account, 0L) + atoms) > limit) {
+    if (Precision.MICRO.units(debts.getOrDefault(account, 0L) + atoms) > limit) {
       throw new IllegalStateException("over LTV");
     }
     ledger.transfer(pool, to, base, atoms);
@@ -168,7 +168,7 @@ final class FakeCollateralLending implements LendingVenue {
 
   @Override
   public double debt(AccountId account, AssetId asset) {
-    return asset.equals(base) ? Quantities.units(debts.getOrDefault(account, 0L)) : 0;
+    return asset.equals(base) ? Precision.MICRO.units(debts.getOrDefault(account, 0L)) : 0;
   }
 
   @Override

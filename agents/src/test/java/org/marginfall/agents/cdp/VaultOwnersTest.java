@@ -9,7 +9,7 @@ import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.agents.testkit.FakePerpetualVenue;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
@@ -46,9 +46,9 @@ class VaultOwnersTest {
     owners(1, new Distribution.Constant(10), new Distribution.Constant(2.0)).setUp(ctx);
     // 10 ETH at 2,000 = 20,000 of collateral at ratio 2.0: debt 10,000.
     AccountId vault = AccountId.of("maker", "vaults", "owners", "000");
-    assertEquals(Quantities.atoms(10), venue.collateral(vault));
-    assertEquals(Quantities.atoms(10_000), venue.debt(vault));
-    assertEquals(Quantities.atoms(10_000), ctx.ledger().balance(AccountId.of("owners", "000"), USD));
+    assertEquals(Precision.MICRO.atoms(10), venue.collateral(vault));
+    assertEquals(Precision.MICRO.atoms(10_000), venue.debt(vault));
+    assertEquals(Precision.MICRO.atoms(10_000), ctx.ledger().balance(AccountId.of("owners", "000"), USD));
   }
 
   @Test
@@ -57,7 +57,7 @@ class VaultOwnersTest {
     FakeVaultVenue venue = venue(ctx);
     owners(1, new Distribution.Constant(3), new Distribution.Constant(1.2)).setUp(ctx);
     // 3 ETH = 6,000 at ratio max(1.2, 1.5) = 1.5: debt 4,000, exactly at the liquidation ratio.
-    assertEquals(Quantities.atoms(4_000), venue.debt(AccountId.of("maker", "vaults", "owners", "000")));
+    assertEquals(Precision.MICRO.atoms(4_000), venue.debt(AccountId.of("maker", "vaults", "owners", "000")));
   }
 
   @Test
@@ -68,7 +68,7 @@ class VaultOwnersTest {
     p.setUp(ctx);
     // 1 ETH = 2,000 at ratio 5: 400 < dust 1,000, so the vault holds collateral and no debt.
     assertEquals(0, venue.debt(AccountId.of("maker", "vaults", "owners", "000")));
-    assertEquals(Quantities.atoms(1), venue.collateral(AccountId.of("maker", "vaults", "owners", "000")));
+    assertEquals(Precision.MICRO.atoms(1), venue.collateral(AccountId.of("maker", "vaults", "owners", "000")));
     assertEquals(0, p.vaultsWithDebt());
   }
 
@@ -81,11 +81,11 @@ class VaultOwnersTest {
     owners(3, collateral, ratio).setUp(ctx);
     RandomStream expected = new RandomStreams(SEED, 0).stream("agents/owners");
     for (int k = 0; k < 3; k++) {
-      long ink = Quantities.floorAtoms(expected.next(collateral));
+      long ink = Precision.MICRO.floorAtoms(expected.next(collateral));
       double r = expected.next(ratio);
       AccountId vault = AccountId.of("maker", "vaults", "owners", "00" + k);
       assertEquals(ink, venue.collateral(vault));
-      assertEquals(Quantities.floorAtoms(Quantities.units(ink) * 2000 / r), venue.debt(vault));
+      assertEquals(Precision.MICRO.floorAtoms(Precision.MICRO.units(ink) * 2000 / r), venue.debt(vault));
     }
   }
 

@@ -8,7 +8,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -51,13 +51,13 @@ final class FakeReserve implements LendingVenue {
 
   /** Lends {@code units} of cash to an outside borrower, which raises the utilisation. */
   void lend(double units) {
-    ledger.transfer(pool, borrower, asset, Quantities.atoms(units));
+    ledger.transfer(pool, borrower, asset, Precision.MICRO.atoms(units));
     debt += units;
   }
 
   /** The outside borrower pays {@code units} back into the cash. */
   void repay(double units) {
-    ledger.transfer(borrower, pool, asset, Quantities.atoms(units));
+    ledger.transfer(borrower, pool, asset, Precision.MICRO.atoms(units));
     debt -= units;
   }
 
@@ -112,7 +112,7 @@ final class FakeReserve implements LendingVenue {
 
   @Override
   public double utilisation(AssetId a) {
-    double cash = Quantities.units(ledger.balance(pool, asset));
+    double cash = Precision.MICRO.units(ledger.balance(pool, asset));
     return debt + cash > 0 ? debt / (debt + cash) : 0;
   }
 

@@ -9,7 +9,7 @@ import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
@@ -75,7 +75,7 @@ class RunningDepositorsTest {
     s.venue().setRate(0.97);
     s.population().trade(s.ctx());
     for (int k = 0; k < 3; k++) {
-      assertEquals(Quantities.atoms(1_000), s.ctx().balance(wallet(k), AUSD));
+      assertEquals(Precision.MICRO.atoms(1_000), s.ctx().balance(wallet(k), AUSD));
     }
     assertTrue(s.ctx().events().isEmpty());
     assertEquals(List.of(), s.ctx().ledger().audit());
@@ -90,11 +90,11 @@ class RunningDepositorsTest {
     int[] order = firstOrder(3 + 3);
     // The first served redeems all 1,000 receipts for 1,000 USD; the cash is then gone and the
     // two others (no secondary market) keep their receipts.
-    assertEquals(Quantities.atoms(1_000), s.ctx().balance(wallet(order[0]), USD));
+    assertEquals(Precision.MICRO.atoms(1_000), s.ctx().balance(wallet(order[0]), USD));
     assertEquals(0, s.ctx().balance(wallet(order[0]), AUSD));
     for (int i = 1; i < 3; i++) {
       assertEquals(0, s.ctx().balance(wallet(order[i]), USD));
-      assertEquals(Quantities.atoms(1_000), s.ctx().balance(wallet(order[i]), AUSD));
+      assertEquals(Precision.MICRO.atoms(1_000), s.ctx().balance(wallet(order[i]), AUSD));
     }
     assertEquals(0, s.ctx().balance(s.venue().pool(), USD));
     // Three run decisions: U = 2/3 for the first, 2,000 / (2,000 + 0) = 1 for the two after it.
@@ -110,9 +110,9 @@ class RunningDepositorsTest {
     s.population().trade(s.ctx());
     long redeemed = 0;
     for (int i = 1; i < 3; i++) {
-      redeemed += Quantities.atoms(1_000) - s.ctx().balance(wallet(order[i]), AUSD);
+      redeemed += Precision.MICRO.atoms(1_000) - s.ctx().balance(wallet(order[i]), AUSD);
     }
-    assertEquals(Quantities.atoms(500), redeemed);
+    assertEquals(Precision.MICRO.atoms(500), redeemed);
     assertEquals(List.of(), s.ctx().ledger().audit());
   }
 
@@ -127,7 +127,7 @@ class RunningDepositorsTest {
     s.venue().setRate(0.975);
     s.population().trade(s.ctx());
     for (int k = 0; k < 3; k++) {
-      assertEquals(Quantities.atoms(975), s.ctx().balance(wallet(k), USD));
+      assertEquals(Precision.MICRO.atoms(975), s.ctx().balance(wallet(k), USD));
       assertEquals(0, s.ctx().balance(wallet(k), AUSD));
     }
     assertEquals("value", ((DepositorRun) s.ctx().events().get(0)).reason());
@@ -148,14 +148,14 @@ class RunningDepositorsTest {
     AccountId third = wallet(order[2]);
     // First: redeems 500 for 500 USD, sells 500 at P = 1: (1 - e^-0.0005) / 1e-6 = 499.875021 USD;
     // the price falls to e^-0.0005 = 0.999500125, a discount of 0.00049988 <= 0.0006.
-    assertEquals(Quantities.atoms(500) + Quantities.floorAtoms(499.87502083), s.ctx().balance(first, USD));
+    assertEquals(Precision.MICRO.atoms(500) + Precision.MICRO.floorAtoms(499.87502083), s.ctx().balance(first, USD));
     assertEquals(0, s.ctx().balance(first, AUSD));
     // Second: no cash left; sells 1,000 at 0.999500125: 0.999500125 (1 - e^-0.001) / 1e-6 =
     // 999.000541 USD; the price falls to e^-0.0015, a discount of 0.00149888 > 0.0006.
-    assertEquals(Quantities.floorAtoms(999.00054146), s.ctx().balance(second, USD));
+    assertEquals(Precision.MICRO.floorAtoms(999.00054146), s.ctx().balance(second, USD));
     // Third: the discount is too deep, it holds its receipts and waits for cash.
     assertEquals(0, s.ctx().balance(third, USD));
-    assertEquals(Quantities.atoms(1_000), s.ctx().balance(third, AUSD));
+    assertEquals(Precision.MICRO.atoms(1_000), s.ctx().balance(third, AUSD));
     assertEquals(Math.exp(-0.0015), s.ctx().marketPrice(AUSD), 1e-12);
     DepositorExit exit =
         s.ctx().events().stream().filter(DepositorExit.class::isInstance).map(DepositorExit.class::cast).findFirst().orElseThrow();

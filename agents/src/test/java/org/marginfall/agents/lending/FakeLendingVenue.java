@@ -11,7 +11,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -157,9 +157,9 @@ final class FakeLendingVenue implements LendingVenue {
     double debt = 0;
     for (AssetId a : receipts.keySet()) {
       power += ledger.units(account, receipts.get(a)) * rates.get(a) * prices.get(a) * ltvs.get(a);
-      debt += Quantities.units(debts.getOrDefault(account, Map.of()).getOrDefault(a, 0L)) * prices.get(a);
+      debt += Precision.MICRO.units(debts.getOrDefault(account, Map.of()).getOrDefault(a, 0L)) * prices.get(a);
     }
-    if (debt + Quantities.units(atoms) * prices.get(asset) > power) {
+    if (debt + Precision.MICRO.units(atoms) * prices.get(asset) > power) {
       throw new IllegalStateException("over LTV");
     }
     ledger.transfer(pool(asset), to, asset, atoms);
@@ -174,7 +174,7 @@ final class FakeLendingVenue implements LendingVenue {
 
   @Override
   public double debt(AccountId account, AssetId asset) {
-    return Quantities.units(debts.getOrDefault(account, Map.of()).getOrDefault(asset, 0L));
+    return Precision.MICRO.units(debts.getOrDefault(account, Map.of()).getOrDefault(asset, 0L));
   }
 
   @Override

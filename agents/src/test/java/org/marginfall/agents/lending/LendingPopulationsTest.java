@@ -10,7 +10,7 @@ import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
@@ -59,15 +59,15 @@ class LendingPopulationsTest {
     for (int k = 0; k < 3; k++) {
       AccountId w = wallet("lenders", k);
       own.next(new Distribution.Constant(10_000));
-      long eth = Quantities.floorAtoms(own.next(new Distribution.Uniform(1, 5)));
+      long eth = Precision.MICRO.floorAtoms(own.next(new Distribution.Uniform(1, 5)));
       // 10,000 USD at rate 1 -> 10,000 aUSD; ETH at rate 1.25 -> floor(eth / 1.25) aETH.
-      assertEquals(Quantities.atoms(10_000), ctx.balance(w, AUSD));
+      assertEquals(Precision.MICRO.atoms(10_000), ctx.balance(w, AUSD));
       assertEquals((long) Math.floor(eth / 1.25), ctx.balance(w, AETH));
       assertEquals(0, ctx.balance(w, USD));
       assertEquals(0, ctx.balance(w, ETH));
       ethTotal += eth;
     }
-    assertEquals(Quantities.atoms(30_000), ctx.balance(v.pool(USD), USD));
+    assertEquals(Precision.MICRO.atoms(30_000), ctx.balance(v.pool(USD), USD));
     assertEquals(ethTotal, ctx.balance(v.pool(ETH), ETH));
     assertEquals(List.of(), ctx.ledger().audit());
   }
@@ -77,8 +77,8 @@ class LendingPopulationsTest {
     FakeAgentContext ctx = context();
     FakeLendingVenue v = venue(ctx);
     ctx.ledger().open(AccountId.of("seed"), org.marginfall.core.ledger.AccountType.ORDINARY);
-    ctx.ledger().transfer(Ledger.EXTERNAL, AccountId.of("seed"), USD, Quantities.atoms(1_000_000));
-    v.supply(AccountId.of("seed"), USD, Quantities.atoms(1_000_000));
+    ctx.ledger().transfer(Ledger.EXTERNAL, AccountId.of("seed"), USD, Precision.MICRO.atoms(1_000_000));
+    v.supply(AccountId.of("seed"), USD, Precision.MICRO.atoms(1_000_000));
     LendingBorrowersSpec spec =
         new LendingBorrowersSpec(
             "borrowers", VENUE, 2, ETH, new Distribution.Constant(8), USD, new Distribution.Uniform(0.5, 0.95));
@@ -91,14 +91,14 @@ class LendingPopulationsTest {
       AccountId account = AccountId.of("aave", "accounts", "borrowers", String.format(java.util.Locale.ROOT, "%04d", k));
       // 8 ETH at rate 1.25 -> 6.4 aETH, worth 6.4 × 1.25 × 2000 = 16,000; borrow
       // 16,000 × min(target, 0.8 × (1 − 1e-6)) USD, held in the wallet.
-      assertEquals(Quantities.atoms(6.4), ctx.balance(account, AETH));
-      long expected = Quantities.floorAtoms(16_000 * Math.min(target, 0.8 * (1 - 1e-6)));
+      assertEquals(Precision.MICRO.atoms(6.4), ctx.balance(account, AETH));
+      long expected = Precision.MICRO.floorAtoms(16_000 * Math.min(target, 0.8 * (1 - 1e-6)));
       assertEquals(expected, ctx.balance(w, USD));
-      assertEquals(Quantities.units(expected), v.debt(account, USD), 0);
+      assertEquals(Precision.MICRO.units(expected), v.debt(account, USD), 0);
     }
     assertEquals(2, v.borrows.size());
     // No borrow exceeds the LTV cap 0.8 × 16,000 = 12,800.
-    assertTrue(v.borrows.stream().allMatch(b -> b.atoms() <= Quantities.atoms(12_800)));
+    assertTrue(v.borrows.stream().allMatch(b -> b.atoms() <= Precision.MICRO.atoms(12_800)));
   }
 
   @Test

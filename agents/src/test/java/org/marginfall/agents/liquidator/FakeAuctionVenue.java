@@ -9,7 +9,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -20,8 +20,9 @@ import org.marginfall.core.venue.VenueSnapshot;
 
 /**
  * A venue with nothing but fixed-price collateral auctions the test sets up: a take buys at the
- * lot's price, up to the lot, if the taker pays {@code ceil(atoms * price)}; every take is
- * recorded. Mutable, not thread-safe.
+ * lot's price, up to the lot, if the taker pays {@code ceil(atoms * price)} (converted at the
+ * ledger's precisions of the collateral and the base currency); every take is recorded. Mutable,
+ * not thread-safe.
  */
 final class FakeAuctionVenue implements org.marginfall.core.venue.Venue {
 
@@ -43,8 +44,9 @@ final class FakeAuctionVenue implements org.marginfall.core.venue.Venue {
 
   /** Puts {@code units} of {@code asset} up for sale at {@code price}, brought in from outside. */
   FakeAuctionVenue lot(long lotId, AssetId asset, double units, double price) {
-    ledger.transfer(Ledger.EXTERNAL, house, asset, Quantities.atoms(units));
-    lots.put(lotId, new AuctionLot(id, lotId, asset, Quantities.atoms(units), price, units * price));
+    long atoms = ledger.precision(asset).atoms(units);
+    ledger.transfer(Ledger.EXTERNAL, house, asset, atoms);
+    lots.put(lotId, new AuctionLot(id, lotId, asset, atoms, price, units * price));
     return this;
   }
 
@@ -93,7 +95,8 @@ final class FakeAuctionVenue implements org.marginfall.core.venue.Venue {
       return Optional.empty();
     }
     long atoms = Math.min(maxAtoms, lot.atoms());
-    long pay = Quantities.ceilValueAtoms(atoms, lot.price());
+    Precision cash = ledger.precision(base);
+    long pay = ledger.precision(lot.asset()).ceilValueAtoms(atoms, lot.price(), cash);
     if (atoms <= 0 || ledger.balance(taker, base) < pay) {
       return Optional.empty();
     }
@@ -105,7 +108,7 @@ final class FakeAuctionVenue implements org.marginfall.core.venue.Venue {
     } else {
       lots.put(lotId, new AuctionLot(id, lotId, lot.asset(), left, lot.price(), lot.debt()));
     }
-    AuctionTake t = new AuctionTake(id, lotId, lot.asset(), atoms, Quantities.units(pay));
+    AuctionTake t = new AuctionTake(id, lotId, lot.asset(), atoms, cash.units(pay));
     takes.add(t);
     takers.add(taker);
     return Optional.of(t);

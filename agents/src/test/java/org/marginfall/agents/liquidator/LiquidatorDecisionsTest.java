@@ -16,7 +16,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
@@ -41,7 +41,7 @@ class LiquidatorDecisionsTest {
   /** aETH has no market; its NAV is 1500 USD. */
   private static final double AETH_NAV = 1500;
   private static final double CAPITAL = 10_000;
-  private static final long USD_ATOM = Quantities.ATOMS_PER_UNIT;
+  private static final long USD_ATOM = Precision.MICRO.atomsPerUnit();
 
   private static FakeAgentContext context() {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH, AETH)).addMarket(ETH, ETH_PRICE, DEPTH);
@@ -359,11 +359,11 @@ class LiquidatorDecisionsTest {
     assertEquals(1, p.liquidate(ctx, List.of(x)));
     assertEquals(List.of(new RewardVenue.Attempt(x.account(), keeper(winner), true)), a.attempts());
     // the winner pays 10 gas and bid * (100 - 10), floored to an atom, and earns 100
-    long fee = Quantities.floorAtoms(bids[winner] * 90);
+    long fee = Precision.MICRO.floorAtoms(bids[winner] * 90);
     assertEquals((10_000 - 10 + 100) * USD_ATOM - fee, ctx.ledger().balance(keeper(winner), USD));
     assertEquals(-(10_000L * 3 + 100) * USD_ATOM + 10 * USD_ATOM + fee, ctx.ledger().balance(Ledger.EXTERNAL, USD));
     assertEquals(
-        List.of(new LiquidatorCost(2, 1, "A", keeper(winner).value(), "A/accounts/x", 10.0, Quantities.units(fee), 100.0)),
+        List.of(new LiquidatorCost(2, 1, "A", keeper(winner).value(), "A/accounts/x", 10.0, Precision.MICRO.units(fee), 100.0)),
         costs(ctx));
     assertAudited(ctx);
   }
@@ -409,7 +409,7 @@ class LiquidatorDecisionsTest {
   void test_liquidate_holdKeepsInventoryUpToItsLimitAndSellsOnlyTheExcess() {
     FakeAgentContext ctx = context();
     RewardVenue a = venue(ctx, "A");
-    Holding oneEth = new Holding(ETH, Quantities.ATOMS_PER_UNIT);
+    Holding oneEth = new Holding(ETH, Precision.MICRO.atomsPerUnit());
     LiquidationCandidate x = a.underwater("x", health(0.5), 0, oneEth, ETH_PRICE);
     LiquidationCandidate y = a.underwater("y", health(0.6), 0, oneEth, ETH_PRICE);
     LiquidatorBehaviour hold =
@@ -419,20 +419,20 @@ class LiquidatorDecisionsTest {
     ctx.setClock(1, 1);
     assertEquals(1, p.liquidate(ctx, List.of(x)));
     // 1 ETH at 1800 <= 2000: held, nothing sold
-    assertEquals(Quantities.ATOMS_PER_UNIT, ctx.ledger().balance(keeper(0), ETH));
+    assertEquals(Precision.MICRO.atomsPerUnit(), ctx.ledger().balance(keeper(0), ETH));
     assertEquals(8_200 * USD_ATOM, ctx.ledger().balance(keeper(0), USD));
     assertTrue(ctx.events().stream().noneMatch(e -> e instanceof MarketTrade));
 
     assertEquals(1, p.liquidate(ctx, List.of(y)));
     // 2 ETH at 1800 = 3600: excess 1600, sell ceil(1600 / 1800 ETH) = 0.888889 ETH
     long sold = 888_889;
-    assertEquals(2 * Quantities.ATOMS_PER_UNIT - sold, ctx.ledger().balance(keeper(0), ETH));
+    assertEquals(2 * Precision.MICRO.atomsPerUnit() - sold, ctx.ledger().balance(keeper(0), ETH));
     // linear-log proceeds of q ETH from 1800: 1800 (1 - e^(-k q)) / k, k = 0.001
     double q = 0.888889;
     double k = ETH_PRICE / DEPTH;
     double proceeds = -ETH_PRICE * Math.expm1(-k * q) / k;
     assertEquals(1599.289, proceeds, 1e-3);
-    assertEquals(6_400 * USD_ATOM + Quantities.floorAtoms(proceeds), ctx.ledger().balance(keeper(0), USD));
+    assertEquals(6_400 * USD_ATOM + Precision.MICRO.floorAtoms(proceeds), ctx.ledger().balance(keeper(0), USD));
     // what is left is within the limit: 1.111111 ETH at 1800 e^(-0.000888889) = 1798.40 is 1998.22
     double left = 1.111111 * ETH_PRICE * Math.exp(-k * q);
     assertEquals(1998.22, left, 1e-2);
@@ -444,17 +444,17 @@ class LiquidatorDecisionsTest {
   void test_liquidate_sellSellsAtOnceButHoldsAnAssetWithoutAMarket() {
     FakeAgentContext ctx = context();
     RewardVenue a = venue(ctx, "A");
-    LiquidationCandidate x = a.underwater("x", health(0.5), 0, new Holding(ETH, Quantities.ATOMS_PER_UNIT), ETH_PRICE);
-    LiquidationCandidate y = a.underwater("y", health(0.6), 0, new Holding(AETH, 5 * Quantities.ATOMS_PER_UNIT), 1400);
+    LiquidationCandidate x = a.underwater("x", health(0.5), 0, new Holding(ETH, Precision.MICRO.atomsPerUnit()), ETH_PRICE);
+    LiquidationCandidate y = a.underwater("y", health(0.6), 0, new Holding(AETH, 5 * Precision.MICRO.atomsPerUnit()), 1400);
     Population p = keepers(ctx, 1, 10, LiquidatorBehaviour.DEFAULT);
 
     ctx.setClock(1, 1);
     assertEquals(2, p.liquidate(ctx, List.of(x, y)));
     assertEquals(0, ctx.ledger().balance(keeper(0), ETH), "ETH sold at once");
-    assertEquals(5 * Quantities.ATOMS_PER_UNIT, ctx.ledger().balance(keeper(0), AETH), "aETH has no market: held");
+    assertEquals(5 * Precision.MICRO.atomsPerUnit(), ctx.ledger().balance(keeper(0), AETH), "aETH has no market: held");
     // 10,000 - 1,800 + 1800 (1 - e^-0.001) / 0.001 (= 1799.100299...) - 5 * 1,400
     double sale = -ETH_PRICE * Math.expm1(-0.001) / 0.001;
-    assertEquals((10_000 - 1_800 - 7_000) * USD_ATOM + Quantities.floorAtoms(sale), ctx.ledger().balance(keeper(0), USD));
+    assertEquals((10_000 - 1_800 - 7_000) * USD_ATOM + Precision.MICRO.floorAtoms(sale), ctx.ledger().balance(keeper(0), USD));
     assertAudited(ctx);
   }
 
@@ -462,8 +462,8 @@ class LiquidatorDecisionsTest {
   void test_liquidate_holdNeverSellsAnAssetWithoutAMarketAndSellsTheOthersInstead() {
     FakeAgentContext ctx = context();
     RewardVenue a = venue(ctx, "A");
-    LiquidationCandidate x = a.underwater("x", health(0.5), 0, new Holding(AETH, Quantities.ATOMS_PER_UNIT), 1400);
-    LiquidationCandidate y = a.underwater("y", health(0.6), 0, new Holding(ETH, Quantities.ATOMS_PER_UNIT), ETH_PRICE);
+    LiquidationCandidate x = a.underwater("x", health(0.5), 0, new Holding(AETH, Precision.MICRO.atomsPerUnit()), 1400);
+    LiquidationCandidate y = a.underwater("y", health(0.6), 0, new Holding(ETH, Precision.MICRO.atomsPerUnit()), ETH_PRICE);
     LiquidatorBehaviour hold =
         new LiquidatorBehaviour(0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.HOLD, 1000);
     Population p = keepers(ctx, 1, 10, hold);
@@ -471,11 +471,11 @@ class LiquidatorDecisionsTest {
     ctx.setClock(1, 1);
     assertEquals(1, p.liquidate(ctx, List.of(x)));
     // 1 aETH at NAV 1500 > 1000, but it cannot be sold
-    assertEquals(Quantities.ATOMS_PER_UNIT, ctx.ledger().balance(keeper(0), AETH));
+    assertEquals(Precision.MICRO.atomsPerUnit(), ctx.ledger().balance(keeper(0), AETH));
     assertEquals(1, p.liquidate(ctx, List.of(y)));
     // 1500 + 1800 = 3300: excess 2300 is more than the 1 ETH held, so all the ETH goes
     assertEquals(0, ctx.ledger().balance(keeper(0), ETH));
-    assertEquals(Quantities.ATOMS_PER_UNIT, ctx.ledger().balance(keeper(0), AETH));
+    assertEquals(Precision.MICRO.atomsPerUnit(), ctx.ledger().balance(keeper(0), AETH));
     assertAudited(ctx);
   }
 

@@ -10,7 +10,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.AuctionTake;
@@ -54,7 +54,7 @@ class LiquidatorsAuctionTest {
     // 1,700 <= 1,800 * 0.98 = 1,764: keeper 000 can pay for 10,000 / 1,700 = 5.88 ETH, so buys
     // the whole 5 ETH lot for 8,500, and sells the 5 ETH at once.
     assertEquals(1, p.liquidate(ctx, List.of()));
-    assertEquals(List.of(new AuctionTake(VenueId.of("maker"), 1, ETH, Quantities.atoms(5), 8_500)), venue.takes);
+    assertEquals(List.of(new AuctionTake(VenueId.of("maker"), 1, ETH, Precision.MICRO.atoms(5), 8_500)), venue.takes);
     assertEquals(List.of(keeper(0)), venue.takers);
     assertEquals(0, ctx.ledger().balance(keeper(0), ETH));
     MarketTrade sale = ctx.events().stream().filter(MarketTrade.class::isInstance).map(MarketTrade.class::cast)
@@ -91,9 +91,9 @@ class LiquidatorsAuctionTest {
     // whole round's throughput, so keeper 001 takes the remaining 4.117648 ETH for 7,000.0016.
     assertEquals(2, p.liquidate(ctx, List.of()));
     assertEquals(List.of(keeper(0), keeper(1)), venue.takers);
-    assertEquals(Quantities.atoms(5.882352), venue.takes.get(0).atoms());
+    assertEquals(Precision.MICRO.atoms(5.882352), venue.takes.get(0).atoms());
     assertEquals(9_999.9984, venue.takes.get(0).paid(), 1e-9);
-    assertEquals(Quantities.atoms(4.117648), venue.takes.get(1).atoms());
+    assertEquals(Precision.MICRO.atoms(4.117648), venue.takes.get(1).atoms());
     assertEquals(7_000.0016, venue.takes.get(1).paid(), 1e-9);
   }
 
@@ -121,7 +121,7 @@ class LiquidatorsAuctionTest {
     ctx.setClock(4, 1);
     assertEquals(1, p.liquidate(ctx, List.of()));
     assertEquals(1, venue.takes.size());
-    assertEquals(Quantities.atoms(2), venue.takes.get(0).atoms());
+    assertEquals(Precision.MICRO.atoms(2), venue.takes.get(0).atoms());
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.Holding;
@@ -68,8 +68,8 @@ class LiquidatorsContractTest {
         Holding h =
             switch (random.nextInt(3)) {
               case 0 -> null;
-              case 1 -> new Holding(ETH, Quantities.atoms(random.nextDouble() * 3));
-              default -> new Holding(AETH, Quantities.atoms(random.nextDouble() * 2));
+              case 1 -> new Holding(ETH, Precision.MICRO.atoms(random.nextDouble() * 3));
+              default -> new Holding(AETH, Precision.MICRO.atoms(random.nextDouble() * 2));
             };
         double price = h == null ? 0 : (h.asset().equals(ETH) ? 1700 : 1400);
         v.underwater(String.format(Locale.ROOT, "x%03d", id++), new MarginState(random.nextDouble() * 900, 2000, 1000), reward, h, price);

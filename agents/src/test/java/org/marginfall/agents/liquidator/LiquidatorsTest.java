@@ -15,7 +15,7 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStream;
@@ -30,7 +30,7 @@ class LiquidatorsTest {
   private static final AssetId USD = AssetId.of("USD");
   private static final AssetId ETH = AssetId.of("ETH");
   private static final long SEED = 42L;
-  private static final long ONE_ETH = Quantities.ATOMS_PER_UNIT;
+  private static final long ONE_ETH = Precision.MICRO.atomsPerUnit();
   /** Victims open 9 ETH long on 1 ETH of collateral at this mark: IMR 9 * 2000 * 0.1 = 1800 <= 2000. */
   private static final double OPEN_MARK = 2000;
   /** At this mark a victim's equity is 1800 + 9 * (1800 - 2000) = 0 < MMR 9 * 1800 * 0.05 = 810. */
@@ -103,7 +103,7 @@ class LiquidatorsTest {
     RandomStream expected = new RandomStreams(SEED, 0).stream("agents/keepers");
     long total = 0;
     for (int k = 0; k < 5; k++) {
-      long atoms = Quantities.floorAtoms(expected.next(capital));
+      long atoms = Precision.MICRO.floorAtoms(expected.next(capital));
       assertEquals(atoms, ctx.ledger().balance(keeper(k), USD), "capital of keeper " + k);
       assertTrue(atoms >= 1_000_000_000_000L && atoms <= 5_000_000_000_000L);
       total += atoms;
@@ -283,7 +283,7 @@ class LiquidatorsTest {
     // USD: 10,000 - 1,800 + 1,799.100299 - 1,800 + 1,797.302098 (each sale floored to an atom) = 9,996.402397
     assertEquals(9_996_402_397L, ledger.balance(keeper(0), USD));
     assertEquals(
-        10_000_000_000L - 3_600_000_000L + Quantities.floorAtoms(sale1) + Quantities.floorAtoms(sale2),
+        10_000_000_000L - 3_600_000_000L + Precision.MICRO.floorAtoms(sale1) + Precision.MICRO.floorAtoms(sale2),
         ledger.balance(keeper(0), USD));
     // LinearLog is path independent: two 1-ETH sales end where one 2-ETH sale would, 1800 e^-0.002
     assertEquals(MARKET_PRICE * Math.exp(-2 * k), ctx.marketPrice(ETH), 1e-9);

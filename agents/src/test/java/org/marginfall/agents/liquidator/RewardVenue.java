@@ -9,7 +9,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -57,7 +57,7 @@ final class RewardVenue implements Venue {
   LiquidationCandidate underwater(String owner, MarginState state, double reward, Holding collateral, double price) {
     AccountId account = AccountId.of(id.value(), "accounts", owner);
     ledger.open(account, AccountType.ORDINARY);
-    long rewardAtoms = Quantities.floorAtoms(reward);
+    long rewardAtoms = Precision.MICRO.floorAtoms(reward);
     ledger.transfer(Ledger.EXTERNAL, account, base, rewardAtoms);
     if (collateral != null) {
       ledger.transfer(Ledger.EXTERNAL, account, collateral.asset(), collateral.atoms());
@@ -115,7 +115,7 @@ final class RewardVenue implements Venue {
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
     Terms t = listed.get(candidate.account());
-    return t == null ? 0 : Quantities.units(t.rewardAtoms());
+    return t == null ? 0 : Precision.MICRO.units(t.rewardAtoms());
   }
 
   @Override
@@ -130,7 +130,7 @@ final class RewardVenue implements Venue {
     if (refuseAll || t == null) {
       return Optional.empty();
     }
-    long pay = t.collateral() == null ? 0 : Quantities.ceilAtoms(Quantities.units(t.collateral().atoms()) * t.price());
+    long pay = t.collateral() == null ? 0 : Precision.MICRO.ceilAtoms(Precision.MICRO.units(t.collateral().atoms()) * t.price());
     if (ledger.balance(liquidator, base) < pay) {
       return Optional.empty();
     }
@@ -143,7 +143,7 @@ final class RewardVenue implements Venue {
     ledger.transfer(account, liquidator, base, t.rewardAtoms());
     listed.remove(account);
     return Optional.of(
-        new LiquidationOutcome(id, account, 0, Quantities.units(t.rewardAtoms()), acquired, Quantities.units(pay)));
+        new LiquidationOutcome(id, account, 0, Precision.MICRO.units(t.rewardAtoms()), acquired, Precision.MICRO.units(pay)));
   }
 
   @Override

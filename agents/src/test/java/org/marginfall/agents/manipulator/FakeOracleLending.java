@@ -10,7 +10,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -49,12 +49,12 @@ final class FakeOracleLending implements LendingVenue {
     ledger.open(cash, AccountType.ORDINARY);
     ledger.open(collateralPool, AccountType.ORDINARY);
     ledger.open(issuer, AccountType.EXTERNAL);
-    ledger.transfer(Ledger.EXTERNAL, cash, base, Quantities.atoms(lendable));
+    ledger.transfer(Ledger.EXTERNAL, cash, base, Precision.MICRO.atoms(lendable));
   }
 
   /** The account's collateral value at the oracle minus its debt: negative is a shortfall. */
   double surplus(AccountId account) {
-    return Quantities.units(ledger.balance(account, receipt)) * price(collateral) - debt(account, base);
+    return Precision.MICRO.units(ledger.balance(account, receipt)) * price(collateral) - debt(account, base);
   }
 
   @Override
@@ -139,8 +139,8 @@ final class FakeOracleLending implements LendingVenue {
 
   @Override
   public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
-    double debtAfter = Quantities.units(debts.getOrDefault(account, 0L) + atoms);
-    if (debtAfter > Quantities.units(ledger.balance(account, receipt)) * price(collateral) * ltv) {
+    double debtAfter = Precision.MICRO.units(debts.getOrDefault(account, 0L) + atoms);
+    if (debtAfter > Precision.MICRO.units(ledger.balance(account, receipt)) * price(collateral) * ltv) {
       throw new IllegalStateException("over LTV");
     }
     ledger.transfer(cash, to, base, atoms);
@@ -159,7 +159,7 @@ final class FakeOracleLending implements LendingVenue {
 
   @Override
   public double debt(AccountId account, AssetId asset) {
-    return asset.equals(base) ? Quantities.units(debts.getOrDefault(account, 0L)) : 0;
+    return asset.equals(base) ? Precision.MICRO.units(debts.getOrDefault(account, 0L)) : 0;
   }
 
   @Override

@@ -9,7 +9,7 @@ import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.market.SharedMarket;
@@ -62,13 +62,13 @@ class OracleManipulatorTest {
             .resolve(new RandomStreams(1, 0));
     p.setUp(ctx);
     AccountId account = pool.account(WALLET);
-    assertEquals(Quantities.atoms(1_000_000), ctx.balance(account, ATOK));
+    assertEquals(Precision.MICRO.atoms(1_000_000), ctx.balance(account, ATOK));
 
     // Step 1, coefficient unknown: budget 250,000 buys 249,999.999999 units at P = 1, costing
     // (e^0.249999999999 - 1) / 1e-6 = 284,025.416686 (more than the budget); P = e^0.25 = 1.284025.
     ctx.setClock(1, 0);
     p.trade(ctx);
-    assertEquals(500_000 - 284_025.416687, Quantities.units(ctx.balance(WALLET, USD)), 1e-6);
+    assertEquals(500_000 - 284_025.416687, Precision.MICRO.units(ctx.balance(WALLET, USD)), 1e-6);
     assertEquals(1.2840254166877414, ctx.marketPrice(TOK), 1e-9);
     // Step 2: the budget is the cash left, 215,974.583313, which moves P by k x cost: P = 1.5.
     ctx.setClock(2, 0);
@@ -76,13 +76,13 @@ class OracleManipulatorTest {
     assertTrue(ctx.balance(WALLET, USD) <= 2, "the capital is spent to the atom");
     assertEquals(1.5, ctx.marketPrice(TOK), 1e-9);
     // Bought ln(1.5) / 1e-6 = 405,465.108108 units, all posted: collateral 1,405,465.108.
-    double collateral = Quantities.units(ctx.balance(account, ATOK));
+    double collateral = Precision.MICRO.units(ctx.balance(account, ATOK));
     assertEquals(1_405_465.108108, collateral, 1e-5);
 
     // Step 3: borrows 1,405,465.108 x 1.5 x 0.8 x (1 - 1e-6) = 1,686,556.443 USD at the pumped oracle.
     ctx.setClock(3, 0);
     p.trade(ctx);
-    assertEquals(1_686_556.443, Quantities.units(ctx.balance(WALLET, USD)), 1e-3);
+    assertEquals(1_686_556.443, Precision.MICRO.units(ctx.balance(WALLET, USD)), 1e-3);
     assertEquals(1_686_556.443, pool.debt(account, USD), 1e-3);
     ManipulatorBorrow b =
         ctx.events().stream().filter(ManipulatorBorrow.class::isInstance).map(ManipulatorBorrow.class::cast)
@@ -118,7 +118,7 @@ class OracleManipulatorTest {
     p.setUp(ctx);
     ctx.setClock(4, 0);
     p.trade(ctx);
-    assertEquals(Quantities.atoms(300_000), ctx.balance(WALLET, USD), "nothing before startStep");
+    assertEquals(Precision.MICRO.atoms(300_000), ctx.balance(WALLET, USD), "nothing before startStep");
     // One step with the whole 300,000: 300,000 units at P = 1 would cost (e^0.3 - 1) / 1e-6 =
     // 349,858.8 > cash, refused; half of it goes through, the coefficient is learnt and the rest of
     // the budget is bought exactly: P = 1 + k x 300,000 = 1.3 with the whole capital spent.

@@ -9,7 +9,7 @@ import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.agents.testkit.FakePerpetualVenue;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueId;
@@ -39,7 +39,7 @@ class MarkArbitrageursTest {
   }
 
   private double cash(MarkArbitrageurs arb) {
-    return Quantities.units(ctx.balance(arb.wallets().get(0), USD));
+    return Precision.MICRO.units(ctx.balance(arb.wallets().get(0), USD));
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.agents.testkit.FakeAgentContext;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.SharedMarket;
 import org.marginfall.core.random.Distribution;
@@ -101,9 +101,9 @@ class MarketMakersTest {
     // depth).
     AccountId seller = AccountId.of("seller");
     ctx.openAccount(seller);
-    ctx.endow(seller, ETH, Quantities.floorAtoms(100));
+    ctx.endow(seller, ETH, Precision.MICRO.floorAtoms(100));
     double before = ctx.marketPrice(ETH);
-    Execution e = ctx.sell(seller, ETH, Quantities.floorAtoms(100));
+    Execution e = ctx.sell(seller, ETH, Precision.MICRO.floorAtoms(100));
     assertEquals(-100 * 2000 * Math.exp(-0.02) / 750_000, Math.log(e.priceAfter() / before), 1e-12);
     assertEquals(-0.2613863, Math.log(e.priceAfter() / before), 1e-7);
   }

@@ -9,7 +9,7 @@ import org.marginfall.agents.testkit.FakePerpetualVenue;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueId;
@@ -105,7 +105,7 @@ class CollateralMoversTest {
     assertEquals(1000 + 559.999999, fake.ledger().units(ACC_A, USD), TOL);
     assertEquals(0, fake.ledger().balance(TRANSIT, USD));
     assertEquals(559.999999, ctx.diversions.get(0).value(), TOL);
-    assertEquals(Quantities.atoms(559.999999), fake.ledger().balance(ACC_A, USD) - Quantities.atoms(1000));
+    assertEquals(Precision.MICRO.atoms(559.999999), fake.ledger().balance(ACC_A, USD) - Precision.MICRO.atoms(1000));
     assertConserved();
   }
 

@@ -13,6 +13,7 @@ import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -69,6 +70,11 @@ final class RecordingContext implements AgentContext {
   @Override
   public long balance(AccountId account, AssetId asset) {
     return inner.balance(account, asset);
+  }
+
+  @Override
+  public Precision precision(AssetId asset) {
+    return inner.precision(asset);
   }
 
   @Override

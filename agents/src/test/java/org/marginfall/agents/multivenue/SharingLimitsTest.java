@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -25,7 +25,7 @@ class SharingLimitsTest {
   private static final VenueId Z = VenueId.of("z");
   private static final double INF = Double.POSITIVE_INFINITY;
   /** 1000 USD in the pool. */
-  private static final long POOL = Quantities.atoms(1000);
+  private static final long POOL = Precision.MICRO.atoms(1000);
 
   /** Weights 1, 1, 2: slices f = 0.25, 0.25, 0.5. */
   private static SharingLimits limits(double share, List<RingFence> fences) {
@@ -36,19 +36,19 @@ class SharingLimitsTest {
   void test_limitAtoms_halfSharedGivesSliceOwnPlusShareOfTheRest() {
     SharingLimits l = limits(0.5, List.of());
     // Reserved (1 − 0.5) × f × 1000 = 125, 125, 250; common 0.5 × 1000 = 500.
-    assertEquals(Quantities.atoms(125), l.reservedAtoms(USD, 0, POOL));
-    assertEquals(Quantities.atoms(250), l.reservedAtoms(USD, 2, POOL));
-    assertEquals(Quantities.atoms(500), l.commonAtoms(USD, POOL));
+    assertEquals(Precision.MICRO.atoms(125), l.reservedAtoms(USD, 0, POOL));
+    assertEquals(Precision.MICRO.atoms(250), l.reservedAtoms(USD, 2, POOL));
+    assertEquals(Precision.MICRO.atoms(500), l.commonAtoms(USD, POOL));
     // x: 1000 × (0.25 + 0.5 × 0.75) = 625; z: 1000 × (0.5 + 0.5 × 0.5) = 750.
-    assertEquals(Quantities.atoms(625), l.limitAtoms(USD, 0, POOL));
-    assertEquals(Quantities.atoms(750), l.limitAtoms(USD, 2, POOL));
+    assertEquals(Precision.MICRO.atoms(625), l.limitAtoms(USD, 0, POOL));
+    assertEquals(Precision.MICRO.atoms(750), l.limitAtoms(USD, 2, POOL));
   }
 
   @Test
   void test_limitAtoms_shareZeroIsTheSliceAndShareOneTheWholePool() {
     SharingLimits isolated = limits(0, List.of());
-    assertEquals(Quantities.atoms(250), isolated.limitAtoms(USD, 0, POOL));
-    assertEquals(Quantities.atoms(500), isolated.limitAtoms(USD, 2, POOL));
+    assertEquals(Precision.MICRO.atoms(250), isolated.limitAtoms(USD, 0, POOL));
+    assertEquals(Precision.MICRO.atoms(500), isolated.limitAtoms(USD, 2, POOL));
     assertEquals(0, isolated.commonAtoms(USD, POOL));
     SharingLimits shared = limits(1, List.of());
     for (int i = 0; i < 3; i++) {
@@ -66,7 +66,7 @@ class SharingLimitsTest {
     // ETH goes to x and z only: f = 1 / 3 and 2 / 3; y gets none.
     assertEquals(1.0 / 3, l.fraction(ETH, 0), 1e-15);
     assertEquals(0, l.fraction(ETH, 1), 0);
-    long eth = Quantities.atoms(3);
+    long eth = Precision.MICRO.atoms(3);
     // Reserved floor(0.5 × 1/3 × 3e6) = 500,000 and floor(0.5 × 2/3 × 3e6) = 1,000,000 atoms;
     // common 3e6 − 1.5e6 = 1.5e6.
     assertEquals(500_000, l.reservedAtoms(ETH, 0, eth));
@@ -84,37 +84,37 @@ class SharingLimitsTest {
 
   @Test
   void test_take_isolatedDrawNeverReducesAnotherLegsRoom() {
-    PoolBudget b = new PoolBudget(limits(0, List.of()), Map.of(USD, POOL));
-    assertEquals(Quantities.atoms(250), b.room(0, USD, 1));
-    PoolBudget.Draw d = b.take(0, USD, Quantities.atoms(250), 1);
-    assertEquals(new PoolBudget.Draw(Quantities.atoms(250), 0), d);
+    PoolBudget b = new PoolBudget(limits(0, List.of()), Map.of(USD, POOL), Map.of(USD, Precision.MICRO));
+    assertEquals(Precision.MICRO.atoms(250), b.room(0, USD, 1));
+    PoolBudget.Draw d = b.take(0, USD, Precision.MICRO.atoms(250), 1);
+    assertEquals(new PoolBudget.Draw(Precision.MICRO.atoms(250), 0), d);
     assertEquals(0, b.room(0, USD, 1));
-    assertEquals(Quantities.atoms(250), b.room(1, USD, 1));
-    assertEquals(Quantities.atoms(500), b.room(2, USD, 1));
+    assertEquals(Precision.MICRO.atoms(250), b.room(1, USD, 1));
+    assertEquals(Precision.MICRO.atoms(500), b.room(2, USD, 1));
   }
 
   @Test
   void test_take_halfSharedDrawsOwnReserveFirstThenCommon() {
-    PoolBudget b = new PoolBudget(limits(0.5, List.of()), Map.of(USD, POOL));
+    PoolBudget b = new PoolBudget(limits(0.5, List.of()), Map.of(USD, POOL), Map.of(USD, Precision.MICRO));
     // x draws 600: its 125 reserved, then 475 common; 25 common is left.
-    PoolBudget.Draw d = b.take(0, USD, Quantities.atoms(600), 1);
-    assertEquals(new PoolBudget.Draw(Quantities.atoms(125), Quantities.atoms(475)), d);
-    assertEquals(Quantities.atoms(25), b.room(0, USD, 1));
+    PoolBudget.Draw d = b.take(0, USD, Precision.MICRO.atoms(600), 1);
+    assertEquals(new PoolBudget.Draw(Precision.MICRO.atoms(125), Precision.MICRO.atoms(475)), d);
+    assertEquals(Precision.MICRO.atoms(25), b.room(0, USD, 1));
     // y keeps its 125 reserved plus the 25 common; z its 250 plus 25.
-    assertEquals(Quantities.atoms(150), b.room(1, USD, 1));
-    assertEquals(Quantities.atoms(275), b.room(2, USD, 1));
-    assertThrows(IllegalStateException.class, () -> b.take(1, USD, Quantities.atoms(150) + 1, 1));
+    assertEquals(Precision.MICRO.atoms(150), b.room(1, USD, 1));
+    assertEquals(Precision.MICRO.atoms(275), b.room(2, USD, 1));
+    assertThrows(IllegalStateException.class, () -> b.take(1, USD, Precision.MICRO.atoms(150) + 1, 1));
   }
 
   @Test
   void test_room_capBoundsValueDrawnAtDrawPrices() {
     SharingLimits l = new SharingLimits(1, List.of(X, Y), List.of(1.0, 1.0), List.of(300.0, INF), List.of());
-    PoolBudget b = new PoolBudget(l, Map.of(ETH, Quantities.atoms(10)));
+    PoolBudget b = new PoolBudget(l, Map.of(ETH, Precision.MICRO.atoms(10)), Map.of(ETH, Precision.MICRO));
     // Cap 300 USD at ETH 200: floor(300 / 200) = 1.5 ETH.
-    assertEquals(Quantities.atoms(1.5), b.room(0, ETH, 200));
-    b.take(0, ETH, Quantities.atoms(1), 200);
+    assertEquals(Precision.MICRO.atoms(1.5), b.room(0, ETH, 200));
+    b.take(0, ETH, Precision.MICRO.atoms(1), 200);
     // 200 drawn; 100 left at 250 is 0.4 ETH.
-    assertEquals(Quantities.atoms(0.4), b.room(0, ETH, 250));
-    assertEquals(Quantities.atoms(9), b.room(1, ETH, 250));
+    assertEquals(Precision.MICRO.atoms(0.4), b.room(0, ETH, 250));
+    assertEquals(Precision.MICRO.atoms(9), b.room(1, ETH, 250));
   }
 }

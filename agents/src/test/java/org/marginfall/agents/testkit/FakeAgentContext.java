@@ -33,6 +33,14 @@ public final class FakeAgentContext extends LedgerAgentContext {
     this(assets.get(0), new Ledger(assets), new ManualClock(), new ArrayList<>(), new LinkedHashMap<>());
   }
 
+  /**
+   * A context whose ledger counts {@code assets} (the first being the base currency) at {@code
+   * decimals}, asset by asset.
+   */
+  public FakeAgentContext(List<AssetId> assets, List<Integer> decimals) {
+    this(assets.get(0), new Ledger(assets, decimals), new ManualClock(), new ArrayList<>(), new LinkedHashMap<>());
+  }
+
   private FakeAgentContext(
       AssetId base, Ledger ledger, ManualClock clock, List<SimEvent> events, Map<VenueId, Venue> venues) {
     this(base, ledger, clock, events, venues, new Markets(ledger, base, events::add, clock));

@@ -13,7 +13,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -242,7 +242,7 @@ public final class FakePerpetualVenue implements PerpetualVenue {
       throw new IllegalStateException(marginAccount + " holds fewer than " + atoms + " atoms of " + asset);
     }
     MarginState s = marginState(marginAccount);
-    double counted = Quantities.units(atoms) * mark(asset) * (1 - haircuts.get(asset));
+    double counted = Precision.MICRO.units(atoms) * mark(asset) * (1 - haircuts.get(asset));
     if (s.equity() - counted < s.initialRequirement()) {
       throw new IllegalStateException(marginAccount + " would fall below its initial margin");
     }
@@ -275,13 +275,13 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     AccountId house = AccountId.of(id.value(), "house");
     ledger.open(house, AccountType.ORDINARY);
     if (realized < 0) {
-      long loss = Quantities.ceilAtoms(-realized);
+      long loss = Precision.MICRO.ceilAtoms(-realized);
       if (loss > ledger.balance(marginAccount, base)) {
         throw new IllegalStateException(marginAccount + " cannot pay the realised loss");
       }
       ledger.transfer(marginAccount, house, base, loss);
     } else if (realized > 0) {
-      long gain = Quantities.floorAtoms(realized);
+      long gain = Precision.MICRO.floorAtoms(realized);
       if (ledger.balance(house, base) < gain) {
         ledger.transfer(Ledger.EXTERNAL, house, base, gain - ledger.balance(house, base));
       }
@@ -309,7 +309,7 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     for (Map.Entry<AssetId, Double> c : haircuts.entrySet()) {
       long held = ledger.balance(marginAccount, c.getKey());
       if (held != 0) {
-        equity += Quantities.units(held) * mark(c.getKey()) * (1 - c.getValue());
+        equity += Precision.MICRO.units(held) * mark(c.getKey()) * (1 - c.getValue());
       }
     }
     double initial = 0;
@@ -366,7 +366,7 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     long cost = 0;
     for (Holding h : acquiredPerLiquidation) {
       long atoms = Math.min(h.atoms(), ledger.balance(account, h.asset()));
-      long pay = Quantities.ceilAtoms(Quantities.units(atoms) * mark(h.asset()));
+      long pay = Precision.MICRO.ceilAtoms(Precision.MICRO.units(atoms) * mark(h.asset()));
       sold.add(new Holding(h.asset(), atoms));
       price.add(pay);
       cost += pay;
@@ -383,7 +383,7 @@ public final class FakePerpetualVenue implements PerpetualVenue {
       ledger.transfer(liquidator, account, base, price.get(i));
       ledger.transfer(account, liquidator, sold.get(i).asset(), sold.get(i).atoms());
     }
-    return Optional.of(new LiquidationOutcome(id, account, notional, 0, sold, Quantities.units(cost)));
+    return Optional.of(new LiquidationOutcome(id, account, notional, 0, sold, Precision.MICRO.units(cost)));
   }
 
   @Override

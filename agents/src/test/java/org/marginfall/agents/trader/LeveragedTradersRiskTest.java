@@ -13,7 +13,7 @@ import org.marginfall.agents.testkit.FakePerpetualVenue;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueId;
@@ -37,7 +37,7 @@ class LeveragedTradersRiskTest {
     }
 
     double usd(AccountId a) {
-      return Quantities.units(ctx.ledger().balance(a, USD));
+      return Precision.MICRO.units(ctx.ledger().balance(a, USD));
     }
   }
 

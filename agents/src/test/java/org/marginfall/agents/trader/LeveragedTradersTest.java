@@ -14,7 +14,7 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
@@ -224,8 +224,8 @@ class LeveragedTradersTest {
     assertEquals(864_150_000L, eth, 1.0);
     assertEquals(0, ctx.ledger().balance(wallet(0), USD));
     // each account opens its own equity * 3: 864.15 * 3 / 2,000 = 1.296225 ETH; 370.35 * 3 / 50,000 = 0.022221 BTC
-    assertRel(Quantities.units(eth) * 3 / ETH_MARK, venue.size(ethAccount, ETH));
-    assertRel(Quantities.units(btc) * 3 / BTC_MARK, venue.size(btcAccount, BTC));
+    assertRel(Precision.MICRO.units(eth) * 3 / ETH_MARK, venue.size(ethAccount, ETH));
+    assertRel(Precision.MICRO.units(btc) * 3 / BTC_MARK, venue.size(btcAccount, BTC));
     assertEquals(1.296225, venue.size(ethAccount, ETH), 1e-8);
     assertEquals(0.022221, venue.size(btcAccount, BTC), 1e-8);
     assertEquals(0.0, venue.size(ethAccount, BTC), 0.0);
@@ -277,9 +277,9 @@ class LeveragedTradersTest {
       double units = expected.next(collateral);
       double lev = expected.next(leverage);
       double side = expected.nextUniform() < longShare ? 1 : -1;
-      long atoms = Quantities.floorAtoms(units);
+      long atoms = Precision.MICRO.floorAtoms(units);
       assertEquals(atoms, ctx.ledger().balance(cross(k), USD), "collateral of trader " + k);
-      assertRel(side * Quantities.units(atoms) * lev / ETH_MARK, venue.size(cross(k), ETH));
+      assertRel(side * Precision.MICRO.units(atoms) * lev / ETH_MARK, venue.size(cross(k), ETH));
       longs += side > 0 ? 1 : 0;
     }
     assertTrue(longs > 0 && longs < count, "both sides drawn: " + longs + " longs of " + count);
