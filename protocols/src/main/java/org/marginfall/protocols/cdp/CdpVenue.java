@@ -16,7 +16,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountTable;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.oracle.StalePauses;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
@@ -52,6 +52,8 @@ public final class CdpVenue implements VaultVenue {
   private final VenueServices services;
   private final Ledger ledger;
   private final AssetId base;
+  /** How finely the ledger counts the base currency: debt, tabs, incentives, surplus. */
+  private final Precision basePrecision;
   private final AccountId issuer;
   private final AccountId vow;
   private final AccountId auctionAccount;
@@ -80,9 +82,13 @@ public final class CdpVenue implements VaultVenue {
   private long deficits;
   private long stabilityFees;
 
-  /** Run state of one collateral type. */
+  /** Run state of one collateral type; its limits are in base-currency atoms. */
   private static final class Ilk {
     final CdpIlk terms;
+    /** How finely the ledger counts the collateral: ink, lots, slices. */
+    final Precision collateral;
+    /** The base currency's decimals minus the collateral's (see {@link Liquidations2Math#take}). */
+    final int shift;
     final long dust;
     final long hole;
     final long tip;
@@ -92,11 +98,13 @@ public final class CdpVenue implements VaultVenue {
     /** The oracle price read once by {@code readMarkPrices} for a pass over every vault. */
     double markPrice;
 
-    Ilk(CdpIlk terms) {
+    Ilk(CdpIlk terms, Precision collateral, Precision base) {
       this.terms = terms;
-      this.dust = Quantities.floorAtoms(terms.dust());
-      this.hole = Quantities.floorAtoms(terms.hole());
-      this.tip = Quantities.floorAtoms(terms.tip());
+      this.collateral = collateral;
+      this.shift = base.decimals() - collateral.decimals();
+      this.dust = base.floorAtoms(terms.dust());
+      this.hole = base.floorAtoms(terms.hole());
+      this.tip = base.floorAtoms(terms.tip());
       this.chost = Liquidations2Math.chost(dust, terms.chop());
     }
   }
@@ -152,6 +160,7 @@ public final class CdpVenue implements VaultVenue {
     this.services = services;
     this.ledger = services.ledger();
     this.base = services.baseCurrency();
+    this.basePrecision = ledger.precision(base);
     String v = spec.id().value();
     this.issuer = AccountId.of(v, "issuer");
     this.vow = AccountId.of(v, "vow");
@@ -161,10 +170,10 @@ public final class CdpVenue implements VaultVenue {
     ledger.open(vow, AccountType.ORDINARY);
     ledger.open(auctionAccount, AccountType.ORDINARY);
     ledger.open(badDebtAccount, AccountType.EXTERNAL);
-    ledger.transfer(Ledger.EXTERNAL, vow, base, Quantities.floorAtoms(spec.surplusBuffer()));
-    this.globalHole = Quantities.floorAtoms(spec.globalHole());
+    ledger.transfer(Ledger.EXTERNAL, vow, base, basePrecision.floorAtoms(spec.surplusBuffer()));
+    this.globalHole = basePrecision.floorAtoms(spec.globalHole());
     for (CdpIlk terms : spec.ilks()) {
-      Ilk ilk = new Ilk(terms);
+      Ilk ilk = new Ilk(terms, ledger.precision(terms.asset()), basePrecision);
       ilks.add(ilk);
       ilkByAsset.put(terms.asset(), ilk);
     }
@@ -243,21 +252,21 @@ public final class CdpVenue implements VaultVenue {
     long after = Math.addExact(v.debt, atoms);
     if (after < v.ilk.dust) {
       throw new IllegalStateException(
-          vault + ": debt " + Quantities.units(after) + " would be below dust " + v.ilk.terms.dust());
+          vault + ": debt " + basePrecision.units(after) + " would be below dust " + v.ilk.terms.dust());
     }
     MarginState state = state(ledger.balance(vault, v.ilk.terms.asset()), after, v.ilk);
     if (state.liquidatable()) {
       throw new IllegalStateException(
-          vault + ": debt " + Quantities.units(after) + " would be unsafe against collateral worth "
+          vault + ": debt " + basePrecision.units(after) + " would be unsafe against collateral worth "
               + state.equity() + " at mat " + v.ilk.terms.mat());
     }
     ledger.transfer(issuer, to, base, atoms);
     v.debt = after;
-    v.art = Quantities.units(after) / v.ilk.rate;
+    v.art = basePrecision.units(after) / v.ilk.rate;
     services.events().emit(
         new DebtDrawn(
             services.clock().step(), services.clock().round(), spec.id().value(), vault.value(),
-            Quantities.units(atoms), Quantities.units(after), state.equity()));
+            basePrecision.units(atoms), basePrecision.units(after), state.equity()));
   }
 
   @Override
@@ -354,7 +363,7 @@ public final class CdpVenue implements VaultVenue {
     }
     Optional<Liquidations2Math.Bark> b =
         Liquidations2Math.bark(ink, v.debt, globalHole - dirt, ilk.hole - ilk.dirt, ilk.dust, ilk.terms.chop());
-    return b.isEmpty() ? 0 : Quantities.units(Liquidations2Math.incentive(ilk.tip, ilk.terms.chip(), b.get().tab()));
+    return b.isEmpty() ? 0 : basePrecision.units(Liquidations2Math.incentive(ilk.tip, ilk.terms.chip(), b.get().tab()));
   }
 
   /**
@@ -379,7 +388,7 @@ public final class CdpVenue implements VaultVenue {
     boolean partial = bark.due() < v.debt;
     ledger.transfer(account, auctionAccount, asset, bark.dink());
     v.debt -= bark.due();
-    v.art = Quantities.units(v.debt) / ilk.rate;
+    v.art = basePrecision.units(v.debt) / ilk.rate;
     sin += bark.due();
     dirt += bark.tab();
     ilk.dirt += bark.tab();
@@ -394,14 +403,14 @@ public final class CdpVenue implements VaultVenue {
     services.events().emit(
         new AuctionStarted(
             services.clock().step(), services.clock().round(), spec.id().value(), account.value(),
-            keeper.value(), asset.value(), sale.id, Quantities.units(bark.dink()),
-            Quantities.units(bark.due()), Quantities.units(bark.tab()), top, Quantities.units(coin), partial));
+            keeper.value(), asset.value(), sale.id, ilk.collateral.units(bark.dink()),
+            basePrecision.units(bark.due()), basePrecision.units(bark.tab()), top, basePrecision.units(coin), partial));
     if (!state(v).liquidatable()) {
       liquidatable.drop(account);
     }
     return Optional.of(
         new LiquidationOutcome(
-            spec.id(), account, Quantities.units(bark.tab()), Quantities.units(coin), List.of(), 0));
+            spec.id(), account, basePrecision.units(bark.tab()), basePrecision.units(coin), List.of(), 0));
   }
 
   /** Whether {@code bark} would start an auction for the vault now, whoever the keeper. */
@@ -466,7 +475,7 @@ public final class CdpVenue implements VaultVenue {
     double price = price(s);
     return needsRedo(s, price)
         ? Optional.empty()
-        : Optional.of(new AuctionLot(spec.id(), s.id, s.ilk.terms.asset(), s.lot, price, Quantities.units(s.tab)));
+        : Optional.of(new AuctionLot(spec.id(), s.id, s.ilk.terms.asset(), s.lot, price, basePrecision.units(s.tab)));
   }
 
   /**
@@ -486,7 +495,7 @@ public final class CdpVenue implements VaultVenue {
     if (needsRedo(s, price) || maxPrice < price) {
       return Optional.empty();
     }
-    Optional<Liquidations2Math.Take> t = Liquidations2Math.take(s.lot, s.tab, maxAtoms, price, s.ilk.chost);
+    Optional<Liquidations2Math.Take> t = Liquidations2Math.take(s.lot, s.tab, maxAtoms, price, s.ilk.chost, s.ilk.shift);
     if (t.isEmpty() || ledger.balance(taker, base) < t.get().owe()) {
       return Optional.empty();
     }
@@ -506,8 +515,8 @@ public final class CdpVenue implements VaultVenue {
     services.events().emit(
         new AuctionTaken(
             services.clock().step(), services.clock().round(), spec.id().value(), s.id, taker.value(),
-            asset.value(), Quantities.units(slice), price, Quantities.units(owe), Quantities.units(s.tab),
-            Quantities.units(s.lot)));
+            asset.value(), s.ilk.collateral.units(slice), price, basePrecision.units(owe), basePrecision.units(s.tab),
+            s.ilk.collateral.units(s.lot)));
     if (s.lot == 0) {
       end(s, s.tab, 0);
     } else if (s.tab == 0) {
@@ -516,7 +525,7 @@ public final class CdpVenue implements VaultVenue {
       s.lot = 0;
       end(s, 0, rest);
     }
-    return Optional.of(new AuctionTake(spec.id(), lotId, asset, slice, Quantities.units(owe)));
+    return Optional.of(new AuctionTake(spec.id(), lotId, asset, slice, basePrecision.units(owe)));
   }
 
   /**
@@ -531,7 +540,7 @@ public final class CdpVenue implements VaultVenue {
         ilk.rate *= 1 + ilk.terms.stabilityFee();
         for (Vault v : vaults.values()) {
           if (v.ilk == ilk && v.debt > 0) {
-            long accrued = Quantities.ceilAtoms(v.art * ilk.rate) - v.debt;
+            long accrued = basePrecision.ceilAtoms(v.art * ilk.rate) - v.debt;
             if (accrued > 0) {
               ledger.transfer(issuer, vow, base, accrued);
               v.debt += accrued;
@@ -556,7 +565,7 @@ public final class CdpVenue implements VaultVenue {
     }
     double inAuction = 0;
     for (Sale s : sales.values()) {
-      inAuction += Quantities.units(s.lot) * oraclePrice(s.ilk.terms.asset());
+      inAuction += s.ilk.collateral.units(s.lot) * oraclePrice(s.ilk.terms.asset());
     }
     Map<String, Double> extras = new LinkedHashMap<>();
     extras.put("activeAuctions", (double) sales.size());
@@ -564,14 +573,14 @@ public final class CdpVenue implements VaultVenue {
       extras.put("stalePausedSteps", (double) stalePauses.pausedSteps());
     }
     extras.put("collateralInAuction", inAuction);
-    extras.put("keeperIncentives", Quantities.units(incentives));
-    extras.put("auctionDeficit", Quantities.units(deficits));
-    extras.put("systemDebt", Quantities.units(sin));
-    extras.put("stabilityFees", Quantities.units(stabilityFees));
+    extras.put("keeperIncentives", basePrecision.units(incentives));
+    extras.put("auctionDeficit", basePrecision.units(deficits));
+    extras.put("systemDebt", basePrecision.units(sin));
+    extras.put("stabilityFees", basePrecision.units(stabilityFees));
     return new VenueSnapshot(
-        vaults.size(), barks, Quantities.units(tabStarted), Quantities.units(penaltyIncome),
-        Quantities.units(surplusUsed), Quantities.units(badDebt), ledger.units(vow, base),
-        Quantities.units(debt), liquidatable.list().size(), extras);
+        vaults.size(), barks, basePrecision.units(tabStarted), basePrecision.units(penaltyIncome),
+        basePrecision.units(surplusUsed), basePrecision.units(badDebt), ledger.units(vow, base),
+        basePrecision.units(debt), liquidatable.list().size(), extras);
   }
 
   @Override
@@ -641,10 +650,10 @@ public final class CdpVenue implements VaultVenue {
     boolean paid =
         (s.ilk.tip > 0 || s.ilk.terms.chip() > 0)
             && s.tab >= s.ilk.chost
-            && Quantities.units(s.lot) * feed >= Quantities.units(s.ilk.chost);
+            && s.ilk.collateral.units(s.lot) * feed >= basePrecision.units(s.ilk.chost);
     long coin = payIncentive(s, paid);
     services.events().emit(
-        new AuctionReset(services.clock().step(), services.clock().round(), spec.id().value(), s.id, s.keeper.value(), s.top, Quantities.units(coin)));
+        new AuctionReset(services.clock().step(), services.clock().round(), spec.id().value(), s.id, s.keeper.value(), s.top, basePrecision.units(coin)));
   }
 
   /** {@code vat.suck(vow, kpr, coin)}: newly issued base currency to the keeper, owed by the Vow. */
@@ -676,20 +685,20 @@ public final class CdpVenue implements VaultVenue {
     sin -= s.sin;
     if (fromSurplus > 0) {
       surplusUsed += fromSurplus;
-      services.events().emit(new InsurancePayout(step, round, venue, s.vault.id.value(), Quantities.units(fromSurplus)));
+      services.events().emit(new InsurancePayout(step, round, venue, s.vault.id.value(), basePrecision.units(fromSurplus)));
     }
     if (written > 0) {
       ledger.transfer(badDebtAccount, issuer, base, written);
       badDebt += written;
-      services.events().emit(new BadDebt(step, round, venue, s.vault.id.value(), Quantities.units(written)));
+      services.events().emit(new BadDebt(step, round, venue, s.vault.id.value(), basePrecision.units(written)));
     }
     long penalty = Math.max(0, s.raised - s.due);
     penaltyIncome += penalty;
     deficits += deficit;
     services.events().emit(
         new AuctionEnded(
-            step, round, venue, s.id, s.vault.id.value(), Quantities.units(s.due), Quantities.units(s.raised),
-            Quantities.units(deficit), Quantities.units(returned), Quantities.units(penalty)));
+            step, round, venue, s.id, s.vault.id.value(), basePrecision.units(s.due), basePrecision.units(s.raised),
+            basePrecision.units(deficit), s.ilk.collateral.units(returned), basePrecision.units(penalty)));
   }
 
   private double elapsedSeconds(Sale s) {
@@ -723,9 +732,9 @@ public final class CdpVenue implements VaultVenue {
     return state(ink, debt, ilk, oraclePrice(ilk.terms.asset()));
   }
 
-  private static MarginState state(long ink, long debt, Ilk ilk, double price) {
-    double value = Quantities.units(ink) * price;
-    double required = Quantities.units(debt) * ilk.terms.mat();
+  private MarginState state(long ink, long debt, Ilk ilk, double price) {
+    double value = ilk.collateral.units(ink) * price;
+    double required = basePrecision.units(debt) * ilk.terms.mat();
     return new MarginState(value, required, required);
   }
 

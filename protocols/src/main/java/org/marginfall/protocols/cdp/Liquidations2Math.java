@@ -6,8 +6,9 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * The formulas of MakerDAO Liquidations 2.0 over explicit integer amounts (ledger atoms of 1e-6
- * units), so that each rule can be checked by hand without a venue.
+ * The formulas of MakerDAO Liquidations 2.0 over explicit integer amounts (ledger atoms: debt,
+ * tabs and incentives in atoms of the base currency, collateral in atoms of the collateral, which
+ * may have other decimals), so that each rule can be checked by hand without a venue.
  *
  * <p>Where the contracts round (WAD/RAY fixed point), these round the same way: down for amounts
  * the system hands out or sizes (dart, dink, tab, incentives, slices), up for what a bidder pays.
@@ -99,20 +100,32 @@ public final class Liquidations2Math {
    * @return the exchange, or empty when nothing can be bought
    */
   public static Optional<Take> take(long lot, long tab, long amt, double price, long chost) {
+    return take(lot, tab, amt, price, chost, 0);
+  }
+
+  /**
+   * {@link #take(long, long, long, double, long)} with the collateral ({@code lot}, {@code amt},
+   * the slice) and the base currency ({@code tab}, {@code chost}, the owe) counted at different
+   * decimals.
+   *
+   * @param shift the base currency's decimals minus the collateral's: one collateral atom at
+   *     {@code price} is worth {@code price * 10^shift} base atoms
+   */
+  public static Optional<Take> take(long lot, long tab, long amt, double price, long chost, int shift) {
     if (lot <= 0 || tab <= 0 || amt <= 0 || !(price > 0)) {
       return Optional.empty();
     }
     long slice = Math.min(lot, amt);
-    long owe = ceilValue(slice, price);
+    long owe = ceilValue(slice, price, shift);
     if (owe > tab) {
       owe = tab;
-      slice = Math.min(slice, divFloor(tab, price));
+      slice = Math.min(slice, divFloor(tab, price, shift));
     } else if (owe < tab && slice < lot && tab - owe < chost) {
       if (tab <= chost) {
         return Optional.empty();
       }
       owe = tab - chost;
-      slice = divFloor(owe, price);
+      slice = divFloor(owe, price, shift);
     }
     if (slice <= 0 || owe <= 0) {
       return Optional.empty();
@@ -128,16 +141,26 @@ public final class Liquidations2Math {
         .longValueExact();
   }
 
-  /** The value of {@code atoms} at {@code price}, rounded up to whole base atoms. */
-  static long ceilValue(long atoms, double price) {
+  /**
+   * The value of {@code atoms} of collateral at {@code price}, rounded up to whole base atoms, the
+   * base currency counting {@code shift} more decimals than the collateral.
+   */
+  static long ceilValue(long atoms, double price, int shift) {
     return BigDecimal.valueOf(atoms)
         .multiply(BigDecimal.valueOf(price))
+        .movePointRight(shift)
         .setScale(0, RoundingMode.CEILING)
         .longValueExact();
   }
 
-  /** {@code value / price} in atoms, rounded down. */
-  static long divFloor(long value, double price) {
-    return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(price), 0, RoundingMode.FLOOR).longValueExact();
+  /**
+   * {@code value} base atoms over {@code price} in collateral atoms, rounded down, the base
+   * currency counting {@code shift} more decimals than the collateral.
+   */
+  static long divFloor(long value, double price, int shift) {
+    return BigDecimal.valueOf(value)
+        .movePointLeft(shift)
+        .divide(BigDecimal.valueOf(price), 0, RoundingMode.FLOOR)
+        .longValueExact();
   }
 }

@@ -14,7 +14,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountTable;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.oracle.StalePauses;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LendingVenue;
@@ -54,6 +54,8 @@ public final class LendingPool implements LendingVenue {
   private final VenueServices services;
   private final Ledger ledger;
   private final AssetId base;
+  /** How finely the ledger counts the base currency (what a liquidator spends). */
+  private final Precision basePrecision;
   private final AccountId treasury;
   private final List<Reserve> reserves = new ArrayList<>();
   /** Each reserve's receipt asset's ledger index, by reserve index. */
@@ -70,12 +72,27 @@ public final class LendingPool implements LendingVenue {
   private double insurancePaid;
   private double badDebt;
 
-  /** One reserve's books. */
+  /**
+   * One reserve's books. Cash is counted in atoms of the underlying, receipts in atoms of the
+   * receipt asset; the two may have different decimals. The exchange rate is underlying units per
+   * receipt unit.
+   */
   private static final class Reserve {
     final int index;
     final ReserveTerms terms;
     final AccountId pool;
     final AccountId issuer;
+    /** The underlying's precision: cash, debt, deficit. */
+    final Precision precision;
+    /** The receipt's precision: receipts. */
+    final Precision receiptPrecision;
+    /**
+     * Underlying atoms per receipt atom, {@code 10^(underlying decimals - receipt decimals)}, as
+     * {@code scaleUp / scaleDown}: each an exact power of ten and one of them 1, so that both are
+     * 1 and a conversion is the identity when the decimals are equal.
+     */
+    final double scaleUp;
+    final double scaleDown;
     long cash;
     long receipts;
     double borrowIndex = 1;
@@ -84,11 +101,29 @@ public final class LendingPool implements LendingVenue {
     /** The exchange rate as a fraction of what it would be without socialised losses. */
     double lossIndex = 1;
 
-    Reserve(int index, ReserveTerms terms, AccountId pool, AccountId issuer) {
+    Reserve(
+        int index, ReserveTerms terms, AccountId pool, AccountId issuer, Precision precision,
+        Precision receiptPrecision) {
       this.index = index;
       this.terms = terms;
       this.pool = pool;
       this.issuer = issuer;
+      this.precision = precision;
+      this.receiptPrecision = receiptPrecision;
+      long u = precision.atomsPerUnit();
+      long rc = receiptPrecision.atomsPerUnit();
+      this.scaleUp = u >= rc ? u / rc : 1;
+      this.scaleDown = rc > u ? rc / u : 1;
+    }
+
+    /** {@code x} receipt atoms' worth (receipt atoms times the rate) in underlying atoms. */
+    double cashAtoms(double x) {
+      return x * scaleUp / scaleDown;
+    }
+
+    /** {@code x} underlying atoms' worth (underlying atoms over the rate) in receipt atoms. */
+    double receiptAtoms(double x) {
+      return x * scaleDown / scaleUp;
     }
 
     double debt() {
@@ -97,12 +132,12 @@ public final class LendingPool implements LendingVenue {
 
     /** Underlying the reserve owns: cash, loans and (in deficit mode) the claim it recorded. */
     double assets() {
-      return Quantities.units(cash) + debt() + deficit;
+      return precision.units(cash) + debt() + deficit;
     }
 
     /** Assets per receipt; 1 before anything was supplied. */
     double rate() {
-      return receipts > 0 ? assets() / Quantities.units(receipts) : 1.0;
+      return receipts > 0 ? assets() / receiptPrecision.units(receipts) : 1.0;
     }
   }
 
@@ -129,6 +164,7 @@ public final class LendingPool implements LendingVenue {
     this.services = services;
     this.ledger = services.ledger();
     this.base = services.baseCurrency();
+    this.basePrecision = ledger.precision(base);
     String v = spec.id().value();
     this.treasury = AccountId.of(v, "treasury");
     ledger.open(treasury, AccountType.ORDINARY);
@@ -139,7 +175,8 @@ public final class LendingPool implements LendingVenue {
       Reserve r =
           new Reserve(
               reserves.size(), t, AccountId.of(v, "reserves", t.asset().value()),
-              AccountId.of(v, "issuers", t.receipt().value()));
+              AccountId.of(v, "issuers", t.receipt().value()), ledger.precision(t.asset()),
+              ledger.precision(t.receipt()));
       ledger.open(r.pool, AccountType.ORDINARY);
       ledger.open(r.issuer, AccountType.EXTERNAL);
       reserves.add(r);
@@ -215,7 +252,7 @@ public final class LendingPool implements LendingVenue {
     if (ledger.balance(holder, r.terms.receipt()) < receiptAtoms) {
       throw new IllegalStateException(holder + " holds fewer than " + receiptAtoms + " atoms of " + r.terms.receipt());
     }
-    long paid = (long) Math.floor(receiptAtoms * r.rate());
+    long paid = (long) Math.floor(r.cashAtoms(receiptAtoms * r.rate()));
     if (paid > r.cash) {
       throw new IllegalStateException(spec.id() + ": reserve " + asset + " lacks the cash to redeem " + receiptAtoms);
     }
@@ -252,7 +289,7 @@ public final class LendingPool implements LendingVenue {
     if (atoms > r.cash) {
       throw new IllegalStateException(spec.id() + ": reserve " + asset + " holds " + r.cash + " atoms, cannot lend " + atoms);
     }
-    double units = Quantities.units(atoms);
+    double units = r.precision.units(atoms);
     if (r.debt() + units > r.terms.borrowCap()) {
       throw new IllegalStateException(spec.id() + ": borrowing " + units + " " + asset + " exceeds the borrow cap");
     }
@@ -279,10 +316,10 @@ public final class LendingPool implements LendingVenue {
     Borrower b = borrower(account);
     Reserve r = reserve(asset);
     positive(atoms, "atoms");
-    long paid = Math.min(atoms, Quantities.ceilAtoms(b.scaledDebt[r.index] * r.borrowIndex));
+    long paid = Math.min(atoms, r.precision.ceilAtoms(b.scaledDebt[r.index] * r.borrowIndex));
     ledger.transfer(from, r.pool, asset, paid);
     r.cash += paid;
-    reduceDebt(b, r, Quantities.units(paid));
+    reduceDebt(b, r, r.precision.units(paid));
     b.state = state(b);
     return paid;
   }
@@ -304,7 +341,7 @@ public final class LendingPool implements LendingVenue {
     MarginState before = state(b);
     double debt = before.maintenanceRequirement();
     if (debt > 0) {
-      double removed = Quantities.units(receiptAtoms) * r.rate() * price(asset) * r.terms.liquidationThreshold();
+      double removed = r.receiptPrecision.units(receiptAtoms) * r.rate() * price(asset) * r.terms.liquidationThreshold();
       double after = (before.equity() - removed) / debt;
       if (after < 1) {
         throw new IllegalStateException(account + ": health factor after the withdrawal would be " + after + " < 1");
@@ -409,8 +446,9 @@ public final class LendingPool implements LendingVenue {
     }
     double pDebt = price(debtReserve.terms.asset());
     double pColl = price(collReserve.terms.asset());
-    double heldUnderlying = Quantities.units(ledger.balance(b.id, collReserve.terms.receipt())) * collReserve.rate();
-    double collateralBalance = Math.min(heldUnderlying, Quantities.units(collReserve.cash));
+    double heldUnderlying =
+        collReserve.receiptPrecision.units(ledger.balance(b.id, collReserve.terms.receipt())) * collReserve.rate();
+    double collateralBalance = Math.min(heldUnderlying, collReserve.precision.units(collReserve.cash));
     if (!(collateralBalance > 0)) {
       return 0;
     }
@@ -472,19 +510,22 @@ public final class LendingPool implements LendingVenue {
 
     // 2. Receipts to seize: all of them when the whole balance goes, else the plan's amounts.
     boolean all = plan.cappedByCollateral() && !cashBound;
-    long feeReceipts = Math.min(held, (long) Math.floor(plan.protocolFee() / rateColl * Quantities.ATOMS_PER_UNIT));
+    // The plan's amounts are underlying units: over the rate they are receipt units.
+    long receiptUnit = collReserve.receiptPrecision.atomsPerUnit();
+    long feeReceipts = Math.min(held, (long) Math.floor(plan.protocolFee() / rateColl * receiptUnit));
     long liqReceipts =
         all ? held - feeReceipts
-            : Math.min(held - feeReceipts, (long) Math.ceil(plan.collateralToLiquidator() / rateColl * Quantities.ATOMS_PER_UNIT));
+            : Math.min(held - feeReceipts, (long) Math.ceil(plan.collateralToLiquidator() / rateColl * receiptUnit));
     long paidOut =
         Math.min(
             collReserve.cash,
-            all ? (long) Math.floor(liqReceipts * rateColl) : Quantities.floorAtoms(plan.collateralToLiquidator()));
+            all ? (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl))
+                : collReserve.precision.floorAtoms(plan.collateralToLiquidator()));
 
     // 3. Move: debt in, debt down, receipts to the treasury and burned, underlying out.
     ledger.transfer(liquidator, debtReserve.pool, debtAsset, repay);
     debtReserve.cash += repay;
-    reduceDebt(b, debtReserve, Quantities.units(repay));
+    reduceDebt(b, debtReserve, debtReserve.precision.units(repay));
     ledger.transfer(account, treasury, collReserve.terms.receipt(), feeReceipts);
     burn(collReserve, account, liqReceipts);
     ledger.transfer(collReserve.pool, liquidator, collAsset, paidOut);
@@ -492,17 +533,19 @@ public final class LendingPool implements LendingVenue {
 
     long step = services.clock().step();
     int round = services.clock().round();
-    double seized = Quantities.units(feeReceipts + liqReceipts) * rateColl;
+    Precision receiptPrecision = collReserve.receiptPrecision;
+    double repaid = debtReserve.precision.units(repay);
+    double seized = receiptPrecision.units(feeReceipts + liqReceipts) * rateColl;
     double bonus = (seized - seized / (1 + collReserve.terms.liquidationBonus())) * pColl;
-    double fee = Quantities.units(feeReceipts) * rateColl * pColl;
-    double notional = Quantities.units(repay) * pDebt;
+    double fee = receiptPrecision.units(feeReceipts) * rateColl * pColl;
+    double notional = repaid * pDebt;
     services
         .events()
         .emit(
             new LoanLiquidation(
                 step, round, spec.id().value(), account.value(), liquidator.value(), collAsset.value(),
-                debtAsset.value(), before.health(), Quantities.units(repay), pDebt, seized, pColl,
-                Quantities.units(feeReceipts) * rateColl, bonus, plan.closeFactor(), plan.dustWaived()));
+                debtAsset.value(), before.health(), repaid, pDebt, seized, pColl,
+                receiptPrecision.units(feeReceipts) * rateColl, bonus, plan.closeFactor(), plan.dustWaived()));
     liquidations++;
     liquidatedNotional += notional;
     liquidationFees += bonus;
@@ -523,7 +566,7 @@ public final class LendingPool implements LendingVenue {
         collAsset.equals(base) || paidOut == 0 ? List.of() : List.of(new Holding(collAsset, paidOut));
     return Optional.of(
         new LiquidationOutcome(
-            spec.id(), account, notional, bonus - fee, acquired, Quantities.units(baseSpent)));
+            spec.id(), account, notional, bonus - fee, acquired, basePrecision.units(baseSpent)));
   }
 
   /** Whether a liquidator able to pay would liquidate {@code account} now. */
@@ -561,9 +604,9 @@ public final class LendingPool implements LendingVenue {
     double pColl = price(collReserve.terms.asset());
     double rateColl = collReserve.rate();
     long held = ledger.balance(account, collReserve.terms.receipt());
-    double heldUnderlying = Quantities.units(held) * rateColl;
+    double heldUnderlying = collReserve.receiptPrecision.units(held) * rateColl;
     // The liquidator is paid in underlying, so the reserve's cash bounds what can be seized.
-    double cashUnits = Quantities.units(collReserve.cash);
+    double cashUnits = collReserve.precision.units(collReserve.cash);
     boolean cashBound = cashUnits < heldUnderlying;
     double collateralBalance = Math.min(heldUnderlying, cashUnits);
     if (!(collateralBalance > 0)) {
@@ -575,7 +618,7 @@ public final class LendingPool implements LendingVenue {
             collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
             spec.closeFactorThreshold(), spec.minLeftover());
     LendingMath.Plan plan = LendingMath.plan(in);
-    long repay = Quantities.ceilAtoms(plan.debtRepaid());
+    long repay = debtReserve.precision.ceilAtoms(plan.debtRepaid());
     if (repay <= 0) {
       return Optional.empty();
     }
@@ -612,7 +655,7 @@ public final class LendingPool implements LendingVenue {
       double rate = r.rate();
       openInterest += r.debt() * p;
       treasuryValue += ledger.units(treasury, r.terms.receipt()) * rate * p;
-      supplied += Quantities.units(r.receipts) * rate * p;
+      supplied += r.receiptPrecision.units(r.receipts) * rate * p;
       deficit += r.deficit * p;
       extras.put("utilisation_" + a.value(), utilisation(r));
       extras.put("exchange_rate_" + a.value(), rate);
@@ -678,7 +721,7 @@ public final class LendingPool implements LendingVenue {
   /** Aave's supply usage ratio: debt / (available cash + debt); 0 for an empty reserve. */
   private static double utilisation(Reserve r) {
     double debt = r.debt();
-    double total = Quantities.units(r.cash) + debt;
+    double total = r.precision.units(r.cash) + debt;
     return total > 0 ? Math.min(1, debt / total) : 0;
   }
 
@@ -713,9 +756,10 @@ public final class LendingPool implements LendingVenue {
     if (held == 0 || !(rate > 0)) {
       return;
     }
-    long needed = (long) Math.ceil(r.deficit / rate * Quantities.ATOMS_PER_UNIT);
+    // The deficit is underlying units: over the rate it is receipt units.
+    long needed = (long) Math.ceil(r.deficit / rate * r.receiptPrecision.atomsPerUnit());
     long burned = Math.min(held, needed);
-    double covered = burned == needed ? r.deficit : Quantities.units(burned) * rate;
+    double covered = burned == needed ? r.deficit : r.receiptPrecision.units(burned) * rate;
     burn(r, treasury, burned);
     r.deficit -= covered;
     double value = covered * price(r.terms.asset());
@@ -741,9 +785,9 @@ public final class LendingPool implements LendingVenue {
     }
     r.scaledDebt = remaining;
     long held = ledger.balance(treasury, r.terms.receipt());
-    long needed = rateBefore > 0 ? (long) Math.ceil(units / rateBefore * Quantities.ATOMS_PER_UNIT) : 0;
+    long needed = rateBefore > 0 ? (long) Math.ceil(units / rateBefore * r.receiptPrecision.atomsPerUnit()) : 0;
     long burned = Math.min(held, needed);
-    double covered = burned == needed ? units : Quantities.units(burned) * rateBefore;
+    double covered = burned == needed ? units : r.receiptPrecision.units(burned) * rateBefore;
     burn(r, treasury, burned);
     if (spec.badDebt() == BadDebtMode.SOCIALIZE && rateBefore > 0) {
       // Suppliers absorb the burned debt: the receipts' exchange rate falls by this factor.
@@ -773,7 +817,7 @@ public final class LendingPool implements LendingVenue {
 
   private long mintFor(AccountId from, AccountId holder, Reserve r, long atoms) {
     positive(atoms, "atoms");
-    double units = Quantities.units(atoms);
+    double units = r.precision.units(atoms);
     if (r.assets() + units > r.terms.supplyCap()) {
       throw new IllegalStateException(spec.id() + ": supplying " + units + " " + r.terms.asset() + " exceeds the supply cap");
     }
@@ -782,7 +826,7 @@ public final class LendingPool implements LendingVenue {
       // Socialised losses wiped the reserve out: a new receipt would have no defined price.
       throw new IllegalStateException(spec.id() + ": reserve " + r.terms.asset() + " has lost all its assets");
     }
-    long minted = (long) Math.floor(atoms / rate);
+    long minted = (long) Math.floor(r.receiptAtoms(atoms / rate));
     if (minted <= 0) {
       throw new IllegalArgumentException(spec.id() + ": " + atoms + " atoms are worth less than one receipt atom");
     }
@@ -817,12 +861,15 @@ public final class LendingPool implements LendingVenue {
   /** Collateral value: receipts × exchange rate × price (GenericLogic, rounded in doubles). */
   private double collateralValue(Borrower b, Reserve r) {
     long held = ledger.balanceAt(b.slot, receiptSlot[r.index]);
-    return held == 0 ? 0 : collateralValue(held, r.rate(), price(r.terms.asset()));
+    return held == 0 ? 0 : collateralValue(r.receiptPrecision, held, r.rate(), price(r.terms.asset()));
   }
 
-  /** Underlying value of {@code held} receipt atoms at exchange rate {@code rate} and price {@code price}. */
-  private static double collateralValue(long held, double rate, double price) {
-    return Quantities.units(held) * rate * price;
+  /**
+   * Underlying value of {@code held} atoms of a receipt counted at {@code receipt}, at exchange rate
+   * {@code rate} and price {@code price}.
+   */
+  private static double collateralValue(Precision receipt, long held, double rate, double price) {
+    return receipt.units(held) * rate * price;
   }
 
   private double debtValue(Borrower b) {
@@ -862,7 +909,7 @@ public final class LendingPool implements LendingVenue {
     double power = 0;
     for (Reserve r : reserves) {
       long held = ledger.balanceAt(b.slot, receiptSlot[r.index]);
-      double c = held == 0 ? 0 : collateralValue(held, reserveRate[r.index], reservePrice[r.index]);
+      double c = held == 0 ? 0 : collateralValue(r.receiptPrecision, held, reserveRate[r.index], reservePrice[r.index]);
       weighted += c * r.terms.liquidationThreshold();
       power += c * r.terms.loanToValue();
     }

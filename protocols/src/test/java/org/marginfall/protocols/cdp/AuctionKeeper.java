@@ -4,7 +4,7 @@ import java.util.List;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.Venue;
@@ -18,12 +18,12 @@ final class AuctionKeeper implements Population {
 
   private final String id;
   private final AccountId account;
-  private final long baseAtoms;
+  private final double base;
 
   AuctionKeeper(String id, AccountId account, double base) {
     this.id = id;
     this.account = account;
-    this.baseAtoms = Quantities.atoms(base);
+    this.base = base;
   }
 
   @Override
@@ -34,7 +34,7 @@ final class AuctionKeeper implements Population {
   @Override
   public void setUp(AgentContext ctx) {
     ctx.openAccount(account);
-    ctx.endow(account, ctx.baseCurrency(), baseAtoms);
+    ctx.endow(account, ctx.baseCurrency(), ctx.precision(ctx.baseCurrency()).atoms(base));
   }
 
   @Override
@@ -58,7 +58,13 @@ final class AuctionKeeper implements Population {
     for (Venue v : ctx.venues()) {
       for (AuctionLot lot : v.auctions()) {
         if (lot.price() <= ctx.marketPrice(lot.asset())) {
-          long affordable = (long) Math.floor(ctx.balance(account, ctx.baseCurrency()) / lot.price());
+          // Base atoms over the price are lot atoms when both count the same decimals; else scale
+          // by the lot's atoms per base atom, an exact power of ten either way.
+          long lotUnit = ctx.precision(lot.asset()).atomsPerUnit();
+          long baseUnit = ctx.precision(ctx.baseCurrency()).atomsPerUnit();
+          double atoms = ctx.balance(account, ctx.baseCurrency()) / lot.price();
+          long affordable =
+              (long) Math.floor(lotUnit >= baseUnit ? atoms * (lotUnit / baseUnit) : atoms / (baseUnit / lotUnit));
           if (v.take(lot.id(), account, Math.min(lot.atoms(), affordable), lot.price()).isPresent()) {
             done++;
           }

@@ -9,7 +9,7 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
@@ -24,9 +24,9 @@ import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueServices;
 
 /**
- * The run state a CDP venue is built against, assembled by hand: a ledger over USD and ETH, an ETH
- * market without impact, one immediate oracle that follows {@link #setPrice}, an event list and a
- * clock the test moves.
+ * The run state a CDP venue is built against, assembled by hand: a ledger over USD and ETH (at six
+ * decimals each unless the test gives their decimals), an ETH market without impact, one
+ * immediate oracle that follows {@link #setPrice}, an event list and a clock the test moves.
  */
 final class CdpHarness {
 
@@ -38,13 +38,23 @@ final class CdpHarness {
 
   final List<SimEvent> events = new ArrayList<>();
   final ManualClock clock = new ManualClock();
-  final Ledger ledger = new Ledger(ASSETS);
-  final Markets markets = new Markets(ledger, USD, events::add, clock);
+  final Ledger ledger;
+  final Markets markets;
   final Oracles oracles = new Oracles(USD);
   final Oracle oracle = new Oracle(ORACLE, OracleRule.immediate());
   final VenueServices services;
 
   CdpHarness(double eth) {
+    this(null, eth);
+  }
+
+  /**
+   * A harness whose ledger counts USD and ETH at {@code decimals} (in the order of {@link
+   * #ASSETS}), or at six decimals each when null.
+   */
+  CdpHarness(List<Integer> decimals, double eth) {
+    ledger = decimals == null ? new Ledger(ASSETS) : new Ledger(ASSETS, decimals);
+    markets = new Markets(ledger, USD, events::add, clock);
     markets.add(new SharedMarket(ETH, new ImpactModel.None(), Double.POSITIVE_INFINITY, eth));
     oracle.addFeed(ETH, eth);
     oracles.add(oracle);
@@ -80,16 +90,21 @@ final class CdpHarness {
   AccountId fund(String owner, double usd, double eth) {
     AccountId id = AccountId.of(owner);
     ledger.open(id, AccountType.ORDINARY);
-    ledger.transfer(Ledger.EXTERNAL, id, USD, Quantities.atoms(usd));
-    ledger.transfer(Ledger.EXTERNAL, id, ETH, Quantities.atoms(eth));
+    ledger.transfer(Ledger.EXTERNAL, id, USD, atoms(USD, usd));
+    ledger.transfer(Ledger.EXTERNAL, id, ETH, atoms(ETH, eth));
     return id;
+  }
+
+  /** {@code units} of {@code asset} in atoms at the ledger's precision of the asset. */
+  long atoms(AssetId asset, double units) {
+    return ledger.precision(asset).atoms(units);
   }
 
   /** Opens a vault for {@code owner}, locks {@code eth} and draws {@code debt}. */
   AccountId vault(CdpVenue venue, AccountId owner, double eth, double debt) {
     AccountId v = venue.openVault(owner, ETH);
-    venue.lock(owner, v, Quantities.atoms(eth));
-    venue.draw(v, owner, Quantities.atoms(debt));
+    venue.lock(owner, v, atoms(ETH, eth));
+    venue.draw(v, owner, atoms(USD, debt));
     return v;
   }
 
@@ -125,6 +140,6 @@ final class CdpHarness {
   }
 
   static long atoms(double units) {
-    return Quantities.atoms(units);
+    return Precision.MICRO.atoms(units);
   }
 }

@@ -4,7 +4,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.VaultVenue;
 import org.marginfall.core.venue.VenueId;
 
@@ -16,9 +16,11 @@ record VaultOpener(String id, VenueId venue, AccountId owner, AssetId ilk, doubl
   public void setUp(AgentContext ctx) {
     VaultVenue v = (VaultVenue) ctx.venue(venue);
     ctx.openAccount(owner);
-    ctx.endow(owner, ilk, Quantities.atoms(collateral));
+    // The run chooses each asset's decimals: quantities are converted at the ledger's precision.
+    Precision coll = ctx.precision(ilk);
+    ctx.endow(owner, ilk, coll.atoms(collateral));
     AccountId vault = v.openVault(owner, ilk);
-    v.lock(owner, vault, Quantities.atoms(collateral));
-    v.draw(vault, owner, Quantities.atoms(debt));
+    v.lock(owner, vault, coll.atoms(collateral));
+    v.draw(vault, owner, ctx.precision(ctx.baseCurrency()).atoms(debt));
   }
 }

@@ -10,7 +10,6 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
@@ -25,8 +24,9 @@ import org.marginfall.core.venue.VenueServices;
 
 /**
  * The run state a lending venue is built against, assembled by hand for unit tests: a ledger over
- * USD, ETH, BTC and the receipts aUSD, aETH, aBTC, impact-free shared markets for ETH and BTC, one
- * immediate oracle that follows {@link #setPrice}, an event list and a settable clock.
+ * USD, ETH, BTC and the receipts aUSD, aETH, aBTC (each at six decimals unless the test gives
+ * their decimals), impact-free shared markets for ETH and BTC, one immediate oracle that follows
+ * {@link #setPrice}, an event list and a settable clock.
  */
 final class LendingHarness {
 
@@ -85,7 +85,7 @@ final class LendingHarness {
 
   final List<SimEvent> events = new ArrayList<>();
   final ManualClock clock = new ManualClock();
-  final Ledger ledger = new Ledger(ASSETS);
+  final Ledger ledger;
   final Markets markets;
   final Oracles oracles = new Oracles(USD);
   final Oracle oracle = new Oracle(ORACLE, OracleRule.immediate());
@@ -96,6 +96,19 @@ final class LendingHarness {
   }
 
   LendingHarness(double eth, ImpactModel ethImpact, double btc) {
+    this(null, eth, ethImpact, btc);
+  }
+
+  /**
+   * A harness whose ledger counts the assets at {@code decimals}, one per asset in the order of
+   * {@link #ASSETS}.
+   */
+  LendingHarness(List<Integer> decimals, double eth, double btc) {
+    this(decimals, eth, new ImpactModel.None(), btc);
+  }
+
+  private LendingHarness(List<Integer> decimals, double eth, ImpactModel ethImpact, double btc) {
+    ledger = decimals == null ? new Ledger(ASSETS) : new Ledger(ASSETS, decimals);
     markets = new Markets(ledger, USD, events::add, clock);
     markets.add(new SharedMarket(ETH, ethImpact, Double.POSITIVE_INFINITY, eth));
     markets.add(new SharedMarket(BTC, new ImpactModel.None(), Double.POSITIVE_INFINITY, btc));
@@ -121,9 +134,14 @@ final class LendingHarness {
   AccountId fund(String owner, double usd, double eth) {
     AccountId id = AccountId.of(owner);
     ledger.open(id, AccountType.ORDINARY);
-    ledger.transfer(Ledger.EXTERNAL, id, USD, Quantities.atoms(usd));
-    ledger.transfer(Ledger.EXTERNAL, id, ETH, Quantities.atoms(eth));
+    ledger.transfer(Ledger.EXTERNAL, id, USD, atoms(USD, usd));
+    ledger.transfer(Ledger.EXTERNAL, id, ETH, atoms(ETH, eth));
     return id;
+  }
+
+  /** {@code units} of {@code asset} in atoms at the ledger's precision of the asset. */
+  long atoms(AssetId asset, double units) {
+    return ledger.precision(asset).atoms(units);
   }
 
   /** A snapshot of every balance, to show that a refused operation changed nothing. */

@@ -20,7 +20,7 @@ import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.oracle.OracleId;
@@ -67,13 +67,16 @@ class LendingLiquidationStepTest {
     public void setUp(AgentContext ctx) {
       LendingVenue v = (LendingVenue) ctx.venue(VENUE);
       ctx.openAccount(LENDER);
-      ctx.endow(LENDER, USD, Quantities.atoms(100_000));
-      v.supply(LENDER, USD, Quantities.atoms(100_000));
+      // The run chooses each asset's decimals: quantities are converted at the ledger's precision.
+      Precision usd = ctx.precision(USD);
+      Precision eth = ctx.precision(ETH);
+      ctx.endow(LENDER, USD, usd.atoms(100_000));
+      v.supply(LENDER, USD, usd.atoms(100_000));
       ctx.openAccount(OWNER);
-      ctx.endow(OWNER, ETH, Quantities.atoms(10));
+      ctx.endow(OWNER, ETH, eth.atoms(10));
       AccountId account = v.account(OWNER);
-      v.depositCollateral(OWNER, account, ETH, Quantities.atoms(10));
-      v.borrow(account, USD, Quantities.atoms(16_000), OWNER);
+      v.depositCollateral(OWNER, account, ETH, eth.atoms(10));
+      v.borrow(account, USD, usd.atoms(16_000), OWNER);
     }
   }
 
@@ -82,7 +85,7 @@ class LendingLiquidationStepTest {
     @Override
     public void setUp(AgentContext ctx) {
       ctx.openAccount(LIQUIDATOR);
-      ctx.endow(LIQUIDATOR, USD, Quantities.atoms(1_000_000));
+      ctx.endow(LIQUIDATOR, USD, ctx.precision(USD).atoms(1_000_000));
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.VenueSnapshot;
@@ -51,20 +51,20 @@ class LendingPoolContractTest {
     LendingPool v = h.venue(LendingHarness.spec(mode));
     SplittableRandom rng = new SplittableRandom(SEED);
     AccountId lender = h.fund("lender", 2_000_000, 500);
-    h.ledger.transfer(Ledger.EXTERNAL, lender, BTC, Quantities.atoms(20));
-    v.supply(lender, USD, Quantities.atoms(1_500_000));
-    v.supply(lender, ETH, Quantities.atoms(400));
-    v.supply(lender, BTC, Quantities.atoms(15));
+    h.ledger.transfer(Ledger.EXTERNAL, lender, BTC, Precision.MICRO.atoms(20));
+    v.supply(lender, USD, Precision.MICRO.atoms(1_500_000));
+    v.supply(lender, ETH, Precision.MICRO.atoms(400));
+    v.supply(lender, BTC, Precision.MICRO.atoms(15));
     List<AccountId> owners = new ArrayList<>();
     for (int i = 0; i < OWNERS; i++) {
       AccountId o = h.fund("owner" + i, 100_000, 40);
-      h.ledger.transfer(Ledger.EXTERNAL, o, BTC, Quantities.atoms(2));
+      h.ledger.transfer(Ledger.EXTERNAL, o, BTC, Precision.MICRO.atoms(2));
       owners.add(o);
       v.account(o);
     }
     AccountId liquidator = AccountId.of("liquidator");
     h.ledger.open(liquidator, AccountType.ORDINARY);
-    h.ledger.transfer(Ledger.EXTERNAL, liquidator, USD, Quantities.atoms(5_000_000));
+    h.ledger.transfer(Ledger.EXTERNAL, liquidator, USD, Precision.MICRO.atoms(5_000_000));
     h.assertBooksBalance(v);
     int liquidated = 0;
     int candidates = 0;
@@ -77,13 +77,13 @@ class LendingPoolContractTest {
         AccountId account = v.account(owner);
         AssetId asset = RESERVES.get(rng.nextInt(RESERVES.size()));
         double price = v.price(asset);
-        long atoms = Quantities.floorAtoms((500 + rng.nextDouble() * 20_000) / price);
+        long atoms = Precision.MICRO.floorAtoms((500 + rng.nextDouble() * 20_000) / price);
         try {
           switch (rng.nextInt(7)) {
             case 0, 5 -> {
               // Mostly volatile collateral against mostly USD debt, so falling prices hurt.
               AssetId c = rng.nextInt(4) == 0 ? asset : rng.nextBoolean() ? ETH : BTC;
-              v.depositCollateral(owner, account, c, Math.min(Quantities.floorAtoms(20_000 / v.price(c)), h.ledger.balance(owner, c)));
+              v.depositCollateral(owner, account, c, Math.min(Precision.MICRO.floorAtoms(20_000 / v.price(c)), h.ledger.balance(owner, c)));
             }
             case 1, 6 -> {
               AssetId d = rng.nextInt(4) == 0 ? asset : USD;
@@ -155,7 +155,7 @@ class LendingPoolContractTest {
       room += h.ledger.units(account, v.receipt(a)) * v.exchangeRate(a) * v.price(a) * v.loanToValue(a);
       room -= v.debt(account, a) * v.price(a);
     }
-    return Math.max(1, Quantities.floorAtoms(Math.max(0, room) * (0.5 + rng.nextDouble() * 0.55) / v.price(asset)));
+    return Math.max(1, Precision.MICRO.floorAtoms(Math.max(0, room) * (0.5 + rng.nextDouble() * 0.55) / v.price(asset)));
   }
 
   /** Every unreported account has HF >= 1 by the formula; every reported one HF < 1. */

@@ -6,7 +6,7 @@ import static org.marginfall.protocols.lending.LendingHarness.USD;
 
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.LendingVenue;
 
 /** The read-only accessors depositors decide on: utilisation and available liquidity. */
@@ -18,21 +18,21 @@ class LendingPoolLiquidityTest {
   void test_utilisationAndAvailableLiquidity_followSupplyBorrowAndWithdrawal() {
     LendingVenue v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
     AccountId lender = h.fund("lender", 100_000, 0);
-    v.supply(lender, USD, Quantities.atoms(100_000));
+    v.supply(lender, USD, Precision.MICRO.atoms(100_000));
     assertEquals(0.0, v.utilisation(USD));
-    assertEquals(Quantities.atoms(100_000), v.availableLiquidity(USD));
+    assertEquals(Precision.MICRO.atoms(100_000), v.availableLiquidity(USD));
     AccountId owner = h.fund("borrower", 0, 10);
     AccountId account = v.account(owner);
-    v.depositCollateral(owner, account, ETH, Quantities.atoms(10));
-    v.borrow(account, USD, Quantities.atoms(16_000), owner);
+    v.depositCollateral(owner, account, ETH, Precision.MICRO.atoms(10));
+    v.borrow(account, USD, Precision.MICRO.atoms(16_000), owner);
     // U = 16,000 / (84,000 + 16,000) = 0.16; the cash is 84,000.
     assertEquals(0.16, v.utilisation(USD), 1e-15);
-    assertEquals(Quantities.atoms(84_000), v.availableLiquidity(USD));
+    assertEquals(Precision.MICRO.atoms(84_000), v.availableLiquidity(USD));
     // The ETH reserve lends nothing: U = 0, its cash is the 10 ETH of collateral.
     assertEquals(0.0, v.utilisation(ETH));
-    assertEquals(Quantities.atoms(10), v.availableLiquidity(ETH));
+    assertEquals(Precision.MICRO.atoms(10), v.availableLiquidity(ETH));
     // Redeeming 84,000 receipts (rate 1) empties the cash: U = 16,000 / 16,000 = 1.
-    v.withdraw(lender, USD, Quantities.atoms(84_000));
+    v.withdraw(lender, USD, Precision.MICRO.atoms(84_000));
     assertEquals(1.0, v.utilisation(USD), 1e-15);
     assertEquals(0, v.availableLiquidity(USD));
   }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.VenueSnapshot;
@@ -34,12 +34,12 @@ class LendingPoolTest {
   /** A lender with 100,000 USD supplied, and a borrower with 10 ETH borrowing 16,000 USD. */
   private AccountId borrowerAt2000(LendingPool v) {
     AccountId lender = h.fund("lender", 100_000, 0);
-    v.supply(lender, USD, Quantities.atoms(100_000));
+    v.supply(lender, USD, Precision.MICRO.atoms(100_000));
     AccountId owner = h.fund("borrower", 0, 10);
     AccountId account = v.account(owner);
-    v.depositCollateral(owner, account, ETH, Quantities.atoms(10));
+    v.depositCollateral(owner, account, ETH, Precision.MICRO.atoms(10));
     // Borrowing power 10 × 2000 × 0.825 = 16,500 >= 16,000.
-    v.borrow(account, USD, Quantities.atoms(16_000), owner);
+    v.borrow(account, USD, Precision.MICRO.atoms(16_000), owner);
     return account;
   }
 
@@ -47,11 +47,11 @@ class LendingPoolTest {
   void test_settle_accruesKinkedInterestIntoExchangeRate() {
     LendingPool v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
     AccountId lender = h.fund("lender", 1_000_000, 0);
-    v.supply(lender, USD, Quantities.atoms(1_000_000));
+    v.supply(lender, USD, Precision.MICRO.atoms(1_000_000));
     AccountId owner = h.fund("borrower", 0, 1_000);
     AccountId account = v.account(owner);
-    v.depositCollateral(owner, account, ETH, Quantities.atoms(1_000));
-    v.borrow(account, USD, Quantities.atoms(450_000), owner);
+    v.depositCollateral(owner, account, ETH, Precision.MICRO.atoms(1_000));
+    v.borrow(account, USD, Precision.MICRO.atoms(450_000), owner);
     // u = 450,000 / (550,000 + 450,000) = 0.45; borrow rate 0.04 × 0.45 / 0.9 = 0.02.
     assertEquals(0.45, v.utilisation(USD), 1e-15);
     v.settle();
@@ -132,8 +132,8 @@ class LendingPoolTest {
   @Test
   void test_liquidate_treasuryReceiptsCoverBadDebtBeforeSuppliers() {
     LendingPool v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
-    h.ledger.transfer(Ledger.EXTERNAL, v.treasury(), USD, Quantities.atoms(500));
-    v.supply(v.treasury(), USD, Quantities.atoms(500));
+    h.ledger.transfer(Ledger.EXTERNAL, v.treasury(), USD, Precision.MICRO.atoms(500));
+    v.supply(v.treasury(), USD, Precision.MICRO.atoms(500));
     AccountId account = borrowerAt2000(v);
     AccountId liquidator = h.fund("liquidator", 20_000, 0);
     h.setPrice(ETH, 1_600);
@@ -161,8 +161,8 @@ class LendingPoolTest {
     assertEquals(790.874524, v.snapshot().badDebt(), 1e-6);
     h.assertBooksBalance(v);
     // The treasury later holds 500 aUSD; settlement burns them against the deficit.
-    h.ledger.transfer(Ledger.EXTERNAL, v.treasury(), USD, Quantities.atoms(500));
-    v.supply(v.treasury(), USD, Quantities.atoms(500));
+    h.ledger.transfer(Ledger.EXTERNAL, v.treasury(), USD, Precision.MICRO.atoms(500));
+    v.supply(v.treasury(), USD, Precision.MICRO.atoms(500));
     v.settle();
     assertEquals(290.874524, v.deficit(USD), 1e-6);
     assertEquals(1.0, v.exchangeRate(USD), 1e-12);
@@ -174,12 +174,12 @@ class LendingPoolTest {
   void test_liquidate_buysNonBaseDebtForLiquidatorInMarket() {
     LendingPool v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
     AccountId ethLender = h.fund("eth-lender", 0, 100);
-    v.supply(ethLender, ETH, Quantities.atoms(100));
+    v.supply(ethLender, ETH, Precision.MICRO.atoms(100));
     AccountId owner = h.fund("borrower", 100_000, 0);
     AccountId account = v.account(owner);
-    v.depositCollateral(owner, account, USD, Quantities.atoms(100_000));
+    v.depositCollateral(owner, account, USD, Precision.MICRO.atoms(100_000));
     // Power 100,000 × 0.865 = 86,500 >= 40 × 2000 = 80,000.
-    v.borrow(account, ETH, Quantities.atoms(40), owner);
+    v.borrow(account, ETH, Precision.MICRO.atoms(40), owner);
     h.setPrice(ETH, 2_500);
     // HF = 100,000 × 0.885 / 100,000 = 0.885: 100%. 40 × 2500 × 1.048 = 104,800 > 100,000, so all
     // 100,000 USD go for 100,000 / 2500 / 1.048 = 38.1679389 ETH, bought for the liquidator at
@@ -217,23 +217,23 @@ class LendingPoolTest {
     AccountId account = borrowerAt2000(v);
     AccountId owner = AccountId.of("borrower");
     // 16,000 borrowed of a 16,500 power: 501 more would exceed it.
-    assertThrows(IllegalStateException.class, () -> v.borrow(account, USD, Quantities.atoms(501), owner));
-    v.borrow(account, USD, Quantities.atoms(500), owner);
+    assertThrows(IllegalStateException.class, () -> v.borrow(account, USD, Precision.MICRO.atoms(501), owner));
+    v.borrow(account, USD, Precision.MICRO.atoms(500), owner);
     // 83,500 USD remains in the reserve; the lender's 100,000 receipts cannot all be redeemed.
     AccountId lender = AccountId.of("lender");
-    assertThrows(IllegalStateException.class, () -> v.withdraw(lender, USD, Quantities.atoms(100_000)));
-    assertEquals(Quantities.atoms(83_500), v.withdraw(lender, USD, Quantities.atoms(83_500)));
+    assertThrows(IllegalStateException.class, () -> v.withdraw(lender, USD, Precision.MICRO.atoms(100_000)));
+    assertEquals(Precision.MICRO.atoms(83_500), v.withdraw(lender, USD, Precision.MICRO.atoms(83_500)));
     h.assertBooksBalance(v);
   }
   @Test
   void test_liquidate_refusesWhenLiquidatorCannotBuyTheDebtAsset() {
     LendingPool v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
     AccountId ethLender = h.fund("eth-lender", 0, 100);
-    v.supply(ethLender, ETH, Quantities.atoms(100));
+    v.supply(ethLender, ETH, Precision.MICRO.atoms(100));
     AccountId owner = h.fund("borrower", 100_000, 0);
     AccountId account = v.account(owner);
-    v.depositCollateral(owner, account, USD, Quantities.atoms(100_000));
-    v.borrow(account, ETH, Quantities.atoms(40), owner);
+    v.depositCollateral(owner, account, USD, Precision.MICRO.atoms(100_000));
+    v.borrow(account, ETH, Precision.MICRO.atoms(40), owner);
     h.setPrice(ETH, 2_500);
     // Buying 38.167939 ETH costs 95,419.85 USD; 50,000 is not enough. Nothing moves, not even
     // the ETH market.
@@ -257,15 +257,15 @@ class LendingPoolTest {
                 LendingHarness.VENUE, LendingHarness.ORACLE, List.of(capped, LendingHarness.ethTerms()),
                 LendingHarness.DAY, BadDebtMode.SOCIALIZE, 2_000, 1_000));
     AccountId lender = h.fund("lender", 200_000, 0);
-    v.supply(lender, USD, Quantities.atoms(100_000));
+    v.supply(lender, USD, Precision.MICRO.atoms(100_000));
     // 100,000 + 60,000 > the 150,000 supply cap.
-    assertThrows(IllegalStateException.class, () -> v.supply(lender, USD, Quantities.atoms(60_000)));
+    assertThrows(IllegalStateException.class, () -> v.supply(lender, USD, Precision.MICRO.atoms(60_000)));
     AccountId owner = h.fund("borrower", 0, 10);
     AccountId account = v.account(owner);
-    v.depositCollateral(owner, account, ETH, Quantities.atoms(10));
+    v.depositCollateral(owner, account, ETH, Precision.MICRO.atoms(10));
     // 10,001 > the 10,000 borrow cap, though within the 16,500 LTV limit.
-    assertThrows(IllegalStateException.class, () -> v.borrow(account, USD, Quantities.atoms(10_001), owner));
-    v.borrow(account, USD, Quantities.atoms(10_000), owner);
+    assertThrows(IllegalStateException.class, () -> v.borrow(account, USD, Precision.MICRO.atoms(10_001), owner));
+    v.borrow(account, USD, Precision.MICRO.atoms(10_000), owner);
     h.assertBooksBalance(v);
   }
 

@@ -6,7 +6,7 @@ import static org.marginfall.protocols.lending.LendingHarness.USD;
 
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Quantities;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.LiquidationCandidate;
 
 /**
@@ -20,11 +20,11 @@ class LendingRewardEstimateTest {
 
   private AccountId borrowerAt2000(LendingPool v) {
     AccountId lender = h.fund("lender", 100_000, 0);
-    v.supply(lender, USD, Quantities.atoms(100_000));
+    v.supply(lender, USD, Precision.MICRO.atoms(100_000));
     AccountId owner = h.fund("borrower", 0, 10);
     AccountId account = v.account(owner);
-    v.depositCollateral(owner, account, ETH, Quantities.atoms(10));
-    v.borrow(account, USD, Quantities.atoms(16_000), owner);
+    v.depositCollateral(owner, account, ETH, Precision.MICRO.atoms(10));
+    v.borrow(account, USD, Precision.MICRO.atoms(16_000), owner);
     return account;
   }
 
