@@ -62,18 +62,30 @@ public final class RunRule {
   /**
    * Receipt atoms a holder of {@code receipts} can redeem out of {@code cash} atoms of underlying at
    * {@code rate} underlying per receipt: {@code min(receipts, floor(cash / rate))}, lowered until the
-   * payout {@code floor(n × rate)} fits the cash (the reserve pays {@code floor(n × rate)}, Aave
-   * reverts a withdrawal above its available liquidity). 0 when the payout would be nothing.
+   * payout {@code floor(n × rate × up / down)} fits the cash (the reserve pays that, Aave reverts a
+   * withdrawal above its available liquidity). {@code up / down} is the exact power of ten from
+   * receipt atoms to underlying atoms (1 / 1 when both count alike). 0 when the payout would be
+   * nothing.
    */
-  public static long redeemable(long receipts, long cash, double rate) {
+  public static long redeemable(long receipts, long cash, double rate, long up, long down) {
     if (receipts <= 0 || cash <= 0 || !(rate > 0)) {
       return 0;
     }
-    long n = Math.min(receipts, (long) Math.floor(cash / rate));
-    while (n > 0 && (long) Math.floor(n * rate) > cash) {
+    long n = Math.min(receipts, (long) Math.floor(cash / rate * down / up));
+    while (n > 0 && payout(n, rate, up, down) > cash) {
       n--;
     }
-    return n > 0 && (long) Math.floor(n * rate) > 0 ? n : 0;
+    return n > 0 && payout(n, rate, up, down) > 0 ? n : 0;
+  }
+
+  /** Like {@link #redeemable(long, long, double, long, long)} for a receipt counted like its underlying. */
+  public static long redeemable(long receipts, long cash, double rate) {
+    return redeemable(receipts, cash, rate, 1, 1);
+  }
+
+  /** The underlying atoms a reserve pays for {@code n} receipt atoms, as LendingPool.withdraw computes it. */
+  private static long payout(long n, double rate, long up, long down) {
+    return (long) Math.floor(n * rate * up / down);
   }
 
   /**

@@ -107,7 +107,11 @@ public final class RunningDepositors implements Population {
   /** Redeems what the cash pays for, then fire-sells the rest if allowed. */
   private void exit(
       AgentContext ctx, LendingVenue venue, AssetId receipt, Precision receipts, int k, long held) {
-    long redeem = RunRule.redeemable(held, venue.availableLiquidity(spec.asset()), venue.exchangeRate(spec.asset()));
+    long underlyingAtoms = ctx.precision(spec.asset()).atomsPerUnit();
+    long up = Math.max(1, underlyingAtoms / receipts.atomsPerUnit());
+    long down = Math.max(1, receipts.atomsPerUnit() / underlyingAtoms);
+    long redeem = RunRule.redeemable(
+        held, venue.availableLiquidity(spec.asset()), venue.exchangeRate(spec.asset()), up, down);
     long paid = 0;
     if (redeem > 0) {
       paid = venue.withdraw(wallets[k], spec.asset(), redeem);

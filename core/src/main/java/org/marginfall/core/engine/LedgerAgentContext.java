@@ -114,7 +114,11 @@ public class LedgerAgentContext implements AgentContext {
       if (v instanceof LendingVenue lending) {
         for (AssetId underlying : lending.reserveAssets()) {
           if (lending.receipt(underlying).equals(asset)) {
-            long needed = (long) Math.ceil(atoms * lending.exchangeRate(underlying));
+            // Receipt atoms times the rate are underlying units at the receipt's precision: rescale by
+            // an exact power of ten (1 when both count alike, which leaves the product untouched).
+            long up = Math.max(1, ledger.precision(underlying).atomsPerUnit() / ledger.precision(asset).atomsPerUnit());
+            long down = Math.max(1, ledger.precision(asset).atomsPerUnit() / ledger.precision(underlying).atomsPerUnit());
+            long needed = (long) Math.ceil(atoms * lending.exchangeRate(underlying) * up / down);
             endow(account, underlying, needed);
             lending.supply(account, underlying, needed);
             return;

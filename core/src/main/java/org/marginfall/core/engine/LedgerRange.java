@@ -20,8 +20,13 @@ import org.marginfall.core.random.RandomStreams;
  */
 public final class LedgerRange {
 
-  /** How many times its set-up range bound an asset's quantities may grow during a run. */
-  public static final double HEADROOM = 16;
+  /**
+   * How many times its set-up range bound an asset's quantities may grow during a run: 2^10, so
+   * that the bound itself stays within 2^53 atoms, where a double counts atoms exactly and the
+   * venues' atom arithmetic in doubles (receipts times an exchange rate, a lot over a price) is
+   * exact too.
+   */
+  public static final double HEADROOM = 1024;
 
   private static final int PROBE_DECIMALS = 6;
 
@@ -54,7 +59,10 @@ public final class LedgerRange {
         census = world.census();
       } catch (LedgerRangeException e) {
         int i = indexOf(probe, e);
-        if (i < 0 || probe.get(i).decimals() == 0 || spec.assets().get(i).declaresDecimals() || attempt > probe.size()) {
+        if (i >= 0 && spec.assets().get(i).declaresDecimals()) {
+          throw explain(spec.withAssets(probe), seed, replication, e);
+        }
+        if (i < 0 || probe.get(i).decimals() == 0 || attempt > probe.size()) {
           throw e;
         }
         probe.set(i, probe.get(i).withDecimals(0)); // too large for six decimals: measure it in whole units
@@ -91,9 +99,36 @@ public final class LedgerRange {
       int fit = fit(s.units());
       throw new LedgerRangeException(a.id(), a.decimals(),
           "the supply of " + s.units() + " units after set-up exceeds the bound of " + bound
-              + " units (the ledger's range over " + (int) HEADROOM + " of headroom); "
+              + " units (2^53 atoms: the ledger's range over " + (int) HEADROOM + " of headroom); "
               + (fit < 0 ? "no precision fits it" : "declare at most " + fit + " decimals"));
     }
+  }
+
+  /**
+   * The error to report when {@code failure} stopped the set-up of {@code spec} (already resolved)
+   * on an asset whose precision was declared: the asset's supply, measured by a probe that counts it
+   * in whole units, and the finest precision that fits it. {@code failure} itself when the asset
+   * was not declared or the probe fails too.
+   */
+  public static LedgerRangeException explain(
+      ModelSpec spec, long seed, int replication, LedgerRangeException failure) {
+    int i = indexOf(spec.assets(), failure);
+    if (i < 0 || !spec.assets().get(i).declaresDecimals()) {
+      return failure;
+    }
+    List<Asset> probe = new ArrayList<>(spec.assets());
+    probe.set(i, probe.get(i).withDecimals(0));
+    try {
+      World world = World.probe(spec.withAssets(probe), new RandomStreams(seed, replication));
+      world.setUp();
+      Supply s = world.census().get(i);
+      check(new Supply(spec.assets().get(i), s.units(), s.valueBound()));
+    } catch (LedgerRangeException explained) {
+      return explained;
+    } catch (RuntimeException other) {
+      return failure;
+    }
+    return failure;
   }
 
   /** The kind's finest default precision: USD-like base currencies 6, tokens 18. */

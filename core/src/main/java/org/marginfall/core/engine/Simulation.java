@@ -2,9 +2,9 @@ package org.marginfall.core.engine;
 
 import java.util.List;
 import java.util.Map;
-import org.marginfall.core.asset.Asset;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.network.VenueExposures;
+import org.marginfall.core.ledger.LedgerRangeException;
 import org.marginfall.core.random.RandomStreams;
 
 /**
@@ -51,12 +51,17 @@ public final class Simulation {
    * reveal once its populations hold their endowments (the ledger's range, a venue that cannot
    * serve a population's set-up) fails here as it would in a run.
    *
-   * @return the assets as the run counts them, with every precision chosen
+   * @return every asset's supply after set-up, with the precision the run counts it at
    */
-  public static List<Asset> check(ModelSpec spec, long seed) {
+  public static List<LedgerRange.Supply> check(ModelSpec spec, long seed) {
     ModelSpec resolved = LedgerRange.resolve(spec, seed, 0);
-    World.create(resolved, new RandomStreams(seed, 0), List.of(), false).setUp();
-    return resolved.assets();
+    World world = World.create(resolved, new RandomStreams(seed, 0), List.of(), false);
+    try {
+      world.setUp();
+    } catch (LedgerRangeException e) {
+      throw LedgerRange.explain(resolved, seed, 0, e);
+    }
+    return world.census();
   }
 
   /** Runs like {@link #run} and also measures the venue exposure network after the last tick. */
@@ -71,7 +76,11 @@ public final class Simulation {
     RandomStreams streams = new RandomStreams(seed, replication);
     World world = World.create(resolved, streams, listeners, audit);
     MarginfallModel model = new MarginfallModel(world);
-    model.start();
+    try {
+      model.start();
+    } catch (LedgerRangeException e) {
+      throw LedgerRange.explain(resolved, seed, replication, e);
+    }
     long steps = spec.settings().steps();
     while (model.schedule.getSteps() < steps) {
       if (!model.schedule.step(model)) {

@@ -16,16 +16,17 @@ class LedgerRangeTest {
   private static final AssetId LUNA = AssetId.of("LUNA");
 
   @Test
-  void test_fit_isTheFinestPrecisionWithSixteenfoldHeadroom() {
-    // 9.22e18 / 16 = 5.76e17 atoms: 1e5 ETH fits at 12 decimals (1.6e18 at 13 does not).
-    assertEquals(12, LedgerRange.fit(1e5));
-    // 6.5e12 LUNA (May 2022) fits at 4 decimals: 6.5e16 * 16 = 1.04e18.
-    assertEquals(4, LedgerRange.fit(6.5e12));
-    // 1e13 units: 1e13 * 16 * 1e4 = 1.6e18 fits, 1e5 does not.
-    assertEquals(4, LedgerRange.fit(1e13));
-    // 0.5 units fit in wei; 1e18 units fit nowhere.
-    assertEquals(18, LedgerRange.fit(0.5));
-    assertEquals(-1, LedgerRange.fit(1e18));
+  void test_fit_isTheFinestPrecisionThatKeepsTheBoundWithin2To53Atoms() {
+    // 9.22e18 / 1024 = 9.007e15 atoms (2^53): 1e5 ETH fits at 10 decimals (1e16 at 11 does not).
+    assertEquals(10, LedgerRange.fit(1e5));
+    // 6.5e12 LUNA (May 2022) fits at 3 decimals: 6.5e15 <= 9.007e15.
+    assertEquals(3, LedgerRange.fit(6.5e12));
+    // 1e13 units: 1e15 at 2 decimals fits, 1e16 at 3 does not.
+    assertEquals(2, LedgerRange.fit(1e13));
+    // 0.009 units fit in wei (9e15 atoms); 0.01 does not; 1e16 units fit nowhere.
+    assertEquals(18, LedgerRange.fit(0.009));
+    assertEquals(17, LedgerRange.fit(0.01));
+    assertEquals(-1, LedgerRange.fit(1e16));
   }
 
   @Test
@@ -41,8 +42,8 @@ class LedgerRangeTest {
     LedgerRangeException e = assertThrows(LedgerRangeException.class,
         () -> LedgerRange.check(new LedgerRange.Supply(declared, 1e13, 0)));
     assertEquals(LUNA, e.asset());
-    assertTrue(e.getMessage().contains("declare at most 4 decimals"), e.getMessage());
-    // The same supply at 4 decimals passes.
-    LedgerRange.check(new LedgerRange.Supply(declared.withDecimals(4), 1e13, 0));
+    assertTrue(e.getMessage().contains("declare at most 2 decimals"), e.getMessage());
+    // The same supply at 2 decimals passes.
+    LedgerRange.check(new LedgerRange.Supply(declared.withDecimals(2), 1e13, 0));
   }
 }

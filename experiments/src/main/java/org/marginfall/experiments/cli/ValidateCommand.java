@@ -3,7 +3,7 @@ package org.marginfall.experiments.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.marginfall.core.asset.Asset;
+import org.marginfall.core.engine.LedgerRange;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioSource;
@@ -25,8 +25,9 @@ final class ValidateCommand implements Callable<Integer> {
     ScenarioSource source = ScenarioSource.resolve(scenario);
     Scenario s = ScenarioLoader.load(source);
     // Set the world up once: failures that only endowments reveal are reported here, not mid-run.
-    List<Asset> counted = Simulation.check(s.model(), s.model().settings().seed());
-    String decimals = counted.stream().map(a -> a.id() + " " + a.decimals()).collect(Collectors.joining(", "));
+    List<LedgerRange.Supply> counted = Simulation.check(s.model(), s.model().settings().seed());
+    String decimals =
+        counted.stream().map(c -> c.asset().id() + " " + c.asset().decimals()).collect(Collectors.joining(", "));
     spec.commandLine().getOut().println(
         source.label() + ": valid (" + s.model().venues().size() + " venues, " + s.model().populations().size()
             + " agent populations, " + s.model().settings().steps() + " steps; decimals: " + decimals + ")");

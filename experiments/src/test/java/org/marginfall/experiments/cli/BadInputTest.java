@@ -56,7 +56,7 @@ class BadInputTest {
     CliResult r = cli("validate", file.toString());
 
     assertEquals(0, r.exit(), r.err());
-    assertEquals(file + ": valid (2 venues, 2 agent populations, 10 steps)", r.out().strip());
+    assertEquals(file + ": valid (2 venues, 2 agent populations, 10 steps; decimals: USD 6, ETH 9, BTC 11)", r.out().strip());
     assertEquals("", r.err());
   }
 

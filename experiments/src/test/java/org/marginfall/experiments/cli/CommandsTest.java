@@ -22,7 +22,7 @@ class CommandsTest {
     CliResult r = cli("validate", example);
 
     assertEquals(0, r.exit(), r.err());
-    assertEquals(example + ": valid (2 venues, 4 agent populations, 120 steps)", r.out().strip());
+    assertEquals(example + ": valid (2 venues, 4 agent populations, 120 steps; decimals: USD 6, ETH 10, BTC 11)", r.out().strip());
     assertEquals("", r.err());
   }
 
@@ -31,7 +31,7 @@ class CommandsTest {
     CliResult r = cli("validate", "flash-crash");
 
     assertEquals(0, r.exit(), r.err());
-    assertEquals("bundled:flash-crash: valid (2 venues, 4 agent populations, 120 steps)", r.out().strip());
+    assertEquals("bundled:flash-crash: valid (2 venues, 4 agent populations, 120 steps; decimals: USD 6, ETH 10, BTC 11)", r.out().strip());
   }
 
   @Test
