@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import org.marginfall.core.engine.LedgerRange;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.metric.SummaryCollector;
@@ -59,6 +60,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quiet",
       description = "Remove the scenario's scheduled shocks: measures quiet steps (compare --steps N with --steps 1).")
   private boolean quiet;
+
+  @Option(names = "--ledger",
+      description = "After each k, set the scaled world up once more (untimed) and print each asset's precision and how much of 2^53 atoms its supply and value bound use.")
+  private boolean ledger;
 
   @Option(names = "--warmup", description = "Run the unscaled scenario once first, untimed, so the JIT has compiled the hot paths.")
   private boolean warmup;
@@ -111,9 +116,23 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%6d %10d %6d %10d %10.3f %14.4g %10d %8s%n", best.k(), best.accounts(), best.steps(),
           best.events(), best.seconds(), best.accountStepsPerSecond(), best.peakHeapBytes() >> 20,
           previous == null ? "" : String.format(Locale.ROOT, "%.2f", best.seconds() / previous.seconds()));
+      if (ledger) {
+        out.println("       ledger: " + ledgerUse(model));
+      }
       out.flush();
     }
     return 0;
+  }
+
+  /** Each asset's precision and the share of 2^53 atoms its range bound takes at that precision. */
+  private static String ledgerUse(ModelSpec model) {
+    List<String> parts = new ArrayList<>();
+    for (LedgerRange.Supply s : Simulation.check(model, model.settings().seed())) {
+      double bound = Math.max(s.units(), s.valueBound());
+      parts.add(String.format(Locale.ROOT, "%s %d decimals, supply %.3g, bound %.3g units = %.2g of 2^53 atoms",
+          s.asset().id(), s.asset().decimals(), s.units(), bound, bound * Math.pow(10, s.asset().decimals()) / 0x1p53));
+    }
+    return String.join("; ", parts);
   }
 
   private static Row measure(ModelSpec model, int k, long accounts) {
