@@ -234,9 +234,10 @@ public final class World implements SimClock, EventSink {
     for (Population p : populations) {
       p.setUp(agents);
     }
-    if (!probe) {
-      census().forEach(LedgerRange::check);
+    if (probe) {
+      return; // a probe measures supplies only: no marks, no record
     }
+    census().forEach(LedgerRange::check);
     for (Venue v : venues) {
       previous.put(v.id(), v.snapshot());
     }

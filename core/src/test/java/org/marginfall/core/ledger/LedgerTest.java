@@ -264,4 +264,40 @@ class LedgerTest {
     assertTrue(ledger.isOpen(Ledger.EXTERNAL));
     assertFalse(ledger.isOpen(ALICE));
   }
+
+  @Test
+  void test_precision_eachAssetCountsAtItsOwnDecimals() {
+    Ledger ledger = new Ledger(List.of(USD, ETH), List.of(6, 18));
+    AccountId a = AccountId.of("a");
+    ledger.open(a, AccountType.ORDINARY);
+    ledger.transfer(Ledger.EXTERNAL, a, ETH, ledger.precision(ETH).floorAtoms(1.5));
+    ledger.transfer(Ledger.EXTERNAL, a, USD, ledger.precision(USD).floorAtoms(1.5));
+    // 1.5 ETH is 1.5e18 wei; 1.5 USD is 1.5e6 micro-dollars.
+    assertEquals(1_500_000_000_000_000_000L, ledger.balance(a, ETH));
+    assertEquals(1_500_000L, ledger.balance(a, USD));
+    assertEquals(1.5, ledger.units(a, ETH), 0.0);
+    assertEquals(1.5, ledger.units(a, USD), 0.0);
+    assertEquals(1_500_000_000_000_000_000L, ledger.supply(ETH));
+    assertTrue(ledger.audit().isEmpty());
+  }
+
+  @Test
+  void test_transfer_beyondTheRangeNamesTheAssetAndLeavesBalancesUnchanged() {
+    Ledger ledger = new Ledger(List.of(USD, ETH), List.of(6, 18));
+    AccountId a = AccountId.of("a");
+    ledger.open(a, AccountType.ORDINARY);
+    ledger.transfer(Ledger.EXTERNAL, a, ETH, Long.MAX_VALUE - 10);
+    // Eleven more atoms would take a past Long.MAX_VALUE.
+    LedgerRangeException e = assertThrows(LedgerRangeException.class,
+        () -> ledger.transfer(Ledger.EXTERNAL, a, ETH, 11));
+    assertEquals(ETH, e.asset());
+    assertEquals(18, e.decimals());
+    assertEquals(Long.MAX_VALUE - 10, ledger.balance(a, ETH));
+    assertEquals(-(Long.MAX_VALUE - 10), ledger.balance(Ledger.EXTERNAL, ETH));
+    assertTrue(ledger.audit().isEmpty());
+    // The refusal of an overdraft speaks in units of the asset, not atoms.
+    IllegalStateException over = assertThrows(IllegalStateException.class,
+        () -> ledger.transfer(a, Ledger.EXTERNAL, USD, 1_000_000));
+    assertEquals("ledger: a holds 0.0 USD, cannot send 1.0", over.getMessage());
+  }
 }
