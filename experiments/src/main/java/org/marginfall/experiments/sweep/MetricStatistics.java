@@ -1,24 +1,26 @@
 package org.marginfall.experiments.sweep;
 
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.marginfall.reports.risk.RiskMeasures;
 
 /**
  * Summary statistics of one metric over the replications of one point.
  *
- * <p>The standard deviation is the sample one (n - 1); the 95% confidence interval of the mean is
- * {@code mean ± t(0.975, n-1) sd / sqrt(n)} (Student's t, Commons Math {@link TDistribution});
- * quantiles use estimation type R-7 (Hyndman and Fan 1996, definition 7, the default of R and
+ * <p>The standard deviation is the sample one (n - 1). The 95% confidence interval of the mean is
+ * the percentile bootstrap (Efron and Tibshirani 1993, ch. 13; {@link RiskMeasures#bootstrap95},
+ * 1,000 resamples with a fixed seed): it stays inside the values' range, so a bad debt's interval
+ * never goes below zero and a share's stays in [0, 1], which the symmetric Student's t interval
+ * does not for the skewed, bounded metrics a sweep measures. Quantiles use estimation type R-7 (Hyndman and Fan 1996, definition 7, the default of R and
  * NumPy) through {@link Percentile}. Values that are NaN here are undefined (no value, or n < 2 for
  * the spread and the interval). Immutable and thread-safe.
  *
  * @param n values (successful runs with a value)
  * @param mean the mean
  * @param sd sample standard deviation
- * @param ciLow lower end of the 95% interval of the mean
- * @param ciHigh upper end of the 95% interval of the mean
+ * @param ciLow lower end of the 95% bootstrap interval of the mean
+ * @param ciHigh upper end of the 95% bootstrap interval of the mean
  * @param min smallest value
  * @param q05 5% quantile
  * @param q25 25% quantile
@@ -42,11 +44,11 @@ public record MetricStatistics(int n, double mean, double sd, double ciLow, doub
     DescriptiveStatistics d = new DescriptiveStatistics(x);
     double mean = d.getMean();
     double sd = n > 1 ? d.getStandardDeviation() : Double.NaN;
-    double half = n > 1 ? new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n) : Double.NaN;
+    double[] interval = RiskMeasures.bootstrap95(x, RiskMeasures::mean);
     Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
     p.setData(x);
     long positive = values.stream().filter(v -> v > 0).count();
-    return new MetricStatistics(n, mean, sd, mean - half, mean + half, d.getMin(), p.evaluate(5), p.evaluate(25),
+    return new MetricStatistics(n, mean, sd, interval[0], interval[1], d.getMin(), p.evaluate(5), p.evaluate(25),
         p.evaluate(50), p.evaluate(75), p.evaluate(95), d.getMax(), (double) positive / n);
   }
 

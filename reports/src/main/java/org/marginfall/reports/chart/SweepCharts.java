@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -22,6 +21,7 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -59,15 +59,16 @@ public final class SweepCharts {
         return name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    /** Mean and 95% t interval of the values at one level of a parameter. */
+    /** Mean and 95% percentile bootstrap interval of the mean of the values at one level of a parameter. */
     public record Level(String label, double x, int n, double mean, double low, double high) {
     }
 
     /**
-     * The metric's successful-run values grouped by the parameter's value: mean and
-     * {@code mean ± t(0.975, n − 1) s / √n} (Student's t; the band collapses to the mean for
-     * {@code n = 1}). With several parameters, a level pools every run at that value, so the band
-     * spans the replications and the other parameters' values.
+     * The metric's successful-run values grouped by the parameter's value: mean and the 95%
+     * percentile bootstrap interval of the mean ({@link RiskMeasures#bootstrap95}; it stays within
+     * the values' range, so a bad debt's band never goes below zero; it collapses to the mean for
+     * {@code n = 1}). With several parameters, a level pools every run at that value, so the mean
+     * and band average over the replications and the other parameters' values.
      */
     public static List<Level> levels(SweepData data, String metric, String parameter) {
         int pc = data.runs().index(parameter);
@@ -125,16 +126,11 @@ public final class SweepCharts {
 
     private static Level level(String label, double x, double[] v) {
         double mean = RiskMeasures.mean(v);
-        double half = 0;
-        if (v.length > 1) {
-            double ss = 0;
-            for (double d : v) {
-                ss += (d - mean) * (d - mean);
-            }
-            double sd = Math.sqrt(ss / (v.length - 1));
-            half = new TDistribution(null, v.length - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(v.length);
+        if (v.length < 2) {
+            return new Level(label, x, v.length, mean, mean, mean);
         }
-        return new Level(label, x, v.length, mean, mean - half, mean + half);
+        double[] band = RiskMeasures.bootstrap95(v, RiskMeasures::mean);
+        return new Level(label, x, v.length, mean, band[0], band[1]);
     }
 
     /** The metric against the parameter: mean per level with its 95% confidence band. */
@@ -158,10 +154,27 @@ public final class SweepCharts {
         XYPlot plot = new XYPlot(dataset, x, ChartStyle.valueAxis(metric, true), renderer);
         plot.setNoDataMessage("no successful runs with a value");
         String base = "sweep-" + slug(metric) + "-vs-" + slug(parameter);
-        return ChartRenderer.render(ChartStyle.chart(metric + " vs " + parameter, plot), base,
-                "Mean of " + metric + " over the successful runs at each value of " + parameter
-                        + ", with its 95% confidence band (Student's t over the runs at that value: "
-                        + "replications and, with several parameters, the other parameters' values).");
+        boolean binned = levels.stream().anyMatch(l -> l.label().startsWith("["));
+        String over = averagedOver(data, parameter, binned);
+        JFreeChart chart = ChartStyle.chart(metric + " vs " + parameter, plot);
+        // The chart says what it averages over on its own, for readers who see only the image.
+        chart.addSubtitle(new TextTitle(over.substring(0, 1).toUpperCase(Locale.ROOT) + over.substring(1)));
+        return ChartRenderer.render(chart, base,
+                "Mean of " + metric + " over the successful runs at each value of " + parameter + ": "
+                        + over + ". Band: 95% percentile bootstrap interval of that mean.");
+    }
+
+    /** What a level of {@code parameter} averages over, in words, for the chart's caption. */
+    static String averagedOver(SweepData data, String parameter, boolean binned) {
+        List<String> others = data.parameters().stream().filter(p -> !p.equals(parameter)).toList();
+        boolean sampled = !"grid".equals(data.design());
+        String runs = binned ? "the runs in each bin of " + parameter + " (" + BINS + " bins of equal count)"
+                : "the runs at each value";
+        if (others.isEmpty()) {
+            return "the average is over " + runs;
+        }
+        return "the average is over " + runs + " and over " + String.join(", ", others)
+                + (sampled ? " as the " + data.design() + " design drew them" : " at every grid level, weighted equally");
     }
 
     /**

@@ -26,8 +26,10 @@ public final class SweepDocument {
 
     /** What the risk table means, printed above it in every sweep report. */
     public static final String RISK_DEFINITIONS = "Definitions. Each run is one draw of the outcome over the"
-            + " scenario's whole horizon (all its steps); the sample is every successful run of the sweep,"
-            + " pooled over points and replications, so it is the outcome distribution over the design."
+            + " scenario's whole horizon (all its steps). For a grid the sample is one design point's"
+            + " successful replications (a grid's levels are chosen, not drawn, so pooling them would weigh"
+            + " outcomes by how the grid was laid out); for random, LHS and Sobol designs it is every"
+            + " successful run, the outcome distribution with the parameters drawn as the sweep file states."
             + " VaR a% is the type-7 a-quantile of a metric over the runs (for badDebt: the value-at-risk of"
             + " bad debt; for liquidatedNotional: liquidations-at-risk, LaR). ES a% (expected shortfall) is"
             + " the mean of the values at or above VaR a%. P(>0) is the share of runs with a positive value."
@@ -152,18 +154,66 @@ public final class SweepDocument {
         return new Table("metrics", "Metrics (paths into the run summary: summary.json, or risk.<venue>.<metric>)", List.of("metric", "summary path"), rows);
     }
 
-    /** One row per metric: pooled risk statistics with bootstrap intervals. */
+    /** Designs whose points sample a stated parameter distribution, so pooling their runs means something. */
+    private static final List<String> SAMPLED = List.of("random", "lhs", "sobol");
+
+    /**
+     * Tail risk of each metric with 95% bootstrap intervals. For random, LHS and Sobol designs one
+     * row per metric, pooled over every run: the outcome distribution when the parameters are drawn
+     * as the sweep file states. A grid is not a probability distribution (its levels are chosen,
+     * not drawn), so for a grid one row per design point and metric, over that point's
+     * replications only.
+     */
     public static Table risk(SweepData data) {
+        List<String> measures = List.of("runs", "mean", "VaR 95%", "VaR 99%", "ES 95%", "ES 99%", "P(>0)");
         List<List<String>> rows = new ArrayList<>();
-        for (String metric : data.metrics().keySet()) {
-            double[] v = data.metricValues(metric);
-            rows.add(List.of(metric, Integer.toString(v.length),
-                    Numbers.withInterval(RiskMeasures.mean(v), RiskMeasures.bootstrap95(v, RiskMeasures::mean)),
-                    stat(v, 0.95, false), stat(v, 0.99, false), stat(v, 0.95, true), stat(v, 0.99, true),
-                    Numbers.format(sharePositive(v))));
+        if (SAMPLED.contains(data.design())) {
+            for (String metric : data.metrics().keySet()) {
+                List<String> row = new ArrayList<>(List.of(metric));
+                row.addAll(riskCells(data.metricValues(metric)));
+                rows.add(row);
+            }
+            List<String> columns = new ArrayList<>(List.of("metric"));
+            columns.addAll(measures);
+            return new Table("risk", "Risk metrics pooled over all " + data.okRuns().size()
+                    + " successful runs of the " + data.design() + " design: the outcome distribution with the"
+                    + " parameters drawn as the sweep file states (95% bootstrap intervals)", columns, rows);
         }
-        return new Table("risk", "Risk metrics over all successful runs (95% bootstrap intervals)",
-                List.of("metric", "runs", "mean", "VaR 95%", "VaR 99%", "ES 95%", "ES 99%", "P(>0)"), rows);
+        int point = data.runs().index("point");
+        Map<String, List<List<String>>> byPoint = new LinkedHashMap<>();
+        for (List<String> run : data.okRuns()) {
+            byPoint.computeIfAbsent(run.get(point), k -> new ArrayList<>()).add(run);
+        }
+        for (Map.Entry<String, List<List<String>>> e : byPoint.entrySet()) {
+            List<String> first = e.getValue().get(0);
+            for (String metric : data.metrics().keySet()) {
+                int c = data.runs().index(metric);
+                double[] v = e.getValue().stream().mapToDouble(r -> CsvTable.number(r.get(c)))
+                        .filter(x -> !Double.isNaN(x)).toArray();
+                List<String> row = new ArrayList<>(List.of(e.getKey()));
+                for (String p : data.parameters()) {
+                    String cell = first.get(data.runs().index(p));
+                    double n = CsvTable.number(cell);
+                    row.add(Double.isNaN(n) ? cell : Numbers.format(n));
+                }
+                row.add(metric);
+                row.addAll(riskCells(v));
+                rows.add(row);
+            }
+        }
+        List<String> columns = new ArrayList<>(List.of("point"));
+        columns.addAll(data.parameters());
+        columns.add("metric");
+        columns.addAll(measures);
+        return new Table("risk", "Risk metrics per design point over its replications (95% bootstrap intervals);"
+                + " a grid's points are chosen, not drawn, so they are not pooled", columns, rows);
+    }
+
+    private static List<String> riskCells(double[] v) {
+        return List.of(Integer.toString(v.length),
+                Numbers.withInterval(RiskMeasures.mean(v), RiskMeasures.bootstrap95(v, RiskMeasures::mean)),
+                stat(v, 0.95, false), stat(v, 0.99, false), stat(v, 0.95, true), stat(v, 0.99, true),
+                Numbers.format(sharePositive(v)));
     }
 
     private static String stat(double[] v, double alpha, boolean shortfall) {

@@ -65,10 +65,10 @@ class SweepReportWriterTest {
     }
 
     @Test
-    void test_risk_handComputedOverTwelveRuns() throws Exception {
-        Path grid = SweepFixtures.writeGrid(temp.resolve("grid"));
-        new SweepReportWriter(CLOCK).write(grid);
-        List<String> lines = Files.readAllLines(grid.resolve("tables/risk.csv"));
+    void test_risk_sampledDesignPoolsEveryRun() throws Exception {
+        Path sobol = SweepFixtures.writeSobol(temp.resolve("sobol"));
+        new SweepReportWriter(CLOCK).write(sobol);
+        List<String> lines = Files.readAllLines(sobol.resolve("tables/risk.csv"));
         assertEquals("metric,runs,mean,VaR 95%,VaR 99%,ES 95%,ES 99%,P(>0)", lines.get(0));
         // badDebt over the 12 runs is 10, 20, ..., 120. Mean 65.
         // VaR95: h = 11 * 0.95 = 10.45, x_(11) + 0.45 (x_(12) - x_(11)) = 110 + 4.5 = 114.5.
@@ -82,17 +82,37 @@ class SweepReportWriterTest {
     }
 
     @Test
-    void test_levels_meanAndStudentBandPerParameterValue() {
-        // maintenanceMargin 0.01: points 0 and 1, badDebt 10..60, mean 35; squared deviations
-        // 2 (25^2 + 15^2 + 5^2) = 1750, sd = sqrt(1750 / 5) = 18.70829; half-width
-        // t(0.975, 5) = 2.570582 times 18.70829 / sqrt(6) = 7.637626, so 19.63314.
+    void test_risk_gridIsNotPooledAcrossPoints() throws Exception {
+        Path grid = SweepFixtures.writeGrid(temp.resolve("grid"));
+        new SweepReportWriter(CLOCK).write(grid);
+        List<String> lines = Files.readAllLines(grid.resolve("tables/risk.csv"));
+        assertEquals("point,maintenanceMargin,insuranceFund,metric,runs,mean,VaR 95%,VaR 99%,ES 95%,ES 99%,P(>0)",
+                lines.get(0));
+        // Four points by two metrics, each over its three replications only.
+        assertEquals(1 + 4 * 2, lines.size());
+        // Point 0: badDebt 10, 20, 30. Mean 20; VaR95: h = 2 * 0.95 = 1.9, 20 + 0.9 * 10 = 29;
+        // VaR99: h = 1.98, 29.8; ES95 = ES99 = mean of {30} = 30.
+        String p0 = lines.get(1);
+        assertTrue(p0.startsWith("0,0.01,1000,badDebt,3,\"20 ["), p0);
+        assertTrue(p0.contains(",\"29 [") && p0.contains(",\"29.8 [") && p0.contains(",\"30 ["), p0);
+        // Point 3: badDebt 100, 110, 120: VaR95 119, ES 120; never the pooled 114.5.
+        String p3 = lines.get(7);
+        assertTrue(p3.startsWith("3,0.02,2000,badDebt,3,\"110 ["), p3);
+        assertTrue(p3.contains(",\"119 [") && p3.contains(",\"120 ["), p3);
+        assertFalse(String.join("\n", lines).contains("114.5"));
+    }
+
+    @Test
+    void test_levels_meanAndBootstrapBandPerParameterValue() {
+        // maintenanceMargin 0.01: points 0 and 1, badDebt 10..60, mean 35. The band is the 95%
+        // percentile bootstrap of the mean: inside the values' range, around the mean.
         SweepData data = readGrid();
         var levels = org.marginfall.reports.chart.SweepCharts.levels(data, "badDebt", "maintenanceMargin");
         assertEquals(2, levels.size());
         assertEquals(35, levels.get(0).mean(), 1e-9);
         assertEquals(6, levels.get(0).n());
-        assertEquals(35 - 19.63314, levels.get(0).low(), 1e-3);
-        assertEquals(35 + 19.63314, levels.get(0).high(), 1e-3);
+        assertTrue(levels.get(0).low() >= 10 && levels.get(0).low() < 35, "low " + levels.get(0).low());
+        assertTrue(levels.get(0).high() <= 60 && levels.get(0).high() > 35, "high " + levels.get(0).high());
         // 0.02: points 2 and 3, 70..120, mean 95.
         assertEquals(95, levels.get(1).mean(), 1e-9);
     }
@@ -100,7 +120,8 @@ class SweepReportWriterTest {
     @Test
     void test_levels_continuousDesignsAreBinnedByEqualCount() throws Exception {
         // A random design with x = 1..16 (one run each) and m = x: 8 bins of 2 runs; the first holds
-        // x = 1, 2: mean m 1.5 at x 1.5, sd 0.7071, half-width t(0.975, 1) 12.7062 * 0.7071 / sqrt(2) = 6.3531.
+        // x = 1, 2: mean m 1.5 at x 1.5. Its bootstrap means are 1, 1.5, 2 with probabilities 1/4,
+        // 1/2, 1/4, so the 95% band is [1, 2] (Student's t gave 1.5 +- 6.35).
         Path dir = Files.createDirectories(temp.resolve("random"));
         StringBuilder runs = new StringBuilder("point,replication,seed,x,m,status,reason,error\n");
         for (int i = 1; i <= 16; i++) {
@@ -115,7 +136,8 @@ class SweepReportWriterTest {
         assertEquals("[1, 2]", levels.get(0).label());
         assertEquals(1.5, levels.get(0).x(), 1e-12);
         assertEquals(1.5, levels.get(0).mean(), 1e-12);
-        assertEquals(1.5 + 6.3531, levels.get(0).high(), 1e-3);
+        assertEquals(1.0, levels.get(0).low(), 0.0);
+        assertEquals(2.0, levels.get(0).high(), 0.0);
         assertEquals("[15, 16]", levels.get(7).label());
     }
 
