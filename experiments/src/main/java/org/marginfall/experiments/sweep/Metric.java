@@ -7,19 +7,34 @@ import java.util.Objects;
  * One collected metric: a column name and its path into the run summary, as laid out in {@code
  * summary.json} ({@code totals.badDebt}, {@code venues.perp-cross.liquidations}, {@code
  * assets.ETH.marketMaxDrawdown}, {@code contagion.cascadeDepth}), or into the run's risk metrics as
- * the run report computes them ({@code risk.perp-cross.cover1}).
+ * the run report computes them ({@code risk.perp-cross.cover1}), or into the comparison of the run
+ * with a counterfactual twin run on the same seed ({@code twin.no-impact.perp-isolated.onlyInBase},
+ * {@code twin.no-channel:commonMarket.total.badDebtDifference}).
  *
  * <p>Immutable and thread-safe.
  *
  * @param name the column name in the outputs
- * @param section {@code totals}, {@code venues}, {@code assets}, {@code contagion} or {@code risk}
- * @param id the venue or asset id (empty for totals and contagion)
- * @param field the summary field or risk metric
+ * @param section {@code totals}, {@code venues}, {@code assets}, {@code contagion}, {@code risk} or
+ *     {@code twin}
+ * @param id the venue or asset id (empty for totals and contagion); for {@code twin} the twin's
+ *     name as {@code run --twin} takes it
+ * @param field the summary field or risk metric; for {@code twin} the venue (or {@code total}), a
+ *     dot and one of {@link #TWIN_FIELDS}
  */
 public record Metric(String name, String section, String id, String field) {
 
   /** The sections a metric path may start with. */
-  public static final List<String> SECTIONS = List.of("totals", "venues", "assets", "contagion", "risk");
+  public static final List<String> SECTIONS = List.of("totals", "venues", "assets", "contagion", "risk", "twin");
+
+  /**
+   * The comparison measures of the {@code twin} section, per venue or in total (docs/experiments.md,
+   * "Twins in a sweep"): owners liquidated only in the base run (only because of what the twin
+   * removes) and their notional, owners liquidated only in the twin, the twin-minus-base
+   * differences, and the capital sharing saved.
+   */
+  public static final List<String> TWIN_FIELDS = List.of("onlyInBase", "onlyInBaseNotional", "onlyInTwin",
+      "onlyInTwinNotional", "liquidationsDifference", "liquidatedNotionalDifference", "badDebtDifference",
+      "insurancePaidDifference", "capitalSaved");
 
   /** The fields of the {@code contagion} section a metric may name (numbers of summary.json's contagion object). */
   public static final List<String> CONTAGION_FIELDS = List.of("cascadeDepth", "inducedShare");
@@ -44,6 +59,11 @@ public record Metric(String name, String section, String id, String field) {
   /** Whether the metric needs the run's account shortfalls (from its events). */
   public boolean needsShortfalls() {
     return section.equals("risk");
+  }
+
+  /** Whether the metric compares the run with a twin. */
+  public boolean needsTwin() {
+    return section.equals("twin");
   }
 
   /** The path as written in a sweep file. */

@@ -19,12 +19,19 @@ public final class PointScenarios {
   private final SweepSpec spec;
   private final Object baseTree;
   private final ScenarioReader reader;
+  private final Catalog catalog;
 
   /** Prepares the points of {@code spec}, whose scenarios use the families of {@code catalog}. */
   public PointScenarios(SweepSpec spec, Catalog catalog) {
     this.spec = spec;
     this.baseTree = SweepReader.parse(spec.scenarioContent(), spec.scenarioJson(), "scenario");
     this.reader = new ScenarioReader(catalog);
+    this.catalog = catalog;
+  }
+
+  /** The families the points' scenarios (and their twins) are read with. */
+  public Catalog catalog() {
+    return catalog;
   }
 
   /** The point's scenario as JSON bytes (the tree with the point's values set). */

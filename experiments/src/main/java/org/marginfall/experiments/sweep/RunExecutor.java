@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.marginfall.core.engine.InvariantViolationException;
@@ -23,6 +24,9 @@ import org.marginfall.experiments.run.RunDirectoryWriter;
 import org.marginfall.experiments.run.RunRequest;
 import org.marginfall.experiments.run.SummaryJson;
 import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.twin.AccountOutcomes;
+import org.marginfall.experiments.twin.TwinComparison;
+import org.marginfall.experiments.twin.TwinScenarios;
 import org.marginfall.reports.risk.AccountShortfalls;
 import org.marginfall.reports.risk.ShortfallTally;
 import org.marginfall.reports.run.RunEvents;
@@ -40,6 +44,7 @@ public final class RunExecutor {
   private final PointScenarios scenarios;
   private final Path runDirectories;
   private final Clock clock;
+  private final TwinMetrics twins;
 
   /**
    * Creates an executor.
@@ -52,6 +57,7 @@ public final class RunExecutor {
     this.scenarios = scenarios;
     this.runDirectories = runDirectories;
     this.clock = clock;
+    this.twins = new TwinMetrics(spec.metrics(), new TwinScenarios(scenarios.catalog()), spec.audit());
   }
 
   /** The name of a run's directory under {@code runs/}. */
@@ -72,8 +78,12 @@ public final class RunExecutor {
     }
     try {
       ShortfallListener shortfalls = new ShortfallListener();
-      RunSummary summary = simulate(scenario, seed, point, replication, shortfalls);
-      List<Double> values = metrics(SummaryJson.tree(scenario, summary), shortfalls.tally());
+      AccountOutcomes owners = twins.any() ? TwinMetrics.owners(scenario) : null;
+      RunSummary summary = simulate(scenario, seed, point, replication, shortfalls, owners);
+      // Each twin runs on the run's own seed: the comparison uses common random numbers.
+      Map<String, TwinComparison> comparisons =
+          twins.any() ? twins.compare(scenario, seed, summary, owners) : Map.of();
+      List<Double> values = metrics(SummaryJson.tree(scenario, summary), shortfalls.tally(), comparisons);
       for (int m = 0; m < n; m++) {
         Double v = values.get(m);
         if (v != null && !Double.isFinite(v)) {
@@ -106,7 +116,8 @@ public final class RunExecutor {
    * the live run's events, or, when the run writes its directory (whose listeners are fixed), by
    * reading its {@code events.jsonl} back as the run report does.
    */
-  private RunSummary simulate(Scenario scenario, long seed, Point point, int replication, ShortfallListener shortfalls)
+  private RunSummary simulate(
+      Scenario scenario, long seed, Point point, int replication, ShortfallListener shortfalls, AccountOutcomes owners)
       throws IOException {
     boolean needed = spec.metrics().stream().anyMatch(Metric::needsShortfalls);
     if (runDirectories != null) {
@@ -116,7 +127,12 @@ public final class RunExecutor {
       RunRequest request =
           new RunRequest(scenario, "sweep " + spec.name() + " point " + point.id(), dir, OptionalLong.of(seed), spec.audit(), true,
               false);
-      RunSummary summary = new RunDirectoryWriter(clock).write(request).summary();
+      RunSummary summary = new RunDirectoryWriter(clock).write(request, new RunDirectoryWriter.Extension() {
+        @Override
+        public List<RunListener> listeners() {
+          return owners == null ? List.of() : List.of(owners);
+        }
+      }).summary();
       if (needed) {
         RunEvents.read(dir).ifPresent(e -> e.shortfalls().forEach((venue, byAccount) ->
             byAccount.forEach((account, amount) -> shortfalls.tally().add(venue, account, amount))));
@@ -124,7 +140,13 @@ public final class RunExecutor {
       return summary;
     }
     SummaryCollector summaries = new SummaryCollector();
-    List<RunListener> listeners = needed ? List.of(summaries, shortfalls) : List.of(summaries);
+    List<RunListener> listeners = new ArrayList<>(List.of(summaries));
+    if (needed) {
+      listeners.add(shortfalls);
+    }
+    if (owners != null) {
+      listeners.add(owners);
+    }
     Simulation.Outcome outcome = Simulation.run(scenario.model(), seed, 0, spec.audit(), listeners);
     return summaries.summary(spec.audit(), outcome.auditedSteps());
   }
@@ -137,8 +159,17 @@ public final class RunExecutor {
    * no contagion object.
    */
   List<Double> metrics(ObjectNode summary, ShortfallTally shortfalls) {
+    return metrics(summary, shortfalls, Map.of());
+  }
+
+  /** As {@link #metrics(ObjectNode, ShortfallTally)}, with the comparisons with the twins the metrics name. */
+  List<Double> metrics(ObjectNode summary, ShortfallTally shortfalls, Map<String, TwinComparison> comparisons) {
     List<Double> out = new ArrayList<>(spec.metrics().size());
     for (Metric m : spec.metrics()) {
+      if (m.needsTwin()) {
+        out.add(TwinMetrics.value(m, comparisons));
+        continue;
+      }
       if (m.section().equals("risk")) {
         out.add(risk(m, summary, shortfalls));
         continue;

@@ -28,6 +28,8 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.experiments.twin.Twin;
+import org.marginfall.experiments.twin.TwinComparison;
 
 /**
  * Reads a sweep file (YAML) into a {@link SweepSpec}, checking every field with its path and every
@@ -333,6 +335,9 @@ public final class SweepReader {
       }
       return new Metric(name, section, "", parts[1]);
     }
+    if (section.equals("twin")) {
+      return twinMetric(node, name, path, base);
+    }
     if (parts.length < 3) {
       node.fail("'" + path + "' must be " + section + ".<id>.<field>");
       return null;
@@ -368,6 +373,42 @@ public final class SweepReader {
       return null;
     }
     return new Metric(name, section, id, field);
+  }
+
+  /**
+   * A metric of the comparison with a twin: {@code twin.<twin>.<venue or total>.<measure>}, read
+   * from the right because a {@code set:} twin's name may hold dots.
+   */
+  private static Metric twinMetric(SpecNode node, String name, String path, Scenario base) {
+    String rest = path.substring("twin.".length());
+    int last = rest.lastIndexOf('.');
+    int second = last < 0 ? -1 : rest.lastIndexOf('.', last - 1);
+    if (second <= 0) {
+      node.fail("'" + path + "' must be twin.<twin>.<venue id or total>.<measure>");
+      return null;
+    }
+    String twin = rest.substring(0, second);
+    String venue = rest.substring(second + 1, last);
+    String measure = rest.substring(last + 1);
+    try {
+      Twin.parse(twin);
+    } catch (IllegalArgumentException e) {
+      node.fail("'" + path + "': " + e.getMessage());
+      return null;
+    }
+    Set<String> venues = new TreeSet<>();
+    if (base != null) {
+      base.model().venues().forEach(v -> venues.add(v.id().value()));
+    }
+    if (base != null && !venue.equals(TwinComparison.TOTAL) && !venues.contains(venue)) {
+      node.fail("'" + path + "': the scenario has no venue '" + venue + "' (venues: " + venues + ", or total)");
+      return null;
+    }
+    if (!Metric.TWIN_FIELDS.contains(measure)) {
+      node.fail("'" + path + "': unknown twin measure '" + measure + "' (known: " + Metric.TWIN_FIELDS + ")");
+      return null;
+    }
+    return new Metric(name, "twin", twin, venue + "." + measure);
   }
 
   /** The numeric fields of a summary record, by its components' names, so new fields are found by themselves. */
