@@ -186,6 +186,18 @@ class SweepRunnerTest {
     assertNotEquals(0, Files.size(dir.resolve("points.parquet")));
   }
 
+  @Test
+  void test_run_metricsOnDerivedAssetsAreCollected() throws IOException {
+    SweepSpec spec = SweepFixtures.lendingSpec(tmp.resolve("in"), SweepFixtures.DERIVED);
+    SweepRunner.Result r = SweepFixtures.run(spec, tmp.resolve("out"), 1, Shard.ALL, false);
+    List<String> rows = lines(r.directory().resolve("runs.csv"));
+    assertEquals(0, r.counts().failed(), String.join("\n", rows));
+    assertEquals("point,replication,seed,shock,aethDrawdown,ausdFinal,ethDrawdown,status,reason,error", rows.get(0));
+    List<String> crash = Csv.parse(rows.get(1)); // shock -0.3
+    assertTrue(Double.parseDouble(crash.get(4)) > 0, "the ETH receipt falls with ETH: " + crash);
+    assertTrue(Double.parseDouble(crash.get(5)) > 0, "the USD receipt has a price: " + crash);
+  }
+
   /** Every row of a Parquet file, through parquet's column reader (no Hadoop input format needed). */
   private static List<Group> readGroups(Path file) throws IOException {
     List<Group> out = new ArrayList<>();
