@@ -4,13 +4,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -19,7 +22,8 @@ import org.apache.parquet.schema.Types;
 /**
  * Streams rows of text cells into a Parquet file with typed, optional columns (64-bit integers,
  * doubles, UTF-8 strings), through parquet-hadoop's writer on a local file (no Hadoop file system).
- * An empty cell is a null. Snappy-compressed, readable by pandas/pyarrow, R arrow and DuckDB.
+ * An empty cell is a null, in every column. Snappy-compressed, readable by pandas/pyarrow, R arrow
+ * and DuckDB; the footer names the object model {@code marginfall} ({@code writer.model.name}).
  * Mutable and not thread-safe: one writer per file.
  */
 public final class ParquetTable implements Closeable {
@@ -37,9 +41,11 @@ public final class ParquetTable implements Closeable {
   /** A column: its name and type. */
   public record Column(String name, Type type) {}
 
+  /** The {@code writer.model.name} of the files. */
+  private static final String MODEL_NAME = "marginfall";
+
   private final List<Column> columns;
-  private final SimpleGroupFactory groups;
-  private final ParquetWriter<Group> writer;
+  private final ParquetWriter<List<String>> writer;
 
   /** Creates {@code file} (replacing it) with {@code columns}. */
   public ParquetTable(Path file, String tableName, List<Column> columns) throws IOException {
@@ -53,11 +59,8 @@ public final class ParquetTable implements Closeable {
         default -> throw new IllegalStateException("unknown type " + c.type());
       }
     }
-    MessageType type = schema.named(tableName);
-    this.groups = new SimpleGroupFactory(type);
     this.writer =
-        ExampleParquetWriter.builder(new LocalOutputFile(file))
-            .withType(type)
+        new Builder(new LocalOutputFile(file), schema.named(tableName), this.columns)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .build();
@@ -72,24 +75,89 @@ public final class ParquetTable implements Closeable {
     if (cells.size() != columns.size()) {
       throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.size());
     }
-    Group g = groups.newGroup();
     for (int i = 0; i < cells.size(); i++) {
       String v = cells.get(i);
-      if (v.isEmpty() && columns.get(i).type() != Type.STRING) {
-        continue;
-      }
-      switch (columns.get(i).type()) {
-        case LONG -> g.add(i, Long.parseLong(v));
-        case DOUBLE -> g.add(i, Double.parseDouble(v));
-        case STRING -> g.add(i, v);
-        default -> throw new IllegalStateException("unknown type");
+      if (!v.isEmpty() && columns.get(i).type() == Type.LONG) {
+        Long.parseLong(v); // refused here, before the writer holds half a row
+      } else if (!v.isEmpty() && columns.get(i).type() == Type.DOUBLE) {
+        Double.parseDouble(v);
       }
     }
-    writer.write(g);
+    writer.write(cells);
   }
 
   @Override
   public void close() throws IOException {
     writer.close();
+  }
+
+  /** Builds the writer of rows of cells. */
+  private static final class Builder extends ParquetWriter.Builder<List<String>, Builder> {
+    private final MessageType schema;
+    private final List<Column> columns;
+
+    Builder(OutputFile file, MessageType schema, List<Column> columns) {
+      super(file);
+      this.schema = schema;
+      this.columns = columns;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<List<String>> getWriteSupport(Configuration conf) {
+      return new CellsWriteSupport(schema, columns);
+    }
+  }
+
+  /** Writes a row of text cells as one record: an empty cell is an absent (null) field. */
+  private static final class CellsWriteSupport extends WriteSupport<List<String>> {
+    private final MessageType schema;
+    private final List<Column> columns;
+    private RecordConsumer consumer;
+
+    CellsWriteSupport(MessageType schema, List<Column> columns) {
+      this.schema = schema;
+      this.columns = columns;
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+      return new WriteContext(schema, Map.of());
+    }
+
+    @Override
+    public String getName() {
+      return MODEL_NAME;
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+      this.consumer = recordConsumer;
+    }
+
+    @Override
+    public void write(List<String> cells) {
+      consumer.startMessage();
+      for (int i = 0; i < cells.size(); i++) {
+        String v = cells.get(i);
+        if (v.isEmpty()) {
+          continue;
+        }
+        Column c = columns.get(i);
+        consumer.startField(c.name(), i);
+        switch (c.type()) {
+          case LONG -> consumer.addLong(Long.parseLong(v));
+          case DOUBLE -> consumer.addDouble(Double.parseDouble(v));
+          case STRING -> consumer.addBinary(Binary.fromString(v));
+          default -> throw new IllegalStateException("unknown type " + c.type());
+        }
+        consumer.endField(c.name(), i);
+      }
+      consumer.endMessage();
+    }
   }
 }

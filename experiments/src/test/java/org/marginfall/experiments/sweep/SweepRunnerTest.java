@@ -198,6 +198,42 @@ class SweepRunnerTest {
     assertTrue(Double.parseDouble(crash.get(5)) > 0, "the USD receipt has a price: " + crash);
   }
 
+  @Test
+  void test_run_parquetEmptyCellsAreNullsAndTheWriterNamesItsModel() throws IOException {
+    // mm 0.2 is invalid: points 2 and 3 are failed rows with a reason and an error, the others ok rows without.
+    String sweep = SweepFixtures.GRID.replace("values: [0.02, 0.05, 0.08]", "values: [0.05, 0.2]")
+        .replace("replications: 3", "replications: 1");
+    SweepSpec spec = SweepFixtures.spec(tmp.resolve("in"), sweep);
+    Path dir = SweepFixtures.run(spec, tmp.resolve("out"), 1, Shard.ALL, false).directory();
+    List<Group> groups = readGroups(dir.resolve("runs.parquet"));
+    assertEquals(4, groups.size());
+    for (Group g : groups) {
+      boolean ok = g.getString("status", 0).equals("ok");
+      assertEquals(ok ? 0 : 1, g.getFieldRepetitionCount("reason"), "reason is null exactly for ok runs");
+      assertEquals(ok ? 0 : 1, g.getFieldRepetitionCount("error"), "error is null exactly for ok runs");
+      assertEquals(ok ? 1 : 0, g.getFieldRepetitionCount("totals.liquidations"));
+    }
+    assertEquals("INVALID_SCENARIO", groups.get(2).getString("reason", 0));
+    for (String f : List.of("runs.parquet", "points.parquet")) {
+      try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(dir.resolve(f)))) {
+        assertEquals(java.util.Map.of("writer.model.name", "marginfall"),
+            reader.getFooter().getFileMetaData().getKeyValueMetaData(), f);
+      }
+    }
+  }
+
+  @Test
+  void test_run_metricsOnDerivedAssetsAreCollected() throws IOException {
+    SweepSpec spec = SweepFixtures.lendingSpec(tmp.resolve("in"), SweepFixtures.DERIVED);
+    SweepRunner.Result r = SweepFixtures.run(spec, tmp.resolve("out"), 1, Shard.ALL, false);
+    List<String> rows = lines(r.directory().resolve("runs.csv"));
+    assertEquals(0, r.counts().failed(), String.join("\n", rows));
+    assertEquals("point,replication,seed,shock,aethDrawdown,ausdFinal,ethDrawdown,status,reason,error", rows.get(0));
+    List<String> crash = Csv.parse(rows.get(1)); // shock -0.3
+    assertTrue(Double.parseDouble(crash.get(4)) > 0, "the ETH receipt falls with ETH: " + crash);
+    assertTrue(Double.parseDouble(crash.get(5)) > 0, "the USD receipt has a price: " + crash);
+  }
+
   /** Every row of a Parquet file, through parquet's column reader (no Hadoop input format needed). */
   private static List<Group> readGroups(Path file) throws IOException {
     List<Group> out = new ArrayList<>();
