@@ -358,9 +358,16 @@ public final class SweepReader {
         base.model().venues().forEach(v -> ids.add(v.id().value()));
       }
     } else {
+      // summary.json lists every priced asset: spot assets and derived ones (receipts, vault shares),
+      // but not the base currency, whose price is 1 by definition.
       known = fields(RunSummary.AssetSummary.class);
       if (base != null) {
-        base.model().assets().stream().filter(a -> a.kind() == AssetKind.SPOT).forEach(a -> ids.add(a.id().value()));
+        base.model().assets().stream().filter(a -> a.kind() != AssetKind.BASE).forEach(a -> ids.add(a.id().value()));
+        if (base.model().assets().stream().anyMatch(a -> a.kind() == AssetKind.BASE && a.id().value().equals(id))) {
+          node.fail("'" + path + "': " + id + " is the base currency, priced at 1 and not in the run summary (assets: "
+              + ids + ")");
+          return null;
+        }
       }
     }
     if (base != null && !ids.contains(id)) {

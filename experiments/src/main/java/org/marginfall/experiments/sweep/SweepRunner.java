@@ -10,10 +10,12 @@ import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -181,23 +183,51 @@ public final class SweepRunner {
       deleteTree(out);
     } else if (!empty && options.resume()) {
       Path manifest = out.resolve("manifest.json");
-      if (!Files.isRegularFile(manifest)) {
-        throw new OutputDirectoryException(out, "holds no sweep to resume (no manifest.json)");
-      }
-      JsonNode m = Json.mapper().readTree(manifest.toFile());
-      if (!spec.sweepSha256().equals(m.path("sweep").path("sha256").asText())
-          || !SweepReader.sha256(spec.scenarioContent()).equals(m.path("scenario").path("sha256").asText())) {
-        throw new OutputDirectoryException(out, "holds a different sweep (the sweep or scenario file changed); use another --out");
-      }
-      Shard shard = new Shard(m.path("shard").path("index").asInt(), m.path("shard").path("count").asInt(1));
-      if (!shard.equals(options.shard())) {
-        throw new OutputDirectoryException(out, "holds shard " + shard + ", not " + options.shard());
+      if (Files.isRegularFile(manifest)) {
+        JsonNode m = Json.mapper().readTree(manifest.toFile());
+        if (!spec.sweepSha256().equals(m.path("sweep").path("sha256").asText())
+            || !SweepReader.sha256(spec.scenarioContent()).equals(m.path("scenario").path("sha256").asText())) {
+          throw new OutputDirectoryException(out, "holds a different sweep (the sweep or scenario file changed); use another --out");
+        }
+        Shard shard = new Shard(m.path("shard").path("index").asInt(), m.path("shard").path("count").asInt(1));
+        if (!shard.equals(options.shard())) {
+          throw new OutputDirectoryException(out, "holds shard " + shard + ", not " + options.shard());
+        }
+      } else {
+        checkNotStarted(out, spec);
       }
       removeHidden(out);
     } else if (!empty) {
       throw new OutputDirectoryException(out, "exists and is not empty (use --resume to continue it or --force to replace it)");
     }
     Files.createDirectories(out);
+  }
+
+  /**
+   * Checks a directory without a manifest: a sweep killed before it wrote its manifest leaves only
+   * the copies of its sweep and scenario files (each written whole, through a hidden temporary
+   * name) and hidden leftovers. Resuming it is starting it; anything else is not this sweep.
+   */
+  private static void checkNotStarted(Path out, SweepSpec spec) throws IOException {
+    List<String> copies = List.of(SweepOutputs.SWEEP_FILE, SweepOutputs.scenarioFile(spec));
+    List<byte[]> contents = List.of(spec.sweepContent(), spec.scenarioContent());
+    try (Stream<Path> s = Files.list(out)) {
+      for (Path p : s.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".")) {
+          continue;
+        }
+        int i = copies.indexOf(name);
+        if (i < 0 || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          throw new OutputDirectoryException(out, "holds no sweep to resume (no manifest.json, and " + name
+              + " is not a file a sweep writes before it); use another --out");
+        }
+        if (!Arrays.equals(Files.readAllBytes(p), contents.get(i))) {
+          throw new OutputDirectoryException(out,
+              "holds a different sweep (the sweep or scenario file changed); use another --out");
+        }
+      }
+    }
   }
 
   /**

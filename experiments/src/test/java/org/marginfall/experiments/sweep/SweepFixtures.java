@@ -42,7 +42,80 @@ final class SweepFixtures {
         - {name: drawdown, path: assets.ETH.marketMaxDrawdown}
       """;
 
+  /**
+   * A lending pool issuing the derived receipts aETH and aUSD, a 30% ETH fall at step 3, a handful
+   * of suppliers, borrowers and a keeper (10 steps).
+   */
+  static final String LENDING_SCENARIO = """
+      name: lending
+      run: {steps: 10, stepSeconds: 60, seed: 3}
+      baseCurrency: USD
+      assets:
+        - {id: USD, kind: base}
+        - id: ETH
+          price: {initial: 2000, volatility: 0.5}
+        - {id: aETH, kind: derived}
+        - {id: aUSD, kind: derived}
+      markets:
+        - {asset: ETH, impact: {model: linear-log, depth: 1.0e8}}
+        - {asset: aUSD, impact: {model: linear-log, depth: 5.0e6}}
+      oracles:
+        - {id: feed}
+      shocks:
+        - {asset: ETH, startStep: 3, change: -0.3}
+      venues:
+        - id: lend
+          preset: aave-v3-like
+          oracle: feed
+          listings:
+            WETH: {asset: ETH, receipt: aETH}
+            USDC: {asset: USD, receipt: aUSD}
+      agents:
+        - id: lenders
+          type: lending-suppliers
+          venue: lend
+          count: 2
+          supplies:
+            - {asset: USD, amount: 1.0e6}
+        - id: borrowers
+          type: lending-borrowers
+          venue: lend
+          count: 4
+          collateralAsset: ETH
+          collateral: 10
+          debtAsset: USD
+          targetLtv: 0.7
+        - id: keeper
+          type: liquidators
+          count: 1
+          capital: 1.0e6
+      """;
+
+  /** Metrics on the derived receipts of {@link #LENDING_SCENARIO}: 2 points, 1 replication. */
+  static final String DERIVED = """
+      name: test-derived
+      scenario: lending.yaml
+      seed: 3
+      parameters:
+        - {path: "shocks[0].change", name: shock, values: [-0.3, -0.1]}
+      metrics:
+        - {name: aethDrawdown, path: assets.aETH.marketMaxDrawdown}
+        - {name: ausdFinal, path: assets.aUSD.finalMarket}
+        - {name: ethDrawdown, path: assets.ETH.marketMaxDrawdown}
+      """;
+
   private SweepFixtures() {}
+
+  /** Writes {@code sweep} and {@link #LENDING_SCENARIO} (as lending.yaml) into {@code dir} and reads the sweep. */
+  static SweepSpec lendingSpec(Path dir, String sweep) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Fixtures.write(dir, "lending.yaml", LENDING_SCENARIO);
+    return new SweepReader(Catalog.standard()).read(Fixtures.write(dir, "sweep.yaml", sweep));
+  }
 
   /** Writes {@code sweep} and the minimal scenario into {@code dir} and reads the sweep. */
   static SweepSpec spec(Path dir, String sweep) {

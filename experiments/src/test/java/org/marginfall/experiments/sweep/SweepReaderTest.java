@@ -73,6 +73,27 @@ class SweepReaderTest {
   }
 
   @Test
+  void test_read_metricsOnDerivedAssets() {
+    // aETH and aUSD are the lending pool's receipts: derived assets, which summary.json lists.
+    SweepSpec s = SweepFixtures.lendingSpec(tmp, SweepFixtures.DERIVED);
+    assertEquals(List.of("assets.aETH.marketMaxDrawdown", "assets.aUSD.finalMarket", "assets.ETH.marketMaxDrawdown"),
+        s.metrics().stream().map(Metric::path).toList());
+  }
+
+  @Test
+  void test_read_assetMetricNamesEveryAssetOfTheSummary() {
+    String sweep = SweepFixtures.DERIVED
+        .replace("assets.aETH.marketMaxDrawdown", "assets.aBTC.marketMaxDrawdown")
+        .replace("assets.aUSD.finalMarket", "assets.USD.finalMarket");
+    InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SweepFixtures.lendingSpec(tmp, sweep));
+    assertEquals(List.of(
+        "metrics[0].path: 'assets.aBTC.marketMaxDrawdown': the scenario has no asset 'aBTC' (assets: [ETH, aETH, aUSD])",
+        "metrics[1].path: 'assets.USD.finalMarket': USD is the base currency, priced at 1 and not in the run summary"
+            + " (assets: [ETH, aETH, aUSD])"),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
   void test_read_unknownDesignAndSamplesForSampledDesigns() {
     assertEquals(List.of("design: unknown design 'halton' (known: grid, lhs, random, sobol)"),
         problems(SweepFixtures.GRID.replace("design: grid", "design: halton")));

@@ -186,6 +186,95 @@ class SweepRunnerTest {
     assertNotEquals(0, Files.size(dir.resolve("points.parquet")));
   }
 
+  @Test
+  void test_run_parquetEmptyCellsAreNullsAndTheWriterNamesItsModel() throws IOException {
+    // mm 0.2 is invalid: points 2 and 3 are failed rows with a reason and an error, the others ok rows without.
+    String sweep = SweepFixtures.GRID.replace("values: [0.02, 0.05, 0.08]", "values: [0.05, 0.2]")
+        .replace("replications: 3", "replications: 1");
+    SweepSpec spec = SweepFixtures.spec(tmp.resolve("in"), sweep);
+    Path dir = SweepFixtures.run(spec, tmp.resolve("out"), 1, Shard.ALL, false).directory();
+    List<Group> groups = readGroups(dir.resolve("runs.parquet"));
+    assertEquals(4, groups.size());
+    for (Group g : groups) {
+      boolean ok = g.getString("status", 0).equals("ok");
+      assertEquals(ok ? 0 : 1, g.getFieldRepetitionCount("reason"), "reason is null exactly for ok runs");
+      assertEquals(ok ? 0 : 1, g.getFieldRepetitionCount("error"), "error is null exactly for ok runs");
+      assertEquals(ok ? 1 : 0, g.getFieldRepetitionCount("totals.liquidations"));
+    }
+    assertEquals("INVALID_SCENARIO", groups.get(2).getString("reason", 0));
+    for (String f : List.of("runs.parquet", "points.parquet")) {
+      try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(dir.resolve(f)))) {
+        assertEquals(java.util.Map.of("writer.model.name", "marginfall"),
+            reader.getFooter().getFileMetaData().getKeyValueMetaData(), f);
+      }
+    }
+  }
+
+  @Test
+  void test_run_metricsOnDerivedAssetsAreCollected() throws IOException {
+    SweepSpec spec = SweepFixtures.lendingSpec(tmp.resolve("in"), SweepFixtures.DERIVED);
+    SweepRunner.Result r = SweepFixtures.run(spec, tmp.resolve("out"), 1, Shard.ALL, false);
+    List<String> rows = lines(r.directory().resolve("runs.csv"));
+    assertEquals(0, r.counts().failed(), String.join("\n", rows));
+    assertEquals("point,replication,seed,shock,aethDrawdown,ausdFinal,ethDrawdown,status,reason,error", rows.get(0));
+    List<String> crash = Csv.parse(rows.get(1)); // shock -0.3
+    assertTrue(Double.parseDouble(crash.get(4)) > 0, "the ETH receipt falls with ETH: " + crash);
+    assertTrue(Double.parseDouble(crash.get(5)) > 0, "the USD receipt has a price: " + crash);
+  }
+
+  @Test
+  void test_resume_killedBeforeTheManifestEndsLikeAnUninterruptedSweep() throws IOException {
+    SweepSpec spec = SweepFixtures.spec(tmp.resolve("in"), SweepFixtures.GRID.replace("replications: 3", "replications: 1"));
+    Path full = SweepFixtures.run(spec, tmp.resolve("full"), 1, Shard.ALL, false).directory();
+    // What a kill can leave before manifest.json exists: the input copies are written first, each
+    // through a hidden temporary file renamed into place.
+    List<List<String>> states = List.of(
+        List.of(".sweep.yaml.tmp"),
+        List.of("sweep.yaml"),
+        List.of("sweep.yaml", ".scenario.yaml.tmp"),
+        List.of("sweep.yaml", "scenario.yaml"),
+        List.of("sweep.yaml", "scenario.yaml", ".manifest.json.tmp"));
+    for (List<String> state : states) {
+      Path dir = tmp.resolve("killed-" + states.indexOf(state));
+      Files.createDirectories(dir);
+      for (String f : state) {
+        if (f.startsWith(".")) {
+          Files.writeString(dir.resolve(f), "half");
+        } else {
+          Files.copy(full.resolve(f), dir.resolve(f));
+        }
+      }
+      SweepRunner.Result r = SweepFixtures.run(spec, dir, 1, new Shard(0, 1), true);
+      assertEquals(0, r.resumed(), state.toString());
+      for (String f : List.of("runs.csv", "points.csv", "runs.parquet", "points.parquet", "manifest.json", "sweep.yaml",
+          "scenario.yaml")) {
+        assertEquals(Fixtures.sha256(full.resolve(f)), Fixtures.sha256(dir.resolve(f)), f + " after a kill leaving " + state);
+      }
+      try (Stream<Path> s = Files.list(dir)) {
+        assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "leftovers removed");
+      }
+    }
+  }
+
+  @Test
+  void test_resume_withoutAManifestRefusesAnotherSweepOrForeignFiles() throws IOException {
+    SweepSpec spec = SweepFixtures.spec(tmp.resolve("in"), SweepFixtures.GRID);
+    Path other = tmp.resolve("other");
+    Files.createDirectories(other);
+    Files.writeString(other.resolve("sweep.yaml"), SweepFixtures.GRID.replace("seed: 11", "seed: 12"));
+    var e = assertThrows(OutputDirectoryException.class, () -> SweepFixtures.run(spec, other, 1, Shard.ALL, true));
+    assertTrue(e.getMessage().contains("holds a different sweep"), e.getMessage());
+    Path foreign = tmp.resolve("foreign");
+    Files.createDirectories(foreign);
+    Files.writeString(foreign.resolve("notes.txt"), "mine");
+    var e2 = assertThrows(OutputDirectoryException.class, () -> SweepFixtures.run(spec, foreign, 1, Shard.ALL, true));
+    assertTrue(e2.getMessage().contains("holds no sweep to resume (no manifest.json, and notes.txt is not a file a sweep"
+        + " writes before it)"), e2.getMessage());
+    try (Stream<Path> s = Files.list(foreign)) {
+      assertEquals(List.of("notes.txt"), s.map(p -> p.getFileName().toString()).toList(), "left alone");
+    }
+  }
+
   /** Every row of a Parquet file, through parquet's column reader (no Hadoop input format needed). */
   private static List<Group> readGroups(Path file) throws IOException {
     List<Group> out = new ArrayList<>();
