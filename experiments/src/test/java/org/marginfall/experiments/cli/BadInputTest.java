@@ -115,6 +115,45 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_yamlNanAndInfinityNameTheField() {
+    // YAML 1.1 spells the non-finite floats .nan, .inf and -.inf: the field holding one is named.
+    for (String[] spelling : new String[][] {{".nan", "NaN"}, {".inf", "Infinity"}, {"-.inf", "-Infinity"}}) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "volatility: 0.5}", "volatility: " + spelling[0] + "}"));
+
+      assertOneProblem(
+          rejected(file), file + ": assets[1].price.volatility: ", "must be a finite number, was " + spelling[1]);
+    }
+  }
+
+  @Test
+  void test_run_duplicateKeyNamesTheFieldAndBothLines() {
+    String yaml = replaceOnce(minimalYaml(), "  seed: 7\n", "  seed: 7\n  steps: 12\n");
+    int first = lineNumber(yaml, "steps: 10");
+    int second = lineNumber(yaml, "steps: 12");
+    Path file = write(tmp, SCENARIO, yaml);
+
+    assertOneProblem(
+        rejected(file), file + ": run.steps: ", "is given more than once", "lines " + first + " and " + second);
+  }
+
+  @Test
+  void test_run_fileThatIsNotUtf8SaysSoInPlainWords() throws IOException {
+    // A Latin-1 'é' (0xE9) in the description of line 4, column 30, then an all-0xFF first byte.
+    String yaml = replaceOnce(minimalYaml(), "one liquidator.", "one liquidator caf\u00e9.");
+    byte[] latin1 = yaml.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path file = Files.write(tmp.resolve(SCENARIO), latin1);
+    int line = lineNumber(yaml, "description: Two perpetual venues, one trader population and one liquidator caf\u00e9.");
+    int column = yaml.lines().toList().get(line - 1).indexOf('\u00e9') + 1;
+
+    assertOneProblem(
+        rejected(file), file + ": the file is not UTF-8 text", "byte 0xE9 at line " + line + ", column " + column);
+
+    byte[] binary = new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', ':', ' ', '1'};
+    Files.write(file, binary);
+    assertOneProblem(rejected(file), file + ": the file is not UTF-8 text", "byte 0xFF at line 1, column 1");
+  }
+
+  @Test
   void test_run_unknownFieldListsTheKnownOnes() {
     Path file =
         write(tmp, SCENARIO, replaceOnce(minimalYaml(), "    insuranceFund: 1000\n", "    insuranceFnd: 1000\n"));

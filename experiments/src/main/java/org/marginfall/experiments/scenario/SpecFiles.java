@@ -1,0 +1,194 @@
+package org.marginfall.experiments.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.marginfall.core.spec.InvalidSpecException;
+import org.marginfall.core.spec.Problems;
+
+/**
+ * Parses the YAML and JSON files the command line reads (scenarios, sweeps) into the plain tree
+ * {@link org.marginfall.core.spec.SpecNode} reads: maps, lists, text, numbers, booleans and nulls.
+ *
+ * <p>Every problem of the text itself is reported in plain words: text that is not UTF-8, a syntax
+ * error (with its line and column), a field given twice (with its field path and both lines), a
+ * second YAML document. YAML's {@code .nan}, {@code .inf} and {@code -.inf} are read as the
+ * non-finite numbers they stand for, so the field that holds one reports it. Stateless and
+ * thread-safe.
+ */
+public final class SpecFiles {
+
+  /** YAML 1.1's non-finite floats, which Jackson tokenizes as numbers but cannot convert. */
+  private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+  private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+
+  private SpecFiles() {}
+
+  /**
+   * Parses {@code content} (JSON when {@code json}, else YAML) into a plain tree.
+   *
+   * @param what the kind of file, for messages ("scenario", "sweep")
+   * @throws InvalidSpecException with every problem of the text: at the field path when one names
+   *     it, otherwise for the whole file (an empty path) with the line and column
+   */
+  public static Object parse(byte[] content, boolean json, String what) {
+    String text = utf8(content);
+    ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+    Problems problems = new Problems();
+    try (JsonParser parser = mapper.createParser(text)) {
+      // An empty file (or one of only comments) has no first token.
+      Object tree = parser.nextToken() == null ? null : new Tree(parser, problems).value("");
+      if (tree == null) {
+        throw new InvalidSpecException("", "the " + what + " file is empty");
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidSpecException(problems.all());
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new InvalidSpecException("", "malformed " + (json ? "JSON" : "YAML") + where + ": " + problem(e));
+    } catch (IOException e) {
+      throw new InvalidSpecException("", "cannot parse the " + what + " file: " + e.getMessage());
+    }
+  }
+
+  /**
+   * {@code content} decoded as UTF-8, without a byte-order mark.
+   *
+   * @throws InvalidSpecException for the whole file, naming the first byte that is not UTF-8 and
+   *     its line and column, when it is not UTF-8 text
+   */
+  public static String utf8(byte[] content) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(content.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      // The decoder stops at the first byte that does not begin a valid sequence.
+      int bad = in.position();
+      out.flip();
+      String before = out.toString();
+      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+      int column = before.length() - before.lastIndexOf('\n');
+      throw new InvalidSpecException("", String.format(Locale.ROOT,
+          "the file is not UTF-8 text (byte 0x%02X at line %d, column %d); save it as UTF-8", content[bad] & 0xFF,
+          line, column));
+    }
+    decoder.flush(out);
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
+   * The parser's own statement of what is wrong. SnakeYAML writes a context line ("while parsing
+   * a block mapping"), then the problem, each followed by indented location lines; the problem
+   * is the last unindented line.
+   */
+  private static String problem(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    return message.lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .reduce((first, second) -> second)
+        .orElse(message.strip());
+  }
+
+  /**
+   * Builds the plain tree from the parser's tokens (as Jackson's untyped deserializer would), with
+   * the field paths {@link org.marginfall.core.spec.SpecNode} uses, so that problems found here
+   * name their field. Not thread-safe.
+   */
+  private static final class Tree {
+
+    private final JsonParser parser;
+    private final Problems problems;
+
+    Tree(JsonParser parser, Problems problems) {
+      this.parser = parser;
+      this.problems = problems;
+    }
+
+    /** The value whose first token is the parser's current one, at {@code path}. */
+    Object value(String path) throws IOException {
+      JsonToken token = parser.currentToken();
+      switch (token) {
+        case START_OBJECT -> {
+          Map<String, Object> map = new LinkedHashMap<>();
+          Map<String, Integer> lines = new HashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            int line = parser.currentTokenLocation().getLineNr();
+            String child = path.isEmpty() ? key : path + "." + key;
+            parser.nextToken();
+            Object value = value(child);
+            Integer first = lines.putIfAbsent(key, line);
+            if (first != null) {
+              // YAML and JSON parsers keep the last of two equal keys; a spec file must not guess.
+              problems.add(child, "is given more than once (at lines " + first + " and " + line + "); give it once");
+            } else {
+              map.put(key, value);
+            }
+          }
+          return map;
+        }
+        case START_ARRAY -> {
+          List<Object> list = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            list.add(value(path + "[" + list.size() + "]"));
+          }
+          return list;
+        }
+        case VALUE_STRING -> {
+          return parser.getText();
+        }
+        case VALUE_NUMBER_INT -> {
+          return parser.getNumberValue();
+        }
+        case VALUE_NUMBER_FLOAT -> {
+          String text = parser.getText();
+          if (NAN.matcher(text).matches()) {
+            return Double.NaN;
+          }
+          if (INFINITY.matcher(text).matches()) {
+            return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+          }
+          return parser.getNumberValue();
+        }
+        case VALUE_TRUE -> {
+          return Boolean.TRUE;
+        }
+        case VALUE_FALSE -> {
+          return Boolean.FALSE;
+        }
+        case VALUE_NULL -> {
+          return null;
+        }
+        case VALUE_EMBEDDED_OBJECT -> {
+          return parser.getEmbeddedObject();
+        }
+        default -> throw new IllegalStateException("unexpected " + token + " at " + parser.currentTokenLocation());
+      }
+    }
+  }
+}
