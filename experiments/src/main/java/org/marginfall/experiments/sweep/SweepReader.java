@@ -1,9 +1,5 @@
 package org.marginfall.experiments.sweep;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -28,6 +24,7 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.experiments.scenario.SpecFiles;
 
 /**
  * Reads a sweep file (YAML) into a {@link SweepSpec}, checking every field with its path and every
@@ -77,7 +74,7 @@ public final class SweepReader {
 
   /** Reads sweep content whose scenario reference {@code locator} resolves. */
   public SweepSpec read(byte[] content, ScenarioLocator locator) {
-    Object tree = parse(content, false, "sweep");
+    Object tree = SpecFiles.parse(content, false, "sweep");
     Problems problems = new Problems();
     SpecNode root = SpecNode.root(tree, problems);
     if (!root.requireObject()) {
@@ -94,7 +91,7 @@ public final class SweepReader {
       try {
         source = locator.locate(reference);
         base = new ScenarioReader(catalog).read(source.content(), source.json());
-        baseTree = parse(source.content(), source.json(), "scenario");
+        baseTree = SpecFiles.parse(source.content(), source.json(), "scenario");
       } catch (InvalidSpecException e) {
         for (Problem p : e.problems()) {
           problems.add("scenario", (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
@@ -377,23 +374,6 @@ public final class SweepReader {
       out.add(c.getName());
     }
     return out;
-  }
-
-  /** Parses YAML or JSON into a plain tree. */
-  public static Object parse(byte[] content, boolean json, String what) {
-    ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    try {
-      Object tree = content.length == 0 ? null : mapper.readValue(content, Object.class);
-      if (tree == null) {
-        throw new InvalidSpecException("", "the " + what + " file is empty");
-      }
-      return tree;
-    } catch (JsonProcessingException e) {
-      throw new InvalidSpecException("", "malformed " + what + " file: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-    } catch (IOException e) {
-      throw new InvalidSpecException("", "cannot parse the " + what + " file: " + e.getMessage());
-    }
   }
 
   static String sha256(byte[] content) {
