@@ -1,8 +1,5 @@
 package org.marginfall.experiments.scenario;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,14 +82,7 @@ public final class ScenarioReader {
    * @throws InvalidSpecException with every failure, when the file is missing, malformed or invalid
    */
   public Scenario read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidSpecException("", "scenario file not found: " + file);
-    } catch (IOException e) {
-      throw new InvalidSpecException("", "cannot read scenario file " + file + ": " + e.getMessage());
-    }
+    byte[] bytes = SpecFiles.read(file, file.toString(), "scenario");
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     return read(bytes, json);
   }

@@ -40,11 +40,8 @@ public record ScenarioSource(String label, byte[] content, boolean json) {
   public static ScenarioSource resolve(String argument) {
     Path file = Path.of(argument);
     if (Files.isRegularFile(file)) {
-      try {
-        return new ScenarioSource(argument, Files.readAllBytes(file), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
-      } catch (IOException e) {
-        throw new InvalidSpecException(argument, "cannot read the scenario file: " + e.getMessage());
-      }
+      return new ScenarioSource(
+          argument, SpecFiles.read(file, argument, "scenario"), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
     }
     if (Files.isDirectory(file)) {
       throw new InvalidSpecException(argument, "is a directory, not a scenario file");

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,16 +34,56 @@ import org.marginfall.core.spec.Problems;
  * <p>Every problem of the text itself is reported in plain words: text that is not UTF-8, a syntax
  * error (with its line and column), a field given twice (with its field path and both lines), a
  * second YAML document. YAML's {@code .nan}, {@code .inf} and {@code -.inf} are read as the
- * non-finite numbers they stand for, so the field that holds one reports it. Stateless and
- * thread-safe.
+ * non-finite numbers they stand for, so the field that holds one reports it.
+ *
+ * <p>A file above {@link #MAX_FILE_BYTES} and a YAML line above {@link #MAX_VALUE_CHARS} are refused
+ * before they are parsed (SnakeYAML takes seconds per megabyte of one scalar); a value above the
+ * limit spread over many lines is refused at its field. docs/scenarios.md#limits states the limits.
+ * Stateless and thread-safe.
  */
 public final class SpecFiles {
+
+  /** The largest scenario or sweep file read: 2 MiB, hundreds of times the bundled examples. */
+  public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+  /** The longest value (scalar) and the longest YAML line, in characters: 64 Ki. */
+  public static final int MAX_VALUE_CHARS = 64 * 1024;
 
   /** YAML 1.1's non-finite floats, which Jackson tokenizes as numbers but cannot convert. */
   private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
   private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
 
   private SpecFiles() {}
+
+  /**
+   * The bytes of the {@code what} file at {@code file}; a file above {@link #MAX_FILE_BYTES} is
+   * refused before it is read.
+   *
+   * @param label the path to report problems at: the file as the user named it, or empty when the
+   *     caller prefixes its problems with the file
+   * @throws InvalidSpecException when the file is missing, too large or cannot be read
+   */
+  public static byte[] read(Path file, String label, String what) {
+    try {
+      checkSize(Files.size(file), label, what);
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+        checkSize(content.length, label, what); // it grew since its size was read
+        return content;
+      }
+    } catch (NoSuchFileException e) {
+      throw new InvalidSpecException(label, what + " file not found");
+    } catch (IOException e) {
+      throw new InvalidSpecException(label, "cannot read the " + what + " file: " + e.getMessage());
+    }
+  }
+
+  private static void checkSize(long bytes, String label, String what) {
+    if (bytes > MAX_FILE_BYTES) {
+      throw new InvalidSpecException(label, String.format(Locale.ROOT,
+          "the file is %,d bytes; a %s file may be at most %,d bytes (2 MiB)", bytes, what, MAX_FILE_BYTES));
+    }
+  }
 
   /**
    * Parses {@code content} (JSON when {@code json}, else YAML) into a plain tree.
@@ -49,7 +93,11 @@ public final class SpecFiles {
    *     it, otherwise for the whole file (an empty path) with the line and column
    */
   public static Object parse(byte[] content, boolean json, String what) {
+    checkSize(content.length, "", what);
     String text = utf8(content);
+    if (!json) {
+      checkLines(text);
+    }
     ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
     Problems problems = new Problems();
     try (JsonParser parser = mapper.createParser(text)) {
@@ -102,6 +150,26 @@ public final class SpecFiles {
   }
 
   /**
+   * Refuses a line longer than {@link #MAX_VALUE_CHARS}: the only way a scalar that long fits on
+   * one line, which SnakeYAML would scan for seconds before the tree could refuse it.
+   */
+  private static void checkLines(String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_VALUE_CHARS) {
+          throw new InvalidSpecException("", String.format(Locale.ROOT,
+              "line %d is %,d characters long; a YAML line, like a value, may be at most %,d characters", line,
+              i - start, MAX_VALUE_CHARS));
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+  }
+
+  /**
    * The parser's own statement of what is wrong. SnakeYAML writes a context line ("while parsing
    * a block mapping"), then the problem, each followed by indented location lines; the problem
    * is the last unindented line.
@@ -138,6 +206,10 @@ public final class SpecFiles {
           Map<String, Integer> lines = new HashMap<>();
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            if (key.length() > MAX_VALUE_CHARS) {
+              problems.add(path, tooLong("has a field name", key));
+              key = key.substring(0, 64) + "...";
+            }
             int line = parser.currentTokenLocation().getLineNr();
             String child = path.isEmpty() ? key : path + "." + key;
             parser.nextToken();
@@ -160,7 +232,11 @@ public final class SpecFiles {
           return list;
         }
         case VALUE_STRING -> {
-          return parser.getText();
+          String text = parser.getText();
+          if (text.length() > MAX_VALUE_CHARS) {
+            problems.add(path, tooLong("is", text));
+          }
+          return text;
         }
         case VALUE_NUMBER_INT -> {
           return parser.getNumberValue();
@@ -189,6 +265,11 @@ public final class SpecFiles {
         }
         default -> throw new IllegalStateException("unexpected " + token + " at " + parser.currentTokenLocation());
       }
+    }
+
+    private static String tooLong(String what, String text) {
+      return String.format(Locale.ROOT, "%s %,d characters long; a value may be at most %,d characters", what,
+          text.length(), MAX_VALUE_CHARS);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.marginfall.experiments.sweep;
 
-import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,12 +58,7 @@ public final class SweepReader {
    * directory, or the name of a bundled scenario.
    */
   public SweepSpec read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new InvalidSpecException("", "cannot read the sweep file " + file + ": " + e.getMessage());
-    }
+    byte[] bytes = SpecFiles.read(file, "", "sweep");
     Path dir = file.toAbsolutePath().getParent();
     return read(bytes, reference -> {
       Path relative = dir.resolve(reference);

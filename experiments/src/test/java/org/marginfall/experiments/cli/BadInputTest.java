@@ -154,6 +154,39 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_fileAboveTheSizeLimitIsRefusedBeforeItIsParsed() {
+    // Over 2 MiB of comments, and a tab YAML refuses at the end: only the size is reported.
+    String padding = ("# " + "x".repeat(98) + "\n").repeat(21_000);
+    Path file = write(tmp, SCENARIO, minimalYaml() + padding + "\tbroken: true\n");
+    long size = Fixtures.read(file).length();
+
+    assertOneProblem(
+        rejected(file), file + ": the file is " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes; ",
+        "a scenario file may be at most 2,097,152 bytes (2 MiB)");
+  }
+
+  @Test
+  void test_run_lineAboveTheValueLimitIsRefusedBeforeItIsParsed() {
+    String yaml = replaceOnce(minimalYaml(), "description: Two perpetual venues, one trader population and one liquidator.\n",
+        "description: " + "a".repeat(70_000) + "\n");
+    Path file = write(tmp, SCENARIO, yaml);
+
+    assertOneProblem(rejected(file), file + ": line 4 is 70,013 characters long; ",
+        "a YAML line, like a value, may be at most 65,536 characters");
+  }
+
+  @Test
+  void test_run_valueAboveTheLimitNamesTheField() {
+    // 2,000 short lines of a block scalar: no line is long, the value is.
+    String yaml = replaceOnce(minimalYaml(), "description: Two perpetual venues, one trader population and one liquidator.\n",
+        "description: |\n" + ("  " + "b".repeat(49) + "\n").repeat(2_000));
+    Path file = write(tmp, SCENARIO, yaml);
+
+    assertOneProblem(rejected(file), file + ": description: is 100,000 characters long; ",
+        "a value may be at most 65,536 characters");
+  }
+
+  @Test
   void test_run_unknownFieldListsTheKnownOnes() {
     Path file =
         write(tmp, SCENARIO, replaceOnce(minimalYaml(), "    insuranceFund: 1000\n", "    insuranceFnd: 1000\n"));

@@ -108,6 +108,15 @@ class SweepReaderTest {
   }
 
   @Test
+  void test_read_sweepFileAboveTheSizeLimitIsRefusedBeforeItIsParsed() {
+    String big = SweepFixtures.GRID + ("# " + "x".repeat(98) + "\n").repeat(21_000);
+
+    assertEquals(List.of("the file is " + String.format(java.util.Locale.ROOT, "%,d", big.length())
+            + " bytes; a sweep file may be at most 2,097,152 bytes (2 MiB)"),
+        problems(big));
+  }
+
+  @Test
   void test_read_scenarioProblemsAreReportedUnderScenario() {
     String bundled = String.join(", ", org.marginfall.experiments.scenario.ScenarioSource.bundledNames());
     assertEquals(List.of("scenario: scenario file not found (bundled scenarios: " + bundled + ")"),
