@@ -187,6 +187,18 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_numbersInJavaOnlySyntaxAreRefused() {
+    // Hexadecimal floats, Java's type suffixes and padding read as numbers in Java, not in YAML.
+    for (String text : List.of("\"0x1p3\"", "\"1d\"", "\" 7 \"")) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  seed: 7\n", "  seed: " + text + "\n"));
+
+      assertOneProblem(rejected(file), file + ": run.seed: ", "must be a whole number, was '" + text.replace("\"", "") + "'");
+    }
+    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  stepSeconds: 60\n", "  stepSeconds: \"60d\"\n"));
+    assertOneProblem(rejected(file), file + ": run.stepSeconds: ", "must be a number, was '60d'");
+  }
+
+  @Test
   void test_run_unknownFieldListsTheKnownOnes() {
     Path file =
         write(tmp, SCENARIO, replaceOnce(minimalYaml(), "    insuranceFund: 1000\n", "    insuranceFnd: 1000\n"));
