@@ -35,16 +35,14 @@ public record ScenarioSource(String label, byte[] content, boolean json) {
    * Resolves {@code argument}: an existing file wins; otherwise a bundled name, with or without
    * {@code .yaml}.
    *
-   * @throws InvalidSpecException with the argument as its path when neither exists
+   * @throws InvalidSpecException with the argument as its path when neither exists, or when what
+   *     exists is not a readable scenario file
    */
   public static ScenarioSource resolve(String argument) {
     Path file = Path.of(argument);
-    if (Files.isRegularFile(file)) {
+    if (Files.exists(file)) {
       return new ScenarioSource(
           argument, SpecFiles.read(file, argument, "scenario"), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
-    }
-    if (Files.isDirectory(file)) {
-      throw new InvalidSpecException(argument, "is a directory, not a scenario file");
     }
     String name = argument.endsWith(".yaml") ? argument.substring(0, argument.length() - 5) : argument;
     Optional<byte[]> bundled = bundled(name);

@@ -14,6 +14,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,12 +30,14 @@ import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problems;
 
 /**
- * Parses the YAML and JSON files the command line reads (scenarios, sweeps) into the plain tree
- * {@link org.marginfall.core.spec.SpecNode} reads: maps, lists, text, numbers, booleans and nulls.
+ * Reads and parses the YAML and JSON files the command line takes (scenarios, sweeps) into the
+ * plain tree {@link org.marginfall.core.spec.SpecNode} reads: maps, lists, text, numbers, booleans
+ * and nulls.
  *
- * <p>Every problem of the text itself is reported in plain words: text that is not UTF-8, a syntax
- * error (with its line and column), a field given twice (with its field path and both lines), a
- * second YAML document. YAML's {@code .nan}, {@code .inf} and {@code -.inf} are read as the
+ * <p>Every problem of the file or its text is reported in plain words: a directory, pipe or device
+ * instead of a file, a file that cannot be read (and why), text that is not UTF-8, a syntax error
+ * (with its line and column), a field given twice (with its field path and both lines), a second
+ * YAML document. YAML's {@code .nan}, {@code .inf} and {@code -.inf} are read as the
  * non-finite numbers they stand for, so the field that holds one reports it.
  *
  * <p>A file above {@link #MAX_FILE_BYTES} and a YAML line above {@link #MAX_VALUE_CHARS} are refused
@@ -64,6 +68,14 @@ public final class SpecFiles {
    * @throws InvalidSpecException when the file is missing, too large or cannot be read
    */
   public static byte[] read(Path file, String label, String what) {
+    if (Files.isDirectory(file)) {
+      throw new InvalidSpecException(label, "is a directory, not a " + what + " file");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // Reading a named pipe would wait for a writer, and a device may never end.
+      throw new InvalidSpecException(label, "is not a regular file (a named pipe, a device or a socket); give a " + what
+          + " file");
+    }
     try {
       checkSize(Files.size(file), label, what);
       try (InputStream in = Files.newInputStream(file)) {
@@ -74,8 +86,22 @@ public final class SpecFiles {
     } catch (NoSuchFileException e) {
       throw new InvalidSpecException(label, what + " file not found");
     } catch (IOException e) {
-      throw new InvalidSpecException(label, "cannot read the " + what + " file: " + e.getMessage());
+      throw new InvalidSpecException(label, "cannot read the " + what + " file: " + reason(e));
     }
+  }
+
+  /**
+   * Why a file could not be read, in words. The JDK's message for a refused permission is the path
+   * alone; other file-system failures carry the system's reason.
+   */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs) {
+      return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+    }
+    return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static void checkSize(long bytes, String label, String what) {
@@ -105,6 +131,15 @@ public final class SpecFiles {
       Object tree = parser.nextToken() == null ? null : new Tree(parser, problems).value("");
       if (tree == null) {
         throw new InvalidSpecException("", "the " + what + " file is empty");
+      }
+      JsonToken more;
+      while ((more = parser.nextToken()) != null) {
+        // The parser would stop after the first document; an empty one (a trailing "---") ignores nothing.
+        if (more != JsonToken.VALUE_NULL) {
+          problems.add("", "the file holds a second " + (json ? "JSON value" : "YAML document") + " from line "
+              + parser.currentTokenLocation().getLineNr() + "; a " + what + " file holds exactly one");
+          break;
+        }
       }
       if (!problems.isEmpty()) {
         throw new InvalidSpecException(problems.all());

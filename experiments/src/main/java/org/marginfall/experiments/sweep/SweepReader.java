@@ -62,7 +62,7 @@ public final class SweepReader {
     Path dir = file.toAbsolutePath().getParent();
     return read(bytes, reference -> {
       Path relative = dir.resolve(reference);
-      return ScenarioSource.resolve(Files.isRegularFile(relative) ? relative.toString() : reference);
+      return ScenarioSource.resolve(Files.exists(relative) ? relative.toString() : reference);
     });
   }
 

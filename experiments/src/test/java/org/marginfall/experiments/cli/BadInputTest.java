@@ -187,6 +187,17 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_secondYamlDocumentIsRefused() {
+    // The parser would stop after the first document and validate it alone.
+    String yaml = minimalYaml() + "---\nname: second\n";
+    Path file = write(tmp, SCENARIO, yaml);
+    int line = lineNumber(yaml, "---") + 1;
+
+    assertOneProblem(rejected(file), file + ": the file holds a second YAML document from line " + line,
+        "a scenario file holds exactly one");
+  }
+
+  @Test
   void test_run_numbersInJavaOnlySyntaxAreRefused() {
     // Hexadecimal floats, Java's type suffixes and padding read as numbers in Java, not in YAML.
     for (String text : List.of("\"0x1p3\"", "\"1d\"", "\" 7 \"")) {
@@ -196,6 +207,31 @@ class BadInputTest {
     }
     Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  stepSeconds: 60\n", "  stepSeconds: \"60d\"\n"));
     assertOneProblem(rejected(file), file + ": run.stepSeconds: ", "must be a number, was '60d'");
+  }
+
+  @Test
+  void test_run_namedPipeIsNotAScenarioFile() throws Exception {
+    Path pipe = tmp.resolve("scenario.fifo");
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+    } catch (IOException e) {
+      made = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is needed to make a named pipe");
+
+    assertOneProblem(rejected(pipe), pipe + ": is not a regular file (a named pipe, a device or a socket)",
+        "give a scenario file");
+  }
+
+  @Test
+  void test_run_unreadableFileSaysWhy() throws IOException {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    Files.setPosixFilePermissions(file, java.util.Set.of());
+    // The superuser reads it anyway; SpecFilesTest covers the reason for everyone.
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as a user who can read any file");
+
+    assertOneProblem(rejected(file), file + ": cannot read the scenario file: permission denied");
   }
 
   @Test
