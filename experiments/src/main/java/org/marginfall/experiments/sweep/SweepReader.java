@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -51,6 +52,17 @@ public final class SweepReader {
   /** Creates a reader whose scenarios use the families of {@code catalog}. */
   public SweepReader(Catalog catalog) {
     this.catalog = catalog;
+  }
+
+  /**
+   * Whether a parsed file is a sweep file rather than a scenario: a mapping with a {@code
+   * parameters} or {@code scenario} field (neither is a scenario's) and no {@code run} field (every
+   * scenario has one).
+   */
+  public static boolean isSweep(Object tree) {
+    return tree instanceof Map<?, ?> map
+        && (map.containsKey("parameters") || map.containsKey("scenario"))
+        && !map.containsKey("run");
   }
 
   /**
