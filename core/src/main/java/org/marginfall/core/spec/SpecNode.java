@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * A node of a parsed scenario tree (maps, lists, strings, numbers, booleans) that knows its field
@@ -26,6 +27,12 @@ import java.util.function.Supplier;
 public final class SpecNode {
 
   private static final Object MISSING = new Object();
+
+  /**
+   * A decimal number: optional sign, digits with an optional point (or a point and digits), optional
+   * exponent. Possessive, so a long run of digits that fails to match is not retried at every split.
+   */
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][-+]?\\d++)?");
 
   private final Object value;
   private final String path;
@@ -217,7 +224,7 @@ public final class SpecNode {
     if (value instanceof Number n) {
       d = n.doubleValue();
     } else if (value instanceof String s && parses(s)) {
-      d = Double.parseDouble(s.trim());
+      d = Double.parseDouble(s);
     } else {
       fail("must be a number, was '" + describe() + "'");
       return Double.NaN;
@@ -287,13 +294,13 @@ public final class SpecNode {
       if (value instanceof Number n && !(value instanceof BigInteger)) {
         d = new BigDecimal(n.toString());
       } else if (value instanceof String s && parses(s)) {
-        d = new BigDecimal(s.trim());
+        d = new BigDecimal(s);
       }
       if (d != null) {
         return d.longValueExact();
       }
     } catch (NumberFormatException | ArithmeticException e) {
-      // NaN, infinite or Java-only double syntax ("1d"), not whole, or out of range: reported below
+      // NaN, infinite, not whole, or out of range: reported below
     }
     fail("must be a whole number, was '" + describe() + "'");
     return 0;
@@ -368,13 +375,13 @@ public final class SpecNode {
     return String.valueOf(value);
   }
 
+  /**
+   * Whether text is a decimal number as YAML and JSON write one ({@code 7}, {@code -0.25},
+   * {@code 2.0e8}); Double.parseDouble would also take {@code 0x1p3}, {@code 1d}, {@code " 7 "},
+   * {@code NaN} and {@code Infinity}.
+   */
   private static boolean parses(String s) {
-    try {
-      Double.parseDouble(s.trim());
-      return !s.isBlank();
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return DECIMAL.matcher(s).matches();
   }
 
   private static double checkPositive(SpecNode node, double d) {

@@ -50,7 +50,7 @@ class SpecNodeTest {
 
   @Test
   void test_number_numericStringsAccepted() {
-    SpecNode root = root(map("a", "2.5", "b", " 3 ", "c", "1e3", "d", "-0.25", "e", ""));
+    SpecNode root = root(map("a", "2.5", "b", "+3", "c", "1e3", "d", "-0.25", "e", ""));
     assertEquals(2.5, root.number("a"), 0.0);
     assertEquals(3.0, root.number("b"), 0.0);
     assertEquals(1000.0, root.number("c"), 0.0);
@@ -65,11 +65,29 @@ class SpecNodeTest {
 
   @Test
   void test_number_nonFiniteRejected() {
-    SpecNode root = root(map("a", Double.POSITIVE_INFINITY, "b", "NaN"));
+    SpecNode root = root(map("a", Double.POSITIVE_INFINITY, "b", Double.NaN));
     root.number("a");
     root.number("b");
     assertEquals(
         List.of("a: must be a finite number, was Infinity", "b: must be a finite number, was NaN"), problems(root));
+  }
+
+  @Test
+  void test_number_textReadsAsADecimalNumberOnly() {
+    // Java's Double.parseDouble also reads hexadecimal floats, type suffixes, padding and the words
+    // NaN and Infinity; none of them is a number in a scenario file.
+    List<String> texts = List.of("0x1p3", "1d", "2.5f", " 7 ", "7\n", "NaN", "-Infinity", "1e", ".", "--1");
+    for (String text : texts) {
+      SpecNode root = root(map("a", text));
+      assertFalse(root.get("a").isNumber(), text);
+      root.number("a");
+      root.longValue("a");
+      assertEquals(List.of("a: must be a number, was '" + text + "'", "a: must be a whole number, was '" + text + "'"),
+          problems(root), text);
+    }
+    for (String text : List.of("7", "-7", "+7", "7.", ".5", "7.25", "1e3", "1.5E-3", "-2e+8")) {
+      assertTrue(root(map("a", text)).get("a").isNumber(), text);
+    }
   }
 
   @Test

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.marginfall.experiments.scenario.SpecFiles;
 import org.marginfall.experiments.sweep.FieldPath;
-import org.marginfall.experiments.sweep.SweepReader;
 
 /**
  * Scales a scenario to k times its size, as the benchmark does (docs/performance.md): every
@@ -24,7 +24,7 @@ public final class ScenarioScaler {
 
   /** Prepares {@code content} (YAML, or JSON when {@code json}) for scaling. */
   public ScenarioScaler(byte[] content, boolean json) {
-    this.baseTree = SweepReader.parse(content, json, "scenario");
+    this.baseTree = SpecFiles.parse(content, json, "scenario");
   }
 
   /** The number of accounts the populations of the scenario scaled by {@code k} open: the sum of their counts. */

@@ -1,10 +1,14 @@
 package org.marginfall.experiments.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -32,6 +36,7 @@ import org.marginfall.core.network.ExternalLiabilities;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
+import org.marginfall.experiments.scenario.SpecFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -264,12 +269,22 @@ final class NetworkCommand implements Callable<Integer> {
     private static final Set<String> EDGE = Set.of("from", "to", "amount");
     private static final Set<String> SHOCK = Set.of("name", "stress");
 
+    /** Refuses a key given twice, which a JSON parser would otherwise resolve silently to its last value. */
+    private static final ObjectMapper READER =
+        JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     /** Reads and validates {@code file}; every failure is reported with the file and its field path. */
     static NetworkFile read(Path file, boolean forDebtRank) {
       JsonNode root;
       try {
-        root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        root = READER.readTree(SpecFiles.utf8(Files.readAllBytes(file)));
+      } catch (InvalidSpecException notUtf8) {
+        throw new InvalidSpecException(file.toString(), notUtf8.problems().get(0).message());
       } catch (JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field '")) {
+          throw new InvalidSpecException(file + ": " + path(parser.getParsingContext()),
+              "is given more than once (again at line " + e.getLocation().getLineNr() + "); give it once");
+        }
         throw new InvalidSpecException(file.toString(), "not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
       } catch (IOException e) {
         throw new InvalidSpecException(file.toString(), "cannot read the file (" + e.getClass().getSimpleName() + ")");
@@ -282,6 +297,19 @@ final class NetworkCommand implements Callable<Integer> {
             .toList());
       }
       return parsed;
+    }
+
+    /** The field path, as the problems below write it ({@code nodes[1].equity}), of the parser's current field. */
+    private static String path(JsonStreamContext context) {
+      List<String> steps = new ArrayList<>();
+      for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+        steps.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : String.valueOf(c.getCurrentName()));
+      }
+      StringBuilder path = new StringBuilder();
+      for (String step : steps) {
+        path.append(step.startsWith("[") || path.length() == 0 ? "" : ".").append(step);
+      }
+      return path.toString();
     }
 
     private static NetworkFile parse(JsonNode root, boolean forDebtRank, Problems problems) {

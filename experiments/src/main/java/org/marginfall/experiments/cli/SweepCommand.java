@@ -55,17 +55,21 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--keep-runs", description = "Also write each run's directory (as marginfall run does) under DIR/runs/.")
   private boolean keepRuns;
 
-  @Override
-  public Integer call() throws Exception {
-    PrintWriter o = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    SweepSpec s;
+  /** Reads and checks the sweep file at {@code sweep}, prefixing every problem with the file. */
+  static SweepSpec read(Path sweep) {
     try {
-      s = new SweepReader(Catalog.standard()).read(sweep);
+      return new SweepReader(Catalog.standard()).read(sweep);
     } catch (InvalidSpecException e) {
       throw new InvalidSpecException(e.problems().stream()
           .map(p -> new Problem(p.path().isEmpty() ? sweep.toString() : sweep + ": " + p.path(), p.message())).toList());
     }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SweepSpec s = read(sweep);
     Shard slice;
     try {
       slice = shard != null ? Shard.parse(shard) : Shard.fromSlurm(System.getenv()).orElse(Shard.ALL);

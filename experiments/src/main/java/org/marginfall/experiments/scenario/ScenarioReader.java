@@ -1,13 +1,5 @@
 package org.marginfall.experiments.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -90,21 +82,14 @@ public final class ScenarioReader {
    * @throws InvalidSpecException with every failure, when the file is missing, malformed or invalid
    */
   public Scenario read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidSpecException("", "scenario file not found: " + file);
-    } catch (IOException e) {
-      throw new InvalidSpecException("", "cannot read scenario file " + file + ": " + e.getMessage());
-    }
+    byte[] bytes = SpecFiles.read(file, file.toString(), "scenario");
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     return read(bytes, json);
   }
 
   /** Reads and validates scenario content. */
   public Scenario read(byte[] content, boolean json) {
-    Object tree = parse(content, json);
+    Object tree = SpecFiles.parse(content, json, "scenario");
     Problems problems = new Problems();
     SpecNode root = SpecNode.root(tree, problems);
     if (!root.requireObject()) {
@@ -115,39 +100,6 @@ public final class ScenarioReader {
       throw new InvalidSpecException(inFileOrder(tree, problems.all()));
     }
     return scenario;
-  }
-
-  private static Object parse(byte[] content, boolean json) {
-    ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    try (JsonParser parser = mapper.createParser(content)) {
-      // An empty file (or one of only comments) has no first token; readValue would call that
-      // "no content to map due to end-of-input".
-      Object tree = parser.nextToken() == null ? null : mapper.readValue(parser, Object.class);
-      if (tree == null) {
-        throw new InvalidSpecException("", "the scenario file is empty");
-      }
-      return tree;
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new InvalidSpecException("", "malformed " + (json ? "JSON" : "YAML") + where + ": " + problem(e));
-    } catch (IOException e) {
-      throw new InvalidSpecException("", "cannot parse the scenario: " + e.getMessage());
-    }
-  }
-
-  /**
-   * The parser's own statement of what is wrong. SnakeYAML writes a context line ("while parsing
-   * a block mapping"), then the problem, each followed by indented location lines; the problem
-   * is the last unindented line.
-   */
-  private static String problem(JsonProcessingException e) {
-    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-    return message.lines()
-        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-        .reduce((first, second) -> second)
-        .orElse(message.strip());
   }
 
   /**

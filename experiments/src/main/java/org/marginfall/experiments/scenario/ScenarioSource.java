@@ -35,19 +35,14 @@ public record ScenarioSource(String label, byte[] content, boolean json) {
    * Resolves {@code argument}: an existing file wins; otherwise a bundled name, with or without
    * {@code .yaml}.
    *
-   * @throws InvalidSpecException with the argument as its path when neither exists
+   * @throws InvalidSpecException with the argument as its path when neither exists, or when what
+   *     exists is not a readable scenario file
    */
   public static ScenarioSource resolve(String argument) {
     Path file = Path.of(argument);
-    if (Files.isRegularFile(file)) {
-      try {
-        return new ScenarioSource(argument, Files.readAllBytes(file), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
-      } catch (IOException e) {
-        throw new InvalidSpecException(argument, "cannot read the scenario file: " + e.getMessage());
-      }
-    }
-    if (Files.isDirectory(file)) {
-      throw new InvalidSpecException(argument, "is a directory, not a scenario file");
+    if (Files.exists(file)) {
+      return new ScenarioSource(
+          argument, SpecFiles.read(file, argument, "scenario"), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
     }
     String name = argument.endsWith(".yaml") ? argument.substring(0, argument.length() - 5) : argument;
     Optional<byte[]> bundled = bundled(name);

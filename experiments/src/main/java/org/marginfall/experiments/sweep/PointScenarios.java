@@ -6,6 +6,7 @@ import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioReader;
+import org.marginfall.experiments.scenario.SpecFiles;
 
 /**
  * Builds the scenario of a sweep point: the point's values are written into a copy of the base
@@ -24,7 +25,7 @@ public final class PointScenarios {
   /** Prepares the points of {@code spec}, whose scenarios use the families of {@code catalog}. */
   public PointScenarios(SweepSpec spec, Catalog catalog) {
     this.spec = spec;
-    this.baseTree = SweepReader.parse(spec.scenarioContent(), spec.scenarioJson(), "scenario");
+    this.baseTree = SpecFiles.parse(spec.scenarioContent(), spec.scenarioJson(), "scenario");
     this.reader = new ScenarioReader(catalog);
     this.catalog = catalog;
   }

@@ -1,10 +1,5 @@
 package org.marginfall.experiments.sweep;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -28,6 +24,7 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.experiments.scenario.SpecFiles;
 import org.marginfall.experiments.twin.Twin;
 import org.marginfall.experiments.twin.TwinComparison;
 
@@ -60,26 +57,32 @@ public final class SweepReader {
   }
 
   /**
+   * Whether a parsed file is a sweep file rather than a scenario: a mapping with a {@code
+   * parameters} or {@code scenario} field (neither is a scenario's) and no {@code run} field (every
+   * scenario has one).
+   */
+  public static boolean isSweep(Object tree) {
+    return tree instanceof Map<?, ?> map
+        && (map.containsKey("parameters") || map.containsKey("scenario"))
+        && !map.containsKey("run");
+  }
+
+  /**
    * Reads the sweep file at {@code file}; its {@code scenario} is a path relative to the file's
    * directory, or the name of a bundled scenario.
    */
   public SweepSpec read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new InvalidSpecException("", "cannot read the sweep file " + file + ": " + e.getMessage());
-    }
+    byte[] bytes = SpecFiles.read(file, "", "sweep");
     Path dir = file.toAbsolutePath().getParent();
     return read(bytes, reference -> {
       Path relative = dir.resolve(reference);
-      return ScenarioSource.resolve(Files.isRegularFile(relative) ? relative.toString() : reference);
+      return ScenarioSource.resolve(Files.exists(relative) ? relative.toString() : reference);
     });
   }
 
   /** Reads sweep content whose scenario reference {@code locator} resolves. */
   public SweepSpec read(byte[] content, ScenarioLocator locator) {
-    Object tree = parse(content, false, "sweep");
+    Object tree = SpecFiles.parse(content, false, "sweep");
     Problems problems = new Problems();
     SpecNode root = SpecNode.root(tree, problems);
     if (!root.requireObject()) {
@@ -96,7 +99,7 @@ public final class SweepReader {
       try {
         source = locator.locate(reference);
         base = new ScenarioReader(catalog).read(source.content(), source.json());
-        baseTree = parse(source.content(), source.json(), "scenario");
+        baseTree = SpecFiles.parse(source.content(), source.json(), "scenario");
       } catch (InvalidSpecException e) {
         for (Problem p : e.problems()) {
           problems.add("scenario", (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
@@ -425,23 +428,6 @@ public final class SweepReader {
       out.add(c.getName());
     }
     return out;
-  }
-
-  /** Parses YAML or JSON into a plain tree. */
-  public static Object parse(byte[] content, boolean json, String what) {
-    ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    try {
-      Object tree = content.length == 0 ? null : mapper.readValue(content, Object.class);
-      if (tree == null) {
-        throw new InvalidSpecException("", "the " + what + " file is empty");
-      }
-      return tree;
-    } catch (JsonProcessingException e) {
-      throw new InvalidSpecException("", "malformed " + what + " file: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-    } catch (IOException e) {
-      throw new InvalidSpecException("", "cannot parse the " + what + " file: " + e.getMessage());
-    }
   }
 
   static String sha256(byte[] content) {

@@ -115,6 +115,126 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_yamlNanAndInfinityNameTheField() {
+    // YAML 1.1 spells the non-finite floats .nan, .inf and -.inf: the field holding one is named.
+    for (String[] spelling : new String[][] {{".nan", "NaN"}, {".inf", "Infinity"}, {"-.inf", "-Infinity"}}) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "volatility: 0.5}", "volatility: " + spelling[0] + "}"));
+
+      assertOneProblem(
+          rejected(file), file + ": assets[1].price.volatility: ", "must be a finite number, was " + spelling[1]);
+    }
+  }
+
+  @Test
+  void test_run_duplicateKeyNamesTheFieldAndBothLines() {
+    String yaml = replaceOnce(minimalYaml(), "  seed: 7\n", "  seed: 7\n  steps: 12\n");
+    int first = lineNumber(yaml, "steps: 10");
+    int second = lineNumber(yaml, "steps: 12");
+    Path file = write(tmp, SCENARIO, yaml);
+
+    assertOneProblem(
+        rejected(file), file + ": run.steps: ", "is given more than once", "lines " + first + " and " + second);
+  }
+
+  @Test
+  void test_run_fileThatIsNotUtf8SaysSoInPlainWords() throws IOException {
+    // A Latin-1 'é' (0xE9) in the description of line 4, column 30, then an all-0xFF first byte.
+    String yaml = replaceOnce(minimalYaml(), "one liquidator.", "one liquidator caf\u00e9.");
+    byte[] latin1 = yaml.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path file = Files.write(tmp.resolve(SCENARIO), latin1);
+    int line = lineNumber(yaml, "description: Two perpetual venues, one trader population and one liquidator caf\u00e9.");
+    int column = yaml.lines().toList().get(line - 1).indexOf('\u00e9') + 1;
+
+    assertOneProblem(
+        rejected(file), file + ": the file is not UTF-8 text", "byte 0xE9 at line " + line + ", column " + column);
+
+    byte[] binary = new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', ':', ' ', '1'};
+    Files.write(file, binary);
+    assertOneProblem(rejected(file), file + ": the file is not UTF-8 text", "byte 0xFF at line 1, column 1");
+  }
+
+  @Test
+  void test_run_fileAboveTheSizeLimitIsRefusedBeforeItIsParsed() {
+    // Over 2 MiB of comments, and a tab YAML refuses at the end: only the size is reported.
+    String padding = ("# " + "x".repeat(98) + "\n").repeat(21_000);
+    Path file = write(tmp, SCENARIO, minimalYaml() + padding + "\tbroken: true\n");
+    long size = Fixtures.read(file).length();
+
+    assertOneProblem(
+        rejected(file), file + ": the file is " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes; ",
+        "a scenario file may be at most 2,097,152 bytes (2 MiB)");
+  }
+
+  @Test
+  void test_run_lineAboveTheValueLimitIsRefusedBeforeItIsParsed() {
+    String yaml = replaceOnce(minimalYaml(), "description: Two perpetual venues, one trader population and one liquidator.\n",
+        "description: " + "a".repeat(70_000) + "\n");
+    Path file = write(tmp, SCENARIO, yaml);
+
+    assertOneProblem(rejected(file), file + ": line 4 is 70,013 characters long; ",
+        "a YAML line, like a value, may be at most 65,536 characters");
+  }
+
+  @Test
+  void test_run_valueAboveTheLimitNamesTheField() {
+    // 2,000 short lines of a block scalar: no line is long, the value is.
+    String yaml = replaceOnce(minimalYaml(), "description: Two perpetual venues, one trader population and one liquidator.\n",
+        "description: |\n" + ("  " + "b".repeat(49) + "\n").repeat(2_000));
+    Path file = write(tmp, SCENARIO, yaml);
+
+    assertOneProblem(rejected(file), file + ": description: is 100,000 characters long; ",
+        "a value may be at most 65,536 characters");
+  }
+
+  @Test
+  void test_run_secondYamlDocumentIsRefused() {
+    // The parser would stop after the first document and validate it alone.
+    String yaml = minimalYaml() + "---\nname: second\n";
+    Path file = write(tmp, SCENARIO, yaml);
+    int line = lineNumber(yaml, "---") + 1;
+
+    assertOneProblem(rejected(file), file + ": the file holds a second YAML document from line " + line,
+        "a scenario file holds exactly one");
+  }
+
+  @Test
+  void test_run_numbersInJavaOnlySyntaxAreRefused() {
+    // Hexadecimal floats, Java's type suffixes and padding read as numbers in Java, not in YAML.
+    for (String text : List.of("\"0x1p3\"", "\"1d\"", "\" 7 \"")) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  seed: 7\n", "  seed: " + text + "\n"));
+
+      assertOneProblem(rejected(file), file + ": run.seed: ", "must be a whole number, was '" + text.replace("\"", "") + "'");
+    }
+    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  stepSeconds: 60\n", "  stepSeconds: \"60d\"\n"));
+    assertOneProblem(rejected(file), file + ": run.stepSeconds: ", "must be a number, was '60d'");
+  }
+
+  @Test
+  void test_run_namedPipeIsNotAScenarioFile() throws Exception {
+    Path pipe = tmp.resolve("scenario.fifo");
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+    } catch (IOException e) {
+      made = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is needed to make a named pipe");
+
+    assertOneProblem(rejected(pipe), pipe + ": is not a regular file (a named pipe, a device or a socket)",
+        "give a scenario file");
+  }
+
+  @Test
+  void test_run_unreadableFileSaysWhy() throws IOException {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    Files.setPosixFilePermissions(file, java.util.Set.of());
+    // The superuser reads it anyway; SpecFilesTest covers the reason for everyone.
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as a user who can read any file");
+
+    assertOneProblem(rejected(file), file + ": cannot read the scenario file: permission denied");
+  }
+
+  @Test
   void test_run_unknownFieldListsTheKnownOnes() {
     Path file =
         write(tmp, SCENARIO, replaceOnce(minimalYaml(), "    insuranceFund: 1000\n", "    insuranceFnd: 1000\n"));

@@ -7,6 +7,7 @@ import static org.marginfall.experiments.Fixtures.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -195,6 +196,30 @@ class NetworkCommandTest {
     CliResult missing = cli("network", tmp.resolve("none.json").toString(), "--method", "debtrank");
     assertEquals(2, missing.exit());
     assertEquals("error: " + tmp.resolve("none.json") + ": cannot read the file (NoSuchFileException)", missing.err().strip());
+  }
+
+  @Test
+  void test_network_duplicateKeyNamesTheField() {
+    // A JSON parser keeps the last of two equal keys: bank B's assets would silently be 5.
+    Path file = write("dup.json", """
+        {"nodes": [{"id": "A", "externalAssets": 1},
+                   {"id": "B", "externalAssets": 1, "externalAssets": 5}],
+         "liabilities": [{"from": "A", "to": "B", "amount": 1}]}
+        """);
+    CliResult r = cli("network", file.toString(), "--method", "eisenberg-noe");
+    assertEquals(2, r.exit());
+    assertEquals("", r.out());
+    assertEquals(List.of("error: " + file + ": nodes[1].externalAssets: is given more than once (again at line 2); give it once"),
+        r.err().lines().toList());
+  }
+
+  @Test
+  void test_network_fileThatIsNotUtf8SaysSoInPlainWords() throws IOException {
+    Path file = Files.write(tmp.resolve("latin1.json"), "{\"description\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+    CliResult r = cli("network", file.toString(), "--method", "eisenberg-noe");
+    assertEquals(2, r.exit());
+    assertEquals(List.of("error: " + file + ": the file is not UTF-8 text (byte 0xE9 at line 1, column 21); save it as UTF-8"),
+        r.err().lines().toList());
   }
 
   @Test

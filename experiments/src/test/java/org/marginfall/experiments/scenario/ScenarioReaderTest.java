@@ -197,17 +197,17 @@ class ScenarioReaderTest {
   }
 
   @Test
-  void test_read_duplicateKeyIsMalformed() {
+  void test_read_duplicateKeyNamesTheField() {
     // YAML would silently keep the last of two equal keys; a scenario must not.
     String yaml = replaceOnce(minimalYaml(), "  seed: 7\n", "  seed: 7\n  seed: 8\n");
-    int line = yaml.lines().toList().indexOf("  seed: 8") + 1;
+    int first = yaml.lines().toList().indexOf("  seed: 7") + 1;
 
     List<Problem> problems = problems(yaml);
 
     assertEquals(1, problems.size(), problems.toString());
-    assertEquals("", problems.get(0).path());
-    assertTrue(problems.get(0).message().startsWith("malformed YAML at line " + line + ","), problems.get(0).message());
-    assertTrue(problems.get(0).message().contains("Duplicate field 'seed'"), problems.get(0).message());
+    assertEquals("run.seed", problems.get(0).path());
+    assertEquals("is given more than once (at lines " + first + " and " + (first + 1) + "); give it once",
+        problems.get(0).message());
   }
 
   @Test

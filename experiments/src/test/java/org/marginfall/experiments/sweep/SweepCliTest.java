@@ -55,6 +55,26 @@ class SweepCliTest {
   }
 
   @Test
+  void test_validate_recognisesAndChecksASweepFile() {
+    SweepFixtures.spec(tmp, SweepFixtures.GRID);
+    String sweep = tmp.resolve("sweep.yaml").toString();
+
+    Fixtures.CliResult valid = Fixtures.cli("validate", sweep);
+
+    assertEquals(0, valid.exit(), valid.err());
+    assertEquals(sweep + ": valid sweep (6 design points × 3 replications of minimal.yaml)", valid.out().strip());
+    assertEquals("", valid.err());
+
+    // Problems are the sweep's, as `sweep` reports them, not a scenario's ("run: is required", ...).
+    Fixtures.write(tmp, "bad.yaml", SweepFixtures.GRID.replace("venues[0].maintenanceMargin", "venues[4].maintenanceMargin"));
+    Fixtures.CliResult bad = Fixtures.cli("validate", tmp.resolve("bad.yaml").toString());
+    assertEquals(2, bad.exit());
+    assertEquals("", bad.out());
+    assertEquals(java.util.List.of("error: " + tmp.resolve("bad.yaml") + ": parameters[0].path: venues[4] does not exist in the scenario"),
+        bad.errLines());
+  }
+
+  @Test
   void test_sweep_badInputIsExitCode2WithPaths() {
     SweepFixtures.spec(tmp, SweepFixtures.GRID);
     String sweep = tmp.resolve("sweep.yaml").toString();

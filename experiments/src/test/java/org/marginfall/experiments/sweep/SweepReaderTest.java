@@ -2,6 +2,7 @@ package org.marginfall.experiments.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -100,6 +101,40 @@ class SweepReaderTest {
     assertEquals(List.of("design: a lhs design needs samples, e.g. {type: lhs, samples: 64}",
             "parameters[1].points: only a grid design takes points; a lhs design samples the range"),
         problems(SweepFixtures.GRID.replace("design: grid", "design: lhs")));
+  }
+
+  @Test
+  void test_read_malformedSweepNamesTheLineColumnAndProblem() {
+    // The flow mapping of parameters[0] is never closed: the parser stops at the end of its line.
+    String broken = SweepFixtures.GRID.replace("name: mm, values: [0.02, 0.05, 0.08]}", "name: mm, values: [0.02, 0.05, 0.08]");
+    int line = broken.lines().toList().indexOf("  - {path: \"venues[0].maintenanceMargin\", name: mm, values: [0.02, 0.05, 0.08]") + 1;
+
+    List<String> problems = problems(broken);
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("malformed YAML at line " + line + ", column "), problems.get(0));
+    assertTrue(problems.get(0).contains(": expected ',' or '}'"), problems.get(0));
+  }
+
+  @Test
+  void test_read_duplicateKeyAndNanNameTheirFields() {
+    String sweep = SweepFixtures.GRID.replace("replications: 3\n", "replications: 3\nreplications: 4\n")
+        .replace("values: [0.02, 0.05, 0.08]", "values: [0.02, .nan, 0.08]");
+    int first = sweep.lines().toList().indexOf("replications: 3") + 1;
+
+    assertEquals(List.of("replications: is given more than once (at lines " + first + " and " + (first + 1) + "); give it once"),
+        problems(sweep));
+    assertEquals(List.of("parameters[0].values[1]: must be a finite number, was NaN"),
+        problems(SweepFixtures.GRID.replace("values: [0.02, 0.05, 0.08]", "values: [0.02, .nan, 0.08]")));
+  }
+
+  @Test
+  void test_read_sweepFileAboveTheSizeLimitIsRefusedBeforeItIsParsed() {
+    String big = SweepFixtures.GRID + ("# " + "x".repeat(98) + "\n").repeat(21_000);
+
+    assertEquals(List.of("the file is " + String.format(java.util.Locale.ROOT, "%,d", big.length())
+            + " bytes; a sweep file may be at most 2,097,152 bytes (2 MiB)"),
+        problems(big));
   }
 
   @Test
