@@ -139,6 +139,21 @@ class DocsTest {
     assertEquals(List.of(), offending(root, files, HOSTS));
   }
 
+  @Test
+  void test_mainCode_citesNoPrivateNotesAndNoCodeHost() {
+    // Javadoc and bundled resources (presets, scenarios, network files) reach users too.
+    Path root = root();
+    List<Path> files = new ArrayList<>();
+    for (String module : List.of("core", "protocols", "agents", "reports", "experiments", "benchmarks")) {
+      files.addAll(walk(root.resolve(module).resolve("src/main"), ""));
+    }
+    files.addAll(walk(root.resolve("examples"), ""));
+    files.addAll(walk(root.resolve("bin"), ""));
+    assertTrue(files.size() > 100, "found too few source files: " + files.size());
+    assertEquals(List.of(), offending(root, files, PRIVATE));
+    assertEquals(List.of(), offending(root, files, HOSTS));
+  }
+
   /** "file:line: text" for every line of {@code files} that {@code pattern} finds something in. */
   private static List<String> offending(Path root, List<Path> files, Pattern pattern) {
     List<String> found = new ArrayList<>();

@@ -17,7 +17,7 @@ import org.marginfall.experiments.Fixtures.CliResult;
 
 /**
  * {@code marginfall network} on the shipped example networks (examples/networks, the worked examples
- * of shared/reference/contagion.md) and on malformed files and flags (exit 2, one line per problem
+ * of docs/contagion.md) and on malformed files and flags (exit 2, one line per problem
  * with its field path).
  */
 class NetworkCommandTest {
