@@ -41,6 +41,32 @@ class NetworkCommandTest {
   }
 
   @Test
+  void test_network_longIdsAndLargeAmountsKeepTheirColumns() {
+    // A run's network.json: venue ids longer than the old 12-character column, amounts above 1e9.
+    Path file = write("venues.json", """
+        {"nodes": [{"id": "perp-isolated", "externalAssets": 1025892611.918517, "externalLiabilities": 1000000000, "equity": 2.5e7, "value": 1025892611.918517},
+                   {"id": "lend", "externalAssets": 5, "equity": 1, "value": 5}],
+         "liabilities": [{"from": "perp-isolated", "to": "lend", "amount": 3}, {"from": "lend", "to": "perp-isolated", "amount": 2}]}
+        """);
+    for (String method : List.of("eisenberg-noe", "debtrank")) {
+      CliResult r = cli("network", file.toString(), "--method", method);
+      assertEquals(0, r.exit(), r.err());
+      List<String> table = r.out().lines().skip(1).filter(l -> !l.startsWith("defaults:")).toList();
+      // Every column is right-aligned to its header, so each line is as long as the header, and cells
+      // are at least two spaces apart (a single space only inside "net worth", "round 1", "x defaults").
+      int columns = table.get(0).split(" {2,}").length;
+      for (String line : table) {
+        assertEquals(table.get(0).length(), line.length(), method + "\n" + r.out());
+        assertEquals(columns, line.split(" {2,}").length, method + "\n" + r.out());
+      }
+    }
+    CliResult en = cli("network", file.toString(), "--method", "eisenberg-noe");
+    assertEquals(
+        List.of("perp-isolated", "1000000003.000000", "1000000003.000000", "1.000000", "25892610.918517", "-"),
+        row(en.out(), "perp-isolated"));
+  }
+
+  @Test
   void test_network_en1Table() {
     // EN-1: p* = (0.8, 9.5, 8.4), bank 2 defaults in round 1 with net worth −3 (recovery 9.5/12.5 = 0.76).
     CliResult r = cli("network", example("en-1.json"), "--method", "eisenberg-noe");
