@@ -419,9 +419,21 @@ final class NetworkCommand implements Callable<Integer> {
       }
       if (forDebtRank && nodesOk) {
         double total = 0;
+        boolean anyEquity = false;
+        List<Integer> needEquity = new ArrayList<>();
         for (int i = 0; i < size; i++) {
           total += banks.get(i).value();
+          anyEquity |= banks.get(i).equity() > 0;
           if (hasInterbankAssets[i] && !(banks.get(i).equity() > 0)) {
+            needEquity.add(i);
+          }
+        }
+        if (!anyEquity && !needEquity.isEmpty()) {
+          // A clearing input (external assets and liabilities only): one line that says so.
+          problems.add("nodes", "no node has an equity, which debtrank needs: this file is a clearing input, so run it with"
+              + " --method eisenberg-noe, or give every node with interbank assets an equity > 0 (docs/contagion.md, Network file format)");
+        } else {
+          for (int i : needEquity) {
             problems.add("nodes[" + i + "].equity", "must be > 0 for debtrank, since " + banks.get(i).id() + " has interbank assets; was " + banks.get(i).equity());
           }
         }
