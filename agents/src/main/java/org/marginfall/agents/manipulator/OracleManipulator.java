@@ -14,7 +14,7 @@ import org.marginfall.core.venue.Venue;
  * The 2022 oracle-manipulation pattern: pump a thin spot market that a lending venue's oracle
  * reads, borrow the most the inflated collateral allows, walk away and leave the venue the bad debt
  * when the price reverts (Mango Markets, 11 Oct 2022: CFTC v. Eisenberg and SEC v. Eisenberg,
- * S.D.N.Y., January 2023; shared/reference/venues.md C.3).
+ * S.D.N.Y., January 2023; docs/sources.md, Market events).
  *
  * <p>Set-up: one wallet {@code <id>/0000}, endowed with {@code capital} base currency and {@code
  * holding} units of the asset, which it posts as collateral on the venue.

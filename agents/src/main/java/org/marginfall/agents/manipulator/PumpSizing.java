@@ -6,11 +6,11 @@ import org.marginfall.core.market.Execution;
  * How many units a budget buys in a market with linear impact in log price, and what the market's
  * impact coefficient is, read off a fill.
  *
- * <p>A buy of {@code q} units at price {@code P} costs {@code P (e^(kq) - 1) / k} and ends at {@code P
- * e^(kq)} (the shared markets' linear-log impact, docs/venues.md "Shared markets"; Cifuentes, Shin
- * and Ferrara 2005, JEEA 3:556-566), so a budget {@code b} buys {@code q = ln(1 + b k / P) / k} and
- * moves the price to {@code P + k b}: a pump of capital {@code C} adds {@code k C} to the price
- * whatever the slicing. Stateless and thread-safe.
+ * <p>A buy of {@code q} units at price {@code P} costs {@code P (e^(kq) - 1) / k} and ends at
+ * {@code P e^(kq)} (the shared markets' linear-log impact, docs/venues.md "Shared markets";
+ * Cifuentes, Ferrucci and Shin 2005, JEEA 3:556-566), so a budget {@code b} buys {@code q = ln(1 +
+ * b k / P) / k} and moves the price to {@code P + k b}: a pump of capital {@code C} adds {@code k
+ * C} to the price whatever the slicing. Stateless and thread-safe.
  */
 public final class PumpSizing {
 

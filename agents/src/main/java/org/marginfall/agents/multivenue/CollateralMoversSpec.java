@@ -11,7 +11,8 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * Traders with positions on several perpetual venues who move margin from their healthiest account
- * to defend their weakest, with a transfer latency (contagion channel 4, design.md section 3).
+ * to defend their weakest, with a transfer latency (contagion channel 4, docs/contagion.md "The five
+ * channels").
  *
  * <p>Immutable and thread-safe.
  *

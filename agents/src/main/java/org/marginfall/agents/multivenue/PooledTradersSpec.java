@@ -13,7 +13,7 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * Traders whose shared collateral pool secures leveraged positions on several perpetual venues
- * (contagion channel 3, design.md section 3).
+ * (contagion channel 3, docs/contagion.md "The five channels").
  *
  * <p>Immutable and thread-safe.
  *

@@ -100,7 +100,10 @@ public interface AgentContext {
   /** Whether contagion channel {@code channel} is open in this run. */
   boolean channelOpen(Channel channel);
 
-  /** What made {@code account} on {@code venue} as weak as it is now (design.md section 6). */
+  /**
+   * What made {@code account} on {@code venue} as weak as it is now (docs/contagion.md,
+   * attribution).
+   */
   Cause causeOf(VenueId venue, AccountId account);
 
   /**

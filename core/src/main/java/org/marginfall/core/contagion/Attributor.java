@@ -12,7 +12,8 @@ import org.marginfall.core.venue.Venue;
 
 /**
  * Decides an account's {@link Cause} by decomposing its health change into an exogenous part and
- * the parts each venue's earlier events induced (design.md section 6).
+ * the parts each venue's earlier events induced (docs/contagion.md, "Attribution: cause and
+ * generation").
  *
  * <p>Every endogenous move the engine tracks is a {@link Component}: the liquidation impact of one
  * source (venue and generation) in a market, a drop of a derived asset's loss index, or collateral

@@ -3,8 +3,8 @@ package org.marginfall.core.contagion;
 import java.util.Objects;
 
 /**
- * Why an account was liquidated (or defended, or left bad debt): the attribution of design.md
- * section 6.
+ * Why an account was liquidated (or defended, or left bad debt): the attribution of
+ * docs/contagion.md, "Attribution: cause and generation".
  *
  * <p>Generation 0 means the exogenous move alone would have done it; generation k means it took the
  * endogenous moves produced by events of generations below k, and {@code venue} names the venue

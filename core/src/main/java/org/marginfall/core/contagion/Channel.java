@@ -3,8 +3,8 @@ package org.marginfall.core.contagion;
 import java.util.Optional;
 
 /**
- * The five ways a loss on one venue reaches another (design.md section 3), each switchable in the
- * scenario under {@code contagion.channels.<scenarioName>}.
+ * The five ways a loss on one venue reaches another (docs/contagion.md, "The five channels"), each
+ * switchable in the scenario under {@code contagion.channels.<scenarioName>}.
  *
  * <p>Immutable and thread-safe.
  */

@@ -12,7 +12,8 @@ import org.marginfall.core.contagion.Cause;
  * @param venue the venue
  * @param account the margin account
  * @param amount base currency uncovered
- * @param cause why it happened (design.md section 6), filled in by the engine
+ * @param cause why it happened (docs/contagion.md, "Attribution: cause and generation"), filled in
+ *     by the engine
  */
 public record BadDebt(long step, int round, String venue, String account, double amount, Cause cause) implements SimEvent, Attributable {
 

@@ -23,7 +23,8 @@ import org.marginfall.core.contagion.Cause;
  * @param feeToInsurance the insurance fund's share of the fee
  * @param equityBefore account equity when liquidated
  * @param maintenanceBefore maintenance requirement when liquidated
- * @param cause why it happened (design.md section 6), filled in by the engine
+ * @param cause why it happened (docs/contagion.md, "Attribution: cause and generation"), filled in
+ *     by the engine
  */
 public record Liquidation(long step, int round, String venue, String account, String liquidator, String asset, double size, double oraclePrice, double executionPrice, double notional, double realizedPnl, double fee, double feeToLiquidator, double feeToInsurance, double equityBefore, double maintenanceBefore, Cause cause) implements SimEvent, Attributable {
 

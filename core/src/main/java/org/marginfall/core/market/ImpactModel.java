@@ -31,9 +31,10 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.N
    * Linear impact in log price: trading notional V moves {@code ln P} by {@code V / depth}.
    *
    * <p>With {@code k = fundamental / depth} per unit, a sale of q units ends at {@code P e^(-k q)}
-   * and earns {@code P (1 - e^(-k q)) / k}; a buy ends at {@code P e^(k q)} and costs {@code P (e^(k
-   * q) - 1) / k}. Source: the log-linear ("exponential") inverse demand used for fire sales by
-   * Cifuentes, Shin and Ferrara (2005), JEEA 3:556-566, and Caccioli et al. (2014), JBF 46:233-245.
+   * and earns {@code P (1 - e^(-k q)) / k}; a buy ends at {@code P e^(k q)} and costs {@code P
+   * (e^(k q) - 1) / k}. Source: the log-linear ("exponential") inverse demand used for fire sales
+   * by Cifuentes, Ferrucci and Shin (2005), JEEA 3:556-566, and Caccioli et al. (2014), JBF
+   * 46:233-245.
    *
    * @param depth base-currency notional that moves the log price by 1
    */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contagion metrics of one run (design.md section 6), as written under {@code contagion} in
- * {@code summary.json}; docs/outputs.md defines each.
+ * The contagion metrics of one run (docs/contagion.md, "Per-run contagion metrics"), as written
+ * under {@code contagion} in {@code summary.json}; docs/outputs.md defines each.
  *
  * <p>Immutable and thread-safe (the matrices are copied in and must not be changed by readers).
  *

@@ -11,13 +11,13 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 
 /**
  * Clearing of an exposure network: Eisenberg–Noe (α = β = 1) and Rogers–Veraart default costs,
- * always the <em>greatest</em> clearing vector (contagion.md §0 pitfall 1).
+ * always the <em>greatest</em> clearing vector (docs/contagion.md, "Eisenberg–Noe clearing").
  *
- * <p>Tie rule (contagion.md §0 pitfall 3): node i defaults iff its value when everyone pays the
- * current vector is strictly negative, {@code e_i + Σ_j Π[j][i] p_j − p̄_i < 0}; net worth exactly
- * 0 is solvent, as in Barucca's {@code Exercise2.m} ({@code E ≥ 0} solvent). The comparison is made
- * in double precision without tolerance, so it is exact whenever the inputs and the sums are
- * exactly representable (e.g. integers, halves, eighths).
+ * <p>Tie rule (docs/contagion.md, "Tie rule (clearing)"): node i defaults iff its value when
+ * everyone pays the current vector is strictly negative, {@code e_i + Σ_j Π[j][i] p_j − p̄_i < 0};
+ * net worth exactly 0 is solvent, as in Barucca's {@code Exercise2.m} ({@code E ≥ 0} solvent). The
+ * comparison is made in double precision without tolerance, so it is exact whenever the inputs and
+ * the sums are exactly representable (e.g. integers, halves, eighths).
  *
  * <p>A defaulter whose linear-solve payment comes out negative (possible only with senior external
  * liabilities exceeding its assets) pays 0, the {@code max(0, ·)} of the clearing map: that round
@@ -28,7 +28,10 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  */
 public final class Clearing {
 
-  /** Picard iteration stops when the sup-norm step is below this (contagion.md §7). */
+  /**
+   * Picard iteration stops when the sup-norm step is below this (docs/contagion.md, "Network
+   * analytics").
+   */
   public static final double PICARD_TOLERANCE = 1e-14;
 
   private Clearing() {}
@@ -109,9 +112,9 @@ public final class Clearing {
   /**
    * Picard iteration {@code Λ ← Φ(Λ)} from {@code start}, where {@code Φ_i(Λ) = p̄_i} if
    * {@code e_i + Σ_j Π[j][i] Λ_j ≥ p̄_i}, else {@code max(0, α e_i + β Σ_j Π[j][i] Λ_j)}; with α =
-   * β = 1 this is {@code min(p̄, max(0, e + Π^T p))} (contagion.md §1.4). Stops when the sup-norm
-   * step is below {@link #PICARD_TOLERANCE}. From p̄ it reaches the greatest fixed point, from 0
-   * the least.
+   * β = 1 this is {@code min(p̄, max(0, e + Π^T p))} (Eisenberg and Noe 2001). Stops when the
+   * sup-norm step is below {@link #PICARD_TOLERANCE}. From p̄ it reaches the greatest fixed point,
+   * from 0 the least.
    */
   public static Picard picard(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta, double[] start, int maxIterations) {
     Setup s = new Setup(network.size(), network.liabilityMatrix(), network.externalAssets(), network.externalLiabilities(), treatment, alpha, beta);

@@ -19,7 +19,10 @@ import java.util.List;
  */
 public final class DebtRank {
 
-  /** The differential dynamics stop when no stress moves by this much (contagion.md §7). */
+  /**
+   * The differential dynamics stop when no stress moves by this much (docs/contagion.md, "Network
+   * analytics").
+   */
   public static final double TOLERANCE = 1e-14;
   /** A bound on steps; single-hit and threshold need at most 2n, differential converges geometrically. */
   public static final int MAX_STEPS = 1_000_000;

@@ -25,7 +25,10 @@ public record DebtRankResult(
     int steps,
     boolean converged) {
 
-  /** Stress at or above {@code 1 − DEFAULT_TOLERANCE} counts as a default (contagion.md §7). */
+  /**
+   * Stress at or above {@code 1 − DEFAULT_TOLERANCE} counts as a default (docs/contagion.md, "Tie
+   * rule (DebtRank)").
+   */
   public static final double DEFAULT_TOLERANCE = 1e-12;
 
   /** Validates sizes and copies. */

@@ -1,7 +1,7 @@
 package org.marginfall.core.network;
 
 /**
- * The DebtRank variants (contagion.md §3 and §0 pitfall 4); they give different numbers on the same
+ * The DebtRank variants (docs/contagion.md, "DebtRank"); they give different numbers on the same
  * input, and DR-1's "c defaults" shock separates all four.
  *
  * <p>Impact of i on j (j's loss per unit of i's distress): {@code L[i][j] / E_j}, where {@code L[i][j]}

@@ -2,7 +2,7 @@ package org.marginfall.core.network;
 
 /**
  * How a node's external liabilities rank against its interbank liabilities in clearing
- * (contagion.md §0 pitfall 2).
+ * (docs/contagion.md, "External liabilities"; they give different answers, EN-6).
  *
  * <p>Immutable and thread-safe.
  */

@@ -26,10 +26,11 @@ public sealed interface Aggregation permits Aggregation.Median, Aggregation.Weig
    * next, so that equal weights give the ordinary median (the mean of the two middle values of an
    * even count).
    *
-   * <p>Maker's Median stores the median of the signed reporter prices (venues.md 3.5, median.sol)
-   * and Hyperliquid's validators publish a weighted median of spot venue mids, weights Binance 3,
-   * OKX 2, Bybit 2, others 1 (venues.md 5.3). Simplification: neither documents the even-split tie
-   * rule; the midpoint used here is the textbook one. Immutable and thread-safe.
+   * <p>Maker's Median stores the median of the signed reporter prices (makerdao/median median.sol;
+   * docs/sources.md) and Hyperliquid's validators publish a weighted median of spot venue mids,
+   * weights Binance 3, OKX 2, Bybit 2, others 1 (Hyperliquid docs, hypercore/oracle).
+   * Simplification: neither documents the even-split tie rule; the midpoint used here is the
+   * textbook one. Immutable and thread-safe.
    */
   record Median() implements Aggregation {
 
@@ -68,8 +69,8 @@ public sealed interface Aggregation permits Aggregation.Median, Aggregation.Weig
 
   /**
    * Weighted mean {@code sum(w_i x_i) / sum(w_i)}: Binance's index, a weighted average of spot
-   * prices across listed exchanges (venues.md 6.1). Simplification: Binance's exclusion of a
-   * source more than 5% from the median is not modelled. Immutable and thread-safe.
+   * prices across listed exchanges (Binance FAQ 360033525071). Simplification: Binance's exclusion
+   * of a source more than 5% from the median is not modelled. Immutable and thread-safe.
    */
   record WeightedMean() implements Aggregation {
 

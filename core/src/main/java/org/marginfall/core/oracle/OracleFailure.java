@@ -88,8 +88,8 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
 
   /**
    * The feed publishes {@code factor} times the price it would have read, as when Coinbase Pro
-   * printed DAI at $1.30 and Compound's Open Price Feed published it (venues.md C.2). Immutable and
-   * thread-safe.
+   * printed DAI at $1.30 and Compound's Open Price Feed published it (docs/sources.md, Market
+   * events). Immutable and thread-safe.
    *
    * @param factor the multiple of the true reading, {@code > 0}
    */

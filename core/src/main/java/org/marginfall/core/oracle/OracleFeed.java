@@ -144,8 +144,8 @@ public final class OracleFeed {
    *
    * <p>Uniswap v2's TWAP is the difference of the cumulative price over the window divided by its
    * length (UniswapV2Pair.price0CumulativeLast), and Compound v2's Open Price Feed anchored its
-   * reported prices to such a TWAP (shared/reference/venues.md 2); with equal steps the
-   * time-weighted average is the plain mean of one value per step.
+   * reported prices to such a TWAP (compound-finance/open-oracle UniswapAnchoredView); with equal
+   * steps the time-weighted average is the plain mean of one value per step.
    */
   double candidate(int lag) {
     int window = design.twapSteps();
@@ -187,7 +187,8 @@ public final class OracleFeed {
     }
     int lag = mode instanceof OracleFailure.Lagging l ? l.lagSteps() : 0;
     double raw = candidate(lag);
-    // Chainlink's aggregator never reports outside [minAnswer, maxAnswer] (venues.md 1.5, C.4)
+    // Chainlink's aggregator never reports outside [minAnswer, maxAnswer] (Chainlink Data Feeds
+    // docs; the LUNA feed, May 2022)
     double value = Math.min(Math.max(raw, design.minAnswer()), design.maxAnswer());
     Reason reason = rule(step, value);
     if (reason == null) {

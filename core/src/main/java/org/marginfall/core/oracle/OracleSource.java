@@ -7,7 +7,7 @@ import org.marginfall.core.util.Checks;
  * multiplicative bias and multiplicative log-normal noise, and a weight in the aggregation.
  *
  * <p>A source stands for one reporter or one venue's price that the real oracle reads (a Maker
- * Median feed, one of Hyperliquid's spot venues; shared/reference/venues.md 3.5 and 5.3). Its
+ * Median feed, one of Hyperliquid's spot venues; docs/sources.md, MakerDAO and Hyperliquid). Its
  * reading at step {@code t} is {@code m(t - latencySteps) * (1 + bias) * exp(noise * z)} with
  * {@code z} a standard normal drawn by inversion from the oracle's own stream; the noise is
  * median-unbiased (no {@code -noise^2 / 2} correction), so that a median of unbiased sources stays

@@ -12,8 +12,8 @@ import org.marginfall.core.spec.SpecNode;
  *
  * <p>Source: Chainlink's guidance to check a feed's {@code updatedAt} against its heartbeat before
  * use, and Aave v3's {@code PriceOracleSentinel}, which holds liquidations back while prices cannot
- * be trusted (shared/reference/venues.md section 1.3). {@code maxAgeSteps = 0} turns the guard off.
- * Immutable and thread-safe.
+ * be trusted (aave-v3-origin ValidationLogic; docs/sources.md). {@code maxAgeSteps = 0} turns the
+ * guard off. Immutable and thread-safe.
  *
  * @param maxAgeSteps the oldest publication, in ticks, the venue acts on; 0 for no limit
  * @param action what the venue does with a stale feed

@@ -65,7 +65,7 @@ public interface PerpetualVenue extends Venue {
   /**
    * Withdraws {@code atoms} of collateral {@code asset} from {@code marginAccount} to {@code to}
    * (an agent's ledger account). Only free collateral leaves: withdrawable = equity − initial
-   * margin requirement (shared/reference/venues.md 5.1, Hyperliquid: a transfer out needs the
+   * margin requirement (Hyperliquid docs, Margining; docs/sources.md: a transfer out needs the
    * remaining margin to cover the initial requirement).
    *
    * @throws IllegalStateException if the account holds fewer than {@code atoms} or its equity would

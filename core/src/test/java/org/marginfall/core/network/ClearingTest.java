@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Eisenberg–Noe and Rogers–Veraart clearing against the worked examples of
- * shared/reference/contagion.md (§1.3, §2.2, §0 pitfalls) to the tolerances of its §7 (1e-9 on
- * vectors, exact default sets and rounds), and the properties of §1.4.
+ * Eisenberg–Noe and Rogers–Veraart clearing against the worked examples of docs/contagion.md (EN-1
+ * to EN-6, RV-1, RV-2 and the tie rules; their origins are listed under its Sources) to 1e-9 on
+ * vectors, exact default sets and rounds, and the properties of the clearing map.
  */
 class ClearingTest {
 
@@ -191,7 +191,7 @@ class ClearingTest {
 
   @Test
   void test_picard_matchesFdaOnWorkedExamples() {
-    // §1.4: on regular inputs Picard from p̄ and FDA agree; iterate to 1e-14, compare to 1e-10.
+    // On regular inputs Picard from p̄ and FDA agree; iterate to 1e-14, compare to 1e-10.
     List<ExposureNetwork> cases = List.of(
         net(L_FINNET, new double[] {1, 1, 1}),
         net(L_FINNET, new double[] {0, 0, 0.1}),
@@ -268,7 +268,7 @@ class ClearingTest {
   @Test
   void test_rogersVeraart_isAFixedPointBelowEisenbergNoe() {
     // On random networks and random α, β: the GA result satisfies the RV equations of contagion.md
-    // §2.1 (recomputed here from L and e), and default costs never raise a payment above EN's.
+    // RV (recomputed here from L and e), and default costs never raise a payment above EN's.
     SplittableRandom rnd = new SplittableRandom(13L);
     for (int trial = 0; trial < 200; trial++) {
       int n = 2 + rnd.nextInt(8);

@@ -15,9 +15,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
 /**
- * DebtRank on DR-1 (contagion.md §3.4, the NetworkRiskMeasures README network) in all four variants
- * and all four shocks, to 1e-12 (contagion.md §7), plus the linear fixed point of §3.2 and the
- * order independence of the threshold cascade (§0 pitfall 5).
+ * DebtRank on DR-1 (docs/contagion.md, the NetworkRiskMeasures README network) in all four variants
+ * and all four shocks, to 1e-12, plus the linear fixed point of the differential dynamics and the
+ * order independence of the threshold cascade.
  */
 class DebtRankTest {
 
@@ -130,7 +130,7 @@ class DebtRankTest {
 
   @Test
   void test_run_differentialLinearFixedPoint() {
-    // §3.2: while no node hits the cap, h(∞) = (I − Λ)^{-1} h(0), with Λ_ji = L[i][j]/E_j, ρ(Λ) < 1.
+    // While no node hits the cap, h(∞) = (I − Λ)^{-1} h(0), with Λ_ji = L[i][j]/E_j, ρ(Λ) < 1.
     SplittableRandom rnd = new SplittableRandom(3L);
     for (int trial = 0; trial < 50; trial++) {
       int n = 2 + rnd.nextInt(6);

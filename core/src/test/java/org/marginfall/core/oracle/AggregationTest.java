@@ -29,7 +29,7 @@ class AggregationTest {
 
   @Test
   void test_median_weightedWithHyperliquidVenueWeights() {
-    // venues.md 5.3 weights: Binance 3, OKX 2, Bybit 2, Kraken 1, KuCoin 1 (total 9, half 4.5).
+    // Hyperliquid's weights: Binance 3, OKX 2, Bybit 2, Kraken 1, KuCoin 1 (total 9, half 4.5).
     // Readings Binance 100, OKX 101, Bybit 99, Kraken 110, KuCoin 90 sort to
     // 90 (w1), 99 (w2), 100 (w3), 101 (w2), 110 (w1); cumulative 1, 3, 6: 6 >= 4.5 at 100.
     double[] values = {100, 101, 99, 110, 90};

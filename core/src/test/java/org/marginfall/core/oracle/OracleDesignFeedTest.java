@@ -131,7 +131,7 @@ class OracleDesignFeedTest {
 
   @Test
   void test_evaluate_clampsToMinAnswerAndKeepsPublishingTheFloor() {
-    // Chainlink minAnswer/maxAnswer (venues.md C.4): floor 20, cap 200, heartbeat 3
+    // Chainlink minAnswer/maxAnswer (LUNA, May 2022): floor 20, cap 200, heartbeat 3
     OracleFeed f = feed(design(new OracleRule(0, 3, 0.0), List.of(), 1, 20, 200, INF, List.of()), 100);
     OracleFeed.Update u = step(f, 1, 50);
     assertEquals(50.0, u.price(), 0.0);
@@ -298,7 +298,7 @@ class OracleDesignFeedTest {
 
   @Test
   void test_evaluate_wrongFactorMultipliesTheTruePriceLikeTheCompoundDaiPrint() {
-    // DAI at $1.00 printed at $1.30 (venues.md C.2): factor 1.3 for 2 steps; the factor is applied
+    // DAI at $1.00 printed at $1.30 (Compound, 2020): factor 1.3 for 2 steps; the factor is applied
     // as the failure's value, past a maxAnswer of 1.2 (a faulty answer the aggregator accepted)
     OracleFeed f =
         feed(

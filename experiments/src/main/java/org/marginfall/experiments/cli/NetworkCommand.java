@@ -155,7 +155,8 @@ final class NetworkCommand implements Callable<Integer> {
     String name = o.alpha == 1 && o.beta == 1 ? "Eisenberg-Noe" : "Rogers-Veraart";
     String ext = o.external == ExternalLiabilities.SENIOR ? "senior" : "pari-passu";
     w.printf(Locale.ROOT, "%s clearing (greatest clearing vector): external liabilities %s, alpha %s, beta %s%n", name, ext, num(o.alpha), num(o.beta));
-    w.printf(Locale.ROOT, "%-12s %14s %14s %9s %14s %8s%n", "node", "obligation", "payment", "recovery", "net worth", "default");
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("node", "obligation", "payment", "recovery", "net worth", "default"));
     double[] pbar = r.obligations();
     double[] p = r.payments();
     double[] nw = r.netWorth();
@@ -168,7 +169,7 @@ final class NetworkCommand implements Callable<Integer> {
     json.put("beta", o.beta);
     ArrayNode nodes = json.putArray("nodes");
     for (int i = 0; i < r.ids().size(); i++) {
-      w.printf(Locale.ROOT, "%-12s %14.6f %14.6f %9.6f %14.6f %8s%n", r.ids().get(i), pbar[i], p[i], r.recoveryRate(i), nw[i], rounds[i] == 0 ? "-" : "round " + rounds[i]);
+      table.add(List.of(r.ids().get(i), fixed(pbar[i], 6), fixed(p[i], 6), fixed(r.recoveryRate(i), 6), fixed(nw[i], 6), rounds[i] == 0 ? "-" : "round " + rounds[i]));
       ObjectNode n = nodes.addObject();
       n.put("id", r.ids().get(i));
       n.put("obligation", pbar[i]);
@@ -177,6 +178,7 @@ final class NetworkCommand implements Callable<Integer> {
       n.put("netWorth", nw[i]);
       n.put("defaultRound", rounds[i]);
     }
+    table(table).forEach(w::println);
     List<String> defaulted = r.defaultSet().stream().map(r.ids()::get).toList();
     w.printf(Locale.ROOT, "defaults: %d %s; rounds: %d%n", defaulted.size(), defaulted, r.rounds());
     json.put("rounds", r.rounds());
@@ -207,11 +209,12 @@ final class NetworkCommand implements Callable<Integer> {
     }
     w.printf(Locale.ROOT, "DebtRank, variant %s%n", v.cliName());
     List<String> ids = f.network().ids();
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-24s %12s %9s", "shock", "DebtRank", "defaults"));
+    List<List<String>> table = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("shock", "DebtRank", "defaults"));
     for (String id : ids) {
-      header.append(String.format(Locale.ROOT, " %10s", "h(" + id + ")"));
+      header.add("h(" + id + ")");
     }
-    w.println(header);
+    table.add(header);
     ObjectNode json = MAPPER.createObjectNode();
     json.put("method", "debtrank");
     json.put("variant", v.cliName());
@@ -221,7 +224,7 @@ final class NetworkCommand implements Callable<Integer> {
       double[] h = r.finalStress();
       double[] h0 = r.initialStress();
       double[] weights = r.weights();
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-24s %12.7f %9d", names.get(k), r.debtRank(), r.additionalDefaults()));
+      List<String> line = new ArrayList<>(List.of(names.get(k), fixed(r.debtRank(), 7), Integer.toString(r.additionalDefaults())));
       ObjectNode s = shocks.addObject();
       s.put("name", names.get(k));
       s.put("debtRank", r.debtRank());
@@ -230,20 +233,54 @@ final class NetworkCommand implements Callable<Integer> {
       s.put("converged", r.converged());
       ArrayNode nodes = s.putArray("nodes");
       for (int i = 0; i < ids.size(); i++) {
-        line.append(String.format(Locale.ROOT, " %10.6f", h[i]));
+        line.add(fixed(h[i], 6));
         ObjectNode n = nodes.addObject();
         n.put("id", ids.get(i));
         n.put("weight", weights[i]);
         n.put("initialStress", h0[i]);
         n.put("finalStress", h[i]);
       }
-      w.println(line);
+      table.add(line);
     }
+    table(table).forEach(w::println);
     return json;
   }
 
   private static String num(double x) {
     return String.format(Locale.ROOT, "%s", x);
+  }
+
+  private static String fixed(double x, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", x);
+  }
+
+  /**
+   * The lines of a table whose first row is the header: each column as wide as its widest cell and
+   * two spaces from the next, the first column left-aligned and the others right-aligned, so that a
+   * long node id or a large amount never runs into the next column.
+   */
+  static List<String> table(List<List<String>> rows) {
+    int[] width = new int[rows.get(0).size()];
+    for (List<String> row : rows) {
+      for (int c = 0; c < width.length; c++) {
+        width[c] = Math.max(width[c], row.get(c).length());
+      }
+    }
+    List<String> lines = new ArrayList<>(rows.size());
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < width.length; c++) {
+        String cell = row.get(c);
+        String pad = " ".repeat(width[c] - cell.length());
+        if (c == 0) {
+          line.append(cell).append(pad);
+        } else {
+          line.append("  ").append(pad).append(cell);
+        }
+      }
+      lines.add(line.toString().stripTrailing());
+    }
+    return lines;
   }
 
   /** Two-space indent and "\n" on every platform, so the file is the same bit for bit everywhere. */
@@ -410,9 +447,21 @@ final class NetworkCommand implements Callable<Integer> {
       }
       if (forDebtRank && nodesOk) {
         double total = 0;
+        boolean anyEquity = false;
+        List<Integer> needEquity = new ArrayList<>();
         for (int i = 0; i < size; i++) {
           total += banks.get(i).value();
+          anyEquity |= banks.get(i).equity() > 0;
           if (hasInterbankAssets[i] && !(banks.get(i).equity() > 0)) {
+            needEquity.add(i);
+          }
+        }
+        if (!anyEquity && !needEquity.isEmpty()) {
+          // A clearing input (external assets and liabilities only): one line that says so.
+          problems.add("nodes", "no node has an equity, which debtrank needs: this file is a clearing input, so run it with"
+              + " --method eisenberg-noe, or give every node with interbank assets an equity > 0 (docs/contagion.md, Network file format)");
+        } else {
+          for (int i : needEquity) {
             problems.add("nodes[" + i + "].equity", "must be > 0 for debtrank, since " + banks.get(i).id() + " has interbank assets; was " + banks.get(i).equity());
           }
         }

@@ -56,6 +56,21 @@ class CommandsTest {
   }
 
   @Test
+  void test_presets_verboseCitesOnlySourcesUsersCanRead() {
+    // Every source line names a public document (a venue's docs, a forum post, a contract file), never
+    // the project's private notes (shared/..., design.md, "venues.md 5.1") nor a code host.
+    CliResult r = cli("presets", "--verbose");
+
+    assertEquals(0, r.exit(), r.err());
+    List<String> sources = r.out().lines().filter(l -> l.strip().startsWith("source: ")).toList();
+    assertTrue(sources.size() >= 5, r.out());
+    for (String line : r.out().lines().toList()) {
+      assertTrue(!line.contains("shared/") && !line.contains("design.md") && !line.matches(".*venues\\.md [0-9].*"), line);
+      assertTrue(!line.toLowerCase(java.util.Locale.ROOT).contains("github"), line);
+    }
+  }
+
+  @Test
   void test_version_namesTheSoftware() {
     CliResult r = cli("--version");
 

@@ -12,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.experiments.Fixtures.CliResult;
 
 /**
  * {@code marginfall network} on the shipped example networks (examples/networks, the worked examples
- * of shared/reference/contagion.md) and on malformed files and flags (exit 2, one line per problem
+ * of docs/contagion.md) and on malformed files and flags (exit 2, one line per problem
  * with its field path).
  */
 class NetworkCommandTest {
@@ -39,6 +42,85 @@ class NetworkCommandTest {
         .filter(cells -> cells.get(0).equals(first))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + first + " in\n" + out));
+  }
+
+  /** Each bundled network file and the methods it is for; a new file must be added here and to the docs. */
+  private static final Map<String, List<String>> METHODS = new TreeMap<>(Map.of(
+      "chain.json", List.of("eisenberg-noe", "debtrank"),
+      "circular.json", List.of("eisenberg-noe"),
+      "dr-1.json", List.of("debtrank"),
+      "en-1.json", List.of("eisenberg-noe"),
+      "en-2.json", List.of("eisenberg-noe"),
+      "en-3.json", List.of("eisenberg-noe"),
+      "en-6.json", List.of("eisenberg-noe"),
+      "rv-1.json", List.of("eisenberg-noe")));
+
+  @Test
+  void test_examples_everyFileRunsWithItsMethodsAndTheDocsSayWhich() throws IOException {
+    Path dir = Path.of(example("en-1.json")).getParent();
+    List<String> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+    }
+    assertEquals(List.copyOf(METHODS.keySet()), files);
+    String docs = Files.readString(dir.resolve("../../docs/contagion.md").normalize());
+    for (String file : files) {
+      for (String method : METHODS.get(file)) {
+        CliResult r = cli("network", example(file), "--method", method);
+        assertEquals(0, r.exit(), file + " --method " + method + ": " + r.err());
+        String docRow = docs.lines().filter(l -> l.startsWith("| `" + file + "` |")).findFirst().orElse("");
+        assertTrue(docRow.contains("--method " + method), "docs/contagion.md's Examples table, " + file + " and " + method + ": " + docRow);
+      }
+      if (!METHODS.get(file).contains("debtrank")) {
+        // A clearing input gets one line saying what it is and what to do, not one per node.
+        CliResult r = cli("network", example(file), "--method", "debtrank");
+        assertEquals(2, r.exit(), r.out());
+        assertEquals(List.of("error: " + example(file) + ": nodes: no node has an equity, which debtrank needs: this file is a"
+            + " clearing input, so run it with --method eisenberg-noe, or give every node with interbank assets an equity > 0"
+            + " (docs/contagion.md, Network file format)"), r.err().lines().toList());
+      }
+    }
+  }
+
+  @Test
+  void test_network_chainWithBothMethods() {
+    // Clearing: A pays 5 (round 1), B pays 13 of 15 (round 2), C is paid 26/3 and keeps 38/3.
+    CliResult en = cli("network", example("chain.json"), "--method", "eisenberg-noe");
+    assertEquals(0, en.exit(), en.err());
+    assertEquals(List.of("A", "10.000000", "5.000000", "0.500000", "-5.000000", "round", "1"), row(en.out(), "A"));
+    assertEquals(List.of("B", "15.000000", "13.000000", "0.866667", "-2.000000", "round", "2"), row(en.out(), "B"));
+    assertEquals(List.of("C", "5.000000", "5.000000", "1.000000", "12.666667", "-"), row(en.out(), "C"));
+    // DebtRank: B defaults, C's stress 10/14, R = (18 + 19 * 10/14) / 52.
+    CliResult dr = cli("network", example("chain.json"), "--method", "debtrank");
+    assertEquals(0, dr.exit(), dr.err());
+    assertEquals(List.of("A", "loses", "10", String.format(java.util.Locale.ROOT, "%.7f", (18 + 19 * 10.0 / 14) / 52), "1",
+        "1.000000", "1.000000", "0.714286"), row(dr.out(), "A"));
+  }
+
+  @Test
+  void test_network_longIdsAndLargeAmountsKeepTheirColumns() {
+    // A run's network.json: venue ids longer than the old 12-character column, amounts above 1e9.
+    Path file = write("venues.json", """
+        {"nodes": [{"id": "perp-isolated", "externalAssets": 1025892611.918517, "externalLiabilities": 1000000000, "equity": 2.5e7, "value": 1025892611.918517},
+                   {"id": "lend", "externalAssets": 5, "equity": 1, "value": 5}],
+         "liabilities": [{"from": "perp-isolated", "to": "lend", "amount": 3}, {"from": "lend", "to": "perp-isolated", "amount": 2}]}
+        """);
+    for (String method : List.of("eisenberg-noe", "debtrank")) {
+      CliResult r = cli("network", file.toString(), "--method", method);
+      assertEquals(0, r.exit(), r.err());
+      List<String> table = r.out().lines().skip(1).filter(l -> !l.startsWith("defaults:")).toList();
+      // Every column is right-aligned to its header, so each line is as long as the header, and cells
+      // are at least two spaces apart (a single space only inside "net worth", "round 1", "x defaults").
+      int columns = table.get(0).split(" {2,}").length;
+      for (String line : table) {
+        assertEquals(table.get(0).length(), line.length(), method + "\n" + r.out());
+        assertEquals(columns, line.split(" {2,}").length, method + "\n" + r.out());
+      }
+    }
+    CliResult en = cli("network", file.toString(), "--method", "eisenberg-noe");
+    assertEquals(
+        List.of("perp-isolated", "1000000003.000000", "1000000003.000000", "1.000000", "25892610.918517", "-"),
+        row(en.out(), "perp-isolated"));
   }
 
   @Test

@@ -23,7 +23,8 @@ import org.marginfall.core.event.VenueEvent;
  * @param top the starting price
  * @param incentive keeper incentive {@code tip + chip * tab} paid, base units
  * @param partial whether the hole limits left part of the vault's debt in place
- * @param cause why it happened (design.md section 6), filled in by the engine
+ * @param cause why it happened (docs/contagion.md, "Attribution: cause and generation"), filled in
+ *     by the engine
  */
 public record AuctionStarted(
     long step, int round, String venue, String vault, String keeper, String asset, long lotId,

@@ -347,7 +347,7 @@ public final class CdpVenue implements VaultVenue {
 
   /**
    * The keeper incentive a bark would pay now, {@code coin = tip + chip * tab} with {@code tab}
-   * from the hole limits (dog.sol bark, clip.sol kick, venues.md 3.2 and 3.3); 0 when the limits
+   * from the hole limits (makerdao/dss dog.sol bark, clip.sol kick); 0 when the limits
    * or the dust rule would refuse the bark. Taking the auction later is a separate profit.
    */
   @Override

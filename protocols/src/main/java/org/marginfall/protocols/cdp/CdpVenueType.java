@@ -22,7 +22,7 @@ import org.marginfall.core.venue.VenueId;
  *
  * <p>Every ilk parameter may be set on the venue, as the default of every ilk, and overridden on an
  * ilk entry; an ilk may be given as just its asset id. Defaults are the Liquidations 2.0 values of
- * YFI-A/LINK-A and ETH-A (shared/reference/venues.md 3.6). Stateless and thread-safe.
+ * YFI-A/LINK-A and ETH-A (MakerDAO forum; docs/sources.md, MakerDAO). Stateless and thread-safe.
  */
 public final class CdpVenueType implements VenueType {
 

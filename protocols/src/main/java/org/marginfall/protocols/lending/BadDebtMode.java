@@ -10,12 +10,13 @@ public enum BadDebtMode {
   /**
    * The loss is socialised on the suppliers of the reserve that lost it: the debt leaves the
    * reserve's assets, so its exchange rate (every receipt's NAV) falls pro rata, as Mango v4's
-   * deposit-index cut does (venues.md 10.1). Not what Aave v3.3 does.
+   * deposit-index cut does (mango-v4 liq_token_bankruptcy.rs). Not what Aave v3.3 does.
    */
   SOCIALIZE("socialize"),
   /**
    * Aave v3.3: the burned debt is recorded as the reserve's deficit (event DeficitCreated) and
-   * suppliers are not haircut (venues.md 1.4); the deficit is covered as the treasury accrues.
+   * suppliers are not haircut (Aave v3.3 features document); the deficit is covered as the treasury
+   * accrues.
    */
   DEFICIT("deficit");
 

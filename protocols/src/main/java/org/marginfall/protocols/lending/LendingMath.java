@@ -4,7 +4,7 @@ package org.marginfall.protocols.lending;
  * Stateless formulas of an Aave v3 lending venue over explicit inputs, so that each one can be
  * checked by hand: the health factor (GenericLogic.calculateUserAccountData) and one liquidation
  * of a (collateral, debt) pair (LiquidationLogic.executeLiquidationCall and
- * _calculateAvailableCollateralToLiquidate, Aave v3.3; venues.md 1.2 and 1.3).
+ * _calculateAvailableCollateralToLiquidate, Aave v3.3, aave-v3-origin; docs/sources.md).
  *
  * <p>Amounts are in units of their asset, values in base currency, prices in base currency per
  * unit; Aave's fixed-point rounding (percentMul, wadDiv) is not reproduced. Stateless and

@@ -326,7 +326,7 @@ public final class LendingPool implements LendingVenue {
 
   /**
    * Aave ValidationLogic.validateHFAndLtv: a collateral withdrawal must leave HF = Σ(coll × LT) /
-   * Σ debt ≥ 1 (HEALTH_FACTOR_LIQUIDATION_THRESHOLD; shared/reference/venues.md 1.2). The receipts
+   * Σ debt ≥ 1 (HEALTH_FACTOR_LIQUIDATION_THRESHOLD, GenericLogic). The receipts
    * move to {@code to} unredeemed; the HF after is computed before anything moves.
    */
   @Override
@@ -425,7 +425,7 @@ public final class LendingPool implements LendingVenue {
   /**
    * The liquidation bonus net of the protocol fee that {@link #liquidate} would pay on the largest
    * (collateral, debt) pair: {@code liquidatorGets * P_coll - debtRepaid * P_debt} at the oracle
-   * prices (Aave v3 LiquidationLogic.executeLiquidationCall, venues.md 1.3), before the cost of
+   * prices (Aave v3 LiquidationLogic.executeLiquidationCall), before the cost of
    * buying a non-base debt asset in the market.
    */
   @Override
@@ -550,7 +550,8 @@ public final class LendingPool implements LendingVenue {
     liquidatedNotional += notional;
     liquidationFees += bonus;
 
-    // 4. v3.3: no collateral left means every remaining debt is burned (venues.md 1.4).
+    // 4. v3.3: no collateral left means every remaining debt is burned (Aave v3.3 features
+    // document).
     if (!hasCollateral(b)) {
       for (Reserve r : reserves) {
         if (b.scaledDebt[r.index] > 0) {

@@ -27,7 +27,8 @@ import org.marginfall.core.event.VenueEvent;
  * @param bonusValue the bonus in base currency (liquidator's discount plus the protocol fee)
  * @param closeFactor 0.5 when the 50% close factor applied, 1 otherwise
  * @param dustWaived whether the dust rule could not be met and was set aside
- * @param cause why it happened (design.md section 6), filled in by the engine
+ * @param cause why it happened (docs/contagion.md, "Attribution: cause and generation"), filled in
+ *     by the engine
  */
 public record LoanLiquidation(
     long step,

@@ -5,8 +5,8 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.util.Checks;
 
 /**
- * A backstop liquidator vault (Hyperliquid's HLP liquidator vault, docs /trading/liquidations and
- * /hypercore/hlp; venues.md 5.2 and 5.4): it takes over the positions and margin of an account the
+ * A backstop liquidator vault (Hyperliquid's HLP liquidator vault, docs, trading/liquidations
+ * and Vaults; docs/sources.md): it takes over the positions and margin of an account the
  * book cannot absorb, at the mark price, and unwinds them into the shared market at a set pace.
  *
  * <p>Immutable and thread-safe.

@@ -7,7 +7,7 @@ import org.marginfall.core.util.Checks;
 /**
  * An asset a venue accepts as collateral, the haircut applied to its oracle value and an optional
  * cap on the value it may count (Binance Portfolio Margin caps collateral by tiers of value,
- * shared/reference/venues.md section 6.3; here one cap per asset, a simplification).
+ * Binance uniMMR FAQ; here one cap per asset, a simplification).
  *
  * <p>Immutable and thread-safe.
  *

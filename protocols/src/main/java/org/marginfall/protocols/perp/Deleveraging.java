@@ -41,7 +41,7 @@ public final class Deleveraging {
   public record Fill(AccountId account, double quantity) {}
 
   /**
-   * Binance's ADL ranking (FAQ 360033525471, venues.md 6.1): {@code PnL% * effectiveLeverage} when
+   * Binance's ADL ranking (FAQ 360033525471): {@code PnL% * effectiveLeverage} when
    * PnL% is positive, {@code PnL% / effectiveLeverage} otherwise, with {@code PnL% = uPnL / |entry
    * notional|} and {@code effectiveLeverage = |mark notional| / (mark value - bankruptcy value)},
    * here the position's notional over its account's equity.
@@ -62,7 +62,7 @@ public final class Deleveraging {
    *   <li>{@code pro-rata}: each opposite gives {@code quantity * size / sum(size)} (all of its size
    *       when the opposites hold less than {@code quantity}).
    *   <li>{@code random-start}: from {@code opposites[startIndex]} on in account order, wrapping
-   *       around (dYdX v4 x/clob/keeper/deleveraging.go, venues.md 4.2).
+   *       around (dYdX v4 x/clob/keeper/deleveraging.go).
    * </ul>
    */
   public static List<Fill> allocate(

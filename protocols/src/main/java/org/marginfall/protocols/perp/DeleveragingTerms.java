@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param rule how opposite positions are picked; {@link DeleveragingRule#NONE} for no ADL
  * @param socializeLosses whether a loss ADL cannot absorb is shared by the winning traders pro rata
- *     to their positive unrealised PnL (Deribit, venues.md 7) before it becomes bad debt
+ *     to their positive unrealised PnL (Deribit's insurance fund page) before it becomes bad debt
  */
 public record DeleveragingTerms(DeleveragingRule rule, boolean socializeLosses) {
 

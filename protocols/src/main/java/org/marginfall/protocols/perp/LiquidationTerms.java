@@ -5,10 +5,10 @@ import java.util.Objects;
 /**
  * How much of a liquidatable account a liquidation closes.
  *
- * <p>Under {@link LiquidationMode#PARTIAL}, an account whose total position notional exceeds
- * {@code partialAboveNotional} is closed by the fraction of {@link PartialLiquidation#fraction},
- * at most {@code closeFactor}; a smaller account is closed in full (Hyperliquid docs
- * /trading/liquidations: 20% for positions above $100k; venues.md 5.2). Immutable and thread-safe.
+ * <p>Under {@link LiquidationMode#PARTIAL}, an account whose total position notional exceeds {@code
+ * partialAboveNotional} is closed by the fraction of {@link PartialLiquidation#fraction}, at most
+ * {@code closeFactor}; a smaller account is closed in full (Hyperliquid docs /trading/liquidations:
+ * 20% for positions above $100k; docs/sources.md). Immutable and thread-safe.
  *
  * @param mode full or partial
  * @param closeFactor the most one liquidation may close, in (0, 1]

@@ -13,7 +13,7 @@ import java.util.List;
  * </pre>
  *
  * Source: Hyperliquid docs /trading/margin-tiers and Binance USD-M brackets' maintenance amount
- * (shared/reference/venues.md sections 5.1 and 6.1). Because mmr is non-decreasing, MM(n)/n is
+ * (FAQ 360033162192; docs/sources.md). Because mmr is non-decreasing, MM(n)/n is
  * non-decreasing in n, so MM((1-f) n) &lt;= (1-f) MM(n): closing part of a position never raises the
  * rate on what remains. Immutable and thread-safe.
  */

@@ -10,7 +10,7 @@ public final class MarkPrices {
   private MarkPrices() {}
 
   /**
-   * Binance's mark price (FAQ 360033525071, venues.md 6.1): {@code median(Price1, Price2,
+   * Binance's mark price (FAQ 360033525071): {@code median(Price1, Price2,
    * ContractPrice)} with {@code Price1 = index * (1 + lastFundingRate * timeToFunding / interval)},
    * {@code Price2 = index + MA(book - index)}; here the contract price is the shared market price.
    *
@@ -34,8 +34,7 @@ public final class MarkPrices {
 
   /**
    * Binance's funding rate: {@code F = P + clamp(I - P, -c, c)} (Binance funding FAQ
-   * 360033525031, which venues.md does not summarise), then capped at {@code +-cap} (venues.md 6.1:
-   * "Funding is capped at +-MMR").
+   * 360033525031), then capped at {@code +-cap} (FAQ 360033525071: funding is capped at +-MMR).
    *
    * @param averagePremium average premium index P over the interval
    * @param interestRate interest rate I per interval

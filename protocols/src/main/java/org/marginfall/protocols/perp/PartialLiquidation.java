@@ -14,8 +14,8 @@ package org.marginfall.protocols.perp;
  *
  * and no fraction below 1 restores it when {@code MM <= phi * N} (the fee eats more than the close
  * frees) or when the bound exceeds 1. Source: Hyperliquid partial liquidation (docs
- * /trading/liquidations, venues.md 5.2) and Binance's "reduce to a lower bracket instead of a full
- * close" (FAQ 360033525271, venues.md 6.1); the closed form is this model's, derived above.
+ * trading/liquidations) and Binance's "reduce to a lower bracket instead of a full
+ * close" (FAQ 360033525271; docs/sources.md); the closed form is this model's, derived above.
  * Stateless and thread-safe.
  */
 public final class PartialLiquidation {

@@ -13,7 +13,7 @@ import org.marginfall.core.venue.MarginState;
  * </pre>
  *
  * Source: dYdX v4 total net collateral vs total maintenance margin requirement
- * (x/clob/keeper/liquidations.go; shared/reference/venues.md section 4.1) and Binance USD-M cross
+ * (dydxprotocol/v4-chain x/clob/keeper/liquidations.go) and Binance USD-M cross
  * margin (FAQ 360033162192), with per-asset collateral haircuts as in Binance's unified account.
  * Stateless and thread-safe.
  */
@@ -57,7 +57,7 @@ public final class PerpMarginCalculator {
 
   /**
    * The margin state of an account with tiered maintenance: position {@code p} requires {@code
-   * tiers.get(p).maintenance(notional)} (Hyperliquid /trading/margin-tiers, venues.md 5.1) and an
+   * tiers.get(p).maintenance(notional)} (Hyperliquid docs, trading/margin-tiers) and an
    * initial margin of {@code notional * min(1, IMF * mmr(tier) / mmr(0))}, so that the ratio of
    * initial to maintenance margin stays that of the first tier (Hyperliquid: mmr = 1 / (2
    * maxLeverage) in every tier; for Binance brackets this approximates the bracket's max leverage). Collateral counts at {@code min(units * P * (1 - haircut), cap)}.

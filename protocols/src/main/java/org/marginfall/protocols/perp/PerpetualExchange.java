@@ -452,8 +452,8 @@ public final class PerpetualExchange implements PerpetualVenue {
   }
 
   /**
-   * Withdrawable = equity − initial margin requirement (shared/reference/venues.md 5.1,
-   * Hyperliquid: "transfer or withdrawal ... requires remaining margin ≥ IM_required"; the further
+   * Withdrawable = equity − initial margin requirement (Hyperliquid docs,
+   * Margining: "transfer or withdrawal ... requires remaining margin ≥ IM_required"; the further
    * 10%-of-notional floor there is not modelled). Collateral counts line by line ({@link
    * PerpMarginCalculator#state}), so the equity after is today's equity less what the withdrawn
    * atoms count for, and the requirements do not depend on collateral: the test moves nothing.
@@ -568,8 +568,9 @@ public final class PerpetualExchange implements PerpetualVenue {
    * The liquidator's share of the fee a close through the book would charge, at the mark price:
    * {@code liquidatorShare * min(phi * f * N, max(0, C + f * U))} with f the close fraction, N the
    * position notional, C the collateral at the oracle and U the unrealised PnL (Binance USD-M
-   * liquidation clearance fee, venues.md 6.1; the split is this model's {@code liquidatorShare}).
-   * 0 when the account would be deleveraged or taken over by the backstop, which pay no fee.
+   * liquidation clearance fee, FAQ 360033525271; the split is this model's {@code
+   * liquidatorShare}). 0 when the account would be deleveraged or taken over by the backstop, which
+   * pay no fee.
    */
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
@@ -865,7 +866,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   /**
    * The backstop vault takes over every position (cross) or the one position (isolated) and all
    * margin of the account at the mark price; the account is left with nothing, so its maintenance
-   * margin is not returned (Hyperliquid docs /trading/liquidations, venues.md 5.2).
+   * margin is not returned (Hyperliquid docs, trading/liquidations).
    */
   private LiquidationOutcome takeover(MarginAccount a, MarginState before, String reason) {
     double notional = 0;
@@ -911,9 +912,10 @@ public final class PerpetualExchange implements PerpetualVenue {
    * Auto-deleveraging of a bankrupt account whose deficit the insurance fund cannot cover: each
    * position is closed at its bankruptcy price {@code p_b = P + deficit * w / size}, the deficit
    * allocated over positions by their share {@code w} of the maintenance requirement (dYdX v4
-   * bankruptcyQuote = -dNNV - TNC * |dMMR| / TMMR, venues.md 4.2), against opposite positions that
-   * are profitable at {@code p_b}, chosen by the rule; what they cannot absorb closes through the
-   * book, and its loss goes to the insurance fund, socialized loss, then bad debt.
+   * bankruptcyQuote = -dNNV - TNC * |dMMR| / TMMR, x/clob/keeper/liquidations.go), against opposite
+   * positions that are profitable at {@code p_b}, chosen by the rule; what they cannot absorb
+   * closes through the book, and its loss goes to the insurance fund, socialized loss, then bad
+   * debt.
    */
   private LiquidationOutcome deleverage(MarginAccount a, MarginState before, AccountId liquidator, double value) {
     long step = services.clock().step();
@@ -1014,7 +1016,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   }
 
   /**
-   * Socialized loss (Deribit insurance fund page, venues.md 7): the loss is shared by the accounts
+   * Socialized loss (Deribit insurance fund page): the loss is shared by the accounts
    * with positive unrealised PnL, pro rata to it. Each winner's claim on the house shrinks by its
    * share (its entry price moves against it), and the house pays the freed amount to the bankrupt
    * account, so the ledger moves only what the house no longer owes.

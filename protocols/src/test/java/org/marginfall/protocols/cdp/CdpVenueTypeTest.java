@@ -65,7 +65,7 @@ class CdpVenueTypeTest {
   void test_read_minimalSpecTakesLiquidations2Defaults() {
     Read r = read(valid());
     assertEquals(List.of(), r.problems());
-    // venues.md 3.6: mat 1.45, chop 1.13, hole 5M, buf 1.30, tail 140 min, cusp 0.40, chip 0.1%,
+    // YFI-A / ETH-A: mat 1.45, chop 1.13, hole 5M, buf 1.30, tail 140 min, cusp 0.40, chip 0.1%,
     // tip 0, stairstep 0.99 every 90 s, Hole 100M; no fee, no dust, no surplus.
     CdpIlk eth = new CdpIlk(ETH, 1.45, 0, 0, 1.13, 5.0e6, 1.30, 8400, 0.40, 0.001, 0,
         new Abacus.StairstepExponentialDecrease(90, 0.99));

@@ -42,7 +42,7 @@ final class LendingHarness {
   /** One day per tick. */
   static final double DAY = 86_400;
 
-  /** WETH launch terms (venues.md 1.5): LTV 82.5%, LT 86%, LB 5.2%, LPF 10%; RF 15%. */
+  /** WETH launch terms (Gauntlet table): LTV 82.5%, LT 86%, LB 5.2%, LPF 10%; RF 15%. */
   static ReserveTerms ethTerms() {
     return new ReserveTerms(
         ETH, AETH, 0.825, 0.86, 0.052, 0.10, 0.15, new InterestRateCurve(0, 0.033, 0.80, 0.80),

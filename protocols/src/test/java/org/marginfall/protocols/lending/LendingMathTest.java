@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Worked examples of Aave v3.3's health factor and liquidation amounts
  * (GenericLogic.calculateUserAccountData; LiquidationLogic.executeLiquidationCall and
- * _calculateAvailableCollateralToLiquidate), computed by hand from the formulas in venues.md 1.2
- * and 1.3 with the WETH launch parameters LT 86%, LB 5.2% (10520), LPF 10%; USDC debt at $1.
+ * _calculateAvailableCollateralToLiquidate), computed by hand from those functions (docs/venues.md)
+ * with the WETH launch parameters LT 86%, LB 5.2% (10520), LPF 10%; USDC debt at $1.
  */
 class LendingMathTest {
 

@@ -49,7 +49,7 @@ class PerpMechanicsCalculatorTest {
 
   @Test
   void test_maintenance_binanceBracketsAreContinuousAtBoundaries() {
-    // Binance CVCUSDT brackets (venues.md 6.1): 1% to 5k, 2.5% to 25k, 5% to 100k.
+    // Binance CVCUSDT brackets (FAQ 360033162192): 1% to 5k, 2.5% to 25k, 5% to 100k.
     // deduction(1) = 5000 * (0.025 - 0.01) = 75; deduction(2) = 75 + 25000 * (0.05 - 0.025) = 700
     // (Binance publishes maintenance amounts 0, 75, 700 for these brackets).
     MarginTiers t =
@@ -66,7 +66,7 @@ class PerpMechanicsCalculatorTest {
 
   @Test
   void test_maintenance_hyperliquidBtcTiers() {
-    // Hyperliquid BTC (venues.md 5.1): 40x to $150M then 20x, mmr = 1 / (2 maxLev): 1.25%, 2.5%.
+    // Hyperliquid BTC (margin tiers): 40x to $150M then 20x, mmr = 1 / (2 maxLev): 1.25%, 2.5%.
     // deduction(1) = 1.5e8 * 0.0125 = 1,875,000; MM(2e8) = 2e8 * 0.025 - 1,875,000 = 3,125,000.
     MarginTiers t = new MarginTiers(List.of(new MarginTier(0, 0.0125), new MarginTier(1.5e8, 0.025)));
     assertEquals(1_875_000, t.deduction(1), 1e-6);

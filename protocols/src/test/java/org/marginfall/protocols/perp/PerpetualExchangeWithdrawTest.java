@@ -15,8 +15,8 @@ import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * {@link PerpetualExchange#withdraw}: free collateral (equity − initial requirement, Hyperliquid
- * in shared/reference/venues.md 5.1) leaves the margin account; one atom more is refused and moves
+ * {@link PerpetualExchange#withdraw}: free collateral (equity − initial requirement, Hyperliquid's
+ * Margining page) leaves the margin account; one atom more is refused and moves
  * nothing. Terms: IMF 10%, MMF 5%, ETH collateral at a 10% haircut, ETH 3000, BTC 60,000.
  */
 class PerpetualExchangeWithdrawTest {

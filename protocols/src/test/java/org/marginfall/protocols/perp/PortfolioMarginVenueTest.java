@@ -22,7 +22,7 @@ import org.marginfall.protocols.perp.portfolio.SpanGrid;
 
 /**
  * The perpetual venue under {@code marginMode: portfolio}: equity as always, requirements from a
- * SPAN-style scenario grid over the whole account (CME SPAN; shared/reference/venues.md section 11).
+ * SPAN-style scenario grid over the whole account (CME SPAN; docs/sources.md).
  */
 class PortfolioMarginVenueTest {
 

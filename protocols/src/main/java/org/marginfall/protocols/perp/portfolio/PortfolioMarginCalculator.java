@@ -15,8 +15,8 @@ import org.marginfall.core.venue.MarginState;
  * </pre>
  *
  * Source: Deribit portfolio margin, "MM = max loss + contingencies" against equity and incremental
- * liquidation "stopping as soon as MM &lt; equity" (shared/reference/venues.md section 7). Stateless
- * and thread-safe.
+ * liquidation "stopping as soon as MM &lt; equity" (Deribit's Portfolio Margin and auto-liquidation
+ * pages). Stateless and thread-safe.
  */
 public final class PortfolioMarginCalculator {
 

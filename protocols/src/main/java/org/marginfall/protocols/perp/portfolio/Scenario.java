@@ -31,7 +31,7 @@ public record Scenario(int number, double move, VolShock vol, double weight) {
 
   /**
    * The counted loss of a linear position in this scenario, losses positive: {@code -weight *
-   * notional * move * scanRange} (CME SPAN risk array, shared/reference/venues.md section 11).
+   * notional * move * scanRange} (CME SPAN risk array).
    *
    * @param notional signed notional {@code size * markPrice}
    * @param scanRange the asset's scan range as a fraction of price

@@ -29,13 +29,13 @@ public record ScenarioGrid(Kind kind, List<Scenario> scenarios) {
     }
   }
 
-  /** CME's current extreme multiple k (shared/reference/venues.md section 11, ⚠: 2 in older CBOT examples). */
+  /** CME's current extreme multiple k (CME Risk Arrays page; ⚠: 2 in older CBOT examples). */
   public static final double CME_EXTREME_MULTIPLE = 3;
 
-  /** CME's cover fraction of the extreme moves (shared/reference/venues.md section 11). */
+  /** CME's cover fraction of the extreme moves (CME Risk Arrays page). */
   public static final double CME_COVER_FRACTION = 0.35;
 
-  /** Deribit's number of price buckets including 0 (shared/reference/venues.md section 7). */
+  /** Deribit's number of price buckets including 0 (Deribit Portfolio Margin article). */
   public static final int DERIBIT_BUCKETS = 9;
 
   /** Validates the numbering and the move range. */
@@ -55,8 +55,8 @@ public record ScenarioGrid(Kind kind, List<Scenario> scenarios) {
   /**
    * CME SPAN's risk array: 0, ±1/3, ±2/3 and ±3/3 of the price scan range, each with volatility
    * up and down (weight 1), then {@code +k} and {@code -k} times the range with volatility
-   * unchanged, counting {@code coverFraction} of the loss. Source: CME Risk Arrays page via
-   * shared/reference/venues.md section 11.
+   * unchanged, counting {@code coverFraction} of the loss. Source: CME Risk Arrays page
+   * (docs/sources.md).
    *
    * @param extremeMultiple k, {@code >= 1} (CME now 3, older CBOT examples 2)
    * @param coverFraction fraction of the extreme loss counted, in (0, 1] (CME 0.35)
@@ -82,7 +82,7 @@ public record ScenarioGrid(Kind kind, List<Scenario> scenarios) {
   /**
    * Deribit portfolio margin's grid: {@code buckets} evenly spaced price moves from −1 to +1 times
    * the range (so 0 is one of them), each with volatility up, unchanged and down, all at weight 1.
-   * Source: Deribit Portfolio Margin article via shared/reference/venues.md section 7 (9 buckets).
+   * Source: Deribit Portfolio Margin article (9 buckets; docs/sources.md).
    *
    * @param buckets number of price points, odd and {@code >= 3} so that 0 is included
    */

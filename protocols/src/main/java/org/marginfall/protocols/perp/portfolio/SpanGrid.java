@@ -20,13 +20,13 @@ import org.marginfall.core.asset.AssetId;
  * initial          = maintenance * initialToMaintenance
  * </pre>
  *
- * Source: CME SPAN algorithm steps 2-5 (shared/reference/venues.md section 11); Deribit S:PM price
- * buckets (section 7). Simplifications: one position per asset, so there is no intra-commodity
- * (calendar) spread or delivery charge, no short-option minimum and no option premium; the
- * volatility legs change nothing for linear positions; inter-commodity legs are matched in units
- * of scanning risk rather than by CME's delta-per-spread ratios, each leg's matched risk is used
- * once, and only opposite-direction pairs earn credit; Deribit's contingencies (1-2% of underlying
- * for offsetting futures) are not added. Immutable and thread-safe.
+ * Source: CME SPAN algorithm steps 2-5 (CME SPAN overview, Risk Arrays page); Deribit S:PM price
+ * buckets (Portfolio Margin article); docs/sources.md. Simplifications: one position per asset, so
+ * there is no intra-commodity (calendar) spread or delivery charge, no short-option minimum and no
+ * option premium; the volatility legs change nothing for linear positions; inter-commodity legs are
+ * matched in units of scanning risk rather than by CME's delta-per-spread ratios, each leg's
+ * matched risk is used once, and only opposite-direction pairs earn credit; Deribit's contingencies
+ * (1-2% of underlying for offsetting futures) are not added. Immutable and thread-safe.
  *
  * @param priceScanRange the price scan range of each asset as a fraction of price, in (0, 1), such
  *     that the largest down move stays below 100%
@@ -102,7 +102,7 @@ public record SpanGrid(
 
   /**
    * The scan of one position: the maximum counted loss over the grid, the first scenario among
-   * equal losses (CME SPAN step 3, shared/reference/venues.md section 11).
+   * equal losses (CME SPAN step 3).
    */
   public AssetScan scan(Position position) {
     Double range = priceScanRange.get(position.asset());

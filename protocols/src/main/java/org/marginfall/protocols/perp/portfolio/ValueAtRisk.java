@@ -25,9 +25,8 @@ import org.marginfall.core.asset.AssetId;
  * maintenance = max(0, VaR or ES),  initial = maintenance * initialToMaintenance
  * </pre>
  *
- * where {@code w_i = size_i * P_i} are the signed notionals at the current marks. Source: the
- * "VaR of the whole portfolio" margin mode of /work/shared/design.md (margin modes); no venue in
- * shared/reference/venues.md publishes a VaR margin, so the estimators are the standard
+ * where {@code w_i = size_i * P_i} are the signed notionals at the current marks. No venue among
+ * the sources (docs/sources.md) publishes a VaR margin, so the estimators are the standard
  * historical-simulation and delta-normal (variance-covariance) VaR, and confidence, horizon,
  * window and ratio are scenario choices without documented values. Simplifications: one-step
  * returns are scaled to the horizon by {@code sqrt(h)} (independent returns) instead of overlapping

@@ -97,7 +97,7 @@ class PortfolioMarginReaderTest {
   @Test
   void test_read_spanDefaultsAreCme() {
     Read r = read(map("method", "span", "priceScanRange", map("ETH", 0.15)));
-    // k = 3, cover 0.35, ratio 1.1, no credits (shared/reference/venues.md section 11).
+    // k = 3, cover 0.35, ratio 1.1, no credits (CME Risk Arrays page).
     assertEquals(new SpanGrid(Map.of(ETH, 0.15), ScenarioGrid.cme(3, 0.35), List.of(), 1.1), r.model());
   }
 

@@ -13,7 +13,7 @@ import org.marginfall.core.asset.AssetId;
 
 /**
  * Scenario-grid portfolio margin on a two-asset book, with every number worked by hand from the
- * CME SPAN risk array (shared/reference/venues.md section 11) and Deribit's price buckets (section 7).
+ * CME SPAN risk array and Deribit's price buckets (docs/sources.md).
  */
 class SpanGridTest {
 
