@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON), or the name of a bundled scenario.")
   private String scenario;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory to create.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
+      description = "Run directory to create.")
   private Path out;
 
   @Option(names = "--seed", paramLabel = "N", description = "Master seed (overrides run.seed of the scenario).")

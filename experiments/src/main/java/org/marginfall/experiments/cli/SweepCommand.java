@@ -36,7 +36,8 @@ final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML).")
   private Path sweep;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
+      description = "Output directory.")
   private Path out;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")

@@ -50,7 +50,8 @@ public final class SparkSweep implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML), on the driver.")
   private Path sweep;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, on the driver.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = org.marginfall.experiments.cli.NonBlankPath.class,
+      description = "Output directory, on the driver.")
   private Path out;
 
   @Option(names = "--shard", paramLabel = "K/N", description = "Run shard K (from 0) of N.")

@@ -291,6 +291,35 @@ class BadInputTest {
     assertTrue(Files.isRegularFile(out.resolve("summary.json")));
   }
 
+  @Test
+  void test_everyCommand_emptyOrBlankOutIsBadInput() {
+    // An empty --out used to mean the working directory (which --force then replaced). The value
+    // is refused while the flags are read, before any file is opened, so the other arguments need
+    // not exist.
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    List<List<String>> commands = List.of(
+        List.of("run", file.toString()),
+        List.of("sweep", tmp.resolve("sweep.yaml").toString()),
+        List.of("merge", tmp.resolve("s0").toString()),
+        List.of("network", tmp.resolve("network.json").toString(), "--method", "debtrank"));
+    for (List<String> command : commands) {
+      for (String blank : List.of("", "  ")) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("--out", blank));
+
+        CliResult r = cli(args.toArray(String[]::new));
+
+        assertEquals(BAD_INPUT, r.exit(), args + ": " + r.err());
+        assertEquals("", r.out(), args.toString());
+        assertNoStackTrace(r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).startsWith("error: Invalid value for option '--out': must not be empty or blank"),
+            args + ": " + r.errLines().get(0));
+      }
+    }
+    assertNothingWritten();
+  }
+
   /**
    * Runs {@code run FILE --out OUT} and {@code validate FILE}; both must reject the file with the
    * same lines, exit 2, print nothing on standard output and write nothing.
