@@ -32,7 +32,7 @@ final class MergeCommand implements Callable<Integer> {
       description = "Merged output directory.")
   private Path out;
 
-  @Option(names = "--force", description = "Replace the merged directory if it exists.")
+  @Option(names = "--force", description = "Replace the merged directory if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Override

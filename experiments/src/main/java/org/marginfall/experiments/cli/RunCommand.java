@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--audit", description = "Check conservation, finiteness and venue invariants at every step.")
   private boolean audit;
 
-  @Option(names = "--force", description = "Replace the run directory if it exists.")
+  @Option(names = "--force", description = "Replace the run directory if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Option(names = "--no-report",

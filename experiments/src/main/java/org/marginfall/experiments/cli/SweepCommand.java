@@ -50,7 +50,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a sweep that was interrupted in DIR.")
   private boolean resume;
 
-  @Option(names = "--force", description = "Replace DIR if it exists.")
+  @Option(names = "--force", description = "Replace DIR if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Option(names = "--keep-runs", description = "Also write each run's directory (as marginfall run does) under DIR/runs/.")

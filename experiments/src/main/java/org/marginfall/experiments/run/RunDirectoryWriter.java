@@ -72,8 +72,8 @@ public final class RunDirectoryWriter {
   /**
    * Performs the run.
    *
-   * @throws OutputDirectoryException if the directory exists and is not empty (and may not be
-   *     replaced), or cannot be created
+   * @throws OutputDirectoryException if the directory exists and is not empty and may not be
+   *     replaced ({@link OutputTarget}), or cannot be created
    * @throws IOException if a file cannot be written
    */
   public Result write(RunRequest request) throws IOException {
@@ -89,9 +89,7 @@ public final class RunDirectoryWriter {
    */
   public Result write(RunRequest request, Extension extension) throws IOException {
     Path out = request.out().toAbsolutePath().normalize();
-    if (Files.exists(out) && !request.replace() && !isEmptyDirectory(out)) {
-      throw new OutputDirectoryException(out, "exists and is not empty (use --force to replace it)");
-    }
+    OutputTarget.check(out, request.replace(), "use --force to replace it");
     List<Path> created = createParents(out);
     Path tmp;
     try {

@@ -60,7 +60,7 @@ public final class SparkSweep implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a sweep that was interrupted in DIR.")
   private boolean resume;
 
-  @Option(names = "--force", description = "Replace DIR if it exists.")
+  @Option(names = "--force", description = "Replace DIR if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Option(names = "--runs-per-task", paramLabel = "N", defaultValue = "16", description = "Runs per Spark task (default 16).")

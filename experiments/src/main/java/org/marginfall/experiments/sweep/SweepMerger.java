@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.OutputDirectoryException;
+import org.marginfall.experiments.run.OutputTarget;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioSource;
 
@@ -46,7 +47,8 @@ public final class SweepMerger {
    * Merges {@code shards} into {@code out}.
    *
    * @throws InvalidSpecException naming the directory when the shards do not make one sweep
-   * @throws OutputDirectoryException when {@code out} exists and is not empty (and not {@code force})
+   * @throws OutputDirectoryException when {@code out} exists and is not empty and may not be replaced
+   *     ({@link OutputTarget})
    */
   public SweepOutputs.Counts merge(List<Path> shards, Path out, boolean force) throws IOException {
     Map<Integer, Path> byIndex = new TreeMap<>();
@@ -82,10 +84,7 @@ public final class SweepMerger {
     }
     SweepSpec spec = specOf(byIndex.get(0));
     Path target = out.toAbsolutePath().normalize();
-    if (Files.exists(target) && !isEmpty(target)) {
-      if (!force) {
-        throw new OutputDirectoryException(target, "exists and is not empty (use --force to replace it)");
-      }
+    if (OutputTarget.check(target, force, "use --force to replace it")) {
       SweepRunner.deleteTree(target);
     }
     Files.createDirectories(target);
@@ -117,11 +116,5 @@ public final class SweepMerger {
       throw new InvalidSpecException(dir.toString(), "is not a sweep output directory (no manifest.json)");
     }
     return Json.mapper().readTree(m.toFile());
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (var s = Files.list(dir)) {
-      return s.findAny().isEmpty();
-    }
   }
 }
