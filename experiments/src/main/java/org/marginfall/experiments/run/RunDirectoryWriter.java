@@ -6,19 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +58,17 @@ public final class RunDirectoryWriter {
   private static final Extension NONE = new Extension() {};
 
   private final Clock clock;
+  private final RunWatcher watcher;
 
-  /** Creates a writer that reads wall time from {@code clock}. */
+  /** Creates a writer that reads wall time from {@code clock} and tells no one anything. */
   public RunDirectoryWriter(Clock clock) {
+    this(clock, RunWatcher.QUIET);
+  }
+
+  /** Creates a writer that reads wall time from {@code clock} and tells {@code watcher} what it finds. */
+  public RunDirectoryWriter(Clock clock, RunWatcher watcher) {
     this.clock = clock;
+    this.watcher = watcher;
   }
 
   /**
@@ -91,21 +93,17 @@ public final class RunDirectoryWriter {
     Path out = request.out().toAbsolutePath().normalize();
     OutputTarget.check(out, request.replace(), "use --force to replace it");
     List<Path> created = createParents(out);
-    Path tmp;
-    try {
-      tmp = Files.createDirectory(sibling(out, "tmp"));
-    } catch (IOException e) {
-      removeCreated(created);
-      throw new OutputDirectoryException(out, "cannot be created (" + reason(e) + ")");
-    }
     boolean published = false;
     try {
-      Result r = produce(request, tmp, extension);
-      publish(tmp, out);
-      published = true;
-      return new Result(out, r.summary(), r.events(), r.wallTime());
+      // Staging directories of killed runs of the same output must not pile up (docs/outputs.md).
+      StaleTemporaries.clear(out).forEach(watcher::note);
+      try (StagingDirectory staging = StagingDirectory.create(out)) {
+        Result r = produce(request, staging.path(), extension);
+        staging.publish(out);
+        published = true;
+        return new Result(out, r.summary(), r.events(), r.wallTime());
+      }
     } finally {
-      deleteTree(tmp);
       if (!published) {
         removeCreated(created);
       }
@@ -135,7 +133,7 @@ public final class RunDirectoryWriter {
       }
     } catch (IOException e) {
       removeCreated(created);
-      throw new OutputDirectoryException(out, "cannot be created (" + reason(e) + ")");
+      throw OutputDirectoryException.cannotCreate(out, e);
     }
     return created;
   }
@@ -149,16 +147,6 @@ public final class RunDirectoryWriter {
         return;
       }
     }
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException fs) {
-      return fs.getReason() != null ? fs.getReason() : "the file system refused to create " + fs.getFile();
-    }
-    return String.valueOf(e.getMessage());
   }
 
   /**
@@ -273,46 +261,12 @@ public final class RunDirectoryWriter {
     }
   }
 
-  /** Moves the finished directory into place, replacing an old one only after the new one is complete. */
-  private static void publish(Path tmp, Path out) throws IOException {
-    Path old = null;
-    if (Files.exists(out)) {
-      old = sibling(out, "old");
-      Files.move(out, old);
-    }
-    try {
-      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, out);
-    }
-    if (old != null) {
-      deleteTree(old);
-    }
-  }
-
-  /** A hidden sibling of {@code out} (created with default permissions, unlike a temp directory). */
-  private static Path sibling(Path out, String kind) {
-    String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
-    return out.resolveSibling("." + out.getFileName() + "." + kind + "-" + unique);
-  }
-
   private static boolean isEmptyDirectory(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return false;
     }
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }
