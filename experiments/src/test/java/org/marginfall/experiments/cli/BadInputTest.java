@@ -162,6 +162,17 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_stepsAboveTheBound() {
+    // 10^9, 2^31 and 2^63 - 1 were accepted and ran for hours, days or forever.
+    for (String steps : List.of("1000001", "1000000000", "2147483648", "9223372036854775807")) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  steps: 10\n", "  steps: " + steps + "\n"));
+
+      assertOneProblem(rejected(file), file + ": run.steps: ",
+          "must be at most 1000000 (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was " + steps);
+    }
+  }
+
+  @Test
   void test_run_malformedJsonNamesTheLine() throws IOException {
     ObjectNode tree = (ObjectNode) new YAMLMapper().readTree(minimalYaml());
     String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
