@@ -80,7 +80,9 @@ final class RunCommand implements Callable<Integer> {
     RunRequest request =
         new RunRequest(s, source.label(), out, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), audit, force,
             !noReport);
-    RunDirectoryWriter writer = new RunDirectoryWriter(Clock.systemUTC(), new ConsoleWatcher(spec.commandLine().getErr()));
+    boolean terminal = System.console() != null;
+    RunDirectoryWriter writer =
+        new RunDirectoryWriter(Clock.systemUTC(), new ConsoleWatcher(spec.commandLine().getErr(), terminal));
     TwinRunner twinRunner = twins.isEmpty() ? null : new TwinRunner(writer, request, twins, new TwinScenarios(Catalog.standard()));
     RunDirectoryWriter.Result r = twinRunner == null ? writer.write(request) : twinRunner.run();
     PrintWriter o = spec.commandLine().getOut();

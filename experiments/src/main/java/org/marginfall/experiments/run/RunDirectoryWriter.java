@@ -172,12 +172,14 @@ public final class RunDirectoryWriter {
     Simulation.Outcome outcome;
     VenueExposures exposures;
     long events;
-    try (Writer csv = writer(dir.resolve("timeseries.csv"));
+    try (RunWatcher.Display progress = watcher.progress();
+        Writer csv = writer(dir.resolve("timeseries.csv"));
         Writer jsonl = writer(dir.resolve("events.jsonl"))) {
       TimeseriesCsvWriter series = new TimeseriesCsvWriter(csv);
       EventsJsonlWriter eventLog = new EventsJsonlWriter(jsonl);
       List<RunListener> listeners = new ArrayList<>(List.of(summaries, series, eventLog));
       listeners.addAll(extension.listeners());
+      listeners.add(progress);
       try {
         Simulation.Measured measured = Simulation.runMeasured(model, seed, 0, request.audit(), listeners);
         outcome = measured.outcome();
