@@ -59,16 +59,31 @@ public final class RunDirectoryWriter {
 
   private final Clock clock;
   private final RunWatcher watcher;
+  private final boolean clearStale;
 
-  /** Creates a writer that reads wall time from {@code clock} and tells no one anything. */
+  /**
+   * Creates a writer that reads wall time from {@code clock}, tells no one anything and does not
+   * look for the staging directories of killed runs: for a sweep's run directories (the sweep
+   * clears its {@code runs/} directory when it starts, and scanning it once per run would cost time
+   * quadratic in the runs) and for tests.
+   */
   public RunDirectoryWriter(Clock clock) {
-    this(clock, RunWatcher.QUIET);
+    this(clock, RunWatcher.QUIET, false);
   }
 
-  /** Creates a writer that reads wall time from {@code clock} and tells {@code watcher} what it finds. */
+  /**
+   * Creates a writer for a person waiting for the run: it reads wall time from {@code clock},
+   * clears the staging directories killed runs of the same output left ({@link StaleTemporaries})
+   * and tells {@code watcher} about them and about the run's progress.
+   */
   public RunDirectoryWriter(Clock clock, RunWatcher watcher) {
+    this(clock, watcher, true);
+  }
+
+  private RunDirectoryWriter(Clock clock, RunWatcher watcher, boolean clearStale) {
     this.clock = clock;
     this.watcher = watcher;
+    this.clearStale = clearStale;
   }
 
   /**
@@ -95,8 +110,10 @@ public final class RunDirectoryWriter {
     List<Path> created = createParents(out);
     boolean published = false;
     try {
-      // Staging directories of killed runs of the same output must not pile up (docs/outputs.md).
-      StaleTemporaries.clear(out).forEach(watcher::note);
+      if (clearStale) {
+        // Staging directories of killed runs of the same output must not pile up (docs/outputs.md).
+        StaleTemporaries.clear(out).forEach(watcher::note);
+      }
       try (StagingDirectory staging = StagingDirectory.create(out)) {
         Result r = produce(request, staging.path(), extension);
         staging.publish(out);

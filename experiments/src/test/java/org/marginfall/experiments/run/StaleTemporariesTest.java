@@ -90,6 +90,19 @@ class StaleTemporariesTest {
   }
 
   @Test
+  void test_write_aSweepsWriterDoesNotLook() throws IOException {
+    // A sweep clears its runs/ directory when it starts; one scan per kept run would be quadratic.
+    Path leftover = Files.createDirectory(tmp.resolve(".run.tmp-1-2"));
+    Files.createFile(leftover.resolve(StagingDirectory.LOCK)); // unlocked: removable by a person's run
+    var scenario = new ScenarioReader(Catalog.standard()).read(minimalYaml().getBytes(StandardCharsets.UTF_8), false);
+
+    new RunDirectoryWriter(Clock.systemUTC())
+        .write(new RunRequest(scenario, "minimal.yaml", tmp.resolve("run"), OptionalLong.empty(), false, false, false));
+
+    assertTrue(Files.isDirectory(leftover));
+  }
+
+  @Test
   void test_run_printsTheNoteOnStandardError() throws IOException {
     Path out = tmp.resolve("run");
     Files.createDirectory(tmp.resolve(".run.tmp-1-2"));
