@@ -90,6 +90,8 @@ class ModelSpecTest {
   @Test
   void test_runSettings_validationNamesTheField() {
     assertRejected("steps:", () -> new RunSettings(0, 60, 1, 1));
+    assertRejected("steps:", () -> new RunSettings(RunSettings.MAX_STEPS + 1, 60, 1, 1));
+    assertEquals(1_000_000L, new RunSettings(RunSettings.MAX_STEPS, 60, 1, 1).steps());
     assertRejected("stepSeconds:", () -> new RunSettings(1, 0, 1, 1));
     assertRejected("maxLiquidationRounds:", () -> new RunSettings(1, 60, 0, 1));
     assertEquals(99L, new RunSettings(1, 60, 1, 1).withSeed(99).seed());

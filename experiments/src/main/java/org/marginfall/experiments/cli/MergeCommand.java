@@ -28,10 +28,11 @@ final class MergeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "DIR", description = "The shards' output directories, in any order.")
   private List<Path> shards;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Merged output directory.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
+      description = "Merged output directory.")
   private Path out;
 
-  @Option(names = "--force", description = "Replace the merged directory if it exists.")
+  @Option(names = "--force", description = "Replace the merged directory if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Override

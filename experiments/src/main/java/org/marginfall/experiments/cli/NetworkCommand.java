@@ -77,7 +77,8 @@ final class NetworkCommand implements Callable<Integer> {
   @Option(names = "--variant", paramLabel = "VARIANT", description = "DebtRank variant: bardoscia2015 (default), battiston2012, single-hit-uncapped, threshold.")
   private String variant;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Also write the results to this JSON file.")
+  @Option(names = "--out", paramLabel = "FILE", converter = NonBlankPath.class,
+      description = "Also write the results to this JSON file.")
   private Path out;
 
   @Override

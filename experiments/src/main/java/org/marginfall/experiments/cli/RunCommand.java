@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON), or the name of a bundled scenario.")
   private String scenario;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory to create.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
+      description = "Run directory to create.")
   private Path out;
 
   @Option(names = "--seed", paramLabel = "N", description = "Master seed (overrides run.seed of the scenario).")
@@ -48,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--audit", description = "Check conservation, finiteness and venue invariants at every step.")
   private boolean audit;
 
-  @Option(names = "--force", description = "Replace the run directory if it exists.")
+  @Option(names = "--force", description = "Replace the run directory if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Option(names = "--no-report",
@@ -79,7 +80,9 @@ final class RunCommand implements Callable<Integer> {
     RunRequest request =
         new RunRequest(s, source.label(), out, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), audit, force,
             !noReport);
-    RunDirectoryWriter writer = new RunDirectoryWriter(Clock.systemUTC());
+    boolean terminal = System.console() != null;
+    RunDirectoryWriter writer =
+        new RunDirectoryWriter(Clock.systemUTC(), new ConsoleWatcher(spec.commandLine().getErr(), terminal));
     TwinRunner twinRunner = twins.isEmpty() ? null : new TwinRunner(writer, request, twins, new TwinScenarios(Catalog.standard()));
     RunDirectoryWriter.Result r = twinRunner == null ? writer.write(request) : twinRunner.run();
     PrintWriter o = spec.commandLine().getOut();

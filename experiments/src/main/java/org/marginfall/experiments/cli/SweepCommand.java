@@ -36,7 +36,8 @@ final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML).")
   private Path sweep;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
+      description = "Output directory.")
   private Path out;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -49,7 +50,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a sweep that was interrupted in DIR.")
   private boolean resume;
 
-  @Option(names = "--force", description = "Replace DIR if it exists.")
+  @Option(names = "--force", description = "Replace DIR if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Option(names = "--keep-runs", description = "Also write each run's directory (as marginfall run does) under DIR/runs/.")

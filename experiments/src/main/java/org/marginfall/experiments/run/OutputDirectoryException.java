@@ -1,6 +1,8 @@
 package org.marginfall.experiments.run;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
@@ -17,5 +19,20 @@ public final class OutputDirectoryException extends IOException {
   /** Creates the exception for {@code out} with the reason it cannot be used. */
   public OutputDirectoryException(Path out, String reason) {
     super("--out " + out + ": " + reason);
+  }
+
+  /** {@code out} (or a directory on the way to it) cannot be created, for the reason {@code e} gives. */
+  static OutputDirectoryException cannotCreate(Path out, IOException e) {
+    return new OutputDirectoryException(out, "cannot be created (" + reason(e) + ")");
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs) {
+      return fs.getReason() != null ? fs.getReason() : "the file system refused to create " + fs.getFile();
+    }
+    return String.valueOf(e.getMessage());
   }
 }

@@ -6,19 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -63,17 +58,39 @@ public final class RunDirectoryWriter {
   private static final Extension NONE = new Extension() {};
 
   private final Clock clock;
+  private final RunWatcher watcher;
+  private final boolean clearStale;
 
-  /** Creates a writer that reads wall time from {@code clock}. */
+  /**
+   * Creates a writer that reads wall time from {@code clock}, tells no one anything and does not
+   * look for the staging directories of killed runs: for a sweep's run directories (the sweep
+   * clears its {@code runs/} directory when it starts, and scanning it once per run would cost time
+   * quadratic in the runs) and for tests.
+   */
   public RunDirectoryWriter(Clock clock) {
+    this(clock, RunWatcher.QUIET, false);
+  }
+
+  /**
+   * Creates a writer for a person waiting for the run: it reads wall time from {@code clock},
+   * clears the staging directories killed runs of the same output left ({@link StaleTemporaries})
+   * and tells {@code watcher} about them and about the run's progress.
+   */
+  public RunDirectoryWriter(Clock clock, RunWatcher watcher) {
+    this(clock, watcher, true);
+  }
+
+  private RunDirectoryWriter(Clock clock, RunWatcher watcher, boolean clearStale) {
     this.clock = clock;
+    this.watcher = watcher;
+    this.clearStale = clearStale;
   }
 
   /**
    * Performs the run.
    *
-   * @throws OutputDirectoryException if the directory exists and is not empty (and may not be
-   *     replaced), or cannot be created
+   * @throws OutputDirectoryException if the directory exists and is not empty and may not be
+   *     replaced ({@link OutputTarget}), or cannot be created
    * @throws IOException if a file cannot be written
    */
   public Result write(RunRequest request) throws IOException {
@@ -89,25 +106,21 @@ public final class RunDirectoryWriter {
    */
   public Result write(RunRequest request, Extension extension) throws IOException {
     Path out = request.out().toAbsolutePath().normalize();
-    if (Files.exists(out) && !request.replace() && !isEmptyDirectory(out)) {
-      throw new OutputDirectoryException(out, "exists and is not empty (use --force to replace it)");
-    }
+    OutputTarget.check(out, request.replace(), "use --force to replace it");
     List<Path> created = createParents(out);
-    Path tmp;
-    try {
-      tmp = Files.createDirectory(sibling(out, "tmp"));
-    } catch (IOException e) {
-      removeCreated(created);
-      throw new OutputDirectoryException(out, "cannot be created (" + reason(e) + ")");
-    }
     boolean published = false;
     try {
-      Result r = produce(request, tmp, extension);
-      publish(tmp, out);
-      published = true;
-      return new Result(out, r.summary(), r.events(), r.wallTime());
+      if (clearStale) {
+        // Staging directories of killed runs of the same output must not pile up (docs/outputs.md).
+        StaleTemporaries.clear(out).forEach(watcher::note);
+      }
+      try (StagingDirectory staging = StagingDirectory.create(out)) {
+        Result r = produce(request, staging.path(), extension);
+        staging.publish(out);
+        published = true;
+        return new Result(out, r.summary(), r.events(), r.wallTime());
+      }
     } finally {
-      deleteTree(tmp);
       if (!published) {
         removeCreated(created);
       }
@@ -137,7 +150,7 @@ public final class RunDirectoryWriter {
       }
     } catch (IOException e) {
       removeCreated(created);
-      throw new OutputDirectoryException(out, "cannot be created (" + reason(e) + ")");
+      throw OutputDirectoryException.cannotCreate(out, e);
     }
     return created;
   }
@@ -151,16 +164,6 @@ public final class RunDirectoryWriter {
         return;
       }
     }
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException fs) {
-      return fs.getReason() != null ? fs.getReason() : "the file system refused to create " + fs.getFile();
-    }
-    return String.valueOf(e.getMessage());
   }
 
   /**
@@ -186,12 +189,14 @@ public final class RunDirectoryWriter {
     Simulation.Outcome outcome;
     VenueExposures exposures;
     long events;
-    try (Writer csv = writer(dir.resolve("timeseries.csv"));
+    try (RunWatcher.Display progress = watcher.progress();
+        Writer csv = writer(dir.resolve("timeseries.csv"));
         Writer jsonl = writer(dir.resolve("events.jsonl"))) {
       TimeseriesCsvWriter series = new TimeseriesCsvWriter(csv);
       EventsJsonlWriter eventLog = new EventsJsonlWriter(jsonl);
       List<RunListener> listeners = new ArrayList<>(List.of(summaries, series, eventLog));
       listeners.addAll(extension.listeners());
+      listeners.add(progress);
       try {
         Simulation.Measured measured = Simulation.runMeasured(model, seed, 0, request.audit(), listeners);
         outcome = measured.outcome();
@@ -275,46 +280,12 @@ public final class RunDirectoryWriter {
     }
   }
 
-  /** Moves the finished directory into place, replacing an old one only after the new one is complete. */
-  private static void publish(Path tmp, Path out) throws IOException {
-    Path old = null;
-    if (Files.exists(out)) {
-      old = sibling(out, "old");
-      Files.move(out, old);
-    }
-    try {
-      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, out);
-    }
-    if (old != null) {
-      deleteTree(old);
-    }
-  }
-
-  /** A hidden sibling of {@code out} (created with default permissions, unlike a temp directory). */
-  private static Path sibling(Path out, String kind) {
-    String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
-    return out.resolveSibling("." + out.getFileName() + "." + kind + "-" + unique);
-  }
-
   private static boolean isEmptyDirectory(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return false;
     }
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

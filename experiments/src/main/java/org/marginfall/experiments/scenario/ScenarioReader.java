@@ -203,6 +203,9 @@ public final class ScenarioReader {
       long steps = run.longValue("steps");
       if (steps < 1 && !run.problems().since(mark)) {
         run.get("steps").fail("must be >= 1, was " + steps);
+      } else if (steps > RunSettings.MAX_STEPS) {
+        run.get("steps").fail("must be at most " + RunSettings.MAX_STEPS
+            + " (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was " + steps);
       }
       double stepSeconds = run.positive("stepSeconds");
       int rounds = run.integer("maxLiquidationRounds", 5, 1, 1000);

@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Reports a sweep's progress: on a terminal, one line redrawn in place (a bar, runs done, rate and
- * ETA) at most five times a second; elsewhere (a log file, a Slurm job) a plain line every ten
- * seconds. Wall time comes from the injected nanosecond clock and is used for nothing else.
- * Mutable and not thread-safe: one sweep's driver thread calls it.
+ * Reports a sweep's progress (runs done and failed) or one run's ({@link #ofSteps}: ticks done): on
+ * a terminal, one line redrawn in place (a bar, the count, rate and ETA) at most five times a
+ * second; elsewhere (a log file, a Slurm job) a plain line every ten seconds. Wall time comes from
+ * the injected nanosecond clock and is used for nothing else. Mutable and not thread-safe: one
+ * sweep's driver thread, or one run's thread, calls it.
  */
 public final class Progress {
 
@@ -21,6 +22,7 @@ public final class Progress {
   private final long alreadyDone;
   private final long started;
   private final long interval;
+  private final String unit;
   private long last = Long.MIN_VALUE;
   private boolean drawn;
   private int width;
@@ -32,6 +34,10 @@ public final class Progress {
    * @param alreadyDone runs found done when resuming (not counted in the rate)
    */
   public Progress(PrintWriter out, boolean terminal, LongSupplier nanos, long total, long alreadyDone) {
+    this(out, terminal, nanos, total, alreadyDone, "runs");
+  }
+
+  private Progress(PrintWriter out, boolean terminal, LongSupplier nanos, long total, long alreadyDone, String unit) {
     this.out = out;
     this.terminal = terminal;
     this.nanos = nanos;
@@ -39,6 +45,12 @@ public final class Progress {
     this.alreadyDone = alreadyDone;
     this.started = nanos.getAsLong();
     this.interval = terminal ? 200_000_000L : 10_000_000_000L;
+    this.unit = unit;
+  }
+
+  /** A reporter of one run's {@code total} ticks, which has no failures to count. */
+  public static Progress ofSteps(PrintWriter out, boolean terminal, LongSupplier nanos, long total) {
+    return new Progress(out, terminal, nanos, total, 0, "steps");
   }
 
   /** Reports {@code done} runs finished, {@code failed} of them failed; throttled. */
@@ -75,8 +87,9 @@ public final class Progress {
     String eta = rate > 0 ? duration((total - done) / rate) : "--";
     int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
     String bar = terminal ? "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " : "";
-    return String.format(Locale.ROOT, "%s%d/%d runs (%.0f%%), %d failed, %.2f runs/s, elapsed %s, ETA %s", bar, done,
-        total, total == 0 ? 100.0 : 100.0 * done / total, failed, rate, duration(seconds), eta);
+    String failures = unit.equals("runs") ? ", " + failed + " failed" : "";
+    return String.format(Locale.ROOT, "%s%d/%d %s (%.0f%%)%s, %.2f %s/s, elapsed %s, ETA %s", bar, done, total, unit,
+        total == 0 ? 100.0 : 100.0 * done / total, failures, rate, unit, duration(seconds), eta);
   }
 
   static String duration(double seconds) {

@@ -50,7 +50,8 @@ public final class SparkSweep implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML), on the driver.")
   private Path sweep;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, on the driver.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = org.marginfall.experiments.cli.NonBlankPath.class,
+      description = "Output directory, on the driver.")
   private Path out;
 
   @Option(names = "--shard", paramLabel = "K/N", description = "Run shard K (from 0) of N.")
@@ -59,7 +60,7 @@ public final class SparkSweep implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a sweep that was interrupted in DIR.")
   private boolean resume;
 
-  @Option(names = "--force", description = "Replace DIR if it exists.")
+  @Option(names = "--force", description = "Replace DIR if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Option(names = "--runs-per-task", paramLabel = "N", defaultValue = "16", description = "Runs per Spark task (default 16).")

@@ -18,6 +18,7 @@ import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.OutputDirectoryException;
+import org.marginfall.experiments.run.OutputTarget;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioSource;
 
@@ -78,7 +79,8 @@ public final class SweepMerger {
    * Merges {@code shards} into {@code out}.
    *
    * @throws InvalidSpecException naming the directory or file when the shards do not make one sweep
-   * @throws OutputDirectoryException when {@code out} exists and is not empty (and not {@code force})
+   * @throws OutputDirectoryException when {@code out} exists and is not empty and may not be replaced
+   *     ({@link OutputTarget})
    */
   public SweepOutputs.Counts merge(List<Path> shards, Path out, boolean force) throws IOException {
     List<Problem> problems = new ArrayList<>();
@@ -124,10 +126,7 @@ public final class SweepMerger {
       throw new InvalidSpecException(problems);
     }
     Path target = out.toAbsolutePath().normalize();
-    if (Files.exists(target) && !isEmpty(target)) {
-      if (!force) {
-        throw new OutputDirectoryException(target, "exists and is not empty (use --force to replace it)");
-      }
+    if (OutputTarget.check(target, force, "use --force to replace it")) {
       SweepRunner.deleteTree(target);
     }
     Files.createDirectories(target);
@@ -235,12 +234,6 @@ public final class SweepMerger {
       problems.add(new Problem(csv.toString(), "must hold the " + (to - from) + " rows of runs " + from + ".." + (to - 1)
           + " of shard " + shard + " in run order; its first " + prefix[0] + " rows are"
           + (prefix[0] < to - from ? " and then it ends or differs" : " and then more follows")));
-    }
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (var s = Files.list(dir)) {
-      return s.findAny().isEmpty();
     }
   }
 }

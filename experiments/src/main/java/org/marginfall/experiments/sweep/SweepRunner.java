@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.OutputDirectoryException;
+import org.marginfall.experiments.run.OutputTarget;
 import org.marginfall.experiments.scenario.Catalog;
 
 /**
@@ -50,7 +51,7 @@ public final class SweepRunner {
    * @param threads worker threads
    * @param shard the slice to run
    * @param resume continue a sweep found in {@code out}
-   * @param force replace whatever is in {@code out}
+   * @param force replace an earlier output in {@code out} (never other files: {@link OutputTarget})
    * @param keepRuns also write every run's directory under {@code out/runs/}
    */
   public record Options(Path out, int threads, Shard shard, boolean resume, boolean force, boolean keepRuns) {
@@ -173,15 +174,12 @@ public final class SweepRunner {
     }
   }
 
-  /** Checks that {@code out} is empty, replaceable, or a resumable run of the same sweep and shard. */
+  /**
+   * Checks that {@code out} is empty, a resumable run of the same sweep and shard, or (with
+   * --force) an earlier output to replace ({@link OutputTarget}).
+   */
   static void prepare(Path out, SweepSpec spec, Options options) throws IOException {
-    if (Files.isRegularFile(out)) {
-      throw new OutputDirectoryException(out, "is a file, not a directory");
-    }
-    boolean empty = !Files.exists(out) || isEmpty(out);
-    if (!empty && options.force()) {
-      deleteTree(out);
-    } else if (!empty && options.resume()) {
+    if (options.resume() && !OutputTarget.isFresh(out)) {
       Path manifest = out.resolve("manifest.json");
       if (Files.isRegularFile(manifest)) {
         JsonNode m = Json.mapper().readTree(manifest.toFile());
@@ -197,8 +195,8 @@ public final class SweepRunner {
         checkNotStarted(out, spec);
       }
       removeHidden(out);
-    } else if (!empty) {
-      throw new OutputDirectoryException(out, "exists and is not empty (use --resume to continue it or --force to replace it)");
+    } else if (OutputTarget.check(out, options.force(), "use --resume to continue it or --force to replace it")) {
+      deleteTree(out);
     }
     Files.createDirectories(out);
   }
@@ -277,12 +275,6 @@ public final class SweepRunner {
         complete = read;
       }
       return new long[] {count, complete, failed};
-    }
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
     }
   }
 

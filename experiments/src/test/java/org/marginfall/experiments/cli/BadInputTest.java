@@ -282,6 +282,17 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_stepsAboveTheBound() {
+    // 10^9, 2^31 and 2^63 - 1 were accepted and ran for hours, days or forever.
+    for (String steps : List.of("1000001", "1000000000", "2147483648", "9223372036854775807")) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  steps: 10\n", "  steps: " + steps + "\n"));
+
+      assertOneProblem(rejected(file), file + ": run.steps: ",
+          "must be at most 1000000 (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was " + steps);
+    }
+  }
+
+  @Test
   void test_run_malformedJsonNamesTheLine() throws IOException {
     ObjectNode tree = (ObjectNode) new YAMLMapper().readTree(minimalYaml());
     String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
@@ -358,25 +369,59 @@ class BadInputTest {
   }
 
   @Test
-  void test_run_nonEmptyOutDirectoryNeedsForce() throws IOException {
+  void test_run_earlierRunDirectoryNeedsForce() {
     Path file = write(tmp, SCENARIO, minimalYaml());
-    Path out = Files.createDirectory(outParent.resolve("run"));
-    Path earlier = write(out, "notes.txt", "an earlier run's file");
+    Path out = outParent.resolve("run");
+    assertEquals(0, cli("run", file.toString(), "--out", out.toString(), "--no-report").exit());
+    String manifest = Fixtures.read(out.resolve("manifest.json"));
 
     CliResult r = cli("run", file.toString(), "--out", out.toString());
 
     assertEquals(BAD_INPUT, r.exit());
     assertEquals("", r.out());
     assertNoStackTrace(r.err());
-    List<String> lines = r.errLines();
-    assertEquals(1, lines.size(), r.err());
-    assertTrue(lines.get(0).startsWith("error: --out " + out + ": "), lines.get(0));
-    assertTrue(lines.get(0).contains("not empty"), lines.get(0));
-    assertTrue(lines.get(0).contains("--force"), lines.get(0));
+    assertEquals(List.of("error: --out " + out + ": exists and is not empty (use --force to replace it)"), r.errLines());
     // Untouched, and no hidden sibling was left behind.
     assertEquals(List.of(out), list(outParent));
-    assertEquals(List.of(earlier), list(out));
-    assertEquals("an earlier run's file", Fixtures.read(earlier));
+    assertEquals(manifest, Fixtures.read(out.resolve("manifest.json")));
+  }
+
+  @Test
+  void test_run_directoryOfOtherFilesIsRefusedEvenWithForce() throws IOException {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    Path out = Files.createDirectory(outParent.resolve("thesis"));
+    Path thesis = write(out, "thesis.tex", "\\documentclass{book}");
+
+    for (List<String> force : List.of(List.<String>of(), List.of("--force"))) {
+      List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString()));
+      args.addAll(force);
+
+      CliResult r = cli(args.toArray(String[]::new));
+
+      assertEquals(BAD_INPUT, r.exit(), args + ": " + r.err());
+      assertEquals("", r.out());
+      assertNoStackTrace(r.err());
+      assertEquals(List.of("error: --out " + out + ": holds files that are not a Marginfall output (no manifest.json"
+          + " of an earlier run or sweep); --force replaces only such an output or an empty directory, so choose"
+          + " another --out"), r.errLines(), args.toString());
+      assertEquals(List.of(out), list(outParent), "no hidden sibling either");
+      assertEquals(List.of(thesis), list(out));
+      assertEquals("\\documentclass{book}", Fixtures.read(thesis));
+    }
+  }
+
+  @Test
+  void test_run_fileIsRefusedEvenWithForce() {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    Path out = write(outParent, "notes.txt", "not a run directory");
+
+    CliResult r = cli("run", file.toString(), "--out", out.toString(), "--force");
+
+    assertEquals(BAD_INPUT, r.exit(), r.err());
+    assertEquals("", r.out());
+    assertEquals(List.of("error: --out " + out + ": is a file, not a directory"), r.errLines());
+    assertEquals(List.of(out), list(outParent));
+    assertEquals("not a run directory", Fixtures.read(out));
   }
 
   @Test
@@ -398,17 +443,59 @@ class BadInputTest {
   }
 
   @Test
-  void test_run_forceReplacesNonEmptyOutDirectory() throws IOException {
+  void test_run_forceReplacesAnEarlierRunDirectory() {
     Path file = write(tmp, SCENARIO, minimalYaml());
-    Path out = Files.createDirectory(outParent.resolve("run"));
-    write(out, "notes.txt", "an earlier run's file");
+    Path out = outParent.resolve("run");
+    assertEquals(0, cli("run", file.toString(), "--out", out.toString(), "--no-report").exit());
+    // Only a Marginfall output may be replaced, and then all of it goes.
+    Path added = write(out, "notes.txt", "written into the earlier run directory");
 
-    CliResult r = cli("run", file.toString(), "--out", out.toString(), "--force");
+    CliResult r = cli("run", file.toString(), "--out", out.toString(), "--force", "--no-report");
 
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of(out), list(outParent));
-    assertFalse(Files.exists(out.resolve("notes.txt")));
+    assertFalse(Files.exists(added));
     assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+  }
+
+  @Test
+  void test_run_forceWritesIntoAnEmptyDirectory() throws IOException {
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    Path out = Files.createDirectory(outParent.resolve("run"));
+
+    CliResult r = cli("run", file.toString(), "--out", out.toString(), "--force", "--no-report");
+
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+  }
+
+  @Test
+  void test_everyCommand_emptyOrBlankOutIsBadInput() {
+    // An empty --out used to mean the working directory (which --force then replaced). The value
+    // is refused while the flags are read, before any file is opened, so the other arguments need
+    // not exist.
+    Path file = write(tmp, SCENARIO, minimalYaml());
+    List<List<String>> commands = List.of(
+        List.of("run", file.toString()),
+        List.of("sweep", tmp.resolve("sweep.yaml").toString()),
+        List.of("merge", tmp.resolve("s0").toString()),
+        List.of("network", tmp.resolve("network.json").toString(), "--method", "debtrank"));
+    for (List<String> command : commands) {
+      for (String blank : List.of("", "  ")) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("--out", blank));
+
+        CliResult r = cli(args.toArray(String[]::new));
+
+        assertEquals(BAD_INPUT, r.exit(), args + ": " + r.err());
+        assertEquals("", r.out(), args.toString());
+        assertNoStackTrace(r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).startsWith("error: Invalid value for option '--out': must not be empty or blank"),
+            args + ": " + r.errLines().get(0));
+      }
+    }
+    assertNothingWritten();
   }
 
   /**

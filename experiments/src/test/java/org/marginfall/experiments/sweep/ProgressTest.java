@@ -37,4 +37,13 @@ class ProgressTest {
     assertEquals("4/4 runs (100%), 0 failed, 0.33 runs/s, elapsed 12s, ETA 0s", text.toString().lines().toList().get(2));
     assertEquals("1h01m05s", Progress.duration(3665));
   }
+
+  @Test
+  void test_ofSteps_countsTicksWithoutFailures() {
+    // A run of 1000 ticks, 400 done after 2 s: 200 ticks/s, 600 left -> ETA 3 s.
+    AtomicLong now = new AtomicLong(0);
+    Progress p = Progress.ofSteps(new PrintWriter(new StringWriter()), true, now::get, 1000);
+    assertEquals("[" + "#".repeat(12) + " ".repeat(18) + "] 400/1000 steps (40%), 200.00 steps/s, elapsed 2s, ETA 3s",
+        p.line(400, 0, 2_000_000_000L));
+  }
 }

@@ -130,8 +130,16 @@ final class SweepFixtures {
 
   /** Runs {@code spec} quietly. */
   static SweepRunner.Result run(SweepSpec spec, Path out, int threads, Shard shard, boolean resume) throws IOException {
-    return new SweepRunner(Catalog.standard(), java.time.Clock.systemUTC()).run(
-        spec, new SweepRunner.Options(out, threads, shard, resume, false, false),
+    return run(spec, new SweepRunner.Options(out, threads, shard, resume, false, false));
+  }
+
+  /** Runs {@code spec} quietly with {@code --force}. */
+  static SweepRunner.Result force(SweepSpec spec, Path out) throws IOException {
+    return run(spec, new SweepRunner.Options(out, 1, Shard.ALL, false, true, false));
+  }
+
+  private static SweepRunner.Result run(SweepSpec spec, SweepRunner.Options options) throws IOException {
+    return new SweepRunner(Catalog.standard(), java.time.Clock.systemUTC()).run(spec, options,
         c -> new Progress(new java.io.PrintWriter(java.io.Writer.nullWriter()), false, System::nanoTime, c[0], c[1]));
   }
 }

@@ -143,6 +143,46 @@ class SweepRunnerTest {
   }
 
   @Test
+  void test_force_replacesAnEarlierSweepButNeverOtherFiles() throws IOException {
+    SweepSpec spec = SweepFixtures.spec(tmp.resolve("in"), SweepFixtures.GRID);
+    Path thesis = Files.createDirectories(tmp.resolve("thesis"));
+    Fixtures.write(thesis, "thesis.tex", "chapter one");
+    var e = assertThrows(OutputDirectoryException.class, () -> SweepFixtures.force(spec, thesis));
+    assertTrue(e.getMessage().startsWith("--out " + thesis + ": holds files that are not a Marginfall output"),
+        e.getMessage());
+    assertEquals("chapter one", Fixtures.read(thesis.resolve("thesis.tex")));
+    try (Stream<Path> s = Files.list(thesis)) {
+      assertEquals(1, s.count(), "nothing added");
+    }
+    Path file = Fixtures.write(tmp, "notes.txt", "a file");
+    var f = assertThrows(OutputDirectoryException.class, () -> SweepFixtures.force(spec, file));
+    assertEquals("--out " + file + ": is a file, not a directory", f.getMessage());
+    assertEquals("a file", Fixtures.read(file));
+    // An interrupted sweep (its manifest is written first) is an earlier output: replaced.
+    Path earlier = Files.createDirectories(tmp.resolve("earlier"));
+    new SweepOutputs(spec).start(earlier, Shard.ALL);
+    Files.writeString(earlier.resolve("runs.csv"), "half a row");
+    assertEquals(18, SweepFixtures.force(spec, earlier).counts().runs());
+  }
+
+  @Test
+  void test_merge_forceNeverReplacesOtherFiles() throws IOException {
+    SweepSpec spec = SweepFixtures.spec(tmp.resolve("in"), SweepFixtures.GRID);
+    Path whole = SweepFixtures.run(spec, tmp.resolve("whole"), 1, Shard.ALL, false).directory();
+    Path thesis = Files.createDirectories(tmp.resolve("thesis"));
+    Fixtures.write(thesis, "thesis.tex", "chapter one");
+    SweepMerger merger = new SweepMerger(Catalog.standard());
+    var e = assertThrows(OutputDirectoryException.class, () -> merger.merge(List.of(whole), thesis, true));
+    assertTrue(e.getMessage().contains("holds files that are not a Marginfall output"), e.getMessage());
+    assertEquals(List.of(thesis.resolve("thesis.tex")), Files.list(thesis).toList());
+    Path merged = tmp.resolve("merged");
+    merger.merge(List.of(whole), merged, false);
+    var again = assertThrows(OutputDirectoryException.class, () -> merger.merge(List.of(whole), merged, false));
+    assertEquals("--out " + merged + ": exists and is not empty (use --force to replace it)", again.getMessage());
+    assertEquals(18, merger.merge(List.of(whole), merged, true).runs());
+  }
+
+  @Test
   void test_run_invalidPointIsAFailedRowAndTheSweepGoesOn() throws IOException {
     // maintenanceMargin 0.2 is above the venue's initialMargin 0.1: the reader rejects that point.
     String sweep = SweepFixtures.GRID.replace("values: [0.02, 0.05, 0.08]", "values: [0.05, 0.2]");
