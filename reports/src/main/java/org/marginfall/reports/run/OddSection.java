@@ -67,7 +67,9 @@ public final class OddSection {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isArray()) {
                 List<String> ids = new ArrayList<>();
-                e.getValue().forEach(item -> ids.add(item.path("id").asText(item.path("type").asText("?"))));
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    ids.add(label(e.getValue().get(i), i));
+                }
                 entities.add(List.of(e.getKey(), Integer.toString(e.getValue().size()), String.join(", ", ids)));
             }
         }
@@ -87,6 +89,36 @@ public final class OddSection {
         blocks.add(new Block.TableBlock(new Table("odd-parameters", "ODD details: every scenario parameter and its value",
                 List.of("parameter", "value"), rows)));
         return blocks;
+    }
+
+    /**
+     * What names one element of a list section: its {@code id} or {@code name}; else the
+     * {@code asset} it is about (markets, shocks, oracle failures), with its {@code startStep} when
+     * it has one so two shocks of one asset stay apart; else its pair of {@code assets}
+     * (correlations, joined by an en dash); else its {@code type}; else its position ({@code #1}).
+     */
+    static String label(JsonNode item, int index) {
+        if (item.isValueNode()) {
+            return item.asText();
+        }
+        for (String key : List.of("id", "name")) {
+            if (item.path(key).isValueNode()) {
+                return item.path(key).asText();
+            }
+        }
+        if (item.path("asset").isValueNode()) {
+            JsonNode start = item.path("startStep");
+            return item.path("asset").asText() + (start.isValueNode() ? " from step " + start.asText() : "");
+        }
+        if (item.path("assets").isArray() && !item.path("assets").isEmpty()) {
+            List<String> assets = new ArrayList<>();
+            item.path("assets").forEach(a -> assets.add(a.asText()));
+            return String.join("\u2013", assets);
+        }
+        if (item.path("type").isValueNode()) {
+            return item.path("type").asText();
+        }
+        return "#" + (index + 1);
     }
 
     /** Every scalar leaf as (path, value), paths in the scenario's own notation, e.g. venues[1].insuranceFund. */
