@@ -10,11 +10,13 @@ import java.util.Set;
 import org.marginfall.reports.data.RunManifest;
 import org.marginfall.reports.data.RunSummary;
 import org.marginfall.reports.data.SummaryFields;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Table;
 
 /**
  * The summary tables of a run report as {@link Table}s (for the PDF and the CSV and LaTeX copies),
- * with the same rows, columns and number formatting as the HTML page's tables.
+ * with the same rows, columns and number formatting as the HTML page's tables; their CSV copies hold
+ * the summary's values with every digit.
  *
  * <p>This class has no state: it is immutable and thread-safe.
  */
@@ -68,9 +70,9 @@ public final class RunTables {
     }
 
     private static Table fields(String id, String title, SummaryFields fields) {
-        List<List<String>> rows = new ArrayList<>();
-        fields.asMap().forEach((k, v) -> rows.add(List.of(k, ValueFormat.format(k, v))));
-        return new Table(id, title, List.of("field", "value"), rows);
+        List<List<Cell>> rows = new ArrayList<>();
+        fields.asMap().forEach((k, v) -> rows.add(List.of(Cell.text(k), ValueFormat.cell(k, v))));
+        return Table.of(id, title, List.of("field", "value"), rows);
     }
 
     private static Table entities(String id, String title, String kind, Map<String, SummaryFields> entities,
@@ -78,13 +80,14 @@ public final class RunTables {
         List<String> columns = new ArrayList<>();
         columns.add(kind);
         columns.addAll(entities.keySet());
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (String field : fields) {
-            List<String> row = new ArrayList<>();
-            row.add(field);
-            entities.values().forEach(f -> row.add(f.get(field).map(v -> ValueFormat.format(field, v)).orElse("")));
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(field));
+            entities.values().forEach(f -> row.add(f.get(field).map(v -> ValueFormat.cell(field, v))
+                    .orElse(Cell.text(""))));
             rows.add(row);
         }
-        return new Table(id, title, columns, rows);
+        return Table.of(id, title, columns, rows);
     }
 }

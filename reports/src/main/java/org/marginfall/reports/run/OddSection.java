@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Table;
 
 /**
@@ -84,9 +85,9 @@ public final class OddSection {
                 + " arise from forced sales on a shared market; interaction is indirect, through prices and oracles;"
                 + " stochasticity comes only from named random streams derived from the seed (see the manifest);"
                 + " observation is the summary, time series and event log."));
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         flatten("", root, rows);
-        blocks.add(new Block.TableBlock(new Table("odd-parameters", "ODD details: every scenario parameter and its value",
+        blocks.add(new Block.TableBlock(Table.of("odd-parameters", "ODD details: every scenario parameter and its value",
                 List.of("parameter", "value"), rows)));
         return blocks;
     }
@@ -121,8 +122,13 @@ public final class OddSection {
         return "#" + (index + 1);
     }
 
-    /** Every scalar leaf as (path, value), paths in the scenario's own notation, e.g. venues[1].insuranceFund. */
-    static void flatten(String path, JsonNode node, List<List<String>> rows) {
+    /**
+     * Every scalar leaf as (path, value), paths in the scenario's own notation, e.g.
+     * venues[1].insuranceFund. A number with a fraction or exponent ({@code 3.0e8}) is a quantity and
+     * shown as one ({@code 300,000,000}, every digit in the CSV); an integer is shown as written,
+     * because seeds and step numbers are identifiers.
+     */
+    static void flatten(String path, JsonNode node, List<List<Cell>> rows) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> {
                 if (!(path.isEmpty() && e.getKey().equals("description"))) {
@@ -137,14 +143,15 @@ public final class OddSection {
             if (scalars) {
                 List<String> values = new ArrayList<>();
                 node.forEach(item -> values.add(item.asText()));
-                rows.add(List.of(path, "[" + String.join(", ", values) + "]"));
+                rows.add(List.of(Cell.text(path), Cell.text("[" + String.join(", ", values) + "]")));
             } else {
                 for (int i = 0; i < node.size(); i++) {
                     flatten(path + "[" + i + "]", node.get(i), rows);
                 }
             }
         } else {
-            rows.add(List.of(path, node.isNull() ? "null" : node.asText().replaceAll("\\s+", " ").trim()));
+            rows.add(List.of(Cell.text(path), node.isFloatingPointNumber() ? Cell.number(node.asDouble())
+                    : Cell.text(node.isNull() ? "null" : node.asText().replaceAll("\\s+", " ").trim())));
         }
     }
 }

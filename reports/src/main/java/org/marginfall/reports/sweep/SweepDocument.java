@@ -10,6 +10,7 @@ import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.chart.SweepCharts;
 import org.marginfall.reports.doc.Block;
 import org.marginfall.reports.doc.Citation;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Numbers;
 import org.marginfall.reports.doc.ReportDocument;
 import org.marginfall.reports.doc.Table;
@@ -154,22 +155,22 @@ public final class SweepDocument {
 
     /** One row per metric: pooled risk statistics with bootstrap intervals. */
     public static Table risk(SweepData data) {
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (String metric : data.metrics().keySet()) {
             double[] v = data.metricValues(metric);
-            rows.add(List.of(metric, Integer.toString(v.length),
-                    Numbers.withInterval(RiskMeasures.mean(v), RiskMeasures.bootstrap95(v, RiskMeasures::mean)),
+            rows.add(List.of(Cell.text(metric), Cell.number(v.length),
+                    Cell.interval(RiskMeasures.mean(v), RiskMeasures.bootstrap95(v, RiskMeasures::mean)),
                     stat(v, 0.95, false), stat(v, 0.99, false), stat(v, 0.95, true), stat(v, 0.99, true),
-                    Numbers.format(sharePositive(v))));
+                    Cell.number(sharePositive(v))));
         }
-        return new Table("risk", "Risk metrics over all successful runs (95% bootstrap intervals)",
+        return Table.of("risk", "Risk metrics over all successful runs (95% bootstrap intervals)",
                 List.of("metric", "runs", "mean", "VaR 95%", "VaR 99%", "ES 95%", "ES 99%", "P(>0)"), rows);
     }
 
-    private static String stat(double[] v, double alpha, boolean shortfall) {
+    private static Cell stat(double[] v, double alpha, boolean shortfall) {
         java.util.function.ToDoubleFunction<double[]> f = shortfall
                 ? x -> RiskMeasures.expectedShortfall(x, alpha) : x -> RiskMeasures.valueAtRisk(x, alpha);
-        return Numbers.withInterval(f.applyAsDouble(v), RiskMeasures.bootstrap95(v, f));
+        return Cell.interval(f.applyAsDouble(v), RiskMeasures.bootstrap95(v, f));
     }
 
     private static double sharePositive(double[] v) {
@@ -182,29 +183,29 @@ public final class SweepDocument {
         columns.add("point");
         columns.addAll(data.parameters());
         columns.addAll(List.of("metric", "n", "mean", "ci95_low", "ci95_high", "share_positive"));
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (List<String> row : p.rows()) {
-            List<String> out = new ArrayList<>();
+            List<Cell> out = new ArrayList<>();
             for (String c : columns) {
                 String cell = row.get(p.index(c));
                 double n = CsvTable.number(cell);
                 boolean number = !Double.isNaN(n) && !c.equals("point") && !c.equals("metric");
-                out.add(number ? Numbers.format(n) : cell.isEmpty() ? Numbers.UNDEFINED : cell);
+                out.add(number ? Cell.number(n) : Cell.text(cell.isEmpty() ? Numbers.UNDEFINED : cell));
             }
             rows.add(out);
         }
-        return new Table("points", "Statistics per point and metric (points.csv)", columns, rows);
+        return Table.of("points", "Statistics per point and metric (points.csv)", columns, rows);
     }
 
     private static Table sobolTable(CsvTable sobol) {
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (List<String> r : sobol.rows()) {
-            rows.add(List.of(r.get(sobol.index("metric")), r.get(sobol.index("parameter")),
-                    Numbers.withInterval(num(sobol, r, "S1"), num(sobol, r, "S1_ci95_low"), num(sobol, r, "S1_ci95_high")),
-                    Numbers.withInterval(num(sobol, r, "ST"), num(sobol, r, "ST_ci95_low"), num(sobol, r, "ST_ci95_high")),
-                    r.get(sobol.index("samples_used"))));
+            rows.add(List.of(Cell.text(r.get(sobol.index("metric"))), Cell.text(r.get(sobol.index("parameter"))),
+                    Cell.interval(num(sobol, r, "S1"), num(sobol, r, "S1_ci95_low"), num(sobol, r, "S1_ci95_high")),
+                    Cell.interval(num(sobol, r, "ST"), num(sobol, r, "ST_ci95_low"), num(sobol, r, "ST_ci95_high")),
+                    Cell.text(r.get(sobol.index("samples_used")))));
         }
-        return new Table("sobol", "Sobol indices (95% bootstrap intervals)",
+        return Table.of("sobol", "Sobol indices (95% bootstrap intervals)",
                 List.of("metric", "parameter", "S1", "ST", "samples used"), rows);
     }
 

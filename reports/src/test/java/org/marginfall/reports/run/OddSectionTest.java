@@ -51,4 +51,18 @@ class OddSectionTest {
                 List.of("shocks", "2", "ETH from step 30, ETH from step 90"),
                 List.of("venues", "1", "perp")), entities.rows());
     }
+
+    @Test
+    void test_parameters_quantitiesGroupedOnThePageExactInTheCsv() throws Exception {
+        Files.writeString(temp.resolve(OddSection.SCENARIO), SCENARIO);
+        Table parameters = OddSection.blocks(temp).stream().filter(b -> b instanceof Block.TableBlock)
+                .map(b -> ((Block.TableBlock) b).table()).filter(t -> t.id().equals("odd-parameters")).findFirst()
+                .orElseThrow();
+        int depth = parameters.rows().stream().map(r -> r.get(0)).toList().indexOf("markets[0].impact.depth");
+        assertEquals(List.of("markets[0].impact.depth", "300,000,000"), parameters.rows().get(depth));
+        assertEquals(List.of("markets[0].impact.depth", "300000000"), parameters.exact().get(depth));
+        // Integers as written: a seed is an identifier, not a quantity.
+        int seed = parameters.rows().stream().map(r -> r.get(0)).toList().indexOf("run.seed");
+        assertEquals(List.of("run.seed", "20250310"), parameters.rows().get(seed));
+    }
 }

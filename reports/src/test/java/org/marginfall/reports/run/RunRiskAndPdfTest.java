@@ -61,10 +61,11 @@ class RunRiskAndPdfTest {
     @Test
     void test_venueRisk_coverOneAndTwoFromEvents() throws Exception {
         List<String> lines = Files.readAllLines(run().resolve("tables/venue-risk.csv"));
-        // cover 1 = 1,000,000 / 400,000 = 2.5; cover 2 = 1,000,000 / 650,000 = 1.53846 (6 digits);
-        // liquidation rounds 3 (the round-3 liquidation). lend-pool: fund 0, nobody short: inf, rounds 0.
+        // cover 1 = 1,000,000 / 400,000 = 2.5; cover 2 = 1,000,000 / 650,000 = 1.5384615384615385 (every
+        // digit in the CSV); liquidation rounds 3 (the round-3 liquidation). lend-pool: fund 0, nobody
+        // short: inf, rounds 0.
         assertEquals("venue,fund,accounts short,largest shortfall,two largest,cover 1,cover 2,liquidation rounds", lines.get(0));
-        assertEquals("perp-cross,1000000,3,400000,650000,2.5,1.53846,3", lines.get(1));
+        assertEquals("perp-cross,1000000,3,400000,650000,2.5,1.5384615384615385,3", lines.get(1));
         assertEquals("lend-pool,0,0,0,0,inf,inf,0", lines.get(2));
     }
 
@@ -76,6 +77,22 @@ class RunRiskAndPdfTest {
         assertTrue(rows.contains("run.steps,30"));
         List<String> entities = Files.readAllLines(run().resolve("tables/odd-entities.csv"));
         assertTrue(entities.contains("venues,2,\"perp-cross, lend-pool\""), entities.toString());
+    }
+
+    @Test
+    void test_tables_exactInCsvTypesetInLatex() throws Exception {
+        Path run = run();
+        // The summary tables: the CSV holds the summary's values, not the page's grouped text.
+        List<String> totals = Files.readAllLines(run.resolve("tables/totals.csv"));
+        assertTrue(totals.contains("liquidatedNotional,23000000"), totals.toString());
+        assertTrue(Files.readAllLines(run.resolve("tables/assets.csv")).contains(
+                "marketMaxDrawdown,0.37"), "drawdown as a fraction in the CSV");
+        String tex = Files.readString(run.resolve("tables/totals.tex"));
+        assertTrue(tex.contains("liquidatedNotional & $23{,}000{,}000.00$ \\\\"), tex);
+        String risk = Files.readString(run.resolve("tables/venue-risk.tex"));
+        assertTrue(risk.contains("perp-cross & $1{,}000{,}000$ & $3$ & $400{,}000$ & $650{,}000$ & $2.5$ & $1.53846$"
+                + " & $3$ \\\\"), risk);
+        assertTrue(risk.contains("$\\infty$"), risk);
     }
 
     @Test
