@@ -25,9 +25,30 @@ public final class RunTables {
     private RunTables() {
     }
 
-    /** Provenance, run settings, assets, venues, totals and (when present) audit, in page order. */
-    public static List<Table> of(RunSummary summary, Optional<RunManifest> manifest) {
+    /** The results, in page order: totals, venues, assets and (when present) audit. */
+    public static List<Table> summary(RunSummary summary) {
         List<Table> tables = new ArrayList<>();
+        tables.add(fields("totals", "Totals", summary.totals()));
+        Set<String> venueFields = new LinkedHashSet<>();
+        summary.venues().values().forEach(f -> venueFields.addAll(f.names()));
+        tables.add(entities("venues", "Venues", "venue", summary.venues(), venueFields));
+        Set<String> assetFields = new LinkedHashSet<>();
+        summary.assets().values().forEach(f -> f.asMap().forEach((k, v) -> {
+            if (v.isNumber()) {
+                assetFields.add(k);
+            }
+        }));
+        tables.add(entities("assets", "Assets", "asset", summary.assets(), assetFields));
+        if (!summary.audit().isEmpty()) {
+            tables.add(fields("audit", "Audit", summary.audit()));
+        }
+        return tables;
+    }
+
+    /** How the run was made, in page order (after the results and the model description): run settings, provenance. */
+    public static List<Table> settings(RunSummary summary, Optional<RunManifest> manifest) {
+        List<Table> tables = new ArrayList<>();
+        tables.add(fields("run", "Run settings", summary.run().fields()));
         List<List<String>> prov = new ArrayList<>();
         manifest.ifPresentOrElse(m -> {
             add(prov, "software", (m.softwareName() == null ? "" : m.softwareName() + " ")
@@ -45,21 +66,6 @@ public final class RunTables {
             add(prov, "OS", m.os());
         }, () -> summary.scenario().sha256IfPresent().ifPresent(sha -> add(prov, "scenario sha256", sha)));
         tables.add(new Table("provenance", "Provenance", List.of("field", "value"), prov));
-        tables.add(fields("run", "Run settings", summary.run().fields()));
-        Set<String> assetFields = new LinkedHashSet<>();
-        summary.assets().values().forEach(f -> f.asMap().forEach((k, v) -> {
-            if (v.isNumber()) {
-                assetFields.add(k);
-            }
-        }));
-        tables.add(entities("assets", "Assets", "asset", summary.assets(), assetFields));
-        Set<String> venueFields = new LinkedHashSet<>();
-        summary.venues().values().forEach(f -> venueFields.addAll(f.names()));
-        tables.add(entities("venues", "Venues", "venue", summary.venues(), venueFields));
-        tables.add(fields("totals", "Totals", summary.totals()));
-        if (!summary.audit().isEmpty()) {
-            tables.add(fields("audit", "Audit", summary.audit()));
-        }
         return tables;
     }
 

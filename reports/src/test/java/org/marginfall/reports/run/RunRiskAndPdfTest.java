@@ -112,6 +112,34 @@ class RunRiskAndPdfTest {
         assertArrayEquals(first, Files.readAllBytes(run.resolve("report.pdf")));
     }
 
+    /** Asserts that each marker first occurs in {@code text}, and after the one before it. */
+    static void assertInOrder(String text, String... markers) {
+        int at = -1;
+        for (int k = 0; k < markers.length; k++) {
+            int i = text.indexOf(markers[k]);
+            assertTrue(i >= 0, "missing: " + markers[k]);
+            assertTrue(i > at, markers[k] + " comes before " + (k == 0 ? "the start" : markers[k - 1]));
+            at = i;
+        }
+    }
+
+    @Test
+    void test_page_summaryAndChartsFirstModelDescriptionAndParametersAfter() throws Exception {
+        String html = Files.readString(run().resolve("report.html"));
+        assertInOrder(html, "<h1>", "id=\"totals\"", "id=\"venues\"", "id=\"assets\"", "id=\"charts\"",
+                "<h2>Risk metrics</h2>", "<h2>Model description (ODD protocol)</h2>", "id=\"table-odd-parameters\"",
+                "id=\"run\"", "id=\"provenance\"", "<h2>How to cite</h2>");
+    }
+
+    @Test
+    void test_pdf_summaryAndChartsFirstModelDescriptionAndParametersAfter() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(run().resolve("report.pdf")))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertInOrder(text, "Totals", "Venues", "Assets", "Charts", "Fundamental, market and oracle prices of ETH", "Risk metrics",
+                    "Model description (ODD protocol)", "ODD details", "Run settings", "Provenance", "How to cite");
+        }
+    }
+
     @Test
     void test_page_showsRiskDefinitionsAndCitation() throws Exception {
         String html = Files.readString(run().resolve("report.html"));
