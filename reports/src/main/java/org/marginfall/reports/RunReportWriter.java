@@ -20,6 +20,7 @@ import org.marginfall.reports.chart.ReportCharts;
 import org.marginfall.reports.data.Contagion;
 import org.marginfall.reports.data.ContagionReader;
 import org.marginfall.reports.data.ManifestReader;
+import org.marginfall.reports.data.OracleFailureReader;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.RunManifest;
 import org.marginfall.reports.data.RunSummary;
@@ -106,7 +107,8 @@ public final class RunReportWriter {
         SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
         Background<List<Block>> contagionSection = Background.start("contagion-section",
                 () -> ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()), currency));
-        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, currency, shocks));
+        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, currency, shocks,
+                OracleFailureReader.read(runDir)));
         charts.addAll(venueCharts.join());
         // A reader wants the results first: the summary and the charts, then the analysis sections,
         // and only then how the model works and how the run was made.
