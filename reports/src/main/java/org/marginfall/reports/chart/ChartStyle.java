@@ -62,7 +62,7 @@ final class ChartStyle {
     }
 
     /** The tick sizes of value axes, see {@link #tickUnits()}. */
-    private static final TickUnitSource TICK_UNITS = tickUnits();
+    static final TickUnitSource TICK_UNITS = tickUnits();
 
     /**
      * Tick sizes 1, 2 and 5 times a power of ten from 10^-10 to 10^15, each labelled with thousands

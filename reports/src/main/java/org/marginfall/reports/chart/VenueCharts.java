@@ -111,6 +111,7 @@ public final class VenueCharts {
             ChartStyle.panel(subplot);
             plot.add(subplot, 1);
         }
+        StepTime.add(plot, table);
         return ChartStyle.chart("Venue metrics: " + venue, plot);
     }
 
@@ -139,13 +140,14 @@ public final class VenueCharts {
         return extras;
     }
 
-    private static JFreeChart perVenue(TimeSeries table, String metric, String title, String axis) {
+    static JFreeChart perVenue(TimeSeries table, String metric, String title, String axis) {
         double[] steps = table.column(TimeSeriesReader.STEP);
         XYSeriesCollection dataset = new XYSeriesCollection();
         for (String venue : RunColumns.ids(table, metric)) {
             dataset.addSeries(series(venue, steps, table.column(RunColumns.column(metric, venue))));
         }
         XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), ChartStyle.valueAxis(axis, true), lines(dataset));
+        StepTime.add(plot, table);
         return ChartStyle.chart(title, plot);
     }
 
