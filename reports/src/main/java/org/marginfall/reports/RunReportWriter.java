@@ -20,6 +20,7 @@ import org.marginfall.reports.chart.ReportCharts;
 import org.marginfall.reports.data.Contagion;
 import org.marginfall.reports.data.ContagionReader;
 import org.marginfall.reports.data.ManifestReader;
+import org.marginfall.reports.data.OracleFailureReader;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.RunManifest;
 import org.marginfall.reports.data.RunSummary;
@@ -28,10 +29,8 @@ import org.marginfall.reports.data.TimeSeries;
 import org.marginfall.reports.data.TimeSeriesReader;
 import org.marginfall.reports.chart.VenueCharts;
 import org.marginfall.reports.doc.Block;
-import org.marginfall.reports.doc.Citation;
 import org.marginfall.reports.doc.PdfDocument;
 import org.marginfall.reports.doc.ReportDocument;
-import org.marginfall.reports.doc.Table;
 import org.marginfall.reports.html.ReportPage;
 import org.marginfall.reports.html.RunTables;
 import org.marginfall.reports.run.NetworkSection;
@@ -108,30 +107,30 @@ public final class RunReportWriter {
         SortedSet<Long> shocks = events.map(RunEvents::shockSteps).orElse(new TreeSet<>());
         Background<List<Block>> contagionSection = Background.start("contagion-section",
                 () -> ContagionSection.blocks(contagion, events, new ArrayList<>(summary.venues().keySet()), currency));
-        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, currency, shocks));
+        List<RenderedChart> charts = new ArrayList<>(ReportCharts.render(table, currency, shocks,
+                OracleFailureReader.read(runDir)));
         charts.addAll(venueCharts.join());
-        List<Block> extra = new ArrayList<>();
-        extra.add(new Block.Heading("How to cite"));
-        extra.add(new Block.Paragraph(Citation.line(manifest.map(RunManifest::softwareName).orElse(null),
-                manifest.map(RunManifest::softwareVersion).orElse(null),
-                manifest.map(RunManifest::gitCommit).orElse(null))));
-        extra.addAll(RunRisk.blocks(summary, events, contagion));
-        extra.addAll(contagionSection.join());
-        extra.addAll(TwinSection.blocks(runDir));
-        extra.addAll(NetworkSection.blocks(runDir));
-        extra.addAll(OddSection.blocks(runDir));
+        // A reader wants the results first: the summary and the charts, then the analysis sections,
+        // and only then how the model works and how the run was made.
+        List<Block> analysis = new ArrayList<>();
+        analysis.addAll(RunRisk.blocks(summary, events, contagion));
+        analysis.addAll(contagionSection.join());
+        analysis.addAll(TwinSection.blocks(runDir));
+        analysis.addAll(NetworkSection.blocks(runDir));
+        List<Block> description = OddSection.blocks(runDir);
         // Whole seconds: sub-second digits add noise to the page and tell a reader nothing.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String page = ReportPage.render(summary, manifest, charts, generatedAt, extra);
+        String page = ReportPage.render(summary, manifest, charts, generatedAt, analysis, description);
 
-        // The PDF and the table files carry the page's content: its tables, the extra sections, the charts.
+        // The PDF and the table files carry the page's content, in the page's order.
         List<Block> blocks = new ArrayList<>();
-        for (Table t : RunTables.of(summary, manifest)) {
-            blocks.add(new Block.TableBlock(t));
-        }
-        blocks.addAll(extra);
+        RunTables.summary(summary).forEach(t -> blocks.add(new Block.TableBlock(t)));
         blocks.add(new Block.Heading("Charts"));
         charts.forEach(c -> blocks.add(new Block.Figure(c)));
+        blocks.addAll(analysis);
+        blocks.addAll(description);
+        RunTables.settings(summary, manifest).forEach(t -> blocks.add(new Block.TableBlock(t)));
+        blocks.addAll(ReportPage.citation(manifest));
         ReportDocument document = new ReportDocument("Marginfall report: " + summary.scenario().name(), blocks);
 
         pdfFonts.join();

@@ -69,9 +69,9 @@ class ContagionReportTest {
     @Test
     void test_write_headlineNumbersInTheRiskSection() throws Exception {
         Path run = report();
-        // induced share = (250,000 + 150,000) / 1,400,000 = 0.285714 (six significant digits).
+        // induced share = (250,000 + 150,000) / 1,400,000 = 0.2857142857142857 (every digit in the CSV).
         assertEquals(List.of("metric,value", "first shock step,10", "cascade depth (generations),2",
-                "induced share,0.285714"), table(run, "contagion-headline"));
+                "induced share,0.2857142857142857"), table(run, "contagion-headline"));
         assertEquals(List.of("venue,first liquidation step,steps to first liquidation,first bad debt step,"
                         + "steps to insolvency", "perp-cross,12,2,\u2014,\u2014", "lend-pool,13,3,13,3"),
                 table(run, "contagion-timing"));

@@ -94,6 +94,22 @@ class RunReportWriterTest {
     }
 
     @Test
+    void oracleFailuresOfTheScenarioAreShadedOnThePriceAndLiquidationCharts() throws Exception {
+        Path run = RunFixtures.writeRunDir(temp.resolve("run"));
+        RunFixtures.write(run.resolve("scenario.yaml"), """
+                name: flash-crash
+                oracles:
+                  - id: chainlink
+                    failures:
+                      - {asset: ETH, fromStep: 12, steps: 4, mode: frozen}
+                """);
+        writer.write(run);
+        for (String chart : List.of("charts/prices-ETH.svg", "charts/liquidations.svg")) {
+            assertTrue(read(run.resolve(chart)).contains(">oracle chainlink: frozen<"), chart);
+        }
+    }
+
+    @Test
     void pageNeedsNoNetwork() throws Exception {
         Path run = RunFixtures.writeRunDir(temp.resolve("run"));
         writer.write(run);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.marginfall.reports.doc.Numbers;
 
 /**
  * Prints a finished sweep's summary for the terminal: the failures, then one line per point with
@@ -49,7 +50,7 @@ public final class SweepReport {
           current = c.get(0);
           line = new StringBuilder("  point " + current + ":");
           for (int p = 0; p < k; p++) {
-            line.append(' ').append(spec.parameters().get(p).name()).append('=').append(c.get(first + p));
+            line.append(' ').append(spec.parameters().get(p).name()).append('=').append(value(c.get(first + p)));
           }
           line.append(" |");
         }
@@ -81,12 +82,21 @@ public final class SweepReport {
     }
   }
 
+  /** A statistic as the report's tables show it ({@code 1,234,568}, {@code 0.0125}), {@code -} when undefined. */
   private static String num(String v) {
-    if (v.isEmpty()) {
-      return "-";
+    return v.isEmpty() ? "-" : Numbers.format(Double.parseDouble(v));
+  }
+
+  /**
+   * A parameter value: a number as the report's tables show it (points.csv holds Java's text of a
+   * double, {@code 1.4E7} or {@code 6000000.0}; this prints {@code 14,000,000} and {@code 6,000,000}),
+   * any other value as it is.
+   */
+  private static String value(String v) {
+    try {
+      return Numbers.format(Double.parseDouble(v));
+    } catch (NumberFormatException e) {
+      return v;
     }
-    double d = Double.parseDouble(v);
-    return Math.abs(d) >= 1e6 || (d != 0 && Math.abs(d) < 1e-3)
-        ? String.format(Locale.ROOT, "%.3e", d) : String.format(Locale.ROOT, "%.4g", d);
   }
 }

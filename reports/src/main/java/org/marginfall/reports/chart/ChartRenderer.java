@@ -30,20 +30,25 @@ final class ChartRenderer {
     }
 
     static RenderedChart render(JFreeChart chart, String baseName, String caption) {
-        return new RenderedChart(baseName, chart.getTitle().getText(), caption, WIDTH, HEIGHT,
-                png(chart), svg(chart, baseName));
+        return render(chart, baseName, caption, HEIGHT);
     }
 
-    private static byte[] png(JFreeChart chart) {
+    /** As {@link #render(JFreeChart, String, String)}, {@code height} pixels tall (charts of several panels). */
+    static RenderedChart render(JFreeChart chart, String baseName, String caption, int height) {
+        return new RenderedChart(baseName, chart.getTitle().getText(), caption, WIDTH, height,
+                png(chart, height), svg(chart, baseName, height));
+    }
+
+    private static byte[] png(JFreeChart chart, int height) {
         // Not ChartUtils.writeChartAsPNG: it always draws into an ARGB image and writes the alpha
         // channel whatever its encodeAlpha flag says, through ImageIO's slow PNG writer.
-        return PngEncoder.encode(chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null));
+        return PngEncoder.encode(chart.createBufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB, null));
     }
 
-    private static String svg(JFreeChart chart, String baseName) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    private static String svg(JFreeChart chart, String baseName, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
         g.setDefsKeyPrefix(baseName + "-");
-        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        chart.draw(g, new Rectangle(0, 0, WIDTH, height));
         // Not getSVGDocument(): its DOCTYPE points at the W3C's SVG 1.0 DTD, which XML tools may try
         // to download; a plain declaration keeps the file readable offline and states the encoding.
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";

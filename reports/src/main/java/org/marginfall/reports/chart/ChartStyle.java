@@ -3,9 +3,14 @@ package org.marginfall.reports.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnitSource;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
@@ -51,9 +56,32 @@ final class ChartStyle {
     /** A value axis; prices must not include zero, or a 10 % crash would look flat. */
     static NumberAxis valueAxis(String label, boolean includeZero) {
         NumberAxis axis = axis(label);
-        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+        axis.setStandardTickUnits(TICK_UNITS);
         axis.setAutoRangeIncludesZero(includeZero);
         return axis;
+    }
+
+    /** The tick sizes of value axes, see {@link #tickUnits()}. */
+    static final TickUnitSource TICK_UNITS = tickUnits();
+
+    /**
+     * Tick sizes 1, 2 and 5 times a power of ten from 10^-10 to 10^15, each labelled with thousands
+     * separators and exactly as many decimals as the size needs ({@code 14,000,000}, {@code 0.0005},
+     * {@code 1.0002}). JFreeChart's own standard units share one number format of at most three
+     * decimals, which labels every tick of an axis from 1.0000 to 1.0005 as "1".
+     */
+    static TickUnitSource tickUnits() {
+        TickUnits units = new TickUnits();
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        for (int power = -10; power <= 15; power++) {
+            int decimals = Math.max(0, -power);
+            DecimalFormat format = new DecimalFormat("#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : ""),
+                    symbols);
+            for (int m : new int[] {1, 2, 5}) {
+                units.add(new NumberTickUnit(Double.parseDouble(m + "E" + power), format, m == 2 ? 4 : 5));
+            }
+        }
+        return units;
     }
 
     private static NumberAxis axis(String label) {
@@ -70,13 +98,18 @@ final class ChartStyle {
         axis.setTickLabelPaint(Color.BLACK);
     }
 
-    /** A chart around {@code plot} with the shared title, legend, background and antialiasing. */
-    static JFreeChart chart(String title, XYPlot plot) {
+    /** Gives one panel of a combined plot the shared background and grid. */
+    static void panel(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlinePaint(Color.GRAY);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    /** A chart around {@code plot} with the shared title, legend, background and antialiasing. */
+    static JFreeChart chart(String title, XYPlot plot) {
+        panel(plot);
 
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);

@@ -149,6 +149,7 @@ public final class HealthChart {
         legend.add(new org.jfree.chart.LegendItem("median", null, null, null,
                 new java.awt.geom.Line2D.Double(-7, 0, 7, 0), ChartStyle.LINE, Color.BLACK));
         plot.setFixedLegendItems(legend);
+        StepTime.add(plot, table);
         JFreeChart chart = ChartStyle.chart("Account health: " + venue, plot);
         return chart;
     }

@@ -44,6 +44,7 @@ final class LiquidationChart {
         XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(),
                 ChartStyle.valueAxis("notional (" + baseCurrency + ")", true), bars);
         plot.setNoDataMessage("no liquidated_notional columns");
+        StepTime.add(plot, table);
         return ChartStyle.chart("Liquidated notional per step", plot);
     }
 }

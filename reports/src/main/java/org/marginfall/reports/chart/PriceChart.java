@@ -65,6 +65,7 @@ final class PriceChart {
             plot.setDataset(1, published);
             plot.setRenderer(1, oracleLines);
         }
+        StepTime.add(plot, table);
         return ChartStyle.chart("Prices: " + asset, plot);
     }
 

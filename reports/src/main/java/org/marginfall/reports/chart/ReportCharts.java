@@ -6,6 +6,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 import org.marginfall.reports.ReportException;
+import org.marginfall.reports.data.OracleFailure;
 import org.marginfall.reports.data.RunColumns;
 import org.marginfall.reports.data.TimeSeries;
 
@@ -42,6 +43,18 @@ public final class ReportCharts {
      * @param shockSteps the steps in which a shock moved a fundamental price
      */
     public static List<RenderedChart> render(TimeSeries table, String baseCurrency, SortedSet<Long> shockSteps) {
+        return render(table, baseCurrency, shockSteps, List.of());
+    }
+
+    /**
+     * The run charts with the ticks of scheduled shocks and of scheduled oracle failures shaded: a
+     * price chart shows the failures of its asset's feeds, the liquidation chart every failure.
+     *
+     * @param shockSteps the steps in which a shock moved a fundamental price
+     * @param oracleFailures the scenario's scheduled oracle failures
+     */
+    public static List<RenderedChart> render(TimeSeries table, String baseCurrency, SortedSet<Long> shockSteps,
+                                             List<OracleFailure> oracleFailures) {
         List<RenderedChart> charts = new ArrayList<>();
         for (String asset : RunColumns.ids(table, RunColumns.FUNDAMENTAL_PRICE)) {
             boolean oracles = !RunColumns.oracles(table, asset).isEmpty();
@@ -49,10 +62,12 @@ public final class ReportCharts {
                     + " of " + asset + " per step, in " + baseCurrency + ".";
             JFreeChart price = PriceChart.create(table, asset, baseCurrency);
             ShockMarkers.add(price.getXYPlot(), shockSteps);
+            ShockMarkers.addOracleFailures(price.getXYPlot(), oracleFailures, asset);
             charts.add(ChartRenderer.render(price, "prices-" + asset, caption));
         }
         JFreeChart liquidations = LiquidationChart.create(table, baseCurrency);
         ShockMarkers.add(liquidations.getXYPlot(), shockSteps);
+        ShockMarkers.addOracleFailures(liquidations.getXYPlot(), oracleFailures, null);
         charts.add(ChartRenderer.render(liquidations, "liquidations",
                 "Notional closed by liquidations in each step, stacked by venue, in " + baseCurrency + "."));
         return List.copyOf(charts);

@@ -59,6 +59,16 @@ public final class SweepCharts {
         return name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
+    /**
+     * A parameter value as an axis shows it: a number as {@link Numbers#format} writes it
+     * ({@code 14,000,000} for the {@code 1.4E7} and {@code 6,000,000} for the {@code 6000000.0} that
+     * runs.csv holds), anything else as it is.
+     */
+    public static String axisLabel(String value) {
+        double n = CsvTable.number(value);
+        return Double.isNaN(n) ? value : Numbers.format(n);
+    }
+
     /** Mean and 95% percentile bootstrap interval of the mean of the values at one level of a parameter. */
     public record Level(String label, double x, int n, double mean, double low, double high) {
     }
@@ -150,7 +160,7 @@ public final class SweepCharts {
         renderer.setSeriesStroke(0, ChartStyle.LINE);
         renderer.setAlpha(0.25f);
         NumberAxis x = numeric ? ChartStyle.valueAxis(parameter, false)
-                : new SymbolAxis(parameter, levels.stream().map(Level::label).toArray(String[]::new));
+                : new SymbolAxis(parameter, levels.stream().map(l -> axisLabel(l.label())).toArray(String[]::new));
         XYPlot plot = new XYPlot(dataset, x, ChartStyle.valueAxis(metric, true), renderer);
         plot.setNoDataMessage("no successful runs with a value");
         String base = "sweep-" + slug(metric) + "-vs-" + slug(parameter);
@@ -229,8 +239,8 @@ public final class SweepCharts {
         LookupPaintScale scale = BlueScale.of(min, hi);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
-        SymbolAxis x = new SymbolAxis(p0, xl.toArray(String[]::new));
-        SymbolAxis y = new SymbolAxis(p1, yl.toArray(String[]::new));
+        SymbolAxis x = new SymbolAxis(p0, xl.stream().map(SweepCharts::axisLabel).toArray(String[]::new));
+        SymbolAxis y = new SymbolAxis(p1, yl.stream().map(SweepCharts::axisLabel).toArray(String[]::new));
         x.setGridBandsVisible(false);
         y.setGridBandsVisible(false);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -67,15 +70,58 @@ public final class VenueCharts {
             if (extras.isEmpty()) {
                 continue;
             }
-            XYSeriesCollection dataset = new XYSeriesCollection();
-            double[] steps = table.column(TimeSeriesReader.STEP);
-            extras.forEach((metric, values) -> dataset.addSeries(series(metric, steps, values)));
-            XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), ChartStyle.valueAxis("value", true), lines(dataset));
-            charts.add(ChartRenderer.render(ChartStyle.chart("Venue metrics: " + venue, plot), "venue-" + venue,
-                    "Family-specific metrics that venue " + venue + " reports each step: "
-                            + String.join(", ", extras.keySet()) + " (see docs/venues.md for their units)."));
+            Map<String, List<String>> panels = panels(extras.keySet(), baseCurrency);
+            List<String> parts = new ArrayList<>();
+            panels.forEach((axis, metrics) -> parts.add(axis + ": " + String.join(", ", metrics)));
+            charts.add(ChartRenderer.render(extrasChart(table, venue, baseCurrency), "venue-" + venue,
+                    "Family-specific metrics that venue " + venue + " reports each step, one panel per unit ("
+                            + String.join("; ", parts) + "; an exchange rate is underlying units per receipt;"
+                            + " docs/venues.md defines them all).",
+                    ChartRenderer.HEIGHT + PANEL_HEIGHT * Math.max(0, panels.size() - 2)));
         }
         return List.copyOf(charts);
+    }
+
+    /** Extra height of a venue-metrics chart for each panel beyond two. */
+    static final int PANEL_HEIGHT = 170;
+
+    /**
+     * The chart of the venue's extra metrics: one panel per unit ({@link VenueMetricUnits}), in the
+     * order of the venue's columns, sharing the step axis, so a count never sits on an axis of
+     * dollars and an exchange rate near 1 is not flattened against amounts of millions.
+     */
+    static JFreeChart extrasChart(TimeSeries table, String venue, String baseCurrency) {
+        Map<String, double[]> extras = extras(table, venue);
+        double[] steps = table.column(TimeSeriesReader.STEP);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartStyle.stepAxis());
+        plot.setGap(12);
+        int colour = 0;
+        for (Map.Entry<String, List<String>> panel : panels(extras.keySet(), baseCurrency).entrySet()) {
+            XYSeriesCollection dataset = new XYSeriesCollection();
+            for (String metric : panel.getValue()) {
+                dataset.addSeries(series(metric, steps, extras.get(metric)));
+            }
+            XYLineAndShapeRenderer lines = lines(dataset, colour);
+            colour += dataset.getSeriesCount();
+            NumberAxis axis = ChartStyle.valueAxis(panel.getKey(), VenueMetricUnits.includesZero(panel.getKey()));
+            // Interest moves an exchange rate by parts per million, which a free axis would blow up into a
+            // cliff; a cut of a tenth of a percent or more still fills the axis.
+            axis.setAutoRangeMinimumSize(VenueMetricUnits.minimumRange(panel.getKey()));
+            XYPlot subplot = new XYPlot(dataset, null, axis, lines);
+            ChartStyle.panel(subplot);
+            plot.add(subplot, 1);
+        }
+        StepTime.add(plot, table);
+        return ChartStyle.chart("Venue metrics: " + venue, plot);
+    }
+
+    /** Axis label to the metrics drawn against it, both in the order the metrics come. */
+    static Map<String, List<String>> panels(Iterable<String> metrics, String baseCurrency) {
+        Map<String, List<String>> panels = new LinkedHashMap<>();
+        for (String metric : metrics) {
+            panels.computeIfAbsent(VenueMetricUnits.axisLabel(metric, baseCurrency), k -> new ArrayList<>()).add(metric);
+        }
+        return panels;
     }
 
     /** The venue's non-standard columns, metric name to values, in header order (never a market's {@code depth_factor}). */
@@ -94,20 +140,26 @@ public final class VenueCharts {
         return extras;
     }
 
-    private static org.jfree.chart.JFreeChart perVenue(TimeSeries table, String metric, String title, String axis) {
+    static JFreeChart perVenue(TimeSeries table, String metric, String title, String axis) {
         double[] steps = table.column(TimeSeriesReader.STEP);
         XYSeriesCollection dataset = new XYSeriesCollection();
         for (String venue : RunColumns.ids(table, metric)) {
             dataset.addSeries(series(venue, steps, table.column(RunColumns.column(metric, venue))));
         }
         XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(), ChartStyle.valueAxis(axis, true), lines(dataset));
+        StepTime.add(plot, table);
         return ChartStyle.chart(title, plot);
     }
 
     private static XYLineAndShapeRenderer lines(XYSeriesCollection dataset) {
+        return lines(dataset, 0);
+    }
+
+    /** Lines coloured from palette position {@code firstColour} on, so panels of one chart share no colour. */
+    private static XYLineAndShapeRenderer lines(XYSeriesCollection dataset, int firstColour) {
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < dataset.getSeriesCount(); i++) {
-            lines.setSeriesPaint(i, Palette.color(i));
+            lines.setSeriesPaint(i, Palette.color(firstColour + i));
             lines.setSeriesStroke(i, ChartStyle.LINE);
         }
         return lines;

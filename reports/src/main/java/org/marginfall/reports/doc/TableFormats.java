@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes a {@link Table} as RFC 4180 CSV and as a LaTeX fragment in the booktabs style (a table
- * float with top, middle and bottom rules; include it with LaTeX's input command and load the
- * booktabs package).
+ * Writes a {@link Table} as RFC 4180 CSV, with every digit of its numbers ({@link Table#exact}), and
+ * as a LaTeX fragment in the booktabs style (a table float with top, middle and bottom rules; include
+ * it with LaTeX's input command and load the booktabs package), with its numbers typeset as the page
+ * rounds them ({@link Numbers#latex}: math mode and {@code {,}} separators, no other package).
  *
  * <p>This class has no state: it is immutable and thread-safe.
  */
@@ -19,7 +20,7 @@ public final class TableFormats {
     public static String csv(Table table) {
         StringBuilder out = new StringBuilder();
         csvLine(out, table.columns());
-        table.rows().forEach(row -> csvLine(out, row));
+        table.exact().forEach(row -> csvLine(out, row));
         return out.toString();
     }
 
@@ -44,15 +45,15 @@ public final class TableFormats {
                 .append("\\begin{tabular}{").append("l".repeat(Math.min(1, table.columns().size())))
                 .append("r".repeat(Math.max(0, table.columns().size() - 1))).append("}\n")
                 .append("\\toprule\n");
-        latexLine(out, table.columns());
+        latexLine(out, table.columns().stream().map(TableFormats::escape).toList());
         out.append("\\midrule\n");
-        table.rows().forEach(row -> latexLine(out, row));
+        table.rows().forEach(row -> latexLine(out, row.stream().map(Numbers::latex).toList()));
         out.append("\\bottomrule\n\\end{tabular}\n\\end{table}\n");
         return out.toString();
     }
 
     private static void latexLine(StringBuilder out, List<String> cells) {
-        out.append(cells.stream().map(TableFormats::escape).collect(Collectors.joining(" & "))).append(" \\\\\n");
+        out.append(String.join(" & ", cells)).append(" \\\\\n");
     }
 
     /** Escapes LaTeX's special characters so any id or number prints as itself. */

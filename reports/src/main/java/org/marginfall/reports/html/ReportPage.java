@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Citation;
 import org.marginfall.reports.doc.HtmlDocument;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.RunManifest;
@@ -60,15 +61,18 @@ public final class ReportPage {
      */
     public static String render(RunSummary summary, Optional<RunManifest> manifest,
                                 List<RenderedChart> charts, Instant generatedAt) {
-        return render(summary, manifest, charts, generatedAt, List.of());
+        return render(summary, manifest, charts, generatedAt, List.of(), List.of());
     }
 
     /**
-     * As {@link #render(RunSummary, Optional, List, Instant)}, with {@code extra} blocks (citation,
-     * risk metrics, model description) between the summary tables and the charts.
+     * As {@link #render(RunSummary, Optional, List, Instant)}, in the order a reader wants: the
+     * summary tables (totals, venues, assets, audit) and the charts first, then {@code analysis}
+     * (risk metrics, contagion, twins, network), then {@code description} (the model description and
+     * its parameters), the run settings, the provenance and how to cite.
      */
     public static String render(RunSummary summary, Optional<RunManifest> manifest,
-                                List<RenderedChart> charts, Instant generatedAt, List<Block> extra) {
+                                List<RenderedChart> charts, Instant generatedAt, List<Block> analysis,
+                                List<Block> description) {
         Objects.requireNonNull(generatedAt, "generatedAt");
         StringBuilder html = new StringBuilder(64 * 1024);
         String name = Html.escape(summary.scenario().name());
@@ -79,18 +83,28 @@ public final class ReportPage {
                 .append("<script>").append(HtmlDocument.IMAGE_CHECK).append("</script>\n</head>\n<body>\n")
                 .append("<h1>Marginfall report: ").append(name).append("</h1>\n")
                 .append("<p class=\"generated\">Generated at ").append(generatedAt).append("</p>\n");
-        provenance(html, summary, manifest);
-        section(html, "run", "Run settings", summary.run().fields());
-        assets(html, summary.assets());
-        venues(html, summary.venues());
         section(html, "totals", "Totals", summary.totals());
+        venues(html, summary.venues());
+        assets(html, summary.assets());
         if (!summary.audit().isEmpty()) {
             section(html, "audit", "Audit", summary.audit());
         }
-        HtmlDocument.appendBlocks(html, extra);
         charts(html, charts);
+        HtmlDocument.appendBlocks(html, analysis);
+        HtmlDocument.appendBlocks(html, description);
+        section(html, "run", "Run settings", summary.run().fields());
+        provenance(html, summary, manifest);
+        HtmlDocument.appendBlocks(html, citation(manifest));
         html.append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** The "How to cite" heading and line, from the manifest's software name, version and commit. */
+    public static List<Block> citation(Optional<RunManifest> manifest) {
+        return List.of(new Block.Heading("How to cite"), new Block.Paragraph(Citation.line(
+                manifest.map(RunManifest::softwareName).orElse(null),
+                manifest.map(RunManifest::softwareVersion).orElse(null),
+                manifest.map(RunManifest::gitCommit).orElse(null))));
     }
 
     private static void provenance(StringBuilder html, RunSummary summary, Optional<RunManifest> manifest) {

@@ -10,11 +10,13 @@ import java.util.Set;
 import org.marginfall.reports.data.RunManifest;
 import org.marginfall.reports.data.RunSummary;
 import org.marginfall.reports.data.SummaryFields;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Table;
 
 /**
  * The summary tables of a run report as {@link Table}s (for the PDF and the CSV and LaTeX copies),
- * with the same rows, columns and number formatting as the HTML page's tables.
+ * with the same rows, columns and number formatting as the HTML page's tables; their CSV copies hold
+ * the summary's values with every digit.
  *
  * <p>This class has no state: it is immutable and thread-safe.
  */
@@ -23,9 +25,30 @@ public final class RunTables {
     private RunTables() {
     }
 
-    /** Provenance, run settings, assets, venues, totals and (when present) audit, in page order. */
-    public static List<Table> of(RunSummary summary, Optional<RunManifest> manifest) {
+    /** The results, in page order: totals, venues, assets and (when present) audit. */
+    public static List<Table> summary(RunSummary summary) {
         List<Table> tables = new ArrayList<>();
+        tables.add(fields("totals", "Totals", summary.totals()));
+        Set<String> venueFields = new LinkedHashSet<>();
+        summary.venues().values().forEach(f -> venueFields.addAll(f.names()));
+        tables.add(entities("venues", "Venues", "venue", summary.venues(), venueFields));
+        Set<String> assetFields = new LinkedHashSet<>();
+        summary.assets().values().forEach(f -> f.asMap().forEach((k, v) -> {
+            if (v.isNumber()) {
+                assetFields.add(k);
+            }
+        }));
+        tables.add(entities("assets", "Assets", "asset", summary.assets(), assetFields));
+        if (!summary.audit().isEmpty()) {
+            tables.add(fields("audit", "Audit", summary.audit()));
+        }
+        return tables;
+    }
+
+    /** How the run was made, in page order (after the results and the model description): run settings, provenance. */
+    public static List<Table> settings(RunSummary summary, Optional<RunManifest> manifest) {
+        List<Table> tables = new ArrayList<>();
+        tables.add(fields("run", "Run settings", summary.run().fields()));
         List<List<String>> prov = new ArrayList<>();
         manifest.ifPresentOrElse(m -> {
             add(prov, "software", (m.softwareName() == null ? "" : m.softwareName() + " ")
@@ -43,21 +66,6 @@ public final class RunTables {
             add(prov, "OS", m.os());
         }, () -> summary.scenario().sha256IfPresent().ifPresent(sha -> add(prov, "scenario sha256", sha)));
         tables.add(new Table("provenance", "Provenance", List.of("field", "value"), prov));
-        tables.add(fields("run", "Run settings", summary.run().fields()));
-        Set<String> assetFields = new LinkedHashSet<>();
-        summary.assets().values().forEach(f -> f.asMap().forEach((k, v) -> {
-            if (v.isNumber()) {
-                assetFields.add(k);
-            }
-        }));
-        tables.add(entities("assets", "Assets", "asset", summary.assets(), assetFields));
-        Set<String> venueFields = new LinkedHashSet<>();
-        summary.venues().values().forEach(f -> venueFields.addAll(f.names()));
-        tables.add(entities("venues", "Venues", "venue", summary.venues(), venueFields));
-        tables.add(fields("totals", "Totals", summary.totals()));
-        if (!summary.audit().isEmpty()) {
-            tables.add(fields("audit", "Audit", summary.audit()));
-        }
         return tables;
     }
 
@@ -68,9 +76,9 @@ public final class RunTables {
     }
 
     private static Table fields(String id, String title, SummaryFields fields) {
-        List<List<String>> rows = new ArrayList<>();
-        fields.asMap().forEach((k, v) -> rows.add(List.of(k, ValueFormat.format(k, v))));
-        return new Table(id, title, List.of("field", "value"), rows);
+        List<List<Cell>> rows = new ArrayList<>();
+        fields.asMap().forEach((k, v) -> rows.add(List.of(Cell.text(k), ValueFormat.cell(k, v))));
+        return Table.of(id, title, List.of("field", "value"), rows);
     }
 
     private static Table entities(String id, String title, String kind, Map<String, SummaryFields> entities,
@@ -78,13 +86,14 @@ public final class RunTables {
         List<String> columns = new ArrayList<>();
         columns.add(kind);
         columns.addAll(entities.keySet());
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (String field : fields) {
-            List<String> row = new ArrayList<>();
-            row.add(field);
-            entities.values().forEach(f -> row.add(f.get(field).map(v -> ValueFormat.format(field, v)).orElse("")));
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(field));
+            entities.values().forEach(f -> row.add(f.get(field).map(v -> ValueFormat.cell(field, v))
+                    .orElse(Cell.text(""))));
             rows.add(row);
         }
-        return new Table(id, title, columns, rows);
+        return Table.of(id, title, columns, rows);
     }
 }

@@ -2,6 +2,8 @@ package org.marginfall.reports.html;
 
 import java.util.Locale;
 import org.marginfall.reports.data.SummaryValue;
+import org.marginfall.reports.doc.Cell;
+import org.marginfall.reports.doc.Numbers;
 
 /**
  * How summary values are shown in the page, always with {@link Locale#ROOT} so the page does not
@@ -49,6 +51,22 @@ final class ValueFormat {
             return structured.json();
         }
         return UNDEFINED;
+    }
+
+    /**
+     * The value as a table's CSV copy holds it: a real with every digit ({@link Numbers#exact}, so a
+     * drawdown stays the fraction {@code 0.37}), anything else as {@link #format} shows it.
+     */
+    static String exact(String field, SummaryValue value) {
+        if (value instanceof SummaryValue.Real real) {
+            return Numbers.exact(real.value());
+        }
+        return format(field, value);
+    }
+
+    /** The value as a table {@link Cell}: shown as {@link #format}, exact as {@link #exact}. */
+    static Cell cell(String field, SummaryValue value) {
+        return new Cell(format(field, value), exact(field, value));
     }
 
     static String real(String field, double value) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.marginfall.reports.chart.ContagionCharts;
 import org.marginfall.reports.data.Contagion;
 import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Numbers;
 import org.marginfall.reports.doc.Table;
 
@@ -97,15 +98,15 @@ public final class ContagionSection {
         List<String> columns = new ArrayList<>(List.of("generation", "liquidations", "liquidated notional",
                 "bad debt"));
         split.forEach(v -> columns.add("notional on " + v));
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (Contagion.Generation g : c.generations()) {
-            List<String> row = new ArrayList<>(List.of(Long.toString(g.generation()), Long.toString(g.liquidations()),
-                    Numbers.format(g.liquidatedNotional()), Numbers.format(g.badDebt())));
+            List<Cell> row = new ArrayList<>(List.of(Cell.text(Long.toString(g.generation())),
+                    Cell.number(g.liquidations()), Cell.number(g.liquidatedNotional()), Cell.number(g.badDebt())));
             Map<String, Double> perVenue = byGeneration.getOrDefault(g.generation(), Map.of());
-            split.forEach(v -> row.add(Numbers.format(perVenue.getOrDefault(v, 0.0))));
+            split.forEach(v -> row.add(Cell.number(perVenue.getOrDefault(v, 0.0))));
             rows.add(row);
         }
-        return new Table("cascade-generations", "Cascade by generation (" + baseCurrency + "; per-venue notional from"
+        return Table.of("cascade-generations", "Cascade by generation (" + baseCurrency + "; per-venue notional from"
                 + " the events' causes)", columns, rows);
     }
 
@@ -113,15 +114,15 @@ public final class ContagionSection {
         List<String> columns = new ArrayList<>();
         columns.add("cause");
         columns.addAll(m.to());
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (int r = 0; r < m.from().size(); r++) {
-            List<String> row = new ArrayList<>();
-            row.add(m.from().get(r));
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(m.from().get(r)));
             for (double v : cells[r]) {
-                row.add(Numbers.format(v));
+                row.add(Cell.number(v));
             }
             rows.add(row);
         }
-        return new Table(id, title, columns, rows);
+        return Table.of(id, title, columns, rows);
     }
 }

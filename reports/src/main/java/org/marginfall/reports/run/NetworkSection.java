@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Table;
 
 /**
@@ -56,39 +57,41 @@ public final class NetworkSection {
                 ranks.put(RunFilesJson.text(r, "venue", f, "debtRank.venues[]."), r);
             }
         }
-        List<List<String>> venues = new ArrayList<>();
+        List<List<Cell>> venues = new ArrayList<>();
         for (JsonNode v : RunFilesJson.field(root, "venues", f, "")) {
             String id = RunFilesJson.text(v, "venue", f, "venues[].");
             JsonNode r = ranks.get(id);
-            venues.add(List.of(id, RunFilesJson.number(v, "capital", f, "venues[]."),
+            venues.add(List.of(Cell.text(id), RunFilesJson.number(v, "capital", f, "venues[]."),
                     RunFilesJson.number(v, "holdings", f, "venues[]."),
-                    r == null ? "\u2014" : RunFilesJson.number(r, "debtRank", f, "debtRank.venues[]."),
-                    r == null ? "\u2014" : RunFilesJson.number(r, "additionalDefaults", f, "debtRank.venues[].")));
+                    r == null ? Cell.text("\u2014") : RunFilesJson.number(r, "debtRank", f, "debtRank.venues[]."),
+                    r == null ? Cell.text("\u2014")
+                            : RunFilesJson.number(r, "additionalDefaults", f, "debtRank.venues[].")));
         }
-        blocks.add(new Block.TableBlock(new Table("network-venues",
+        blocks.add(new Block.TableBlock(Table.of("network-venues",
                 "Venues: capital, holdings and DebtRank when each defaults alone",
                 List.of("venue", "capital", "holdings", "DebtRank", "additional defaults"), venues)));
         if (!computed) {
             blocks.add(new Block.Paragraph("DebtRank is undefined for this network: "
                     + RunFilesJson.text(debtRank, "reason", f, "debtRank.") + "."));
         }
-        List<List<String>> edges = new ArrayList<>();
+        List<List<Cell>> edges = new ArrayList<>();
         for (JsonNode c : RunFilesJson.field(root, "claims", f, "")) {
-            edges.add(List.of("claim", RunFilesJson.text(c, "holder", f, "claims[]."),
-                    RunFilesJson.text(c, "issuer", f, "claims[]."), RunFilesJson.text(c, "asset", f, "claims[]."),
+            edges.add(List.of(Cell.text("claim"), Cell.text(RunFilesJson.text(c, "holder", f, "claims[].")),
+                    Cell.text(RunFilesJson.text(c, "issuer", f, "claims[].")),
+                    Cell.text(RunFilesJson.text(c, "asset", f, "claims[].")),
                     RunFilesJson.number(c, "value", f, "claims[].")));
         }
         for (JsonNode c : RunFilesJson.field(root, "commonAssets", f, "")) {
-            edges.add(List.of("common asset", RunFilesJson.text(c, "first", f, "commonAssets[]."),
-                    RunFilesJson.text(c, "second", f, "commonAssets[]."),
-                    RunFilesJson.text(c, "asset", f, "commonAssets[]."),
+            edges.add(List.of(Cell.text("common asset"), Cell.text(RunFilesJson.text(c, "first", f, "commonAssets[].")),
+                    Cell.text(RunFilesJson.text(c, "second", f, "commonAssets[].")),
+                    Cell.text(RunFilesJson.text(c, "asset", f, "commonAssets[].")),
                     RunFilesJson.number(c, "value", f, "commonAssets[].")));
         }
         if (edges.isEmpty()) {
             blocks.add(new Block.Paragraph("No venue holds another's derived assets and no two venues hold a"
                     + " common collateral asset: the venues are not connected by exposures at the end of the run."));
         } else {
-            blocks.add(new Block.TableBlock(new Table("network-edges",
+            blocks.add(new Block.TableBlock(Table.of("network-edges",
                     "Exposures between venues (claim: holder on issuer; common asset: both hold it)",
                     List.of("kind", "holder / first", "issuer / second", "asset", "value"), edges)));
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Table;
 
 /**
@@ -67,7 +68,9 @@ public final class OddSection {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isArray()) {
                 List<String> ids = new ArrayList<>();
-                e.getValue().forEach(item -> ids.add(item.path("id").asText(item.path("type").asText("?"))));
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    ids.add(label(e.getValue().get(i), i));
+                }
                 entities.add(List.of(e.getKey(), Integer.toString(e.getValue().size()), String.join(", ", ids)));
             }
         }
@@ -82,15 +85,50 @@ public final class OddSection {
                 + " arise from forced sales on a shared market; interaction is indirect, through prices and oracles;"
                 + " stochasticity comes only from named random streams derived from the seed (see the manifest);"
                 + " observation is the summary, time series and event log."));
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         flatten("", root, rows);
-        blocks.add(new Block.TableBlock(new Table("odd-parameters", "ODD details: every scenario parameter and its value",
+        blocks.add(new Block.TableBlock(Table.of("odd-parameters", "ODD details: every scenario parameter and its value",
                 List.of("parameter", "value"), rows)));
         return blocks;
     }
 
-    /** Every scalar leaf as (path, value), paths in the scenario's own notation, e.g. venues[1].insuranceFund. */
-    static void flatten(String path, JsonNode node, List<List<String>> rows) {
+    /**
+     * What names one element of a list section: its {@code id} or {@code name}; else the
+     * {@code asset} it is about (markets, shocks, oracle failures), with its {@code startStep} when
+     * it has one so two shocks of one asset stay apart; else its pair of {@code assets}
+     * (correlations, joined by an en dash); else its {@code type}; else its position ({@code #1}).
+     */
+    static String label(JsonNode item, int index) {
+        if (item.isValueNode()) {
+            return item.asText();
+        }
+        for (String key : List.of("id", "name")) {
+            if (item.path(key).isValueNode()) {
+                return item.path(key).asText();
+            }
+        }
+        if (item.path("asset").isValueNode()) {
+            JsonNode start = item.path("startStep");
+            return item.path("asset").asText() + (start.isValueNode() ? " from step " + start.asText() : "");
+        }
+        if (item.path("assets").isArray() && !item.path("assets").isEmpty()) {
+            List<String> assets = new ArrayList<>();
+            item.path("assets").forEach(a -> assets.add(a.asText()));
+            return String.join("\u2013", assets);
+        }
+        if (item.path("type").isValueNode()) {
+            return item.path("type").asText();
+        }
+        return "#" + (index + 1);
+    }
+
+    /**
+     * Every scalar leaf as (path, value), paths in the scenario's own notation, e.g.
+     * venues[1].insuranceFund. A number with a fraction or exponent ({@code 3.0e8}) is a quantity and
+     * shown as one ({@code 300,000,000}, every digit in the CSV); an integer is shown as written,
+     * because seeds and step numbers are identifiers.
+     */
+    static void flatten(String path, JsonNode node, List<List<Cell>> rows) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> {
                 if (!(path.isEmpty() && e.getKey().equals("description"))) {
@@ -105,14 +143,15 @@ public final class OddSection {
             if (scalars) {
                 List<String> values = new ArrayList<>();
                 node.forEach(item -> values.add(item.asText()));
-                rows.add(List.of(path, "[" + String.join(", ", values) + "]"));
+                rows.add(List.of(Cell.text(path), Cell.text("[" + String.join(", ", values) + "]")));
             } else {
                 for (int i = 0; i < node.size(); i++) {
                     flatten(path + "[" + i + "]", node.get(i), rows);
                 }
             }
         } else {
-            rows.add(List.of(path, node.isNull() ? "null" : node.asText().replaceAll("\\s+", " ").trim()));
+            rows.add(List.of(Cell.text(path), node.isFloatingPointNumber() ? Cell.number(node.asDouble())
+                    : Cell.text(node.isNull() ? "null" : node.asText().replaceAll("\\s+", " ").trim())));
         }
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.marginfall.reports.ReportException;
-import org.marginfall.reports.doc.Numbers;
+import org.marginfall.reports.doc.Cell;
 
 /**
  * Reads the optional JSON files of the network and twin sections, and the values in them, turning
@@ -53,13 +53,13 @@ final class RunFilesJson {
         return v;
     }
 
-    /** A required number, formatted for a table. */
-    static String number(JsonNode node, String name, String file, String where) {
+    /** A required number, as a table cell. */
+    static Cell number(JsonNode node, String name, String file, String where) {
         JsonNode v = field(node, name, file, where);
         if (!v.isNumber()) {
             throw new ReportException(file, where + name + " must be a number, was " + v);
         }
-        return Numbers.format(v.asDouble());
+        return Cell.number(v.asDouble());
     }
 
     /** A required string. */

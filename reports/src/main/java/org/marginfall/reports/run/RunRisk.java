@@ -9,6 +9,7 @@ import org.marginfall.reports.data.RunSummary;
 import org.marginfall.reports.data.SummaryFields;
 import org.marginfall.reports.data.SummaryValue;
 import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Numbers;
 import org.marginfall.reports.doc.Table;
 import org.marginfall.reports.risk.AccountShortfalls;
@@ -60,12 +61,12 @@ public final class RunRisk {
         blocks.add(new Block.Paragraph(DEFINITIONS));
         contagion.ifPresent(c -> {
             blocks.add(new Block.Paragraph(CONTAGION_DEFINITIONS));
-            blocks.add(new Block.TableBlock(new Table("contagion-headline", "Contagion headline numbers",
+            blocks.add(new Block.TableBlock(Table.of("contagion-headline", "Contagion headline numbers",
                     List.of("metric", "value"), List.of(
-                            List.of("first shock step", count(c.shockStep())),
-                            List.of("cascade depth (generations)", count(c.cascadeDepth())),
-                            List.of("induced share", c.inducedShare() == null ? Numbers.UNDEFINED
-                                    : Numbers.format(c.inducedShare()))))));
+                            List.of(Cell.text("first shock step"), Cell.text(count(c.shockStep()))),
+                            List.of(Cell.text("cascade depth (generations)"), Cell.text(count(c.cascadeDepth()))),
+                            List.of(Cell.text("induced share"), c.inducedShare() == null ? Cell.text(Numbers.UNDEFINED)
+                                    : Cell.number(c.inducedShare()))))));
             List<List<String>> timing = new ArrayList<>();
             c.venues().forEach((id, t) -> timing.add(List.of(id, count(t.firstLiquidationStep()),
                     count(t.stepsToFirstLiquidation()), count(t.firstBadDebtStep()), count(t.stepsToInsolvency()))));
@@ -77,24 +78,25 @@ public final class RunRisk {
             blocks.add(new Block.Paragraph("The run directory has no events.jsonl, so per-account shortfalls and"
                     + " cascade depth are unknown."));
         } else {
-            List<List<String>> rows = new ArrayList<>();
+            List<List<Cell>> rows = new ArrayList<>();
             for (Map.Entry<String, SummaryFields> venue : summary.venues().entrySet()) {
                 String id = venue.getKey();
                 AccountShortfalls s = shortfalls(id, venue.getValue(), events.get());
                 Integer depth = events.get().cascadeDepth().get(id);
-                rows.add(List.of(id, Numbers.format(s.fund()), Integer.toString(s.shortfalls().size()),
-                        Numbers.format(s.largest()), Numbers.format(s.largestTwo()), Numbers.format(s.cover1()),
-                        Numbers.format(s.cover2()), depth == null ? "0" : depth.toString()));
+                rows.add(List.of(Cell.text(id), Cell.number(s.fund()), Cell.number(s.shortfalls().size()),
+                        Cell.number(s.largest()), Cell.number(s.largestTwo()), Cell.number(s.cover1()),
+                        Cell.number(s.cover2()), Cell.number(depth == null ? 0 : depth)));
             }
-            blocks.add(new Block.TableBlock(new Table("venue-risk",
+            blocks.add(new Block.TableBlock(Table.of("venue-risk",
                     "Insurance-fund coverage and liquidation rounds per venue (" + summary.run().baseCurrency() + ")",
                     List.of("venue", "fund", "accounts short", "largest shortfall", "two largest", "cover 1",
                             "cover 2", "liquidation rounds"), rows)));
         }
-        List<List<String>> assets = new ArrayList<>();
-        summary.assets().forEach((asset, f) -> assets.add(List.of(asset, Numbers.format(number(f, "fundamentalMaxDrawdown")),
-                Numbers.format(number(f, "marketMaxDrawdown")), Numbers.format(number(f, "amplification")))));
-        blocks.add(new Block.TableBlock(new Table("amplification", "Price amplification per asset",
+        List<List<Cell>> assets = new ArrayList<>();
+        summary.assets().forEach((asset, f) -> assets.add(List.of(Cell.text(asset),
+                Cell.number(number(f, "fundamentalMaxDrawdown")), Cell.number(number(f, "marketMaxDrawdown")),
+                Cell.number(number(f, "amplification")))));
+        blocks.add(new Block.TableBlock(Table.of("amplification", "Price amplification per asset",
                 List.of("asset", "fundamental max drawdown", "market max drawdown", "amplification"), assets)));
         return blocks;
     }

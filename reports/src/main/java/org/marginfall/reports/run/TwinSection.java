@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Table;
 
 /**
@@ -49,12 +50,12 @@ public final class TwinSection {
         for (JsonNode twin : RunFilesJson.field(file.get(), "twins", f, "")) {
             String name = RunFilesJson.text(twin, "twin", f, "twins[].");
             String id = name.replaceAll("[^A-Za-z0-9_-]", "-"); // a table id is a file name
-            List<List<String>> figures = new ArrayList<>();
-            List<List<String>> owners = new ArrayList<>();
+            List<List<Cell>> figures = new ArrayList<>();
+            List<List<Cell>> owners = new ArrayList<>();
             for (JsonNode v : RunFilesJson.field(twin, "venues", f, "twins[].")) {
                 String venue = RunFilesJson.text(v, "venue", f, "twins[].venues[].");
                 String at = "twins[].venues[].";
-                List<String> row = new ArrayList<>(List.of(venue));
+                List<Cell> row = new ArrayList<>(List.of(Cell.text(venue)));
                 for (String metric : List.of("liquidations", "liquidatedNotional", "badDebt", "insurancePaid")) {
                     for (String side : List.of("base", "twin", "difference")) {
                         row.add(RunFilesJson.number(RunFilesJson.field(v, side, f, at), metric, f, at + side + "."));
@@ -64,7 +65,7 @@ public final class TwinSection {
                 JsonNode onlyBase = RunFilesJson.field(v, "liquidatedOnlyInBase", f, at);
                 JsonNode onlyTwin = RunFilesJson.field(v, "liquidatedOnlyInTwin", f, at);
                 JsonNode loss = RunFilesJson.field(v, "liquidationLoss", f, at);
-                owners.add(List.of(venue,
+                owners.add(List.of(Cell.text(venue),
                         RunFilesJson.number(onlyBase, "accounts", f, at + "liquidatedOnlyInBase."),
                         RunFilesJson.number(onlyBase, "notional", f, at + "liquidatedOnlyInBase."),
                         RunFilesJson.number(onlyTwin, "accounts", f, at + "liquidatedOnlyInTwin."),
@@ -73,11 +74,11 @@ public final class TwinSection {
                         RunFilesJson.number(loss, "twin", f, at + "liquidationLoss."),
                         RunFilesJson.number(v, "capitalSavedBySharing", f, at)));
             }
-            blocks.add(new Block.TableBlock(new Table("twin-" + id + "-figures",
+            blocks.add(new Block.TableBlock(Table.of("twin-" + id + "-figures",
                     "Twin " + name + ": base, twin and difference per venue (" + currency + ")",
                     List.of("venue", "liquidations base", "twin", "diff", "notional base", "twin", "diff",
                             "bad debt base", "twin", "diff", "insurance paid base", "twin", "diff"), figures)));
-            blocks.add(new Block.TableBlock(new Table("twin-" + id + "-owners",
+            blocks.add(new Block.TableBlock(Table.of("twin-" + id + "-owners",
                     "Twin " + name + ": owners liquidated in one run only, and capital saved by sharing (" + currency + ")",
                     List.of("venue", "only in base", "notional", "only in twin", "notional", "loss base", "loss twin",
                             "capital saved by sharing"), owners)));

@@ -10,6 +10,7 @@ import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.chart.SweepCharts;
 import org.marginfall.reports.doc.Block;
 import org.marginfall.reports.doc.Citation;
+import org.marginfall.reports.doc.Cell;
 import org.marginfall.reports.doc.Numbers;
 import org.marginfall.reports.doc.ReportDocument;
 import org.marginfall.reports.doc.Table;
@@ -166,16 +167,16 @@ public final class SweepDocument {
      */
     public static Table risk(SweepData data) {
         List<String> measures = List.of("runs", "mean", "VaR 95%", "VaR 99%", "ES 95%", "ES 99%", "P(>0)");
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         if (SAMPLED.contains(data.design())) {
             for (String metric : data.metrics().keySet()) {
-                List<String> row = new ArrayList<>(List.of(metric));
+                List<Cell> row = new ArrayList<>(List.of(Cell.text(metric)));
                 row.addAll(riskCells(data.metricValues(metric)));
                 rows.add(row);
             }
             List<String> columns = new ArrayList<>(List.of("metric"));
             columns.addAll(measures);
-            return new Table("risk", "Risk metrics pooled over all " + data.okRuns().size()
+            return Table.of("risk", "Risk metrics pooled over all " + data.okRuns().size()
                     + " successful runs of the " + data.design() + " design: the outcome distribution with the"
                     + " parameters drawn as the sweep file states (95% bootstrap intervals)", columns, rows);
         }
@@ -190,13 +191,13 @@ public final class SweepDocument {
                 int c = data.runs().index(metric);
                 double[] v = e.getValue().stream().mapToDouble(r -> CsvTable.number(r.get(c)))
                         .filter(x -> !Double.isNaN(x)).toArray();
-                List<String> row = new ArrayList<>(List.of(e.getKey()));
+                List<Cell> row = new ArrayList<>(List.of(Cell.text(e.getKey())));
                 for (String p : data.parameters()) {
                     String cell = first.get(data.runs().index(p));
                     double n = CsvTable.number(cell);
-                    row.add(Double.isNaN(n) ? cell : Numbers.format(n));
+                    row.add(Double.isNaN(n) ? Cell.text(cell) : Cell.number(n));
                 }
-                row.add(metric);
+                row.add(Cell.text(metric));
                 row.addAll(riskCells(v));
                 rows.add(row);
             }
@@ -205,21 +206,21 @@ public final class SweepDocument {
         columns.addAll(data.parameters());
         columns.add("metric");
         columns.addAll(measures);
-        return new Table("risk", "Risk metrics per design point over its replications (95% bootstrap intervals);"
+        return Table.of("risk", "Risk metrics per design point over its replications (95% bootstrap intervals);"
                 + " a grid's points are chosen, not drawn, so they are not pooled", columns, rows);
     }
 
-    private static List<String> riskCells(double[] v) {
-        return List.of(Integer.toString(v.length),
-                Numbers.withInterval(RiskMeasures.mean(v), RiskMeasures.bootstrap95(v, RiskMeasures::mean)),
+    private static List<Cell> riskCells(double[] v) {
+        return List.of(Cell.number(v.length),
+                Cell.interval(RiskMeasures.mean(v), RiskMeasures.bootstrap95(v, RiskMeasures::mean)),
                 stat(v, 0.95, false), stat(v, 0.99, false), stat(v, 0.95, true), stat(v, 0.99, true),
-                Numbers.format(sharePositive(v)));
+                Cell.number(sharePositive(v)));
     }
 
-    private static String stat(double[] v, double alpha, boolean shortfall) {
+    private static Cell stat(double[] v, double alpha, boolean shortfall) {
         java.util.function.ToDoubleFunction<double[]> f = shortfall
                 ? x -> RiskMeasures.expectedShortfall(x, alpha) : x -> RiskMeasures.valueAtRisk(x, alpha);
-        return Numbers.withInterval(f.applyAsDouble(v), RiskMeasures.bootstrap95(v, f));
+        return Cell.interval(f.applyAsDouble(v), RiskMeasures.bootstrap95(v, f));
     }
 
     private static double sharePositive(double[] v) {
@@ -232,29 +233,29 @@ public final class SweepDocument {
         columns.add("point");
         columns.addAll(data.parameters());
         columns.addAll(List.of("metric", "n", "mean", "ci95_low", "ci95_high", "share_positive"));
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (List<String> row : p.rows()) {
-            List<String> out = new ArrayList<>();
+            List<Cell> out = new ArrayList<>();
             for (String c : columns) {
                 String cell = row.get(p.index(c));
                 double n = CsvTable.number(cell);
                 boolean number = !Double.isNaN(n) && !c.equals("point") && !c.equals("metric");
-                out.add(number ? Numbers.format(n) : cell.isEmpty() ? Numbers.UNDEFINED : cell);
+                out.add(number ? Cell.number(n) : Cell.text(cell.isEmpty() ? Numbers.UNDEFINED : cell));
             }
             rows.add(out);
         }
-        return new Table("points", "Statistics per point and metric (points.csv)", columns, rows);
+        return Table.of("points", "Statistics per point and metric (points.csv)", columns, rows);
     }
 
     private static Table sobolTable(CsvTable sobol) {
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         for (List<String> r : sobol.rows()) {
-            rows.add(List.of(r.get(sobol.index("metric")), r.get(sobol.index("parameter")),
-                    Numbers.withInterval(num(sobol, r, "S1"), num(sobol, r, "S1_ci95_low"), num(sobol, r, "S1_ci95_high")),
-                    Numbers.withInterval(num(sobol, r, "ST"), num(sobol, r, "ST_ci95_low"), num(sobol, r, "ST_ci95_high")),
-                    r.get(sobol.index("samples_used"))));
+            rows.add(List.of(Cell.text(r.get(sobol.index("metric"))), Cell.text(r.get(sobol.index("parameter"))),
+                    Cell.interval(num(sobol, r, "S1"), num(sobol, r, "S1_ci95_low"), num(sobol, r, "S1_ci95_high")),
+                    Cell.interval(num(sobol, r, "ST"), num(sobol, r, "ST_ci95_low"), num(sobol, r, "ST_ci95_high")),
+                    Cell.text(r.get(sobol.index("samples_used")))));
         }
-        return new Table("sobol", "Sobol indices (95% bootstrap intervals)",
+        return Table.of("sobol", "Sobol indices (95% bootstrap intervals)",
                 List.of("metric", "parameter", "S1", "ST", "samples used"), rows);
     }
 

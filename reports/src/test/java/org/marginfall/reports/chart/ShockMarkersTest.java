@@ -9,6 +9,7 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
+import org.marginfall.reports.data.OracleFailure;
 
 /** Shocked steps become shaded windows on the step axis. */
 class ShockMarkersTest {
@@ -33,5 +34,22 @@ class ShockMarkersTest {
     assertEquals(19.5, m.getStartValue(), 0);
     assertEquals(22.5, m.getEndValue(), 0);
     assertEquals("shock", m.getLabel());
+  }
+
+  @Test
+  void test_addOracleFailures_shadesEachFailureOfTheAssetOverItsSteps() {
+    XYPlot plot = new XYPlot();
+    List<OracleFailure> failures = List.of(new OracleFailure("print-feed", "ETH", "wrong", 60, 64),
+        new OracleFailure("frozen-feed", "BTC", "frozen", 20, 49));
+    ShockMarkers.addOracleFailures(plot, failures, "ETH");
+    assertEquals(1, plot.getDomainMarkers(Layer.BACKGROUND).size());
+    IntervalMarker m = (IntervalMarker) plot.getDomainMarkers(Layer.BACKGROUND).iterator().next();
+    assertEquals(59.5, m.getStartValue(), 0);
+    assertEquals(64.5, m.getEndValue(), 0);
+    assertEquals("oracle print-feed: wrong", m.getLabel());
+    // Without an asset (the liquidations chart), every failure.
+    XYPlot all = new XYPlot();
+    ShockMarkers.addOracleFailures(all, failures, null);
+    assertEquals(2, all.getDomainMarkers(Layer.BACKGROUND).size());
   }
 }

@@ -61,10 +61,11 @@ class RunRiskAndPdfTest {
     @Test
     void test_venueRisk_coverOneAndTwoFromEvents() throws Exception {
         List<String> lines = Files.readAllLines(run().resolve("tables/venue-risk.csv"));
-        // cover 1 = 1,000,000 / 400,000 = 2.5; cover 2 = 1,000,000 / 650,000 = 1.53846 (6 digits);
-        // liquidation rounds 3 (the round-3 liquidation). lend-pool: fund 0, nobody short: inf, rounds 0.
+        // cover 1 = 1,000,000 / 400,000 = 2.5; cover 2 = 1,000,000 / 650,000 = 1.5384615384615385 (every
+        // digit in the CSV); liquidation rounds 3 (the round-3 liquidation). lend-pool: fund 0, nobody
+        // short: inf, rounds 0.
         assertEquals("venue,fund,accounts short,largest shortfall,two largest,cover 1,cover 2,liquidation rounds", lines.get(0));
-        assertEquals("perp-cross,1000000,3,400000,650000,2.5,1.53846,3", lines.get(1));
+        assertEquals("perp-cross,1000000,3,400000,650000,2.5,1.5384615384615385,3", lines.get(1));
         assertEquals("lend-pool,0,0,0,0,inf,inf,0", lines.get(2));
     }
 
@@ -76,6 +77,22 @@ class RunRiskAndPdfTest {
         assertTrue(rows.contains("run.steps,30"));
         List<String> entities = Files.readAllLines(run().resolve("tables/odd-entities.csv"));
         assertTrue(entities.contains("venues,2,\"perp-cross, lend-pool\""), entities.toString());
+    }
+
+    @Test
+    void test_tables_exactInCsvTypesetInLatex() throws Exception {
+        Path run = run();
+        // The summary tables: the CSV holds the summary's values, not the page's grouped text.
+        List<String> totals = Files.readAllLines(run.resolve("tables/totals.csv"));
+        assertTrue(totals.contains("liquidatedNotional,23000000"), totals.toString());
+        assertTrue(Files.readAllLines(run.resolve("tables/assets.csv")).contains(
+                "marketMaxDrawdown,0.37"), "drawdown as a fraction in the CSV");
+        String tex = Files.readString(run.resolve("tables/totals.tex"));
+        assertTrue(tex.contains("liquidatedNotional & $23{,}000{,}000.00$ \\\\"), tex);
+        String risk = Files.readString(run.resolve("tables/venue-risk.tex"));
+        assertTrue(risk.contains("perp-cross & $1{,}000{,}000$ & $3$ & $400{,}000$ & $650{,}000$ & $2.5$ & $1.53846$"
+                + " & $3$ \\\\"), risk);
+        assertTrue(risk.contains("$\\infty$"), risk);
     }
 
     @Test
@@ -93,6 +110,34 @@ class RunRiskAndPdfTest {
         }
         new RunReportWriter(CLOCK).write(run);
         assertArrayEquals(first, Files.readAllBytes(run.resolve("report.pdf")));
+    }
+
+    /** Asserts that each marker first occurs in {@code text}, and after the one before it. */
+    static void assertInOrder(String text, String... markers) {
+        int at = -1;
+        for (int k = 0; k < markers.length; k++) {
+            int i = text.indexOf(markers[k]);
+            assertTrue(i >= 0, "missing: " + markers[k]);
+            assertTrue(i > at, markers[k] + " comes before " + (k == 0 ? "the start" : markers[k - 1]));
+            at = i;
+        }
+    }
+
+    @Test
+    void test_page_summaryAndChartsFirstModelDescriptionAndParametersAfter() throws Exception {
+        String html = Files.readString(run().resolve("report.html"));
+        assertInOrder(html, "<h1>", "id=\"totals\"", "id=\"venues\"", "id=\"assets\"", "id=\"charts\"",
+                "<h2>Risk metrics</h2>", "<h2>Model description (ODD protocol)</h2>", "id=\"table-odd-parameters\"",
+                "id=\"run\"", "id=\"provenance\"", "<h2>How to cite</h2>");
+    }
+
+    @Test
+    void test_pdf_summaryAndChartsFirstModelDescriptionAndParametersAfter() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(run().resolve("report.pdf")))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertInOrder(text, "Totals", "Venues", "Assets", "Charts", "Fundamental, market and oracle prices of ETH", "Risk metrics",
+                    "Model description (ODD protocol)", "ODD details", "Run settings", "Provenance", "How to cite");
+        }
     }
 
     @Test

@@ -72,7 +72,7 @@ class TwinAndNetworkSectionsTest {
         List<Table> tables = tables(blocks);
         assertEquals(List.of("twin-no-channel-commonMarket-figures", "twin-no-channel-commonMarket-owners"),
                 tables.stream().map(Table::id).toList());
-        assertEquals(List.of("perp-cross", "5", "3", "-2", "1000", "600", "-400", "10", "0", "-10", "2", "0", "-2"),
+        assertEquals(List.of("perp-cross", "5", "3", "-2", "1,000", "600", "-400", "10", "0", "-10", "2", "0", "-2"),
                 tables.get(0).rows().get(0));
         assertEquals(List.of("perp-cross", "2", "400", "0", "0", "22", "6", "-16"), tables.get(1).rows().get(0));
     }
@@ -82,9 +82,10 @@ class TwinAndNetworkSectionsTest {
         RunFixtures.write(dir.resolve(NetworkSection.EXPOSURES), EXPOSURES);
         List<Block> blocks = NetworkSection.blocks(dir);
         List<Table> tables = tables(blocks);
-        assertEquals(List.of("A", "100", "4145", "\u2014", "\u2014"), tables.get(0).rows().get(0));
+        assertEquals(List.of("A", "100", "4,145", "\u2014", "\u2014"), tables.get(0).rows().get(0));
+        assertEquals(List.of("A", "100", "4145", "\u2014", "\u2014"), tables.get(0).exact().get(0));
         assertEquals(List.of("claim", "B", "A", "rA", "231"), tables.get(1).rows().get(0));
-        assertEquals(List.of("common asset", "A", "B", "ETH", "2000"), tables.get(1).rows().get(1));
+        assertEquals(List.of("common asset", "A", "B", "ETH", "2,000"), tables.get(1).rows().get(1));
         assertTrue(blocks.stream().anyMatch(b -> b instanceof Block.Paragraph p
                 && p.text().equals("DebtRank is undefined for this network: venue B holds claims on other venues"
                         + " but has no capital buffer.")));

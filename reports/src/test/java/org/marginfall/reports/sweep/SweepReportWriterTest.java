@@ -82,6 +82,20 @@ class SweepReportWriterTest {
     }
 
     @Test
+    void test_heatmap_labelsParameterValuesAsNumbersNotAsJavaDoubles() throws Exception {
+        // runs.csv holds the values as Java writes doubles (1000.0, 2000.0; 1.4E7 from 10^7 on).
+        Path grid = SweepFixtures.writeGrid(temp.resolve("grid"));
+        new SweepReportWriter(CLOCK).write(grid);
+        String svg = Files.readString(grid.resolve("charts/heatmap-badDebt-maintenanceMargin-insuranceFund.svg"));
+        assertTrue(svg.contains(">1,000<") && svg.contains(">2,000<"), "tick labels of insuranceFund");
+        assertFalse(svg.contains(">1000.0<"), "Java's double text on an axis");
+        assertEquals("14,000,000", org.marginfall.reports.chart.SweepCharts.axisLabel("1.4E7"));
+        assertEquals("6,000,000", org.marginfall.reports.chart.SweepCharts.axisLabel("6000000.0"));
+        assertEquals("0.005", org.marginfall.reports.chart.SweepCharts.axisLabel("0.005"));
+        assertEquals("cross", org.marginfall.reports.chart.SweepCharts.axisLabel("cross"));
+    }
+
+    @Test
     void test_risk_gridIsNotPooledAcrossPoints() throws Exception {
         Path grid = SweepFixtures.writeGrid(temp.resolve("grid"));
         new SweepReportWriter(CLOCK).write(grid);
