@@ -16,7 +16,6 @@ import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.AccountTable;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
@@ -80,15 +79,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** Prices read by {@link #readPrices}: one per collateral line, one mark per market. */
   private final double[] collateralPrice;
   private final double[] markBuffer;
-  private final AccountTable<MarginAccount> accounts = new AccountTable<>();
-  /** Every account by its ordinal, in the order accounts were opened. */
-  private final List<MarginAccount> byOrdinal = new ArrayList<>();
-  /**
-   * Per market, the ordinals of the accounts long (and short) in it: auto-deleveraging looks for
-   * opposite positions among these instead of among every account.
-   */
-  private final BitSet[] longs;
-  private final BitSet[] shorts;
+  private final PerpAccountBook book;
   /** Scratch columns of the opposite positions of one deleveraging, reused between calls. */
   private AccountId[] oppositeIds = new AccountId[0];
   private double[] oppositeSizes = new double[0];
@@ -122,35 +113,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   private long lastPausedStep = -1;
   private int staleNow;
 
-  /** One margin account: its positions by market index. */
-  private static final class MarginAccount {
-    final AccountId id;
-    /** The account's ledger index, so marking reads collateral balances without lookups. */
-    final int slot;
-    /** The account's place in the venue's account order (the order accounts were opened in). */
-    final int ordinal;
-    final double[] size;
-    final double[] entry;
-    MarginState state = new MarginState(0, 0, 0);
-
-    MarginAccount(AccountId id, int slot, int ordinal, int markets) {
-      this.id = id;
-      this.slot = slot;
-      this.ordinal = ordinal;
-      this.size = new double[markets];
-      this.entry = new double[markets];
-    }
-
-    boolean hasPositions() {
-      for (double s : size) {
-        if (s != 0) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
     this.spec = spec;
     this.services = services;
@@ -168,12 +130,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     ledger.transfer(Ledger.EXTERNAL, house, base, basePrecision.floorAtoms(spec.houseCapital()));
     ledger.transfer(Ledger.EXTERNAL, insurance, base, basePrecision.floorAtoms(spec.insuranceFund()));
     int n = spec.markets().size();
-    this.longs = new BitSet[n];
-    this.shorts = new BitSet[n];
-    for (int i = 0; i < n; i++) {
-      longs[i] = new BitSet();
-      shorts[i] = new BitSet();
-    }
+    this.book = new PerpAccountBook(spec.id(), ledger, n);
     this.initialMargin = new double[n];
     this.maintenanceMargin = new double[n];
     this.history = new PriceHistory(spec.pricing(), n);
@@ -216,7 +173,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       ledger.open(vaultId, AccountType.ORDINARY);
       ledger.open(shareIssuer, AccountType.EXTERNAL);
       ledger.open(depositors, AccountType.ORDINARY);
-      this.vault = open(vaultId, n);
+      this.vault = book.open(vaultId);
       // Depositors bring the capital and receive one share per unit: NAV starts at exactly 1.
       // Each side is counted at its own asset's precision.
       ledger.transfer(Ledger.EXTERNAL, vaultId, base, basePrecision.floorAtoms(b.capital()));
@@ -297,16 +254,16 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (spec.marginMode() == MarginMode.ISOLATED) {
       id = id.child(market.value());
     }
-    if (!accounts.containsKey(id)) {
+    if (!book.contains(id)) {
       ledger.open(id, AccountType.ORDINARY);
-      open(id, marketAssets.size());
+      book.open(id);
     }
     return id;
   }
 
   @Override
   public void deposit(AccountId from, AccountId marginAccount, AssetId asset, long atoms) {
-    account(marginAccount);
+    book.require(marginAccount);
     if (!collateralAssets().contains(asset)) {
       throw new IllegalArgumentException(spec.id() + " does not accept " + asset + " as collateral");
     }
@@ -320,7 +277,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
-    MarginAccount a = account(marginAccount);
+    MarginAccount a = book.require(marginAccount);
     int i = marketIndex(market);
     if (a == vault || Math.abs(side) != 1 || (a.size[i] != 0 && Math.signum(a.size[i]) != side)) {
       throw new IllegalArgumentException("maxOpenSize covers increases of a position on its own side only");
@@ -347,17 +304,17 @@ public final class PerpetualExchange implements PerpetualVenue {
   private boolean accepts(MarginAccount a, int i, double size, double price) {
     double old = a.size[i];
     double oldEntry = a.entry[i];
-    setSize(a, i, old + size);
+    book.setSize(a, i, old + size);
     a.entry[i] = (old * oldEntry + size * price) / a.size[i];
     MarginState after = state(a);
-    setSize(a, i, old);
+    book.setSize(a, i, old);
     a.entry[i] = oldEntry;
     return after.equity() >= after.initialRequirement();
   }
 
   @Override
   public void open(AccountId marginAccount, AssetId market, double size) {
-    MarginAccount a = account(marginAccount);
+    MarginAccount a = book.require(marginAccount);
     if (a == vault) {
       throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
     }
@@ -379,7 +336,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       throw new IllegalStateException(
           marginAccount + " cannot pay the realised loss " + basePrecision.units(loss) + " in " + base);
     }
-    double realized = applyTrade(a, i, size, price);
+    double realized = book.applyTrade(a, i, size, price);
     double next = a.size[i];
     MarginState after = state(a);
     // The realised part is not yet in collateral, so post-trade equity is after.equity() + realized.
@@ -389,7 +346,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     boolean flips = old != 0 && next != 0 && Math.signum(next) != Math.signum(old);
     boolean addsRisk = Math.abs(next) > Math.abs(old) || flips;
     if (addsRisk && after.equity() + realized < after.initialRequirement()) {
-      setSize(a, i, old);
+      book.setSize(a, i, old);
       a.entry[i] = oldEntry;
       throw new IllegalStateException(
           "position on " + spec.id() + " would need initial margin " + after.initialRequirement()
@@ -413,7 +370,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public void reduce(AccountId marginAccount, AssetId market, double size) {
-    MarginAccount a = account(marginAccount);
+    MarginAccount a = book.require(marginAccount);
     if (a == vault) {
       throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
     }
@@ -435,7 +392,7 @@ public final class PerpetualExchange implements PerpetualVenue {
           marginAccount + " cannot pay the realised loss " + basePrecision.units(loss) + " in " + base);
     }
     Execution e = services.markets().tradeSynthetic(marginAccount.value(), market, -close);
-    double realized = applyTrade(a, i, -close, e.averagePrice());
+    double realized = book.applyTrade(a, i, -close, e.averagePrice());
     settlePnl(a.id, realized);
     a.state = state(a);
     services
@@ -448,7 +405,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public MarginState marginState(AccountId marginAccount) {
-    return state(account(marginAccount));
+    return state(book.require(marginAccount));
   }
 
   /**
@@ -460,7 +417,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to) {
-    MarginAccount a = account(marginAccount);
+    MarginAccount a = book.require(marginAccount);
     if (a == vault) {
       throw new IllegalArgumentException(marginAccount + " is the backstop vault; its capital cannot be withdrawn");
     }
@@ -521,7 +478,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     List<LiquidationCandidate> out = new ArrayList<>();
     int stale = 0;
     readPrices();
-    for (MarginAccount a : accounts.values()) {
+    for (MarginAccount a : book.all()) {
       a.state = stateAtReadPrices(a);
       if (a == vault || !a.state.liquidatable()) {
         continue;
@@ -552,7 +509,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public double[] healthValues() {
-    return accounts.values().stream()
+    return book.all().stream()
         .filter(a -> a != vault)
         .mapToDouble(a -> a.state.health())
         .filter(Double::isFinite)
@@ -573,7 +530,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
-    MarginAccount a = accounts.get(candidate.account());
+    MarginAccount a = book.get(candidate.account());
     if (a == null || a == vault) {
       return 0;
     }
@@ -621,7 +578,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator) {
-    MarginAccount a = accounts.get(account);
+    MarginAccount a = book.get(account);
     if (a == null) {
       return Optional.empty();
     }
@@ -677,10 +634,10 @@ public final class PerpetualExchange implements PerpetualVenue {
    * returns how many.
    */
   private int collectOpposites(MarginAccount a, int i, double s, double pb, double mark) {
-    BitSet opposite = s > 0 ? shorts[i] : longs[i];
+    BitSet opposite = book.opposite(i, s);
     int m = 0;
     for (int k = opposite.nextSetBit(0); k >= 0; k = opposite.nextSetBit(k + 1)) {
-      MarginAccount o = byOrdinal.get(k);
+      MarginAccount o = book.byOrdinal(k);
       double os = o.size[i];
       if (o == a || !(os * (pb - o.entry[i]) > 0)) {
         continue;
@@ -699,25 +656,10 @@ public final class PerpetualExchange implements PerpetualVenue {
     return m;
   }
 
-  /** Opens the venue's record of a margin account already open in the ledger. */
-  private MarginAccount open(AccountId id, int markets) {
-    MarginAccount a = new MarginAccount(id, ledger.indexOf(id), byOrdinal.size(), markets);
-    accounts.put(id, a);
-    byOrdinal.add(a);
-    return a;
-  }
-
-  /** Sets a position's size, keeping the per-market index of long and short accounts. */
-  private void setSize(MarginAccount a, int i, double size) {
-    a.size[i] = size;
-    longs[i].set(a.ordinal, size > 0);
-    shorts[i].set(a.ordinal, size < 0);
-  }
-
   /** Whether a liquidator able to buy the collateral would liquidate {@code account} now. */
   @Override
   public boolean liquidatesNow(AccountId account) {
-    MarginAccount a = accounts.get(account);
+    MarginAccount a = book.get(account);
     return a != null && liquidatesNow(a, state(a));
   }
 
@@ -757,10 +699,10 @@ public final class PerpetualExchange implements PerpetualVenue {
       realized += pnl[i];
       nominalFee += notional[i] * spec.liquidationFee();
       if (f >= 1) {
-        setSize(a, i, 0);
+        book.setSize(a, i, 0);
         a.entry[i] = 0;
       } else {
-        setSize(a, i, a.size[i] - close);
+        book.setSize(a, i, a.size[i] - close);
       }
     }
 
@@ -890,9 +832,9 @@ public final class PerpetualExchange implements PerpetualVenue {
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
         double s = a.size[i];
-        setSize(a, i, 0);
+        book.setSize(a, i, 0);
         a.entry[i] = 0;
-        settlePnl(vault.id, applyTrade(vault, i, s, price[i]));
+        settlePnl(vault.id, book.applyTrade(vault, i, s, price[i]));
       }
     }
     takeovers++;
@@ -960,10 +902,10 @@ public final class PerpetualExchange implements PerpetualVenue {
         if (!(q > 0)) {
           continue;
         }
-        MarginAccount o = accounts.get(fill.account());
+        MarginAccount o = book.get(fill.account());
         // The bankrupt side closes q at p_b; the counterparty closes the same q at p_b.
         realized += Math.signum(s) * q * (pb - a.entry[i]);
-        settlePnl(o.id, applyTrade(o, i, Math.signum(s) * q, pb));
+        settlePnl(o.id, book.applyTrade(o, i, Math.signum(s) * q, pb));
         o.state = state(o);
         double taken = q * Math.abs(pb - mark);
         double covered = deficit > 0 ? uncoverable * taken / deficit : 0;
@@ -984,7 +926,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         realized += Math.signum(s) * rest * (e.averagePrice() - a.entry[i]);
         closedNotional += e.value();
       }
-      setSize(a, i, 0);
+      book.setSize(a, i, 0);
       a.entry[i] = 0;
     }
     long gain = realized > 0 ? basePrecision.floorAtoms(realized) : 0;
@@ -1026,7 +968,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       return 0;
     }
     double total = 0;
-    for (MarginAccount o : accounts.values()) {
+    for (MarginAccount o : book.all()) {
       if (o.id.equals(bankrupt)) {
         continue;
       }
@@ -1041,7 +983,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       return 0;
     }
     double amount = basePrecision.units(absorbed);
-    for (MarginAccount o : accounts.values()) {
+    for (MarginAccount o : book.all()) {
       if (o.id.equals(bankrupt)) {
         continue;
       }
@@ -1103,7 +1045,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     long received = 0;
     long deferred = 0;
     double mark = markPrice(i);
-    for (MarginAccount a : accounts.values()) {
+    for (MarginAccount a : book.all()) {
       double s = a.size[i];
       if (s == 0) {
         continue;
@@ -1155,7 +1097,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
       double close = Math.abs(s * fraction) * markPrice(i) < 1 ? s : s * fraction;
       Execution e = services.markets().tradeSynthetic(trader, marketAssets.get(i), -close);
-      settlePnl(vault.id, applyTrade(vault, i, -close, e.averagePrice()));
+      settlePnl(vault.id, book.applyTrade(vault, i, -close, e.averagePrice()));
     }
     vault.state = state(vault);
   }
@@ -1163,7 +1105,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public VenueSnapshot snapshot() {
     double openInterest = 0;
-    for (MarginAccount a : accounts.values()) {
+    for (MarginAccount a : book.all()) {
       for (int i = 0; i < a.size.length; i++) {
         if (a.size[i] != 0) {
           openInterest += Math.abs(a.size[i]) * oraclePrice(marketAssets.get(i));
@@ -1208,7 +1150,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       extras.put("stalePausedSteps", (double) stalePausedSteps);
     }
     return new VenueSnapshot(
-        accounts.size(), liquidations, liquidatedNotional, basePrecision.units(liquidationFeeAtoms),
+        book.size(), liquidations, liquidatedNotional, basePrecision.units(liquidationFeeAtoms),
         basePrecision.units(insurancePaidAtoms), basePrecision.units(badDebtAtoms),
         ledger.units(insurance, base), openInterest, liquidatable.list().size(), extras);
   }
@@ -1218,7 +1160,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     List<String> problems = new ArrayList<>();
     Set<AccountId> listed = new LinkedHashSet<>();
     liquidatable.list().forEach(c -> listed.add(c.account()));
-    for (MarginAccount a : accounts.values()) {
+    for (MarginAccount a : book.all()) {
       MarginState now = state(a);
       if (!Double.isFinite(now.equity()) || !Double.isFinite(now.maintenanceRequirement())) {
         problems.add(spec.id() + ": margin state of " + a.id + " is not finite: " + now);
@@ -1233,7 +1175,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         if (!Double.isFinite(a.size[i]) || (a.size[i] != 0 && !(a.entry[i] > 0))) {
           problems.add(spec.id() + ": position " + marketAssets.get(i) + " of " + a.id + " is malformed");
         }
-        if (longs[i].get(a.ordinal) != a.size[i] > 0 || shorts[i].get(a.ordinal) != a.size[i] < 0) {
+        if (!book.indexAgrees(a, i)) {
           problems.add(spec.id() + ": the position index disagrees with " + a.id + "'s size in " + marketAssets.get(i));
         }
       }
@@ -1391,30 +1333,6 @@ public final class PerpetualExchange implements PerpetualVenue {
     return v;
   }
 
-  /**
-   * Applies a trade of {@code size} at {@code price} to a position and returns the PnL it realises
-   * (the reduced part at the trade price); the caller settles it.
-   */
-  private double applyTrade(MarginAccount a, int i, double size, double price) {
-    double old = a.size[i];
-    double oldEntry = a.entry[i];
-    double next = old + size;
-    double reduced = old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
-    double realized = Math.signum(old) * reduced * (price - oldEntry);
-    if (Math.abs(next) <= 1e-12 * Math.max(Math.abs(old), Math.abs(size))) {
-      next = 0;
-    }
-    setSize(a, i, next);
-    if (next == 0) {
-      a.entry[i] = 0;
-    } else if (reduced == 0) {
-      a.entry[i] = (old * oldEntry + size * price) / next;
-    } else if (Math.signum(next) != Math.signum(old)) {
-      a.entry[i] = price;
-    }
-    return realized;
-  }
-
   /** Settles realised PnL of {@code account} with the house: gains from the house, losses to it (a shortfall through the waterfall). */
   private void settlePnl(AccountId account, double realized) {
     if (realized > 0) {
@@ -1520,15 +1438,8 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public MarginState marginStateNow(AccountId account) {
-    MarginAccount a = accounts.get(account);
+    MarginAccount a = book.get(account);
     return a == null ? null : state(a);
   }
 
-  private MarginAccount account(AccountId id) {
-    MarginAccount a = accounts.get(id);
-    if (a == null) {
-      throw new IllegalArgumentException(spec.id() + " has no margin account " + id);
-    }
-    return a;
-  }
 }
