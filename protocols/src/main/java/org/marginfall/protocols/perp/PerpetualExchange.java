@@ -64,18 +64,10 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final AccountId house;
   private final AccountId insurance;
   private final AccountId badDebtAccount;
-  private final List<AssetId> marketAssets = new ArrayList<>();
+  private final PerpMarkets markets;
   /** Marks of past steps, read by a VaR portfolio-margin model (unused otherwise). */
   private org.marginfall.protocols.perp.portfolio.PriceHistory markHistory;
   private long markHistoryStep = -1;
-  private final double[] initialMargin;
-  private final double[] maintenanceMargin;
-  private final List<MarginTiers> tiers = new ArrayList<>();
-  private final List<CollateralTerms> collateral = new ArrayList<>();
-  /** Each collateral line's asset's ledger index, in the order of {@link #collateral}. */
-  private final int[] collateralSlot;
-  /** Each collateral line's asset's precision, in the order of {@link #collateral}. */
-  private final Precision[] collateralPrecision;
   /** Prices read by {@link #readPrices}: one per collateral line, one mark per market. */
   private final double[] collateralPrice;
   private final double[] markBuffer;
@@ -85,7 +77,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   private double[] oppositeSizes = new double[0];
   private double[] oppositeScores = new double[0];
   private final PricingTerms pricing;
-  private final PriceHistory history;
   private final MarginAccount vault;
   private final AccountId shareIssuer;
   private final AccountId depositors;
@@ -130,36 +121,13 @@ public final class PerpetualExchange implements PerpetualVenue {
     ledger.transfer(Ledger.EXTERNAL, house, base, basePrecision.floorAtoms(spec.houseCapital()));
     ledger.transfer(Ledger.EXTERNAL, insurance, base, basePrecision.floorAtoms(spec.insuranceFund()));
     int n = spec.markets().size();
+    this.markets = new PerpMarkets(spec, services);
     this.book = new PerpAccountBook(spec.id(), ledger, n);
-    this.initialMargin = new double[n];
-    this.maintenanceMargin = new double[n];
-    this.history = new PriceHistory(spec.pricing(), n);
-    for (int i = 0; i < n; i++) {
-      PerpMarket m = spec.markets().get(i);
-      marketAssets.add(m.asset());
-      initialMargin[i] = m.initialMargin();
-      maintenanceMargin[i] = m.maintenanceMargin();
-      tiers.add(new MarginTiers(m.tiers()));
-    }
     int window =
         spec.portfolio().orElse(null) instanceof ValueAtRisk risk ? Math.max(1, risk.marksNeeded()) : 1;
-    this.markHistory = org.marginfall.protocols.perp.portfolio.PriceHistory.empty(marketAssets, window);
-    // The base currency is always collateral at face value; an entry for it in the spec (which a
-    // spec built in code may carry; the scenario reader drops it) must not add a second line.
-    collateral.add(new CollateralTerms(base, 0));
-    for (CollateralTerms c : spec.collateral()) {
-      if (!c.asset().equals(base)) {
-        collateral.add(c);
-      }
-    }
-    this.collateralSlot = new int[collateral.size()];
-    this.collateralPrecision = new Precision[collateral.size()];
-    this.collateralPrice = new double[collateral.size()];
+    this.markHistory = org.marginfall.protocols.perp.portfolio.PriceHistory.empty(markets.assets, window);
+    this.collateralPrice = new double[markets.collateral.size()];
     this.markBuffer = new double[n];
-    for (int k = 0; k < collateralSlot.length; k++) {
-      collateralSlot[k] = ledger.assetIndexOf(collateral.get(k).asset());
-      collateralPrecision[k] = ledger.precisionAt(collateralSlot[k]);
-    }
     this.adlStream =
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
             ? services.streams().stream("venues/" + v + "/adl")
@@ -226,30 +194,27 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public Set<AssetId> collateralAssets() {
-    Set<AssetId> out = new LinkedHashSet<>();
-    out.add(base);
-    out.addAll(spec.collateralAssets());
-    return out;
+    return markets.collateralAssets();
   }
 
   @Override
   public double markPrice(AssetId market) {
-    return markPrice(marketIndex(market));
+    return markets.markPrice(markets.index(market));
   }
 
   /** The last funding rate of {@code market}, 0 before the first settlement. */
   public double lastFundingRate(AssetId market) {
-    return history.lastRate(marketIndex(market));
+    return markets.history.lastRate(markets.index(market));
   }
 
   @Override
   public double maxLeverage(AssetId market) {
-    return 1 / initialMargin[marketIndex(market)];
+    return 1 / markets.initialMargin[markets.index(market)];
   }
 
   @Override
   public AccountId marginAccount(AccountId owner, AssetId market) {
-    marketIndex(market);
+    markets.index(market);
     AccountId id = AccountId.of(spec.id().value(), "accounts").child(owner.value());
     if (spec.marginMode() == MarginMode.ISOLATED) {
       id = id.child(market.value());
@@ -278,11 +243,11 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
     MarginAccount a = book.require(marginAccount);
-    int i = marketIndex(market);
+    int i = markets.index(market);
     if (a == vault || Math.abs(side) != 1 || (a.size[i] != 0 && Math.signum(a.size[i]) != side)) {
       throw new IllegalArgumentException("maxOpenSize covers increases of a position on its own side only");
     }
-    double price = markPrice(i);
+    double price = markets.markPrice(i);
     double equity = state(a).equity();
     if (!(equity > 0)) {
       return 0;
@@ -318,14 +283,14 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (a == vault) {
       throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
     }
-    int i = marketIndex(market);
+    int i = markets.index(market);
     if (spec.marginMode() == MarginMode.ISOLATED && !marginAccount.value().endsWith("/" + market.value())) {
       throw new IllegalArgumentException("isolated account " + marginAccount + " cannot trade " + market);
     }
     if (!(Double.isFinite(size) && size != 0)) {
       throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
     }
-    double price = markPrice(i);
+    double price = markets.markPrice(i);
     double old = a.size[i];
     double oldEntry = a.entry[i];
     double reducedPreview =
@@ -374,7 +339,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (a == vault) {
       throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
     }
-    int i = marketIndex(market);
+    int i = markets.index(market);
     if (!(Double.isFinite(size) && size != 0)) {
       throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
     }
@@ -426,11 +391,11 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     CollateralTerms terms = null;
     Precision precision = null;
-    for (int k = 0; k < collateral.size(); k++) {
-      CollateralTerms c = collateral.get(k);
+    for (int k = 0; k < markets.collateral.size(); k++) {
+      CollateralTerms c = markets.collateral.get(k);
       if (c.asset().equals(asset)) {
         terms = c;
-        precision = collateralPrecision[k];
+        precision = markets.collateralPrecision[k];
       }
     }
     if (terms == null) {
@@ -441,7 +406,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       throw new IllegalStateException(marginAccount + " holds " + held + " atoms of " + asset + ", cannot withdraw " + atoms);
     }
     MarginState before = state(a);
-    double price = oraclePrice(asset);
+    double price = markets.oraclePrice(asset);
     double countedBefore = lineValue(held, precision, price, terms);
     double countedAfter = lineValue(held - atoms, precision, price, terms);
     double equityAfter = before.equity() - (countedBefore - countedAfter);
@@ -554,7 +519,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     double unrealised = 0;
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
-        double mark = markPrice(i);
+        double mark = markets.markPrice(i);
         notional += Math.abs(a.size[i]) * mark;
         unrealised += a.size[i] * (mark - a.entry[i]);
       }
@@ -588,9 +553,9 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     // The liquidator must be able to buy all non-base collateral, the most the waterfall may sell it.
     long needed = 0;
-    for (CollateralTerms c : collateral) {
+    for (CollateralTerms c : markets.collateral) {
       if (!c.asset().equals(base)) {
-        needed += basePrecision.ceilAtoms(ledger.units(account, c.asset()) * oraclePrice(c.asset()));
+        needed += basePrecision.ceilAtoms(ledger.units(account, c.asset()) * markets.oraclePrice(c.asset()));
       }
     }
     if (ledger.balance(liquidator, base) < needed) {
@@ -616,7 +581,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     double notional = 0;
     for (int i = 0; i < a.size.length; i++) {
-      notional += Math.abs(a.size[i]) * markPrice(i);
+      notional += Math.abs(a.size[i]) * markets.markPrice(i);
     }
     // Two atoms of slack: settlement rounds the realised loss up and may otherwise leave the
     // account a hair below maintenance, to be liquidated again for dust.
@@ -676,7 +641,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     String venue = spec.id().value();
 
     // 1. Close the fraction of every position through the shared market.
-    int n = marketAssets.size();
+    int n = markets.count();
     double[] closedSize = new double[n];
     double[] exec = new double[n];
     double[] pnl = new double[n];
@@ -688,8 +653,8 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (a.size[i] == 0) {
         continue;
       }
-      AssetId asset = marketAssets.get(i);
-      oracle[i] = oraclePrice(asset);
+      AssetId asset = markets.assets.get(i);
+      oracle[i] = markets.oraclePrice(asset);
       double close = f >= 1 ? a.size[i] : a.size[i] * f;
       Execution e = services.markets().tradeSynthetic(venue, asset, -close);
       closedSize[i] = close;
@@ -708,8 +673,8 @@ public final class PerpetualExchange implements PerpetualVenue {
 
     // 2. The fee is capped at what equity remains after the close (collateral at oracle value).
     double remaining = realized;
-    for (CollateralTerms c : collateral) {
-      remaining += ledger.units(account, c.asset()) * oraclePrice(c.asset());
+    for (CollateralTerms c : markets.collateral) {
+      remaining += ledger.units(account, c.asset()) * markets.oraclePrice(c.asset());
     }
     double fee = Math.min(nominalFee, Math.max(0, remaining));
     long feeAtoms = basePrecision.floorAtoms(fee);
@@ -744,7 +709,7 @@ public final class PerpetualExchange implements PerpetualVenue {
           .events()
           .emit(
               new Liquidation(
-                  step, round, venue, account.value(), liquidator.value(), marketAssets.get(i).value(),
+                  step, round, venue, account.value(), liquidator.value(), markets.assets.get(i).value(),
                   closedSize[i], oracle[i], exec[i], notional[i], pnl[i], w * basePrecision.units(feeAtoms),
                   w * basePrecision.units(toLiquidator), w * basePrecision.units(toInsurance), before.equity(),
                   before.maintenanceRequirement()));
@@ -772,8 +737,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     List<Holding> acquired = new ArrayList<>();
     long spent = 0;
     long left = shortfall;
-    for (int k = 0; k < collateral.size(); k++) {
-      CollateralTerms c = collateral.get(k);
+    for (int k = 0; k < markets.collateral.size(); k++) {
+      CollateralTerms c = markets.collateral.get(k);
       if (left <= 0) {
         break;
       }
@@ -784,9 +749,9 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (held == 0) {
         continue;
       }
-      double price = oraclePrice(c.asset());
+      double price = markets.oraclePrice(c.asset());
       // `units` counts collateral atoms, `left` and `pay` base atoms, each at its asset's precision.
-      Precision precision = collateralPrecision[k];
+      Precision precision = markets.collateralPrecision[k];
       long units = Math.min(held, precision.ceilAtoms(basePrecision.units(left) / price));
       long pay = precision.ceilValueAtoms(units, price, basePrecision);
       ledger.transfer(liquidator, account, base, pay);
@@ -815,7 +780,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     double[] price = new double[a.size.length];
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
-        price[i] = markPrice(i);
+        price[i] = markets.markPrice(i);
         notional += Math.abs(a.size[i]) * price[i];
         realized += a.size[i] * (price[i] - a.entry[i]);
       }
@@ -868,7 +833,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     double totalMm = 0;
     for (int i = 0; i < n; i++) {
       if (a.size[i] != 0) {
-        mm[i] = tiers.get(i).maintenance(Math.abs(a.size[i]) * markPrice(i));
+        mm[i] = markets.tiers.get(i).maintenance(Math.abs(a.size[i]) * markets.markPrice(i));
         totalMm += mm[i];
       }
     }
@@ -879,7 +844,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (s == 0) {
         continue;
       }
-      double mark = markPrice(i);
+      double mark = markets.markPrice(i);
       double pb = mark + deficit * (mm[i] / totalMm) / s;
       int m = collectOpposites(a, i, s, pb, mark);
       int start = adlStream != null && m > 0 ? Deleveraging.startIndex(adlStream.nextUniform(), m) : 0;
@@ -918,11 +883,11 @@ public final class PerpetualExchange implements PerpetualVenue {
         services.events().emit(
             new AutoDeleverage(
                 step, round, venue, spec.deleveraging().rule().scenarioName(), a.id.value(), o.id.value(),
-                marketAssets.get(i).value(), -Math.signum(s) * q, pb, mark, covered, taken, taken - covered));
+                markets.assets.get(i).value(), -Math.signum(s) * q, pb, mark, covered, taken, taken - covered));
       }
       double rest = Math.abs(s) - filled;
       if (rest > 1e-12 * Math.abs(s)) {
-        Execution e = services.markets().tradeSynthetic(venue, marketAssets.get(i), -Math.signum(s) * rest);
+        Execution e = services.markets().tradeSynthetic(venue, markets.assets.get(i), -Math.signum(s) * rest);
         realized += Math.signum(s) * rest * (e.averagePrice() - a.entry[i]);
         closedNotional += e.value();
       }
@@ -974,7 +939,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
       for (int i = 0; i < o.size.length; i++) {
         if (o.size[i] != 0) {
-          total += Math.max(0, o.size[i] * (markPrice(i) - o.entry[i]));
+          total += Math.max(0, o.size[i] * (markets.markPrice(i) - o.entry[i]));
         }
       }
     }
@@ -990,7 +955,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       double share = 0;
       for (int i = 0; i < o.size.length; i++) {
         if (o.size[i] != 0) {
-          double u = o.size[i] * (markPrice(i) - o.entry[i]);
+          double u = o.size[i] * (markets.markPrice(i) - o.entry[i]);
           if (u > 0) {
             double take = amount * u / total;
             o.entry[i] += take / o.size[i];
@@ -1017,15 +982,15 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public void settle() {
-    for (int i = 0; i < marketAssets.size(); i++) {
-      history.sample(i, services.markets().priceFor(spec.id(), marketAssets.get(i)), oraclePrice(marketAssets.get(i)));
+    for (int i = 0; i < markets.count(); i++) {
+      markets.history.sample(i, services.markets().priceFor(spec.id(), markets.assets.get(i)), markets.oraclePrice(markets.assets.get(i)));
     }
-    if (history.endTick()) {
-      for (int i = 0; i < marketAssets.size(); i++) {
-        double average = history.averagePremium(i);
-        settleFunding(i, history.settleRate(i, maintenanceMargin[i]), average);
+    if (markets.history.endTick()) {
+      for (int i = 0; i < markets.count(); i++) {
+        double average = markets.history.averagePremium(i);
+        settleFunding(i, markets.history.settleRate(i, markets.maintenanceMargin[i]), average);
       }
-      history.resetInterval();
+      markets.history.resetInterval();
     }
     if (vault != null) {
       unwindVault();
@@ -1044,7 +1009,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     long paid = 0;
     long received = 0;
     long deferred = 0;
-    double mark = markPrice(i);
+    double mark = markets.markPrice(i);
     for (MarginAccount a : book.all()) {
       double s = a.size[i];
       if (s == 0) {
@@ -1081,7 +1046,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     fundingDeferredAtoms += deferred;
     services.events().emit(
         new FundingSettlement(
-            services.clock().step(), 0, spec.id().value(), marketAssets.get(i).value(), rate, averagePremium,
+            services.clock().step(), 0, spec.id().value(), markets.assets.get(i).value(), rate, averagePremium,
             basePrecision.units(paid), basePrecision.units(received), basePrecision.units(deferred),
             basePrecision.units(paid - received)));
   }
@@ -1095,8 +1060,8 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (s == 0) {
         continue;
       }
-      double close = Math.abs(s * fraction) * markPrice(i) < 1 ? s : s * fraction;
-      Execution e = services.markets().tradeSynthetic(trader, marketAssets.get(i), -close);
+      double close = Math.abs(s * fraction) * markets.markPrice(i) < 1 ? s : s * fraction;
+      Execution e = services.markets().tradeSynthetic(trader, markets.assets.get(i), -close);
       settlePnl(vault.id, book.applyTrade(vault, i, -close, e.averagePrice()));
     }
     vault.state = state(vault);
@@ -1108,7 +1073,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     for (MarginAccount a : book.all()) {
       for (int i = 0; i < a.size.length; i++) {
         if (a.size[i] != 0) {
-          openInterest += Math.abs(a.size[i]) * oraclePrice(marketAssets.get(i));
+          openInterest += Math.abs(a.size[i]) * markets.oraclePrice(markets.assets.get(i));
         }
       }
     }
@@ -1133,13 +1098,13 @@ public final class PerpetualExchange implements PerpetualVenue {
       extras.put("socializedLoss", basePrecision.units(socializedAtoms));
     }
     if (pricing.markPrice() == MarkPriceRule.MEDIAN) {
-      for (int i = 0; i < marketAssets.size(); i++) {
-        extras.put("markBasis." + marketAssets.get(i).value(), markPrice(i) - oraclePrice(marketAssets.get(i)));
+      for (int i = 0; i < markets.count(); i++) {
+        extras.put("markBasis." + markets.assets.get(i).value(), markets.markPrice(i) - markets.oraclePrice(markets.assets.get(i)));
       }
     }
     if (pricing.fundingIntervalSteps() > 0) {
-      for (int i = 0; i < marketAssets.size(); i++) {
-        extras.put("fundingRate." + marketAssets.get(i).value(), history.lastRate(i));
+      for (int i = 0; i < markets.count(); i++) {
+        extras.put("fundingRate." + markets.assets.get(i).value(), markets.history.lastRate(i));
       }
       extras.put("fundingPaid", basePrecision.units(fundingPaidAtoms));
       extras.put("fundingReceived", basePrecision.units(fundingReceivedAtoms));
@@ -1173,10 +1138,10 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
       for (int i = 0; i < a.size.length; i++) {
         if (!Double.isFinite(a.size[i]) || (a.size[i] != 0 && !(a.entry[i] > 0))) {
-          problems.add(spec.id() + ": position " + marketAssets.get(i) + " of " + a.id + " is malformed");
+          problems.add(spec.id() + ": position " + markets.assets.get(i) + " of " + a.id + " is malformed");
         }
         if (!book.indexAgrees(a, i)) {
-          problems.add(spec.id() + ": the position index disagrees with " + a.id + "'s size in " + marketAssets.get(i));
+          problems.add(spec.id() + ": the position index disagrees with " + a.id + "'s size in " + markets.assets.get(i));
         }
       }
     }
@@ -1211,10 +1176,10 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   private void readPrices() {
     for (int k = 0; k < collateralPrice.length; k++) {
-      collateralPrice[k] = oraclePrice(collateral.get(k).asset());
+      collateralPrice[k] = markets.oraclePrice(markets.collateral.get(k).asset());
     }
     for (int i = 0; i < markBuffer.length; i++) {
-      markBuffer[i] = markPrice(i);
+      markBuffer[i] = markets.markPrice(i);
     }
   }
 
@@ -1227,11 +1192,11 @@ public final class PerpetualExchange implements PerpetualVenue {
       return portfolioState(a);
     }
     double equity = 0;
-    for (int k = 0; k < collateralSlot.length; k++) {
-      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
+    for (int k = 0; k < markets.collateralSlot.length; k++) {
+      long held = ledger.balanceAt(a.slot, markets.collateralSlot[k]);
       if (held != 0) {
-        CollateralTerms c = collateral.get(k);
-        equity += PerpMarginCalculator.collateralValue(collateralPrecision[k].units(held), collateralPrice[k], c.haircut(), c.cap());
+        CollateralTerms c = markets.collateral.get(k);
+        equity += PerpMarginCalculator.collateralValue(markets.collateralPrecision[k].units(held), collateralPrice[k], c.haircut(), c.cap());
       }
     }
     double initial = 0;
@@ -1242,9 +1207,9 @@ public final class PerpetualExchange implements PerpetualVenue {
         double mark = markBuffer[i];
         equity += size * (mark - a.entry[i]);
         double notional = Math.abs(size) * mark;
-        MarginTiers t = tiers.get(i);
-        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
-        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
+        MarginTiers t = markets.tiers.get(i);
+        initial += PerpMarginCalculator.initialRequirement(notional, markets.initialMargin[i], t);
+        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, markets.maintenanceMargin[i], t);
       }
     }
     return new MarginState(equity, initial, maintenance);
@@ -1252,14 +1217,14 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   /** The account's state under portfolio margin: the venue's equity, the model's requirements. */
   private MarginState portfolioState(MarginAccount a) {
-    List<PerpMarginCalculator.CollateralLine> lines = new ArrayList<>(collateral.size());
-    for (int k = 0; k < collateral.size(); k++) {
-      CollateralTerms c = collateral.get(k);
-      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
+    List<PerpMarginCalculator.CollateralLine> lines = new ArrayList<>(markets.collateral.size());
+    for (int k = 0; k < markets.collateral.size(); k++) {
+      CollateralTerms c = markets.collateral.get(k);
+      long held = ledger.balanceAt(a.slot, markets.collateralSlot[k]);
       if (held != 0) {
         lines.add(
             new PerpMarginCalculator.CollateralLine(
-                collateralPrecision[k].units(held), oraclePrice(c.asset()), c.haircut(), c.cap()));
+                markets.collateralPrecision[k].units(held), markets.oraclePrice(c.asset()), c.haircut(), c.cap()));
       }
     }
     List<PerpMarginCalculator.PositionLine> positions = new ArrayList<>();
@@ -1268,8 +1233,8 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (a.size[i] != 0) {
         positions.add(
             new PerpMarginCalculator.PositionLine(
-                a.size[i], a.entry[i], markPrice(i), initialMargin[i], maintenanceMargin[i]));
-        positionTiers.add(tiers.get(i));
+                a.size[i], a.entry[i], markets.markPrice(i), markets.initialMargin[i], markets.maintenanceMargin[i]));
+        positionTiers.add(markets.tiers.get(i));
       }
     }
     MarginState standard = PerpMarginCalculator.DEFAULT.state(lines, positions, positionTiers);
@@ -1281,7 +1246,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     List<Position> book = new ArrayList<>();
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
-        book.add(new Position(marketAssets.get(i), a.size[i], markPrice(i)));
+        book.add(new Position(markets.assets.get(i), a.size[i], markets.markPrice(i)));
       }
     }
     return PortfolioMarginCalculator.DEFAULT
@@ -1296,8 +1261,8 @@ public final class PerpetualExchange implements PerpetualVenue {
       return;
     }
     Map<AssetId, Double> marks = new LinkedHashMap<>();
-    for (int i = 0; i < marketAssets.size(); i++) {
-      marks.put(marketAssets.get(i), markPrice(i));
+    for (int i = 0; i < markets.count(); i++) {
+      marks.put(markets.assets.get(i), markets.markPrice(i));
     }
     markHistory = markHistory.append(marks);
     markHistoryStep = step;
@@ -1306,12 +1271,12 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** Collateral at the oracle without haircut or cap plus unrealised PnL at the mark: what closing at the mark would leave. */
   private double settlementValue(MarginAccount a) {
     double v = 0;
-    for (CollateralTerms c : collateral) {
-      v += ledger.units(a.id, c.asset()) * oraclePrice(c.asset());
+    for (CollateralTerms c : markets.collateral) {
+      v += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
     }
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
-        v += a.size[i] * (markPrice(i) - a.entry[i]);
+        v += a.size[i] * (markets.markPrice(i) - a.entry[i]);
       }
     }
     return v;
@@ -1320,12 +1285,12 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** What a full close through the book would leave, quoted from each market's impact model without trading, after the fee. */
   private double bookCloseValue(MarginAccount a) {
     double v = 0;
-    for (CollateralTerms c : collateral) {
-      v += ledger.units(a.id, c.asset()) * oraclePrice(c.asset());
+    for (CollateralTerms c : markets.collateral) {
+      v += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
     }
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
-        SharedMarket m = services.markets().market(marketAssets.get(i));
+        SharedMarket m = services.markets().market(markets.assets.get(i));
         Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -a.size[i]);
         v += a.size[i] * (quote.averagePrice() - a.entry[i]) - quote.value() * spec.liquidationFee();
       }
@@ -1374,16 +1339,6 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
   }
 
-  /** The mark price of market {@code i}: the oracle, or Binance's median mark. */
-  private double markPrice(int i) {
-    AssetId asset = marketAssets.get(i);
-    double index = oraclePrice(asset);
-    if (pricing.markPrice() == MarkPriceRule.INDEX) {
-      return index;
-    }
-    return history.medianMark(i, index, services.markets().priceFor(spec.id(), asset));
-  }
-
   /** Whether a feed the account needs (its markets, its non-base collateral) is older than the guard allows. */
   private boolean isStale(MarginAccount a) {
     long max = pricing.maxOracleAgeSteps();
@@ -1392,11 +1347,11 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     long now = services.clock().step();
     for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0 && now - services.oracles().publishedStep(spec.oracle(), marketAssets.get(i), now) > max) {
+      if (a.size[i] != 0 && now - services.oracles().publishedStep(spec.oracle(), markets.assets.get(i), now) > max) {
         return true;
       }
     }
-    for (CollateralTerms c : collateral) {
+    for (CollateralTerms c : markets.collateral) {
       if (ledger.balance(a.id, c.asset()) != 0
           && now - services.oracles().publishedStep(spec.oracle(), c.asset(), now) > max) {
         return true;
@@ -1422,18 +1377,6 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (!a.state.liquidatable() || !a.hasPositions()) {
       liquidatable.drop(a.id);
     }
-  }
-
-  private double oraclePrice(AssetId asset) {
-    return services.oracles().price(spec.oracle(), asset);
-  }
-
-  private int marketIndex(AssetId market) {
-    int i = marketAssets.indexOf(market);
-    if (i < 0) {
-      throw new IllegalArgumentException(spec.id() + " lists no market for " + market);
-    }
-    return i;
   }
 
   @Override
