@@ -28,6 +28,8 @@ final class PerpAccountBook {
   /** Per market, the ordinals of the accounts long (and short) in it. */
   private final BitSet[] longs;
   private final BitSet[] shorts;
+  /** The backstop vault's account, null without a backstop. */
+  private MarginAccount vault;
 
   PerpAccountBook(VenueId venue, Ledger ledger, int markets) {
     this.venue = venue;
@@ -47,6 +49,17 @@ final class PerpAccountBook {
     accounts.put(id, a);
     byOrdinal.add(a);
     return a;
+  }
+
+  /** Opens the record of the backstop vault, a margin account that is never liquidated. */
+  MarginAccount openVault(AccountId id) {
+    vault = open(id);
+    return vault;
+  }
+
+  /** The backstop vault's account, null without a backstop. */
+  MarginAccount vault() {
+    return vault;
   }
 
   /** The account {@code id}, or null. */

@@ -65,12 +65,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final AccountId insurance;
   private final AccountId badDebtAccount;
   private final PerpMarkets markets;
-  /** Marks of past steps, read by a VaR portfolio-margin model (unused otherwise). */
-  private org.marginfall.protocols.perp.portfolio.PriceHistory markHistory;
-  private long markHistoryStep = -1;
-  /** Prices read by {@link #readPrices}: one per collateral line, one mark per market. */
-  private final double[] collateralPrice;
-  private final double[] markBuffer;
+  private final PerpRiskView risk;
   private final PerpAccountBook book;
   /** Scratch columns of the opposite positions of one deleveraging, reused between calls. */
   private AccountId[] oppositeIds = new AccountId[0];
@@ -83,7 +78,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** The precision of the backstop's share asset, null without a backstop. */
   private final Precision sharePrecision;
   private final RandomStream adlStream;
-  private final CandidateList liquidatable = new CandidateList();
   private long liquidations;
   private double liquidatedNotional;
   private long liquidationFeeAtoms;
@@ -100,9 +94,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   private long fundingPaidAtoms;
   private long fundingReceivedAtoms;
   private long fundingDeferredAtoms;
-  private long stalePausedSteps;
-  private long lastPausedStep = -1;
-  private int staleNow;
 
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
     this.spec = spec;
@@ -123,11 +114,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     int n = spec.markets().size();
     this.markets = new PerpMarkets(spec, services);
     this.book = new PerpAccountBook(spec.id(), ledger, n);
-    int window =
-        spec.portfolio().orElse(null) instanceof ValueAtRisk risk ? Math.max(1, risk.marksNeeded()) : 1;
-    this.markHistory = org.marginfall.protocols.perp.portfolio.PriceHistory.empty(markets.assets, window);
-    this.collateralPrice = new double[markets.collateral.size()];
-    this.markBuffer = new double[n];
+    this.risk = new PerpRiskView(spec, services, markets, book);
     this.adlStream =
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
             ? services.streams().stream("venues/" + v + "/adl")
@@ -141,7 +128,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       ledger.open(vaultId, AccountType.ORDINARY);
       ledger.open(shareIssuer, AccountType.EXTERNAL);
       ledger.open(depositors, AccountType.ORDINARY);
-      this.vault = book.open(vaultId);
+      this.vault = book.openVault(vaultId);
       // Depositors bring the capital and receive one share per unit: NAV starts at exactly 1.
       // Each side is counted at its own asset's precision.
       ledger.transfer(Ledger.EXTERNAL, vaultId, base, basePrecision.floorAtoms(b.capital()));
@@ -248,7 +235,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       throw new IllegalArgumentException("maxOpenSize covers increases of a position on its own side only");
     }
     double price = markets.markPrice(i);
-    double equity = state(a).equity();
+    double equity = risk.state(a).equity();
     if (!(equity > 0)) {
       return 0;
     }
@@ -271,7 +258,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     double oldEntry = a.entry[i];
     book.setSize(a, i, old + size);
     a.entry[i] = (old * oldEntry + size * price) / a.size[i];
-    MarginState after = state(a);
+    MarginState after = risk.state(a);
     book.setSize(a, i, old);
     a.entry[i] = oldEntry;
     return after.equity() >= after.initialRequirement();
@@ -303,7 +290,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     double realized = book.applyTrade(a, i, size, price);
     double next = a.size[i];
-    MarginState after = state(a);
+    MarginState after = risk.state(a);
     // The realised part is not yet in collateral, so post-trade equity is after.equity() + realized.
     // A trade adds risk when it grows the position or flips it: a flip opens a new position on the
     // other side, which must meet the initial margin like any opening trade; only a pure reduction
@@ -318,7 +305,7 @@ public final class PerpetualExchange implements PerpetualVenue {
               + " but equity is " + after.equity());
     }
     settlePnl(a.id, realized);
-    a.state = state(a);
+    a.state = risk.state(a);
     services
         .events()
         .emit(
@@ -359,7 +346,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     Execution e = services.markets().tradeSynthetic(marginAccount.value(), market, -close);
     double realized = book.applyTrade(a, i, -close, e.averagePrice());
     settlePnl(a.id, realized);
-    a.state = state(a);
+    a.state = risk.state(a);
     services
         .events()
         .emit(
@@ -370,7 +357,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public MarginState marginState(AccountId marginAccount) {
-    return state(book.require(marginAccount));
+    return risk.state(book.require(marginAccount));
   }
 
   /**
@@ -405,7 +392,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (held < atoms) {
       throw new IllegalStateException(marginAccount + " holds " + held + " atoms of " + asset + ", cannot withdraw " + atoms);
     }
-    MarginState before = state(a);
+    MarginState before = risk.state(a);
     double price = markets.oraclePrice(asset);
     double countedBefore = lineValue(held, precision, price, terms);
     double countedAfter = lineValue(held - atoms, precision, price, terms);
@@ -416,9 +403,9 @@ public final class PerpetualExchange implements PerpetualVenue {
               + before.initialRequirement());
     }
     ledger.transfer(marginAccount, to, asset, atoms);
-    a.state = state(a);
+    a.state = risk.state(a);
     // The account meets its initial margin, so it cannot stay on the last mark's list.
-    dropFromList(a);
+    risk.dropFromList(a);
   }
 
   /**
@@ -439,32 +426,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public void markToMarket() {
-    recordMarks();
-    List<LiquidationCandidate> out = new ArrayList<>();
-    int stale = 0;
-    readPrices();
-    for (MarginAccount a : book.all()) {
-      a.state = stateAtReadPrices(a);
-      if (a == vault || !a.state.liquidatable()) {
-        continue;
-      }
-      if (isStale(a)) {
-        stale++;
-        if (pricing.onStale() == StaleAction.PAUSE) {
-          // Refuse to act on a price the venue does not trust; count the step once.
-          long step = services.clock().step();
-          if (step != lastPausedStep) {
-            lastPausedStep = step;
-            stalePausedSteps++;
-          }
-          continue;
-        }
-      }
-      out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
-    }
-    staleNow = stale;
-    LiquidationCandidate.sortMostUnderwaterFirst(out);
-    liquidatable.replace(out);
+    risk.markToMarket();
   }
 
   /**
@@ -474,16 +436,12 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public double[] healthValues() {
-    return book.all().stream()
-        .filter(a -> a != vault)
-        .mapToDouble(a -> a.state.health())
-        .filter(Double::isFinite)
-        .toArray();
+    return risk.healthValues();
   }
 
   @Override
   public List<LiquidationCandidate> liquidatable() {
-    return liquidatable.list();
+    return risk.liquidatable();
   }
 
   /**
@@ -499,11 +457,11 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (a == null || a == vault) {
       return 0;
     }
-    MarginState now = state(a);
+    MarginState now = risk.state(a);
     if (!now.liquidatable()) {
       return 0;
     }
-    double value = settlementValue(a);
+    double value = risk.settlementValue(a);
     if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
         && value < 0
         && basePrecision.ceilAtoms(-value) > ledger.balance(insurance, base)) {
@@ -547,8 +505,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (a == null) {
       return Optional.empty();
     }
-    MarginState before = state(a);
-    if (!liquidatesNow(a, before)) {
+    MarginState before = risk.state(a);
+    if (!risk.liquidatesNow(a, before)) {
       return Optional.empty();
     }
     // The liquidator must be able to buy all non-base collateral, the most the waterfall may sell it.
@@ -561,7 +519,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (ledger.balance(liquidator, base) < needed) {
       return Optional.empty();
     }
-    double value = settlementValue(a);
+    double value = risk.settlementValue(a);
     if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
         && value < 0
         && basePrecision.ceilAtoms(-value) > ledger.balance(insurance, base)) {
@@ -625,12 +583,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public boolean liquidatesNow(AccountId account) {
     MarginAccount a = book.get(account);
-    return a != null && liquidatesNow(a, state(a));
-  }
-
-  /** Not the backstop vault, liquidatable in {@code now}, and not paused by a stale price. */
-  private boolean liquidatesNow(MarginAccount a, MarginState now) {
-    return a != vault && now.liquidatable() && !(pricing.onStale() == StaleAction.PAUSE && isStale(a));
+    return a != null && risk.liquidatesNow(a, risk.state(a));
   }
 
   /** Closes the fraction {@code f} of every position through the shared market. */
@@ -720,8 +673,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     liquidatedNotional += totalNotional;
     liquidationFeeAtoms += feeAtoms;
-    a.state = state(a);
-    dropFromList(a);
+    a.state = risk.state(a);
+    risk.dropFromList(a);
     return new LiquidationOutcome(
         spec.id(), account, totalNotional, basePrecision.units(toLiquidator), sale.acquired,
         basePrecision.units(sale.spent));
@@ -808,9 +761,9 @@ public final class PerpetualExchange implements PerpetualVenue {
         new BackstopTakeover(
             services.clock().step(), services.clock().round(), spec.id().value(), a.id.value(), notional,
             before.equity(), before.maintenanceRequirement(), reason));
-    a.state = state(a);
-    vault.state = state(vault);
-    dropFromList(a);
+    a.state = risk.state(a);
+    vault.state = risk.state(vault);
+    risk.dropFromList(a);
     return new LiquidationOutcome(spec.id(), a.id, notional, 0, List.of(), 0);
   }
 
@@ -871,7 +824,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         // The bankrupt side closes q at p_b; the counterparty closes the same q at p_b.
         realized += Math.signum(s) * q * (pb - a.entry[i]);
         settlePnl(o.id, book.applyTrade(o, i, Math.signum(s) * q, pb));
-        o.state = state(o);
+        o.state = risk.state(o);
         double taken = q * Math.abs(pb - mark);
         double covered = deficit > 0 ? uncoverable * taken / deficit : 0;
         adlFills++;
@@ -914,8 +867,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     ledger.transfer(a.id, house, base, loss);
     liquidations++;
     liquidatedNotional += closedNotional;
-    a.state = state(a);
-    dropFromList(a);
+    a.state = risk.state(a);
+    risk.dropFromList(a);
     return new LiquidationOutcome(
         spec.id(), a.id, closedNotional, 0, sale.acquired, basePrecision.units(sale.spent));
   }
@@ -964,7 +917,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         }
       }
       if (share > 0) {
-        o.state = state(o);
+        o.state = risk.state(o);
         services.events().emit(
             new SocializedLoss(
                 services.clock().step(), services.clock().round(), spec.id().value(), bankrupt.value(),
@@ -1039,7 +992,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         payFromHouse(a.id, due);
         received += due;
       }
-      a.state = state(a);
+      a.state = risk.state(a);
     }
     fundingPaidAtoms += paid;
     fundingReceivedAtoms += received;
@@ -1064,7 +1017,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       Execution e = services.markets().tradeSynthetic(trader, markets.assets.get(i), -close);
       settlePnl(vault.id, book.applyTrade(vault, i, -close, e.averagePrice()));
     }
-    vault.state = state(vault);
+    vault.state = risk.state(vault);
   }
 
   @Override
@@ -1111,26 +1064,26 @@ public final class PerpetualExchange implements PerpetualVenue {
       extras.put("fundingDeferred", basePrecision.units(fundingDeferredAtoms));
     }
     if (pricing.maxOracleAgeSteps() > 0) {
-      extras.put("staleAccounts", (double) staleNow);
-      extras.put("stalePausedSteps", (double) stalePausedSteps);
+      extras.put("staleAccounts", (double) risk.staleAccounts());
+      extras.put("stalePausedSteps", (double) risk.stalePausedSteps());
     }
     return new VenueSnapshot(
         book.size(), liquidations, liquidatedNotional, basePrecision.units(liquidationFeeAtoms),
         basePrecision.units(insurancePaidAtoms), basePrecision.units(badDebtAtoms),
-        ledger.units(insurance, base), openInterest, liquidatable.list().size(), extras);
+        ledger.units(insurance, base), openInterest, risk.liquidatable().size(), extras);
   }
 
   @Override
   public List<String> audit() {
     List<String> problems = new ArrayList<>();
     Set<AccountId> listed = new LinkedHashSet<>();
-    liquidatable.list().forEach(c -> listed.add(c.account()));
+    risk.liquidatable().forEach(c -> listed.add(c.account()));
     for (MarginAccount a : book.all()) {
-      MarginState now = state(a);
+      MarginState now = risk.state(a);
       if (!Double.isFinite(now.equity()) || !Double.isFinite(now.maintenanceRequirement())) {
         problems.add(spec.id() + ": margin state of " + a.id + " is not finite: " + now);
       }
-      boolean expected = liquidatesNow(a, now);
+      boolean expected = risk.liquidatesNow(a, now);
       if (expected != listed.contains(a.id)) {
         problems.add(
             spec.id() + ": " + a.id + " is " + (expected ? "" : "not ")
@@ -1164,123 +1117,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   }
 
   // --- internals
-
-  private MarginState state(MarginAccount a) {
-    readPrices();
-    return stateAtReadPrices(a);
-  }
-
-  /**
-   * Reads every collateral line's oracle price and every market's mark once, for {@link
-   * #stateAtReadPrices}: a mark over all accounts reads them once instead of once per account.
-   */
-  private void readPrices() {
-    for (int k = 0; k < collateralPrice.length; k++) {
-      collateralPrice[k] = markets.oraclePrice(markets.collateral.get(k).asset());
-    }
-    for (int i = 0; i < markBuffer.length; i++) {
-      markBuffer[i] = markets.markPrice(i);
-    }
-  }
-
-  /**
-   * The account's margin state at the prices {@link #readPrices} read last, summed term by term
-   * as {@link PerpMarginCalculator#state(List, List, List)} sums its lines, without building them.
-   */
-  private MarginState stateAtReadPrices(MarginAccount a) {
-    if (spec.portfolio().isPresent()) {
-      return portfolioState(a);
-    }
-    double equity = 0;
-    for (int k = 0; k < markets.collateralSlot.length; k++) {
-      long held = ledger.balanceAt(a.slot, markets.collateralSlot[k]);
-      if (held != 0) {
-        CollateralTerms c = markets.collateral.get(k);
-        equity += PerpMarginCalculator.collateralValue(markets.collateralPrecision[k].units(held), collateralPrice[k], c.haircut(), c.cap());
-      }
-    }
-    double initial = 0;
-    double maintenance = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      double size = a.size[i];
-      if (size != 0) {
-        double mark = markBuffer[i];
-        equity += size * (mark - a.entry[i]);
-        double notional = Math.abs(size) * mark;
-        MarginTiers t = markets.tiers.get(i);
-        initial += PerpMarginCalculator.initialRequirement(notional, markets.initialMargin[i], t);
-        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, markets.maintenanceMargin[i], t);
-      }
-    }
-    return new MarginState(equity, initial, maintenance);
-  }
-
-  /** The account's state under portfolio margin: the venue's equity, the model's requirements. */
-  private MarginState portfolioState(MarginAccount a) {
-    List<PerpMarginCalculator.CollateralLine> lines = new ArrayList<>(markets.collateral.size());
-    for (int k = 0; k < markets.collateral.size(); k++) {
-      CollateralTerms c = markets.collateral.get(k);
-      long held = ledger.balanceAt(a.slot, markets.collateralSlot[k]);
-      if (held != 0) {
-        lines.add(
-            new PerpMarginCalculator.CollateralLine(
-                markets.collateralPrecision[k].units(held), markets.oraclePrice(c.asset()), c.haircut(), c.cap()));
-      }
-    }
-    List<PerpMarginCalculator.PositionLine> positions = new ArrayList<>();
-    List<MarginTiers> positionTiers = new ArrayList<>();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        positions.add(
-            new PerpMarginCalculator.PositionLine(
-                a.size[i], a.entry[i], markets.markPrice(i), markets.initialMargin[i], markets.maintenanceMargin[i]));
-        positionTiers.add(markets.tiers.get(i));
-      }
-    }
-    MarginState standard = PerpMarginCalculator.DEFAULT.state(lines, positions, positionTiers);
-    if (spec.portfolio().isEmpty()) {
-      return standard;
-    }
-    // Portfolio margin keeps the venue's equity and takes the requirements from the model; while
-    // a VaR window is still filling, the standard requirements stand in.
-    List<Position> book = new ArrayList<>();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        book.add(new Position(markets.assets.get(i), a.size[i], markets.markPrice(i)));
-      }
-    }
-    return PortfolioMarginCalculator.DEFAULT
-        .assess(standard, spec.portfolio().get(), new Portfolio(book, markHistory))
-        .state();
-  }
-
-  /** Appends this step's marks to the portfolio-margin window, once per step (not per round). */
-  private void recordMarks() {
-    long step = services.clock().step();
-    if (spec.portfolio().isEmpty() || step == markHistoryStep) {
-      return;
-    }
-    Map<AssetId, Double> marks = new LinkedHashMap<>();
-    for (int i = 0; i < markets.count(); i++) {
-      marks.put(markets.assets.get(i), markets.markPrice(i));
-    }
-    markHistory = markHistory.append(marks);
-    markHistoryStep = step;
-  }
-
-  /** Collateral at the oracle without haircut or cap plus unrealised PnL at the mark: what closing at the mark would leave. */
-  private double settlementValue(MarginAccount a) {
-    double v = 0;
-    for (CollateralTerms c : markets.collateral) {
-      v += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
-    }
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        v += a.size[i] * (markets.markPrice(i) - a.entry[i]);
-      }
-    }
-    return v;
-  }
 
   /** What a full close through the book would leave, quoted from each market's impact model without trading, after the fee. */
   private double bookCloseValue(MarginAccount a) {
@@ -1339,30 +1175,9 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
   }
 
-  /** Whether a feed the account needs (its markets, its non-base collateral) is older than the guard allows. */
-  private boolean isStale(MarginAccount a) {
-    long max = pricing.maxOracleAgeSteps();
-    if (max <= 0) {
-      return false;
-    }
-    long now = services.clock().step();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0 && now - services.oracles().publishedStep(spec.oracle(), markets.assets.get(i), now) > max) {
-        return true;
-      }
-    }
-    for (CollateralTerms c : markets.collateral) {
-      if (ledger.balance(a.id, c.asset()) != 0
-          && now - services.oracles().publishedStep(spec.oracle(), c.asset(), now) > max) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The vault's equity: collateral at the oracle plus unrealised PnL at the mark. */
   private double vaultEquity() {
-    return settlementValue(vault);
+    return risk.settlementValue(vault);
   }
 
   /** NAV per share of the backstop vault. */
@@ -1372,17 +1187,10 @@ public final class PerpetualExchange implements PerpetualVenue {
     return shares > 0 ? vaultEquity() / sharePrecision.units(shares) : 1.0;
   }
 
-  /** Keeps the last mark's list truthful after a liquidation changed the account. */
-  private void dropFromList(MarginAccount a) {
-    if (!a.state.liquidatable() || !a.hasPositions()) {
-      liquidatable.drop(a.id);
-    }
-  }
-
   @Override
   public MarginState marginStateNow(AccountId account) {
     MarginAccount a = book.get(account);
-    return a == null ? null : state(a);
+    return a == null ? null : risk.state(a);
   }
 
 }
