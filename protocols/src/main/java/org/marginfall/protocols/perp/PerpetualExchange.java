@@ -61,9 +61,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final AssetId base;
   /** How finely the ledger counts the base currency: fees, PnL, funding, insurance, bad debt. */
   private final Precision basePrecision;
-  private final AccountId house;
-  private final AccountId insurance;
-  private final AccountId badDebtAccount;
+  private final LossWaterfall waterfall;
   private final PerpMarkets markets;
   private final PerpRiskView risk;
   private final PerpAccountBook book;
@@ -81,8 +79,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   private long liquidations;
   private double liquidatedNotional;
   private long liquidationFeeAtoms;
-  private long insurancePaidAtoms;
-  private long badDebtAtoms;
   private long partialLiquidations;
   private long takeovers;
   private double takenOverNotional;
@@ -90,7 +86,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   private double adlShortfall;
   private double adlProfitTaken;
   private double adlOverDeleveraging;
-  private long socializedAtoms;
   private long fundingPaidAtoms;
   private long fundingReceivedAtoms;
   private long fundingDeferredAtoms;
@@ -103,18 +98,11 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.basePrecision = ledger.precision(base);
     this.pricing = spec.pricing();
     String v = spec.id().value();
-    this.house = AccountId.of(v, "house");
-    this.insurance = AccountId.of(v, "insurance");
-    this.badDebtAccount = AccountId.of(v, "bad-debt");
-    ledger.open(house, AccountType.ORDINARY);
-    ledger.open(insurance, AccountType.ORDINARY);
-    ledger.open(badDebtAccount, AccountType.EXTERNAL);
-    ledger.transfer(Ledger.EXTERNAL, house, base, basePrecision.floorAtoms(spec.houseCapital()));
-    ledger.transfer(Ledger.EXTERNAL, insurance, base, basePrecision.floorAtoms(spec.insuranceFund()));
     int n = spec.markets().size();
     this.markets = new PerpMarkets(spec, services);
     this.book = new PerpAccountBook(spec.id(), ledger, n);
     this.risk = new PerpRiskView(spec, services, markets, book);
+    this.waterfall = new LossWaterfall(spec, services, markets, book, risk);
     this.adlStream =
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
             ? services.streams().stream("venues/" + v + "/adl")
@@ -304,7 +292,7 @@ public final class PerpetualExchange implements PerpetualVenue {
           "position on " + spec.id() + " would need initial margin " + after.initialRequirement()
               + " but equity is " + after.equity());
     }
-    settlePnl(a.id, realized);
+    waterfall.settlePnl(a.id, realized);
     a.state = risk.state(a);
     services
         .events()
@@ -317,7 +305,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   /**
    * Closes part of a position through the shared market as a book liquidation does (a synthetic
    * trade of {@code -close}), realising {@code close * (execution price - entry)} and settling it
-   * with the house through {@link #settlePnl}, without a fee. The loss is quoted from the market's
+   * with the house through {@link LossWaterfall#settlePnl}, without a fee. The loss is quoted from the market's
    * impact model before trading, so a reduction the account cannot pay moves nothing.
    */
   @Override
@@ -345,7 +333,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     Execution e = services.markets().tradeSynthetic(marginAccount.value(), market, -close);
     double realized = book.applyTrade(a, i, -close, e.averagePrice());
-    settlePnl(a.id, realized);
+    waterfall.settlePnl(a.id, realized);
     a.state = risk.state(a);
     services
         .events()
@@ -464,7 +452,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     double value = risk.settlementValue(a);
     if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
         && value < 0
-        && basePrecision.ceilAtoms(-value) > ledger.balance(insurance, base)) {
+        && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
       return 0;
     }
     if (vault != null
@@ -522,7 +510,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     double value = risk.settlementValue(a);
     if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
         && value < 0
-        && basePrecision.ceilAtoms(-value) > ledger.balance(insurance, base)) {
+        && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
       return Optional.of(deleverage(a, before, liquidator, value));
     }
     if (vault != null && value >= 0) {
@@ -638,15 +626,15 @@ public final class PerpetualExchange implements PerpetualVenue {
     long gain = realized > 0 ? basePrecision.floorAtoms(realized) : 0;
     long loss = realized < 0 ? basePrecision.ceilAtoms(-realized) : 0;
     if (gain > 0) {
-      payFromHouse(account, gain);
+      waterfall.payFromHouse(account, gain);
     }
     long owed = loss + feeAtoms;
     long shortfall = owed - ledger.balance(account, base);
-    Sale sale = sellCollateral(account, liquidator, shortfall);
-    coverShortfall(account, shortfall - sale.raised);
-    ledger.transfer(account, house, base, loss);
+    LossWaterfall.Sale sale = waterfall.sellCollateral(account, liquidator, shortfall);
+    waterfall.coverShortfall(account, shortfall - sale.raised());
+    waterfall.payHouse(account, loss);
     ledger.transfer(account, liquidator, base, toLiquidator);
-    ledger.transfer(account, insurance, base, toInsurance);
+    waterfall.payInsurance(account, toInsurance);
 
     // 4. Record one event per closed position, the fee split pro rata to notional.
     double totalNotional = 0;
@@ -676,50 +664,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     a.state = risk.state(a);
     risk.dropFromList(a);
     return new LiquidationOutcome(
-        spec.id(), account, totalNotional, basePrecision.units(toLiquidator), sale.acquired,
-        basePrecision.units(sale.spent));
-  }
-
-  /** What selling collateral to the liquidator raised. */
-  private record Sale(long raised, long spent, List<Holding> acquired) {}
-
-  /** Sells non-base collateral of {@code account} to {@code liquidator} at the oracle price until {@code shortfall} base is raised. */
-  private Sale sellCollateral(AccountId account, AccountId liquidator, long shortfall) {
-    long step = services.clock().step();
-    int round = services.clock().round();
-    List<Holding> acquired = new ArrayList<>();
-    long spent = 0;
-    long left = shortfall;
-    for (int k = 0; k < markets.collateral.size(); k++) {
-      CollateralTerms c = markets.collateral.get(k);
-      if (left <= 0) {
-        break;
-      }
-      if (c.asset().equals(base)) {
-        continue;
-      }
-      long held = ledger.balance(account, c.asset());
-      if (held == 0) {
-        continue;
-      }
-      double price = markets.oraclePrice(c.asset());
-      // `units` counts collateral atoms, `left` and `pay` base atoms, each at its asset's precision.
-      Precision precision = markets.collateralPrecision[k];
-      long units = Math.min(held, precision.ceilAtoms(basePrecision.units(left) / price));
-      long pay = precision.ceilValueAtoms(units, price, basePrecision);
-      ledger.transfer(liquidator, account, base, pay);
-      ledger.transfer(account, liquidator, c.asset(), units);
-      acquired.add(new Holding(c.asset(), units));
-      spent += pay;
-      left -= pay;
-      services
-          .events()
-          .emit(
-              new CollateralSale(
-                  step, round, spec.id().value(), account.value(), liquidator.value(), c.asset().value(),
-                  precision.units(units), price, basePrecision.units(pay)));
-    }
-    return new Sale(spent, spent, acquired);
+        spec.id(), account, totalNotional, basePrecision.units(toLiquidator), sale.acquired(),
+        basePrecision.units(sale.spent()));
   }
 
   /**
@@ -746,13 +692,13 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     // The account's PnL at the mark now belongs to the vault, which settles it with the house and
     // holds the positions from the mark on.
-    settlePnl(vault.id, realized);
+    waterfall.settlePnl(vault.id, realized);
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
         double s = a.size[i];
         book.setSize(a, i, 0);
         a.entry[i] = 0;
-        settlePnl(vault.id, book.applyTrade(vault, i, s, price[i]));
+        waterfall.settlePnl(vault.id, book.applyTrade(vault, i, s, price[i]));
       }
     }
     takeovers++;
@@ -780,7 +726,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     int round = services.clock().round();
     String venue = spec.id().value();
     double deficit = -value;
-    double uncoverable = Math.max(0, deficit - basePrecision.units(ledger.balance(insurance, base)));
+    double uncoverable = Math.max(0, deficit - basePrecision.units(waterfall.insuranceAtoms()));
     int n = a.size.length;
     double[] mm = new double[n];
     double totalMm = 0;
@@ -823,7 +769,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         MarginAccount o = book.get(fill.account());
         // The bankrupt side closes q at p_b; the counterparty closes the same q at p_b.
         realized += Math.signum(s) * q * (pb - a.entry[i]);
-        settlePnl(o.id, book.applyTrade(o, i, Math.signum(s) * q, pb));
+        waterfall.settlePnl(o.id, book.applyTrade(o, i, Math.signum(s) * q, pb));
         o.state = risk.state(o);
         double taken = q * Math.abs(pb - mark);
         double covered = deficit > 0 ? uncoverable * taken / deficit : 0;
@@ -850,83 +796,18 @@ public final class PerpetualExchange implements PerpetualVenue {
     long gain = realized > 0 ? basePrecision.floorAtoms(realized) : 0;
     long loss = realized < 0 ? basePrecision.ceilAtoms(-realized) : 0;
     if (gain > 0) {
-      payFromHouse(a.id, gain);
+      waterfall.payFromHouse(a.id, gain);
     }
     long shortfall = loss - ledger.balance(a.id, base);
-    Sale sale = sellCollateral(a.id, liquidator, shortfall);
-    long left = shortfall - sale.raised;
-    if (left > 0) {
-      long fromFund = Math.min(left, ledger.balance(insurance, base));
-      coverShortfall(a.id, fromFund);
-      left -= fromFund;
-      if (spec.deleveraging().socializeLosses()) {
-        left -= socialize(a.id, left);
-      }
-      coverShortfall(a.id, left);
-    }
-    ledger.transfer(a.id, house, base, loss);
+    LossWaterfall.Sale sale = waterfall.sellCollateral(a.id, liquidator, shortfall);
+    waterfall.coverBankruptcy(a.id, shortfall - sale.raised());
+    waterfall.payHouse(a.id, loss);
     liquidations++;
     liquidatedNotional += closedNotional;
     a.state = risk.state(a);
     risk.dropFromList(a);
     return new LiquidationOutcome(
-        spec.id(), a.id, closedNotional, 0, sale.acquired, basePrecision.units(sale.spent));
-  }
-
-  /**
-   * Socialized loss (Deribit insurance fund page, venues.md 7): the loss is shared by the accounts
-   * with positive unrealised PnL, pro rata to it. Each winner's claim on the house shrinks by its
-   * share (its entry price moves against it), and the house pays the freed amount to the bankrupt
-   * account, so the ledger moves only what the house no longer owes.
-   *
-   * @return atoms absorbed (at most the winners' total positive unrealised PnL)
-   */
-  private long socialize(AccountId bankrupt, long atoms) {
-    if (atoms <= 0) {
-      return 0;
-    }
-    double total = 0;
-    for (MarginAccount o : book.all()) {
-      if (o.id.equals(bankrupt)) {
-        continue;
-      }
-      for (int i = 0; i < o.size.length; i++) {
-        if (o.size[i] != 0) {
-          total += Math.max(0, o.size[i] * (markets.markPrice(i) - o.entry[i]));
-        }
-      }
-    }
-    long absorbed = Math.min(atoms, basePrecision.floorAtoms(total));
-    if (absorbed <= 0) {
-      return 0;
-    }
-    double amount = basePrecision.units(absorbed);
-    for (MarginAccount o : book.all()) {
-      if (o.id.equals(bankrupt)) {
-        continue;
-      }
-      double share = 0;
-      for (int i = 0; i < o.size.length; i++) {
-        if (o.size[i] != 0) {
-          double u = o.size[i] * (markets.markPrice(i) - o.entry[i]);
-          if (u > 0) {
-            double take = amount * u / total;
-            o.entry[i] += take / o.size[i];
-            share += take;
-          }
-        }
-      }
-      if (share > 0) {
-        o.state = risk.state(o);
-        services.events().emit(
-            new SocializedLoss(
-                services.clock().step(), services.clock().round(), spec.id().value(), bankrupt.value(),
-                o.id.value(), share));
-      }
-    }
-    payFromHouse(bankrupt, absorbed);
-    socializedAtoms += absorbed;
-    return absorbed;
+        spec.id(), a.id, closedNotional, 0, sale.acquired(), basePrecision.units(sale.spent()));
   }
 
   /**
@@ -972,7 +853,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       if (payment > 0) {
         long owed = basePrecision.ceilAtoms(payment);
         long now = Math.min(owed, Math.max(0, ledger.balance(a.id, base)));
-        ledger.transfer(a.id, house, base, now);
+        waterfall.payHouse(a.id, now);
         paid += now;
         long unpaid = owed - now;
         if (unpaid > 0) {
@@ -982,14 +863,14 @@ public final class PerpetualExchange implements PerpetualVenue {
             deferred += unpaid;
           } else {
             // A short whose entry cannot absorb the debt: the waterfall pays the house instead.
-            coverShortfall(a.id, unpaid);
-            ledger.transfer(a.id, house, base, unpaid);
+            waterfall.coverShortfall(a.id, unpaid);
+            waterfall.payHouse(a.id, unpaid);
             paid += unpaid;
           }
         }
       } else if (payment < 0) {
         long due = basePrecision.floorAtoms(-payment);
-        payFromHouse(a.id, due);
+        waterfall.payFromHouse(a.id, due);
         received += due;
       }
       a.state = risk.state(a);
@@ -1015,7 +896,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
       double close = Math.abs(s * fraction) * markets.markPrice(i) < 1 ? s : s * fraction;
       Execution e = services.markets().tradeSynthetic(trader, markets.assets.get(i), -close);
-      settlePnl(vault.id, book.applyTrade(vault, i, -close, e.averagePrice()));
+      waterfall.settlePnl(vault.id, book.applyTrade(vault, i, -close, e.averagePrice()));
     }
     vault.state = risk.state(vault);
   }
@@ -1048,7 +929,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       extras.put("adlOverDeleveraging", adlOverDeleveraging);
     }
     if (spec.deleveraging().socializeLosses()) {
-      extras.put("socializedLoss", basePrecision.units(socializedAtoms));
+      extras.put("socializedLoss", waterfall.socialized());
     }
     if (pricing.markPrice() == MarkPriceRule.MEDIAN) {
       for (int i = 0; i < markets.count(); i++) {
@@ -1069,8 +950,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     return new VenueSnapshot(
         book.size(), liquidations, liquidatedNotional, basePrecision.units(liquidationFeeAtoms),
-        basePrecision.units(insurancePaidAtoms), basePrecision.units(badDebtAtoms),
-        ledger.units(insurance, base), openInterest, risk.liquidatable().size(), extras);
+        waterfall.insurancePaid(), waterfall.badDebt(),
+        waterfall.insuranceUnits(), openInterest, risk.liquidatable().size(), extras);
   }
 
   @Override
@@ -1098,10 +979,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         }
       }
     }
-    long booked = -ledger.balance(badDebtAccount, base);
-    if (booked != badDebtAtoms) {
-      problems.add(spec.id() + ": bad debt " + badDebtAtoms + " atoms disagrees with the bad-debt account " + booked);
-    }
+    waterfall.audit(problems);
     if (vault != null) {
       BackstopTerms b = spec.backstop().get();
       // Shares are minted once, at the start; nothing else issues or burns them.
@@ -1132,47 +1010,6 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
     }
     return v;
-  }
-
-  /** Settles realised PnL of {@code account} with the house: gains from the house, losses to it (a shortfall through the waterfall). */
-  private void settlePnl(AccountId account, double realized) {
-    if (realized > 0) {
-      payFromHouse(account, basePrecision.floorAtoms(realized));
-    } else if (realized < 0) {
-      long loss = basePrecision.ceilAtoms(-realized);
-      coverShortfall(account, loss - ledger.balance(account, base));
-      ledger.transfer(account, house, base, loss);
-    }
-  }
-
-  private void payFromHouse(AccountId account, long atoms) {
-    long paid = Math.min(ledger.balance(house, base), atoms);
-    ledger.transfer(house, account, base, paid);
-    // An exhausted counterparty vault leaves the unpaid gain as the venue's shortfall.
-    coverShortfall(account, atoms - paid);
-  }
-
-  /**
-   * The end of the loss waterfall: pays {@code shortfall} into {@code account} from the insurance
-   * fund while it lasts, and books the rest as bad debt from the venue's bad-debt account.
-   */
-  private void coverShortfall(AccountId account, long shortfall) {
-    long step = services.clock().step();
-    int round = services.clock().round();
-    long fromFund = Math.min(Math.max(shortfall, 0), ledger.balance(insurance, base));
-    if (fromFund > 0) {
-      ledger.transfer(insurance, account, base, fromFund);
-      insurancePaidAtoms += fromFund;
-      services.events().emit(
-          new InsurancePayout(step, round, spec.id().value(), account.value(), basePrecision.units(fromFund)));
-    }
-    long uncovered = shortfall - fromFund;
-    if (uncovered > 0) {
-      ledger.transfer(badDebtAccount, account, base, uncovered);
-      badDebtAtoms += uncovered;
-      services.events().emit(
-          new BadDebt(step, round, spec.id().value(), account.value(), basePrecision.units(uncovered)));
-    }
   }
 
   /** The vault's equity: collateral at the oracle plus unrealised PnL at the mark. */
