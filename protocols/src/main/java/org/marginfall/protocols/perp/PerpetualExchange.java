@@ -62,6 +62,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   /** How finely the ledger counts the base currency: fees, PnL, funding, insurance, bad debt. */
   private final Precision basePrecision;
   private final LossWaterfall waterfall;
+  private final FundingSettler funding;
   private final PerpMarkets markets;
   private final PerpRiskView risk;
   private final PerpAccountBook book;
@@ -86,9 +87,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   private double adlShortfall;
   private double adlProfitTaken;
   private double adlOverDeleveraging;
-  private long fundingPaidAtoms;
-  private long fundingReceivedAtoms;
-  private long fundingDeferredAtoms;
 
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
     this.spec = spec;
@@ -103,6 +101,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.book = new PerpAccountBook(spec.id(), ledger, n);
     this.risk = new PerpRiskView(spec, services, markets, book);
     this.waterfall = new LossWaterfall(spec, services, markets, book, risk);
+    this.funding = new FundingSettler(spec, services, markets, book, risk, waterfall);
     this.adlStream =
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
             ? services.streams().stream("venues/" + v + "/adl")
@@ -179,7 +178,7 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   /** The last funding rate of {@code market}, 0 before the first settlement. */
   public double lastFundingRate(AssetId market) {
-    return markets.history.lastRate(markets.index(market));
+    return funding.lastRate(markets.index(market));
   }
 
   @Override
@@ -816,73 +815,10 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public void settle() {
-    for (int i = 0; i < markets.count(); i++) {
-      markets.history.sample(i, services.markets().priceFor(spec.id(), markets.assets.get(i)), markets.oraclePrice(markets.assets.get(i)));
-    }
-    if (markets.history.endTick()) {
-      for (int i = 0; i < markets.count(); i++) {
-        double average = markets.history.averagePremium(i);
-        settleFunding(i, markets.history.settleRate(i, markets.maintenanceMargin[i]), average);
-      }
-      markets.history.resetInterval();
-    }
+    funding.settle();
     if (vault != null) {
       unwindVault();
     }
-  }
-
-  /**
-   * Funding of one market: every position pays {@code size * mark * rate} (longs pay shorts when
-   * the rate is positive; Binance funding FAQ 360033525031) to the house, which pays the receivers, so the
-   * house pays or receives the long/short imbalance. A payer short of base currency pays what it
-   * holds; the rest is deferred into its entry price ({@code entry += unpaid / size}), which lowers
-   * its unrealised PnL by exactly the unpaid amount: the house's claim is settled when the position
-   * closes, through the ordinary loss waterfall.
-   */
-  private void settleFunding(int i, double rate, double averagePremium) {
-    long paid = 0;
-    long received = 0;
-    long deferred = 0;
-    double mark = markets.markPrice(i);
-    for (MarginAccount a : book.all()) {
-      double s = a.size[i];
-      if (s == 0) {
-        continue;
-      }
-      double payment = s * mark * rate;
-      if (payment > 0) {
-        long owed = basePrecision.ceilAtoms(payment);
-        long now = Math.min(owed, Math.max(0, ledger.balance(a.id, base)));
-        waterfall.payHouse(a.id, now);
-        paid += now;
-        long unpaid = owed - now;
-        if (unpaid > 0) {
-          double shifted = a.entry[i] + basePrecision.units(unpaid) / s;
-          if (shifted > 0) {
-            a.entry[i] = shifted;
-            deferred += unpaid;
-          } else {
-            // A short whose entry cannot absorb the debt: the waterfall pays the house instead.
-            waterfall.coverShortfall(a.id, unpaid);
-            waterfall.payHouse(a.id, unpaid);
-            paid += unpaid;
-          }
-        }
-      } else if (payment < 0) {
-        long due = basePrecision.floorAtoms(-payment);
-        waterfall.payFromHouse(a.id, due);
-        received += due;
-      }
-      a.state = risk.state(a);
-    }
-    fundingPaidAtoms += paid;
-    fundingReceivedAtoms += received;
-    fundingDeferredAtoms += deferred;
-    services.events().emit(
-        new FundingSettlement(
-            services.clock().step(), 0, spec.id().value(), markets.assets.get(i).value(), rate, averagePremium,
-            basePrecision.units(paid), basePrecision.units(received), basePrecision.units(deferred),
-            basePrecision.units(paid - received)));
   }
 
   /** The vault closes {@code unwindFraction} of each position (all of a position under 1 unit of notional) into the market. */
@@ -936,14 +872,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         extras.put("markBasis." + markets.assets.get(i).value(), markets.markPrice(i) - markets.oraclePrice(markets.assets.get(i)));
       }
     }
-    if (pricing.fundingIntervalSteps() > 0) {
-      for (int i = 0; i < markets.count(); i++) {
-        extras.put("fundingRate." + markets.assets.get(i).value(), markets.history.lastRate(i));
-      }
-      extras.put("fundingPaid", basePrecision.units(fundingPaidAtoms));
-      extras.put("fundingReceived", basePrecision.units(fundingReceivedAtoms));
-      extras.put("fundingDeferred", basePrecision.units(fundingDeferredAtoms));
-    }
+    funding.addExtras(extras);
     if (pricing.maxOracleAgeSteps() > 0) {
       extras.put("staleAccounts", (double) risk.staleAccounts());
       extras.put("stalePausedSteps", (double) risk.stalePausedSteps());
