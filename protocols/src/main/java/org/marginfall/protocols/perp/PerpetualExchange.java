@@ -71,18 +71,13 @@ public final class PerpetualExchange implements PerpetualVenue {
   private double[] oppositeSizes = new double[0];
   private double[] oppositeScores = new double[0];
   private final PricingTerms pricing;
-  private final MarginAccount vault;
-  private final AccountId shareIssuer;
-  private final AccountId depositors;
-  /** The precision of the backstop's share asset, null without a backstop. */
-  private final Precision sharePrecision;
+  /** The backstop vault, null without a backstop. */
+  private final BackstopVault backstop;
   private final RandomStream adlStream;
   private long liquidations;
   private double liquidatedNotional;
   private long liquidationFeeAtoms;
   private long partialLiquidations;
-  private long takeovers;
-  private double takenOverNotional;
   private long adlFills;
   private double adlShortfall;
   private double adlProfitTaken;
@@ -106,27 +101,8 @@ public final class PerpetualExchange implements PerpetualVenue {
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
             ? services.streams().stream("venues/" + v + "/adl")
             : null;
-    if (spec.backstop().isPresent()) {
-      BackstopTerms b = spec.backstop().get();
-      AccountId vaultId = AccountId.of(v, "backstop");
-      this.shareIssuer = vaultId.child("issuer");
-      this.depositors = vaultId.child("depositors");
-      this.sharePrecision = ledger.precision(b.shareAsset());
-      ledger.open(vaultId, AccountType.ORDINARY);
-      ledger.open(shareIssuer, AccountType.EXTERNAL);
-      ledger.open(depositors, AccountType.ORDINARY);
-      this.vault = book.openVault(vaultId);
-      // Depositors bring the capital and receive one share per unit: NAV starts at exactly 1.
-      // Each side is counted at its own asset's precision.
-      ledger.transfer(Ledger.EXTERNAL, vaultId, base, basePrecision.floorAtoms(b.capital()));
-      ledger.transfer(shareIssuer, depositors, b.shareAsset(), sharePrecision.floorAtoms(b.capital()));
-      services.markets().defineDerived(b.shareAsset(), this::backstopNav);
-    } else {
-      this.vault = null;
-      this.shareIssuer = null;
-      this.depositors = null;
-      this.sharePrecision = null;
-    }
+    this.backstop =
+        spec.backstop().isPresent() ? new BackstopVault(spec, services, markets, book, risk, waterfall) : null;
   }
 
   @Override
@@ -218,7 +194,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   public double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
     MarginAccount a = book.require(marginAccount);
     int i = markets.index(market);
-    if (a == vault || Math.abs(side) != 1 || (a.size[i] != 0 && Math.signum(a.size[i]) != side)) {
+    if (a == book.vault() || Math.abs(side) != 1 || (a.size[i] != 0 && Math.signum(a.size[i]) != side)) {
       throw new IllegalArgumentException("maxOpenSize covers increases of a position on its own side only");
     }
     double price = markets.markPrice(i);
@@ -254,7 +230,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public void open(AccountId marginAccount, AssetId market, double size) {
     MarginAccount a = book.require(marginAccount);
-    if (a == vault) {
+    if (a == book.vault()) {
       throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
     }
     int i = markets.index(market);
@@ -310,7 +286,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public void reduce(AccountId marginAccount, AssetId market, double size) {
     MarginAccount a = book.require(marginAccount);
-    if (a == vault) {
+    if (a == book.vault()) {
       throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
     }
     int i = markets.index(market);
@@ -357,7 +333,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to) {
     MarginAccount a = book.require(marginAccount);
-    if (a == vault) {
+    if (a == book.vault()) {
       throw new IllegalArgumentException(marginAccount + " is the backstop vault; its capital cannot be withdrawn");
     }
     if (atoms <= 0) {
@@ -441,7 +417,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
     MarginAccount a = book.get(candidate.account());
-    if (a == null || a == vault) {
+    if (a == null || a == book.vault()) {
       return 0;
     }
     MarginState now = risk.state(a);
@@ -454,7 +430,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
       return 0;
     }
-    if (vault != null
+    if (backstop != null
         && value >= 0
         && (now.equity() < spec.backstop().get().takeoverBelow() * now.maintenanceRequirement()
             || bookCloseValue(a) < 0)) {
@@ -512,7 +488,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
       return Optional.of(deleverage(a, before, liquidator, value));
     }
-    if (vault != null && value >= 0) {
+    if (backstop != null && value >= 0) {
       BackstopTerms b = spec.backstop().get();
       String reason = null;
       if (before.equity() < b.takeoverBelow() * before.maintenanceRequirement()) {
@@ -521,7 +497,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         reason = "book-shortfall";
       }
       if (reason != null) {
-        return Optional.of(takeover(a, before, reason));
+        return Optional.of(backstop.takeover(a, before, reason));
       }
     }
     double notional = 0;
@@ -668,51 +644,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   }
 
   /**
-   * The backstop vault takes over every position (cross) or the one position (isolated) and all
-   * margin of the account at the mark price; the account is left with nothing, so its maintenance
-   * margin is not returned (Hyperliquid docs /trading/liquidations, venues.md 5.2).
-   */
-  private LiquidationOutcome takeover(MarginAccount a, MarginState before, String reason) {
-    double notional = 0;
-    double realized = 0;
-    double[] price = new double[a.size.length];
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        price[i] = markets.markPrice(i);
-        notional += Math.abs(a.size[i]) * price[i];
-        realized += a.size[i] * (price[i] - a.entry[i]);
-      }
-    }
-    for (AssetId c : collateralAssets()) {
-      long held = ledger.balance(a.id, c);
-      if (held > 0) {
-        ledger.transfer(a.id, vault.id, c, held);
-      }
-    }
-    // The account's PnL at the mark now belongs to the vault, which settles it with the house and
-    // holds the positions from the mark on.
-    waterfall.settlePnl(vault.id, realized);
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        double s = a.size[i];
-        book.setSize(a, i, 0);
-        a.entry[i] = 0;
-        waterfall.settlePnl(vault.id, book.applyTrade(vault, i, s, price[i]));
-      }
-    }
-    takeovers++;
-    takenOverNotional += notional;
-    services.events().emit(
-        new BackstopTakeover(
-            services.clock().step(), services.clock().round(), spec.id().value(), a.id.value(), notional,
-            before.equity(), before.maintenanceRequirement(), reason));
-    a.state = risk.state(a);
-    vault.state = risk.state(vault);
-    risk.dropFromList(a);
-    return new LiquidationOutcome(spec.id(), a.id, notional, 0, List.of(), 0);
-  }
-
-  /**
    * Auto-deleveraging of a bankrupt account whose deficit the insurance fund cannot cover: each
    * position is closed at its bankruptcy price {@code p_b = P + deficit * w / size}, the deficit
    * allocated over positions by their share {@code w} of the maintenance requirement (dYdX v4
@@ -816,25 +747,9 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public void settle() {
     funding.settle();
-    if (vault != null) {
-      unwindVault();
+    if (backstop != null) {
+      backstop.unwind();
     }
-  }
-
-  /** The vault closes {@code unwindFraction} of each position (all of a position under 1 unit of notional) into the market. */
-  private void unwindVault() {
-    double fraction = spec.backstop().get().unwindFraction();
-    String trader = vault.id.value();
-    for (int i = 0; i < vault.size.length; i++) {
-      double s = vault.size[i];
-      if (s == 0) {
-        continue;
-      }
-      double close = Math.abs(s * fraction) * markets.markPrice(i) < 1 ? s : s * fraction;
-      Execution e = services.markets().tradeSynthetic(trader, markets.assets.get(i), -close);
-      waterfall.settlePnl(vault.id, book.applyTrade(vault, i, -close, e.averagePrice()));
-    }
-    vault.state = risk.state(vault);
   }
 
   @Override
@@ -852,11 +767,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (spec.liquidation().mode() == LiquidationMode.PARTIAL) {
       extras.put("partialLiquidations", (double) partialLiquidations);
     }
-    if (vault != null) {
-      extras.put("backstopTakeovers", (double) takeovers);
-      extras.put("backstopTakenNotional", takenOverNotional);
-      extras.put("backstopEquity", vaultEquity());
-      extras.put("backstopNav", backstopNav());
+    if (backstop != null) {
+      backstop.addExtras(extras);
     }
     if (spec.deleveraging().rule() != DeleveragingRule.NONE) {
       extras.put("adlFills", (double) adlFills);
@@ -909,16 +821,8 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
     }
     waterfall.audit(problems);
-    if (vault != null) {
-      BackstopTerms b = spec.backstop().get();
-      // Shares are minted once, at the start; nothing else issues or burns them.
-      long issued = -ledger.balance(shareIssuer, b.shareAsset());
-      if (issued != sharePrecision.floorAtoms(b.capital())) {
-        problems.add(spec.id() + ": backstop shares issued " + issued + " atoms disagree with the capital");
-      }
-      if (!Double.isFinite(backstopNav())) {
-        problems.add(spec.id() + ": backstop NAV is not finite");
-      }
+    if (backstop != null) {
+      backstop.audit(problems);
     }
     return problems;
   }
@@ -939,18 +843,6 @@ public final class PerpetualExchange implements PerpetualVenue {
       }
     }
     return v;
-  }
-
-  /** The vault's equity: collateral at the oracle plus unrealised PnL at the mark. */
-  private double vaultEquity() {
-    return risk.settlementValue(vault);
-  }
-
-  /** NAV per share of the backstop vault. */
-  private double backstopNav() {
-    BackstopTerms b = spec.backstop().get();
-    long shares = -ledger.balance(shareIssuer, b.shareAsset());
-    return shares > 0 ? vaultEquity() / sharePrecision.units(shares) : 1.0;
   }
 
   @Override
