@@ -66,22 +66,11 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final PerpMarkets markets;
   private final PerpRiskView risk;
   private final PerpAccountBook book;
-  /** Scratch columns of the opposite positions of one deleveraging, reused between calls. */
-  private AccountId[] oppositeIds = new AccountId[0];
-  private double[] oppositeSizes = new double[0];
-  private double[] oppositeScores = new double[0];
   private final PricingTerms pricing;
   /** The backstop vault, null without a backstop. */
   private final BackstopVault backstop;
-  private final RandomStream adlStream;
-  private long liquidations;
-  private double liquidatedNotional;
-  private long liquidationFeeAtoms;
-  private long partialLiquidations;
-  private long adlFills;
-  private double adlShortfall;
-  private double adlProfitTaken;
-  private double adlOverDeleveraging;
+  private final LiquidationTotals totals = new LiquidationTotals();
+  private final DeleveragingPath adl;
 
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
     this.spec = spec;
@@ -97,10 +86,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.risk = new PerpRiskView(spec, services, markets, book);
     this.waterfall = new LossWaterfall(spec, services, markets, book, risk);
     this.funding = new FundingSettler(spec, services, markets, book, risk, waterfall);
-    this.adlStream =
-        spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
-            ? services.streams().stream("venues/" + v + "/adl")
-            : null;
+    this.adl = new DeleveragingPath(spec, services, markets, book, risk, waterfall, totals);
     this.backstop =
         spec.backstop().isPresent() ? new BackstopVault(spec, services, markets, book, risk, waterfall) : null;
   }
@@ -486,7 +472,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
         && value < 0
         && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
-      return Optional.of(deleverage(a, before, liquidator, value));
+      return Optional.of(adl.deleverage(a, before, liquidator, value));
     }
     if (backstop != null && value >= 0) {
       BackstopTerms b = spec.backstop().get();
@@ -511,35 +497,6 @@ public final class PerpetualExchange implements PerpetualVenue {
             spec.liquidation(), before.equity() - basePrecision.units(2), before.maintenanceRequirement(), notional,
             spec.liquidationFee());
     return Optional.of(closeThroughBook(a, before, liquidator, f));
-  }
-
-  /**
-   * Collects the positions opposite to {@code a}'s position {@code s} in market {@code i} that are
-   * in profit at the bankruptcy price {@code pb}, in account order, into {@link #oppositeIds},
-   * {@link #oppositeSizes} (absolute) and {@link #oppositeScores} (the ADL ranking at {@code mark});
-   * returns how many.
-   */
-  private int collectOpposites(MarginAccount a, int i, double s, double pb, double mark) {
-    BitSet opposite = book.opposite(i, s);
-    int m = 0;
-    for (int k = opposite.nextSetBit(0); k >= 0; k = opposite.nextSetBit(k + 1)) {
-      MarginAccount o = book.byOrdinal(k);
-      double os = o.size[i];
-      if (o == a || !(os * (pb - o.entry[i]) > 0)) {
-        continue;
-      }
-      if (m == oppositeIds.length) {
-        int grown = Math.max(16, 2 * m);
-        oppositeIds = Arrays.copyOf(oppositeIds, grown);
-        oppositeSizes = Arrays.copyOf(oppositeSizes, grown);
-        oppositeScores = Arrays.copyOf(oppositeScores, grown);
-      }
-      oppositeIds[m] = o.id;
-      oppositeSizes[m] = Math.abs(os);
-      oppositeScores[m] = Deleveraging.score(os * (mark - o.entry[i]), os * o.entry[i], os * mark, o.state.equity());
-      m++;
-    }
-    return m;
   }
 
   /** Whether a liquidator able to buy the collateral would liquidate {@code account} now. */
@@ -629,115 +586,18 @@ public final class PerpetualExchange implements PerpetualVenue {
                   closedSize[i], oracle[i], exec[i], notional[i], pnl[i], w * basePrecision.units(feeAtoms),
                   w * basePrecision.units(toLiquidator), w * basePrecision.units(toInsurance), before.equity(),
                   before.maintenanceRequirement()));
-      liquidations++;
+      totals.liquidations++;
     }
     if (f < 1) {
-      partialLiquidations++;
+      totals.partialLiquidations++;
     }
-    liquidatedNotional += totalNotional;
-    liquidationFeeAtoms += feeAtoms;
+    totals.liquidatedNotional += totalNotional;
+    totals.liquidationFeeAtoms += feeAtoms;
     a.state = risk.state(a);
     risk.dropFromList(a);
     return new LiquidationOutcome(
         spec.id(), account, totalNotional, basePrecision.units(toLiquidator), sale.acquired(),
         basePrecision.units(sale.spent()));
-  }
-
-  /**
-   * Auto-deleveraging of a bankrupt account whose deficit the insurance fund cannot cover: each
-   * position is closed at its bankruptcy price {@code p_b = P + deficit * w / size}, the deficit
-   * allocated over positions by their share {@code w} of the maintenance requirement (dYdX v4
-   * bankruptcyQuote = -dNNV - TNC * |dMMR| / TMMR, venues.md 4.2), against opposite positions that
-   * are profitable at {@code p_b}, chosen by the rule; what they cannot absorb closes through the
-   * book, and its loss goes to the insurance fund, socialized loss, then bad debt.
-   */
-  private LiquidationOutcome deleverage(MarginAccount a, MarginState before, AccountId liquidator, double value) {
-    long step = services.clock().step();
-    int round = services.clock().round();
-    String venue = spec.id().value();
-    double deficit = -value;
-    double uncoverable = Math.max(0, deficit - basePrecision.units(waterfall.insuranceAtoms()));
-    int n = a.size.length;
-    double[] mm = new double[n];
-    double totalMm = 0;
-    for (int i = 0; i < n; i++) {
-      if (a.size[i] != 0) {
-        mm[i] = markets.tiers.get(i).maintenance(Math.abs(a.size[i]) * markets.markPrice(i));
-        totalMm += mm[i];
-      }
-    }
-    double realized = 0;
-    double closedNotional = 0;
-    for (int i = 0; i < n; i++) {
-      double s = a.size[i];
-      if (s == 0) {
-        continue;
-      }
-      double mark = markets.markPrice(i);
-      double pb = mark + deficit * (mm[i] / totalMm) / s;
-      int m = collectOpposites(a, i, s, pb, mark);
-      int start = adlStream != null && m > 0 ? Deleveraging.startIndex(adlStream.nextUniform(), m) : 0;
-      DeleveragingRule rule = spec.deleveraging().rule();
-      List<Deleveraging.Fill> fills;
-      if (rule == DeleveragingRule.NONE) {
-        fills = List.of();
-      } else if (rule == DeleveragingRule.PNL_LEVERAGE) {
-        fills = Deleveraging.byRank(oppositeIds, oppositeSizes, oppositeScores, m, Math.abs(s));
-      } else {
-        List<Deleveraging.Opposite> opposites = new ArrayList<>(m);
-        for (int k = 0; k < m; k++) {
-          opposites.add(new Deleveraging.Opposite(oppositeIds[k], oppositeSizes[k], oppositeScores[k]));
-        }
-        fills = Deleveraging.allocate(rule, opposites, Math.abs(s), start);
-      }
-      double filled = 0;
-      for (Deleveraging.Fill fill : fills) {
-        double q = fill.quantity();
-        if (!(q > 0)) {
-          continue;
-        }
-        MarginAccount o = book.get(fill.account());
-        // The bankrupt side closes q at p_b; the counterparty closes the same q at p_b.
-        realized += Math.signum(s) * q * (pb - a.entry[i]);
-        waterfall.settlePnl(o.id, book.applyTrade(o, i, Math.signum(s) * q, pb));
-        o.state = risk.state(o);
-        double taken = q * Math.abs(pb - mark);
-        double covered = deficit > 0 ? uncoverable * taken / deficit : 0;
-        adlFills++;
-        adlShortfall += covered;
-        adlProfitTaken += taken;
-        adlOverDeleveraging += taken - covered;
-        filled += q;
-        closedNotional += q * pb;
-        services.events().emit(
-            new AutoDeleverage(
-                step, round, venue, spec.deleveraging().rule().scenarioName(), a.id.value(), o.id.value(),
-                markets.assets.get(i).value(), -Math.signum(s) * q, pb, mark, covered, taken, taken - covered));
-      }
-      double rest = Math.abs(s) - filled;
-      if (rest > 1e-12 * Math.abs(s)) {
-        Execution e = services.markets().tradeSynthetic(venue, markets.assets.get(i), -Math.signum(s) * rest);
-        realized += Math.signum(s) * rest * (e.averagePrice() - a.entry[i]);
-        closedNotional += e.value();
-      }
-      book.setSize(a, i, 0);
-      a.entry[i] = 0;
-    }
-    long gain = realized > 0 ? basePrecision.floorAtoms(realized) : 0;
-    long loss = realized < 0 ? basePrecision.ceilAtoms(-realized) : 0;
-    if (gain > 0) {
-      waterfall.payFromHouse(a.id, gain);
-    }
-    long shortfall = loss - ledger.balance(a.id, base);
-    LossWaterfall.Sale sale = waterfall.sellCollateral(a.id, liquidator, shortfall);
-    waterfall.coverBankruptcy(a.id, shortfall - sale.raised());
-    waterfall.payHouse(a.id, loss);
-    liquidations++;
-    liquidatedNotional += closedNotional;
-    a.state = risk.state(a);
-    risk.dropFromList(a);
-    return new LiquidationOutcome(
-        spec.id(), a.id, closedNotional, 0, sale.acquired(), basePrecision.units(sale.spent()));
   }
 
   /**
@@ -765,17 +625,12 @@ public final class PerpetualExchange implements PerpetualVenue {
     // Keys depend only on the spec, so they are the same at every step of a run.
     Map<String, Double> extras = new LinkedHashMap<>();
     if (spec.liquidation().mode() == LiquidationMode.PARTIAL) {
-      extras.put("partialLiquidations", (double) partialLiquidations);
+      extras.put("partialLiquidations", (double) totals.partialLiquidations);
     }
     if (backstop != null) {
       backstop.addExtras(extras);
     }
-    if (spec.deleveraging().rule() != DeleveragingRule.NONE) {
-      extras.put("adlFills", (double) adlFills);
-      extras.put("adlShortfall", adlShortfall);
-      extras.put("adlProfitTaken", adlProfitTaken);
-      extras.put("adlOverDeleveraging", adlOverDeleveraging);
-    }
+    adl.addExtras(extras);
     if (spec.deleveraging().socializeLosses()) {
       extras.put("socializedLoss", waterfall.socialized());
     }
@@ -790,7 +645,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       extras.put("stalePausedSteps", (double) risk.stalePausedSteps());
     }
     return new VenueSnapshot(
-        book.size(), liquidations, liquidatedNotional, basePrecision.units(liquidationFeeAtoms),
+        book.size(), totals.liquidations, totals.liquidatedNotional, basePrecision.units(totals.liquidationFeeAtoms),
         waterfall.insurancePaid(), waterfall.badDebt(),
         waterfall.insuranceUnits(), openInterest, risk.liquidatable().size(), extras);
   }
