@@ -71,6 +71,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final BackstopVault backstop;
   private final LiquidationTotals totals = new LiquidationTotals();
   private final DeleveragingPath adl;
+  private final BookLiquidation bookPath;
 
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
     this.spec = spec;
@@ -87,6 +88,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.waterfall = new LossWaterfall(spec, services, markets, book, risk);
     this.funding = new FundingSettler(spec, services, markets, book, risk, waterfall);
     this.adl = new DeleveragingPath(spec, services, markets, book, risk, waterfall, totals);
+    this.bookPath = new BookLiquidation(spec, services, markets, book, risk, waterfall, totals);
     this.backstop =
         spec.backstop().isPresent() ? new BackstopVault(spec, services, markets, book, risk, waterfall) : null;
   }
@@ -496,7 +498,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         PartialLiquidation.closeFraction(
             spec.liquidation(), before.equity() - basePrecision.units(2), before.maintenanceRequirement(), notional,
             spec.liquidationFee());
-    return Optional.of(closeThroughBook(a, before, liquidator, f));
+    return Optional.of(bookPath.close(a, before, liquidator, f));
   }
 
   /** Whether a liquidator able to buy the collateral would liquidate {@code account} now. */
@@ -504,100 +506,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   public boolean liquidatesNow(AccountId account) {
     MarginAccount a = book.get(account);
     return a != null && risk.liquidatesNow(a, risk.state(a));
-  }
-
-  /** Closes the fraction {@code f} of every position through the shared market. */
-  private LiquidationOutcome closeThroughBook(MarginAccount a, MarginState before, AccountId liquidator, double f) {
-    AccountId account = a.id;
-    long step = services.clock().step();
-    int round = services.clock().round();
-    String venue = spec.id().value();
-
-    // 1. Close the fraction of every position through the shared market.
-    int n = markets.count();
-    double[] closedSize = new double[n];
-    double[] exec = new double[n];
-    double[] pnl = new double[n];
-    double[] notional = new double[n];
-    double[] oracle = new double[n];
-    double realized = 0;
-    double nominalFee = 0;
-    for (int i = 0; i < n; i++) {
-      if (a.size[i] == 0) {
-        continue;
-      }
-      AssetId asset = markets.assets.get(i);
-      oracle[i] = markets.oraclePrice(asset);
-      double close = f >= 1 ? a.size[i] : a.size[i] * f;
-      Execution e = services.markets().tradeSynthetic(venue, asset, -close);
-      closedSize[i] = close;
-      exec[i] = e.averagePrice();
-      pnl[i] = close * (exec[i] - a.entry[i]);
-      notional[i] = e.value();
-      realized += pnl[i];
-      nominalFee += notional[i] * spec.liquidationFee();
-      if (f >= 1) {
-        book.setSize(a, i, 0);
-        a.entry[i] = 0;
-      } else {
-        book.setSize(a, i, a.size[i] - close);
-      }
-    }
-
-    // 2. The fee is capped at what equity remains after the close (collateral at oracle value).
-    double remaining = realized;
-    for (CollateralTerms c : markets.collateral) {
-      remaining += ledger.units(account, c.asset()) * markets.oraclePrice(c.asset());
-    }
-    double fee = Math.min(nominalFee, Math.max(0, remaining));
-    long feeAtoms = basePrecision.floorAtoms(fee);
-    long toLiquidator = basePrecision.floorAtoms(fee * spec.liquidatorShare());
-    long toInsurance = feeAtoms - toLiquidator;
-
-    // 3. Settle PnL with the house; then raise base currency for what the account owes.
-    long gain = realized > 0 ? basePrecision.floorAtoms(realized) : 0;
-    long loss = realized < 0 ? basePrecision.ceilAtoms(-realized) : 0;
-    if (gain > 0) {
-      waterfall.payFromHouse(account, gain);
-    }
-    long owed = loss + feeAtoms;
-    long shortfall = owed - ledger.balance(account, base);
-    LossWaterfall.Sale sale = waterfall.sellCollateral(account, liquidator, shortfall);
-    waterfall.coverShortfall(account, shortfall - sale.raised());
-    waterfall.payHouse(account, loss);
-    ledger.transfer(account, liquidator, base, toLiquidator);
-    waterfall.payInsurance(account, toInsurance);
-
-    // 4. Record one event per closed position, the fee split pro rata to notional.
-    double totalNotional = 0;
-    for (int i = 0; i < n; i++) {
-      totalNotional += notional[i];
-    }
-    for (int i = 0; i < n; i++) {
-      if (closedSize[i] == 0) {
-        continue;
-      }
-      double w = totalNotional > 0 ? notional[i] / totalNotional : 0;
-      services
-          .events()
-          .emit(
-              new Liquidation(
-                  step, round, venue, account.value(), liquidator.value(), markets.assets.get(i).value(),
-                  closedSize[i], oracle[i], exec[i], notional[i], pnl[i], w * basePrecision.units(feeAtoms),
-                  w * basePrecision.units(toLiquidator), w * basePrecision.units(toInsurance), before.equity(),
-                  before.maintenanceRequirement()));
-      totals.liquidations++;
-    }
-    if (f < 1) {
-      totals.partialLiquidations++;
-    }
-    totals.liquidatedNotional += totalNotional;
-    totals.liquidationFeeAtoms += feeAtoms;
-    a.state = risk.state(a);
-    risk.dropFromList(a);
-    return new LiquidationOutcome(
-        spec.id(), account, totalNotional, basePrecision.units(toLiquidator), sale.acquired(),
-        basePrecision.units(sale.spent()));
   }
 
   /**
