@@ -72,6 +72,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final LiquidationTotals totals = new LiquidationTotals();
   private final DeleveragingPath adl;
   private final BookLiquidation bookPath;
+  private final LiquidationPlanner planner;
 
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
     this.spec = spec;
@@ -89,6 +90,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.funding = new FundingSettler(spec, services, markets, book, risk, waterfall);
     this.adl = new DeleveragingPath(spec, services, markets, book, risk, waterfall, totals);
     this.bookPath = new BookLiquidation(spec, services, markets, book, risk, waterfall, totals);
+    this.planner = new LiquidationPlanner(spec, services, markets, book, risk, waterfall);
     this.backstop =
         spec.backstop().isPresent() ? new BackstopVault(spec, services, markets, book, risk, waterfall) : null;
   }
@@ -405,41 +407,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
     MarginAccount a = book.get(candidate.account());
-    if (a == null || a == book.vault()) {
-      return 0;
-    }
-    MarginState now = risk.state(a);
-    if (!now.liquidatable()) {
-      return 0;
-    }
-    double value = risk.settlementValue(a);
-    if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
-        && value < 0
-        && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
-      return 0;
-    }
-    if (backstop != null
-        && value >= 0
-        && (now.equity() < spec.backstop().get().takeoverBelow() * now.maintenanceRequirement()
-            || bookCloseValue(a) < 0)) {
-      return 0;
-    }
-    double notional = 0;
-    double unrealised = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        double mark = markets.markPrice(i);
-        notional += Math.abs(a.size[i]) * mark;
-        unrealised += a.size[i] * (mark - a.entry[i]);
-      }
-    }
-    double f =
-        PartialLiquidation.closeFraction(
-            spec.liquidation(), now.equity() - basePrecision.units(2), now.maintenanceRequirement(), notional,
-            spec.liquidationFee());
-    double remaining = value - (1 - f) * unrealised;
-    double fee = Math.min(f * notional * spec.liquidationFee(), Math.max(0, remaining));
-    return fee * spec.liquidatorShare();
+    return a == null ? 0 : planner.expectedReward(a);
   }
 
   /**
@@ -460,45 +428,17 @@ public final class PerpetualExchange implements PerpetualVenue {
     if (!risk.liquidatesNow(a, before)) {
       return Optional.empty();
     }
-    // The liquidator must be able to buy all non-base collateral, the most the waterfall may sell it.
-    long needed = 0;
-    for (CollateralTerms c : markets.collateral) {
-      if (!c.asset().equals(base)) {
-        needed += basePrecision.ceilAtoms(ledger.units(account, c.asset()) * markets.oraclePrice(c.asset()));
-      }
-    }
-    if (ledger.balance(liquidator, base) < needed) {
+    if (!planner.liquidatorCanBuy(account, liquidator)) {
       return Optional.empty();
     }
     double value = risk.settlementValue(a);
-    if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
-        && value < 0
-        && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
-      return Optional.of(adl.deleverage(a, before, liquidator, value));
-    }
-    if (backstop != null && value >= 0) {
-      BackstopTerms b = spec.backstop().get();
-      String reason = null;
-      if (before.equity() < b.takeoverBelow() * before.maintenanceRequirement()) {
-        reason = "below-threshold";
-      } else if (bookCloseValue(a) < 0) {
-        reason = "book-shortfall";
-      }
-      if (reason != null) {
-        return Optional.of(backstop.takeover(a, before, reason));
-      }
-    }
-    double notional = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      notional += Math.abs(a.size[i]) * markets.markPrice(i);
-    }
-    // Two atoms of slack: settlement rounds the realised loss up and may otherwise leave the
-    // account a hair below maintenance, to be liquidated again for dust.
-    double f =
-        PartialLiquidation.closeFraction(
-            spec.liquidation(), before.equity() - basePrecision.units(2), before.maintenanceRequirement(), notional,
-            spec.liquidationFee());
-    return Optional.of(bookPath.close(a, before, liquidator, f));
+    LiquidationPlanner.Route route = planner.route(a, before, value);
+    return Optional.of(
+        switch (route) {
+          case DELEVERAGE -> adl.deleverage(a, before, liquidator, value);
+          case BELOW_THRESHOLD, BOOK_SHORTFALL -> backstop.takeover(a, before, route.reason());
+          case BOOK -> bookPath.close(a, before, liquidator, planner.closeFraction(a, before));
+        });
   }
 
   /** Whether a liquidator able to buy the collateral would liquidate {@code account} now. */
@@ -591,22 +531,6 @@ public final class PerpetualExchange implements PerpetualVenue {
   }
 
   // --- internals
-
-  /** What a full close through the book would leave, quoted from each market's impact model without trading, after the fee. */
-  private double bookCloseValue(MarginAccount a) {
-    double v = 0;
-    for (CollateralTerms c : markets.collateral) {
-      v += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
-    }
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        SharedMarket m = services.markets().market(markets.assets.get(i));
-        Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -a.size[i]);
-        v += a.size[i] * (quote.averagePrice() - a.entry[i]) - quote.value() * spec.liquidationFee();
-      }
-    }
-    return v;
-  }
 
   @Override
   public MarginState marginStateNow(AccountId account) {
