@@ -73,6 +73,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final DeleveragingPath adl;
   private final BookLiquidation bookPath;
   private final LiquidationPlanner planner;
+  private final PerpTradeDesk desk;
 
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
     this.spec = spec;
@@ -91,6 +92,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.adl = new DeleveragingPath(spec, services, markets, book, risk, waterfall, totals);
     this.bookPath = new BookLiquidation(spec, services, markets, book, risk, waterfall, totals);
     this.planner = new LiquidationPlanner(spec, services, markets, book, risk, waterfall);
+    this.desk = new PerpTradeDesk(spec, services, markets, book, risk, waterfall);
     this.backstop =
         spec.backstop().isPresent() ? new BackstopVault(spec, services, markets, book, risk, waterfall) : null;
   }
@@ -182,89 +184,12 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
-    MarginAccount a = book.require(marginAccount);
-    int i = markets.index(market);
-    if (a == book.vault() || Math.abs(side) != 1 || (a.size[i] != 0 && Math.signum(a.size[i]) != side)) {
-      throw new IllegalArgumentException("maxOpenSize covers increases of a position on its own side only");
-    }
-    double price = markets.markPrice(i);
-    double equity = risk.state(a).equity();
-    if (!(equity > 0)) {
-      return 0;
-    }
-    // No initial-margin fraction is below 1e-4 (10,000x), so this bound is never accepted.
-    double hi = equity / price * 1.0e4;
-    double lo = 0;
-    for (int k = 0; k < 100 && hi - lo > 1e-12 * hi; k++) {
-      double mid = 0.5 * (lo + hi);
-      if (accepts(a, i, side * mid, price)) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private boolean accepts(MarginAccount a, int i, double size, double price) {
-    double old = a.size[i];
-    double oldEntry = a.entry[i];
-    book.setSize(a, i, old + size);
-    a.entry[i] = (old * oldEntry + size * price) / a.size[i];
-    MarginState after = risk.state(a);
-    book.setSize(a, i, old);
-    a.entry[i] = oldEntry;
-    return after.equity() >= after.initialRequirement();
+    return desk.maxOpenSize(marginAccount, market, side);
   }
 
   @Override
   public void open(AccountId marginAccount, AssetId market, double size) {
-    MarginAccount a = book.require(marginAccount);
-    if (a == book.vault()) {
-      throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
-    }
-    int i = markets.index(market);
-    if (spec.marginMode() == MarginMode.ISOLATED && !marginAccount.value().endsWith("/" + market.value())) {
-      throw new IllegalArgumentException("isolated account " + marginAccount + " cannot trade " + market);
-    }
-    if (!(Double.isFinite(size) && size != 0)) {
-      throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
-    }
-    double price = markets.markPrice(i);
-    double old = a.size[i];
-    double oldEntry = a.entry[i];
-    double reducedPreview =
-        old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
-    double realizedPreview = Math.signum(old) * reducedPreview * (price - oldEntry);
-    long loss = realizedPreview < 0 ? basePrecision.ceilAtoms(-realizedPreview) : 0;
-    if (loss > ledger.balance(marginAccount, base)) {
-      throw new IllegalStateException(
-          marginAccount + " cannot pay the realised loss " + basePrecision.units(loss) + " in " + base);
-    }
-    double realized = book.applyTrade(a, i, size, price);
-    double next = a.size[i];
-    MarginState after = risk.state(a);
-    // The realised part is not yet in collateral, so post-trade equity is after.equity() + realized.
-    // A trade adds risk when it grows the position or flips it: a flip opens a new position on the
-    // other side, which must meet the initial margin like any opening trade; only a pure reduction
-    // is allowed below it.
-    boolean flips = old != 0 && next != 0 && Math.signum(next) != Math.signum(old);
-    boolean addsRisk = Math.abs(next) > Math.abs(old) || flips;
-    if (addsRisk && after.equity() + realized < after.initialRequirement()) {
-      book.setSize(a, i, old);
-      a.entry[i] = oldEntry;
-      throw new IllegalStateException(
-          "position on " + spec.id() + " would need initial margin " + after.initialRequirement()
-              + " but equity is " + after.equity());
-    }
-    waterfall.settlePnl(a.id, realized);
-    a.state = risk.state(a);
-    services
-        .events()
-        .emit(
-            new Trade(
-                services.clock().step(), services.clock().round(), spec.id().value(),
-                marginAccount.value(), market.value(), size, price, Math.abs(size) * price, realized));
+    desk.open(marginAccount, market, size);
   }
 
   /**
@@ -275,37 +200,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public void reduce(AccountId marginAccount, AssetId market, double size) {
-    MarginAccount a = book.require(marginAccount);
-    if (a == book.vault()) {
-      throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
-    }
-    int i = markets.index(market);
-    if (!(Double.isFinite(size) && size != 0)) {
-      throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
-    }
-    double held = a.size[i];
-    if (held == 0) {
-      throw new IllegalStateException(marginAccount + " has no position in " + market + " to reduce");
-    }
-    double close = Math.signum(held) * Math.min(Math.abs(size), Math.abs(held));
-    SharedMarket m = services.markets().market(market);
-    Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -close);
-    double previewLoss = -close * (quote.averagePrice() - a.entry[i]);
-    long loss = previewLoss > 0 ? basePrecision.ceilAtoms(previewLoss) : 0;
-    if (loss > ledger.balance(marginAccount, base)) {
-      throw new IllegalStateException(
-          marginAccount + " cannot pay the realised loss " + basePrecision.units(loss) + " in " + base);
-    }
-    Execution e = services.markets().tradeSynthetic(marginAccount.value(), market, -close);
-    double realized = book.applyTrade(a, i, -close, e.averagePrice());
-    waterfall.settlePnl(a.id, realized);
-    a.state = risk.state(a);
-    services
-        .events()
-        .emit(
-            new Trade(
-                services.clock().step(), services.clock().round(), spec.id().value(),
-                marginAccount.value(), market.value(), -close, e.averagePrice(), e.value(), realized));
+    desk.reduce(marginAccount, market, size);
   }
 
   @Override
@@ -322,57 +217,7 @@ public final class PerpetualExchange implements PerpetualVenue {
    */
   @Override
   public void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to) {
-    MarginAccount a = book.require(marginAccount);
-    if (a == book.vault()) {
-      throw new IllegalArgumentException(marginAccount + " is the backstop vault; its capital cannot be withdrawn");
-    }
-    if (atoms <= 0) {
-      throw new IllegalArgumentException("atoms: must be > 0, was " + atoms);
-    }
-    CollateralTerms terms = null;
-    Precision precision = null;
-    for (int k = 0; k < markets.collateral.size(); k++) {
-      CollateralTerms c = markets.collateral.get(k);
-      if (c.asset().equals(asset)) {
-        terms = c;
-        precision = markets.collateralPrecision[k];
-      }
-    }
-    if (terms == null) {
-      throw new IllegalArgumentException(spec.id() + " does not accept " + asset + " as collateral");
-    }
-    long held = ledger.balance(marginAccount, asset);
-    if (held < atoms) {
-      throw new IllegalStateException(marginAccount + " holds " + held + " atoms of " + asset + ", cannot withdraw " + atoms);
-    }
-    MarginState before = risk.state(a);
-    double price = markets.oraclePrice(asset);
-    double countedBefore = lineValue(held, precision, price, terms);
-    double countedAfter = lineValue(held - atoms, precision, price, terms);
-    double equityAfter = before.equity() - (countedBefore - countedAfter);
-    if (equityAfter < before.initialRequirement()) {
-      throw new IllegalStateException(
-          marginAccount + " would keep equity " + equityAfter + " below its initial requirement "
-              + before.initialRequirement());
-    }
-    ledger.transfer(marginAccount, to, asset, atoms);
-    a.state = risk.state(a);
-    // The account meets its initial margin, so it cannot stay on the last mark's list.
-    risk.dropFromList(a);
-  }
-
-  /**
-   * What {@code atoms} of one collateral line, counted at {@code precision}, count for: {@code
-   * min(units P (1 − haircut), cap)}.
-   */
-  private static double lineValue(long atoms, Precision precision, double price, CollateralTerms terms) {
-    return atoms == 0
-        ? 0
-        : PerpMarginCalculator.DEFAULT
-            .state(
-                List.of(new PerpMarginCalculator.CollateralLine(precision.units(atoms), price, terms.haircut(), terms.cap())),
-                List.of(), List.of())
-            .equity();
+    desk.withdraw(marginAccount, asset, atoms, to);
   }
 
   // --- risk
