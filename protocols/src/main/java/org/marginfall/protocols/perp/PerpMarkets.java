@@ -3,6 +3,7 @@ package org.marginfall.protocols.perp;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.Ledger;
@@ -100,6 +101,13 @@ final class PerpMarkets {
   /** The venue's oracle price of {@code asset}. */
   double oraclePrice(AssetId asset) {
     return services.oracles().price(spec.oracle(), asset);
+  }
+
+  /** Adds each market's mark less its oracle price to a snapshot's extras, as {@code markBasis.<asset>}. */
+  void addMarkBasis(Map<String, Double> extras) {
+    for (int i = 0; i < count(); i++) {
+      extras.put("markBasis." + assets.get(i).value(), markPrice(i) - oraclePrice(assets.get(i)));
+    }
   }
 
   /**

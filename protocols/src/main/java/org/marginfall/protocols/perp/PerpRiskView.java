@@ -135,6 +135,19 @@ final class PerpRiskView {
         .toArray();
   }
 
+  /** Open interest: the absolute size of every position at the oracle price. */
+  double openInterest() {
+    double openInterest = 0;
+    for (MarginAccount a : book.all()) {
+      for (int i = 0; i < a.size.length; i++) {
+        if (a.size[i] != 0) {
+          openInterest += Math.abs(a.size[i]) * markets.oraclePrice(markets.assets.get(i));
+        }
+      }
+    }
+    return openInterest;
+  }
+
   /** Accounts the last mark found liquidatable but whose feeds were stale. */
   int staleAccounts() {
     return staleNow;

@@ -46,9 +46,8 @@ final class PerpTradeDesk {
   }
 
   /**
-   * Bisects on the same test {@link #open} applies (equity against the initial requirement after
-   * the trade), so the answer holds under tiers and portfolio margin, whose requirement is not a
-   * single fraction of notional. The position is restored after every probe.
+   * The largest increase {@link #open} would accept, bisected on its own test (see {@link
+   * PerpetualExchange#maxOpenSize}); the position is restored after every probe.
    */
   double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
     MarginAccount a = book.require(marginAccount);
@@ -132,10 +131,8 @@ final class PerpTradeDesk {
   }
 
   /**
-   * Closes part of a position through the shared market as a book liquidation does (a synthetic
-   * trade of {@code -close}), realising {@code close * (execution price - entry)} and settling it
-   * with the house through {@link LossWaterfall#settlePnl}, without a fee. The loss is quoted from the market's
-   * impact model before trading, so a reduction the account cannot pay moves nothing.
+   * Closes part of a position through the shared market without a fee (see {@link
+   * PerpetualExchange#reduce}); the loss is quoted before trading, so a refused reduction moves nothing.
    */
   void reduce(AccountId marginAccount, AssetId market, double size) {
     MarginAccount a = trader(marginAccount);
@@ -191,11 +188,8 @@ final class PerpTradeDesk {
   }
 
   /**
-   * Withdrawable = equity − initial margin requirement (shared/reference/venues.md 5.1,
-   * Hyperliquid: "transfer or withdrawal ... requires remaining margin ≥ IM_required"; the further
-   * 10%-of-notional floor there is not modelled). Collateral counts line by line ({@link
-   * PerpMarginCalculator#state}), so the equity after is today's equity less what the withdrawn
-   * atoms count for, and the requirements do not depend on collateral: the test moves nothing.
+   * Withdraws collateral when equity after it stays at or above the initial requirement (see {@link
+   * PerpetualExchange#withdraw}); the test moves nothing.
    */
   void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to) {
     MarginAccount a = book.require(marginAccount);

@@ -1,8 +1,6 @@
 package org.marginfall.protocols.perp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,20 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.event.BadDebt;
-import org.marginfall.core.event.CollateralSale;
-import org.marginfall.core.event.InsurancePayout;
-import org.marginfall.core.event.Liquidation;
-import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
-import org.marginfall.core.market.Execution;
-import org.marginfall.core.market.SharedMarket;
-import org.marginfall.core.random.RandomStream;
-import org.marginfall.core.venue.Holding;
-import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
@@ -31,10 +19,6 @@ import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
-import org.marginfall.protocols.perp.portfolio.Portfolio;
-import org.marginfall.protocols.perp.portfolio.PortfolioMarginCalculator;
-import org.marginfall.protocols.perp.portfolio.Position;
-import org.marginfall.protocols.perp.portfolio.ValueAtRisk;
 
 /**
  * A perpetual-futures venue: multi-collateral margin accounts (cross or isolated), positions
@@ -51,41 +35,56 @@ import org.marginfall.protocols.perp.portfolio.ValueAtRisk;
  * liquidation closes positions at the price its unwind gets in the shared market, charges the fee
  * on the closed notional (capped at what equity remains), sells non-base collateral to the
  * liquidator at the oracle price to raise base currency, and covers any remaining shortfall from the
- * insurance fund, then as bad debt (Binance FAQ 360033525271). Mutable and not thread-safe.
+ * insurance fund, then as bad debt (Binance FAQ 360033525271).
+ *
+ * <p>This class is the facade that implements the venue interfaces; the work is done by
+ * package-private parts with one job each, which share the account records ({@link MarginAccount})
+ * and the per-index columns of {@link PerpMarkets}:
+ *
+ * <ul>
+ *   <li>{@link PerpMarkets}: markets and collateral lines by index, their terms, oracle and mark prices;
+ *   <li>{@link PerpAccountBook}: the accounts by id and in order opened, the per-market long/short index;
+ *   <li>{@link PerpRiskView}: margin states at read prices, the mark and its liquidatable list;
+ *   <li>{@link PerpTradeDesk}: owners' opens, reductions, withdrawals and the largest open accepted;
+ *   <li>{@link LiquidationPlanner}: the path a liquidation takes, its close fraction and reward;
+ *   <li>{@link BookLiquidation}, {@link BackstopVault}, {@link DeleveragingPath}: the three paths;
+ *   <li>{@link LossWaterfall}: house, insurance fund, collateral sale, socialized loss, bad debt;
+ *   <li>{@link FundingSettler}: funding; {@link LiquidationTotals}: totals two paths add to.
+ * </ul>
+ *
+ * <p>Mutable and not thread-safe.
  */
 public final class PerpetualExchange implements PerpetualVenue {
 
   private final PerpetualVenueSpec spec;
-  private final VenueServices services;
   private final Ledger ledger;
-  private final AssetId base;
   /** How finely the ledger counts the base currency: fees, PnL, funding, insurance, bad debt. */
   private final Precision basePrecision;
+  private final PricingTerms pricing;
+  private final PerpMarkets markets;
+  private final PerpAccountBook book;
+  private final PerpRiskView risk;
   private final LossWaterfall waterfall;
   private final FundingSettler funding;
-  private final PerpMarkets markets;
-  private final PerpRiskView risk;
-  private final PerpAccountBook book;
-  private final PricingTerms pricing;
-  /** The backstop vault, null without a backstop. */
-  private final BackstopVault backstop;
   private final LiquidationTotals totals = new LiquidationTotals();
   private final DeleveragingPath adl;
   private final BookLiquidation bookPath;
   private final LiquidationPlanner planner;
   private final PerpTradeDesk desk;
+  /** The backstop vault, null without a backstop. */
+  private final BackstopVault backstop;
 
+  /**
+   * Builds the parts. The order is the order of their effects on the ledger and the streams: the
+   * house, insurance and bad-debt accounts, the ADL stream, then the backstop's accounts.
+   */
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
     this.spec = spec;
-    this.services = services;
     this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
+    this.basePrecision = ledger.precision(services.baseCurrency());
     this.pricing = spec.pricing();
-    String v = spec.id().value();
-    int n = spec.markets().size();
     this.markets = new PerpMarkets(spec, services);
-    this.book = new PerpAccountBook(spec.id(), ledger, n);
+    this.book = new PerpAccountBook(spec.id(), ledger, markets.count());
     this.risk = new PerpRiskView(spec, services, markets, book);
     this.waterfall = new LossWaterfall(spec, services, markets, book, risk);
     this.funding = new FundingSettler(spec, services, markets, book, risk, waterfall);
@@ -208,6 +207,12 @@ public final class PerpetualExchange implements PerpetualVenue {
     return risk.state(book.require(marginAccount));
   }
 
+  @Override
+  public MarginState marginStateNow(AccountId account) {
+    MarginAccount a = book.get(account);
+    return a == null ? null : risk.state(a);
+  }
+
   /**
    * Withdrawable = equity − initial margin requirement (shared/reference/venues.md 5.1,
    * Hyperliquid: "transfer or withdrawal ... requires remaining margin ≥ IM_required"; the further
@@ -307,14 +312,6 @@ public final class PerpetualExchange implements PerpetualVenue {
 
   @Override
   public VenueSnapshot snapshot() {
-    double openInterest = 0;
-    for (MarginAccount a : book.all()) {
-      for (int i = 0; i < a.size.length; i++) {
-        if (a.size[i] != 0) {
-          openInterest += Math.abs(a.size[i]) * markets.oraclePrice(markets.assets.get(i));
-        }
-      }
-    }
     // Keys depend only on the spec, so they are the same at every step of a run.
     Map<String, Double> extras = new LinkedHashMap<>();
     if (spec.liquidation().mode() == LiquidationMode.PARTIAL) {
@@ -328,9 +325,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       extras.put("socializedLoss", waterfall.socialized());
     }
     if (pricing.markPrice() == MarkPriceRule.MEDIAN) {
-      for (int i = 0; i < markets.count(); i++) {
-        extras.put("markBasis." + markets.assets.get(i).value(), markets.markPrice(i) - markets.oraclePrice(markets.assets.get(i)));
-      }
+      markets.addMarkBasis(extras);
     }
     funding.addExtras(extras);
     if (pricing.maxOracleAgeSteps() > 0) {
@@ -340,7 +335,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     return new VenueSnapshot(
         book.size(), totals.liquidations, totals.liquidatedNotional, basePrecision.units(totals.liquidationFeeAtoms),
         waterfall.insurancePaid(), waterfall.badDebt(),
-        waterfall.insuranceUnits(), openInterest, risk.liquidatable().size(), extras);
+        waterfall.insuranceUnits(), risk.openInterest(), risk.liquidatable().size(), extras);
   }
 
   @Override
@@ -373,14 +368,6 @@ public final class PerpetualExchange implements PerpetualVenue {
       backstop.audit(problems);
     }
     return problems;
-  }
-
-  // --- internals
-
-  @Override
-  public MarginState marginStateNow(AccountId account) {
-    MarginAccount a = book.get(account);
-    return a == null ? null : risk.state(a);
   }
 
 }
