@@ -197,12 +197,13 @@ public final class SpecNode {
     return child.isMissing() ? Optional.empty() : Optional.of(child.asString());
   }
 
-  /** A required identifier field ({@code [A-Za-z0-9_-]+}). */
+  /** A required identifier field (1 to 64 of {@code [A-Za-z0-9_-]}). */
   public String id(String field) {
     SpecNode child = get(field);
+    int mark = problems.count();
     String s = child.asString();
-    if (!child.isMissing() && !org.marginfall.core.util.Checks.isId(s)) {
-      child.fail("must be an identifier of letters, digits, '_' or '-', was '" + s + "'");
+    if (!problems.since(mark) && !org.marginfall.core.util.Checks.isId(s)) {
+      child.fail(org.marginfall.core.util.Checks.idProblem(s));
     }
     return s;
   }
@@ -365,7 +366,7 @@ public final class SpecNode {
   }
 
   private String describe() {
-    return String.valueOf(value);
+    return org.marginfall.core.util.Checks.abbreviate(String.valueOf(value));
   }
 
   private static boolean parses(String s) {

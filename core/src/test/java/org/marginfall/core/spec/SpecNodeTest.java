@@ -234,6 +234,27 @@ class SpecNodeTest {
   }
 
   @Test
+  void test_id_longOrNonScalarValueIsOneShortProblem() {
+    // A 100 kB id used to be echoed whole and then fail writing a report file named after it.
+    SpecNode root = root(map("long", "v".repeat(100_000), "ok", "v".repeat(64), "obj", map()));
+    root.id("long");
+    assertEquals("v".repeat(64), root.id("ok"));
+    root.id("obj");
+    List<String> p = problems(root);
+    assertEquals(2, p.size(), p.toString());
+    assertEquals("long: must be an identifier of at most 64 characters, was 100000 characters long ('"
+        + "v".repeat(40) + "...')", p.get(0));
+    assertEquals("obj: must be a single value", p.get(1));
+  }
+
+  @Test
+  void test_number_longTextIsQuotedShortened() {
+    SpecNode root = root(map("n", "x".repeat(5000)));
+    root.number("n");
+    assertEquals(List.of("n: must be a number, was '" + "x".repeat(40) + "... (5000 characters)'"), problems(root));
+  }
+
+  @Test
   void test_bool_onlyBooleansAccepted() {
     SpecNode root = root(map("yes", true, "word", "yes"));
     assertTrue(root.bool("yes", false));

@@ -110,11 +110,28 @@ public final class ScenarioReader {
     if (!root.requireObject()) {
       throw new InvalidSpecException(problems.all());
     }
-    Scenario scenario = new Reading(root).scenario(sha256(content), content);
+    Scenario scenario;
+    try {
+      scenario = new Reading(root).scenario(sha256(content), content);
+    } catch (RuntimeException e) {
+      scenario = null;
+      afterReportedProblem(problems, e);
+    }
     if (!problems.isEmpty() || scenario == null) {
       throw new InvalidSpecException(inFileOrder(tree, problems.all()));
     }
     return scenario;
+  }
+
+  /**
+   * Accepts {@code failure} as a consequence of a problem already reported (a reader that used a
+   * value an earlier section failed to provide, such as a missing base currency): the reported
+   * problem is what the user must fix. A failure with nothing reported is a bug and is rethrown.
+   */
+  private static void afterReportedProblem(Problems problems, RuntimeException failure) {
+    if (problems.isEmpty()) {
+      throw failure;
+    }
   }
 
   private static Object parse(byte[] content, boolean json) {
@@ -686,7 +703,7 @@ public final class ScenarioReader {
           continue;
         }
         VenueType type = catalog.venueTypes().lookup(v, "type");
-        VenueSpec spec = type == null ? null : type.read(v, this);
+        VenueSpec spec = type == null ? null : guarded(() -> type.read(v, this));
         if (spec == null) {
           declaredInvalid(v);
         } else {
@@ -698,6 +715,19 @@ public final class ScenarioReader {
             venues.put(spec.id(), spec);
           }
         }
+      }
+    }
+
+    /**
+     * Reads one venue or agent entry; a reader that fails on a value an earlier problem left
+     * undefined (the base currency, an asset) adds nothing to that problem and yields null.
+     */
+    private <T> T guarded(java.util.function.Supplier<T> read) {
+      try {
+        return read.get();
+      } catch (RuntimeException e) {
+        afterReportedProblem(root.problems(), e);
+        return null;
       }
     }
 
@@ -766,7 +796,7 @@ public final class ScenarioReader {
         if (type == null) {
           continue;
         }
-        PopulationSpec spec = type.read(a, this);
+        PopulationSpec spec = guarded(() -> type.read(a, this));
         if (spec == null) {
           continue;
         }

@@ -153,6 +153,34 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_baseCurrencyMissingOrNotTheBaseAssetIsOneProblemAtItsField() {
+    // Each used to end in "NullPointerException: collateralAsset" from the readers that default
+    // their collateral to the base currency.
+    String[][] cases = {
+      {"baseCurrency: USD\n", "", "is required"},
+      {"baseCurrency: USD\n", "baseCurrency: {}\n", "must be a single value"},
+      {"baseCurrency: USD\n", "baseCurrency: perp\n", "unknown asset 'perp'"},
+      {"baseCurrency: USD\n", "baseCurrency: ETH\n", "asset 'ETH' must be of kind base"},
+    };
+    for (String[] c : cases) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), c[0], c[1]));
+      assertOneProblem(rejected(file), file + ": baseCurrency: ", c[2]);
+    }
+  }
+
+  @Test
+  void test_run_hugeVenueIdIsOneShortProblem() {
+    // A 100 kB venue id used to run the whole simulation and then fail writing the report.
+    String id = "v".repeat(100_000);
+    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp-iso\n", "  - id: " + id + "\n"));
+
+    List<String> lines = rejected(file);
+
+    assertOneProblem(lines, file + ": venues[1].id: ", "at most 64 characters", "100000 characters long");
+    assertTrue(lines.get(0).length() < 300, lines.get(0).length() + " characters");
+  }
+
+  @Test
   void test_run_jsonScenarioWithAnInvalidValue() throws IOException {
     ObjectNode tree = (ObjectNode) new YAMLMapper().readTree(minimalYaml());
     ((ObjectNode) tree.get("run")).put("steps", 0);
