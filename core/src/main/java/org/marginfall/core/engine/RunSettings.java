@@ -14,6 +14,12 @@ import org.marginfall.core.util.Checks;
  */
 public record RunSettings(long steps, double stepSeconds, int maxLiquidationRounds, long seed) {
 
+  /** The most steps a scenario may ask for (a run of more would not finish in reasonable time). */
+  public static final long MAX_STEPS = 100_000_000L;
+
+  /** The longest step a scenario may ask for: one year, the unit of every annualised rate. */
+  public static final double MAX_STEP_SECONDS = 31_536_000;
+
   /** Validates the settings. */
   public RunSettings {
     if (steps < 1) {

@@ -9,6 +9,9 @@ import org.marginfall.core.util.Checks;
  */
 public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.None {
 
+  /** The thinnest market a scenario may declare: one unit of base currency moves its log price by 1. */
+  double MIN_DEPTH = 1;
+
   /** The registry name of the model in scenario files. */
   String name();
 
