@@ -316,7 +316,7 @@ public final class LendingPool implements LendingVenue {
     Borrower b = borrower(account);
     Reserve r = reserve(asset);
     positive(atoms, "atoms");
-    long paid = Math.min(atoms, r.precision.ceilAtoms(b.scaledDebt[r.index] * r.borrowIndex));
+    long paid = r.precision.ceilAtomsAtMost(b.scaledDebt[r.index] * r.borrowIndex, atoms);
     ledger.transfer(from, r.pool, asset, paid);
     r.cash += paid;
     reduceDebt(b, r, r.precision.units(paid));
@@ -517,10 +517,8 @@ public final class LendingPool implements LendingVenue {
         all ? held - feeReceipts
             : Math.min(held - feeReceipts, (long) Math.ceil(plan.collateralToLiquidator() / rateColl * receiptUnit));
     long paidOut =
-        Math.min(
-            collReserve.cash,
-            all ? (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl))
-                : collReserve.precision.floorAtoms(plan.collateralToLiquidator()));
+        all ? Math.min(collReserve.cash, (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl)))
+            : collReserve.precision.floorAtomsAtMost(plan.collateralToLiquidator(), collReserve.cash);
 
     // 3. Move: debt in, debt down, receipts to the treasury and burned, underlying out.
     ledger.transfer(liquidator, debtReserve.pool, debtAsset, repay);

@@ -845,7 +845,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       double price = oraclePrice(c.asset());
       // `units` counts collateral atoms, `left` and `pay` base atoms, each at its asset's precision.
       Precision precision = collateralPrecision[k];
-      long units = Math.min(held, precision.ceilAtoms(basePrecision.units(left) / price));
+      long units = precision.ceilAtomsAtMost(basePrecision.units(left) / price, held);
       long pay = precision.ceilValueAtoms(units, price, basePrecision);
       ledger.transfer(liquidator, account, base, pay);
       ledger.transfer(account, liquidator, c.asset(), units);
@@ -1036,7 +1036,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         }
       }
     }
-    long absorbed = Math.min(atoms, basePrecision.floorAtoms(total));
+    long absorbed = basePrecision.floorAtomsAtMost(total, atoms);
     if (absorbed <= 0) {
       return 0;
     }

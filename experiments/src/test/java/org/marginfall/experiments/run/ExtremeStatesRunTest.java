@@ -1,0 +1,45 @@
+package org.marginfall.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.marginfall.experiments.Fixtures.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginfall.experiments.Fixtures.CliResult;
+import org.marginfall.experiments.MutatedScenario;
+
+/**
+ * Valid scenarios whose runs reach extreme model states (issue #17, item 22): each is a bundled
+ * example, cut to a few steps and agents, with one field changed; each must run to its end.
+ */
+class ExtremeStatesRunTest {
+
+  @TempDir Path tmp;
+
+  /** Validates and runs (audited) the example with {@code path} set to {@code value}; both must succeed. */
+  private void runs(String example, int steps, int agents, String path, Object value) {
+    Map<String, Object> tree = MutatedScenario.bundled(example, steps, agents);
+    MutatedScenario.set(tree, path, value);
+    Path file = MutatedScenario.write(tmp, example + ".yaml", tree);
+    CliResult validate = cli("validate", file.toString());
+    assertEquals(0, validate.exit(), validate.err());
+    CliResult run = cli("run", file.toString(), "--out", tmp.resolve("out").toString(), "--force", "--no-report", "--audit");
+    assertEquals(0, run.exit(), example + " with " + path + " = " + value + ": " + run.err());
+  }
+
+  @Test
+  void test_run_collateralSaleAfterThePriceCollapsedIsCappedByWhatIsHeld() {
+    // 8 traders of 2.1e9 USD each in a market of depth 1e8: the first liquidations sell ETH down
+    // to near zero, and selling a trader's ETH collateral for its shortfall asked for 1.27e15 ETH
+    // (shortfall over price) before capping it by the 3 ETH held: a ledger range failure.
+    runs("flash-crash", 12, 8, "agents[0].collateral", 2147483648L);
+  }
+
+  @Test
+  void test_run_poolTopUpTowardsAnUnreachableHealthIsCappedByThePool() {
+    // A pooled-traders targetHealth of 1e15 makes each top-up need 1e19 USD: capped by the pool.
+    runs("shared-collateral-contagion", 12, 8, "agents[5].targetHealth", 1e15);
+  }
+}
