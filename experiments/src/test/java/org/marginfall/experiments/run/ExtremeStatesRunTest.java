@@ -38,6 +38,17 @@ class ExtremeStatesRunTest {
   }
 
   @Test
+  void test_run_fireSalesInAVeryThinMarket() {
+    // ETH depth 1e4 (or 1): the first liquidations drove the price to e^-1000 of the fundamental,
+    // a double 0, and attributing the next liquidation compared infinite counterfactual margins
+    // ("NullPointerException ... worstKind is null"). The price now stops at 1e-9 of the
+    // fundamental; units sold beyond it fill there.
+    runs("market-maker-withdrawal", 40, 20, "markets[0].impact.depth", 1e4);
+    runs("three-venue-crash", 60, 20, "markets[0].impact.depth", 1);
+    runs("oracle-floor", 60, 20, "markets[0].impact.depth", 100);
+  }
+
+  @Test
   void test_run_poolTopUpTowardsAnUnreachableHealthIsCappedByThePool() {
     // A pooled-traders targetHealth of 1e15 makes each top-up need 1e19 USD: capped by the pool.
     runs("shared-collateral-contagion", 12, 8, "agents[5].targetHealth", 1e15);
