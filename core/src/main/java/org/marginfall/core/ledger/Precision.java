@@ -98,14 +98,16 @@ public final class Precision {
       return Quantities.ceilValueAtoms(atoms, decimals, price, value.decimals);
     } catch (ArithmeticException e) {
       throw new LedgerRangeException(value.asset, value.decimals,
-          "the value of " + units(atoms) + " " + asset + " at " + price + " does not fit");
+          "the value of " + units(atoms) + " " + asset + " at " + price + " " + value.asset + " per unit does not fit");
     }
   }
 
   private double check(double units) {
     if (!(Math.abs(units) <= maxUnits)) {
+      String unit = asset == null ? "units" : asset.value();
       throw new LedgerRangeException(asset, decimals,
-          "quantity " + units + " is beyond the ledger's range of " + maxUnits + " units");
+          "a quantity of " + units + " " + unit + " is beyond the ledger's range of " + maxUnits + " " + unit
+              + " in one amount");
     }
     return units;
   }

@@ -23,6 +23,13 @@ public record PriceProcessSpec(
   /** The highest initial price a scenario may give, in the base currency. */
   public static final double MAX_INITIAL = 1e9;
 
+  /**
+   * The lowest fundamental price the model computes with during a run: 1,000 times below the
+   * lowest initial price. A fundamental price that leaves {@code [MIN_PRICE, MAX_PRICE]} stops the
+   * run, naming the asset's price process (or the shock that moved it) and the step.
+   */
+  public static final double MIN_PRICE = 1e-12;
+
   /** The highest price the model computes with: 1,000 times the highest initial price. */
   public static final double MAX_PRICE = 1e12;
 

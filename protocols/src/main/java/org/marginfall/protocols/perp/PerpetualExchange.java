@@ -481,7 +481,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     long held = ledger.balance(marginAccount, asset);
     if (held < atoms) {
-      throw new IllegalStateException(marginAccount + " holds " + held + " atoms of " + asset + ", cannot withdraw " + atoms);
+      Precision p = ledger.precision(asset);
+      throw new IllegalStateException(marginAccount + " holds " + p.units(held) + " " + asset + ", cannot withdraw " + p.units(atoms));
     }
     MarginState before = state(a);
     double price = oraclePrice(asset);
