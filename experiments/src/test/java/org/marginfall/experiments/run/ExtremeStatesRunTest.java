@@ -1,13 +1,17 @@
 package org.marginfall.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginfall.experiments.Fixtures.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.experiments.Fixtures.CliResult;
+import org.marginfall.experiments.Fixtures.Csv;
 import org.marginfall.experiments.MutatedScenario;
 
 /**
@@ -46,6 +50,27 @@ class ExtremeStatesRunTest {
     runs("market-maker-withdrawal", 40, 20, "markets[0].impact.depth", 1e4);
     runs("three-venue-crash", 60, 20, "markets[0].impact.depth", 1);
     runs("oracle-floor", 60, 20, "markets[0].impact.depth", 100);
+  }
+
+  @Test
+  void test_run_anInsolventBackstopVaultsSharesAreWorthNothing() throws Exception {
+    // A 10,000 USD vault takes over accounts, then ETH falls 90%: its equity goes below zero. Its
+    // share (HLP) used to be priced below zero, which stopped the run ("price of HLP must be finite
+    // and >= 0, was -0.0018...") when the exposures were measured.
+    Map<String, Object> tree = MutatedScenario.bundled("three-venue-crash", 120, 20);
+    MutatedScenario.set(tree, "venues[0].backstop.capital", 1e4);
+    MutatedScenario.set(tree, "shocks[0].change", -0.9);
+    Path file = MutatedScenario.write(tmp, "insolvent.yaml", tree);
+    Path out = tmp.resolve("insolvent");
+    CliResult run = cli("run", file.toString(), "--out", out.toString(), "--no-report", "--audit");
+    assertEquals(0, run.exit(), run.err());
+    List<String> events = Files.readAllLines(out.resolve("events.jsonl"));
+    assertEquals(1, events.stream().filter(e -> e.contains("\"type\":\"backstop_insolvent\"")).count());
+    Csv csv = org.marginfall.experiments.Fixtures.csv(out.resolve("timeseries.csv"));
+    for (String nav : csv.text("backstopNav.perp")) {
+      assertTrue(Double.parseDouble(nav) >= 0, nav);
+    }
+    assertTrue(csv.text("backstopEquity.perp").stream().anyMatch(e -> Double.parseDouble(e) < 0));
   }
 
   @Test

@@ -110,6 +110,8 @@ public final class PerpetualExchange implements PerpetualVenue {
   private long partialLiquidations;
   private long takeovers;
   private double takenOverNotional;
+  /** Whether the backstop vault's equity was at or below zero at the last settlement. */
+  private boolean vaultInsolvent;
   private long adlFills;
   private double adlShortfall;
   private double adlProfitTaken;
@@ -590,6 +592,7 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     if (vault != null
         && value >= 0
+        && vaultSolvent()
         && (now.equity() < spec.backstop().get().takeoverBelow() * now.maintenanceRequirement()
             || bookCloseValue(a) < 0)) {
       return 0;
@@ -646,7 +649,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         && basePrecision.ceilAtoms(-value) > ledger.balance(insurance, base)) {
       return Optional.of(deleverage(a, before, liquidator, value));
     }
-    if (vault != null && value >= 0) {
+    if (vault != null && value >= 0 && vaultSolvent()) {
       BackstopTerms b = spec.backstop().get();
       String reason = null;
       if (before.equity() < b.takeoverBelow() * before.maintenanceRequirement()) {
@@ -1088,6 +1091,13 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     if (vault != null) {
       unwindVault();
+      double equity = vaultEquity();
+      if (equity <= 0 && !vaultInsolvent) {
+        long shares = -ledger.balance(shareIssuer, spec.backstop().get().shareAsset());
+        services.events().emit(new BackstopInsolvent(
+            services.clock().step(), services.clock().round(), spec.id().value(), equity, sharePrecision.units(shares)));
+      }
+      vaultInsolvent = equity <= 0;
     }
   }
 
@@ -1493,11 +1503,21 @@ public final class PerpetualExchange implements PerpetualVenue {
     return settlementValue(vault);
   }
 
-  /** NAV per share of the backstop vault. */
+  /**
+   * NAV per share of the backstop vault: its equity over the shares outstanding, and 0 while the
+   * equity is at or below zero. An insolvent vault's shares are worth nothing, not less: the
+   * holders' liability is limited to what they put in, and the losses beyond the vault's capital
+   * reach the venue's insurance fund and bad debt as its positions settle.
+   */
   private double backstopNav() {
     BackstopTerms b = spec.backstop().get();
     long shares = -ledger.balance(shareIssuer, b.shareAsset());
-    return shares > 0 ? vaultEquity() / sharePrecision.units(shares) : 1.0;
+    return shares > 0 ? Math.max(0, vaultEquity()) / sharePrecision.units(shares) : 1.0;
+  }
+
+  /** Whether the backstop vault has equity left to take accounts over with. */
+  private boolean vaultSolvent() {
+    return vaultEquity() > 0;
   }
 
   /** Keeps the last mark's list truthful after a liquidation changed the account. */
