@@ -1,6 +1,7 @@
 package org.marginfall.agents.basis;
 
 import java.util.Objects;
+import java.util.Set;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.random.Distribution;
@@ -97,5 +98,10 @@ public record BasisTradersSpec(
   @Override
   public Population resolve(RandomStreams streams) {
     return new BasisTraders(this, streams.stream("agents/" + id));
+  }
+
+  @Override
+  public Set<VenueId> drawsAtSetUp() {
+    return borrowLtv > 0 ? Set.of(lendingVenue) : Set.of();
   }
 }

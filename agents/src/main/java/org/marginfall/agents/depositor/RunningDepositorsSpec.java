@@ -1,6 +1,7 @@
 package org.marginfall.agents.depositor;
 
 import java.util.Objects;
+import java.util.Set;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.random.Distribution;
@@ -73,5 +74,10 @@ public record RunningDepositorsSpec(
   @Override
   public Population resolve(RandomStreams streams) {
     return new RunningDepositors(this, streams.stream("agents/" + id));
+  }
+
+  @Override
+  public Set<VenueId> fundsAtSetUp() {
+    return Set.of(venue);
   }
 }

@@ -1,6 +1,7 @@
 package org.marginfall.agents.lending;
 
 import java.util.Objects;
+import java.util.Set;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.random.Distribution;
@@ -61,5 +62,10 @@ public record LendingBorrowersSpec(
   @Override
   public Population resolve(RandomStreams streams) {
     return new LendingBorrowers(this, streams.stream("agents/" + id));
+  }
+
+  @Override
+  public Set<VenueId> drawsAtSetUp() {
+    return Set.of(venue);
   }
 }

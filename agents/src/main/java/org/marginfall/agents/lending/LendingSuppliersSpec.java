@@ -53,4 +53,9 @@ public record LendingSuppliersSpec(String id, VenueId venue, int count, List<Sup
   public Population resolve(RandomStreams streams) {
     return new LendingSuppliers(this, streams.stream("agents/" + id));
   }
+
+  @Override
+  public Set<VenueId> fundsAtSetUp() {
+    return Set.of(venue);
+  }
 }

@@ -251,7 +251,7 @@ public final class Liquidators implements Population {
         return;
       }
       long held = ctx.balance(accounts[k], a);
-      long atoms = Math.min(held, ctx.precision(a).ceilAtoms(excess / ctx.marketPrice(a)));
+      long atoms = ctx.precision(a).ceilAtomsAtMost(excess / ctx.marketPrice(a), held);
       if (atoms > 0) {
         ctx.sell(accounts[k], a, atoms);
       }

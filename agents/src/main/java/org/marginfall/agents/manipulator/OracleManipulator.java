@@ -135,9 +135,8 @@ public final class OracleManipulator implements Population {
     double debtValue = venue.debt(account, spec.debtAsset()) * debtPrice;
     Precision debtPrecision = ctx.precision(spec.debtAsset());
     long atoms =
-        Math.min(
-            debtPrecision.floorAtoms(
-                PumpSizing.maxBorrow(value, venue.loanToValue(spec.asset()), debtValue, debtPrice)),
+        debtPrecision.floorAtomsAtMost(
+            PumpSizing.maxBorrow(value, venue.loanToValue(spec.asset()), debtValue, debtPrice),
             venue.availableLiquidity(spec.debtAsset()));
     boolean refused = false;
     if (atoms > 0) {

@@ -84,7 +84,7 @@ public final class MarkArbitrageurs implements Population {
             break;
           }
         } else if (price > mark * (1 + spec.cost())) {
-          long atoms = Math.min(ctx.balance(wallet, spec.asset()), assetPrecision.floorAtoms(budget / price));
+          long atoms = assetPrecision.floorAtomsAtMost(budget / price, ctx.balance(wallet, spec.asset()));
           if (atoms <= 0) {
             break;
           }

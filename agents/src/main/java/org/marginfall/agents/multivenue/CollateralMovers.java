@@ -122,10 +122,10 @@ public final class CollateralMovers implements Population {
     double free = src.equity() - Math.max(spec.keepHealth() * src.maintenanceRequirement(), src.initialRequirement());
     AssetId base = ctx.baseCurrency();
     AccountId from = m.accounts().get(healthiest);
+    // min(need, free - 1 atom, balance), each amount converted only up to the balance.
     long atoms =
-        Math.min(
-            Math.min(cash.ceilAtoms(Math.max(0, need)), cash.floorAtoms(Math.max(0, free)) - 1),
-            ctx.balance(from, base));
+        cash.ceilAtomsAtMost(
+            Math.max(0, need), cash.floorAtomsAtMost(Math.max(0, free), ctx.balance(from, base) + 1) - 1);
     if (atoms <= 0) {
       return;
     }

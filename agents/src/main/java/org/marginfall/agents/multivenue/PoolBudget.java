@@ -57,7 +57,7 @@ final class PoolBudget {
     long atoms = reservedLeft.get(asset)[leg] + commonLeft.get(asset);
     double capLeft = limits.caps().get(leg) - drawn[leg];
     if (Double.isFinite(capLeft)) {
-      atoms = Math.min(atoms, precisions.get(asset).floorAtoms(Math.max(0, capLeft) / price));
+      atoms = precisions.get(asset).floorAtomsAtMost(Math.max(0, capLeft) / price, atoms);
     }
     return atoms;
   }

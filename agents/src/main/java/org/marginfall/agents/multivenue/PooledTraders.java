@@ -111,9 +111,8 @@ public final class PooledTraders implements Population {
       double price = ctx.marketPrice(asset);
       Precision precision = precisions.get(asset);
       long atoms =
-          Math.min(
-              Math.min(m.budget().room(leg, asset, price), ctx.balance(m.pool(), asset)),
-              precision.ceilAtoms(need / price));
+          precision.ceilAtomsAtMost(
+              need / price, Math.min(m.budget().room(leg, asset, price), ctx.balance(m.pool(), asset)));
       if (atoms <= 0) {
         continue;
       }

@@ -163,7 +163,7 @@ public final class LeveragedTraders implements Population {
         for (AccountId account : m.accounts) {
           MarginState s = venue.marginState(account);
           double need = TraderRisk.topUpNeed(s.equity(), s.maintenanceRequirement(), t.below(), t.target());
-          long atoms = Math.min(cash.ceilAtoms(need), ctx.balance(m.reserve, ctx.baseCurrency()));
+          long atoms = cash.ceilAtomsAtMost(need, ctx.balance(m.reserve, ctx.baseCurrency()));
           if (atoms > 0) {
             venue.deposit(m.reserve, account, ctx.baseCurrency(), atoms);
           }

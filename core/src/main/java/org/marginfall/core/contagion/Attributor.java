@@ -128,6 +128,19 @@ public final class Attributor {
         worstKind = CauseKind.COLLATERAL_WITHDRAWAL;
       }
     }
+    if (worstKind == null) {
+      // No counterfactual margin was a number to compare (a price moved beyond what a double
+      // holds once a component is removed): blame the price move of the first venue in play.
+      for (int v = 0; v < sources.venueCount() && worstKind == null; v++) {
+        if (sources.firstGeneration(v) <= k) {
+          worst = v;
+          worstKind = CauseKind.MARKET_IMPACT;
+        }
+      }
+      if (worstKind == null) {
+        return Cause.EXOGENOUS;
+      }
+    }
     return new Cause(worstKind.label(), k + 1, sources.venue(worst).value());
   }
 

@@ -22,6 +22,9 @@ public record RunSettings(long steps, double stepSeconds, int maxLiquidationRoun
    */
   public static final long MAX_STEPS = 1_000_000;
 
+  /** The longest step a scenario may ask for: one year, the unit of every annualised rate. */
+  public static final double MAX_STEP_SECONDS = 31_536_000;
+
   /** Validates the settings. */
   public RunSettings {
     if (steps < 1 || steps > MAX_STEPS) {

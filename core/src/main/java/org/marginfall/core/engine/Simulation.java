@@ -54,14 +54,36 @@ public final class Simulation {
    * @return every asset's supply after set-up, with the precision the run counts it at
    */
   public static List<LedgerRange.Supply> check(ModelSpec spec, long seed) {
-    ModelSpec resolved = LedgerRange.resolve(spec, seed, 0);
-    World world = World.create(resolved, new RandomStreams(seed, 0), List.of(), false);
+    ModelSpec resolved = resolve(spec, seed, 0);
     try {
+      World world = World.create(resolved, new RandomStreams(seed, 0), List.of(), false);
       world.setUp();
+      return world.census();
     } catch (LedgerRangeException e) {
-      throw LedgerRange.explain(resolved, seed, 0, e);
+      throw located(LedgerRange.explain(resolved, seed, 0, e));
     }
-    return world.census();
+  }
+
+  /** {@link LedgerRange#resolve}, with a range failure of an entry's set-up reported as that entry's. */
+  private static ModelSpec resolve(ModelSpec spec, long seed, int replication) {
+    try {
+      return LedgerRange.resolve(spec, seed, replication);
+    } catch (LedgerRangeException e) {
+      throw located(e);
+    }
+  }
+
+  /**
+   * A range failure noted with the scenario entry whose set-up met it, as that entry's failure; one
+   * without an entry (a declared precision the supply does not fit) as it is.
+   */
+  private static RuntimeException located(LedgerRangeException e) {
+    if (e.entry() == null) {
+      return e;
+    }
+    return new ScenarioFailure(e.entry(), 0, e.who() + ": " + e.detail() + " (" + e.asset() + " counted at "
+        + e.decimals() + " decimals" + (e.decimals() == 0 ? ", in whole units: the amounts are too large" : "") + ")",
+        true, e);
   }
 
   /** Runs like {@link #run} and also measures the venue exposure network after the last tick. */
@@ -72,14 +94,16 @@ public final class Simulation {
 
   private static Measured execute(
       ModelSpec spec, long seed, int replication, boolean audit, List<RunListener> listeners, boolean measure) {
-    ModelSpec resolved = LedgerRange.resolve(spec, seed, replication);
+    ModelSpec resolved = resolve(spec, seed, replication);
     RandomStreams streams = new RandomStreams(seed, replication);
-    World world = World.create(resolved, streams, listeners, audit);
-    MarginfallModel model = new MarginfallModel(world);
+    World world;
+    MarginfallModel model;
     try {
+      world = World.create(resolved, streams, listeners, audit);
+      model = new MarginfallModel(world);
       model.start();
     } catch (LedgerRangeException e) {
-      throw LedgerRange.explain(resolved, seed, replication, e);
+      throw located(LedgerRange.explain(resolved, seed, replication, e));
     }
     long steps = spec.settings().steps();
     while (model.schedule.getSteps() < steps) {

@@ -19,6 +19,7 @@ import org.marginfall.core.event.ShockApplied;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.ledger.LedgerRangeException;
 import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
@@ -32,6 +33,7 @@ import org.marginfall.core.oracle.OracleFeed;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.price.FundamentalPrices;
+import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.PriceShock;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
@@ -76,6 +78,10 @@ public final class World implements SimClock, EventSink {
   private final Map<VenueId, VenueSnapshot> previous = new LinkedHashMap<>();
   private long step;
   private int round;
+  /** The order {@link #setUp} sets the populations up in, as indexes into {@link #populations}. */
+  private final List<Integer> setUpOrder;
+  /** The index in the scenario's assets of each spot asset, in {@link #fundamentals}' order. */
+  private final int[] spotIndex;
 
   private World(ModelSpec spec, RandomStreams streams, List<RunListener> listeners, boolean audit, boolean probe) {
     this.probe = probe;
@@ -114,11 +120,13 @@ public final class World implements SimClock, EventSink {
         !channels.isOpen(Channel.COMMON_MARKET)
             || !channels.isOpen(Channel.DERIVED_COLLATERAL)
             || !channels.isOpen(Channel.COMMON_ORACLE);
-    for (VenueSpec v : spec.venues()) {
+    for (int i = 0; i < spec.venues().size(); i++) {
+      VenueSpec v = spec.venues().get(i);
       Oracles read = ownOracles ? new Oracles(base) : oracles;
       venueOracles.put(v.id(), read);
       VenueServices services = new VenueServices(ledger, markets, read, this, this, base, streams);
-      Venue venue = v.resolve(services);
+      int entry = i;
+      Venue venue = acting(venueEntry(entry), "venue " + v.id(), () -> v.resolve(services));
       venues.add(venue);
       venuesById.put(venue.id(), venue);
       for (AssetId a : v.issuedAssets()) {
@@ -167,7 +175,95 @@ public final class World implements SimClock, EventSink {
     for (PopulationSpec p : spec.populations()) {
       populations.add(p.resolve(streams));
     }
+    this.setUpOrder = setUpOrder(spec.populations());
+    this.spotIndex = new int[spot.size()];
+    for (int i = 0; i < spot.size(); i++) {
+      spotIndex[i] = assetIds.indexOf(spot.get(i));
+    }
     this.auditor = audit ? new Auditor() : null;
+  }
+
+  /**
+   * The order populations are set up in: scenario order, except that a population drawing funds
+   * from a venue at set-up (borrowers) waits for every population funding that venue (suppliers),
+   * so that the order of the agents list does not decide whether the reserves hold anything yet.
+   * Scenario order where the waits would go round in a circle.
+   */
+  static List<Integer> setUpOrder(List<? extends PopulationSpec> specs) {
+    int n = specs.size();
+    List<Integer> order = new ArrayList<>();
+    boolean[] done = new boolean[n];
+    while (order.size() < n) {
+      int next = -1;
+      for (int i = 0; i < n && next < 0; i++) {
+        if (!done[i] && !waits(specs, i, done)) {
+          next = i;
+        }
+      }
+      for (int i = 0; i < n && next < 0; i++) {
+        if (!done[i]) {
+          next = i;
+        }
+      }
+      done[next] = true;
+      order.add(next);
+    }
+    return List.copyOf(order);
+  }
+
+  private static boolean waits(List<? extends PopulationSpec> specs, int i, boolean[] done) {
+    for (int j = 0; j < specs.size(); j++) {
+      if (j != i && !done[j]) {
+        for (VenueId v : specs.get(i).drawsAtSetUp()) {
+          if (specs.get(j).fundsAtSetUp().contains(v)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String venueEntry(int i) {
+    return "venues[" + i + "]";
+  }
+
+  private static String populationEntry(int i) {
+    return "agents[" + i + "]";
+  }
+
+  /**
+   * Runs {@code action} of scenario entry {@code entry} (named {@code who}) at the current step:
+   * a refused request or a quantity beyond the ledger's range becomes a {@link ScenarioFailure}
+   * naming the entry. A range failure at set-up stays a {@link LedgerRangeException}, noted with the
+   * entry, so that choosing the precision can measure the asset in coarser units and try again.
+   */
+  private <T> T acting(String entry, String who, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ScenarioFailure | InvariantViolationException e) {
+      throw e;
+    } catch (LedgerRangeException e) {
+      if (step == 0) {
+        throw e.within(entry, who);
+      }
+      throw ScenarioFailure.of(entry, who, step, round, e);
+    } catch (ArithmeticException e) {
+      throw ScenarioFailure.of(entry, who, step, round, e);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      if (step == 0) {
+        // At set-up a venue refuses what the scenario asks of it (a borrow beyond the reserves).
+        throw ScenarioFailure.of(entry, who, step, round, e);
+      }
+      throw e; // during a run, a refusal nobody handled is a bug in the model: exit 1
+    }
+  }
+
+  private void acting(String entry, String who, Runnable action) {
+    acting(entry, who, () -> {
+      action.run();
+      return null;
+    });
   }
 
   /**
@@ -231,15 +327,17 @@ public final class World implements SimClock, EventSink {
     listeners.forEach(l -> l.onStart(start));
     step = 0;
     round = 0;
-    for (Population p : populations) {
-      p.setUp(agents);
+    for (int i : setUpOrder) {
+      Population p = populations.get(i);
+      acting(populationEntry(i), "population " + p.id(), () -> p.setUp(agents));
     }
     if (probe) {
       return; // a probe measures supplies only: no marks, no record
     }
     census().forEach(LedgerRange::check);
-    for (Venue v : venues) {
-      previous.put(v.id(), v.snapshot());
+    for (int i = 0; i < venues.size(); i++) {
+      Venue v = venues.get(i);
+      previous.put(v.id(), acting(venueEntry(i), "venue " + v.id(), v::snapshot));
     }
     record();
   }
@@ -248,14 +346,38 @@ public final class World implements SimClock, EventSink {
   public void runPhase(Phase phase, long tick) {
     step = tick;
     round = 0;
-    switch (phase) {
-      case EXOGENOUS -> exogenous();
-      case ORACLES -> publishOracles(false);
-      case TRADING -> populations.forEach(p -> p.trade(agents));
-      case ARBITRAGE -> populations.forEach(p -> p.arbitrage(agents));
-      case RISK_AND_LIQUIDATION -> liquidationRounds();
-      case SETTLEMENT -> settle();
-      case RECORD -> record();
+    try {
+      switch (phase) {
+        case EXOGENOUS -> exogenous();
+        case ORACLES -> publishOracles(false);
+        case TRADING -> eachPopulation(p -> p.trade(agents));
+        case ARBITRAGE -> eachPopulation(p -> p.arbitrage(agents));
+        case RISK_AND_LIQUIDATION -> liquidationRounds();
+        case SETTLEMENT -> settle();
+        case RECORD -> record();
+      }
+    } catch (LedgerRangeException e) {
+      throw ScenarioFailure.of("run", "the " + phase.name().toLowerCase(java.util.Locale.ROOT) + " phase", step, round, e);
+    } catch (ScenarioFailure | InvariantViolationException e) {
+      throw e;
+    } catch (ArithmeticException e) {
+      throw ScenarioFailure.of("run", "the " + phase.name().toLowerCase(java.util.Locale.ROOT) + " phase", step, round, e);
+    }
+  }
+
+  /** Calls {@code action} on every population in scenario order, naming the one that fails. */
+  private void eachPopulation(java.util.function.Consumer<Population> action) {
+    for (int i = 0; i < populations.size(); i++) {
+      Population p = populations.get(i);
+      acting(populationEntry(i), "population " + p.id(), () -> action.accept(p));
+    }
+  }
+
+  /** Calls {@code action} on every venue in scenario order, naming the one that fails. */
+  private void eachVenue(java.util.function.Consumer<Venue> action) {
+    for (int i = 0; i < venues.size(); i++) {
+      Venue v = venues.get(i);
+      acting(venueEntry(i), "venue " + v.id(), () -> action.accept(v));
     }
   }
 
@@ -286,11 +408,16 @@ public final class World implements SimClock, EventSink {
 
   private void exogenous() {
     fundamentals.advance();
+    for (int i = 0; i < fundamentals.assets().size(); i++) {
+      checkFundamental(i, -1);
+    }
     for (int s = 0; s < shocks.size(); s++) {
       PriceShock shock = shocks.get(s);
       double factor = shock.factorAt(step);
       if (factor != 1.0) {
-        fundamentals.scale(fundamentals.indexOf(shock.asset()), factor);
+        int i = fundamentals.indexOf(shock.asset());
+        fundamentals.scale(i, factor);
+        checkFundamental(i, s);
         emit(new ShockApplied(step, 0, shock.asset().value(), factor, s));
       }
     }
@@ -312,6 +439,26 @@ public final class World implements SimClock, EventSink {
         }
       }
     }
+  }
+
+  /**
+   * Stops the run when spot asset {@code i}'s fundamental price has left the range prices are
+   * computed in, naming the shock that has just moved it ({@code shock} >= 0) or its process.
+   */
+  private void checkFundamental(int i, int shock) {
+    double p = fundamentals.price(i);
+    if (p >= PriceProcessSpec.MIN_PRICE && p <= PriceProcessSpec.MAX_PRICE) {
+      return;
+    }
+    AssetId a = fundamentals.assets().get(i);
+    String problem = "the fundamental price of " + a + " reached " + p + " " + base + ", beyond the range prices are"
+        + " computed in (1e-12 to 1e12 " + base + ")";
+    if (shock >= 0) {
+      throw new ScenarioFailure("shocks[" + shock + "].change", step, problem + "; this shock moved it in this step",
+          true, null);
+    }
+    throw new ScenarioFailure("assets[" + spotIndex[i] + "].price", step,
+        problem + "; lower its volatility, drift or jumps, or run fewer steps", true, null);
   }
 
   /** The venues' own oracle copies; empty when every venue reads the shared oracles. */
@@ -365,11 +512,11 @@ public final class World implements SimClock, EventSink {
   }
 
   private void settle() {
-    for (Venue v : venues) {
+    eachVenue(v -> {
       v.settle();
       // Losses the waterfall booked against a derived asset come from the bad debt just attributed.
       contagion.end();
-    }
+    });
   }
 
   private void liquidationRounds() {
@@ -377,29 +524,27 @@ public final class World implements SimClock, EventSink {
     for (int r = 1; r <= settings.maxLiquidationRounds(); r++) {
       round = r;
       publishOracles(true);
-      for (Population p : populations) {
-        p.defend(agents);
-      }
+      eachPopulation(p -> p.defend(agents));
       List<LiquidationCandidate> candidates = new ArrayList<>();
-      boolean auctions = false;
-      for (Venue v : venues) {
+      boolean[] auctions = {false};
+      eachVenue(v -> {
         v.markToMarket();
         candidates.addAll(v.liquidatable());
-        auctions |= !v.auctions().isEmpty();
-      }
+        auctions[0] |= !v.auctions().isEmpty();
+      });
       backlog = !candidates.isEmpty();
       // An open auction is work for liquidators even when no account is liquidatable: its price
       // keeps falling from tick to tick, and a lot nobody takes may end in a deficit.
-      if (candidates.isEmpty() && !auctions) {
+      if (candidates.isEmpty() && !auctions[0]) {
         break;
       }
       List<LiquidationCandidate> view = Collections.unmodifiableList(candidates);
-      int executed = 0;
-      for (Population p : populations) {
-        executed += p.liquidate(agents, view);
+      int[] executed = {0};
+      eachPopulation(p -> {
+        executed[0] += p.liquidate(agents, view);
         contagion.end();
-      }
-      if (executed == 0) {
+      });
+      if (executed[0] == 0) {
         break;
       }
     }
@@ -452,7 +597,7 @@ public final class World implements SimClock, EventSink {
       }
     }
     List<StepRecord.VenuePoint> points = new ArrayList<>();
-    for (Venue v : venues) {
+    eachVenue(v -> {
       v.markToMarket();
       VenueSnapshot now = v.snapshot();
       VenueSnapshot before = previous.get(v.id());
@@ -462,7 +607,7 @@ public final class World implements SimClock, EventSink {
               now.liquidatedNotional() - before.liquidatedNotional(),
               HealthBands.of(v.healthValues())));
       previous.put(v.id(), now);
-    }
+    });
     StepRecord record = new StepRecord(step, step * settings.stepSeconds(), assets, prices, points);
     if (auditor != null) {
       auditor.check(record, ledger, venues);

@@ -161,8 +161,8 @@ public final class Ledger {
       newTo = Math.addExact(f == t ? newFrom : column[t], atoms);
     } catch (ArithmeticException overflow) {
       throw new LedgerRangeException(asset, precisions[a].decimals(),
-          "a transfer of " + precisions[a].units(atoms) + " units takes " + from + " or " + to
-              + " beyond the ledger's range of " + precisions[a].units(Long.MAX_VALUE) + " units");
+          "a transfer of " + precisions[a].units(atoms) + " " + asset + " takes " + from + " or " + to
+              + " beyond the ledger's range of " + precisions[a].units(Long.MAX_VALUE) + " " + asset);
     }
     column[f] = newFrom;
     column[t] = newTo;

@@ -59,6 +59,26 @@ public final class Precision {
     return Quantities.ceilAtoms(check(units), decimals);
   }
 
+  /**
+   * {@code min(cap, ceilAtoms(units))}, also when {@code units} is beyond the ledger's range but at
+   * least {@code cap}: a quantity only ever capped by what is held (an amount to sell at a price
+   * that has collapsed) is the cap, not a range failure.
+   */
+  public long ceilAtomsAtMost(double units, long cap) {
+    if (units > maxUnits && units >= units(cap)) {
+      return cap;
+    }
+    return Math.min(cap, ceilAtoms(units));
+  }
+
+  /** {@code min(cap, floorAtoms(units))}, also when {@code units} is beyond the range but at least {@code cap}. */
+  public long floorAtomsAtMost(double units, long cap) {
+    if (units > maxUnits && units >= units(cap)) {
+      return cap;
+    }
+    return Math.min(cap, floorAtoms(units));
+  }
+
   /** Units rounded to the nearest atom, ties to even. */
   public long atoms(double units) {
     return Quantities.atoms(check(units), decimals);
@@ -78,14 +98,16 @@ public final class Precision {
       return Quantities.ceilValueAtoms(atoms, decimals, price, value.decimals);
     } catch (ArithmeticException e) {
       throw new LedgerRangeException(value.asset, value.decimals,
-          "the value of " + units(atoms) + " " + asset + " at " + price + " does not fit");
+          "the value of " + units(atoms) + " " + asset + " at " + price + " " + value.asset + " per unit does not fit");
     }
   }
 
   private double check(double units) {
     if (!(Math.abs(units) <= maxUnits)) {
+      String unit = asset == null ? "units" : asset.value();
       throw new LedgerRangeException(asset, decimals,
-          "quantity " + units + " is beyond the ledger's range of " + maxUnits + " units");
+          "a quantity of " + units + " " + unit + " is beyond the ledger's range of " + maxUnits + " " + unit
+              + " in one amount");
     }
     return units;
   }

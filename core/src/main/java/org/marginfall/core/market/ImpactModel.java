@@ -9,6 +9,25 @@ import org.marginfall.core.util.Checks;
  */
 public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.None {
 
+  /** The thinnest market a scenario may declare: one unit of base currency moves its log price by 1. */
+  double MIN_DEPTH = 1;
+
+  /**
+   * How far buying may raise a market's log price above its fundamental: ln(1,000). Units bought
+   * beyond it fill at {@code 1,000 F}, where the outside market sells any quantity, so a forced
+   * buy-back in a thin market costs at most 1,000 times its fundamental value, within the
+   * ledger's headroom of 1,024 (docs/scenarios.md, markets).
+   */
+  double MAX_LOG_IMPACT = StrictMath.log(1e3);
+
+  /**
+   * How far selling may push a market's log price below its fundamental: ln(10^-9). Units sold
+   * beyond it fill at {@code 10^-9 F}, where the outside market buys any quantity. A sale's proceeds
+   * are bounded by the depth whatever the price; the floor keeps the price a positive number every
+   * formula can divide by, where {@code e^I} would otherwise round to zero.
+   */
+  double MIN_LOG_IMPACT = StrictMath.log(1e-9);
+
   /** The registry name of the model in scenario files. */
   String name();
 
@@ -35,6 +54,8 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.N
    * (e^(k q) - 1) / k}. Source: the log-linear ("exponential") inverse demand used for fire sales
    * by Cifuentes, Ferrucci and Shin (2005), JEEA 3:556-566, and Caccioli et al. (2014), JBF
    * 46:233-245.
+   * The price stays between {@code F e^MIN_LOG_IMPACT} and {@code F e^MAX_LOG_IMPACT}: the units a
+   * trade still has to fill when the price reaches that floor (a sale) or cap (a buy) fill there.
    *
    * @param depth base-currency notional that moves the log price by 1
    */
@@ -64,11 +85,27 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.N
       double k = fundamental / depth;
       double kq = k * Math.abs(units);
       if (units < 0) {
-        double proceeds = -price * StrictMath.expm1(-kq) / k;
-        return new Execution(units, proceeds, price, price * StrictMath.exp(-kq));
+        double floor = fundamental * StrictMath.exp(MIN_LOG_IMPACT);
+        double room = price > floor ? StrictMath.log(price / floor) : 0;
+        if (kq <= room) {
+          double proceeds = -price * StrictMath.expm1(-kq) / k;
+          return new Execution(units, proceeds, price, price * StrictMath.exp(-kq));
+        }
+        // The book runs down to the floor; the rest sells there.
+        double atFloor = Math.min(price, floor);
+        double proceeds = (price - atFloor) / k + (Math.abs(units) - room / k) * atFloor;
+        return new Execution(units, proceeds, price, atFloor);
       }
-      double cost = price * StrictMath.expm1(kq) / k;
-      return new Execution(units, cost, price, price * StrictMath.exp(kq));
+      double cap = fundamental * StrictMath.exp(MAX_LOG_IMPACT);
+      double room = price < cap ? StrictMath.log(cap / price) : 0;
+      if (kq <= room) {
+        double cost = price * StrictMath.expm1(kq) / k;
+        return new Execution(units, cost, price, price * StrictMath.exp(kq));
+      }
+      // The book runs up to the cap; the rest is bought there.
+      double atCap = Math.max(price, cap);
+      double cost = (atCap - price) / k + (units - room / k) * atCap;
+      return new Execution(units, cost, price, atCap);
     }
   }
 

@@ -17,6 +17,9 @@ import org.marginfall.core.util.Checks;
  */
 public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) {
 
+  /** The largest factor a wrong failure may apply to the true price. */
+  public static final double MAX_FACTOR = 1e6;
+
   /** Validates the fields; messages start with the field name. */
   public OracleFailure {
     Objects.requireNonNull(asset, "asset");

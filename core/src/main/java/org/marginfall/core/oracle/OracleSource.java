@@ -21,6 +21,12 @@ import org.marginfall.core.util.Checks;
  */
 public record OracleSource(String name, double weight, int latencySteps, double bias, double noise) {
 
+  /** The largest relative bias a scenario may give a source (it reads 11 times the price). */
+  public static final double MAX_BIAS = 10;
+
+  /** The largest standard deviation of a source's log noise a scenario may give. */
+  public static final double MAX_NOISE = 5;
+
   /** Validates the fields; messages start with the field name. */
   public OracleSource {
     Checks.id(name, "name");

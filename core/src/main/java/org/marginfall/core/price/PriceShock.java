@@ -18,6 +18,9 @@ import org.marginfall.core.util.Checks;
  */
 public record PriceShock(AssetId asset, long startStep, int steps, double change) {
 
+  /** The largest total change a scenario may give: a 1,000-fold rise. */
+  public static final double MAX_CHANGE = 1000;
+
   /** Validates the parameters. */
   public PriceShock {
     Objects.requireNonNull(asset, "asset");

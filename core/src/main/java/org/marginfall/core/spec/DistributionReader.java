@@ -13,6 +13,12 @@ public final class DistributionReader {
   /** The family names. */
   public static final String FAMILIES = "constant, exponential, lognormal, normal, triangular, uniform";
 
+  /**
+   * The largest {@code sigma} of a lognormal: e^(10 x 8) already spans 35 orders of magnitude
+   * between the extreme draws; beyond it the inverse CDF no longer brackets its answer.
+   */
+  public static final double MAX_LOG_SIGMA = 10;
+
   private DistributionReader() {}
 
   /**
@@ -53,6 +59,9 @@ public final class DistributionReader {
             node.allowOnly("dist", "median", "sigma");
             double median = node.positive("median");
             double sigma = node.positive("sigma");
+            if (sigma > MAX_LOG_SIGMA) {
+              node.get("sigma").fail("must be at most " + (int) MAX_LOG_SIGMA + ", was " + sigma);
+            }
             yield node.problems().since(mark)
                 ? null
                 : node.build(() -> new Distribution.LogNormal(median, sigma));

@@ -1,7 +1,9 @@
 package org.marginfall.core.spec;
 
+import java.util.Set;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.random.RandomStreams;
+import org.marginfall.core.venue.VenueId;
 
 /**
  * The validated, immutable definition of one agent population; {@link #resolve} builds it.
@@ -22,4 +24,17 @@ public interface PopulationSpec {
    * decimals), so every call returns a fresh population that keeps its state to itself.
    */
   Population resolve(RandomStreams streams);
+
+  /**
+   * The venues whose reserves this population funds at set-up (suppliers): populations that draw
+   * from them at set-up are set up after it, whatever the scenario's order.
+   */
+  default Set<VenueId> fundsAtSetUp() {
+    return Set.of();
+  }
+
+  /** The venues this population borrows from at set-up (borrowers). */
+  default Set<VenueId> drawsAtSetUp() {
+    return Set.of();
+  }
 }

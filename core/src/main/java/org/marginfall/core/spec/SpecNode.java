@@ -34,6 +34,16 @@ public final class SpecNode {
    */
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][-+]?\\d++)?");
 
+  /**
+   * The largest magnitude of any number in a scenario unless its field says otherwise: quantities,
+   * prices and their products up to it stay exact enough in binary64 and within the ledger's range
+   * at some precision (docs/scenarios.md).
+   */
+  public static final double MAX_MAGNITUDE = 1e15;
+
+  /** The smallest magnitude of a number other than 0 unless its field says otherwise. */
+  public static final double MIN_MAGNITUDE = 1e-12;
+
   private final Object value;
   private final String path;
   private final Problems problems;
@@ -204,12 +214,13 @@ public final class SpecNode {
     return child.isMissing() ? Optional.empty() : Optional.of(child.asString());
   }
 
-  /** A required identifier field ({@code [A-Za-z0-9_-]+}). */
+  /** A required identifier field (1 to 64 of {@code [A-Za-z0-9_-]}). */
   public String id(String field) {
     SpecNode child = get(field);
+    int mark = problems.count();
     String s = child.asString();
-    if (!child.isMissing() && !org.marginfall.core.util.Checks.isId(s)) {
-      child.fail("must be an identifier of letters, digits, '_' or '-', was '" + s + "'");
+    if (!problems.since(mark) && !org.marginfall.core.util.Checks.isId(s)) {
+      child.fail(org.marginfall.core.util.Checks.idProblem(s));
     }
     return s;
   }
@@ -231,6 +242,14 @@ public final class SpecNode {
     }
     if (!Double.isFinite(d)) {
       fail("must be a finite number, was " + describe());
+      return Double.NaN;
+    }
+    if (Math.abs(d) > MAX_MAGNITUDE) {
+      fail("must be at most 1e15 in magnitude (the range every quantity and price is computed in), was " + d);
+      return Double.NaN;
+    }
+    if (d != 0 && Math.abs(d) < MIN_MAGNITUDE) {
+      fail("must be 0 or at least 1e-12 in magnitude, was " + d);
       return Double.NaN;
     }
     return d;
@@ -265,6 +284,37 @@ public final class SpecNode {
   /** An optional number field that must be {@code >= 0}. */
   public double nonNegative(String field, double defaultValue) {
     return checkNonNegative(get(field), number(field, defaultValue));
+  }
+
+  /** A required number field in {@code [min, max]}. */
+  public double between(String field, double min, double max) {
+    return checkBetween(get(field), number(field), min, max);
+  }
+
+  /** An optional number field in {@code [min, max]}. */
+  public double between(String field, double defaultValue, double min, double max) {
+    return checkBetween(get(field), number(field, defaultValue), min, max);
+  }
+
+  /**
+   * {@code value}, read from {@code field} of this node, or NaN with a problem at the field when it
+   * is above {@code max}: the upper bound of a field whose lower bound its reader checked.
+   */
+  public double atMost(String field, double value, double max) {
+    if (!Double.isNaN(value) && value > max) {
+      get(field).fail("must be at most " + show(max) + ", was " + value);
+      return Double.NaN;
+    }
+    return value;
+  }
+
+  /** As {@link #atMost}, for a lower bound {@code min}. */
+  public double atLeast(String field, double value, double min) {
+    if (!Double.isNaN(value) && value < min) {
+      get(field).fail("must be at least " + show(min) + ", was " + value);
+      return Double.NaN;
+    }
+    return value;
   }
 
   /** A required number field in {@code [0, 1]}. */
@@ -372,7 +422,7 @@ public final class SpecNode {
   }
 
   private String describe() {
-    return String.valueOf(value);
+    return org.marginfall.core.util.Checks.abbreviate(String.valueOf(value));
   }
 
   /**
@@ -398,6 +448,29 @@ public final class SpecNode {
       return Double.NaN;
     }
     return d;
+  }
+
+  private static double checkBetween(SpecNode node, double d, double min, double max) {
+    if (!Double.isNaN(d) && !(d >= min && d <= max)) {
+      node.fail("must be between " + show(min) + " and " + show(max) + ", was " + d);
+      return Double.NaN;
+    }
+    return d;
+  }
+
+  /**
+   * A bound as written in messages: whole numbers without a fraction ({@code 10}, not {@code
+   * 10.0}), large and small powers of ten as {@code 1e9} and {@code 1e-9}.
+   */
+  public static String show(double bound) {
+    if (bound == Math.rint(bound) && Math.abs(bound) < 1e9) {
+      return Long.toString((long) bound);
+    }
+    long exponent = Math.round(Math.log10(Math.abs(bound)));
+    if (Math.abs(exponent) >= 6 && Math.abs(bound) == Math.pow(10, exponent)) {
+      return (bound < 0 ? "-" : "") + "1e" + exponent;
+    }
+    return Double.toString(bound);
   }
 
   private static double checkFraction(SpecNode node, double d) {

@@ -9,7 +9,13 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+  /**
+   * The longest identifier: ids name accounts, files and chart panels, and a longer one makes a
+   * file name or a report line the file system or reader cannot take.
+   */
+  public static final int MAX_ID_LENGTH = 64;
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_ID_LENGTH + "}");
 
   private Checks() {}
 
@@ -61,18 +67,31 @@ public final class Checks {
     return value;
   }
 
-  /** Returns {@code value} if it is a valid identifier ({@code [A-Za-z0-9_-]+}). */
+  /** Returns {@code value} if it is a valid identifier (1 to 64 of {@code [A-Za-z0-9_-]}). */
   public static String id(String value, String name) {
-    if (value == null || !ID.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          name + ": must be an identifier of letters, digits, '_' or '-', was '" + value + "'");
+    if (!isId(value)) {
+      throw new IllegalArgumentException(name + ": " + idProblem(value));
     }
     return value;
   }
 
   /** Whether {@code value} is a valid identifier. */
   public static boolean isId(String value) {
-    return value != null && ID.matcher(value).matches();
+    return value != null && value.length() <= MAX_ID_LENGTH && ID.matcher(value).matches();
+  }
+
+  /** What is wrong with {@code value} as an identifier, quoting at most its first 40 characters. */
+  public static String idProblem(String value) {
+    if (value != null && value.length() > MAX_ID_LENGTH) {
+      return "must be an identifier of at most " + MAX_ID_LENGTH + " characters, was " + value.length()
+          + " characters long ('" + value.substring(0, 40) + "...')";
+    }
+    return "must be an identifier of letters, digits, '_' or '-', was '" + abbreviate(String.valueOf(value)) + "'";
+  }
+
+  /** {@code text}, or its first 40 characters and its length when it is longer than 60. */
+  public static String abbreviate(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 40) + "... (" + text.length() + " characters)";
   }
 
   /** Returns {@code value} if it is not null. */

@@ -57,7 +57,10 @@ class AttributorTest {
   }
 
   private Cause attribute(double collateralOffset, double requirement, SortedMap<Source, Double> diverted) {
-    Venue venue = new OneAccountVenue(oracles, collateralOffset, requirement);
+    return attribute(new OneAccountVenue(oracles, collateralOffset, requirement, Double.POSITIVE_INFINITY), diverted);
+  }
+
+  private Cause attribute(Venue venue, SortedMap<Source, Double> diverted) {
     return new Attributor(markets)
         .attribute(venue, oracles, AccountId.of("acct"), List.of(ETH), diverted, MarginState::liquidatable);
   }
@@ -95,11 +98,25 @@ class AttributorTest {
     assertEquals(new Cause("collateral-withdrawal", 1, "B"), attribute(-10, 85, diverted));
   }
 
-  /** A venue with one account worth its ETH at the oracle plus an offset, against a fixed requirement. */
-  private record OneAccountVenue(Oracles oracles, double offset, double requirement) implements Venue {
+  @Test
+  void test_attribute_noComparableCounterfactualBlamesTheFirstVenueInPlay() {
+    market(Map.of(A0, -0.1, B0, -0.1)); // P = 100 e^-0.2 = 81.87 < 95: liquidatable
+    // Every counterfactual price (100, or 90.48 with one venue's impact) marks the account at an
+    // infinite equity: no damage is a number (inf - inf), which left the blamed kind null.
+    Venue venue = new OneAccountVenue(oracles, 0, 95, 85);
+    assertEquals(new Cause("market-impact", 1, "A"), attribute(venue, new TreeMap<>()));
+  }
+
+  /**
+   * A venue with one account worth its ETH at the oracle plus an offset, against a fixed
+   * requirement; worth infinitely much at an oracle price above {@code infiniteAbove}.
+   */
+  private record OneAccountVenue(Oracles oracles, double offset, double requirement, double infiniteAbove)
+      implements Venue {
     @Override
     public MarginState marginStateNow(AccountId account) {
-      return new MarginState(oracles.price(FEED, ETH) + offset, requirement, requirement);
+      double price = oracles.price(FEED, ETH);
+      return new MarginState(price > infiniteAbove ? Double.POSITIVE_INFINITY : price + offset, requirement, requirement);
     }
 
     @Override

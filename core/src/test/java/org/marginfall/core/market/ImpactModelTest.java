@@ -70,6 +70,47 @@ class ImpactModelTest {
   }
 
   @Test
+  void test_linearLogExecute_saleBeyondTheFloorFillsTheRestThere() {
+    // Depth 1e4 at F = P = 2000: k = 0.2 per unit. The floor 2000e-9 is ln(1e9) / 0.2 = 103.6 units
+    // away; selling 10^4 units would end at 2000 e^-2000, which a double rounds to 0.
+    ImpactModel.LinearLog thin = new ImpactModel.LinearLog(1e4);
+    double floor = FUNDAMENTAL * 1e-9;
+    double room = StrictMath.log(1e9) / 0.2;
+    Execution e = thin.execute(FUNDAMENTAL, FUNDAMENTAL, -1e4);
+    assertEquals(floor, e.priceAfter(), 1e-15 * floor);
+    // The book down to the floor pays (P - floor) / k; the other units sell at the floor.
+    assertEquals((FUNDAMENTAL - floor) / 0.2 + (1e4 - room) * floor, e.value(), 1e-9);
+    // A sale starting at the floor sells every unit there.
+    Execution more = thin.execute(floor, FUNDAMENTAL, -5);
+    assertEquals(5 * floor, more.value(), 1e-18);
+    assertEquals(floor, more.priceAfter(), 0.0);
+  }
+
+  @Test
+  void test_linearLogExecute_buyBeyondTheCapFillsTheRestThere() {
+    // The cap 1000 F is ln(1000) / 0.2 = 34.5 units away; a forced buy of 10^4 units would cost
+    // 2000 (e^2000 - 1) / 0.2, infinite in a double.
+    ImpactModel.LinearLog thin = new ImpactModel.LinearLog(1e4);
+    double cap = FUNDAMENTAL * 1000;
+    double room = StrictMath.log(1000) / 0.2;
+    Execution e = thin.execute(FUNDAMENTAL, FUNDAMENTAL, 1e4);
+    assertEquals(cap, e.priceAfter(), 1e-12 * cap);
+    assertEquals((cap - FUNDAMENTAL) / 0.2 + (1e4 - room) * cap, e.value(), 1e-12 * e.value());
+    assertTrue(e.value() <= 1e4 * cap);
+  }
+
+  @Test
+  void test_linearLogExecute_tradesInsideTheBandAreUnchanged() {
+    // Exactly the formulas without a band (the bundled examples' results depend on it).
+    ImpactModel.LinearLog thin = new ImpactModel.LinearLog(1e4);
+    Execution sale = thin.execute(FUNDAMENTAL, FUNDAMENTAL, -100);
+    assertEquals(-FUNDAMENTAL * StrictMath.expm1(-20.0) / 0.2, sale.value(), 0.0);
+    assertEquals(FUNDAMENTAL * StrictMath.exp(-20.0), sale.priceAfter(), 0.0);
+    Execution buy = thin.execute(FUNDAMENTAL, FUNDAMENTAL, 30);
+    assertEquals(FUNDAMENTAL * StrictMath.expm1(6.0) / 0.2, buy.value(), 0.0);
+  }
+
+  @Test
   void test_linearLogExecute_zeroUnitsIsAnEmptyTrade() {
     Execution e = LINEAR_LOG.execute(1900, FUNDAMENTAL, 0);
     assertEquals(0.0, e.value(), 0.0);

@@ -252,6 +252,60 @@ class SpecNodeTest {
   }
 
   @Test
+  void test_number_magnitudeBeyondTheComputableRangeIsAProblem() {
+    // 1.8e308 overflows a double in the parser; 1e308 and 1e40 are finite but no quantity, price or
+    // rate computes with them; 5e-324 and 1e-300 are positive but vanish in every product.
+    SpecNode root = root(map("a", 1e308, "b", -1e40, "c", 5e-324, "d", 1e-300, "e", 1e15, "f", -1e-12, "g", 0.0));
+    for (String f : List.of("a", "b", "c", "d")) {
+      assertTrue(Double.isNaN(root.number(f)), f);
+    }
+    assertEquals(1e15, root.number("e"));
+    assertEquals(-1e-12, root.number("f"));
+    assertEquals(0.0, root.number("g"));
+    assertEquals(
+        List.of(
+            "a: must be at most 1e15 in magnitude (the range every quantity and price is computed in), was 1.0E308",
+            "b: must be at most 1e15 in magnitude (the range every quantity and price is computed in), was -1.0E40",
+            "c: must be 0 or at least 1e-12 in magnitude, was 4.9E-324",
+            "d: must be 0 or at least 1e-12 in magnitude, was 1.0E-300"),
+        problems(root));
+  }
+
+  @Test
+  void test_between_boundsIncludedAndWrittenAsTheUserWouldWriteThem() {
+    SpecNode root = root(map("lo", 0, "hi", 10, "over", 10.5, "under", -1));
+    assertEquals(0.0, root.between("lo", 0, 10));
+    assertEquals(10.0, root.between("hi", 0, 10));
+    assertTrue(Double.isNaN(root.between("over", 0, 10)));
+    assertTrue(Double.isNaN(root.between("under", 0.001, 10)));
+    assertEquals(3.0, root.between("absent", 3, 0, 10));
+    assertEquals(
+        List.of("over: must be between 0 and 10, was 10.5", "under: must be between 0.001 and 10, was -1.0"),
+        problems(root));
+  }
+
+  @Test
+  void test_id_longOrNonScalarValueIsOneShortProblem() {
+    // A 100 kB id used to be echoed whole and then fail writing a report file named after it.
+    SpecNode root = root(map("long", "v".repeat(100_000), "ok", "v".repeat(64), "obj", map()));
+    root.id("long");
+    assertEquals("v".repeat(64), root.id("ok"));
+    root.id("obj");
+    List<String> p = problems(root);
+    assertEquals(2, p.size(), p.toString());
+    assertEquals("long: must be an identifier of at most 64 characters, was 100000 characters long ('"
+        + "v".repeat(40) + "...')", p.get(0));
+    assertEquals("obj: must be a single value", p.get(1));
+  }
+
+  @Test
+  void test_number_longTextIsQuotedShortened() {
+    SpecNode root = root(map("n", "x".repeat(5000)));
+    root.number("n");
+    assertEquals(List.of("n: must be a number, was '" + "x".repeat(40) + "... (5000 characters)'"), problems(root));
+  }
+
+  @Test
   void test_bool_onlyBooleansAccepted() {
     SpecNode root = root(map("yes", true, "word", "yes"));
     assertTrue(root.bool("yes", false));

@@ -3,6 +3,7 @@ package org.marginfall.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.marginfall.core.engine.InvariantViolationException;
+import org.marginfall.core.engine.ScenarioFailure;
 import org.marginfall.core.ledger.LedgerRangeException;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
@@ -73,6 +74,9 @@ public final class Main implements Runnable {
   }
 
   private static int handle(Exception e, PrintWriter err) {
+    if (System.getenv("MARGINFALL_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
     if (e instanceof InvalidSpecException invalid) {
       for (Problem p : invalid.problems()) {
         err.println("error: " + p);
@@ -89,14 +93,15 @@ public final class Main implements Runnable {
           + range.detail());
       return BAD_INPUT;
     }
+    if (e instanceof ScenarioFailure failure) {
+      err.println("error: " + failure.getMessage());
+      return BAD_INPUT;
+    }
     if (e instanceof InvariantViolationException broken) {
       err.println("error: " + broken.getMessage());
       return FAILURE;
     }
     err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-    if (System.getenv("MARGINFALL_DEBUG") != null) {
-      e.printStackTrace(err);
-    }
     return FAILURE;
   }
 }

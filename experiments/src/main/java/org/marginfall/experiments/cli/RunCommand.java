@@ -84,7 +84,18 @@ final class RunCommand implements Callable<Integer> {
     RunDirectoryWriter writer =
         new RunDirectoryWriter(Clock.systemUTC(), new ConsoleWatcher(spec.commandLine().getErr(), terminal));
     TwinRunner twinRunner = twins.isEmpty() ? null : new TwinRunner(writer, request, twins, new TwinScenarios(Catalog.standard()));
-    RunDirectoryWriter.Result r = twinRunner == null ? writer.write(request) : twinRunner.run();
+    RunDirectoryWriter.Result r;
+    try {
+      r = ScenarioLoader.failingAt(source, () -> {
+        try {
+          return twinRunner == null ? writer.write(request) : twinRunner.run();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
     PrintWriter o = spec.commandLine().getOut();
     RunSummary sum = r.summary();
     o.printf(Locale.ROOT, "%s: %d steps, seed %d, %d events, %.2f s%n", s.name(), sum.run().steps(), sum.run().seed(),

@@ -1,5 +1,8 @@
 package org.marginfall.experiments.cli;
 
+import java.util.List;
+import java.util.function.Supplier;
+import org.marginfall.core.engine.ScenarioFailure;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.experiments.scenario.Catalog;
@@ -14,6 +17,19 @@ import org.marginfall.experiments.scenario.ScenarioSource;
 final class ScenarioLoader {
 
   private ScenarioLoader() {}
+
+  /**
+   * Runs {@code work} on a scenario of {@code source}; a {@link ScenarioFailure} (a set-up a venue
+   * refused, a quantity that left the range during the run) becomes bad input at its entry,
+   * prefixed with the source like every other problem of the file.
+   */
+  static <T> T failingAt(ScenarioSource source, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (ScenarioFailure f) {
+      throw new InvalidSpecException(List.of(new Problem(source.label() + ": " + f.field(), f.detail())));
+    }
+  }
 
   static Scenario load(ScenarioSource source) {
     try {

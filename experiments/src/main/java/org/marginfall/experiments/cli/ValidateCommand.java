@@ -43,7 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Scenario s = ScenarioLoader.load(source);
     // Set the world up once: failures that only endowments reveal are reported here, not mid-run.
-    List<LedgerRange.Supply> counted = Simulation.check(s.model(), s.model().settings().seed());
+    List<LedgerRange.Supply> counted =
+        ScenarioLoader.failingAt(source, () -> Simulation.check(s.model(), s.model().settings().seed()));
     String decimals =
         counted.stream().map(c -> c.asset().id() + " " + c.asset().decimals()).collect(Collectors.joining(", "));
     spec.commandLine().getOut().println(

@@ -95,11 +95,28 @@ public final class ScenarioReader {
     if (!root.requireObject()) {
       throw new InvalidSpecException(problems.all());
     }
-    Scenario scenario = new Reading(root).scenario(sha256(content), content);
+    Scenario scenario;
+    try {
+      scenario = new Reading(root).scenario(sha256(content), content);
+    } catch (RuntimeException e) {
+      scenario = null;
+      afterReportedProblem(problems, e);
+    }
     if (!problems.isEmpty() || scenario == null) {
       throw new InvalidSpecException(inFileOrder(tree, problems.all()));
     }
     return scenario;
+  }
+
+  /**
+   * Accepts {@code failure} as a consequence of a problem already reported (a reader that used a
+   * value an earlier section failed to provide, such as a missing base currency): the reported
+   * problem is what the user must fix. A failure with nothing reported is a bug and is rethrown.
+   */
+  private static void afterReportedProblem(Problems problems, RuntimeException failure) {
+    if (problems.isEmpty()) {
+      throw failure;
+    }
   }
 
   /**
@@ -207,7 +224,7 @@ public final class ScenarioReader {
         run.get("steps").fail("must be at most " + RunSettings.MAX_STEPS
             + " (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was " + steps);
       }
-      double stepSeconds = run.positive("stepSeconds");
+      double stepSeconds = run.atMost("stepSeconds", run.positive("stepSeconds"), RunSettings.MAX_STEP_SECONDS);
       int rounds = run.integer("maxLiquidationRounds", 5, 1, 1000);
       long seed = run.longValue("seed");
       if (run.problems().since(mark)) {
@@ -281,15 +298,19 @@ public final class ScenarioReader {
       int mark = p.problems().count();
       p.allowOnly("initial", "drift", "volatility", "jumps");
       double initial = p.positive("initial");
-      double drift = p.number("drift", 0);
-      double volatility = p.nonNegative("volatility", 0);
+      if (initial < PriceProcessSpec.MIN_INITIAL || initial > PriceProcessSpec.MAX_INITIAL) {
+        p.get("initial").fail("must be between " + SpecNode.show(PriceProcessSpec.MIN_INITIAL) + " and "
+            + SpecNode.show(PriceProcessSpec.MAX_INITIAL) + " (prices are computed within 1,000 times of these), was " + initial);
+      }
+      double drift = p.between("drift", 0, -PriceProcessSpec.MAX_DRIFT, PriceProcessSpec.MAX_DRIFT);
+      double volatility = p.atMost("volatility", p.nonNegative("volatility", 0), PriceProcessSpec.MAX_VOLATILITY);
       Optional<JumpSpec> jumps = Optional.empty();
       SpecNode j = p.get("jumps");
       if (!j.isMissing() && j.requireObject()) {
         j.allowOnly("intensityPerYear", "meanLogJump", "sdLogJump");
-        double intensity = j.nonNegative("intensityPerYear");
-        double mean = j.number("meanLogJump");
-        double sd = j.nonNegative("sdLogJump");
+        double intensity = j.atMost("intensityPerYear", j.nonNegative("intensityPerYear"), JumpSpec.MAX_INTENSITY);
+        double mean = j.between("meanLogJump", -JumpSpec.MAX_LOG_JUMP, JumpSpec.MAX_LOG_JUMP);
+        double sd = j.atMost("sdLogJump", j.nonNegative("sdLogJump"), JumpSpec.MAX_LOG_JUMP);
         if (!p.problems().since(mark)) {
           jumps = Optional.ofNullable(j.build(() -> new JumpSpec(intensity, mean, sd)));
         }
@@ -377,6 +398,9 @@ public final class ScenarioReader {
 
     private List<MarketSpec> markets() {
       Map<AssetId, MarketSpec> out = new LinkedHashMap<>();
+      // Assets whose market entry has problems of its own: "has no market" would send the user
+      // looking for a missing entry that is there.
+      Set<AssetId> invalid = new LinkedHashSet<>();
       for (SpecNode m : root.optList("markets")) {
         if (!m.requireObject()) {
           continue;
@@ -398,10 +422,12 @@ public final class ScenarioReader {
           if (spec != null) {
             out.put(asset, spec);
           }
+        } else if (asset != null) {
+          invalid.add(asset);
         }
       }
       for (AssetId a : spotAssets()) {
-        if (!out.containsKey(a)) {
+        if (!out.containsKey(a) && !invalid.contains(a)) {
           root.get("markets").fail("spot asset " + a + " has no market (give it impact: {model: none} for none)");
         }
       }
@@ -416,7 +442,7 @@ public final class ScenarioReader {
       return switch (model) {
         case "linear-log" -> {
           node.allowOnly("model", "depth");
-          double depth = node.positive("depth");
+          double depth = node.atLeast("depth", node.positive("depth"), ImpactModel.MIN_DEPTH);
           yield Double.isNaN(depth) ? null : new ImpactModel.LinearLog(depth);
         }
         case "none" -> {
@@ -498,7 +524,8 @@ public final class ScenarioReader {
         if (!Double.isNaN(bias) && !(bias > -1)) {
           s.get("bias").fail("must be above -1, was " + bias);
         }
-        double noise = s.nonNegative("noise", 0.0);
+        s.atMost("bias", bias, OracleSource.MAX_BIAS);
+        double noise = s.atMost("noise", s.nonNegative("noise", 0.0), OracleSource.MAX_NOISE);
         if (Checks.isId(name) && !names.add(name)) {
           s.get("name").fail("duplicate source name '" + name + "'");
         }
@@ -540,6 +567,8 @@ public final class ScenarioReader {
         long from = f.longValue("fromStep");
         if (!f.problems().since(mark) && from < 1) {
           f.get("fromStep").fail("must be >= 1 (ticks count from 1), was " + from);
+        } else if (!f.problems().since(mark) && from > RunSettings.MAX_STEPS) {
+          f.get("fromStep").fail("must be at most " + RunSettings.MAX_STEPS + " (the most steps a run has), was " + from);
         }
         int steps = f.integer("steps", 1, 1, 100_000_000);
         OracleFailure.Mode mode = failureMode(f);
@@ -582,10 +611,10 @@ public final class ScenarioReader {
           }
           int mark = f.problems().count();
           if (f.has("value")) {
-            double value = f.positive("value");
+            double value = f.atMost("value", f.positive("value"), PriceProcessSpec.MAX_PRICE);
             yield f.problems().since(mark) ? null : new OracleFailure.WrongValue(value);
           }
-          double factor = f.positive("factor");
+          double factor = f.atMost("factor", f.positive("factor"), OracleFailure.MAX_FACTOR);
           yield f.problems().since(mark) ? null : new OracleFailure.WrongFactor(factor);
         }
         default -> {
@@ -614,6 +643,9 @@ public final class ScenarioReader {
         double change = s.number("change");
         if (!Double.isNaN(change) && !(change > -1)) {
           s.get("change").fail("must be above -1 (a price cannot reach zero), was " + change);
+        } else if (!Double.isNaN(change) && change > PriceShock.MAX_CHANGE) {
+          s.get("change").fail("must be at most " + (int) PriceShock.MAX_CHANGE + " (a " + (int) PriceShock.MAX_CHANGE
+              + "-fold rise), was " + change);
         }
         if (start < 1 && !s.problems().since(mark)) {
           s.get("startStep").fail("must be >= 1 (ticks count from 1), was " + start);
@@ -641,7 +673,7 @@ public final class ScenarioReader {
           continue;
         }
         VenueType type = catalog.venueTypes().lookup(v, "type");
-        VenueSpec spec = type == null ? null : type.read(v, this);
+        VenueSpec spec = type == null ? null : guarded(() -> type.read(v, this));
         if (spec == null) {
           declaredInvalid(v);
         } else {
@@ -653,6 +685,19 @@ public final class ScenarioReader {
             venues.put(spec.id(), spec);
           }
         }
+      }
+    }
+
+    /**
+     * Reads one venue or agent entry; a reader that fails on a value an earlier problem left
+     * undefined (the base currency, an asset) adds nothing to that problem and yields null.
+     */
+    private <T> T guarded(java.util.function.Supplier<T> read) {
+      try {
+        return read.get();
+      } catch (RuntimeException e) {
+        afterReportedProblem(root.problems(), e);
+        return null;
       }
     }
 
@@ -721,7 +766,7 @@ public final class ScenarioReader {
         if (type == null) {
           continue;
         }
-        PopulationSpec spec = type.read(a, this);
+        PopulationSpec spec = guarded(() -> type.read(a, this));
         if (spec == null) {
           continue;
         }

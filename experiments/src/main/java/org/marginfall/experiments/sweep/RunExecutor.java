@@ -105,6 +105,9 @@ public final class RunExecutor {
     if (e instanceof InvariantViolationException) {
       return FailureReason.INVARIANT_BROKEN;
     }
+    if (e instanceof org.marginfall.core.engine.ScenarioFailure f) {
+      return f.outOfRange() ? FailureReason.NUMERICAL : FailureReason.INVALID_SCENARIO;
+    }
     if (e instanceof ArithmeticException) {
       return FailureReason.NUMERICAL;
     }

@@ -273,6 +273,77 @@ class BadInputTest {
   }
 
   @Test
+  void test_run_baseCurrencyMissingOrNotTheBaseAssetIsOneProblemAtItsField() {
+    // Each used to end in "NullPointerException: collateralAsset" from the readers that default
+    // their collateral to the base currency.
+    String[][] cases = {
+      {"baseCurrency: USD\n", "", "is required"},
+      {"baseCurrency: USD\n", "baseCurrency: {}\n", "must be a single value"},
+      {"baseCurrency: USD\n", "baseCurrency: perp\n", "unknown asset 'perp'"},
+      {"baseCurrency: USD\n", "baseCurrency: ETH\n", "asset 'ETH' must be of kind base"},
+    };
+    for (String[] c : cases) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), c[0], c[1]));
+      assertOneProblem(rejected(file), file + ": baseCurrency: ", c[2]);
+    }
+  }
+
+  @Test
+  void test_run_hugeVenueIdIsOneShortProblem() {
+    // A 100 kB venue id used to run the whole simulation and then fail writing the report.
+    String id = "v".repeat(100_000);
+    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp-iso\n", "  - id: " + id + "\n"));
+
+    List<String> lines = rejected(file);
+
+    assertOneProblem(lines, file + ": venues[1].id: ", "at most 64 characters", "100000 characters long");
+    assertTrue(lines.get(0).length() < 300, lines.get(0).length() + " characters");
+  }
+
+  @Test
+  void test_run_numbersBeyondTheComputableRangeAreFieldProblems() {
+    // Each of these passed validate and then failed in run with an exception (issue #17, item 16).
+    String[][] cases = {
+      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1.0e308, sigma: 1}\n",
+          "agents[0].collateral.median: ", "at most 1e15 in magnitude"},
+      {"insuranceFund: 1000\n", "insuranceFund: 1.0e308\n", "venues[1].insuranceFund: ", "at most 1e15"},
+      {"    markets: [ETH, BTC]\n", "    markets: [ETH, BTC]\n    houseCapital: 1.0e308\n",
+          "venues[0].houseCapital: ", "at most 1e15"},
+      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 2000, volatility: 0.5, drift: 1.0e308}",
+          "assets[1].price.drift: ", "at most 1e15"},
+      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 2000, volatility: 0.5, drift: 11}",
+          "assets[1].price.drift: ", "between -10 and 10"},
+      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 2000, volatility: 1.8e308}",
+          "assets[1].price.volatility: ", "finite"},
+      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 2000, volatility: 12}",
+          "assets[1].price.volatility: ", "at most 10"},
+      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 1.0e308, volatility: 0.5}",
+          "assets[1].price.initial: ", "at most 1e15"},
+      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 1.0e12, volatility: 0.5}",
+          "assets[1].price.initial: ", "between 1e-9 and 1e9"},
+      {"change: -0.2\n", "change: 1.0e300\n", "shocks[0].change: ", "at most 1e15"},
+      {"change: -0.2\n", "change: 5000\n", "shocks[0].change: ", "at most 1000"},
+      {"stepSeconds: 60\n", "stepSeconds: 1.0e40\n", "run.stepSeconds: ", "at most 1e15"},
+      {"stepSeconds: 60\n", "stepSeconds: 1.0e9\n", "run.stepSeconds: ", "at most 31536000"},
+      {"steps: 10\n", "steps: 1000000000000\n", "run.steps: ", "at most 100000000"},
+      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1000, sigma: 2147483648}\n",
+          "agents[0].collateral.sigma: ", "at most 10"},
+      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1000, sigma: 1.0e40}\n",
+          "agents[0].collateral.sigma: ", "at most 1e15"},
+      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1.0e-300, sigma: 1}\n",
+          "agents[0].collateral.median: ", "at least 1e-12"},
+      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1000, sigma: 5.0e-324}\n",
+          "agents[0].collateral.sigma: ", "at least 1e-12"},
+      {"depth: 1.0e8}", "depth: 1.0e308}", "markets[0].impact.depth: ", "at most 1e15"},
+      {"depth: 1.0e8}", "depth: 0.5}", "markets[0].impact.depth: ", "at least 1"},
+    };
+    for (String[] c : cases) {
+      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), c[0], c[1]));
+      assertOneProblem(rejected(file), file + ": " + c[2], c[3]);
+    }
+  }
+
+  @Test
   void test_run_jsonScenarioWithAnInvalidValue() throws IOException {
     ObjectNode tree = (ObjectNode) new YAMLMapper().readTree(minimalYaml());
     ((ObjectNode) tree.get("run")).put("steps", 0);

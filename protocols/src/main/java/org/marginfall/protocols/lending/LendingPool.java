@@ -250,11 +250,14 @@ public final class LendingPool implements LendingVenue {
     Reserve r = reserve(asset);
     positive(receiptAtoms, "receiptAtoms");
     if (ledger.balance(holder, r.terms.receipt()) < receiptAtoms) {
-      throw new IllegalStateException(holder + " holds fewer than " + receiptAtoms + " atoms of " + r.terms.receipt());
+      throw new IllegalStateException(holder + " holds " + r.receiptPrecision.units(ledger.balance(holder, r.terms.receipt()))
+          + " " + r.terms.receipt() + ", cannot redeem " + r.receiptPrecision.units(receiptAtoms));
     }
     long paid = (long) Math.floor(r.cashAtoms(receiptAtoms * r.rate()));
     if (paid > r.cash) {
-      throw new IllegalStateException(spec.id() + ": reserve " + asset + " lacks the cash to redeem " + receiptAtoms);
+      throw new IllegalStateException(spec.id() + ": reserve " + asset + " holds " + r.precision.units(r.cash) + " " + asset
+          + ", not the " + r.precision.units(paid) + " " + asset + " that " + r.receiptPrecision.units(receiptAtoms) + " "
+          + r.terms.receipt() + " redeem for");
     }
     burn(r, holder, receiptAtoms);
     ledger.transfer(r.pool, holder, asset, paid);
@@ -287,7 +290,8 @@ public final class LendingPool implements LendingVenue {
       throw new IllegalStateException(spec.id() + ": " + asset + " cannot be borrowed");
     }
     if (atoms > r.cash) {
-      throw new IllegalStateException(spec.id() + ": reserve " + asset + " holds " + r.cash + " atoms, cannot lend " + atoms);
+      throw new IllegalStateException(spec.id() + ": reserve " + asset + " holds " + r.precision.units(r.cash) + " " + asset
+          + ", cannot lend " + r.precision.units(atoms) + " " + asset);
     }
     double units = r.precision.units(atoms);
     if (r.debt() + units > r.terms.borrowCap()) {
@@ -316,7 +320,7 @@ public final class LendingPool implements LendingVenue {
     Borrower b = borrower(account);
     Reserve r = reserve(asset);
     positive(atoms, "atoms");
-    long paid = Math.min(atoms, r.precision.ceilAtoms(b.scaledDebt[r.index] * r.borrowIndex));
+    long paid = r.precision.ceilAtomsAtMost(b.scaledDebt[r.index] * r.borrowIndex, atoms);
     ledger.transfer(from, r.pool, asset, paid);
     r.cash += paid;
     reduceDebt(b, r, r.precision.units(paid));
@@ -336,7 +340,8 @@ public final class LendingPool implements LendingVenue {
     positive(receiptAtoms, "receiptAtoms");
     long held = ledger.balance(b.id, r.terms.receipt());
     if (held < receiptAtoms) {
-      throw new IllegalStateException(account + " holds " + held + " atoms of " + r.terms.receipt() + ", cannot withdraw " + receiptAtoms);
+      throw new IllegalStateException(account + " holds " + r.receiptPrecision.units(held) + " " + r.terms.receipt()
+          + ", cannot withdraw " + r.receiptPrecision.units(receiptAtoms));
     }
     MarginState before = state(b);
     double debt = before.maintenanceRequirement();
@@ -517,10 +522,8 @@ public final class LendingPool implements LendingVenue {
         all ? held - feeReceipts
             : Math.min(held - feeReceipts, (long) Math.ceil(plan.collateralToLiquidator() / rateColl * receiptUnit));
     long paidOut =
-        Math.min(
-            collReserve.cash,
-            all ? (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl))
-                : collReserve.precision.floorAtoms(plan.collateralToLiquidator()));
+        all ? Math.min(collReserve.cash, (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl)))
+            : collReserve.precision.floorAtomsAtMost(plan.collateralToLiquidator(), collReserve.cash);
 
     // 3. Move: debt in, debt down, receipts to the treasury and burned, underlying out.
     ledger.transfer(liquidator, debtReserve.pool, debtAsset, repay);
@@ -829,7 +832,8 @@ public final class LendingPool implements LendingVenue {
     }
     long minted = (long) Math.floor(r.receiptAtoms(atoms / rate));
     if (minted <= 0) {
-      throw new IllegalArgumentException(spec.id() + ": " + atoms + " atoms are worth less than one receipt atom");
+      throw new IllegalArgumentException(spec.id() + ": " + units + " " + r.terms.asset() + " are worth less than the smallest "
+          + r.terms.receipt() + " the ledger counts (" + r.receiptPrecision.units(1) + ")");
     }
     ledger.transfer(from, r.pool, r.terms.asset(), atoms);
     r.cash += atoms;

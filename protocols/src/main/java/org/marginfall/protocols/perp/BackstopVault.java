@@ -37,6 +37,8 @@ final class BackstopVault {
   private final Precision sharePrecision;
   private long takeovers;
   private double takenOverNotional;
+  /** Whether the vault's equity was at or below zero at the last settlement. */
+  private boolean insolvent;
 
   /**
    * Opens the vault, its share issuer and its depositors; the depositors bring the capital and
@@ -137,6 +139,13 @@ final class BackstopVault {
       waterfall.settlePnl(vault.id, book.applyTrade(vault, i, -close, e.averagePrice()));
     }
     vault.state = risk.state(vault);
+    double equity = equity();
+    if (equity <= 0 && !insolvent) {
+      long shares = -ledger.balance(shareIssuer, terms.shareAsset());
+      services.events().emit(new BackstopInsolvent(
+          services.clock().step(), services.clock().round(), spec.id().value(), equity, sharePrecision.units(shares)));
+    }
+    insolvent = equity <= 0;
   }
 
   /** The vault's equity: collateral at the oracle plus unrealised PnL at the mark. */
@@ -144,10 +153,15 @@ final class BackstopVault {
     return risk.settlementValue(vault);
   }
 
-  /** NAV per share of the backstop vault. */
+  /**
+   * NAV per share of the backstop vault: its equity over the shares outstanding, and 0 while the
+   * equity is at or below zero. An insolvent vault's shares are worth nothing, not less: the
+   * holders' liability is limited to what they put in, and the losses beyond the vault's capital
+   * reach the venue's insurance fund and bad debt as its positions settle.
+   */
   double nav() {
     long shares = -ledger.balance(shareIssuer, terms.shareAsset());
-    return shares > 0 ? equity() / sharePrecision.units(shares) : 1.0;
+    return shares > 0 ? Math.max(0, equity()) / sharePrecision.units(shares) : 1.0;
   }
 
   /** Adds the vault's totals, equity and NAV to a snapshot's extras. */

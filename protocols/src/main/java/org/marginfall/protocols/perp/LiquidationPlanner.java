@@ -82,7 +82,8 @@ final class LiquidationPlanner {
         && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
       return Route.DELEVERAGE;
     }
-    if (backstop != null && value >= 0) {
+    // An insolvent vault (equity at or below zero) has nothing to take an account over with.
+    if (backstop != null && value >= 0 && risk.settlementValue(book.vault()) > 0) {
       if (now.equity() < backstop.takeoverBelow() * now.maintenanceRequirement()) {
         return Route.BELOW_THRESHOLD;
       }

@@ -155,7 +155,7 @@ final class LossWaterfall {
       double price = markets.oraclePrice(c.asset());
       // `units` counts collateral atoms, `left` and `pay` base atoms, each at its asset's precision.
       Precision precision = markets.collateralPrecision[k];
-      long units = Math.min(held, precision.ceilAtoms(basePrecision.units(left) / price));
+      long units = precision.ceilAtomsAtMost(basePrecision.units(left) / price, held);
       long pay = precision.ceilValueAtoms(units, price, basePrecision);
       ledger.transfer(liquidator, account, base, pay);
       ledger.transfer(account, liquidator, c.asset(), units);
@@ -185,7 +185,7 @@ final class LossWaterfall {
       return 0;
     }
     double total = winnersGain(bankrupt);
-    long absorbed = Math.min(atoms, basePrecision.floorAtoms(total));
+    long absorbed = basePrecision.floorAtomsAtMost(total, atoms);
     if (absorbed <= 0) {
       return 0;
     }

@@ -205,7 +205,8 @@ final class PerpTradeDesk {
     }
     long held = ledger.balance(marginAccount, asset);
     if (held < atoms) {
-      throw new IllegalStateException(marginAccount + " holds " + held + " atoms of " + asset + ", cannot withdraw " + atoms);
+      Precision p = ledger.precision(asset);
+      throw new IllegalStateException(marginAccount + " holds " + p.units(held) + " " + asset + ", cannot withdraw " + p.units(atoms));
     }
     MarginState before = risk.state(a);
     double equityAfter = before.equity() - countedFor(k, held, atoms);
