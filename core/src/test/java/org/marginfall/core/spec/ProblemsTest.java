@@ -53,4 +53,15 @@ class ProblemsTest {
     assertEquals(2, e.problems().size());
     assertEquals("x: bad", new InvalidSpecException("x", "bad").getMessage());
   }
+
+  @Test
+  void test_problem_longQuotedValuesAreShownShortened() {
+    // Whichever reader quotes the value: an unknown 100 kB asset id makes a short line.
+    String huge = "v".repeat(100_000);
+    Problem p = new Problem("markets[1].asset", "unknown asset '" + huge + "' (declared: USD, ETH)");
+    assertEquals("unknown asset '" + "v".repeat(40) + "... (100000 characters)' (declared: USD, ETH)", p.message());
+    // Short quotes and messages without quotes are kept as written.
+    assertEquals("unknown asset 'SOL' (declared: USD)", new Problem("a", "unknown asset 'SOL' (declared: USD)").message());
+    assertEquals("must be >= 0, was -1.0", new Problem("a", "must be >= 0, was -1.0").message());
+  }
 }

@@ -15,6 +15,9 @@ import org.marginfall.core.util.Checks;
  */
 public record InterestRateCurve(double baseRate, double slope1, double slope2, double optimalUtilisation) {
 
+  /** The largest annual rate (base or slope) a scenario may give: 100, that is 10,000% a year. */
+  public static final double MAX_RATE = 100;
+
   /** Seconds per year in Aave's MathUtils.SECONDS_PER_YEAR (365 days). */
   public static final double SECONDS_PER_YEAR = 365 * 86_400.0;
 

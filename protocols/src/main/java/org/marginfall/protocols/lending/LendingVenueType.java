@@ -187,9 +187,10 @@ public final class LendingVenueType implements VenueType {
     }
     int mark = c.problems().count();
     c.allowOnly("baseRate", "slope1", "slope2", "optimalUtilisation");
-    double baseRate = c.nonNegative("baseRate", 0);
-    double slope1 = c.nonNegative("slope1");
-    double slope2 = c.nonNegative("slope2");
+    // Annual rates compound every step: beyond 100 (10,000% a year) balances leave any range.
+    double baseRate = c.atMost("baseRate", c.nonNegative("baseRate", 0), InterestRateCurve.MAX_RATE);
+    double slope1 = c.atMost("slope1", c.nonNegative("slope1"), InterestRateCurve.MAX_RATE);
+    double slope2 = c.atMost("slope2", c.nonNegative("slope2"), InterestRateCurve.MAX_RATE);
     double optimal = c.number("optimalUtilisation");
     if (!Double.isNaN(optimal) && !(optimal > 0 && optimal < 1)) {
       c.get("optimalUtilisation").fail("must be in (0, 1), was " + optimal);

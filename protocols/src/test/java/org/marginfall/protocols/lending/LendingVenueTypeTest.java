@@ -133,6 +133,21 @@ class LendingVenueTypeTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void test_read_ratesAboveTenThousandPercentAYearAreRefused() {
+    // A slope1 of 1e15 a year passed validate; interest compounded every step then took the
+    // depositors' balances beyond the ledger's range at step 2.
+    Map<String, Object> v = valid();
+    ((Map<String, Object>) reserveAt(v, 0).get("rates")).put("slope1", 1e15);
+    ((Map<String, Object>) reserveAt(v, 1).get("rates")).put("baseRate", 101);
+    assertEquals(
+        List.of(
+            "venues[0].reserves[0].rates.slope1: must be at most 100, was 1.0E15",
+            "venues[0].reserves[1].rates.baseRate: must be at most 100, was 101.0"),
+        read(v).problems());
+  }
+
+  @Test
   void test_read_rejectsOwnReceiptAsUnderlyingAndDuplicateReserve() {
     Map<String, Object> v = valid();
     reserveAt(v, 1).put("asset", "ETH");
