@@ -52,11 +52,13 @@ public final class LedgerRange {
       probe.add(a.declaresDecimals() ? a : a.withDecimals(Math.min(PROBE_DECIMALS, cap(a.kind()))));
     }
     List<Supply> census = null;
+    World measured = null;
     for (int attempt = 0; census == null; attempt++) {
       try {
         World world = World.probe(spec.withAssets(probe), new RandomStreams(seed, replication));
         world.setUp();
         census = world.census();
+        measured = world;
       } catch (LedgerRangeException e) {
         int i = indexOf(probe, e);
         if (i >= 0 && spec.assets().get(i).declaresDecimals()) {
@@ -76,10 +78,18 @@ public final class LedgerRange {
         continue;
       }
       Supply s = census.get(i);
-      int fit = fit(Math.max(s.units(), s.valueBound()));
+      double bound = Math.max(s.units(), s.valueBound());
+      int fit = fit(bound);
       if (fit < 0) {
-        throw new LedgerRangeException(a.id(), 0, "its range bound of " + Math.max(s.units(), s.valueBound())
-            + " units, times " + HEADROOM + " of headroom, exceeds the ledger even in whole units");
+        String[] holder = measured.largestHolder();
+        String problem = "the world after set-up is worth " + bound + " " + a.id() + " (the " + a.id()
+            + " a run must be able to count), which times the ledger's headroom of " + (int) HEADROOM
+            + " exceeds what it counts even in whole units (" + (Long.MAX_VALUE / HEADROOM) + " " + a.id() + ")";
+        if (holder == null) {
+          throw new LedgerRangeException(a.id(), 0, problem);
+        }
+        throw new ScenarioFailure(holder[0], 0, holder[1] + " holds the most of it: " + problem
+            + "; lower the amounts", true, null);
       }
       chosen.add(a.withDecimals(Math.min(cap(a.kind()), fit)));
     }

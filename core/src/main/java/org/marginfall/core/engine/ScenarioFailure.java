@@ -49,7 +49,8 @@ public final class ScenarioFailure extends RuntimeException {
     boolean range = cause instanceof ArithmeticException;
     if (cause instanceof LedgerRangeException r && r.asset() != null) {
       problem.append(r.detail()).append(" (").append(r.asset()).append(" counted at ").append(r.decimals())
-          .append(" decimals").append(r.decimals() == 0 ? ", in whole units: the amounts are too large" : "").append(")");
+          .append(" decimals").append(r.decimals() == 0 ? ", in whole units: the amounts are too large"
+              : "; declaring fewer in its assets entry widens the range").append(")");
     } else {
       problem.append(cause.getMessage());
     }

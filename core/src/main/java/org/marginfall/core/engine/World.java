@@ -317,6 +317,60 @@ public final class World implements SimClock, EventSink {
     return out;
   }
 
+  /**
+   * The scenario entry whose accounts hold the most value after set-up, at set-up prices: {@code
+   * {"agents[i]", "population <id>"}} or {@code {"venues[i]", "venue <id>"}}; null when no entry
+   * holds anything. An account belongs to the population named in its path (a trader's margin
+   * account on a venue, {@code perp/accounts/traders/0001}), otherwise to the venue it starts with.
+   */
+  String[] largestHolder() {
+    double[] price = new double[assets.size()];
+    for (int a = 0; a < assets.size(); a++) {
+      AssetId id = assets.get(a).id();
+      price[a] = id.equals(base) ? 1
+          : markets.isDerived(id) ? markets.nav(id)
+          : assets.get(a).kind() == AssetKind.SPOT ? markets.market(id).price() : 0;
+    }
+    java.util.Set<String> populationIds = new java.util.HashSet<>();
+    populations.forEach(p -> populationIds.add(p.id()));
+    Map<String, Double> held = new LinkedHashMap<>();
+    for (org.marginfall.core.ledger.AccountId account : ledger.accounts()) {
+      String[] path = account.value().split("/");
+      String owner = path[0];
+      for (String segment : path) {
+        if (populationIds.contains(segment)) {
+          owner = segment;
+          break;
+        }
+      }
+      double value = 0;
+      for (int a = 0; a < assets.size(); a++) {
+        long b = ledger.balance(account, assets.get(a).id());
+        if (b > 0 && price[a] > 0) {
+          value += ledger.precision(assets.get(a).id()).units(b) * price[a];
+        }
+      }
+      held.merge(owner, value, Double::sum);
+    }
+    String[] best = null;
+    double most = 0;
+    for (int i = 0; i < populations.size(); i++) {
+      double v = held.getOrDefault(populations.get(i).id(), 0.0);
+      if (v > most) {
+        most = v;
+        best = new String[] {populationEntry(i), "population " + populations.get(i).id()};
+      }
+    }
+    for (int i = 0; i < venues.size(); i++) {
+      double v = held.getOrDefault(venues.get(i).id().value(), 0.0);
+      if (v > most) {
+        most = v;
+        best = new String[] {venueEntry(i), "venue " + venues.get(i).id()};
+      }
+    }
+    return best;
+  }
+
   /** Tells listeners the run starts, lets populations set up and records step 0. */
   public void setUp() {
     List<RunStart.VenueInfo> infos = new ArrayList<>();

@@ -101,6 +101,21 @@ class ScenarioFailureTest {
         run.err());
   }
 
+  @Test
+  void test_amountsNoPrecisionCanCountFailAtThePopulationHoldingThem() {
+    // A lognormal of median 1e15 and sigma 10 draws up to 1e17 USD per trader: used to be reported
+    // as "assets[id=USD].decimals: ... exceeds the ledger even in whole units", a field that
+    // cannot fix it.
+    Path file = write(tmp, "wide.yaml",
+        replaceOnce(minimalYaml(), "collateral: 1000\n", "collateral: {dist: lognormal, median: 1.0e15, sigma: 10}\n"));
+
+    String line = rejected(file);
+
+    assertTrue(line.startsWith("error: " + file + ": agents[0]: at set-up: population traders holds the most of it: "
+        + "the world after set-up is worth "), line);
+    assertTrue(line.endsWith("lower the amounts"), line);
+  }
+
   /** validate and run both reject the file with the same single line; nothing is written. */
   private String rejected(Path file) {
     CliResult validate = cli("validate", file.toString());

@@ -206,14 +206,14 @@ class RunDirectoryWriterTest {
     Path root = Files.createDirectory(tmp.resolve("failing-root"));
     Path target = root.resolve("a").resolve("b").resolve("run");
 
-    // The engine names the population whose set-up failed; the cause is the population's own failure.
+    // A set-up failure names the population's entry (issue #17, item 1).
     org.marginfall.core.engine.ScenarioFailure e =
         assertThrows(
             org.marginfall.core.engine.ScenarioFailure.class,
             () ->
                 new RunDirectoryWriter(Clock.fixed(NOW, ZoneOffset.UTC))
                     .write(new RunRequest(scenario, "minimal.yaml", target, OptionalLong.empty(), true, false)));
-    assertEquals("set-up failed on purpose", e.getCause().getMessage());
+    assertEquals("agents[0]: at set-up: population failing: set-up failed on purpose", e.getMessage());
     try (Stream<Path> left = Files.list(root)) {
       assertEquals(List.of(), left.toList(), "a failed run must not leave a/, a/b/, the run or a hidden temp dir");
     }
