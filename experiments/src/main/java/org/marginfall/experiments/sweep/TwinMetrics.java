@@ -1,6 +1,5 @@
 package org.marginfall.experiments.sweep;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +84,4 @@ final class TwinMetrics {
     };
   }
 
-  /** The twins' names, for the manifest and the report. */
-  List<String> names() {
-    List<String> out = new ArrayList<>();
-    twins.forEach(t -> out.add(t.name()));
-    return out;
-  }
 }
