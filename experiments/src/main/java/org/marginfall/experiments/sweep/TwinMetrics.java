@@ -83,5 +83,4 @@ final class TwinMetrics {
       default -> throw new IllegalStateException("unknown twin measure " + m.path());
     };
   }
-
 }
