@@ -1,7 +1,6 @@
 package org.marginfall.core.network;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -24,6 +23,13 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * is then solved by monotone iteration from the previous iterate and polished by a linear solve on
  * the nodes that pay something.
  *
+ * <p>Sparse throughout: the liabilities are read by creditor ({@code Σ_j Π[j][i] p_j} over i's
+ * debtors, in debtor order, which gives bit for bit the sums of a dense row-by-row loop), so a
+ * clearing round costs O(nodes + edges). A round's default set of at most {@link #DENSE_SOLVE_LIMIT}
+ * nodes is solved exactly by LU decomposition; a larger one by monotone Gauss–Seidel iteration of
+ * the clearing map on the default set, O(edges) per sweep (docs/contagion.md, "Eisenberg–Noe
+ * clearing"). Every payment and value is checked to be finite ({@link NonFiniteResultException}).
+ *
  * <p>Stateless; immutable and thread-safe.
  */
 public final class Clearing {
@@ -33,6 +39,18 @@ public final class Clearing {
    * analytics").
    */
   public static final double PICARD_TOLERANCE = 1e-14;
+
+  /** The largest default set a round solves by dense LU; larger ones are iterated sparse. */
+  public static final int DENSE_SOLVE_LIMIT = 300;
+
+  /**
+   * A sparse round's iteration stops when no payment moves by more than this times the largest
+   * obligation in the default set (at least 1): a few ulps of it.
+   */
+  public static final double SPARSE_TOLERANCE = 1e-15;
+
+  /** A sparse round that has not converged after this many sweeps is an error, not a hang. */
+  public static final int MAX_SWEEPS = 100_000;
 
   private Clearing() {}
 
@@ -56,34 +74,27 @@ public final class Clearing {
 
   /** Rogers–Veraart greatest clearing vector (their Greatest Clearing Vector Algorithm). */
   public static ClearingResult rogersVeraart(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta) {
-    return greatestClearingVector(network.ids(), network.liabilityMatrix(), network.externalAssets(), network.externalLiabilities(), treatment, alpha, beta);
+    return greatestClearingVector(network, treatment, alpha, beta, DENSE_SOLVE_LIMIT);
   }
 
   /**
-   * The greatest clearing vector over arrays, by the fictitious default algorithm generalised to
-   * default costs: each round adds the nodes with negative value to D and solves
+   * The greatest clearing vector by the fictitious default algorithm generalised to default costs:
+   * each round adds the nodes with negative value to D and solves
    * {@code (I − β Π_DD^T) Λ_D = α e_D + β Π_SD^T p̄_S} (Rogers and Veraart 2013, Management Science
    * 59(4):882–898, GA; with α = β = 1 the FDA of Eisenberg and Noe 2001, Management Science
    * 47(2):236–249). Terminates in at most n rounds because D only grows.
    *
-   * @param ids node ids
-   * @param liabilities {@code L[i][j]}, i owes j
-   * @param externalAssets {@code Ae}
-   * @param externalLiabilities {@code Le}
-   * @param treatment pari passu (in p̄) or senior ({@code e = Ae − Le})
-   * @param alpha fraction of external assets a defaulter realises, in [0, 1]
-   * @param beta fraction of interbank receivables a defaulter realises, in [0, 1]
+   * @param denseLimit default sets up to this size are solved by LU, larger ones by sparse
+   *     iteration (0 = always sparse; the tests compare both)
    */
-  public static ClearingResult greatestClearingVector(
-      List<String> ids, double[][] liabilities, double[] externalAssets, double[] externalLiabilities,
-      ExternalLiabilities treatment, double alpha, double beta) {
-    Setup s = new Setup(ids.size(), liabilities, externalAssets, externalLiabilities, treatment, alpha, beta);
+  static ClearingResult greatestClearingVector(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta, int denseLimit) {
+    Setup s = new Setup(network, treatment, alpha, beta);
     int n = s.n;
     double[] p = s.obligations.clone();
     int[] rounds = new int[n];
     boolean[] inD = new boolean[n];
-    List<double[]> iterates = new ArrayList<>();
-    iterates.add(p.clone());
+    RoundIterates iterates = RoundIterates.start(p);
+    int defaulters = 0;
     for (int round = 1; round <= n; round++) {
       double[] v = s.value(p);
       boolean added = false;
@@ -92,20 +103,25 @@ public final class Clearing {
           inD[i] = true;
           rounds[i] = round;
           added = true;
+          defaulters++;
         }
       }
       if (!added) {
         break;
       }
-      p = s.solve(inD, p);
-      iterates.add(p.clone());
+      double[] next = defaulters <= denseLimit ? s.solve(inD, p) : s.solveSparse(inD, p);
+      s.requireFinite(next, "payment");
+      iterates.append(p, next);
+      p = next;
     }
-    return new ClearingResult(ids, treatment, alpha, beta, s.obligations, p, s.value(p), rounds, iterates);
+    double[] netWorth = s.value(p);
+    s.requireFinite(netWorth, "net worth");
+    return new ClearingResult(s.ids, treatment, alpha, beta, s.obligations, p, netWorth, rounds, iterates);
   }
 
   /** Picard iteration of the clearing map from p̄; converges down to the greatest clearing vector. */
   public static Picard picard(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta, int maxIterations) {
-    Setup s = new Setup(network.size(), network.liabilityMatrix(), network.externalAssets(), network.externalLiabilities(), treatment, alpha, beta);
+    Setup s = new Setup(network, treatment, alpha, beta);
     return picard(network, treatment, alpha, beta, s.obligations, maxIterations);
   }
 
@@ -117,7 +133,7 @@ public final class Clearing {
    * from 0 the least.
    */
   public static Picard picard(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta, double[] start, int maxIterations) {
-    Setup s = new Setup(network.size(), network.liabilityMatrix(), network.externalAssets(), network.externalLiabilities(), treatment, alpha, beta);
+    Setup s = new Setup(network, treatment, alpha, beta);
     if (start.length != s.n) {
       throw new IllegalArgumentException("start has " + start.length + " entries for " + s.n + " nodes");
     }
@@ -138,53 +154,68 @@ public final class Clearing {
     return new Picard(p, maxIterations, false);
   }
 
-  /** The derived arrays of one clearing problem. */
+  /** The derived arrays of one clearing problem, sparse: Π is held by creditor. */
   private static final class Setup {
+    final java.util.List<String> ids;
+    final String model;
     final int n;
     final double[] obligations;
-    final double[][] pi;
+    /** Creditor i's debtors j are {@code debtor[start[i] .. start[i+1])}, with {@code pi[k] = Π[j][i]}. */
+    final int[] start;
+    final int[] debtor;
+    final double[] pi;
     final double[] e;
     final double[] c;
     final double beta;
 
-    Setup(int n, double[][] liabilities, double[] ea, double[] el, ExternalLiabilities treatment, double alpha, double beta) {
+    Setup(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta) {
       Objects.requireNonNull(treatment, "treatment");
       if (!(alpha >= 0 && alpha <= 1) || !(beta >= 0 && beta <= 1)) {
         throw new IllegalArgumentException("alpha and beta must be in [0, 1], were " + alpha + ", " + beta);
       }
-      if (liabilities.length != n || ea.length != n || el.length != n) {
-        throw new IllegalArgumentException("every input must have one entry per node (" + n + ")");
-      }
-      this.n = n;
+      ids = network.ids();
+      model = alpha == 1 && beta == 1 ? "Eisenberg-Noe" : "Rogers-Veraart";
+      n = network.size();
       this.beta = beta;
       boolean senior = treatment == ExternalLiabilities.SENIOR;
+      double[] ea = network.externalAssets();
+      double[] el = network.externalLiabilities();
+      ExposureNetwork.Csr rows = network.byDebtor();
       obligations = new double[n];
-      pi = new double[n][n];
       e = new double[n];
       c = new double[n];
       for (int i = 0; i < n; i++) {
-        if (liabilities[i].length != n) {
-          throw new IllegalArgumentException("liability row " + i + " has " + liabilities[i].length + " entries for " + n + " nodes");
-        }
         double row = 0;
-        for (int j = 0; j < n; j++) {
-          row += liabilities[i][j];
+        for (int k = rows.begin(i); k < rows.end(i); k++) {
+          row += rows.amount()[k];
         }
         obligations[i] = senior ? row : row + el[i];
-        for (int j = 0; j < n; j++) {
-          pi[i][j] = obligations[i] == 0 ? 0.0 : liabilities[i][j] / obligations[i];
-        }
         // Senior: creditors outside are paid first out of external assets (Barucca: e = Ae − Le).
         e[i] = senior ? ea[i] - el[i] : ea[i];
         c[i] = senior ? alpha * ea[i] - el[i] : alpha * ea[i];
+        NonFiniteResultException.check(obligations[i], model, ids.get(i), "obligation");
+        NonFiniteResultException.check(e[i], model, ids.get(i), "external assets");
+      }
+      ExposureNetwork.Csr cols = network.byCreditor();
+      start = cols.start();
+      debtor = cols.other();
+      pi = new double[debtor.length];
+      for (int k = 0; k < pi.length; k++) {
+        pi[k] = cols.amount()[k] / obligations[debtor[k]];
       }
     }
 
-    /** {@code Σ_j Π[j][i] p_j}, summed in index order. */
+    void requireFinite(double[] x, String quantity) {
+      for (int i = 0; i < n; i++) {
+        NonFiniteResultException.check(x[i], model, ids.get(i), quantity);
+      }
+    }
+
+    /** {@code Σ_j Π[j][i] p_j}, summed in debtor order. */
     double inflow(double[] p, int i) {
       double s = 0;
-      for (int j = 0; j < n; j++) {
-        s += pi[j][i] * p[j];
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        s += pi[k] * p[debtor[k]];
       }
       return s;
     }
@@ -198,48 +229,88 @@ public final class Clearing {
       return v;
     }
 
+    /** The members of D in index order. */
+    private int[] members(boolean[] inD) {
+      int m = 0;
+      for (boolean b : inD) {
+        m += b ? 1 : 0;
+      }
+      int[] d = new int[m];
+      int r = 0;
+      for (int i = 0; i < n; i++) {
+        if (inD[i]) {
+          d[r++] = i;
+        }
+      }
+      return d;
+    }
+
+    private double[] base(boolean[] inD) {
+      double[] base = new double[n];
+      for (int i = 0; i < n; i++) {
+        base[i] = inD[i] ? 0.0 : obligations[i];
+      }
+      return base;
+    }
+
     /**
-     * Solves the defaulters' payments with non-defaulters paying p̄. If the linear solve gives a
-     * negative payment (senior external liabilities above assets), the round is solved instead by
+     * Solves the defaulters' payments with non-defaulters paying p̄, by LU. If the linear solve gives
+     * a negative payment (senior external liabilities above assets), the round is solved instead by
      * the monotone iteration of {@code x ← min(p̄_D, max(0, c_D + β Π^T x))} from {@code upper} (the
      * previous iterate, an upper bound), and then polished by a linear solve on the nodes that pay
      * a positive amount.
      */
     double[] solve(boolean[] inD, double[] upper) {
-      List<Integer> d = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (inD[i]) {
-          d.add(i);
-        }
-      }
-      double[] base = new double[n];
-      for (int i = 0; i < n; i++) {
-        base[i] = inD[i] ? 0.0 : obligations[i];
-      }
-      double[] x = solveSubsystem(d, base, upper);
+      int[] d = members(inD);
+      double[] base = base(inD);
+      double[] x = solveSubsystem(d, inD, base, upper);
       if (nonNegative(x)) {
         return place(d, base, x);
       }
-      double[] start = new double[d.size()];
-      for (int r = 0; r < d.size(); r++) {
-        start[r] = upper[d.get(r)];
-      }
-      double[] iterated = place(d, base, iterateSubsystem(d, base, start));
-      List<Integer> paying = new ArrayList<>();
+      double[] iterated = place(d, base, iterateSubsystem(d, base, pick(d, upper)));
+      boolean[] paying = new boolean[n];
       for (int i : d) {
-        if (iterated[i] > 0) {
-          paying.add(i);
-        }
+        paying[i] = iterated[i] > 0;
       }
-      double[] polished = place(paying, base, solveSubsystem(paying, base, iterated));
+      int[] payers = members(paying);
+      double[] polished = place(payers, base, solveSubsystem(payers, paying, base, iterated));
       for (int i : d) {
         double phi = c[i] + beta * inflow(polished, i);
-        boolean consistent = paying.contains(i) ? polished[i] >= 0 && polished[i] <= obligations[i] : phi <= 0;
+        boolean consistent = paying[i] ? polished[i] >= 0 && polished[i] <= obligations[i] : phi <= 0;
         if (!consistent) {
           return iterated;
         }
       }
       return polished;
+    }
+
+    /**
+     * Solves the round without any dense matrix: Gauss–Seidel sweeps, in index order, of
+     * {@code x_i ← min(p̄_i, max(0, c_i + β Σ_j Π[j][i] x_j))} on D from {@code upper} (the previous
+     * iterate, above the round's greatest solution), with p̄ outside D. The map is monotone, so the
+     * sweeps decrease to that greatest solution; each costs O(edges into D).
+     */
+    double[] solveSparse(boolean[] inD, double[] upper) {
+      int[] d = members(inD);
+      double[] p = base(inD);
+      double scale = 1;
+      for (int i : d) {
+        p[i] = upper[i];
+        scale = Math.max(scale, obligations[i]);
+      }
+      for (int sweep = 1; sweep <= MAX_SWEEPS; sweep++) {
+        double step = 0;
+        for (int i : d) {
+          double x = Math.min(obligations[i], Math.max(0.0, c[i] + beta * inflow(p, i)));
+          step = Math.max(step, Math.abs(x - p[i]));
+          p[i] = x;
+        }
+        if (!(step > SPARSE_TOLERANCE * scale)) {
+          return p;
+        }
+      }
+      throw new ArithmeticException(model + ": the payments of " + d.length + " defaulting nodes did not converge in "
+          + MAX_SWEEPS + " sweeps (a nearly closed ring of defaulters; docs/contagion.md, Eisenberg–Noe clearing)");
     }
 
     private static boolean nonNegative(double[] x) {
@@ -251,34 +322,49 @@ public final class Clearing {
       return true;
     }
 
-    private double[] place(List<Integer> d, double[] base, double[] x) {
+    private static double[] pick(int[] d, double[] x) {
+      double[] out = new double[d.length];
+      for (int r = 0; r < d.length; r++) {
+        out[r] = x[d[r]];
+      }
+      return out;
+    }
+
+    private static double[] place(int[] d, double[] base, double[] x) {
       double[] p = base.clone();
-      for (int r = 0; r < d.size(); r++) {
-        p[d.get(r)] = x[r];
+      for (int r = 0; r < d.length; r++) {
+        p[d[r]] = x[r];
       }
       return p;
     }
 
     /**
      * {@code (I − β Π_DD^T) x = c_D + β Σ_{j∉D} Π[j][D] p_j}, with p = {@code fixed} outside D; falls
-     * back to the monotone iteration from {@code upper} if the matrix is singular.
+     * back to the monotone iteration from {@code upper} if the matrix is singular. D is small
+     * ({@link #DENSE_SOLVE_LIMIT}), so the m×m matrix is.
      */
-    private double[] solveSubsystem(List<Integer> d, double[] fixed, double[] upper) {
-      int m = d.size();
+    private double[] solveSubsystem(int[] d, boolean[] inD, double[] fixed, double[] upper) {
+      int m = d.length;
       if (m == 0) {
         return new double[0];
+      }
+      int[] position = new int[n];
+      Arrays.fill(position, -1);
+      for (int r = 0; r < m; r++) {
+        position[d[r]] = r;
       }
       double[][] a = new double[m][m];
       double[] rhs = new double[m];
       for (int r = 0; r < m; r++) {
-        int i = d.get(r);
-        for (int k = 0; k < m; k++) {
-          a[r][k] = (r == k ? 1.0 : 0.0) - beta * pi[d.get(k)][i];
-        }
+        int i = d[r];
+        a[r][r] = 1.0;
         double in = 0;
-        for (int j = 0; j < n; j++) {
-          if (!d.contains(j)) {
-            in += pi[j][i] * fixed[j];
+        for (int k = start[i]; k < start[i + 1]; k++) {
+          int j = debtor[k];
+          if (inD[j]) {
+            a[r][position[j]] = -beta * pi[k];
+          } else {
+            in += pi[k] * fixed[j];
           }
         }
         rhs[r] = c[i] + beta * in;
@@ -287,11 +373,7 @@ public final class Clearing {
         RealVector x = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(new ArrayRealVector(rhs, false));
         return x.toArray();
       } catch (SingularMatrixException singular) {
-        double[] start = new double[m];
-        for (int r = 0; r < m; r++) {
-          start[r] = upper[d.get(r)];
-        }
-        return iterateSubsystem(d, fixed, start);
+        return iterateSubsystem(d, fixed, pick(d, upper));
       }
     }
 
@@ -300,17 +382,14 @@ public final class Clearing {
      * (p = {@code fixed} outside D), by monotone iteration. Used for a closed ring of defaulters
      * with β = 1 (singular system) and when some defaulter pays 0.
      */
-    private double[] iterateSubsystem(List<Integer> d, double[] fixed, double[] start) {
-      int m = d.size();
-      double[] p = fixed.clone();
-      for (int r = 0; r < m; r++) {
-        p[d.get(r)] = start[r];
-      }
+    private double[] iterateSubsystem(int[] d, double[] fixed, double[] start) {
+      int m = d.length;
+      double[] p = place(d, fixed, start);
       for (int it = 0; it < 10_000_000; it++) {
         double step = 0;
         double[] next = p.clone();
         for (int r = 0; r < m; r++) {
-          int i = d.get(r);
+          int i = d[r];
           next[i] = Math.min(obligations[i], Math.max(0.0, c[i] + beta * inflow(p, i)));
           step = Math.max(step, Math.abs(next[i] - p[i]));
         }
@@ -319,11 +398,7 @@ public final class Clearing {
           break;
         }
       }
-      double[] x = new double[m];
-      for (int r = 0; r < m; r++) {
-        x[r] = p[d.get(r)];
-      }
-      return x;
+      return pick(d, p);
     }
   }
 }

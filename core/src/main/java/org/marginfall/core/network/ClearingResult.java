@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param netWorth {@code e_i + Σ_j Π[j][i] p*_j − p̄_i}, before default costs; with senior external
  *     liabilities {@code e = Ae − Le}
  * @param defaultRounds 0 for a solvent node, else the round (1 = fundamental) it entered the default set
- * @param iterates the payment vector at the start (p̄) and after each round's linear solve
+ * @param iterates the payment vector at the start (p̄) and after each round's solve; stored as
+ *     each round's changed entries, and every {@code get} returns a fresh array
  */
 public record ClearingResult(
     List<String> ids,
@@ -43,11 +44,8 @@ public record ClearingResult(
     payments = payments.clone();
     netWorth = netWorth.clone();
     defaultRounds = defaultRounds.clone();
-    List<double[]> its = new ArrayList<>();
-    for (double[] it : iterates) {
-      its.add(it.clone());
-    }
-    iterates = List.copyOf(its);
+    // Compact: the first vector and each round's changed entries, not n numbers per round.
+    iterates = RoundIterates.of(iterates);
   }
 
   @Override
@@ -72,7 +70,7 @@ public record ClearingResult(
 
   @Override
   public List<double[]> iterates() {
-    return iterates.stream().map(double[]::clone).toList();
+    return iterates;
   }
 
   /** Whether node i defaults ({@code p*_i < p̄_i}, equivalently it entered the default set). */

@@ -42,15 +42,11 @@ public final class NetworkFiles {
     }
     ArrayNode liabilities = root.putArray("liabilities");
     List<String> ids = n.ids();
-    for (int i = 0; i < n.size(); i++) {
-      for (int j = 0; j < n.size(); j++) {
-        if (n.liability(i, j) > 0) {
-          ObjectNode e = liabilities.addObject();
-          e.put("from", ids.get(i));
-          e.put("to", ids.get(j));
-          e.put("amount", n.liability(i, j));
-        }
-      }
+    for (ExposureNetwork.Liability l : n.liabilities()) {
+      ObjectNode e = liabilities.addObject();
+      e.put("from", ids.get(l.from()));
+      e.put("to", ids.get(l.to()));
+      e.put("amount", l.amount());
     }
     return root;
   }
@@ -123,11 +119,7 @@ public final class NetworkFiles {
     double total = 0;
     for (int j = 0; j < n.size(); j++) {
       total += n.values()[j];
-      boolean holdsClaims = false;
-      for (int i = 0; i < n.size(); i++) {
-        holdsClaims |= n.liability(i, j) > 0;
-      }
-      if (holdsClaims && !(n.equities()[j] > 0)) {
+      if (n.hasInterbankAssets(j) && !(n.equities()[j] > 0)) {
         return "venue " + n.ids().get(j) + " holds claims on other venues but has no capital buffer";
       }
     }

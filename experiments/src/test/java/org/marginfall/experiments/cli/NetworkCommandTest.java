@@ -241,10 +241,10 @@ class NetworkCommandTest {
     assertEquals(2, r.exit());
     assertEquals("", r.out());
     assertEquals(List.of(
-        "error: " + file + ": nodes[0].externalAssets: must be a number >= 0, was -1",
-        "error: " + file + ": nodes[1].id: duplicate id A (also nodes[0])",
-        "error: " + file + ": nodes[2].colour: unknown field (allowed: equity, externalAssets, externalLiabilities, id, value)",
-        "error: " + file + ": liabilities[1].amount: must be > 0, was 0.0"),
+        "error: " + file + ": nodes[0].externalAssets: must be a number between 0 and 1e15, was -1 (line 1)",
+        "error: " + file + ": nodes[1].id: duplicate id A (also nodes[0]) (line 1)",
+        "error: " + file + ": nodes[2].colour: unknown field (allowed: equity, externalAssets, externalLiabilities, id, value) (line 1)",
+        "error: " + file + ": liabilities[1].amount: must be > 0, was 0.0 (line 2)"),
         r.err().lines().toList());
   }
 
@@ -259,12 +259,12 @@ class NetworkCommandTest {
     CliResult r = cli("network", file.toString(), "--method", "debtrank");
     assertEquals(2, r.exit());
     assertEquals(List.of(
-        "error: " + file + ": liabilities[0].to: unknown node Z",
-        "error: " + file + ": liabilities[2]: duplicate of liabilities[1] (A -> B)",
-        "error: " + file + ": liabilities[3].to: a node cannot owe itself (B)",
-        "error: " + file + ": shocks[0].stress.A: must be a number between 0 and 1, was 1.5",
-        "error: " + file + ": shocks[0].stress.Q: unknown node Q",
-        "error: " + file + ": nodes[1].equity: must be > 0 for debtrank, since B has interbank assets; was 0.0"),
+        "error: " + file + ": liabilities[0].to: unknown node Z (line 2)",
+        "error: " + file + ": liabilities[2]: duplicate of liabilities[1] (A -> B) (line 3)",
+        "error: " + file + ": liabilities[3].to: a node cannot owe itself (B) (line 3)",
+        "error: " + file + ": shocks[0].stress.A: must be a number between 0 and 1, was 1.5 (line 4)",
+        "error: " + file + ": shocks[0].stress.Q: unknown node Q (line 4)",
+        "error: " + file + ": nodes[1].equity: must be > 0 for debtrank, since B has interbank assets; was 0.0 (line 1)"),
         r.err().lines().toList());
   }
 

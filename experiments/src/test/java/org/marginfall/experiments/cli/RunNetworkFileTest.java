@@ -16,6 +16,7 @@ import org.marginfall.core.network.VenueExposures;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.Fixtures.CliResult;
 import org.marginfall.experiments.run.Json;
+import org.marginfall.experiments.network.NetworkFile;
 import org.marginfall.experiments.run.NetworkFiles;
 
 /**
@@ -47,7 +48,7 @@ class RunNetworkFileTest {
   @Test
   void test_read_networkFileParsesToTheMeasuredNetwork() throws IOException {
     ExposureNetwork expected = exposures().network();
-    ExposureNetwork read = NetworkCommand.NetworkFile.read(written(), true).network();
+    ExposureNetwork read = NetworkFile.read(written(), true).network();
     assertEquals(expected.ids(), read.ids());
     assertEquals(231.0, read.liability(0, 1), 0.0);
     assertEquals(45.0, read.liability(1, 0), 0.0);
