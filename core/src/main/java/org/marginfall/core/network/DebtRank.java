@@ -39,6 +39,15 @@ public final class DebtRank {
     return run(network, variant, shock, Impact.of(network, variant));
   }
 
+  /**
+   * A propagator for many shocks on one network: the impacts are computed once (O(edges)), each
+   * {@code apply(shock)} is then one {@link #run}.
+   */
+  public static java.util.function.Function<double[], DebtRankResult> propagator(ExposureNetwork network, DebtRankVariant variant) {
+    Impact impact = Impact.of(network, variant);
+    return shock -> run(network, variant, shock, impact);
+  }
+
   /** The DebtRank of each node: the result of that node alone defaulting ({@code ψ = e_i}). */
   public static List<DebtRankResult> eachNodeDefaulting(ExposureNetwork network, DebtRankVariant variant) {
     Impact impact = Impact.of(network, variant);
@@ -95,7 +104,9 @@ public final class DebtRank {
             throw new IllegalArgumentException("bank " + ids.get(j) + " has interbank assets, so its equity must be > 0, was " + equity[j]);
           }
           w[k] = capped ? Math.min(1.0, a / equity[j]) : a / equity[j];
-          NonFiniteResultException.check(w[k], model, ids.get(j), "impact of " + ids.get(i));
+          if (!Double.isFinite(w[k])) {
+            throw new NonFiniteResultException(model, ids.get(j), "impact of " + ids.get(i), w[k]);
+          }
         }
       }
       double total = 0;

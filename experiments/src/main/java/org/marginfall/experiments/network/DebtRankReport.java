@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.marginfall.core.network.DebtRank;
 import org.marginfall.core.network.DebtRankResult;
 import org.marginfall.core.network.DebtRankVariant;
@@ -47,6 +48,7 @@ public final class DebtRankReport {
     }
     int count = f.shocks().isEmpty() ? network.size() : f.shocks().size();
     List<Map.Entry<String, double[]>> listed = new ArrayList<>(f.shocks().entrySet());
+    Function<double[], DebtRankResult> propagate = DebtRank.propagator(network, v);
     for (int k = 0; k < count; k++) {
       String name;
       double[] shock;
@@ -58,7 +60,7 @@ public final class DebtRankReport {
         name = listed.get(k).getKey();
         shock = listed.get(k).getValue();
       }
-      DebtRankResult r = DebtRank.run(network, v, shock);
+      DebtRankResult r = propagate.apply(shock);
       List<String> line = new ArrayList<>(List.of(name, String.format(Locale.ROOT, "%.7f", r.debtRank()), Integer.toString(r.additionalDefaults())));
       if (columns) {
         for (double h : r.finalStress()) {

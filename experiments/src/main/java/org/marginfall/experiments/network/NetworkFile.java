@@ -39,7 +39,7 @@ public record NetworkFile(ExposureNetwork network, Map<String, double[]> shocks)
   public static final int EACH_NODE_LIMIT = 1_000;
 
   /** Refuses a key given twice, which a JSON parser would otherwise resolve silently to its last value. */
-  private static final ObjectMapper READER =
+  static final ObjectMapper READER =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /** Reads and validates {@code file}; every failure is reported with the file, its field path and line. */

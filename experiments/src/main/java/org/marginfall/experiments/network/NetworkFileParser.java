@@ -89,7 +89,7 @@ final class NetworkFileParser {
         }
         case "liabilities" -> {
           if (list) {
-            NetworkFile.forEachElement(p, f::edge);
+            f.edges(p);
           } else {
             p.skipChildren();
           }
@@ -148,7 +148,76 @@ final class NetworkFileParser {
     }
   }
 
-  private void edge(int k, JsonNode e, int at) {
+  /**
+   * Reads the liabilities straight from the tokens, without a tree per element: a million of them
+   * is most of a large file. Problems come out as {@link #unknown}, {@link #text} and
+   * {@link #number} would word them, unknown fields first.
+   */
+  private void edges(JsonParser p) throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      int k = edges;
+      grow();
+      int at = p.currentTokenLocation().getLineNr();
+      line[k] = at;
+      amount[k] = Double.NaN;
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        edgeProblems.put(k, List.of(at("liabilities[" + k + "]", "must be an object", at)));
+        continue;
+      }
+      List<Problem> unknown = new ArrayList<>(0);
+      List<Problem> found = new ArrayList<>(0);
+      boolean hasAmount = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (field) {
+          case "from", "to" -> {
+            String text = v == JsonToken.VALUE_STRING ? p.getText() : null;
+            p.skipChildren();
+            String id = text == null || text.isBlank() ? null : ids.intern(text);
+            if (field.equals("from")) {
+              from[k] = id;
+            } else {
+              to[k] = id;
+            }
+          }
+          case "amount" -> {
+            hasAmount = true;
+            double x = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
+            if (!(x >= 0 && x <= NetworkFile.MAX_AMOUNT)) {
+              found.add(at("liabilities[" + k + "].amount", RANGE + ", was " + NetworkFile.READER.readTree(p), at));
+            } else if (x == 0) {
+              found.add(at("liabilities[" + k + "].amount", "must be > 0, was " + x, at));
+            } else {
+              amount[k] = x;
+            }
+          }
+          default -> {
+            unknown.add(at("liabilities[" + k + "]." + field, "unknown field (allowed: " + allowed(EDGE) + ")", at));
+            p.skipChildren();
+          }
+        }
+      }
+      List<Problem> all = new ArrayList<>(unknown);
+      if (from[k] == null) {
+        all.add(at("liabilities[" + k + "].from", "must be a non-empty string", at));
+      }
+      if (to[k] == null) {
+        all.add(at("liabilities[" + k + "].to", "must be a non-empty string", at));
+      }
+      if (!hasAmount) {
+        all.add(at("liabilities[" + k + "].amount", "is required", at));
+      }
+      all.addAll(found);
+      if (!all.isEmpty()) {
+        edgeProblems.put(k, all);
+      }
+    }
+  }
+
+  private void grow() {
     if (edges == from.length) {
       int size = edges * 2;
       from = Arrays.copyOf(from, size);
@@ -157,27 +226,6 @@ final class NetworkFileParser {
       line = Arrays.copyOf(line, size);
     }
     edges++;
-    line[k] = at;
-    amount[k] = Double.NaN;
-    String path = "liabilities[" + k + "]";
-    List<Problem> found = new ArrayList<>(0);
-    if (!e.isObject()) {
-      found.add(at(path, "must be an object", at));
-    } else {
-      unknown(e, EDGE, path + ".", at, found);
-      String f = text(e, "from", path, at, found);
-      String t = text(e, "to", path, at, found);
-      from[k] = f == null ? null : ids.intern(f);
-      to[k] = t == null ? null : ids.intern(t);
-      double a = number(e, "amount", path, Double.NaN, at, found);
-      if (a == 0) {
-        found.add(at(path + ".amount", "must be > 0, was " + a, at));
-      }
-      amount[k] = a;
-    }
-    if (!found.isEmpty()) {
-      edgeProblems.put(k, found);
-    }
   }
 
   /** Checks the whole file and builds the network, or returns null with {@link #problems()} filled. */
@@ -197,7 +245,7 @@ final class NetworkFileParser {
     double[] amounts = new double[edges];
     int resolved = 0;
     boolean[] hasInterbankAssets = new boolean[n];
-    Map<Long, Integer> seen = new HashMap<>();
+    int[] firstOfPair = nodesOk ? firstOfPair() : new int[0];
     for (int k = 0; k < edges; k++) {
       List<Problem> found = edgeProblems.get(k);
       if (found != null) {
@@ -207,25 +255,23 @@ final class NetworkFileParser {
       if (!nodesOk) {
         continue;
       }
-      String path = "liabilities[" + k + "]";
       Integer i = index.get(from[k]);
       Integer j = index.get(to[k]);
       if (i == null || j == null) {
         if (i == null) {
-          problems.add(at(path + ".from", "unknown node " + from[k], line[k]));
+          problems.add(at("liabilities[" + k + "].from", "unknown node " + from[k], line[k]));
         }
         if (j == null) {
-          problems.add(at(path + ".to", "unknown node " + to[k], line[k]));
+          problems.add(at("liabilities[" + k + "].to", "unknown node " + to[k], line[k]));
         }
         continue;
       }
       if (i.equals(j)) {
-        problems.add(at(path + ".to", "a node cannot owe itself (" + from[k] + ")", line[k]));
+        problems.add(at("liabilities[" + k + "].to", "a node cannot owe itself (" + from[k] + ")", line[k]));
         continue;
       }
-      Integer previous = seen.putIfAbsent(((long) i << 32) | j, k);
-      if (previous != null) {
-        problems.add(at(path, "duplicate of liabilities[" + previous + "] (" + from[k] + " -> " + to[k] + ")", line[k]));
+      if (firstOfPair[k] != k) {
+        problems.add(at("liabilities[" + k + "]", "duplicate of liabilities[" + firstOfPair[k] + "] (" + from[k] + " -> " + to[k] + ")", line[k]));
         continue;
       }
       debtor[resolved] = i;
@@ -248,6 +294,46 @@ final class NetworkFileParser {
     }
     return new NetworkFile(ExposureNetwork.fromEdges(banks, Arrays.copyOf(debtor, resolved), Arrays.copyOf(creditor, resolved),
         Arrays.copyOf(amounts, resolved)), shocks);
+  }
+
+  /**
+   * For each liability whose ids resolve, the index of the first liability of the same ordered pair
+   * (itself if it is the first); -1 otherwise. Groups by debtor, then sorts each group by
+   * (creditor, index): O(m log d), where a hash map of pairs collides heavily at 10^6 edges.
+   */
+  private int[] firstOfPair() {
+    int n = banks.size();
+    int[] debtorOf = new int[edges];
+    int[] count = new int[n + 1];
+    for (int k = 0; k < edges; k++) {
+      Integer i = edgeProblems.containsKey(k) ? null : index.get(from[k]);
+      Integer j = i == null ? null : index.get(to[k]);
+      debtorOf[k] = i == null || j == null ? -1 : i;
+      if (debtorOf[k] >= 0) {
+        count[i + 1]++;
+      }
+    }
+    for (int r = 0; r < n; r++) {
+      count[r + 1] += count[r];
+    }
+    long[] keys = new long[count[n]];
+    int[] fill = Arrays.copyOf(count, n);
+    for (int k = 0; k < edges; k++) {
+      if (debtorOf[k] >= 0) {
+        keys[fill[debtorOf[k]]++] = ((long) index.get(to[k]) << 32) | k;
+      }
+    }
+    int[] first = new int[edges];
+    Arrays.fill(first, -1);
+    for (int r = 0; r < n; r++) {
+      Arrays.sort(keys, count[r], count[r + 1]);
+      for (int q = count[r]; q < count[r + 1]; q++) {
+        int k = (int) keys[q];
+        boolean repeat = q > count[r] && (keys[q] >>> 32) == (keys[q - 1] >>> 32);
+        first[k] = repeat ? first[(int) keys[q - 1]] : k;
+      }
+    }
+    return first;
   }
 
   private void debtRankRequirements(boolean[] hasInterbankAssets, boolean noShocks) {
