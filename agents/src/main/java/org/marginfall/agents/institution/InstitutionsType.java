@@ -1,0 +1,119 @@
+package org.marginfall.agents.institution;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.marginfall.core.asset.Asset;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.spec.PopulationSpec;
+import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.SpecContext;
+import org.marginfall.core.spec.SpecNode;
+
+/** Reads {@code type: institutions} populations (docs/agents.md). Stateless and thread-safe. */
+public final class InstitutionsType implements PopulationType {
+
+  /** The largest population: the Erdős–Rényi draw tests every ordered pair. */
+  static final int MAX_COUNT = 20_000;
+
+  @Override
+  public String name() {
+    return InstitutionsSpec.TYPE;
+  }
+
+  @Override
+  public PopulationSpec read(SpecNode node, SpecContext context) {
+    int mark = node.problems().count();
+    node.allowOnly(
+        "id", "type", "count", "externalAssets", "interbankAssets", "capital", "leverage", "recovery",
+        "network", "portfolio", "shock", "deleveragingRounds", "contagionThreshold");
+    String id = node.id("id");
+    int count = node.integer("count", 1, MAX_COUNT);
+    double external = node.nonNegative("externalAssets", 0);
+    double interbank = node.nonNegative("interbankAssets", 0);
+    double capital = Double.NaN;
+    double leverage = Double.NaN;
+    if (node.has("capital") == node.has("leverage")) {
+      node.fail("give exactly one of capital (equity of each institution) and leverage (assets / equity)");
+    } else if (node.has("capital")) {
+      capital = node.positive("capital");
+    } else {
+      leverage = node.number("leverage");
+      if (!(leverage > 1)) {
+        node.get("leverage").fail("must be > 1, was " + leverage);
+      }
+    }
+    double recovery = node.fraction("recovery", 0);
+    double degree = 0;
+    if (node.has("network")) {
+      SpecNode net = node.object("network");
+      if (net.isObject()) {
+        net.allowOnly("type", "averageDegree");
+        String type = net.string("type");
+        if (type != null && !type.equals("erdos-renyi")) {
+          net.get("type").fail("unknown network '" + type + "' (known: erdos-renyi)");
+        }
+        degree = net.atMost("averageDegree", net.nonNegative("averageDegree"), Math.max(0, count - 1));
+      }
+    }
+    InstitutionsSpec.Portfolio portfolio = node.has("portfolio") ? portfolio(node.object("portfolio"), context) : null;
+    InstitutionsSpec.Shock shock = null;
+    SpecNode s = node.object("shock");
+    if (s.isObject()) {
+      s.allowOnly("step", "institutions");
+      long step = s.longValue("step");
+      if (step < 1) {
+        s.get("step").fail("must be >= 1, was " + step);
+      }
+      int institutions = s.integer("institutions", 0, 0, count);
+      if (!s.problems().since(mark)) {
+        shock = new InstitutionsSpec.Shock(step, institutions);
+      }
+    }
+    int deleveraging = node.integer("deleveragingRounds", 0, 0, 1_000);
+    double threshold = node.number("contagionThreshold", 0.05);
+    if (!(threshold > 0 && threshold <= 1)) {
+      node.get("contagionThreshold").fail("must be in (0, 1], was " + threshold);
+    }
+    if (node.problems().since(mark)) {
+      return null;
+    }
+    InstitutionsSpec.Shock sh = shock;
+    double k = capital;
+    double l = leverage;
+    double z = degree;
+    return node.build(() -> new InstitutionsSpec(
+        id, count, external, interbank, k, l, recovery, z, portfolio, sh, deleveraging, threshold));
+  }
+
+  private static InstitutionsSpec.Portfolio portfolio(SpecNode p, SpecContext context) {
+    if (!p.isObject()) {
+      return null;
+    }
+    int mark = p.problems().count();
+    p.allowOnly("assets", "perInstitution", "supply");
+    List<AssetId> assets = new ArrayList<>();
+    for (SpecNode a : p.list("assets")) {
+      AssetId id = context.assetRef(a);
+      if (id == null) {
+        continue;
+      }
+      if (context.asset(id).map(Asset::kind).orElse(AssetKind.BASE) != AssetKind.SPOT) {
+        a.fail("asset '" + id + "' must be a spot asset (one with a shared market)");
+      } else if (assets.contains(id)) {
+        a.fail("asset '" + id + "' is listed twice");
+      } else {
+        assets.add(id);
+      }
+    }
+    double per = p.positive("perInstitution");
+    if (!assets.isEmpty() && per > assets.size()) {
+      p.get("perInstitution").fail("must be at most the number of assets (" + assets.size() + "), was " + per);
+    }
+    double supply = p.positive("supply");
+    if (p.problems().since(mark)) {
+      return null;
+    }
+    return p.build(() -> new InstitutionsSpec.Portfolio(assets, per, supply));
+  }
+}
