@@ -1,5 +1,6 @@
 package org.marginfall.agents.institution;
 
+import java.util.List;
 import org.marginfall.core.random.RandomStreams;
 
 /**
@@ -28,7 +29,13 @@ record BalanceSheets(int[][] owes, int[][] debtors, int[][] holds, double[][] un
     int[][] holds = new int[n][0];
     double[][] units = new double[n][0];
     InstitutionsSpec.Portfolio p = spec.portfolio();
-    if (p != null) {
+    if (p != null && p.holdings() != null) {
+      for (int i = 0; i < n; i++) {
+        List<Double> row = p.holdings().get(i);
+        holds[i] = java.util.stream.IntStream.range(0, row.size()).filter(k -> row.get(k) > 0).toArray();
+        units[i] = java.util.Arrays.stream(holds[i]).mapToDouble(row::get).toArray();
+      }
+    } else if (p != null) {
       int m = p.assets().size();
       holds = RandomGraphs.bipartite(n, m, p.perInstitution(), streams.stream(base + "/portfolios"));
       int[] holders = new int[m];

@@ -61,19 +61,31 @@ public record InstitutionsSpec(
    * @param perInstitution the average number of assets an institution holds (each pair of an
    *     institution and an asset is linked with probability {@code perInstitution / assets.size()})
    * @param supply units of each asset held in all, split equally among its holders
+   * @param holdings explicit units of each asset (columns in {@code assets} order) per institution
+   *     (rows), instead of the random graph (then {@code perInstitution} and {@code supply} are NaN);
+   *     null when drawn
    */
-  public record Portfolio(List<AssetId> assets, double perInstitution, double supply) {
+  public record Portfolio(List<AssetId> assets, double perInstitution, double supply, List<List<Double>> holdings) {
     /** Validates the fields. */
     public Portfolio {
       assets = List.copyOf(assets);
       if (assets.isEmpty()) {
         throw new IllegalArgumentException("assets: must name at least one asset");
       }
-      if (!(perInstitution > 0 && perInstitution <= assets.size())) {
-        throw new IllegalArgumentException(
-            "perInstitution: must be in (0, " + assets.size() + "] (the number of assets), was " + perInstitution);
+      if (holdings != null) {
+        holdings = holdings.stream().map(List::copyOf).toList();
+        for (List<Double> row : holdings) {
+          if (row.size() != assets.size() || row.stream().anyMatch(u -> !(u >= 0))) {
+            throw new IllegalArgumentException("holdings: each row must give units >= 0 of every asset");
+          }
+        }
+      } else {
+        if (!(perInstitution > 0 && perInstitution <= assets.size())) {
+          throw new IllegalArgumentException(
+              "perInstitution: must be in (0, " + assets.size() + "] (the number of assets), was " + perInstitution);
+        }
+        Checks.positive(supply, "supply");
       }
-      Checks.positive(supply, "supply");
     }
   }
 
@@ -125,6 +137,9 @@ public record InstitutionsSpec(
     }
     if (shock.institutions() > count) {
       throw new IllegalArgumentException("shock.institutions: must be at most count (" + count + ")");
+    }
+    if (portfolio != null && portfolio.holdings() != null && portfolio.holdings().size() != count) {
+      throw new IllegalArgumentException("portfolio.holdings: must have one row per institution (" + count + ")");
     }
     if (deleveragingRounds < 0) {
       throw new IllegalArgumentException("deleveragingRounds: must be >= 0, was " + deleveragingRounds);

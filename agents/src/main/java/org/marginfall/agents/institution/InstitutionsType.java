@@ -57,6 +57,10 @@ public final class InstitutionsType implements PopulationType {
       }
     }
     InstitutionsSpec.Portfolio portfolio = node.has("portfolio") ? portfolio(node.object("portfolio"), context) : null;
+    if (portfolio != null && portfolio.holdings() != null && portfolio.holdings().size() != count) {
+      node.get("portfolio").get("holdings").fail("must have one row per institution (count " + count + "), had "
+          + portfolio.holdings().size());
+    }
     InstitutionsSpec.Shock shock = null;
     SpecNode s = node.object("shock");
     if (s.isObject()) {
@@ -91,7 +95,7 @@ public final class InstitutionsType implements PopulationType {
       return null;
     }
     int mark = p.problems().count();
-    p.allowOnly("assets", "perInstitution", "supply");
+    p.allowOnly("assets", "perInstitution", "supply", "holdings");
     List<AssetId> assets = new ArrayList<>();
     for (SpecNode a : p.list("assets")) {
       AssetId id = context.assetRef(a);
@@ -106,6 +110,30 @@ public final class InstitutionsType implements PopulationType {
         assets.add(id);
       }
     }
+    if (p.has("holdings")) {
+      if (p.has("perInstitution") || p.has("supply")) {
+        p.fail("give either holdings or perInstitution and supply");
+      }
+      List<List<Double>> rows = new ArrayList<>();
+      for (SpecNode row : p.list("holdings")) {
+        List<Double> units = new ArrayList<>();
+        for (SpecNode u : row.elements()) {
+          double v = u.asDouble();
+          if (!(v >= 0)) {
+            u.fail("must be >= 0, was " + v);
+          }
+          units.add(v);
+        }
+        if (units.size() != assets.size()) {
+          row.fail("must give the units of each of the " + assets.size() + " assets, gave " + units.size());
+        }
+        rows.add(units);
+      }
+      if (p.problems().since(mark)) {
+        return null;
+      }
+      return p.build(() -> new InstitutionsSpec.Portfolio(assets, Double.NaN, Double.NaN, rows));
+    }
     double per = p.positive("perInstitution");
     if (!assets.isEmpty() && per > assets.size()) {
       p.get("perInstitution").fail("must be at most the number of assets (" + assets.size() + "), was " + per);
@@ -114,6 +142,6 @@ public final class InstitutionsType implements PopulationType {
     if (p.problems().since(mark)) {
       return null;
     }
-    return p.build(() -> new InstitutionsSpec.Portfolio(assets, per, supply));
+    return p.build(() -> new InstitutionsSpec.Portfolio(assets, per, supply, null));
   }
 }
