@@ -44,36 +44,13 @@ public final class InstitutionsType implements PopulationType {
       }
     }
     double recovery = node.fraction("recovery", 0);
-    double degree = 0;
-    if (node.has("network")) {
-      SpecNode net = node.object("network");
-      if (net.isObject()) {
-        net.allowOnly("type", "averageDegree");
-        String type = net.string("type");
-        if (type != null && !type.equals("erdos-renyi")) {
-          net.get("type").fail("unknown network '" + type + "' (known: erdos-renyi)");
-        }
-        degree = net.atMost("averageDegree", net.nonNegative("averageDegree"), Math.max(0, count - 1));
-      }
-    }
+    double degree = node.has("network") ? averageDegree(node.object("network"), count) : 0;
     InstitutionsSpec.Portfolio portfolio = node.has("portfolio") ? portfolio(node.object("portfolio"), context) : null;
     if (portfolio != null && portfolio.holdings() != null && portfolio.holdings().size() != count) {
       node.get("portfolio").get("holdings").fail("must have one row per institution (count " + count + "), had "
           + portfolio.holdings().size());
     }
-    InstitutionsSpec.Shock shock = null;
-    SpecNode s = node.object("shock");
-    if (s.isObject()) {
-      s.allowOnly("step", "institutions");
-      long step = s.longValue("step");
-      if (step < 1) {
-        s.get("step").fail("must be >= 1, was " + step);
-      }
-      int institutions = s.integer("institutions", 0, 0, count);
-      if (!s.problems().since(mark)) {
-        shock = new InstitutionsSpec.Shock(step, institutions);
-      }
-    }
+    InstitutionsSpec.Shock shock = shock(node.object("shock"), count);
     int deleveraging = node.integer("deleveragingRounds", 0, 0, 1_000);
     double threshold = node.number("contagionThreshold", 0.05);
     if (!(threshold > 0 && threshold <= 1)) {
@@ -88,6 +65,34 @@ public final class InstitutionsType implements PopulationType {
     double z = degree;
     return node.build(() -> new InstitutionsSpec(
         id, count, external, interbank, k, l, recovery, z, portfolio, sh, deleveraging, threshold));
+  }
+
+  /** The Erdős–Rényi network's average degree, at most {@code count - 1}; 0 after a failure. */
+  private static double averageDegree(SpecNode net, int count) {
+    if (!net.isObject()) {
+      return 0;
+    }
+    net.allowOnly("type", "averageDegree");
+    String type = net.string("type");
+    if (type != null && !type.equals("erdos-renyi")) {
+      net.get("type").fail("unknown network '" + type + "' (known: erdos-renyi)");
+    }
+    return net.atMost("averageDegree", net.nonNegative("averageDegree"), Math.max(0, count - 1));
+  }
+
+  /** The initial shock; null after a failure. */
+  private static InstitutionsSpec.Shock shock(SpecNode s, int count) {
+    if (!s.isObject()) {
+      return null;
+    }
+    int mark = s.problems().count();
+    s.allowOnly("step", "institutions");
+    long step = s.longValue("step");
+    if (step < 1) {
+      s.get("step").fail("must be >= 1, was " + step);
+    }
+    int institutions = s.integer("institutions", 0, 0, count);
+    return s.problems().since(mark) ? null : new InstitutionsSpec.Shock(step, institutions);
   }
 
   private static InstitutionsSpec.Portfolio portfolio(SpecNode p, SpecContext context) {
@@ -114,21 +119,7 @@ public final class InstitutionsType implements PopulationType {
       if (p.has("perInstitution") || p.has("supply")) {
         p.fail("give either holdings or perInstitution and supply");
       }
-      List<List<Double>> rows = new ArrayList<>();
-      for (SpecNode row : p.list("holdings")) {
-        List<Double> units = new ArrayList<>();
-        for (SpecNode u : row.elements()) {
-          double v = u.asDouble();
-          if (!(v >= 0)) {
-            u.fail("must be >= 0, was " + v);
-          }
-          units.add(v);
-        }
-        if (units.size() != assets.size()) {
-          row.fail("must give the units of each of the " + assets.size() + " assets, gave " + units.size());
-        }
-        rows.add(units);
-      }
+      List<List<Double>> rows = holdings(p, assets.size());
       if (p.problems().since(mark)) {
         return null;
       }
@@ -143,5 +134,25 @@ public final class InstitutionsType implements PopulationType {
       return null;
     }
     return p.build(() -> new InstitutionsSpec.Portfolio(assets, per, supply, null));
+  }
+
+  /** Explicit holdings: one row per institution, the units of each of {@code assets} assets. */
+  private static List<List<Double>> holdings(SpecNode p, int assets) {
+    List<List<Double>> rows = new ArrayList<>();
+    for (SpecNode row : p.list("holdings")) {
+      List<Double> units = new ArrayList<>();
+      for (SpecNode u : row.elements()) {
+        double v = u.asDouble();
+        if (!(v >= 0)) {
+          u.fail("must be >= 0, was " + v);
+        }
+        units.add(v);
+      }
+      if (units.size() != assets) {
+        row.fail("must give the units of each of the " + assets + " assets, gave " + units.size());
+      }
+      rows.add(units);
+    }
+    return rows;
   }
 }
