@@ -1,6 +1,7 @@
 package org.marginfall.core.agent;
 
 import java.util.List;
+import java.util.Map;
 import org.marginfall.core.venue.LiquidationCandidate;
 
 /**
@@ -41,5 +42,14 @@ public interface Population {
    */
   default int liquidate(AgentContext ctx, List<LiquidationCandidate> candidates) {
     return 0;
+  }
+
+  /**
+   * The population's own end-of-tick metrics, keyed by name in a fixed order: the last tick's values
+   * go to {@code summary.json} under {@code populations.<id>} (a null value is written as null, an
+   * undefined statistic). Empty for behaviours without metrics of their own.
+   */
+  default Map<String, Double> metrics() {
+    return Map.of();
   }
 }

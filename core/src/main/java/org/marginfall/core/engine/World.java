@@ -662,7 +662,14 @@ public final class World implements SimClock, EventSink {
               HealthBands.of(v.healthValues())));
       previous.put(v.id(), now);
     });
-    StepRecord record = new StepRecord(step, step * settings.stepSeconds(), assets, prices, points);
+    List<StepRecord.PopulationPoint> own = new ArrayList<>();
+    for (Population p : populations) {
+      Map<String, Double> m = p.metrics();
+      if (!m.isEmpty()) {
+        own.add(new StepRecord.PopulationPoint(p.id(), m));
+      }
+    }
+    StepRecord record = new StepRecord(step, step * settings.stepSeconds(), assets, prices, points, own);
     if (auditor != null) {
       auditor.check(record, ledger, venues);
     }

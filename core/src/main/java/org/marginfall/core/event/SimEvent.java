@@ -17,7 +17,8 @@ public sealed interface SimEvent
         InsurancePayout,
         BadDebt,
         LiquidationBacklog,
-        VenueEvent {
+        VenueEvent,
+        PopulationEvent {
 
   /** The tick. */
   long step();

@@ -7,7 +7,7 @@ import org.marginfall.core.util.Checks;
  *
  * <p>Every implementation is immutable and thread-safe.
  */
-public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.None {
+public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.Linear, ImpactModel.None {
 
   /** The thinnest market a scenario may declare: one unit of base currency moves its log price by 1. */
   double MIN_DEPTH = 1;
@@ -106,6 +106,63 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.N
       double atCap = Math.max(price, cap);
       double cost = (atCap - price) / k + (units - room / k) * atCap;
       return new Execution(units, cost, price, atCap);
+    }
+  }
+
+  /**
+   * Linear impact in price: trading notional V, valued at the fundamental, moves the price by {@code
+   * F V / depth}, so a sale's return is {@code -V / depth} whatever trades came before it. Source: the
+   * linear price impact of Greenwood, Landier and Thesmar (2015), J. Financial Economics 115:471-485,
+   * with {@code 1 / depth} their impact per dollar {@code l}. With {@code k = F^2 / depth} per unit, q
+   * units sold from price P end at {@code P - k q} and earn {@code q (P + (P - k q)) / 2}; a buy ends at
+   * {@code P + k q} and costs {@code q (P + (P + k q)) / 2}. The price stays between the same floor and
+   * cap as {@link LinearLog}; units left when it reaches them fill there.
+   *
+   * @param depth base-currency notional (at the fundamental) that moves the price by the fundamental
+   */
+  record Linear(double depth) implements ImpactModel {
+    /** Validates the depth. */
+    public Linear {
+      Checks.positive(depth, "depth");
+    }
+
+    @Override
+    public String name() {
+      return "linear";
+    }
+
+    /** Effective depth {@code depth * depthFactor}. */
+    @Override
+    public ImpactModel withDepthFactor(double depthFactor) {
+      checkFactor(depthFactor);
+      return depthFactor == 1.0 ? this : new Linear(depth * depthFactor);
+    }
+
+    @Override
+    public Execution execute(double price, double fundamental, double units) {
+      if (units == 0) {
+        return new Execution(0, 0, price, price);
+      }
+      double k = fundamental * fundamental / depth;
+      double q = Math.abs(units);
+      if (units < 0) {
+        double floor = fundamental * StrictMath.exp(MIN_LOG_IMPACT);
+        double room = price > floor ? (price - floor) / k : 0;
+        if (q <= room) {
+          double after = price - k * q;
+          return new Execution(units, q * (price + after) / 2, price, after);
+        }
+        double atFloor = Math.min(price, floor);
+        return new Execution(units, room * (price + atFloor) / 2 + (q - room) * atFloor, price, atFloor);
+      }
+      double cap = fundamental * StrictMath.exp(MAX_LOG_IMPACT);
+      double room = price < cap ? (cap - price) / k : 0;
+      if (q <= room) {
+        double after = price + k * q;
+        return new Execution(units, q * (price + after) / 2, price, after);
+      }
+      double atCap = Math.max(price, cap);
+      return new Execution(units, room * (price + atCap) / 2 + (q - room) * atCap, price, atCap);
     }
   }
 

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param totals over all venues
  * @param audit what the auditor checked
  * @param contagion the contagion metrics, null for summaries read from runs that predate them
+ * @param populations the last metrics of each population that reports its own, in scenario order
+ *     (empty when none does)
  */
 public record RunSummary(
     RunInfo run,
@@ -20,7 +22,24 @@ public record RunSummary(
     Map<String, VenueSummary> venues,
     Totals totals,
     AuditSummary audit,
-    ContagionSummary contagion) {
+    ContagionSummary contagion,
+    Map<String, Map<String, Double>> populations) {
+
+  /** Keeps the population metrics in order, nulls included. */
+  public RunSummary {
+    populations = populations == null ? Map.of() : java.util.Collections.unmodifiableMap(populations);
+  }
+
+  /** A summary without population metrics. */
+  public RunSummary(
+      RunInfo run,
+      Map<String, AssetSummary> assets,
+      Map<String, VenueSummary> venues,
+      Totals totals,
+      AuditSummary audit,
+      ContagionSummary contagion) {
+    this(run, assets, venues, totals, audit, contagion, Map.of());
+  }
 
   /** A summary without contagion metrics. */
   public RunSummary(
@@ -29,7 +48,7 @@ public record RunSummary(
       Map<String, VenueSummary> venues,
       Totals totals,
       AuditSummary audit) {
-    this(run, assets, venues, totals, audit, null);
+    this(run, assets, venues, totals, audit, null, Map.of());
   }
 
   /**

@@ -1,6 +1,9 @@
 package org.marginfall.core.metric;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
@@ -17,19 +20,43 @@ import org.marginfall.core.venue.VenueSnapshot;
  * @param assets fundamental and market price of each spot asset
  * @param oracles each oracle's published price of each asset
  * @param venues each venue's counters, this tick's liquidations and its accounts' health
+ * @param populations the metrics of the populations that report their own, in scenario order
  */
 public record StepRecord(
     long step,
     double timeSeconds,
     List<AssetPoint> assets,
     List<OraclePoint> oracles,
-    List<VenuePoint> venues) {
+    List<VenuePoint> venues,
+    List<PopulationPoint> populations) {
 
   /** Copies the lists. */
   public StepRecord {
     assets = List.copyOf(assets);
     oracles = List.copyOf(oracles);
     venues = List.copyOf(venues);
+    populations = List.copyOf(populations);
+  }
+
+  /** A record without population metrics. */
+  public StepRecord(
+      long step, double timeSeconds, List<AssetPoint> assets, List<OraclePoint> oracles, List<VenuePoint> venues) {
+    this(step, timeSeconds, assets, oracles, venues, List.of());
+  }
+
+  /**
+   * One population's own metrics at the end of the tick.
+   *
+   * @param population the population id
+   * @param metrics its metrics by name, in the population's order; a null value is undefined
+   */
+  public record PopulationPoint(String population, Map<String, Double> metrics) {
+
+    /** Copies the metrics, keeping their order and nulls. */
+    public PopulationPoint {
+      Objects.requireNonNull(population, "population");
+      metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
   }
 
   /**

@@ -24,6 +24,7 @@ public final class SummaryCollector implements RunListener {
   private final ContagionCollector contagion = new ContagionCollector();
   private final Map<VenueId, Long> backlogSteps = new LinkedHashMap<>();
   private final Map<VenueId, Double> maxBacklogShortfall = new LinkedHashMap<>();
+  private final Map<String, Map<String, Double>> populations = new LinkedHashMap<>();
 
   @Override
   public void onStart(RunStart runStart) {
@@ -55,6 +56,9 @@ public final class SummaryCollector implements RunListener {
       if (v.liquidations() > 0) {
         firstLiquidation.putIfAbsent(v.venue(), record.step());
       }
+    }
+    for (StepRecord.PopulationPoint p : record.populations()) {
+      populations.put(p.population(), p.metrics());
     }
   }
 
@@ -98,6 +102,7 @@ public final class SummaryCollector implements RunListener {
             start.settings().maxLiquidationRounds(), start.baseCurrency().value());
     return new RunSummary(
         run, assets, venues, new RunSummary.Totals(liquidations, notional, badDebt),
-        new RunSummary.AuditSummary(auditEnabled, auditedSteps, 0), contagion.summary());
+        new RunSummary.AuditSummary(auditEnabled, auditedSteps, 0), contagion.summary(),
+        new LinkedHashMap<>(populations));
   }
 }

@@ -1,5 +1,6 @@
 package org.marginfall.core.spec;
 
+import java.util.List;
 import java.util.Set;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.random.RandomStreams;
@@ -36,5 +37,10 @@ public interface PopulationSpec {
   /** The venues this population borrows from at set-up (borrowers). */
   default Set<VenueId> drawsAtSetUp() {
     return Set.of();
+  }
+
+  /** The names of the metrics its populations report ({@code Population#metrics}), for sweeps to check. */
+  default List<String> metricNames() {
+    return List.of();
   }
 }

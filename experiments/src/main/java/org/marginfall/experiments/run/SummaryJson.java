@@ -72,6 +72,13 @@ public final class SummaryJson {
     if (summary.contagion() != null) {
       contagion(root.putObject("contagion"), summary.contagion());
     }
+    if (!summary.populations().isEmpty()) {
+      ObjectNode populations = root.putObject("populations");
+      summary.populations().forEach((id, metrics) -> {
+        ObjectNode n = populations.putObject(id);
+        metrics.forEach(n::put);
+      });
+    }
     ObjectNode audit = root.putObject("audit");
     audit.put("enabled", summary.audit().enabled());
     audit.put("stepsChecked", summary.audit().stepsChecked());

@@ -4,6 +4,7 @@ import org.marginfall.agents.arbitrage.ArbitrageursType;
 import org.marginfall.agents.basis.BasisTradersType;
 import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.depositor.RunningDepositorsType;
+import org.marginfall.agents.institution.InstitutionsType;
 import org.marginfall.agents.lending.LendingBorrowersType;
 import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
@@ -55,7 +56,8 @@ public record Catalog(
             new ArbitrageursType(),
             new MarkArbitrageursType(),
             new RunningDepositorsType(),
-            new OracleManipulatorType()),
+            new OracleManipulatorType(),
+            new InstitutionsType()),
         Presets.bundled());
   }
 }

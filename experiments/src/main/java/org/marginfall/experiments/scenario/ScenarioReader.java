@@ -445,13 +445,18 @@ public final class ScenarioReader {
           double depth = node.atLeast("depth", node.positive("depth"), ImpactModel.MIN_DEPTH);
           yield Double.isNaN(depth) ? null : new ImpactModel.LinearLog(depth);
         }
+        case "linear" -> {
+          node.allowOnly("model", "depth");
+          double depth = node.atLeast("depth", node.positive("depth"), ImpactModel.MIN_DEPTH);
+          yield Double.isNaN(depth) ? null : new ImpactModel.Linear(depth);
+        }
         case "none" -> {
           node.allowOnly("model");
           yield new ImpactModel.None();
         }
         default -> {
           if (!node.get("model").isMissing()) {
-            node.get("model").fail("unknown impact model '" + model + "' (known: linear-log, none)");
+            node.get("model").fail("unknown impact model '" + model + "' (known: linear-log, linear, none)");
           }
           yield null;
         }
@@ -460,7 +465,7 @@ public final class ScenarioReader {
 
     private List<OracleSpec> oracles() {
       List<OracleSpec> out = new ArrayList<>();
-      for (SpecNode o : root.list("oracles")) {
+      for (SpecNode o : venuesOptional() ? root.optList("oracles") : root.list("oracles")) {
         if (!o.requireObject()) {
           continue;
         }
@@ -662,8 +667,16 @@ public final class ScenarioReader {
       return out;
     }
 
+    /**
+     * Whether the scenario may go without venues and oracles: when it has agents, which may be
+     * institutions that trade only in the shared markets.
+     */
+    private boolean venuesOptional() {
+      return !root.optList("agents").isEmpty();
+    }
+
     private void readVenues() {
-      for (SpecNode entry : root.list("venues")) {
+      for (SpecNode entry : venuesOptional() ? root.optList("venues") : root.list("venues")) {
         if (!entry.requireObject()) {
           continue;
         }

@@ -14,9 +14,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param name the column name in the outputs
- * @param section {@code totals}, {@code venues}, {@code assets}, {@code contagion}, {@code risk} or
- *     {@code twin}
- * @param id the venue or asset id (empty for totals and contagion); for {@code twin} the twin's
+ * @param section {@code totals}, {@code venues}, {@code assets}, {@code contagion}, {@code risk},
+ *     {@code twin} or {@code populations} (a population's own metrics)
+ * @param id the venue, asset or population id (empty for totals and contagion); for {@code twin} the twin's
  *     name as {@code run --twin} takes it
  * @param field the summary field or risk metric; for {@code twin} the venue (or {@code total}), a
  *     dot and one of {@link #TWIN_FIELDS}
@@ -24,7 +24,8 @@ import java.util.Objects;
 public record Metric(String name, String section, String id, String field) {
 
   /** The sections a metric path may start with. */
-  public static final List<String> SECTIONS = List.of("totals", "venues", "assets", "contagion", "risk", "twin");
+  public static final List<String> SECTIONS = List.of("totals", "venues", "assets", "contagion", "risk", "twin",
+      "populations");
 
   /**
    * The comparison measures of the {@code twin} section, per venue or in total (docs/experiments.md,

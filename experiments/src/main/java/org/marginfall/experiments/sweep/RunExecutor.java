@@ -183,6 +183,7 @@ public final class RunExecutor {
       }
       node = node.path(m.field());
       if (node.isNull() || (node.isMissingNode() && m.section().equals("contagion"))) {
+        // An undefined statistic (a population's extent of contagion when there was none) is no value.
         out.add(null);
       } else if (node.isNumber()) {
         out.add(node.doubleValue());

@@ -341,6 +341,9 @@ public final class SweepReader {
     if (section.equals("twin")) {
       return twinMetric(node, name, path, base);
     }
+    if (section.equals("populations")) {
+      return populationMetric(node, name, path, base);
+    }
     if (parts.length < 3) {
       node.fail("'" + path + "' must be " + section + ".<id>.<field>");
       return null;
@@ -383,6 +386,33 @@ public final class SweepReader {
       return null;
     }
     return new Metric(name, section, id, field);
+  }
+
+  /**
+   * A population's own metric, {@code populations.<population id>.<metric>}: the id must be a
+   * population of the scenario and the metric one its type reports.
+   */
+  private static Metric populationMetric(SpecNode node, String name, String path, Scenario base) {
+    String[] parts = path.split("\\.");
+    if (parts.length != 3) {
+      node.fail("'" + path + "' must be populations.<population id>.<metric>");
+      return null;
+    }
+    if (base != null) {
+      var spec = base.model().populations().stream().filter(p -> p.id().equals(parts[1])).findFirst();
+      if (spec.isEmpty()) {
+        Set<String> ids = new TreeSet<>();
+        base.model().populations().forEach(p -> ids.add(p.id()));
+        node.fail("'" + path + "': the scenario has no population '" + parts[1] + "' (populations: " + ids + ")");
+        return null;
+      }
+      if (!spec.get().metricNames().contains(parts[2])) {
+        node.fail("'" + path + "': population '" + parts[1] + "' (type " + spec.get().type() + ") reports "
+            + (spec.get().metricNames().isEmpty() ? "no metrics of its own" : "the metrics " + spec.get().metricNames()));
+        return null;
+      }
+    }
+    return new Metric(name, "populations", parts[1], parts[2]);
   }
 
   /**
