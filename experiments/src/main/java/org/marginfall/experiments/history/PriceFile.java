@@ -132,6 +132,7 @@ public final class PriceFile {
     private final List<double[]> values = new ArrayList<>();
     private int hidden;
     private long interval = -1;
+    private long lastTime = Long.MIN_VALUE;
     private String lastWhere;
 
     private Builder(String name, int timeIndex, int priceIndex, int[] candleIndex, String[] candleNames,
@@ -202,6 +203,12 @@ public final class PriceFile {
         problem(where + ": " + e.getMessage());
         return;
       }
+      // Order and gaps are judged on every readable time, so one bad price does not misplace the rows after it.
+      boolean ordered = lastTime == Long.MIN_VALUE || inOrder(t, where);
+      if (t > lastTime) {
+        lastTime = t;
+        lastWhere = where;
+      }
       double[] v = priceIndex >= 0 ? new double[1] : new double[4];
       for (int k = 0; k < v.length; k++) {
         int c = priceIndex >= 0 ? priceIndex : candleIndex[k];
@@ -211,15 +218,11 @@ public final class PriceFile {
           return;
         }
       }
-      if (v.length == 4 && !consistent(v, where)) {
-        return;
-      }
-      if (!times.isEmpty() && !inOrder(t, where)) {
+      if (!ordered || v.length == 4 && !consistent(v, where)) {
         return;
       }
       times.add(t);
       values.add(v);
-      lastWhere = where;
     }
 
     private double price(String cell, String label, String where) {
@@ -249,7 +252,7 @@ public final class PriceFile {
     }
 
     private boolean inOrder(long t, String where) {
-      long previous = times.get(times.size() - 1);
+      long previous = lastTime;
       if (t <= previous) {
         problem(where + ": time " + TimeParser.show(t) + " is not after the previous row's " + TimeParser.show(previous)
             + " (" + lastWhere.substring(name.length() + 1) + "); rows must be in strictly increasing time");
@@ -262,7 +265,7 @@ public final class PriceFile {
         interval = t - previous;
       } else if (t - previous != interval) {
         problem(where + ": gap: candle opens at " + TimeParser.show(t) + ", expected " + TimeParser.show(previous + interval)
-            + " (candles of " + interval / 1000.0 + " s, set by the first two rows)");
+            + " (candles of " + Resampler.SecondsText.of(interval / 1000.0) + ", set by the first two rows)");
         return false;
       }
       return true;
