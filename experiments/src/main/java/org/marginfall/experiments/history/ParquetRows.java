@@ -56,10 +56,7 @@ final class ParquetRows {
       }
       return builder.build();
     } catch (IOException | RuntimeException e) {
-      if (e instanceof RuntimeException && !(e.getCause() instanceof IOException) && !(e instanceof IllegalArgumentException)
-          && !e.getClass().getName().startsWith("org.apache.parquet")) {
-        throw (RuntimeException) e;
-      }
+      // parquet-hadoop reports a file that is not Parquet (bad magic, a broken footer) as plain RuntimeExceptions.
       throw new DataFileException(List.of(name + ": not a readable Parquet file (" + e.getMessage() + ")"));
     }
   }
