@@ -91,30 +91,30 @@ public final class Resampler {
   private static void anchors(PriceTable table, Rule rule, long stepThirds, List<long[]> times, List<Double> prices,
       String file) {
     if (table instanceof PriceTable.Points p) {
-        if (rule == Rule.OHLC) {
-          throw new IllegalArgumentException("resample: ohlc needs candles, but " + file + " holds one price column");
-        }
-        for (int i = 0; i < p.size(); i++) {
-          add(times, prices, p.times()[i] * 3, p.prices()[i]);
-        }
+      if (rule == Rule.OHLC) {
+        throw new IllegalArgumentException("resample: ohlc needs candles, but " + file + " holds one price column");
+      }
+      for (int i = 0; i < p.size(); i++) {
+        add(times, prices, p.times()[i] * 3, p.prices()[i]);
+      }
     } else if (table instanceof PriceTable.Candles c) {
-        long d = c.intervalMillis();
-        if (rule == Rule.OHLC && stepThirds > d) {
-          throw new IllegalArgumentException("resample: ohlc needs at least three steps per candle so that every wick"
-              + " gets a step, but candles of " + SecondsText.of(d / 1000.0) + " hold "
-              + SecondsText.ratio(d * 3.0 / stepThirds) + " steps; use stepSeconds of at most " + SecondsText.of(d / 3000.0)
-              + " or resample: last");
+      long d = c.intervalMillis();
+      if (rule == Rule.OHLC && stepThirds > d) {
+        throw new IllegalArgumentException("resample: ohlc needs at least three steps per candle so that every wick"
+            + " gets a step, but candles of " + SecondsText.of(d / 1000.0) + " hold "
+            + SecondsText.ratio(d * 3.0 / stepThirds) + " steps; use stepSeconds of at most " + SecondsText.of(d / 3000.0)
+            + " or resample: last");
+      }
+      add(times, prices, c.openTimes()[0] * 3, c.open()[0]);
+      for (int i = 0; i < c.size(); i++) {
+        long t = c.openTimes()[i] * 3;
+        if (rule == Rule.OHLC) {
+          boolean up = c.close()[i] >= c.open()[i];
+          add(times, prices, t + d, up ? c.low()[i] : c.high()[i]);
+          add(times, prices, t + 2 * d, up ? c.high()[i] : c.low()[i]);
         }
-        add(times, prices, c.openTimes()[0] * 3, c.open()[0]);
-        for (int i = 0; i < c.size(); i++) {
-          long t = c.openTimes()[i] * 3;
-          if (rule == Rule.OHLC) {
-            boolean up = c.close()[i] >= c.open()[i];
-            add(times, prices, t + d, up ? c.low()[i] : c.high()[i]);
-            add(times, prices, t + 2 * d, up ? c.high()[i] : c.low()[i]);
-          }
-          add(times, prices, t + 3 * d, c.close()[i]);
-        }
+        add(times, prices, t + 3 * d, c.close()[i]);
+      }
     }
   }
 
