@@ -172,7 +172,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       double drift = fit.estimate("drift").value();
       if (Math.abs(drift) > PriceProcessSpec.MAX_DRIFT) {
         s.append("  drift: 0.0   # the fitted ").append(fmt(drift)).append(" is beyond the scenario bound of ")
-            .append(fmt(PriceProcessSpec.MAX_DRIFT)).append('\n');
+            .append(org.marginfall.core.spec.SpecNode.show(PriceProcessSpec.MAX_DRIFT)).append('\n');
       } else {
         s.append("  drift: ").append(fmt(drift)).append('\n');
       }
@@ -184,7 +184,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             .append(bounded(fit.estimate("intensityPerYear").value(), JumpSpec.MAX_INTENSITY)).append('\n');
         double m = fit.estimate("meanLogJump").value();
         s.append("    meanLogJump: ").append(Math.abs(m) > JumpSpec.MAX_LOG_JUMP
-            ? fmt(Math.copySign(JumpSpec.MAX_LOG_JUMP, m)) + "   # the fitted " + fmt(m) + " is beyond the scenario bound"
+            ? org.marginfall.core.spec.SpecNode.show(Math.copySign(JumpSpec.MAX_LOG_JUMP, m)) + "   # the fitted " + fmt(m) + " is beyond the scenario bound"
             : fmt(m)).append('\n');
         s.append("    sdLogJump: ").append(bounded(fit.estimate("sdLogJump").value(), JumpSpec.MAX_LOG_JUMP)).append('\n');
       }
@@ -192,7 +192,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static String bounded(double v, double max) {
-      return v > max ? fmt(max) + "   # the fitted " + fmt(v) + " is beyond the scenario bound" : fmt(v);
+      return v > max ? org.marginfall.core.spec.SpecNode.show(max) + "   # the fitted " + fmt(v) + " is beyond the scenario bound" : fmt(v);
     }
 
     private static String fmt(double v) {

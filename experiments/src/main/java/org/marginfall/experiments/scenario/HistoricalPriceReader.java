@@ -23,8 +23,9 @@ import org.marginfall.experiments.history.TimeParser;
  *
  * <p>Scaled replay is Risk DAO's method of stressing an asset with another's history: the
  * historical log-returns are multiplied by the ratio of the target's volatility to the history's
- * (the {@code assets_std_ratio} of github.com/Risk-DAO/simulation-results), so the path keeps its
- * shape and timing at the target's size. Stateless apart from the run settings and the data root.
+ * (the per-asset {@code assets_std_ratio.json} of Risk DAO's published simulation results,
+ * repository Risk-DAO/simulation-results), so the path keeps its shape and timing at the target's
+ * size. Stateless apart from the run settings and the data root.
  */
 final class HistoricalPriceReader {
 
