@@ -5,7 +5,8 @@ import org.marginfall.core.util.Checks;
 
 /**
  * The exogenous (fundamental) price process of one asset: geometric Brownian motion with optional
- * Merton jumps.
+ * Merton jumps, or a historical process ({@link HistoricalPrices}: a replayed path or a bootstrap of
+ * returns), which takes no drift, volatility or jumps of its own.
  *
  * <p>Immutable and thread-safe.
  *
@@ -13,9 +14,11 @@ import org.marginfall.core.util.Checks;
  * @param drift annualised drift of the price (jumps are compensated so this stays the mean return)
  * @param volatility annualised volatility of the diffusion
  * @param jumps optional jump component
+ * @param history the historical process that replaces the parametric one, if any
  */
 public record PriceProcessSpec(
-    double initialPrice, double drift, double volatility, Optional<JumpSpec> jumps) {
+    double initialPrice, double drift, double volatility, Optional<JumpSpec> jumps,
+    Optional<HistoricalPrices> history) {
 
   /** The lowest initial price a scenario may give, in the base currency. */
   public static final double MIN_INITIAL = 1e-9;
@@ -45,6 +48,29 @@ public record PriceProcessSpec(
     Checks.finite(drift, "drift");
     Checks.nonNegative(volatility, "volatility");
     jumps = jumps == null ? Optional.empty() : jumps;
+    history = history == null ? Optional.empty() : history;
+    if (history.isPresent() && (drift != 0 || volatility != 0 || jumps.isPresent())) {
+      throw new IllegalArgumentException("history: a historical price takes no drift, volatility or jumps of its own");
+    }
+    if (history.orElse(null) instanceof ReplayPath r && r.price(0) != initialPrice) {
+      throw new IllegalArgumentException(
+          "initialPrice: a replay starts at its path's first price " + r.price(0) + ", was " + initialPrice);
+    }
+  }
+
+  /** A parametric process: GBM with optional jumps. */
+  public PriceProcessSpec(double initialPrice, double drift, double volatility, Optional<JumpSpec> jumps) {
+    this(initialPrice, drift, volatility, jumps, Optional.empty());
+  }
+
+  /** The replay of {@code path}, starting at its first price. */
+  public static PriceProcessSpec replay(ReplayPath path) {
+    return new PriceProcessSpec(path.price(0), 0, 0, Optional.empty(), Optional.of(path));
+  }
+
+  /** The bootstrap of {@code bootstrap}'s returns from {@code initialPrice}. */
+  public static PriceProcessSpec bootstrap(double initialPrice, ReturnBootstrap bootstrap) {
+    return new PriceProcessSpec(initialPrice, 0, 0, Optional.empty(), Optional.of(bootstrap));
   }
 
   /** A constant price (no drift, no volatility, no jumps), handy for deterministic paths. */

@@ -97,13 +97,13 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.vm.name"), System.getProperty("java.version"));
     if (warmup) {
-      measure(reader.read(scaler.scaled(1, length, quiet), true).model(), 1, 1);
+      measure(reader.read(scaler.scaled(1, length, quiet), true, source.dataRoot()).model(), 1, 1);
     }
     out.printf(Locale.ROOT, "%6s %10s %6s %10s %10s %14s %10s %8s%n",
         "k", "accounts", "steps", "events", "seconds", "acct-steps/s", "heap MB", "ratio");
     List<Row> rows = new ArrayList<>();
     for (int k : factors) {
-      ModelSpec model = reader.read(scaler.scaled(k, length, quiet), true).model();
+      ModelSpec model = reader.read(scaler.scaled(k, length, quiet), true, source.dataRoot()).model();
       Row best = null;
       for (int r = 0; r < repeat; r++) {
         Row row = measure(model, k, scaler.accounts(k));

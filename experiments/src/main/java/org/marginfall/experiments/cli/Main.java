@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class,
       ReportCommand.class, SweepCommand.class, MergeCommand.class, NetworkCommand.class,
-      org.marginfall.experiments.bench.BenchCommand.class
+      org.marginfall.experiments.bench.BenchCommand.class, org.marginfall.experiments.calibrate.CalibrateCommand.class
     })
 public final class Main implements Runnable {
 
@@ -41,7 +41,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, report, sweep, merge, network, bench)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, report, sweep, merge, network, bench, calibrate)");
   }
 
   /** Entry point. */

@@ -237,6 +237,7 @@ public final class RunDirectoryWriter {
     sc.put("name", request.scenario().name());
     sc.put("file", request.source());
     sc.put("sha256", request.scenario().sha256());
+    SummaryJson.putDataFiles(sc, request.scenario());
     m.put("seed", seed);
     m.put("replication", 0);
     ObjectNode streams = m.putObject("randomStreams");

@@ -18,6 +18,23 @@ public final class SummaryJson {
 
   private SummaryJson() {}
 
+  /**
+   * Lists the data files the scenario read, with their hashes, under {@code dataFiles}; nothing
+   * when it read none, so scenarios without data files keep their summaries byte for byte.
+   */
+  public static void putDataFiles(ObjectNode scenarioNode, Scenario scenario) {
+    if (scenario.dataFiles().isEmpty()) {
+      return;
+    }
+    ArrayNode files = scenarioNode.putArray("dataFiles");
+    for (Scenario.DataFile d : scenario.dataFiles()) {
+      ObjectNode n = files.addObject();
+      n.put("field", d.field());
+      n.put("file", d.file());
+      n.put("sha256", d.sha256());
+    }
+  }
+
   /** The summary as a JSON tree. */
   public static ObjectNode tree(Scenario scenario, RunSummary summary) {
     JsonNodeFactory f = JsonNodeFactory.instance;
@@ -25,6 +42,7 @@ public final class SummaryJson {
     ObjectNode s = root.putObject("scenario");
     s.put("name", scenario.name());
     s.put("sha256", scenario.sha256());
+    putDataFiles(s, scenario);
     RunSummary.RunInfo r = summary.run();
     ObjectNode run = root.putObject("run");
     run.put("seed", r.seed());

@@ -1,5 +1,6 @@
 package org.marginfall.experiments.scenario;
 
+import java.util.List;
 import java.util.Objects;
 import org.marginfall.core.engine.ModelSpec;
 
@@ -14,8 +15,26 @@ import org.marginfall.core.engine.ModelSpec;
  * @param sha256 hex SHA-256 of the file's bytes
  * @param model the model
  * @param content the exact bytes the scenario was read from (what {@code sha256} hashes)
+ * @param dataRoot where the scenario's data files were found (twins and sweep points re-read them there)
+ * @param dataFiles the data files the scenario read, in file order, with their hashes
  */
-public record Scenario(String name, String description, String sha256, ModelSpec model, byte[] content) {
+public record Scenario(
+    String name, String description, String sha256, ModelSpec model, byte[] content, DataRoot dataRoot,
+    List<DataFile> dataFiles) {
+
+  /**
+   * A data file a scenario read.
+   *
+   * @param field the scenario field that names it
+   * @param file the file as the scenario names it
+   * @param sha256 hex SHA-256 of its bytes
+   */
+  public record DataFile(String field, String file, String sha256) {}
+
+  /** A scenario that reads no data file. */
+  public Scenario(String name, String description, String sha256, ModelSpec model, byte[] content) {
+    this(name, description, sha256, model, content, DataRoot.workingDirectory(), List.of());
+  }
 
   /** Validates the fields and copies the content. */
   public Scenario {
@@ -24,6 +43,8 @@ public record Scenario(String name, String description, String sha256, ModelSpec
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(model, "model");
     content = Objects.requireNonNull(content, "content").clone();
+    Objects.requireNonNull(dataRoot, "dataRoot");
+    dataFiles = List.copyOf(dataFiles);
   }
 
   @Override

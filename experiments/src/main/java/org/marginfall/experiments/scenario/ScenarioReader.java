@@ -84,11 +84,17 @@ public final class ScenarioReader {
   public Scenario read(Path file) {
     byte[] bytes = SpecFiles.read(file, file.toString(), "scenario");
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    return read(bytes, json);
+    Path dir = file.toAbsolutePath().getParent();
+    return read(bytes, json, DataRoot.directory(dir == null ? Path.of("") : dir));
   }
 
-  /** Reads and validates scenario content. */
+  /** Reads and validates scenario content whose data files are relative to the working directory. */
   public Scenario read(byte[] content, boolean json) {
+    return read(content, json, DataRoot.workingDirectory());
+  }
+
+  /** Reads and validates scenario content whose data files are found in {@code dataRoot}. */
+  public Scenario read(byte[] content, boolean json, DataRoot dataRoot) {
     Object tree = SpecFiles.parse(content, json, "scenario");
     Problems problems = new Problems();
     SpecNode root = SpecNode.root(tree, problems);
@@ -97,7 +103,7 @@ public final class ScenarioReader {
     }
     Scenario scenario;
     try {
-      scenario = new Reading(root).scenario(sha256(content), content);
+      scenario = new Reading(root, dataRoot).scenario(sha256(content), content);
     } catch (RuntimeException e) {
       scenario = null;
       afterReportedProblem(problems, e);
@@ -161,7 +167,8 @@ public final class ScenarioReader {
     return -1;
   }
 
-  private static String sha256(byte[] content) {
+  /** Hex SHA-256 of {@code content}. */
+  static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {
@@ -180,11 +187,16 @@ public final class ScenarioReader {
     private final Map<VenueId, VenueSpec> venues = new LinkedHashMap<>();
     /** Venues declared with a valid id whose entry has problems; see {@link InvalidVenue}. */
     private final Map<VenueId, VenueSpec> invalidVenues = new LinkedHashMap<>();
+    private final DataRoot dataRoot;
+    private final List<Scenario.DataFile> dataFiles = new ArrayList<>();
+    /** Spot assets whose price section is historical (a replay or a bootstrap), read or not. */
+    private final Set<AssetId> historical = new LinkedHashSet<>();
     private AssetId base;
     private RunSettings settings;
 
-    Reading(SpecNode root) {
+    Reading(SpecNode root, DataRoot dataRoot) {
       this.root = root;
+      this.dataRoot = dataRoot;
     }
 
     Scenario scenario(String sha256, byte[] content) {
@@ -211,7 +223,7 @@ public final class ScenarioReader {
                   new ModelSpec(
                       settings, base, List.copyOf(assets.values()), prices, correlation, markets,
                       oracles, shocks, List.copyOf(venues.values()), populations, channels));
-      return model == null ? null : new Scenario(name, description, sha256, model, content);
+      return model == null ? null : new Scenario(name, description, sha256, model, content, dataRoot, dataFiles);
     }
 
     private RunSettings runSettings(SpecNode run) {
@@ -264,6 +276,9 @@ public final class ScenarioReader {
         assets.put(assetId, new Asset(assetId, kind, decimals));
         assetNodes.put(assetId, a);
         if (kind == AssetKind.SPOT) {
+          if (a.get("price").isObject() && HistoricalPriceReader.isHistorical(a.get("price"))) {
+            historical.add(assetId);
+          }
           PriceProcessSpec p = priceProcess(a.object("price"));
           if (p != null) {
             prices.put(assetId, p);
@@ -295,8 +310,11 @@ public final class ScenarioReader {
       if (p.isMissing() || !p.isObject()) {
         return null;
       }
+      if (HistoricalPriceReader.isHistorical(p)) {
+        return new HistoricalPriceReader(settings, dataRoot, dataFiles::add).read(p);
+      }
       int mark = p.problems().count();
-      p.allowOnly("initial", "drift", "volatility", "jumps");
+      p.allowOnly("initial", "drift", "volatility", "jumps", "replay", "bootstrap");
       double initial = p.positive("initial");
       if (initial < PriceProcessSpec.MIN_INITIAL || initial > PriceProcessSpec.MAX_INITIAL) {
         p.get("initial").fail("must be between " + SpecNode.show(PriceProcessSpec.MIN_INITIAL) + " and "
@@ -351,6 +369,9 @@ public final class ScenarioReader {
         int k = spotIndex(pair.get(1), spot);
         if (i >= 0 && k >= 0 && i == k) {
           c.get("assets").fail("must name two different assets");
+        } else if (i >= 0 && k >= 0 && historical.contains(spot.get(i)) && historical.contains(spot.get(k))) {
+          c.get("assets").fail("both assets are historical (replay or bootstrap): their co-movement comes from their"
+              + " data, so remove this correlation");
         } else if (i >= 0 && k >= 0 && !Double.isNaN(rho)) {
           m[i][k] = rho;
           m[k][i] = rho;

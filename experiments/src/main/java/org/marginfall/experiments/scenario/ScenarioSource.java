@@ -26,8 +26,14 @@ import org.marginfall.core.spec.InvalidSpecException;
  * @param label how to name the source in messages and manifests
  * @param content the file's bytes
  * @param json whether it is JSON (otherwise YAML)
+ * @param dataRoot where the data files the scenario names are found
  */
-public record ScenarioSource(String label, byte[] content, boolean json) {
+public record ScenarioSource(String label, byte[] content, boolean json, DataRoot dataRoot) {
+
+  /** A source whose data files are relative to the working directory. */
+  public ScenarioSource(String label, byte[] content, boolean json) {
+    this(label, content, json, DataRoot.workingDirectory());
+  }
 
   private static final String BUNDLE = "scenarios/";
 
@@ -41,13 +47,15 @@ public record ScenarioSource(String label, byte[] content, boolean json) {
   public static ScenarioSource resolve(String argument) {
     Path file = Path.of(argument);
     if (Files.exists(file)) {
+      Path dir = file.toAbsolutePath().getParent();
       return new ScenarioSource(
-          argument, SpecFiles.read(file, argument, "scenario"), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
+          argument, SpecFiles.read(file, argument, "scenario"), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"),
+          DataRoot.directory(dir == null ? Path.of("") : dir));
     }
     String name = argument.endsWith(".yaml") ? argument.substring(0, argument.length() - 5) : argument;
     Optional<byte[]> bundled = bundled(name);
     if (bundled.isPresent()) {
-      return new ScenarioSource("bundled:" + name, bundled.get(), false);
+      return new ScenarioSource("bundled:" + name, bundled.get(), false, new DataRoot.Bundled());
     }
     throw new InvalidSpecException(
         argument, "scenario file not found (bundled scenarios: " + String.join(", ", bundledNames()) + ")");

@@ -54,6 +54,6 @@ public final class PointScenarios {
    * @throws InvalidSpecException with the reader's field-path problems when the point is invalid
    */
   public Scenario scenario(Point point) {
-    return reader.read(content(point), true);
+    return reader.read(content(point), true, spec.scenarioDataRoot());
   }
 }

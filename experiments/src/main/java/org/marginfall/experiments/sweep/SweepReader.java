@@ -98,7 +98,7 @@ public final class SweepReader {
     if (!reference.isEmpty()) {
       try {
         source = locator.locate(reference);
-        base = new ScenarioReader(catalog).read(source.content(), source.json());
+        base = new ScenarioReader(catalog).read(source.content(), source.json(), source.dataRoot());
         baseTree = SpecFiles.parse(source.content(), source.json(), "scenario");
       } catch (InvalidSpecException e) {
         for (Problem p : e.problems()) {
@@ -118,7 +118,7 @@ public final class SweepReader {
     }
     return new SweepSpec(
         name, description, content, sha256(content), reference, source.content(), source.json(),
-        parameters, design, replications, seed, metrics, audit);
+        parameters, design, replications, seed, metrics, audit, source.dataRoot());
   }
 
   private static Design design(SpecNode d) {

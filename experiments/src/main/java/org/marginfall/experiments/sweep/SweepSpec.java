@@ -2,6 +2,7 @@ package org.marginfall.experiments.sweep;
 
 import java.util.List;
 import java.util.Objects;
+import org.marginfall.experiments.scenario.DataRoot;
 
 /**
  * A sweep file, read and checked against its base scenario.
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param seed the sweep seed
  * @param metrics the collected metrics, in file order
  * @param audit whether every run checks the invariants at every step
+ * @param scenarioDataRoot where the base scenario's data files are found
  */
 public record SweepSpec(
     String name,
@@ -36,7 +38,8 @@ public record SweepSpec(
     int replications,
     long seed,
     List<Metric> metrics,
-    boolean audit) {
+    boolean audit,
+    DataRoot scenarioDataRoot) {
 
   /** Validates the fields. */
   public SweepSpec {
@@ -58,6 +61,7 @@ public record SweepSpec(
     if (replications < 1) {
       throw new IllegalArgumentException("replications: must be >= 1, was " + replications);
     }
+    Objects.requireNonNull(scenarioDataRoot, "scenarioDataRoot");
   }
 
   @Override

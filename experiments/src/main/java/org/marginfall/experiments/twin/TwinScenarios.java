@@ -59,7 +59,7 @@ public final class TwinScenarios {
       m.put("name", base.name() + " [twin " + twin.name() + "]");
     }
     try {
-      return reader.read(JSON.writeValueAsBytes(changed), true);
+      return reader.read(JSON.writeValueAsBytes(changed), true, base.dataRoot());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a parsed scenario tree is always writable as JSON", e);
     } catch (InvalidSpecException e) {

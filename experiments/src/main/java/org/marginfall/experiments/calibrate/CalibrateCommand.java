@@ -1,0 +1,202 @@
+package org.marginfall.experiments.calibrate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.marginfall.core.price.JumpSpec;
+import org.marginfall.core.price.PriceProcessSpec;
+import org.marginfall.core.price.ReplayPath;
+import org.marginfall.core.spec.InvalidSpecException;
+import org.marginfall.core.spec.Problem;
+import org.marginfall.experiments.history.DataFileException;
+import org.marginfall.experiments.history.PriceFile;
+import org.marginfall.experiments.history.PriceTable;
+import org.marginfall.experiments.history.Resampler;
+import org.marginfall.experiments.history.TimeParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code marginfall calibrate}: fits GBM and Merton parameters to a price history file by maximum
+ * likelihood ({@link Calibrator}) and prints them with standard errors and goodness of fit, plus the
+ * scenario {@code price} fragment to paste. Not thread-safe.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+    description = "Fit GBM / Merton jump-diffusion parameters to a price history by maximum likelihood and"
+        + " print the scenario price fragment.")
+public final class CalibrateCommand implements Callable<Integer> {
+
+  private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
+
+  @Spec private picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Price history: CSV or Parquet (docs/data.md).")
+  private Path file;
+
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "gbm or merton; without it both are fitted and the fragment is the lower-AIC one.")
+  private String model;
+
+  @Option(names = "--step-seconds", paramLabel = "S",
+      description = "Resample to steps of S seconds (the last price rule); default: the file's candle length or"
+          + " its first time gap.")
+  private Double stepSeconds;
+
+  @Option(names = "--column", paramLabel = "NAME", description = "Price column of a file with a header.")
+  private String column;
+
+  @Option(names = "--start", paramLabel = "TIME", description = "First time used (ISO-8601 or epoch).")
+  private String start;
+
+  @Option(names = "--end", paramLabel = "TIME", description = "Last time used (ISO-8601 or epoch).")
+  private String end;
+
+  @Option(names = "--write", paramLabel = "YAML", description = "Also write the price fragment to this file.")
+  private Path write;
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> models = models();
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidSpecException(file.toString(), "price file not found");
+    }
+    String name = file.toString();
+    PriceTable table;
+    try {
+      table = PriceFile.read(Files.readAllBytes(file), name, PriceFile.Format.of(name), Optional.ofNullable(column));
+    } catch (DataFileException e) {
+      throw new InvalidSpecException(e.problems().stream().map(p -> new Problem("", p)).toList());
+    }
+    double step = stepSeconds != null ? stepSeconds : nativeStep(table);
+    if (!(step > 0)) {
+      throw new InvalidSpecException("--step-seconds", "must be > 0, was " + step);
+    }
+    Resampler.Window window;
+    try {
+      window = Resampler.resample(table, Resampler.Rule.LAST, time("--start", start), time("--end", end), step, -1, name);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSpecException(name, e.getMessage());
+    }
+    double[] returns = ReplayPath.logReturns(window.prices());
+    double dt = step / SECONDS_PER_YEAR;
+    List<Fit> fits = new ArrayList<>();
+    try {
+      for (String m : models) {
+        fits.add(m.equals("gbm") ? Calibrator.gbm(returns, dt) : Calibrator.merton(returns, dt));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSpecException(name, e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%s: %d returns of %s s from %s to %s%n", name, returns.length, show(step),
+        TimeParser.show(window.start()), TimeParser.show(window.start() + (long) (returns.length * step * 1000)));
+    for (Fit f : fits) {
+      print(out, f);
+    }
+    Fit chosen = fits.stream().min((a, b) -> Double.compare(a.aic(), b.aic())).orElseThrow();
+    String fragment = Fragment.yaml(chosen, window.prices()[window.prices().length - 1]);
+    out.println();
+    out.println("scenario fragment (" + chosen.model() + (fits.size() > 1 ? ", the lower AIC" : "")
+        + "; the initial price is the window's last):");
+    out.print(fragment);
+    out.flush();
+    if (write != null) {
+      Path tmp = Files.createTempFile(write.toAbsolutePath().getParent(), ".calibrate", ".yaml");
+      Files.writeString(tmp, fragment, StandardCharsets.UTF_8);
+      Files.move(tmp, write, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      out.println("wrote " + write);
+    }
+    return 0;
+  }
+
+  private List<String> models() {
+    if (model == null) {
+      return List.of("gbm", "merton");
+    }
+    if (!model.equals("gbm") && !model.equals("merton")) {
+      throw new InvalidSpecException("--model", "unknown model '" + model + "' (known: gbm, merton)");
+    }
+    return List.of(model);
+  }
+
+  private static Long time(String option, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return TimeParser.millis(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSpecException(option, e.getMessage());
+    }
+  }
+
+  private static double nativeStep(PriceTable table) {
+    if (table instanceof PriceTable.Candles c) {
+      return c.intervalMillis() / 1000.0;
+    }
+    PriceTable.Points p = (PriceTable.Points) table;
+    return (p.times()[1] - p.times()[0]) / 1000.0;
+  }
+
+  private static void print(PrintWriter out, Fit f) {
+    out.println();
+    out.printf(Locale.ROOT, "%s  log-likelihood %.2f  AIC %.2f  KS D %.4f (p %.3g)%n", f.model(), f.logLikelihood(),
+        f.aic(), f.ksStatistic(), f.ksPValue());
+    out.printf(Locale.ROOT, "  %-18s %14s %14s%n", "parameter", "estimate", "std. error");
+    for (Estimate e : f.estimates()) {
+      out.printf(Locale.ROOT, "  %-18s %14.6g %14.6g%n", e.name(), e.value(), e.standardError());
+    }
+  }
+
+  private static String show(double seconds) {
+    return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+  }
+
+  /** The {@code price} block a scenario takes, each value within the reader's bounds. */
+  static final class Fragment {
+    private Fragment() {}
+
+    static String yaml(Fit fit, double initial) {
+      StringBuilder s = new StringBuilder("price:\n");
+      s.append("  initial: ").append(Double.toString(initial)).append('\n');
+      double drift = fit.estimate("drift").value();
+      if (Math.abs(drift) > PriceProcessSpec.MAX_DRIFT) {
+        s.append("  drift: 0.0   # the fitted ").append(fmt(drift)).append(" is beyond the scenario bound of ")
+            .append(org.marginfall.core.spec.SpecNode.show(PriceProcessSpec.MAX_DRIFT)).append('\n');
+      } else {
+        s.append("  drift: ").append(fmt(drift)).append('\n');
+      }
+      s.append("  volatility: ").append(bounded(fit.estimate("volatility").value(), PriceProcessSpec.MAX_VOLATILITY))
+          .append('\n');
+      if (fit.model().equals("merton")) {
+        s.append("  jumps:\n");
+        s.append("    intensityPerYear: ")
+            .append(bounded(fit.estimate("intensityPerYear").value(), JumpSpec.MAX_INTENSITY)).append('\n');
+        double m = fit.estimate("meanLogJump").value();
+        s.append("    meanLogJump: ").append(Math.abs(m) > JumpSpec.MAX_LOG_JUMP
+            ? org.marginfall.core.spec.SpecNode.show(Math.copySign(JumpSpec.MAX_LOG_JUMP, m)) + "   # the fitted " + fmt(m) + " is beyond the scenario bound"
+            : fmt(m)).append('\n');
+        s.append("    sdLogJump: ").append(bounded(fit.estimate("sdLogJump").value(), JumpSpec.MAX_LOG_JUMP)).append('\n');
+      }
+      return s.toString();
+    }
+
+    private static String bounded(double v, double max) {
+      return v > max ? org.marginfall.core.spec.SpecNode.show(max) + "   # the fitted " + fmt(v) + " is beyond the scenario bound" : fmt(v);
+    }
+
+    private static String fmt(double v) {
+      return String.format(Locale.ROOT, "%.6g", v);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package org.marginfall.experiments.scenario;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.price.HistoricalPrices;
+import org.marginfall.core.price.PriceProcessSpec;
+import org.marginfall.core.price.ReplayPath;
+import org.marginfall.core.price.ReturnBootstrap;
+import org.marginfall.core.spec.SpecNode;
+import org.marginfall.experiments.history.DataFileException;
+import org.marginfall.experiments.history.PriceFile;
+import org.marginfall.experiments.history.PriceTable;
+import org.marginfall.experiments.history.Resampler;
+import org.marginfall.experiments.history.TimeParser;
+
+/**
+ * Reads an asset's {@code price.replay} or {@code price.bootstrap} section (docs/scenarios.md):
+ * loads the file relative to the scenario, resamples it to the run's steps, applies the scale and
+ * the volatility scaling, and records the file's hash.
+ *
+ * <p>Scaled replay is Risk DAO's method of stressing an asset with another's history: the
+ * historical log-returns are multiplied by the ratio of the target's volatility to the history's
+ * (the per-asset {@code assets_std_ratio.json} of Risk DAO's published simulation results,
+ * repository Risk-DAO/simulation-results), so the path keeps its shape and timing at the target's
+ * size. Stateless apart from the run settings and the data root.
+ */
+final class HistoricalPriceReader {
+
+  private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
+
+  private final RunSettings settings;
+  private final DataRoot root;
+  private final Consumer<Scenario.DataFile> files;
+
+  HistoricalPriceReader(RunSettings settings, DataRoot root, Consumer<Scenario.DataFile> files) {
+    this.settings = settings;
+    this.root = root;
+    this.files = files;
+  }
+
+  /** Whether price section {@code p} is historical. */
+  static boolean isHistorical(SpecNode p) {
+    return p.has("replay") || p.has("bootstrap");
+  }
+
+  /** The process of price section {@code p}, or null after a reported problem. */
+  PriceProcessSpec read(SpecNode p) {
+    p.allowOnly(p.has("replay") ? "replay" : "bootstrap");
+    if (p.has("replay") && p.has("bootstrap")) {
+      return null;
+    }
+    boolean replay = p.has("replay");
+    SpecNode h = p.get(replay ? "replay" : "bootstrap");
+    if (!h.requireObject()) {
+      return null;
+    }
+    int mark = h.problems().count();
+    if (replay) {
+      h.allowOnly("file", "format", "column", "start", "end", "resample", "scale", "initial", "volatility",
+          "volatilityRatio");
+    } else {
+      h.allowOnly("file", "format", "column", "start", "end", "resample", "scale", "initial", "volatility",
+          "volatilityRatio", "blockSteps", "blocks");
+    }
+    Source source = source(h);
+    Resampler.Rule rule = rule(h);
+    double scale = h.positive("scale", 1.0);
+    if (h.has("scale") && h.has("initial")) {
+      h.get("initial").fail("give either scale or initial (the first price the path is rebased to), not both");
+    }
+    double initial = h.has("initial") ? h.between("initial", PriceProcessSpec.MIN_INITIAL, PriceProcessSpec.MAX_INITIAL) : 0;
+    if (h.has("volatility") && h.has("volatilityRatio")) {
+      h.get("volatilityRatio").fail("give either volatility (a target) or volatilityRatio, not both");
+    }
+    double target = h.has("volatility") ? h.atMost("volatility", h.positive("volatility"), PriceProcessSpec.MAX_VOLATILITY) : 0;
+    double ratio = h.has("volatilityRatio") ? h.atMost("volatilityRatio", h.positive("volatilityRatio"), 100) : 0;
+    int blockSteps = replay ? 0 : h.integer("blockSteps", 1, 100_000_000);
+    ReturnBootstrap.Scheme scheme = replay ? null : scheme(h);
+    if (h.problems().since(mark) || settings == null || source == null || rule == null) {
+      return null;
+    }
+    Resampler.Window window;
+    try {
+      window = Resampler.resample(source.table, rule, source.start, source.end, settings.stepSeconds(),
+          replay ? settings.steps() : -1, source.file);
+    } catch (IllegalArgumentException e) {
+      h.fail(e.getMessage());
+      return null;
+    }
+    double[] returns = ReplayPath.logReturns(window.prices());
+    if (target > 0) {
+      double realised = HistoricalPrices.sd(returns) / StrictMath.sqrt(settings.stepSeconds() / SECONDS_PER_YEAR);
+      if (!(realised > 0)) {
+        h.get("volatility").fail("the window's prices do not move, so no ratio scales them to a volatility");
+        return null;
+      }
+      ratio = target / realised;
+    }
+    double k = ratio > 0 ? ratio : 1;
+    double first = initial > 0 ? initial : window.prices()[0] * scale;
+    return replay ? replay(h, window.prices(), first, k) : bootstrap(h, returns, first, k, blockSteps, scheme);
+  }
+
+  private PriceProcessSpec replay(SpecNode h, double[] history, double first, double k) {
+    double[] path = new double[history.length];
+    for (int i = 0; i < path.length; i++) {
+      path[i] = first * StrictMath.exp(k * StrictMath.log(history[i] / history[0]));
+      if (!(path[i] >= PriceProcessSpec.MIN_PRICE && path[i] <= PriceProcessSpec.MAX_PRICE)) {
+        h.fail("the scaled path reaches " + path[i] + " at step " + i + ", beyond the range prices are computed in ("
+            + SpecNode.show(PriceProcessSpec.MIN_PRICE) + " to " + SpecNode.show(PriceProcessSpec.MAX_PRICE) + ")");
+        return null;
+      }
+    }
+    if (first < PriceProcessSpec.MIN_INITIAL || first > PriceProcessSpec.MAX_INITIAL) {
+      h.fail("the replay starts at " + first + ", outside the initial prices a scenario may give");
+      return null;
+    }
+    return h.build(() -> PriceProcessSpec.replay(ReplayPath.of(path)));
+  }
+
+  private PriceProcessSpec bootstrap(SpecNode h, double[] returns, double first, double k, int blockSteps,
+      ReturnBootstrap.Scheme scheme) {
+    if (returns.length < 2) {
+      h.fail("the window holds " + returns.length + " returns at stepSeconds " + settings.stepSeconds()
+          + "; a bootstrap needs at least two");
+      return null;
+    }
+    if (blockSteps > returns.length) {
+      h.get("blockSteps").fail("must be at most the " + returns.length + " returns the window holds, was " + blockSteps);
+      return null;
+    }
+    double[] scaled = new double[returns.length];
+    for (int i = 0; i < returns.length; i++) {
+      scaled[i] = k * returns[i];
+    }
+    if (first < PriceProcessSpec.MIN_INITIAL || first > PriceProcessSpec.MAX_INITIAL) {
+      h.fail("the bootstrap starts at " + first + ", outside the initial prices a scenario may give");
+      return null;
+    }
+    return h.build(() -> PriceProcessSpec.bootstrap(first, ReturnBootstrap.of(scaled, blockSteps, scheme)));
+  }
+
+  /** The file, its table and the window's bounds; null after a reported problem. */
+  private Source source(SpecNode h) {
+    int mark = h.problems().count();
+    String file = h.string("file");
+    PriceFile.Format format = PriceFile.Format.of(file);
+    if (h.has("format")) {
+      String f = h.string("format");
+      switch (f) {
+        case "csv" -> format = PriceFile.Format.CSV;
+        case "parquet" -> format = PriceFile.Format.PARQUET;
+        default -> h.get("format").fail("unknown format '" + f + "' (known: csv, parquet)");
+      }
+    }
+    Optional<String> column = h.optString("column");
+    Long start = time(h, "start");
+    Long end = time(h, "end");
+    if (start != null && end != null && end <= start) {
+      h.get("end").fail("must be after start (" + TimeParser.show(start) + "), was " + TimeParser.show(end));
+    }
+    if (h.problems().since(mark)) {
+      return null;
+    }
+    SpecNode fileNode = h.get("file");
+    byte[] bytes;
+    try {
+      Optional<byte[]> read = root.read(file);
+      if (read.isEmpty()) {
+        fileNode.fail("data file not found: " + root.describe(file) + " (paths are relative to the scenario file)");
+        return null;
+      }
+      bytes = read.get();
+    } catch (IOException e) {
+      fileNode.fail("cannot read " + root.describe(file) + ": " + e.getMessage());
+      return null;
+    }
+    try {
+      PriceTable table = PriceFile.read(bytes, file, format, column);
+      files.accept(new Scenario.DataFile(fileNode.path(), file, ScenarioReader.sha256(bytes)));
+      return new Source(file, table, start, end);
+    } catch (DataFileException e) {
+      e.problems().forEach(fileNode::fail);
+      return null;
+    }
+  }
+
+  private static Long time(SpecNode h, String field) {
+    if (!h.has(field)) {
+      return null;
+    }
+    SpecNode n = h.get(field);
+    try {
+      return n.isNumber() ? TimeParser.fromEpochNumber(n.asDouble()) : TimeParser.millis(n.asString());
+    } catch (IllegalArgumentException e) {
+      n.fail(e.getMessage());
+      return null;
+    }
+  }
+
+  private static Resampler.Rule rule(SpecNode h) {
+    String r = h.optString("resample").orElse("last");
+    return switch (r) {
+      case "last" -> Resampler.Rule.LAST;
+      case "ohlc" -> Resampler.Rule.OHLC;
+      default -> {
+        h.get("resample").fail("unknown rule '" + r + "' (known: last, ohlc)");
+        yield null;
+      }
+    };
+  }
+
+  private static ReturnBootstrap.Scheme scheme(SpecNode h) {
+    String s = h.optString("blocks").orElse("stationary");
+    return switch (s) {
+      case "stationary" -> ReturnBootstrap.Scheme.STATIONARY;
+      case "fixed" -> ReturnBootstrap.Scheme.FIXED;
+      default -> {
+        h.get("blocks").fail("unknown block scheme '" + s + "' (known: fixed, stationary)");
+        yield null;
+      }
+    };
+  }
+
+  private record Source(String file, PriceTable table, Long start, Long end) {}
+}
