@@ -42,6 +42,7 @@ import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
+import org.marginfall.core.spec.DataFiles;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -84,11 +85,21 @@ public final class ScenarioReader {
   public Scenario read(Path file) {
     byte[] bytes = SpecFiles.read(file, file.toString(), "scenario");
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    return read(bytes, json);
+    return read(bytes, json, ScenarioSource.directory(file.toAbsolutePath().getParent()));
   }
 
-  /** Reads and validates scenario content. */
+  /** Reads and validates the scenario of {@code source}, with data files next to it. */
+  public Scenario read(ScenarioSource source) {
+    return read(source.content(), source.json(), source.dataFiles());
+  }
+
+  /** Reads and validates scenario content that names no data files. */
   public Scenario read(byte[] content, boolean json) {
+    return read(content, json, DataFiles.NONE);
+  }
+
+  /** Reads and validates scenario content; the data files it names are opened in {@code files}. */
+  public Scenario read(byte[] content, boolean json, DataFiles files) {
     Object tree = SpecFiles.parse(content, json, "scenario");
     Problems problems = new Problems();
     SpecNode root = SpecNode.root(tree, problems);
@@ -97,7 +108,7 @@ public final class ScenarioReader {
     }
     Scenario scenario;
     try {
-      scenario = new Reading(root).scenario(sha256(content), content);
+      scenario = new Reading(root, files).scenario(sha256(content), content);
     } catch (RuntimeException e) {
       scenario = null;
       afterReportedProblem(problems, e);
@@ -173,6 +184,7 @@ public final class ScenarioReader {
   private final class Reading implements SpecContext {
 
     private final SpecNode root;
+    private final DataFiles files;
     private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
     private final Map<AssetId, SpecNode> assetNodes = new LinkedHashMap<>();
     private final Map<AssetId, PriceProcessSpec> prices = new LinkedHashMap<>();
@@ -183,8 +195,14 @@ public final class ScenarioReader {
     private AssetId base;
     private RunSettings settings;
 
-    Reading(SpecNode root) {
+    Reading(SpecNode root, DataFiles files) {
       this.root = root;
+      this.files = files;
+    }
+
+    @Override
+    public DataFiles dataFiles() {
+      return files;
     }
 
     Scenario scenario(String sha256, byte[] content) {

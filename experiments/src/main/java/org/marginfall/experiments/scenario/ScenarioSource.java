@@ -1,5 +1,6 @@
 package org.marginfall.experiments.scenario;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.marginfall.core.spec.DataFiles;
 import org.marginfall.core.spec.InvalidSpecException;
 
 /**
@@ -51,6 +53,38 @@ public record ScenarioSource(String label, byte[] content, boolean json) {
     }
     throw new InvalidSpecException(
         argument, "scenario file not found (bundled scenarios: " + String.join(", ", bundledNames()) + ")");
+  }
+
+  /**
+   * Where the data files this scenario names are opened: next to the file on disk, or next to the
+   * bundled scenario inside the jar ({@code scenarios/}).
+   */
+  public DataFiles dataFiles() {
+    if (label.startsWith("bundled:")) {
+      return name -> {
+        if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
+          throw new FileNotFoundException(name + " (a bundled scenario names files inside its own directory only)");
+        }
+        InputStream in = ScenarioSource.class.getClassLoader().getResourceAsStream(BUNDLE + name);
+        if (in == null) {
+          throw new FileNotFoundException(name + " (not bundled with the scenario)");
+        }
+        return in;
+      };
+    }
+    Path parent = Path.of(label).toAbsolutePath().getParent();
+    return directory(parent);
+  }
+
+  /** Data files relative to {@code directory}. */
+  public static DataFiles directory(Path directory) {
+    return name -> {
+      Path file = directory.resolve(name);
+      if (!Files.isRegularFile(file)) {
+        throw new FileNotFoundException(name + " (no such file: " + file + ")");
+      }
+      return Files.newInputStream(file);
+    };
   }
 
   /** The bytes of the bundled scenario {@code name}, if there is one. */
