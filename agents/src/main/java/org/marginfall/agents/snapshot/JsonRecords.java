@@ -45,7 +45,7 @@ final class JsonRecords {
       }
     } catch (JsonProcessingException e) {
       throw new SnapshotFormatException(
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid JSON: " + JsonRecords.brief(e));
     }
   }
 
@@ -66,6 +66,15 @@ final class JsonRecords {
       p.skipChildren();
     }
     return false;
+  }
+
+  /** The parser's message without the location details it appends (the line is reported apart). */
+  static String brief(JsonProcessingException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    int cut = m.indexOf(" (start marker");
+    m = cut < 0 ? m : m.substring(0, cut);
+    cut = m.indexOf('\n');
+    return cut < 0 ? m : m.substring(0, cut);
   }
 
   static long line(JsonParser p) {

@@ -149,7 +149,7 @@ final class PerpSnapshotReader {
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new SnapshotFormatException(
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid JSON: " + JsonRecords.brief(e));
     }
   }
 

@@ -103,6 +103,7 @@ public final class SnapshotReading {
       return null;
     }
     if (policy == OnInvalidRow.REFUSE && !invalid.isEmpty()) {
+      // Every line goes to the file field, so the list reads in file order under it.
       reportRefused();
       return null;
     }
@@ -120,7 +121,7 @@ public final class SnapshotReading {
       rest.forEach((r, n) -> b.append(b.length() == 0 ? "" : ", ").append(n).append(' ').append(r.key()));
       node.get("file").fail("and " + (invalid.size() - MAX_LISTED) + " more rows of " + name + " that do not fit (" + b + ")");
     }
-    node.get("onInvalidRow").fail("the rows above do not fit; fix them, or set onInvalidRow: skip to leave them out");
+    node.get("file").fail("the rows above do not fit; fix them, or set onInvalidRow: skip to leave them out");
   }
 
   private static MessageDigest sha256() {

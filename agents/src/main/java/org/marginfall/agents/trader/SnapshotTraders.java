@@ -27,10 +27,11 @@ import org.marginfall.core.venue.Venue;
  * each margin account is endowed with the sum of its rows' collateral, then loaded with its
  * positions at their entry prices ({@link PerpetualVenue#load}), so the venue marks them from the
  * start. A margin account the venue refuses (it would liquidate it at once) gets its collateral back
- * and pays it out of the model, so a skipped account leaves no trace in any balance. A row whose
- * margin mode differs from the venue's is refused before anything moves. Stop-loss and take-profit
- * measure from the snapshot's entry price; a top-up reserve is drawn from {@code agents/<id>}, one
- * draw per account in load order. Mutable and not thread-safe.
+ * and pays it out of the model, so a skipped account leaves no trace in any balance (the venue
+ * keeps the empty margin account it opened to test it, and counts it). A row whose margin mode
+ * differs from the venue's is refused before anything moves. Stop-loss and take-profit measure from
+ * the snapshot's entry price; a top-up reserve is drawn from {@code agents/<id>}, one draw per
+ * account in load order. Mutable and not thread-safe.
  */
 public final class SnapshotTraders implements Population {
 
