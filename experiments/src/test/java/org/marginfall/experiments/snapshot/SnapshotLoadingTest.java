@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.core.asset.AssetId;
@@ -15,6 +21,9 @@ import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.VaultVenue;
+import org.marginfall.experiments.run.RunDirectoryWriter;
+import org.marginfall.experiments.run.RunRequest;
+import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.protocols.perp.PerpMarginCalculator;
 
 /**
@@ -102,6 +111,29 @@ class SnapshotLoadingTest {
     assertEquals(10_000, world.agents().precision(USD).units(world.agents().balance(account, USD)), 1e-9);
     assertEquals(9000, perp.marginState(account).equity(), 1e-9);
     assertEquals(3000, perp.marginState(account).maintenanceRequirement(), 1e-9);
+  }
+
+  @Test
+  void test_stopLoss_actsOnLoadedPosition_fromItsEntryPrice() throws IOException {
+    // ETH falls 20% in step 2. alice (long 1 ETH from 2,000 on 1,000 USD: equity 600 > MMR 80 after
+    // the fall) is not liquidated; her 10% stop-loss, measured from the row's entry price, closes
+    // the position in step 2's trading phase at 1,600, realising -400.
+    Scenario s = SnapshotWorlds.read(SnapshotWorlds.writeWith(dir, """
+        shocks:
+          - {asset: ETH, startStep: 2, steps: 1, change: -0.20}
+        """, """
+        - {id: pt, type: perpetual-snapshot, venue: perp, file: p.csv, stopLoss: 0.10}
+        """, "p.csv", "account,market,size,entryPrice,collateral.USD\nalice,ETH,1,2000,1000\n"));
+    Path out = dir.resolve("run");
+    new RunDirectoryWriter(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+        .write(new RunRequest(s, "scenario.yaml", out, OptionalLong.empty(), true, false, false));
+    List<String> trades = Files.readAllLines(out.resolve("events.jsonl")).stream()
+        .filter(l -> l.contains("\"type\":\"trade\"")).toList();
+    assertEquals(1, trades.size(), trades.toString());
+    assertTrue(trades.get(0).contains("\"account\":\"perp/accounts/pt/alice\""), trades.get(0));
+    assertTrue(trades.get(0).contains("\"realizedPnl\":-400.0"), trades.get(0));
+    assertTrue(trades.get(0).contains("\"size\":-1.0"), trades.get(0));
+    assertTrue(trades.get(0).contains("\"step\":2"), trades.get(0));
   }
 
   @Test

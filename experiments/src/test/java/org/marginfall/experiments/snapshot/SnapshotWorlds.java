@@ -63,11 +63,16 @@ final class SnapshotWorlds {
 
   /** Writes {@code files} (name, content pairs) and the scenario with {@code agents} into {@code dir}. */
   static Path write(Path dir, String agents, String... files) throws IOException {
+    return writeWith(dir, "", agents, files);
+  }
+
+  /** As {@link #write}, with {@code top} (top-level sections, such as shocks) before the venues. */
+  static Path writeWith(Path dir, String top, String agents, String... files) throws IOException {
     for (int i = 0; i < files.length; i += 2) {
       Files.writeString(dir.resolve(files[i]), files[i + 1], StandardCharsets.UTF_8);
     }
     Path scenario = dir.resolve("scenario.yaml");
-    Files.writeString(scenario, HEAD + agents.indent(2), StandardCharsets.UTF_8);
+    Files.writeString(scenario, HEAD.replace("venues:\n", top + "venues:\n") + agents.indent(2), StandardCharsets.UTF_8);
     return scenario;
   }
 
