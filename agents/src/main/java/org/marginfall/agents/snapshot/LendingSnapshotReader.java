@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.VenueSpec;
-import org.marginfall.core.util.Checks;
 
 /**
  * Reads a lending snapshot into {@link LendingRow}s: the Marginfall CSV layout ({@code csv}) or an
@@ -27,6 +26,8 @@ final class LendingSnapshotReader {
   private final VenueSpec venue;
   private final Map<String, AssetId> names;
   private final Set<AssetId> reserves = new LinkedHashSet<>();
+  private final Set<AssetId> lent;
+  private final SnapshotReading.Ids ids = new SnapshotReading.Ids();
   private final List<LendingRow> rows = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
 
@@ -36,6 +37,7 @@ final class LendingSnapshotReader {
     this.names = names;
     reserves.addAll(venue.tradableAssets());
     reserves.addAll(venue.collateralAssets());
+    lent = Set.copyOf(venue.tradableAssets());
   }
 
   List<LendingRow> rows() {
@@ -107,7 +109,7 @@ final class LendingSnapshotReader {
   /** An integer amount in the token's smallest unit, as units; NaN after recording a malformed row. */
   private static double base(SnapshotReading reading, long line, String field, JsonNode value, int decimals) {
     String text = value.isTextual() || value.isIntegralNumber() ? value.asText() : "";
-    if (!text.matches("-?[0-9]{1,80}")) {
+    if (!SnapshotReading.integerText(text)) {
       reading.invalid(line, InvalidRow.Reason.MALFORMED, field + " '" + SnapshotReading.shorten(text)
           + "' is not an integer amount");
       return Double.NaN;
@@ -118,21 +120,21 @@ final class LendingSnapshotReader {
   private void add(
       SnapshotReading reading, long line, String account, String symbol, double supplied, double borrowed,
       boolean collateral) {
-    if (!Checks.isId(account)) {
+    if (!SnapshotReading.isId(account)) {
       reading.invalid(line, InvalidRow.Reason.MALFORMED, "account '" + SnapshotReading.shorten(account)
           + "' must be 1 to 64 letters, digits, _ or -");
       return;
     }
     AssetId asset = names.get(symbol);
-    if (asset == null && Checks.isId(symbol)) {
-      asset = AssetId.of(symbol);
+    if (asset == null) {
+      asset = ids.of(symbol);
     }
     if (asset == null || !reserves.contains(asset)) {
       reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " has no reserve for '"
           + SnapshotReading.shorten(symbol) + "' (reserves: " + reserves + "; map a symbol with names)");
       return;
     }
-    if (borrowed > 0 && !venue.tradableAssets().contains(asset)) {
+    if (borrowed > 0 && !lent.contains(asset)) {
       reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " does not lend " + asset);
       return;
     }

@@ -28,7 +28,10 @@ public record PerpRow(
   public PerpRow {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(marginMode, "marginMode");
-    // Sorted, so every use iterates the assets in one order whatever the JVM's hash seed.
-    collateral = Collections.unmodifiableMap(new TreeMap<>(collateral));
+    // Sorted, so every use iterates the assets in one order whatever the JVM's hash seed; the
+    // common one-asset case kept small, as files hold millions of rows.
+    collateral = collateral.isEmpty() ? Map.of()
+        : collateral.size() == 1 ? Collections.singletonMap(collateral.keySet().iterator().next(), collateral.values().iterator().next())
+        : Collections.unmodifiableMap(new TreeMap<>(collateral));
   }
 }

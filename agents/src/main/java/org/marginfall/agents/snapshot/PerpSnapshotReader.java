@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.VenueSpec;
-import org.marginfall.core.util.Checks;
 
 /**
  * Reads a perpetual snapshot into {@link PerpRow}s: the Marginfall CSV layout ({@code csv}) or a
@@ -29,12 +28,17 @@ final class PerpSnapshotReader {
   private static final String COLLATERAL = "collateral.";
 
   private final VenueSpec venue;
+  private final Set<AssetId> markets;
+  private final Set<AssetId> collateralAssets;
+  private final SnapshotReading.Ids ids = new SnapshotReading.Ids();
   private final AssetId base;
   private final List<PerpRow> rows = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
 
   PerpSnapshotReader(VenueSpec venue, AssetId base) {
     this.venue = venue;
+    this.markets = Set.copyOf(venue.tradableAssets());
+    this.collateralAssets = Set.copyOf(venue.collateralAssets());
     this.base = base;
   }
 
@@ -68,7 +72,13 @@ final class PerpSnapshotReader {
         if (Double.isNaN(units)) {
           return;
         }
-        collateral.merge(AssetId.of(column.substring(COLLATERAL.length())), units, Double::sum);
+        AssetId asset = ids.of(column.substring(COLLATERAL.length()));
+        if (asset == null) {
+          reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "column " + SnapshotReading.shorten(column)
+              + " does not name an asset");
+          return;
+        }
+        collateral.merge(asset, units, Double::sum);
       }
     }
     String market = row.get("market");
@@ -85,19 +95,19 @@ final class PerpSnapshotReader {
   void add(
       SnapshotReading reading, long line, String account, String market, double size, double entry, String mode,
       Map<AssetId, Double> collateral) {
-    if (!Checks.isId(account)) {
+    if (!SnapshotReading.isId(account)) {
       reading.invalid(line, InvalidRow.Reason.MALFORMED, "account '" + SnapshotReading.shorten(account)
           + "' must be 1 to 64 letters, digits, _ or -");
       return;
     }
     AssetId m = null;
     if (!market.isEmpty()) {
-      if (!Checks.isId(market) || !venue.tradableAssets().contains(AssetId.of(market))) {
+      m = ids.of(market);
+      if (m == null || !markets.contains(m)) {
         reading.invalid(line, InvalidRow.Reason.UNKNOWN_MARKET, "market '" + SnapshotReading.shorten(market)
             + "' is not listed by venue " + venue.id() + " (lists: " + venue.tradableAssets() + ")");
         return;
       }
-      m = AssetId.of(market);
     } else if (size != 0) {
       reading.invalid(line, InvalidRow.Reason.MALFORMED, "market is empty for a position of size " + size);
       return;
@@ -107,7 +117,7 @@ final class PerpSnapshotReader {
       return;
     }
     for (Map.Entry<AssetId, Double> c : collateral.entrySet()) {
-      if (!c.getKey().equals(base) && !venue.collateralAssets().contains(c.getKey())) {
+      if (!c.getKey().equals(base) && !collateralAssets.contains(c.getKey())) {
         reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " does not take "
             + c.getKey() + " as collateral");
         return;

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 
@@ -138,16 +139,76 @@ public final class SnapshotReading {
       invalid(line, InvalidRow.Reason.MALFORMED, column + " is empty");
       return Double.NaN;
     }
-    try {
-      double v = Double.parseDouble(cell);
-      if (Double.isFinite(v) && !cell.matches(".*[a-zA-Z&&[^eE]].*")) {
-        return v;
+    if (decimalText(cell)) {
+      try {
+        double v = Double.parseDouble(cell);
+        if (Double.isFinite(v)) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
       }
-    } catch (NumberFormatException e) {
-      // reported below
     }
     invalid(line, InvalidRow.Reason.MALFORMED, column + " '" + shorten(cell) + "' is not a finite number");
     return Double.NaN;
+  }
+
+  /**
+   * Whether {@code s} has only the characters of a decimal number (digits, sign, point, exponent),
+   * so that Java's other spellings ({@code NaN}, {@code 0x1p3}, {@code 1d}) are refused. A scan,
+   * not a regular expression: it runs once per cell of files of millions of rows.
+   */
+  static boolean decimalText(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code s} is an optionally negative integer of 1 to 80 digits (a scan, as above). */
+  static boolean integerText(String s) {
+    int start = s.startsWith("-") ? 1 : 0;
+    if (s.length() <= start || s.length() - start > 80) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code s} is an id: 1 to 64 letters, digits, {@code _} or {@code -} (a scan, as above). */
+  static boolean isId(String s) {
+    if (s.isEmpty() || s.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Asset ids by name, made once per distinct name (a file repeats a few names millions of times). */
+  static final class Ids {
+    private final java.util.Map<String, AssetId> ids = new java.util.HashMap<>();
+
+    /** The asset id {@code name} spells, or null when it is not an id. */
+    AssetId of(String name) {
+      AssetId id = ids.get(name);
+      if (id == null && isId(name)) {
+        id = AssetId.of(name);
+        ids.put(name, id);
+      }
+      return id;
+    }
   }
 
   /** A value shown in a message, cut to 40 characters. */

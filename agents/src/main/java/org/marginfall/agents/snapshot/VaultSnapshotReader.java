@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.VenueSpec;
-import org.marginfall.core.util.Checks;
 
 /**
  * Reads a CDP snapshot into {@link VaultRow}s: the Marginfall CSV layout ({@code csv}: units) or
@@ -29,6 +28,8 @@ final class VaultSnapshotReader {
   private final Map<String, AssetId> names;
   private final Map<String, Double> rates;
   private final List<VaultRow> rows = new ArrayList<>();
+  private final Set<AssetId> ilks;
+  private final SnapshotReading.Ids ids = new SnapshotReading.Ids();
   private final Set<String> seen = new HashSet<>();
 
   /**
@@ -39,6 +40,7 @@ final class VaultSnapshotReader {
     this.venue = venue;
     this.names = names;
     this.rates = rates;
+    this.ilks = Set.copyOf(venue.collateralAssets());
   }
 
   List<VaultRow> rows() {
@@ -84,7 +86,7 @@ final class VaultSnapshotReader {
   }
 
   private static double wad(SnapshotReading reading, long line, String column, String cell) {
-    if (!cell.matches("-?[0-9]{1,80}")) {
+    if (!SnapshotReading.integerText(cell)) {
       reading.invalid(line, InvalidRow.Reason.MALFORMED, column + " '" + SnapshotReading.shorten(cell)
           + "' is not an integer count of 10^-18 (a wad)");
       return Double.NaN;
@@ -93,16 +95,16 @@ final class VaultSnapshotReader {
   }
 
   private void add(SnapshotReading reading, long line, String vault, String ilkName, double ink, double art) {
-    if (!Checks.isId(vault)) {
+    if (!SnapshotReading.isId(vault)) {
       reading.invalid(line, InvalidRow.Reason.MALFORMED, "vault '" + SnapshotReading.shorten(vault)
           + "' must be 1 to 64 letters, digits, _ or -");
       return;
     }
     AssetId ilk = names.get(ilkName);
-    if (ilk == null && Checks.isId(ilkName)) {
-      ilk = AssetId.of(ilkName);
+    if (ilk == null) {
+      ilk = ids.of(ilkName);
     }
-    if (ilk == null || !venue.collateralAssets().contains(ilk)) {
+    if (ilk == null || !ilks.contains(ilk)) {
       reading.invalid(line, InvalidRow.Reason.UNKNOWN_ILK, "venue " + venue.id() + " has no collateral type '"
           + SnapshotReading.shorten(ilkName) + "' (has: " + venue.collateralAssets() + "; map a name with names)");
       return;
