@@ -177,7 +177,7 @@ final class PerpSnapshotReader {
       }
       return;
     }
-    List<Object[]> held = new ArrayList<>();
+    List<HlPosition> held = new ArrayList<>();
     for (JsonNode ap : positions) {
       JsonNode pos = ap.path("position");
       String coin = pos.path("coin").asText("");
@@ -198,19 +198,22 @@ final class PerpSnapshotReader {
       } else {
         cross -= upnl;
       }
-      held.add(new Object[] {coin, szi, entry, mode, isolatedMargin});
+      held.add(new HlPosition(coin, szi, entry, mode, isolatedMargin));
     }
     boolean crossCollateralPlaced = false;
-    for (Object[] h : held) {
-      String mode = (String) h[3];
-      double collateral = mode.equals("isolated") ? (double) h[4] : (crossCollateralPlaced ? 0 : cross);
-      crossCollateralPlaced |= !mode.equals("isolated");
-      add(reading, line, user, (String) h[0], (double) h[1], (double) h[2], mode, Map.of(base, collateral));
+    for (HlPosition h : held) {
+      boolean isolated = h.mode().equals("isolated");
+      double collateral = isolated ? h.isolatedMargin() : (crossCollateralPlaced ? 0 : cross);
+      crossCollateralPlaced |= !isolated;
+      add(reading, line, user, h.coin(), h.size(), h.entry(), h.mode(), Map.of(base, collateral));
     }
     if (!crossCollateralPlaced && cross != 0) {
       add(reading, line, user, "", 0, Double.NaN, "cross", Map.of(base, cross));
     }
   }
+
+  /** One position of a clearinghouseState response; {@code isolatedMargin} is NaN under cross margin. */
+  private record HlPosition(String coin, double size, double entry, String mode, double isolatedMargin) {}
 
   /** A number the API sends as a decimal string (or a number); NaN after recording a malformed row. */
   private static double decimal(SnapshotReading reading, long line, String field, JsonNode value) {
