@@ -7,11 +7,9 @@ import java.util.Map;
 import org.marginfall.core.agent.AgentAccounts;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
-import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
-import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.Venue;
 
@@ -47,44 +45,13 @@ public final class LeveragedTraders implements Population {
 
   private final LeveragedTradersSpec spec;
   private final RandomStream stream;
-  private final List<Member> members = new ArrayList<>();
-  private final LiquidationWatch watch;
+  private final TraderBook book;
   private PerpetualVenue venue;
-
-  /** A position the trader opened and still holds, as far as it knows. */
-  private static final class Held {
-    final AccountId account;
-    final AssetId market;
-    final double side;
-    final double entryMark;
-    double size;
-
-    Held(AccountId account, AssetId market, double side, double entryMark, double size) {
-      this.account = account;
-      this.market = market;
-      this.side = side;
-      this.entryMark = entryMark;
-      this.size = size;
-    }
-  }
-
-  /** One trader's accounts and positions. */
-  private static final class Member {
-    /** The reserve account; null without a top-up rule. */
-    final AccountId reserve;
-    final List<AccountId> accounts = new ArrayList<>();
-    final List<Held> held = new ArrayList<>();
-    double peak;
-
-    Member(AccountId reserve) {
-      this.reserve = reserve;
-    }
-  }
 
   LeveragedTraders(LeveragedTradersSpec spec, RandomStream stream) {
     this.spec = spec;
     this.stream = stream;
-    this.watch = spec.risk().panic().map(p -> new LiquidationWatch(p.lookbackSteps())).orElse(null);
+    this.book = new TraderBook(spec.risk());
   }
 
   @Override
@@ -99,6 +66,7 @@ public final class LeveragedTraders implements Population {
       throw new IllegalStateException(spec.venue() + " is not a perpetual venue");
     }
     this.venue = venue;
+    book.bind(venue);
     Precision collateral = ctx.precision(spec.collateralAsset());
     Precision cash = ctx.precision(ctx.baseCurrency());
     for (int k = 0; k < spec.count(); k++) {
@@ -108,7 +76,7 @@ public final class LeveragedTraders implements Population {
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       long atoms = collateral.floorAtoms(units);
-      Member member = new Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
+      TraderBook.Member member = new TraderBook.Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
       if (atoms > 0) {
         ctx.endow(wallet, spec.collateralAsset(), atoms);
         openPositions(venue, collateral, wallet, atoms, leverage, side, member);
@@ -120,93 +88,13 @@ public final class LeveragedTraders implements Population {
           ctx.endow(member.reserve, ctx.baseCurrency(), reserve);
         }
       }
-      if (spec.risk().active()) {
-        member.peak = value(ctx, member);
-        members.add(member);
-      }
+      book.admit(ctx, member);
     }
   }
 
   @Override
   public void trade(AgentContext ctx) {
-    if (members.isEmpty()) {
-      return;
-    }
-    TraderRisk risk = spec.risk();
-    long recent = watch == null ? 0 : watch.observe(venue.snapshot().liquidations());
-    for (Member m : members) {
-      forgetLiquidated(m);
-      for (Held h : m.held) {
-        if (h.size != 0 && risk.exits(TraderRisk.favourableMove(h.side, h.entryMark, venue.markPrice(h.market)))) {
-          cut(h, h.size);
-        }
-      }
-      if (risk.panic().isPresent()) {
-        Panic p = risk.panic().get();
-        double value = value(ctx, m);
-        m.peak = Math.max(m.peak, value);
-        double drawdown = m.peak > 0 ? Math.max(0, 1 - value / m.peak) : 0;
-        if (p.triggered(drawdown, recent)) {
-          for (Held h : m.held) {
-            if (h.size != 0) {
-              // A remainder worth less than one unit of base currency is closed with the cut
-              // rather than halved forever.
-              double rest = Math.abs(h.size) * (1 - p.reduceFraction()) * venue.markPrice(h.market);
-              cut(h, rest < 1 ? h.size : h.size * p.reduceFraction());
-            }
-          }
-        }
-      }
-      if (risk.topUp().isPresent()) {
-        TopUp t = risk.topUp().get();
-        Precision cash = ctx.precision(ctx.baseCurrency());
-        for (AccountId account : m.accounts) {
-          MarginState s = venue.marginState(account);
-          double need = TraderRisk.topUpNeed(s.equity(), s.maintenanceRequirement(), t.below(), t.target());
-          long atoms = cash.ceilAtomsAtMost(need, ctx.balance(m.reserve, ctx.baseCurrency()));
-          if (atoms > 0) {
-            venue.deposit(m.reserve, account, ctx.baseCurrency(), atoms);
-          }
-        }
-      }
-    }
-  }
-
-  /** Reduces a held position by {@code size} units (same sign as the position, at most all of it). */
-  private void cut(Held h, double size) {
-    try {
-      venue.reduce(h.account, h.market, size);
-    } catch (IllegalStateException refused) {
-      // The venue refused before moving anything: the loss is not payable in base currency (the
-      // account holds only non-base collateral) or the position is already gone. The trader keeps
-      // what it has and the liquidation engine deals with it.
-      return;
-    }
-    double left = h.size - size;
-    h.size = Math.abs(left) <= 1e-12 * Math.abs(h.size) ? 0 : left;
-  }
-
-  /** Drops positions in accounts the venue liquidated: they no longer carry a maintenance requirement. */
-  private void forgetLiquidated(Member m) {
-    for (AccountId account : m.accounts) {
-      if (venue.marginState(account).maintenanceRequirement() == 0) {
-        for (Held h : m.held) {
-          if (h.account.equals(account)) {
-            h.size = 0;
-          }
-        }
-      }
-    }
-  }
-
-  /** The trader's value: equity of its margin accounts plus its reserve. */
-  private double value(AgentContext ctx, Member m) {
-    AssetId base = ctx.baseCurrency();
-    double v = m.reserve == null ? 0 : ctx.precision(base).units(ctx.balance(m.reserve, base));
-    for (AccountId account : m.accounts) {
-      v += venue.marginState(account).equity();
-    }
-    return v;
+    book.trade(ctx);
   }
 
   /**
@@ -216,7 +104,7 @@ public final class LeveragedTraders implements Population {
    */
   private void openPositions(
       PerpetualVenue venue, Precision collateral, AccountId wallet, long atoms, double leverage, double side,
-      Member member) {
+      TraderBook.Member member) {
     Map<AccountId, List<MarketWeight>> groups = new LinkedHashMap<>();
     double totalWeight = 0;
     for (MarketWeight m : spec.markets()) {
@@ -253,7 +141,7 @@ public final class LeveragedTraders implements Population {
                 venue.maxOpenSize(account, m.asset(), (int) side) * LEVERAGE_CAP_FACTOR);
         if (units > 0) {
           venue.open(account, m.asset(), side * units);
-          member.held.add(new Held(account, m.asset(), side, venue.markPrice(m.asset()), side * units));
+          member.held.add(new TraderBook.Held(account, m.asset(), side, venue.markPrice(m.asset()), side * units));
         }
       }
     }

@@ -14,6 +14,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
+import org.marginfall.core.venue.HeldPosition;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -228,6 +229,25 @@ public final class FakePerpetualVenue implements PerpetualVenue {
       throw new IllegalStateException(
           "position on " + id + " would need initial margin " + after.initialRequirement()
               + " but equity is " + after.equity());
+    }
+  }
+
+  /** Sets the positions at their entry prices; refused when the account would be liquidatable, as the real venue. */
+  @Override
+  public void load(AccountId marginAccount, List<HeldPosition> held) {
+    Map<AssetId, Position> book = positions(marginAccount);
+    if (!book.isEmpty()) {
+      throw new IllegalStateException(marginAccount + " already holds positions");
+    }
+    for (HeldPosition h : held) {
+      terms(h.market());
+      Position p = book.computeIfAbsent(h.market(), m -> new Position());
+      p.size = h.size();
+      p.entry = h.entryPrice();
+    }
+    if (marginState(marginAccount).liquidatable()) {
+      book.clear();
+      throw new IllegalStateException("the venue would liquidate it at once");
     }
   }
 

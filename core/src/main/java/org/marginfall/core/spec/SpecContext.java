@@ -50,6 +50,11 @@ public interface SpecContext {
     return given;
   }
 
+  /** Where data files named by the scenario (relative to it) are opened; none by default. */
+  default DataFiles dataFiles() {
+    return DataFiles.NONE;
+  }
+
   /** The declared assets, by id. */
   Optional<Asset> asset(AssetId id);
 

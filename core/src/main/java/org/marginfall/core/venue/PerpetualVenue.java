@@ -1,5 +1,6 @@
 package org.marginfall.core.venue;
 
+import java.util.List;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
@@ -47,6 +48,20 @@ public interface PerpetualVenue extends Venue {
    * @throws IllegalStateException if the account would not meet its initial margin afterwards
    */
   void open(AccountId marginAccount, AssetId market, double size);
+
+  /**
+   * Loads positions held before the run (from a snapshot) into {@code marginAccount}, all at once:
+   * each at its own entry price, without a trade, a fee or market impact, so its unrealised PnL at
+   * the venue's mark counts in equity from the start. The account is tested once, with every
+   * position in place (a hedge counts as a hedge), against the venue's liquidation test.
+   *
+   * @throws IllegalStateException if the account holds a position already, or would be
+   *     liquidatable at once (equity below its maintenance requirement at the current marks);
+   *     nothing moves
+   * @throws IllegalArgumentException if a market is not listed, named twice, or (under isolated
+   *     margin) not the account's own market
+   */
+  void load(AccountId marginAccount, List<HeldPosition> positions);
 
   /**
    * Reduces the position of {@code marginAccount} in {@code market} toward zero by {@code |size|}

@@ -33,7 +33,7 @@ final class ScenarioLoader {
 
   static Scenario load(ScenarioSource source) {
     try {
-      return new ScenarioReader(Catalog.standard()).read(source.content(), source.json(), source.dataRoot());
+      return new ScenarioReader(Catalog.standard()).read(source);
     } catch (InvalidSpecException e) {
       throw new InvalidSpecException(
           e.problems().stream()

@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
+import org.marginfall.agents.snapshot.SnapshotSpec;
 import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.metric.SummaryCollector;
 import org.marginfall.core.network.VenueExposures;
@@ -186,6 +188,7 @@ public final class RunDirectoryWriter {
     ModelSpec model = request.scenario().model();
     long seed = request.seed().orElse(model.settings().seed());
     SummaryCollector summaries = new SummaryCollector();
+    SkippedRows skipped = new SkippedRows();
     Simulation.Outcome outcome;
     VenueExposures exposures;
     long events;
@@ -194,7 +197,7 @@ public final class RunDirectoryWriter {
         Writer jsonl = writer(dir.resolve("events.jsonl"))) {
       TimeseriesCsvWriter series = new TimeseriesCsvWriter(csv);
       EventsJsonlWriter eventLog = new EventsJsonlWriter(jsonl);
-      List<RunListener> listeners = new ArrayList<>(List.of(summaries, series, eventLog));
+      List<RunListener> listeners = new ArrayList<>(List.of(summaries, series, eventLog, skipped));
       listeners.addAll(extension.listeners());
       listeners.add(progress);
       try {
@@ -207,7 +210,7 @@ public final class RunDirectoryWriter {
       events = eventLog.written();
     }
     RunSummary summary = summaries.summary(request.audit(), outcome.auditedSteps());
-    writeJson(dir.resolve("summary.json"), SummaryJson.tree(request.scenario(), summary));
+    writeJson(dir.resolve("summary.json"), SummaryJson.tree(request.scenario(), summary, skipped));
     Duration wall = Duration.between(started, clock.instant());
     writeJson(dir.resolve("manifest.json"), manifest(request, seed, outcome, started, wall, dir));
     // The exact bytes that were read and hashed (JSON is valid YAML), so the run directory is

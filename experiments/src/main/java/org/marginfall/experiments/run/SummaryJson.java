@@ -3,9 +3,13 @@ package org.marginfall.experiments.run;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
+import org.marginfall.agents.snapshot.SnapshotFile;
+import org.marginfall.agents.snapshot.SnapshotSpec;
 import org.marginfall.core.metric.ContagionSummary;
 import org.marginfall.core.metric.RunSummary;
+import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.experiments.scenario.Scenario;
 
 /**
@@ -23,7 +27,9 @@ public final class SummaryJson {
    * when it read none, so scenarios without data files keep their summaries byte for byte.
    */
   public static void putDataFiles(ObjectNode scenarioNode, Scenario scenario) {
-    if (scenario.dataFiles().isEmpty()) {
+    List<PopulationSpec> populations = scenario.model().populations();
+    boolean snapshots = populations.stream().anyMatch(p -> p instanceof SnapshotSpec);
+    if (scenario.dataFiles().isEmpty() && !snapshots) {
       return;
     }
     ArrayNode files = scenarioNode.putArray("dataFiles");
@@ -33,10 +39,52 @@ public final class SummaryJson {
       n.put("file", d.file());
       n.put("sha256", d.sha256());
     }
+    for (int i = 0; i < populations.size(); i++) {
+      if (populations.get(i) instanceof SnapshotSpec s) {
+        ObjectNode n = files.addObject();
+        n.put("field", "agents[" + i + "].file");
+        n.put("file", s.snapshot().name());
+        n.put("sha256", s.snapshot().sha256());
+      }
+    }
   }
 
-  /** The summary as a JSON tree. */
+  /** One entry per snapshot population: its file, format, hash, rows read and rows skipped by reason. */
+  private static void snapshots(ObjectNode root, Scenario scenario, SkippedRows skipped) {
+    ObjectNode section = null;
+    for (PopulationSpec p : scenario.model().populations()) {
+      if (p instanceof SnapshotSpec s) {
+        section = section == null ? root.putObject("snapshots") : section;
+        SnapshotFile f = s.snapshot();
+        ObjectNode n = section.putObject(p.id());
+        n.put("file", f.name());
+        n.put("format", f.format());
+        n.put("sha256", f.sha256());
+        n.put("rows", f.rows());
+        n.put("onInvalidRow", f.onInvalidRow().name().toLowerCase(java.util.Locale.ROOT));
+        if (skipped != null) {
+          ObjectNode reasons = n.putObject("skipped");
+          long total = 0;
+          for (Map.Entry<String, Long> e : skipped.of(p.id()).entrySet()) {
+            reasons.put(e.getKey(), e.getValue());
+            total += e.getValue();
+          }
+          n.put("skippedRows", total);
+        }
+      }
+    }
+  }
+
+  /** The summary as a JSON tree, without the counts of skipped snapshot rows. */
   public static ObjectNode tree(Scenario scenario, RunSummary summary) {
+    return tree(scenario, summary, null);
+  }
+
+  /**
+   * The summary as a JSON tree; a scenario that loads snapshots gets a {@code snapshots} section
+   * with each file's hash and, given {@code skipped}, the rows skipped per reason.
+   */
+  public static ObjectNode tree(Scenario scenario, RunSummary summary, SkippedRows skipped) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     ObjectNode s = root.putObject("scenario");
@@ -97,6 +145,7 @@ public final class SummaryJson {
         metrics.forEach(n::put);
       });
     }
+    snapshots(root, scenario, skipped);
     ObjectNode audit = root.putObject("audit");
     audit.put("enabled", summary.audit().enabled());
     audit.put("stepsChecked", summary.audit().stepsChecked());

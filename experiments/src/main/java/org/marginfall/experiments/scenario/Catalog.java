@@ -2,11 +2,13 @@ package org.marginfall.experiments.scenario;
 
 import org.marginfall.agents.arbitrage.ArbitrageursType;
 import org.marginfall.agents.basis.BasisTradersType;
+import org.marginfall.agents.cdp.SnapshotVaultsType;
 import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.depositor.RunningDepositorsType;
 import org.marginfall.agents.institution.InstitutionsType;
 import org.marginfall.agents.lending.LendingBorrowersType;
 import org.marginfall.agents.lending.LendingSuppliersType;
+import org.marginfall.agents.lending.SnapshotLendersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
 import org.marginfall.agents.markarb.MarkArbitrageursType;
 import org.marginfall.agents.marketmaker.MarketMakersType;
@@ -16,6 +18,7 @@ import org.marginfall.agents.multivenue.PooledTradersType;
 import org.marginfall.agents.signal.SignalRule;
 import org.marginfall.agents.signal.SignalTradersType;
 import org.marginfall.agents.trader.LeveragedTradersType;
+import org.marginfall.agents.trader.SnapshotTradersType;
 import org.marginfall.agents.voltarget.VolTargetTradersType;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Registry;
@@ -57,7 +60,11 @@ public record Catalog(
             new MarkArbitrageursType(),
             new RunningDepositorsType(),
             new OracleManipulatorType(),
-            new InstitutionsType()),
+            new InstitutionsType(),
+
+            new SnapshotTradersType(),
+            new SnapshotLendersType(),
+            new SnapshotVaultsType()),
         Presets.bundled());
   }
 }

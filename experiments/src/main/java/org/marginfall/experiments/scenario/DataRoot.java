@@ -1,18 +1,20 @@
 package org.marginfall.experiments.scenario;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.marginfall.core.spec.DataFiles;
 
 /**
- * Where the data files a scenario names (a replayed price history) are found: relative to the
- * scenario file's directory, or, for a bundled scenario, next to it in the jar.
+ * Where the data files a scenario names (a replayed price history, a position snapshot) are found:
+ * relative to the scenario file's directory, or, for a bundled scenario, next to it in the jar.
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface DataRoot {
+public sealed interface DataRoot extends DataFiles {
 
   /**
    * The bytes of {@code reference}, or empty when there is no such file.
@@ -49,6 +51,15 @@ public sealed interface DataRoot {
     public String describe(String reference) {
       return dir.resolve(reference).normalize().toString();
     }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+      Path file = dir.resolve(name);
+      if (!Files.isRegularFile(file)) {
+        throw new FileNotFoundException(name + " (no such file: " + describe(name) + ")");
+      }
+      return Files.newInputStream(file);
+    }
   }
 
   /** Data files bundled next to the bundled scenarios ({@code scenarios/} in the jar). */
@@ -66,6 +77,18 @@ public sealed interface DataRoot {
     @Override
     public String describe(String reference) {
       return "bundled:" + reference;
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+      if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
+        throw new FileNotFoundException(name + " (a bundled scenario names files inside its own directory only)");
+      }
+      InputStream in = DataRoot.class.getClassLoader().getResourceAsStream("scenarios/" + name);
+      if (in == null) {
+        throw new FileNotFoundException(name + " (not bundled with the scenario)");
+      }
+      return in;
     }
   }
 }

@@ -42,6 +42,7 @@ import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
+import org.marginfall.core.spec.DataFiles;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -86,6 +87,11 @@ public final class ScenarioReader {
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     Path dir = file.toAbsolutePath().getParent();
     return read(bytes, json, DataRoot.directory(dir == null ? Path.of("") : dir));
+  }
+
+  /** Reads and validates the scenario of {@code source}, with data files next to it. */
+  public Scenario read(ScenarioSource source) {
+    return read(source.content(), source.json(), source.dataRoot());
   }
 
   /** Reads and validates scenario content whose data files are relative to the working directory. */
@@ -197,6 +203,11 @@ public final class ScenarioReader {
     Reading(SpecNode root, DataRoot dataRoot) {
       this.root = root;
       this.dataRoot = dataRoot;
+    }
+
+    @Override
+    public DataFiles dataFiles() {
+      return dataRoot;
     }
 
     Scenario scenario(String sha256, byte[] content) {

@@ -98,7 +98,7 @@ public final class SweepReader {
     if (!reference.isEmpty()) {
       try {
         source = locator.locate(reference);
-        base = new ScenarioReader(catalog).read(source.content(), source.json(), source.dataRoot());
+        base = new ScenarioReader(catalog).read(source);
         baseTree = SpecFiles.parse(source.content(), source.json(), "scenario");
       } catch (InvalidSpecException e) {
         for (Problem p : e.problems()) {

@@ -46,7 +46,7 @@ class BundledExamplesTest {
   @MethodSource("examples")
   void test_run_isAuditedDeterministicAndLiquidates(String name) {
     ScenarioSource source = ScenarioSource.resolve(name);
-    ModelSpec model = new ScenarioReader(Catalog.standard()).read(source.content(), source.json(), source.dataRoot()).model();
+    ModelSpec model = new ScenarioReader(Catalog.standard()).read(source).model();
 
     Output first = run(model);
     Output second = run(model);

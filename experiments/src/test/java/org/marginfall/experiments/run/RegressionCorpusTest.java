@@ -55,7 +55,7 @@ class RegressionCorpusTest {
   @MethodSource("examples")
   void test_example_matchesCorpus(String name) throws IOException {
     ScenarioSource source = ScenarioSource.resolve(name);
-    Scenario scenario = new ScenarioReader(Catalog.standard()).read(source.content(), source.json(), source.dataRoot());
+    Scenario scenario = new ScenarioReader(Catalog.standard()).read(source);
     Path out = runs.resolve(name);
     new RunDirectoryWriter(CLOCK)
         .write(new RunRequest(scenario, name, out, OptionalLong.empty(), false, false, false));

@@ -8,6 +8,7 @@ import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.SharedMarket;
+import org.marginfall.core.venue.HeldPosition;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VenueServices;
 
@@ -105,6 +106,48 @@ final class PerpTradeDesk {
     waterfall.settlePnl(a.id, realized);
     a.state = risk.state(a);
     emitTrade(marginAccount, market, size, price, Math.abs(size) * price, realized);
+  }
+
+  /**
+   * Sets a position held before the run at its own entry price (see {@link
+   * PerpetualExchange#load}). The start-of-run test is the venue's liquidation test, equity below
+   * the maintenance requirement, not the initial margin: a position that moved against its owner
+   * since it was opened is still a position the venue holds, until it would liquidate it.
+   */
+  void load(AccountId marginAccount, List<HeldPosition> positions) {
+    MarginAccount a = trader(marginAccount);
+    if (a.hasPositions()) {
+      throw new IllegalStateException(marginAccount + " already holds positions");
+    }
+    int[] index = new int[positions.size()];
+    for (int k = 0; k < index.length; k++) {
+      AssetId market = positions.get(k).market();
+      index[k] = markets.index(market);
+      if (spec.marginMode() == MarginMode.ISOLATED && !marginAccount.value().endsWith("/" + market.value())) {
+        throw new IllegalArgumentException("isolated account " + marginAccount + " cannot hold " + market);
+      }
+      for (int j = 0; j < k; j++) {
+        if (index[j] == index[k]) {
+          throw new IllegalArgumentException(market + " is named twice");
+        }
+      }
+    }
+    for (int k = 0; k < index.length; k++) {
+      book.setSize(a, index[k], positions.get(k).size());
+      a.entry[index[k]] = positions.get(k).entryPrice();
+    }
+    MarginState after = risk.state(a);
+    if (after.liquidatable()) {
+      for (int i : index) {
+        book.setSize(a, i, 0);
+        a.entry[i] = 0;
+      }
+      a.state = risk.state(a);
+      throw new IllegalStateException(
+          "the venue would liquidate it at once: equity " + after.equity() + " is below the maintenance requirement "
+              + after.maintenanceRequirement());
+    }
+    a.state = after;
   }
 
   /**

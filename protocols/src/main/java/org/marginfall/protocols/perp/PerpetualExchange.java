@@ -12,6 +12,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
+import org.marginfall.core.venue.HeldPosition;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
@@ -189,6 +190,11 @@ public final class PerpetualExchange implements PerpetualVenue {
   @Override
   public void open(AccountId marginAccount, AssetId market, double size) {
     desk.open(marginAccount, market, size);
+  }
+
+  @Override
+  public void load(AccountId marginAccount, List<HeldPosition> positions) {
+    desk.load(marginAccount, positions);
   }
 
   /**

@@ -1,0 +1,113 @@
+package org.marginfall.agents.lending;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.marginfall.agents.snapshot.InvalidRow;
+import org.marginfall.agents.snapshot.LendingRow;
+import org.marginfall.agents.snapshot.Rejections;
+import org.marginfall.core.agent.AgentContext;
+import org.marginfall.core.agent.Population;
+import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.venue.LendingVenue;
+import org.marginfall.core.venue.Venue;
+
+/**
+ * Lending accounts loaded from a snapshot at set-up, then held.
+ *
+ * <p>Account {@code a} of the file owns the wallet {@code <population>/<a>}. Accounts without debt
+ * load first, then the others, each group in the order of its first row, so that borrows find the
+ * reserves their suppliers fund. An account is loaded whole or not at all: each supply is endowed
+ * and supplied (as collateral of the venue account {@link LendingVenue#account}, or as a plain supply
+ * when the snapshot says it is not used as collateral), then each borrow is taken, with the venue's
+ * own test (Aave ValidationLogic.validateBorrow: within the loan-to-value limit, the reserve's cash
+ * and its cap). When the venue refuses one, what was done for the account is undone in reverse order
+ * (borrows repaid, receipts redeemed, units paid out of the model) and its rows are refused. The
+ * borrowed units stay in the wallet. Mutable and not thread-safe.
+ */
+public final class SnapshotLenders implements Population {
+
+  private final SnapshotLendersSpec spec;
+
+  SnapshotLenders(SnapshotLendersSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public String id() {
+    return spec.id();
+  }
+
+  @Override
+  public void setUp(AgentContext ctx) {
+    Venue v = ctx.venue(spec.venue());
+    if (!(v instanceof LendingVenue venue)) {
+      throw new IllegalStateException(spec.venue() + " is not a lending venue");
+    }
+    Rejections rejections = new Rejections(spec.id(), spec.venue().value(), spec.snapshot());
+    Map<String, List<LendingRow>> accounts = new LinkedHashMap<>();
+    for (LendingRow row : spec.rows()) {
+      accounts.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row);
+    }
+    List<Map.Entry<String, List<LendingRow>>> order = new ArrayList<>();
+    for (boolean borrows : new boolean[] {false, true}) {
+      for (Map.Entry<String, List<LendingRow>> a : accounts.entrySet()) {
+        if (a.getValue().stream().anyMatch(r -> r.borrowed() > 0) == borrows) {
+          order.add(a);
+        }
+      }
+    }
+    for (Map.Entry<String, List<LendingRow>> a : order) {
+      AccountId wallet = AccountId.of(spec.id(), a.getKey());
+      ctx.openAccount(wallet);
+      Deque<Runnable> undo = new ArrayDeque<>();
+      try {
+        load(ctx, venue, wallet, a.getValue(), undo);
+      } catch (IllegalStateException refused) {
+        undo.forEach(Runnable::run);
+        for (LendingRow row : a.getValue()) {
+          rejections.reject(row.line(), InvalidRow.Reason.REJECTED_AT_START,
+              "account " + row.account() + ": " + refused.getMessage());
+        }
+      }
+    }
+    rejections.finish(ctx);
+  }
+
+  /** Supplies, then borrows, pushing the undo of each step that moved something. */
+  private static void load(AgentContext ctx, LendingVenue venue, AccountId wallet, List<LendingRow> rows, Deque<Runnable> undo) {
+    for (LendingRow row : rows) {
+      long atoms = ctx.precision(row.asset()).floorAtoms(row.supplied());
+      if (atoms <= 0) {
+        continue;
+      }
+      ctx.endow(wallet, row.asset(), atoms);
+      undo.push(() -> ctx.payOut(wallet, row.asset(), ctx.balance(wallet, row.asset())));
+      if (row.collateral()) {
+        AccountId account = venue.account(wallet);
+        long before = ctx.balance(account, venue.receipt(row.asset()));
+        venue.depositCollateral(wallet, account, row.asset(), atoms);
+        long receipts = ctx.balance(account, venue.receipt(row.asset())) - before;
+        undo.push(() -> {
+          venue.withdrawCollateral(account, row.asset(), receipts, wallet);
+          venue.withdraw(wallet, row.asset(), receipts);
+        });
+      } else {
+        long receipts = venue.supply(wallet, row.asset(), atoms);
+        undo.push(() -> venue.withdraw(wallet, row.asset(), receipts));
+      }
+    }
+    for (LendingRow row : rows) {
+      long atoms = ctx.precision(row.asset()).ceilAtoms(row.borrowed());
+      if (atoms <= 0) {
+        continue;
+      }
+      AccountId account = venue.account(wallet);
+      venue.borrow(account, row.asset(), atoms, wallet);
+      undo.push(() -> venue.repay(wallet, account, row.asset(), atoms));
+    }
+  }
+}

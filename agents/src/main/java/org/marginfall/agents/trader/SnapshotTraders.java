@@ -1,0 +1,155 @@
+package org.marginfall.agents.trader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.marginfall.agents.snapshot.InvalidRow;
+import org.marginfall.agents.snapshot.PerpRow;
+import org.marginfall.agents.snapshot.Rejections;
+import org.marginfall.core.agent.AgentContext;
+import org.marginfall.core.agent.Population;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Precision;
+import org.marginfall.core.random.RandomStream;
+import org.marginfall.core.venue.HeldPosition;
+import org.marginfall.core.venue.PerpetualVenue;
+import org.marginfall.core.venue.Venue;
+
+/**
+ * Traders whose accounts are loaded from a position snapshot at set-up and then held, or managed by
+ * the same {@link TraderRisk} rules as drawn traders.
+ *
+ * <p>Accounts load in the order of their first row. Account {@code a} of the file owns the wallet
+ * {@code <population>/<a>}; each of its rows goes to the venue margin account that holds its
+ * market (one per account under cross and portfolio margin, one per market under isolated), and
+ * each margin account is endowed with the sum of its rows' collateral, then loaded with its
+ * positions at their entry prices ({@link PerpetualVenue#load}), so the venue marks them from the
+ * start. A margin account the venue refuses (it would liquidate it at once) gets its collateral back
+ * and pays it out of the model, so a skipped account leaves no trace in any balance (the venue
+ * keeps the empty margin account it opened to test it, and counts it). A row whose margin mode
+ * differs from the venue's is refused before anything moves. Stop-loss and take-profit measure from
+ * the snapshot's entry price; a top-up reserve is drawn from {@code agents/<id>}, one draw per
+ * account in load order. Mutable and not thread-safe.
+ */
+public final class SnapshotTraders implements Population {
+
+  private final SnapshotTradersSpec spec;
+  private final RandomStream stream;
+  private final TraderBook book;
+
+  SnapshotTraders(SnapshotTradersSpec spec, RandomStream stream) {
+    this.spec = spec;
+    this.stream = stream;
+    this.book = new TraderBook(spec.risk());
+  }
+
+  @Override
+  public String id() {
+    return spec.id();
+  }
+
+  @Override
+  public void setUp(AgentContext ctx) {
+    Venue v = ctx.venue(spec.venue());
+    if (!(v instanceof PerpetualVenue venue)) {
+      throw new IllegalStateException(spec.venue() + " is not a perpetual venue");
+    }
+    book.bind(venue);
+    Rejections rejections = new Rejections(spec.id(), spec.venue().value(), spec.snapshot());
+    String mode = String.valueOf(venue.attributes().get("marginMode"));
+    AssetId anyMarket = venue.markets().iterator().next();
+    Map<String, List<PerpRow>> accounts = new LinkedHashMap<>();
+    for (PerpRow row : spec.rows()) {
+      if (!row.marginMode().isEmpty() && !row.marginMode().equals(mode)) {
+        rejections.reject(row.line(), InvalidRow.Reason.MARGIN_MODE,
+            "margin mode '" + row.marginMode() + "' is not the venue's (" + mode + ")");
+      } else {
+        accounts.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row);
+      }
+    }
+    for (Map.Entry<String, List<PerpRow>> account : accounts.entrySet()) {
+      AccountId wallet = AccountId.of(spec.id(), account.getKey());
+      ctx.openAccount(wallet);
+      TraderBook.Member member =
+          new TraderBook.Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
+      Map<AccountId, List<PerpRow>> byMargin = new LinkedHashMap<>();
+      for (PerpRow row : account.getValue()) {
+        AccountId margin = venue.marginAccount(wallet, row.market() == null ? anyMarket : row.market());
+        byMargin.computeIfAbsent(margin, a -> new ArrayList<>()).add(row);
+      }
+      for (Map.Entry<AccountId, List<PerpRow>> m : byMargin.entrySet()) {
+        if (load(ctx, venue, wallet, m.getKey(), m.getValue(), rejections)) {
+          member.accounts.add(m.getKey());
+          for (PerpRow row : m.getValue()) {
+            if (row.size() != 0) {
+              double side = Math.signum(row.size());
+              member.held.add(new TraderBook.Held(m.getKey(), row.market(), side, row.entryPrice(), row.size()));
+            }
+          }
+        }
+      }
+      if (spec.risk().topUp().isPresent()) {
+        Precision cash = ctx.precision(ctx.baseCurrency());
+        long reserve = cash.floorAtoms(stream.next(spec.risk().topUp().get().reserve()));
+        ctx.openAccount(member.reserve);
+        if (reserve > 0) {
+          ctx.endow(member.reserve, ctx.baseCurrency(), reserve);
+        }
+      }
+      book.admit(ctx, member);
+    }
+    rejections.finish(ctx);
+  }
+
+  /**
+   * Endows and loads one margin account; on the venue's refusal, returns the collateral to the
+   * outside and records every row of it.
+   *
+   * @return whether the account was loaded
+   */
+  private static boolean load(
+      AgentContext ctx, PerpetualVenue venue, AccountId wallet, AccountId margin, List<PerpRow> rows,
+      Rejections rejections) {
+    Map<AssetId, Double> units = new LinkedHashMap<>();
+    List<HeldPosition> positions = new ArrayList<>();
+    for (PerpRow row : rows) {
+      row.collateral().forEach((asset, u) -> units.merge(asset, u, Double::sum));
+      if (row.size() != 0) {
+        positions.add(new HeldPosition(row.market(), row.size(), row.entryPrice()));
+      }
+    }
+    Map<AssetId, Long> deposited = new LinkedHashMap<>();
+    for (Map.Entry<AssetId, Double> c : units.entrySet()) {
+      long atoms = ctx.precision(c.getKey()).floorAtoms(c.getValue());
+      if (atoms > 0) {
+        ctx.endow(wallet, c.getKey(), atoms);
+        venue.deposit(wallet, margin, c.getKey(), atoms);
+        deposited.put(c.getKey(), atoms);
+      }
+    }
+    if (positions.isEmpty()) {
+      return true;
+    }
+    try {
+      venue.load(margin, positions);
+      return true;
+    } catch (IllegalStateException refused) {
+      for (Map.Entry<AssetId, Long> d : deposited.entrySet()) {
+        venue.withdraw(margin, d.getKey(), d.getValue(), wallet);
+        ctx.payOut(wallet, d.getKey(), d.getValue());
+      }
+      for (PerpRow row : rows) {
+        rejections.reject(row.line(), InvalidRow.Reason.REJECTED_AT_START,
+            "account " + row.account() + ": " + refused.getMessage());
+      }
+      return false;
+    }
+  }
+
+  @Override
+  public void trade(AgentContext ctx) {
+    book.trade(ctx);
+  }
+}
