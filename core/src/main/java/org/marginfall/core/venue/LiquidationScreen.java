@@ -16,8 +16,8 @@ import org.marginfall.core.ledger.Ledger;
  * such a product (a capped or tiered term is Lipschitz in it), so when every factor has moved by at
  * most a relative {@code d} the margin has moved by at most {@code sensitivity ((1 + d)^3 - 1)}.
  * The account's <em>allowance</em> is the largest {@code d} for which that stays below its slack
- * less a rounding allowance of {@link #ROUNDING} of its sensitivity and magnitude (capped at
- * {@link #MAX_DRIFT}). A later round marks an account again when
+ * less a rounding allowance of {@link #ROUNDING} of its sensitivity and magnitude (and at most
+ * {@link #MAX_DRIFT}: a larger drift marks every account). A later round marks an account again when
  *
  * <ul>
  *   <li>the factors' largest relative move since the full mark (the drift) reached its allowance,
@@ -48,7 +48,7 @@ public final class LiquidationScreen {
   static final double MAX_DRIFT = 0.5;
 
   private double[] reference = new double[0];
-  private double[] allowance = new double[16];
+  private double[] room = new double[16];
   private int[] slot = new int[16];
   private boolean[] touched = new boolean[16];
   private int screened;
@@ -69,14 +69,14 @@ public final class LiquidationScreen {
   public void beginFullMark(double[] factors, Ledger ledger, int accounts) {
     reference = factors.clone();
     transfersAtMark = ledger.transferCount();
-    if (accounts > allowance.length) {
-      int n = Math.max(accounts, 2 * allowance.length);
-      allowance = Arrays.copyOf(allowance, n);
+    if (accounts > room.length) {
+      int n = Math.max(accounts, 2 * room.length);
+      room = Arrays.copyOf(room, n);
       slot = Arrays.copyOf(slot, n);
       touched = Arrays.copyOf(touched, n);
     }
     Arrays.fill(touched, 0, accounts, false);
-    Arrays.fill(allowance, 0, accounts, -1);
+    Arrays.fill(room, 0, accounts, -1);
     screened = accounts;
     valid = true;
   }
@@ -92,14 +92,16 @@ public final class LiquidationScreen {
    */
   public void allow(int ordinal, int ledgerSlot, double slack, double sensitivity, double magnitude) {
     slot[ordinal] = ledgerSlot;
-    allowance[ordinal] = allowance(slack, sensitivity, magnitude);
+    room[ordinal] = relativeRoom(slack, sensitivity, magnitude);
   }
 
   /**
-   * The largest relative move of every factor that cannot make the account liquidatable; negative
-   * when there is none (the account is liquidatable or too close to call).
+   * The account's room as a fraction of its sensitivity: the margin may lose {@code room ×
+   * sensitivity} before the account could be liquidatable. Negative when it has none (liquidatable
+   * or too close to call). A drift {@code d} is within the allowance when {@code (1 + d)^3 - 1}
+   * is below it, which {@link #due} computes once per scan instead of a root per account.
    */
-  static double allowance(double slack, double sensitivity, double magnitude) {
+  static double relativeRoom(double slack, double sensitivity, double magnitude) {
     if (slack == Double.POSITIVE_INFINITY) {
       return Double.POSITIVE_INFINITY;
     }
@@ -107,12 +109,21 @@ public final class LiquidationScreen {
     if (!(room > 0) || !Double.isFinite(sensitivity) || !Double.isFinite(magnitude)) {
       return -1;
     }
-    if (sensitivity == 0) {
-      return MAX_DRIFT;
-    }
-    // sensitivity ((1 + d)^3 - 1) <= room; shaved so the cube root's rounding cannot overshoot.
-    double d = (Math.cbrt(1 + room / sensitivity) - 1) * (1 - 1e-9);
-    return Math.min(MAX_DRIFT, d);
+    return sensitivity == 0 ? Double.POSITIVE_INFINITY : room / sensitivity;
+  }
+
+  /**
+   * The largest relative move of every factor that cannot make the account liquidatable, capped
+   * at {@link #MAX_DRIFT}; negative when there is none.
+   */
+  static double allowance(double slack, double sensitivity, double magnitude) {
+    double r = relativeRoom(slack, sensitivity, magnitude);
+    return r < 0 ? -1 : Math.min(MAX_DRIFT, Math.cbrt(1 + r) - 1);
+  }
+
+  /** How much a drift {@code d} of every factor can move a term, relative to the term. */
+  static double growth(double d) {
+    return (1 + d) * (1 + d) * (1 + d) - 1;
   }
 
   /** Marks account {@code ordinal}'s books as changed since the full mark (positions, debt). */
@@ -165,15 +176,17 @@ public final class LiquidationScreen {
     }
     double d = drift(factors);
     int n = 0;
-    if (d == Double.POSITIVE_INFINITY) {
+    if (!(d <= MAX_DRIFT)) {
       for (int k = 0; k < accounts; k++) {
         due[n++] = k;
       }
     } else {
       int known = Math.min(screened, accounts);
       long since = transfersAtMark;
+      // Rounded up a little, so that rounding cannot make a drift look smaller than it is.
+      double g = growth(d) * (1 + 1e-9);
       for (int k = 0; k < known; k++) {
-        if (!(d < allowance[k]) || touched[k] || ledger.changedAt(slot[k]) > since) {
+        if (!(g < room[k]) || touched[k] || ledger.changedAt(slot[k]) > since) {
           due[n++] = k;
         }
       }

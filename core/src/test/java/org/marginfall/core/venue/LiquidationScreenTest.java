@@ -73,7 +73,7 @@ class LiquidationScreenTest {
     assertEquals(-1, LiquidationScreen.allowance(-5, 100, 100));
     assertEquals(-1, LiquidationScreen.allowance(1e-7, 100, 100));
     assertEquals(-1, LiquidationScreen.allowance(Double.NaN, 100, 100));
-    assertEquals(Double.POSITIVE_INFINITY, LiquidationScreen.allowance(Double.POSITIVE_INFINITY, 0, 0));
+    assertEquals(Double.POSITIVE_INFINITY, LiquidationScreen.relativeRoom(Double.POSITIVE_INFINITY, 0, 0));
     assertEquals(LiquidationScreen.MAX_DRIFT, LiquidationScreen.allowance(1e9, 1, 1));
   }
 

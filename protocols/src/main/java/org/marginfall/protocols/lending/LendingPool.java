@@ -1,6 +1,7 @@
 package org.marginfall.protocols.lending;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -477,7 +478,15 @@ public final class LendingPool implements LendingVenue {
   /** The health factor (Aave: Σ collateral × LT / Σ debt) of every borrower with debt, at the last mark. */
   @Override
   public double[] healthValues() {
-    return accounts.values().stream().mapToDouble(b -> b.state.health()).filter(Double::isFinite).toArray();
+    double[] out = new double[accounts.size()];
+    int n = 0;
+    for (Borrower b : accounts.values()) {
+      double h = b.state.health();
+      if (Double.isFinite(h)) {
+        out[n++] = h;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   @Override

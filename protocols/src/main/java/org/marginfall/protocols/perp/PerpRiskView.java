@@ -1,6 +1,7 @@
 package org.marginfall.protocols.perp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,11 +111,12 @@ final class PerpRiskView {
     int stale = 0;
     MarginAccount vault = book.vault();
     for (MarginAccount a : book.all()) {
-      a.state = stateAtReadPrices(a);
-      a.markedSerial = markSerial;
       if (screening) {
-        allow(a);
+        markAndAllow(a);
+      } else {
+        a.state = stateAtReadPrices(a);
       }
+      a.markedSerial = markSerial;
       if (a == vault || !a.state.liquidatable()) {
         continue;
       }
@@ -188,33 +190,47 @@ final class PerpRiskView {
   }
 
   /**
-   * Records {@code a}'s allowance at the prices just read: its slack is equity less maintenance;
-   * each collateral line moves by at most its value before haircut and cap, each position's PnL
-   * by its notional and its requirement by the notional times the steepest tier rate.
+   * Marks {@code a} at the prices just read, as {@link #stateAtReadPrices} does (the same sums in
+   * the same order), and records its allowance with the screen: its slack is equity less
+   * maintenance; each collateral line moves by at most its value before haircut and cap, each
+   * position's PnL by its notional and its requirement by the notional times the steepest tier
+   * rate.
    */
-  private void allow(MarginAccount a) {
-    MarginState s = a.state;
-    if (a == book.vault() || !(s.maintenanceRequirement() > 0) && !a.hasPositions()) {
-      screen.allow(a.ordinal, a.slot, Double.POSITIVE_INFINITY, 0, 0);
-      return;
-    }
+  private void markAndAllow(MarginAccount a) {
+    double equity = 0;
     double moving = 0;
-    double fixed = Math.abs(s.equity()) + Math.abs(s.maintenanceRequirement());
+    double fixed = 0;
     for (int k = 0; k < collateralSlot.length; k++) {
       long held = ledger.balanceAt(a.slot, collateralSlot[k]);
       if (held != 0) {
-        moving += Math.abs(collateralPrecision[k].units(held) * collateralPrice[k]);
+        CollateralTerms c = collateral.get(k);
+        double units = collateralPrecision[k].units(held);
+        equity += PerpMarginCalculator.collateralValue(units, collateralPrice[k], c.haircut(), c.cap());
+        moving += Math.abs(units * collateralPrice[k]);
       }
     }
+    double initial = 0;
+    double maintenance = 0;
     for (int i = 0; i < a.size.length; i++) {
       double size = a.size[i];
       if (size != 0) {
-        double notional = Math.abs(size) * markBuffer[i];
+        double mark = markBuffer[i];
+        equity += size * (mark - a.entry[i]);
+        double notional = Math.abs(size) * mark;
+        MarginTiers t = tiers.get(i);
+        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
+        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
         moving += notional * (1 + steepestRate[i]);
         fixed += Math.abs(size * a.entry[i]) + notional;
       }
     }
-    screen.allow(a.ordinal, a.slot, s.equity() - s.maintenanceRequirement(), moving, moving + fixed);
+    a.state = new MarginState(equity, initial, maintenance);
+    if (a == book.vault() || !(maintenance > 0) && !a.hasPositions()) {
+      screen.allow(a.ordinal, a.slot, Double.POSITIVE_INFINITY, 0, 0);
+    } else {
+      fixed += Math.abs(equity) + Math.abs(maintenance);
+      screen.allow(a.ordinal, a.slot, equity - maintenance, moving, moving + fixed);
+    }
   }
 
   /**
@@ -273,20 +289,30 @@ final class PerpRiskView {
   /** Equity over maintenance requirement of every trader account at the last mark (finite values only). */
   double[] healthValues() {
     MarginAccount vault = book.vault();
-    return book.all().stream()
-        .filter(a -> a != vault)
-        .mapToDouble(a -> a.state.health())
-        .filter(Double::isFinite)
-        .toArray();
+    double[] out = new double[book.size()];
+    int n = 0;
+    for (MarginAccount a : book.all()) {
+      if (a != vault) {
+        double h = a.state.health();
+        if (Double.isFinite(h)) {
+          out[n++] = h;
+        }
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** Open interest: the absolute size of every position at the oracle price. */
   double openInterest() {
+    double[] price = new double[markets.count()];
+    for (int i = 0; i < price.length; i++) {
+      price[i] = markets.oraclePrice(markets.assets.get(i));
+    }
     double openInterest = 0;
     for (MarginAccount a : book.all()) {
       for (int i = 0; i < a.size.length; i++) {
         if (a.size[i] != 0) {
-          openInterest += Math.abs(a.size[i]) * markets.oraclePrice(markets.assets.get(i));
+          openInterest += Math.abs(a.size[i]) * price[i];
         }
       }
     }
