@@ -13,6 +13,7 @@ import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountTable;
+import org.marginfall.core.ledger.AtomScale;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
@@ -92,13 +93,8 @@ public final class LendingPool implements LendingVenue {
     final Precision precision;
     /** The receipt's precision: receipts. */
     final Precision receiptPrecision;
-    /**
-     * Underlying atoms per receipt atom, {@code 10^(underlying decimals - receipt decimals)}, as
-     * {@code scaleUp / scaleDown}: each an exact power of ten and one of them 1, so that both are
-     * 1 and a conversion is the identity when the decimals are equal.
-     */
-    final double scaleUp;
-    final double scaleDown;
+    /** Receipt atoms to underlying atoms, {@code 10^(underlying decimals - receipt decimals)}. */
+    final AtomScale scale;
     long cash;
     long receipts;
     double borrowIndex = 1;
@@ -116,20 +112,17 @@ public final class LendingPool implements LendingVenue {
       this.issuer = issuer;
       this.precision = precision;
       this.receiptPrecision = receiptPrecision;
-      long u = precision.atomsPerUnit();
-      long rc = receiptPrecision.atomsPerUnit();
-      this.scaleUp = u >= rc ? u / rc : 1;
-      this.scaleDown = rc > u ? rc / u : 1;
+      this.scale = AtomScale.between(receiptPrecision, precision);
     }
 
     /** {@code x} receipt atoms' worth (receipt atoms times the rate) in underlying atoms. */
     double cashAtoms(double x) {
-      return x * scaleUp / scaleDown;
+      return scale.apply(x);
     }
 
     /** {@code x} underlying atoms' worth (underlying atoms over the rate) in receipt atoms. */
     double receiptAtoms(double x) {
-      return x * scaleDown / scaleUp;
+      return scale.invert(x);
     }
 
     double debt() {
