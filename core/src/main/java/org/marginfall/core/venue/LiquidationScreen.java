@@ -44,7 +44,7 @@ public final class LiquidationScreen {
    */
   static final double ROUNDING = 1e-8;
 
-  /** The largest allowance recorded: beyond it the rounding allowance would have to grow with the move. */
+  /** The largest drift screened: beyond it every account is due, as the rounding allowance would have to grow with the move. */
   static final double MAX_DRIFT = 0.5;
 
   private double[] reference = new double[0];

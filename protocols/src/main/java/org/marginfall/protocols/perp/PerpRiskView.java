@@ -60,6 +60,8 @@ final class PerpRiskView {
   private final double[] markedMark;
   /** Counts marks; an account's {@code markedSerial} below it was skipped by the last one. */
   private long markSerial;
+  /** The ledger's transfer count at the end of the last mark. */
+  private long transfersAtLastMark;
   private long stalePausedSteps;
   private long lastPausedStep = -1;
   private int staleNow;
@@ -179,8 +181,6 @@ final class PerpRiskView {
     LiquidationCandidate.sortMostUnderwaterFirst(out);
     liquidatable.replace(out);
   }
-
-  private long transfersAtLastMark;
 
   /** The prices {@link #readPrices} read, as the screen's factors. */
   private double[] readFactors() {
