@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine's per-account hot paths on the scaled three-venue crash (docs/performance.md):
- * marking every account of every venue, checking whether one account can be liquidated, and
+ * marking every account of every venue, a liquidation round's mark, checking whether one account can be liquidated, and
  * attributing one liquidation decision. Results are per operation; a mark covers every account.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -35,7 +35,7 @@ public class VenueBenchmarks {
   @Param({"1", "10"})
   public int k;
 
-  /** Ticks run before measuring: 20 is before the crash (quiet), 40 is inside it. */
+  /** Ticks run before measuring: 20 is before the crash (quiet; no candidate to check), 40 is inside it. */
   @Param({"40"})
   public int tick;
 
@@ -61,17 +61,39 @@ public class VenueBenchmarks {
     return listed;
   }
 
+  /**
+   * One liquidation round's mark of every venue at the prices of the last full mark (the record
+   * phase's): only the accounts each venue's screen lists are marked (docs/architecture.md,
+   * "Incremental liquidation checks"). Against {@link #markToMarket} it is what a quiet round saves.
+   */
+  @Benchmark
+  public int liquidationRound() {
+    int listed = 0;
+    for (Venue v : world.venues()) {
+      v.markLiquidationCandidates();
+      listed += v.liquidatable().size();
+    }
+    return listed;
+  }
+
   /** Whether one listed account would be liquidated now (the venue's own refusal rules). */
   @Benchmark
   public boolean liquidationCheck() {
-    ScaledWorld.Candidate c = candidates.get(next++ % candidates.size());
+    ScaledWorld.Candidate c = nextCandidate();
     return c.venue().liquidatesNow(c.account());
   }
 
   /** The cause of one listed account's weakness: the attribution of one decision. */
   @Benchmark
   public Cause attribution() {
-    ScaledWorld.Candidate c = candidates.get(next++ % candidates.size());
+    ScaledWorld.Candidate c = nextCandidate();
     return world.agents().causeOf(c.venue().id(), c.account());
+  }
+
+  private ScaledWorld.Candidate nextCandidate() {
+    if (candidates.isEmpty()) {
+      throw new IllegalStateException("no liquidatable account at tick " + tick + ": nothing to measure");
+    }
+    return candidates.get(next++ % candidates.size());
   }
 }

@@ -1,5 +1,7 @@
 package org.marginfall.agents.depositor;
 
+import org.marginfall.core.ledger.AtomScale;
+
 /**
  * The decision rules of a depositor run, as formulas over explicit inputs.
  *
@@ -62,30 +64,29 @@ public final class RunRule {
   /**
    * Receipt atoms a holder of {@code receipts} can redeem out of {@code cash} atoms of underlying at
    * {@code rate} underlying per receipt: {@code min(receipts, floor(cash / rate))}, lowered until the
-   * payout {@code floor(n × rate × up / down)} fits the cash (the reserve pays that, Aave reverts a
-   * withdrawal above its available liquidity). {@code up / down} is the exact power of ten from
-   * receipt atoms to underlying atoms (1 / 1 when both count alike). 0 when the payout would be
-   * nothing.
+   * payout {@code floor(scale(n × rate))} fits the cash (the reserve pays that, Aave reverts a
+   * withdrawal above its available liquidity). {@code scale} takes receipt atoms to underlying
+   * atoms. 0 when the payout would be nothing.
    */
-  public static long redeemable(long receipts, long cash, double rate, long up, long down) {
+  public static long redeemable(long receipts, long cash, double rate, AtomScale scale) {
     if (receipts <= 0 || cash <= 0 || !(rate > 0)) {
       return 0;
     }
-    long n = Math.min(receipts, (long) Math.floor(cash / rate * down / up));
-    while (n > 0 && payout(n, rate, up, down) > cash) {
+    long n = Math.min(receipts, (long) Math.floor(scale.invert(cash / rate)));
+    while (n > 0 && payout(n, rate, scale) > cash) {
       n--;
     }
-    return n > 0 && payout(n, rate, up, down) > 0 ? n : 0;
+    return n > 0 && payout(n, rate, scale) > 0 ? n : 0;
   }
 
-  /** Like {@link #redeemable(long, long, double, long, long)} for a receipt counted like its underlying. */
+  /** Like {@link #redeemable(long, long, double, AtomScale)} for a receipt counted like its underlying. */
   public static long redeemable(long receipts, long cash, double rate) {
-    return redeemable(receipts, cash, rate, 1, 1);
+    return redeemable(receipts, cash, rate, AtomScale.IDENTITY);
   }
 
   /** The underlying atoms a reserve pays for {@code n} receipt atoms, as LendingPool.withdraw computes it. */
-  private static long payout(long n, double rate, long up, long down) {
-    return (long) Math.floor(n * rate * up / down);
+  private static long payout(long n, double rate, AtomScale scale) {
+    return (long) Math.floor(scale.apply(n * rate));
   }
 
   /**

@@ -5,6 +5,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AtomScale;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.random.RandomStream;
@@ -107,11 +108,9 @@ public final class RunningDepositors implements Population {
   /** Redeems what the cash pays for, then fire-sells the rest if allowed. */
   private void exit(
       AgentContext ctx, LendingVenue venue, AssetId receipt, Precision receipts, int k, long held) {
-    long underlyingAtoms = ctx.precision(spec.asset()).atomsPerUnit();
-    long up = Math.max(1, underlyingAtoms / receipts.atomsPerUnit());
-    long down = Math.max(1, receipts.atomsPerUnit() / underlyingAtoms);
+    AtomScale scale = AtomScale.between(receipts, ctx.precision(spec.asset()));
     long redeem = RunRule.redeemable(
-        held, venue.availableLiquidity(spec.asset()), venue.exchangeRate(spec.asset()), up, down);
+        held, venue.availableLiquidity(spec.asset()), venue.exchangeRate(spec.asset()), scale);
     long paid = 0;
     if (redeem > 0) {
       paid = venue.withdraw(wallets[k], spec.asset(), redeem);

@@ -12,6 +12,7 @@ import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.AtomScale;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.AuctionLot;
@@ -338,7 +339,7 @@ public final class Liquidators implements Population {
     Precision collateral = ctx.precision(lot.asset());
     // Base atoms over the price per unit count the lot's asset at the base currency's decimals:
     // rescale them to the asset's own (a factor of exactly 1 when the decimals agree).
-    double rescale = (double) collateral.atomsPerUnit() / cash.atomsPerUnit();
+    double rescale = AtomScale.between(cash, collateral).ratio();
     long atoms = Math.min(lot.atoms(), (long) Math.floor((balance - gasAtoms) / lot.price() * rescale));
     if (atoms <= 0) {
       return false;

@@ -13,6 +13,7 @@ import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
+import org.marginfall.core.ledger.AtomScale;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
@@ -114,11 +115,9 @@ public class LedgerAgentContext implements AgentContext {
       if (v instanceof LendingVenue lending) {
         for (AssetId underlying : lending.reserveAssets()) {
           if (lending.receipt(underlying).equals(asset)) {
-            // Receipt atoms times the rate are underlying units at the receipt's precision: rescale by
-            // an exact power of ten (1 when both count alike, which leaves the product untouched).
-            long up = Math.max(1, ledger.precision(underlying).atomsPerUnit() / ledger.precision(asset).atomsPerUnit());
-            long down = Math.max(1, ledger.precision(asset).atomsPerUnit() / ledger.precision(underlying).atomsPerUnit());
-            long needed = (long) Math.ceil(atoms * lending.exchangeRate(underlying) * up / down);
+            // Receipt atoms times the rate are underlying units at the receipt's precision.
+            AtomScale scale = AtomScale.between(ledger.precision(asset), ledger.precision(underlying));
+            long needed = (long) Math.ceil(scale.apply(atoms * lending.exchangeRate(underlying)));
             endow(account, underlying, needed);
             lending.supply(account, underlying, needed);
             return;

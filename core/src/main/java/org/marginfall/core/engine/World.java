@@ -582,7 +582,7 @@ public final class World implements SimClock, EventSink {
       List<LiquidationCandidate> candidates = new ArrayList<>();
       boolean[] auctions = {false};
       eachVenue(v -> {
-        v.markToMarket();
+        v.markLiquidationCandidates();
         candidates.addAll(v.liquidatable());
         auctions[0] |= !v.auctions().isEmpty();
       });

@@ -56,6 +56,11 @@ public final class AccountTable<V> {
     return Collections.unmodifiableList(inOrder);
   }
 
+  /** The record added {@code ordinal}-th (from 0). */
+  public V at(int ordinal) {
+    return inOrder.get(ordinal);
+  }
+
   /** The number of records. */
   public int size() {
     return byId.size();

@@ -29,6 +29,8 @@ public final class Ledger {
   private final Map<AccountId, Integer> accountIndex = new HashMap<>();
   private final List<AccountType> types = new ArrayList<>();
   private long[][] balances;
+  /** By account: the transfer count at its last balance change (0: never changed). */
+  private long[] changedAt = new long[16];
   private long transfers;
 
   /** Creates an empty ledger for the given assets, each counted at six decimals. */
@@ -87,6 +89,9 @@ public final class Ledger {
     accounts.add(id);
     types.add(type);
     accountIndex.put(id, index);
+    if (index >= changedAt.length) {
+      changedAt = Arrays.copyOf(changedAt, Math.max(index + 1, changedAt.length * 2));
+    }
     if (balances.length > 0 && index >= balances[0].length) {
       grow(index + 1);
     }
@@ -167,11 +172,22 @@ public final class Ledger {
     column[f] = newFrom;
     column[t] = newTo;
     transfers++;
+    changedAt[f] = transfers;
+    changedAt[t] = transfers;
   }
 
   /** Number of non-empty transfers so far. */
   public long transferCount() {
     return transfers;
+  }
+
+  /**
+   * The {@link #transferCount()} just after the last transfer that changed a balance of the account
+   * with this index, 0 if none did: a balance changed after a moment exactly when this exceeds the
+   * transfer count read at that moment, which is how venues learn which accounts a step touched.
+   */
+  public long changedAt(int account) {
+    return changedAt[account];
   }
 
   /** Sum of the asset over all accounts; zero whenever the ledger is consistent. */

@@ -29,6 +29,17 @@ public interface Venue {
   void markToMarket();
 
   /**
+   * Marks the accounts that could have become liquidatable since the last {@link #markToMarket()}
+   * (a price they depend on moved far enough, or their books changed), leaving exactly the {@link
+   * #liquidatable()} list a full mark would leave; the states of the other accounts may keep their
+   * last mark's values. The engine calls it in liquidation rounds; the record of a step calls
+   * {@link #markToMarket()}. The default marks every account.
+   */
+  default void markLiquidationCandidates() {
+    markToMarket();
+  }
+
+  /**
    * The margin state of {@code account} computed now from the venue's current oracle prices, without
    * changing any cached mark (contagion attribution calls it under counterfactual prices).
    *

@@ -23,6 +23,7 @@ import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.LiquidationScreen;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VaultVenue;
 import org.marginfall.core.venue.VenueId;
@@ -70,6 +71,10 @@ public final class CdpVenue implements VaultVenue {
   private final TreeMap<Long, Sale> sales = new TreeMap<>();
   private final long globalHole;
   private final CandidateList liquidatable = new CandidateList();
+  /** Which vaults a liquidation round must mark again; told of every change of a vault's debt. */
+  private final LiquidationScreen screen = new LiquidationScreen();
+  /** The screen's factors: each collateral type's oracle price, in ilk order. */
+  private final double[] factors;
   private long nextSaleId = 1;
   private long dirt;
   private long sin;
@@ -118,14 +123,17 @@ public final class CdpVenue implements VaultVenue {
     /** The vault's and its collateral's ledger indices, so marking reads balances without lookups. */
     final int slot;
     final int assetSlot;
+    /** Its place in the order vaults were opened. */
+    final int ordinal;
     double art;
     long debt;
 
-    Vault(AccountId id, Ilk ilk, int slot, int assetSlot) {
+    Vault(AccountId id, Ilk ilk, int slot, int assetSlot, int ordinal) {
       this.id = id;
       this.ilk = ilk;
       this.slot = slot;
       this.assetSlot = assetSlot;
+      this.ordinal = ordinal;
     }
   }
 
@@ -177,6 +185,7 @@ public final class CdpVenue implements VaultVenue {
       ilks.add(ilk);
       ilkByAsset.put(terms.asset(), ilk);
     }
+    this.factors = new double[ilks.size()];
   }
 
   @Override
@@ -227,7 +236,7 @@ public final class CdpVenue implements VaultVenue {
     AccountId id = AccountId.of(spec.id().value(), "vaults").child(owner.value()).child(asset.value());
     if (!vaults.containsKey(id)) {
       ledger.open(id, AccountType.ORDINARY);
-      Vault v = new Vault(id, ilk, ledger.indexOf(id), ledger.assetIndexOf(asset));
+      Vault v = new Vault(id, ilk, ledger.indexOf(id), ledger.assetIndexOf(asset), vaults.size());
       vaults.put(id, v);
       markOrder.add(v);
     }
@@ -262,6 +271,7 @@ public final class CdpVenue implements VaultVenue {
     }
     ledger.transfer(issuer, to, base, atoms);
     v.debt = after;
+    screen.touch(v.ordinal);
     v.art = basePrecision.units(after) / v.ilk.rate;
     services.events().emit(
         new DebtDrawn(
@@ -284,6 +294,7 @@ public final class CdpVenue implements VaultVenue {
   @Override
   public void markToMarket() {
     readMarkPrices();
+    screen.beginFullMark(readFactors(), ledger, vaults.size());
     int n = markOrder.size();
     MarginState[] states = new MarginState[n];
     double[] health = new double[n];
@@ -295,6 +306,7 @@ public final class CdpVenue implements VaultVenue {
       health[i] = states[i].health();
       ids[i] = v.id;
       any |= states[i].liquidatable();
+      allow(v, states[i]);
     }
     if (!any) {
       // A quiet mark lists nothing: no sort. The order kept is still a valid start for the next.
@@ -314,6 +326,62 @@ public final class CdpVenue implements VaultVenue {
     }
     markOrder = sorted;
     liquidatable.replace(out);
+  }
+
+  /**
+   * Marks only the vaults the screen says could have become unsafe since the last full mark, and
+   * lists them as {@link #markToMarket()} would: the order of the unsafe vaults among all vaults is
+   * their order among themselves.
+   */
+  @Override
+  public void markLiquidationCandidates() {
+    readMarkPrices();
+    int[] due = screen.due(readFactors(), ledger, vaults.size());
+    List<Vault> unsafe = new ArrayList<>();
+    List<MarginState> states = new ArrayList<>();
+    for (int j = 0, n = screen.dueCount(); j < n; j++) {
+      Vault v = vaults.at(due[j]);
+      MarginState s = state(ledger.balanceAt(v.slot, v.assetSlot), v.debt, v.ilk, v.ilk.markPrice);
+      if (s.liquidatable()) {
+        unsafe.add(v);
+        states.add(s);
+      }
+    }
+    double[] health = new double[unsafe.size()];
+    AccountId[] ids = new AccountId[unsafe.size()];
+    for (int i = 0; i < health.length; i++) {
+      health[i] = states.get(i).health();
+      ids[i] = unsafe.get(i).id;
+    }
+    List<LiquidationCandidate> out = new ArrayList<>();
+    for (int i : LiquidationCandidate.mostUnderwaterFirst(health, ids)) {
+      Vault v = unsafe.get(i);
+      if (!pausedByStaleness(v)) {
+        out.add(new LiquidationCandidate(spec.id(), v.id, states.get(i)));
+      }
+    }
+    liquidatable.replace(out);
+  }
+
+  /** The prices {@link #readMarkPrices} read, as the screen's factors. */
+  private double[] readFactors() {
+    for (int k = 0; k < ilks.size(); k++) {
+      factors[k] = ilks.get(k).markPrice;
+    }
+    return factors;
+  }
+
+  /**
+   * Records {@code v}'s allowance: its slack is collateral value less {@code debt × mat}, and only
+   * the collateral value moves with the price.
+   */
+  private void allow(Vault v, MarginState s) {
+    if (!(s.maintenanceRequirement() > 0)) {
+      screen.allow(v.ordinal, v.slot, Double.POSITIVE_INFINITY, 0, 0);
+      return;
+    }
+    double value = Math.abs(s.equity());
+    screen.allow(v.ordinal, v.slot, s.equity() - s.maintenanceRequirement(), value, value + s.maintenanceRequirement());
   }
 
   /** Whether a stale price of the vault's collateral holds its bark back (counted once per step). */
@@ -388,6 +456,7 @@ public final class CdpVenue implements VaultVenue {
     boolean partial = bark.due() < v.debt;
     ledger.transfer(account, auctionAccount, asset, bark.dink());
     v.debt -= bark.due();
+    screen.touch(v.ordinal);
     v.art = basePrecision.units(v.debt) / ilk.rate;
     sin += bark.due();
     dirt += bark.tab();
@@ -544,6 +613,7 @@ public final class CdpVenue implements VaultVenue {
             if (accrued > 0) {
               ledger.transfer(issuer, vow, base, accrued);
               v.debt += accrued;
+              screen.touch(v.ordinal);
               stabilityFees += accrued;
             }
           }

@@ -1,6 +1,7 @@
 package org.marginfall.protocols.lending;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountTable;
+import org.marginfall.core.ledger.AtomScale;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
@@ -21,6 +23,7 @@ import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.LiquidationScreen;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueServices;
@@ -66,6 +69,10 @@ public final class LendingPool implements LendingVenue {
   private final Map<AssetId, Reserve> byAsset = new LinkedHashMap<>();
   private final AccountTable<Borrower> accounts = new AccountTable<>();
   private final CandidateList liquidatable = new CandidateList();
+  /** Which borrowers a liquidation round must mark again; told of every change of scaled debt. */
+  private final LiquidationScreen screen = new LiquidationScreen();
+  /** The screen's factors: per reserve its oracle price, exchange rate and borrow index. */
+  private final double[] factors;
   private long liquidations;
   private double liquidatedNotional;
   private double liquidationFees;
@@ -86,13 +93,8 @@ public final class LendingPool implements LendingVenue {
     final Precision precision;
     /** The receipt's precision: receipts. */
     final Precision receiptPrecision;
-    /**
-     * Underlying atoms per receipt atom, {@code 10^(underlying decimals - receipt decimals)}, as
-     * {@code scaleUp / scaleDown}: each an exact power of ten and one of them 1, so that both are
-     * 1 and a conversion is the identity when the decimals are equal.
-     */
-    final double scaleUp;
-    final double scaleDown;
+    /** Receipt atoms to underlying atoms, {@code 10^(underlying decimals - receipt decimals)}. */
+    final AtomScale scale;
     long cash;
     long receipts;
     double borrowIndex = 1;
@@ -110,20 +112,17 @@ public final class LendingPool implements LendingVenue {
       this.issuer = issuer;
       this.precision = precision;
       this.receiptPrecision = receiptPrecision;
-      long u = precision.atomsPerUnit();
-      long rc = receiptPrecision.atomsPerUnit();
-      this.scaleUp = u >= rc ? u / rc : 1;
-      this.scaleDown = rc > u ? rc / u : 1;
+      this.scale = AtomScale.between(receiptPrecision, precision);
     }
 
     /** {@code x} receipt atoms' worth (receipt atoms times the rate) in underlying atoms. */
     double cashAtoms(double x) {
-      return x * scaleUp / scaleDown;
+      return scale.apply(x);
     }
 
     /** {@code x} underlying atoms' worth (underlying atoms over the rate) in receipt atoms. */
     double receiptAtoms(double x) {
-      return x * scaleDown / scaleUp;
+      return scale.invert(x);
     }
 
     double debt() {
@@ -148,12 +147,15 @@ public final class LendingPool implements LendingVenue {
     final AccountId id;
     /** The account's ledger index, so marking reads receipt balances without lookups. */
     final int slot;
+    /** Its place in the order accounts were opened. */
+    final int ordinal;
     final double[] scaledDebt;
     MarginState state = new MarginState(0, 0, 0);
 
-    Borrower(AccountId id, int slot, int reserves) {
+    Borrower(AccountId id, int slot, int ordinal, int reserves) {
       this.id = id;
       this.slot = slot;
+      this.ordinal = ordinal;
       this.scaledDebt = new double[reserves];
     }
   }
@@ -171,6 +173,7 @@ public final class LendingPool implements LendingVenue {
     this.receiptSlot = new int[spec.reserves().size()];
     this.reservePrice = new double[spec.reserves().size()];
     this.reserveRate = new double[spec.reserves().size()];
+    this.factors = new double[3 * spec.reserves().size()];
     for (ReserveTerms t : spec.reserves()) {
       Reserve r =
           new Reserve(
@@ -270,7 +273,7 @@ public final class LendingPool implements LendingVenue {
     AccountId id = AccountId.of(spec.id().value(), "accounts").child(owner.value());
     if (!accounts.containsKey(id)) {
       ledger.open(id, AccountType.ORDINARY);
-      accounts.put(id, new Borrower(id, ledger.indexOf(id), reserves.size()));
+      accounts.put(id, new Borrower(id, ledger.indexOf(id), accounts.size(), reserves.size()));
     }
     return id;
   }
@@ -311,6 +314,7 @@ public final class LendingPool implements LendingVenue {
     r.cash -= atoms;
     double scaled = units / r.borrowIndex;
     b.scaledDebt[r.index] += scaled;
+    screen.touch(b.ordinal);
     r.scaledDebt += scaled;
     b.state = state(b);
   }
@@ -398,7 +402,31 @@ public final class LendingPool implements LendingVenue {
     List<LiquidationCandidate> out = new ArrayList<>();
     boolean paused = pausedByStaleness();
     readReserves();
+    screen.beginFullMark(readFactors(), ledger, accounts.size());
     for (Borrower b : accounts.values()) {
+      b.state = stateAtRead(b);
+      allow(b);
+      if (b.state.liquidatable() && !paused) {
+        out.add(new LiquidationCandidate(spec.id(), b.id, b.state));
+      }
+    }
+    LiquidationCandidate.sortMostUnderwaterFirst(out);
+    liquidatable.replace(out);
+  }
+
+  /**
+   * Marks only the borrowers the screen says could have become liquidatable since the last full
+   * mark: the list is the one {@link #markToMarket()} would leave. Other borrowers keep the last
+   * full mark's state, which only {@link #healthValues()} reads, after the record's full mark.
+   */
+  @Override
+  public void markLiquidationCandidates() {
+    List<LiquidationCandidate> out = new ArrayList<>();
+    boolean paused = pausedByStaleness();
+    readReserves();
+    int[] due = screen.due(readFactors(), ledger, accounts.size());
+    for (int j = 0, n = screen.dueCount(); j < n; j++) {
+      Borrower b = accounts.at(due[j]);
       b.state = stateAtRead(b);
       if (b.state.liquidatable() && !paused) {
         out.add(new LiquidationCandidate(spec.id(), b.id, b.state));
@@ -406,6 +434,30 @@ public final class LendingPool implements LendingVenue {
     }
     LiquidationCandidate.sortMostUnderwaterFirst(out);
     liquidatable.replace(out);
+  }
+
+  /** The prices, exchange rates and borrow indices {@link #readReserves} read, as the screen's factors. */
+  private double[] readFactors() {
+    for (Reserve r : reserves) {
+      factors[3 * r.index] = reservePrice[r.index];
+      factors[3 * r.index + 1] = reserveRate[r.index];
+      factors[3 * r.index + 2] = r.borrowIndex;
+    }
+    return factors;
+  }
+
+  /**
+   * Records {@code b}'s allowance: its slack is Σ collateral × LT less Σ debt, and every term is a
+   * balance times at most three factors (receipts × rate × price, scaled debt × index × price).
+   */
+  private void allow(Borrower b) {
+    MarginState s = b.state;
+    if (!(s.maintenanceRequirement() > 0)) {
+      screen.allow(b.ordinal, b.slot, Double.POSITIVE_INFINITY, 0, 0);
+      return;
+    }
+    double moving = Math.abs(s.equity()) + Math.abs(s.maintenanceRequirement());
+    screen.allow(b.ordinal, b.slot, s.equity() - s.maintenanceRequirement(), moving, moving);
   }
 
   /**
@@ -419,7 +471,15 @@ public final class LendingPool implements LendingVenue {
   /** The health factor (Aave: Σ collateral × LT / Σ debt) of every borrower with debt, at the last mark. */
   @Override
   public double[] healthValues() {
-    return accounts.values().stream().mapToDouble(b -> b.state.health()).filter(Double::isFinite).toArray();
+    double[] out = new double[accounts.size()];
+    int n = 0;
+    for (Borrower b : accounts.values()) {
+      double h = b.state.health();
+      if (Double.isFinite(h)) {
+        out[n++] = h;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   @Override
@@ -781,6 +841,7 @@ public final class LendingPool implements LendingVenue {
     double rateBefore = r.rate();
     double units = b.scaledDebt[r.index] * r.borrowIndex;
     b.scaledDebt[r.index] = 0;
+    screen.touch(b.ordinal);
     // Re-add the accounts rather than subtract: once the last borrower's debt is burned the
     // reserve must hold exactly zero, not the rounding residue of many subtractions.
     double remaining = 0;
@@ -851,6 +912,7 @@ public final class LendingPool implements LendingVenue {
     double owed = b.scaledDebt[r.index] * r.borrowIndex;
     double scaled = units >= owed ? b.scaledDebt[r.index] : units / r.borrowIndex;
     b.scaledDebt[r.index] -= scaled;
+    screen.touch(b.ordinal);
     r.scaledDebt = Math.max(0, r.scaledDebt - scaled);
   }
 

@@ -97,8 +97,8 @@ final class BackstopVault {
         new BackstopTakeover(
             services.clock().step(), services.clock().round(), spec.id().value(), a.id.value(), notional,
             before.equity(), before.maintenanceRequirement(), reason));
-    a.state = risk.state(a);
-    vault.state = risk.state(vault);
+    risk.restate(a);
+    risk.restate(vault);
     risk.dropFromList(a);
     return new LiquidationOutcome(spec.id(), a.id, notional, 0, List.of(), 0);
   }
@@ -138,7 +138,7 @@ final class BackstopVault {
       Execution e = services.markets().tradeSynthetic(trader, markets.assets.get(i), -close);
       waterfall.settlePnl(vault.id, book.applyTrade(vault, i, -close, e.averagePrice()));
     }
-    vault.state = risk.state(vault);
+    risk.restate(vault);
     double equity = equity();
     if (equity <= 0 && !insolvent) {
       long shares = -ledger.balance(shareIssuer, terms.shareAsset());

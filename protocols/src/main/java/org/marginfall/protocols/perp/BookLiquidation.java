@@ -78,7 +78,7 @@ final class BookLiquidation {
     }
     totals.liquidatedNotional += totalNotional;
     totals.liquidationFeeAtoms += feeAtoms;
-    a.state = risk.state(a);
+    risk.restate(a);
     risk.dropFromList(a);
     return new LiquidationOutcome(
         spec.id(), account, totalNotional, basePrecision.units(toLiquidator), sale.acquired(),

@@ -156,7 +156,7 @@ final class DeleveragingPath {
   private void fill(MarginAccount a, int i, double s, double pb, double mark, MarginAccount o, double q) {
     realized += Math.signum(s) * q * (pb - a.entry[i]);
     waterfall.settlePnl(o.id, book.applyTrade(o, i, Math.signum(s) * q, pb));
-    o.state = risk.state(o);
+    risk.restate(o);
     double taken = q * Math.abs(pb - mark);
     double covered = deficit > 0 ? uncoverable * taken / deficit : 0;
     adlFills++;
@@ -184,7 +184,7 @@ final class DeleveragingPath {
     waterfall.payHouse(a.id, loss);
     totals.liquidations++;
     totals.liquidatedNotional += closedNotional;
-    a.state = risk.state(a);
+    risk.restate(a);
     risk.dropFromList(a);
     return new LiquidationOutcome(
         spec.id(), a.id, closedNotional, 0, sale.acquired(), basePrecision.units(sale.spent()));
@@ -213,7 +213,7 @@ final class DeleveragingPath {
       }
       oppositeIds[m] = o.id;
       oppositeSizes[m] = Math.abs(os);
-      oppositeScores[m] = Deleveraging.score(os * (mark - o.entry[i]), os * o.entry[i], os * mark, o.state.equity());
+      oppositeScores[m] = Deleveraging.score(os * (mark - o.entry[i]), os * o.entry[i], os * mark, risk.markedState(o).equity());
       m++;
     }
     return m;

@@ -88,7 +88,7 @@ final class FundingSettler {
         waterfall.payFromHouse(a.id, due);
         received += due;
       }
-      a.state = risk.state(a);
+      risk.restate(a);
     }
     fundingPaidAtoms += paid;
     fundingReceivedAtoms += received;

@@ -230,7 +230,7 @@ final class LossWaterfall {
       }
     }
     if (share > 0) {
-      o.state = risk.state(o);
+      risk.restate(o);
       services.events().emit(
           new SocializedLoss(
               services.clock().step(), services.clock().round(), spec.id().value(), bankrupt.value(),

@@ -19,6 +19,8 @@ final class MarginAccount {
   final double[] size;
   final double[] entry;
   MarginState state = new MarginState(0, 0, 0);
+  /** The serial of the last mark whose prices {@link #state} is at, or later (see PerpRiskView). */
+  long markedSerial;
 
   MarginAccount(AccountId id, int slot, int ordinal, int markets) {
     this.id = id;

@@ -73,6 +73,11 @@ public final class MarginTiers {
     return deduction[k];
   }
 
+  /** The number of tiers. */
+  public int size() {
+    return rate.length;
+  }
+
   /** The maintenance rate of tier {@code k}. */
   public double rate(int k) {
     return rate[k];

@@ -7,6 +7,7 @@ import java.util.List;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountTable;
 import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.venue.LiquidationScreen;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -30,6 +31,8 @@ final class PerpAccountBook {
   private final BitSet[] shorts;
   /** The backstop vault's account, null without a backstop. */
   private MarginAccount vault;
+  /** Which accounts a liquidation round must mark again; told of every change of a position here. */
+  final LiquidationScreen screen = new LiquidationScreen();
 
   PerpAccountBook(VenueId venue, Ledger ledger, int markets) {
     this.venue = venue;
@@ -111,6 +114,7 @@ final class PerpAccountBook {
   /** Sets a position's size, keeping the per-market index of long and short accounts. */
   void setSize(MarginAccount a, int i, double size) {
     a.size[i] = size;
+    screen.touch(a.ordinal);
     longs[i].set(a.ordinal, size > 0);
     shorts[i].set(a.ordinal, size < 0);
   }

@@ -1,6 +1,7 @@
 package org.marginfall.protocols.perp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
+import org.marginfall.core.venue.LiquidationScreen;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VenueServices;
 import org.marginfall.protocols.perp.portfolio.Portfolio;
@@ -47,6 +49,19 @@ final class PerpRiskView {
   private org.marginfall.protocols.perp.portfolio.PriceHistory markHistory;
   private long markHistoryStep = -1;
   private final CandidateList liquidatable = new CandidateList();
+  /** Which accounts a liquidation round must mark again; unused under portfolio margin. */
+  private final LiquidationScreen screen;
+  /** The screen's factors: the collateral lines' oracle prices, then the markets' marks. */
+  private final double[] factors;
+  /** Per market, the steepest maintenance rate (the slope of the requirement in the notional). */
+  private final double[] steepestRate;
+  /** Prices of the last mark of either kind, for states computed later as that mark would have. */
+  private final double[] markedCollateralPrice;
+  private final double[] markedMark;
+  /** Counts marks; an account's {@code markedSerial} below it was skipped by the last one. */
+  private long markSerial;
+  /** The ledger's transfer count at the end of the last mark. */
+  private long transfersAtLastMark;
   private long stalePausedSteps;
   private long lastPausedStep = -1;
   private int staleNow;
@@ -58,6 +73,7 @@ final class PerpRiskView {
     this.pricing = spec.pricing();
     this.markets = markets;
     this.book = book;
+    this.screen = book.screen;
     this.collateral = markets.collateral;
     this.collateralSlot = markets.collateralSlot;
     this.collateralPrecision = markets.collateralPrecision;
@@ -69,35 +85,180 @@ final class PerpRiskView {
     this.markHistory = org.marginfall.protocols.perp.portfolio.PriceHistory.empty(markets.assets, window);
     this.collateralPrice = new double[collateral.size()];
     this.markBuffer = new double[markets.count()];
+    this.markedCollateralPrice = new double[collateral.size()];
+    this.markedMark = new double[markets.count()];
+    this.factors = new double[collateral.size() + markets.count()];
+    this.steepestRate = new double[markets.count()];
+    for (int i = 0; i < steepestRate.length; i++) {
+      MarginTiers t = tiers.get(i);
+      steepestRate[i] = t == null ? maintenanceMargin[i] : Math.max(t.rate(0), t.rate(t.size() - 1));
+    }
   }
 
   // --- marking
 
-  /** Re-marks every account at this round's prices and lists the liquidatable ones, most underwater first. */
+  /**
+   * Re-marks every account at this round's prices and lists the liquidatable ones, most underwater
+   * first; records each account's allowance with the screen.
+   */
   void markToMarket() {
     recordMarks();
+    readPrices();
+    markSerial++;
+    boolean screening = spec.portfolio().isEmpty();
+    if (screening) {
+      screen.beginFullMark(readFactors(), ledger, book.size());
+    }
     List<LiquidationCandidate> out = new ArrayList<>();
     int stale = 0;
-    readPrices();
     MarginAccount vault = book.vault();
     for (MarginAccount a : book.all()) {
-      a.state = stateAtReadPrices(a);
+      if (screening) {
+        markAndAllow(a);
+      } else {
+        a.state = stateAtReadPrices(a);
+      }
+      a.markedSerial = markSerial;
       if (a == vault || !a.state.liquidatable()) {
         continue;
       }
-      if (isStale(a)) {
-        stale++;
-        if (pricing.onStale() == StaleAction.PAUSE) {
-          // Refuse to act on a price the venue does not trust; count the step once.
-          countPausedStep();
-          continue;
-        }
+      stale += listIfActionable(a, out);
+    }
+    finishMark(out, stale);
+  }
+
+  /**
+   * Marks only the accounts the screen says could have become liquidatable since the last full
+   * mark and lists the liquidatable ones: the same list as {@link #markToMarket()}, since every
+   * account left out is safe at these prices.
+   */
+  void markLiquidationCandidates() {
+    if (spec.portfolio().isPresent()) {
+      // The portfolio model's requirement moves with the whole window of marks, not with a factor.
+      markToMarket();
+      return;
+    }
+    recordMarks();
+    readPrices();
+    markSerial++;
+    int[] due = screen.due(readFactors(), ledger, book.size());
+    int n = screen.dueCount();
+    List<LiquidationCandidate> out = new ArrayList<>();
+    int stale = 0;
+    MarginAccount vault = book.vault();
+    for (int j = 0; j < n; j++) {
+      MarginAccount a = book.byOrdinal(due[j]);
+      a.state = stateAtReadPrices(a);
+      a.markedSerial = markSerial;
+      if (a == vault || !a.state.liquidatable()) {
+        continue;
+      }
+      stale += listIfActionable(a, out);
+    }
+    finishMark(out, stale);
+  }
+
+  /** Lists {@code a} unless a stale price pauses it; returns 1 when its feeds are stale. */
+  private int listIfActionable(MarginAccount a, List<LiquidationCandidate> out) {
+    if (isStale(a)) {
+      if (pricing.onStale() == StaleAction.PAUSE) {
+        // Refuse to act on a price the venue does not trust; count the step once.
+        countPausedStep();
+        return 1;
       }
       out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
+      return 1;
     }
+    out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
+    return 0;
+  }
+
+  private void finishMark(List<LiquidationCandidate> out, int stale) {
+    System.arraycopy(collateralPrice, 0, markedCollateralPrice, 0, collateralPrice.length);
+    System.arraycopy(markBuffer, 0, markedMark, 0, markBuffer.length);
+    transfersAtLastMark = ledger.transferCount();
     staleNow = stale;
     LiquidationCandidate.sortMostUnderwaterFirst(out);
     liquidatable.replace(out);
+  }
+
+  /** The prices {@link #readPrices} read, as the screen's factors. */
+  private double[] readFactors() {
+    System.arraycopy(collateralPrice, 0, factors, 0, collateralPrice.length);
+    System.arraycopy(markBuffer, 0, factors, collateralPrice.length, markBuffer.length);
+    return factors;
+  }
+
+  /**
+   * Marks {@code a} at the prices just read, as {@link #stateAtReadPrices} does (the same sums in
+   * the same order), and records its allowance with the screen: its slack is equity less
+   * maintenance; each collateral line moves by at most its value before haircut and cap, each
+   * position's PnL by its notional and its requirement by the notional times the steepest tier
+   * rate.
+   */
+  private void markAndAllow(MarginAccount a) {
+    double equity = 0;
+    double moving = 0;
+    double fixed = 0;
+    for (int k = 0; k < collateralSlot.length; k++) {
+      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
+      if (held != 0) {
+        CollateralTerms c = collateral.get(k);
+        double units = collateralPrecision[k].units(held);
+        equity += PerpMarginCalculator.collateralValue(units, collateralPrice[k], c.haircut(), c.cap());
+        moving += Math.abs(units * collateralPrice[k]);
+      }
+    }
+    double initial = 0;
+    double maintenance = 0;
+    for (int i = 0; i < a.size.length; i++) {
+      double size = a.size[i];
+      if (size != 0) {
+        double mark = markBuffer[i];
+        equity += size * (mark - a.entry[i]);
+        double notional = Math.abs(size) * mark;
+        MarginTiers t = tiers.get(i);
+        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
+        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
+        moving += notional * (1 + steepestRate[i]);
+        fixed += Math.abs(size * a.entry[i]) + notional;
+      }
+    }
+    a.state = new MarginState(equity, initial, maintenance);
+    if (a == book.vault() || !(maintenance > 0) && !a.hasPositions()) {
+      screen.allow(a.ordinal, a.slot, Double.POSITIVE_INFINITY, 0, 0);
+    } else {
+      fixed += Math.abs(equity) + Math.abs(maintenance);
+      screen.allow(a.ordinal, a.slot, equity - maintenance, moving, moving + fixed);
+    }
+  }
+
+  /**
+   * {@code a}'s state as the last mark saw it: an account that mark left out gets the state it would
+   * have computed, at that mark's prices (its books have not changed since, or it would have been
+   * re-stated). Auto-deleveraging ranks accounts by it.
+   */
+  MarginState markedState(MarginAccount a) {
+    if (a.markedSerial < markSerial) {
+      if (ledger.changedAt(a.slot) > transfersAtLastMark) {
+        throw new IllegalStateException(spec.id() + ": " + a.id + " changed after the last mark without a new state");
+      }
+      a.state = stateAt(a, markedCollateralPrice, markedMark);
+      a.markedSerial = markSerial;
+    }
+    return a.state;
+  }
+
+  /** Re-computes {@code a}'s state after its books changed, and tells the screen. */
+  void restate(MarginAccount a) {
+    a.state = state(a);
+    a.markedSerial = markSerial;
+    screen.touch(a.ordinal);
+  }
+
+  /** Tells the screen that {@code a}'s positions changed. */
+  void touch(MarginAccount a) {
+    screen.touch(a.ordinal);
   }
 
   private void countPausedStep() {
@@ -128,20 +289,30 @@ final class PerpRiskView {
   /** Equity over maintenance requirement of every trader account at the last mark (finite values only). */
   double[] healthValues() {
     MarginAccount vault = book.vault();
-    return book.all().stream()
-        .filter(a -> a != vault)
-        .mapToDouble(a -> a.state.health())
-        .filter(Double::isFinite)
-        .toArray();
+    double[] out = new double[book.size()];
+    int n = 0;
+    for (MarginAccount a : book.all()) {
+      if (a != vault) {
+        double h = a.state.health();
+        if (Double.isFinite(h)) {
+          out[n++] = h;
+        }
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** Open interest: the absolute size of every position at the oracle price. */
   double openInterest() {
+    double[] price = new double[markets.count()];
+    for (int i = 0; i < price.length; i++) {
+      price[i] = markets.oraclePrice(markets.assets.get(i));
+    }
     double openInterest = 0;
     for (MarginAccount a : book.all()) {
       for (int i = 0; i < a.size.length; i++) {
         if (a.size[i] != 0) {
-          openInterest += Math.abs(a.size[i]) * markets.oraclePrice(markets.assets.get(i));
+          openInterest += Math.abs(a.size[i]) * price[i];
         }
       }
     }
@@ -184,6 +355,11 @@ final class PerpRiskView {
    * as {@link PerpMarginCalculator#state(List, List, List)} sums its lines, without building them.
    */
   private MarginState stateAtReadPrices(MarginAccount a) {
+    return stateAt(a, collateralPrice, markBuffer);
+  }
+
+  /** {@link #stateAtReadPrices} at the given collateral prices and marks. */
+  private MarginState stateAt(MarginAccount a, double[] collateralPrice, double[] markBuffer) {
     if (spec.portfolio().isPresent()) {
       return portfolioState(a);
     }

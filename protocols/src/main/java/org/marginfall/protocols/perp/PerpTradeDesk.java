@@ -104,7 +104,7 @@ final class PerpTradeDesk {
     double realized = book.applyTrade(a, i, size, price);
     requireInitialMargin(a, i, old, oldEntry, realized);
     waterfall.settlePnl(a.id, realized);
-    a.state = risk.state(a);
+    risk.restate(a);
     emitTrade(marginAccount, market, size, price, Math.abs(size) * price, realized);
   }
 
@@ -193,7 +193,7 @@ final class PerpTradeDesk {
     Execution e = services.markets().tradeSynthetic(marginAccount.value(), market, -close);
     double realized = book.applyTrade(a, i, -close, e.averagePrice());
     waterfall.settlePnl(a.id, realized);
-    a.state = risk.state(a);
+    risk.restate(a);
     emitTrade(marginAccount, market, -close, e.averagePrice(), e.value(), realized);
   }
 
@@ -259,7 +259,7 @@ final class PerpTradeDesk {
               + before.initialRequirement());
     }
     ledger.transfer(marginAccount, to, asset, atoms);
-    a.state = risk.state(a);
+    risk.restate(a);
     // The account meets its initial margin, so it cannot stay on the last mark's list.
     risk.dropFromList(a);
   }

@@ -238,6 +238,11 @@ public final class PerpetualExchange implements PerpetualVenue {
     risk.markToMarket();
   }
 
+  @Override
+  public void markLiquidationCandidates() {
+    risk.markLiquidationCandidates();
+  }
+
   /**
    * Equity over maintenance requirement of every trader account with positions, at the last mark.
    * The backstop vault is left out: it is never liquidated, so its margin says nothing about how
