@@ -43,7 +43,8 @@ class IncrementalMarkingTest {
     for (String example :
         List.of(
             "three-venue-crash", "perp-backstop-adl", "lending-crash", "cdp-auction",
-            "shared-collateral-contagion", "depositor-run", "oracle-failures")) {
+            "shared-collateral-contagion", "depositor-run", "oracle-failures",
+            "snapshot-three-venues", "replay-black-thursday")) {
       for (long seed : new long[] {11, 12}) {
         out.add(Arguments.of(example, seed));
       }
@@ -69,7 +70,7 @@ class IncrementalMarkingTest {
 
   private static ModelSpec model(String example) {
     ScenarioSource source = ScenarioSource.resolve(example);
-    return new ScenarioReader(Catalog.standard()).read(source.content(), source.json()).model();
+    return new ScenarioReader(Catalog.standard()).read(source).model();
   }
 
   /** Every event and step record of a run, as text, in the order the listeners saw them. */
