@@ -19,6 +19,11 @@ final class MarginAccount {
   final double[] size;
   final double[] entry;
   MarginState state = new MarginState(0, 0, 0);
+  /** The step of the account's last liquidation that closed part of a position, {@link #NEVER} if none. */
+  long partialAt = NEVER;
+
+  /** {@link #partialAt} of an account never partially liquidated. */
+  static final long NEVER = Long.MIN_VALUE;
 
   MarginAccount(AccountId id, int slot, int ordinal, int markets) {
     this.id = id;
