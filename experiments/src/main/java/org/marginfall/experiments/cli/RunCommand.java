@@ -20,6 +20,7 @@ import org.marginfall.experiments.twin.Twin;
 import org.marginfall.experiments.twin.TwinComparison;
 import org.marginfall.experiments.twin.TwinRunner;
 import org.marginfall.experiments.twin.TwinScenarios;
+import org.marginfall.experiments.warning.ScenarioWarnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -77,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
     }
     ScenarioSource source = ScenarioSource.resolve(scenario);
     Scenario s = ScenarioLoader.load(source);
+    PrintWriter err = spec.commandLine().getErr();
+    ScenarioWarnings.of(s.model()).forEach(w -> err.println(w.line()));
     RunRequest request =
         new RunRequest(s, source.label(), out, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), audit, force,
             !noReport);
@@ -117,6 +120,9 @@ final class RunCommand implements Callable<Integer> {
             + " capital saved by sharing %.2f%n", "", t.onlyInBase(), t.onlyInBaseNotional(), t.onlyInTwin(),
             t.onlyInTwinNotional(), t.capitalSaved());
       }
+    }
+    if (twinRunner != null) {
+      twinRunner.warnings().forEach(w -> err.println(w.line()));
     }
     o.println("wrote " + r.directory() + (noReport ? "" : " (open report.html)"));
     return Main.OK;
