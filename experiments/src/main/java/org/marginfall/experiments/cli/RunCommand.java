@@ -116,9 +116,11 @@ final class RunCommand implements Callable<Integer> {
         TwinComparison.Row t = c.rows().get(c.rows().size() - 1);
         o.printf(Locale.ROOT, "  twin %-15s liquidations %6d -> %6d  bad debt %14.2f -> %14.2f%n", c.twin().name(),
             t.base().liquidations(), t.twin().liquidations(), t.base().badDebt(), t.twin().badDebt());
+        o.printf(Locale.ROOT, "  %-20s accounts liquidated %6d -> %6d%n", "", t.baseLiquidatedOwners(),
+            t.twinLiquidatedOwners());
         o.printf(Locale.ROOT, "  %-20s liquidated only in base: %d owners (notional %.2f); only in twin: %d (notional %.2f);"
-            + " capital saved by sharing %.2f%n", "", t.onlyInBase(), t.onlyInBaseNotional(), t.onlyInTwin(),
-            t.onlyInTwinNotional(), t.capitalSaved());
+            + " capital saved by %s %.2f%n", "", t.onlyInBase(), t.onlyInBaseNotional(), t.onlyInTwin(),
+            t.onlyInTwinNotional(), TwinComparison.savedBy(c.twin()), t.capitalSaved());
       }
     }
     if (twinRunner != null) {
