@@ -39,6 +39,7 @@ import org.marginfall.reports.run.OddSection;
 import org.marginfall.reports.run.RunEvents;
 import org.marginfall.reports.run.RunRisk;
 import org.marginfall.reports.run.TwinSection;
+import org.marginfall.reports.run.WarningsSection;
 
 /**
  * Writes the charts and the HTML report of a finished run from the files in its run directory
@@ -69,7 +70,7 @@ public final class RunReportWriter {
     /**
      * Reads {@code summary.json} (with its {@code contagion} object when present),
      * {@code timeseries.csv} (required), {@code manifest.json}, {@code events.jsonl},
-     * {@code scenario.yaml}, {@code twin-comparison.json} and {@code exposures.json} (optional)
+     * {@code scenario.yaml}, {@code twin-comparison.json}, {@code warnings.json} and {@code exposures.json} (optional)
      * from {@code runDir}; writes
      * {@code runDir/charts/*}, {@code runDir/tables/*}, {@code runDir/report.html} and
      * {@code runDir/report.pdf}.
@@ -118,12 +119,14 @@ public final class RunReportWriter {
         analysis.addAll(TwinSection.blocks(runDir));
         analysis.addAll(NetworkSection.blocks(runDir));
         List<Block> description = OddSection.blocks(runDir);
+        // Warnings come first of all: a no-op must be seen before any number is read as its effect.
+        List<Block> warnings = WarningsSection.blocks(runDir);
         // Whole seconds: sub-second digits add noise to the page and tell a reader nothing.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String page = ReportPage.render(summary, manifest, charts, generatedAt, analysis, description);
+        String page = ReportPage.render(summary, manifest, charts, generatedAt, warnings, analysis, description);
 
         // The PDF and the table files carry the page's content, in the page's order.
-        List<Block> blocks = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>(warnings);
         RunTables.summary(summary).forEach(t -> blocks.add(new Block.TableBlock(t)));
         blocks.add(new Block.Heading("Charts"));
         charts.forEach(c -> blocks.add(new Block.Figure(c)));

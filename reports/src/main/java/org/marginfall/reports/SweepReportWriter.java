@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import org.marginfall.reports.doc.ReportDocument;
 import org.marginfall.reports.sweep.SweepData;
+import org.marginfall.reports.doc.Block;
+import org.marginfall.reports.run.WarningsSection;
 import org.marginfall.reports.sweep.SweepDocument;
 
 /**
@@ -43,7 +45,11 @@ public final class SweepReportWriter {
             throw new ReportException(String.valueOf(sweepDir), "not a directory");
         }
         SweepData data = SweepData.read(sweepDir);
-        ReportDocument document = SweepDocument.build(data);
+        ReportDocument built = SweepDocument.build(data);
+        // Warnings (a swept parameter no metric responds to) come first, before any table is read.
+        List<Block> blocks = new ArrayList<>(WarningsSection.blocks(sweepDir));
+        blocks.addAll(built.blocks());
+        ReportDocument document = new ReportDocument(built.title(), blocks);
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<Path> written = new ArrayList<>(ReportOutput.write(sweepDir, document, generatedAt, true));
         written.sort(null);

@@ -8,6 +8,7 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.sweep.SweepMerger;
 import org.marginfall.experiments.sweep.SweepOutputs;
 import org.marginfall.experiments.sweep.SweepReport;
+import org.marginfall.experiments.warning.WarningsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,6 +43,7 @@ final class MergeCommand implements Callable<Integer> {
     SweepOutputs.Counts counts = merger.merge(shards, out, force);
     Path dir = out.toAbsolutePath().normalize();
     SweepReport.print(dir, merger.specOf(dir), counts, o, 60);
+    WarningsFile.read(dir).forEach(w -> spec.commandLine().getErr().println(w.line()));
     o.println("wrote " + dir);
     return counts.failed() == 0 ? Main.OK : SweepCommand.RUNS_FAILED;
   }

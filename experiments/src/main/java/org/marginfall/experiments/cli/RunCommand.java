@@ -20,6 +20,7 @@ import org.marginfall.experiments.twin.Twin;
 import org.marginfall.experiments.twin.TwinComparison;
 import org.marginfall.experiments.twin.TwinRunner;
 import org.marginfall.experiments.twin.TwinScenarios;
+import org.marginfall.experiments.warning.ScenarioWarnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -77,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
     }
     ScenarioSource source = ScenarioSource.resolve(scenario);
     Scenario s = ScenarioLoader.load(source);
+    PrintWriter err = spec.commandLine().getErr();
+    ScenarioWarnings.of(s.model()).forEach(w -> err.println(w.line()));
     RunRequest request =
         new RunRequest(s, source.label(), out, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), audit, force,
             !noReport);
@@ -113,10 +116,15 @@ final class RunCommand implements Callable<Integer> {
         TwinComparison.Row t = c.rows().get(c.rows().size() - 1);
         o.printf(Locale.ROOT, "  twin %-15s liquidations %6d -> %6d  bad debt %14.2f -> %14.2f%n", c.twin().name(),
             t.base().liquidations(), t.twin().liquidations(), t.base().badDebt(), t.twin().badDebt());
+        o.printf(Locale.ROOT, "  %-20s accounts liquidated %6d -> %6d%n", "", t.baseLiquidatedOwners(),
+            t.twinLiquidatedOwners());
         o.printf(Locale.ROOT, "  %-20s liquidated only in base: %d owners (notional %.2f); only in twin: %d (notional %.2f);"
-            + " capital saved by sharing %.2f%n", "", t.onlyInBase(), t.onlyInBaseNotional(), t.onlyInTwin(),
-            t.onlyInTwinNotional(), t.capitalSaved());
+            + " capital saved by %s %.2f%n", "", t.onlyInBase(), t.onlyInBaseNotional(), t.onlyInTwin(),
+            t.onlyInTwinNotional(), TwinComparison.savedBy(c.twin()), t.capitalSaved());
       }
+    }
+    if (twinRunner != null) {
+      twinRunner.warnings().forEach(w -> err.println(w.line()));
     }
     o.println("wrote " + r.directory() + (noReport ? "" : " (open report.html)"));
     return Main.OK;

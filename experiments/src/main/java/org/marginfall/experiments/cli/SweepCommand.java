@@ -11,6 +11,7 @@ import org.marginfall.experiments.sweep.Progress;
 import org.marginfall.experiments.sweep.Shard;
 import org.marginfall.experiments.sweep.SweepReader;
 import org.marginfall.experiments.sweep.SweepReport;
+import org.marginfall.experiments.warning.WarningsFile;
 import org.marginfall.experiments.sweep.SweepRunner;
 import org.marginfall.experiments.sweep.SweepSpec;
 import picocli.CommandLine.Command;
@@ -96,6 +97,7 @@ final class SweepCommand implements Callable<Integer> {
       o.printf("resumed: %d runs were already done%n", r.resumed());
     }
     SweepReport.print(r.directory(), s, r.counts(), o, 60);
+    WarningsFile.read(r.directory()).forEach(w -> err.println(w.line()));
     o.println("wrote " + r.directory());
     return r.counts().failed() == 0 ? Main.OK : RUNS_FAILED;
   }

@@ -12,6 +12,7 @@ import org.marginfall.experiments.scenario.ScenarioSource;
 import org.marginfall.experiments.scenario.SpecFiles;
 import org.marginfall.experiments.sweep.SweepReader;
 import org.marginfall.experiments.sweep.SweepSpec;
+import org.marginfall.experiments.warning.ScenarioWarnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(
         source.label() + ": valid (" + s.model().venues().size() + " venues, " + s.model().populations().size()
             + " agent populations, " + s.model().settings().steps() + " steps; decimals: " + decimals + ")");
+    ScenarioWarnings.of(s.model()).forEach(w -> spec.commandLine().getErr().println(w.line()));
     return Main.OK;
   }
 

@@ -27,6 +27,8 @@ import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.metric.SummaryCollector;
 import org.marginfall.core.network.VenueExposures;
 import org.marginfall.core.random.StreamSeeds;
+import org.marginfall.experiments.warning.ScenarioWarnings;
+import org.marginfall.experiments.warning.WarningsFile;
 import org.marginfall.reports.RunReportWriter;
 
 /**
@@ -218,6 +220,7 @@ public final class RunDirectoryWriter {
     Files.write(dir.resolve("scenario.yaml"), request.scenario().content());
     writeJson(dir.resolve("network.json"), NetworkFiles.network(request.scenario().name(), exposures));
     writeJson(dir.resolve("exposures.json"), NetworkFiles.exposures(exposures));
+    WarningsFile.write(dir, ScenarioWarnings.of(model));
     Result result = new Result(dir, summary, events, wall);
     extension.beforeReport(dir, result);
     if (request.report()) {

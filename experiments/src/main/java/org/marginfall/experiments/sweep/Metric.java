@@ -31,11 +31,12 @@ public record Metric(String name, String section, String id, String field) {
    * The comparison measures of the {@code twin} section, per venue or in total (docs/experiments.md,
    * "Twins in a sweep"): owners liquidated only in the base run (only because of what the twin
    * removes) and their notional, owners liquidated only in the twin, the twin-minus-base
-   * differences, and the capital sharing saved.
+   * differences, the capital what the twin removes saved, and the twin-minus-base count of owners
+   * liquidated.
    */
   public static final List<String> TWIN_FIELDS = List.of("onlyInBase", "onlyInBaseNotional", "onlyInTwin",
       "onlyInTwinNotional", "liquidationsDifference", "liquidatedNotionalDifference", "badDebtDifference",
-      "insurancePaidDifference", "capitalSaved");
+      "insurancePaidDifference", "capitalSaved", "accountsLiquidatedDifference");
 
   /** The fields of the {@code contagion} section a metric may name (numbers of summary.json's contagion object). */
   public static final List<String> CONTAGION_FIELDS = List.of("cascadeDepth", "inducedShare");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.Provenance;
+import org.marginfall.experiments.warning.WarningsFile;
 
 /**
  * Derives a sweep directory's summary files from its {@code runs.csv}, streaming: {@code
@@ -82,6 +83,7 @@ public final class SweepOutputs {
     Path pointsCsv = temporary(dir, "points.csv");
     Path runsParquet = temporary(dir, "runs.parquet");
     Path pointsParquet = temporary(dir, "points.parquet");
+    IneffectiveParameters ineffective = new IneffectiveParameters(spec.parameters());
     try (BufferedReader in = Files.newBufferedReader(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
         Writer out = Files.newBufferedWriter(pointsCsv, StandardCharsets.UTF_8);
         ParquetTable runsPq = new ParquetTable(runsParquet, "runs", runColumns());
@@ -94,6 +96,7 @@ public final class SweepOutputs {
       List<RunsTable.Row> group = new ArrayList<>();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         RunsTable.Row row = table.parse(line);
+        ineffective.add(row);
         runs++;
         if (!row.ok()) {
           byReason.merge(FailureReason.valueOf(row.reason()), 1L, Long::sum);
@@ -115,6 +118,8 @@ public final class SweepOutputs {
     if (sobol && shard.count() == 1) {
       writeSobol(dir, means, k);
     }
+    // Only the whole sweep compares every level; a shard's rows would be a partial picture.
+    WarningsFile.write(dir, shard.count() == 1 ? ineffective.warnings() : List.of());
     long failed = byReason.values().stream().mapToLong(Long::longValue).sum();
     Counts counts = new Counts(runs, failed, byReason);
     writeAtomically(dir.resolve("manifest.json"), manifest(shard, true, counts, mergedFrom));

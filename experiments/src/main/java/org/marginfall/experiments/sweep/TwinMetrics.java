@@ -80,6 +80,7 @@ final class TwinMetrics {
       case "badDebtDifference" -> row.difference().badDebt();
       case "insurancePaidDifference" -> row.difference().insurancePaid();
       case "capitalSaved" -> row.capitalSaved();
+      case "accountsLiquidatedDifference" -> row.twinLiquidatedOwners() - row.baseLiquidatedOwners();
       default -> throw new IllegalStateException("unknown twin measure " + m.path());
     };
   }

@@ -71,17 +71,24 @@ public record TwinComparison(Twin twin, List<Row> rows) {
    * @param onlyInTwinNotional their liquidated notional in the twin
    * @param baseLoss sum over owners of their liquidation loss (penalty plus shortfall) in the base run
    * @param twinLoss the same in the twin
+   * @param baseLiquidatedOwners owners liquidated at least once in the base run (one owner however
+   *     many liquidation events it had)
+   * @param twinLiquidatedOwners the same in the twin
    */
   public record Row(
       String venue, Figures base, Figures twin, long onlyInBase, double onlyInBaseNotional, long onlyInTwin,
-      double onlyInTwinNotional, double baseLoss, double twinLoss) {
+      double onlyInTwinNotional, double baseLoss, double twinLoss, long baseLiquidatedOwners,
+      long twinLiquidatedOwners) {
 
     /** Twin minus base. */
     public Figures difference() {
       return twin.minus(base);
     }
 
-    /** Capital saved by sharing: sum over owners of (loss in twin - loss in base); negative when the base lost more. */
+    /**
+     * Capital saved by what the twin removes ({@link TwinComparison#savedBy}): sum over owners of
+     * (loss in twin - loss in base); negative when the base lost more.
+     */
     public double capitalSaved() {
       return twinLoss - baseLoss;
     }
@@ -89,7 +96,8 @@ public record TwinComparison(Twin twin, List<Row> rows) {
     Row plus(Row o) {
       return new Row(TOTAL, base.plus(o.base), twin.plus(o.twin), onlyInBase + o.onlyInBase,
           onlyInBaseNotional + o.onlyInBaseNotional, onlyInTwin + o.onlyInTwin,
-          onlyInTwinNotional + o.onlyInTwinNotional, baseLoss + o.baseLoss, twinLoss + o.twinLoss);
+          onlyInTwinNotional + o.onlyInTwinNotional, baseLoss + o.baseLoss, twinLoss + o.twinLoss,
+          baseLiquidatedOwners + o.baseLiquidatedOwners, twinLiquidatedOwners + o.twinLiquidatedOwners);
     }
   }
 
@@ -101,7 +109,7 @@ public record TwinComparison(Twin twin, List<Row> rows) {
           + " differ from the base run's " + base.venues().keySet());
     }
     List<Row> rows = new ArrayList<>();
-    Row total = new Row(TOTAL, Figures.ZERO, Figures.ZERO, 0, 0, 0, 0, 0, 0);
+    Row total = new Row(TOTAL, Figures.ZERO, Figures.ZERO, 0, 0, 0, 0, 0, 0, 0, 0);
     for (Map.Entry<String, RunSummary.VenueSummary> v : base.venues().entrySet()) {
       String id = v.getKey();
       Map<String, AccountOutcomes.Outcome> b = baseOwners.owners(id);
@@ -112,6 +120,8 @@ public record TwinComparison(Twin twin, List<Row> rows) {
       double onlyTwinNotional = 0;
       double baseLoss = 0;
       double twinLoss = 0;
+      long baseLiquidated = 0;
+      long twinLiquidated = 0;
       Set<String> owners = new TreeSet<>(b.keySet());
       owners.addAll(t.keySet());
       for (String owner : owners) {
@@ -127,9 +137,11 @@ public record TwinComparison(Twin twin, List<Row> rows) {
         }
         baseLoss += ob.loss();
         twinLoss += ot.loss();
+        baseLiquidated += ob.liquidated() ? 1 : 0;
+        twinLiquidated += ot.liquidated() ? 1 : 0;
       }
       Row row = new Row(id, Figures.of(v.getValue()), Figures.of(other.venues().get(id)), onlyBase,
-          onlyBaseNotional, onlyTwin, onlyTwinNotional, baseLoss, twinLoss);
+          onlyBaseNotional, onlyTwin, onlyTwinNotional, baseLoss, twinLoss, baseLiquidated, twinLiquidated);
       rows.add(row);
       total = total.plus(row);
     }
@@ -142,6 +154,7 @@ public record TwinComparison(Twin twin, List<Row> rows) {
     ObjectNode o = Json.mapper().createObjectNode();
     o.put("twin", twin.name());
     o.put("directory", "twin/" + twin.directory());
+    o.put("capitalSavedBy", savedBy(twin));
     ArrayNode venues = o.putArray("venues");
     for (Row r : rows) {
       ObjectNode v = venues.addObject();
@@ -149,6 +162,10 @@ public record TwinComparison(Twin twin, List<Row> rows) {
       figures(v.putObject("base"), r.base());
       figures(v.putObject("twin"), r.twin());
       figures(v.putObject("difference"), r.difference());
+      ObjectNode accounts = v.putObject("accountsLiquidated");
+      accounts.put("base", r.baseLiquidatedOwners());
+      accounts.put("twin", r.twinLiquidatedOwners());
+      accounts.put("difference", r.twinLiquidatedOwners() - r.baseLiquidatedOwners());
       ObjectNode ob = v.putObject("liquidatedOnlyInBase");
       ob.put("accounts", r.onlyInBase());
       ob.put("notional", r.onlyInBaseNotional());
@@ -178,7 +195,8 @@ public record TwinComparison(Twin twin, List<Row> rows) {
       "base_bad_debt", "twin_bad_debt", "diff_bad_debt",
       "base_insurance_paid", "twin_insurance_paid", "diff_insurance_paid",
       "only_base_accounts", "only_base_notional", "only_twin_accounts", "only_twin_notional",
-      "base_loss", "twin_loss", "capital_saved_by_sharing"));
+      "base_loss", "twin_loss", "capital_saved_by_sharing",
+      "base_accounts_liquidated", "twin_accounts_liquidated", "diff_accounts_liquidated"));
 
   /** The rows of {@code twin-comparison.csv}, one per venue and the total, without line ends. */
   public List<String> csvRows() {
@@ -192,9 +210,27 @@ public record TwinComparison(Twin twin, List<Row> rows) {
           num(r.base().badDebt()), num(r.twin().badDebt()), num(d.badDebt()),
           num(r.base().insurancePaid()), num(r.twin().insurancePaid()), num(d.insurancePaid()),
           Long.toString(r.onlyInBase()), num(r.onlyInBaseNotional()), Long.toString(r.onlyInTwin()),
-          num(r.onlyInTwinNotional()), num(r.baseLoss()), num(r.twinLoss()), num(r.capitalSaved()))));
+          num(r.onlyInTwinNotional()), num(r.baseLoss()), num(r.twinLoss()), num(r.capitalSaved()),
+          Long.toString(r.baseLiquidatedOwners()), Long.toString(r.twinLiquidatedOwners()),
+          Long.toString(r.twinLiquidatedOwners() - r.baseLiquidatedOwners()))));
     }
     return out;
+  }
+
+  /**
+   * What the twin removes from the base configuration, so "capital saved by ..." says what saved it:
+   * {@code isolated} removes shared margin (cross margin and shared collateral pools), {@code
+   * no-impact} removes price impact, {@code no-channel:c} the channel c, {@code set:p=v} the base
+   * run's value of p (the twin has v).
+   */
+  public static String savedBy(Twin twin) {
+    return switch (twin.kind()) {
+      case ISOLATED -> "sharing margin (cross margin and shared collateral pools)";
+      case NO_IMPACT -> "price impact";
+      case NO_CHANNEL -> "the " + twin.channel() + " channel";
+      case SET -> "the base value of " + twin.channel().substring(0, twin.channel().indexOf('='))
+          + " (the twin sets " + twin.channel().substring(twin.channel().indexOf('=') + 1) + ")";
+    };
   }
 
   private static String num(double x) {

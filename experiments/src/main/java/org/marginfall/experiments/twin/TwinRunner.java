@@ -18,6 +18,8 @@ import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.RunDirectoryWriter;
 import org.marginfall.experiments.run.RunRequest;
 import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.warning.Warning;
+import org.marginfall.experiments.warning.WarningsFile;
 
 /**
  * Runs a scenario with its counterfactual twins: the base run directory as usual, each twin as a
@@ -41,6 +43,9 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
   private final List<Scenario> scenarios;
   private final AccountOutcomes baseOwners;
   private final List<TwinComparison> comparisons = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
+  /** The file whose equality means a twin changed nothing: every venue, asset and price, step by step. */
+  private static final String SERIES = "timeseries.csv";
 
   /**
    * Prepares the twins of {@code request}'s scenario; each twin scenario is built and validated
@@ -81,6 +86,7 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
   public void beforeReport(Path dir, RunDirectoryWriter.Result base) throws IOException {
     long seed = base.summary().run().seed();
     comparisons.clear();
+    warnings.clear();
     for (int i = 0; i < twins.size(); i++) {
       Twin twin = twins.get(i);
       Path twinDir = Files.createDirectories(dir.resolve("twin").resolve(twin.directory()));
@@ -94,7 +100,12 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
         }
       });
       comparisons.add(TwinComparison.of(twin, base.summary(), baseOwners, result.summary(), owners));
+      if (Files.mismatch(dir.resolve(SERIES), twinDir.resolve(SERIES)) == -1) {
+        warnings.add(new Warning("twin " + twin.name(), "changed nothing: every time series equals the base run's, "
+            + unchangedBecause(twin)));
+      }
     }
+    WarningsFile.append(dir, warnings);
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("baseCurrency", base.summary().run().baseCurrency());
     root.put("seed", seed);
@@ -119,6 +130,22 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
   /** The comparisons of the last {@link #run()}, in the order the twins were named. */
   public List<TwinComparison> comparisons() {
     return List.copyOf(comparisons);
+  }
+
+  /** The twins of the last {@link #run()} that changed nothing, as warnings. */
+  public List<Warning> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /** Why a twin of this kind may change nothing, so the warning says where to look. */
+  private static String unchangedBecause(Twin twin) {
+    return switch (twin.kind()) {
+      case ISOLATED -> "so isolated margin makes no difference here (each account holds one market, or every perpetual"
+          + " venue is isolated already, and no collateral pool is shared)";
+      case NO_IMPACT -> "so no market's price impact made a difference here";
+      case NO_CHANNEL -> "so the " + twin.channel() + " channel carried nothing in this run";
+      case SET -> "so the new value made no difference to any result";
+    };
   }
 
   private static Set<String> assets(Scenario s) {

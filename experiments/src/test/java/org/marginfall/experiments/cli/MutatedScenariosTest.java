@@ -23,11 +23,15 @@ import org.marginfall.experiments.scenario.ScenarioSource;
  * the change, {@code validate} and {@code run} end with exit 0 or 2, never 1; an error is one line
  * per problem, {@code error: ...}, with no stack trace, no Java exception name and no atoms; a file
  * {@code validate} accepts runs, or stops at a named step. Fixed seed: the same cases every time.
+ * {@code mvn verify} runs {@value #DEFAULT_CASES} cases; the full-scale corpus runs with {@code
+ * -Pfuzz} (2,000 cases) or {@code -Dmarginfall.fuzz.cases=N} (README, "Two commands").
  */
 class MutatedScenariosTest {
 
   private static final long SEED = 17;
-  private static final int CASES = 48;
+  private static final int DEFAULT_CASES = 48;
+  /** The number of cases: {@code marginfall.fuzz.cases} when set (the fuzz profile), else 48. */
+  private static final int CASES = Integer.getInteger("marginfall.fuzz.cases", DEFAULT_CASES);
   private static final int STEPS = 6;
   private static final int AGENTS = 4;
   private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z]\\w*(Exception|Error)\\b");
@@ -111,6 +115,7 @@ class MutatedScenariosTest {
   @Test
   void test_generator_coversEveryKindOfChange() {
     // Guards the test above against a seed that would only ever delete fields.
+    assertTrue(CASES >= 1, "marginfall.fuzz.cases must be >= 1, was " + CASES);
     Random random = new Random(SEED);
     List<String> examples = ScenarioSource.bundledNames().stream().filter(n -> !n.startsWith("sweep-")).toList();
     java.util.Set<Object> used = new java.util.HashSet<>();

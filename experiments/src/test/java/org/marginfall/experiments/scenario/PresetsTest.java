@@ -6,10 +6,14 @@ import static org.marginfall.experiments.Fixtures.minimalYaml;
 import static org.marginfall.experiments.Fixtures.replaceOnce;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
+import org.marginfall.experiments.Fixtures;
+import org.marginfall.protocols.perp.LiquidationMode;
+import org.marginfall.protocols.perp.LiquidationTerms;
 import org.marginfall.protocols.perp.PerpetualVenueSpec;
 
 /** {@code preset: NAME} lays a venue entry over a named parameter set that its own fields override. */
@@ -73,5 +77,20 @@ class PresetsTest {
     assertEquals(
         List.of(new Problem("venues[0].maintenanceMargin", "must be below initialMargin (0.1), was 0.2")),
         e.problems());
+  }
+
+  @Test
+  void test_hyperliquidLike_followsHyperliquidsDocumentedPartialLiquidation() throws Exception {
+    // Hyperliquid docs, trading/liquidations: 20% of a position above 100k USDC, then a 30 s
+    // cooldown during which liquidations take whole positions; the cooldown counts whole steps.
+    String example = Files.readString(Fixtures.example().resolveSibling("perp-backstop-adl.yaml"));
+    for (int[] stepsAndCooldown : new int[][] {{60, 1}, {10, 3}, {7, 5}}) {
+      String yaml = example.replace("stepSeconds: 60", "stepSeconds: " + stepsAndCooldown[0]);
+      Scenario s = new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false);
+      PerpetualVenueSpec hl = (PerpetualVenueSpec) s.model().venues().get(0);
+      assertEquals("hl", hl.id().value());
+      assertEquals(
+          new LiquidationTerms(LiquidationMode.FIXED_PARTIAL, 0.2, 100_000, stepsAndCooldown[1]), hl.liquidation());
+    }
   }
 }

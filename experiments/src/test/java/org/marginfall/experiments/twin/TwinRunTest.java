@@ -145,6 +145,7 @@ class TwinRunTest {
     Map<String, Map<String, Owner>> t = owners(first.resolve("twin/isolated"));
     long totalOnlyBase = 0;
     long totalOnlyTwin = 0;
+    long totalAccounts = 0;
     double totalSaved = 0;
     for (int i = 0; i < VENUES.size(); i++) {
       Map<String, Owner> bv = b.getOrDefault(VENUES.get(i), Map.of());
@@ -178,6 +179,14 @@ class TwinRunTest {
       assertEquals(baseLoss, row.get("liquidationLoss").get("base").asDouble(), 1e-6, v);
       assertEquals(twinLoss, row.get("liquidationLoss").get("twin").asDouble(), 1e-6, v);
       assertEquals(twinLoss - baseLoss, row.get("capitalSavedBySharing").asDouble(), 1e-6, v);
+      // Accounts liquidated: owners with at least one liquidation, however many events each had.
+      long baseAccounts = bv.values().stream().filter(Owner::liquidated).count();
+      long twinAccounts = tv.values().stream().filter(Owner::liquidated).count();
+      assertEquals(baseAccounts, row.get("accountsLiquidated").get("base").asLong(), v);
+      assertEquals(twinAccounts, row.get("accountsLiquidated").get("twin").asLong(), v);
+      assertEquals(twinAccounts - baseAccounts, row.get("accountsLiquidated").get("difference").asLong(), v);
+      assertTrue(baseAccounts <= row.get("base").get("liquidations").asLong(), v);
+      totalAccounts += baseAccounts;
       // The liquidated owners' notional is the venue's liquidated notional (every liquidation names one).
       double allBase = bv.values().stream().mapToDouble(Owner::notional).sum();
       assertEquals(base.get("venues").get(v).get("liquidatedNotional").asDouble(), allBase, 1e-6 * allBase, v);
@@ -189,6 +198,10 @@ class TwinRunTest {
     assertEquals(totalOnlyBase, total.get("liquidatedOnlyInBase").get("accounts").asLong());
     assertEquals(totalOnlyTwin, total.get("liquidatedOnlyInTwin").get("accounts").asLong());
     assertEquals(totalSaved, total.get("capitalSavedBySharing").asDouble(), 1e-6);
+    assertEquals(totalAccounts, total.get("accountsLiquidated").get("base").asLong());
+    // An account liquidated in several rounds is one account but several events.
+    assertTrue(totalAccounts < total.get("base").get("liquidations").asLong(), "events outnumber accounts");
+    assertEquals("sharing margin (cross margin and shared collateral pools)", comparison.get("capitalSavedBy").asText());
     assertTrue(totalOnlyBase + totalOnlyTwin > 0, "cross versus isolated margin changed who was liquidated");
   }
 

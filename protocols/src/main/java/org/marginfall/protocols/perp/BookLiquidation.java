@@ -63,18 +63,19 @@ final class BookLiquidation {
     this.oracle = new double[n];
   }
 
-  /** Closes the fraction {@code f} of every position through the shared market. */
-  LiquidationOutcome close(MarginAccount a, MarginState before, AccountId liquidator, double f) {
+  /** Closes the fraction {@code f[i]} of each position {@code i} through the shared market. */
+  LiquidationOutcome close(MarginAccount a, MarginState before, AccountId liquidator, double[] f) {
     AccountId account = a.id;
-    closePositions(a, f);
+    boolean partial = closePositions(a, f);
     double fee = cappedFee(account);
     long feeAtoms = basePrecision.floorAtoms(fee);
     long toLiquidator = basePrecision.floorAtoms(fee * spec.liquidatorShare());
     long toInsurance = feeAtoms - toLiquidator;
     LossWaterfall.Sale sale = settle(account, liquidator, feeAtoms, toLiquidator, toInsurance);
     double totalNotional = record(account, before, liquidator, feeAtoms, toLiquidator, toInsurance);
-    if (f < 1) {
+    if (partial) {
       totals.partialLiquidations++;
+      a.partialAt = services.clock().step();
     }
     totals.liquidatedNotional += totalNotional;
     totals.liquidationFeeAtoms += feeAtoms;
@@ -85,8 +86,12 @@ final class BookLiquidation {
         basePrecision.units(sale.spent()));
   }
 
-  /** 1. Closes the fraction {@code f} of every position through the shared market, filling the columns. */
-  private void closePositions(MarginAccount a, double f) {
+  /**
+   * 1. Closes the fraction {@code f[i]} of each position through the shared market, filling the
+   * columns; returns whether any position was closed only in part.
+   */
+  private boolean closePositions(MarginAccount a, double[] fractions) {
+    boolean partial = false;
     Arrays.fill(closedSize, 0);
     Arrays.fill(exec, 0);
     Arrays.fill(pnl, 0);
@@ -101,6 +106,8 @@ final class BookLiquidation {
       }
       AssetId asset = markets.assets.get(i);
       oracle[i] = markets.oraclePrice(asset);
+      double f = fractions[i];
+      partial |= f < 1;
       double close = f >= 1 ? a.size[i] : a.size[i] * f;
       Execution e = services.markets().tradeSynthetic(venue, asset, -close);
       closedSize[i] = close;
@@ -116,6 +123,7 @@ final class BookLiquidation {
         book.setSize(a, i, a.size[i] - close);
       }
     }
+    return partial;
   }
 
   /** 2. The fee, capped at what equity remains after the close (collateral at oracle value). */

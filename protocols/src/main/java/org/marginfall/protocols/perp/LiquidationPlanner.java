@@ -1,5 +1,6 @@
 package org.marginfall.protocols.perp;
 
+import java.util.Arrays;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
@@ -53,6 +54,8 @@ final class LiquidationPlanner {
   private final LossWaterfall waterfall;
   /** The backstop's terms, null without a backstop. */
   private final BackstopTerms backstop;
+  /** The close fractions by market index, reused between calls. */
+  private final double[] fractions;
 
   LiquidationPlanner(
       PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
@@ -67,6 +70,7 @@ final class LiquidationPlanner {
     this.risk = risk;
     this.waterfall = waterfall;
     this.backstop = spec.backstop().orElse(null);
+    this.fractions = new double[markets.count()];
   }
 
   /**
@@ -94,15 +98,29 @@ final class LiquidationPlanner {
     return Route.BOOK;
   }
 
-  /** The fraction of every position a close through the book closes, from the notional at the mark. */
-  double closeFraction(MarginAccount a, MarginState now) {
+  /**
+   * The fraction of each position a close through the book closes, from the notionals at the mark,
+   * by market index. The array is this planner's and is overwritten by the next call.
+   */
+  double[] closeFractions(MarginAccount a, MarginState now) {
     double notional = 0;
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
         notional += Math.abs(a.size[i]) * markets.markPrice(i);
       }
     }
-    return fraction(now, notional);
+    LiquidationTerms terms = spec.liquidation();
+    if (terms.mode() == LiquidationMode.FIXED_PARTIAL) {
+      boolean cooling = a.partialAt != MarginAccount.NEVER
+          && services.clock().step() - a.partialAt < terms.cooldownSteps();
+      for (int i = 0; i < a.size.length; i++) {
+        fractions[i] = a.size[i] == 0 ? 0
+            : PartialLiquidation.fixedFraction(terms, Math.abs(a.size[i]) * markets.markPrice(i), cooling);
+      }
+    } else {
+      Arrays.fill(fractions, fraction(now, notional));
+    }
+    return fractions;
   }
 
   private double fraction(MarginState now, double notional) {
@@ -133,18 +151,18 @@ final class LiquidationPlanner {
     if (route(a, now, value) != Route.BOOK) {
       return 0;
     }
-    double notional = 0;
-    double unrealised = 0;
+    double[] f = closeFractions(a, now);
+    double closed = 0;
+    double unrealisedLeft = 0;
     for (int i = 0; i < a.size.length; i++) {
       if (a.size[i] != 0) {
         double mark = markets.markPrice(i);
-        notional += Math.abs(a.size[i]) * mark;
-        unrealised += a.size[i] * (mark - a.entry[i]);
+        closed += f[i] * Math.abs(a.size[i]) * mark;
+        unrealisedLeft += (1 - f[i]) * a.size[i] * (mark - a.entry[i]);
       }
     }
-    double f = fraction(now, notional);
-    double remaining = value - (1 - f) * unrealised;
-    double fee = Math.min(f * notional * spec.liquidationFee(), Math.max(0, remaining));
+    double remaining = value - unrealisedLeft;
+    double fee = Math.min(closed * spec.liquidationFee(), Math.max(0, remaining));
     return fee * spec.liquidatorShare();
   }
 

@@ -22,6 +22,12 @@ final class MarginAccount {
   /** The serial of the last mark whose prices {@link #state} is at, or later (see PerpRiskView). */
   long markedSerial;
 
+  /** The step of the account's last liquidation that closed part of a position, {@link #NEVER} if none. */
+  long partialAt = NEVER;
+
+  /** {@link #partialAt} of an account never partially liquidated. */
+  static final long NEVER = Long.MIN_VALUE;
+
   MarginAccount(AccountId id, int slot, int ordinal, int markets) {
     this.id = id;
     this.slot = slot;

@@ -298,7 +298,7 @@ public final class PerpetualExchange implements PerpetualVenue {
         switch (route) {
           case DELEVERAGE -> adl.deleverage(a, before, liquidator, value);
           case BELOW_THRESHOLD, BOOK_SHORTFALL -> backstop.takeover(a, before, route.reason());
-          case BOOK -> bookPath.close(a, before, liquidator, planner.closeFraction(a, before));
+          case BOOK -> bookPath.close(a, before, liquidator, planner.closeFractions(a, before));
         });
   }
 
@@ -325,7 +325,7 @@ public final class PerpetualExchange implements PerpetualVenue {
   public VenueSnapshot snapshot() {
     // Keys depend only on the spec, so they are the same at every step of a run.
     Map<String, Double> extras = new LinkedHashMap<>();
-    if (spec.liquidation().mode() == LiquidationMode.PARTIAL) {
+    if (spec.liquidation().mode() != LiquidationMode.FULL) {
       extras.put("partialLiquidations", (double) totals.partialLiquidations);
     }
     if (backstop != null) {

@@ -37,6 +37,9 @@ public final class PerpetualVenueType implements VenueType {
     "portfolio"
   };
 
+  /** The longest partial-liquidation cooldown, one year; a longer one is a typo, not a venue rule. */
+  private static final double MAX_COOLDOWN_SECONDS = 365.0 * 24 * 3600;
+
   @Override
   public String name() {
     return PerpetualVenueSpec.TYPE;
@@ -78,7 +81,7 @@ public final class PerpetualVenueType implements VenueType {
     double share = node.fraction("liquidatorShare", 0.5);
     double insurance = node.nonNegative("insuranceFund", 0);
     double house = node.nonNegative("houseCapital", 1.0e9);
-    LiquidationTerms liquidation = readLiquidation(node);
+    LiquidationTerms liquidation = readLiquidation(node, context);
     Optional<BackstopTerms> backstop = readBackstop(node, context, accepted);
     DeleveragingTerms deleveraging = readDeleveraging(node);
     PricingTerms pricing = readPricing(node);
@@ -127,8 +130,12 @@ public final class PerpetualVenueType implements VenueType {
     return Optional.of(model);
   }
 
-  /** Reads {@code liquidation: {mode, closeFactor, partialAboveNotional}}; full when absent. */
-  private static LiquidationTerms readLiquidation(SpecNode node) {
+  /**
+   * Reads {@code liquidation: {mode, closeFactor, partialAboveNotional, cooldownSeconds}}; full when
+   * absent. The cooldown is counted in whole steps: ceil(cooldownSeconds / stepSeconds), so a
+   * liquidation inside it is one less than cooldownSeconds after the partial one.
+   */
+  private static LiquidationTerms readLiquidation(SpecNode node, SpecContext context) {
     SpecNode l = node.get("liquidation");
     if (l.isMissing()) {
       return LiquidationTerms.FULL;
@@ -137,20 +144,28 @@ public final class PerpetualVenueType implements VenueType {
       return null;
     }
     int mark = l.problems().count();
-    l.allowOnly("mode", "closeFactor", "partialAboveNotional");
+    l.allowOnly("mode", "closeFactor", "partialAboveNotional", "cooldownSeconds");
     LiquidationMode mode = choice(l, "mode", LiquidationMode.values(), LiquidationMode::scenarioName, LiquidationMode.FULL);
     double factor = l.number("closeFactor", 1);
     if (!Double.isNaN(factor) && !(factor > 0 && factor <= 1)) {
       l.get("closeFactor").fail("must be in (0, 1], was " + factor);
     }
     double above = l.nonNegative("partialAboveNotional", 0);
+    double cooldown = l.nonNegative("cooldownSeconds", 0);
+    if (cooldown > MAX_COOLDOWN_SECONDS) {
+      l.get("cooldownSeconds").fail("must be at most " + (long) MAX_COOLDOWN_SECONDS + " (one year), was " + cooldown);
+    }
     if (mode == LiquidationMode.FULL && (l.has("closeFactor") || l.has("partialAboveNotional"))) {
-      l.get("mode").fail("closeFactor and partialAboveNotional apply only to mode partial");
+      l.get("mode").fail("closeFactor and partialAboveNotional apply only to mode partial or fixed-partial");
+    }
+    if (mode != LiquidationMode.FIXED_PARTIAL && l.has("cooldownSeconds")) {
+      l.get("mode").fail("cooldownSeconds applies only to mode fixed-partial");
     }
     if (l.problems().since(mark)) {
       return null;
     }
-    return l.build(() -> new LiquidationTerms(mode, factor, above));
+    long cooldownSteps = (long) Math.ceil(cooldown / context.stepSeconds());
+    return l.build(() -> new LiquidationTerms(mode, factor, above, cooldownSteps));
   }
 
   /** Reads {@code backstop: {shareAsset, capital, takeoverBelow, unwindFraction}}; none when absent. */

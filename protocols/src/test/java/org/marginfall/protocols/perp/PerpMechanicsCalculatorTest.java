@@ -48,6 +48,16 @@ class PerpMechanicsCalculatorTest {
   }
 
   @Test
+  void test_fixedFraction_twentyPercentOfLargePositionsUnlessCoolingDown() {
+    // Hyperliquid: 20% of a position above 100k USDC; smaller positions, and any position during
+    // the cooldown after a partial liquidation, in full.
+    LiquidationTerms hl = new LiquidationTerms(LiquidationMode.FIXED_PARTIAL, 0.2, 100_000, 3);
+    assertEquals(0.2, PartialLiquidation.fixedFraction(hl, 100_001, false), 0);
+    assertEquals(1, PartialLiquidation.fixedFraction(hl, 100_000, false), 0);
+    assertEquals(1, PartialLiquidation.fixedFraction(hl, 5e6, true), 0);
+  }
+
+  @Test
   void test_maintenance_binanceBracketsAreContinuousAtBoundaries() {
     // Binance CVCUSDT brackets (FAQ 360033162192): 1% to 5k, 2.5% to 25k, 5% to 100k.
     // deduction(1) = 5000 * (0.025 - 0.01) = 75; deduction(2) = 75 + 25000 * (0.05 - 0.025) = 700

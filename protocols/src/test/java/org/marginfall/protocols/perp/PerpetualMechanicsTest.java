@@ -127,6 +127,65 @@ class PerpetualMechanicsTest {
     h.assertBooksBalance(venue);
   }
 
+  /** Hyperliquid's rule at 1% fee: 20% of a position above $100k, then full closes for 3 steps. */
+  private static PerpetualVenueSpec fixedPartial() {
+    return spec(
+        new LiquidationTerms(LiquidationMode.FIXED_PARTIAL, 0.2, 100_000, 3), Optional.empty(),
+        DeleveragingTerms.NONE, PricingTerms.DEFAULT, 0);
+  }
+
+  /** 60 ETH at 3000 on 19,500 USD, liquidated once at 2800 at step 1; returns the account. */
+  private static AccountId partiallyLiquidated(VenueHarness h, PerpetualExchange venue, AccountId keeper) {
+    AccountId a = trader(h, venue, "alice", 19_500, 60);
+    h.clock.step = 1;
+    h.setPrice(ETH, 2800);
+    // E = 19500 - 60 * 200 = 7500 < MM 0.05 * 168,000 = 8400; the position's notional 168,000 is
+    // above $100k, so exactly 20% goes: 12 ETH, notional 33,600, fee 336, realised -2400 (the
+    // minimal fraction, (8400 - 7500) / (8400 - 1680) = 0.134, would have closed 8.04 ETH).
+    venue.markToMarket();
+    venue.liquidate(a, keeper).orElseThrow();
+    Liquidation first = h.eventsOf(Liquidation.class).get(0);
+    assertEquals(12, first.size(), 1e-9);
+    assertEquals(33_600, first.notional(), 1e-3);
+    // After: 19500 - 2400 - 336 = 16,764 USD and 48 ETH; E = 16764 - 9600 = 7164 >= MM 6720.
+    assertEquals(16_764, usd(h, a), 1e-3);
+    assertFalse(venue.marginState(a).liquidatable());
+    return a;
+  }
+
+  @Test
+  void test_liquidate_fixedPartialSendsTwentyPercentThenTheWholePositionDuringTheCooldown() {
+    VenueHarness h = new VenueHarness(3000, 60000);
+    PerpetualExchange venue = h.venue(fixedPartial());
+    AccountId keeper = h.fund("keeper", 1_000_000, 0);
+    AccountId a = partiallyLiquidated(h, venue, keeper);
+    // Step 3, two steps later (inside the 3-step cooldown): at 2750, E = 16764 - 48 * 250 = 4764
+    // < MM 6600; the position (132,000) is still above $100k, but the whole of it goes.
+    h.clock.step = 3;
+    h.setPrice(ETH, 2750);
+    venue.markToMarket();
+    venue.liquidate(a, keeper).orElseThrow();
+    assertEquals(48, h.eventsOf(Liquidation.class).get(1).size(), 1e-9);
+    assertEquals(1.0, venue.snapshot().extras().get("partialLiquidations"));
+    h.assertBooksBalance(venue);
+  }
+
+  @Test
+  void test_liquidate_fixedPartialIsPartialAgainAfterTheCooldown() {
+    VenueHarness h = new VenueHarness(3000, 60000);
+    PerpetualExchange venue = h.venue(fixedPartial());
+    AccountId keeper = h.fund("keeper", 1_000_000, 0);
+    AccountId a = partiallyLiquidated(h, venue, keeper);
+    // Step 4, three steps later: the cooldown is over, so 20% of the 48 ETH goes again.
+    h.clock.step = 4;
+    h.setPrice(ETH, 2750);
+    venue.markToMarket();
+    venue.liquidate(a, keeper).orElseThrow();
+    assertEquals(9.6, h.eventsOf(Liquidation.class).get(1).size(), 1e-9);
+    assertEquals(2.0, venue.snapshot().extras().get("partialLiquidations"));
+    h.assertBooksBalance(venue);
+  }
+
   // --- backstop
 
   @Test

@@ -391,7 +391,7 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("liquidation", map("mode", "gradual"));
     assertOnlyProblem(
-        "venues[0].liquidation.mode", "unknown value 'gradual' (known: full, partial)", read(v));
+        "venues[0].liquidation.mode", "unknown value 'gradual' (known: full, partial, fixed-partial)", read(v));
   }
 
   @Test
@@ -399,7 +399,7 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("liquidation", map("closeFactor", 0.2));
     assertOnlyProblem(
-        "venues[0].liquidation.mode", "closeFactor and partialAboveNotional apply only to mode partial", read(v));
+        "venues[0].liquidation.mode", "closeFactor and partialAboveNotional apply only to mode partial or fixed-partial", read(v));
   }
 
   @Test

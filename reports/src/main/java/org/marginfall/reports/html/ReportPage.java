@@ -73,6 +73,16 @@ public final class ReportPage {
     public static String render(RunSummary summary, Optional<RunManifest> manifest,
                                 List<RenderedChart> charts, Instant generatedAt, List<Block> analysis,
                                 List<Block> description) {
+        return render(summary, manifest, charts, generatedAt, List.of(), analysis, description);
+    }
+
+    /**
+     * As {@link #render(RunSummary, Optional, List, Instant, List, List)}, with {@code warnings} (the
+     * run's silent no-ops) above everything else.
+     */
+    public static String render(RunSummary summary, Optional<RunManifest> manifest,
+                                List<RenderedChart> charts, Instant generatedAt, List<Block> warnings,
+                                List<Block> analysis, List<Block> description) {
         Objects.requireNonNull(generatedAt, "generatedAt");
         StringBuilder html = new StringBuilder(64 * 1024);
         String name = Html.escape(summary.scenario().name());
@@ -83,6 +93,7 @@ public final class ReportPage {
                 .append("<script>").append(HtmlDocument.IMAGE_CHECK).append("</script>\n</head>\n<body>\n")
                 .append("<h1>Marginfall report: ").append(name).append("</h1>\n")
                 .append("<p class=\"generated\">Generated at ").append(generatedAt).append("</p>\n");
+        HtmlDocument.appendBlocks(html, warnings);
         section(html, "totals", "Totals", summary.totals());
         venues(html, summary.venues());
         assets(html, summary.assets());

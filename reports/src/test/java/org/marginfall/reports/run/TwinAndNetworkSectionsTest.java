@@ -72,9 +72,37 @@ class TwinAndNetworkSectionsTest {
         List<Table> tables = tables(blocks);
         assertEquals(List.of("twin-no-channel-commonMarket-figures", "twin-no-channel-commonMarket-owners"),
                 tables.stream().map(Table::id).toList());
-        assertEquals(List.of("perp-cross", "5", "3", "-2", "1,000", "600", "-400", "10", "0", "-10", "2", "0", "-2"),
-                tables.get(0).rows().get(0));
+        // A file written before accounts were counted: a dash for them, and "sharing" as what was removed.
+        assertEquals(List.of("perp-cross", "5", "3", "-2", "\u2014", "\u2014", "\u2014", "1,000", "600", "-400", "10",
+                "0", "-10", "2", "0", "-2"), tables.get(0).rows().get(0));
         assertEquals(List.of("perp-cross", "2", "400", "0", "0", "22", "6", "-16"), tables.get(1).rows().get(0));
+        assertEquals("capital saved by sharing", tables.get(1).columns().get(7));
+    }
+
+    @Test
+    void test_twinBlocks_countAccountsNameWhatTheTwinRemovesAndOverlayTheRuns() throws IOException {
+        // Five liquidation events of four accounts in the base run; the twin liquidates two accounts.
+        RunFixtures.write(dir.resolve(TwinSection.COMPARISON), COMPARISON
+                .replace("\"directory\": \"twin/no-channel-commonMarket\",",
+                        "\"directory\": \"twin/no-channel-commonMarket\", \"capitalSavedBy\": \"the commonMarket channel\",")
+                .replace("\"liquidatedOnlyInBase\"",
+                        "\"accountsLiquidated\": {\"base\": 4, \"twin\": 2, \"difference\": -2},"
+                                + " \"liquidatedOnlyInBase\""));
+        RunFixtures.writeRunDir(dir);
+        Path twin = Files.createDirectories(dir.resolve("twin/no-channel-commonMarket"));
+        Files.copy(dir.resolve("timeseries.csv"), twin.resolve("timeseries.csv"));
+        List<Block> blocks = TwinSection.blocks(dir);
+        List<Table> tables = tables(blocks);
+        assertEquals(List.of("perp-cross", "5", "3", "-2", "4", "2", "-2", "1,000", "600", "-400", "10", "0", "-10", "2",
+                "0", "-2"), tables.get(0).rows().get(0));
+        assertEquals("liquidation events base", tables.get(0).columns().get(1));
+        assertEquals("accounts liquidated base", tables.get(0).columns().get(4));
+        assertEquals("capital saved by the commonMarket channel", tables.get(1).columns().get(7));
+        List<String> charts = blocks.stream().filter(b -> b instanceof Block.Figure)
+                .map(b -> ((Block.Figure) b).chart().baseName()).toList();
+        assertTrue(charts.containsAll(List.of("twin-no-channel-commonMarket-liquidated",
+                "twin-no-channel-commonMarket-bad-debt")), charts.toString());
+        assertTrue(charts.stream().anyMatch(c -> c.startsWith("twin-no-channel-commonMarket-prices-")), charts.toString());
     }
 
     @Test
