@@ -46,8 +46,8 @@ final class ContagionTracker {
   private final Map<Key, SortedMap<Source, Double>> diverted = new LinkedHashMap<>();
   private final Ledger ledger;
   private final SimClock clock;
-  private ComponentTable parts;
-  private long partsVersion = -1;
+  /** By venue: the components of the prices it reads, with the version they were flattened at. */
+  private final Map<VenueId, Table> tables = new LinkedHashMap<>();
   /** The last liquidation attributed, and the state of the world it was attributed in. */
   private Key memoKey;
   private WorldStamp memoStamp;
@@ -173,13 +173,22 @@ final class ContagionTracker {
       return Cause.EXOGENOUS;
     }
     SortedMap<Source, Double> away = diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap());
-    long version = markets.componentsVersion();
-    if (partsVersion != version) {
-      parts = ComponentTable.of(markets, assets);
-      partsVersion = version;
-    }
-    return attributor.attribute(v, o, account, parts, away, threshold);
+    return attributor.attribute(v, o, account, table(venue, o), away, threshold);
   }
+
+  /** The components of the prices {@code venue} reads now, flattened once per version. */
+  private ComponentTable table(VenueId venue, Oracles o) {
+    long components = markets.componentsVersion();
+    long publications = o.publications();
+    Table t = tables.get(venue);
+    if (t == null || t.components() != components || t.publications() != publications) {
+      t = new Table(components, publications, ComponentTable.of(markets, assets, venue, o));
+      tables.put(venue, t);
+    }
+    return t.table();
+  }
+
+  private record Table(long components, long publications, ComponentTable table) {}
 
   private record Key(VenueId venue, String account) {}
 

@@ -483,13 +483,13 @@ public final class World implements SimClock, EventSink {
     }
     for (Oracle o : oracles.all()) {
       for (OracleFeed f : o.feeds()) {
-        f.observe(markets.price(f.asset()));
+        f.observe(markets.price(f.asset()), markets.parts(f.asset()));
       }
     }
     for (Map.Entry<VenueId, Oracles> e : ownOracles().entrySet()) {
       for (Oracle o : e.getValue().all()) {
         for (OracleFeed f : o.feeds()) {
-          f.observe(markets.priceFor(e.getKey(), f.asset()));
+          f.observe(markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
         }
       }
     }
@@ -540,7 +540,7 @@ public final class World implements SimClock, EventSink {
         }
         for (OracleFeed f : o.feeds()) {
           if (intraTick) {
-            f.reobserve(markets.priceFor(e.getKey(), f.asset()));
+            f.reobserve(markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
           }
           f.evaluate(step);
         }
@@ -552,7 +552,7 @@ public final class World implements SimClock, EventSink {
       }
       for (OracleFeed f : o.feeds()) {
         if (intraTick) {
-          f.reobserve(markets.price(f.asset()));
+          f.reobserve(markets.price(f.asset()), markets.parts(f.asset()));
         }
         OracleFeed.Update u = f.evaluate(step);
         if (u != null) {
