@@ -11,6 +11,8 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Attributor;
 import org.marginfall.core.contagion.Cause;
 import org.marginfall.core.contagion.ComponentTable;
+import org.marginfall.core.contagion.ExogenousCheck;
+import org.marginfall.core.contagion.ExogenousPath;
 import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.Attributable;
 import org.marginfall.core.event.AuctionOpening;
@@ -38,6 +40,7 @@ final class ContagionTracker {
 
   private final Markets markets;
   private final Attributor attributor;
+  private final ExogenousCheck exogenousCheck;
   private final Map<VenueId, Venue> venues;
   private final Map<VenueId, Oracles> oracles;
   private final List<AssetId> assets;
@@ -55,8 +58,9 @@ final class ContagionTracker {
 
   ContagionTracker(
       Markets markets, Map<VenueId, Venue> venues, Map<VenueId, Oracles> oracles, List<AssetId> assets,
-      Ledger ledger, SimClock clock) {
+      Ledger ledger, SimClock clock, ExogenousPath path) {
     this.markets = markets;
+    this.exogenousCheck = new ExogenousCheck(markets, path);
     this.ledger = ledger;
     this.clock = clock;
     this.attributor = new Attributor(markets);
@@ -88,7 +92,7 @@ final class ContagionTracker {
     if (key.equals(memoKey) && stamp.equals(memoStamp)) {
       c = memoCause;
     } else {
-      c = attribute(venue, account, MarginState::liquidatable);
+      c = whether(venue, account, attribute(venue, account, MarginState::liquidatable));
       memoKey = key;
       memoStamp = stamp;
       memoCause = c;
@@ -153,7 +157,8 @@ final class ContagionTracker {
     Key key = new Key(venue, a.attributedAccount());
     Cause c = causes.get(key);
     if (c == null) {
-      c = attribute(venue, AccountId.of(a.attributedAccount()), s -> true);
+      AccountId account = AccountId.of(a.attributedAccount());
+      c = whether(venue, account, attribute(venue, account, s -> true));
       causes.put(key, c);
     }
     if (a.badDebtEvent()) {
@@ -174,6 +179,24 @@ final class ContagionTracker {
     }
     SortedMap<Source, Double> away = diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap());
     return attributor.attribute(v, o, account, table(venue, o), away, threshold);
+  }
+
+  /**
+   * {@code cause} with the <em>whether</em> answer for an endogenous one: would the account as it
+   * is now have been liquidatable at some step of the exogenous path alone.
+   */
+  private Cause whether(VenueId venue, AccountId account, Cause cause) {
+    Venue v = venues.get(venue);
+    Oracles o = oracles.get(venue);
+    if (!cause.endogenous() || v == null || o == null) {
+      return cause;
+    }
+    double away = 0;
+    for (double x : diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap()).values()) {
+      away += x;
+    }
+    return cause.withExogenousStep(
+        exogenousCheck.firstLiquidatableStep(v, o, account, table(venue, o), assets, away, clock.step()));
   }
 
   /** The components of the prices {@code venue} reads now, flattened once per version. */

@@ -12,6 +12,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
+import org.marginfall.core.contagion.ExogenousPath;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.LiquidationBacklog;
 import org.marginfall.core.event.OracleUpdated;
@@ -169,7 +170,13 @@ public final class World implements SimClock, EventSink {
         }
       }
     }
-    this.contagion = new ContagionTracker(markets, venuesById, venueOracles, pricedAssets(), ledger, this);
+    List<Oracles> registries = new ArrayList<>(venueOracles.values());
+    registries.add(oracles);
+    this.contagion =
+        new ContagionTracker(
+            markets, venuesById, venueOracles, pricedAssets(), ledger, this,
+            probe ? ExogenousPath.NONE
+                : ExogenousReplay.replay(spec, streams.masterSeed(), streams.replication(), registries));
     this.agents =
         new LedgerAgentContext(this, base, ledger, markets, venuesById, this, contagion, channels);
     for (PopulationSpec p : spec.populations()) {

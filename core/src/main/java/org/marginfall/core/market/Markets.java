@@ -140,6 +140,12 @@ public final class Markets {
     return derived.containsKey(asset);
   }
 
+  /** The spot asset whose price derived asset {@code asset}'s NAV moves with, or null. */
+  public AssetId underlying(AssetId asset) {
+    Derived d = derived.get(asset);
+    return d == null ? null : d.underlying();
+  }
+
   /** The derived assets, in the order their issuers declared them. */
   public List<AssetId> derivedAssets() {
     return List.copyOf(derived.keySet());
