@@ -48,10 +48,11 @@ class ContagionReportTest {
         // Generation 0: 600,000 + 400,000 on perp-cross; 1: 1,000 x 250 = 250,000 on lend-pool (a
         // loan_liquidation's debtRepaid x debtPrice); 2: 150,000 on perp-cross.
         assertEquals(List.of(
-                "generation,liquidations,liquidated notional,bad debt,notional on perp-cross,notional on lend-pool",
-                "0,2,1000000,0,1000000,0",
-                "1,1,250000,3400,0,250000",
-                "2,1,150000,0,150000,0"), table(run, "cascade-generations"));
+                "generation,liquidations (exogenous or induced),liquidated notional,bad debt,accelerated,"
+                        + "accelerated notional,accelerated bad debt,notional on perp-cross,notional on lend-pool",
+                "0,2,1000000,0,0,0,0,1000000,0",
+                "1,1,250000,3400,0,0,0,0,250000",
+                "2,1,150000,0,0,0,0,150000,0"), table(run, "cascade-generations"));
     }
 
     @Test
@@ -71,12 +72,12 @@ class ContagionReportTest {
         Path run = report();
         // induced share = (250,000 + 150,000) / 1,400,000 = 0.2857142857142857 (every digit in the CSV).
         assertEquals(List.of("metric,value", "first shock step,10", "cascade depth (generations),2",
-                "induced share,0.2857142857142857"), table(run, "contagion-headline"));
+                "induced share,0.2857142857142857", "accelerated share,\u2014"), table(run, "contagion-headline"));
         assertEquals(List.of("venue,first liquidation step,steps to first liquidation,first bad debt step,"
                         + "steps to insolvency", "perp-cross,12,2,\u2014,\u2014", "lend-pool,13,3,13,3"),
                 table(run, "contagion-timing"));
         String html = Files.readString(run.resolve("report.html"));
-        assertTrue(html.contains("Induced share: liquidated notional of generations 1 and above"));
+        assertTrue(html.contains("Induced share: liquidated notional of induced liquidations"));
         assertTrue(html.contains("Channels switched off in this run: sharedPool."));
     }
 
@@ -155,9 +156,10 @@ class ContagionReportTest {
                     "firstBadDebtStep": null, "stepsToInsolvency": null}}},
                   "futureSection\""""));
         new RunReportWriter(CLOCK).write(run);
-        assertEquals(List.of("generation,liquidations,liquidated notional,bad debt"), table(run, "cascade-generations"));
+        assertEquals(List.of("generation,liquidations (exogenous or induced),liquidated notional,bad debt,accelerated,"
+                + "accelerated notional,accelerated bad debt"), table(run, "cascade-generations"));
         assertEquals(List.of("metric,value", "first shock step,\u2014", "cascade depth (generations),\u2014",
-                "induced share,\u2014"), table(run, "contagion-headline"));
+                "induced share,\u2014", "accelerated share,\u2014"), table(run, "contagion-headline"));
         ChartAssertions.assertPng(Files.readAllBytes(run.resolve("charts/cascade-generations.png")), 1000, 560);
         ChartAssertions.assertPng(Files.readAllBytes(run.resolve("charts/contagion-notional.png")), 1000, 560);
         assertFalse(Files.exists(run.resolve("charts/contagion-bad-debt.png")));

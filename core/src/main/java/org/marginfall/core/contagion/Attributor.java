@@ -30,9 +30,10 @@ import org.marginfall.core.venue.Venue;
  *       and the channel is the kind of move that takes most.
  * </ol>
  *
- * <p>An oracle with latency publishes what the market was; the decomposition uses the components
- * in the market now, which is exact for oracles that read the market within the tick and an
- * approximation for lagged ones (docs/contagion.md). Stateless apart from its collaborators; not
+ * <p>Market prices the venue reads lose the components in the market now; oracle prices lose the
+ * components of the market prices they were computed from, as each feed's {@link PriceRecipe}
+ * records them (latency, heartbeat hold, TWAP, median, bounds), so what is removed is what is in
+ * the price the venue used (docs/contagion.md). Stateless apart from its collaborators; not
  * thread-safe.
  */
 public final class Attributor {
@@ -66,12 +67,13 @@ public final class Attributor {
       List<AssetId> assets,
       SortedMap<Source, Double> diverted,
       Predicate<MarginState> threshold) {
-    return attribute(venue, oracles, account, ComponentTable.of(markets, assets), diverted, threshold);
+    return attribute(venue, oracles, account, ComponentTable.of(markets, assets, venue.id(), oracles), diverted, threshold);
   }
 
   /**
    * As {@link #attribute(Venue, Oracles, AccountId, List, SortedMap, Predicate)}, with the price
-   * components already flattened by {@link ComponentTable#of} (once per components version).
+   * components of the venue's prices already flattened by {@link ComponentTable#of} (once per
+   * components and publications version).
    */
   public Cause attribute(
       Venue venue,

@@ -7,14 +7,17 @@ import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.market.Markets;
+import org.marginfall.core.oracle.OracleFeed;
 import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.Venue;
 
 /**
- * Re-marks one account with chosen components kept and the rest removed, for one attribution. The
- * price components come flattened from a {@link ComponentTable} shared by every attribution at the
- * same components version; only the account's diverted collateral is laid out here.
+ * Re-marks one account with chosen components kept and the rest removed, for one attribution: the
+ * market prices the venue reads lose the components in the market now, its oracle prices the
+ * components of the prices they were computed from. The components come flattened from a {@link
+ * ComponentTable} shared by every attribution at the same version; only the account's diverted
+ * collateral is laid out here.
  *
  * <p>Mutable scratch state, not thread-safe.
  */
@@ -36,6 +39,7 @@ final class Evaluation {
   private double[] factor;
   // Built once: a re-mark runs inside both price adjustments, many times per attribution.
   private final ToDoubleFunction<AssetId> factorOf = this::factorOf;
+  private final ToDoubleFunction<OracleFeed> feedFactorOf = this::feedFactorOf;
   private final Supplier<MarginState> mark;
   private final Supplier<MarginState> markAtOracles;
 
@@ -44,9 +48,9 @@ final class Evaluation {
       SortedMap<Source, Double> diverted) {
     this.markets = markets;
     this.table = table;
-    this.scratch = new double[table.assetCount()];
+    this.scratch = new double[table.rowCount()];
     this.mark = () -> venue.marginStateNow(account);
-    this.markAtOracles = () -> oracles.counterfactual(factorOf, mark);
+    this.markAtOracles = () -> oracles.counterfactual(feedFactorOf, mark);
     int n = diverted.size();
     divertedVenue = new int[n];
     divertedGeneration = new int[n];
@@ -106,6 +110,11 @@ final class Evaluation {
 
   private double factorOf(AssetId asset) {
     int i = table.row(asset);
+    return i < 0 ? 1.0 : factor[i];
+  }
+
+  private double feedFactorOf(OracleFeed feed) {
+    int i = table.row(feed);
     return i < 0 ? 1.0 : factor[i];
   }
 }

@@ -87,6 +87,37 @@ public final class PriceParts {
     return c != 0 ? c : kinds[i].compareTo(other.kinds[j]);
   }
 
+  /**
+   * The parts whose source is on {@code venue} (when {@code venue} is not null) and whose kind is
+   * {@code kind} (when not null), in the same order; this object itself when all are kept.
+   */
+  public PriceParts only(org.marginfall.core.venue.VenueId venue, CauseKind kind) {
+    int n = 0;
+    boolean[] keep = new boolean[size()];
+    for (int i = 0; i < size(); i++) {
+      keep[i] = (venue == null || sources[i].venue().equals(venue)) && (kind == null || kinds[i] == kind);
+      n += keep[i] ? 1 : 0;
+    }
+    if (n == size()) {
+      return this;
+    }
+    if (n == 0) {
+      return NONE;
+    }
+    Source[] s = new Source[n];
+    CauseKind[] k = new CauseKind[n];
+    double[] v = new double[n];
+    int j = 0;
+    for (int i = 0; i < size(); i++) {
+      if (keep[i]) {
+        s[j] = sources[i];
+        k[j] = kinds[i];
+        v[j++] = values[i];
+      }
+    }
+    return new PriceParts(s, k, v);
+  }
+
   /** The number of parts. */
   public int size() {
     return values.length;

@@ -11,6 +11,8 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Attributor;
 import org.marginfall.core.contagion.Cause;
 import org.marginfall.core.contagion.ComponentTable;
+import org.marginfall.core.contagion.ExogenousCheck;
+import org.marginfall.core.contagion.ExogenousPath;
 import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.Attributable;
 import org.marginfall.core.event.AuctionOpening;
@@ -38,6 +40,7 @@ final class ContagionTracker {
 
   private final Markets markets;
   private final Attributor attributor;
+  private final ExogenousCheck exogenousCheck;
   private final Map<VenueId, Venue> venues;
   private final Map<VenueId, Oracles> oracles;
   private final List<AssetId> assets;
@@ -46,8 +49,8 @@ final class ContagionTracker {
   private final Map<Key, SortedMap<Source, Double>> diverted = new LinkedHashMap<>();
   private final Ledger ledger;
   private final SimClock clock;
-  private ComponentTable parts;
-  private long partsVersion = -1;
+  /** By venue: the components of the prices it reads, with the version they were flattened at. */
+  private final Map<VenueId, Table> tables = new LinkedHashMap<>();
   /** The last liquidation attributed, and the state of the world it was attributed in. */
   private Key memoKey;
   private WorldStamp memoStamp;
@@ -55,8 +58,9 @@ final class ContagionTracker {
 
   ContagionTracker(
       Markets markets, Map<VenueId, Venue> venues, Map<VenueId, Oracles> oracles, List<AssetId> assets,
-      Ledger ledger, SimClock clock) {
+      Ledger ledger, SimClock clock, ExogenousPath path) {
     this.markets = markets;
+    this.exogenousCheck = new ExogenousCheck(markets, path);
     this.ledger = ledger;
     this.clock = clock;
     this.attributor = new Attributor(markets);
@@ -88,7 +92,7 @@ final class ContagionTracker {
     if (key.equals(memoKey) && stamp.equals(memoStamp)) {
       c = memoCause;
     } else {
-      c = attribute(venue, account, MarginState::liquidatable);
+      c = whether(venue, account, attribute(venue, account, MarginState::liquidatable));
       memoKey = key;
       memoStamp = stamp;
       memoCause = c;
@@ -153,7 +157,8 @@ final class ContagionTracker {
     Key key = new Key(venue, a.attributedAccount());
     Cause c = causes.get(key);
     if (c == null) {
-      c = attribute(venue, AccountId.of(a.attributedAccount()), s -> true);
+      AccountId account = AccountId.of(a.attributedAccount());
+      c = whether(venue, account, attribute(venue, account, s -> true));
       causes.put(key, c);
     }
     if (a.badDebtEvent()) {
@@ -173,13 +178,40 @@ final class ContagionTracker {
       return Cause.EXOGENOUS;
     }
     SortedMap<Source, Double> away = diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap());
-    long version = markets.componentsVersion();
-    if (partsVersion != version) {
-      parts = ComponentTable.of(markets, assets);
-      partsVersion = version;
-    }
-    return attributor.attribute(v, o, account, parts, away, threshold);
+    return attributor.attribute(v, o, account, table(venue, o), away, threshold);
   }
+
+  /**
+   * {@code cause} with the <em>whether</em> answer for an endogenous one: would the account as it
+   * is now have been liquidatable at some step of the exogenous path alone.
+   */
+  private Cause whether(VenueId venue, AccountId account, Cause cause) {
+    Venue v = venues.get(venue);
+    Oracles o = oracles.get(venue);
+    if (!cause.endogenous() || v == null || o == null) {
+      return cause;
+    }
+    double away = 0;
+    for (double x : diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap()).values()) {
+      away += x;
+    }
+    return cause.withExogenousStep(
+        exogenousCheck.firstLiquidatableStep(v, o, account, table(venue, o), assets, away, clock.step()));
+  }
+
+  /** The components of the prices {@code venue} reads now, flattened once per version. */
+  private ComponentTable table(VenueId venue, Oracles o) {
+    long components = markets.componentsVersion();
+    long publications = o.publications();
+    Table t = tables.get(venue);
+    if (t == null || t.components() != components || t.publications() != publications) {
+      t = new Table(components, publications, ComponentTable.of(markets, assets, venue, o));
+      tables.put(venue, t);
+    }
+    return t.table();
+  }
+
+  private record Table(long components, long publications, ComponentTable table) {}
 
   private record Key(VenueId venue, String account) {}
 

@@ -12,6 +12,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
+import org.marginfall.core.contagion.ExogenousPath;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.LiquidationBacklog;
 import org.marginfall.core.event.OracleUpdated;
@@ -169,7 +170,13 @@ public final class World implements SimClock, EventSink {
         }
       }
     }
-    this.contagion = new ContagionTracker(markets, venuesById, venueOracles, pricedAssets(), ledger, this);
+    List<Oracles> registries = new ArrayList<>(venueOracles.values());
+    registries.add(oracles);
+    this.contagion =
+        new ContagionTracker(
+            markets, venuesById, venueOracles, pricedAssets(), ledger, this,
+            probe ? ExogenousPath.NONE
+                : ExogenousReplay.replay(spec, streams.masterSeed(), streams.replication(), registries));
     this.agents =
         new LedgerAgentContext(this, base, ledger, markets, venuesById, this, contagion, channels);
     for (PopulationSpec p : spec.populations()) {
@@ -483,13 +490,13 @@ public final class World implements SimClock, EventSink {
     }
     for (Oracle o : oracles.all()) {
       for (OracleFeed f : o.feeds()) {
-        f.observe(markets.price(f.asset()));
+        f.observe(markets.price(f.asset()), markets.parts(f.asset()));
       }
     }
     for (Map.Entry<VenueId, Oracles> e : ownOracles().entrySet()) {
       for (Oracle o : e.getValue().all()) {
         for (OracleFeed f : o.feeds()) {
-          f.observe(markets.priceFor(e.getKey(), f.asset()));
+          f.observe(markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
         }
       }
     }
@@ -540,7 +547,7 @@ public final class World implements SimClock, EventSink {
         }
         for (OracleFeed f : o.feeds()) {
           if (intraTick) {
-            f.reobserve(markets.priceFor(e.getKey(), f.asset()));
+            f.reobserve(markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
           }
           f.evaluate(step);
         }
@@ -552,7 +559,7 @@ public final class World implements SimClock, EventSink {
       }
       for (OracleFeed f : o.feeds()) {
         if (intraTick) {
-          f.reobserve(markets.price(f.asset()));
+          f.reobserve(markets.price(f.asset()), markets.parts(f.asset()));
         }
         OracleFeed.Update u = f.evaluate(step);
         if (u != null) {

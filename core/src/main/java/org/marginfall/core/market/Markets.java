@@ -140,6 +140,12 @@ public final class Markets {
     return derived.containsKey(asset);
   }
 
+  /** The spot asset whose price derived asset {@code asset}'s NAV moves with, or null. */
+  public AssetId underlying(AssetId asset) {
+    Derived d = derived.get(asset);
+    return d == null ? null : d.underlying();
+  }
+
   /** The derived assets, in the order their issuers declared them. */
   public List<AssetId> derivedAssets() {
     return List.copyOf(derived.keySet());
@@ -244,6 +250,22 @@ public final class Markets {
       parts.put(asset, c);
     }
     return c.parts();
+  }
+
+  /**
+   * The endogenous parts of the price {@code venue} sees for {@code asset} ({@link #priceFor}): in a
+   * segregated market only the venue's own liquidation impact, for a derived asset seen without its
+   * issuer's losses (derived-collateral channel closed) only the market impact of its underlying.
+   */
+  public PriceParts partsFor(VenueId venue, AssetId asset) {
+    if (asset.equals(base)) {
+      return PriceParts.NONE;
+    }
+    PriceParts p = parts(asset);
+    if (derived.containsKey(asset)) {
+      return channels.isOpen(Channel.DERIVED_COLLATERAL) ? p : p.only(null, CauseKind.MARKET_IMPACT);
+    }
+    return market(asset).segregated() ? p.only(venue, null) : p;
   }
 
   /** A sum of the counters {@code asset}'s parts are computed from: changes whenever they may. */

@@ -11,11 +11,17 @@ import java.util.Map;
  *
  * @param channels each channel's scenario name and whether it was open
  * @param shockStep the first step with a scheduled shock, null if none
- * @param cascadeDepth the highest generation of any liquidation, null if none
- * @param inducedShare liquidated notional of generation 1 and above over all liquidated notional,
- *     null if nothing was liquidated
- * @param generations per generation from 0 to the cascade depth
- * @param matrix the venue-to-venue contagion matrix
+ * @param cascadeDepth the highest generation of any liquidation that is not accelerated (generation
+ *     0 or induced), null if none
+ * @param inducedShare liquidated notional of induced liquidations (generation 1 and above, and not
+ *     liquidatable on the exogenous path alone at any step) over all liquidated notional, null if
+ *     nothing was liquidated
+ * @param acceleratedShare liquidated notional of accelerated liquidations (generation 1 and above,
+ *     liquidatable on the exogenous path alone at some step) over all liquidated notional, null if
+ *     nothing was liquidated
+ * @param generations per generation from 0 to the highest of any liquidation
+ * @param matrix the venue-to-venue contagion matrix: induced liquidations in their cause's row,
+ *     accelerated ones in the last row
  * @param venues per venue, when contagion reached it
  */
 public record ContagionSummary(
@@ -23,6 +29,7 @@ public record ContagionSummary(
     Long shockStep,
     Integer cascadeDepth,
     Double inducedShare,
+    Double acceleratedShare,
     List<GenerationRow> generations,
     Matrix matrix,
     Map<String, VenueTiming> venues) {
@@ -38,17 +45,24 @@ public record ContagionSummary(
    * What one generation did, over all venues.
    *
    * @param generation the generation
-   * @param liquidations liquidation events of this generation
+   * @param liquidations liquidation events of this generation that are not accelerated (generation
+   *     0: exogenous; above: induced)
    * @param liquidatedNotional their notional
-   * @param badDebt bad debt booked on accounts whose liquidation was of this generation
+   * @param badDebt bad debt booked on accounts whose liquidation was one of those
+   * @param acceleratedLiquidations accelerated liquidation events of this generation
+   * @param acceleratedNotional their notional
+   * @param acceleratedBadDebt bad debt booked on accounts whose liquidation was one of those
    */
-  public record GenerationRow(int generation, long liquidations, double liquidatedNotional, double badDebt) {}
+  public record GenerationRow(
+      int generation, long liquidations, double liquidatedNotional, double badDebt,
+      long acceleratedLiquidations, double acceleratedNotional, double acceleratedBadDebt) {}
 
   /**
    * Who caused what where: row {@code i} is the cause ({@code from[0]} is the exogenous move, then
    * the venues), column {@code j} the venue it happened on.
    *
-   * @param from "exogenous" then the venue ids, in scenario order
+   * @param from "exogenous", the venue ids in scenario order (induced liquidations by cause
+   *     venue), then "accelerated" (accelerated liquidations, whatever brought them forward)
    * @param to the venue ids, in scenario order
    * @param liquidations liquidation events
    * @param liquidatedNotional their notional

@@ -18,7 +18,16 @@ public sealed interface Aggregation permits Aggregation.Median, Aggregation.Weig
    *
    * @throws IllegalArgumentException if the arrays are empty or of different lengths
    */
-  double aggregate(double[] values, double[] weights);
+  default double aggregate(double[] values, double[] weights) {
+    return aggregate(values, weights, null);
+  }
+
+  /**
+   * As {@link #aggregate(double[], double[])}, also writing into {@code coefficients} (if not null)
+   * each value's coefficient in the result, which is {@code sum_i coefficients[i] * values[i]}:
+   * what attribution needs to know of which readings the price was made of.
+   */
+  double aggregate(double[] values, double[] weights, double[] coefficients);
 
   /**
    * Weighted median: the readings sorted ascending, the first whose cumulative weight reaches half
@@ -40,8 +49,11 @@ public sealed interface Aggregation permits Aggregation.Median, Aggregation.Weig
     }
 
     @Override
-    public double aggregate(double[] values, double[] weights) {
+    public double aggregate(double[] values, double[] weights, double[] coefficients) {
       check(values, weights);
+      if (coefficients != null) {
+        Arrays.fill(coefficients, 0.0);
+      }
       Integer[] order = new Integer[values.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
@@ -57,13 +69,17 @@ public sealed interface Aggregation permits Aggregation.Median, Aggregation.Weig
       for (int k = 0; k < order.length; k++) {
         cumulative += weights[order[k]];
         if (cumulative == half && k + 1 < order.length) {
+          if (coefficients != null) {
+            coefficients[order[k]] = 0.5;
+            coefficients[order[k + 1]] = 0.5;
+          }
           return (values[order[k]] + values[order[k + 1]]) / 2;
         }
         if (cumulative >= half) {
-          return values[order[k]];
+          return select(values, order[k], coefficients);
         }
       }
-      return values[order[order.length - 1]];
+      return select(values, order[order.length - 1], coefficients);
     }
   }
 
@@ -80,7 +96,7 @@ public sealed interface Aggregation permits Aggregation.Median, Aggregation.Weig
     }
 
     @Override
-    public double aggregate(double[] values, double[] weights) {
+    public double aggregate(double[] values, double[] weights, double[] coefficients) {
       check(values, weights);
       double sum = 0;
       double total = 0;
@@ -88,8 +104,20 @@ public sealed interface Aggregation permits Aggregation.Median, Aggregation.Weig
         sum += weights[i] * values[i];
         total += weights[i];
       }
+      if (coefficients != null) {
+        for (int i = 0; i < values.length; i++) {
+          coefficients[i] = weights[i] / total;
+        }
+      }
       return sum / total;
     }
+  }
+
+  private static double select(double[] values, int i, double[] coefficients) {
+    if (coefficients != null) {
+      coefficients[i] = 1.0;
+    }
+    return values[i];
   }
 
   private static void check(double[] values, double[] weights) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.PriceParts;
+import org.marginfall.core.contagion.PriceRecipe;
 import org.marginfall.core.random.RandomStream;
 
 /**
@@ -66,10 +68,18 @@ public final class OracleFeed {
   private final double[] weights;
   private final double[] normals;
   private final double[] market;
+  /** The endogenous parts of each market price in {@link #market}, as read. */
+  private final PriceParts[] marketParts;
   private long marketCount;
   private final double[] combined;
+  /** How each value in {@link #combined} was made of the market prices read. */
+  private final PriceRecipe[] combinedRecipe;
+  private final double[] coefficients;
+  private final double[] readings;
   private long combinedCount;
   private double published;
+  private PriceRecipe publishedRecipe;
+  private long publications;
   private long lastPublishStep;
   private long frozenNoticeStep = -1;
   private long refusedStep = -1;
@@ -106,21 +116,37 @@ public final class OracleFeed {
     }
     this.normals = new double[sources.size()];
     this.market = new double[design.maxLatencySteps() + 1];
+    this.marketParts = new PriceParts[market.length];
     this.combined = new double[maxLag + design.twapSteps()];
+    this.combinedRecipe = new PriceRecipe[combined.length];
+    this.coefficients = new double[sources.size()];
+    this.readings = new double[sources.size()];
     this.published = initialPrice;
+    this.publishedRecipe = PriceRecipe.plain(initialPrice);
     this.lastPublishStep = 0;
     observe(initialPrice);
   }
 
   /** Records the market price of a new step and combines the sources' readings of it. */
   public void observe(double marketPrice) {
+    observe(marketPrice, PriceParts.NONE);
+  }
+
+  /**
+   * Records the market price of a new step, with the endogenous parts it carries, and combines the
+   * sources' readings of it.
+   */
+  public void observe(double marketPrice, PriceParts parts) {
     market[(int) (marketCount % market.length)] = marketPrice;
+    marketParts[(int) (marketCount % market.length)] = parts;
     marketCount++;
     List<OracleSource> sources = design.sources();
     for (int i = 0; i < normals.length; i++) {
       normals[i] = sources.get(i).noise() > 0 ? stream.nextStandardNormal() : 0.0;
     }
-    combined[(int) (combinedCount % combined.length)] = combine();
+    int at = (int) (combinedCount % combined.length);
+    combined[at] = combine();
+    combinedRecipe[at] = recipe(combined[at]);
     combinedCount++;
   }
 
@@ -129,8 +155,16 @@ public final class OracleFeed {
    * with the same noise draws, so re-reading consumes no randomness.
    */
   public void reobserve(double marketPrice) {
+    reobserve(marketPrice, PriceParts.NONE);
+  }
+
+  /** As {@link #reobserve(double)}, with the endogenous parts the new market price carries. */
+  public void reobserve(double marketPrice, PriceParts parts) {
     market[(int) ((marketCount - 1) % market.length)] = marketPrice;
-    combined[(int) ((combinedCount - 1) % combined.length)] = combine();
+    marketParts[(int) ((marketCount - 1) % market.length)] = parts;
+    int at = (int) ((combinedCount - 1) % combined.length);
+    combined[at] = combine();
+    combinedRecipe[at] = recipe(combined[at]);
   }
 
   /** The value the oracle would publish now without a failure, before bounds and band. */
@@ -159,6 +193,19 @@ public final class OracleFeed {
     return sum / window;
   }
 
+  /** The recipe of {@link #candidate(int)}: the TWAP's time-weighted mean of its samples' recipes. */
+  private PriceRecipe candidateRecipe(int lag) {
+    int window = design.twapSteps();
+    if (window == 1) {
+      return combinedRecipeBack(lag);
+    }
+    PriceRecipe.Builder b = new PriceRecipe.Builder();
+    for (int k = lag + window - 1; k >= lag; k--) {
+      b.add(combinedRecipeBack(k), 1.0 / window);
+    }
+    return b.build();
+  }
+
   /**
    * Applies the design at {@code step}: a scheduled failure if one is active, otherwise bounds,
    * the deviation-or-heartbeat rule and the band.
@@ -183,7 +230,11 @@ public final class OracleFeed {
       if (wrong == published && !heartbeatDue(step)) {
         return null;
       }
-      return publish(step, wrong, Reason.WRONG_VALUE);
+      PriceRecipe recipe =
+          mode instanceof OracleFailure.WrongFactor f
+              ? candidateRecipe(0).scaled(f.factor())
+              : PriceRecipe.plain(wrong);
+      return publish(step, wrong, Reason.WRONG_VALUE, recipe);
     }
     int lag = mode instanceof OracleFailure.Lagging l ? l.lagSteps() : 0;
     double raw = candidate(lag);
@@ -208,12 +259,22 @@ public final class OracleFeed {
     } else if (raw > design.maxAnswer()) {
       reason = Reason.MAX_ANSWER;
     }
-    return publish(step, value, reason);
+    return publish(step, value, reason, candidateRecipe(lag).clamped(design.minAnswer(), design.maxAnswer()));
   }
 
   /** The step of the last publication (0: the initial price); it does not move while frozen. */
   public long publishedStep() {
     return lastPublishStep;
+  }
+
+  /** How the last published price was computed from the market prices read (for attribution). */
+  public PriceRecipe recipe() {
+    return publishedRecipe;
+  }
+
+  /** A counter that changes whenever the published price (and so its recipe) may have changed. */
+  public long publications() {
+    return publications;
   }
 
   /** The last published price. */
@@ -249,9 +310,11 @@ public final class OracleFeed {
     return step - lastPublishStep >= design.rule().heartbeatSteps();
   }
 
-  private Update publish(long step, double value, Reason reason) {
+  private Update publish(long step, double value, Reason reason, PriceRecipe recipe) {
     Update u = new Update(asset, value, published, reason);
     published = value;
+    publishedRecipe = recipe;
+    publications++;
     lastPublishStep = step;
     return u;
   }
@@ -268,7 +331,6 @@ public final class OracleFeed {
   /** Every source's reading of the market, combined by the design's aggregation. */
   private double combine() {
     List<OracleSource> sources = design.sources();
-    double[] readings = new double[sources.size()];
     for (int i = 0; i < readings.length; i++) {
       OracleSource s = sources.get(i);
       double reading = marketBack(s.latencySteps()) * (1 + s.bias());
@@ -277,7 +339,36 @@ public final class OracleFeed {
       }
       readings[i] = reading;
     }
-    return design.aggregation().aggregate(readings, weights);
+    return design.aggregation().aggregate(readings, weights, coefficients);
+  }
+
+  /**
+   * The recipe of the value {@link #combine} has just computed: each source's reading, times its
+   * coefficient in the aggregation, carrying the parts of the market price it read. A single term
+   * reading one market price is that price's value itself, so the common case adds no rounding.
+   */
+  private PriceRecipe recipe(double value) {
+    List<OracleSource> sources = design.sources();
+    if (readings.length == 1) {
+      return PriceRecipe.of(value, marketPartsBack(sources.get(0).latencySteps()));
+    }
+    PriceRecipe.Builder b = new PriceRecipe.Builder();
+    for (int i = 0; i < readings.length; i++) {
+      if (coefficients[i] != 0) {
+        b.add(coefficients[i] * readings[i], marketPartsBack(sources.get(i).latencySteps()));
+      }
+    }
+    return b.build();
+  }
+
+  private PriceParts marketPartsBack(int back) {
+    long b = Math.min(back, marketCount - 1);
+    return marketParts[(int) ((marketCount - 1 - b) % market.length)];
+  }
+
+  private PriceRecipe combinedRecipeBack(int back) {
+    long b = Math.min(back, combinedCount - 1);
+    return combinedRecipe[(int) ((combinedCount - 1 - b) % combined.length)];
   }
 
   private double marketBack(int back) {

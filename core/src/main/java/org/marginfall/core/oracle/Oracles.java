@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.contagion.PriceAdjustment;
 
 /**
  * The oracles of a run, by id; what venues read their prices from.
@@ -18,7 +17,8 @@ public final class Oracles {
 
   private final Map<OracleId, Oracle> oracles = new LinkedHashMap<>();
   private final AssetId base;
-  private final PriceAdjustment adjustment = new PriceAdjustment();
+  /** The factor of each feed's price during a counterfactual, or null outside one. */
+  private ToDoubleFunction<OracleFeed> adjustment;
 
   /** Creates an empty registry; the base currency always reads 1. */
   public Oracles(AssetId base) {
@@ -62,17 +62,34 @@ public final class Oracles {
     if (asset.equals(base)) {
       return 1.0;
     }
-    double p = feed(oracle, asset).price();
-    return adjustment.apply(asset, p);
+    OracleFeed feed = feed(oracle, asset);
+    return adjustment == null ? feed.price() : feed.price() * adjustment.applyAsDouble(feed);
   }
 
   /**
-   * Evaluates {@code body} with every published price multiplied by {@code factor(asset)}: how
+   * Evaluates {@code body} with every published price multiplied by {@code factor(feed)}: how
    * contagion attribution asks a venue what an account's state would be without some endogenous
-   * moves. Prices are back to normal when this returns.
+   * moves, or on another price path. Prices are back to normal when this returns.
    */
-  public <T> T counterfactual(ToDoubleFunction<AssetId> factor, Supplier<T> body) {
-    return adjustment.during(factor, body);
+  public <T> T counterfactual(ToDoubleFunction<OracleFeed> factor, Supplier<T> body) {
+    ToDoubleFunction<OracleFeed> saved = adjustment;
+    adjustment = factor;
+    try {
+      return body.get();
+    } finally {
+      adjustment = saved;
+    }
+  }
+
+  /** A counter that changes whenever some feed's published price may have changed. */
+  public long publications() {
+    long n = 0;
+    for (Oracle o : oracles.values()) {
+      for (OracleFeed f : o.feeds()) {
+        n += f.publications();
+      }
+    }
+    return n;
   }
 
   private OracleFeed feed(OracleId oracle, AssetId asset) {

@@ -51,8 +51,11 @@ class AttributorTest {
     SharedMarket m = new SharedMarket(ETH, new ImpactModel.LinearLog(100), Double.POSITIVE_INFINITY, 100);
     markets.add(m);
     moves.forEach((s, v) -> m.execute(v, s));
+    // The feed publishes at step 1 what it read then, with the components the market carried.
     Oracle o = new Oracle(FEED, OracleRule.immediate());
-    o.addFeed(ETH, m.price());
+    o.addFeed(ETH, 100);
+    o.feed(ETH).observe(m.price(), markets.parts(ETH));
+    o.feed(ETH).evaluate(1);
     oracles.add(o);
   }
 

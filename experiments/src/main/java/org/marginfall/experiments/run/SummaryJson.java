@@ -159,6 +159,7 @@ public final class SummaryJson {
     n.set("shockStep", Json.mapper().valueToTree(c.shockStep()));
     n.set("cascadeDepth", Json.mapper().valueToTree(c.cascadeDepth()));
     n.set("inducedShare", Json.mapper().valueToTree(c.inducedShare()));
+    n.set("acceleratedShare", Json.mapper().valueToTree(c.acceleratedShare()));
     ArrayNode generations = n.putArray("generations");
     for (ContagionSummary.GenerationRow g : c.generations()) {
       ObjectNode row = generations.addObject();
@@ -166,6 +167,9 @@ public final class SummaryJson {
       row.put("liquidations", g.liquidations());
       row.put("liquidatedNotional", g.liquidatedNotional());
       row.put("badDebt", g.badDebt());
+      row.put("acceleratedLiquidations", g.acceleratedLiquidations());
+      row.put("acceleratedNotional", g.acceleratedNotional());
+      row.put("acceleratedBadDebt", g.acceleratedBadDebt());
     }
     ContagionSummary.Matrix m = c.matrix();
     ObjectNode matrix = n.putObject("matrix");

@@ -39,7 +39,7 @@ public record Metric(String name, String section, String id, String field) {
       "insurancePaidDifference", "capitalSaved", "accountsLiquidatedDifference");
 
   /** The fields of the {@code contagion} section a metric may name (numbers of summary.json's contagion object). */
-  public static final List<String> CONTAGION_FIELDS = List.of("cascadeDepth", "inducedShare");
+  public static final List<String> CONTAGION_FIELDS = List.of("cascadeDepth", "inducedShare", "acceleratedShare");
 
   /**
    * The per-venue risk metrics of the {@code risk} section, as the run report defines them

@@ -97,9 +97,11 @@ class ContagionChannelsTest {
 
     ContagionSummary c = run.summary().contagion();
     assertEquals(2, c.cascadeDepth());
-    assertEquals(List.of("exogenous", "A", "B", "C"), c.matrix().from());
+    // B's and C's borrowers hold receipts whose NAV the exogenous path alone never cuts: induced
+    // (the three-argument Cause above is induced), so the accelerated row is empty.
+    assertEquals(List.of("exogenous", "A", "B", "C", "accelerated"), c.matrix().from());
     assertEquals(List.of("A", "B", "C"), c.matrix().to());
-    long[][] counts = {{10, 0, 0}, {0, 10, 0}, {0, 0, 10}, {0, 0, 0}};
+    long[][] counts = {{10, 0, 0}, {0, 10, 0}, {0, 0, 10}, {0, 0, 0}, {0, 0, 0}};
     for (int i = 0; i < counts.length; i++) {
       assertArrayEquals(counts[i], c.matrix().liquidations()[i], "row " + c.matrix().from().get(i));
     }
@@ -138,6 +140,8 @@ class ContagionChannelsTest {
       assertEquals("market-impact", e.cause().channel());
       assertEquals("X", e.cause().venue());
       assertTrue(e.cause().generation() >= 1);
+      // The 8% fall alone never liquidates them: induced, not accelerated.
+      assertTrue(e.cause().induced(), e.cause().toString());
     }
     // ... and without the common market X's closes stay in X's own book.
     assertEquals(open.liquidations("X"), closed.liquidations("X"));

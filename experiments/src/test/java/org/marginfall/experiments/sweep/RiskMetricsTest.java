@@ -129,6 +129,6 @@ class RiskMetricsTest {
         "metrics[0].path: 'risk.nowhere.cover1': the scenario has no venue 'nowhere' (venues: [perp, perp-iso])",
         "metrics[1].path: 'risk.perp.cover3': unknown field 'cover3' (known: [cover1, cover2, largestShortfall,"
             + " largestTwoShortfalls])",
-        "metrics[4]: 'contagion.depth': contagion has the fields [cascadeDepth, inducedShare]"), problems);
+        "metrics[4]: 'contagion.depth': contagion has the fields [cascadeDepth, inducedShare, acceleratedShare]"), problems);
   }
 }

@@ -112,7 +112,9 @@ public final class ContagionCharts {
                                         String unit, String baseName) {
         return ChartRenderer.render(heatmapChart(from, to, cells, what, unit), baseName, "Venue-to-venue contagion: "
                 + what + (unit.isEmpty() ? "" : " in " + unit) + " on each affected venue (columns) by what caused it"
-                + " (rows: the exogenous shock, or a liquidation or loss on the venue named); darker is larger.");
+                + " (rows: the exogenous shock, or a liquidation or loss on the venue named, for induced liquidations;"
+                + " the row 'accelerated' holds liquidations the exogenous path alone would also have made); darker"
+                + " is larger.");
     }
 
     /**

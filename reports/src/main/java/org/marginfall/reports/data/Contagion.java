@@ -17,14 +17,19 @@ import java.util.Objects;
  *
  * @param channels channel name to whether it was on, in file order
  * @param shockStep the first step with a scheduled shock, or null
- * @param cascadeDepth the highest generation of any liquidation, or null when nothing was liquidated
- * @param inducedShare liquidated notional of generation ≥ 1 over all liquidated notional, or null
+ * @param cascadeDepth the highest generation of any liquidation that is not accelerated, or null
+ * @param inducedShare liquidated notional of induced liquidations (generation ≥ 1, never liquidatable on
+ *     the exogenous path alone) over all liquidated notional, or null
+ * @param acceleratedShare liquidated notional of accelerated liquidations (generation ≥ 1, liquidatable on the
+ *     exogenous path alone at some step) over all liquidated notional, or null (also for older summaries)
  * @param generations one entry per generation, ascending from 0
- * @param matrix cause (rows) by affected venue (columns)
+ * @param matrix cause (rows; the last is "accelerated" in summaries that tell them apart) by affected venue
+ *     (columns)
  * @param venues venue id to its timing, in file (scenario) order
  */
 public record Contagion(Map<String, Boolean> channels, Long shockStep, Long cascadeDepth, Double inducedShare,
-                        List<Generation> generations, Matrix matrix, Map<String, Timing> venues) {
+                        Double acceleratedShare, List<Generation> generations, Matrix matrix,
+                        Map<String, Timing> venues) {
 
     public Contagion {
         channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
@@ -37,7 +42,13 @@ public record Contagion(Map<String, Boolean> channels, Long shockStep, Long casc
      * Liquidations of one generation: 0 are caused by the exogenous shock, {@code g ≥ 1} by a
      * liquidation or loss of generation {@code g − 1}. Immutable and thread-safe.
      */
-    public record Generation(long generation, long liquidations, double liquidatedNotional, double badDebt) {
+    public record Generation(long generation, long liquidations, double liquidatedNotional, double badDebt,
+                             long acceleratedLiquidations, double acceleratedNotional, double acceleratedBadDebt) {
+
+        /** A generation of a summary written before liquidations were told induced or accelerated. */
+        public Generation(long generation, long liquidations, double liquidatedNotional, double badDebt) {
+            this(generation, liquidations, liquidatedNotional, badDebt, 0, 0, 0);
+        }
     }
 
     /**

@@ -61,8 +61,13 @@ public final class ContagionReader {
                     throw new ReportException(c.file(), "field '" + at + ".generation' must be " + i
                             + " (ascending from 0), found " + generation);
                 }
+                Long accelerated = gs.optionalLong("acceleratedLiquidations");
+                Double acceleratedNotional = gs.optionalDouble("acceleratedNotional");
+                Double acceleratedBadDebt = gs.optionalDouble("acceleratedBadDebt");
                 generations.add(new Contagion.Generation(generation, gs.requiredLong("liquidations"),
-                        gs.requiredDouble("liquidatedNotional"), gs.requiredDouble("badDebt")));
+                        gs.requiredDouble("liquidatedNotional"), gs.requiredDouble("badDebt"),
+                        accelerated == null ? 0 : accelerated, acceleratedNotional == null ? 0 : acceleratedNotional,
+                        acceleratedBadDebt == null ? 0 : acceleratedBadDebt));
             }
         }
         JsonSection m = c.section("matrix");
@@ -78,7 +83,7 @@ public final class ContagionReader {
                     v.optionalLong("stepsToInsolvency"))));
         }
         return Optional.of(new Contagion(channels, c.optionalLong("shockStep"), c.optionalLong("cascadeDepth"),
-                c.optionalDouble("inducedShare"), generations, matrix, venues));
+                c.optionalDouble("inducedShare"), c.optionalDouble("acceleratedShare"), generations, matrix, venues));
     }
 
     private static List<String> strings(JsonSection s, String key) {

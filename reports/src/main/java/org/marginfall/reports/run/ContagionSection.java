@@ -53,11 +53,18 @@ public final class ContagionSection {
                 off.add(channel);
             }
         });
-        blocks.add(new Block.Paragraph("Each liquidation is attributed to its cause: the exogenous shock"
-                + " (generation 0) or a liquidation or loss on a venue (the next generation), through the channel that"
-                + " carried it. Channels switched off in this run: " + (off.isEmpty() ? "none" : String.join(", ", off))
+        blocks.add(new Block.Paragraph("Each liquidation answers two questions. When: what pushed the account over"
+                + " the line at that moment, the exogenous shock (generation 0) or a liquidation or loss on a venue (the"
+                + " next generation), through the channel that carried it. Whether: a liquidation of generation 1 or"
+                + " more is induced if the account, holding what it held, would never have been liquidatable on the"
+                + " exogenous path alone (fundamental prices and scheduled shocks), and accelerated if it would have"
+                + " been at some step, so that contagion only brought it forward. The matrix and the cascade count"
+                + " induced liquidations by cause and accelerated ones apart. Channels switched off in this run: "
+                + (off.isEmpty() ? "none" : String.join(", ", off))
                 + ". Cascade depth " + (c.cascadeDepth() == null ? Numbers.UNDEFINED : c.cascadeDepth().toString())
                 + ", induced share " + (c.inducedShare() == null ? Numbers.UNDEFINED : Numbers.format(c.inducedShare()))
+                + ", accelerated share "
+                + (c.acceleratedShare() == null ? Numbers.UNDEFINED : Numbers.format(c.acceleratedShare()))
                 + " (definitions under Risk metrics)."));
 
         SortedMap<Long, Map<String, Double>> byGeneration =
@@ -95,19 +102,21 @@ public final class ContagionSection {
 
     private static Table generationTable(Contagion c, SortedMap<Long, Map<String, Double>> byGeneration,
                                          List<String> split, String baseCurrency) {
-        List<String> columns = new ArrayList<>(List.of("generation", "liquidations", "liquidated notional",
-                "bad debt"));
+        List<String> columns = new ArrayList<>(List.of("generation", "liquidations (exogenous or induced)",
+                "liquidated notional", "bad debt", "accelerated", "accelerated notional", "accelerated bad debt"));
         split.forEach(v -> columns.add("notional on " + v));
         List<List<Cell>> rows = new ArrayList<>();
         for (Contagion.Generation g : c.generations()) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(Long.toString(g.generation())),
-                    Cell.number(g.liquidations()), Cell.number(g.liquidatedNotional()), Cell.number(g.badDebt())));
+                    Cell.number(g.liquidations()), Cell.number(g.liquidatedNotional()), Cell.number(g.badDebt()),
+                    Cell.number(g.acceleratedLiquidations()), Cell.number(g.acceleratedNotional()),
+                    Cell.number(g.acceleratedBadDebt())));
             Map<String, Double> perVenue = byGeneration.getOrDefault(g.generation(), Map.of());
             split.forEach(v -> row.add(Cell.number(perVenue.getOrDefault(v, 0.0))));
             rows.add(row);
         }
         return Table.of("cascade-generations", "Cascade by generation (" + baseCurrency + "; per-venue notional from"
-                + " the events' causes)", columns, rows);
+                + " the events' causes, accelerated liquidations in columns of their own)", columns, rows);
     }
 
     private static Table matrixTable(String id, String title, Contagion.Matrix m, double[][] cells) {

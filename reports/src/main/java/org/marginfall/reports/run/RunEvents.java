@@ -106,8 +106,10 @@ public record RunEvents(
                 double notional = liquidatedNotional(event);
                 JsonNode generation = event.path("cause").path("generation");
                 if (!Double.isNaN(notional) && generation.isIntegralNumber()) {
+                    // Accelerated liquidations (docs/contagion.md) are a series of their own per venue.
+                    boolean accelerated = "accelerated".equals(event.path("cause").path("contagion").asText());
                     generations.computeIfAbsent(generation.asLong(), g -> new LinkedHashMap<>())
-                            .merge(venue, notional, Double::sum);
+                            .merge(accelerated ? venue + " (accelerated)" : venue, notional, Double::sum);
                 }
             }
         }

@@ -38,11 +38,15 @@ public final class RunRisk {
 
     /** The definitions of the contagion headline numbers, printed when the summary has a contagion object. */
     public static final String CONTAGION_DEFINITIONS = "Contagion (summary.json contagion object). Every"
-            + " liquidation has a generation: 0 when the exogenous shock caused it, g + 1 when a liquidation or"
-            + " loss of generation g on some venue caused it through a contagion channel. Cascade depth: the"
-            + " highest generation of any liquidation (0 = no liquidation caused another; — = nothing was"
-            + " liquidated). Induced share: liquidated notional of generations 1 and above / all liquidated"
-            + " notional (the part of the liquidations that contagion added). Steps to first liquidation and to"
+            + " liquidation has a generation (when): 0 when the exogenous shock caused it, g + 1 when a liquidation"
+            + " or loss of generation g on some venue caused it through a contagion channel. A liquidation of"
+            + " generation 1 or more is accelerated (whether) if the account, holding what it held then, would have"
+            + " been liquidatable on the exogenous path alone (fundamental prices and scheduled shocks) at some step"
+            + " of the run, and induced if at none. Cascade depth: the highest generation of any liquidation that is"
+            + " not accelerated (0 = no liquidation induced another; — = nothing was liquidated). Induced share:"
+            + " liquidated notional of induced liquidations / all liquidated notional (the part of the liquidations"
+            + " that exists only because of contagion). Accelerated share: the same for accelerated liquidations"
+            + " (contagion only brought them forward). Steps to first liquidation and to"
             + " insolvency: steps from the first scheduled shock to the venue's first liquidation and to its first"
             + " bad debt (— when it never happened or the scenario has no shock).";
 
@@ -66,7 +70,9 @@ public final class RunRisk {
                             List.of(Cell.text("first shock step"), Cell.text(count(c.shockStep()))),
                             List.of(Cell.text("cascade depth (generations)"), Cell.text(count(c.cascadeDepth()))),
                             List.of(Cell.text("induced share"), c.inducedShare() == null ? Cell.text(Numbers.UNDEFINED)
-                                    : Cell.number(c.inducedShare()))))));
+                                    : Cell.number(c.inducedShare())),
+                            List.of(Cell.text("accelerated share"), c.acceleratedShare() == null
+                                    ? Cell.text(Numbers.UNDEFINED) : Cell.number(c.acceleratedShare()))))));
             List<List<String>> timing = new ArrayList<>();
             c.venues().forEach((id, t) -> timing.add(List.of(id, count(t.firstLiquidationStep()),
                     count(t.stepsToFirstLiquidation()), count(t.firstBadDebtStep()), count(t.stepsToInsolvency()))));

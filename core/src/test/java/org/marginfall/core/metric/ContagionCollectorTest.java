@@ -1,0 +1,58 @@
+package org.marginfall.core.metric;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.event.BadDebt;
+import org.marginfall.core.event.Liquidation;
+import org.marginfall.core.venue.VenueId;
+
+/**
+ * The contagion summary counts induced liquidations by cause and accelerated ones apart: four
+ * liquidations on B (notional 100 exogenous, 200 induced by A, 300 accelerated after A's moves, 400
+ * accelerated after B's own) and 50 of bad debt left by the 300 one.
+ */
+class ContagionCollectorTest {
+
+  private static Liquidation on(String venue, double notional, Cause cause) {
+    return new Liquidation(5, 1, venue, venue + "/accounts/t/" + (int) notional, "k", "ETH", 1, 1, 1, notional, 0,
+        0, 0, 0, 0, 0).withCause(cause);
+  }
+
+  @Test
+  void test_summary_acceleratedLiquidationsHaveTheirOwnRowColumnsAndShare() {
+    ContagionCollector c = new ContagionCollector();
+    c.onStart(new RunStart(new RunSettings(10, 60, 1, 1), 0, AssetId.of("USD"), List.of(
+        new RunStart.VenueInfo(VenueId.of("A"), "perpetual", Map.of()),
+        new RunStart.VenueInfo(VenueId.of("B"), "perpetual", Map.of()))));
+    Cause fromA = new Cause("market-impact", 1, "A");
+    Cause fromB = new Cause("market-impact", 2, "B");
+    c.onEvent(on("B", 100, Cause.EXOGENOUS));
+    c.onEvent(on("B", 200, fromA));
+    c.onEvent(on("B", 300, fromA.withExogenousStep(7)));
+    c.onEvent(on("B", 400, fromB.withExogenousStep(9)));
+    c.onEvent(new BadDebt(5, 1, "B", "B/accounts/t/300", 50).withCause(fromA.withExogenousStep(7)));
+
+    ContagionSummary s = c.summary();
+    assertEquals(List.of("exogenous", "A", "B", "accelerated"), s.matrix().from());
+    assertArrayEquals(new long[] {0, 1}, s.matrix().liquidations()[0]);
+    assertArrayEquals(new long[] {0, 1}, s.matrix().liquidations()[1]);
+    assertArrayEquals(new long[] {0, 0}, s.matrix().liquidations()[2]);
+    assertArrayEquals(new long[] {0, 2}, s.matrix().liquidations()[3]);
+    assertArrayEquals(new double[] {0, 700}, s.matrix().liquidatedNotional()[3]);
+    assertArrayEquals(new double[] {0, 50}, s.matrix().badDebt()[3]);
+    // 200 of 1000 induced, 700 of 1000 accelerated; the deepest induced generation is 1.
+    assertEquals(0.2, s.inducedShare(), 1e-15);
+    assertEquals(0.7, s.acceleratedShare(), 1e-15);
+    assertEquals(1, s.cascadeDepth());
+    assertEquals(new ContagionSummary.GenerationRow(0, 1, 100, 0, 0, 0, 0), s.generations().get(0));
+    assertEquals(new ContagionSummary.GenerationRow(1, 1, 200, 0, 1, 300, 50), s.generations().get(1));
+    assertEquals(new ContagionSummary.GenerationRow(2, 0, 0, 0, 1, 400, 0), s.generations().get(2));
+  }
+}

@@ -1,0 +1,197 @@
+package org.marginfall.experiments.twin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.marginfall.core.asset.Asset;
+import org.marginfall.core.engine.Simulation;
+import org.marginfall.core.event.Attributable;
+import org.marginfall.core.event.SimEvent;
+import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.RunSummary;
+import org.marginfall.core.metric.SummaryCollector;
+import org.marginfall.experiments.scenario.Catalog;
+import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.scenario.ScenarioReader;
+
+/**
+ * The consistency check of docs/contagion.md ("Induced share against the twins"): for every
+ * bundled example, the attribution's induced liquidations against the owners the twins liquidate
+ * only in the base run ("only because of sharing").
+ *
+ * <p>Like for like, the attribution's figure is counted by owner, as the twins count: an owner is
+ * induced when every liquidation event it had is induced, and its liquidated notional over all
+ * liquidated notional is the owner-level induced share. The reference is the twin that removes the
+ * most: the largest only-in-base notional share among the no-impact twin and (for examples with
+ * several venues) every no-channel twin. Tolerances, with why:
+ *
+ * <ul>
+ *   <li>every example: the shares within {@value #SHARE_TOLERANCE} of each other. The twin is
+ *       another world with the same exogenous draws, not a replay: agents react to the path they
+ *       see (liquidators' capital, a CDP's limits on what it barks at once), so an account the
+ *       exogenous path makes liquidatable may still escape liquidation in the twin, and the reverse;
+ *   <li>examples whose mechanism is ordinary trading (a depositor run's receipt sales, a price
+ *       manipulator's trades): only {@code induced <= reference + tolerance}. Their impact is not
+ *       a liquidation's, so the attribution counts it as part of the exogenous move, while the
+ *       no-impact twin removes it;
+ *   <li>examples where one twin removes all the sharing (every contagion is liquidation impact in a
+ *       shared market, and the no-impact twin removes exactly that): per venue, the induced owners
+ *       within max({@value #COUNT_SLACK}, {@value #COUNT_TOLERANCE} of the twin's count) of the
+ *       twin's only-in-base owners.
+ * </ul>
+ */
+class AttributionConsistencyTest {
+
+  static final double SHARE_TOLERANCE = 0.05;
+  static final long COUNT_SLACK = 2;
+  static final double COUNT_TOLERANCE = 0.10;
+
+  /** How each bundled example is checked (a new example must be added here, so the table stays complete). */
+  enum Check { ONE_TWIN, SHARE, ORDINARY_TRADING }
+
+  static final Map<String, Check> EXAMPLES = Map.ofEntries(
+      Map.entry("cdp-auction", Check.SHARE),
+      Map.entry("depositor-run", Check.ORDINARY_TRADING),
+      Map.entry("flash-crash", Check.ONE_TWIN),
+      Map.entry("lending-crash", Check.ONE_TWIN),
+      Map.entry("liquidator-capacity", Check.ONE_TWIN),
+      Map.entry("market-maker-withdrawal", Check.ONE_TWIN),
+      Map.entry("oracle-failures", Check.ONE_TWIN),
+      Map.entry("oracle-floor", Check.ONE_TWIN),
+      Map.entry("oracle-manipulation", Check.ORDINARY_TRADING),
+      Map.entry("panic-herding", Check.ONE_TWIN),
+      Map.entry("perp-backstop-adl", Check.ONE_TWIN),
+      Map.entry("shared-collateral-contagion", Check.SHARE),
+      Map.entry("three-venue-crash", Check.SHARE));
+
+  static final List<String> CHANNEL_TWINS = List.of("no-channel:commonMarket", "no-channel:derivedCollateral",
+      "no-channel:sharedPool", "no-channel:collateralTransfer", "no-channel:commonOracle");
+
+  /** One run: its summary, owners and which owners' liquidations were all induced. */
+  record Run(RunSummary summary, AccountOutcomes owners, Map<String, Map<String, Boolean>> induced) {
+
+    static Run of(Scenario s) {
+      Set<String> assets = s.model().assets().stream().map(Asset::id).map(Object::toString).collect(Collectors.toSet());
+      SummaryCollector summary = new SummaryCollector();
+      AccountOutcomes owners = new AccountOutcomes(assets);
+      Map<String, Map<String, Boolean>> induced = new TreeMap<>();
+      RunListener causes = new RunListener() {
+        @Override
+        public void onEvent(SimEvent e) {
+          if (e instanceof Attributable a && !a.badDebtEvent() && a.cause() != null) {
+            String owner = AccountOutcomes.owner(a.venue(), a.attributedAccount(), assets);
+            induced.computeIfAbsent(a.venue(), v -> new TreeMap<>()).merge(owner, a.cause().induced(), Boolean::logicalAnd);
+          }
+        }
+      };
+      Simulation.Outcome o = Simulation.run(s.model(), s.model().settings().seed(), 0, false, List.of(summary, owners, causes));
+      return new Run(summary.summary(false, o.auditedSteps()), owners, induced);
+    }
+
+    long inducedOwners(String venue) {
+      return induced.getOrDefault(venue, Map.of()).values().stream().filter(b -> b).count();
+    }
+
+    double inducedNotional() {
+      double n = 0;
+      for (Map.Entry<String, Map<String, Boolean>> v : induced.entrySet()) {
+        for (Map.Entry<String, Boolean> o : v.getValue().entrySet()) {
+          if (o.getValue()) {
+            n += owners.owners(v.getKey()).get(o.getKey()).notional();
+          }
+        }
+      }
+      return n;
+    }
+  }
+
+  @Test
+  void test_everyExample_inducedLiquidationsAgreeWithTheTwins() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(Path.of("..", "examples"))) {
+      files = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("sweep-"))
+          .sorted().toList();
+    }
+    ScenarioReader reader = new ScenarioReader(Catalog.standard());
+    TwinScenarios twins = new TwinScenarios(Catalog.standard());
+    assertEquals(EXAMPLES.keySet(), files.stream().map(f -> f.getFileName().toString().replace(".yaml", ""))
+        .collect(Collectors.toSet()), "every bundled example is checked");
+    List<String> failures = new ArrayList<>();
+    for (Path f : files) {
+      String name = f.getFileName().toString().replace(".yaml", "");
+      Scenario base = reader.read(f);
+      Run b = Run.of(base);
+      double total = b.summary().totals().liquidatedNotional();
+      List<String> names = new ArrayList<>(List.of("no-impact"));
+      if (b.summary().venues().size() > 1) {
+        names.addAll(CHANNEL_TWINS);
+      }
+      double reference = 0;
+      String referenceTwin = "none";
+      TwinComparison noImpact = null;
+      StringBuilder line = new StringBuilder();
+      for (String t : names) {
+        Twin twin = Twin.parse(t);
+        Run r = Run.of(twins.scenario(twin, base));
+        TwinComparison c = TwinComparison.of(twin, b.summary(), b.owners(), r.summary(), r.owners());
+        noImpact = noImpact == null ? c : noImpact;
+        double share = total > 0 ? row(c, TwinComparison.TOTAL).onlyInBaseNotional() / total : 0;
+        line.append(String.format(Locale.ROOT, " | %s %.3f %s", t, share, counts(c)));
+        if (share > reference) {
+          reference = share;
+          referenceTwin = t;
+        }
+      }
+      double induced = total > 0 ? b.inducedNotional() / total : 0;
+      Double eventShare = b.summary().contagion().inducedShare();
+      System.out.println(String.format(Locale.ROOT, "consistency %s: induced share %.3f, by owner %.3f %s; reference %s %.3f%s",
+          name, eventShare == null ? 0 : eventShare, induced, inducedCounts(b), referenceTwin, reference, line));
+      Check check = EXAMPLES.get(name);
+      boolean shareOk = check == Check.ORDINARY_TRADING
+          ? induced <= reference + SHARE_TOLERANCE
+          : Math.abs(induced - reference) <= SHARE_TOLERANCE;
+      if (!shareOk) {
+        failures.add(name + ": induced share by owner " + induced + " against " + referenceTwin + " " + reference);
+      }
+      if (check == Check.ONE_TWIN) {
+        for (TwinComparison.Row row : noImpact.rows()) {
+          if (row.venue().equals(TwinComparison.TOTAL)) {
+            continue;
+          }
+          long mine = b.inducedOwners(row.venue());
+          long limit = Math.max(COUNT_SLACK, Math.round(COUNT_TOLERANCE * row.onlyInBase()));
+          if (Math.abs(mine - row.onlyInBase()) > limit) {
+            failures.add(name + " " + row.venue() + ": " + mine + " induced owners against " + row.onlyInBase()
+                + " liquidated only without the no-impact twin");
+          }
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  private static TwinComparison.Row row(TwinComparison c, String venue) {
+    return c.rows().stream().filter(r -> r.venue().equals(venue)).findFirst().orElseThrow();
+  }
+
+  private static String counts(TwinComparison c) {
+    return c.rows().stream().filter(r -> !r.venue().equals(TwinComparison.TOTAL))
+        .map(r -> r.venue() + "=" + r.onlyInBase()).toList().toString();
+  }
+
+  private static String inducedCounts(Run b) {
+    return b.summary().venues().keySet().stream().map(v -> v + "=" + b.inducedOwners(v)).toList().toString();
+  }
+}
