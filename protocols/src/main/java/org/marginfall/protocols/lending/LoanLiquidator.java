@@ -2,6 +2,7 @@ package org.marginfall.protocols.lending;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
@@ -99,41 +100,21 @@ final class LoanLiquidator {
     double pDebt = p.pDebt();
     double pColl = p.pColl();
     double rateColl = p.rateColl();
-    long held = p.held();
-    boolean cashBound = p.cashBound();
     LendingMath.Plan plan = p.plan();
     long repay = p.repay();
 
     // 1. The liquidator must be able to pay before anything moves.
-    long baseBefore = c.ledger().balance(liquidator, c.base());
-    if (debtAsset.equals(c.base())) {
-      if (baseBefore < repay) {
-        return Optional.empty();
-      }
-    } else {
-      long missing = repay - c.ledger().balance(liquidator, debtAsset);
-      if (missing > 0) {
-        try {
-          c.services().markets().buy(liquidator, debtAsset, missing);
-        } catch (IllegalStateException cannotPay) {
-          return Optional.empty();
-        }
-      }
+    OptionalLong spent = payable(liquidator, debtAsset, repay);
+    if (spent.isEmpty()) {
+      return Optional.empty();
     }
-    // Base currency the liquidator gives up: the repayment itself, or what the debt asset cost.
-    long baseSpent = debtAsset.equals(c.base()) ? repay : baseBefore - c.ledger().balance(liquidator, c.base());
+    long baseSpent = spent.getAsLong();
 
-    // 2. Receipts to seize: all of them when the whole balance goes, else the plan's amounts.
-    boolean all = plan.cappedByCollateral() && !cashBound;
-    // The plan's amounts are underlying units: over the rate they are receipt units.
-    long receiptUnit = collReserve.receiptPrecision.atomsPerUnit();
-    long feeReceipts = Math.min(held, (long) Math.floor(plan.protocolFee() / rateColl * receiptUnit));
-    long liqReceipts =
-        all ? held - feeReceipts
-            : Math.min(held - feeReceipts, (long) Math.ceil(plan.collateralToLiquidator() / rateColl * receiptUnit));
-    long paidOut =
-        all ? Math.min(collReserve.cash, (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl)))
-            : collReserve.precision.floorAtomsAtMost(plan.collateralToLiquidator(), collReserve.cash);
+    // 2. What is seized.
+    Seizure seizure = seizure(p);
+    long feeReceipts = seizure.feeReceipts();
+    long liqReceipts = seizure.liqReceipts();
+    long paidOut = seizure.paidOut();
 
     // 3. Move: debt in, debt down, receipts to the treasury and burned, underlying out.
     c.ledger().transfer(liquidator, debtReserve.pool, debtAsset, repay);
@@ -163,15 +144,8 @@ final class LoanLiquidator {
     liquidatedNotional += notional;
     liquidationFees += bonus;
 
-    // 4. v3.3: no collateral left means every remaining debt is burned (Aave v3.3 features
-    // document).
-    if (!hasCollateral(b)) {
-      for (Reserve r : book.reserves) {
-        if (b.scaledDebt[r.index] > 0) {
-          burner.burnDebt(b, r);
-        }
-      }
-    }
+    // 4. v3.3: no collateral left means every remaining debt is burned.
+    burnIfBare(b);
     b.state = risk.state(b);
     if (!b.state.liquidatable()) {
       risk.liquidatable.drop(account);
@@ -181,6 +155,64 @@ final class LoanLiquidator {
     return Optional.of(
         new LiquidationOutcome(
             c.spec().id(), account, notional, bonus - fee, acquired, c.basePrecision().units(baseSpent)));
+  }
+
+  /** Receipts to the treasury (the protocol fee), receipts burned for the liquidator, underlying paid out. */
+  private record Seizure(long feeReceipts, long liqReceipts, long paidOut) {}
+
+  /** Receipts to seize: all of them when the whole balance goes, else the plan's amounts. */
+  private static Seizure seizure(Prepared p) {
+    Reserve collReserve = p.collReserve();
+    LendingMath.Plan plan = p.plan();
+    double rateColl = p.rateColl();
+    long held = p.held();
+    boolean all = plan.cappedByCollateral() && !p.cashBound();
+    // The plan's amounts are underlying units: over the rate they are receipt units.
+    long receiptUnit = collReserve.receiptPrecision.atomsPerUnit();
+    long feeReceipts = Math.min(held, (long) Math.floor(plan.protocolFee() / rateColl * receiptUnit));
+    long liqReceipts =
+        all ? held - feeReceipts
+            : Math.min(held - feeReceipts, (long) Math.ceil(plan.collateralToLiquidator() / rateColl * receiptUnit));
+    long paidOut =
+        all ? Math.min(collReserve.cash, (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl)))
+            : collReserve.precision.floorAtomsAtMost(plan.collateralToLiquidator(), collReserve.cash);
+    return new Seizure(feeReceipts, liqReceipts, paidOut);
+  }
+
+  /**
+   * Makes sure {@code liquidator} holds {@code repay} atoms of the debt asset, buying a non-base
+   * one in the shared market with its base currency and using what it holds first; returns the
+   * base currency it gives up (the repayment itself, or what the debt asset cost), or empty when
+   * it cannot pay. Nothing of the venue's moves.
+   */
+  private OptionalLong payable(AccountId liquidator, AssetId debtAsset, long repay) {
+    long baseBefore = c.ledger().balance(liquidator, c.base());
+    if (debtAsset.equals(c.base())) {
+      if (baseBefore < repay) {
+        return OptionalLong.empty();
+      }
+    } else {
+      long missing = repay - c.ledger().balance(liquidator, debtAsset);
+      if (missing > 0) {
+        try {
+          c.services().markets().buy(liquidator, debtAsset, missing);
+        } catch (IllegalStateException cannotPay) {
+          return OptionalLong.empty();
+        }
+      }
+    }
+    return OptionalLong.of(debtAsset.equals(c.base()) ? repay : baseBefore - c.ledger().balance(liquidator, c.base()));
+  }
+
+  /** Aave v3.3: an account left without collateral has every remaining debt burned (v3.3 features document). */
+  private void burnIfBare(Borrower b) {
+    if (!hasCollateral(b)) {
+      for (Reserve r : book.reserves) {
+        if (b.scaledDebt[r.index] > 0) {
+          burner.burnDebt(b, r);
+        }
+      }
+    }
   }
 
   /** Whether a liquidator able to pay would liquidate {@code account} now. */
