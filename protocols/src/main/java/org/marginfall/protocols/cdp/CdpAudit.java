@@ -1,0 +1,99 @@
+package org.marginfall.protocols.cdp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.marginfall.core.ledger.AccountId;
+
+/**
+ * Proves the CDP venue's books to the atom: {@code -issuer = sum of vault debt + sin}, the Vow's
+ * queue equal to the running auctions', {@code Dirt} equal to their tabs, the auctions account
+ * holding exactly their lots, the bad-debt account equal to what was written off, no dusty debt,
+ * and the last mark's list agreeing with every vault's safety.
+ */
+final class CdpAudit {
+
+  private final CdpContext c;
+  private final VaultBook book;
+  private final CdpRiskView risk;
+  private final HoleLimits limits;
+  private final Clipper clipper;
+  private final Vow vow;
+
+  CdpAudit(CdpContext c, VaultBook book, CdpRiskView risk, HoleLimits limits, Clipper clipper, Vow vow) {
+    this.c = c;
+    this.book = book;
+    this.risk = risk;
+    this.limits = limits;
+    this.clipper = clipper;
+    this.vow = vow;
+  }
+
+  /** One line per broken invariant; empty when the books hold. */
+  List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    String v = c.venue();
+    long debt = vaults(problems);
+    long queued = 0;
+    long tabs = 0;
+    Map<Ilk, Long> lots = new LinkedHashMap<>();
+    Map<Ilk, Long> ilkTabs = new LinkedHashMap<>();
+    for (Sale s : clipper.sales()) {
+      queued += s.sin;
+      tabs += s.tab;
+      lots.merge(s.ilk, s.lot, Long::sum);
+      ilkTabs.merge(s.ilk, s.tab, Long::sum);
+      if (s.tab <= 0 || s.lot <= 0 || !(s.top > 0)) {
+        problems.add(v + ": auction " + s.id + " is running with tab " + s.tab + ", lot " + s.lot + ", top " + s.top);
+      }
+    }
+    long sin = vow.sin;
+    long supply = -c.ledger().balance(c.issuer(), c.base());
+    if (supply != debt + sin) {
+      problems.add(v + ": issued " + supply + " atoms but vault debt " + debt + " + sin " + sin + " = " + (debt + sin));
+    }
+    if (sin != queued) {
+      problems.add(v + ": sin " + sin + " atoms disagrees with the running auctions' " + queued);
+    }
+    if (limits.dirt != tabs) {
+      problems.add(v + ": Dirt " + limits.dirt + " atoms disagrees with the running auctions' tabs " + tabs);
+    }
+    for (Ilk ilk : book.ilks) {
+      long held = c.ledger().balance(c.auctions(), ilk.terms.asset());
+      long expected = lots.getOrDefault(ilk, 0L);
+      if (held != expected) {
+        problems.add(v + ": auctions hold " + held + " atoms of " + ilk.terms.asset() + " but lots sum to " + expected);
+      }
+      if (ilk.dirt != ilkTabs.getOrDefault(ilk, 0L)) {
+        problems.add(v + ": dirt of " + ilk.terms.asset() + " disagrees with its auctions' tabs");
+      }
+    }
+    long booked = -c.ledger().balance(c.badDebt(), c.base());
+    if (booked != vow.badDebt) {
+      problems.add(v + ": bad debt " + vow.badDebt + " atoms disagrees with the bad-debt account " + booked);
+    }
+    return problems;
+  }
+
+  /** Checks every vault's debt and listing; returns the sum of their debt. */
+  private long vaults(List<String> problems) {
+    String v = c.venue();
+    long debt = 0;
+    Set<AccountId> listed = new LinkedHashSet<>();
+    risk.liquidatable.list().forEach(candidate -> listed.add(candidate.account()));
+    for (Vault vault : book.vaults.values()) {
+      debt += vault.debt;
+      if (vault.debt < 0 || (vault.debt > 0 && vault.debt < vault.ilk.dust)) {
+        problems.add(v + ": " + vault.id + " carries dusty debt " + vault.debt + " atoms");
+      }
+      boolean unsafe = risk.state(vault).liquidatable();
+      if (unsafe != listed.contains(vault.id)) {
+        problems.add(v + ": " + vault.id + " is " + (unsafe ? "" : "not ") + "unsafe but the last mark says otherwise");
+      }
+    }
+    return debt;
+  }
+}
