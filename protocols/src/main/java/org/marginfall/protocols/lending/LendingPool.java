@@ -286,6 +286,19 @@ public final class LendingPool implements LendingVenue {
 
   @Override
   public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
+    lend(account, asset, atoms, to, false);
+  }
+
+  @Override
+  public void openDebt(AccountId account, AssetId asset, long atoms, AccountId to) {
+    lend(account, asset, atoms, to, true);
+  }
+
+  /**
+   * Lends {@code atoms}, tested against the loan-to-value limit (a new borrow) or, when {@code
+   * held}, against the liquidation threshold (a debt the account already holds).
+   */
+  private void lend(AccountId account, AssetId asset, long atoms, AccountId to, boolean held) {
     Borrower b = borrower(account);
     Reserve r = reserve(asset);
     positive(atoms, "atoms");
@@ -300,12 +313,17 @@ public final class LendingPool implements LendingVenue {
     if (r.debt() + units > r.terms.borrowCap()) {
       throw new IllegalStateException(spec.id() + ": borrowing " + units + " " + asset + " exceeds the borrow cap");
     }
-    // ValidationLogic.validateBorrow: the debt after the borrow must fit within Σ collateral × LTV.
+    // ValidationLogic.validateBorrow: the debt after the borrow must fit within Σ collateral × LTV;
+    // a held debt only within Σ collateral × liquidation threshold (HF >= 1, GenericLogic).
     double power = 0;
     for (Reserve c : reserves) {
-      power += collateralValue(b, c) * c.terms.loanToValue();
+      power += collateralValue(b, c) * (held ? c.terms.liquidationThreshold() : c.terms.loanToValue());
     }
     double debtAfter = debtValue(b) + units * price(asset);
+    if (held && debtAfter > power) {
+      throw new IllegalStateException(spec.id() + ": health factor " + power / debtAfter
+          + " (collateral x liquidation threshold " + power + " over debt " + debtAfter + ") is below 1: liquidatable at the start");
+    }
     if (debtAfter > power) {
       throw new IllegalStateException(
           spec.id() + ": debt " + debtAfter + " would exceed the borrowing power " + power + " of " + account);
