@@ -212,7 +212,7 @@ class SnapshotInvalidRowsTest {
         - {id: a, type: perpetual-snapshot, venue: perp, file: missing.csv}
         - {id: b, type: lending-snapshot, venue: lend, file: l.csv}
         - {id: c, type: perpetual-snapshot, venue: perp, file: h.json, format: hyperliquid}
-        - {id: d, type: cdp-snapshot, venue: cdp, file: v.csv, format: parquet}
+        - {id: d, type: cdp-snapshot, venue: cdp, file: v.csv, format: xlsx}
         """, "l.csv", "account,asset,supplied\nx,USD,1\n", "h.json", "{\"0x1\": {\"assetPositions\": [\n");
     InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SnapshotWorlds.read(scenario));
     List<String> messages = e.problems().stream().map(p -> p.path() + ": " + p.message()).toList();
@@ -220,6 +220,6 @@ class SnapshotInvalidRowsTest {
     assertEquals("agents[1].file: l.csv:1: the header lacks column 'borrowed' (it has: account,asset,supplied; "
         + "needs: account,asset,supplied,borrowed)", messages.get(1));
     assertTrue(messages.get(2).startsWith("agents[2].file: h.json:2: not valid JSON: Unexpected end-of-input"), messages.get(2));
-    assertEquals("agents[3].format: unknown format 'parquet' (known: csv, maker-urns)", messages.get(3));
+    assertEquals("agents[3].format: unknown format 'xlsx' (known: csv, maker-urns, parquet)", messages.get(3));
   }
 }
