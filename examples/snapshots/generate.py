@@ -4,8 +4,8 @@
 Every account, address, size and price here is made up (seeded pseudo-random draws), shaped like
 the public exports Marginfall reads: none of it is real market data. A few rows are wrong on
 purpose (an unlisted market, a negative amount, a duplicate, a position the venue would liquidate
-at once, an isolated position on a cross venue, a borrow above its LTV, an unsafe or dusty vault)
-so that the example shows `onInvalidRow: skip` and its counts. Run from this directory:
+at once, an isolated position on a cross venue, a lending account already liquidatable, an unsafe
+or dusty vault) so that the example shows `onInvalidRow: skip` and its counts. Run from this directory:
 python3 generate.py (Python 3 standard library only); the output is byte-identical every time.
 """
 import json
@@ -99,10 +99,17 @@ def aave(rng):
     users.append({"id": "0x" + "a" * 40, "reserves": [  # LINK is not a reserve of the venue: unknown-asset
         {"currentATokenBalance": "5000000000000000000000", "currentVariableDebt": "0", "currentStableDebt": "0",
          "usageAsCollateralEnabledOnUser": True, "reserve": {"symbol": "LINK", "decimals": 18}}]})
-    users.append({"id": "0x" + "b" * 40, "reserves": [  # LTV 0.85 > 0.825: the venue refuses the borrow
+    # LTV 0.85 > 0.825 but HF = 30,000 x 0.86 / 25,500 = 1.012: held near liquidation, loaded
+    users.append({"id": "0x" + "b" * 40, "reserves": [
         {"currentATokenBalance": "10000000000000000000", "currentVariableDebt": "0", "currentStableDebt": "0",
          "usageAsCollateralEnabledOnUser": True, "reserve": {"symbol": "WETH", "decimals": 18}},
         {"currentATokenBalance": "0", "currentVariableDebt": "25500000000", "currentStableDebt": "0",
+         "usageAsCollateralEnabledOnUser": False, "reserve": {"symbol": "USDC", "decimals": 6}}]})
+    # HF = 30,000 x 0.86 / 27,000 = 0.956 < 1: already liquidatable, the venue refuses it
+    users.append({"id": "0x" + "9" * 40, "reserves": [
+        {"currentATokenBalance": "10000000000000000000", "currentVariableDebt": "0", "currentStableDebt": "0",
+         "usageAsCollateralEnabledOnUser": True, "reserve": {"symbol": "WETH", "decimals": 18}},
+        {"currentATokenBalance": "0", "currentVariableDebt": "27000000000", "currentStableDebt": "0",
          "usageAsCollateralEnabledOnUser": False, "reserve": {"symbol": "USDC", "decimals": 6}}]})
     with open("aave-users.json", "w", newline="\n") as f:
         json.dump({"data": {"users": users}}, f, indent=1)

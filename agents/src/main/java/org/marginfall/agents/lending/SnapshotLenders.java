@@ -22,9 +22,11 @@ import org.marginfall.core.venue.Venue;
  * load first, then the others, each group in the order of its first row, so that borrows find the
  * reserves their suppliers fund. An account is loaded whole or not at all: each supply is endowed
  * and supplied (as collateral of the venue account {@link LendingVenue#account}, or as a plain supply
- * when the snapshot says it is not used as collateral), then each borrow is taken, with the venue's
- * own test (Aave ValidationLogic.validateBorrow: within the loan-to-value limit, the reserve's cash
- * and its cap). When the venue refuses one, what was done for the account is undone in reverse order
+ * when the snapshot says it is not used as collateral), then each debt is opened with {@link
+ * LendingVenue#openDebt}: the venue holds an account between its loan-to-value limit and its
+ * liquidation threshold, so only an account already liquidatable (Aave v3 GenericLogic: HF = Σ
+ * collateral × liquidation threshold / Σ debt below 1), or one the reserve's cash or cap cannot
+ * fund, is refused. When the venue refuses one, what was done for the account is undone in reverse order
  * (borrows repaid, receipts redeemed, units paid out of the model) and its rows are refused. The
  * borrowed units stay in the wallet. Mutable and not thread-safe.
  */
@@ -106,7 +108,7 @@ public final class SnapshotLenders implements Population {
         continue;
       }
       AccountId account = venue.account(wallet);
-      venue.borrow(account, row.asset(), atoms, wallet);
+      venue.openDebt(account, row.asset(), atoms, wallet);
       undo.push(() -> venue.repay(wallet, account, row.asset(), atoms));
     }
   }

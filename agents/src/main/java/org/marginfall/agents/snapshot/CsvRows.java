@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.marginfall.agents.data.ParquetRows;
 
 /**
  * Streams a CSV file (RFC 4180: comma-separated, a cell may be double-quoted with {@code ""} for a
@@ -51,6 +53,47 @@ final class CsvRows {
   private CsvRows() {}
 
   /**
+   * As {@link #read(InputStream, List, Sink)}; when {@code parquet}, the same columns are read from
+   * a Parquet file ({@link ParquetRows}: the schema's field names are the header, rows are numbered
+   * from 1, the header is at row 0).
+   */
+  static void read(InputStream in, boolean parquet, List<String> required, Sink sink)
+      throws IOException, SnapshotFormatException {
+    if (!parquet) {
+      read(in, required, sink);
+      return;
+    }
+    Map<String, Integer> columns = new HashMap<>();
+    List<List<String>> header = new ArrayList<>(1);
+    ParquetRows.read(in.readAllBytes(), Long::toString, new ParquetRows.Sink<SnapshotFormatException>() {
+      @Override
+      public void header(List<String> names) throws SnapshotFormatException {
+        header.add(List.copyOf(names));
+        columns(names, required, columns, 0);
+      }
+
+      @Override
+      public void row(String[] cells, long row) throws SnapshotFormatException {
+        sink.row(new Row(columns, header.get(0), Arrays.asList(cells), row));
+      }
+    });
+  }
+
+  /** Indexes {@code header} into {@code columns}, checking it names every column of {@code required}. */
+  private static void columns(List<String> header, List<String> required, Map<String, Integer> columns, long line)
+      throws SnapshotFormatException {
+    for (int i = 0; i < header.size(); i++) {
+      columns.putIfAbsent(header.get(i), i);
+    }
+    for (String column : required) {
+      if (!columns.containsKey(column)) {
+        throw new SnapshotFormatException(line, "the header lacks column '" + column + "' (it has: "
+            + String.join(",", header) + "; needs: " + String.join(",", required) + ")");
+      }
+    }
+  }
+
+  /**
    * Reads the header, checks it names every column of {@code required}, and passes every data row
    * to {@code sink}.
    *
@@ -73,15 +116,7 @@ final class CsvRows {
       if (columns == null) {
         header = cells.stream().map(String::trim).toList();
         columns = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          columns.putIfAbsent(header.get(i), i);
-        }
-        for (String column : required) {
-          if (!columns.containsKey(column)) {
-            throw new SnapshotFormatException(line, "the header lacks column '" + column + "' (it has: "
-                + String.join(",", header) + "; needs: " + String.join(",", required) + ")");
-          }
-        }
+        columns(header, required, columns, line);
         continue;
       }
       sink.row(new Row(columns, header, cells, line));

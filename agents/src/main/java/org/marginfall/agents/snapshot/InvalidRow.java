@@ -9,11 +9,25 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param file the file as the scenario names it
- * @param line the 1-based line the row starts on
+ * @param line the 1-based line the row starts on (for a Parquet file, its 1-based data row)
  * @param reason the kind of misfit, counted per kind in {@code summary.json}
  * @param detail what is wrong, naming the value
+ * @param byRow whether {@code line} is a data row of a Parquet file rather than a text line
  */
-public record InvalidRow(String file, long line, Reason reason, String detail) {
+public record InvalidRow(String file, long line, Reason reason, String detail, boolean byRow) {
+
+  /** A row of a text file, at its line. */
+  public InvalidRow(String file, long line, Reason reason, String detail) {
+    this(file, line, reason, detail, false);
+  }
+
+  /**
+   * Where {@code line} of {@code file} is, as messages name it: {@code file:line} in a text file,
+   * {@code file row N} in a Parquet file ({@code file schema} for its header).
+   */
+  public static String place(String file, boolean byRow, long line) {
+    return !byRow ? file + ":" + line : line == 0 ? file + " schema" : file + " row " + line;
+  }
 
   /** Why a row does not fit. */
   public enum Reason {
@@ -31,7 +45,7 @@ public record InvalidRow(String file, long line, Reason reason, String detail) {
     DUPLICATE_ACCOUNT("duplicate-account"),
     /** A margin mode other than the venue's. */
     MARGIN_MODE("margin-mode"),
-    /** The venue's own rules refuse the account at the start (it would liquidate it, a borrow beyond its limits). */
+    /** The venue's own rules refuse the account at the start (it would liquidate it, or cannot fund its debt). */
     REJECTED_AT_START("rejected-at-start");
 
     private final String key;
@@ -55,6 +69,6 @@ public record InvalidRow(String file, long line, Reason reason, String detail) {
 
   /** {@code file:line: detail (reason)}, as reported to the user. */
   public String message() {
-    return file + ":" + line + ": " + detail + " (" + reason.key() + ")";
+    return place(file, byRow, line) + ": " + detail + " (" + reason.key() + ")";
   }
 }

@@ -21,7 +21,7 @@ import org.marginfall.core.spec.VenueSpec;
 final class LendingSnapshotReader {
 
   /** The formats, the default first. */
-  static final List<String> FORMATS = List.of("csv", "aave-subgraph");
+  static final List<String> FORMATS = List.of("csv", "aave-subgraph", SnapshotReading.PARQUET);
 
   private final VenueSpec venue;
   private final Map<String, AssetId> names;
@@ -49,7 +49,7 @@ final class LendingSnapshotReader {
   }
 
   private void csv(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
-    CsvRows.read(in, List.of("account", "asset", "supplied", "borrowed"), row -> {
+    CsvRows.read(in, reading.parquet(), List.of("account", "asset", "supplied", "borrowed"), row -> {
       reading.counted();
       if (row.size() != row.header.size()) {
         reading.invalid(row.line, InvalidRow.Reason.MALFORMED,

@@ -23,7 +23,7 @@ import org.marginfall.core.spec.VenueSpec;
 final class PerpSnapshotReader {
 
   /** The formats, the default first. */
-  static final List<String> FORMATS = List.of("csv", "hyperliquid");
+  static final List<String> FORMATS = List.of("csv", "hyperliquid", SnapshotReading.PARQUET);
 
   private static final String COLLATERAL = "collateral.";
 
@@ -52,7 +52,7 @@ final class PerpSnapshotReader {
   }
 
   private void csv(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
-    CsvRows.read(in, List.of("account", "market", "size", "entryPrice"), row -> {
+    CsvRows.read(in, reading.parquet(), List.of("account", "market", "size", "entryPrice"), row -> {
       reading.counted();
       csvRow(row, reading);
     });

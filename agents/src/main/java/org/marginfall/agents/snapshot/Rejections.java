@@ -27,7 +27,7 @@ public final class Rejections {
 
   /** Records that the row at {@code line} was refused at set-up. */
   public void reject(long line, InvalidRow.Reason reason, String detail) {
-    atSetUp.add(new InvalidRow(file.name(), line, reason, detail));
+    atSetUp.add(new InvalidRow(file.name(), line, reason, detail, file.format().equals(SnapshotReading.PARQUET)));
   }
 
   /**

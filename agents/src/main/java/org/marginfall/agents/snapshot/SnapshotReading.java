@@ -24,6 +24,9 @@ import org.marginfall.core.spec.SpecNode;
  */
 public final class SnapshotReading {
 
+  /** The format that reads a family's CSV layout from a Parquet file with the same column names. */
+  static final String PARQUET = "parquet";
+
   /** Most invalid rows listed one per line before the rest are summed up by reason. */
   static final int MAX_LISTED = 50;
 
@@ -74,6 +77,11 @@ public final class SnapshotReading {
     return format;
   }
 
+  /** Whether the file is Parquet: its rows are numbered by data row, not by line. */
+  boolean parquet() {
+    return format.equals(PARQUET);
+  }
+
   /** Counts one data row (or record) read. */
   void counted() {
     rows++;
@@ -81,7 +89,7 @@ public final class SnapshotReading {
 
   /** Records a row that does not fit. */
   void invalid(long line, InvalidRow.Reason reason, String detail) {
-    invalid.add(new InvalidRow(name, line, reason, detail));
+    invalid.add(new InvalidRow(name, line, reason, detail, parquet()));
   }
 
   /**
@@ -100,7 +108,7 @@ public final class SnapshotReading {
       node.get("file").fail("cannot read " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
       return null;
     } catch (SnapshotFormatException e) {
-      node.get("file").fail(name + ":" + e.line + ": " + e.getMessage());
+      node.get("file").fail(InvalidRow.place(name, parquet(), e.line) + ": " + e.getMessage());
       return null;
     }
     if (policy == OnInvalidRow.REFUSE && !invalid.isEmpty()) {

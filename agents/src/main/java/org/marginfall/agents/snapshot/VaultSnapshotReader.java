@@ -19,7 +19,7 @@ import org.marginfall.core.spec.VenueSpec;
 final class VaultSnapshotReader {
 
   /** The formats, the default first. */
-  static final List<String> FORMATS = List.of("csv", "maker-urns");
+  static final List<String> FORMATS = List.of("csv", "maker-urns", SnapshotReading.PARQUET);
 
   /** Maker's wad: ink and art are integers of 10^-18 (makerdao/dss, vat.sol). */
   private static final int WAD = 18;
@@ -52,7 +52,7 @@ final class VaultSnapshotReader {
   }
 
   private void csv(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
-    CsvRows.read(in, List.of("vault", "ilk", "collateral", "art"), row -> {
+    CsvRows.read(in, reading.parquet(), List.of("vault", "ilk", "collateral", "art"), row -> {
       reading.counted();
       if (row.size() != row.header.size()) {
         reading.invalid(row.line, InvalidRow.Reason.MALFORMED, "has " + row.size() + " cells, the header " + row.header.size());

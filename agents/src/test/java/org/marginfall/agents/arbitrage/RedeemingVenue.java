@@ -155,6 +155,11 @@ final class RedeemingVenue implements LendingVenue {
   }
 
   @Override
+  public void openDebt(AccountId account, AssetId a, long atoms, AccountId to) {
+    throw new AssertionError("arbitrageurs do not load snapshot debts");
+  }
+
+  @Override
   public void borrow(AccountId account, AssetId a, long atoms, AccountId to) {
     throw new AssertionError("arbitrageurs do not borrow");
   }

@@ -149,6 +149,11 @@ final class FakeCollateralLending implements LendingVenue {
   }
 
   @Override
+  public void openDebt(AccountId account, AssetId asset, long atoms, AccountId to) {
+    throw new AssertionError("basis traders do not load snapshot debts");
+  }
+
+  @Override
   public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
     double limit = ledger.units(account, receipt) * price(collateral) * ltv;
     if (Precision.MICRO.units(debts.getOrDefault(account, 0L) + atoms) > limit) {

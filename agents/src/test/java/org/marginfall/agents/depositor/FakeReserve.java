@@ -151,6 +151,11 @@ final class FakeReserve implements LendingVenue {
   }
 
   @Override
+  public void openDebt(AccountId account, AssetId a, long atoms, AccountId to) {
+    throw new AssertionError("depositors do not load snapshot debts");
+  }
+
+  @Override
   public void borrow(AccountId account, AssetId a, long atoms, AccountId to) {
     throw new AssertionError("depositors never borrow");
   }

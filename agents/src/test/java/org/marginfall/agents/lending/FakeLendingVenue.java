@@ -152,6 +152,11 @@ final class FakeLendingVenue implements LendingVenue {
   }
 
   @Override
+  public void openDebt(AccountId account, AssetId asset, long atoms, AccountId to) {
+    throw new AssertionError("drawn borrowers do not load snapshot debts");
+  }
+
+  @Override
   public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
     double power = 0;
     double debt = 0;

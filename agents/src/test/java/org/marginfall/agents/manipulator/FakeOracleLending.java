@@ -138,6 +138,11 @@ final class FakeOracleLending implements LendingVenue {
   }
 
   @Override
+  public void openDebt(AccountId account, AssetId asset, long atoms, AccountId to) {
+    throw new AssertionError("manipulators do not load snapshot debts");
+  }
+
+  @Override
   public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
     double debtAfter = Precision.MICRO.units(debts.getOrDefault(account, 0L) + atoms);
     if (debtAfter > Precision.MICRO.units(ledger.balance(account, receipt)) * price(collateral) * ltv) {

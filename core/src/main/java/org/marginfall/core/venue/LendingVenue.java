@@ -83,6 +83,18 @@ public interface LendingVenue extends Venue {
   void borrow(AccountId account, AssetId asset, long atoms, AccountId to);
 
   /**
+   * Records {@code atoms} of {@code asset} that {@code account} already owes (an account loaded
+   * from a snapshot), paid to {@code to}: as {@link #borrow}, except that the test is the venue's
+   * liquidation test instead of its loan-to-value limit, since a venue holds an open position
+   * between the two (Aave v3 GenericLogic: liquidatable only when HF = Σ collateral × liquidation
+   * threshold / Σ debt is below 1).
+   *
+   * @throws IllegalStateException if the account's health factor after the debt would be below 1,
+   *     or the reserve lacks the cash or the borrow cap (nothing moves)
+   */
+  void openDebt(AccountId account, AssetId asset, long atoms, AccountId to);
+
+  /**
    * Repays up to {@code atoms} of {@code account}'s debt in {@code asset} from {@code from}.
    *
    * @return atoms actually repaid (at most the debt)

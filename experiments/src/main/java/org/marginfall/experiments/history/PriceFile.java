@@ -56,7 +56,7 @@ public final class PriceFile {
   public static PriceTable read(byte[] bytes, String name, Format format, Optional<String> column)
       throws DataFileException {
     return format == Format.PARQUET
-        ? ParquetRows.read(bytes, name, column)
+        ? ParquetPrices.read(bytes, name, column)
         : readCsv(bytes, name, column);
   }
 

@@ -154,7 +154,7 @@ class SnapshotInvalidRowsTest {
         account,asset,supplied,borrowed
         pool,USD,100000,0
         greedy,ETH,1,0
-        greedy,USD,0,1700
+        greedy,USD,0,1800
         x,LINK,1,0
         """, "v.csv", """
         vault,ilk,collateral,art
@@ -175,7 +175,7 @@ class SnapshotInvalidRowsTest {
         account,asset,supplied,borrowed
         pool,USD,100000,0
         greedy,ETH,1,0
-        greedy,USD,0,1700
+        greedy,USD,0,1800
         """, "v.csv", """
         vault,ilk,collateral,art
         v1,ETH,1,1500
@@ -183,8 +183,8 @@ class SnapshotInvalidRowsTest {
     Scenario s = SnapshotWorlds.read(fixed);
     ScenarioFailure f = assertThrows(ScenarioFailure.class, () -> Simulation.check(s.model(), 11));
     assertEquals("agents[0]", f.field());
-    // 1,700 on 1 ETH at 2,000 is an LTV of 0.85, above the reserve's 0.80: both of greedy's rows.
-    assertTrue(f.detail().contains("l.csv:3: account greedy: lend: debt 1700.0 would exceed the borrowing power 1600.0"), f.detail());
+    // 1,800 on 1 ETH at 2,000: HF = 2,000 x 0.85 / 1,800 = 0.944 < 1, liquidatable: both of greedy's rows.
+    assertTrue(f.detail().contains("l.csv:3: account greedy: lend: health factor 0.944"), f.detail());
     assertTrue(f.detail().contains("l.csv:4: account greedy"), f.detail());
   }
 
@@ -212,7 +212,7 @@ class SnapshotInvalidRowsTest {
         - {id: a, type: perpetual-snapshot, venue: perp, file: missing.csv}
         - {id: b, type: lending-snapshot, venue: lend, file: l.csv}
         - {id: c, type: perpetual-snapshot, venue: perp, file: h.json, format: hyperliquid}
-        - {id: d, type: cdp-snapshot, venue: cdp, file: v.csv, format: parquet}
+        - {id: d, type: cdp-snapshot, venue: cdp, file: v.csv, format: xlsx}
         """, "l.csv", "account,asset,supplied\nx,USD,1\n", "h.json", "{\"0x1\": {\"assetPositions\": [\n");
     InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SnapshotWorlds.read(scenario));
     List<String> messages = e.problems().stream().map(p -> p.path() + ": " + p.message()).toList();
@@ -220,6 +220,6 @@ class SnapshotInvalidRowsTest {
     assertEquals("agents[1].file: l.csv:1: the header lacks column 'borrowed' (it has: account,asset,supplied; "
         + "needs: account,asset,supplied,borrowed)", messages.get(1));
     assertTrue(messages.get(2).startsWith("agents[2].file: h.json:2: not valid JSON: Unexpected end-of-input"), messages.get(2));
-    assertEquals("agents[3].format: unknown format 'parquet' (known: csv, maker-urns)", messages.get(3));
+    assertEquals("agents[3].format: unknown format 'xlsx' (known: csv, maker-urns, parquet)", messages.get(3));
   }
 }

@@ -54,6 +54,19 @@ final class LendingDesk {
   }
 
   void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
+    lend(account, asset, atoms, to, false);
+  }
+
+  /** Records a debt the account already holds (a loaded snapshot): tested against HF >= 1, not the LTV. */
+  void openDebt(AccountId account, AssetId asset, long atoms, AccountId to) {
+    lend(account, asset, atoms, to, true);
+  }
+
+  /**
+   * Lends {@code atoms}, tested against the loan-to-value limit (a new borrow) or, when {@code
+   * held}, against the liquidation threshold (a debt the account already holds).
+   */
+  private void lend(AccountId account, AssetId asset, long atoms, AccountId to, boolean held) {
     Borrower b = borrowers.borrower(account);
     Reserve r = book.reserve(asset);
     LendingContext.positive(atoms, "atoms");
@@ -68,12 +81,18 @@ final class LendingDesk {
     if (r.debt() + units > r.terms.borrowCap()) {
       throw new IllegalStateException(c.spec().id() + ": borrowing " + units + " " + asset + " exceeds the borrow cap");
     }
-    // ValidationLogic.validateBorrow: the debt after the borrow must fit within Σ collateral × LTV.
+    // ValidationLogic.validateBorrow: the debt after the borrow must fit within Σ collateral × LTV;
+    // a held debt only within Σ collateral × liquidation threshold (HF >= 1, GenericLogic).
     double power = 0;
     for (Reserve other : book.reserves) {
-      power += risk.collateralValue(b, other) * other.terms.loanToValue();
+      power += risk.collateralValue(b, other)
+          * (held ? other.terms.liquidationThreshold() : other.terms.loanToValue());
     }
     double debtAfter = risk.debtValue(b) + units * c.price(asset);
+    if (held && debtAfter > power) {
+      throw new IllegalStateException(c.spec().id() + ": health factor " + power / debtAfter
+          + " (collateral x liquidation threshold " + power + " over debt " + debtAfter + ") is below 1: liquidatable at the start");
+    }
     if (debtAfter > power) {
       throw new IllegalStateException(
           c.spec().id() + ": debt " + debtAfter + " would exceed the borrowing power " + power + " of " + account);

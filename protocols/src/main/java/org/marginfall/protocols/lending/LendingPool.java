@@ -159,6 +159,11 @@ public final class LendingPool implements LendingVenue {
   }
 
   @Override
+  public void openDebt(AccountId account, AssetId asset, long atoms, AccountId to) {
+    desk.openDebt(account, asset, atoms, to);
+  }
+
+  @Override
   public long repay(AccountId from, AccountId account, AssetId asset, long atoms) {
     return desk.repay(from, account, asset, atoms);
   }

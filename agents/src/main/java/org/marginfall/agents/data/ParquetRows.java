@@ -1,10 +1,11 @@
-package org.marginfall.experiments.history;
+package org.marginfall.agents.data;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.LongFunction;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
@@ -21,25 +22,38 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads a Parquet price file through parquet's column reader (no Hadoop file system), turning each
- * row into text cells that {@link PriceFile.Builder} reads as a CSV row with a header. A time column
- * with a timestamp logical type is converted by its unit; a plain integer time is read by magnitude
- * like a CSV cell. Stateless.
+ * Reads a Parquet file's rows as text cells through parquet's column reader (no Hadoop file
+ * system), so a reader of a CSV layout reads the same columns from Parquet: the header is the
+ * schema's top-level field names, each row its values as text (empty when missing). A timestamp
+ * column is handed to the caller's formatter in epoch milliseconds; a decimal column is written
+ * in plain notation. Parquet needs random access, so the file's bytes are held (once); rows are
+ * decoded one at a time. Stateless and thread-safe.
  */
-final class ParquetRows {
+public final class ParquetRows {
+
+  /** Receives the header, then every row in file order. */
+  public interface Sink<E extends Exception> {
+    /** The column names, in schema order. */
+    void header(List<String> names) throws E;
+
+    /** Row {@code row} (1-based) as text cells, one per header column. */
+    void row(String[] cells, long row) throws E;
+  }
 
   private ParquetRows() {}
 
-  static PriceTable read(byte[] bytes, String name, Optional<String> column) throws DataFileException {
-    List<String> problems = new ArrayList<>();
+  /**
+   * Passes the header and every row of the Parquet file {@code bytes} to {@code sink}.
+   *
+   * @param timestamps formats a timestamp column's value, given in epoch milliseconds
+   * @throws IOException "not a readable Parquet file (...)" when the bytes are not Parquet
+   */
+  public static <E extends Exception> void read(byte[] bytes, LongFunction<String> timestamps, Sink<E> sink)
+      throws IOException, E {
     try (ParquetFileReader reader = ParquetFileReader.open(new BytesInputFile(bytes), ParquetReadOptions.builder().build())) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       List<Type> fields = schema.getFields();
-      String[] header = fields.stream().map(Type::getName).toArray(String[]::new);
-      PriceFile.Builder builder = PriceFile.Builder.forHeader(header, name, name + " schema", column, problems);
-      if (builder == null) {
-        throw new DataFileException(problems);
-      }
+      sink.header(fields.stream().map(Type::getName).toList());
       long row = 0;
       for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
         RecordReader<Group> records =
@@ -49,24 +63,31 @@ final class ParquetRows {
           Group g = records.read();
           String[] cells = new String[fields.size()];
           for (int f = 0; f < fields.size(); f++) {
-            cells[f] = cell(g, f, fields.get(f));
+            cells[f] = cell(g, f, fields.get(f), timestamps);
           }
-          builder.row(cells, name + " row " + row);
+          sink.row(cells, row);
         }
       }
-      return builder.build();
     } catch (IOException | RuntimeException e) {
       // parquet-hadoop reports a file that is not Parquet (bad magic, a broken footer) as plain RuntimeExceptions.
-      throw new DataFileException(List.of(name + ": not a readable Parquet file (" + e.getMessage() + ")"));
+      throw new IOException("not a readable Parquet file (" + e.getMessage() + ")", e);
     }
   }
 
   /** The text of field {@code f} of {@code g}; empty when the value is missing. */
-  private static String cell(Group g, int f, Type type) {
+  private static String cell(Group g, int f, Type type, LongFunction<String> timestamps) {
     if (g.getFieldRepetitionCount(f) == 0 || !type.isPrimitive()) {
       return "";
     }
     PrimitiveType p = type.asPrimitiveType();
+    if (p.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
+      BigInteger unscaled = switch (p.getPrimitiveTypeName()) {
+        case INT32 -> BigInteger.valueOf(g.getInteger(f, 0));
+        case INT64 -> BigInteger.valueOf(g.getLong(f, 0));
+        default -> new BigInteger(g.getBinary(f, 0).getBytes());
+      };
+      return new BigDecimal(unscaled, d.getScale()).toPlainString();
+    }
     return switch (p.getPrimitiveTypeName()) {
       case INT64 -> {
         long v = g.getLong(f, 0);
@@ -76,7 +97,7 @@ final class ParquetRows {
             case MICROS -> Math.floorDiv(v, 1000L);
             case NANOS -> Math.floorDiv(v, 1_000_000L);
           };
-          yield TimeParser.show(ms);
+          yield timestamps.apply(ms);
         }
         yield Long.toString(v);
       }
