@@ -11,7 +11,6 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.protocols.cdp.AuctionStarted;
 import org.marginfall.protocols.lending.LoanLiquidation;
-import org.marginfall.protocols.perp.AutoDeleverage;
 import org.marginfall.protocols.perp.BackstopTakeover;
 
 /**
@@ -24,8 +23,9 @@ import org.marginfall.protocols.perp.BackstopTakeover;
  * owner, are one owner, and the same trader is the same owner under cross and isolated margin.
  *
  * <p>Per owner: whether it was liquidated (a {@code liquidation}, {@code loan_liquidation},
- * {@code auction_started}, {@code backstop_takeover} event, or the bankrupt side of an
- * {@code auto_deleverage} fill), the liquidated notional of those events, the penalty its equity
+ * {@code auction_started} or {@code backstop_takeover} event; an auto-deleveraged position emits a
+ * {@code liquidation} event for its whole close, so its {@code auto_deleverage} fills are not
+ * counted again), the liquidated notional of those events, the penalty its equity
  * paid (perpetual liquidation fee; lending bonus, i.e. the liquidator's discount plus the protocol
  * fee; CDP {@code tab - due}, the chop; backstop takeover: the equity handed to the vault), and the
  * shortfall it left: what insurance funds and surplus buffers paid for it ({@code insurance_payout}
@@ -78,8 +78,6 @@ public final class AccountOutcomes implements RunListener {
       add(a.venue(), a.vault(), new Outcome(true, a.tab(), a.tab() - a.due(), 0, 0));
     } else if (event instanceof BackstopTakeover t) {
       add(t.venue(), t.account(), new Outcome(true, t.notional(), Math.max(0, t.equity()), 0, 0));
-    } else if (event instanceof AutoDeleverage d) {
-      add(d.venue(), d.bankrupt(), new Outcome(true, Math.abs(d.size()) * d.bankruptcyPrice(), 0, 0, 0));
     } else if (event instanceof InsurancePayout p) {
       add(p.venue(), p.account(), new Outcome(false, 0, 0, p.amount(), 0));
     } else if (event instanceof BadDebt b) {

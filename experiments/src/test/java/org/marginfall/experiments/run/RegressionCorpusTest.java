@@ -71,6 +71,38 @@ class RegressionCorpusTest {
         assertEquals(expected.get(key), actual, key + " differs from the regression corpus (" + CORPUS + ")");
       }
     }
+    assertEveryPerpetualLiquidationNamed(name, out);
+  }
+
+  /**
+   * Conservation of counting: on every perpetual venue, the liquidations the summary counts are
+   * the {@code liquidation} events that name them, one per closed position (book, partial or
+   * auto-deleveraging path alike), so attribution and the twins see every one.
+   */
+  private static void assertEveryPerpetualLiquidationNamed(String name, Path out) throws IOException {
+    Map<String, Long> named = new TreeMap<>();
+    try (Stream<String> lines = Files.lines(out.resolve("events.jsonl"))) {
+      lines
+          .map(line -> readTree(line))
+          .filter(e -> e.path("type").asText().equals("liquidation"))
+          .forEach(e -> named.merge(e.path("venue").asText(), 1L, Long::sum));
+    }
+    JsonNode venues = Json.mapper().readTree(out.resolve("summary.json").toFile()).path("venues");
+    venues.fields().forEachRemaining(v -> {
+      if (v.getValue().path("type").asText().equals("perpetual")) {
+        assertEquals(
+            v.getValue().path("liquidations").asLong(), named.getOrDefault(v.getKey(), 0L).longValue(),
+            name + ": liquidations of venue " + v.getKey() + " counted in summary.json against liquidation events");
+      }
+    });
+  }
+
+  private static JsonNode readTree(String line) {
+    try {
+      return Json.mapper().readTree(line);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
@@ -19,7 +20,9 @@ import org.marginfall.core.venue.VenueServices;
  * The perpetual venue's auto-deleveraging path: a bankrupt account whose deficit the insurance fund
  * cannot cover is closed at bankruptcy prices against opposite positions profitable there, which
  * {@link Deleveraging} ranks and allocates; the rest closes through the book and its loss runs down
- * the {@link LossWaterfall}. It exists so that the ADL path's state (the random start stream, the
+ * the {@link LossWaterfall}. Each closed position emits one {@link Liquidation} event, as the book path
+ * does, for the whole close (fills and book), so every liquidation the venue counts is named by an
+ * event the engine attributes a cause to; the fills also emit {@link AutoDeleverage} events. It exists so that the ADL path's state (the random start stream, the
  * reused columns of opposite positions) and totals sit beside the pure rules they feed.
  *
  * <p>The fields {@code deficit} to {@code closedNotional} describe the one deleveraging in progress;
@@ -48,6 +51,9 @@ final class DeleveragingPath {
   private double uncoverable;
   private double realized;
   private double closedNotional;
+  /** The close in progress: the account's state and liquidator, for its {@link Liquidation} events. */
+  private MarginState before;
+  private AccountId liquidator;
   private long adlFills;
   private double adlShortfall;
   private double adlProfitTaken;
@@ -85,6 +91,8 @@ final class DeleveragingPath {
     uncoverable = Math.max(0, deficit - basePrecision.units(waterfall.insuranceAtoms()));
     realized = 0;
     closedNotional = 0;
+    this.before = before;
+    this.liquidator = liquidator;
     int n = a.size.length;
     double[] mm = new double[n];
     double totalMm = maintenanceShares(a, mm);
@@ -112,8 +120,13 @@ final class DeleveragingPath {
     return totalMm;
   }
 
-  /** Closes {@code a}'s position {@code s} in market {@code i}: against opposites at {@code pb}, the rest through the book. */
+  /**
+   * Closes {@code a}'s position {@code s} in market {@code i}: against opposites at {@code pb}, the
+   * rest through the book; records the whole close as one liquidation.
+   */
   private void closeMarket(MarginAccount a, int i, double s, double pb, double mark) {
+    double realizedBefore = realized;
+    double notionalBefore = closedNotional;
     int m = collectOpposites(a, i, s, pb, mark);
     int start = adlStream != null && m > 0 ? Deleveraging.startIndex(adlStream.nextUniform(), m) : 0;
     double filled = 0;
@@ -134,6 +147,21 @@ final class DeleveragingPath {
     }
     book.setSize(a, i, 0);
     a.entry[i] = 0;
+    record(a, i, s, closedNotional - notionalBefore, realized - realizedBefore);
+  }
+
+  /**
+   * Emits the liquidation of position {@code s} in market {@code i}: {@code notional} closed at
+   * bankruptcy prices and through the book, no fee (the deleveraging path charges none), and counts it.
+   */
+  private void record(MarginAccount a, int i, double s, double notional, double pnl) {
+    AssetId asset = markets.assets.get(i);
+    services.events().emit(
+        new Liquidation(
+            services.clock().step(), services.clock().round(), spec.id().value(), a.id.value(), liquidator.value(),
+            asset.value(), s, markets.oraclePrice(asset), notional / Math.abs(s), notional, pnl, 0, 0, 0,
+            before.equity(), before.maintenanceRequirement()));
+    totals.liquidations++;
   }
 
   /** The rule's fills of {@code quantity} over the first {@code m} collected opposite positions. */
@@ -182,7 +210,6 @@ final class DeleveragingPath {
     LossWaterfall.Sale sale = waterfall.sellCollateral(a.id, liquidator, shortfall);
     waterfall.coverBankruptcy(a.id, shortfall - sale.raised());
     waterfall.payHouse(a.id, loss);
-    totals.liquidations++;
     totals.liquidatedNotional += closedNotional;
     risk.restate(a);
     risk.dropFromList(a);
