@@ -2,13 +2,12 @@ package org.marginfall.reports;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.marginfall.core.util.AtomicFiles;
 import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.doc.HtmlDocument;
 import org.marginfall.reports.doc.PdfDocument;
@@ -67,19 +66,7 @@ public final class ReportOutput {
 
     /** Writes {@code dir/relative} via a temporary sibling and a move; returns {@code relative}. */
     public static Path write(Path dir, Path relative, byte[] content) throws IOException {
-        Path target = dir.resolve(relative);
-        // Not Files.createTempFile: its 0600 permissions would survive the move.
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(dir.resolve(relative), content);
         return relative;
     }
 }

@@ -2,10 +2,8 @@ package org.marginfall.reports;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.marginfall.core.util.AtomicFiles;
 import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.chart.ReportCharts;
 import org.marginfall.reports.data.Contagion;
@@ -145,20 +144,7 @@ public final class RunReportWriter {
 
     /** Writes {@code runDir/relative} via a temporary sibling and a move; returns {@code relative}. */
     private static Path writeFile(Path runDir, Path relative, byte[] content) throws IOException {
-        Path target = runDir.resolve(relative);
-        // Not Files.createTempFile: its 0600 permissions would survive the move and hide the report
-        // from everyone but its writer; a fixed hidden sibling gets the usual umask-based ones.
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(runDir.resolve(relative), content);
         return relative;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.util.Sha256;
 
 /**
  * Reads the fields every snapshot population shares ({@code file}, {@code format}, {@code
@@ -99,7 +99,7 @@ public final class SnapshotReading {
    *     or, under {@code refuse}, rows that do not fit)
    */
   SnapshotFile read(SpecContext context, Parser parser) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     try (InputStream raw = context.dataFiles().open(name);
         DigestInputStream in = new DigestInputStream(raw, digest)) {
       parser.parse(in, this);
@@ -131,14 +131,6 @@ public final class SnapshotReading {
       node.get("file").fail("and " + (invalid.size() - MAX_LISTED) + " more rows of " + name + " that do not fit (" + b + ")");
     }
     node.get("file").fail("the rows above do not fit; fix them, or set onInvalidRow: skip to leave them out");
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 
   /** Parses a decimal number cell; NaN (after recording the row as malformed) when it is not one. */

@@ -29,8 +29,8 @@ public final class StreamSeeds {
     return mix(mix(mix(master) ^ fnv1a64(name)) ^ mix(replication + 1L));
   }
 
-  /** SplitMix64 finaliser (variant 13 of Stafford's mixers). */
-  static long mix(long z) {
+  /** SplitMix64 finaliser (variant 13 of Stafford's mixers), shared by every seed derivation. */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

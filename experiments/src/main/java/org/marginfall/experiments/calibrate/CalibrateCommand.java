@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.ReplayPath;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
+import org.marginfall.core.util.AtomicFiles;
 import org.marginfall.experiments.history.DataFileException;
 import org.marginfall.experiments.history.PriceFile;
 import org.marginfall.experiments.history.PriceTable;
@@ -111,9 +111,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     out.print(fragment);
     out.flush();
     if (write != null) {
-      Path tmp = Files.createTempFile(write.toAbsolutePath().getParent(), ".calibrate", ".yaml");
-      Files.writeString(tmp, fragment, StandardCharsets.UTF_8);
-      Files.move(tmp, write, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(write, fragment.getBytes(StandardCharsets.UTF_8));
       out.println("wrote " + write);
     }
     return 0;

@@ -10,7 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.marginfall.core.util.AtomicFiles;
 
 /**
  * The {@code --out} JSON of the {@code network} command, streamed: the results are written as they
@@ -65,7 +65,7 @@ public final class ResultFile implements AutoCloseable {
       writer.write("\n");
       generator.close();
       writer.close();
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.move(temporary, target);
       committed = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);

@@ -8,25 +8,21 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
-import org.marginfall.agents.snapshot.SnapshotSpec;
 import org.marginfall.core.metric.RunListener;
-import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.metric.SummaryCollector;
 import org.marginfall.core.network.VenueExposures;
 import org.marginfall.core.random.StreamSeeds;
+import org.marginfall.core.util.Sha256;
 import org.marginfall.experiments.warning.ScenarioWarnings;
 import org.marginfall.experiments.warning.WarningsFile;
 import org.marginfall.reports.RunReportWriter;
@@ -280,11 +276,7 @@ public final class RunDirectoryWriter {
   }
 
   private static String sha256(Path file) throws IOException {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return Sha256.hex(file);
   }
 
   private static boolean isEmptyDirectory(Path dir) throws IOException {

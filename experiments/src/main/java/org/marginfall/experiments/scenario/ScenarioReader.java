@@ -1,13 +1,10 @@
 package org.marginfall.experiments.scenario;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +45,7 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.spec.VenueType;
 import org.marginfall.core.util.Checks;
+import org.marginfall.core.util.Sha256;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueServices;
@@ -175,11 +173,7 @@ public final class ScenarioReader {
 
   /** Hex SHA-256 of {@code content}. */
   static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return Sha256.hex(content);
   }
 
   /** One reading pass; it is the {@link SpecContext} that venue and agent readers look ids up in. */

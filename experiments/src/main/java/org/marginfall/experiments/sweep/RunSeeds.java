@@ -1,11 +1,13 @@
 package org.marginfall.experiments.sweep;
 
+import org.marginfall.core.random.StreamSeeds;
+
 /**
  * Derives each run's master seed from the sweep seed and the run's replication, and the design's
  * seed from the sweep seed.
  *
  * <p>{@code runSeed(sweep, r) = mix(mix(sweep) ^ mix(r + 1))} with SplitMix64's finaliser {@code
- * mix} (Steele, Lea and Flood 2014). The point is deliberately left out: replication r runs with
+ * mix} (Steele, Lea and Flood 2014; {@link StreamSeeds#mix}). The point is deliberately left out: replication r runs with
  * the same master seed at every point, so every named stream (prices, agents, venues) draws the
  * same numbers at every point — common random numbers — and differences between points come from
  * the parameters, not from the noise. The run itself uses core replication index 0, so {@code
@@ -26,18 +28,11 @@ public final class RunSeeds {
 
   /** The master seed of replication {@code replication} at every point. */
   public static long runSeed(long sweepSeed, int replication) {
-    return mix(mix(sweepSeed) ^ mix(replication + 1L));
+    return StreamSeeds.mix(StreamSeeds.mix(sweepSeed) ^ StreamSeeds.mix(replication + 1L));
   }
 
   /** The seed of the design's own random draws (random and Latin hypercube designs, bootstrap). */
   public static long designSeed(long sweepSeed) {
-    return mix(mix(sweepSeed) ^ 0x5DEECE66DL);
-  }
-
-  /** SplitMix64 finaliser (Stafford's variant 13). */
-  static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return StreamSeeds.mix(StreamSeeds.mix(sweepSeed) ^ 0x5DEECE66DL);
   }
 }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
+import org.marginfall.core.util.AtomicFiles;
 import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.OutputDirectoryException;
 import org.marginfall.experiments.run.OutputTarget;
@@ -132,7 +133,7 @@ public final class SweepMerger {
     Files.createDirectories(target);
     SweepOutputs outputs = new SweepOutputs(spec);
     outputs.start(target, Shard.ALL);
-    Path tmp = SweepOutputs.temporary(target, "runs.csv");
+    Path tmp = AtomicFiles.temporary(target, "runs.csv");
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       w.write(Csv.line(table.header()) + "\n");
       for (ShardDir s : byIndex.values()) {
@@ -145,7 +146,7 @@ public final class SweepMerger {
         }
       }
     }
-    SweepOutputs.move(tmp, target.resolve("runs.csv"));
+    AtomicFiles.move(tmp, target.resolve("runs.csv"));
     SweepOutputs.Counts counts = outputs.finish(target, Shard.ALL, first.count());
     new org.marginfall.reports.SweepReportWriter(java.time.Clock.systemUTC()).write(target);
     return counts;

@@ -6,15 +6,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.marginfall.core.util.AtomicFiles;
 import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.Provenance;
 import org.marginfall.experiments.warning.WarningsFile;
@@ -59,9 +58,9 @@ public final class SweepOutputs {
 
   /** Writes the copies of the sweep and scenario files and an unfinished manifest. */
   public void start(Path dir, Shard shard) throws IOException {
-    writeAtomically(dir.resolve(SWEEP_FILE), spec.sweepContent());
-    writeAtomically(dir.resolve(scenarioFile(spec)), spec.scenarioContent());
-    writeAtomically(dir.resolve("manifest.json"), manifest(shard, false, null, 1));
+    AtomicFiles.write(dir.resolve(SWEEP_FILE), spec.sweepContent());
+    AtomicFiles.write(dir.resolve(scenarioFile(spec)), spec.scenarioContent());
+    AtomicFiles.write(dir.resolve("manifest.json"), manifest(shard, false, null, 1));
   }
 
   /**
@@ -80,9 +79,9 @@ public final class SweepOutputs {
     }
     Map<FailureReason, Long> byReason = new EnumMap<>(FailureReason.class);
     long runs = 0;
-    Path pointsCsv = temporary(dir, "points.csv");
-    Path runsParquet = temporary(dir, "runs.parquet");
-    Path pointsParquet = temporary(dir, "points.parquet");
+    Path pointsCsv = AtomicFiles.temporary(dir, "points.csv");
+    Path runsParquet = AtomicFiles.temporary(dir, "runs.parquet");
+    Path pointsParquet = AtomicFiles.temporary(dir, "points.parquet");
     IneffectiveParameters ineffective = new IneffectiveParameters(spec.parameters());
     try (BufferedReader in = Files.newBufferedReader(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
         Writer out = Files.newBufferedWriter(pointsCsv, StandardCharsets.UTF_8);
@@ -112,9 +111,9 @@ public final class SweepOutputs {
         summarise(group, out, pointsPq, means);
       }
     }
-    move(pointsCsv, dir.resolve("points.csv"));
-    move(runsParquet, dir.resolve("runs.parquet"));
-    move(pointsParquet, dir.resolve("points.parquet"));
+    AtomicFiles.move(pointsCsv, dir.resolve("points.csv"));
+    AtomicFiles.move(runsParquet, dir.resolve("runs.parquet"));
+    AtomicFiles.move(pointsParquet, dir.resolve("points.parquet"));
     if (sobol && shard.count() == 1) {
       writeSobol(dir, means, k);
     }
@@ -122,7 +121,7 @@ public final class SweepOutputs {
     WarningsFile.write(dir, shard.count() == 1 ? ineffective.warnings() : List.of());
     long failed = byReason.values().stream().mapToLong(Long::longValue).sum();
     Counts counts = new Counts(runs, failed, byReason);
-    writeAtomically(dir.resolve("manifest.json"), manifest(shard, true, counts, mergedFrom));
+    AtomicFiles.write(dir.resolve("manifest.json"), manifest(shard, true, counts, mergedFrom));
     return counts;
   }
 
@@ -167,7 +166,7 @@ public final class SweepOutputs {
   }
 
   private void writeSobol(Path dir, double[][] means, int k) throws IOException {
-    Path tmp = temporary(dir, "sobol.csv");
+    Path tmp = AtomicFiles.temporary(dir, "sobol.csv");
     int n = spec.design().samples();
     try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       writeLine(out, List.of("metric", "parameter", "S1", "S1_ci95_low", "S1_ci95_high", "ST", "ST_ci95_low",
@@ -206,7 +205,7 @@ public final class SweepOutputs {
         }
       }
     }
-    move(tmp, dir.resolve("sobol.csv"));
+    AtomicFiles.move(tmp, dir.resolve("sobol.csv"));
   }
 
   private static String f(double v) {
@@ -308,25 +307,5 @@ public final class SweepOutputs {
   private static void writeLine(Writer out, List<String> cells) throws IOException {
     out.write(Csv.line(cells));
     out.write('\n');
-  }
-
-  /** A hidden temporary sibling for {@code name} in {@code dir}. */
-  static Path temporary(Path dir, String name) {
-    return dir.resolve("." + name + ".tmp");
-  }
-
-  /** Writes {@code bytes} to {@code file} through a temporary file renamed into place. */
-  static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path tmp = temporary(file.getParent(), file.getFileName().toString());
-    Files.write(tmp, bytes);
-    move(tmp, file);
-  }
-
-  static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -282,7 +282,8 @@ final class LoanLiquidator {
 
   /**
    * The pair a liquidation works on: the reserve of the largest debt and of the largest collateral
-   * value, at the venue's prices (see the simplifications in venues.md); either may be null.
+   * value, at the venue's prices (see "Simplifications" of the pooled lending venue in
+   * docs/venues.md); either may be null.
    */
   private Reserve[] liquidationPair(Borrower b) {
     Reserve debtReserve = null;

@@ -50,7 +50,7 @@ public final class HtmlDocument {
     public static String render(ReportDocument document, Instant generatedAt) {
         Objects.requireNonNull(generatedAt, "generatedAt");
         StringBuilder html = new StringBuilder(256 * 1024);
-        String title = escape(document.title());
+        String title = Html.escape(document.title());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(title).append("</title>\n")
@@ -67,9 +67,9 @@ public final class HtmlDocument {
     public static void appendBlocks(StringBuilder html, java.util.List<Block> blocks) {
         for (Block block : blocks) {
             if (block instanceof Block.Heading h) {
-                html.append("<h2>").append(escape(h.text())).append("</h2>\n");
+                html.append("<h2>").append(Html.escape(h.text())).append("</h2>\n");
             } else if (block instanceof Block.Paragraph p) {
-                html.append("<p>").append(escape(p.text())).append("</p>\n");
+                html.append("<p>").append(Html.escape(p.text())).append("</p>\n");
             } else if (block instanceof Block.TableBlock t) {
                 table(html, t.table());
             } else if (block instanceof Block.Figure f) {
@@ -80,12 +80,12 @@ public final class HtmlDocument {
 
     private static void table(StringBuilder html, Table table) {
         html.append("<table id=\"table-").append(table.id()).append("\">\n<caption>")
-                .append(escape(table.title())).append("</caption>\n<thead>\n<tr>");
-        table.columns().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
+                .append(Html.escape(table.title())).append("</caption>\n<thead>\n<tr>");
+        table.columns().forEach(c -> html.append("<th>").append(Html.escape(c)).append("</th>"));
         html.append("</tr>\n</thead>\n<tbody>\n");
         for (var row : table.rows()) {
             html.append("<tr>");
-            row.forEach(c -> html.append("<td>").append(escape(c)).append("</td>"));
+            row.forEach(c -> html.append("<td>").append(Html.escape(c)).append("</td>"));
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n<p class=\"files\">As <a href=\"tables/").append(table.id())
@@ -96,25 +96,8 @@ public final class HtmlDocument {
     private static void figure(StringBuilder html, RenderedChart chart) {
         html.append("<figure id=\"chart-").append(chart.baseName()).append("\">\n<img src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(chart.png())).append("\" width=\"").append(chart.width())
-                .append("\" height=\"").append(chart.height()).append("\" alt=\"").append(escape(chart.caption()))
-                .append("\">\n<figcaption>").append(escape(chart.caption())).append(" <a href=\"charts/")
+                .append("\" height=\"").append(chart.height()).append("\" alt=\"").append(Html.escape(chart.caption()))
+                .append("\">\n<figcaption>").append(Html.escape(chart.caption())).append(" <a href=\"charts/")
                 .append(chart.svgFileName()).append("\">SVG</a></figcaption>\n</figure>\n");
-    }
-
-    /** Escapes text for element content and double-quoted attributes. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -5,8 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -27,6 +25,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.marginfall.core.util.Sha256;
 import org.marginfall.reports.chart.RenderedChart;
 
 /**
@@ -105,12 +104,8 @@ public final class PdfDocument {
     }
 
     private static byte[] fileId(String seed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return java.util.Arrays.copyOf(digest, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        byte[] digest = Sha256.digest().digest(seed.getBytes(StandardCharsets.UTF_8));
+        return java.util.Arrays.copyOf(digest, 16);
     }
 
     /** Replaces characters Helvetica's WinAnsi encoding lacks, so drawing never throws. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.marginfall.reports.chart.RenderedChart;
 import org.marginfall.reports.doc.Block;
 import org.marginfall.reports.doc.Citation;
+import org.marginfall.reports.doc.Html;
 import org.marginfall.reports.doc.HtmlDocument;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.RunManifest;

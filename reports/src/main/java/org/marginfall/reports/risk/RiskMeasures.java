@@ -3,14 +3,14 @@ package org.marginfall.reports.risk;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import org.marginfall.core.metric.Quantiles;
 
 /**
  * Tail-risk statistics of a sample of losses (one value per run), as the reports define them:
  *
  * <ul>
- *   <li>{@code quantile(x, p)}: Hyndman and Fan (1996) type 7, the default of R and NumPy and the
- *       one {@code points.csv} uses: with the sorted values {@code x_(1..n)} and
- *       {@code h = (n − 1) p}, {@code x_(⌊h⌋+1) + (h − ⌊h⌋)(x_(⌊h⌋+2) − x_(⌊h⌋+1))};</li>
+ *   <li>{@code quantile(x, p)}: Hyndman and Fan (1996) type 7 ({@link Quantiles}), the default of
+ *       R and NumPy and the one {@code points.csv} uses;</li>
  *   <li>{@code VaR_α = quantile(x, α)}: the loss not exceeded in a share α of the runs (Jorion,
  *       "Value at Risk", 3rd ed., ch. 5, empirical VaR);</li>
  *   <li>{@code ES_α}: the mean of the losses at or above {@code VaR_α} (Acerbi and Tasche 2002,
@@ -43,14 +43,7 @@ public final class RiskMeasures {
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sortedQuantile(sorted, p);
-    }
-
-    private static double sortedQuantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return Quantiles.sortedType7(sorted, p);
     }
 
     /** {@code VaR_α}: the type-7 α-quantile of the losses; NaN if empty. */
@@ -109,6 +102,6 @@ public final class RiskMeasures {
             stats[b] = statistic.applyAsDouble(sample);
         }
         Arrays.sort(stats);
-        return new double[] {sortedQuantile(stats, 0.025), sortedQuantile(stats, 0.975)};
+        return new double[] {Quantiles.sortedType7(stats, 0.025), Quantiles.sortedType7(stats, 0.975)};
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.marginfall.reports.data.SummaryValue;
+import org.marginfall.reports.doc.Html;
 
 class ValueFormatTest {
 

@@ -1,19 +1,19 @@
-package org.marginfall.reports.html;
+package org.marginfall.reports.doc;
 
 /**
- * HTML escaping for text and attribute values. Everything the page shows from the input files
- * (scenario names, ids, field names, strings) passes through here: a scenario called
- * {@code <script>} must show up as text, not run.
+ * HTML escaping for text and attribute values, for every HTML page the reports write. Everything a
+ * page shows from the input files (scenario names, ids, field names, strings) passes through here:
+ * a scenario called {@code <script>} must show up as text, not run.
  *
  * <p>This class has no state: it is immutable and thread-safe.
  */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
     /** Escapes {@code & < > " '}, which makes the result safe both as text and in quoted attributes. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
