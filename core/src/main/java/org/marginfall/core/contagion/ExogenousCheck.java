@@ -67,10 +67,14 @@ public final class ExogenousCheck {
     return -1;
   }
 
-  /** The price factors of one check, step by step: exogenous price over the price read now. */
+  /**
+   * The price factors of one check, step by step: exogenous price over the price read now. Each
+   * factor is computed when the re-mark reads it, so a check that crosses early, or a venue that
+   * reads few of the prices, costs only what it reads (docs/performance.md).
+   */
   private final class Factors {
-    private final Map<AssetId, double[]> assetFactors = new HashMap<>();
-    private final Map<OracleFeed, double[]> feedFactors = new IdentityHashMap<>();
+    private final Map<AssetId, Factor> assetFactors = new HashMap<>();
+    private final Map<OracleFeed, Factor> feedFactors = new IdentityHashMap<>();
     /** The index of the path step being re-marked. */
     private int index;
     private final ToDoubleFunction<AssetId> asset = a -> at(assetFactors.get(a));
@@ -84,7 +88,7 @@ public final class ExogenousCheck {
           int row = table.row(a);
           assetFactors.put(a, derived(a, row < 0 ? 1.0 : all[row], now));
         } else {
-          assetFactors.put(a, spot(a, current));
+          assetFactors.put(a, new Factor(a, null, current, 1.0, null, Double.NaN));
         }
       }
       for (Oracle o : oracles.all()) {
@@ -94,38 +98,39 @@ public final class ExogenousCheck {
             int row = table.row(fd);
             feedFactors.put(fd, derived(a, row < 0 ? 1.0 : all[row], now));
           } else {
-            double[] x = new double[path.stepCount()];
-            for (int i = 0; i < x.length; i++) {
-              x[i] = ratio(path.feed(fd, path.step(i)), fd.price());
-            }
-            feedFactors.put(fd, x);
+            feedFactors.put(fd, new Factor(null, fd, fd.price(), 1.0, null, Double.NaN));
           }
         }
       }
     }
 
-    private double[] spot(AssetId a, double current) {
-      double[] x = new double[path.stepCount()];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = ratio(path.spot(a, path.step(i)), current);
-      }
-      return x;
-    }
-
     /** Without its parts now ({@code withoutParts}), moved with its underlying's exogenous price. */
-    private double[] derived(AssetId a, double withoutParts, long now) {
+    private Factor derived(AssetId a, double withoutParts, long now) {
       AssetId u = markets.underlying(a);
-      double[] x = new double[path.stepCount()];
       double uNow = u == null ? Double.NaN : path.spot(u, (int) now);
-      for (int i = 0; i < x.length; i++) {
-        double g = Double.isNaN(uNow) ? 1.0 : ratio(path.spot(u, path.step(i)), uNow);
-        x[i] = withoutParts * g;
-      }
-      return x;
+      return new Factor(null, null, Double.NaN, withoutParts, u, uNow);
     }
 
-    private double at(double[] x) {
-      return x == null ? 1.0 : x[index];
+    private double at(Factor x) {
+      return x == null ? 1.0 : x.at(path, path.step(index));
+    }
+  }
+
+  /**
+   * One price's factor: a spot asset's ({@code spot}) or a feed's ({@code feed}) exogenous price
+   * over {@code current}, or a derived asset's {@code withoutParts} moved with its underlying
+   * {@code u} from {@code uNow} (NaN: not moved).
+   */
+  private record Factor(AssetId spot, OracleFeed feed, double current, double withoutParts, AssetId u, double uNow) {
+    double at(ExogenousPath path, int step) {
+      if (spot != null) {
+        return ratio(path.spot(spot, step), current);
+      }
+      if (feed != null) {
+        return ratio(path.feed(feed, step), current);
+      }
+      double g = Double.isNaN(uNow) ? 1.0 : ratio(path.spot(u, step), uNow);
+      return withoutParts * g;
     }
   }
 
