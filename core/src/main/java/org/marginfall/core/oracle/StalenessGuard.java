@@ -3,7 +3,6 @@ package org.marginfall.core.oracle;
 import java.util.Collection;
 import java.util.Locale;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.spec.SpecNode;
 
 /**
  * A venue's rule for stale oracle prices: a feed last published more than {@code maxAgeSteps}
@@ -62,36 +61,5 @@ public record StalenessGuard(long maxAgeSteps, Action action) {
   /** Whether the venue must hold back a liquidation that needs {@code assets}. */
   public boolean pauses(Oracles oracles, OracleId oracle, Collection<AssetId> assets, long now) {
     return action == Action.PAUSE && stale(oracles, oracle, assets, now);
-  }
-
-  /**
-   * Reads a venue's optional {@code maxOracleAgeSteps} and {@code onStale} ({@code pause} or
-   * {@code ignore}), reporting failures at their paths.
-   *
-   * @return the guard ({@link #OFF} when absent), or null after a failure
-   */
-  public static StalenessGuard read(SpecNode venue) {
-    int mark = venue.problems().count();
-    long age = venue.longValue("maxOracleAgeSteps", 0);
-    if (age < 0) {
-      venue.get("maxOracleAgeSteps").fail("must be >= 0, was " + age);
-    }
-    Action action = Action.PAUSE;
-    if (venue.has("onStale")) {
-      String s = venue.get("onStale").asString();
-      action = null;
-      for (Action a : Action.values()) {
-        if (a.scenarioName().equals(s)) {
-          action = a;
-        }
-      }
-      if (action == null) {
-        venue.get("onStale").fail("unknown action '" + s + "' (known: ignore, pause)");
-      }
-    }
-    if (venue.problems().since(mark)) {
-      return null;
-    }
-    return new StalenessGuard(age, action);
   }
 }

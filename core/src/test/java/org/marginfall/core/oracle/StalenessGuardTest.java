@@ -2,16 +2,11 @@ package org.marginfall.core.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.spec.Problem;
-import org.marginfall.core.spec.Problems;
-import org.marginfall.core.spec.SpecNode;
 
 /** When a venue treats a feed as stale, and what it then does. */
 class StalenessGuardTest {
@@ -47,22 +42,5 @@ class StalenessGuardTest {
     assertTrue(new StalenessGuard(5, StalenessGuard.Action.IGNORE).stale(oracles, FEED, List.of(ETH), 6));
     assertFalse(new StalenessGuard(5, StalenessGuard.Action.IGNORE).pauses(oracles, FEED, List.of(ETH), 6));
     assertFalse(StalenessGuard.OFF.pauses(oracles, FEED, List.of(ETH), 1_000_000));
-  }
-
-  @Test
-  void test_read_defaultsAndErrorsWithTheirPaths() {
-    Problems problems = new Problems();
-    SpecNode none = SpecNode.root(Map.of(), problems);
-    assertEquals(StalenessGuard.OFF, StalenessGuard.read(none));
-    SpecNode given = SpecNode.root(Map.of("maxOracleAgeSteps", 60, "onStale", "ignore"), problems);
-    assertEquals(new StalenessGuard(60, StalenessGuard.Action.IGNORE), StalenessGuard.read(given));
-    assertTrue(problems.isEmpty());
-    SpecNode bad = SpecNode.root(Map.of("maxOracleAgeSteps", -1, "onStale", "halt"), problems);
-    assertNull(StalenessGuard.read(bad));
-    assertEquals(
-        List.of(
-            new Problem("maxOracleAgeSteps", "must be >= 0, was -1"),
-            new Problem("onStale", "unknown action 'halt' (known: ignore, pause)")),
-        problems.all());
   }
 }

@@ -13,6 +13,7 @@ import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.spec.StalenessGuardReader;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.spec.VenueType;
 import org.marginfall.core.util.Checks;
@@ -97,7 +98,7 @@ public final class LendingVenueType implements VenueType {
         }
       }
     }
-    StalenessGuard staleness = StalenessGuard.read(node);
+    StalenessGuard staleness = StalenessGuardReader.read(node);
     if (node.problems().since(mark)) {
       return null;
     }
