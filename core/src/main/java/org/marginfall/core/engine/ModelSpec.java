@@ -10,6 +10,7 @@ import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.PriceShock;
 import org.marginfall.core.spec.PopulationSpec;

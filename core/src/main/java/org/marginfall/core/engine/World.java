@@ -26,6 +26,7 @@ import org.marginfall.core.market.Markets;
 import org.marginfall.core.market.SharedMarket;
 import org.marginfall.core.metric.HealthBands;
 import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.metric.RunStart;
 import org.marginfall.core.metric.StepRecord;
 import org.marginfall.core.oracle.Oracle;

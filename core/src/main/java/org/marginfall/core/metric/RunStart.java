@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.ChannelSwitches;
-import org.marginfall.core.engine.RunSettings;
 import org.marginfall.core.venue.VenueId;
 
 /**

@@ -12,6 +12,7 @@ import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.market.ImpactModel;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.PriceShock;
 import org.marginfall.core.testing.ModelSpecs;

@@ -16,6 +16,7 @@ import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.OracleUpdated;
 import org.marginfall.core.event.ShockApplied;
 import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.metric.RunStart;
 import org.marginfall.core.metric.StepRecord;
 import org.marginfall.core.oracle.OracleId;

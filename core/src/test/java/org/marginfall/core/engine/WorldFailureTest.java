@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.spec.PopulationSpec;

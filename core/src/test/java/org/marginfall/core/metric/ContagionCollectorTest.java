@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Cause;
-import org.marginfall.core.engine.RunSettings;
 import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.venue.VenueId;

@@ -8,7 +8,7 @@ import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
-import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;

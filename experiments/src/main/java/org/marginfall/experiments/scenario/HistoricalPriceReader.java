@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.price.HistoricalPrices;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.ReplayPath;

@@ -23,7 +23,7 @@ import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
-import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.oracle.Aggregation;
 import org.marginfall.core.oracle.OracleDesign;

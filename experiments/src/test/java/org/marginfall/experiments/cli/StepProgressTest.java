@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.metric.RunStart;
 import org.marginfall.core.metric.StepRecord;
 import org.marginfall.experiments.Fixtures.CliResult;

@@ -13,7 +13,7 @@ import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
-import org.marginfall.core.engine.RunSettings;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.CollateralSale;
 import org.marginfall.core.event.Liquidation;

@@ -1,4 +1,4 @@
-package org.marginfall.core.engine;
+package org.marginfall.core.metric;
 
 import org.marginfall.core.util.Checks;
 
