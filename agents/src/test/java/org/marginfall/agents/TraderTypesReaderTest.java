@@ -34,7 +34,7 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /** Reading the trader types of issue #5: valid records, and every failure at its field path. */
 class TraderTypesReaderTest {

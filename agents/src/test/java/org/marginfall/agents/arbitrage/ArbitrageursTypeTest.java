@@ -20,7 +20,7 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /** Reading {@code type: arbitrageurs} from a parsed scenario tree, as the scenario reader does. */
 class ArbitrageursTypeTest {

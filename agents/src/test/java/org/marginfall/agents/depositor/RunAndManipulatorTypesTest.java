@@ -23,7 +23,7 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /** Reading {@code running-depositors} and {@code oracle-manipulator}, with exact error paths. */
 class RunAndManipulatorTypesTest {

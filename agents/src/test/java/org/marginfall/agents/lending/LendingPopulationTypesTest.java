@@ -21,7 +21,7 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /** Reading {@code lending-suppliers} and {@code lending-borrowers}, with exact error paths. */
 class LendingPopulationTypesTest {

@@ -13,7 +13,7 @@ import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * A {@link SpecContext} holding the ids a scenario would have declared before its agents: assets

@@ -45,7 +45,7 @@ import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**

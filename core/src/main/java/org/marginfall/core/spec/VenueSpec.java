@@ -5,7 +5,6 @@ import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
 
 /**
  * The validated, immutable definition of one venue, as read from a scenario; {@link #resolve}

@@ -16,7 +16,7 @@ import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * The exposure network measured from a hand-built ledger of three venues, with every weight worked

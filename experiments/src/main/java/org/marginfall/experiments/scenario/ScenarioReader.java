@@ -48,7 +48,7 @@ import org.marginfall.core.util.Checks;
 import org.marginfall.core.util.Sha256;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * Reads a scenario file (YAML, or JSON by the {@code .json} extension) into a validated {@link

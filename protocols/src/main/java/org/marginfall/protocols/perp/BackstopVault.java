@@ -10,7 +10,7 @@ import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * The perpetual venue's backstop vault (Hyperliquid's HLP; Hyperliquid docs, Vaults): a margin account {@code

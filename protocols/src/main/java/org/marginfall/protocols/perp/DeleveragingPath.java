@@ -14,7 +14,7 @@ import org.marginfall.core.market.Execution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * The perpetual venue's auto-deleveraging path: a bankrupt account whose deficit the insurance fund

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * Funding of the perpetual venue: once a tick it samples every market's basis and premium into the

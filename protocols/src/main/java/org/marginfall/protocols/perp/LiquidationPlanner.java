@@ -8,7 +8,7 @@ import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.SharedMarket;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * What a liquidation of an account would do now, without doing it: which path it takes

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * The perpetual venue's markets and collateral lines, each under the index every other part of the

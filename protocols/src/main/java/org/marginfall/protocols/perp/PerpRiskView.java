@@ -12,7 +12,7 @@ import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationScreen;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.protocols.perp.portfolio.Portfolio;
 import org.marginfall.protocols.perp.portfolio.PortfolioMarginCalculator;
 import org.marginfall.protocols.perp.portfolio.Position;

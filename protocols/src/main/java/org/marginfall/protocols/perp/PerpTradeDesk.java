@@ -10,7 +10,7 @@ import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.SharedMarket;
 import org.marginfall.core.venue.HeldPosition;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * What account owners do on the perpetual venue themselves: open or add to a position at the mark,

@@ -21,7 +21,7 @@ import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.testing.ManualClock;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * The run state a CDP venue is built against, assembled by hand: a ledger over USD and ETH (at six

@@ -20,7 +20,7 @@ import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueServices;
+import org.marginfall.core.spec.VenueServices;
 
 /**
  * The run state a lending venue is built against, assembled by hand for unit tests: a ledger over

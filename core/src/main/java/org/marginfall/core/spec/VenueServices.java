@@ -1,4 +1,4 @@
-package org.marginfall.core.venue;
+package org.marginfall.core.spec;
 
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.EventSink;
