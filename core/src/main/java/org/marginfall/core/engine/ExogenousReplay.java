@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.contagion.ExogenousPath;
+import org.marginfall.core.attribution.ExogenousPath;
 import org.marginfall.core.oracle.Oracle;
 import org.marginfall.core.oracle.OracleFeed;
 import org.marginfall.core.oracle.Oracles;

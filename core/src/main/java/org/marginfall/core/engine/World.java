@@ -12,7 +12,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
-import org.marginfall.core.contagion.ExogenousPath;
+import org.marginfall.core.attribution.ExogenousPath;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.LiquidationBacklog;
 import org.marginfall.core.event.OracleUpdated;

@@ -23,11 +23,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph of {@code core}'s main sources has no cycle except the known ones listed in
- * {@link #KNOWN}: a new cycle (or a new package joining a known one) fails with the edges that make
- * it, each named by one source file. The graph is read from the sources (imports and fully
- * qualified references outside comments), so no bytecode tool is needed. docs/architecture.md says
- * why each known cycle is still there.
+ * The package graph of {@code core}'s main sources has no cycle (docs/architecture.md): a cycle
+ * fails with the edges that make it, each named by one source file. The graph is read from the
+ * sources (imports and fully qualified references outside comments), so no bytecode tool is needed.
  */
 class PackageCyclesTest {
 
@@ -36,12 +34,8 @@ class PackageCyclesTest {
   private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
   private static final Pattern STRING = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
 
-  /**
-   * The strongly connected components of more than one package that remain. Shrink it as cycles
-   * are broken; never grow it.
-   */
-  private static final Set<Set<String>> KNOWN = Set.of(
-      Set.of("contagion", "event", "market", "oracle"));
+  /** The strongly connected components of more than one package allowed: none. Never grow it. */
+  private static final Set<Set<String>> KNOWN = Set.of();
 
   @Test
   void test_packageGraph_hasNoCycleButTheKnownOnes() {

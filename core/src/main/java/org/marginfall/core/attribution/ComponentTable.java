@@ -1,4 +1,4 @@
-package org.marginfall.core.contagion;
+package org.marginfall.core.attribution;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,6 +6,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.PriceParts;
+import org.marginfall.core.contagion.PriceRecipe;
+import org.marginfall.core.contagion.Source;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.oracle.Oracle;
 import org.marginfall.core.oracle.OracleFeed;

@@ -1,4 +1,4 @@
-package org.marginfall.core.contagion;
+package org.marginfall.core.attribution;
 
 import java.util.Arrays;
 import org.marginfall.core.venue.VenueId;

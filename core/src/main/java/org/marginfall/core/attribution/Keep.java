@@ -1,4 +1,6 @@
-package org.marginfall.core.contagion;
+package org.marginfall.core.attribution;
+
+import org.marginfall.core.contagion.CauseKind;
 
 /**
  * Which endogenous moves a counterfactual re-mark keeps in place: those of generations up to

@@ -1,9 +1,14 @@
-package org.marginfall.core.contagion;
+package org.marginfall.core.attribution;
 
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Predicate;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.contagion.CauseKind;
+import org.marginfall.core.contagion.Component;
+import org.marginfall.core.contagion.PriceRecipe;
+import org.marginfall.core.contagion.Source;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.oracle.Oracles;

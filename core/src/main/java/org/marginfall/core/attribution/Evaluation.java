@@ -1,10 +1,11 @@
-package org.marginfall.core.contagion;
+package org.marginfall.core.attribution;
 
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Source;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.market.Markets;
 import org.marginfall.core.oracle.OracleFeed;

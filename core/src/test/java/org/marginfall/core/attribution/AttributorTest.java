@@ -1,4 +1,4 @@
-package org.marginfall.core.contagion;
+package org.marginfall.core.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,6 +9,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.contagion.Source;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.market.ImpactModel;

@@ -1,10 +1,11 @@
-package org.marginfall.core.contagion;
+package org.marginfall.core.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.Source;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.market.Markets;
