@@ -11,7 +11,6 @@ import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.spec.VenueSpec;
 
 /**
  * The venue exposure network of one moment of a run, measured from the ledger (docs/contagion.md,
@@ -26,7 +25,7 @@ import org.marginfall.core.spec.VenueSpec;
  * and {@code <venue>/vow} (CDP surplus buffer), the names the bundled venue families use.
  *
  * <p>Two kinds of edges: a <em>claim</em> of holder U on issuer V is the value of V's derived
- * assets ({@link VenueSpec#issuedAssets()}: receipts, vault shares) held in U's accounts, so a
+ * assets ({@link ExposedVenue#issuedAssets()}: receipts, vault shares) held in U's accounts, so a
  * loss at V marks U down; a <em>common asset</em> edge joins two venues that both accept a spot
  * asset as collateral and both hold it, weighted by the smaller of the two holdings' values (what
  * a fire sale by either can mark down at the other, at most). Values are at the prices given,
@@ -140,10 +139,10 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
    * @param price the price of any ledger asset in base currency (finite, >= 0)
    */
   public static VenueExposures measure(
-      Ledger ledger, List<? extends VenueSpec> venues, Set<AssetId> spotAssets, ToDoubleFunction<AssetId> price) {
+      Ledger ledger, List<? extends ExposedVenue> venues, Set<AssetId> spotAssets, ToDoubleFunction<AssetId> price) {
     Map<String, List<AccountId>> accounts = new LinkedHashMap<>();
     Map<AssetId, String> issuers = new LinkedHashMap<>();
-    for (VenueSpec v : venues) {
+    for (ExposedVenue v : venues) {
       accounts.put(v.id().value(), new ArrayList<>());
       for (AssetId a : v.issuedAssets()) {
         issuers.put(a, v.id().value());
@@ -168,7 +167,7 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
     // atoms[v][a]: the positive balances of v's accounts, summed in atoms so the sum is exact.
     Map<String, Map<AssetId, Long>> atoms = new LinkedHashMap<>();
     List<Node> nodes = new ArrayList<>();
-    for (VenueSpec v : venues) {
+    for (ExposedVenue v : venues) {
       String id = v.id().value();
       Map<AssetId, Long> held = new LinkedHashMap<>();
       double capital = 0;
@@ -194,9 +193,9 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
       nodes.add(new Node(id, Math.min(capital, holdings), holdings));
     }
     List<Claim> claims = new ArrayList<>();
-    for (VenueSpec holder : venues) {
+    for (ExposedVenue holder : venues) {
       String u = holder.id().value();
-      for (VenueSpec issuer : venues) {
+      for (ExposedVenue issuer : venues) {
         String v = issuer.id().value();
         if (u.equals(v)) {
           continue;
@@ -213,8 +212,8 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
     List<CommonAsset> common = new ArrayList<>();
     for (int i = 0; i < venues.size(); i++) {
       for (int j = i + 1; j < venues.size(); j++) {
-        VenueSpec x = venues.get(i);
-        VenueSpec y = venues.get(j);
+        ExposedVenue x = venues.get(i);
+        ExposedVenue y = venues.get(j);
         for (AssetId a : assets) {
           if (!spotAssets.contains(a) || !x.collateralAssets().contains(a) || !y.collateralAssets().contains(a)) {
             continue;

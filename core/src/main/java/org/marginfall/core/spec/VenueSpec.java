@@ -3,6 +3,7 @@ package org.marginfall.core.spec;
 import java.util.Set;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.network.ExposedVenue;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
@@ -12,9 +13,10 @@ import org.marginfall.core.venue.VenueId;
  *
  * <p>Implementations are immutable and thread-safe.
  */
-public interface VenueSpec {
+public interface VenueSpec extends ExposedVenue {
 
   /** The venue's id. */
+  @Override
   VenueId id();
 
   /** The registry name of its type. */
@@ -29,12 +31,14 @@ public interface VenueSpec {
   }
 
   /** The assets accepted as collateral. */
+  @Override
   Set<AssetId> collateralAssets();
 
   /**
    * The derived assets this venue issues (lending receipts, vault shares). The resolved venue must
    * declare each one's NAV with {@code Markets.defineDerived} when it is built.
    */
+  @Override
   default Set<AssetId> issuedAssets() {
     return Set.of();
   }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The package graph of {@code core}'s main sources has no cycle (docs/architecture.md): a cycle
  * fails with the edges that make it, each named by one source file. The graph is read from the
  * sources (imports and fully qualified references outside comments), so no bytecode tool is needed.
+ * Also: only {@code engine} imports the scenario specs, and nothing in core imports {@code engine}.
  */
 class PackageCyclesTest {
 
@@ -44,6 +45,19 @@ class PackageCyclesTest {
         "the source scan found core's packages: " + graph.keySet());
     List<Set<String>> cycles = stronglyConnected(graph).stream().filter(c -> c.size() > 1).toList();
     assertEquals(KNOWN, Set.copyOf(cycles), describe(cycles, graph));
+  }
+
+  @Test
+  void test_domainPackages_importNeitherTheReaderNorTheEngine() {
+    Map<String, Map<String, String>> graph = graph();
+    Map<String, String> offending = new TreeMap<>();
+    graph.forEach((from, edges) -> edges.forEach((to, file) -> {
+      boolean reader = to.equals("spec") && !from.equals("engine");
+      if (reader || to.equals("engine")) {
+        offending.put(from + " -> " + to, file);
+      }
+    }));
+    assertEquals(Map.of(), offending, "only engine wires the scenario specs; nothing in core imports engine");
   }
 
   @Test
