@@ -24,6 +24,8 @@ final class CdpRiskView {
   final CandidateList liquidatable = new CandidateList();
   /** The screen's factors: each collateral type's oracle price, in ilk order. */
   private final double[] factors;
+  /** The last round's sort of its unsafe vaults, reused while they and their healths stay put. */
+  private final RoundOrder roundOrder = new RoundOrder();
 
   CdpRiskView(CdpContext c, VaultBook book) {
     this.c = c;
@@ -82,9 +84,10 @@ final class CdpRiskView {
   void markLiquidationCandidates() {
     readMarkPrices();
     int[] due = book.screen.due(readFactors(), c.ledger(), book.size());
-    List<Vault> unsafe = new ArrayList<>();
-    List<MarginState> states = new ArrayList<>();
-    for (int j = 0, n = book.screen.dueCount(); j < n; j++) {
+    int dueCount = book.screen.dueCount();
+    List<Vault> unsafe = new ArrayList<>(dueCount);
+    List<MarginState> states = new ArrayList<>(dueCount);
+    for (int j = 0; j < dueCount; j++) {
       Vault v = book.vaults.at(due[j]);
       MarginState s = state(book.ink(v), v.debt, v.ilk, v.ilk.markPrice);
       if (s.liquidatable()) {
@@ -92,14 +95,9 @@ final class CdpRiskView {
         states.add(s);
       }
     }
-    double[] health = new double[unsafe.size()];
-    AccountId[] ids = new AccountId[unsafe.size()];
-    for (int i = 0; i < health.length; i++) {
-      health[i] = states.get(i).health();
-      ids[i] = unsafe.get(i).id;
-    }
-    List<LiquidationCandidate> out = new ArrayList<>();
-    for (int i : LiquidationCandidate.mostUnderwaterFirst(health, ids)) {
+    Integer[] order = roundOrder.of(unsafe, states);
+    List<LiquidationCandidate> out = new ArrayList<>(order.length);
+    for (int i : order) {
       Vault v = unsafe.get(i);
       if (!pausedByStaleness(v)) {
         out.add(new LiquidationCandidate(c.spec().id(), v.id, states.get(i)));
