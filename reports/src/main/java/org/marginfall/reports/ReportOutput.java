@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.marginfall.core.util.AtomicFiles;
-import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.doc.RenderedChart;
 import org.marginfall.reports.doc.HtmlDocument;
 import org.marginfall.reports.doc.PdfDocument;
 import org.marginfall.reports.doc.ReportDocument;

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marginfall.reports.data.ReportException;
 import org.marginfall.reports.run.ContagionSection;
 
 /** The run report's contagion section, health charts and contagion headline numbers on hand-made files. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.marginfall.experiments.scenario.SpecFiles;
-import org.marginfall.experiments.sweep.FieldPath;
+import org.marginfall.experiments.scenario.FieldPath;
 
 /**
  * Scales a scenario to k times its size, as the benchmark does (docs/performance.md): every

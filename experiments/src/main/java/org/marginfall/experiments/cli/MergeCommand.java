@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.marginfall.experiments.cli.option.NonBlankPath;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.sweep.SweepMerger;
 import org.marginfall.experiments.sweep.SweepOutputs;

@@ -10,6 +10,7 @@ import org.marginfall.core.network.DebtRankVariant;
 import org.marginfall.core.network.ExternalLiabilities;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problems;
+import org.marginfall.experiments.cli.option.NonBlankPath;
 import org.marginfall.experiments.network.ClearingReport;
 import org.marginfall.experiments.network.DebtRankReport;
 import org.marginfall.experiments.network.NetworkFile;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.marginfall.core.metric.RunSummary;
+import org.marginfall.experiments.cli.option.NonBlankPath;
 import org.marginfall.experiments.run.RunDirectoryWriter;
 import org.marginfall.experiments.run.RunRequest;
 import org.marginfall.experiments.scenario.Catalog;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
+import org.marginfall.experiments.cli.option.NonBlankPath;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.sweep.Progress;
 import org.marginfall.experiments.sweep.Shard;

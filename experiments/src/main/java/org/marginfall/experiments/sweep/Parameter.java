@@ -3,6 +3,7 @@ package org.marginfall.experiments.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.marginfall.experiments.scenario.FieldPath;
 
 /**
  * One swept parameter: where it goes in the scenario and which values it takes.

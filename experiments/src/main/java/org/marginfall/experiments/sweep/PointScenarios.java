@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.experiments.scenario.Catalog;
+import org.marginfall.experiments.scenario.FieldPath;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.SpecFiles;

@@ -19,6 +19,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
+import org.marginfall.experiments.cli.option.NonBlankPath;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioSource;
 import picocli.CommandLine;
@@ -50,7 +51,7 @@ public final class SparkSweep implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML), on the driver.")
   private Path sweep;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", converter = org.marginfall.experiments.cli.NonBlankPath.class,
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
       description = "Output directory, on the driver.")
   private Path out;
 

@@ -19,6 +19,7 @@ import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.util.Sha256;
 import org.marginfall.experiments.scenario.Catalog;
+import org.marginfall.experiments.scenario.FieldPath;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;

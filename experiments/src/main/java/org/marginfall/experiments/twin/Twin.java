@@ -3,7 +3,7 @@ package org.marginfall.experiments.twin;
 import java.util.Arrays;
 import java.util.List;
 import org.marginfall.core.contagion.Channel;
-import org.marginfall.experiments.sweep.FieldPath;
+import org.marginfall.experiments.scenario.FieldPath;
 import java.util.Objects;
 
 /**

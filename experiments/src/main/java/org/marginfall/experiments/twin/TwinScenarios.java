@@ -15,7 +15,7 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Presets;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioReader;
-import org.marginfall.experiments.sweep.FieldPath;
+import org.marginfall.experiments.scenario.FieldPath;
 
 /**
  * Builds a twin's scenario: the twin's change is written into a copy of the base scenario's tree

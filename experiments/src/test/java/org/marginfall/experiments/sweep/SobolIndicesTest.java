@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.marginfall.experiments.scenario.FieldPath;
 
 /**
  * The Ishigami function f = sin x1 + a sin^2 x2 + b x3^4 sin x1, x_i uniform on [-pi, pi], with

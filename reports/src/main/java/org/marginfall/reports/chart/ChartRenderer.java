@@ -4,6 +4,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * Draws a chart as PNG and SVG at a fixed size. The output is a function of the chart alone:

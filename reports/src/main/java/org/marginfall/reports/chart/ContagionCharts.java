@@ -24,6 +24,7 @@ import org.jfree.data.xy.CategoryTableXYDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.marginfall.reports.data.Contagion;
 import org.marginfall.reports.doc.Numbers;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * The contagion charts of a run: the cascade by generation (liquidated notional of each generation

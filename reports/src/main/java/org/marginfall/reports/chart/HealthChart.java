@@ -15,6 +15,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.marginfall.reports.data.RunColumns;
 import org.marginfall.reports.data.TimeSeries;
 import org.marginfall.reports.data.TimeSeriesReader;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * The distribution of account health on one venue over time: a light band from the 5th to the 95th

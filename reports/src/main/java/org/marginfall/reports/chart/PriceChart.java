@@ -7,7 +7,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.marginfall.reports.ReportException;
+import org.marginfall.reports.data.ReportException;
 import org.marginfall.reports.data.RunColumns;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.TimeSeries;

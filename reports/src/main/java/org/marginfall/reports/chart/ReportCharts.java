@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
-import org.marginfall.reports.ReportException;
+import org.marginfall.reports.data.ReportException;
 import org.marginfall.reports.data.OracleFailure;
 import org.marginfall.reports.data.RunColumns;
 import org.marginfall.reports.data.TimeSeries;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * Draws the charts the output contract lists, from a run's time series alone: one price chart per

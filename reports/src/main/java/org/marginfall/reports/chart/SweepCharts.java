@@ -33,9 +33,10 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.marginfall.reports.doc.Numbers;
+import org.marginfall.reports.doc.RenderedChart;
 import org.marginfall.reports.risk.RiskMeasures;
-import org.marginfall.reports.sweep.CsvTable;
-import org.marginfall.reports.sweep.SweepData;
+import org.marginfall.reports.data.CsvTable;
+import org.marginfall.reports.data.SweepData;
 
 /**
  * Draws the charts of a sweep report from its result files alone (never a live model): each

@@ -10,6 +10,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.marginfall.reports.data.RunColumns;
 import org.marginfall.reports.data.TimeSeries;
 import org.marginfall.reports.data.TimeSeriesReader;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * Base-versus-twin overlay charts of a counterfactual twin: each asset's market price, the

@@ -15,6 +15,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.marginfall.reports.data.RunColumns;
 import org.marginfall.reports.data.TimeSeries;
 import org.marginfall.reports.data.TimeSeriesReader;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * Per-venue charts of a run that exist in its data: insurance fund and cumulative bad debt per

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.marginfall.reports.ReportException;
 
 /**
  * Reads the {@code contagion} object of {@code summary.json} into a {@link Contagion}. Runs written

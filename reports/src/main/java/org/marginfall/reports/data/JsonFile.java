@@ -14,7 +14,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.marginfall.reports.ReportException;
 
 /**
  * Reads a JSON input file into a tree, turning every way it can be broken into a one-line

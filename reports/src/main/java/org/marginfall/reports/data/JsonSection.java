@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.marginfall.reports.ReportException;
 
 /**
  * Typed access to one JSON object of an input file. Every failure names the file and the field's

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.marginfall.reports.ReportException;
 
 /**
  * Reads the provenance fields of {@code manifest.json}. The manifest is optional for a report (a

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.marginfall.reports.ReportException;
 
 /**
  * Reads the scheduled oracle failures from the scenario copy of a run directory

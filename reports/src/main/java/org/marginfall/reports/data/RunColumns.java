@@ -3,7 +3,6 @@ package org.marginfall.reports.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.marginfall.reports.ReportException;
 
 /**
  * The column naming scheme of {@code timeseries.csv} ({@code <metric>.<id>} and

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.marginfall.reports.ReportException;
 
 /**
  * Reads {@code summary.json} into a {@link RunSummary}. Only what the report needs by name is

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.marginfall.reports.ReportException;
 
 /**
  * Reads {@code timeseries.csv} into a {@link TimeSeries}. Cells are parsed with

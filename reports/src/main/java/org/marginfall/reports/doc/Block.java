@@ -1,7 +1,6 @@
 package org.marginfall.reports.doc;
 
 import java.util.Objects;
-import org.marginfall.reports.chart.RenderedChart;
 
 /**
  * One element of a report document, rendered the same way in HTML and PDF.

@@ -3,7 +3,6 @@ package org.marginfall.reports.doc;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
-import org.marginfall.reports.chart.RenderedChart;
 
 /**
  * Renders a {@link ReportDocument} as one self-contained HTML5 page: inline style, charts inlined

@@ -26,7 +26,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.marginfall.core.util.Sha256;
-import org.marginfall.reports.chart.RenderedChart;
 
 /**
  * Renders a {@link ReportDocument} as an A4 PDF with Apache PDFBox 3: the same headings,

@@ -2,7 +2,6 @@ package org.marginfall.reports.doc;
 
 import java.util.List;
 import java.util.Objects;
-import org.marginfall.reports.chart.RenderedChart;
 
 /**
  * The content of a report independent of its format: a title and blocks in page order. The HTML

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.doc.RenderedChart;
 import org.marginfall.reports.doc.Block;
 import org.marginfall.reports.doc.Citation;
 import org.marginfall.reports.doc.Html;

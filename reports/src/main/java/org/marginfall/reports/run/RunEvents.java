@@ -15,7 +15,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.marginfall.reports.ReportException;
+import org.marginfall.reports.data.ReportException;
 import org.marginfall.reports.risk.ShortfallTally;
 
 /**

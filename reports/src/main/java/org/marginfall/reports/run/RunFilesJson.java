@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.marginfall.reports.ReportException;
+import org.marginfall.reports.data.ReportException;
 import org.marginfall.reports.doc.Cell;
 
 /**

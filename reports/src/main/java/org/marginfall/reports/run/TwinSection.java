@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.nio.file.Files;
-import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.doc.RenderedChart;
 import org.marginfall.reports.chart.TwinCharts;
 import org.marginfall.reports.data.RunFiles;
 import org.marginfall.reports.data.TimeSeriesReader;

@@ -26,6 +26,7 @@ import org.marginfall.reports.RunFixtures;
 import org.marginfall.reports.data.Contagion;
 import org.marginfall.reports.data.TimeSeries;
 import org.marginfall.reports.data.TimeSeriesReader;
+import org.marginfall.reports.doc.RenderedChart;
 
 class ContagionAndHealthChartsTest {
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.reports.RunFixtures;
 import org.marginfall.reports.data.TimeSeries;
 import org.marginfall.reports.data.TimeSeriesReader;
+import org.marginfall.reports.doc.RenderedChart;
 
 /** A run whose market makers quote ETH gets a market-depth chart; the column is no venue metric. */
 class MarketDepthChartTest {

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.reports.ChartAssertions;
-import org.marginfall.reports.ReportException;
+import org.marginfall.reports.data.ReportException;
 import org.marginfall.reports.RunFixtures;
 import org.marginfall.reports.data.TimeSeries;
 import org.marginfall.reports.data.TimeSeriesReader;
+import org.marginfall.reports.doc.RenderedChart;
 
 class ReportChartsTest {
 

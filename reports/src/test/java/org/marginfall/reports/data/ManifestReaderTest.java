@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginfall.reports.ReportException;
 import org.marginfall.reports.RunFixtures;
 
 class ManifestReaderTest {

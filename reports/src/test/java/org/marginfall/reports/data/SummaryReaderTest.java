@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginfall.reports.ReportException;
 import org.marginfall.reports.RunFixtures;
 
 class SummaryReaderTest {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginfall.reports.ReportException;
 import org.marginfall.reports.RunFixtures;
 
 class TimeSeriesReaderTest {

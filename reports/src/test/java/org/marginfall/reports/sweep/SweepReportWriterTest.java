@@ -19,8 +19,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.reports.ChartAssertions;
-import org.marginfall.reports.ReportException;
 import org.marginfall.reports.SweepReportWriter;
+import org.marginfall.reports.data.ReportException;
+import org.marginfall.reports.data.SweepData;
 
 class SweepReportWriterTest {
 

@@ -1,4 +1,4 @@
-package org.marginfall.reports.chart;
+package org.marginfall.reports.doc;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.marginfall.experiments.sweep;
+package org.marginfall.experiments.scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +95,7 @@ public record FieldPath(String text, List<Object> segments) {
 
   /** Writes {@code value} at this path in {@code tree} itself, which must be a private copy. */
   @SuppressWarnings("unchecked")
-  void setInPlace(Object tree, Object value) {
+  public void setInPlace(Object tree, Object value) {
     Object node = tree;
     for (int s = 0; s < segments.size() - 1; s++) {
       node = child(node, segments.get(s));

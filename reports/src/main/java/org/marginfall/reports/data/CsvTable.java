@@ -1,4 +1,4 @@
-package org.marginfall.reports.sweep;
+package org.marginfall.reports.data;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.marginfall.reports.ReportException;
+import org.marginfall.reports.data.ReportException;
 
 /**
  * A CSV file of a sweep directory as text cells: a header and rows of the same width. Cells are

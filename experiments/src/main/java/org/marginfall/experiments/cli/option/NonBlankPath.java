@@ -1,4 +1,4 @@
-package org.marginfall.experiments.cli;
+package org.marginfall.experiments.cli.option;
 
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;

@@ -1,4 +1,4 @@
-package org.marginfall.reports;
+package org.marginfall.reports.data;
 
 /**
  * Thrown when a run directory's input files are missing or do not follow the output contract

@@ -1,4 +1,4 @@
-package org.marginfall.experiments.sweep;
+package org.marginfall.experiments.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

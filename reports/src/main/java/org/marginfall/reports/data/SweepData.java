@@ -1,4 +1,4 @@
-package org.marginfall.reports.sweep;
+package org.marginfall.reports.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.marginfall.reports.ReportException;
+import org.marginfall.reports.data.CsvTable;
+import org.marginfall.reports.data.ReportException;
 
 /**
  * The result files of a sweep directory (docs/experiments.md, "Outputs"): {@code manifest.json},
