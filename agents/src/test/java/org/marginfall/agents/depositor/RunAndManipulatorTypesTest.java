@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.marginfall.agents.manipulator.FloorExploiterSpec;
+import org.marginfall.agents.manipulator.FloorExploiterType;
 import org.marginfall.agents.manipulator.OracleManipulatorSpec;
 import org.marginfall.agents.manipulator.OracleManipulatorType;
 import org.marginfall.agents.testkit.FakeSpecContext;
@@ -189,5 +191,49 @@ class RunAndManipulatorTypesTest {
             "agents[0].asset: venue 'pool' has no collateral reserve for BTC (has: USD, ETH, MNGO)",
             "agents[0].debtAsset: venue 'pool' has no borrowable reserve for ETH (has: USD)"),
         read(new OracleManipulatorType(), d).problems());
+  }
+
+  private static Map<String, Object> exploiter() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", "exploiter");
+    m.put("type", "floor-exploiter");
+    m.put("venue", "pool");
+    m.put("asset", "MNGO");
+    m.put("capital", 1.0e6);
+    return m;
+  }
+
+  @Test
+  void test_read_validFloorExploiterWithDefaults() {
+    Read r = read(new FloorExploiterType(), exploiter());
+    assertEquals(List.of(), r.problems());
+    FloorExploiterSpec s = (FloorExploiterSpec) r.spec();
+    assertEquals(1, s.startStep());
+    assertEquals(1.0e6, s.capital(), 0);
+    assertEquals(FloorExploiterSpec.METRICS, s.metricNames());
+  }
+
+  @Test
+  void test_read_floorExploiterErrorsWithPaths() {
+    Map<String, Object> m = exploiter();
+    m.put("asset", "USD");
+    m.put("capital", -1);
+    m.put("startStep", 0);
+    m.put("debtAsset", "ETH");
+    Read r = read(new FloorExploiterType(), m);
+    assertNull(r.spec());
+    assertEquals(
+        List.of(
+            "agents[0].debtAsset: unknown field (known: asset, capital, id, startStep, type, venue)",
+            "agents[0].asset: must be a spot asset (the exploiter buys it in its shared market), was USD",
+            "agents[0].capital: must be > 0, was -1.0",
+            "agents[0].startStep: must be >= 1, was 0"),
+        r.problems());
+    Map<String, Object> d = exploiter();
+    d.put("venue", "perp");
+    d.put("asset", "BTC");
+    assertEquals(
+        List.of("agents[0].venue: venue 'perp' is a perpetual venue, not a lending one"),
+        read(new FloorExploiterType(), d).problems());
   }
 }

@@ -12,6 +12,7 @@ import org.marginfall.agents.lending.SnapshotLendersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
 import org.marginfall.agents.markarb.MarkArbitrageursType;
 import org.marginfall.agents.marketmaker.MarketMakersType;
+import org.marginfall.agents.manipulator.FloorExploiterType;
 import org.marginfall.agents.manipulator.OracleManipulatorType;
 import org.marginfall.agents.multivenue.CollateralMoversType;
 import org.marginfall.agents.multivenue.PooledTradersType;
@@ -60,6 +61,7 @@ public record Catalog(
             new MarkArbitrageursType(),
             new RunningDepositorsType(),
             new OracleManipulatorType(),
+            new FloorExploiterType(),
             new InstitutionsType(),
 
             new SnapshotTradersType(),
