@@ -44,7 +44,8 @@ class IncrementalMarkingTest {
         List.of(
             "three-venue-crash", "perp-backstop-adl", "lending-crash", "cdp-auction",
             "shared-collateral-contagion", "depositor-run", "oracle-failures",
-            "snapshot-three-venues", "replay-black-thursday", "crisis-luna-ust")) {
+            "snapshot-three-venues", "replay-black-thursday", "crisis-luna-ust",
+            "crisis-oct-2025")) {
       for (long seed : new long[] {11, 12}) {
         out.add(Arguments.of(example, seed));
       }
