@@ -13,6 +13,7 @@ import org.marginfall.agents.liquidator.LiquidatorsType;
 import org.marginfall.agents.markarb.MarkArbitrageursType;
 import org.marginfall.agents.marketmaker.MarketMakersType;
 import org.marginfall.agents.manipulator.OracleManipulatorType;
+import org.marginfall.agents.manipulator.PnlManipulatorType;
 import org.marginfall.agents.multivenue.CollateralMoversType;
 import org.marginfall.agents.multivenue.PooledTradersType;
 import org.marginfall.agents.signal.SignalRule;
@@ -60,6 +61,7 @@ public record Catalog(
             new MarkArbitrageursType(),
             new RunningDepositorsType(),
             new OracleManipulatorType(),
+            new PnlManipulatorType(),
             new InstitutionsType(),
 
             new SnapshotTradersType(),
