@@ -18,7 +18,7 @@ import org.marginfall.core.venue.MarginState;
  *
  * <p>Borrowing room is Mango v3's init health, {@code equity − initial requirement}, where equity
  * counts collateral, unrealised PnL and loans at weight 1, less {@code (1 − pnlWeight)} times the
- * positive unrealised PnL (mango-v3 overview.md, github.com/blockworks-foundation/mango-docs).
+ * positive unrealised PnL (project blockworks-foundation/mango-docs, mango-v3/overview.md).
  * What a closed borrower cannot repay goes through the venue's waterfall: the insurance fund, then
  * bad debt. Mutable and not thread-safe.
  */
