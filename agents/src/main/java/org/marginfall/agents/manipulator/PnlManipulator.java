@@ -56,6 +56,9 @@ public final class PnlManipulator implements Population {
   @Override
   public void setUp(AgentContext ctx) {
     PnlBorrowingVenue venue = venue(ctx);
+    if (!(venue.lendable() > 0)) {
+      throw new IllegalStateException("venue '" + spec.venue() + "' has no lending book (borrowing) to borrow from");
+    }
     AssetId base = ctx.baseCurrency();
     Precision cash = ctx.precision(base);
     walletA = AgentAccounts.member(spec.id(), 0, 2, 4);

@@ -1,6 +1,7 @@
 package org.marginfall.experiments.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.engine.ModelSpec;
+import org.marginfall.core.engine.ScenarioFailure;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.OracleUpdated;
 import org.marginfall.core.event.SimEvent;
@@ -107,5 +109,14 @@ class CrisisMangoTest {
     assertEquals(0.0, r.attacker().get("borrowed"));
     assertEquals(0.0, r.attacker().get("lendersLoss"));
     assertTrue(r.attacker().get("oracleAtBorrow") > 0.4, "the pump itself is unchanged");
+  }
+
+  @Test
+  void test_mango_aManipulatorOnAVenueWithoutABookIsRefusedAtSetUp() {
+    String noBook = scenario().replace("    borrowing: {lendable: 1.15e8, pnlWeight: 1.0}\n", "");
+    ScenarioFailure f = assertThrows(ScenarioFailure.class, () -> run(noBook, 1));
+    assertEquals(
+        "agents[0]: at set-up: population attacker: venue 'mango' has no lending book (borrowing) to borrow from",
+        f.getMessage());
   }
 }

@@ -312,6 +312,11 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   }
 
   @Override
+  public double lendable() {
+    return spec.borrowing().map(BorrowTerms::lendable).orElse(0.0);
+  }
+
+  @Override
   public double borrowable(AccountId marginAccount) {
     return bank == null ? 0 : bank.borrowable(book.require(marginAccount));
   }
