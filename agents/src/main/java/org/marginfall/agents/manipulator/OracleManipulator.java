@@ -6,7 +6,6 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
-import org.marginfall.core.market.Execution;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.Venue;
 
@@ -19,12 +18,9 @@ import org.marginfall.core.venue.Venue;
  * <p>Set-up: one wallet {@code <id>/0000}, endowed with {@code capital} base currency and {@code
  * holding} units of the asset, which it posts as collateral on the venue.
  *
- * <p>Pump, in the trading phase of ticks {@code startStep .. startStep + pumpSteps - 1}: the tick's
- * budget is {@code cash / ticks left}; it buys {@link PumpSizing#units} of it at the market price,
- * with the impact coefficient read off its last fill (0 before the first, which therefore spends
- * more than its budget: later ticks spend less). A buy the market refuses (dearer than its cash) is
- * halved until it goes through, and what the tick's budget has left is bought again with the
- * coefficient just learnt. Everything bought is posted as collateral at once. Since each buy moves
+ * <p>Pump, in the trading phase of ticks {@code startStep .. startStep + pumpSteps - 1}: each tick
+ * spends {@code cash / ticks left} by {@link SpotPump}, and everything bought is posted as
+ * collateral at once. Since each buy moves
  * the price by {@code k × cost}, the pump ends at {@code P0 + k C} less the decay in between.
  *
  * <p>Borrow, in the trading phase of {@link OracleManipulatorSpec#borrowStep}: it borrows {@code
@@ -33,14 +29,10 @@ import org.marginfall.core.venue.Venue;
  */
 public final class OracleManipulator implements Population {
 
-  /** Most buys (fills and refusals) within one tick. */
-  private static final int MAX_ATTEMPTS = 64;
-
   private final OracleManipulatorSpec spec;
   private AccountId wallet;
   private AccountId account;
-  private double k = Double.NaN;
-  private double spent;
+  private SpotPump pump;
   private boolean done;
 
   OracleManipulator(OracleManipulatorSpec spec) {
@@ -58,6 +50,7 @@ public final class OracleManipulator implements Population {
     wallet = AgentAccounts.member(spec.id(), 0, 1, 4);
     ctx.openAccount(wallet);
     account = venue.account(wallet);
+    pump = new SpotPump(wallet, spec.asset());
     ctx.endow(wallet, ctx.baseCurrency(), ctx.precision(ctx.baseCurrency()).floorAtoms(spec.capital()));
     long held = ctx.precision(spec.asset()).floorAtoms(spec.holding());
     if (held > 0) {
@@ -82,47 +75,14 @@ public final class OracleManipulator implements Population {
     }
   }
 
-  /** Spends this tick's budget, {@code cash / ticksLeft}, in the thin market. */
+  /** Spends this tick's budget in the thin market (see {@link SpotPump}). */
   private void pump(AgentContext ctx, LendingVenue venue, long ticksLeft) {
-    AssetId base = ctx.baseCurrency();
-    Precision cashPrecision = ctx.precision(base);
-    Precision assetPrecision = ctx.precision(spec.asset());
-    double budget = cashPrecision.units(ctx.balance(wallet, base)) / ticksLeft;
-    double before = ctx.marketPrice(spec.asset());
     double oracle = venue.price(spec.asset());
-    double tickUnits = 0;
-    double tickSpent = 0;
-    double left = budget;
-    double units = Double.NaN;
-    for (int attempt = 0; attempt < MAX_ATTEMPTS && left > cashPrecision.units(1); attempt++) {
-      if (Double.isNaN(units)) {
-        // One atom of budget held back, so the cost rounded up to atoms stays inside it.
-        units = PumpSizing.units(left - cashPrecision.units(1), ctx.marketPrice(spec.asset()), Double.isNaN(k) ? 0 : k);
-      }
-      long atoms = assetPrecision.floorAtoms(units);
-      if (atoms <= 0) {
-        break;
-      }
-      long cash = ctx.balance(wallet, base);
-      Execution fill;
-      try {
-        fill = ctx.buy(wallet, spec.asset(), atoms);
-      } catch (IllegalStateException dearerThanCash) {
-        units /= 2;
-        continue;
-      }
-      double cost = cashPrecision.units(cash - ctx.balance(wallet, base));
-      k = PumpSizing.coefficient(fill);
-      tickUnits += assetPrecision.units(atoms);
-      tickSpent += cost;
-      left -= cost;
-      units = Double.NaN;
-    }
-    spent += tickSpent;
+    SpotPump.Tick t = pump.buy(ctx, ticksLeft);
     ctx.emit(
         new ManipulatorBuy(
             ctx.clock().step(), ctx.clock().round(), venue.id().value(), wallet.value(), spec.asset().value(),
-            tickUnits, tickSpent, before, ctx.marketPrice(spec.asset()), oracle));
+            t.units(), t.spent(), t.priceBefore(), t.priceAfter(), oracle));
   }
 
   /** Borrows the most the venue's prices allow and keeps it. */
@@ -151,7 +111,7 @@ public final class OracleManipulator implements Population {
         new ManipulatorBorrow(
             ctx.clock().step(), ctx.clock().round(), venue.id().value(), account.value(), spec.asset().value(),
             collateral, oracle, ctx.marketPrice(spec.asset()), value, spec.debtAsset().value(),
-            debtPrecision.units(atoms), debtPrecision.units(atoms) * debtPrice, spent, refused));
+            debtPrecision.units(atoms), debtPrecision.units(atoms) * debtPrice, pump.spent(), refused));
   }
 
   /** Posts everything of the asset in the wallet as collateral (a supply cap leaves it in the wallet). */

@@ -14,6 +14,7 @@ import org.marginfall.agents.markarb.MarkArbitrageursType;
 import org.marginfall.agents.marketmaker.MarketMakersType;
 import org.marginfall.agents.manipulator.FloorExploiterType;
 import org.marginfall.agents.manipulator.OracleManipulatorType;
+import org.marginfall.agents.manipulator.PnlManipulatorType;
 import org.marginfall.agents.multivenue.CollateralMoversType;
 import org.marginfall.agents.multivenue.PooledTradersType;
 import org.marginfall.agents.signal.SignalRule;
@@ -62,6 +63,7 @@ public record Catalog(
             new RunningDepositorsType(),
             new OracleManipulatorType(),
             new FloorExploiterType(),
+            new PnlManipulatorType(),
             new InstitutionsType(),
 
             new SnapshotTradersType(),

@@ -78,6 +78,7 @@ class AttributionConsistencyTest {
       Map.entry("cdp-auction", Check.SHARE),
       Map.entry("crisis-luna-ust", Check.ONE_TWIN),
       Map.entry("crisis-oct-2025", Check.SHARE),   // the HLP backstop's unwind sales are trading, not liquidation impact
+      Map.entry("crisis-mango", Check.ORDINARY_TRADING),
       Map.entry("depositor-run", Check.ORDINARY_TRADING),
       Map.entry("flash-crash", Check.ONE_TWIN),
       Map.entry("gai-kapadia", Check.NO_LIQUIDATIONS),

@@ -67,7 +67,7 @@ final class BookLiquidation {
   LiquidationOutcome close(MarginAccount a, MarginState before, AccountId liquidator, double[] f) {
     AccountId account = a.id;
     boolean partial = closePositions(a, f);
-    double fee = cappedFee(account);
+    double fee = cappedFee(a);
     long feeAtoms = basePrecision.floorAtoms(fee);
     long toLiquidator = basePrecision.floorAtoms(fee * spec.liquidatorShare());
     long toInsurance = feeAtoms - toLiquidator;
@@ -126,11 +126,11 @@ final class BookLiquidation {
     return partial;
   }
 
-  /** 2. The fee, capped at what equity remains after the close (collateral at oracle value). */
-  private double cappedFee(AccountId account) {
-    double remaining = realized;
+  /** 2. The fee, capped at what equity remains after the close (collateral at oracle value, less loans). */
+  private double cappedFee(MarginAccount a) {
+    double remaining = realized - basePrecision.units(a.borrowed);
     for (CollateralTerms c : markets.collateral) {
-      remaining += ledger.units(account, c.asset()) * markets.oraclePrice(c.asset());
+      remaining += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
     }
     return Math.min(nominalFee, Math.max(0, remaining));
   }

@@ -22,6 +22,9 @@ final class MarginAccount {
   /** The serial of the last mark whose prices {@link #state} is at, or later (see PerpRiskView). */
   long markedSerial;
 
+  /** Base-currency atoms the account owes the venue's lending book ({@link PerpBank}); a liability in its equity. */
+  long borrowed;
+
   /** The step of the account's last liquidation that closed part of a position, {@link #NEVER} if none. */
   long partialAt = NEVER;
 

@@ -224,6 +224,7 @@ final class PerpRiskView {
         fixed += Math.abs(size * a.entry[i]) + notional;
       }
     }
+    equity -= borrowedUnits(a);
     a.state = new MarginState(equity, initial, maintenance);
     if (a == book.vault() || !(maintenance > 0) && !a.hasPositions()) {
       screen.allow(a.ordinal, a.slot, Double.POSITIVE_INFINITY, 0, 0);
@@ -384,7 +385,12 @@ final class PerpRiskView {
         maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
       }
     }
-    return new MarginState(equity, initial, maintenance);
+    return new MarginState(equity - borrowedUnits(a), initial, maintenance);
+  }
+
+  /** What {@code a} owes the venue's lending book, a liability in its equity (0 without one). */
+  private double borrowedUnits(MarginAccount a) {
+    return a.borrowed == 0 ? 0 : ledger.precision(services.baseCurrency()).units(a.borrowed);
   }
 
   /** The account's state under portfolio margin: the venue's equity, the model's requirements. */

@@ -16,7 +16,7 @@ import org.marginfall.core.venue.HeldPosition;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.venue.PerpetualVenue;
+import org.marginfall.core.venue.PnlBorrowingVenue;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
@@ -55,7 +55,7 @@ import org.marginfall.core.venue.VenueSnapshot;
  *
  * <p>Mutable and not thread-safe.
  */
-public final class PerpetualExchange implements PerpetualVenue {
+public final class PerpetualExchange implements PnlBorrowingVenue {
 
   private final PerpetualVenueSpec spec;
   private final Ledger ledger;
@@ -74,6 +74,8 @@ public final class PerpetualExchange implements PerpetualVenue {
   private final PerpTradeDesk desk;
   /** The backstop vault, null without a backstop. */
   private final BackstopVault backstop;
+  /** The lending book accounts borrow from, null without one. */
+  private final PerpBank bank;
 
   /**
    * Builds the parts. The order is the order of their effects on the ledger and the streams: the
@@ -95,6 +97,8 @@ public final class PerpetualExchange implements PerpetualVenue {
     this.desk = new PerpTradeDesk(spec, services, markets, book, risk, waterfall);
     this.backstop =
         spec.backstop().isPresent() ? new BackstopVault(spec, services, markets, book, risk, waterfall) : null;
+    this.bank =
+        spec.borrowing().map(t -> new PerpBank(spec, t, services, markets, book, risk, waterfall)).orElse(null);
   }
 
   @Override
@@ -124,6 +128,7 @@ public final class PerpetualExchange implements PerpetualVenue {
       a.put("deleveraging", spec.deleveraging().rule().scenarioName());
     }
     spec.backstop().ifPresent(b -> a.put("backstop", b.shareAsset().value()));
+    spec.borrowing().ifPresent(b -> a.put("borrowingPnlWeight", b.pnlWeight()));
     return a;
   }
 
@@ -294,12 +299,40 @@ public final class PerpetualExchange implements PerpetualVenue {
     }
     double value = risk.settlementValue(a);
     LiquidationPlanner.Route route = planner.route(a, before, value);
-    return Optional.of(
+    LiquidationOutcome outcome =
         switch (route) {
           case DELEVERAGE -> adl.deleverage(a, before, liquidator, value);
           case BELOW_THRESHOLD, BOOK_SHORTFALL -> backstop.takeover(a, before, route.reason());
           case BOOK -> bookPath.close(a, before, liquidator, planner.closeFractions(a, before));
-        });
+        };
+    if (bank != null) {
+      bank.repayIfClosed(a);
+    }
+    return Optional.of(outcome);
+  }
+
+  @Override
+  public double lendable() {
+    return spec.borrowing().map(BorrowTerms::lendable).orElse(0.0);
+  }
+
+  @Override
+  public double borrowable(AccountId marginAccount) {
+    return bank == null ? 0 : bank.borrowable(book.require(marginAccount));
+  }
+
+  @Override
+  public void borrow(AccountId marginAccount, long atoms, AccountId to) {
+    if (bank == null) {
+      throw new IllegalStateException(spec.id() + " has no lending book (borrowing)");
+    }
+    bank.borrow(book.require(marginAccount), atoms, to);
+  }
+
+  @Override
+  public double borrowed(AccountId marginAccount) {
+    MarginAccount a = book.get(marginAccount);
+    return a == null ? 0 : basePrecision.units(a.borrowed);
   }
 
   /** Whether a liquidator able to buy the collateral would liquidate {@code account} now. */
@@ -339,6 +372,9 @@ public final class PerpetualExchange implements PerpetualVenue {
       markets.addMarkBasis(extras);
     }
     funding.addExtras(extras);
+    if (bank != null) {
+      bank.addExtras(extras);
+    }
     if (pricing.maxOracleAgeSteps() > 0) {
       extras.put("staleAccounts", (double) risk.staleAccounts());
       extras.put("stalePausedSteps", (double) risk.stalePausedSteps());
@@ -377,6 +413,9 @@ public final class PerpetualExchange implements PerpetualVenue {
     waterfall.audit(problems);
     if (backstop != null) {
       backstop.audit(problems);
+    }
+    if (bank != null) {
+      bank.audit(problems);
     }
     return problems;
   }

@@ -34,6 +34,8 @@ import org.marginfall.protocols.perp.portfolio.PortfolioMarginModel;
  * @param deleveraging auto-deleveraging and socialized loss after the insurance fund
  * @param portfolio the portfolio-margin model, present exactly when {@code marginMode} is portfolio
  * @param pricing mark price, funding and oracle staleness settings
+ * @param borrowing the lending book accounts may borrow from against their margin, or empty for none;
+ *     only with cross margin and the base currency as the only collateral
  */
 public record PerpetualVenueSpec(
     VenueId id,
@@ -49,7 +51,8 @@ public record PerpetualVenueSpec(
     Optional<BackstopTerms> backstop,
     DeleveragingTerms deleveraging,
     PricingTerms pricing,
-    Optional<PortfolioMarginModel> portfolio)
+    Optional<PortfolioMarginModel> portfolio,
+    Optional<BorrowTerms> borrowing)
     implements VenueSpec {
 
   /** The registry name. */
@@ -93,6 +96,33 @@ public record PerpetualVenueSpec(
     if (backstop.isPresent() && seen.contains(backstop.get().shareAsset())) {
       throw new IllegalArgumentException("backstop.shareAsset: must not also be accepted as collateral here");
     }
+    Objects.requireNonNull(borrowing, "borrowing");
+    if (borrowing.isPresent() && (marginMode != MarginMode.CROSS || !collateral.isEmpty())) {
+      // A loan is repaid from the base currency a closed account holds; other collateral would sit beside it.
+      throw new IllegalArgumentException(
+          "borrowing: needs marginMode cross and the base currency as the only collateral");
+    }
+  }
+
+  /** A venue without a lending book. */
+  public PerpetualVenueSpec(
+      VenueId id,
+      OracleId oracle,
+      MarginMode marginMode,
+      List<PerpMarket> markets,
+      List<CollateralTerms> collateral,
+      double liquidationFee,
+      double liquidatorShare,
+      double insuranceFund,
+      double houseCapital,
+      LiquidationTerms liquidation,
+      Optional<BackstopTerms> backstop,
+      DeleveragingTerms deleveraging,
+      PricingTerms pricing,
+      Optional<PortfolioMarginModel> portfolio) {
+    this(
+        id, oracle, marginMode, markets, collateral, liquidationFee, liquidatorShare, insuranceFund,
+        houseCapital, liquidation, backstop, deleveraging, pricing, portfolio, Optional.empty());
   }
 
   /** A venue without portfolio margin. */

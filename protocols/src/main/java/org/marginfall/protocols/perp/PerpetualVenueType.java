@@ -34,7 +34,7 @@ public final class PerpetualVenueType implements VenueType {
     "maintenanceMargin", "liquidationFee", "liquidatorShare", "insuranceFund", "houseCapital",
     "tiers", "liquidation", "backstop", "deleveraging", "markPrice", "markBasisSteps",
     "fundingIntervalSteps", "fundingInterestRate", "fundingInterestClamp", "maxOracleAgeSteps", "onStale",
-    "portfolio"
+    "portfolio", "borrowing"
   };
 
   /** The longest partial-liquidation cooldown, one year; a longer one is a typo, not a venue rule. */
@@ -86,6 +86,7 @@ public final class PerpetualVenueType implements VenueType {
     DeleveragingTerms deleveraging = readDeleveraging(node);
     PricingTerms pricing = readPricing(node);
     Optional<PortfolioMarginModel> portfolio = readPortfolio(node, context, mode, listed);
+    Optional<BorrowTerms> borrowing = BorrowTermsReader.read(node.get("borrowing"));
     if (node.problems().since(mark)) {
       return null;
     }
@@ -93,7 +94,7 @@ public final class PerpetualVenueType implements VenueType {
         () ->
             new PerpetualVenueSpec(
                 VenueId.of(id), oracle, mode, markets, collateral, fee, share, insurance, house,
-                liquidation, backstop, deleveraging, pricing, portfolio));
+                liquidation, backstop, deleveraging, pricing, portfolio, borrowing));
   }
 
   /**

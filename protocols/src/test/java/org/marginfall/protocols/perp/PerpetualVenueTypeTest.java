@@ -199,7 +199,7 @@ class PerpetualVenueTypeTest {
     v.put("leverage", 20);
     assertOnlyProblem(
         "venues[0].leverage",
-        "unknown field (known: backstop, collateral, deleveraging, fundingInterestClamp, "
+        "unknown field (known: backstop, borrowing, collateral, deleveraging, fundingInterestClamp, "
             + "fundingInterestRate, fundingIntervalSteps, houseCapital, id, initialMargin, insuranceFund, "
             + "liquidation, liquidationFee, liquidatorShare, maintenanceMargin, marginMode, markBasisSteps, "
             + "markPrice, markets, maxOracleAgeSteps, onStale, oracle, portfolio, tiers, type)",
