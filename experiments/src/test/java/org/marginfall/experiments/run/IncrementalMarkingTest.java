@@ -44,7 +44,7 @@ class IncrementalMarkingTest {
         List.of(
             "three-venue-crash", "perp-backstop-adl", "lending-crash", "cdp-auction",
             "shared-collateral-contagion", "depositor-run", "oracle-failures",
-            "snapshot-three-venues", "replay-black-thursday")) {
+            "snapshot-three-venues", "replay-black-thursday", "crisis-black-thursday")) {
       for (long seed : new long[] {11, 12}) {
         out.add(Arguments.of(example, seed));
       }

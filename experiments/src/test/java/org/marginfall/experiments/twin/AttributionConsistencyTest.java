@@ -76,6 +76,7 @@ class AttributionConsistencyTest {
       Map.entry("basis-unwind", Check.ONE_TWIN),
       Map.entry("caccioli", Check.NO_LIQUIDATIONS),
       Map.entry("cdp-auction", Check.SHARE),
+      Map.entry("crisis-black-thursday", Check.ONE_TWIN),
       Map.entry("depositor-run", Check.ORDINARY_TRADING),
       Map.entry("flash-crash", Check.ONE_TWIN),
       Map.entry("gai-kapadia", Check.NO_LIQUIDATIONS),
