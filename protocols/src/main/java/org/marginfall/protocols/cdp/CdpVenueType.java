@@ -102,8 +102,9 @@ public final class CdpVenueType implements VenueType {
       return null;
     }
     n.allowOnly("beg", "ttl", "tau", "lump");
+    int begs = n.problems().count();
     double beg = n.number("beg");
-    if (!n.problems().since(mark) && !(beg > 1)) {
+    if (!n.problems().since(begs) && !(beg > 1)) {
       n.get("beg").fail("must be above 1 (e.g. 1.03 for a 3% minimum bid increase), was " + beg);
     }
     double ttl = n.positive("ttl");
