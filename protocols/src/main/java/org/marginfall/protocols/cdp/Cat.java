@@ -12,8 +12,8 @@ import org.marginfall.core.venue.LiquidationOutcome;
  * of its collateral and the matching share of its debt, {@code art = debt * lot / ink}, which joins
  * the Vow's queue, and a {@link Flipper} auction is kicked for {@code tab = art * chop}. Unlike
  * Liquidations 2.0 there are no hole limits and no keeper incentive: keepers bite to bid. One
- * departure: a bite that would leave debt below {@code dust} takes the whole vault, so no dusty
- * vault remains. Source: https://github.com/makerdao/dss/blob/master/src/cat.sol
+ * departure: a bite that would leave debt below {@code dust}, or whose share of the debt rounds
+ * to zero atoms, takes the whole vault, so no dusty vault or empty auction remains. Source: makerdao/dss src/cat.sol
  *
  * <p>Mutable and not thread-safe.
  */
@@ -51,7 +51,8 @@ final class Cat {
     long art = lot == ink
         ? v.debt
         : BigInteger.valueOf(v.debt).multiply(BigInteger.valueOf(lot)).divide(BigInteger.valueOf(ink)).longValueExact();
-    if (v.debt - art < ilk.dust) {
+    // A share of debt that rounds to nothing would kick an auction for no tab: take the vault whole.
+    if (art <= 0 || v.debt - art < ilk.dust) {
       lot = ink;
       art = v.debt;
     }
