@@ -8,7 +8,7 @@ import org.marginfall.core.util.Checks;
  * has them: {@code tend} bids base currency up to the tab in steps of at least {@code beg}, then
  * {@code dent} bids the collateral down by at least {@code beg}; a bid wins once {@code ttl}
  * seconds pass without a better one or the auction reaches {@code tau} seconds.
- * Source: https://github.com/makerdao/dss/blob/master/src/flip.sol and src/cat.sol (2019 MCD launch).
+ * Source: makerdao/dss src/flip.sol and src/cat.sol (2019 MCD launch).
  *
  * <p>Immutable and thread-safe.
  *

@@ -15,7 +15,7 @@ import org.marginfall.core.venue.EnglishLot;
  * {@code tau} has passed, and {@code tick} restarting an auction nobody bid on. Each bid's increase
  * goes to the Vow as it lands; the {@link Vow} settles the auction's share of the debt queue at the
  * deal, so a tend phase that ends below the tab leaves a deficit.
- * Source: https://github.com/makerdao/dss/blob/master/src/flip.sol
+ * Source: makerdao/dss src/flip.sol
  *
  * <p>Mutable and not thread-safe.
  */
