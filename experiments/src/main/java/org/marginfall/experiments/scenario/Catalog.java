@@ -3,6 +3,7 @@ package org.marginfall.experiments.scenario;
 import org.marginfall.agents.arbitrage.ArbitrageursType;
 import org.marginfall.agents.basis.BasisTradersType;
 import org.marginfall.agents.cdp.SnapshotVaultsType;
+import org.marginfall.agents.cdp.FlipKeepersType;
 import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.depositor.RunningDepositorsType;
 import org.marginfall.agents.institution.InstitutionsType;
@@ -51,6 +52,7 @@ public record Catalog(
         Registry.of(
             "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType(),
             new LendingSuppliersType(), new LendingBorrowersType(), new VaultOwnersType(),
+            new FlipKeepersType(),
             new PooledTradersType(), new CollateralMoversType(),
             new BasisTradersType(),
             new VolTargetTradersType(),

@@ -44,8 +44,8 @@ class IncrementalMarkingTest {
         List.of(
             "three-venue-crash", "perp-backstop-adl", "lending-crash", "cdp-auction",
             "shared-collateral-contagion", "depositor-run", "oracle-failures",
-            "snapshot-three-venues", "replay-black-thursday", "crisis-luna-ust",
-            "crisis-oct-2025", "crisis-mango")) {
+            "snapshot-three-venues", "replay-black-thursday", "crisis-black-thursday",
+            "crisis-luna-ust", "crisis-oct-2025", "crisis-mango")) {
       for (long seed : new long[] {11, 12}) {
         out.add(Arguments.of(example, seed));
       }

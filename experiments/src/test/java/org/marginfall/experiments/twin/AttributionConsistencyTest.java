@@ -76,6 +76,7 @@ class AttributionConsistencyTest {
       Map.entry("basis-unwind", Check.ONE_TWIN),
       Map.entry("caccioli", Check.NO_LIQUIDATIONS),
       Map.entry("cdp-auction", Check.SHARE),
+      Map.entry("crisis-black-thursday", Check.ONE_TWIN),
       Map.entry("crisis-luna-ust", Check.ONE_TWIN),
       Map.entry("crisis-oct-2025", Check.SHARE),   // the HLP backstop's unwind sales are trading, not liquidation impact
       Map.entry("crisis-mango", Check.ORDINARY_TRADING),

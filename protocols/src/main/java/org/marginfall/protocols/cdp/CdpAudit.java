@@ -21,14 +21,18 @@ final class CdpAudit {
   private final CdpRiskView risk;
   private final HoleLimits limits;
   private final Clipper clipper;
+  /** Null under Liquidations 2.0. */
+  private final Flipper flipper;
   private final Vow vow;
 
-  CdpAudit(CdpContext c, VaultBook book, CdpRiskView risk, HoleLimits limits, Clipper clipper, Vow vow) {
+  CdpAudit(
+      CdpContext c, VaultBook book, CdpRiskView risk, HoleLimits limits, Clipper clipper, Flipper flipper, Vow vow) {
     this.c = c;
     this.book = book;
     this.risk = risk;
     this.limits = limits;
     this.clipper = clipper;
+    this.flipper = flipper;
     this.vow = vow;
   }
 
@@ -48,6 +52,14 @@ final class CdpAudit {
       ilkTabs.merge(s.ilk, s.tab, Long::sum);
       if (s.tab <= 0 || s.lot <= 0 || !(s.top > 0)) {
         problems.add(v + ": auction " + s.id + " is running with tab " + s.tab + ", lot " + s.lot + ", top " + s.top);
+      }
+    }
+    // Flip auctions claim no hole limits: their tabs stay out of the Dirt check.
+    for (Sale s : flipper == null ? List.<Sale>of() : flipper.sales()) {
+      queued += s.sin;
+      lots.merge(s.ilk, s.lot, Long::sum);
+      if (s.tab <= 0 || s.lot <= 0) {
+        problems.add(v + ": flip auction " + s.id + " is running with tab " + s.tab + ", lot " + s.lot);
       }
     }
     long sin = vow.sin;

@@ -10,6 +10,8 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
+import org.marginfall.core.venue.EnglishAuctions;
+import org.marginfall.core.venue.EnglishLot;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
@@ -47,9 +49,13 @@ import org.marginfall.core.venue.VenueSnapshot;
  *   <li>{@link StabilityFees}: {@code drip}; {@link CdpAudit}: the proof that the books hold.
  * </ul>
  *
+ * <p>With {@link CdpVenueSpec#flip() flip terms} the venue runs Maker's Liquidations 1.0 instead
+ * (March 2020): {@link Cat} bites and {@link Flipper} English auctions that keepers bid on through
+ * {@link EnglishAuctions}; the Vow settles them the same way.
+ *
  * <p>Mutable and not thread-safe.
  */
-public final class CdpVenue implements VaultVenue {
+public final class CdpVenue implements VaultVenue, EnglishAuctions {
 
   private final CdpContext c;
   private final VaultBook book;
@@ -60,6 +66,9 @@ public final class CdpVenue implements VaultVenue {
   private final Barker barker;
   private final StabilityFees fees;
   private final CdpAudit audit;
+  /** Liquidations 1.0 parts; null when the venue runs Liquidations 2.0. */
+  private final Flipper flipper;
+  private final Cat cat;
 
   /** Builds the parts; only the context touches the ledger, opening the system accounts. */
   CdpVenue(CdpVenueSpec spec, VenueServices services) {
@@ -71,7 +80,10 @@ public final class CdpVenue implements VaultVenue {
     this.clipper = new Clipper(c, limits, vow);
     this.barker = new Barker(c, book, risk, limits, clipper, vow);
     this.fees = new StabilityFees(c, book);
-    this.audit = new CdpAudit(c, book, risk, limits, clipper, vow);
+    FlipTerms flip = spec.flip();
+    this.flipper = flip == null ? null : new Flipper(c, vow, flip);
+    this.cat = flip == null ? null : new Cat(c, book, risk, flipper, vow, flip);
+    this.audit = new CdpAudit(c, book, risk, limits, clipper, flipper, vow);
   }
 
   @Override
@@ -208,7 +220,7 @@ public final class CdpVenue implements VaultVenue {
    */
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
-    return barker.expectedReward(candidate);
+    return cat != null ? 0 : barker.expectedReward(candidate);
   }
 
   /**
@@ -218,24 +230,44 @@ public final class CdpVenue implements VaultVenue {
    */
   @Override
   public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId keeper) {
-    return barker.liquidate(account, keeper);
+    return cat != null ? cat.bite(account, keeper) : barker.liquidate(account, keeper);
   }
 
   /** Whether {@code bark} would start an auction for the vault now, whoever the keeper. */
   @Override
   public boolean liquidatesNow(AccountId account) {
-    return barker.liquidatesNow(account);
+    return cat != null ? cat.bitesNow(account) : barker.liquidatesNow(account);
   }
 
   /** The auctions that can be bid on now: running and not awaiting a reset, by id. */
   @Override
   public List<AuctionLot> auctions() {
-    return clipper.auctions();
+    return flipper != null ? flipper.auctions() : clipper.auctions();
   }
 
   @Override
   public Optional<AuctionLot> auction(long lotId) {
-    return clipper.auction(lotId);
+    return flipper != null
+        ? flipper.auctions().stream().filter(l -> l.id() == lotId).findFirst()
+        : clipper.auction(lotId);
+  }
+
+  /** Flip auctions taking bids now; empty under Liquidations 2.0. */
+  @Override
+  public List<EnglishLot> englishLots(AccountId bidder) {
+    return flipper == null ? List.of() : flipper.lots(bidder);
+  }
+
+  /** flip.sol {@code tend}; refused under Liquidations 2.0. */
+  @Override
+  public boolean tend(long lotId, AccountId bidder, long bidAtoms) {
+    return flipper != null && flipper.tend(lotId, bidder, bidAtoms);
+  }
+
+  /** flip.sol {@code dent}; refused under Liquidations 2.0. */
+  @Override
+  public boolean dent(long lotId, AccountId bidder, long lotAtoms) {
+    return flipper != null && flipper.dent(lotId, bidder, lotAtoms);
   }
 
   /**
@@ -259,6 +291,9 @@ public final class CdpVenue implements VaultVenue {
   public void settle() {
     fees.drip();
     clipper.resetStale();
+    if (flipper != null) {
+      flipper.settle();
+    }
   }
 
   // --- books
@@ -277,8 +312,19 @@ public final class CdpVenue implements VaultVenue {
     extras.put("auctionDeficit", c.units(vow.deficits));
     extras.put("systemDebt", c.units(vow.sin));
     extras.put("stabilityFees", c.units(fees.accrued));
+    long liquidations = barker.barks;
+    long tabStarted = barker.tabStarted;
+    if (flipper != null) {
+      extras.put("activeAuctions", (double) flipper.running());
+      extras.put("collateralInAuction", flipper.collateralInAuction());
+      extras.put("flipsDealt", (double) flipper.dealt);
+      extras.put("zeroBidLots", (double) flipper.zeroBidLots);
+      extras.put("zeroBidValue", flipper.zeroBidValue);
+      liquidations = cat.bites;
+      tabStarted = cat.tabStarted;
+    }
     return new VenueSnapshot(
-        book.size(), barker.barks, c.units(barker.tabStarted), c.units(vow.penaltyIncome),
+        book.size(), liquidations, c.units(tabStarted), c.units(vow.penaltyIncome),
         c.units(vow.surplusUsed), c.units(vow.badDebt), c.ledger().units(c.vow(), c.base()),
         c.units(debt), risk.liquidatable.list().size(), extras);
   }

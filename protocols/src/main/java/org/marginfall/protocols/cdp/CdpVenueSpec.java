@@ -29,6 +29,7 @@ import org.marginfall.core.spec.VenueServices;
  *     before they become bad debt (vow.sol {@code heal} against surplus DAI)
  * @param ilks the collateral types
  * @param staleness the oracle staleness guard (off by default)
+ * @param flip Liquidations 1.0 flip-auction terms, or null for Liquidations 2.0 Clipper auctions
  */
 public record CdpVenueSpec(
     VenueId id,
@@ -37,13 +38,21 @@ public record CdpVenueSpec(
     double globalHole,
     double surplusBuffer,
     List<CdpIlk> ilks,
-    StalenessGuard staleness)
+    StalenessGuard staleness,
+    FlipTerms flip)
     implements VenueSpec {
+
+  /** A Liquidations 2.0 venue. */
+  public CdpVenueSpec(
+      VenueId id, OracleId oracle, double stepSeconds, double globalHole, double surplusBuffer, List<CdpIlk> ilks,
+      StalenessGuard staleness) {
+    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, staleness, null);
+  }
 
   /** A venue without a staleness guard. */
   public CdpVenueSpec(
       VenueId id, OracleId oracle, double stepSeconds, double globalHole, double surplusBuffer, List<CdpIlk> ilks) {
-    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, StalenessGuard.OFF);
+    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, StalenessGuard.OFF, null);
   }
 
   /** The registry name. */

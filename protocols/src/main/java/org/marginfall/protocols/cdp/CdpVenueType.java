@@ -56,7 +56,7 @@ public final class CdpVenueType implements VenueType {
     int mark = node.problems().count();
     List<String> fields = new ArrayList<>(List.of(
         "id", "type", "oracle", "stepSeconds", "globalHole", "surplusBuffer", "ilks", "abacus",
-        "maxOracleAgeSteps", "onStale"));
+        "maxOracleAgeSteps", "onStale", "flip"));
     PARAMS.forEach(p -> fields.add(p.name()));
     node.allowOnly(fields.toArray(String[]::new));
     String id = node.id("id");
@@ -84,11 +84,33 @@ public final class CdpVenueType implements VenueType {
       }
     }
     StalenessGuard staleness = StalenessGuardReader.read(node);
+    FlipTerms flip = node.has("flip") ? readFlip(node.get("flip")) : null;
     if (node.problems().since(mark)) {
       return null;
     }
     return node.build(
-        () -> new CdpVenueSpec(VenueId.of(id), oracle, stepSeconds, globalHole, surplus, ilks, staleness));
+        () -> new CdpVenueSpec(VenueId.of(id), oracle, stepSeconds, globalHole, surplus, ilks, staleness, flip));
+  }
+
+  /**
+   * Reads {@code flip: {beg, ttl, tau, lump}}: Liquidations 1.0 English auctions instead of the
+   * Clipper. Every field is required, as no default would be true of every flipper.
+   */
+  private static FlipTerms readFlip(SpecNode n) {
+    int mark = n.problems().count();
+    if (!n.requireObject()) {
+      return null;
+    }
+    n.allowOnly("beg", "ttl", "tau", "lump");
+    int begs = n.problems().count();
+    double beg = n.number("beg");
+    if (!n.problems().since(begs) && !(beg > 1)) {
+      n.get("beg").fail("must be above 1 (e.g. 1.03 for a 3% minimum bid increase), was " + beg);
+    }
+    double ttl = n.positive("ttl");
+    double tau = n.positive("tau");
+    double lump = n.positive("lump");
+    return n.problems().since(mark) ? null : n.build(() -> new FlipTerms(beg, ttl, tau, lump));
   }
 
   /** Reads one parameter if present; returns the value, the fallback when absent, null when invalid. */

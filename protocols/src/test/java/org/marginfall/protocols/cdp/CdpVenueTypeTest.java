@@ -156,4 +156,25 @@ class CdpVenueTypeTest {
     v.put("ilks", List.of("ETH", map("asset", "ETH")));
     assertOnlyProblem("venues[0].ilks[1]", "collateral type ETH is listed twice", read(v));
   }
+
+  @Test
+  void test_read_flipTermsSelectLiquidations1AndEveryBadFieldIsReported() {
+    Map<String, Object> v = valid();
+    v.put("flip", map("beg", 1.03, "ttl", 600, "tau", 259200, "lump", 50));
+    Read r = read(v);
+    assertEquals(List.of(), r.problems());
+    assertEquals(new FlipTerms(1.03, 600, 259200, 50), ((CdpVenueSpec) r.spec()).flip());
+    assertNull(((CdpVenueSpec) read(valid()).spec()).flip(), "no flip terms: Liquidations 2.0");
+
+    v.put("flip", map("beg", 1.0, "ttl", 0, "tau", 259200, "lumps", 50));
+    Read bad = read(v);
+    assertNull(bad.spec());
+    assertEquals(
+        List.of(
+            new Problem("venues[0].flip.lumps", bad.problems().get(0).message()),
+            new Problem("venues[0].flip.beg", "must be above 1 (e.g. 1.03 for a 3% minimum bid increase), was 1.0"),
+            new Problem("venues[0].flip.ttl", "must be > 0, was 0.0"),
+            new Problem("venues[0].flip.lump", "is required")),
+        bad.problems());
+  }
 }
