@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.spec.SpecContext;
+import org.marginfall.core.spec.DataFiles;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.util.Sha256;
 
@@ -98,9 +98,9 @@ public final class SnapshotReading {
    * @return the file as read, or null after a reported failure (missing file, unreadable format,
    *     or, under {@code refuse}, rows that do not fit)
    */
-  SnapshotFile read(SpecContext context, Parser parser) {
+  SnapshotFile read(DataFiles files, Parser parser) {
     MessageDigest digest = Sha256.digest();
-    try (InputStream raw = context.dataFiles().open(name);
+    try (InputStream raw = files.open(name);
         DigestInputStream in = new DigestInputStream(raw, digest)) {
       parser.parse(in, this);
       in.transferTo(java.io.OutputStream.nullOutputStream());

@@ -35,12 +35,13 @@ final class VaultSnapshotReader {
   /**
    * @param names maps an ilk name in the file to the venue's collateral asset (unmapped names are taken as ids)
    * @param rates each ilk name's accumulated rate (Vat {@code ilks(ilk).rate} / 10^27); 1 when absent
+   * @param venue the venue whose ilks rows must name, or null to take any ilk
    */
   VaultSnapshotReader(VenueSpec venue, Map<String, AssetId> names, Map<String, Double> rates) {
     this.venue = venue;
     this.names = names;
     this.rates = rates;
-    this.ilks = Set.copyOf(venue.collateralAssets());
+    this.ilks = venue == null ? null : Set.copyOf(venue.collateralAssets());
   }
 
   List<VaultRow> rows() {
@@ -104,9 +105,11 @@ final class VaultSnapshotReader {
     if (ilk == null) {
       ilk = ids.of(ilkName);
     }
-    if (ilk == null || !ilks.contains(ilk)) {
-      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ILK, "venue " + venue.id() + " has no collateral type '"
-          + SnapshotReading.shorten(ilkName) + "' (has: " + venue.collateralAssets() + "; map a name with names)");
+    if (ilk == null || (ilks != null && !ilks.contains(ilk))) {
+      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ILK, venue == null
+          ? "ilk '" + SnapshotReading.shorten(ilkName) + "' is not an asset id (map a name with names)"
+          : "venue " + venue.id() + " has no collateral type '" + SnapshotReading.shorten(ilkName) + "' (has: "
+              + venue.collateralAssets() + "; map a name with names)");
       return;
     }
     if (ink < 0 || art < 0) {
