@@ -17,6 +17,7 @@ import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.util.AtomicFiles;
 import org.marginfall.experiments.calibrate.snapshot.SnapshotCalibrator;
+import org.marginfall.experiments.calibrate.snapshot.SnapshotFitCharts;
 import org.marginfall.experiments.history.DataFileException;
 import org.marginfall.experiments.history.PriceFile;
 import org.marginfall.experiments.history.PriceTable;
@@ -101,8 +102,12 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--end", paramLabel = "TIME", description = "Last time used (ISO-8601 or epoch).")
   private String end;
 
-  @Option(names = "--write", paramLabel = "YAML", description = "Also write the price fragment to this file.")
+  @Option(names = "--write", paramLabel = "YAML", description = "Also write the fragment to this file.")
   private Path write;
+
+  @Option(names = "--chart", paramLabel = "DIR",
+      description = "Write charts of the fit against the data (PNG and SVG) here; default: beside --write, else none.")
+  private Path chart;
 
   @Override
   public Integer call() throws IOException {
@@ -110,8 +115,9 @@ public final class CalibrateCommand implements Callable<Integer> {
       throw new InvalidSpecException("FILE", file == null ? "give a price history FILE or --snapshot FILE"
           : "give a price history FILE or --snapshot FILE, not both");
     }
+    Path charts = ChartFiles.directory(chart, write);
     if (snapshot != null) {
-      return calibrateSnapshot();
+      return calibrateSnapshot(charts);
     }
     if (family != null || format != null || !prices.isEmpty() || !names.isEmpty() || !rates.isEmpty() || venue != null
         || skipInvalid) {
@@ -166,10 +172,16 @@ public final class CalibrateCommand implements Callable<Integer> {
       AtomicFiles.write(write, fragment.getBytes(StandardCharsets.UTF_8));
       out.println("wrote " + write);
     }
+    if (charts != null) {
+      int n = ChartFiles.write(charts, PriceFitCharts.charts(ChartFiles.stem(file), file.getFileName().toString(),
+          returns, dt, fits));
+      out.println("wrote " + n + " chart files to " + charts);
+    }
+    out.flush();
     return 0;
   }
 
-  private Integer calibrateSnapshot() throws IOException {
+  private Integer calibrateSnapshot(Path charts) throws IOException {
     if (model != null || stepSeconds != null || column != null || start != null || end != null) {
       throw new InvalidSpecException("--snapshot", "--model, --step-seconds, --column, --start and --end apply to a price"
           + " history, not to --snapshot");
@@ -186,6 +198,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     if (write != null) {
       AtomicFiles.write(write, SnapshotCalibrator.fragment(result.calibration()).getBytes(StandardCharsets.UTF_8));
       out.println("wrote " + write);
+    }
+    if (charts != null) {
+      int n = ChartFiles.write(charts, SnapshotFitCharts.charts(ChartFiles.stem(snapshot), result.calibration()));
+      out.println("wrote " + n + " chart files to " + charts);
     }
     out.flush();
     return 0;
