@@ -41,6 +41,7 @@ public final class SnapshotReading {
   private final OnInvalidRow policy;
   private final List<InvalidRow> invalid = new ArrayList<>();
   private long rows;
+  private boolean parquetFile;
 
   private SnapshotReading(SpecNode node, String name, String format, OnInvalidRow policy) {
     this.node = node;
@@ -79,7 +80,12 @@ public final class SnapshotReading {
 
   /** Whether the file is Parquet: its rows are numbered by data row, not by line. */
   boolean parquet() {
-    return format.equals(PARQUET);
+    return format.equals(PARQUET) || parquetFile;
+  }
+
+  /** Records that a format read from text or Parquet ({@code maker-urns}) found a Parquet file. */
+  void foundParquet() {
+    parquetFile = true;
   }
 
   /** Counts one data row (or record) read. */
