@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.Objects;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
