@@ -31,13 +31,18 @@ final class LendingSnapshotReader {
   private final List<LendingRow> rows = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
 
-  /** {@code names} maps a symbol in the file to a scenario asset (unmapped symbols are taken as ids). */
+  /**
+   * {@code names} maps a symbol in the file to a scenario asset (unmapped symbols are taken as ids);
+   * without a venue (null) every asset is taken as a reserve that lends.
+   */
   LendingSnapshotReader(VenueSpec venue, Map<String, AssetId> names) {
     this.venue = venue;
     this.names = names;
-    reserves.addAll(venue.tradableAssets());
-    reserves.addAll(venue.collateralAssets());
-    lent = Set.copyOf(venue.tradableAssets());
+    if (venue != null) {
+      reserves.addAll(venue.tradableAssets());
+      reserves.addAll(venue.collateralAssets());
+    }
+    lent = venue == null ? null : Set.copyOf(venue.tradableAssets());
   }
 
   List<LendingRow> rows() {
@@ -129,12 +134,14 @@ final class LendingSnapshotReader {
     if (asset == null) {
       asset = ids.of(symbol);
     }
-    if (asset == null || !reserves.contains(asset)) {
-      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " has no reserve for '"
-          + SnapshotReading.shorten(symbol) + "' (reserves: " + reserves + "; map a symbol with names)");
+    if (asset == null || (venue != null && !reserves.contains(asset))) {
+      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, venue == null
+          ? "'" + SnapshotReading.shorten(symbol) + "' is not an asset id (map a symbol with names)"
+          : "venue " + venue.id() + " has no reserve for '" + SnapshotReading.shorten(symbol) + "' (reserves: "
+              + reserves + "; map a symbol with names)");
       return;
     }
-    if (borrowed > 0 && !lent.contains(asset)) {
+    if (borrowed > 0 && lent != null && !lent.contains(asset)) {
       reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " does not lend " + asset);
       return;
     }

@@ -35,10 +35,11 @@ final class PerpSnapshotReader {
   private final List<PerpRow> rows = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
 
+  /** A reader checking rows against {@code venue}; without one (null) any market and asset is taken. */
   PerpSnapshotReader(VenueSpec venue, AssetId base) {
     this.venue = venue;
-    this.markets = Set.copyOf(venue.tradableAssets());
-    this.collateralAssets = Set.copyOf(venue.collateralAssets());
+    this.markets = venue == null ? null : Set.copyOf(venue.tradableAssets());
+    this.collateralAssets = venue == null ? null : Set.copyOf(venue.collateralAssets());
     this.base = base;
   }
 
@@ -103,9 +104,10 @@ final class PerpSnapshotReader {
     AssetId m = null;
     if (!market.isEmpty()) {
       m = ids.of(market);
-      if (m == null || !markets.contains(m)) {
+      if (m == null || (markets != null && !markets.contains(m))) {
         reading.invalid(line, InvalidRow.Reason.UNKNOWN_MARKET, "market '" + SnapshotReading.shorten(market)
-            + "' is not listed by venue " + venue.id() + " (lists: " + venue.tradableAssets() + ")");
+            + (venue == null ? "' is not an asset id" : "' is not listed by venue " + venue.id() + " (lists: "
+            + venue.tradableAssets() + ")"));
         return;
       }
     } else if (size != 0) {
@@ -117,7 +119,7 @@ final class PerpSnapshotReader {
       return;
     }
     for (Map.Entry<AssetId, Double> c : collateral.entrySet()) {
-      if (!c.getKey().equals(base) && !collateralAssets.contains(c.getKey())) {
+      if (collateralAssets != null && !c.getKey().equals(base) && !collateralAssets.contains(c.getKey())) {
         reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " does not take "
             + c.getKey() + " as collateral");
         return;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.spec.SpecContext;
+import org.marginfall.core.spec.DataFiles;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.util.Sha256;
 
@@ -41,6 +41,7 @@ public final class SnapshotReading {
   private final OnInvalidRow policy;
   private final List<InvalidRow> invalid = new ArrayList<>();
   private long rows;
+  private boolean parquetFile;
 
   private SnapshotReading(SpecNode node, String name, String format, OnInvalidRow policy) {
     this.node = node;
@@ -79,7 +80,12 @@ public final class SnapshotReading {
 
   /** Whether the file is Parquet: its rows are numbered by data row, not by line. */
   boolean parquet() {
-    return format.equals(PARQUET);
+    return format.equals(PARQUET) || parquetFile;
+  }
+
+  /** Records that a format read from text or Parquet ({@code maker-urns}) found a Parquet file. */
+  void foundParquet() {
+    parquetFile = true;
   }
 
   /** Counts one data row (or record) read. */
@@ -98,9 +104,9 @@ public final class SnapshotReading {
    * @return the file as read, or null after a reported failure (missing file, unreadable format,
    *     or, under {@code refuse}, rows that do not fit)
    */
-  SnapshotFile read(SpecContext context, Parser parser) {
+  SnapshotFile read(DataFiles files, Parser parser) {
     MessageDigest digest = Sha256.digest();
-    try (InputStream raw = context.dataFiles().open(name);
+    try (InputStream raw = files.open(name);
         DigestInputStream in = new DigestInputStream(raw, digest)) {
       parser.parse(in, this);
       in.transferTo(java.io.OutputStream.nullOutputStream());

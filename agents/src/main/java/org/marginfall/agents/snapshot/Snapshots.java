@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.spec.DataFiles;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -45,7 +46,7 @@ public final class Snapshots {
       return null;
     }
     PerpSnapshotReader reader = new PerpSnapshotReader(venue, context.baseCurrency());
-    SnapshotFile file = reading.read(context, reader.parser(reading.format()));
+    SnapshotFile file = reading.read(context.dataFiles(), reader.parser(reading.format()));
     return file == null ? null : new Loaded<>(file, reader.rows());
   }
 
@@ -62,7 +63,7 @@ public final class Snapshots {
       return null;
     }
     LendingSnapshotReader reader = new LendingSnapshotReader(venue, names);
-    SnapshotFile file = reading.read(context, reader.parser(reading.format()));
+    SnapshotFile file = reading.read(context.dataFiles(), reader.parser(reading.format()));
     return file == null ? null : new Loaded<>(file, reader.rows());
   }
 
@@ -79,8 +80,66 @@ public final class Snapshots {
       return null;
     }
     VaultSnapshotReader reader = new VaultSnapshotReader(venue, names, rates);
-    SnapshotFile file = reading.read(context, reader.parser(reading.format()));
+    SnapshotFile file = reading.read(context.dataFiles(), reader.parser(reading.format()));
     return file == null ? null : new Loaded<>(file, reader.rows());
+  }
+
+  /**
+   * Reads a perpetual snapshot with no venue to check it against (any market and collateral asset
+   * is taken), as {@code calibrate} does: the node holds {@code file}, {@code format} and {@code
+   * onInvalidRow}; {@code files} opens the file; collateral in the file's base currency is {@code base}.
+   *
+   * @return the snapshot, or null after a reported failure
+   */
+  public static Loaded<PerpRow> perpetual(SpecNode node, DataFiles files, AssetId base) {
+    SnapshotReading reading = SnapshotReading.start(node, PerpSnapshotReader.FORMATS);
+    if (reading == null) {
+      return null;
+    }
+    PerpSnapshotReader reader = new PerpSnapshotReader(null, base);
+    SnapshotFile file = reading.read(files, reader.parser(reading.format()));
+    return file == null ? null : new Loaded<>(file, reader.rows());
+  }
+
+  /**
+   * Reads a lending snapshot with no venue to check it against (any asset is a reserve that lends).
+   *
+   * @return the snapshot, or null after a reported failure
+   */
+  public static Loaded<LendingRow> lending(SpecNode node, DataFiles files, Map<String, AssetId> names) {
+    SnapshotReading reading = SnapshotReading.start(node, LendingSnapshotReader.FORMATS);
+    if (reading == null) {
+      return null;
+    }
+    LendingSnapshotReader reader = new LendingSnapshotReader(null, names);
+    SnapshotFile file = reading.read(files, reader.parser(reading.format()));
+    return file == null ? null : new Loaded<>(file, reader.rows());
+  }
+
+  /**
+   * Reads a CDP snapshot with no venue to check it against (any ilk that is, or maps to, an asset id).
+   *
+   * @return the snapshot, or null after a reported failure
+   */
+  public static Loaded<VaultRow> vaults(
+      SpecNode node, DataFiles files, Map<String, AssetId> names, Map<String, Double> rates) {
+    SnapshotReading reading = SnapshotReading.start(node, VaultSnapshotReader.FORMATS);
+    if (reading == null) {
+      return null;
+    }
+    VaultSnapshotReader reader = new VaultSnapshotReader(null, names, rates);
+    SnapshotFile file = reading.read(files, reader.parser(reading.format()));
+    return file == null ? null : new Loaded<>(file, reader.rows());
+  }
+
+  /** The formats of each family, the default first: {@code perpetual}, {@code lending}, {@code cdp}. */
+  public static List<String> formats(String family) {
+    return switch (family) {
+      case "perpetual" -> PerpSnapshotReader.FORMATS;
+      case "lending" -> LendingSnapshotReader.FORMATS;
+      case "cdp" -> VaultSnapshotReader.FORMATS;
+      default -> throw new IllegalArgumentException("unknown family " + family);
+    };
   }
 
   /**

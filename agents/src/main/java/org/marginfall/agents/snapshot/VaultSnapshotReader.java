@@ -1,9 +1,11 @@
 package org.marginfall.agents.snapshot;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ final class VaultSnapshotReader {
   /** Maker's wad: ink and art are integers of 10^-18 (makerdao/dss, vat.sol). */
   private static final int WAD = 18;
 
+  /** The first bytes of every Parquet file (Apache Parquet format specification, "File format"). */
+  private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+
   private final VenueSpec venue;
   private final Map<String, AssetId> names;
   private final Map<String, Double> rates;
@@ -35,12 +40,13 @@ final class VaultSnapshotReader {
   /**
    * @param names maps an ilk name in the file to the venue's collateral asset (unmapped names are taken as ids)
    * @param rates each ilk name's accumulated rate (Vat {@code ilks(ilk).rate} / 10^27); 1 when absent
+   * @param venue the venue whose ilks rows must name, or null to take any ilk
    */
   VaultSnapshotReader(VenueSpec venue, Map<String, AssetId> names, Map<String, Double> rates) {
     this.venue = venue;
     this.names = names;
     this.rates = rates;
-    this.ilks = Set.copyOf(venue.collateralAssets());
+    this.ilks = venue == null ? null : Set.copyOf(venue.collateralAssets());
   }
 
   List<VaultRow> rows() {
@@ -68,10 +74,19 @@ final class VaultSnapshotReader {
 
   /**
    * Rows {@code ilk,urn,ink,art} as the Vat's {@code urns(ilk, urn)} returns them: the ilk's name
-   * (e.g. {@code ETH-A}), the urn's address, and ink and art as integers of 10^-18.
+   * (e.g. {@code ETH-A}), the urn's address, and ink and art as integers of 10^-18; from CSV, or from
+   * Parquet when the file starts with Parquet's magic {@code PAR1} (ink and art as integer strings,
+   * integers or {@code DECIMAL}s of scale 0, as a wad exceeds a 64-bit integer above 9.2 units).
    */
-  private void urns(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
-    CsvRows.read(in, List.of("ilk", "urn", "ink", "art"), row -> {
+  private void urns(InputStream raw, SnapshotReading reading) throws IOException, SnapshotFormatException {
+    BufferedInputStream in = new BufferedInputStream(raw);
+    in.mark(PARQUET_MAGIC.length);
+    boolean parquet = Arrays.equals(in.readNBytes(PARQUET_MAGIC.length), PARQUET_MAGIC);
+    in.reset();
+    if (parquet) {
+      reading.foundParquet();
+    }
+    CsvRows.read(in, parquet, List.of("ilk", "urn", "ink", "art"), row -> {
       reading.counted();
       if (row.size() != row.header.size()) {
         reading.invalid(row.line, InvalidRow.Reason.MALFORMED, "has " + row.size() + " cells, the header " + row.header.size());
@@ -104,9 +119,11 @@ final class VaultSnapshotReader {
     if (ilk == null) {
       ilk = ids.of(ilkName);
     }
-    if (ilk == null || !ilks.contains(ilk)) {
-      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ILK, "venue " + venue.id() + " has no collateral type '"
-          + SnapshotReading.shorten(ilkName) + "' (has: " + venue.collateralAssets() + "; map a name with names)");
+    if (ilk == null || (ilks != null && !ilks.contains(ilk))) {
+      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ILK, venue == null
+          ? "ilk '" + SnapshotReading.shorten(ilkName) + "' is not an asset id (map a name with names)"
+          : "venue " + venue.id() + " has no collateral type '" + SnapshotReading.shorten(ilkName) + "' (has: "
+              + venue.collateralAssets() + "; map a name with names)");
       return;
     }
     if (ink < 0 || art < 0) {

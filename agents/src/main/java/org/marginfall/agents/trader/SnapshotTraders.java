@@ -26,10 +26,11 @@ import org.marginfall.core.venue.Venue;
  * market (one per account under cross and portfolio margin, one per market under isolated), and
  * each margin account is endowed with the sum of its rows' collateral, then loaded with its
  * positions at their entry prices ({@link PerpetualVenue#load}), so the venue marks them from the
- * start. A margin account the venue refuses (it would liquidate it at once) gets its collateral back
- * and pays it out of the model, so a skipped account leaves no trace in any balance (the venue
- * keeps the empty margin account it opened to test it, and counts it). A row whose margin mode
- * differs from the venue's is refused before anything moves. Stop-loss and take-profit measure from
+ * start. A margin account the venue refuses (it would liquidate it at once) gets its collateral back,
+ * pays it out of the model and is discarded ({@link PerpetualVenue#discard}), so a skipped account
+ * leaves no trace but its skip record: no balance, no margin account, no top-up reserve (an account
+ * all of whose margin accounts were refused draws none). A row whose margin mode differs from the
+ * venue's is refused before anything moves. Stop-loss and take-profit measure from
  * the snapshot's entry price; a top-up reserve is drawn from {@code agents/<id>}, one draw per
  * account in load order. Mutable and not thread-safe.
  */
@@ -69,26 +70,33 @@ public final class SnapshotTraders implements Population {
         accounts.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row);
       }
     }
+    boolean isolated = mode.equals("isolated");
     for (Map.Entry<String, List<PerpRow>> account : accounts.entrySet()) {
       AccountId wallet = AccountId.of(spec.id(), account.getKey());
       ctx.openAccount(wallet);
       TraderBook.Member member =
           new TraderBook.Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
-      Map<AccountId, List<PerpRow>> byMargin = new LinkedHashMap<>();
+      // Grouped by the margin account that will hold them (one per market under isolated margin),
+      // each opened only when it is loaded, so a refused one is the last opened and is discarded.
+      Map<AssetId, List<PerpRow>> byMargin = new LinkedHashMap<>();
       for (PerpRow row : account.getValue()) {
-        AccountId margin = venue.marginAccount(wallet, row.market() == null ? anyMarket : row.market());
-        byMargin.computeIfAbsent(margin, a -> new ArrayList<>()).add(row);
+        AssetId market = row.market() == null ? anyMarket : row.market();
+        byMargin.computeIfAbsent(isolated ? market : anyMarket, a -> new ArrayList<>()).add(row);
       }
-      for (Map.Entry<AccountId, List<PerpRow>> m : byMargin.entrySet()) {
-        if (load(ctx, venue, wallet, m.getKey(), m.getValue(), rejections)) {
-          member.accounts.add(m.getKey());
+      for (Map.Entry<AssetId, List<PerpRow>> m : byMargin.entrySet()) {
+        AccountId margin = venue.marginAccount(wallet, m.getKey());
+        if (load(ctx, venue, wallet, margin, m.getValue(), rejections)) {
+          member.accounts.add(margin);
           for (PerpRow row : m.getValue()) {
             if (row.size() != 0) {
               double side = Math.signum(row.size());
-              member.held.add(new TraderBook.Held(m.getKey(), row.market(), side, row.entryPrice(), row.size()));
+              member.held.add(new TraderBook.Held(margin, row.market(), side, row.entryPrice(), row.size()));
             }
           }
         }
+      }
+      if (member.accounts.isEmpty()) {
+        continue; // every margin account refused: no reserve drawn, nothing to manage
       }
       if (spec.risk().topUp().isPresent()) {
         Precision cash = ctx.precision(ctx.baseCurrency());
@@ -105,7 +113,7 @@ public final class SnapshotTraders implements Population {
 
   /**
    * Endows and loads one margin account; on the venue's refusal, returns the collateral to the
-   * outside and records every row of it.
+   * outside, discards the account and records every row of it.
    *
    * @return whether the account was loaded
    */
@@ -140,6 +148,7 @@ public final class SnapshotTraders implements Population {
         venue.withdraw(margin, d.getKey(), d.getValue(), wallet);
         ctx.payOut(wallet, d.getKey(), d.getValue());
       }
+      venue.discard(margin);
       for (PerpRow row : rows) {
         rejections.reject(row.line(), InvalidRow.Reason.REJECTED_AT_START,
             "account " + row.account() + ": " + refused.getMessage());

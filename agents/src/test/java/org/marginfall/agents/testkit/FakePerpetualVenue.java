@@ -192,6 +192,21 @@ public final class FakePerpetualVenue implements PerpetualVenue {
   }
 
   @Override
+  public void discard(AccountId marginAccount) {
+    Map<AssetId, Position> book = positions(marginAccount);
+    List<AccountId> opened = List.copyOf(accounts.keySet());
+    if (!opened.get(opened.size() - 1).equals(marginAccount) || !book.isEmpty()) {
+      throw new IllegalStateException(marginAccount + " is not the last, empty account");
+    }
+    for (AssetId asset : ledger.assets()) {
+      if (ledger.balance(marginAccount, asset) != 0) {
+        throw new IllegalStateException(marginAccount + " still holds " + asset);
+      }
+    }
+    accounts.remove(marginAccount);
+  }
+
+  @Override
   public void deposit(AccountId from, AccountId marginAccount, AssetId asset, long atoms) {
     positions(marginAccount);
     if (!haircuts.containsKey(asset)) {

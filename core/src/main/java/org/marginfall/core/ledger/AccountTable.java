@@ -51,6 +51,21 @@ public final class AccountTable<V> {
     inOrder.add(record);
   }
 
+  /**
+   * Removes the record of {@code id}, the one added last.
+   *
+   * @throws IllegalStateException if {@code id}'s record is not the last added
+   */
+  public void removeLast(AccountId id) {
+    V v = get(id);
+    if (v == null || inOrder.isEmpty() || inOrder.get(inOrder.size() - 1) != v) {
+      throw new IllegalStateException("account " + id + " is not the last one added");
+    }
+    inOrder.remove(inOrder.size() - 1);
+    byInstance.values().remove(v);
+    byId.remove(id);
+  }
+
   /** The records, in the order they were added. */
   public Collection<V> values() {
     return Collections.unmodifiableList(inOrder);

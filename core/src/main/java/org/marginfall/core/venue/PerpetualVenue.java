@@ -31,6 +31,15 @@ public interface PerpetualVenue extends Venue {
    */
   AccountId marginAccount(AccountId owner, AssetId market);
 
+  /**
+   * Closes {@code marginAccount}, the margin account opened last, holding no collateral and no
+   * position: a set-up that opened it and then could not use it (a snapshot account the venue
+   * refused at the start) leaves no account on the venue. Its ledger account stays, empty.
+   *
+   * @throws IllegalStateException if it is not the account opened last, or holds collateral or a position
+   */
+  void discard(AccountId marginAccount);
+
   /** Moves collateral from {@code from} (an agent's ledger account) into a margin account. */
   void deposit(AccountId from, AccountId marginAccount, AssetId asset, long atoms);
 

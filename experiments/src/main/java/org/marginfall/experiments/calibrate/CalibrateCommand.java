@@ -16,6 +16,8 @@ import org.marginfall.core.price.ReplayPath;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.util.AtomicFiles;
+import org.marginfall.experiments.calibrate.snapshot.SnapshotCalibrator;
+import org.marginfall.experiments.calibrate.snapshot.SnapshotFitCharts;
 import org.marginfall.experiments.history.DataFileException;
 import org.marginfall.experiments.history.PriceFile;
 import org.marginfall.experiments.history.PriceTable;
@@ -29,19 +31,58 @@ import picocli.CommandLine.Spec;
 /**
  * {@code marginfall calibrate}: fits GBM and Merton parameters to a price history file by maximum
  * likelihood ({@link Calibrator}) and prints them with standard errors and goodness of fit, plus the
- * scenario {@code price} fragment to paste. Not thread-safe.
+ * scenario {@code price} fragment to paste; with {@code --snapshot}, fits the population entries a
+ * position snapshot's family takes ({@link SnapshotCalibrator}). Not thread-safe.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = "Fit GBM / Merton jump-diffusion parameters to a price history by maximum likelihood and"
-        + " print the scenario price fragment.")
+        + " print the scenario price fragment; or, with --snapshot, fit the population distributions of a"
+        + " position snapshot and print the agents fragment.")
 public final class CalibrateCommand implements Callable<Integer> {
 
   private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Price history: CSV or Parquet (docs/data.md).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "Price history: CSV or Parquet (docs/data.md). Or give --snapshot.")
   private Path file;
+
+  @Option(names = "--snapshot", paramLabel = "FILE",
+      description = "Fit population distributions to a position snapshot instead (docs/data.md).")
+  private Path snapshot;
+
+  @Option(names = "--family", paramLabel = "FAMILY",
+      description = "With --snapshot: perpetual, lending or cdp; default: told from the file.")
+  private String family;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "With --snapshot: csv, parquet, hyperliquid, aave-subgraph or maker-urns; default: told from the file.")
+  private String format;
+
+  @Option(names = "--price", paramLabel = "ASSET=P",
+      description = "With --snapshot: an asset's price in the base currency (repeatable).")
+  private java.util.Map<String, String> prices = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--name", paramLabel = "NAME=ASSET",
+      description = "With --snapshot: a symbol or ilk name of the file as an asset id (repeatable).")
+  private java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--rate", paramLabel = "ILK=R",
+      description = "With --snapshot: an ilk's accumulated rate, debt = art x rate (repeatable; default 1).")
+  private java.util.Map<String, String> rates = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--base", paramLabel = "ASSET", defaultValue = "USD",
+      description = "With --snapshot: the base currency's id (default USD).")
+  private String base;
+
+  @Option(names = "--skip-invalid-rows",
+      description = "With --snapshot: leave out the rows that do not fit (as onInvalidRow: skip) instead of stopping.")
+  private boolean skipInvalid;
+
+  @Option(names = "--venue", paramLabel = "ID",
+      description = "With --snapshot: the venue id the fragment names (default: the family's name).")
+  private String venue;
 
   @Option(names = "--model", paramLabel = "MODEL",
       description = "gbm or merton; without it both are fitted and the fragment is the lower-AIC one.")
@@ -61,11 +102,28 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--end", paramLabel = "TIME", description = "Last time used (ISO-8601 or epoch).")
   private String end;
 
-  @Option(names = "--write", paramLabel = "YAML", description = "Also write the price fragment to this file.")
+  @Option(names = "--write", paramLabel = "YAML", description = "Also write the fragment to this file.")
   private Path write;
+
+  @Option(names = "--chart", paramLabel = "DIR",
+      description = "Write charts of the fit against the data (PNG and SVG) here; default: beside --write, else none.")
+  private Path chart;
 
   @Override
   public Integer call() throws IOException {
+    if ((file == null) == (snapshot == null)) {
+      throw new InvalidSpecException("FILE", file == null ? "give a price history FILE or --snapshot FILE"
+          : "give a price history FILE or --snapshot FILE, not both");
+    }
+    Path charts = ChartFiles.directory(chart, write);
+    if (snapshot != null) {
+      return calibrateSnapshot(charts);
+    }
+    if (family != null || format != null || !prices.isEmpty() || !names.isEmpty() || !rates.isEmpty() || venue != null
+        || skipInvalid) {
+      throw new InvalidSpecException("--snapshot", "--family, --format, --price, --name, --rate, --venue and"
+          + " --skip-invalid-rows need --snapshot");
+    }
     List<String> models = models();
     if (!Files.isRegularFile(file)) {
       throw new InvalidSpecException(file.toString(), "price file not found");
@@ -114,6 +172,38 @@ public final class CalibrateCommand implements Callable<Integer> {
       AtomicFiles.write(write, fragment.getBytes(StandardCharsets.UTF_8));
       out.println("wrote " + write);
     }
+    if (charts != null) {
+      int n = ChartFiles.write(charts, PriceFitCharts.charts(ChartFiles.stem(file), file.getFileName().toString(),
+          returns, dt, fits));
+      out.println("wrote " + n + " chart files to " + charts);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Integer calibrateSnapshot(Path charts) throws IOException {
+    if (model != null || stepSeconds != null || column != null || start != null || end != null) {
+      throw new InvalidSpecException("--snapshot", "--model, --step-seconds, --column, --start and --end apply to a price"
+          + " history, not to --snapshot");
+    }
+    SnapshotCalibrator.Result result;
+    try {
+      result = SnapshotCalibrator.calibrate(new SnapshotCalibrator.Options(snapshot, family, format, prices, names,
+          rates, base, venue != null ? venue : family != null ? family : "venue", skipInvalid));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSpecException("--snapshot", snapshot + ": " + e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SnapshotCalibrator.print(out, snapshot, result);
+    if (write != null) {
+      AtomicFiles.write(write, SnapshotCalibrator.fragment(result.calibration()).getBytes(StandardCharsets.UTF_8));
+      out.println("wrote " + write);
+    }
+    if (charts != null) {
+      int n = ChartFiles.write(charts, SnapshotFitCharts.charts(ChartFiles.stem(snapshot), result.calibration()));
+      out.println("wrote " + n + " chart files to " + charts);
+    }
+    out.flush();
     return 0;
   }
 

@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * @param name the column name in the outputs
  * @param section {@code totals}, {@code venues}, {@code assets}, {@code contagion}, {@code risk},
- *     {@code twin} or {@code populations} (a population's own metrics)
+ *     {@code twin}, {@code populations} (a population's own metrics) or {@code snapshots} (a
+ *     snapshot population's row counters, one of {@link #SNAPSHOT_FIELDS})
  * @param id the venue, asset or population id (empty for totals and contagion); for {@code twin} the twin's
  *     name as {@code run --twin} takes it
  * @param field the summary field or risk metric; for {@code twin} the venue (or {@code total}), a
@@ -25,7 +26,22 @@ public record Metric(String name, String section, String id, String field) {
 
   /** The sections a metric path may start with. */
   public static final List<String> SECTIONS = List.of("totals", "venues", "assets", "contagion", "risk", "twin",
-      "populations");
+      "populations", "snapshots");
+
+  /**
+   * The counters of a snapshot population in {@code summary.json}'s {@code snapshots} section:
+   * data rows read and rows skipped, in all ({@code skippedRows}) or per reason ({@code
+   * skipped.<reason>}, 0 when no row was skipped for it).
+   */
+  public static final List<String> SNAPSHOT_FIELDS = snapshotFields();
+
+  private static List<String> snapshotFields() {
+    List<String> out = new java.util.ArrayList<>(List.of("rows", "skippedRows"));
+    for (org.marginfall.agents.snapshot.InvalidRow.Reason r : org.marginfall.agents.snapshot.InvalidRow.Reason.values()) {
+      out.add("skipped." + r.key());
+    }
+    return List.copyOf(out);
+  }
 
   /**
    * The comparison measures of the {@code twin} section, per venue or in total (docs/experiments.md,

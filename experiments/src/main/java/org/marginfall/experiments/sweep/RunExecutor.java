@@ -22,6 +22,7 @@ import org.marginfall.core.metric.SummaryCollector;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.experiments.run.RunDirectoryWriter;
 import org.marginfall.experiments.run.RunRequest;
+import org.marginfall.experiments.run.SkippedRows;
 import org.marginfall.experiments.run.SummaryJson;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.twin.AccountOutcomes;
@@ -79,11 +80,12 @@ public final class RunExecutor {
     try {
       ShortfallListener shortfalls = new ShortfallListener();
       AccountOutcomes owners = twins.any() ? TwinMetrics.owners(scenario) : null;
-      RunSummary summary = simulate(scenario, seed, point, replication, shortfalls, owners);
+      SkippedRows skipped = new SkippedRows();
+      RunSummary summary = simulate(scenario, seed, point, replication, shortfalls, owners, skipped);
       // Each twin runs on the run's own seed: the comparison uses common random numbers.
       Map<String, TwinComparison> comparisons =
           twins.any() ? twins.compare(scenario, seed, summary, owners) : Map.of();
-      List<Double> values = metrics(SummaryJson.tree(scenario, summary), shortfalls.tally(), comparisons);
+      List<Double> values = metrics(SummaryJson.tree(scenario, summary, skipped), shortfalls.tally(), comparisons);
       for (int m = 0; m < n; m++) {
         Double v = values.get(m);
         if (v != null && !Double.isFinite(v)) {
@@ -120,8 +122,8 @@ public final class RunExecutor {
    * reading its {@code events.jsonl} back as the run report does.
    */
   private RunSummary simulate(
-      Scenario scenario, long seed, Point point, int replication, ShortfallListener shortfalls, AccountOutcomes owners)
-      throws IOException {
+      Scenario scenario, long seed, Point point, int replication, ShortfallListener shortfalls, AccountOutcomes owners,
+      SkippedRows skipped) throws IOException {
     boolean needed = spec.metrics().stream().anyMatch(Metric::needsShortfalls);
     if (runDirectories != null) {
       Path dir = runDirectories.resolve(directoryName(point.id(), replication));
@@ -133,7 +135,7 @@ public final class RunExecutor {
       RunSummary summary = new RunDirectoryWriter(clock).write(request, new RunDirectoryWriter.Extension() {
         @Override
         public List<RunListener> listeners() {
-          return owners == null ? List.of() : List.of(owners);
+          return owners == null ? List.of(skipped) : List.of(skipped, owners);
         }
       }).summary();
       if (needed) {
@@ -143,7 +145,7 @@ public final class RunExecutor {
       return summary;
     }
     SummaryCollector summaries = new SummaryCollector();
-    List<RunListener> listeners = new ArrayList<>(List.of(summaries));
+    List<RunListener> listeners = new ArrayList<>(List.of(summaries, skipped));
     if (needed) {
       listeners.add(shortfalls);
     }
@@ -181,6 +183,10 @@ public final class RunExecutor {
       if (!m.id().isEmpty()) {
         node = node.path(m.id());
       }
+      if (m.section().equals("snapshots")) {
+        out.add(snapshotCounter(node, m.field()));
+        continue;
+      }
       node = node.path(m.field());
       if (node.isNull() || (node.isMissingNode() && m.section().equals("contagion"))) {
         // An undefined statistic (a population's extent of contagion when there was none) is no value.
@@ -192,6 +198,20 @@ public final class RunExecutor {
       }
     }
     return out;
+  }
+
+  /** A snapshot population's counter; a reason no row was skipped for is absent from the summary, so 0. */
+  private static Double snapshotCounter(JsonNode population, String field) {
+    JsonNode node = field.startsWith("skipped.")
+        ? population.path("skipped").path(field.substring("skipped.".length()))
+        : population.path(field);
+    if (node.isMissingNode() && field.startsWith("skipped.") && population.path("skipped").isObject()) {
+      return 0.0;
+    }
+    if (!node.isNumber()) {
+      throw new IllegalStateException("metric snapshots." + field + " is not a number in the run summary");
+    }
+    return node.doubleValue();
   }
 
   private static Double risk(Metric m, ObjectNode summary, ShortfallTally shortfalls) {

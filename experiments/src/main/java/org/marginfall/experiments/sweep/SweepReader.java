@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.marginfall.agents.snapshot.SnapshotSpec;
 import java.util.regex.Pattern;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.metric.RunSummary;
@@ -343,6 +344,9 @@ public final class SweepReader {
     if (section.equals("populations")) {
       return populationMetric(node, name, path, base);
     }
+    if (section.equals("snapshots")) {
+      return snapshotMetric(node, name, path, base);
+    }
     if (parts.length < 3) {
       node.fail("'" + path + "' must be " + section + ".<id>.<field>");
       return null;
@@ -412,6 +416,29 @@ public final class SweepReader {
       }
     }
     return new Metric(name, "populations", parts[1], parts[2]);
+  }
+
+  /**
+   * A snapshot population's row counter, {@code snapshots.<population id>.<field>} with a field of
+   * {@link Metric#SNAPSHOT_FIELDS} ({@code skipped.<reason>} holds a dot): the id must be a
+   * population of the scenario that loads a snapshot.
+   */
+  private static Metric snapshotMetric(SpecNode node, String name, String path, Scenario base) {
+    String[] parts = path.split("\\.", 3);
+    if (parts.length != 3 || !Metric.SNAPSHOT_FIELDS.contains(parts[2])) {
+      node.fail("'" + path + "' must be snapshots.<population id>.<field>, the field one of " + Metric.SNAPSHOT_FIELDS);
+      return null;
+    }
+    if (base != null) {
+      Set<String> ids = new TreeSet<>();
+      base.model().populations().stream().filter(p -> p instanceof SnapshotSpec).forEach(p -> ids.add(p.id()));
+      if (!ids.contains(parts[1])) {
+        node.fail("'" + path + "': the scenario has no snapshot population '" + parts[1] + "' (snapshot populations: "
+            + ids + ")");
+        return null;
+      }
+    }
+    return new Metric(name, "snapshots", parts[1], parts[2]);
   }
 
   /**

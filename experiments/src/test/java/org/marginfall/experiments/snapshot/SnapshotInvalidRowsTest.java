@@ -107,9 +107,9 @@ class SnapshotInvalidRowsTest {
     assertEquals(1, pt.path("skipped").path("rejected-at-start").asLong());
     assertEquals(0, summary.path("audit").path("violations").asInt());
     assertTrue(summary.path("audit").path("stepsChecked").asLong() > 0);
-    // One loaded account (ok) on the venue, plus e's margin account, which the venue opened to test
-    // it and keeps, empty; the skip events come in line order.
-    assertEquals(2, summary.path("venues").path("perp").path("accounts").asLong() - houseAccounts(s, out));
+    // One loaded account (ok) on the venue: e's margin account, opened to test it, was discarded
+    // with its refusal, so the skip record is its only trace; the skip events come in line order.
+    assertEquals(1, summary.path("venues").path("perp").path("accounts").asLong() - houseAccounts(s, out));
     List<String> lines = Files.readAllLines(out.resolve("events.jsonl")).stream()
         .filter(l -> l.contains("snapshot_row_skipped")).toList();
     assertEquals(9, lines.size());

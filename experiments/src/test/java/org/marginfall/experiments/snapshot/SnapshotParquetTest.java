@@ -153,4 +153,41 @@ class SnapshotParquetTest {
     assertTrue(messages.get(1).startsWith("agents[1].file: cannot read text.parquet: not a readable Parquet file"),
         messages.get(1));
   }
+
+  @Test
+  void test_makerUrnsParquet_wadsAsDecimalAndString_loadLikeTheCsv() throws IOException {
+    // ink as a DECIMAL(38,0) (10 ETH = 10^19 wad, beyond a 64-bit integer), art as an integer string.
+    MessageType schema = MessageTypeParser.parseMessageType("""
+        message urns {
+          required binary ilk (STRING);
+          required binary urn (STRING);
+          required binary ink (DECIMAL(38,0));
+          required binary art (STRING);
+        }""");
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("u.parquet")))
+        .withType(schema).build()) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+      w.write(groups.newGroup().append("ilk", "ETH-A").append("urn", "0xabc").append("ink", wad("10"))
+          .append("art", "8000000000000000000000"));
+      w.write(groups.newGroup().append("ilk", "ETH-A").append("urn", "0xdef").append("ink", wad("1"))
+          .append("art", "8.5e21"));
+    }
+    World world = SnapshotWorlds.setUp(SnapshotWorlds.read(SnapshotWorlds.write(dir, "- {id: mk, type: cdp-snapshot,"
+        + " venue: cdp, file: u.parquet, format: maker-urns, names: {ETH-A: ETH}, rates: {ETH-A: 1.02},"
+        + " onInvalidRow: skip}\n")));
+    VaultVenue cdp = (VaultVenue) SnapshotWorlds.venue(world, "cdp");
+    AccountId vault = cdp.openVault(AccountId.of("mk", "0xabc"), ETH);
+    // debt = art x rate = 8,000 x 1.02.
+    assertEquals(10, world.agents().precision(ETH).units(cdp.collateral(vault)), 1e-12);
+    assertEquals(8160, world.agents().precision(USD).units(cdp.debt(vault)), 1e-9);
+    InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SnapshotWorlds.read(SnapshotWorlds.write(
+        dir, "- {id: mk, type: cdp-snapshot, venue: cdp, file: u.parquet, format: maker-urns, names: {ETH-A: ETH}}\n")));
+    assertEquals("agents[0].file: u.parquet row 2: art '8.5e21' is not an integer count of 10^-18 (a wad) (malformed)",
+        e.problems().get(0).path() + ": " + e.problems().get(0).message());
+  }
+
+  private static org.apache.parquet.io.api.Binary wad(String units) {
+    return org.apache.parquet.io.api.Binary.fromConstantByteArray(
+        new java.math.BigDecimal(units).movePointRight(18).toBigIntegerExact().toByteArray());
+  }
 }

@@ -66,4 +66,38 @@ class SnapshotSweepTest {
   void test_sweepOverBundledExample_pointsReadBundledSnapshots() throws IOException {
     assertSameAccounts(sweep("snapshot-three-venues"));
   }
+
+  @Test
+  void test_snapshotCounters_areSweepMetrics() throws IOException {
+    Path example = Path.of("..", "examples", "snapshot-three-venues.yaml").toAbsolutePath().normalize();
+    String sweep = "name: snapshot-counters\nscenario: " + example + "\nseed: 3\nreplications: 1\ndesign: grid\n"
+        + "parameters:\n  - {path: \"venues[0].insuranceFund\", name: fund, values: [1.0e5]}\n"
+        + "metrics:\n  - snapshots.csv-traders.rows\n  - snapshots.csv-traders.skippedRows\n"
+        + "  - snapshots.maker-urns.skipped.rejected-at-start\n  - snapshots.maker-urns.skipped.margin-mode\n";
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    SweepSpec spec = new SweepReader(Catalog.standard()).read(Files.writeString(in.resolve("s.yaml"), sweep));
+    Path dir = SweepFixtures.run(spec, tmp.resolve("out"), 1, Shard.ALL, false).directory();
+    List<String> run = Csv.parse(Files.readAllLines(dir.resolve("runs.csv")).get(1));
+    // docs/data.md: perp-positions.csv has 235 rows, 4 skipped; maker-urns.csv's 0xdddd, 0xeeee and
+    // nine dusty vaults are rejected at the start; no urn is skipped for its margin mode (0, not empty).
+    assertEquals(List.of("235.0", "4.0", "11.0", "0.0", "ok"), run.subList(4, 9), run.toString());
+  }
+
+  @Test
+  void test_snapshotMetric_ofAPopulationWithoutSnapshot_orAnUnknownField_isRefused() throws IOException {
+    Path example = Path.of("..", "examples", "snapshot-three-venues.yaml").toAbsolutePath().normalize();
+    String sweep = "name: bad\nscenario: " + example + "\nseed: 3\nreplications: 1\ndesign: grid\n"
+        + "parameters:\n  - {path: \"venues[0].insuranceFund\", name: fund, values: [1.0e5]}\n"
+        + "metrics:\n  - snapshots.keepers.rows\n  - snapshots.csv-traders.skipped.lost\n";
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Path file = Files.writeString(in.resolve("s.yaml"), sweep);
+    org.marginfall.core.spec.InvalidSpecException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.marginfall.core.spec.InvalidSpecException.class, () -> new SweepReader(Catalog.standard()).read(file));
+    List<String> lines = e.problems().stream().map(Object::toString).toList();
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).endsWith("'snapshots.keepers.rows': the scenario has no snapshot population 'keepers'"
+        + " (snapshot populations: [aave-users, csv-traders, hl-traders, maker-urns])"), lines.get(0));
+    assertTrue(lines.get(1).contains("'snapshots.csv-traders.skipped.lost' must be snapshots.<population id>.<field>"),
+        lines.get(1));
+  }
 }

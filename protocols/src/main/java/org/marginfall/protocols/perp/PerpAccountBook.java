@@ -54,6 +54,21 @@ final class PerpAccountBook {
     return a;
   }
 
+  /**
+   * Closes the record of {@code id}, the account opened last, which holds no position (its
+   * per-market index bits are clear); the next account opened takes its ordinal.
+   *
+   * @throws IllegalStateException if it is not the last opened or holds a position
+   */
+  void discard(AccountId id) {
+    MarginAccount a = require(id);
+    if (a.hasPositions()) {
+      throw new IllegalStateException(id + " holds positions");
+    }
+    accounts.removeLast(id);
+    byOrdinal.remove(byOrdinal.size() - 1);
+  }
+
   /** Opens the record of the backstop vault, a margin account that is never liquidated. */
   MarginAccount openVault(AccountId id) {
     vault = open(id);

@@ -174,6 +174,17 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   }
 
   @Override
+  public void discard(AccountId marginAccount) {
+    book.require(marginAccount);
+    for (AssetId asset : ledger.assets()) {
+      if (ledger.balance(marginAccount, asset) != 0) {
+        throw new IllegalStateException(marginAccount + " still holds " + asset);
+      }
+    }
+    book.discard(marginAccount);
+  }
+
+  @Override
   public void deposit(AccountId from, AccountId marginAccount, AssetId asset, long atoms) {
     book.require(marginAccount);
     if (!collateralAssets().contains(asset)) {
