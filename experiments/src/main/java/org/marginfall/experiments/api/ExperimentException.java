@@ -16,6 +16,7 @@ public final class ExperimentException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The problems, one line each. */
   private final List<String> lines;
 
   ExperimentException(List<String> lines) {

@@ -39,6 +39,13 @@ public record RunOutcome(String scenario, long seed, RunSummary summary, TimeSer
     return summary.totals().liquidations();
   }
 
+  /** A short description: the texts and events are too long to print. */
+  @Override
+  public String toString() {
+    return "RunOutcome[" + scenario + ", seed " + seed + ", " + timeSeries.size() + " rows, " + events.size()
+        + " events, " + liquidations() + " liquidations]";
+  }
+
   /** The run's events of type {@code type} (e.g. {@code Liquidation.class}), in order. */
   public <E extends SimEvent> List<E> events(Class<E> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
