@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.util.AtomicFiles;
-import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * Where {@code calibrate} writes its charts: {@code --chart DIR}, else beside the {@code --write}

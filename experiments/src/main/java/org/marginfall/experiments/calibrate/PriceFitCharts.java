@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.marginfall.reports.chart.FitCharts;
-import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * The charts of {@code calibrate} on a price history: the log-returns' density histogram under each

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run a scenario and write summary.json, timeseries.csv, events.jsonl, manifest.json, network.json,"
+    description = "Run a scenario and write summary.json, timeseries.csv, timeseries-long.parquet, events.jsonl,"
+        + " manifest.json, network.json,"
         + " exposures.json, charts/ and report.html; with --twin, also its counterfactual twins.")
 final class RunCommand implements Callable<Integer> {
 
@@ -59,6 +60,11 @@ final class RunCommand implements Callable<Integer> {
           + " (render them later with: marginfall report DIR).")
   private boolean noReport;
 
+  @Option(names = "--no-long-parquet",
+      description = "Do not write timeseries-long.parquet, the tidy long form of timeseries.csv"
+          + " (columns step, time, entity, metric, value).")
+  private boolean noLongParquet;
+
   @Option(names = "--twin", paramLabel = "TWIN",
       description = "Also run a counterfactual twin with the same seed and compare (repeatable): isolated,"
           + " no-impact or no-channel:<channel>. Writes twin/<name>/ and twin-comparison.json/.csv.")
@@ -83,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
     ScenarioWarnings.of(s.model()).forEach(w -> err.println(w.line()));
     RunRequest request =
         new RunRequest(s, source.label(), out, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), audit, force,
-            !noReport);
+            !noReport, !noLongParquet);
     boolean terminal = System.console() != null;
     RunDirectoryWriter writer =
         new RunDirectoryWriter(Clock.systemUTC(), new ConsoleWatcher(spec.commandLine().getErr(), terminal));

@@ -217,6 +217,9 @@ public final class RunDirectoryWriter {
     writeJson(dir.resolve("network.json"), NetworkFiles.network(request.scenario().name(), exposures));
     writeJson(dir.resolve("exposures.json"), NetworkFiles.exposures(exposures));
     WarningsFile.write(dir, ScenarioWarnings.of(model));
+    if (request.longTimeseries()) {
+      LongTimeseriesWriter.write(dir.resolve("timeseries.csv"), dir.resolve(LongTimeseriesWriter.FILE));
+    }
     Result result = new Result(dir, summary, events, wall);
     extension.beforeReport(dir, result);
     if (request.report()) {

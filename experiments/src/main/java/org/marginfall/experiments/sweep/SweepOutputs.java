@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.marginfall.core.util.AtomicFiles;
+import org.marginfall.experiments.parquet.ParquetTable;
 import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.Provenance;
 import org.marginfall.experiments.warning.WarningsFile;

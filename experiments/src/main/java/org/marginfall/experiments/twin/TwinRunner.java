@@ -92,7 +92,7 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
       Path twinDir = Files.createDirectories(dir.resolve("twin").resolve(twin.directory()));
       AccountOutcomes owners = new AccountOutcomes(assets(scenarios.get(i)));
       RunRequest r = new RunRequest(scenarios.get(i), request.source() + " (twin " + twin.name() + ")", twinDir,
-          java.util.OptionalLong.of(seed), request.audit(), false, request.report());
+          java.util.OptionalLong.of(seed), request.audit(), false, request.report(), request.longTimeseries());
       RunDirectoryWriter.Result result = writer.writeInto(twinDir, r, new RunDirectoryWriter.Extension() {
         @Override
         public List<RunListener> listeners() {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginfall.experiments.sweep.ParquetTable;
+import org.marginfall.experiments.parquet.ParquetTable;
 
 /** The price file layouts, good and bad. */
 class PriceFileTest {

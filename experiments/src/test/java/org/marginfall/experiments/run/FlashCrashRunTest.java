@@ -132,7 +132,7 @@ class FlashCrashRunTest {
             "charts/prices-BTC.png", "charts/prices-BTC.svg", "charts/prices-ETH.png",
             "charts/prices-ETH.svg", "events.jsonl", "exposures.json", "manifest.json", "network.json",
             "report.html", "report.pdf",
-            "scenario.yaml", "summary.json", "timeseries.csv"));
+            "scenario.yaml", "summary.json", "timeseries-long.parquet", "timeseries.csv"));
     java.util.Collections.sort(expected);
     try (Stream<Path> files = Files.walk(run)) {
       List<String> written =

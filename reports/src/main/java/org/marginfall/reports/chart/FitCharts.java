@@ -12,6 +12,7 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * Charts of a fitted distribution against the data it was fitted to, for {@code calibrate}: a

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.marginfall.reports.chart.FitCharts;
-import org.marginfall.reports.chart.RenderedChart;
+import org.marginfall.reports.doc.RenderedChart;
 
 /**
  * The charts of {@code calibrate --snapshot}: per fitted field, the empirical CDF of the accounts'

@@ -1,4 +1,4 @@
-package org.marginfall.experiments.sweep;
+package org.marginfall.experiments.parquet;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,0 +1,249 @@
+package org.marginfall.experiments.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Objects;
+import org.marginfall.core.spec.InvalidSpecException;
+import org.marginfall.experiments.scenario.Catalog;
+import org.marginfall.experiments.scenario.FieldPath;
+import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.scenario.ScenarioReader;
+import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.experiments.scenario.SpecFiles;
+
+/**
+ * A scenario to experiment with from Java (docs/api.md): loaded from a file, a bundled name, text
+ * or a tree; changed by field overrides, at the field paths sweeps use ({@code
+ * venues[1].maintenanceMargin}); run with a seed into values ({@link RunOutcome}); swept ({@link
+ * #sweep(SweepPlan)}).
+ *
+ * <p>An override writes the value into a copy of the scenario's tree, and the tree is read by the
+ * same reader as a scenario file, so an override is validated exactly like a hand-edited file.
+ * Without overrides the file's own bytes are read, so a run equals {@code marginfall run} of the
+ * file byte for byte. Bad input raises {@link ExperimentException}. Immutable and thread-safe:
+ * every method returns a new experiment or a new value.
+ */
+public final class Experiment {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String label;
+  private final ScenarioSource source;
+  private final Object tree;
+  private final boolean overridden;
+  private final boolean audit;
+  private final Scenario scenario;
+
+  private Experiment(String label, ScenarioSource source, Object tree, boolean overridden, boolean audit) {
+    this.label = label;
+    this.source = source;
+    this.tree = tree;
+    this.overridden = overridden;
+    this.audit = audit;
+    this.scenario = read(label, source); // fails at the load or override, not at the first run
+  }
+
+  private Experiment(Experiment x, boolean audit) {
+    this.label = x.label;
+    this.source = x.source;
+    this.tree = x.tree;
+    this.overridden = x.overridden;
+    this.audit = audit;
+    this.scenario = x.scenario;
+  }
+
+  /**
+   * The scenario in the file {@code file}, or, when there is no such file, the bundled scenario of
+   * that name ({@code flash-crash}), as {@code marginfall run} resolves its argument. Data files are
+   * found next to the file.
+   *
+   * @throws ExperimentException when neither exists or the scenario is invalid
+   */
+  public static Experiment load(String file) {
+    ScenarioSource s;
+    try {
+      s = ScenarioSource.resolve(file);
+    } catch (InvalidSpecException e) {
+      throw ExperimentException.of(file, e);
+    }
+    return of(s);
+  }
+
+  /** The scenario in {@code file}, as {@link #load(String)}. */
+  public static Experiment load(Path file) {
+    return load(file.toString());
+  }
+
+  /**
+   * A scenario written as YAML or JSON text; its data files are found relative to the working
+   * directory.
+   *
+   * @throws ExperimentException when the text is not a valid scenario
+   */
+  public static Experiment parse(String text) {
+    return of(new ScenarioSource("scenario", text.getBytes(StandardCharsets.UTF_8), false));
+  }
+
+  /**
+   * A scenario given as a tree of maps, lists and scalars (what a YAML or JSON parser returns); its
+   * data files are found relative to the working directory.
+   *
+   * @throws ExperimentException when the tree is not a valid scenario
+   */
+  public static Experiment fromTree(Map<String, ?> tree) {
+    return of(new ScenarioSource("scenario", json(FieldPath.deepCopy(tree)), true));
+  }
+
+  private static Experiment of(ScenarioSource source) {
+    Object tree;
+    try {
+      tree = SpecFiles.parse(source.content(), source.json(), "scenario");
+    } catch (InvalidSpecException e) {
+      throw ExperimentException.of(source.label(), e);
+    }
+    return new Experiment(source.label(), source, tree, false, false);
+  }
+
+  /**
+   * This experiment with {@code value} (a number, string, boolean, list or map) at the field path
+   * {@code field}. Every step but the last must exist; the last field may be new (e.g. to
+   * override a preset).
+   *
+   * @throws ExperimentException naming the field when the path is wrong or the changed scenario
+   *     is invalid
+   */
+  public Experiment with(String field, Object value) {
+    return with(Map.of(field, value));
+  }
+
+  /**
+   * This experiment with every value of {@code fields} at its field path, checked together: for
+   * changes that are only valid at once (fewer {@code run.steps} and an earlier shock).
+   *
+   * @throws ExperimentException with a line per wrong path, or the changed scenario's problems
+   */
+  public Experiment with(Map<String, ?> fields) {
+    Object changed = FieldPath.deepCopy(tree);
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, ?> f : new TreeMap<String, Object>(fields).entrySet()) {
+      try {
+        FieldPath path = FieldPath.parse(f.getKey());
+        String problem = path.problemIn(changed);
+        if (problem == null) {
+          path.setInPlace(changed, FieldPath.deepCopy(f.getValue()));
+        } else {
+          problems.add(label + ": " + f.getKey() + ": " + problem);
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(label + ": " + f.getKey() + ": " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ExperimentException(problems);
+    }
+    ScenarioSource s = new ScenarioSource(source.label(), json(changed), true, source.dataRoot());
+    return new Experiment(label, s, changed, true, audit);
+  }
+
+  /**
+   * This experiment with the conservation, finiteness and venue invariants checked at every step
+   * of its runs ({@code marginfall run --audit}); a broken invariant fails the run.
+   */
+  public Experiment audited() {
+    return new Experiment(this, true);
+  }
+
+  /** The scenario's name. */
+  public String name() {
+    return scenario.name();
+  }
+
+  /** Whether a field was overridden (the scenario is then read from its tree written as JSON). */
+  public boolean overridden() {
+    return overridden;
+  }
+
+  /** A copy of the scenario's tree, with the overrides. */
+  public Object tree() {
+    return FieldPath.deepCopy(tree);
+  }
+
+  /** Runs the scenario with its own seed ({@code run.seed}). */
+  public RunOutcome run() {
+    return ExperimentRun.run(this, null);
+  }
+
+  /** Runs the scenario with {@code seed} ({@code marginfall run --seed}). */
+  public RunOutcome run(long seed) {
+    return ExperimentRun.run(this, seed);
+  }
+
+  /**
+   * Runs {@code plan} over this scenario, in memory (no run directories or sweep files).
+   *
+   * @param threads how many runs at a time; results do not depend on it
+   * @throws ExperimentException when the plan is invalid for this scenario
+   */
+  public SweepOutcome sweep(SweepPlan plan, int threads) {
+    return ExperimentSweep.run(this, plan, threads);
+  }
+
+  /** Runs {@code plan} over this scenario on one thread. */
+  public SweepOutcome sweep(SweepPlan plan) {
+    return sweep(plan, 1);
+  }
+
+  /**
+   * Runs the sweep file {@code file} (docs/experiments.md) in memory: its per-run metrics and
+   * point statistics as values, as {@code marginfall sweep} would write them.
+   *
+   * @throws ExperimentException when the sweep file or its scenario is invalid
+   */
+  public static SweepOutcome sweepFile(Path file, int threads) {
+    return ExperimentSweep.run(file, threads);
+  }
+
+  String label() {
+    return label;
+  }
+
+  ScenarioSource source() {
+    return source;
+  }
+
+  boolean audit() {
+    return audit;
+  }
+
+  /** The validated scenario. */
+  Scenario scenario() {
+    return scenario;
+  }
+
+  private static Scenario read(String label, ScenarioSource source) {
+    try {
+      return new ScenarioReader(Catalog.standard()).read(source);
+    } catch (InvalidSpecException e) {
+      throw ExperimentException.of(label, e);
+    }
+  }
+
+  static byte[] json(Object tree) {
+    try {
+      return JSON.writeValueAsBytes(Objects.requireNonNull(tree, "tree"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the tree is not writable as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Experiment[" + label + (overridden ? ", overridden" : "") + (audit ? ", audited" : "") + "]";
+  }
+}
