@@ -13,7 +13,7 @@ import org.marginfall.reports.doc.RenderedChart;
  * Where {@code calibrate} writes its charts: {@code --chart DIR}, else beside the {@code --write}
  * fragment, else nowhere; each chart as PNG and SVG named after the input file. Stateless.
  */
-final class ChartFiles {
+public final class ChartFiles {
 
   private ChartFiles() {}
 
@@ -23,7 +23,7 @@ final class ChartFiles {
    * @throws InvalidSpecException when {@code --chart} names something that is not a directory, or
    *     {@code --write} a file in a directory that does not exist
    */
-  static Path directory(Path chart, Path write) {
+  public static Path directory(Path chart, Path write) {
     if (write != null) {
       Path parent = write.toAbsolutePath().getParent();
       if (parent != null && !Files.isDirectory(parent)) {
@@ -47,14 +47,14 @@ final class ChartFiles {
   }
 
   /** The input file's name without its extension, the charts' file-name prefix. */
-  static String stem(Path file) {
+  public static String stem(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
   /** Writes every chart as PNG and SVG into {@code dir} (created when missing); returns the files written. */
-  static int write(Path dir, List<RenderedChart> charts) throws IOException {
+  public static int write(Path dir, List<RenderedChart> charts) throws IOException {
     Files.createDirectories(dir);
     for (RenderedChart c : charts) {
       AtomicFiles.write(dir.resolve(c.pngFileName()), c.png());

@@ -11,13 +11,13 @@ import org.marginfall.reports.doc.RenderedChart;
  * fitted model's density, and one QQ plot per model (the sorted returns against the model's
  * quantiles at {@code (i - 1/2) / n}, found by bisection of its distribution function). Stateless.
  */
-final class PriceFitCharts {
+public final class PriceFitCharts {
 
   private static final int CURVE_POINTS = 400;
 
   private PriceFitCharts() {}
 
-  static List<RenderedChart> charts(String stem, String file, double[] returns, double dtYears, List<Fit> fits) {
+  public static List<RenderedChart> charts(String stem, String file, double[] returns, double dtYears, List<Fit> fits) {
     double[] sorted = returns.clone();
     Arrays.sort(sorted);
     double lo = sorted[0];

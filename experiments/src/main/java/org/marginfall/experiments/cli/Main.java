@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class,
       ReportCommand.class, SweepCommand.class, MergeCommand.class, NetworkCommand.class,
-      org.marginfall.experiments.bench.BenchCommand.class, org.marginfall.experiments.calibrate.CalibrateCommand.class
+      org.marginfall.experiments.bench.BenchCommand.class, org.marginfall.experiments.cli.CalibrateCommand.class
     })
 public final class Main implements Runnable {
 

@@ -1,4 +1,4 @@
-package org.marginfall.experiments.calibrate;
+package org.marginfall.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +16,11 @@ import org.marginfall.core.price.ReplayPath;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.util.AtomicFiles;
+import org.marginfall.experiments.calibrate.Calibrator;
+import org.marginfall.experiments.calibrate.ChartFiles;
+import org.marginfall.experiments.calibrate.Estimate;
+import org.marginfall.experiments.calibrate.Fit;
+import org.marginfall.experiments.calibrate.PriceFitCharts;
 import org.marginfall.experiments.calibrate.snapshot.SnapshotCalibrator;
 import org.marginfall.experiments.calibrate.snapshot.SnapshotFitCharts;
 import org.marginfall.experiments.history.DataFileException;
