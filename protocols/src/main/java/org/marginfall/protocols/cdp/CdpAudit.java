@@ -37,6 +37,9 @@ final class CdpAudit {
     List<String> problems = new ArrayList<>();
     String v = c.venue();
     long debt = vaults(problems);
+    if (book.totalDebt() != debt) {
+      problems.add(v + ": total debt kept as " + book.totalDebt() + " atoms but the vaults sum to " + debt);
+    }
     long queued = 0;
     long tabs = 0;
     Map<Ilk, Long> lots = new LinkedHashMap<>();
