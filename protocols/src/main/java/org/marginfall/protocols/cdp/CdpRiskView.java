@@ -236,7 +236,7 @@ final class CdpRiskView {
 
   /**
    * Records vault {@code k}'s allowance: its slack is collateral value less {@code debt × mat}, and
-   * only the collateral value moves with the price.
+   * only the collateral value moves, with its own collateral type's price (the one factor it reads).
    */
   private void allow(int k) {
     double equity = value[k];
@@ -247,7 +247,9 @@ final class CdpRiskView {
       return;
     }
     double moving = Math.abs(equity);
-    book.screen.allow(k, slot, equity - requirement, moving, moving + requirement);
+    int ilk = book.ilkAt(k);
+    long reads = ilk < Long.SIZE ? 1L << ilk : -1L;
+    book.screen.allow(k, slot, equity - requirement, moving, moving + requirement, reads);
   }
 
   /** Whether a stale price of the vault's collateral holds its bark back (counted once per step). */

@@ -207,7 +207,8 @@ final class LendingRiskView {
   /**
    * Records the allowance of the borrower opened {@code k}-th: its slack is Σ collateral × LT less
    * Σ debt, and every term is a balance times at most three factors (receipts × rate × price,
-   * scaled debt × index × price).
+   * scaled debt × index × price) of one reserve, so it reads only the factors of the reserves it
+   * holds receipts of or owes in.
    */
   private void allow(int k) {
     double weighted = markWeighted[k];
@@ -218,7 +219,21 @@ final class LendingRiskView {
       return;
     }
     double moving = Math.abs(weighted) + Math.abs(debt);
-    borrowers.screen.allow(k, slot, weighted - debt, moving, moving);
+    borrowers.screen.allow(k, slot, weighted - debt, moving, moving, reads(k, slot));
+  }
+
+  /** The screen's factors the borrower opened {@code k}-th reads: bits 3r to 3r + 2 per reserve r it uses. */
+  private long reads(int k, int slot) {
+    if (3 * receiptSlot.length > Long.SIZE) {
+      return -1L;
+    }
+    long mask = 0;
+    for (int r = 0; r < receiptSlot.length; r++) {
+      if (c.ledger().balanceAt(slot, receiptSlot[r]) != 0 || borrowers.scaledDebtAt(k, r) != 0) {
+        mask |= 7L << (3 * r);
+      }
+    }
+    return mask;
   }
 
   /**
