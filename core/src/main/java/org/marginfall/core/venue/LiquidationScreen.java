@@ -20,14 +20,18 @@ import org.marginfall.core.ledger.Ledger;
  * {@link #MAX_DRIFT}: a larger drift marks every account). A later round marks an account again when
  *
  * <ul>
- *   <li>the factors' largest relative move since the full mark (the drift) reached its allowance,
+ *   <li>the largest relative move since the full mark of the factors the account reads (its drift)
+ *       reached its allowance,
  *   <li>a ledger balance of its account changed since the full mark ({@link Ledger#changedAt}),
  *   <li>the venue touched its books (positions, debt) since the full mark ({@link #touch}), or
  *   <li>it was opened after the full mark.
  * </ul>
  *
- * Every other account was safe at the full mark by more than any move of the factors within the
- * drift can take away, so it is not liquidatable now. The test is conservative, never approximate:
+ * An account reads every factor unless the venue names the ones it reads ({@link #allow(int, int,
+ * double, double, double, long)}: a borrower reads the reserves it holds or owes in, a vault its
+ * collateral's price); a factor it does not read multiplies none of its nonzero terms, so its move
+ * cannot change the account's margin. Every other account was safe at the full mark by more than
+ * any move of its factors within its drift can take away, so it is not liquidatable now. The test is conservative, never approximate:
  * it only decides which accounts to mark, and every listed account is marked in full.
  *
  * <p>The scan is over columns indexed by the venue's account ordinal (the order it opened them).
@@ -51,6 +55,12 @@ public final class LiquidationScreen {
   private double[] room = new double[16];
   private int[] slot = new int[16];
   private boolean[] touched = new boolean[16];
+  /** The number of the set of factors each account reads, in {@link #sets}. */
+  private int[] readSet = new int[16];
+  private final ReadSets sets = new ReadSets();
+  /** Scratch of {@link #due}: each factor's relative move, and each read set's bound on the growth of a term. */
+  private double[] moves = new double[0];
+  private double[] setGrowth = new double[4];
   private int screened;
   private long transfersAtMark;
   private boolean valid;
@@ -74,8 +84,12 @@ public final class LiquidationScreen {
       room = Arrays.copyOf(room, n);
       slot = Arrays.copyOf(slot, n);
       touched = Arrays.copyOf(touched, n);
+      readSet = Arrays.copyOf(readSet, n);
     }
     Arrays.fill(touched, 0, accounts, false);
+    sets.clear();
+    // Set 0 reads every factor: an account whose allowance is not recorded is due anyway.
+    Arrays.fill(readSet, 0, accounts, sets.numberOf(ReadSets.ALL));
     Arrays.fill(room, 0, accounts, -1);
     screened = accounts;
     valid = true;
@@ -91,8 +105,22 @@ public final class LiquidationScreen {
    * @param magnitude the sum of |term| over every term of the margin and the requirement
    */
   public void allow(int ordinal, int ledgerSlot, double slack, double sensitivity, double magnitude) {
+    allow(ordinal, ledgerSlot, slack, sensitivity, magnitude, ReadSets.ALL);
+  }
+
+  /**
+   * Records account {@code ordinal}'s allowance at the full mark under way, for an account whose
+   * margin and requirement read only the factors in {@code reads}: every term that moves with some
+   * factor multiplies only factors of that set, so a later round compares the allowance with the
+   * drift of those factors alone.
+   *
+   * @param reads bit {@code j} set for each factor {@code j} the account reads ({@code -1L}: every
+   *     factor); when the venue has more than 64 factors every account is taken to read all of them
+   */
+  public void allow(int ordinal, int ledgerSlot, double slack, double sensitivity, double magnitude, long reads) {
     slot[ordinal] = ledgerSlot;
     room[ordinal] = relativeRoom(slack, sensitivity, magnitude);
+    readSet[ordinal] = sets.numberOf(reads);
   }
 
   /**
@@ -143,23 +171,35 @@ public final class LiquidationScreen {
    * a factor is not finite, or a factor that was 0 is not 0 now.
    */
   public double drift(double[] factors) {
-    if (!valid || factors.length != reference.length) {
+    if (!movesAt(factors)) {
       return Double.POSITIVE_INFINITY;
     }
     double d = 0;
+    for (double m : moves) {
+      d = Math.max(d, m);
+    }
+    return d;
+  }
+
+  /**
+   * Writes each factor's relative move since the full mark into {@link #moves}: {@code +∞} for a
+   * factor that is not finite or that was 0 and is not now. False when there was no full mark, or
+   * the factors are not the ones it read.
+   */
+  private boolean movesAt(double[] factors) {
+    if (!valid || factors.length != reference.length) {
+      return false;
+    }
+    if (moves.length != factors.length) {
+      moves = new double[factors.length];
+    }
     for (int j = 0; j < factors.length; j++) {
       double was = reference[j];
       double now = factors[j];
-      if (now == was) {
-        continue;
-      }
-      double move = Math.abs(now / was - 1);
-      if (!(move < Double.POSITIVE_INFINITY)) {
-        return Double.POSITIVE_INFINITY;
-      }
-      d = Math.max(d, move);
+      double move = now == was ? 0 : Math.abs(now / was - 1);
+      moves[j] = move < Double.POSITIVE_INFINITY ? move : Double.POSITIVE_INFINITY;
     }
-    return d;
+    return true;
   }
 
   /**
@@ -174,19 +214,17 @@ public final class LiquidationScreen {
     if (due.length < accounts) {
       due = new int[Math.max(accounts, 2 * due.length)];
     }
-    double d = drift(factors);
     int n = 0;
-    if (!(d <= MAX_DRIFT)) {
+    if (!movesAt(factors)) {
       for (int k = 0; k < accounts; k++) {
         due[n++] = k;
       }
     } else {
+      growthBySet();
       int known = Math.min(screened, accounts);
       long since = transfersAtMark;
-      // Rounded up a little, so that rounding cannot make a drift look smaller than it is.
-      double g = growth(d) * (1 + 1e-9);
       for (int k = 0; k < known; k++) {
-        if (!(g < room[k]) || touched[k] || ledger.changedAt(slot[k]) > since) {
+        if (!(setGrowth[readSet[k]] < room[k]) || touched[k] || ledger.changedAt(slot[k]) > since) {
           due[n++] = k;
         }
       }
@@ -196,6 +234,21 @@ public final class LiquidationScreen {
     }
     dueCount = n;
     return due;
+  }
+
+  /**
+   * Each read set's bound on a term's relative growth at its drift, rounded up a little so that
+   * rounding cannot make a drift look smaller than it is; NaN (every account of the set due) beyond
+   * {@link #MAX_DRIFT}.
+   */
+  private void growthBySet() {
+    if (setGrowth.length < sets.count()) {
+      setGrowth = new double[Math.max(sets.count(), 2 * setGrowth.length)];
+    }
+    for (int s = 0; s < sets.count(); s++) {
+      double d = sets.drift(s, moves);
+      setGrowth[s] = d <= MAX_DRIFT ? growth(d) * (1 + 1e-9) : Double.NaN;
+    }
   }
 
   /** How many ordinals the last {@link #due} listed. */

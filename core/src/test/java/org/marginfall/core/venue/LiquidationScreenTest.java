@@ -171,6 +171,111 @@ class LiquidationScreenTest {
     assertTrue(leftOut > safe / 4, "the screen left out " + leftOut + " of " + safe + " safe account-trials");
   }
 
+  @Test
+  void test_due_comparesEachAccountWithTheDriftOfTheFactorsItReads() {
+    Ledger ledger = new Ledger(List.of(USD));
+    int[] slots = new int[3];
+    for (int k = 0; k < slots.length; k++) {
+      AccountId id = AccountId.of("r" + k);
+      ledger.open(id, AccountType.ORDINARY);
+      slots[k] = ledger.indexOf(id);
+    }
+    LiquidationScreen screen = new LiquidationScreen();
+    screen.beginFullMark(new double[] {2_000, 1}, ledger, 3);
+    // The CDP vault of test_allowance_cdpVault (allows 1.88%) on each factor alone, and on both.
+    screen.allow(0, slots[0], 1_150, 20_000, 38_850, 0b01);
+    screen.allow(1, slots[1], 1_150, 20_000, 38_850, 0b10);
+    screen.allow(2, slots[2], 1_150, 20_000, 38_850);
+    // Factor 1 up 2%: the accounts reading it are due, the one reading factor 0 alone is not.
+    assertArrayEquals(new int[] {1, 2}, due(screen, new double[] {2_000, 1.02}, ledger, 3));
+    // Factor 0 down 1.5% and factor 1 up 2%: 1.5% is within 1.88%, so account 0 is still left out.
+    assertArrayEquals(new int[] {1, 2}, due(screen, new double[] {1_970, 1.02}, ledger, 3));
+    // Factor 0 down 2%: account 0 is due, account 1 (factor 1 unmoved) is not.
+    assertArrayEquals(new int[] {0, 2}, due(screen, new double[] {1_960, 1}, ledger, 3));
+    // A factor that is no longer finite makes its readers due, and only them.
+    assertArrayEquals(new int[] {1, 2}, due(screen, new double[] {2_000, Double.NaN}, ledger, 3));
+    // Beyond the largest drift screened (50%) its readers are due even with unlimited room.
+    screen.beginFullMark(new double[] {2_000, 1}, ledger, 3);
+    screen.allow(0, slots[0], Double.POSITIVE_INFINITY, 0, 0, 0b01);
+    screen.allow(1, slots[1], Double.POSITIVE_INFINITY, 0, 0, 0b10);
+    screen.allow(2, slots[2], Double.POSITIVE_INFINITY, 0, 0, 0b10);
+    assertArrayEquals(new int[] {1, 2}, due(screen, new double[] {2_000, 1.6}, ledger, 3));
+    assertArrayEquals(new int[] {}, due(screen, new double[] {2_000, 1.4}, ledger, 3));
+  }
+
+  /**
+   * The random margins of {@link #test_due_leavesOutOnlyAccountsThatStaySafe}, each account naming
+   * the factors it reads (those where it holds collateral or a position): an account left out is
+   * never liquidatable at the new factors, every account the uniform drift leaves out is left out
+   * too, and more are.
+   */
+  @Test
+  void test_due_perAccountDriftLeavesOutOnlyAccountsThatStaySafe() {
+    SplittableRandom random = new SplittableRandom(11);
+    Ledger ledger = new Ledger(List.of(USD));
+    int accounts = 2_000;
+    int factors = 6;
+    double[][] coll = new double[accounts][factors];
+    double[][] size = new double[accounts][factors];
+    double[][] entry = new double[accounts][factors];
+    double[] rate = new double[accounts];
+    long[] reads = new long[accounts];
+    for (int k = 0; k < accounts; k++) {
+      ledger.open(AccountId.of("p" + k), AccountType.ORDINARY);
+      rate[k] = 0.01 + 0.1 * random.nextDouble();
+      for (int j = 0; j < factors; j++) {
+        coll[k][j] = random.nextDouble() < 0.7 ? 0 : 100 * random.nextDouble();
+        size[k][j] = random.nextDouble() < 0.7 ? 0 : random.nextDouble(-2, 2);
+        entry[k][j] = 100 * random.nextDouble(0.8, 1.2);
+        if (coll[k][j] != 0 || size[k][j] != 0) {
+          reads[k] |= 1L << j;
+        }
+      }
+    }
+    int leftOut = 0;
+    int leftOutUniform = 0;
+    for (int trial = 0; trial < 50; trial++) {
+      double[] ref = new double[factors];
+      Arrays.setAll(ref, j -> 100 * random.nextDouble(0.5, 2));
+      LiquidationScreen perAccount = new LiquidationScreen();
+      LiquidationScreen uniform = new LiquidationScreen();
+      perAccount.beginFullMark(ref, ledger, accounts);
+      uniform.beginFullMark(ref, ledger, accounts);
+      for (int k = 0; k < accounts; k++) {
+        double[] m = margin(coll[k], size[k], entry[k], rate[k], ref);
+        perAccount.allow(k, k + 1, m[0] - m[1], m[2], m[3], reads[k]);
+        uniform.allow(k, k + 1, m[0] - m[1], m[2], m[3]);
+      }
+      double[] now = new double[factors];
+      double scale = random.nextDouble(0, 0.05);
+      // Some factors stay put, as assets that did not trade.
+      Arrays.setAll(now, j -> random.nextBoolean() ? ref[j] : ref[j] * (1 + scale * random.nextDouble(-1, 1)));
+      boolean[] isDue = flags(due(perAccount, now, ledger, accounts), accounts);
+      boolean[] isDueUniform = flags(due(uniform, now, ledger, accounts), accounts);
+      for (int k = 0; k < accounts; k++) {
+        double[] m = margin(coll[k], size[k], entry[k], rate[k], now);
+        boolean liquidatable = m[1] > 0 && m[0] < m[1];
+        if (!isDue[k]) {
+          leftOut++;
+          assertTrue(!liquidatable, "account " + k + " left out but liquidatable in trial " + trial);
+        }
+        if (!isDueUniform[k]) {
+          leftOutUniform++;
+          assertTrue(!isDue[k], "account " + k + " left out by the uniform drift only, trial " + trial);
+        }
+      }
+    }
+    assertTrue(leftOut > leftOutUniform, "per account " + leftOut + ", uniform " + leftOutUniform);
+  }
+
+  private static boolean[] flags(int[] ordinals, int accounts) {
+    boolean[] out = new boolean[accounts];
+    for (int k : ordinals) {
+      out[k] = true;
+    }
+    return out;
+  }
+
   /**
    * Equity (collateral × factor² plus PnL at the factor), a requirement of rate × notional with a
    * steeper tier above 150, the moving terms and the magnitude, as a venue would record them.

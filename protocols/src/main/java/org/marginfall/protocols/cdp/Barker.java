@@ -43,7 +43,7 @@ final class Barker {
     }
     Ilk ilk = v.ilk;
     long ink = c.ledger().balance(v.id, ilk.terms.asset());
-    if (!risk.state(ink, v.debt, ilk).liquidatable() || !ilk.paysIncentive()) {
+    if (!risk.state(ink, book.debt(v), ilk).liquidatable() || !ilk.paysIncentive()) {
       return 0;
     }
     Optional<Liquidations2Math.Bark> b = bark(ink, v);
@@ -64,9 +64,9 @@ final class Barker {
     AssetId asset = ilk.terms.asset();
     double top = c.oraclePrice(asset) * ilk.terms.buf();
     Liquidations2Math.Bark bark = b.get();
-    boolean partial = bark.due() < v.debt;
+    boolean partial = bark.due() < book.debt(v);
     c.ledger().transfer(account, c.auctions(), asset, bark.dink());
-    book.setDebt(v, v.debt - bark.due());
+    book.setDebt(v, book.debt(v) - bark.due());
     vow.queue(bark.due());
     limits.claim(ilk, bark.tab());
     long coin = clipper.kick(v, keeper, bark, top, partial);
@@ -98,7 +98,7 @@ final class Barker {
   private Optional<Liquidations2Math.Bark> barkable(Vault v) {
     Ilk ilk = v.ilk;
     long ink = book.ink(v);
-    if (!risk.state(ink, v.debt, ilk).liquidatable() || risk.pausedByStaleness(v)) {
+    if (!risk.state(ink, book.debt(v), ilk).liquidatable() || risk.pausedByStaleness(v)) {
       return Optional.empty();
     }
     Optional<Liquidations2Math.Bark> b = bark(ink, v);
@@ -108,6 +108,6 @@ final class Barker {
   private Optional<Liquidations2Math.Bark> bark(long ink, Vault v) {
     Ilk ilk = v.ilk;
     return Liquidations2Math.bark(
-        ink, v.debt, limits.globalRoom(), HoleLimits.ilkRoom(ilk), ilk.dust, ilk.terms.chop());
+        ink, book.debt(v), limits.globalRoom(), HoleLimits.ilkRoom(ilk), ilk.dust, ilk.terms.chop());
   }
 }

@@ -41,6 +41,9 @@ final class CdpAudit {
     List<String> problems = new ArrayList<>();
     String v = c.venue();
     long debt = vaults(problems);
+    if (book.totalDebt() != debt) {
+      problems.add(v + ": total debt kept as " + book.totalDebt() + " atoms but the vaults sum to " + debt);
+    }
     long queued = 0;
     long tabs = 0;
     Map<Ilk, Long> lots = new LinkedHashMap<>();
@@ -97,9 +100,9 @@ final class CdpAudit {
     Set<AccountId> listed = new LinkedHashSet<>();
     risk.liquidatable.list().forEach(candidate -> listed.add(candidate.account()));
     for (Vault vault : book.vaults.values()) {
-      debt += vault.debt;
-      if (vault.debt < 0 || (vault.debt > 0 && vault.debt < vault.ilk.dust)) {
-        problems.add(v + ": " + vault.id + " carries dusty debt " + vault.debt + " atoms");
+      debt += book.debt(vault);
+      if (book.debt(vault) < 0 || (book.debt(vault) > 0 && book.debt(vault) < vault.ilk.dust)) {
+        problems.add(v + ": " + vault.id + " carries dusty debt " + book.debt(vault) + " atoms");
       }
       boolean unsafe = risk.state(vault).liquidatable();
       if (unsafe != listed.contains(vault.id)) {

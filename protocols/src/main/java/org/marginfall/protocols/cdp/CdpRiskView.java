@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.oracle.StalePauses;
 import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -14,6 +15,11 @@ import org.marginfall.core.venue.MarginState;
  * over every vault (which records each vault's allowance with the liquidation screen) and the round
  * mark over the vaults the screen lists, both leaving the liquidatable list; stale-price pauses.
  *
+ * <p>A pass over every vault ({@link #markAll}) writes each vault's collateral value and
+ * requirement into columns by ordinal without allocating per vault, by the formula of {@link
+ * #state(long, long, Ilk)}; the record's health values reuse the full mark's columns while no
+ * balance, debt, vault or price has changed since.
+ *
  * <p>Mutable and not thread-safe.
  */
 final class CdpRiskView {
@@ -22,54 +28,86 @@ final class CdpRiskView {
   private final VaultBook book;
   private final StalePauses stalePauses;
   final CandidateList liquidatable = new CandidateList();
+  /** Each collateral type's oracle price as {@link #readMarkPrices} read it, its precision and mat. */
+  private final double[] price;
+  private final Precision[] collateral;
+  private final double[] mat;
   /** The screen's factors: each collateral type's oracle price, in ilk order. */
   private final double[] factors;
-  /** The last round's sort of its unsafe vaults, reused while they and their healths stay put. */
+  /** The last round's order of its unsafe vaults, merged with the changed ones each round. */
   private final RoundOrder roundOrder = new RoundOrder();
+  /** The last pass over every vault, by ordinal: collateral value and {@code debt × mat}. */
+  private double[] value = new double[16];
+  private double[] required = new double[16];
+  /** What the last pass read: vaults, ledger transfers, debt changes and prices; -1 for none. */
+  private int passVaults = -1;
+  private long passTransfers;
+  private long passDebtChanges;
+  private final double[] passPrice;
+  /** A round's unsafe vaults: ordinal, health, id, value and requirement. */
+  private int[] unsafeOrdinal = new int[16];
+  private double[] unsafeHealth = new double[16];
+  private AccountId[] unsafeId = new AccountId[16];
+  private double[] unsafeValue = new double[16];
+  private double[] unsafeRequired = new double[16];
 
   CdpRiskView(CdpContext c, VaultBook book) {
     this.c = c;
     this.book = book;
     this.stalePauses = new StalePauses(c.spec().staleness());
-    this.factors = new double[book.ilks.size()];
+    int n = book.ilks.size();
+    this.price = new double[n];
+    this.passPrice = new double[n];
+    this.collateral = new Precision[n];
+    this.mat = new double[n];
+    for (Ilk ilk : book.ilks) {
+      collateral[ilk.index] = ilk.collateral;
+      mat[ilk.index] = ilk.terms.mat();
+    }
+    this.factors = new double[n];
   }
 
   StalePauses stalePauses() {
     return stalePauses;
   }
 
-  /** Marks every vault in the last mark's order and lists the unsafe ones most underwater first. */
+  /** Marks every vault and lists the unsafe ones most underwater first. */
   void markToMarket() {
     readMarkPrices();
-    book.screen.beginFullMark(readFactors(), c.ledger(), book.size());
-    List<Vault> order = book.markOrder;
-    int n = order.size();
-    MarginState[] states = new MarginState[n];
-    double[] health = new double[n];
-    AccountId[] ids = new AccountId[n];
+    int n = book.size();
+    book.screen.beginFullMark(readFactors(), c.ledger(), n);
+    pass(n);
     boolean any = false;
-    for (int i = 0; i < n; i++) {
-      Vault v = order.get(i);
-      states[i] = state(book.ink(v), v.debt, v.ilk, v.ilk.markPrice);
-      health[i] = states[i].health();
-      ids[i] = v.id;
-      any |= states[i].liquidatable();
-      allow(v, states[i]);
+    for (int k = 0; k < n; k++) {
+      allow(k);
+      any |= unsafeAt(k);
     }
     if (!any) {
       // A quiet mark lists nothing: no sort. The order kept is still a valid start for the next.
       liquidatable.replace(List.of());
       return;
     }
-    // Sorting every vault and keeping the liquidatable ones in that order lists the candidates
-    // exactly as sorting them alone would: the order is total, accounts being unique.
-    List<Vault> sorted = new ArrayList<>(n);
+    // Sorting every vault (in the last mark's order, so nearly sorted) and keeping the unsafe ones
+    // in that order lists them exactly as sorting them alone would: the order is total, accounts
+    // being unique.
+    int[] order = book.markOrder;
+    double[] health = new double[n];
+    AccountId[] ids = new AccountId[n];
+    for (int i = 0; i < n; i++) {
+      health[i] = healthAt(order[i]);
+      ids[i] = book.vaults.at(order[i]).id;
+    }
+    int[] sorted = new int[order.length];
     List<LiquidationCandidate> out = new ArrayList<>();
-    for (int i : LiquidationCandidate.mostUnderwaterFirst(health, ids)) {
-      Vault v = order.get(i);
-      sorted.add(v);
-      if (states[i].liquidatable() && !pausedByStaleness(v)) {
-        out.add(new LiquidationCandidate(c.spec().id(), v.id, states[i]));
+    Integer[] byHealth = LiquidationCandidate.mostUnderwaterFirst(health, ids);
+    for (int j = 0; j < n; j++) {
+      int k = order[byHealth[j]];
+      sorted[j] = k;
+      if (unsafeAt(k)) {
+        Vault v = book.vaults.at(k);
+        if (!pausedByStaleness(v)) {
+          out.add(new LiquidationCandidate(c.spec().id(), v.id, new MarginState(value[k], required[k], required[k])));
+        }
       }
     }
     book.markOrder = sorted;
@@ -85,22 +123,29 @@ final class CdpRiskView {
     readMarkPrices();
     int[] due = book.screen.due(readFactors(), c.ledger(), book.size());
     int dueCount = book.screen.dueCount();
-    List<Vault> unsafe = new ArrayList<>(dueCount);
-    List<MarginState> states = new ArrayList<>(dueCount);
+    growUnsafe(dueCount);
+    int m = 0;
     for (int j = 0; j < dueCount; j++) {
-      Vault v = book.vaults.at(due[j]);
-      MarginState s = state(book.ink(v), v.debt, v.ilk, v.ilk.markPrice);
-      if (s.liquidatable()) {
-        unsafe.add(v);
-        states.add(s);
+      int k = due[j];
+      int ilk = book.ilkAt(k);
+      double v = collateral[ilk].units(book.inkAt(k)) * price[ilk];
+      double r = c.units(book.debtAt(k)) * mat[ilk];
+      if (r > 0 && v < r) {
+        unsafeOrdinal[m] = k;
+        unsafeHealth[m] = v / r;
+        unsafeId[m] = book.vaults.at(k).id;
+        unsafeValue[m] = v;
+        unsafeRequired[m] = r;
+        m++;
       }
     }
-    Integer[] order = roundOrder.of(unsafe, states);
-    List<LiquidationCandidate> out = new ArrayList<>(order.length);
-    for (int i : order) {
-      Vault v = unsafe.get(i);
+    int[] order = roundOrder.of(m, unsafeOrdinal, unsafeHealth, unsafeId);
+    List<LiquidationCandidate> out = new ArrayList<>(m);
+    for (int j = 0; j < m; j++) {
+      int i = order[j];
+      Vault v = book.vaults.at(unsafeOrdinal[i]);
       if (!pausedByStaleness(v)) {
-        out.add(new LiquidationCandidate(c.spec().id(), v.id, states.get(i)));
+        out.add(new LiquidationCandidate(c.spec().id(), v.id, new MarginState(unsafeValue[i], unsafeRequired[i], unsafeRequired[i])));
       }
     }
     liquidatable.replace(out);
@@ -109,36 +154,102 @@ final class CdpRiskView {
   /** The health of every vault with debt at current oracle prices (see {@link CdpVenue#healthValues}). */
   double[] healthValues() {
     readMarkPrices();
-    double[] out = new double[book.size()];
-    int n = 0;
-    for (Vault v : book.vaults.values()) {
-      double h = state(book.ink(v), v.debt, v.ilk, v.ilk.markPrice).health();
+    int n = book.size();
+    if (!passIsCurrent(n)) {
+      pass(n);
+    }
+    double[] out = new double[n];
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      double h = healthAt(k);
       if (Double.isFinite(h)) {
-        out[n++] = h;
+        out[m++] = h;
       }
     }
-    return Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, m);
+  }
+
+  /**
+   * The health pass: writes the collateral value and requirement of vaults {@code 0 .. n-1} at the
+   * prices {@link #readMarkPrices} read last into the caller's columns, allocating nothing.
+   */
+  void markAll(int n, double[] valueOut, double[] requiredOut) {
+    for (int k = 0; k < n; k++) {
+      int ilk = book.ilkAt(k);
+      valueOut[k] = collateral[ilk].units(book.inkAt(k)) * price[ilk];
+      requiredOut[k] = c.units(book.debtAt(k)) * mat[ilk];
+    }
+  }
+
+  /** Runs the health pass into this view's columns and remembers what it read. */
+  private void pass(int n) {
+    if (n > value.length) {
+      value = Arrays.copyOf(value, Math.max(n, 2 * value.length));
+      required = Arrays.copyOf(required, value.length);
+    }
+    markAll(n, value, required);
+    passVaults = n;
+    passTransfers = c.ledger().transferCount();
+    passDebtChanges = book.debtChanges();
+    System.arraycopy(price, 0, passPrice, 0, price.length);
+  }
+
+  /** Whether the columns hold what a pass would write now: nothing they read has changed. */
+  private boolean passIsCurrent(int n) {
+    if (passVaults != n || passTransfers != c.ledger().transferCount() || passDebtChanges != book.debtChanges()) {
+      return false;
+    }
+    for (int i = 0; i < price.length; i++) {
+      if (Double.doubleToRawLongBits(price[i]) != Double.doubleToRawLongBits(passPrice[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link MarginState#health()} of vault {@code k} at the last pass. */
+  private double healthAt(int k) {
+    return required[k] > 0 ? value[k] / required[k] : Double.POSITIVE_INFINITY;
+  }
+
+  /** {@link MarginState#liquidatable()} of vault {@code k} at the last pass. */
+  private boolean unsafeAt(int k) {
+    return required[k] > 0 && value[k] < required[k];
+  }
+
+  private void growUnsafe(int n) {
+    if (n > unsafeOrdinal.length) {
+      int size = Math.max(n, 2 * unsafeOrdinal.length);
+      unsafeOrdinal = Arrays.copyOf(unsafeOrdinal, size);
+      unsafeHealth = Arrays.copyOf(unsafeHealth, size);
+      unsafeId = Arrays.copyOf(unsafeId, size);
+      unsafeValue = Arrays.copyOf(unsafeValue, size);
+      unsafeRequired = Arrays.copyOf(unsafeRequired, size);
+    }
   }
 
   /** The prices {@link #readMarkPrices} read, as the screen's factors. */
   private double[] readFactors() {
-    for (int k = 0; k < book.ilks.size(); k++) {
-      factors[k] = book.ilks.get(k).markPrice;
-    }
+    System.arraycopy(price, 0, factors, 0, price.length);
     return factors;
   }
 
   /**
-   * Records {@code v}'s allowance: its slack is collateral value less {@code debt × mat}, and only
-   * the collateral value moves with the price.
+   * Records vault {@code k}'s allowance: its slack is collateral value less {@code debt × mat}, and
+   * only the collateral value moves, with its own collateral type's price (the one factor it reads).
    */
-  private void allow(Vault v, MarginState s) {
-    if (!(s.maintenanceRequirement() > 0)) {
-      book.screen.allow(v.ordinal, v.slot, Double.POSITIVE_INFINITY, 0, 0);
+  private void allow(int k) {
+    double equity = value[k];
+    double requirement = required[k];
+    int slot = book.slotAt(k);
+    if (!(requirement > 0)) {
+      book.screen.allow(k, slot, Double.POSITIVE_INFINITY, 0, 0);
       return;
     }
-    double value = Math.abs(s.equity());
-    book.screen.allow(v.ordinal, v.slot, s.equity() - s.maintenanceRequirement(), value, value + s.maintenanceRequirement());
+    double moving = Math.abs(equity);
+    int ilk = book.ilkAt(k);
+    long reads = ilk < Long.SIZE ? 1L << ilk : -1L;
+    book.screen.allow(k, slot, equity - requirement, moving, moving + requirement, reads);
   }
 
   /** Whether a stale price of the vault's collateral holds its bark back (counted once per step). */
@@ -147,7 +258,7 @@ final class CdpRiskView {
   }
 
   MarginState state(Vault v) {
-    return state(book.ink(v), v.debt, v.ilk);
+    return state(book.ink(v), book.debt(v), v.ilk);
   }
 
   /**
@@ -155,11 +266,7 @@ final class CdpRiskView {
    * {@code debt * mat}, so "below maintenance" is exactly {@code ink * price / mat < debt}.
    */
   MarginState state(long ink, long debt, Ilk ilk) {
-    return state(ink, debt, ilk, c.oraclePrice(ilk.terms.asset()));
-  }
-
-  private MarginState state(long ink, long debt, Ilk ilk, double price) {
-    double value = ilk.collateral.units(ink) * price;
+    double value = ilk.collateral.units(ink) * c.oraclePrice(ilk.terms.asset());
     double required = c.units(debt) * ilk.terms.mat();
     return new MarginState(value, required, required);
   }
@@ -167,7 +274,7 @@ final class CdpRiskView {
   /** Reads each collateral type's oracle price once for a pass over every vault. */
   private void readMarkPrices() {
     for (Ilk ilk : book.ilkValues()) {
-      ilk.markPrice = c.oraclePrice(ilk.terms.asset());
+      price[ilk.index] = c.oraclePrice(ilk.terms.asset());
     }
   }
 }

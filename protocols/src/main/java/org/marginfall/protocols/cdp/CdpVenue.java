@@ -148,7 +148,7 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
     if (atoms <= 0) {
       throw new IllegalArgumentException("draw: must be a positive amount, was " + atoms);
     }
-    long after = Math.addExact(v.debt, atoms);
+    long after = Math.addExact(book.debt(v), atoms);
     if (after < v.ilk.dust) {
       throw new IllegalStateException(
           vault + ": debt " + c.units(after) + " would be below dust " + v.ilk.terms.dust());
@@ -167,7 +167,7 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
 
   @Override
   public long debt(AccountId vault) {
-    return book.vault(vault).debt;
+    return book.debt(book.vault(vault));
   }
 
   @Override

@@ -9,6 +9,8 @@ import org.marginfall.core.ledger.Precision;
  * <p>Mutable and not thread-safe.
  */
 final class Ilk {
+  /** Its place in the order the collateral types were declared. */
+  final int index;
   final CdpIlk terms;
   /** How finely the ledger counts the collateral: ink, lots, slices. */
   final Precision collateral;
@@ -20,10 +22,9 @@ final class Ilk {
   final long chost;
   double rate = 1;
   long dirt;
-  /** The oracle price read once by {@link CdpRiskView} for a pass over every vault. */
-  double markPrice;
 
-  Ilk(CdpIlk terms, Precision collateral, Precision base) {
+  Ilk(int index, CdpIlk terms, Precision collateral, Precision base) {
+    this.index = index;
     this.terms = terms;
     this.collateral = collateral;
     this.shift = base.decimals() - collateral.decimals();

@@ -23,9 +23,10 @@ final class StabilityFees {
     for (Ilk ilk : book.ilks) {
       if (ilk.terms.stabilityFee() > 0) {
         ilk.rate *= 1 + ilk.terms.stabilityFee();
-        for (Vault v : book.vaults.values()) {
-          if (v.ilk == ilk && v.debt > 0) {
-            long atoms = c.basePrecision().ceilAtoms(v.art * ilk.rate) - v.debt;
+        for (int k = 0, n = book.size(); k < n; k++) {
+          if (book.ilkAt(k) == ilk.index && book.debtAt(k) > 0) {
+            Vault v = book.vaults.at(k);
+            long atoms = c.basePrecision().ceilAtoms(book.art(v) * ilk.rate) - book.debt(v);
             if (atoms > 0) {
               c.ledger().transfer(c.issuer(), c.vow(), c.base(), atoms);
               book.accrue(v, atoms);

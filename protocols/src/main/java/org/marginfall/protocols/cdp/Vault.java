@@ -3,10 +3,11 @@ package org.marginfall.protocols.cdp;
 import org.marginfall.core.ledger.AccountId;
 
 /**
- * One vault ("urn"): normalised debt {@code art} and its debt in atoms ({@code art * rate}). Its
- * debt changes only through {@link VaultBook}, which tells the liquidation screen.
+ * One vault's ("urn") handle: its id, collateral type, ledger indices and ordinal, the row of its
+ * columns in {@link VaultBook} (normalised debt {@code art}, debt in atoms). Its debt changes only
+ * through {@link VaultBook}, which tells the liquidation screen.
  *
- * <p>Mutable and not thread-safe.
+ * <p>Immutable.
  */
 final class Vault {
   final AccountId id;
@@ -14,10 +15,8 @@ final class Vault {
   /** The vault's and its collateral's ledger indices, so marking reads balances without lookups. */
   final int slot;
   final int assetSlot;
-  /** Its place in the order vaults were opened. */
+  /** Its place in the order vaults were opened: its row in the columns. */
   final int ordinal;
-  double art;
-  long debt;
 
   Vault(AccountId id, Ilk ilk, int slot, int assetSlot, int ordinal) {
     this.id = id;

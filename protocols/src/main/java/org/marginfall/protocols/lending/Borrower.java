@@ -1,27 +1,24 @@
 package org.marginfall.protocols.lending;
 
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.venue.MarginState;
 
 /**
- * One borrower account: scaled debt per reserve, and its state at the last mark. Its scaled debt
+ * One borrower account's handle: its id, ledger index and ordinal, the row of its columns in
+ * {@link BorrowerBook} (scaled debt) and {@link LendingRiskView} (the last mark). Its scaled debt
  * changes only through {@link BorrowerBook}, which tells the liquidation screen.
  *
- * <p>Mutable and not thread-safe.
+ * <p>Immutable.
  */
 final class Borrower {
   final AccountId id;
   /** The account's ledger index, so marking reads receipt balances without lookups. */
   final int slot;
-  /** Its place in the order accounts were opened. */
+  /** Its place in the order accounts were opened: its row in the columns. */
   final int ordinal;
-  final double[] scaledDebt;
-  MarginState state = new MarginState(0, 0, 0);
 
-  Borrower(AccountId id, int slot, int ordinal, int reserves) {
+  Borrower(AccountId id, int slot, int ordinal) {
     this.id = id;
     this.slot = slot;
     this.ordinal = ordinal;
-    this.scaledDebt = new double[reserves];
   }
 }

@@ -44,8 +44,8 @@ final class LendingAudit {
       }
       double sum = 0;
       for (Borrower b : borrowers.accounts.values()) {
-        sum += b.scaledDebt[r.index];
-        if (b.scaledDebt[r.index] < 0) {
+        sum += borrowers.scaledDebt(b, r);
+        if (borrowers.scaledDebt(b, r) < 0) {
           problems.add(v + ": negative debt of " + b.id + " in " + a);
         }
       }

@@ -100,18 +100,18 @@ final class LendingDesk {
     c.ledger().transfer(r.pool, to, asset, atoms);
     r.cash -= atoms;
     borrowers.addDebt(b, r, units);
-    b.state = risk.state(b);
+    risk.remark(b);
   }
 
   long repay(AccountId from, AccountId account, AssetId asset, long atoms) {
     Borrower b = borrowers.borrower(account);
     Reserve r = book.reserve(asset);
     LendingContext.positive(atoms, "atoms");
-    long paid = r.precision.ceilAtomsAtMost(b.scaledDebt[r.index] * r.borrowIndex, atoms);
+    long paid = r.precision.ceilAtomsAtMost(borrowers.scaledDebt(b, r) * r.borrowIndex, atoms);
     c.ledger().transfer(from, r.pool, asset, paid);
     r.cash += paid;
     borrowers.reduceDebt(b, r, r.precision.units(paid));
-    b.state = risk.state(b);
+    risk.remark(b);
     return paid;
   }
 
@@ -139,7 +139,7 @@ final class LendingDesk {
       }
     }
     c.ledger().transfer(b.id, to, r.terms.receipt(), receiptAtoms);
-    b.state = risk.state(b);
+    risk.remark(b);
     // HF >= 1 after the withdrawal: the account cannot stay on the last mark's list.
     risk.liquidatable.drop(b.id);
   }

@@ -181,7 +181,7 @@ public final class LendingPool implements LendingVenue {
   @Override
   public double debt(AccountId account, AssetId asset) {
     Reserve r = book.reserve(asset);
-    return borrowers.borrower(account).scaledDebt[r.index] * r.borrowIndex;
+    return borrowers.scaledDebt(borrowers.borrower(account), r) * r.borrowIndex;
   }
 
   @Override

@@ -72,7 +72,7 @@ final class LoanLiquidator {
     LendingMath.Plan plan =
         LendingMath.plan(
             new LendingMath.PairInput(
-                now.health(), risk.debtValue(b), b.scaledDebt[debtReserve.index] * debtReserve.borrowIndex, pDebt,
+                now.health(), risk.debtValue(b), borrowers.scaledDebt(b, debtReserve) * debtReserve.borrowIndex, pDebt,
                 collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
                 c.spec().closeFactorThreshold(), c.spec().minLeftover()));
     return Math.max(0, plan.collateralToLiquidator() * pColl - plan.debtRepaid() * pDebt);
@@ -146,8 +146,7 @@ final class LoanLiquidator {
 
     // 4. v3.3: no collateral left means every remaining debt is burned.
     burnIfBare(b);
-    b.state = risk.state(b);
-    if (!b.state.liquidatable()) {
+    if (!risk.remark(b).liquidatable()) {
       risk.liquidatable.drop(account);
     }
     List<Holding> acquired =
@@ -208,7 +207,7 @@ final class LoanLiquidator {
   private void burnIfBare(Borrower b) {
     if (!hasCollateral(b)) {
       for (Reserve r : book.reserves) {
-        if (b.scaledDebt[r.index] > 0) {
+        if (borrowers.scaledDebt(b, r) > 0) {
           burner.burnDebt(b, r);
         }
       }
@@ -259,7 +258,7 @@ final class LoanLiquidator {
     }
     LendingMath.PairInput in =
         new LendingMath.PairInput(
-            before.health(), risk.debtValue(b), b.scaledDebt[debtReserve.index] * debtReserve.borrowIndex, pDebt,
+            before.health(), risk.debtValue(b), borrowers.scaledDebt(b, debtReserve) * debtReserve.borrowIndex, pDebt,
             collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
             c.spec().closeFactorThreshold(), c.spec().minLeftover());
     LendingMath.Plan plan = LendingMath.plan(in);
@@ -291,7 +290,7 @@ final class LoanLiquidator {
     Reserve collReserve = null;
     double largestColl = 0;
     for (Reserve r : book.reserves) {
-      double d = b.scaledDebt[r.index] * r.borrowIndex * c.price(r.terms.asset());
+      double d = borrowers.scaledDebt(b, r) * r.borrowIndex * c.price(r.terms.asset());
       if (d > largestDebt) {
         largestDebt = d;
         debtReserve = r;
