@@ -49,17 +49,17 @@ final class Cat {
     long lot = Math.min(ink, ilk.collateral.floorAtoms(terms.lump()));
     // cat.sol: art = urn.art * lot / urn.ink, in exact integer arithmetic as the contract does.
     long art = lot == ink
-        ? v.debt
-        : BigInteger.valueOf(v.debt).multiply(BigInteger.valueOf(lot)).divide(BigInteger.valueOf(ink)).longValueExact();
+        ? book.debt(v)
+        : BigInteger.valueOf(book.debt(v)).multiply(BigInteger.valueOf(lot)).divide(BigInteger.valueOf(ink)).longValueExact();
     // A share of debt that rounds to nothing would kick an auction for no tab: take the vault whole.
-    if (art <= 0 || v.debt - art < ilk.dust) {
+    if (art <= 0 || book.debt(v) - art < ilk.dust) {
       lot = ink;
-      art = v.debt;
+      art = book.debt(v);
     }
     long tab = Liquidations2Math.mulFloor(art, ilk.terms.chop());
-    boolean partial = art < v.debt;
+    boolean partial = art < book.debt(v);
     c.ledger().transfer(account, c.auctions(), asset, lot);
-    book.setDebt(v, v.debt - art);
+    book.setDebt(v, book.debt(v) - art);
     vow.queue(art);
     flipper.kick(v, keeper, art, tab, lot, partial);
     bites++;
@@ -78,6 +78,6 @@ final class Cat {
 
   private boolean bitesNow(Vault v) {
     long ink = book.ink(v);
-    return v.debt > 0 && ink > 0 && risk.state(ink, v.debt, v.ilk).liquidatable() && !risk.pausedByStaleness(v);
+    return book.debt(v) > 0 && ink > 0 && risk.state(ink, book.debt(v), v.ilk).liquidatable() && !risk.pausedByStaleness(v);
   }
 }
