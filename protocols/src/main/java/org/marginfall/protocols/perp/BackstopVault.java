@@ -45,17 +45,15 @@ final class BackstopVault {
    * receive one share per unit, so NAV starts at exactly 1 (each side counted at its own asset's
    * precision). The share asset is priced at the vault's NAV.
    */
-  BackstopVault(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
+  BackstopVault(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
     this.terms = spec.backstop().get();
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
     AccountId vaultId = AccountId.of(spec.id().value(), "backstop");
     this.shareIssuer = vaultId.child("issuer");
     AccountId depositors = vaultId.child("depositors");

@@ -42,19 +42,17 @@ final class BookLiquidation {
   private double realized;
   private double nominalFee;
 
-  BookLiquidation(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall, LiquidationTotals totals) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
-    this.totals = totals;
+  BookLiquidation(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
+    this.totals = c.totals();
     int n = markets.count();
     this.closedSize = new double[n];
     this.exec = new double[n];

@@ -59,19 +59,17 @@ final class DeleveragingPath {
   private double adlProfitTaken;
   private double adlOverDeleveraging;
 
-  DeleveragingPath(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall, LiquidationTotals totals) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
-    this.totals = totals;
+  DeleveragingPath(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
+    this.totals = c.totals();
     this.adlStream =
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
             ? services.streams().stream("venues/" + spec.id().value() + "/adl")

@@ -30,19 +30,17 @@ final class FundingSettler {
   private long fundingReceivedAtoms;
   private long fundingDeferredAtoms;
 
-  FundingSettler(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.history = markets.history;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
+  FundingSettler(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.history = c.markets().history;
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
   }
 
   /** Once a tick: samples the basis and premium of every market, and settles funding at the end of each interval. */

@@ -32,18 +32,16 @@ final class PerpTradeDesk {
   private final PerpRiskView risk;
   private final LossWaterfall waterfall;
 
-  PerpTradeDesk(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
+  PerpTradeDesk(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
   }
 
   /**
