@@ -76,12 +76,12 @@ final class BackstopVault {
   LiquidationOutcome takeover(MarginAccount a, MarginState before, String reason) {
     double notional = 0;
     double realized = 0;
-    double[] price = new double[a.size.length];
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
+    double[] price = new double[a.markets()];
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
         price[i] = markets.markPrice(i);
-        notional += Math.abs(a.size[i]) * price[i];
-        realized += a.size[i] * (price[i] - a.entry[i]);
+        notional += Math.abs(a.size(i)) * price[i];
+        realized += a.size(i) * (price[i] - a.entry(i));
       }
     }
     takeMargin(a);
@@ -113,11 +113,11 @@ final class BackstopVault {
 
   /** Moves every position of {@code a} to the vault at {@code price}, settling what the vault's own positions realise. */
   private void takePositions(MarginAccount a, double[] price) {
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        double s = a.size[i];
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
+        double s = a.size(i);
         book.setSize(a, i, 0);
-        a.entry[i] = 0;
+        a.setEntry(i, 0);
         waterfall.settlePnl(vault.id, book.applyTrade(vault, i, s, price[i]));
       }
     }
@@ -127,8 +127,8 @@ final class BackstopVault {
   void unwind() {
     double fraction = terms.unwindFraction();
     String trader = vault.id.value();
-    for (int i = 0; i < vault.size.length; i++) {
-      double s = vault.size[i];
+    for (int i = 0; i < vault.markets(); i++) {
+      double s = vault.size(i);
       if (s == 0) {
         continue;
       }

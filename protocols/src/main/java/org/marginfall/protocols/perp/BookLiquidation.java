@@ -73,7 +73,7 @@ final class BookLiquidation {
     double totalNotional = record(account, before, liquidator, feeAtoms, toLiquidator, toInsurance);
     if (partial) {
       totals.partialLiquidations++;
-      a.partialAt = services.clock().step();
+      a.setPartialAt(services.clock().step());
     }
     totals.liquidatedNotional += totalNotional;
     totals.liquidationFeeAtoms += feeAtoms;
@@ -99,26 +99,26 @@ final class BookLiquidation {
     nominalFee = 0;
     String venue = spec.id().value();
     for (int i = 0; i < closedSize.length; i++) {
-      if (a.size[i] == 0) {
+      if (a.size(i) == 0) {
         continue;
       }
       AssetId asset = markets.assets.get(i);
       oracle[i] = markets.oraclePrice(asset);
       double f = fractions[i];
       partial |= f < 1;
-      double close = f >= 1 ? a.size[i] : a.size[i] * f;
+      double close = f >= 1 ? a.size(i) : a.size(i) * f;
       Execution e = services.markets().tradeSynthetic(venue, asset, -close);
       closedSize[i] = close;
       exec[i] = e.averagePrice();
-      pnl[i] = close * (exec[i] - a.entry[i]);
+      pnl[i] = close * (exec[i] - a.entry(i));
       notional[i] = e.value();
       realized += pnl[i];
       nominalFee += notional[i] * spec.liquidationFee();
       if (f >= 1) {
         book.setSize(a, i, 0);
-        a.entry[i] = 0;
+        a.setEntry(i, 0);
       } else {
-        book.setSize(a, i, a.size[i] - close);
+        book.setSize(a, i, a.size(i) - close);
       }
     }
     return partial;

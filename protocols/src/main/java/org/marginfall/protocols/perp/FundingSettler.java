@@ -71,7 +71,7 @@ final class FundingSettler {
     long deferred = 0;
     double mark = markets.markPrice(i);
     for (MarginAccount a : book.all()) {
-      double s = a.size[i];
+      double s = a.size(i);
       if (s == 0) {
         continue;
       }
@@ -108,9 +108,9 @@ final class FundingSettler {
     waterfall.payHouse(a.id, now);
     long unpaid = owed - now;
     if (unpaid > 0) {
-      double shifted = a.entry[i] + basePrecision.units(unpaid) / s;
+      double shifted = a.entry(i) + basePrecision.units(unpaid) / s;
       if (shifted > 0) {
-        a.entry[i] = shifted;
+        a.setEntry(i, shifted);
         return unpaid;
       }
       // A short whose entry cannot absorb the debt: the waterfall pays the house instead.

@@ -116,10 +116,10 @@ final class PerpRiskView {
       if (screening) {
         markAndAllow(a);
       } else {
-        a.state = stateAtReadPrices(a);
+        a.setState(stateAtReadPrices(a));
       }
-      a.markedSerial = markSerial;
-      if (a == vault || !a.state.liquidatable()) {
+      a.setMarkedSerial(markSerial);
+      if (a == vault || !a.state().liquidatable()) {
         continue;
       }
       stale += listIfActionable(a, out);
@@ -148,9 +148,9 @@ final class PerpRiskView {
     MarginAccount vault = book.vault();
     for (int j = 0; j < n; j++) {
       MarginAccount a = book.byOrdinal(due[j]);
-      a.state = stateAtReadPrices(a);
-      a.markedSerial = markSerial;
-      if (a == vault || !a.state.liquidatable()) {
+      a.setState(stateAtReadPrices(a));
+      a.setMarkedSerial(markSerial);
+      if (a == vault || !a.state().liquidatable()) {
         continue;
       }
       stale += listIfActionable(a, out);
@@ -166,10 +166,10 @@ final class PerpRiskView {
         countPausedStep();
         return 1;
       }
-      out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
+      out.add(new LiquidationCandidate(spec.id(), a.id, a.state()));
       return 1;
     }
-    out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
+    out.add(new LiquidationCandidate(spec.id(), a.id, a.state()));
     return 0;
   }
 
@@ -211,20 +211,20 @@ final class PerpRiskView {
     }
     double initial = 0;
     double maintenance = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      double size = a.size[i];
+    for (int i = 0; i < a.markets(); i++) {
+      double size = a.size(i);
       if (size != 0) {
         double mark = markBuffer[i];
-        equity += size * (mark - a.entry[i]);
+        equity += size * (mark - a.entry(i));
         double notional = Math.abs(size) * mark;
         MarginTiers t = tiers.get(i);
         initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
         maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
         moving += notional * (1 + steepestRate[i]);
-        fixed += Math.abs(size * a.entry[i]) + notional;
+        fixed += Math.abs(size * a.entry(i)) + notional;
       }
     }
-    a.state = new MarginState(equity, initial, maintenance);
+    a.setState(new MarginState(equity, initial, maintenance));
     if (a == book.vault() || !(maintenance > 0) && !a.hasPositions()) {
       screen.allow(a.ordinal, a.slot, Double.POSITIVE_INFINITY, 0, 0);
     } else {
@@ -239,20 +239,20 @@ final class PerpRiskView {
    * re-stated). Auto-deleveraging ranks accounts by it.
    */
   MarginState markedState(MarginAccount a) {
-    if (a.markedSerial < markSerial) {
+    if (a.markedSerial() < markSerial) {
       if (ledger.changedAt(a.slot) > transfersAtLastMark) {
         throw new IllegalStateException(spec.id() + ": " + a.id + " changed after the last mark without a new state");
       }
-      a.state = stateAt(a, markedCollateralPrice, markedMark);
-      a.markedSerial = markSerial;
+      a.setState(stateAt(a, markedCollateralPrice, markedMark));
+      a.setMarkedSerial(markSerial);
     }
-    return a.state;
+    return a.state();
   }
 
   /** Re-computes {@code a}'s state after its books changed, and tells the screen. */
   void restate(MarginAccount a) {
-    a.state = state(a);
-    a.markedSerial = markSerial;
+    a.setState(state(a));
+    a.setMarkedSerial(markSerial);
     screen.touch(a.ordinal);
   }
 
@@ -276,7 +276,7 @@ final class PerpRiskView {
 
   /** Keeps the last mark's list truthful after a liquidation or a withdrawal changed the account. */
   void dropFromList(MarginAccount a) {
-    if (!a.state.liquidatable() || !a.hasPositions()) {
+    if (!a.state().liquidatable() || !a.hasPositions()) {
       liquidatable.drop(a.id);
     }
   }
@@ -293,7 +293,7 @@ final class PerpRiskView {
     int n = 0;
     for (MarginAccount a : book.all()) {
       if (a != vault) {
-        double h = a.state.health();
+        double h = a.state().health();
         if (Double.isFinite(h)) {
           out[n++] = h;
         }
@@ -310,9 +310,9 @@ final class PerpRiskView {
     }
     double openInterest = 0;
     for (MarginAccount a : book.all()) {
-      for (int i = 0; i < a.size.length; i++) {
-        if (a.size[i] != 0) {
-          openInterest += Math.abs(a.size[i]) * price[i];
+      for (int i = 0; i < a.markets(); i++) {
+        if (a.size(i) != 0) {
+          openInterest += Math.abs(a.size(i)) * price[i];
         }
       }
     }
@@ -373,11 +373,11 @@ final class PerpRiskView {
     }
     double initial = 0;
     double maintenance = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      double size = a.size[i];
+    for (int i = 0; i < a.markets(); i++) {
+      double size = a.size(i);
       if (size != 0) {
         double mark = markBuffer[i];
-        equity += size * (mark - a.entry[i]);
+        equity += size * (mark - a.entry(i));
         double notional = Math.abs(size) * mark;
         MarginTiers t = tiers.get(i);
         initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
@@ -396,9 +396,9 @@ final class PerpRiskView {
     // Portfolio margin keeps the venue's equity and takes the requirements from the model; while
     // a VaR window is still filling, the standard requirements stand in.
     List<Position> positions = new ArrayList<>();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        positions.add(new Position(markets.assets.get(i), a.size[i], markets.markPrice(i)));
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
+        positions.add(new Position(markets.assets.get(i), a.size(i), markets.markPrice(i)));
       }
     }
     return PortfolioMarginCalculator.DEFAULT
@@ -420,11 +420,11 @@ final class PerpRiskView {
     }
     List<PerpMarginCalculator.PositionLine> positions = new ArrayList<>();
     List<MarginTiers> positionTiers = new ArrayList<>();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
         positions.add(
             new PerpMarginCalculator.PositionLine(
-                a.size[i], a.entry[i], markets.markPrice(i), initialMargin[i], maintenanceMargin[i]));
+                a.size(i), a.entry(i), markets.markPrice(i), initialMargin[i], maintenanceMargin[i]));
         positionTiers.add(tiers.get(i));
       }
     }
@@ -451,9 +451,9 @@ final class PerpRiskView {
     for (CollateralTerms c : collateral) {
       v += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
     }
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        v += a.size[i] * (markets.markPrice(i) - a.entry[i]);
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
+        v += a.size(i) * (markets.markPrice(i) - a.entry(i));
       }
     }
     return v;
@@ -466,8 +466,8 @@ final class PerpRiskView {
       return false;
     }
     long now = services.clock().step();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0 && now - services.oracles().publishedStep(spec.oracle(), markets.assets.get(i), now) > max) {
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0 && now - services.oracles().publishedStep(spec.oracle(), markets.assets.get(i), now) > max) {
         return true;
       }
     }

@@ -367,8 +367,8 @@ public final class PerpetualExchange implements PerpetualVenue {
             spec.id() + ": " + a.id + " is " + (expected ? "" : "not ")
                 + "liquidatable (" + now + ") but the last mark says otherwise");
       }
-      for (int i = 0; i < a.size.length; i++) {
-        if (!Double.isFinite(a.size[i]) || (a.size[i] != 0 && !(a.entry[i] > 0))) {
+      for (int i = 0; i < a.markets(); i++) {
+        if (!Double.isFinite(a.size(i)) || (a.size(i) != 0 && !(a.entry(i) > 0))) {
           problems.add(spec.id() + ": position " + markets.assets.get(i) + " of " + a.id + " is malformed");
         }
         if (!book.indexAgrees(a, i)) {
