@@ -53,8 +53,6 @@ final class PerpRiskView {
   private final LiquidationScreen screen;
   /** The screen's factors: the collateral lines' oracle prices, then the markets' marks. */
   private final double[] factors;
-  /** Per market, the steepest maintenance rate (the slope of the requirement in the notional). */
-  private final double[] steepestRate;
   /** Prices of the last mark of either kind, for states computed later as that mark would have. */
   private final double[] markedCollateralPrice;
   private final double[] markedMark;
@@ -65,6 +63,8 @@ final class PerpRiskView {
   private long stalePausedSteps;
   private long lastPausedStep = -1;
   private int staleNow;
+  /** The passes over the book's columns: sums, the mark with allowances, health values. */
+  private final ColumnMarks marks;
 
   PerpRiskView(PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book) {
     this.spec = spec;
@@ -88,11 +88,7 @@ final class PerpRiskView {
     this.markedCollateralPrice = new double[collateral.size()];
     this.markedMark = new double[markets.count()];
     this.factors = new double[collateral.size() + markets.count()];
-    this.steepestRate = new double[markets.count()];
-    for (int i = 0; i < steepestRate.length; i++) {
-      MarginTiers t = tiers.get(i);
-      steepestRate[i] = t == null ? maintenanceMargin[i] : Math.max(t.rate(0), t.rate(t.size() - 1));
-    }
+    this.marks = new ColumnMarks(ledger, markets, book);
   }
 
   // --- marking
@@ -111,18 +107,19 @@ final class PerpRiskView {
     }
     List<LiquidationCandidate> out = new ArrayList<>();
     int stale = 0;
-    MarginAccount vault = book.vault();
-    for (MarginAccount a : book.all()) {
+    int vault = book.vaultOrdinal();
+    int n = book.size();
+    for (int o = 0; o < n; o++) {
       if (screening) {
-        markAndAllow(a);
+        marks.markAndAllow(o, collateralPrice, markBuffer);
       } else {
-        a.setState(stateAtReadPrices(a));
+        book.byOrdinal(o).setState(portfolioState(book.byOrdinal(o)));
       }
-      a.setMarkedSerial(markSerial);
-      if (a == vault || !a.state().liquidatable()) {
+      book.markedSerial[o] = markSerial;
+      if (o == vault || !book.liquidatable(o)) {
         continue;
       }
-      stale += listIfActionable(a, out);
+      stale += listIfActionable(book.byOrdinal(o), out);
     }
     finishMark(out, stale);
   }
@@ -145,15 +142,15 @@ final class PerpRiskView {
     int n = screen.dueCount();
     List<LiquidationCandidate> out = new ArrayList<>();
     int stale = 0;
-    MarginAccount vault = book.vault();
+    int vault = book.vaultOrdinal();
     for (int j = 0; j < n; j++) {
-      MarginAccount a = book.byOrdinal(due[j]);
-      a.setState(stateAtReadPrices(a));
-      a.setMarkedSerial(markSerial);
-      if (a == vault || !a.state().liquidatable()) {
+      int o = due[j];
+      marks.store(o, collateralPrice, markBuffer);
+      book.markedSerial[o] = markSerial;
+      if (o == vault || !book.liquidatable(o)) {
         continue;
       }
-      stale += listIfActionable(a, out);
+      stale += listIfActionable(book.byOrdinal(o), out);
     }
     finishMark(out, stale);
   }
@@ -190,50 +187,6 @@ final class PerpRiskView {
   }
 
   /**
-   * Marks {@code a} at the prices just read, as {@link #stateAtReadPrices} does (the same sums in
-   * the same order), and records its allowance with the screen: its slack is equity less
-   * maintenance; each collateral line moves by at most its value before haircut and cap, each
-   * position's PnL by its notional and its requirement by the notional times the steepest tier
-   * rate.
-   */
-  private void markAndAllow(MarginAccount a) {
-    double equity = 0;
-    double moving = 0;
-    double fixed = 0;
-    for (int k = 0; k < collateralSlot.length; k++) {
-      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
-      if (held != 0) {
-        CollateralTerms c = collateral.get(k);
-        double units = collateralPrecision[k].units(held);
-        equity += PerpMarginCalculator.collateralValue(units, collateralPrice[k], c.haircut(), c.cap());
-        moving += Math.abs(units * collateralPrice[k]);
-      }
-    }
-    double initial = 0;
-    double maintenance = 0;
-    for (int i = 0; i < a.markets(); i++) {
-      double size = a.size(i);
-      if (size != 0) {
-        double mark = markBuffer[i];
-        equity += size * (mark - a.entry(i));
-        double notional = Math.abs(size) * mark;
-        MarginTiers t = tiers.get(i);
-        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
-        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
-        moving += notional * (1 + steepestRate[i]);
-        fixed += Math.abs(size * a.entry(i)) + notional;
-      }
-    }
-    a.setState(new MarginState(equity, initial, maintenance));
-    if (a == book.vault() || !(maintenance > 0) && !a.hasPositions()) {
-      screen.allow(a.ordinal, a.slot, Double.POSITIVE_INFINITY, 0, 0);
-    } else {
-      fixed += Math.abs(equity) + Math.abs(maintenance);
-      screen.allow(a.ordinal, a.slot, equity - maintenance, moving, moving + fixed);
-    }
-  }
-
-  /**
    * {@code a}'s state as the last mark saw it: an account that mark left out gets the state it would
    * have computed, at that mark's prices (its books have not changed since, or it would have been
    * re-stated). Auto-deleveraging ranks accounts by it.
@@ -243,7 +196,11 @@ final class PerpRiskView {
       if (ledger.changedAt(a.slot) > transfersAtLastMark) {
         throw new IllegalStateException(spec.id() + ": " + a.id + " changed after the last mark without a new state");
       }
-      a.setState(stateAt(a, markedCollateralPrice, markedMark));
+      if (spec.portfolio().isPresent()) {
+        a.setState(portfolioState(a));
+      } else {
+        marks.store(a.ordinal, markedCollateralPrice, markedMark);
+      }
       a.setMarkedSerial(markSerial);
     }
     return a.state();
@@ -288,18 +245,13 @@ final class PerpRiskView {
 
   /** Equity over maintenance requirement of every trader account at the last mark (finite values only). */
   double[] healthValues() {
-    MarginAccount vault = book.vault();
     double[] out = new double[book.size()];
-    int n = 0;
-    for (MarginAccount a : book.all()) {
-      if (a != vault) {
-        double h = a.state().health();
-        if (Double.isFinite(h)) {
-          out[n++] = h;
-        }
-      }
-    }
-    return Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, healthValues(out));
+  }
+
+  /** Writes {@link #healthValues()} into {@code into} (at least as long as the book) from 0; returns how many. */
+  int healthValues(double[] into) {
+    return marks.healthValues(into);
   }
 
   /** Open interest: the absolute size of every position at the oracle price. */
@@ -308,15 +260,7 @@ final class PerpRiskView {
     for (int i = 0; i < price.length; i++) {
       price[i] = markets.oraclePrice(markets.assets.get(i));
     }
-    double openInterest = 0;
-    for (MarginAccount a : book.all()) {
-      for (int i = 0; i < a.markets(); i++) {
-        if (a.size(i) != 0) {
-          openInterest += Math.abs(a.size(i)) * price[i];
-        }
-      }
-    }
-    return openInterest;
+    return marks.openInterest(price);
   }
 
   /** Accounts the last mark found liquidatable but whose feeds were stale. */
@@ -363,28 +307,8 @@ final class PerpRiskView {
     if (spec.portfolio().isPresent()) {
       return portfolioState(a);
     }
-    double equity = 0;
-    for (int k = 0; k < collateralSlot.length; k++) {
-      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
-      if (held != 0) {
-        CollateralTerms c = collateral.get(k);
-        equity += PerpMarginCalculator.collateralValue(collateralPrecision[k].units(held), collateralPrice[k], c.haircut(), c.cap());
-      }
-    }
-    double initial = 0;
-    double maintenance = 0;
-    for (int i = 0; i < a.markets(); i++) {
-      double size = a.size(i);
-      if (size != 0) {
-        double mark = markBuffer[i];
-        equity += size * (mark - a.entry(i));
-        double notional = Math.abs(size) * mark;
-        MarginTiers t = tiers.get(i);
-        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
-        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
-      }
-    }
-    return new MarginState(equity, initial, maintenance);
+    marks.sum(a.ordinal, collateralPrice, markBuffer);
+    return new MarginState(marks.equity, marks.initial, marks.maintenance);
   }
 
   /** The account's state under portfolio margin: the venue's equity, the model's requirements. */
