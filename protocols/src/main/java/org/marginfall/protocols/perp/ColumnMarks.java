@@ -93,47 +93,64 @@ final class ColumnMarks {
   }
 
   /**
-   * Marks account {@code o} as {@link #store} does (the same sums in the same order), and records
-   * its allowance with the screen: its slack is equity less maintenance; each collateral line moves
-   * by at most its value before haircut and cap, each position's PnL by its notional and its
-   * requirement by the notional times the steepest tier rate.
+   * The full mark: every account, in account order, summed as {@link #store} sums it (the same
+   * terms in the same order) into the book's state columns, and its allowance recorded with the
+   * screen: its slack is equity less maintenance; each collateral line moves by at most its value
+   * before haircut and cap, each position's PnL by its notional and its requirement by the notional
+   * times the steepest tier rate. The columns are read into locals once per pass.
    */
-  void markAndAllow(int o, double[] collateralPrice, double[] mark) {
-    int slot = book.slotColumn()[o];
-    double equity = 0;
-    double moving = 0;
-    double fixed = 0;
-    for (int k = 0; k < collateralSlot.length; k++) {
-      long held = ledger.balanceAt(slot, collateralSlot[k]);
-      if (held != 0) {
-        CollateralTerms c = collateral.get(k);
-        double units = collateralPrecision[k].units(held);
-        equity += PerpMarginCalculator.collateralValue(units, collateralPrice[k], c.haircut(), c.cap());
-        moving += Math.abs(units * collateralPrice[k]);
-      }
-    }
-    double initial = 0;
-    double maintenance = 0;
+  void markAllAndAllow(double[] collateralPrice, double[] mark) {
+    int n = book.size();
+    int vault = book.vaultOrdinal();
+    int[] slots = book.slotColumn();
+    double[][] size = new double[mark.length][];
+    double[][] entry = new double[mark.length][];
     for (int i = 0; i < mark.length; i++) {
-      double size = book.sizeColumn(i)[o];
-      if (size != 0) {
-        double p = mark[i];
-        double entry = book.entryColumn(i)[o];
-        equity += size * (p - entry);
-        double notional = Math.abs(size) * p;
-        MarginTiers t = tiers.get(i);
-        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
-        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
-        moving += notional * (1 + steepestRate[i]);
-        fixed += Math.abs(size * entry) + notional;
-      }
+      size[i] = book.sizeColumn(i);
+      entry[i] = book.entryColumn(i);
     }
-    book.setState(o, equity, initial, maintenance);
-    if (o == book.vaultOrdinal() || !(maintenance > 0) && !book.hasPositions(o)) {
-      screen.allow(o, slot, Double.POSITIVE_INFINITY, 0, 0);
-    } else {
-      fixed += Math.abs(equity) + Math.abs(maintenance);
-      screen.allow(o, slot, equity - maintenance, moving, moving + fixed);
+    double[] equityColumn = book.equityColumn();
+    double[] initialColumn = book.initialColumn();
+    double[] maintenanceColumn = book.maintenanceColumn();
+    for (int o = 0; o < n; o++) {
+      int slot = slots[o];
+      double equity = 0;
+      double moving = 0;
+      double fixed = 0;
+      for (int k = 0; k < collateralSlot.length; k++) {
+        long held = ledger.balanceAt(slot, collateralSlot[k]);
+        if (held != 0) {
+          CollateralTerms c = collateral.get(k);
+          double units = collateralPrecision[k].units(held);
+          equity += PerpMarginCalculator.collateralValue(units, collateralPrice[k], c.haircut(), c.cap());
+          moving += Math.abs(units * collateralPrice[k]);
+        }
+      }
+      double initial = 0;
+      double maintenance = 0;
+      for (int i = 0; i < mark.length; i++) {
+        double s = size[i][o];
+        if (s != 0) {
+          double p = mark[i];
+          double e = entry[i][o];
+          equity += s * (p - e);
+          double notional = Math.abs(s) * p;
+          MarginTiers t = tiers.get(i);
+          initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
+          maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
+          moving += notional * (1 + steepestRate[i]);
+          fixed += Math.abs(s * e) + notional;
+        }
+      }
+      equityColumn[o] = equity;
+      initialColumn[o] = initial;
+      maintenanceColumn[o] = maintenance;
+      if (o == vault || !(maintenance > 0) && !book.hasPositions(o)) {
+        screen.allow(o, slot, Double.POSITIVE_INFINITY, 0, 0);
+      } else {
+        fixed += Math.abs(equity) + Math.abs(maintenance);
+        screen.allow(o, slot, equity - maintenance, moving, moving + fixed);
+      }
     }
   }
 

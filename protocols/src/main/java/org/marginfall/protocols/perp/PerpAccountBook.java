@@ -167,6 +167,10 @@ final class PerpAccountBook {
     return equity;
   }
 
+  double[] initialColumn() {
+    return initial;
+  }
+
   double[] maintenanceColumn() {
     return maintenance;
   }

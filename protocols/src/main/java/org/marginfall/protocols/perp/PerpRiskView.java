@@ -109,13 +109,16 @@ final class PerpRiskView {
     int stale = 0;
     int vault = book.vaultOrdinal();
     int n = book.size();
-    for (int o = 0; o < n; o++) {
-      if (screening) {
-        marks.markAndAllow(o, collateralPrice, markBuffer);
-      } else {
+    if (screening) {
+      marks.markAllAndAllow(collateralPrice, markBuffer);
+    } else {
+      for (int o = 0; o < n; o++) {
         book.byOrdinal(o).setState(portfolioState(book.byOrdinal(o)));
       }
-      book.markedSerial[o] = markSerial;
+    }
+    Arrays.fill(book.markedSerial, 0, n, markSerial);
+    // Listing reads the marks and changes none, so it can follow the mark as a second pass.
+    for (int o = 0; o < n; o++) {
       if (o == vault || !book.liquidatable(o)) {
         continue;
       }
