@@ -45,17 +45,15 @@ final class BackstopVault {
    * receive one share per unit, so NAV starts at exactly 1 (each side counted at its own asset's
    * precision). The share asset is priced at the vault's NAV.
    */
-  BackstopVault(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
+  BackstopVault(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
     this.terms = spec.backstop().get();
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
     AccountId vaultId = AccountId.of(spec.id().value(), "backstop");
     this.shareIssuer = vaultId.child("issuer");
     AccountId depositors = vaultId.child("depositors");
@@ -78,12 +76,12 @@ final class BackstopVault {
   LiquidationOutcome takeover(MarginAccount a, MarginState before, String reason) {
     double notional = 0;
     double realized = 0;
-    double[] price = new double[a.size.length];
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
+    double[] price = new double[a.markets()];
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
         price[i] = markets.markPrice(i);
-        notional += Math.abs(a.size[i]) * price[i];
-        realized += a.size[i] * (price[i] - a.entry[i]);
+        notional += Math.abs(a.size(i)) * price[i];
+        realized += a.size(i) * (price[i] - a.entry(i));
       }
     }
     takeMargin(a);
@@ -115,11 +113,11 @@ final class BackstopVault {
 
   /** Moves every position of {@code a} to the vault at {@code price}, settling what the vault's own positions realise. */
   private void takePositions(MarginAccount a, double[] price) {
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        double s = a.size[i];
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
+        double s = a.size(i);
         book.setSize(a, i, 0);
-        a.entry[i] = 0;
+        a.setEntry(i, 0);
         waterfall.settlePnl(vault.id, book.applyTrade(vault, i, s, price[i]));
       }
     }
@@ -129,8 +127,8 @@ final class BackstopVault {
   void unwind() {
     double fraction = terms.unwindFraction();
     String trader = vault.id.value();
-    for (int i = 0; i < vault.size.length; i++) {
-      double s = vault.size[i];
+    for (int i = 0; i < vault.markets(); i++) {
+      double s = vault.size(i);
       if (s == 0) {
         continue;
       }

@@ -42,19 +42,17 @@ final class BookLiquidation {
   private double realized;
   private double nominalFee;
 
-  BookLiquidation(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall, LiquidationTotals totals) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
-    this.totals = totals;
+  BookLiquidation(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
+    this.totals = c.totals();
     int n = markets.count();
     this.closedSize = new double[n];
     this.exec = new double[n];
@@ -75,7 +73,7 @@ final class BookLiquidation {
     double totalNotional = record(account, before, liquidator, feeAtoms, toLiquidator, toInsurance);
     if (partial) {
       totals.partialLiquidations++;
-      a.partialAt = services.clock().step();
+      a.setPartialAt(services.clock().step());
     }
     totals.liquidatedNotional += totalNotional;
     totals.liquidationFeeAtoms += feeAtoms;
@@ -101,26 +99,26 @@ final class BookLiquidation {
     nominalFee = 0;
     String venue = spec.id().value();
     for (int i = 0; i < closedSize.length; i++) {
-      if (a.size[i] == 0) {
+      if (a.size(i) == 0) {
         continue;
       }
       AssetId asset = markets.assets.get(i);
       oracle[i] = markets.oraclePrice(asset);
       double f = fractions[i];
       partial |= f < 1;
-      double close = f >= 1 ? a.size[i] : a.size[i] * f;
+      double close = f >= 1 ? a.size(i) : a.size(i) * f;
       Execution e = services.markets().tradeSynthetic(venue, asset, -close);
       closedSize[i] = close;
       exec[i] = e.averagePrice();
-      pnl[i] = close * (exec[i] - a.entry[i]);
+      pnl[i] = close * (exec[i] - a.entry(i));
       notional[i] = e.value();
       realized += pnl[i];
       nominalFee += notional[i] * spec.liquidationFee();
       if (f >= 1) {
         book.setSize(a, i, 0);
-        a.entry[i] = 0;
+        a.setEntry(i, 0);
       } else {
-        book.setSize(a, i, a.size[i] - close);
+        book.setSize(a, i, a.size(i) - close);
       }
     }
     return partial;
@@ -128,7 +126,7 @@ final class BookLiquidation {
 
   /** 2. The fee, capped at what equity remains after the close (collateral at oracle value, less loans). */
   private double cappedFee(MarginAccount a) {
-    double remaining = realized - basePrecision.units(a.borrowed);
+    double remaining = realized - basePrecision.units(a.borrowed());
     for (CollateralTerms c : markets.collateral) {
       remaining += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
     }

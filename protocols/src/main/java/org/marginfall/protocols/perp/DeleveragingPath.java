@@ -59,19 +59,17 @@ final class DeleveragingPath {
   private double adlProfitTaken;
   private double adlOverDeleveraging;
 
-  DeleveragingPath(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall, LiquidationTotals totals) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
-    this.totals = totals;
+  DeleveragingPath(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
+    this.totals = c.totals();
     this.adlStream =
         spec.deleveraging().rule() == DeleveragingRule.RANDOM_START
             ? services.streams().stream("venues/" + spec.id().value() + "/adl")
@@ -93,11 +91,11 @@ final class DeleveragingPath {
     closedNotional = 0;
     this.before = before;
     this.liquidator = liquidator;
-    int n = a.size.length;
+    int n = a.markets();
     double[] mm = new double[n];
     double totalMm = maintenanceShares(a, mm);
     for (int i = 0; i < n; i++) {
-      double s = a.size[i];
+      double s = a.size(i);
       if (s == 0) {
         continue;
       }
@@ -112,8 +110,8 @@ final class DeleveragingPath {
   private double maintenanceShares(MarginAccount a, double[] mm) {
     double totalMm = 0;
     for (int i = 0; i < mm.length; i++) {
-      if (a.size[i] != 0) {
-        mm[i] = markets.tiers.get(i).maintenance(Math.abs(a.size[i]) * markets.markPrice(i));
+      if (a.size(i) != 0) {
+        mm[i] = markets.tiers.get(i).maintenance(Math.abs(a.size(i)) * markets.markPrice(i));
         totalMm += mm[i];
       }
     }
@@ -142,11 +140,11 @@ final class DeleveragingPath {
     if (rest > 1e-12 * Math.abs(s)) {
       Execution e =
           services.markets().tradeSynthetic(spec.id().value(), markets.assets.get(i), -Math.signum(s) * rest);
-      realized += Math.signum(s) * rest * (e.averagePrice() - a.entry[i]);
+      realized += Math.signum(s) * rest * (e.averagePrice() - a.entry(i));
       closedNotional += e.value();
     }
     book.setSize(a, i, 0);
-    a.entry[i] = 0;
+    a.setEntry(i, 0);
     record(a, i, s, closedNotional - notionalBefore, realized - realizedBefore);
   }
 
@@ -182,7 +180,7 @@ final class DeleveragingPath {
 
   /** One fill: the bankrupt side closes {@code q} at {@code pb}; the counterparty {@code o} closes the same {@code q} at {@code pb}. */
   private void fill(MarginAccount a, int i, double s, double pb, double mark, MarginAccount o, double q) {
-    realized += Math.signum(s) * q * (pb - a.entry[i]);
+    realized += Math.signum(s) * q * (pb - a.entry(i));
     waterfall.settlePnl(o.id, book.applyTrade(o, i, Math.signum(s) * q, pb));
     risk.restate(o);
     double taken = q * Math.abs(pb - mark);
@@ -228,8 +226,8 @@ final class DeleveragingPath {
     int m = 0;
     for (int k = opposite.nextSetBit(0); k >= 0; k = opposite.nextSetBit(k + 1)) {
       MarginAccount o = book.byOrdinal(k);
-      double os = o.size[i];
-      if (o == a || !(os * (pb - o.entry[i]) > 0)) {
+      double os = o.size(i);
+      if (o == a || !(os * (pb - o.entry(i)) > 0)) {
         continue;
       }
       if (m == oppositeIds.length) {
@@ -240,7 +238,7 @@ final class DeleveragingPath {
       }
       oppositeIds[m] = o.id;
       oppositeSizes[m] = Math.abs(os);
-      oppositeScores[m] = Deleveraging.score(os * (mark - o.entry[i]), os * o.entry[i], os * mark, risk.markedState(o).equity());
+      oppositeScores[m] = Deleveraging.score(os * (mark - o.entry(i)), os * o.entry(i), os * mark, risk.markedState(o).equity());
       m++;
     }
     return m;

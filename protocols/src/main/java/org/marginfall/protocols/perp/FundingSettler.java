@@ -30,19 +30,17 @@ final class FundingSettler {
   private long fundingReceivedAtoms;
   private long fundingDeferredAtoms;
 
-  FundingSettler(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.history = markets.history;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
+  FundingSettler(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.history = c.markets().history;
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
   }
 
   /** Once a tick: samples the basis and premium of every market, and settles funding at the end of each interval. */
@@ -73,7 +71,7 @@ final class FundingSettler {
     long deferred = 0;
     double mark = markets.markPrice(i);
     for (MarginAccount a : book.all()) {
-      double s = a.size[i];
+      double s = a.size(i);
       if (s == 0) {
         continue;
       }
@@ -110,9 +108,9 @@ final class FundingSettler {
     waterfall.payHouse(a.id, now);
     long unpaid = owed - now;
     if (unpaid > 0) {
-      double shifted = a.entry[i] + basePrecision.units(unpaid) / s;
+      double shifted = a.entry(i) + basePrecision.units(unpaid) / s;
       if (shifted > 0) {
-        a.entry[i] = shifted;
+        a.setEntry(i, shifted);
         return unpaid;
       }
       // A short whose entry cannot absorb the debt: the waterfall pays the house instead.

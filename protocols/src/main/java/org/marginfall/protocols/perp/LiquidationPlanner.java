@@ -57,18 +57,16 @@ final class LiquidationPlanner {
   /** The close fractions by market index, reused between calls. */
   private final double[] fractions;
 
-  LiquidationPlanner(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
+  LiquidationPlanner(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
     this.backstop = spec.backstop().orElse(null);
     this.fractions = new double[markets.count()];
   }
@@ -104,18 +102,18 @@ final class LiquidationPlanner {
    */
   double[] closeFractions(MarginAccount a, MarginState now) {
     double notional = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        notional += Math.abs(a.size[i]) * markets.markPrice(i);
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
+        notional += Math.abs(a.size(i)) * markets.markPrice(i);
       }
     }
     LiquidationTerms terms = spec.liquidation();
     if (terms.mode() == LiquidationMode.FIXED_PARTIAL) {
-      boolean cooling = a.partialAt != MarginAccount.NEVER
-          && services.clock().step() - a.partialAt < terms.cooldownSteps();
-      for (int i = 0; i < a.size.length; i++) {
-        fractions[i] = a.size[i] == 0 ? 0
-            : PartialLiquidation.fixedFraction(terms, Math.abs(a.size[i]) * markets.markPrice(i), cooling);
+      boolean cooling = a.partialAt() != MarginAccount.NEVER
+          && services.clock().step() - a.partialAt() < terms.cooldownSteps();
+      for (int i = 0; i < a.markets(); i++) {
+        fractions[i] = a.size(i) == 0 ? 0
+            : PartialLiquidation.fixedFraction(terms, Math.abs(a.size(i)) * markets.markPrice(i), cooling);
       }
     } else {
       Arrays.fill(fractions, fraction(now, notional));
@@ -154,11 +152,11 @@ final class LiquidationPlanner {
     double[] f = closeFractions(a, now);
     double closed = 0;
     double unrealisedLeft = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
         double mark = markets.markPrice(i);
-        closed += f[i] * Math.abs(a.size[i]) * mark;
-        unrealisedLeft += (1 - f[i]) * a.size[i] * (mark - a.entry[i]);
+        closed += f[i] * Math.abs(a.size(i)) * mark;
+        unrealisedLeft += (1 - f[i]) * a.size(i) * (mark - a.entry(i));
       }
     }
     double remaining = value - unrealisedLeft;
@@ -183,11 +181,11 @@ final class LiquidationPlanner {
     for (CollateralTerms c : markets.collateral) {
       v += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
     }
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
         SharedMarket m = services.markets().market(markets.assets.get(i));
-        Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -a.size[i]);
-        v += a.size[i] * (quote.averagePrice() - a.entry[i]) - quote.value() * spec.liquidationFee();
+        Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -a.size(i));
+        v += a.size(i) * (quote.averagePrice() - a.entry(i)) - quote.value() * spec.liquidationFee();
       }
     }
     return v;

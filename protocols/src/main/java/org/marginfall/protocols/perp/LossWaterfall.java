@@ -207,9 +207,9 @@ final class LossWaterfall {
       if (o.id.equals(bankrupt)) {
         continue;
       }
-      for (int i = 0; i < o.size.length; i++) {
-        if (o.size[i] != 0) {
-          total += Math.max(0, o.size[i] * (markets.markPrice(i) - o.entry[i]));
+      for (int i = 0; i < o.markets(); i++) {
+        if (o.size(i) != 0) {
+          total += Math.max(0, o.size(i) * (markets.markPrice(i) - o.entry(i)));
         }
       }
     }
@@ -219,12 +219,12 @@ final class LossWaterfall {
   /** Moves {@code o}'s entry prices against it by its share of {@code amount}, pro rata to its gains in {@code total}. */
   private void takeShare(AccountId bankrupt, MarginAccount o, double amount, double total) {
     double share = 0;
-    for (int i = 0; i < o.size.length; i++) {
-      if (o.size[i] != 0) {
-        double u = o.size[i] * (markets.markPrice(i) - o.entry[i]);
+    for (int i = 0; i < o.markets(); i++) {
+      if (o.size(i) != 0) {
+        double u = o.size(i) * (markets.markPrice(i) - o.entry(i));
         if (u > 0) {
           double take = amount * u / total;
-          o.entry[i] += take / o.size[i];
+          o.setEntry(i, o.entry(i) + (take / o.size(i)));
           share += take;
         }
       }

@@ -14,7 +14,7 @@ import org.marginfall.core.venue.MarginState;
  * The venue's lending book ({@link BorrowTerms}): the lenders' base currency in {@code v/bank},
  * the loans of margin accounts against their health, and their repayment when a liquidation has
  * closed every position of a borrower. A loan counts as a liability in the account's equity
- * ({@link MarginAccount#borrowed}), so the account is marked and liquidated with it.
+ * ({@link MarginAccount#borrowed()}), so the account is marked and liquidated with it.
  *
  * <p>Borrowing room is Mango v3's init health, {@code equity − initial requirement}, where equity
  * counts collateral, unrealised PnL and loans at weight 1, less {@code (1 − pnlWeight)} times the
@@ -36,7 +36,7 @@ final class PerpBank {
   private final LossWaterfall waterfall;
   private final AccountId bank;
   private final long lendableAtoms;
-  /** Loans outstanding, in base-currency atoms: Σ {@link MarginAccount#borrowed}. */
+  /** Loans outstanding, in base-currency atoms: Σ {@link MarginAccount#borrowed()}. */
   private long outstandingAtoms;
 
   /** Opens {@code v/bank} and funds it with the lenders' deposits. */
@@ -62,9 +62,10 @@ final class PerpBank {
   /** The account's unrealised PnL at the current marks. */
   double unrealised(MarginAccount a) {
     double pnl = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        pnl += a.size[i] * (markets.markPrice(i) - a.entry[i]);
+    for (int i = 0; i < a.markets(); i++) {
+      double size = a.size(i);
+      if (size != 0) {
+        pnl += size * (markets.markPrice(i) - a.entry(i));
       }
     }
     return pnl;
@@ -93,7 +94,7 @@ final class PerpBank {
     }
     double pnl = unrealised(a);
     ledger.transfer(bank, to, base, atoms);
-    a.borrowed += atoms;
+    a.setBorrowed(a.borrowed() + atoms);
     outstandingAtoms += atoms;
     risk.restate(a);
     // The account still meets its initial requirement, so it cannot stay on the last mark's list.
@@ -110,13 +111,13 @@ final class PerpBank {
    * through the waterfall (insurance fund, then bad debt), so the lenders get the loan back whole.
    */
   void repayIfClosed(MarginAccount a) {
-    if (a.borrowed == 0 || a.hasPositions()) {
+    if (a.borrowed() == 0 || a.hasPositions()) {
       return;
     }
-    long owed = a.borrowed;
+    long owed = a.borrowed();
     waterfall.coverShortfall(a.id, owed - ledger.balance(a.id, base));
     ledger.transfer(a.id, bank, base, owed);
-    a.borrowed = 0;
+    a.setBorrowed(0);
     outstandingAtoms -= owed;
     risk.restate(a);
   }
@@ -125,8 +126,8 @@ final class PerpBank {
   void addExtras(Map<String, Double> extras) {
     double shortfall = 0;
     for (MarginAccount a : book.all()) {
-      if (a.borrowed > 0 && a.state.equity() < 0) {
-        shortfall -= a.state.equity();
+      if (a.borrowed() > 0 && a.state().equity() < 0) {
+        shortfall -= a.state().equity();
       }
     }
     extras.put("borrowed", basePrecision.units(outstandingAtoms));
@@ -137,7 +138,7 @@ final class PerpBank {
   void audit(List<String> problems) {
     long sum = 0;
     for (MarginAccount a : book.all()) {
-      sum += a.borrowed;
+      sum += a.borrowed();
     }
     if (sum != outstandingAtoms) {
       problems.add(spec.id() + ": loans sum to " + sum + " atoms, the book counts " + outstandingAtoms);

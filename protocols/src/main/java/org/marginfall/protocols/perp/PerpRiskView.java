@@ -53,8 +53,6 @@ final class PerpRiskView {
   private final LiquidationScreen screen;
   /** The screen's factors: the collateral lines' oracle prices, then the markets' marks. */
   private final double[] factors;
-  /** Per market, the steepest maintenance rate (the slope of the requirement in the notional). */
-  private final double[] steepestRate;
   /** Prices of the last mark of either kind, for states computed later as that mark would have. */
   private final double[] markedCollateralPrice;
   private final double[] markedMark;
@@ -65,6 +63,8 @@ final class PerpRiskView {
   private long stalePausedSteps;
   private long lastPausedStep = -1;
   private int staleNow;
+  /** The passes over the book's columns: sums, the mark with allowances, health values. */
+  private final ColumnMarks marks;
 
   PerpRiskView(PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book) {
     this.spec = spec;
@@ -88,11 +88,7 @@ final class PerpRiskView {
     this.markedCollateralPrice = new double[collateral.size()];
     this.markedMark = new double[markets.count()];
     this.factors = new double[collateral.size() + markets.count()];
-    this.steepestRate = new double[markets.count()];
-    for (int i = 0; i < steepestRate.length; i++) {
-      MarginTiers t = tiers.get(i);
-      steepestRate[i] = t == null ? maintenanceMargin[i] : Math.max(t.rate(0), t.rate(t.size() - 1));
-    }
+    this.marks = new ColumnMarks(ledger, markets, book, ledger.precision(services.baseCurrency()));
   }
 
   // --- marking
@@ -111,18 +107,22 @@ final class PerpRiskView {
     }
     List<LiquidationCandidate> out = new ArrayList<>();
     int stale = 0;
-    MarginAccount vault = book.vault();
-    for (MarginAccount a : book.all()) {
-      if (screening) {
-        markAndAllow(a);
-      } else {
-        a.state = stateAtReadPrices(a);
+    int vault = book.vaultOrdinal();
+    int n = book.size();
+    if (screening) {
+      marks.markAllAndAllow(collateralPrice, markBuffer);
+    } else {
+      for (int o = 0; o < n; o++) {
+        book.byOrdinal(o).setState(portfolioState(book.byOrdinal(o)));
       }
-      a.markedSerial = markSerial;
-      if (a == vault || !a.state.liquidatable()) {
+    }
+    Arrays.fill(book.markedSerial, 0, n, markSerial);
+    // Listing reads the marks and changes none, so it can follow the mark as a second pass.
+    for (int o = 0; o < n; o++) {
+      if (o == vault || !book.liquidatable(o)) {
         continue;
       }
-      stale += listIfActionable(a, out);
+      stale += listIfActionable(book.byOrdinal(o), out);
     }
     finishMark(out, stale);
   }
@@ -145,15 +145,15 @@ final class PerpRiskView {
     int n = screen.dueCount();
     List<LiquidationCandidate> out = new ArrayList<>();
     int stale = 0;
-    MarginAccount vault = book.vault();
+    int vault = book.vaultOrdinal();
     for (int j = 0; j < n; j++) {
-      MarginAccount a = book.byOrdinal(due[j]);
-      a.state = stateAtReadPrices(a);
-      a.markedSerial = markSerial;
-      if (a == vault || !a.state.liquidatable()) {
+      int o = due[j];
+      marks.store(o, collateralPrice, markBuffer);
+      book.markedSerial[o] = markSerial;
+      if (o == vault || !book.liquidatable(o)) {
         continue;
       }
-      stale += listIfActionable(a, out);
+      stale += listIfActionable(book.byOrdinal(o), out);
     }
     finishMark(out, stale);
   }
@@ -166,10 +166,10 @@ final class PerpRiskView {
         countPausedStep();
         return 1;
       }
-      out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
+      out.add(new LiquidationCandidate(spec.id(), a.id, a.state()));
       return 1;
     }
-    out.add(new LiquidationCandidate(spec.id(), a.id, a.state));
+    out.add(new LiquidationCandidate(spec.id(), a.id, a.state()));
     return 0;
   }
 
@@ -190,70 +190,29 @@ final class PerpRiskView {
   }
 
   /**
-   * Marks {@code a} at the prices just read, as {@link #stateAtReadPrices} does (the same sums in
-   * the same order), and records its allowance with the screen: its slack is equity less
-   * maintenance; each collateral line moves by at most its value before haircut and cap, each
-   * position's PnL by its notional and its requirement by the notional times the steepest tier
-   * rate.
-   */
-  private void markAndAllow(MarginAccount a) {
-    double equity = 0;
-    double moving = 0;
-    double fixed = 0;
-    for (int k = 0; k < collateralSlot.length; k++) {
-      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
-      if (held != 0) {
-        CollateralTerms c = collateral.get(k);
-        double units = collateralPrecision[k].units(held);
-        equity += PerpMarginCalculator.collateralValue(units, collateralPrice[k], c.haircut(), c.cap());
-        moving += Math.abs(units * collateralPrice[k]);
-      }
-    }
-    double initial = 0;
-    double maintenance = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      double size = a.size[i];
-      if (size != 0) {
-        double mark = markBuffer[i];
-        equity += size * (mark - a.entry[i]);
-        double notional = Math.abs(size) * mark;
-        MarginTiers t = tiers.get(i);
-        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
-        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
-        moving += notional * (1 + steepestRate[i]);
-        fixed += Math.abs(size * a.entry[i]) + notional;
-      }
-    }
-    equity -= borrowedUnits(a);
-    a.state = new MarginState(equity, initial, maintenance);
-    if (a == book.vault() || !(maintenance > 0) && !a.hasPositions()) {
-      screen.allow(a.ordinal, a.slot, Double.POSITIVE_INFINITY, 0, 0);
-    } else {
-      fixed += Math.abs(equity) + Math.abs(maintenance);
-      screen.allow(a.ordinal, a.slot, equity - maintenance, moving, moving + fixed);
-    }
-  }
-
-  /**
    * {@code a}'s state as the last mark saw it: an account that mark left out gets the state it would
    * have computed, at that mark's prices (its books have not changed since, or it would have been
    * re-stated). Auto-deleveraging ranks accounts by it.
    */
   MarginState markedState(MarginAccount a) {
-    if (a.markedSerial < markSerial) {
+    if (a.markedSerial() < markSerial) {
       if (ledger.changedAt(a.slot) > transfersAtLastMark) {
         throw new IllegalStateException(spec.id() + ": " + a.id + " changed after the last mark without a new state");
       }
-      a.state = stateAt(a, markedCollateralPrice, markedMark);
-      a.markedSerial = markSerial;
+      if (spec.portfolio().isPresent()) {
+        a.setState(portfolioState(a));
+      } else {
+        marks.store(a.ordinal, markedCollateralPrice, markedMark);
+      }
+      a.setMarkedSerial(markSerial);
     }
-    return a.state;
+    return a.state();
   }
 
   /** Re-computes {@code a}'s state after its books changed, and tells the screen. */
   void restate(MarginAccount a) {
-    a.state = state(a);
-    a.markedSerial = markSerial;
+    a.setState(state(a));
+    a.setMarkedSerial(markSerial);
     screen.touch(a.ordinal);
   }
 
@@ -277,7 +236,7 @@ final class PerpRiskView {
 
   /** Keeps the last mark's list truthful after a liquidation or a withdrawal changed the account. */
   void dropFromList(MarginAccount a) {
-    if (!a.state.liquidatable() || !a.hasPositions()) {
+    if (!a.state().liquidatable() || !a.hasPositions()) {
       liquidatable.drop(a.id);
     }
   }
@@ -289,18 +248,13 @@ final class PerpRiskView {
 
   /** Equity over maintenance requirement of every trader account at the last mark (finite values only). */
   double[] healthValues() {
-    MarginAccount vault = book.vault();
     double[] out = new double[book.size()];
-    int n = 0;
-    for (MarginAccount a : book.all()) {
-      if (a != vault) {
-        double h = a.state.health();
-        if (Double.isFinite(h)) {
-          out[n++] = h;
-        }
-      }
-    }
-    return Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, healthValues(out));
+  }
+
+  /** Writes {@link #healthValues()} into {@code into} (at least as long as the book) from 0; returns how many. */
+  int healthValues(double[] into) {
+    return marks.healthValues(into);
   }
 
   /** Open interest: the absolute size of every position at the oracle price. */
@@ -309,15 +263,7 @@ final class PerpRiskView {
     for (int i = 0; i < price.length; i++) {
       price[i] = markets.oraclePrice(markets.assets.get(i));
     }
-    double openInterest = 0;
-    for (MarginAccount a : book.all()) {
-      for (int i = 0; i < a.size.length; i++) {
-        if (a.size[i] != 0) {
-          openInterest += Math.abs(a.size[i]) * price[i];
-        }
-      }
-    }
-    return openInterest;
+    return marks.openInterest(price);
   }
 
   /** Accounts the last mark found liquidatable but whose feeds were stale. */
@@ -364,33 +310,8 @@ final class PerpRiskView {
     if (spec.portfolio().isPresent()) {
       return portfolioState(a);
     }
-    double equity = 0;
-    for (int k = 0; k < collateralSlot.length; k++) {
-      long held = ledger.balanceAt(a.slot, collateralSlot[k]);
-      if (held != 0) {
-        CollateralTerms c = collateral.get(k);
-        equity += PerpMarginCalculator.collateralValue(collateralPrecision[k].units(held), collateralPrice[k], c.haircut(), c.cap());
-      }
-    }
-    double initial = 0;
-    double maintenance = 0;
-    for (int i = 0; i < a.size.length; i++) {
-      double size = a.size[i];
-      if (size != 0) {
-        double mark = markBuffer[i];
-        equity += size * (mark - a.entry[i]);
-        double notional = Math.abs(size) * mark;
-        MarginTiers t = tiers.get(i);
-        initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
-        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
-      }
-    }
-    return new MarginState(equity - borrowedUnits(a), initial, maintenance);
-  }
-
-  /** What {@code a} owes the venue's lending book, a liability in its equity (0 without one). */
-  private double borrowedUnits(MarginAccount a) {
-    return a.borrowed == 0 ? 0 : ledger.precision(services.baseCurrency()).units(a.borrowed);
+    marks.sum(a.ordinal, collateralPrice, markBuffer);
+    return new MarginState(marks.equity, marks.initial, marks.maintenance);
   }
 
   /** The account's state under portfolio margin: the venue's equity, the model's requirements. */
@@ -402,9 +323,9 @@ final class PerpRiskView {
     // Portfolio margin keeps the venue's equity and takes the requirements from the model; while
     // a VaR window is still filling, the standard requirements stand in.
     List<Position> positions = new ArrayList<>();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        positions.add(new Position(markets.assets.get(i), a.size[i], markets.markPrice(i)));
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
+        positions.add(new Position(markets.assets.get(i), a.size(i), markets.markPrice(i)));
       }
     }
     return PortfolioMarginCalculator.DEFAULT
@@ -426,11 +347,11 @@ final class PerpRiskView {
     }
     List<PerpMarginCalculator.PositionLine> positions = new ArrayList<>();
     List<MarginTiers> positionTiers = new ArrayList<>();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
         positions.add(
             new PerpMarginCalculator.PositionLine(
-                a.size[i], a.entry[i], markets.markPrice(i), initialMargin[i], maintenanceMargin[i]));
+                a.size(i), a.entry(i), markets.markPrice(i), initialMargin[i], maintenanceMargin[i]));
         positionTiers.add(tiers.get(i));
       }
     }
@@ -457,9 +378,9 @@ final class PerpRiskView {
     for (CollateralTerms c : collateral) {
       v += ledger.units(a.id, c.asset()) * markets.oraclePrice(c.asset());
     }
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0) {
-        v += a.size[i] * (markets.markPrice(i) - a.entry[i]);
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0) {
+        v += a.size(i) * (markets.markPrice(i) - a.entry(i));
       }
     }
     return v;
@@ -472,8 +393,8 @@ final class PerpRiskView {
       return false;
     }
     long now = services.clock().step();
-    for (int i = 0; i < a.size.length; i++) {
-      if (a.size[i] != 0 && now - services.oracles().publishedStep(spec.oracle(), markets.assets.get(i), now) > max) {
+    for (int i = 0; i < a.markets(); i++) {
+      if (a.size(i) != 0 && now - services.oracles().publishedStep(spec.oracle(), markets.assets.get(i), now) > max) {
         return true;
       }
     }

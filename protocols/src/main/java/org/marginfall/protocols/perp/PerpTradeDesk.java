@@ -32,18 +32,16 @@ final class PerpTradeDesk {
   private final PerpRiskView risk;
   private final LossWaterfall waterfall;
 
-  PerpTradeDesk(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk,
-      LossWaterfall waterfall) {
-    this.spec = spec;
-    this.services = services;
-    this.ledger = services.ledger();
-    this.base = services.baseCurrency();
-    this.basePrecision = ledger.precision(base);
-    this.markets = markets;
-    this.book = book;
-    this.risk = risk;
-    this.waterfall = waterfall;
+  PerpTradeDesk(PerpContext c) {
+    this.spec = c.spec();
+    this.services = c.services();
+    this.ledger = c.ledger();
+    this.base = c.base();
+    this.basePrecision = c.basePrecision();
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
   }
 
   /**
@@ -53,7 +51,7 @@ final class PerpTradeDesk {
   double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
     MarginAccount a = book.require(marginAccount);
     int i = markets.index(market);
-    if (a == book.vault() || Math.abs(side) != 1 || (a.size[i] != 0 && Math.signum(a.size[i]) != side)) {
+    if (a == book.vault() || Math.abs(side) != 1 || (a.size(i) != 0 && Math.signum(a.size(i)) != side)) {
       throw new IllegalArgumentException("maxOpenSize covers increases of a position on its own side only");
     }
     double price = markets.markPrice(i);
@@ -76,13 +74,13 @@ final class PerpTradeDesk {
   }
 
   private boolean accepts(MarginAccount a, int i, double size, double price) {
-    double old = a.size[i];
-    double oldEntry = a.entry[i];
+    double old = a.size(i);
+    double oldEntry = a.entry(i);
     book.setSize(a, i, old + size);
-    a.entry[i] = (old * oldEntry + size * price) / a.size[i];
+    a.setEntry(i, (old * oldEntry + size * price) / a.size(i));
     MarginState after = risk.state(a);
     book.setSize(a, i, old);
-    a.entry[i] = oldEntry;
+    a.setEntry(i, oldEntry);
     return after.equity() >= after.initialRequirement();
   }
 
@@ -95,8 +93,8 @@ final class PerpTradeDesk {
     }
     requireSize(size);
     double price = markets.markPrice(i);
-    double old = a.size[i];
-    double oldEntry = a.entry[i];
+    double old = a.size(i);
+    double oldEntry = a.entry(i);
     double reducedPreview =
         old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
     double realizedPreview = Math.signum(old) * reducedPreview * (price - oldEntry);
@@ -134,20 +132,20 @@ final class PerpTradeDesk {
     }
     for (int k = 0; k < index.length; k++) {
       book.setSize(a, index[k], positions.get(k).size());
-      a.entry[index[k]] = positions.get(k).entryPrice();
+      a.setEntry(index[k], positions.get(k).entryPrice());
     }
     MarginState after = risk.state(a);
     if (after.liquidatable()) {
       for (int i : index) {
         book.setSize(a, i, 0);
-        a.entry[i] = 0;
+        a.setEntry(i, 0);
       }
-      a.state = risk.state(a);
+      a.setState(risk.state(a));
       throw new IllegalStateException(
           "the venue would liquidate it at once: equity " + after.equity() + " is below the maintenance requirement "
               + after.maintenanceRequirement());
     }
-    a.state = after;
+    a.setState(after);
   }
 
   /**
@@ -156,7 +154,7 @@ final class PerpTradeDesk {
    * realised part still to settle, is below the initial requirement.
    */
   private void requireInitialMargin(MarginAccount a, int i, double old, double oldEntry, double realized) {
-    double next = a.size[i];
+    double next = a.size(i);
     MarginState after = risk.state(a);
     // The realised part is not yet in collateral, so post-trade equity is after.equity() + realized.
     // A trade adds risk when it grows the position or flips it: a flip opens a new position on the
@@ -166,7 +164,7 @@ final class PerpTradeDesk {
     boolean addsRisk = Math.abs(next) > Math.abs(old) || flips;
     if (addsRisk && after.equity() + realized < after.initialRequirement()) {
       book.setSize(a, i, old);
-      a.entry[i] = oldEntry;
+      a.setEntry(i, oldEntry);
       throw new IllegalStateException(
           "position on " + spec.id() + " would need initial margin " + after.initialRequirement()
               + " but equity is " + after.equity());
@@ -181,14 +179,14 @@ final class PerpTradeDesk {
     MarginAccount a = trader(marginAccount);
     int i = markets.index(market);
     requireSize(size);
-    double held = a.size[i];
+    double held = a.size(i);
     if (held == 0) {
       throw new IllegalStateException(marginAccount + " has no position in " + market + " to reduce");
     }
     double close = Math.signum(held) * Math.min(Math.abs(size), Math.abs(held));
     SharedMarket m = services.markets().market(market);
     Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -close);
-    double previewLoss = -close * (quote.averagePrice() - a.entry[i]);
+    double previewLoss = -close * (quote.averagePrice() - a.entry(i));
     requireCanPay(marginAccount, previewLoss > 0 ? basePrecision.ceilAtoms(previewLoss) : 0);
     Execution e = services.markets().tradeSynthetic(marginAccount.value(), market, -close);
     double realized = book.applyTrade(a, i, -close, e.averagePrice());

@@ -39,8 +39,8 @@ import org.marginfall.core.venue.VenueSnapshot;
  * insurance fund, then as bad debt (Binance FAQ 360033525271).
  *
  * <p>This class is the facade that implements the venue interfaces; the work is done by
- * package-private parts with one job each, which share the account records ({@link MarginAccount})
- * and the per-index columns of {@link PerpMarkets}:
+ * package-private parts with one job each, wired through one {@link PerpContext}, which share the
+ * account records ({@link MarginAccount}) and the per-index columns of {@link PerpMarkets}:
  *
  * <ul>
  *   <li>{@link PerpMarkets}: markets and collateral lines by index, their terms, oracle and mark prices;
@@ -67,7 +67,7 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   private final PerpRiskView risk;
   private final LossWaterfall waterfall;
   private final FundingSettler funding;
-  private final LiquidationTotals totals = new LiquidationTotals();
+  private final LiquidationTotals totals;
   private final DeleveragingPath adl;
   private final BookLiquidation bookPath;
   private final LiquidationPlanner planner;
@@ -78,25 +78,27 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   private final PerpBank bank;
 
   /**
-   * Builds the parts. The order is the order of their effects on the ledger and the streams: the
-   * house, insurance and bad-debt accounts, the ADL stream, then the backstop's accounts.
+   * Builds the parts through one {@link PerpContext}. The order is the order of their effects on
+   * the ledger and the streams: the house, insurance and bad-debt accounts, the ADL stream, then
+   * the backstop's accounts.
    */
   PerpetualExchange(PerpetualVenueSpec spec, VenueServices services) {
+    PerpContext c = PerpContext.open(spec, services);
     this.spec = spec;
-    this.ledger = services.ledger();
-    this.basePrecision = ledger.precision(services.baseCurrency());
+    this.ledger = c.ledger();
+    this.basePrecision = c.basePrecision();
     this.pricing = spec.pricing();
-    this.markets = new PerpMarkets(spec, services);
-    this.book = new PerpAccountBook(spec.id(), ledger, markets.count());
-    this.risk = new PerpRiskView(spec, services, markets, book);
-    this.waterfall = new LossWaterfall(spec, services, markets, book, risk);
-    this.funding = new FundingSettler(spec, services, markets, book, risk, waterfall);
-    this.adl = new DeleveragingPath(spec, services, markets, book, risk, waterfall, totals);
-    this.bookPath = new BookLiquidation(spec, services, markets, book, risk, waterfall, totals);
-    this.planner = new LiquidationPlanner(spec, services, markets, book, risk, waterfall);
-    this.desk = new PerpTradeDesk(spec, services, markets, book, risk, waterfall);
-    this.backstop =
-        spec.backstop().isPresent() ? new BackstopVault(spec, services, markets, book, risk, waterfall) : null;
+    this.markets = c.markets();
+    this.book = c.book();
+    this.risk = c.risk();
+    this.waterfall = c.waterfall();
+    this.totals = c.totals();
+    this.funding = new FundingSettler(c);
+    this.adl = new DeleveragingPath(c);
+    this.bookPath = new BookLiquidation(c);
+    this.planner = new LiquidationPlanner(c);
+    this.desk = new PerpTradeDesk(c);
+    this.backstop = spec.backstop().isPresent() ? new BackstopVault(c) : null;
     this.bank =
         spec.borrowing().map(t -> new PerpBank(spec, t, services, markets, book, risk, waterfall)).orElse(null);
   }
@@ -343,7 +345,7 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   @Override
   public double borrowed(AccountId marginAccount) {
     MarginAccount a = book.get(marginAccount);
-    return a == null ? 0 : basePrecision.units(a.borrowed);
+    return a == null ? 0 : basePrecision.units(a.borrowed());
   }
 
   /** Whether a liquidator able to buy the collateral would liquidate {@code account} now. */
@@ -412,8 +414,8 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
             spec.id() + ": " + a.id + " is " + (expected ? "" : "not ")
                 + "liquidatable (" + now + ") but the last mark says otherwise");
       }
-      for (int i = 0; i < a.size.length; i++) {
-        if (!Double.isFinite(a.size[i]) || (a.size[i] != 0 && !(a.entry[i] > 0))) {
+      for (int i = 0; i < a.markets(); i++) {
+        if (!Double.isFinite(a.size(i)) || (a.size(i) != 0 && !(a.entry(i) > 0))) {
           problems.add(spec.id() + ": position " + markets.assets.get(i) + " of " + a.id + " is malformed");
         }
         if (!book.indexAgrees(a, i)) {
