@@ -31,10 +31,10 @@ import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /** Reading the trader types of issue #5: valid records, and every failure at its field path. */
 class TraderTypesReaderTest {
@@ -43,7 +43,8 @@ class TraderTypesReaderTest {
   private static final AssetId ETH = AssetId.of("ETH");
 
   /** A lending venue as readers see it: it issues receipts and lists no perpetuals. */
-  private record Lending(VenueId id, Set<AssetId> tradableAssets, Set<AssetId> collateralAssets) implements VenueSpec {
+  private record Lending(VenueId id, Set<AssetId> tradableAssets, Set<AssetId> collateralAssets)
+      implements VenueSpec {
     @Override
     public String type() {
       return "lending";
@@ -75,7 +76,8 @@ class TraderTypesReaderTest {
       m.put((String) fields[i], fields[i + 1]);
     }
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(m)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(m)), problems).get("agents").elements().get(0);
     return new Read(type.read(node, ctx), problems.all());
   }
 
@@ -88,8 +90,20 @@ class TraderTypesReaderTest {
 
   private static Object[] leveraged(Object... more) {
     Object[] base = {
-      "id", "t", "type", "leveraged-traders", "venue", "perp", "markets", List.of("ETH"), "count", 2,
-      "collateral", 1000, "leverage", 3
+      "id",
+      "t",
+      "type",
+      "leveraged-traders",
+      "venue",
+      "perp",
+      "markets",
+      List.of("ETH"),
+      "count",
+      2,
+      "collateral",
+      1000,
+      "leverage",
+      3
     };
     Object[] out = new Object[base.length + more.length];
     System.arraycopy(base, 0, out, 0, base.length);
@@ -100,87 +114,220 @@ class TraderTypesReaderTest {
   @Test
   void test_read_leveragedTradersRiskFields() {
     Read r =
-        read(new LeveragedTradersType(), context(), leveraged(
-            "stopLoss", 0.1, "takeProfit", 0.3,
-            "topUp", Map.of("reserve", 500, "below", 1.4, "target", 2.5),
-            "panic", Map.of("liquidations", 20, "lookbackSteps", 4)));
+        read(
+            new LeveragedTradersType(),
+            context(),
+            leveraged(
+                "stopLoss",
+                0.1,
+                "takeProfit",
+                0.3,
+                "topUp",
+                Map.of("reserve", 500, "below", 1.4, "target", 2.5),
+                "panic",
+                Map.of("liquidations", 20, "lookbackSteps", 4)));
     assertEquals(List.of(), r.problems());
     assertEquals(
-        new TraderRisk(0.1, 0.3, Optional.of(new TopUp(new Distribution.Constant(500), 1.4, 2.5)),
+        new TraderRisk(
+            0.1,
+            0.3,
+            Optional.of(new TopUp(new Distribution.Constant(500), 1.4, 2.5)),
             Optional.of(new Panic(0, 20, 4, 1.0))),
         ((LeveragedTradersSpec) r.spec()).risk());
-    assertEquals(TraderRisk.NONE, ((LeveragedTradersSpec) read(new LeveragedTradersType(), context(), leveraged()).spec()).risk());
+    assertEquals(
+        TraderRisk.NONE,
+        ((LeveragedTradersSpec) read(new LeveragedTradersType(), context(), leveraged()).spec())
+            .risk());
   }
 
   @Test
   void test_read_leveragedTradersRiskFailuresAtTheirPaths() {
     LeveragedTradersType t = new LeveragedTradersType();
-    assertOnly(read(t, context(), leveraged("stopLoss", 1.2)), "agents[0].stopLoss",
+    assertOnly(
+        read(t, context(), leveraged("stopLoss", 1.2)),
+        "agents[0].stopLoss",
         "must be below 1 (a fraction of the entry mark), was 1.2");
-    assertOnly(read(t, context(), leveraged("topUp", Map.of("reserve", 100, "below", 2, "target", 1.5))),
-        "agents[0].topUp.target", "must be finite and above below (2.0), was 1.5");
-    assertOnly(read(t, context(), leveraged("panic", Map.of("drawdown", 0.2, "reduceFraction", 1.5))),
-        "agents[0].panic.reduceFraction", "must be in (0, 1], was 1.5");
-    assertOnly(read(t, context(), leveraged("panic", Map.of("lookbackSteps", 3))),
-        "agents[0].panic", "needs a drawdown or a liquidations trigger (> 0)");
-    assertOnly(read(t, context(), leveraged("panic", Map.of("drawdown", 0.2, "speed", 1))),
-        "agents[0].panic.speed", "unknown field (known: drawdown, liquidations, lookbackSteps, reduceFraction)");
+    assertOnly(
+        read(t, context(), leveraged("topUp", Map.of("reserve", 100, "below", 2, "target", 1.5))),
+        "agents[0].topUp.target",
+        "must be finite and above below (2.0), was 1.5");
+    assertOnly(
+        read(t, context(), leveraged("panic", Map.of("drawdown", 0.2, "reduceFraction", 1.5))),
+        "agents[0].panic.reduceFraction",
+        "must be in (0, 1], was 1.5");
+    assertOnly(
+        read(t, context(), leveraged("panic", Map.of("lookbackSteps", 3))),
+        "agents[0].panic",
+        "needs a drawdown or a liquidations trigger (> 0)");
+    assertOnly(
+        read(t, context(), leveraged("panic", Map.of("drawdown", 0.2, "speed", 1))),
+        "agents[0].panic.speed",
+        "unknown field (known: drawdown, liquidations, lookbackSteps, reduceFraction)");
   }
 
   @Test
   void test_read_signalTraders() {
     Read ok =
-        read(new SignalTradersType(SignalRule.MOMENTUM), context(), "id", "m", "type", "momentum-traders", "asset", "ETH",
-            "count", 3, "capital", 1000, "lookback", 4, "threshold", 0.02);
+        read(
+            new SignalTradersType(SignalRule.MOMENTUM),
+            context(),
+            "id",
+            "m",
+            "type",
+            "momentum-traders",
+            "asset",
+            "ETH",
+            "count",
+            3,
+            "capital",
+            1000,
+            "lookback",
+            4,
+            "threshold",
+            0.02);
     assertEquals(
-        new SignalTradersSpec("m", SignalRule.MOMENTUM, ETH, 3, new Distribution.Constant(1000), 0.5, 4,
-            new Distribution.Constant(0.02), 0),
+        new SignalTradersSpec(
+            "m",
+            SignalRule.MOMENTUM,
+            ETH,
+            3,
+            new Distribution.Constant(1000),
+            0.5,
+            4,
+            new Distribution.Constant(0.02),
+            0),
         ok.spec());
-    assertOnly(read(new SignalTradersType(SignalRule.NOISE), context(), "id", "n", "type", "noise-traders", "asset", "ETH",
-            "count", 3, "capital", 1000, "lookback", 4),
-        "agents[0].lookback", "unknown field (known: activity, allocation, asset, capital, count, id, type)");
-    assertOnly(read(new SignalTradersType(SignalRule.MEAN_REVERSION), context(), "id", "r", "type", "mean-reversion-traders",
-            "asset", "USD", "count", 3, "capital", 1000),
-        "agents[0].asset", "asset 'USD' must be a spot asset: they trade its shared market");
+    assertOnly(
+        read(
+            new SignalTradersType(SignalRule.NOISE),
+            context(),
+            "id",
+            "n",
+            "type",
+            "noise-traders",
+            "asset",
+            "ETH",
+            "count",
+            3,
+            "capital",
+            1000,
+            "lookback",
+            4),
+        "agents[0].lookback",
+        "unknown field (known: activity, allocation, asset, capital, count, id, type)");
+    assertOnly(
+        read(
+            new SignalTradersType(SignalRule.MEAN_REVERSION),
+            context(),
+            "id",
+            "r",
+            "type",
+            "mean-reversion-traders",
+            "asset",
+            "USD",
+            "count",
+            3,
+            "capital",
+            1000),
+        "agents[0].asset",
+        "asset 'USD' must be a spot asset: they trade its shared market");
   }
 
   @Test
   void test_read_volTargetTradersNeedTheStepLength() {
     Object[] fields = {
-      "id", "v", "type", "vol-target-traders", "venue", "perp", "market", "ETH", "count", 2, "collateral", 1000,
-      "targetVol", 0.4
+      "id",
+      "v",
+      "type",
+      "vol-target-traders",
+      "venue",
+      "perp",
+      "market",
+      "ETH",
+      "count",
+      2,
+      "collateral",
+      1000,
+      "targetVol",
+      0.4
     };
-    assertOnly(read(new VolTargetTradersType(), context(), fields), "agents[0]",
+    assertOnly(
+        read(new VolTargetTradersType(), context(), fields),
+        "agents[0]",
         "needs run.stepSeconds to annualise the realised volatility");
     Read ok = read(new VolTargetTradersType(), context().stepSeconds(60), fields);
-    // 31,536,000 / 60 = 525,600 steps a year; defaults lambda 0.94, initialVol = targetVol, cap 3, band 0.2.
+    // 31,536,000 / 60 = 525,600 steps a year; defaults lambda 0.94, initialVol = targetVol, cap 3,
+    // band 0.2.
     assertEquals(
-        new VolTargetTradersSpec("v", VenueId.of("perp"), ETH, 2, new Distribution.Constant(1000), 0.4, 0.94, 0.4, 3, 0.2,
-            1.0, 525_600),
+        new VolTargetTradersSpec(
+            "v",
+            VenueId.of("perp"),
+            ETH,
+            2,
+            new Distribution.Constant(1000),
+            0.4,
+            0.94,
+            0.4,
+            3,
+            0.2,
+            1.0,
+            525_600),
         ok.spec());
   }
 
   @Test
   void test_read_basisTradersCheckBothVenuesAndThresholds() {
     Object[] base = {
-      "id", "b", "type", "basis-traders", "lendingVenue", "lend", "perpVenue", "perp", "asset", "ETH", "count", 2,
-      "units", 10, "margin", 3000
+      "id",
+      "b",
+      "type",
+      "basis-traders",
+      "lendingVenue",
+      "lend",
+      "perpVenue",
+      "perp",
+      "asset",
+      "ETH",
+      "count",
+      2,
+      "units",
+      10,
+      "margin",
+      3000
     };
     Read ok = read(new BasisTradersType(), context(), base);
     assertEquals(
-        new BasisTradersSpec("b", VenueId.of("lend"), VenueId.of("perp"), ETH, 2, new Distribution.Constant(10), USD,
-            new Distribution.Constant(3000), 0, new Distribution.Constant(0), 1.5, 2.0, false, 1.1, 1.1),
+        new BasisTradersSpec(
+            "b",
+            VenueId.of("lend"),
+            VenueId.of("perp"),
+            ETH,
+            2,
+            new Distribution.Constant(10),
+            USD,
+            new Distribution.Constant(3000),
+            0,
+            new Distribution.Constant(0),
+            1.5,
+            2.0,
+            false,
+            1.1,
+            1.1),
         ok.spec());
     Map<String, Object> swapped = new LinkedHashMap<>();
     for (int i = 0; i < base.length; i += 2) {
       swapped.put((String) base[i], base[i + 1]);
     }
     swapped.put("lendingVenue", "perp");
-    assertOnly(read(new BasisTradersType(), context(), flatten(swapped)), "agents[0].lendingVenue",
+    assertOnly(
+        read(new BasisTradersType(), context(), flatten(swapped)),
+        "agents[0].lendingVenue",
         "venue 'perp' is a perpetual venue, not a lending one");
     swapped.put("lendingVenue", "lend");
     swapped.put("unwindPerpHealth", 1.6);
-    assertOnly(read(new BasisTradersType(), context(), flatten(swapped)), "agents[0].unwindPerpHealth",
+    assertOnly(
+        read(new BasisTradersType(), context(), flatten(swapped)),
+        "agents[0].unwindPerpHealth",
         "must be in [1, topUpBelow (1.5)), was 1.6");
   }
 

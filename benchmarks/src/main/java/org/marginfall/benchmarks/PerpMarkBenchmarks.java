@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The perpetual venue's part of the record phase on the scaled three-venue crash at a quiet tick
  * (docs/performance.md, "The perpetual book as columns"): the full mark of every account with its
  * screen allowance, the health values the quantile bands are taken from, and the whole of what the
- * record phase asks of the venue (mark, snapshot with its open interest, health bands). Results
- * are per operation; each covers every account of the venue (about k x 300: its traders). k is at
- * most 10: {@link ScaledWorld} keeps the scenario's decimals, and at k = 100 the base currency's
- * supply exceeds the ledger's range at them.
+ * record phase asks of the venue (mark, snapshot with its open interest, health bands). Results are
+ * per operation; each covers every account of the venue (about k x 300: its traders). k is at most
+ * 10: {@link ScaledWorld} keeps the scenario's decimals, and at k = 100 the base currency's supply
+ * exceeds the ledger's range at them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -53,7 +53,8 @@ public class PerpMarkBenchmarks {
         world.venues().stream()
             .filter(v -> v instanceof PerpetualVenue)
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("three-venue-crash has no perpetual venue"));
+            .orElseThrow(
+                () -> new IllegalStateException("three-venue-crash has no perpetual venue"));
   }
 
   /** One full mark: every account's margin state, its screen allowance, the liquidatable list. */
@@ -69,7 +70,9 @@ public class PerpMarkBenchmarks {
     return perp.healthValues().length;
   }
 
-  /** What the record phase asks of the venue each step: the mark, the snapshot and the health bands. */
+  /**
+   * What the record phase asks of the venue each step: the mark, the snapshot and the health bands.
+   */
   @Benchmark
   public int record() {
     perp.markToMarket();

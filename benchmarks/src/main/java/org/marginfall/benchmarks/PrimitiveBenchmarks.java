@@ -43,7 +43,9 @@ public class PrimitiveBenchmarks {
   private int next;
   private double side = -1;
 
-  /** A market as deep as the bundled crash's ETH market, and a ledger of 100,000 funded accounts. */
+  /**
+   * A market as deep as the bundled crash's ETH market, and a ledger of 100,000 funded accounts.
+   */
   @Setup(Level.Trial)
   public void setUp() {
     market = new SharedMarket(AssetId.of("ETH"), new ImpactModel.LinearLog(3.0e8), 45, 3000);

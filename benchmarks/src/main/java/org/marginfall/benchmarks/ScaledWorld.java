@@ -26,9 +26,11 @@ final class ScaledWorld {
   /** The scaled scenario's world after {@code ticks} ticks (the crash runs from tick 30 to 50). */
   static World at(int k, int ticks) {
     ScenarioSource source = ScenarioSource.resolve("three-venue-crash");
-    byte[] scaled = new ScenarioScaler(source.content(), source.json()).scaled(k, OptionalInt.empty());
+    byte[] scaled =
+        new ScenarioScaler(source.content(), source.json()).scaled(k, OptionalInt.empty());
     ModelSpec model = new ScenarioReader(Catalog.standard()).read(scaled, true).model();
-    World world = World.create(model, new RandomStreams(model.settings().seed(), 0), List.of(), false);
+    World world =
+        World.create(model, new RandomStreams(model.settings().seed(), 0), List.of(), false);
     world.setUp();
     for (long tick = 1; tick <= ticks; tick++) {
       for (Phase phase : Phase.values()) {

@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The engine's per-account hot paths on the scaled three-venue crash (docs/performance.md):
- * marking every account of every venue, a liquidation round's mark, checking whether one account can be liquidated, and
- * attributing one liquidation decision. Results are per operation; a mark covers every account.
+ * The engine's per-account hot paths on the scaled three-venue crash (docs/performance.md): marking
+ * every account of every venue, a liquidation round's mark, checking whether one account can be
+ * liquidated, and attributing one liquidation decision. Results are per operation; a mark covers
+ * every account.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,7 +36,10 @@ public class VenueBenchmarks {
   @Param({"1", "10"})
   public int k;
 
-  /** Ticks run before measuring: 20 is before the crash (quiet; no candidate to check), 40 is inside it. */
+  /**
+   * Ticks run before measuring: 20 is before the crash (quiet; no candidate to check), 40 is inside
+   * it.
+   */
   @Param({"40"})
   public int tick;
 
@@ -64,7 +68,8 @@ public class VenueBenchmarks {
   /**
    * One liquidation round's mark of every venue at the prices of the last full mark (the record
    * phase's): only the accounts each venue's screen lists are marked (docs/architecture.md,
-   * "Incremental liquidation checks"). Against {@link #markToMarket} it is what a quiet round saves.
+   * "Incremental liquidation checks"). Against {@link #markToMarket} it is what a quiet round
+   * saves.
    */
   @Benchmark
   public int liquidationRound() {
@@ -92,7 +97,8 @@ public class VenueBenchmarks {
 
   private ScaledWorld.Candidate nextCandidate() {
     if (candidates.isEmpty()) {
-      throw new IllegalStateException("no liquidatable account at tick " + tick + ": nothing to measure");
+      throw new IllegalStateException(
+          "no liquidatable account at tick " + tick + ": nothing to measure");
     }
     return candidates.get(next++ % candidates.size());
   }

@@ -37,12 +37,18 @@ class CitationFileTest {
     assertEquals("1.2.0", cff.path("cff-version").asText());
     assertEquals(Citation.TITLE, cff.path("title").asText());
     assertEquals(Citation.AUTHORS, cff.path("authors").path(0).path("name").asText());
-    assertEquals(Provenance.current().version(), cff.path("version").asText(), "the version a run's manifest records");
+    assertEquals(
+        Provenance.current().version(),
+        cff.path("version").asText(),
+        "the version a run's manifest records");
     String released = cff.path("date-released").asText();
-    assertTrue(released.matches("\\d{4}-\\d{2}-\\d{2}"), "date-released must be YYYY-MM-DD, was " + released);
+    assertTrue(
+        released.matches("\\d{4}-\\d{2}-\\d{2}"),
+        "date-released must be YYYY-MM-DD, was " + released);
     LocalDate date = LocalDate.parse(released);
     assertNotNull(date);
-    assertFalse(date.isAfter(LocalDate.now().plusDays(1)), "date-released is in the future: " + released);
+    assertFalse(
+        date.isAfter(LocalDate.now().plusDays(1)), "date-released is in the future: " + released);
   }
 
   @Test

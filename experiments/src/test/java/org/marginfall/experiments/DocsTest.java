@@ -29,15 +29,19 @@ import org.junit.jupiter.api.Test;
  */
 class DocsTest {
 
-  /** A markdown link or image: {@code [text](target)}; the target ends at the first space or ')'. */
+  /**
+   * A markdown link or image: {@code [text](target)}; the target ends at the first space or ')'.
+   */
   private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)[^)]*\\)");
 
   /** Citations of the private notes: their paths, and their numbered sections. */
   private static final Pattern PRIVATE =
-      Pattern.compile("shared/|design\\.md|/work/|(venues|contagion)\\.md,? (§|section|sections)? ?[0-9C]|shared reference");
+      Pattern.compile(
+          "shared/|design\\.md|/work/|(venues|contagion)\\.md,? (§|section|sections)? ?[0-9C]|shared reference");
 
   /** Hosts of code and package registries, which no file of the project names. */
-  private static final Pattern HOSTS = Pattern.compile("(?i)github\\.com|gitlab\\.com|bitbucket\\.org|huggingface\\.co");
+  private static final Pattern HOSTS =
+      Pattern.compile("(?i)github\\.com|gitlab\\.com|bitbucket\\.org|huggingface\\.co");
 
   private static Path root() {
     Path moduleDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
@@ -61,7 +65,9 @@ class DocsTest {
       return List.of();
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix)).sorted().toList();
+      return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,7 +95,8 @@ class DocsTest {
         continue;
       }
       String text = line.replaceFirst("^#+\\s*", "").trim();
-      String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+      String slug =
+          text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
       int n = seen.merge(slug, 1, Integer::sum);
       anchors.add(n == 1 ? slug : slug + "-" + (n - 1));
     }
@@ -98,9 +105,18 @@ class DocsTest {
 
   @Test
   void test_anchors_followTheRenderersRule() {
-    Set<String> a = anchors("# Venue mechanics\n## Pooled lending venue (`type: lending`)\n```\n# not a heading\n```\n"
-        + "### `network.json` and `exposures.json`\n### Example\n### Example\n");
-    assertEquals(Set.of("venue-mechanics", "pooled-lending-venue-type-lending", "networkjson-and-exposuresjson", "example", "example-1"), a);
+    Set<String> a =
+        anchors(
+            "# Venue mechanics\n## Pooled lending venue (`type: lending`)\n```\n# not a heading\n```\n"
+                + "### `network.json` and `exposures.json`\n### Example\n### Example\n");
+    assertEquals(
+        Set.of(
+            "venue-mechanics",
+            "pooled-lending-venue-type-lending",
+            "networkjson-and-exposuresjson",
+            "example",
+            "example-1"),
+        a);
   }
 
   @Test
@@ -122,7 +138,9 @@ class DocsTest {
         String where = root.relativize(md) + ": (" + target + ")";
         if (!Files.exists(resolved)) {
           broken.add(where + " names a missing file");
-        } else if (anchor != null && resolved.toString().endsWith(".md") && !anchors(read(resolved)).contains(anchor)) {
+        } else if (anchor != null
+            && resolved.toString().endsWith(".md")
+            && !anchors(read(resolved)).contains(anchor)) {
           broken.add(where + " names a missing heading");
         }
       }
@@ -144,7 +162,8 @@ class DocsTest {
     // Javadoc and bundled resources (presets, scenarios, network files) reach users too.
     Path root = root();
     List<Path> files = new ArrayList<>();
-    for (String module : List.of("core", "protocols", "agents", "reports", "experiments", "benchmarks")) {
+    for (String module :
+        List.of("core", "protocols", "agents", "reports", "experiments", "benchmarks")) {
       files.addAll(walk(root.resolve(module).resolve("src/main"), ""));
     }
     files.addAll(walk(root.resolve("examples"), ""));

@@ -50,7 +50,8 @@ public final class Fixtures {
   public static String replaceOnce(String text, String target, String replacement) {
     int at = text.indexOf(target);
     assertTrue(at >= 0, "the scenario does not contain: " + target);
-    assertEquals(-1, text.indexOf(target, at + 1), "the scenario contains more than once: " + target);
+    assertEquals(
+        -1, text.indexOf(target, at + 1), "the scenario contains more than once: " + target);
     return text.substring(0, at) + replacement + text.substring(at + target.length());
   }
 
@@ -75,7 +76,8 @@ public final class Fixtures {
   /** Hex SHA-256 of a file's bytes. */
   public static String sha256(Path file) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
@@ -97,7 +99,8 @@ public final class Fixtures {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
       exit = Main.execute(args, o, e);
     }
     return new CliResult(exit, out.toString(), err.toString());

@@ -68,7 +68,10 @@ public final class MutatedScenario {
     Object node = tree;
     for (int i = 0; i < steps.size() - 1; i++) {
       Object s = steps.get(i);
-      node = s instanceof Integer k ? ((List<Object>) node).get(k) : ((Map<String, Object>) node).get((String) s);
+      node =
+          s instanceof Integer k
+              ? ((List<Object>) node).get(k)
+              : ((Map<String, Object>) node).get((String) s);
     }
     Object last = steps.get(steps.size() - 1);
     if (last instanceof Integer k) {
@@ -109,7 +112,10 @@ public final class MutatedScenario {
     }
     if (node instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        collect(e.getValue(), path.isEmpty() ? String.valueOf(e.getKey()) : path + "." + e.getKey(), out);
+        collect(
+            e.getValue(),
+            path.isEmpty() ? String.valueOf(e.getKey()) : path + "." + e.getKey(),
+            out);
       }
     } else if (node instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {

@@ -2,16 +2,14 @@ package org.marginfall.agents.arbitrage;
 
 import org.marginfall.core.ledger.Precision;
 
-/**
- * The formulas of receipt arbitrage over explicit inputs. Stateless and thread-safe.
- */
+/** The formulas of receipt arbitrage over explicit inputs. Stateless and thread-safe. */
 public final class ArbitrageRules {
 
   private ArbitrageRules() {}
 
   /**
-   * NAV per receipt at the underlying's market price, as the lending venue declares it (Aave
-   * aToken redeemable 1:1 for the underlying times the liquidity index, AToken.sol): {@code rate *
+   * NAV per receipt at the underlying's market price, as the lending venue declares it (Aave aToken
+   * redeemable 1:1 for the underlying times the liquidity index, AToken.sol): {@code rate *
    * underlyingPrice}.
    */
   public static double nav(double exchangeRate, double underlyingPrice) {

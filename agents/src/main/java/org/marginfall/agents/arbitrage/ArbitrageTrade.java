@@ -18,13 +18,24 @@ import org.marginfall.core.event.VenueEvent;
  * @param spent base currency paid for them
  * @param redeemed receipt units redeemed
  * @param sold receipt units sold (inventory at a premium)
- * @param refused whether the issuer refused a redemption for lack of cash (the arbitrageur stops buying)
+ * @param refused whether the issuer refused a redemption for lack of cash (the arbitrageur stops
+ *     buying)
  * @param price the receipt's market price at the end
  * @param nav the receipt's NAV per unit at the end
  */
 public record ArbitrageTrade(
-    long step, int round, String venue, String arbitrageur, String asset, double bought, double spent,
-    double redeemed, double sold, boolean refused, double price, double nav)
+    long step,
+    int round,
+    String venue,
+    String arbitrageur,
+    String asset,
+    double bought,
+    double spent,
+    double redeemed,
+    double sold,
+    boolean refused,
+    double price,
+    double nav)
     implements VenueEvent {
 
   @Override

@@ -8,7 +8,6 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
-import org.marginfall.core.market.Execution;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.Venue;
@@ -16,8 +15,8 @@ import org.marginfall.core.venue.Venue;
 /**
  * Arbitrageurs who close the gap between a lending receipt's secondary-market price and its NAV.
  *
- * <p>Arbitrageur {@code k} draws its capital from the stream {@code agents/<id>} at set-up and holds
- * it in base currency in its wallet. In every arbitrage phase, in id order, each one:
+ * <p>Arbitrageur {@code k} draws its capital from the stream {@code agents/<id>} at set-up and
+ * holds it in base currency in its wallet. In every arbitrage phase, in id order, each one:
  *
  * <ol>
  *   <li>redeems any receipts it still holds at the issuer ({@link LendingVenue#withdraw}); a
@@ -28,7 +27,8 @@ import org.marginfall.core.venue.Venue;
  *   <li>otherwise, while {@code price < NAV (1 - cost)} and its step budget {@code min(maxPerStep,
  *       base balance)} lasts, it buys a slice of {@code maxPerStep / slices} base currency of
  *       receipts, redeems them at once and, if the underlying has a shared market and is not the
- *       base currency, sells the underlying for base currency; a refused redemption ends its buying.
+ *       base currency, sells the underlying for base currency; a refused redemption ends its
+ *       buying.
  * </ol>
  *
  * <p>NAV is {@code exchangeRate * market price of the underlying}, the NAV the venue declares. The
@@ -116,7 +116,10 @@ public final class Arbitrageurs implements Population {
       long left = ctx.balance(wallet, receipt);
       while (left > 0 && ArbitrageRules.premium(ctx.marketPrice(receipt), nav(ctx), spec.cost())) {
         long atoms =
-            Math.min(left, ArbitrageRules.sliceAtoms(Double.POSITIVE_INFINITY, slice, ctx.marketPrice(receipt), receipts));
+            Math.min(
+                left,
+                ArbitrageRules.sliceAtoms(
+                    Double.POSITIVE_INFINITY, slice, ctx.marketPrice(receipt), receipts));
         if (atoms <= 0) {
           atoms = left;
         }
@@ -126,7 +129,8 @@ public final class Arbitrageurs implements Population {
       }
     } else {
       double budget = Math.min(spec.maxPerStep(), cash.units(ctx.balance(wallet, base)));
-      while (budget > 0 && ArbitrageRules.discount(ctx.marketPrice(receipt), nav(ctx), spec.cost())) {
+      while (budget > 0
+          && ArbitrageRules.discount(ctx.marketPrice(receipt), nav(ctx), spec.cost())) {
         long atoms = ArbitrageRules.sliceAtoms(budget, slice, ctx.marketPrice(receipt), receipts);
         long paid = buy(ctx, wallet, atoms);
         if (paid < 0) {
@@ -148,9 +152,18 @@ public final class Arbitrageurs implements Population {
     if (boughtAtoms > 0 || redeemedAtoms > 0 || soldAtoms > 0 || refused) {
       ctx.emit(
           new ArbitrageTrade(
-              ctx.clock().step(), 0, spec.venue().value(), wallet.value(), receipt.value(),
-              receipts.units(boughtAtoms), cash.units(spentAtoms), receipts.units(redeemedAtoms),
-              receipts.units(soldAtoms), refused, ctx.marketPrice(receipt), nav(ctx)));
+              ctx.clock().step(),
+              0,
+              spec.venue().value(),
+              wallet.value(),
+              receipt.value(),
+              receipts.units(boughtAtoms),
+              cash.units(spentAtoms),
+              receipts.units(redeemedAtoms),
+              receipts.units(soldAtoms),
+              refused,
+              ctx.marketPrice(receipt),
+              nav(ctx)));
     }
   }
 

@@ -25,11 +25,13 @@ public final class ArbitrageursType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    node.allowOnly("id", "type", "venue", "asset", "count", "capital", "cost", "maxPerStep", "slices");
+    node.allowOnly(
+        "id", "type", "venue", "asset", "count", "capital", "cost", "maxPerStep", "slices");
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && (venue.listsPerpetuals() || venue.issuedAssets().isEmpty())) {
-      node.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a lending one");
+      node.get("venue")
+          .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a lending one");
       venue = null;
     }
     AssetId asset = context.assetRef(node, "asset");
@@ -37,8 +39,15 @@ public final class ArbitrageursType implements PopulationType {
       Set<AssetId> reserves = new LinkedHashSet<>(venue.tradableAssets());
       reserves.addAll(venue.collateralAssets());
       if (!reserves.contains(asset)) {
-        node.get("asset").fail(
-            "venue '" + venue.id() + "' has no reserve for " + asset + " (has: " + SpecContext.declared(reserves) + ")");
+        node.get("asset")
+            .fail(
+                "venue '"
+                    + venue.id()
+                    + "' has no reserve for "
+                    + asset
+                    + " (has: "
+                    + SpecContext.declared(reserves)
+                    + ")");
       }
     }
     int count = node.integer("count", 1, 1, 10_000_000);
@@ -56,6 +65,7 @@ public final class ArbitrageursType implements PopulationType {
       return null;
     }
     VenueSpec v = venue;
-    return node.build(() -> new ArbitrageursSpec(id, v.id(), asset, count, capital, cost, maxPerStep, slices));
+    return node.build(
+        () -> new ArbitrageursSpec(id, v.id(), asset, count, capital, cost, maxPerStep, slices));
   }
 }

@@ -21,19 +21,19 @@ import org.marginfall.core.venue.Venue;
  * <p>Set-up: trader {@code k} draws its spot units, its perp margin and its reserve, in this order,
  * from the stream {@code agents/<id>}; supplies the units as collateral of its lending account;
  * borrows {@code min(borrowLtv, LTV (1 - 1e-6))} of the collateral value in base currency into its
- * reserve account {@code <population>/<k>/reserve} (when {@code borrowLtv > 0}); deposits its margin
- * on the perp venue and shorts {@code units * lending price / perp mark} units (equal notional),
- * capped by the venue's {@code maxOpenSize}.
+ * reserve account {@code <population>/<k>/reserve} (when {@code borrowLtv > 0}); deposits its
+ * margin on the perp venue and shorts {@code units * lending price / perp mark} units (equal
+ * notional), capped by the venue's {@code maxOpenSize}.
  *
  * <p>Every trading phase, in member order, an active trader (1) tops up: when perp health {@code
  * equity / MMR} is below {@code topUpBelow} it deposits {@code topUpTo * MMR - equity} of base
  * currency from its reserve and, with {@code borrowToTopUp}, borrows what the reserve lacks within
- * the lending LTV; (2) unwinds when, after that, perp health is below {@code unwindPerpHealth} or the
- * lending health factor is below {@code unwindHealthFactor}: it closes the short through the
- * shared book ({@link PerpetualVenue#reduce}) and repays its base-currency debt from its reserve
- * as far as it holds. An unwound trader stops; a trader whose short the venue liquidated repays
- * and stops too. The spot collateral stays supplied: the lending interface has no collateral
- * withdrawal yet. Mutable (accounts) and not thread-safe.
+ * the lending LTV; (2) unwinds when, after that, perp health is below {@code unwindPerpHealth} or
+ * the lending health factor is below {@code unwindHealthFactor}: it closes the short through the
+ * shared book ({@link PerpetualVenue#reduce}) and repays its base-currency debt from its reserve as
+ * far as it holds. An unwound trader stops; a trader whose short the venue liquidated repays and
+ * stops too. The spot collateral stays supplied: the lending interface has no collateral withdrawal
+ * yet. Mutable (accounts) and not thread-safe.
  */
 public final class BasisTraders implements Population {
 
@@ -45,10 +45,13 @@ public final class BasisTraders implements Population {
   private final List<Member> members = new ArrayList<>();
   private LendingVenue lending;
   private PerpetualVenue perp;
+
   /** The base currency's precision (reserve, borrows, top-ups, debt), read at set-up. */
   private Precision cash;
+
   /** The precision of the lending receipt of the spot asset, read at set-up. */
   private Precision receipts;
+
   private long unwinds;
   private long topUps;
 
@@ -92,7 +95,11 @@ public final class BasisTraders implements Population {
     Venue l = ctx.venue(spec.lendingVenue());
     Venue p = ctx.venue(spec.perpVenue());
     if (!(l instanceof LendingVenue lv) || !(p instanceof PerpetualVenue pv)) {
-      throw new IllegalStateException(spec.lendingVenue() + " must be a lending and " + spec.perpVenue() + " a perpetual venue");
+      throw new IllegalStateException(
+          spec.lendingVenue()
+              + " must be a lending and "
+              + spec.perpVenue()
+              + " a perpetual venue");
     }
     this.lending = lv;
     this.perp = pv;
@@ -107,7 +114,11 @@ public final class BasisTraders implements Population {
       long reserve = cash.floorAtoms(stream.next(spec.reserve()));
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
-      Member m = new Member(wallet.child("reserve"), lending.account(wallet), perp.marginAccount(wallet, spec.asset()));
+      Member m =
+          new Member(
+              wallet.child("reserve"),
+              lending.account(wallet),
+              perp.marginAccount(wallet, spec.asset()));
       ctx.openAccount(m.reserve);
       if (reserve > 0) {
         ctx.endow(m.reserve, base, reserve);
@@ -119,7 +130,9 @@ public final class BasisTraders implements Population {
       lending.depositCollateral(wallet, m.loan, spec.asset(), units);
       if (spec.borrowLtv() > 0) {
         double cap = lending.loanToValue(spec.asset()) * CAP_FACTOR;
-        long borrow = cash.floorAtoms(collateralValue(ctx, m) * Math.min(spec.borrowLtv(), cap) / lending.price(base));
+        long borrow =
+            cash.floorAtoms(
+                collateralValue(ctx, m) * Math.min(spec.borrowLtv(), cap) / lending.price(base));
         if (borrow > 0) {
           lending.borrow(m.loan, base, borrow, m.reserve);
         }
@@ -156,7 +169,9 @@ public final class BasisTraders implements Population {
         unwinds++;
         continue;
       }
-      double need = TraderRisk.topUpNeed(s.equity(), s.maintenanceRequirement(), spec.topUpBelow(), spec.topUpTo());
+      double need =
+          TraderRisk.topUpNeed(
+              s.equity(), s.maintenanceRequirement(), spec.topUpBelow(), spec.topUpTo());
       if (need > 0) {
         long wanted = cash.ceilAtoms(need);
         long fromReserve = Math.min(wanted, ctx.balance(m.reserve, base));
@@ -178,13 +193,17 @@ public final class BasisTraders implements Population {
         }
         s = perp.marginState(m.margin);
       }
-      if (s.health() < spec.unwindPerpHealth() || lending.healthFactor(m.loan) < spec.unwindHealthFactor()) {
+      if (s.health() < spec.unwindPerpHealth()
+          || lending.healthFactor(m.loan) < spec.unwindHealthFactor()) {
         unwind(ctx, m);
       }
     }
   }
 
-  /** Closes the short and repays debt from the reserve; stays active only if the venue refused the close. */
+  /**
+   * Closes the short and repays debt from the reserve; stays active only if the venue refused the
+   * close.
+   */
   private void unwind(AgentContext ctx, Member m) {
     if (m.size != 0) {
       try {
@@ -217,7 +236,10 @@ public final class BasisTraders implements Population {
         * lending.price(spec.asset());
   }
 
-  /** Base atoms the account may still borrow: (collateral value x LTV - debt value) / base price, kept inside the limit. */
+  /**
+   * Base atoms the account may still borrow: (collateral value x LTV - debt value) / base price,
+   * kept inside the limit.
+   */
   private long borrowRoom(AgentContext ctx, Member m) {
     AssetId base = ctx.baseCurrency();
     double limit = collateralValue(ctx, m) * lending.loanToValue(spec.asset());

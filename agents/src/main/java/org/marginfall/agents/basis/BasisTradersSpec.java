@@ -29,8 +29,10 @@ import org.marginfall.core.venue.VenueId;
  * @param reserve base currency each trader keeps in its reserve account (>= 0)
  * @param topUpBelow perp health under which the trader tops up (> 1)
  * @param topUpTo perp health a top-up restores (> topUpBelow)
- * @param borrowToTopUp whether a top-up the reserve cannot pay is borrowed on the lending venue within its LTV
- * @param unwindPerpHealth perp health under which the trader unwinds, after topping up (>= 1, below topUpBelow)
+ * @param borrowToTopUp whether a top-up the reserve cannot pay is borrowed on the lending venue
+ *     within its LTV
+ * @param unwindPerpHealth perp health under which the trader unwinds, after topping up (>= 1, below
+ *     topUpBelow)
  * @param unwindHealthFactor lending health factor under which the trader unwinds (>= 1)
  */
 public record BasisTradersSpec(
@@ -69,17 +71,23 @@ public record BasisTradersSpec(
     }
     nonNegative(reserve, "reserve");
     if (!(topUpBelow > 1 && Double.isFinite(topUpBelow))) {
-      throw new IllegalArgumentException("topUpBelow: must be a finite health above 1, was " + topUpBelow);
+      throw new IllegalArgumentException(
+          "topUpBelow: must be a finite health above 1, was " + topUpBelow);
     }
     if (!(topUpTo > topUpBelow && Double.isFinite(topUpTo))) {
-      throw new IllegalArgumentException("topUpTo: must be finite and above topUpBelow (" + topUpBelow + "), was " + topUpTo);
+      throw new IllegalArgumentException(
+          "topUpTo: must be finite and above topUpBelow (" + topUpBelow + "), was " + topUpTo);
     }
     if (!(unwindPerpHealth >= 1 && unwindPerpHealth < topUpBelow)) {
       throw new IllegalArgumentException(
-          "unwindPerpHealth: must be in [1, topUpBelow (" + topUpBelow + ")), was " + unwindPerpHealth);
+          "unwindPerpHealth: must be in [1, topUpBelow ("
+              + topUpBelow
+              + ")), was "
+              + unwindPerpHealth);
     }
     if (!(unwindHealthFactor >= 1 && Double.isFinite(unwindHealthFactor))) {
-      throw new IllegalArgumentException("unwindHealthFactor: must be finite and >= 1, was " + unwindHealthFactor);
+      throw new IllegalArgumentException(
+          "unwindHealthFactor: must be finite and >= 1, was " + unwindHealthFactor);
     }
   }
 

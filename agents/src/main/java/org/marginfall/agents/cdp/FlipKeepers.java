@@ -19,15 +19,15 @@ import org.marginfall.core.venue.Venue;
 
 /**
  * Flip-auction keepers under network congestion (Black Thursday, 12-13 March 2020). Each keeper
- * values collateral at the market price less {@code margin} and bids that value at once: a
- * {@code tend} of {@code min(tab, value of the lot)}, or in the dent phase a {@code dent} to the
- * lot the tab buys at that value. A keeper's transaction lands only while the {@link GasPriceRule}'s
- * price is within its gas budget; otherwise the bid is priced out. Zero-bid bots, whose budget
- * always covers the gas price, bite every unsafe vault and bid one base atom in every auction
- * without a bid, so an auction nobody can outbid within {@code ttl} goes to them for nothing
+ * values collateral at the market price less {@code margin} and bids that value at once: a {@code
+ * tend} of {@code min(tab, value of the lot)}, or in the dent phase a {@code dent} to the lot the
+ * tab buys at that value. A keeper's transaction lands only while the {@link GasPriceRule}'s price
+ * is within its gas budget; otherwise the bid is priced out. Zero-bid bots, whose budget always
+ * covers the gas price, bite every unsafe vault and bid one base atom in every auction without a
+ * bid, so an auction nobody can outbid within {@code ttl} goes to them for nothing
  * (https://www.cryptoscoop.io/the-makerdao-auction-is-happening-heres-what-to-expect/: default
- * keepers "choked" on gas prices; four addresses won about 62,890 ETH with zero bids).
- * Keepers keep what they win. Mutable and not thread-safe.
+ * keepers "choked" on gas prices; four addresses won about 62,890 ETH with zero bids). Keepers keep
+ * what they win. Mutable and not thread-safe.
  */
 public final class FlipKeepers implements Population {
 
@@ -43,8 +43,10 @@ public final class FlipKeepers implements Population {
   private long landed;
   private long pricedOut;
   private long zeroBids;
+
   /** The venue's collateral types, and how many atoms of each the bots held when last seen. */
   private List<AssetId> collateral;
+
   private long[] botsHeld;
   private double zeroBidCollateral;
   private double zeroBidValue;
@@ -84,7 +86,8 @@ public final class FlipKeepers implements Population {
       // One base unit pays for as many one-atom bids as there are atoms in it.
       ctx.endow(bots[b], ctx.baseCurrency(), cash.floorAtoms(1.0));
     }
-    collateral = v instanceof VaultVenue vaults ? new ArrayList<>(vaults.collateralTypes()) : List.of();
+    collateral =
+        v instanceof VaultVenue vaults ? new ArrayList<>(vaults.collateralTypes()) : List.of();
     botsHeld = new long[collateral.size()];
     high = ctx.marketPrice(spec.gas().asset());
     observeGas(ctx);
@@ -126,7 +129,9 @@ public final class FlipKeepers implements Population {
     return null;
   }
 
-  /** Reads the gas price now, and values what the bots won since last seen at the market price now. */
+  /**
+   * Reads the gas price now, and values what the bots won since last seen at the market price now.
+   */
   private void observeGas(AgentContext ctx) {
     double price = ctx.marketPrice(spec.gas().asset());
     high = Math.max(high, price);
@@ -145,7 +150,10 @@ public final class FlipKeepers implements Population {
     }
   }
 
-  /** Keepers bid their value in every auction, then bots bid one atom where nobody has; returns bids landed. */
+  /**
+   * Keepers bid their value in every auction, then bots bid one atom where nobody has; returns bids
+   * landed.
+   */
   private int bid(AgentContext ctx) {
     int bids = 0;
     for (int k = 0; k < keepers.length; k++) {
@@ -168,7 +176,10 @@ public final class FlipKeepers implements Population {
     return bids;
   }
 
-  /** Keeper {@code k}'s best bid in {@code lot}, if it beats the high bid and the gas price lets it land. */
+  /**
+   * Keeper {@code k}'s best bid in {@code lot}, if it beats the high bid and the gas price lets it
+   * land.
+   */
   private boolean bidOn(AgentContext ctx, int k, EnglishLot lot) {
     Precision collateral = ctx.precision(lot.asset());
     double value = ctx.marketPrice(lot.asset()) * (1 - spec.margin());
@@ -177,7 +188,9 @@ public final class FlipKeepers implements Population {
       return false;
     }
     if (!lot.dentPhase()) {
-      long bid = Math.min(Math.min(lot.tab(), cash.floorAtoms(value * collateral.units(lot.atoms()))), balance);
+      long bid =
+          Math.min(
+              Math.min(lot.tab(), cash.floorAtoms(value * collateral.units(lot.atoms()))), balance);
       if (!(bid > lot.bid() && (bid >= lot.beg() * lot.bid() || bid == lot.tab()))) {
         return false;
       }
@@ -190,7 +203,10 @@ public final class FlipKeepers implements Population {
     return land(k) && auctions.dent(lot.id(), keepers[k], atoms) && counted();
   }
 
-  /** Whether keeper {@code k}'s transaction lands at the current gas price; counts it priced out if not. */
+  /**
+   * Whether keeper {@code k}'s transaction lands at the current gas price; counts it priced out if
+   * not.
+   */
   private boolean land(int k) {
     if (budgets[k] >= gwei) {
       return true;
@@ -206,9 +222,9 @@ public final class FlipKeepers implements Population {
 
   /**
    * {@code gasPriceGwei}: the gas price at the end of the run; {@code bidsLanded}: keeper bids that
-   * landed; {@code bidsPricedOut}: keeper bids the gas price stopped; {@code zeroBids}: bots' one-atom bids;
-   * {@code zeroBidCollateral}: collateral units the bots won; {@code zeroBidValue}: its value at the
-   * market price when they won it (seen at the next tick's arbitrage phase).
+   * landed; {@code bidsPricedOut}: keeper bids the gas price stopped; {@code zeroBids}: bots'
+   * one-atom bids; {@code zeroBidCollateral}: collateral units the bots won; {@code zeroBidValue}:
+   * its value at the market price when they won it (seen at the next tick's arbitrage phase).
    */
   @Override
   public Map<String, Double> metrics() {

@@ -26,8 +26,14 @@ import org.marginfall.core.venue.VenueId;
  * @param gas the gas price rule
  */
 public record FlipKeepersSpec(
-    String id, VenueId venue, int count, Distribution capital, Distribution gasBudget, double margin,
-    int zeroBidders, GasPriceRule gas)
+    String id,
+    VenueId venue,
+    int count,
+    Distribution capital,
+    Distribution gasBudget,
+    double margin,
+    int zeroBidders,
+    GasPriceRule gas)
     implements PopulationSpec {
 
   /** The registry name. */
@@ -35,7 +41,13 @@ public record FlipKeepersSpec(
 
   /** The metrics {@link FlipKeepers#metrics()} reports, in its order. */
   public static final List<String> METRICS =
-      List.of("gasPriceGwei", "bidsLanded", "bidsPricedOut", "zeroBids", "zeroBidCollateral", "zeroBidValue");
+      List.of(
+          "gasPriceGwei",
+          "bidsLanded",
+          "bidsPricedOut",
+          "zeroBids",
+          "zeroBidCollateral",
+          "zeroBidValue");
 
   /** Validates the fields. */
   public FlipKeepersSpec {
@@ -48,7 +60,8 @@ public record FlipKeepersSpec(
       throw new IllegalArgumentException("zeroBidders: must be >= 0, was " + zeroBidders);
     }
     if (count + zeroBidders == 0) {
-      throw new IllegalArgumentException("count, zeroBidders: at least one keeper or bot is needed");
+      throw new IllegalArgumentException(
+          "count, zeroBidders: at least one keeper or bot is needed");
     }
     Objects.requireNonNull(capital, "capital");
     Objects.requireNonNull(gasBudget, "gasBudget");

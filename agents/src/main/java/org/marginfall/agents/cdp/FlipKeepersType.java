@@ -9,9 +9,7 @@ import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 
-/**
- * Reads {@code type: flip-keepers} populations. Stateless and thread-safe.
- */
+/** Reads {@code type: flip-keepers} populations. Stateless and thread-safe. */
 public final class FlipKeepersType implements PopulationType {
 
   @Override
@@ -22,12 +20,19 @@ public final class FlipKeepersType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    node.allowOnly("id", "type", "venue", "count", "capital", "gasBudget", "margin", "zeroBidders", "gas");
+    node.allowOnly(
+        "id", "type", "venue", "count", "capital", "gasBudget", "margin", "zeroBidders", "gas");
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     // A venue with problems of its own ("invalid") is reported at its entry, not again here.
     if (venue != null && !"cdp".equals(venue.type()) && !"invalid".equals(venue.type())) {
-      node.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue; flip keepers need a cdp venue");
+      node.get("venue")
+          .fail(
+              "venue '"
+                  + venue.id()
+                  + "' is a "
+                  + venue.type()
+                  + " venue; flip keepers need a cdp venue");
     }
     int counts = node.problems().count();
     int count = node.integer("count", 0, 1_000_000);
@@ -52,7 +57,9 @@ public final class FlipKeepersType implements PopulationType {
     if (node.problems().since(mark)) {
       return null;
     }
-    return node.build(() -> new FlipKeepersSpec(id, venue.id(), count, capital, budget, margin, zeroBidders, gas));
+    return node.build(
+        () ->
+            new FlipKeepersSpec(id, venue.id(), count, capital, budget, margin, zeroBidders, gas));
   }
 
   /** Reads {@code gas: {asset, baseGwei, peakMultiple, fullAtDrawdown}}. */
@@ -74,6 +81,8 @@ public final class FlipKeepersType implements PopulationType {
     if (!n.problems().since(fulls) && !(full > 0 && full <= 1)) {
       n.get("fullAtDrawdown").fail("must be in (0, 1], was " + full);
     }
-    return n.problems().since(mark) ? null : n.build(() -> new GasPriceRule(asset, base, peak, full));
+    return n.problems().since(mark)
+        ? null
+        : n.build(() -> new GasPriceRule(asset, base, peak, full));
   }
 }

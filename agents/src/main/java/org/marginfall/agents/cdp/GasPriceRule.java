@@ -8,8 +8,9 @@ import org.marginfall.core.util.Checks;
  * Network congestion tied to the price move: the gas price rises linearly with the drawdown of
  * {@code asset}'s market price from its highest since the run began, from {@code baseGwei} with no
  * drawdown to {@code baseGwei * peakMultiple} at {@code fullAtDrawdown} and beyond. On 12-13 March
- * 2020 the mean gas price rose about 6x, to about 80 gwei, as ETH fell more than 50%.
- * Source: https://www.blockstockandbarrel.com/post/what-happened-at-makerdao-on-12-13-mar-2020 (Glassnode mean gas price).
+ * 2020 the mean gas price rose about 6x, to about 80 gwei, as ETH fell more than 50%. Source:
+ * https://www.blockstockandbarrel.com/post/what-happened-at-makerdao-on-12-13-mar-2020 (Glassnode
+ * mean gas price).
  *
  * <p>Immutable and thread-safe.
  *
@@ -18,7 +19,8 @@ import org.marginfall.core.util.Checks;
  * @param peakMultiple how many times {@code baseGwei} the price reaches at full congestion
  * @param fullAtDrawdown the drawdown, in (0, 1], at which congestion is full
  */
-public record GasPriceRule(AssetId asset, double baseGwei, double peakMultiple, double fullAtDrawdown) {
+public record GasPriceRule(
+    AssetId asset, double baseGwei, double peakMultiple, double fullAtDrawdown) {
 
   /** Validates the fields. */
   public GasPriceRule {
@@ -28,7 +30,8 @@ public record GasPriceRule(AssetId asset, double baseGwei, double peakMultiple, 
       throw new IllegalArgumentException("peakMultiple: must be at least 1, was " + peakMultiple);
     }
     if (!(fullAtDrawdown > 0 && fullAtDrawdown <= 1)) {
-      throw new IllegalArgumentException("fullAtDrawdown: must be in (0, 1], was " + fullAtDrawdown);
+      throw new IllegalArgumentException(
+          "fullAtDrawdown: must be in (0, 1], was " + fullAtDrawdown);
     }
   }
 

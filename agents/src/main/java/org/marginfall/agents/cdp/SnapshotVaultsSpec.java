@@ -20,8 +20,8 @@ import org.marginfall.core.venue.VenueId;
  * @param snapshot the file they were read from
  * @param rows the rows that fit, in file order
  */
-public record SnapshotVaultsSpec(String id, VenueId venue, SnapshotFile snapshot, List<VaultRow> rows)
-    implements SnapshotSpec {
+public record SnapshotVaultsSpec(
+    String id, VenueId venue, SnapshotFile snapshot, List<VaultRow> rows) implements SnapshotSpec {
 
   /** The registry name. */
   public static final String TYPE = "cdp-snapshot";

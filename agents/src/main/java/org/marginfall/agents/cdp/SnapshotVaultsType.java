@@ -13,8 +13,8 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 
 /**
- * Reads {@code type: cdp-snapshot} populations (docs/scenarios.md, "Position snapshots").
- * Stateless and thread-safe.
+ * Reads {@code type: cdp-snapshot} populations (docs/scenarios.md, "Position snapshots"). Stateless
+ * and thread-safe.
  */
 public final class SnapshotVaultsType implements PopulationType {
 
@@ -31,8 +31,12 @@ public final class SnapshotVaultsType implements PopulationType {
     node.allowOnly(fields.toArray(String[]::new));
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
-    if (venue != null && (venue.listsPerpetuals() || !venue.tradableAssets().isEmpty() || venue.collateralAssets().isEmpty())) {
-      node.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a CDP one");
+    if (venue != null
+        && (venue.listsPerpetuals()
+            || !venue.tradableAssets().isEmpty()
+            || venue.collateralAssets().isEmpty())) {
+      node.get("venue")
+          .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a CDP one");
       venue = null;
     }
     Map<String, AssetId> names = Snapshots.names(node, context);

@@ -6,16 +6,16 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
-import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VaultVenue;
+import org.marginfall.core.venue.Venue;
 
 /**
- * Vault owners: at set-up each owner, in id order, is endowed with collateral drawn from the
- * {@code collateral} distribution, locks it in a vault and draws debt down to a collateral ratio
- * drawn from {@code targetRatio}: {@code debt = collateral * price / max(ratio, mat)}, so no owner
- * opens an unsafe vault. An owner whose debt would be below the venue's dust draws nothing. They
- * keep the drawn base currency and do not act afterwards, so a price fall leaves their vaults to
- * the liquidators. Mutable and not thread-safe.
+ * Vault owners: at set-up each owner, in id order, is endowed with collateral drawn from the {@code
+ * collateral} distribution, locks it in a vault and draws debt down to a collateral ratio drawn
+ * from {@code targetRatio}: {@code debt = collateral * price / max(ratio, mat)}, so no owner opens
+ * an unsafe vault. An owner whose debt would be below the venue's dust draws nothing. They keep the
+ * drawn base currency and do not act afterwards, so a price fall leaves their vaults to the
+ * liquidators. Mutable and not thread-safe.
  */
 public final class VaultOwners implements Population {
 
@@ -43,7 +43,13 @@ public final class VaultOwners implements Population {
     Venue v = ctx.venue(spec.venue());
     if (!(v instanceof VaultVenue venue)) {
       throw new IllegalStateException(
-          "population " + spec.id() + ": venue " + spec.venue() + " is a " + v.type() + " venue, not a vault venue");
+          "population "
+              + spec.id()
+              + ": venue "
+              + spec.venue()
+              + " is a "
+              + v.type()
+              + " venue, not a vault venue");
     }
     double mat = venue.liquidationRatio(spec.ilk());
     double price = venue.collateralPrice(spec.ilk());

@@ -23,7 +23,12 @@ import org.marginfall.core.venue.VenueId;
  *     to, at least the venue's liquidation ratio
  */
 public record VaultOwnersSpec(
-    String id, VenueId venue, int count, AssetId ilk, Distribution collateral, Distribution targetRatio)
+    String id,
+    VenueId venue,
+    int count,
+    AssetId ilk,
+    Distribution collateral,
+    Distribution targetRatio)
     implements PopulationSpec {
 
   /** The registry name. */

@@ -9,9 +9,7 @@ import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 
-/**
- * Reads {@code type: vault-owners} populations. Stateless and thread-safe.
- */
+/** Reads {@code type: vault-owners} populations. Stateless and thread-safe. */
 public final class VaultOwnersType implements PopulationType {
 
   @Override
@@ -28,8 +26,15 @@ public final class VaultOwnersType implements PopulationType {
     int count = node.integer("count", 1, 10_000_000);
     AssetId ilk = context.assetRef(node, "ilk");
     if (venue != null && ilk != null && !venue.collateralAssets().contains(ilk)) {
-      node.get("ilk").fail("venue '" + venue.id() + "' has no vaults for " + ilk + " (accepts: "
-          + SpecContext.declared(venue.collateralAssets()) + ")");
+      node.get("ilk")
+          .fail(
+              "venue '"
+                  + venue.id()
+                  + "' has no vaults for "
+                  + ilk
+                  + " (accepts: "
+                  + SpecContext.declared(venue.collateralAssets())
+                  + ")");
     }
     Distribution collateral = DistributionReader.read(node.get("collateral"));
     if (collateral != null && collateral.lowerBound() < 0) {
@@ -37,7 +42,8 @@ public final class VaultOwnersType implements PopulationType {
     }
     Distribution ratio = DistributionReader.read(node.get("targetRatio"));
     if (ratio != null && !(ratio.lowerBound() > 1)) {
-      node.get("targetRatio").fail("must only produce values above 1 (use a uniform, triangular or constant)");
+      node.get("targetRatio")
+          .fail("must only produce values above 1 (use a uniform, triangular or constant)");
     }
     if (node.problems().since(mark)) {
       return null;

@@ -25,8 +25,8 @@ import org.apache.parquet.schema.Type;
  * Reads a Parquet file's rows as text cells through parquet's column reader (no Hadoop file
  * system), so a reader of a CSV layout reads the same columns from Parquet: the header is the
  * schema's top-level field names, each row its values as text (empty when missing). A timestamp
- * column is handed to the caller's formatter in epoch milliseconds; a decimal column is written
- * in plain notation. Parquet needs random access, so the file's bytes are held (once); rows are
+ * column is handed to the caller's formatter in epoch milliseconds; a decimal column is written in
+ * plain notation. Parquet needs random access, so the file's bytes are held (once); rows are
  * decoded one at a time. Stateless and thread-safe.
  */
 public final class ParquetRows {
@@ -48,16 +48,21 @@ public final class ParquetRows {
    * @param timestamps formats a timestamp column's value, given in epoch milliseconds
    * @throws IOException "not a readable Parquet file (...)" when the bytes are not Parquet
    */
-  public static <E extends Exception> void read(byte[] bytes, LongFunction<String> timestamps, Sink<E> sink)
-      throws IOException, E {
-    try (ParquetFileReader reader = ParquetFileReader.open(new BytesInputFile(bytes), ParquetReadOptions.builder().build())) {
+  public static <E extends Exception> void read(
+      byte[] bytes, LongFunction<String> timestamps, Sink<E> sink) throws IOException, E {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(new BytesInputFile(bytes), ParquetReadOptions.builder().build())) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       List<Type> fields = schema.getFields();
       sink.header(fields.stream().map(Type::getName).toList());
       long row = 0;
-      for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
+      for (PageReadStore pages = reader.readNextRowGroup();
+          pages != null;
+          pages = reader.readNextRowGroup()) {
         RecordReader<Group> records =
-            new ColumnIOFactory().getColumnIO(schema).getRecordReader(pages, new GroupRecordConverter(schema));
+            new ColumnIOFactory()
+                .getColumnIO(schema)
+                .getRecordReader(pages, new GroupRecordConverter(schema));
         for (long r = 0; r < pages.getRowCount(); r++) {
           row++;
           Group g = records.read();
@@ -69,7 +74,8 @@ public final class ParquetRows {
         }
       }
     } catch (IOException | RuntimeException e) {
-      // parquet-hadoop reports a file that is not Parquet (bad magic, a broken footer) as plain RuntimeExceptions.
+      // parquet-hadoop reports a file that is not Parquet (bad magic, a broken footer) as plain
+      // RuntimeExceptions.
       throw new IOException("not a readable Parquet file (" + e.getMessage() + ")", e);
     }
   }
@@ -80,23 +86,27 @@ public final class ParquetRows {
       return "";
     }
     PrimitiveType p = type.asPrimitiveType();
-    if (p.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-      BigInteger unscaled = switch (p.getPrimitiveTypeName()) {
-        case INT32 -> BigInteger.valueOf(g.getInteger(f, 0));
-        case INT64 -> BigInteger.valueOf(g.getLong(f, 0));
-        default -> new BigInteger(g.getBinary(f, 0).getBytes());
-      };
+    if (p.getLogicalTypeAnnotation()
+        instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
+      BigInteger unscaled =
+          switch (p.getPrimitiveTypeName()) {
+            case INT32 -> BigInteger.valueOf(g.getInteger(f, 0));
+            case INT64 -> BigInteger.valueOf(g.getLong(f, 0));
+            default -> new BigInteger(g.getBinary(f, 0).getBytes());
+          };
       return new BigDecimal(unscaled, d.getScale()).toPlainString();
     }
     return switch (p.getPrimitiveTypeName()) {
       case INT64 -> {
         long v = g.getLong(f, 0);
-        if (p.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
-          long ms = switch (ts.getUnit()) {
-            case MILLIS -> v;
-            case MICROS -> Math.floorDiv(v, 1000L);
-            case NANOS -> Math.floorDiv(v, 1_000_000L);
-          };
+        if (p.getLogicalTypeAnnotation()
+            instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+          long ms =
+              switch (ts.getUnit()) {
+                case MILLIS -> v;
+                case MICROS -> Math.floorDiv(v, 1000L);
+                case NANOS -> Math.floorDiv(v, 1_000_000L);
+              };
           yield timestamps.apply(ms);
         }
         yield Long.toString(v);

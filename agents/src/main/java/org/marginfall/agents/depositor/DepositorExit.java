@@ -20,8 +20,16 @@ import org.marginfall.core.event.VenueEvent;
  * @param left receipt units still held
  */
 public record DepositorExit(
-    long step, int round, String venue, String depositor, String asset, double redeemed, double paid,
-    double sold, double proceeds, double left)
+    long step,
+    int round,
+    String venue,
+    String depositor,
+    String asset,
+    double redeemed,
+    double paid,
+    double sold,
+    double proceeds,
+    double left)
     implements VenueEvent {
 
   @Override

@@ -19,8 +19,15 @@ import org.marginfall.core.event.VenueEvent;
  * @param receipts receipt units it held
  */
 public record DepositorRun(
-    long step, int round, String venue, String depositor, String asset, String reason,
-    double utilisation, double valueDrop, double receipts)
+    long step,
+    int round,
+    String venue,
+    String depositor,
+    String asset,
+    String reason,
+    double utilisation,
+    double valueDrop,
+    double receipts)
     implements VenueEvent {
 
   @Override

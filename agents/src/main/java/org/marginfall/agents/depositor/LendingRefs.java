@@ -20,7 +20,8 @@ public final class LendingRefs {
   public static VenueSpec venue(SpecNode node, String field, SpecContext context) {
     VenueSpec venue = context.venueRef(node, field);
     if (venue != null && (venue.listsPerpetuals() || venue.issuedAssets().isEmpty())) {
-      node.get(field).fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a lending one");
+      node.get(field)
+          .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a lending one");
       return null;
     }
     return venue;
@@ -31,11 +32,25 @@ public final class LendingRefs {
    * role} qualifies the reserve in the message ("collateral ", "borrowable " or "").
    */
   public static AssetId asset(
-      SpecNode node, String field, SpecContext context, VenueSpec venue, Set<AssetId> allowed, String role) {
+      SpecNode node,
+      String field,
+      SpecContext context,
+      VenueSpec venue,
+      Set<AssetId> allowed,
+      String role) {
     AssetId a = context.assetRef(node, field);
     if (a != null && venue != null && !allowed.contains(a)) {
-      node.get(field).fail(
-          "venue '" + venue.id() + "' has no " + role + "reserve for " + a + " (has: " + SpecContext.declared(allowed) + ")");
+      node.get(field)
+          .fail(
+              "venue '"
+                  + venue.id()
+                  + "' has no "
+                  + role
+                  + "reserve for "
+                  + a
+                  + " (has: "
+                  + SpecContext.declared(allowed)
+                  + ")");
       return null;
     }
     return a;

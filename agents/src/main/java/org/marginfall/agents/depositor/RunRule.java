@@ -30,8 +30,9 @@ public final class RunRule {
   private RunRule() {}
 
   /**
-   * The receipt's value in units of its underlying: {@code receipt price / underlying price}, that is
-   * the exchange rate times the secondary market's displacement {@code e^I} (1 without a market).
+   * The receipt's value in units of its underlying: {@code receipt price / underlying price}, that
+   * is the exchange rate times the secondary market's displacement {@code e^I} (1 without a
+   * market).
    */
   public static double value(double receiptPrice, double underlyingPrice) {
     return receiptPrice / underlyingPrice;
@@ -51,7 +52,8 @@ public final class RunRule {
    * @param utilisationAbove runs when {@code utilisation >= utilisationAbove}
    * @param dropAbove runs when {@code drop >= dropAbove}
    */
-  public static Reason trigger(double utilisation, double drop, double utilisationAbove, double dropAbove) {
+  public static Reason trigger(
+      double utilisation, double drop, double utilisationAbove, double dropAbove) {
     if (!Double.isNaN(utilisationAbove) && utilisation >= utilisationAbove) {
       return Reason.UTILISATION;
     }
@@ -62,11 +64,11 @@ public final class RunRule {
   }
 
   /**
-   * Receipt atoms a holder of {@code receipts} can redeem out of {@code cash} atoms of underlying at
-   * {@code rate} underlying per receipt: {@code min(receipts, floor(cash / rate))}, lowered until the
-   * payout {@code floor(scale(n × rate))} fits the cash (the reserve pays that, Aave reverts a
-   * withdrawal above its available liquidity). {@code scale} takes receipt atoms to underlying
-   * atoms. 0 when the payout would be nothing.
+   * Receipt atoms a holder of {@code receipts} can redeem out of {@code cash} atoms of underlying
+   * at {@code rate} underlying per receipt: {@code min(receipts, floor(cash / rate))}, lowered
+   * until the payout {@code floor(scale(n × rate))} fits the cash (the reserve pays that, Aave
+   * reverts a withdrawal above its available liquidity). {@code scale} takes receipt atoms to
+   * underlying atoms. 0 when the payout would be nothing.
    */
   public static long redeemable(long receipts, long cash, double rate, AtomScale scale) {
     if (receipts <= 0 || cash <= 0 || !(rate > 0)) {
@@ -79,12 +81,18 @@ public final class RunRule {
     return n > 0 && payout(n, rate, scale) > 0 ? n : 0;
   }
 
-  /** Like {@link #redeemable(long, long, double, AtomScale)} for a receipt counted like its underlying. */
+  /**
+   * Like {@link #redeemable(long, long, double, AtomScale)} for a receipt counted like its
+   * underlying.
+   */
   public static long redeemable(long receipts, long cash, double rate) {
     return redeemable(receipts, cash, rate, AtomScale.IDENTITY);
   }
 
-  /** The underlying atoms a reserve pays for {@code n} receipt atoms, as LendingPool.withdraw computes it. */
+  /**
+   * The underlying atoms a reserve pays for {@code n} receipt atoms, as LendingPool.withdraw
+   * computes it.
+   */
   private static long payout(long n, double rate, AtomScale scale) {
     return (long) Math.floor(scale.apply(n * rate));
   }

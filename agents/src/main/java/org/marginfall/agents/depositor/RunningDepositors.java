@@ -17,8 +17,9 @@ import org.marginfall.core.venue.Venue;
  * utilisation or their receipt's value crosses their threshold ({@link RunRule}).
  *
  * <p>Set-up: depositor {@code k} draws, from the population's own stream {@code agents/<id>} and in
- * this order, its amount, its utilisation threshold (if on) and its value-drop threshold (if on), and
- * supplies the amount. The receipt's value per unit of underlying is recorded as its start value.
+ * this order, its amount, its utilisation threshold (if on) and its value-drop threshold (if on),
+ * and supplies the amount. The receipt's value per unit of underlying is recorded as its start
+ * value.
  *
  * <p>Every trading phase the population draws an order of all its members (a Fisher-Yates shuffle,
  * {@code count - 1} uniforms, drawn whether anyone runs or not, so the stream stays aligned) and
@@ -26,8 +27,8 @@ import org.marginfall.core.venue.Venue;
  * trigger against the venue as the depositors before it left it; a running depositor redeems as
  * many receipts as the reserve's cash pays for, then sells the rest into the receipt's secondary
  * market if it fire-sells, one exists, and its discount to NAV is at most {@code maxDiscount}.
- * Running is for good: the depositor keeps trying every step until it holds no receipt. Mutable
- * and not thread-safe.
+ * Running is for good: the depositor keeps trying every step until it holds no receipt. Mutable and
+ * not thread-safe.
  */
 public final class RunningDepositors implements Population {
 
@@ -60,7 +61,8 @@ public final class RunningDepositors implements Population {
     Precision precision = ctx.precision(spec.asset());
     for (int k = 0; k < n; k++) {
       double units = stream.next(spec.amount());
-      utilisationAbove[k] = spec.utilisationAbove() == null ? Double.NaN : stream.next(spec.utilisationAbove());
+      utilisationAbove[k] =
+          spec.utilisationAbove() == null ? Double.NaN : stream.next(spec.utilisationAbove());
       dropAbove[k] = spec.valueDrop() == null ? Double.NaN : stream.next(spec.valueDrop());
       wallets[k] = AgentAccounts.member(spec.id(), k, n, 4);
       ctx.openAccount(wallets[k]);
@@ -98,8 +100,15 @@ public final class RunningDepositors implements Population {
         running[k] = true;
         ctx.emit(
             new DepositorRun(
-                ctx.clock().step(), ctx.clock().round(), venue.id().value(), wallets[k].value(),
-                spec.asset().value(), why.label(), u, drop, receipts.units(held)));
+                ctx.clock().step(),
+                ctx.clock().round(),
+                venue.id().value(),
+                wallets[k].value(),
+                spec.asset().value(),
+                why.label(),
+                u,
+                drop,
+                receipts.units(held)));
       }
       exit(ctx, venue, receipt, receipts, k, held);
     }
@@ -109,8 +118,9 @@ public final class RunningDepositors implements Population {
   private void exit(
       AgentContext ctx, LendingVenue venue, AssetId receipt, Precision receipts, int k, long held) {
     AtomScale scale = AtomScale.between(receipts, ctx.precision(spec.asset()));
-    long redeem = RunRule.redeemable(
-        held, venue.availableLiquidity(spec.asset()), venue.exchangeRate(spec.asset()), scale);
+    long redeem =
+        RunRule.redeemable(
+            held, venue.availableLiquidity(spec.asset()), venue.exchangeRate(spec.asset()), scale);
     long paid = 0;
     if (redeem > 0) {
       paid = venue.withdraw(wallets[k], spec.asset(), redeem);
@@ -120,7 +130,10 @@ public final class RunningDepositors implements Population {
     double proceeds = 0;
     if (left > 0 && spec.fireSale() && ctx.hasMarket(receipt)) {
       double discount =
-          RunRule.discount(ctx.marketPrice(receipt), venue.exchangeRate(spec.asset()), ctx.marketPrice(spec.asset()));
+          RunRule.discount(
+              ctx.marketPrice(receipt),
+              venue.exchangeRate(spec.asset()),
+              ctx.marketPrice(spec.asset()));
       if (discount <= spec.maxDiscount()) {
         Execution e = ctx.sell(wallets[k], receipt, left);
         sold = left;
@@ -131,13 +144,22 @@ public final class RunningDepositors implements Population {
     if (redeem > 0 || sold > 0) {
       ctx.emit(
           new DepositorExit(
-              ctx.clock().step(), ctx.clock().round(), venue.id().value(), wallets[k].value(),
-              spec.asset().value(), receipts.units(redeem), ctx.precision(spec.asset()).units(paid),
-              receipts.units(sold), proceeds, receipts.units(left)));
+              ctx.clock().step(),
+              ctx.clock().round(),
+              venue.id().value(),
+              wallets[k].value(),
+              spec.asset().value(),
+              receipts.units(redeem),
+              ctx.precision(spec.asset()).units(paid),
+              receipts.units(sold),
+              proceeds,
+              receipts.units(left)));
     }
   }
 
-  /** This step's service order: a Fisher-Yates shuffle of the members from the population's stream. */
+  /**
+   * This step's service order: a Fisher-Yates shuffle of the members from the population's stream.
+   */
   private int[] order() {
     int[] order = new int[wallets.length];
     for (int i = 0; i < order.length; i++) {
@@ -154,7 +176,8 @@ public final class RunningDepositors implements Population {
 
   /** The receipt's value per unit of underlying now (see {@link RunRule#value}). */
   private double value(AgentContext ctx, LendingVenue venue) {
-    return RunRule.value(ctx.marketPrice(venue.receipt(spec.asset())), ctx.marketPrice(spec.asset()));
+    return RunRule.value(
+        ctx.marketPrice(venue.receipt(spec.asset())), ctx.marketPrice(spec.asset()));
   }
 
   private LendingVenue venue(AgentContext ctx) {

@@ -24,7 +24,8 @@ import org.marginfall.core.venue.VenueId;
  * @param utilisationAbove the utilisation at which a depositor runs, in (0, 1]; null: off
  * @param valueDrop the fall of the receipt's value per unit of underlying since set-up at which a
  *     depositor runs, in (0, 1); null: off
- * @param fireSale whether a depositor sells what it cannot redeem into the receipt's secondary market
+ * @param fireSale whether a depositor sells what it cannot redeem into the receipt's secondary
+ *     market
  * @param maxDiscount the largest discount to NAV at which it still sells, in (0, 1]
  */
 public record RunningDepositorsSpec(
@@ -53,9 +54,11 @@ public record RunningDepositorsSpec(
       throw new IllegalArgumentException("amount: must not produce negative amounts");
     }
     if (utilisationAbove == null && valueDrop == null) {
-      throw new IllegalArgumentException("utilisationAbove: a run needs a utilisationAbove or a valueDrop trigger");
+      throw new IllegalArgumentException(
+          "utilisationAbove: a run needs a utilisationAbove or a valueDrop trigger");
     }
-    if (utilisationAbove != null && !(utilisationAbove.lowerBound() > 0 && utilisationAbove.upperBound() <= 1)) {
+    if (utilisationAbove != null
+        && !(utilisationAbove.lowerBound() > 0 && utilisationAbove.upperBound() <= 1)) {
       throw new IllegalArgumentException("utilisationAbove: must only produce values in (0, 1]");
     }
     if (valueDrop != null && !(valueDrop.lowerBound() > 0 && valueDrop.upperBound() < 1)) {

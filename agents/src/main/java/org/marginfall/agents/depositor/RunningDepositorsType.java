@@ -22,12 +22,26 @@ public final class RunningDepositorsType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "venue", "asset", "count", "amount", "utilisationAbove", "valueDrop", "fireSale",
+        "id",
+        "type",
+        "venue",
+        "asset",
+        "count",
+        "amount",
+        "utilisationAbove",
+        "valueDrop",
+        "fireSale",
         "maxDiscount");
     String id = node.id("id");
     VenueSpec venue = LendingRefs.venue(node, "venue", context);
     AssetId asset =
-        LendingRefs.asset(node, "asset", context, venue, venue == null ? Set.of() : LendingRefs.reserves(venue), "");
+        LendingRefs.asset(
+            node,
+            "asset",
+            context,
+            venue,
+            venue == null ? Set.of() : LendingRefs.reserves(venue),
+            "");
     int count = node.integer("count", 1, 10_000_000);
     Distribution amount = DistributionReader.read(node.get("amount"));
     if (amount != null && amount.lowerBound() < 0) {
@@ -37,14 +51,16 @@ public final class RunningDepositorsType implements PopulationType {
     if (node.has("utilisationAbove")) {
       utilisation = DistributionReader.read(node.get("utilisationAbove"));
       if (utilisation != null && !(utilisation.lowerBound() > 0 && utilisation.upperBound() <= 1)) {
-        node.get("utilisationAbove").fail("must only produce values in (0, 1] (use a uniform, triangular or constant)");
+        node.get("utilisationAbove")
+            .fail("must only produce values in (0, 1] (use a uniform, triangular or constant)");
       }
     }
     Distribution drop = null;
     if (node.has("valueDrop")) {
       drop = DistributionReader.read(node.get("valueDrop"));
       if (drop != null && !(drop.lowerBound() > 0 && drop.upperBound() < 1)) {
-        node.get("valueDrop").fail("must only produce values in (0, 1) (use a uniform, triangular or constant)");
+        node.get("valueDrop")
+            .fail("must only produce values in (0, 1) (use a uniform, triangular or constant)");
       }
     }
     if (!node.has("utilisationAbove") && !node.has("valueDrop")) {
@@ -61,6 +77,8 @@ public final class RunningDepositorsType implements PopulationType {
     Distribution u = utilisation;
     Distribution d = drop;
     return node.build(
-        () -> new RunningDepositorsSpec(id, venue.id(), asset, count, amount, u, d, fireSale, maxDiscount));
+        () ->
+            new RunningDepositorsSpec(
+                id, venue.id(), asset, count, amount, u, d, fireSale, maxDiscount));
   }
 }

@@ -20,8 +20,16 @@ import org.marginfall.core.event.PopulationEvent;
  * @param marketLoss what it lost on its marketable assets since set-up
  */
 public record InstitutionDefault(
-    long step, int round, String population, String institution, int cascadeRound, String cause,
-    double equity, int failedDebtors, double interbankLoss, double marketLoss)
+    long step,
+    int round,
+    String population,
+    String institution,
+    int cascadeRound,
+    String cause,
+    double equity,
+    int failedDebtors,
+    double interbankLoss,
+    double marketLoss)
     implements PopulationEvent {
 
   @Override

@@ -20,8 +20,16 @@ import org.marginfall.core.event.PopulationEvent;
  * @param priceAfter the market price after it
  */
 public record InstitutionSale(
-    long step, int round, String population, String institution, String reason, String asset,
-    double units, double proceeds, double priceBefore, double priceAfter)
+    long step,
+    int round,
+    String population,
+    String institution,
+    String reason,
+    String asset,
+    double units,
+    double proceeds,
+    double priceBefore,
+    double priceAfter)
     implements PopulationEvent {
 
   @Override

@@ -20,12 +20,13 @@ import org.marginfall.core.market.Execution;
  * 115:471-485).
  *
  * <p>Equity is {@code K - external loss - interbank loss + (marketable value + proceeds - its value
- * at set-up)}, and an institution fails when it is below zero: its losses exceed its capital (a loss
- * exactly equal to the capital leaves it standing). The cascade runs in the trading phase, in rounds:
- * every institution whose equity is negative at the round's prices fails at once (so the final set
- * does not depend on the order), its creditors lose their claims on it, and it sells everything it
- * holds; then, with deleveraging on, the survivors sell to restore their set-up leverage, all
- * decided at the same prices. Rounds repeat until nothing changes. Mutable and not thread-safe.
+ * at set-up)}, and an institution fails when it is below zero: its losses exceed its capital (a
+ * loss exactly equal to the capital leaves it standing). The cascade runs in the trading phase, in
+ * rounds: every institution whose equity is negative at the round's prices fails at once (so the
+ * final set does not depend on the order), its creditors lose their claims on it, and it sells
+ * everything it holds; then, with deleveraging on, the survivors sell to restore their set-up
+ * leverage, all decided at the same prices. Rounds repeat until nothing changes. Mutable and not
+ * thread-safe.
  */
 final class Institutions implements Population {
 
@@ -142,8 +143,18 @@ final class Institutions implements Population {
       return;
     }
     double equity = equity(ctx, i);
-    ctx.emit(new InstitutionDefault(ctx.clock().step(), 0, spec.id(), accounts[i].toString(), round, cause,
-        equity, failedDebtors[i], interbankLoss(i), marketLoss(ctx, i)));
+    ctx.emit(
+        new InstitutionDefault(
+            ctx.clock().step(),
+            0,
+            spec.id(),
+            accounts[i].toString(),
+            round,
+            cause,
+            equity,
+            failedDebtors[i],
+            interbankLoss(i),
+            marketLoss(ctx, i)));
     failed[i] = true;
     defaults++;
     for (int creditor : sheets.owes()[i]) {
@@ -159,9 +170,9 @@ final class Institutions implements Population {
   }
 
   /**
-   * One round of leverage targeting: each survivor whose assets exceed its set-up leverage times its
-   * equity sells the excess, spread over its assets by their set-up weights, at this round's prices
-   * (all decided before any sale), and repays debt with the proceeds.
+   * One round of leverage targeting: each survivor whose assets exceed its set-up leverage times
+   * its equity sells the excess, spread over its assets by their set-up weights, at this round's
+   * prices (all decided before any sale), and repays debt with the proceeds.
    *
    * @return whether anything was sold
    */
@@ -178,8 +189,11 @@ final class Institutions implements Population {
       for (int x = 0; x < sheets.holds()[i].length; x++) {
         int k = sheets.holds()[i][x];
         AssetId a = assets.get(k);
-        double weight = ctx.precision(a).units(initialAtoms(ctx, i, x)) * pricesAtSetUp[k] / marketAtSetUp[i];
-        long atoms = ctx.precision(a).floorAtomsAtMost(excess * weight / prices[k], ctx.balance(accounts[i], a));
+        double weight =
+            ctx.precision(a).units(initialAtoms(ctx, i, x)) * pricesAtSetUp[k] / marketAtSetUp[i];
+        long atoms =
+            ctx.precision(a)
+                .floorAtomsAtMost(excess * weight / prices[k], ctx.balance(accounts[i], a));
         if (atoms > 0) {
           orders.add(new long[] {i, k, atoms});
         }
@@ -197,8 +211,18 @@ final class Institutions implements Population {
     AssetId base = ctx.baseCurrency();
     long cashBefore = ctx.balance(accounts[i], base);
     Execution e = ctx.sell(accounts[i], a, atoms);
-    ctx.emit(new InstitutionSale(ctx.clock().step(), 0, spec.id(), accounts[i].toString(), reason, a.value(),
-        Math.abs(e.units()), e.value(), e.priceBefore(), e.priceAfter()));
+    ctx.emit(
+        new InstitutionSale(
+            ctx.clock().step(),
+            0,
+            spec.id(),
+            accounts[i].toString(),
+            reason,
+            a.value(),
+            Math.abs(e.units()),
+            e.value(),
+            e.priceBefore(),
+            e.priceAfter()));
     if (!failed[i]) {
       long received = ctx.balance(accounts[i], base) - cashBefore;
       ctx.payOut(accounts[i], base, received);
@@ -221,16 +245,25 @@ final class Institutions implements Population {
   }
 
   private double assets(AgentContext ctx, int i) {
-    return spec.externalAssets() - externalLoss[i] + interbank[i] - interbankLoss(i) + marketValue(ctx, i) + cash(ctx, i);
+    return spec.externalAssets()
+        - externalLoss[i]
+        + interbank[i]
+        - interbankLoss(i)
+        + marketValue(ctx, i)
+        + cash(ctx, i);
   }
 
-  /** Claims lost on failed debtors; the product comes first so that a tie with the capital is exact. */
+  /**
+   * Claims lost on failed debtors; the product comes first so that a tie with the capital is exact.
+   */
   private double interbankLoss(int i) {
     int debtors = sheets.debtors()[i].length;
     return debtors == 0 ? 0 : interbank[i] * failedDebtors[i] * (1 - spec.recovery()) / debtors;
   }
 
-  /** The fall of marketable value since set-up, counting proceeds of sales and the debt they repaid. */
+  /**
+   * The fall of marketable value since set-up, counting proceeds of sales and the debt they repaid.
+   */
   private double marketLoss(AgentContext ctx, int i) {
     return marketAtSetUp[i] - (marketValue(ctx, i) + cash(ctx, i) + repaid[i]);
   }

@@ -21,9 +21,11 @@ import org.marginfall.core.util.Checks;
  * @param externalAssets each institution's external (illiquid, non-traded) assets, base currency
  * @param interbankAssets each institution's interbank claims, spread evenly over its debtors (0 for
  *     an institution that has none)
- * @param capital each institution's equity at set-up, base currency; NaN when {@code leverage} sets it
+ * @param capital each institution's equity at set-up, base currency; NaN when {@code leverage} sets
+ *     it
  * @param leverage total assets over equity at set-up; NaN when {@code capital} sets the equity
- * @param recovery the share of a claim on a failed debtor that its creditors still recover, in [0, 1]
+ * @param recovery the share of a claim on a failed debtor that its creditors still recover, in [0,
+ *     1]
  * @param averageDegree the interbank network's average degree z (Erdős–Rényi, directed); 0: none
  * @param portfolio the common marketable assets, null for none
  * @param shock which institutions fail at the start of the cascade
@@ -50,9 +52,16 @@ public record InstitutionsSpec(
   public static final String TYPE = "institutions";
 
   /** The metrics every institutions population reports in summary.json. */
-  public static final List<String> METRICS = List.of(
-      "institutions", "defaults", "defaultedShare", "contagion", "extent", "fireSaleNotional",
-      "deleveragingNotional", "equityLost");
+  public static final List<String> METRICS =
+      List.of(
+          "institutions",
+          "defaults",
+          "defaultedShare",
+          "contagion",
+          "extent",
+          "fireSaleNotional",
+          "deleveragingNotional",
+          "equityLost");
 
   /**
    * The common marketable assets.
@@ -62,10 +71,11 @@ public record InstitutionsSpec(
    *     institution and an asset is linked with probability {@code perInstitution / assets.size()})
    * @param supply units of each asset held in all, split equally among its holders
    * @param holdings explicit units of each asset (columns in {@code assets} order) per institution
-   *     (rows), instead of the random graph (then {@code perInstitution} and {@code supply} are NaN);
-   *     null when drawn
+   *     (rows), instead of the random graph (then {@code perInstitution} and {@code supply} are
+   *     NaN); null when drawn
    */
-  public record Portfolio(List<AssetId> assets, double perInstitution, double supply, List<List<Double>> holdings) {
+  public record Portfolio(
+      List<AssetId> assets, double perInstitution, double supply, List<List<Double>> holdings) {
     /** Validates the fields. */
     public Portfolio {
       assets = List.copyOf(assets);
@@ -76,13 +86,17 @@ public record InstitutionsSpec(
         holdings = holdings.stream().map(List::copyOf).toList();
         for (List<Double> row : holdings) {
           if (row.size() != assets.size() || row.stream().anyMatch(u -> !(u >= 0))) {
-            throw new IllegalArgumentException("holdings: each row must give units >= 0 of every asset");
+            throw new IllegalArgumentException(
+                "holdings: each row must give units >= 0 of every asset");
           }
         }
       } else {
         if (!(perInstitution > 0 && perInstitution <= assets.size())) {
           throw new IllegalArgumentException(
-              "perInstitution: must be in (0, " + assets.size() + "] (the number of assets), was " + perInstitution);
+              "perInstitution: must be in (0, "
+                  + assets.size()
+                  + "] (the number of assets), was "
+                  + perInstitution);
         }
         Checks.positive(supply, "supply");
       }
@@ -130,25 +144,33 @@ public record InstitutionsSpec(
     }
     if (!(averageDegree >= 0 && averageDegree <= Math.max(0, count - 1))) {
       throw new IllegalArgumentException(
-          "network.averageDegree: must be in [0, count - 1 = " + (count - 1) + "], was " + averageDegree);
+          "network.averageDegree: must be in [0, count - 1 = "
+              + (count - 1)
+              + "], was "
+              + averageDegree);
     }
     if (averageDegree > 0 && !(interbankAssets > 0)) {
       throw new IllegalArgumentException("interbankAssets: a network needs interbank assets > 0");
     }
     if (shock.institutions() > count) {
-      throw new IllegalArgumentException("shock.institutions: must be at most count (" + count + ")");
+      throw new IllegalArgumentException(
+          "shock.institutions: must be at most count (" + count + ")");
     }
     if (portfolio != null && portfolio.holdings() != null && portfolio.holdings().size() != count) {
-      throw new IllegalArgumentException("portfolio.holdings: must have one row per institution (" + count + ")");
+      throw new IllegalArgumentException(
+          "portfolio.holdings: must have one row per institution (" + count + ")");
     }
     if (deleveragingRounds < 0) {
-      throw new IllegalArgumentException("deleveragingRounds: must be >= 0, was " + deleveragingRounds);
+      throw new IllegalArgumentException(
+          "deleveragingRounds: must be >= 0, was " + deleveragingRounds);
     }
     if (deleveragingRounds > 0 && portfolio == null) {
-      throw new IllegalArgumentException("deleveraging: needs a portfolio of marketable assets to sell");
+      throw new IllegalArgumentException(
+          "deleveraging: needs a portfolio of marketable assets to sell");
     }
     if (!(contagionThreshold > 0 && contagionThreshold <= 1)) {
-      throw new IllegalArgumentException("contagionThreshold: must be in (0, 1], was " + contagionThreshold);
+      throw new IllegalArgumentException(
+          "contagionThreshold: must be in (0, 1], was " + contagionThreshold);
     }
   }
 

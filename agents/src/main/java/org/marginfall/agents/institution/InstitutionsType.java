@@ -25,8 +25,19 @@ public final class InstitutionsType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "count", "externalAssets", "interbankAssets", "capital", "leverage", "recovery",
-        "network", "portfolio", "shock", "deleveragingRounds", "contagionThreshold");
+        "id",
+        "type",
+        "count",
+        "externalAssets",
+        "interbankAssets",
+        "capital",
+        "leverage",
+        "recovery",
+        "network",
+        "portfolio",
+        "shock",
+        "deleveragingRounds",
+        "contagionThreshold");
     String id = node.id("id");
     int count = node.integer("count", 1, MAX_COUNT);
     double external = node.nonNegative("externalAssets", 0);
@@ -34,7 +45,8 @@ public final class InstitutionsType implements PopulationType {
     double capital = Double.NaN;
     double leverage = Double.NaN;
     if (node.has("capital") == node.has("leverage")) {
-      node.fail("give exactly one of capital (equity of each institution) and leverage (assets / equity)");
+      node.fail(
+          "give exactly one of capital (equity of each institution) and leverage (assets / equity)");
     } else if (node.has("capital")) {
       capital = node.positive("capital");
     } else {
@@ -45,10 +57,16 @@ public final class InstitutionsType implements PopulationType {
     }
     double recovery = node.fraction("recovery", 0);
     double degree = node.has("network") ? averageDegree(node.object("network"), count) : 0;
-    InstitutionsSpec.Portfolio portfolio = node.has("portfolio") ? portfolio(node.object("portfolio"), context) : null;
+    InstitutionsSpec.Portfolio portfolio =
+        node.has("portfolio") ? portfolio(node.object("portfolio"), context) : null;
     if (portfolio != null && portfolio.holdings() != null && portfolio.holdings().size() != count) {
-      node.get("portfolio").get("holdings").fail("must have one row per institution (count " + count + "), had "
-          + portfolio.holdings().size());
+      node.get("portfolio")
+          .get("holdings")
+          .fail(
+              "must have one row per institution (count "
+                  + count
+                  + "), had "
+                  + portfolio.holdings().size());
     }
     InstitutionsSpec.Shock shock = shock(node.object("shock"), count);
     int deleveraging = node.integer("deleveragingRounds", 0, 0, 1_000);
@@ -63,8 +81,21 @@ public final class InstitutionsType implements PopulationType {
     double k = capital;
     double l = leverage;
     double z = degree;
-    return node.build(() -> new InstitutionsSpec(
-        id, count, external, interbank, k, l, recovery, z, portfolio, sh, deleveraging, threshold));
+    return node.build(
+        () ->
+            new InstitutionsSpec(
+                id,
+                count,
+                external,
+                interbank,
+                k,
+                l,
+                recovery,
+                z,
+                portfolio,
+                sh,
+                deleveraging,
+                threshold));
   }
 
   /** The Erdős–Rényi network's average degree, at most {@code count - 1}; 0 after a failure. */
@@ -127,7 +158,8 @@ public final class InstitutionsType implements PopulationType {
     }
     double per = p.positive("perInstitution");
     if (!assets.isEmpty() && per > assets.size()) {
-      p.get("perInstitution").fail("must be at most the number of assets (" + assets.size() + "), was " + per);
+      p.get("perInstitution")
+          .fail("must be at most the number of assets (" + assets.size() + "), was " + per);
     }
     double supply = p.positive("supply");
     if (p.problems().since(mark)) {

@@ -66,7 +66,10 @@ public final class RandomGraphs {
     return out;
   }
 
-  /** {@code k} distinct indices of {@code 0..n-1} drawn uniformly (a partial Fisher–Yates shuffle), ascending. */
+  /**
+   * {@code k} distinct indices of {@code 0..n-1} drawn uniformly (a partial Fisher–Yates shuffle),
+   * ascending.
+   */
   public static int[] sample(int n, int k, RandomStream stream) {
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {

@@ -14,13 +14,13 @@ import org.marginfall.core.venue.Venue;
  * what they borrowed.
  *
  * <p>Borrower {@code k} draws, in this order and from the population's own stream {@code
- * agents/<id>}, its collateral units and its target LTV, so adding another population never
- * changes these draws. It deposits the collateral into its venue account and borrows {@code
- * collateral value × min(target, LTV × (1 − 1e-6)) / debt price} at the venue's prices, where the
- * collateral value is its receipts × exchange rate × price (the cap keeps the borrow inside the
- * LTV check despite rounding). The engine sets borrowers up after the suppliers of their venue,
- * wherever the scenario lists them; a reserve without the cash to lend fails the set-up with the
- * amounts in units. Mutable (accounts are opened at set-up) and not thread-safe.
+ * agents/<id>}, its collateral units and its target LTV, so adding another population never changes
+ * these draws. It deposits the collateral into its venue account and borrows {@code collateral
+ * value × min(target, LTV × (1 − 1e-6)) / debt price} at the venue's prices, where the collateral
+ * value is its receipts × exchange rate × price (the cap keeps the borrow inside the LTV check
+ * despite rounding). The engine sets borrowers up after the suppliers of their venue, wherever the
+ * scenario lists them; a reserve without the cash to lend fails the set-up with the amounts in
+ * units. Mutable (accounts are opened at set-up) and not thread-safe.
  */
 public final class LendingBorrowers implements Population {
 
@@ -66,15 +66,34 @@ public final class LendingBorrowers implements Population {
           receipts.units(ctx.balance(account, venue.receipt(spec.collateralAsset())))
               * venue.exchangeRate(spec.collateralAsset())
               * venue.price(spec.collateralAsset());
-      long borrow = debt.floorAtoms(value * Math.min(target, ltvCap) / venue.price(spec.debtAsset()));
+      long borrow =
+          debt.floorAtoms(value * Math.min(target, ltvCap) / venue.price(spec.debtAsset()));
       if (borrow > 0) {
         long available = venue.availableLiquidity(spec.debtAsset());
         if (borrow > available) {
           String asset = spec.debtAsset().value();
-          throw new IllegalStateException("borrower " + k + " of " + spec.count() + " would borrow " + debt.units(borrow)
-              + " " + asset + " from " + spec.venue() + ", whose " + asset + " reserve holds " + debt.units(available) + " "
-              + asset + " once its suppliers are set up: supply more " + asset + " to " + spec.venue()
-              + ", or lower this population's targetLtv, collateral or count");
+          throw new IllegalStateException(
+              "borrower "
+                  + k
+                  + " of "
+                  + spec.count()
+                  + " would borrow "
+                  + debt.units(borrow)
+                  + " "
+                  + asset
+                  + " from "
+                  + spec.venue()
+                  + ", whose "
+                  + asset
+                  + " reserve holds "
+                  + debt.units(available)
+                  + " "
+                  + asset
+                  + " once its suppliers are set up: supply more "
+                  + asset
+                  + " to "
+                  + spec.venue()
+                  + ", or lower this population's targetLtv, collateral or count");
         }
         venue.borrow(account, spec.debtAsset(), borrow, wallet);
       }

@@ -11,8 +11,8 @@ import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * A population of borrowers on one lending venue: each posts collateral and borrows one asset up
- * to a target loan-to-value.
+ * A population of borrowers on one lending venue: each posts collateral and borrows one asset up to
+ * a target loan-to-value.
  *
  * <p>Immutable and thread-safe.
  *

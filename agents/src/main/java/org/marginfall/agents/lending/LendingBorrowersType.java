@@ -21,13 +21,18 @@ public final class LendingBorrowersType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    node.allowOnly("id", "type", "venue", "count", "collateralAsset", "collateral", "debtAsset", "targetLtv");
+    node.allowOnly(
+        "id", "type", "venue", "count", "collateralAsset", "collateral", "debtAsset", "targetLtv");
     String id = node.id("id");
     VenueSpec venue = LendingVenueRefs.venue(node, context);
     int count = node.integer("count", 1, 10_000_000);
     AssetId collateralAsset =
         LendingVenueRefs.asset(
-            node, "collateralAsset", context, venue, venue == null ? Set.of() : venue.collateralAssets(),
+            node,
+            "collateralAsset",
+            context,
+            venue,
+            venue == null ? Set.of() : venue.collateralAssets(),
             "collateral ");
     Distribution collateral = DistributionReader.read(node.get("collateral"));
     if (collateral != null && collateral.lowerBound() < 0) {
@@ -35,15 +40,23 @@ public final class LendingBorrowersType implements PopulationType {
     }
     AssetId debtAsset =
         LendingVenueRefs.asset(
-            node, "debtAsset", context, venue, venue == null ? Set.of() : venue.tradableAssets(), "borrowable ");
+            node,
+            "debtAsset",
+            context,
+            venue,
+            venue == null ? Set.of() : venue.tradableAssets(),
+            "borrowable ");
     Distribution targetLtv = DistributionReader.read(node.get("targetLtv"));
     if (targetLtv != null && !(targetLtv.lowerBound() >= 0 && targetLtv.upperBound() <= 1)) {
-      node.get("targetLtv").fail("must only produce values in [0, 1] (use a uniform, triangular or constant)");
+      node.get("targetLtv")
+          .fail("must only produce values in [0, 1] (use a uniform, triangular or constant)");
     }
     if (node.problems().since(mark)) {
       return null;
     }
     return node.build(
-        () -> new LendingBorrowersSpec(id, venue.id(), count, collateralAsset, collateral, debtAsset, targetLtv));
+        () ->
+            new LendingBorrowersSpec(
+                id, venue.id(), count, collateralAsset, collateral, debtAsset, targetLtv));
   }
 }

@@ -16,8 +16,8 @@ import org.marginfall.core.venue.Venue;
  *
  * <p>Supplier {@code k} draws, for each entry of {@code supplies} in order and from the
  * population's own stream {@code agents/<id>}, the units it supplies, brings them in and supplies
- * them. A supply the venue refuses (a supply cap reached) stays in the supplier's wallet.
- * Mutable (accounts are opened at set-up) and not thread-safe.
+ * them. A supply the venue refuses (a supply cap reached) stays in the supplier's wallet. Mutable
+ * (accounts are opened at set-up) and not thread-safe.
  */
 public final class LendingSuppliers implements Population {
 
@@ -40,7 +40,8 @@ public final class LendingSuppliers implements Population {
     if (!(v instanceof LendingVenue venue)) {
       throw new IllegalStateException(spec.venue() + " is not a lending venue");
     }
-    List<Precision> precisions = spec.supplies().stream().map(s -> ctx.precision(s.asset())).toList();
+    List<Precision> precisions =
+        spec.supplies().stream().map(s -> ctx.precision(s.asset())).toList();
     for (int k = 0; k < spec.count(); k++) {
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);

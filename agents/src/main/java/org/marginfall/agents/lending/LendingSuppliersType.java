@@ -36,7 +36,13 @@ public final class LendingSuppliersType implements PopulationType {
       }
       s.allowOnly("asset", "amount");
       AssetId asset =
-          LendingVenueRefs.asset(s, "asset", context, venue, venue == null ? Set.of() : LendingVenueRefs.reserves(venue), "");
+          LendingVenueRefs.asset(
+              s,
+              "asset",
+              context,
+              venue,
+              venue == null ? Set.of() : LendingVenueRefs.reserves(venue),
+              "");
       Distribution amount = DistributionReader.read(s.get("amount"));
       if (amount != null && amount.lowerBound() < 0) {
         s.get("amount").fail("must not produce negative amounts");

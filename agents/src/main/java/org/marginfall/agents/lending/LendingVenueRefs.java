@@ -8,9 +8,9 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 
 /**
- * Reference checks the lending populations share: the venue must be a lending venue and the
- * assets must be among its reserves. A lending venue is recognised by issuing receipts, as
- * {@code VenueSpec} has no lending flag. Stateless and thread-safe.
+ * Reference checks the lending populations share: the venue must be a lending venue and the assets
+ * must be among its reserves. A lending venue is recognised by issuing receipts, as {@code
+ * VenueSpec} has no lending flag. Stateless and thread-safe.
  */
 final class LendingVenueRefs {
 
@@ -20,7 +20,8 @@ final class LendingVenueRefs {
   static VenueSpec venue(SpecNode node, SpecContext context) {
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && (venue.listsPerpetuals() || venue.issuedAssets().isEmpty())) {
-      node.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a lending one");
+      node.get("venue")
+          .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a lending one");
       return null;
     }
     return venue;
@@ -34,14 +35,29 @@ final class LendingVenueRefs {
   }
 
   /**
-   * Reads an asset reference that must be in {@code allowed}; null after a reported failure.
-   * {@code role} qualifies the reserve in the message ("collateral ", "borrowable " or "").
+   * Reads an asset reference that must be in {@code allowed}; null after a reported failure. {@code
+   * role} qualifies the reserve in the message ("collateral ", "borrowable " or "").
    */
-  static AssetId asset(SpecNode node, String field, SpecContext context, VenueSpec venue, Set<AssetId> allowed, String role) {
+  static AssetId asset(
+      SpecNode node,
+      String field,
+      SpecContext context,
+      VenueSpec venue,
+      Set<AssetId> allowed,
+      String role) {
     AssetId a = context.assetRef(node, field);
     if (a != null && venue != null && !allowed.contains(a)) {
-      node.get(field).fail(
-          "venue '" + venue.id() + "' has no " + role + "reserve for " + a + " (has: " + SpecContext.declared(allowed) + ")");
+      node.get(field)
+          .fail(
+              "venue '"
+                  + venue.id()
+                  + "' has no "
+                  + role
+                  + "reserve for "
+                  + a
+                  + " (has: "
+                  + SpecContext.declared(allowed)
+                  + ")");
       return null;
     }
     return a;

@@ -21,14 +21,14 @@ import org.marginfall.core.venue.Venue;
  * <p>Account {@code a} of the file owns the wallet {@code <population>/<a>}. Accounts without debt
  * load first, then the others, each group in the order of its first row, so that borrows find the
  * reserves their suppliers fund. An account is loaded whole or not at all: each supply is endowed
- * and supplied (as collateral of the venue account {@link LendingVenue#account}, or as a plain supply
- * when the snapshot says it is not used as collateral), then each debt is opened with {@link
+ * and supplied (as collateral of the venue account {@link LendingVenue#account}, or as a plain
+ * supply when the snapshot says it is not used as collateral), then each debt is opened with {@link
  * LendingVenue#openDebt}: the venue holds an account between its loan-to-value limit and its
  * liquidation threshold, so only an account already liquidatable (Aave v3 GenericLogic: HF = Σ
  * collateral × liquidation threshold / Σ debt below 1), or one the reserve's cash or cap cannot
- * fund, is refused. When the venue refuses one, what was done for the account is undone in reverse order
- * (borrows repaid, receipts redeemed, units paid out of the model) and its rows are refused. The
- * borrowed units stay in the wallet. Mutable and not thread-safe.
+ * fund, is refused. When the venue refuses one, what was done for the account is undone in reverse
+ * order (borrows repaid, receipts redeemed, units paid out of the model) and its rows are refused.
+ * The borrowed units stay in the wallet. Mutable and not thread-safe.
  */
 public final class SnapshotLenders implements Population {
 
@@ -71,7 +71,9 @@ public final class SnapshotLenders implements Population {
       } catch (IllegalStateException refused) {
         undo.forEach(Runnable::run);
         for (LendingRow row : a.getValue()) {
-          rejections.reject(row.line(), InvalidRow.Reason.REJECTED_AT_START,
+          rejections.reject(
+              row.line(),
+              InvalidRow.Reason.REJECTED_AT_START,
               "account " + row.account() + ": " + refused.getMessage());
         }
       }
@@ -80,7 +82,12 @@ public final class SnapshotLenders implements Population {
   }
 
   /** Supplies, then borrows, pushing the undo of each step that moved something. */
-  private static void load(AgentContext ctx, LendingVenue venue, AccountId wallet, List<LendingRow> rows, Deque<Runnable> undo) {
+  private static void load(
+      AgentContext ctx,
+      LendingVenue venue,
+      AccountId wallet,
+      List<LendingRow> rows,
+      Deque<Runnable> undo) {
     for (LendingRow row : rows) {
       long atoms = ctx.precision(row.asset()).floorAtoms(row.supplied());
       if (atoms <= 0) {
@@ -93,10 +100,11 @@ public final class SnapshotLenders implements Population {
         long before = ctx.balance(account, venue.receipt(row.asset()));
         venue.depositCollateral(wallet, account, row.asset(), atoms);
         long receipts = ctx.balance(account, venue.receipt(row.asset())) - before;
-        undo.push(() -> {
-          venue.withdrawCollateral(account, row.asset(), receipts, wallet);
-          venue.withdraw(wallet, row.asset(), receipts);
-        });
+        undo.push(
+            () -> {
+              venue.withdrawCollateral(account, row.asset(), receipts, wallet);
+              venue.withdraw(wallet, row.asset(), receipts);
+            });
       } else {
         long receipts = venue.supply(wallet, row.asset(), atoms);
         undo.push(() -> venue.withdraw(wallet, row.asset(), receipts));

@@ -21,7 +21,8 @@ import org.marginfall.core.venue.VenueId;
  * @param snapshot the file they were read from
  * @param rows the rows that fit, in file order
  */
-public record SnapshotLendersSpec(String id, VenueId venue, SnapshotFile snapshot, List<LendingRow> rows)
+public record SnapshotLendersSpec(
+    String id, VenueId venue, SnapshotFile snapshot, List<LendingRow> rows)
     implements SnapshotSpec {
 
   /** The registry name. */

@@ -1,8 +1,7 @@
 package org.marginfall.agents.liquidator;
 
 /**
- * How the liquidators of one population compete for a candidate: which of them is offered it
- * first.
+ * How the liquidators of one population compete for a candidate: which of them is offered it first.
  *
  * <p>Immutable and thread-safe.
  */

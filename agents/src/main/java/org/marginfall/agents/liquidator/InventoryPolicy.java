@@ -3,8 +3,8 @@ package org.marginfall.agents.liquidator;
 /**
  * What a liquidator does with the collateral it acquires.
  *
- * <p>An asset with no shared market (a derived asset such as a lending receipt or a vault share)
- * is held under either policy: there is nowhere to sell it. Immutable and thread-safe.
+ * <p>An asset with no shared market (a derived asset such as a lending receipt or a vault share) is
+ * held under either policy: there is nowhere to sell it. Immutable and thread-safe.
  */
 public enum InventoryPolicy {
   /** Sell everything at once into the shared market: the fire-sale channel at full strength. */

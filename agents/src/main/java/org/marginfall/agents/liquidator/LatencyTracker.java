@@ -18,8 +18,10 @@ final class LatencyTracker {
   private record Key(VenueId venue, AccountId account) {}
 
   private final int latencySteps;
+
   /** Per key: {first tick seen, last tick seen} of the current unbroken spell. */
   private final Map<Key, long[]> seen = new LinkedHashMap<>();
+
   private long prunedAt = -1;
 
   LatencyTracker(int latencySteps) {

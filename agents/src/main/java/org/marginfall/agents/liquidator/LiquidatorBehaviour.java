@@ -6,9 +6,9 @@ import org.marginfall.core.util.Checks;
 
 /**
  * How a liquidator population decides which liquidations to do, who of it does them, and what it
- * does with the collateral: latency, per-action cost, minimum profit, venue choice, competition
- * and inventory (docs/agents.md). {@link #DEFAULT} is the original behaviour: act at
- * once, no cost, any profit, candidates as listed, turns rotate, sell everything.
+ * does with the collateral: latency, per-action cost, minimum profit, venue choice, competition and
+ * inventory (docs/agents.md). {@link #DEFAULT} is the original behaviour: act at once, no cost, any
+ * profit, candidates as listed, turns rotate, sell everything.
  *
  * <p>Immutable and thread-safe.
  *
@@ -38,7 +38,8 @@ public record LiquidatorBehaviour(
 
   /** The original behaviour. */
   public static final LiquidatorBehaviour DEFAULT =
-      new LiquidatorBehaviour(0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.SELL, 0);
+      new LiquidatorBehaviour(
+          0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.SELL, 0);
 
   /** Validates the fields. */
   public LiquidatorBehaviour {
@@ -67,6 +68,9 @@ public record LiquidatorBehaviour(
    * profit order or a profit-share bid is in play, so the default behaviour never asks.
    */
   public boolean estimatesProfit() {
-    return gasCost > 0 || minProfit != 0 || strategy == VenueChoice.MAX_PROFIT || competition == Competition.PRIORITY_FEE;
+    return gasCost > 0
+        || minProfit != 0
+        || strategy == VenueChoice.MAX_PROFIT
+        || competition == Competition.PRIORITY_FEE;
   }
 }

@@ -19,7 +19,13 @@ import org.marginfall.core.event.VenueEvent;
  * @param expectedReward the reward the liquidator expected before acting, base currency
  */
 public record LiquidatorCost(
-    long step, int round, String venue, String liquidator, String target, double gas, double priorityFee,
+    long step,
+    int round,
+    String venue,
+    String liquidator,
+    String target,
+    double gas,
+    double priorityFee,
     double expectedReward)
     implements VenueEvent {
 

@@ -17,8 +17,8 @@ public final class LiquidatorRules {
 
   /**
    * The priority fee a liquidator bids for one action: {@code share * max(0, reward - gas)}, the
-   * share of its expected net profit it gives up to be first (a bid above the net profit would be
-   * a sure loss, so shares are in [0, 1]).
+   * share of its expected net profit it gives up to be first (a bid above the net profit would be a
+   * sure loss, so shares are in [0, 1]).
    */
   public static double priorityFee(double share, double reward, double gas) {
     return share * Math.max(0, reward - gas);

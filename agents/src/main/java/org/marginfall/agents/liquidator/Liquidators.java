@@ -24,8 +24,8 @@ import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * Liquidators that work through the venues' liquidatable lists each round, bounded by their
- * capital and by a per-round throughput, bid in the venues' collateral auctions, and sell (or hold)
+ * Liquidators that work through the venues' liquidatable lists each round, bounded by their capital
+ * and by a per-round throughput, bid in the venues' collateral auctions, and sell (or hold)
  * whatever collateral they acquire.
  *
  * <p>Each round, the candidates a population serves and whose latency has passed are taken in the
@@ -40,12 +40,12 @@ import org.marginfall.core.venue.VenueId;
  * holding it ties up capital instead.
  *
  * <p>Auctions (Maker-style Dutch auctions, {@link Venue#auctions()}) are bid on after the barks of
- * every liquidation round; the engine runs liquidation rounds while auctions are open, even in ticks
- * where no account is liquidatable, because an auction's price keeps falling. A lot is taken while its
- * price is at most the market price times {@code 1 - minAuctionDiscount}, by the liquidators in the
- * same order, each buying as much as its base currency pays for; a take counts against the
- * round's throughput like a liquidation and pays gas and fee the same way. Mutable and not
- * thread-safe.
+ * every liquidation round; the engine runs liquidation rounds while auctions are open, even in
+ * ticks where no account is liquidatable, because an auction's price keeps falling. A lot is taken
+ * while its price is at most the market price times {@code 1 - minAuctionDiscount}, by the
+ * liquidators in the same order, each buying as much as its base currency pays for; a take counts
+ * against the round's throughput like a liquidation and pays gas and fee the same way. Mutable and
+ * not thread-safe.
  */
 public final class Liquidators implements Population {
 
@@ -54,16 +54,21 @@ public final class Liquidators implements Population {
   private final RandomStream stream;
   private final Set<VenueId> venues;
   private final LatencyTracker latency;
+
   /** The base currency's precision, in which capital, gas and fees are counted; set at set-up. */
   private Precision cash;
+
   private long gasAtoms;
   private AccountId[] accounts;
   private List<Set<AssetId>> inventories;
   private int[] usedThisRound;
+
   /** This round's order of liquidators under fcfs and priority-fee competition. */
   private int[] order;
+
   /** This round's bid shares under priority-fee competition. */
   private double[] bids;
+
   private int next;
   private long lastStep = -1;
   private int lastRound = -1;
@@ -105,7 +110,8 @@ public final class Liquidators implements Population {
       if (latency != null) {
         latency.observe(step, c);
       }
-      if ((venues.isEmpty() || venues.contains(c.venue())) && (latency == null || latency.ready(step, c))) {
+      if ((venues.isEmpty() || venues.contains(c.venue()))
+          && (latency == null || latency.ready(step, c))) {
         served.add(c);
       }
     }
@@ -175,7 +181,9 @@ public final class Liquidators implements Population {
 
   /** The liquidator offered a candidate {@code tried}-th. */
   private int turn(int tried) {
-    return rules.competition() == Competition.ROTATION ? (next + tried) % accounts.length : order[tried];
+    return rules.competition() == Competition.ROTATION
+        ? (next + tried) % accounts.length
+        : order[tried];
   }
 
   /** Under rotation, the next candidate goes first to the liquidator after {@code k}. */
@@ -185,7 +193,9 @@ public final class Liquidators implements Population {
     }
   }
 
-  /** Pays {@code cost} atoms out of the model if liquidator {@code k} can; nothing to pay is paid. */
+  /**
+   * Pays {@code cost} atoms out of the model if liquidator {@code k} can; nothing to pay is paid.
+   */
   private boolean pay(AgentContext ctx, int k, long cost) {
     if (cost == 0) {
       return true;
@@ -204,12 +214,19 @@ public final class Liquidators implements Population {
     }
   }
 
-  private void recordCost(AgentContext ctx, VenueId venue, int k, String target, long feeAtoms, double reward) {
+  private void recordCost(
+      AgentContext ctx, VenueId venue, int k, String target, long feeAtoms, double reward) {
     if (gasAtoms + feeAtoms > 0) {
       ctx.emit(
           new LiquidatorCost(
-              ctx.clock().step(), ctx.clock().round(), venue.value(), accounts[k].value(), target,
-              cash.units(gasAtoms), cash.units(feeAtoms), reward));
+              ctx.clock().step(),
+              ctx.clock().round(),
+              venue.value(),
+              accounts[k].value(),
+              target,
+              cash.units(gasAtoms),
+              cash.units(feeAtoms),
+              reward));
     }
   }
 
@@ -259,7 +276,9 @@ public final class Liquidators implements Population {
     }
   }
 
-  /** The value of liquidator {@code k}'s inventory at market prices (a derived asset at its NAV). */
+  /**
+   * The value of liquidator {@code k}'s inventory at market prices (a derived asset at its NAV).
+   */
   private double inventoryValue(AgentContext ctx, int k) {
     double value = 0;
     for (AssetId a : inventories.get(k)) {
@@ -270,7 +289,8 @@ public final class Liquidators implements Population {
 
   /**
    * Starts a new round on the first call of each (step, round): throughput resets, and under fcfs
-   * or priority-fee competition the round's order (and bids) are drawn from the population's stream.
+   * or priority-fee competition the round's order (and bids) are drawn from the population's
+   * stream.
    */
   private void startRound(AgentContext ctx) {
     if (ctx.clock().step() != lastStep || ctx.clock().round() != lastRound) {
@@ -333,14 +353,17 @@ public final class Liquidators implements Population {
     }
   }
 
-  /** Liquidator {@code k} takes what it can afford of {@code lot}, if that passes the profit test. */
+  /**
+   * Liquidator {@code k} takes what it can afford of {@code lot}, if that passes the profit test.
+   */
   private boolean takeFrom(AgentContext ctx, Venue venue, AuctionLot lot, double market, int k) {
     long balance = ctx.balance(accounts[k], ctx.baseCurrency());
     Precision collateral = ctx.precision(lot.asset());
     // Base atoms over the price per unit count the lot's asset at the base currency's decimals:
     // rescale them to the asset's own (a factor of exactly 1 when the decimals agree).
     double rescale = AtomScale.between(cash, collateral).ratio();
-    long atoms = Math.min(lot.atoms(), (long) Math.floor((balance - gasAtoms) / lot.price() * rescale));
+    long atoms =
+        Math.min(lot.atoms(), (long) Math.floor((balance - gasAtoms) / lot.price() * rescale));
     if (atoms <= 0) {
       return false;
     }
@@ -350,7 +373,9 @@ public final class Liquidators implements Population {
       double gas = cash.units(gasAtoms);
       reward = LiquidatorRules.auctionReward(collateral.units(atoms), market, lot.price());
       double fee =
-          rules.competition() == Competition.PRIORITY_FEE ? LiquidatorRules.priorityFee(bids[k], reward, gas) : 0;
+          rules.competition() == Competition.PRIORITY_FEE
+              ? LiquidatorRules.priorityFee(bids[k], reward, gas)
+              : 0;
       if (!LiquidatorRules.worthIt(reward, gas, fee, rules.minProfit())) {
         return false;
       }

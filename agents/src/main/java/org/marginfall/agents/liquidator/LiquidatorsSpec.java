@@ -44,13 +44,19 @@ public record LiquidatorsSpec(
   public static final double DEFAULT_MIN_AUCTION_DISCOUNT = 0.02;
 
   /** Liquidators with the default auction discount and the default behaviour. */
-  public LiquidatorsSpec(String id, int count, Distribution capital, List<VenueId> venues, int maxPerRound) {
+  public LiquidatorsSpec(
+      String id, int count, Distribution capital, List<VenueId> venues, int maxPerRound) {
     this(id, count, capital, venues, maxPerRound, DEFAULT_MIN_AUCTION_DISCOUNT);
   }
 
   /** Liquidators with the default behaviour. */
   public LiquidatorsSpec(
-      String id, int count, Distribution capital, List<VenueId> venues, int maxPerRound, double minAuctionDiscount) {
+      String id,
+      int count,
+      Distribution capital,
+      List<VenueId> venues,
+      int maxPerRound,
+      double minAuctionDiscount) {
     this(id, count, capital, venues, maxPerRound, minAuctionDiscount, LiquidatorBehaviour.DEFAULT);
   }
 
@@ -65,7 +71,8 @@ public record LiquidatorsSpec(
     venues = List.copyOf(venues);
     Checks.positive(maxPerRound, "maxPerRound");
     if (!(minAuctionDiscount >= 0 && minAuctionDiscount < 1)) {
-      throw new IllegalArgumentException("minAuctionDiscount: must be in [0, 1), was " + minAuctionDiscount);
+      throw new IllegalArgumentException(
+          "minAuctionDiscount: must be in [0, 1), was " + minAuctionDiscount);
     }
     Objects.requireNonNull(behaviour, "behaviour");
   }

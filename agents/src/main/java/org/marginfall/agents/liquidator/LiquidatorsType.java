@@ -12,9 +12,7 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.VenueId;
 
-/**
- * Reads {@code type: liquidators} populations. Stateless and thread-safe.
- */
+/** Reads {@code type: liquidators} populations. Stateless and thread-safe. */
 public final class LiquidatorsType implements PopulationType {
 
   @Override
@@ -26,8 +24,21 @@ public final class LiquidatorsType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "count", "capital", "venues", "maxPerRound", "minAuctionDiscount", "latencySteps", "gasCost",
-        "minProfit", "strategy", "competition", "priorityFee", "inventory", "maxInventory");
+        "id",
+        "type",
+        "count",
+        "capital",
+        "venues",
+        "maxPerRound",
+        "minAuctionDiscount",
+        "latencySteps",
+        "gasCost",
+        "minProfit",
+        "strategy",
+        "competition",
+        "priorityFee",
+        "inventory",
+        "maxInventory");
     String id = node.id("id");
     int count = node.integer("count", 1, 1_000_000);
     Distribution capital = DistributionReader.read(node.get("capital"));
@@ -45,7 +56,8 @@ public final class LiquidatorsType implements PopulationType {
       }
     }
     int maxPerRound = node.integer("maxPerRound", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
-    double discount = node.fraction("minAuctionDiscount", LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
+    double discount =
+        node.fraction("minAuctionDiscount", LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
     if (discount == 1) {
       node.get("minAuctionDiscount").fail("must be below 1, was " + discount);
     }
@@ -53,7 +65,8 @@ public final class LiquidatorsType implements PopulationType {
     if (node.problems().since(mark)) {
       return null;
     }
-    return node.build(() -> new LiquidatorsSpec(id, count, capital, venues, maxPerRound, discount, behaviour));
+    return node.build(
+        () -> new LiquidatorsSpec(id, count, capital, venues, maxPerRound, discount, behaviour));
   }
 
   /** Reads the behaviour fields; null after a failure (each reported at its path). */
@@ -63,9 +76,11 @@ public final class LiquidatorsType implements PopulationType {
     int latency = node.integer("latencySteps", d.latencySteps(), 0, Integer.MAX_VALUE);
     double gas = node.nonNegative("gasCost", d.gasCost());
     double minProfit = node.number("minProfit", d.minProfit());
-    VenueChoice strategy = choice(node, "strategy", VenueChoice.values(), VenueChoice::scenarioName, d.strategy());
+    VenueChoice strategy =
+        choice(node, "strategy", VenueChoice.values(), VenueChoice::scenarioName, d.strategy());
     Competition competition =
-        choice(node, "competition", Competition.values(), Competition::scenarioName, d.competition());
+        choice(
+            node, "competition", Competition.values(), Competition::scenarioName, d.competition());
     Distribution priorityFee = null;
     SpecNode fee = node.get("priorityFee");
     if (competition == Competition.PRIORITY_FEE) {
@@ -73,7 +88,8 @@ public final class LiquidatorsType implements PopulationType {
         fee.fail("is required with competition: priorityFee");
       } else {
         priorityFee = DistributionReader.read(fee);
-        if (priorityFee != null && !(priorityFee.lowerBound() >= 0 && priorityFee.upperBound() <= 1)) {
+        if (priorityFee != null
+            && !(priorityFee.lowerBound() >= 0 && priorityFee.upperBound() <= 1)) {
           fee.fail("must produce shares between 0 and 1");
         }
       }
@@ -81,7 +97,12 @@ public final class LiquidatorsType implements PopulationType {
       fee.fail("only applies with competition: priorityFee");
     }
     InventoryPolicy inventory =
-        choice(node, "inventory", InventoryPolicy.values(), InventoryPolicy::scenarioName, d.inventory());
+        choice(
+            node,
+            "inventory",
+            InventoryPolicy.values(),
+            InventoryPolicy::scenarioName,
+            d.inventory());
     double maxInventory = 0;
     SpecNode max = node.get("maxInventory");
     if (inventory == InventoryPolicy.HOLD) {
@@ -95,11 +116,14 @@ public final class LiquidatorsType implements PopulationType {
     Distribution share = priorityFee;
     double limit = maxInventory;
     return node.build(
-        () -> new LiquidatorBehaviour(latency, gas, minProfit, strategy, competition, share, inventory, limit));
+        () ->
+            new LiquidatorBehaviour(
+                latency, gas, minProfit, strategy, competition, share, inventory, limit));
   }
 
   /** An optional choice among named constants; null after a failure that lists the known names. */
-  private static <E> E choice(SpecNode node, String field, E[] values, Function<E, String> name, E defaultValue) {
+  private static <E> E choice(
+      SpecNode node, String field, E[] values, Function<E, String> name, E defaultValue) {
     SpecNode n = node.get(field);
     if (n.isMissing()) {
       return defaultValue;
@@ -115,5 +139,4 @@ public final class LiquidatorsType implements PopulationType {
     n.fail("unknown " + field + " '" + s + "' (known: " + String.join(", ", known) + ")");
     return null;
   }
-
 }

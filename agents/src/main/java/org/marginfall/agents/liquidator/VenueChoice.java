@@ -6,7 +6,10 @@ package org.marginfall.agents.liquidator;
  * <p>Immutable and thread-safe.
  */
 public enum VenueChoice {
-  /** As the engine lists them: venue by venue in scenario order, most underwater first within a venue. */
+  /**
+   * As the engine lists them: venue by venue in scenario order, most underwater first within a
+   * venue.
+   */
   LISTED("listed"),
   /**
    * Highest expected reward first across all venues (ties keep the listed order): a liquidator

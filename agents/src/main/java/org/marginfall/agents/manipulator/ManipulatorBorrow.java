@@ -23,9 +23,20 @@ import org.marginfall.core.event.VenueEvent;
  * @param refused whether the venue refused the borrow (a borrow cap)
  */
 public record ManipulatorBorrow(
-    long step, int round, String venue, String account, String asset, double collateral, double oraclePrice,
-    double marketPrice, double collateralValue, String debtAsset, double borrowed, double borrowedValue,
-    double spent, boolean refused)
+    long step,
+    int round,
+    String venue,
+    String account,
+    String asset,
+    double collateral,
+    double oraclePrice,
+    double marketPrice,
+    double collateralValue,
+    String debtAsset,
+    double borrowed,
+    double borrowedValue,
+    double spent,
+    boolean refused)
     implements VenueEvent {
 
   @Override

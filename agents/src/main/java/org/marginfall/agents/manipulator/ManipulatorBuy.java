@@ -20,8 +20,16 @@ import org.marginfall.core.event.VenueEvent;
  * @param oraclePrice the venue's price of the asset before the buy (its oracle's last value)
  */
 public record ManipulatorBuy(
-    long step, int round, String venue, String manipulator, String asset, double units, double spent,
-    double priceBefore, double priceAfter, double oraclePrice)
+    long step,
+    int round,
+    String venue,
+    String manipulator,
+    String asset,
+    double units,
+    double spent,
+    double priceBefore,
+    double priceAfter,
+    double oraclePrice)
     implements VenueEvent {
 
   @Override

@@ -20,8 +20,8 @@ import org.marginfall.core.venue.Venue;
  *
  * <p>Pump, in the trading phase of ticks {@code startStep .. startStep + pumpSteps - 1}: each tick
  * spends {@code cash / ticks left} by {@link SpotPump}, and everything bought is posted as
- * collateral at once. Since each buy moves
- * the price by {@code k × cost}, the pump ends at {@code P0 + k C} less the decay in between.
+ * collateral at once. Since each buy moves the price by {@code k × cost}, the pump ends at {@code
+ * P0 + k C} less the decay in between.
  *
  * <p>Borrow, in the trading phase of {@link OracleManipulatorSpec#borrowStep}: it borrows {@code
  * min(PumpSizing.maxBorrow, available liquidity)} of the debt asset at the venue's (oracle) prices,
@@ -51,7 +51,8 @@ public final class OracleManipulator implements Population {
     ctx.openAccount(wallet);
     account = venue.account(wallet);
     pump = new SpotPump(wallet, spec.asset());
-    ctx.endow(wallet, ctx.baseCurrency(), ctx.precision(ctx.baseCurrency()).floorAtoms(spec.capital()));
+    ctx.endow(
+        wallet, ctx.baseCurrency(), ctx.precision(ctx.baseCurrency()).floorAtoms(spec.capital()));
     long held = ctx.precision(spec.asset()).floorAtoms(spec.holding());
     if (held > 0) {
       ctx.endow(wallet, spec.asset(), held);
@@ -81,14 +82,24 @@ public final class OracleManipulator implements Population {
     SpotPump.Tick t = pump.buy(ctx, ticksLeft);
     ctx.emit(
         new ManipulatorBuy(
-            ctx.clock().step(), ctx.clock().round(), venue.id().value(), wallet.value(), spec.asset().value(),
-            t.units(), t.spent(), t.priceBefore(), t.priceAfter(), oracle));
+            ctx.clock().step(),
+            ctx.clock().round(),
+            venue.id().value(),
+            wallet.value(),
+            spec.asset().value(),
+            t.units(),
+            t.spent(),
+            t.priceBefore(),
+            t.priceAfter(),
+            oracle));
   }
 
   /** Borrows the most the venue's prices allow and keeps it. */
   private void borrow(AgentContext ctx, LendingVenue venue) {
     AssetId receipt = venue.receipt(spec.asset());
-    double collateral = ctx.precision(receipt).units(ctx.balance(account, receipt)) * venue.exchangeRate(spec.asset());
+    double collateral =
+        ctx.precision(receipt).units(ctx.balance(account, receipt))
+            * venue.exchangeRate(spec.asset());
     double oracle = venue.price(spec.asset());
     double value = collateral * oracle;
     double debtPrice = venue.price(spec.debtAsset());
@@ -109,12 +120,26 @@ public final class OracleManipulator implements Population {
     }
     ctx.emit(
         new ManipulatorBorrow(
-            ctx.clock().step(), ctx.clock().round(), venue.id().value(), account.value(), spec.asset().value(),
-            collateral, oracle, ctx.marketPrice(spec.asset()), value, spec.debtAsset().value(),
-            debtPrecision.units(atoms), debtPrecision.units(atoms) * debtPrice, pump.spent(), refused));
+            ctx.clock().step(),
+            ctx.clock().round(),
+            venue.id().value(),
+            account.value(),
+            spec.asset().value(),
+            collateral,
+            oracle,
+            ctx.marketPrice(spec.asset()),
+            value,
+            spec.debtAsset().value(),
+            debtPrecision.units(atoms),
+            debtPrecision.units(atoms) * debtPrice,
+            pump.spent(),
+            refused));
   }
 
-  /** Posts everything of the asset in the wallet as collateral (a supply cap leaves it in the wallet). */
+  /**
+   * Posts everything of the asset in the wallet as collateral (a supply cap leaves it in the
+   * wallet).
+   */
   private void post(AgentContext ctx, LendingVenue venue) {
     long atoms = ctx.balance(wallet, spec.asset());
     if (atoms <= 0) {
@@ -123,7 +148,8 @@ public final class OracleManipulator implements Population {
     try {
       venue.depositCollateral(wallet, account, spec.asset(), atoms);
     } catch (IllegalStateException | IllegalArgumentException refused) {
-      // A supply cap, or dust that mints no receipt atom: Aave would revert, the tokens stay in the wallet.
+      // A supply cap, or dust that mints no receipt atom: Aave would revert, the tokens stay in the
+      // wallet.
     }
   }
 

@@ -23,23 +23,49 @@ public final class OracleManipulatorType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "venue", "asset", "debtAsset", "capital", "holding", "startStep", "pumpSteps", "waitSteps");
+        "id",
+        "type",
+        "venue",
+        "asset",
+        "debtAsset",
+        "capital",
+        "holding",
+        "startStep",
+        "pumpSteps",
+        "waitSteps");
     String id = node.id("id");
     VenueSpec venue = LendingRefs.venue(node, "venue", context);
     AssetId asset =
         LendingRefs.asset(
-            node, "asset", context, venue, venue == null ? Set.of() : venue.collateralAssets(), "collateral ");
+            node,
+            "asset",
+            context,
+            venue,
+            venue == null ? Set.of() : venue.collateralAssets(),
+            "collateral ");
     if (asset != null && context.asset(asset).map(Asset::kind).orElse(null) != AssetKind.SPOT) {
-      node.get("asset").fail("must be a spot asset (the manipulator buys it in its shared market), was " + asset);
+      node.get("asset")
+          .fail(
+              "must be a spot asset (the manipulator buys it in its shared market), was " + asset);
       asset = null;
     }
     AssetId debtAsset =
         node.has("debtAsset")
             ? LendingRefs.asset(
-                node, "debtAsset", context, venue, venue == null ? Set.of() : venue.tradableAssets(), "borrowable ")
+                node,
+                "debtAsset",
+                context,
+                venue,
+                venue == null ? Set.of() : venue.tradableAssets(),
+                "borrowable ")
             : context.baseCurrency();
     if (!node.has("debtAsset") && venue != null && !venue.tradableAssets().contains(debtAsset)) {
-      node.fail("venue '" + venue.id() + "' does not lend the base currency " + debtAsset + ": name a debtAsset");
+      node.fail(
+          "venue '"
+              + venue.id()
+              + "' does not lend the base currency "
+              + debtAsset
+              + ": name a debtAsset");
       debtAsset = null;
     }
     if (asset != null && asset.equals(debtAsset)) {
@@ -59,6 +85,8 @@ public final class OracleManipulatorType implements PopulationType {
     AssetId a = asset;
     AssetId d = debtAsset;
     return node.build(
-        () -> new OracleManipulatorSpec(id, venue.id(), a, d, capital, holding, startStep, pumpSteps, waitSteps));
+        () ->
+            new OracleManipulatorSpec(
+                id, venue.id(), a, d, capital, holding, startStep, pumpSteps, waitSteps));
   }
 }

@@ -12,10 +12,10 @@ import org.marginfall.core.venue.PnlBorrowingVenue;
 import org.marginfall.core.venue.Venue;
 
 /**
- * The Mango Markets attack of 11 Oct 2022 (CFTC v. Eisenberg, S.D.N.Y., January 2023; docs/sources.md,
- * Market events): two accounts of one attacker trade a perp with each other, the spot market the
- * venue's oracle reads is bought up, and the long account borrows everything the venue lends
- * against its unrealised PnL, then walks away.
+ * The Mango Markets attack of 11 Oct 2022 (CFTC v. Eisenberg, S.D.N.Y., January 2023;
+ * docs/sources.md, Market events): two accounts of one attacker trade a perp with each other, the
+ * spot market the venue's oracle reads is bought up, and the long account borrows everything the
+ * venue lends against its unrealised PnL, then walks away.
  *
  * <p>Set-up: wallets {@code <id>/0000} (account A) and {@code <id>/0001} (account B), each endowed
  * with {@code deposit} base currency, which each deposits in its margin account on the venue; B's
@@ -29,8 +29,8 @@ import org.marginfall.core.venue.Venue;
  *
  * <p>Its metrics ({@link PnlManipulatorSpec#METRICS}): {@code borrowed}, the loan B took; {@code
  * lendersLoss}, what B's loans exceed its account's value at the last tick, {@code max(0, −equity)}
- * (the lenders' loss if nothing else is recovered); {@code oracleAtBorrow} and {@code pnlAtBorrow}, the mark and B's unrealised PnL when it borrowed.
- * Mutable and not thread-safe.
+ * (the lenders' loss if nothing else is recovered); {@code oracleAtBorrow} and {@code pnlAtBorrow},
+ * the mark and B's unrealised PnL when it borrowed. Mutable and not thread-safe.
  */
 public final class PnlManipulator implements Population {
 
@@ -57,7 +57,8 @@ public final class PnlManipulator implements Population {
   public void setUp(AgentContext ctx) {
     PnlBorrowingVenue venue = venue(ctx);
     if (!(venue.lendable() > 0)) {
-      throw new IllegalStateException("venue '" + spec.venue() + "' has no lending book (borrowing) to borrow from");
+      throw new IllegalStateException(
+          "venue '" + spec.venue() + "' has no lending book (borrowing) to borrow from");
     }
     AssetId base = ctx.baseCurrency();
     Precision cash = ctx.precision(base);
@@ -104,8 +105,16 @@ public final class PnlManipulator implements Population {
       SpotPump.Tick t = pump.buy(ctx, spec.startStep() + spec.pumpSteps() - step);
       ctx.emit(
           new ManipulatorBuy(
-              step, ctx.clock().round(), venue.id().value(), walletB.value(), spec.market().value(),
-              t.units(), t.spent(), t.priceBefore(), t.priceAfter(), oracle));
+              step,
+              ctx.clock().round(),
+              venue.id().value(),
+              walletB.value(),
+              spec.market().value(),
+              t.units(),
+              t.spent(),
+              t.priceBefore(),
+              t.priceAfter(),
+              oracle));
     } else if (step >= spec.borrowStep()) {
       double mark = venue.markPrice(spec.market());
       metrics.put("oracleAtBorrow", mark);
@@ -127,7 +136,8 @@ public final class PnlManipulator implements Population {
   private PnlBorrowingVenue venue(AgentContext ctx) {
     Venue v = ctx.venue(spec.venue());
     if (!(v instanceof PnlBorrowingVenue venue)) {
-      throw new IllegalStateException(spec.venue() + " is not a venue whose accounts borrow against their margin");
+      throw new IllegalStateException(
+          spec.venue() + " is not a venue whose accounts borrow against their margin");
     }
     return venue;
   }

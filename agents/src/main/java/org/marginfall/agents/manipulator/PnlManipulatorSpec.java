@@ -59,7 +59,8 @@ public record PnlManipulatorSpec(
       throw new IllegalArgumentException("pairStep: must be >= 1, was " + pairStep);
     }
     if (startStep < pairStep) {
-      throw new IllegalArgumentException("startStep: must be >= pairStep " + pairStep + ", was " + startStep);
+      throw new IllegalArgumentException(
+          "startStep: must be >= pairStep " + pairStep + ", was " + startStep);
     }
     Checks.positive(pumpSteps, "pumpSteps");
     Checks.nonNegative(waitSteps, "waitSteps");

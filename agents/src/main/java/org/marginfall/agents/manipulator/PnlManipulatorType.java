@@ -22,12 +22,22 @@ public final class PnlManipulatorType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "venue", "market", "size", "deposit", "capital", "pairStep", "startStep", "pumpSteps",
+        "id",
+        "type",
+        "venue",
+        "market",
+        "size",
+        "deposit",
+        "capital",
+        "pairStep",
+        "startStep",
+        "pumpSteps",
         "waitSteps");
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && !venue.listsPerpetuals()) {
-      node.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
+      node.get("venue")
+          .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
       venue = null;
     }
     AssetId market = context.assetRef(node, "market");
@@ -36,7 +46,9 @@ public final class PnlManipulatorType implements PopulationType {
       market = null;
     }
     if (market != null && context.asset(market).map(Asset::kind).orElse(null) != AssetKind.SPOT) {
-      node.get("market").fail("must be a spot asset (the manipulator buys it in its shared market), was " + market);
+      node.get("market")
+          .fail(
+              "must be a spot asset (the manipulator buys it in its shared market), was " + market);
     }
     double size = node.positive("size");
     double deposit = node.positive("deposit");
@@ -57,6 +69,8 @@ public final class PnlManipulatorType implements PopulationType {
     VenueId v = venue.id();
     AssetId m = market;
     return node.build(
-        () -> new PnlManipulatorSpec(id, v, m, size, deposit, capital, pairStep, startStep, pumpSteps, waitSteps));
+        () ->
+            new PnlManipulatorSpec(
+                id, v, m, size, deposit, capital, pairStep, startStep, pumpSteps, waitSteps));
   }
 }

@@ -17,9 +17,9 @@ public final class PumpSizing {
   private PumpSizing() {}
 
   /**
-   * Units that {@code budget} buys at price {@code price} in a market of impact coefficient {@code k}
-   * ({@code k = fundamental / depth} per unit; 0 for a market without impact): {@code ln(1 + budget k
-   * / price) / k}, or {@code budget / price} when {@code k = 0}.
+   * Units that {@code budget} buys at price {@code price} in a market of impact coefficient {@code
+   * k} ({@code k = fundamental / depth} per unit; 0 for a market without impact): {@code ln(1 +
+   * budget k / price) / k}, or {@code budget / price} when {@code k = 0}.
    */
   public static double units(double budget, double price, double k) {
     if (!(k > 0)) {
@@ -42,7 +42,8 @@ public final class PumpSizing {
    * {@code debtValue}: {@code (collateralValue × ltv × (1 - 1e-6) - debtValue) / debtPrice} (the
    * factor keeps the borrow inside Aave's {@code validateBorrow} check despite rounding).
    */
-  public static double maxBorrow(double collateralValue, double ltv, double debtValue, double debtPrice) {
+  public static double maxBorrow(
+      double collateralValue, double ltv, double debtValue, double debtPrice) {
     return Math.max(0, (collateralValue * ltv * (1 - 1e-6) - debtValue) / debtPrice);
   }
 }

@@ -46,7 +46,9 @@ final class SpotPump {
     for (int attempt = 0; attempt < MAX_ATTEMPTS && left > cashPrecision.units(1); attempt++) {
       if (Double.isNaN(units)) {
         // One atom of budget held back, so the cost rounded up to atoms stays inside it.
-        units = PumpSizing.units(left - cashPrecision.units(1), ctx.marketPrice(asset), Double.isNaN(k) ? 0 : k);
+        units =
+            PumpSizing.units(
+                left - cashPrecision.units(1), ctx.marketPrice(asset), Double.isNaN(k) ? 0 : k);
       }
       long atoms = assetPrecision.floorAtoms(units);
       if (atoms <= 0) {

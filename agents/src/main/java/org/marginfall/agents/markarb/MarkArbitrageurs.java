@@ -17,10 +17,10 @@ import org.marginfall.core.venue.PerpetualVenue;
  * Limits of Arbitrage", J. Finance 52(1):35-55.
  *
  * <p>At set-up arbitrageur {@code k} draws its capital from the population's stream {@code
- * agents/<id>} and is endowed with it in base currency. In every arbitrage phase (after the traders,
- * before the liquidation rounds) each arbitrageur in member order places up to {@code slices}
- * orders of at most {@code maxPerStep / slices} base currency each, re-reading the venue's mark
- * {@code M} and the market price {@code P} before each: while {@code P < M (1 - cost)} it buys
+ * agents/<id>} and is endowed with it in base currency. In every arbitrage phase (after the
+ * traders, before the liquidation rounds) each arbitrageur in member order places up to {@code
+ * slices} orders of at most {@code maxPerStep / slices} base currency each, re-reading the venue's
+ * mark {@code M} and the market price {@code P} before each: while {@code P < M (1 - cost)} it buys
  * (as much as its cash pays after impact), while {@code P > M (1 + cost)} it sells what it holds;
  * it stops at the first order the gap does not justify, when its step budget is spent, or when it
  * has nothing left to trade. Buying a dip below a lagging mark supports the market in a crash until
@@ -84,7 +84,8 @@ public final class MarkArbitrageurs implements Population {
             break;
           }
         } else if (price > mark * (1 + spec.cost())) {
-          long atoms = assetPrecision.floorAtomsAtMost(budget / price, ctx.balance(wallet, spec.asset()));
+          long atoms =
+              assetPrecision.floorAtomsAtMost(budget / price, ctx.balance(wallet, spec.asset()));
           if (atoms <= 0) {
             break;
           }

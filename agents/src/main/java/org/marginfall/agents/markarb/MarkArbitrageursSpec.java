@@ -1,11 +1,11 @@
 package org.marginfall.agents.markarb;
 
 import java.util.Objects;
+import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.spec.PopulationSpec;
-import org.marginfall.core.agent.Population;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.VenueId;
 

@@ -22,15 +22,18 @@ public final class MarkArbitrageursType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    node.allowOnly("id", "type", "venue", "asset", "count", "capital", "cost", "maxPerStep", "slices");
+    node.allowOnly(
+        "id", "type", "venue", "asset", "count", "capital", "cost", "maxPerStep", "slices");
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && !venue.listsPerpetuals()) {
-      node.get("venue").fail("venue '" + venue.id() + "' must be a perpetual venue: its mark is the reference");
+      node.get("venue")
+          .fail("venue '" + venue.id() + "' must be a perpetual venue: its mark is the reference");
     }
     AssetId asset = context.assetRef(node, "asset");
     if (asset != null && context.asset(asset).map(a -> a.kind() != AssetKind.SPOT).orElse(true)) {
-      node.get("asset").fail("asset '" + asset + "' must be a spot asset: they trade its shared market");
+      node.get("asset")
+          .fail("asset '" + asset + "' must be a spot asset: they trade its shared market");
     } else if (asset != null && venue != null && !venue.tradableAssets().contains(asset)) {
       node.get("asset").fail("venue '" + venue.id() + "' lists no perpetual in " + asset);
     }
@@ -50,6 +53,7 @@ public final class MarkArbitrageursType implements PopulationType {
     }
     VenueId venueId = venue.id();
     return node.build(
-        () -> new MarkArbitrageursSpec(id, venueId, asset, count, capital, cost, maxPerStep, slices));
+        () ->
+            new MarkArbitrageursSpec(id, venueId, asset, count, capital, cost, maxPerStep, slices));
   }
 }

@@ -18,8 +18,14 @@ import org.marginfall.core.event.VenueEvent;
  * @param depthFactor the market's effective depth over its scenario depth, all quoters together
  */
 public record DepthQuoted(
-    long step, int round, String venue, String population, String asset, double volatility,
-    double populationFactor, double depthFactor)
+    long step,
+    int round,
+    String venue,
+    String population,
+    String asset,
+    double volatility,
+    double populationFactor,
+    double depthFactor)
     implements VenueEvent {
 
   @Override

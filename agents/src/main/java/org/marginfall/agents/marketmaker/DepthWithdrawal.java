@@ -19,23 +19,31 @@ public final class DepthWithdrawal {
     return lambda * previous + (1 - lambda) * logReturn * logReturn;
   }
 
-  /** Annualised volatility of a per-step variance (square-root-of-time scaling): {@code sqrt(var * stepsPerYear)}. */
+  /**
+   * Annualised volatility of a per-step variance (square-root-of-time scaling): {@code sqrt(var *
+   * stepsPerYear)}.
+   */
   public static double annualised(double variancePerStep, double stepsPerYear) {
     return StrictMath.sqrt(variancePerStep * stepsPerYear);
   }
 
   /**
-   * A maker's withdrawn fraction of its quote after one step, with hysteresis (liquidity
-   * withdrawal when volatility rises, Brunnermeier and Pedersen 2009, RFS 22(6):2201-2238, sec. 4):
-   * above {@code withdrawAbove} it withdraws {@code withdrawStep} more, up to {@code max}; below
-   * {@code restoreBelow} it restores {@code restoreStep}, down to 0; in between it holds.
+   * A maker's withdrawn fraction of its quote after one step, with hysteresis (liquidity withdrawal
+   * when volatility rises, Brunnermeier and Pedersen 2009, RFS 22(6):2201-2238, sec. 4): above
+   * {@code withdrawAbove} it withdraws {@code withdrawStep} more, up to {@code max}; below {@code
+   * restoreBelow} it restores {@code restoreStep}, down to 0; in between it holds.
    *
    * @param withdrawn the fraction withdrawn now, in [0, max]
    * @param vol the annualised realised volatility
    */
   public static double nextWithdrawn(
-      double withdrawn, double vol, double withdrawAbove, double restoreBelow, double withdrawStep,
-      double restoreStep, double max) {
+      double withdrawn,
+      double vol,
+      double withdrawAbove,
+      double restoreBelow,
+      double withdrawStep,
+      double restoreStep,
+      double max) {
     if (vol > withdrawAbove) {
       return Math.min(max, withdrawn + withdrawStep);
     }

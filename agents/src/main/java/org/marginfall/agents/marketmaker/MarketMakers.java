@@ -5,8 +5,8 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.random.RandomStream;
 
 /**
- * Market makers quoting depth in one shared market, who withdraw it when realised volatility
- * spikes and bring it back when volatility falls (the liquidity-drought mechanism).
+ * Market makers quoting depth in one shared market, who withdraw it when realised volatility spikes
+ * and bring it back when volatility falls (the liquidity-drought mechanism).
  *
  * <p>Maker {@code k} draws its threshold {@code withdrawAbove} from the stream {@code agents/<id>}
  * at set-up and quotes {@code share / count} of the market's scenario depth. In every arbitrage
@@ -70,7 +70,8 @@ public final class MarketMakers implements Population {
   @Override
   public void setUp(AgentContext ctx) {
     if (!ctx.hasMarket(spec.market())) {
-      throw new IllegalStateException(spec.id() + ": asset " + spec.market() + " has no shared market to quote");
+      throw new IllegalStateException(
+          spec.id() + ": asset " + spec.market() + " has no shared market to quote");
     }
     for (int k = 0; k < thresholds.length; k++) {
       thresholds[k] = stream.next(spec.withdrawAbove());
@@ -83,15 +84,22 @@ public final class MarketMakers implements Population {
   public void arbitrage(AgentContext ctx) {
     double price = ctx.marketPrice(spec.market());
     if (previousPrice > 0 && price > 0) {
-      variance = DepthWithdrawal.ewmaVariance(variance, StrictMath.log(price / previousPrice), spec.lambda());
+      variance =
+          DepthWithdrawal.ewmaVariance(
+              variance, StrictMath.log(price / previousPrice), spec.lambda());
     }
     previousPrice = price;
     double vol = volatility();
     for (int k = 0; k < withdrawn.length; k++) {
       withdrawn[k] =
           DepthWithdrawal.nextWithdrawn(
-              withdrawn[k], vol, thresholds[k], spec.restoreRatio() * thresholds[k], spec.withdrawStep(),
-              spec.restoreStep(), spec.maxWithdrawal());
+              withdrawn[k],
+              vol,
+              thresholds[k],
+              spec.restoreRatio() * thresholds[k],
+              spec.withdrawStep(),
+              spec.restoreStep(),
+              spec.maxWithdrawal());
     }
     double next = DepthWithdrawal.populationFactor(spec.share(), withdrawn);
     if (next != factor) {
@@ -104,7 +112,13 @@ public final class MarketMakers implements Population {
     double depth = ctx.setDepthFactor(spec.market(), spec.id(), factor);
     ctx.emit(
         new DepthQuoted(
-            ctx.clock().step(), 0, "market/" + spec.market().value(), spec.id(), spec.market().value(),
-            volatility(), factor, depth));
+            ctx.clock().step(),
+            0,
+            "market/" + spec.market().value(),
+            spec.id(),
+            spec.market().value(),
+            volatility(),
+            factor,
+            depth));
   }
 }

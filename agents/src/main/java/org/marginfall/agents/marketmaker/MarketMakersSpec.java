@@ -19,8 +19,10 @@ import org.marginfall.core.util.Checks;
  * @param share the fraction of the scenario depth the population quotes, in (0, 1]
  * @param withdrawAbove annualised volatility above which a maker withdraws (distribution, > 0)
  * @param restoreRatio a maker restores below {@code restoreRatio * withdrawAbove}, in (0, 1)
- * @param withdrawStep fraction of its quote a maker withdraws per step above the threshold, in (0, 1]
- * @param restoreStep fraction of its quote a maker restores per step below the lower threshold, in (0, 1]
+ * @param withdrawStep fraction of its quote a maker withdraws per step above the threshold, in (0,
+ *     1]
+ * @param restoreStep fraction of its quote a maker restores per step below the lower threshold, in
+ *     (0, 1]
  * @param maxWithdrawal the most of its quote a maker withdraws, in (0, 1)
  * @param lambda EWMA decay of the squared log returns, in (0, 1)
  * @param initialVol annualised volatility the estimate starts from (>= 0)

@@ -20,8 +20,18 @@ public final class MarketMakersType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "market", "count", "share", "withdrawAbove", "restoreRatio", "withdrawStep",
-        "restoreStep", "maxWithdrawal", "lambda", "initialVol");
+        "id",
+        "type",
+        "market",
+        "count",
+        "share",
+        "withdrawAbove",
+        "restoreRatio",
+        "withdrawStep",
+        "restoreStep",
+        "maxWithdrawal",
+        "lambda",
+        "initialVol");
     String id = node.id("id");
     AssetId market = context.assetRef(node, "market");
     if (market != null && market.equals(context.baseCurrency())) {
@@ -53,8 +63,18 @@ public final class MarketMakersType implements PopulationType {
     return node.build(
         () ->
             new MarketMakersSpec(
-                id, market, count, share, withdrawAbove, restoreRatio, withdrawStep, restoreStep,
-                maxWithdrawal, lambda, initialVol, stepsPerYear));
+                id,
+                market,
+                count,
+                share,
+                withdrawAbove,
+                restoreRatio,
+                withdrawStep,
+                restoreStep,
+                maxWithdrawal,
+                lambda,
+                initialVol,
+                stepsPerYear));
   }
 
   private static double open(SpecNode node, String field, double defaultValue) {

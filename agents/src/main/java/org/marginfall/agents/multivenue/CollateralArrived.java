@@ -14,7 +14,8 @@ import org.marginfall.core.event.VenueEvent;
  * @param amount base-currency units deposited
  * @param sentStep the tick it was sent
  */
-public record CollateralArrived(long step, int round, String venue, String account, double amount, long sentStep)
+public record CollateralArrived(
+    long step, int round, String venue, String account, double amount, long sentStep)
     implements VenueEvent {
 
   @Override

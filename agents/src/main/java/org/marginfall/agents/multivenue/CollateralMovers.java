@@ -12,7 +12,6 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.venue.PerpetualVenue;
 
 /**
  * Multi-venue traders who move margin to defend a failing position (contagion channel 4).
@@ -22,8 +21,8 @@ import org.marginfall.core.venue.PerpetualVenue;
  * member's {@code <id>/<k>/in-transit} account into its target (in the order sent). Then, if the
  * {@code collateralTransfer} channel is open, each member whose weakest account (lowest health,
  * ties in leg order) is below {@code defendBelow} sends base currency from its healthiest other
- * account: {@code min(need, free)} with {@code need = targetHealth × MM − equity − in flight to
- * it} and {@code free = equity − max(keepHealth × MM, IM)} of the source (less one atom against
+ * account: {@code min(need, free)} with {@code need = targetHealth × MM − equity − in flight to it}
+ * and {@code free = equity − max(keepHealth × MM, IM)} of the source (less one atom against
  * rounding), bounded by the source's base-currency balance. The venue withdraws it into the
  * in-transit account (refusing below initial margin), it arrives {@code latencySteps} ticks later
  * (at once if 0), and each withdrawal is noted as collateral diverted from the source to the
@@ -34,6 +33,7 @@ public final class CollateralMovers implements Population {
   private final CollateralMoversSpec spec;
   private final RandomStream stream;
   private final List<Member> members = new ArrayList<>();
+
   /** Transfers under way, in the order sent. */
   private final List<Transfer> inFlight = new ArrayList<>();
 
@@ -88,11 +88,16 @@ public final class CollateralMovers implements Population {
   private void arrive(AgentContext ctx, Precision cash, Transfer t) {
     Leg leg = spec.legs().get(t.toLeg());
     AccountId account = t.member().accounts().get(t.toLeg());
-    LegAccounts.venue(ctx, leg).deposit(t.member().inTransit(), account, ctx.baseCurrency(), t.atoms());
+    LegAccounts.venue(ctx, leg)
+        .deposit(t.member().inTransit(), account, ctx.baseCurrency(), t.atoms());
     ctx.emit(
         new CollateralArrived(
-            ctx.clock().step(), ctx.clock().round(), leg.venue().value(), account.value(),
-            cash.units(t.atoms()), t.sentStep()));
+            ctx.clock().step(),
+            ctx.clock().round(),
+            leg.venue().value(),
+            account.value(),
+            cash.units(t.atoms()),
+            t.sentStep()));
   }
 
   private void defend(AgentContext ctx, Precision cash, Member m) {
@@ -116,16 +121,20 @@ public final class CollateralMovers implements Population {
       }
     }
     double need =
-        spec.targetHealth() * states[weakest].maintenanceRequirement() - states[weakest].equity()
+        spec.targetHealth() * states[weakest].maintenanceRequirement()
+            - states[weakest].equity()
             - cash.units(inFlightTo(m, weakest));
     MarginState src = states[healthiest];
-    double free = src.equity() - Math.max(spec.keepHealth() * src.maintenanceRequirement(), src.initialRequirement());
+    double free =
+        src.equity()
+            - Math.max(spec.keepHealth() * src.maintenanceRequirement(), src.initialRequirement());
     AssetId base = ctx.baseCurrency();
     AccountId from = m.accounts().get(healthiest);
     // min(need, free - 1 atom, balance), each amount converted only up to the balance.
     long atoms =
         cash.ceilAtomsAtMost(
-            Math.max(0, need), cash.floorAtomsAtMost(Math.max(0, free), ctx.balance(from, base) + 1) - 1);
+            Math.max(0, need),
+            cash.floorAtomsAtMost(Math.max(0, free), ctx.balance(from, base) + 1) - 1);
     if (atoms <= 0) {
       return;
     }
@@ -139,8 +148,14 @@ public final class CollateralMovers implements Population {
     Transfer t = new Transfer(m, weakest, atoms, now, now + spec.latencySteps());
     ctx.emit(
         new CollateralSent(
-            now, ctx.clock().round(), source.venue().value(), from.value(), target.venue().value(), to.value(),
-            cash.units(atoms), t.arrivalStep()));
+            now,
+            ctx.clock().round(),
+            source.venue().value(),
+            from.value(),
+            target.venue().value(),
+            to.value(),
+            cash.units(atoms),
+            t.arrivalStep()));
     if (spec.latencySteps() == 0) {
       arrive(ctx, cash, t);
     } else {

@@ -11,8 +11,8 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * Traders with positions on several perpetual venues who move margin from their healthiest account
- * to defend their weakest, with a transfer latency (contagion channel 4, docs/contagion.md "The five
- * channels").
+ * to defend their weakest, with a transfer latency (contagion channel 4, docs/contagion.md "The
+ * five channels").
  *
  * <p>Immutable and thread-safe.
  *
@@ -21,11 +21,17 @@ import org.marginfall.core.venue.VenueId;
  * @param legs the venues each member trades on, one position each, on distinct venues
  * @param defendBelow an account whose health is below this is defended
  * @param targetHealth the health a transfer aims to restore on arrival (>= defendBelow)
- * @param keepHealth the source keeps at least this health (>= 1), and never less than its initial margin
+ * @param keepHealth the source keeps at least this health (>= 1), and never less than its initial
+ *     margin
  * @param latencySteps ticks between withdrawal and deposit (0: the same round)
  */
 public record CollateralMoversSpec(
-    String id, int count, List<Leg> legs, double defendBelow, double targetHealth, double keepHealth,
+    String id,
+    int count,
+    List<Leg> legs,
+    double defendBelow,
+    double targetHealth,
+    double keepHealth,
     int latencySteps)
     implements PopulationSpec {
 
@@ -48,7 +54,8 @@ public record CollateralMoversSpec(
     }
     Checks.positive(defendBelow, "defendBelow");
     if (!(targetHealth >= defendBelow)) {
-      throw new IllegalArgumentException("targetHealth: must be >= defendBelow (" + defendBelow + "), was " + targetHealth);
+      throw new IllegalArgumentException(
+          "targetHealth: must be >= defendBelow (" + defendBelow + "), was " + targetHealth);
     }
     if (!(keepHealth >= 1)) {
       throw new IllegalArgumentException("keepHealth: must be >= 1, was " + keepHealth);

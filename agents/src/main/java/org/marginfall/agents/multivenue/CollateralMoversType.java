@@ -7,8 +7,7 @@ import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 
 /**
- * Reads {@code type: collateral-movers} populations (docs/agents.md). Stateless and
- * thread-safe.
+ * Reads {@code type: collateral-movers} populations (docs/agents.md). Stateless and thread-safe.
  */
 public final class CollateralMoversType implements PopulationType {
 
@@ -28,7 +27,8 @@ public final class CollateralMoversType implements PopulationType {
     double defendBelow = node.positive("defendBelow", 1.1);
     double targetHealth = node.positive("targetHealth", 1.3);
     if (!Double.isNaN(defendBelow) && !Double.isNaN(targetHealth) && targetHealth < defendBelow) {
-      node.get("targetHealth").fail("must be >= defendBelow (" + defendBelow + "), was " + targetHealth);
+      node.get("targetHealth")
+          .fail("must be >= defendBelow (" + defendBelow + "), was " + targetHealth);
     }
     double keepHealth = node.positive("keepHealth", 1.5);
     if (!Double.isNaN(keepHealth) && keepHealth < 1) {
@@ -39,6 +39,8 @@ public final class CollateralMoversType implements PopulationType {
       return null;
     }
     return node.build(
-        () -> new CollateralMoversSpec(id, count, legs, defendBelow, targetHealth, keepHealth, latencySteps));
+        () ->
+            new CollateralMoversSpec(
+                id, count, legs, defendBelow, targetHealth, keepHealth, latencySteps));
   }
 }

@@ -18,8 +18,14 @@ import org.marginfall.core.event.VenueEvent;
  * @param arrivalStep the tick at which it is deposited
  */
 public record CollateralSent(
-    long step, int round, String venue, String account, String toVenue, String toAccount,
-    double amount, long arrivalStep)
+    long step,
+    int round,
+    String venue,
+    String account,
+    String toVenue,
+    String toAccount,
+    double amount,
+    long arrivalStep)
     implements VenueEvent {
 
   @Override

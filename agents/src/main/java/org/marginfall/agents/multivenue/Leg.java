@@ -21,8 +21,13 @@ import org.marginfall.core.venue.VenueId;
  * @param cap the most base currency a shared pool may ever give this leg (+infinity: no cap)
  */
 public record Leg(
-    VenueId venue, AssetId market, Distribution margin, Distribution leverage, double longShare,
-    double weight, double cap) {
+    VenueId venue,
+    AssetId market,
+    Distribution margin,
+    Distribution leverage,
+    double longShare,
+    double weight,
+    double cap) {
 
   /** Validates the fields. */
   public Leg {
@@ -46,6 +51,7 @@ public record Leg(
   /** Whether every value {@code d} can produce is positive, as for leveraged traders. */
   static boolean onlyPositive(Distribution d) {
     return d.lowerBound() > 0
-        || (d.lowerBound() == 0 && (d instanceof Distribution.LogNormal || d instanceof Distribution.Exponential));
+        || (d.lowerBound() == 0
+            && (d instanceof Distribution.LogNormal || d instanceof Distribution.Exponential));
   }
 }

@@ -38,7 +38,8 @@ final class LegAccounts {
    *
    * @return the venue margin account of each leg, in leg order
    */
-  static List<AccountId> open(AgentContext ctx, RandomStream stream, List<Leg> legs, AccountId wallet) {
+  static List<AccountId> open(
+      AgentContext ctx, RandomStream stream, List<Leg> legs, AccountId wallet) {
     List<AccountId> accounts = new ArrayList<>();
     Precision cash = ctx.precision(ctx.baseCurrency());
     for (Leg leg : legs) {

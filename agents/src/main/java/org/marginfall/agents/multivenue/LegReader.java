@@ -13,8 +13,8 @@ import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * Reads the {@code legs} list of a multi-venue population: {@code {venue, market, margin,
- * leverage, longShare}}, and for pooled traders also {@code weight} and {@code cap}. Stateless and
+ * Reads the {@code legs} list of a multi-venue population: {@code {venue, market, margin, leverage,
+ * longShare}}, and for pooled traders also {@code weight} and {@code cap}. Stateless and
  * thread-safe.
  */
 final class LegReader {
@@ -38,14 +38,23 @@ final class LegReader {
       }
       VenueSpec venue = context.venueRef(l, "venue");
       if (venue != null && !venue.listsPerpetuals()) {
-        l.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
+        l.get("venue")
+            .fail(
+                "venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
       } else if (venue != null && !seen.add(venue.id())) {
         l.get("venue").fail("venue '" + venue.id() + "' is named by another leg");
       }
       AssetId market = context.assetRef(l, "market");
       if (venue != null && market != null && !venue.tradableAssets().contains(market)) {
-        l.get("market").fail("venue '" + venue.id() + "' lists no market for " + market + " (lists: "
-            + SpecContext.declared(venue.tradableAssets()) + ")");
+        l.get("market")
+            .fail(
+                "venue '"
+                    + venue.id()
+                    + "' lists no market for "
+                    + market
+                    + " (lists: "
+                    + SpecContext.declared(venue.tradableAssets())
+                    + ")");
       }
       Distribution margin = DistributionReader.read(l.get("margin"));
       if (margin != null && margin.lowerBound() < 0) {
@@ -53,7 +62,8 @@ final class LegReader {
       }
       Distribution leverage = DistributionReader.read(l.get("leverage"));
       if (leverage != null && !Leg.onlyPositive(leverage)) {
-        l.get("leverage").fail("must only produce values > 0 (use a uniform, lognormal or constant)");
+        l.get("leverage")
+            .fail("must only produce values > 0 (use a uniform, lognormal or constant)");
       }
       double longShare = l.fraction("longShare", 1.0);
       double weight = pooled ? l.positive("weight", 1.0) : 1.0;
@@ -61,7 +71,8 @@ final class LegReader {
       if (l.problems().since(mark)) {
         continue;
       }
-      Leg leg = l.build(() -> new Leg(venue.id(), market, margin, leverage, longShare, weight, cap));
+      Leg leg =
+          l.build(() -> new Leg(venue.id(), market, margin, leverage, longShare, weight, cap));
       if (leg != null) {
         legs.add(leg);
       }

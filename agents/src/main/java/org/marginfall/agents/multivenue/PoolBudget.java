@@ -28,7 +28,8 @@ final class PoolBudget {
    * Splits {@code poolAtoms} (per asset, in pool order) as {@code limits} say; {@code precisions}
    * counts each pool asset's atoms.
    */
-  PoolBudget(SharingLimits limits, Map<AssetId, Long> poolAtoms, Map<AssetId, Precision> precisions) {
+  PoolBudget(
+      SharingLimits limits, Map<AssetId, Long> poolAtoms, Map<AssetId, Precision> precisions) {
     this.limits = limits;
     this.precisions = Map.copyOf(precisions);
     int legs = limits.venues().size();
@@ -68,7 +69,8 @@ final class PoolBudget {
     long own = Math.min(atoms, r[leg]);
     long common = atoms - own;
     if (common > commonLeft.get(asset)) {
-      throw new IllegalStateException("draw of " + atoms + " atoms of " + asset + " exceeds leg " + leg + "'s room");
+      throw new IllegalStateException(
+          "draw of " + atoms + " atoms of " + asset + " exceeds leg " + leg + "'s room");
     }
     r[leg] -= own;
     commonLeft.put(asset, commonLeft.get(asset) - common);

@@ -20,8 +20,16 @@ import org.marginfall.core.event.VenueEvent;
  * @param healthBefore the account's health (equity / maintenance) before the deposit
  */
 public record PoolTopUp(
-    long step, int round, String venue, String account, String pool, String asset, double amount,
-    double value, double sharedValue, double healthBefore)
+    long step,
+    int round,
+    String venue,
+    String account,
+    String pool,
+    String asset,
+    double amount,
+    double value,
+    double sharedValue,
+    double healthBefore)
     implements VenueEvent {
 
   @Override

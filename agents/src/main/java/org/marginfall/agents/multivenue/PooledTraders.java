@@ -36,6 +36,7 @@ public final class PooledTraders implements Population {
   private final PooledTradersSpec spec;
   private final RandomStream stream;
   private final List<Member> members = new ArrayList<>();
+
   /** The precision of each pool asset, read at set-up. */
   private final Map<AssetId, Precision> precisions = new LinkedHashMap<>();
 
@@ -54,7 +55,8 @@ public final class PooledTraders implements Population {
 
   @Override
   public void setUp(AgentContext ctx) {
-    SharingLimits limits = ctx.channelOpen(Channel.SHARED_POOL) ? spec.limits() : spec.limits().isolated();
+    SharingLimits limits =
+        ctx.channelOpen(Channel.SHARED_POOL) ? spec.limits() : spec.limits().isolated();
     for (PoolAsset a : spec.pool()) {
       precisions.put(a.asset(), ctx.precision(a.asset()));
     }
@@ -112,7 +114,8 @@ public final class PooledTraders implements Population {
       Precision precision = precisions.get(asset);
       long atoms =
           precision.ceilAtomsAtMost(
-              need / price, Math.min(m.budget().room(leg, asset, price), ctx.balance(m.pool(), asset)));
+              need / price,
+              Math.min(m.budget().room(leg, asset, price), ctx.balance(m.pool(), asset)));
       if (atoms <= 0) {
         continue;
       }
@@ -131,8 +134,16 @@ public final class PooledTraders implements Population {
       venue.deposit(m.pool(), account, asset, atoms);
       ctx.emit(
           new PoolTopUp(
-              ctx.clock().step(), ctx.clock().round(), venue.id().value(), account.value(), m.pool().value(),
-              asset.value(), precision.units(atoms), precision.units(atoms) * price, shared, healthBefore));
+              ctx.clock().step(),
+              ctx.clock().round(),
+              venue.id().value(),
+              account.value(),
+              m.pool().value(),
+              asset.value(),
+              precision.units(atoms),
+              precision.units(atoms) * price,
+              shared,
+              healthBefore));
     }
   }
 }

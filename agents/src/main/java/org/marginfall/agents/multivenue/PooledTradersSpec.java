@@ -27,8 +27,14 @@ import org.marginfall.core.venue.VenueId;
  * @param targetHealth the health a top-up restores (>= topUpBelow)
  */
 public record PooledTradersSpec(
-    String id, int count, List<Leg> legs, List<PoolAsset> pool, double share, List<RingFence> fences,
-    double topUpBelow, double targetHealth)
+    String id,
+    int count,
+    List<Leg> legs,
+    List<PoolAsset> pool,
+    double share,
+    List<RingFence> fences,
+    double topUpBelow,
+    double targetHealth)
     implements PopulationSpec {
 
   /** The registry name. */
@@ -64,7 +70,8 @@ public record PooledTradersSpec(
     for (RingFence f : fences) {
       for (AssetId a : f.assets()) {
         if (!assets.contains(a) || !fenced.add(a)) {
-          throw new IllegalArgumentException("ringFence: asset " + a + " is not a pool asset or is fenced twice");
+          throw new IllegalArgumentException(
+              "ringFence: asset " + a + " is not a pool asset or is fenced twice");
         }
       }
       for (VenueId v : f.venues()) {
@@ -75,7 +82,8 @@ public record PooledTradersSpec(
     }
     Checks.positive(topUpBelow, "topUpBelow");
     if (!(targetHealth >= topUpBelow)) {
-      throw new IllegalArgumentException("targetHealth: must be >= topUpBelow (" + topUpBelow + "), was " + targetHealth);
+      throw new IllegalArgumentException(
+          "targetHealth: must be >= topUpBelow (" + topUpBelow + "), was " + targetHealth);
     }
   }
 

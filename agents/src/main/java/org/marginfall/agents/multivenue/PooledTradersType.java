@@ -13,10 +13,7 @@ import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.venue.VenueId;
 
-/**
- * Reads {@code type: pooled-traders} populations (docs/agents.md). Stateless and
- * thread-safe.
- */
+/** Reads {@code type: pooled-traders} populations (docs/agents.md). Stateless and thread-safe. */
 public final class PooledTradersType implements PopulationType {
 
   @Override
@@ -27,7 +24,8 @@ public final class PooledTradersType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    node.allowOnly("id", "type", "count", "legs", "pool", "share", "ringFence", "topUpBelow", "targetHealth");
+    node.allowOnly(
+        "id", "type", "count", "legs", "pool", "share", "ringFence", "topUpBelow", "targetHealth");
     String id = node.id("id");
     int count = node.integer("count", 1, 10_000_000);
     List<Leg> legs = LegReader.read(node, context, true);
@@ -85,12 +83,14 @@ public final class PooledTradersType implements PopulationType {
     double topUpBelow = node.positive("topUpBelow", 1.05);
     double targetHealth = node.positive("targetHealth", 1.25);
     if (!Double.isNaN(topUpBelow) && !Double.isNaN(targetHealth) && targetHealth < topUpBelow) {
-      node.get("targetHealth").fail("must be >= topUpBelow (" + topUpBelow + "), was " + targetHealth);
+      node.get("targetHealth")
+          .fail("must be >= topUpBelow (" + topUpBelow + "), was " + targetHealth);
     }
     if (node.problems().since(mark)) {
       return null;
     }
     return node.build(
-        () -> new PooledTradersSpec(id, count, legs, pool, share, fences, topUpBelow, targetHealth));
+        () ->
+            new PooledTradersSpec(id, count, legs, pool, share, fences, topUpBelow, targetHealth));
   }
 }

@@ -7,19 +7,18 @@ import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * How much of a shared pool each leg (venue) may draw: the sharing-limit formula of
- * docs/agents.md.
+ * How much of a shared pool each leg (venue) may draw: the sharing-limit formula of docs/agents.md.
  *
- * <p>Each pool asset {@code a}, holding {@code A_a} atoms at set-up, is split per asset: leg
- * {@code i} owns the fraction {@code f_i,a = w_i / Σ_j w_j} over the legs {@code j} the ring fence
- * lets {@code a} go to (0 for a leg it may not go to). A part {@code (1 − share) f_i,a A_a} is
- * reserved for leg {@code i} alone; the rest, {@code share × A_a}, is common to every allowed leg.
- * So leg {@code i} can draw at most {@code A_a (f_i,a + share (1 − f_i,a))} atoms of {@code a}:
- * {@code share = 0} isolates the legs (each only ever uses its own slice, one leg's draws never
- * reduce another's), {@code share = 1} lets any leg draw the whole pool. Limits are counted in
- * atoms, not value, so a price move cannot make one leg's draw eat another's reserve. A per-leg
- * {@code cap} bounds the base-currency value (at draw prices) a leg draws over the run. Immutable
- * and thread-safe.
+ * <p>Each pool asset {@code a}, holding {@code A_a} atoms at set-up, is split per asset: leg {@code
+ * i} owns the fraction {@code f_i,a = w_i / Σ_j w_j} over the legs {@code j} the ring fence lets
+ * {@code a} go to (0 for a leg it may not go to). A part {@code (1 − share) f_i,a A_a} is reserved
+ * for leg {@code i} alone; the rest, {@code share × A_a}, is common to every allowed leg. So leg
+ * {@code i} can draw at most {@code A_a (f_i,a + share (1 − f_i,a))} atoms of {@code a}: {@code
+ * share = 0} isolates the legs (each only ever uses its own slice, one leg's draws never reduce
+ * another's), {@code share = 1} lets any leg draw the whole pool. Limits are counted in atoms, not
+ * value, so a price move cannot make one leg's draw eat another's reserve. A per-leg {@code cap}
+ * bounds the base-currency value (at draw prices) a leg draws over the run. Immutable and
+ * thread-safe.
  *
  * @param share the shared fraction in [0, 1]
  * @param venues each leg's venue, in leg order
@@ -28,7 +27,11 @@ import org.marginfall.core.venue.VenueId;
  * @param fences ring-fenced asset classes
  */
 public record SharingLimits(
-    double share, List<VenueId> venues, List<Double> weights, List<Double> caps, List<RingFence> fences) {
+    double share,
+    List<VenueId> venues,
+    List<Double> weights,
+    List<Double> caps,
+    List<RingFence> fences) {
 
   /** Validates the share and that every leg has a weight and a cap. */
   public SharingLimits {
@@ -95,6 +98,8 @@ public record SharingLimits(
 
   /** The most atoms of {@code asset} leg {@code leg} can ever draw: reserved plus common. */
   public long limitAtoms(AssetId asset, int leg, long poolAtoms) {
-    return allowed(asset, leg) ? reservedAtoms(asset, leg, poolAtoms) + commonAtoms(asset, poolAtoms) : 0;
+    return allowed(asset, leg)
+        ? reservedAtoms(asset, leg, poolAtoms) + commonAtoms(asset, poolAtoms)
+        : 0;
   }
 }

@@ -8,7 +8,9 @@ package org.marginfall.agents.signal;
 public enum SignalRule {
   /** Buys after a lookback return above the threshold, sells all after one below minus it. */
   MOMENTUM("momentum-traders"),
-  /** Buys when the price is below its moving average by more than the threshold, sells all above it. */
+  /**
+   * Buys when the price is below its moving average by more than the threshold, sells all above it.
+   */
   MEAN_REVERSION("mean-reversion-traders"),
   /** Trades at random: with probability {@code activity} a coin picks buy or sell. */
   NOISE("noise-traders");

@@ -67,14 +67,17 @@ public final class SignalTraders implements Population {
       Signals.Action action =
           switch (spec.rule()) {
             case MOMENTUM -> Signals.momentum(prices, spec.lookback(), thresholds.get(k));
-            case MEAN_REVERSION -> Signals.meanReversion(prices, spec.lookback(), thresholds.get(k));
-            case NOISE -> Signals.noise(stream.nextUniform(), stream.nextUniform(), spec.activity());
+            case MEAN_REVERSION ->
+                Signals.meanReversion(prices, spec.lookback(), thresholds.get(k));
+            case NOISE ->
+                Signals.noise(stream.nextUniform(), stream.nextUniform(), spec.activity());
           };
       long held = ctx.balance(wallet, spec.asset());
       boolean noise = spec.rule() == SignalRule.NOISE;
       if (action == Signals.Action.BUY && (noise || held == 0)) {
         double cash = cashPrecision.units(ctx.balance(wallet, ctx.baseCurrency()));
-        long atoms = assetPrecision.floorAtoms(spec.allocation() * cash / ctx.marketPrice(spec.asset()));
+        long atoms =
+            assetPrecision.floorAtoms(spec.allocation() * cash / ctx.marketPrice(spec.asset()));
         if (atoms > 0) {
           try {
             ctx.buy(wallet, spec.asset(), atoms);
@@ -83,7 +86,10 @@ public final class SignalTraders implements Population {
           }
         }
       } else if (action == Signals.Action.SELL && held > 0) {
-        long atoms = noise ? assetPrecision.floorAtoms(spec.allocation() * assetPrecision.units(held)) : held;
+        long atoms =
+            noise
+                ? assetPrecision.floorAtoms(spec.allocation() * assetPrecision.units(held))
+                : held;
         if (atoms > 0) {
           ctx.sell(wallet, spec.asset(), atoms);
         }

@@ -18,8 +18,10 @@ import org.marginfall.core.util.Checks;
  * @param asset the spot asset they trade
  * @param count number of traders
  * @param capital base currency each starts with (>= 0)
- * @param allocation fraction of cash a buy spends (and, for noise traders, of holdings a sale sells), in (0, 1)
- * @param lookback steps of the momentum return or of the moving average (>= 1; unused by noise traders)
+ * @param allocation fraction of cash a buy spends (and, for noise traders, of holdings a sale
+ *     sells), in (0, 1)
+ * @param lookback steps of the momentum return or of the moving average (>= 1; unused by noise
+ *     traders)
  * @param threshold per-trader signal threshold (>= 0; unused by noise traders)
  * @param activity probability that a noise trader acts in a step, in [0, 1] (unused by the others)
  */

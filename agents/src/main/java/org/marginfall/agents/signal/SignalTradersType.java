@@ -34,12 +34,14 @@ public final class SignalTradersType implements PopulationType {
     if (noise) {
       node.allowOnly("id", "type", "asset", "count", "capital", "allocation", "activity");
     } else {
-      node.allowOnly("id", "type", "asset", "count", "capital", "allocation", "lookback", "threshold");
+      node.allowOnly(
+          "id", "type", "asset", "count", "capital", "allocation", "lookback", "threshold");
     }
     String id = node.id("id");
     AssetId asset = context.assetRef(node, "asset");
     if (asset != null && context.asset(asset).map(a -> a.kind() != AssetKind.SPOT).orElse(true)) {
-      node.get("asset").fail("asset '" + asset + "' must be a spot asset: they trade its shared market");
+      node.get("asset")
+          .fail("asset '" + asset + "' must be a spot asset: they trade its shared market");
     }
     int count = node.integer("count", 1, 10_000_000);
     Distribution capital = DistributionReader.read(node.get("capital"));
@@ -52,7 +54,9 @@ public final class SignalTradersType implements PopulationType {
     }
     int lookback = noise ? 1 : node.integer("lookback", 10, 1, 100_000);
     Distribution threshold =
-        noise || !node.has("threshold") ? new Distribution.Constant(0) : DistributionReader.read(node.get("threshold"));
+        noise || !node.has("threshold")
+            ? new Distribution.Constant(0)
+            : DistributionReader.read(node.get("threshold"));
     if (threshold != null && threshold.lowerBound() < 0) {
       node.get("threshold").fail("must not produce negative values");
     }
@@ -61,6 +65,8 @@ public final class SignalTradersType implements PopulationType {
       return null;
     }
     return node.build(
-        () -> new SignalTradersSpec(id, rule, asset, count, capital, allocation, lookback, threshold, activity));
+        () ->
+            new SignalTradersSpec(
+                id, rule, asset, count, capital, allocation, lookback, threshold, activity));
   }
 }

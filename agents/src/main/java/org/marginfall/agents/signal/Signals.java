@@ -34,8 +34,8 @@ public final class Signals {
   /**
    * Mean reversion to a simple moving average (the fundamentalist rule of Brock and Hommes 1998,
    * JEDC 22:1235-1274, with the moving average as the anchor): {@code d = P_t / MA_L - 1} with
-   * {@code MA_L} the mean of the last {@code L} prices including now; BUY if {@code d < -threshold},
-   * SELL if {@code d > threshold}, else HOLD; HOLD until {@code L} prices are known.
+   * {@code MA_L} the mean of the last {@code L} prices including now; BUY if {@code d <
+   * -threshold}, SELL if {@code d > threshold}, else HOLD; HOLD until {@code L} prices are known.
    */
   public static Action meanReversion(List<Double> prices, int lookback, double threshold) {
     int n = prices.size();
@@ -50,7 +50,10 @@ public final class Signals {
     return d < -threshold ? Action.BUY : d > threshold ? Action.SELL : Action.HOLD;
   }
 
-  /** Noise: with {@code u1 < activity} the trader acts, buying if {@code u2 < 0.5} and selling otherwise. */
+  /**
+   * Noise: with {@code u1 < activity} the trader acts, buying if {@code u2 < 0.5} and selling
+   * otherwise.
+   */
   public static Action noise(double u1, double u2, double activity) {
     if (!(u1 < activity)) {
       return Action.HOLD;

@@ -65,30 +65,44 @@ final class CsvRows {
     }
     Map<String, Integer> columns = new HashMap<>();
     List<List<String>> header = new ArrayList<>(1);
-    ParquetRows.read(in.readAllBytes(), Long::toString, new ParquetRows.Sink<SnapshotFormatException>() {
-      @Override
-      public void header(List<String> names) throws SnapshotFormatException {
-        header.add(List.copyOf(names));
-        columns(names, required, columns, 0);
-      }
+    ParquetRows.read(
+        in.readAllBytes(),
+        Long::toString,
+        new ParquetRows.Sink<SnapshotFormatException>() {
+          @Override
+          public void header(List<String> names) throws SnapshotFormatException {
+            header.add(List.copyOf(names));
+            columns(names, required, columns, 0);
+          }
 
-      @Override
-      public void row(String[] cells, long row) throws SnapshotFormatException {
-        sink.row(new Row(columns, header.get(0), Arrays.asList(cells), row));
-      }
-    });
+          @Override
+          public void row(String[] cells, long row) throws SnapshotFormatException {
+            sink.row(new Row(columns, header.get(0), Arrays.asList(cells), row));
+          }
+        });
   }
 
-  /** Indexes {@code header} into {@code columns}, checking it names every column of {@code required}. */
-  private static void columns(List<String> header, List<String> required, Map<String, Integer> columns, long line)
+  /**
+   * Indexes {@code header} into {@code columns}, checking it names every column of {@code
+   * required}.
+   */
+  private static void columns(
+      List<String> header, List<String> required, Map<String, Integer> columns, long line)
       throws SnapshotFormatException {
     for (int i = 0; i < header.size(); i++) {
       columns.putIfAbsent(header.get(i), i);
     }
     for (String column : required) {
       if (!columns.containsKey(column)) {
-        throw new SnapshotFormatException(line, "the header lacks column '" + column + "' (it has: "
-            + String.join(",", header) + "; needs: " + String.join(",", required) + ")");
+        throw new SnapshotFormatException(
+            line,
+            "the header lacks column '"
+                + column
+                + "' (it has: "
+                + String.join(",", header)
+                + "; needs: "
+                + String.join(",", required)
+                + ")");
       }
     }
   }
@@ -99,7 +113,8 @@ final class CsvRows {
    *
    * @throws SnapshotFormatException when there is no header or it lacks a required column
    */
-  static void read(InputStream in, List<String> required, Sink sink) throws IOException, SnapshotFormatException {
+  static void read(InputStream in, List<String> required, Sink sink)
+      throws IOException, SnapshotFormatException {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     Map<String, Integer> columns = null;
     List<String> header = List.of();
@@ -122,7 +137,8 @@ final class CsvRows {
       sink.row(new Row(columns, header, cells, line));
     }
     if (columns == null) {
-      throw new SnapshotFormatException(line, "no header line (needs: " + String.join(",", required) + ")");
+      throw new SnapshotFormatException(
+          line, "no header line (needs: " + String.join(",", required) + ")");
     }
   }
 

@@ -45,7 +45,10 @@ public record InvalidRow(String file, long line, Reason reason, String detail, b
     DUPLICATE_ACCOUNT("duplicate-account"),
     /** A margin mode other than the venue's. */
     MARGIN_MODE("margin-mode"),
-    /** The venue's own rules refuse the account at the start (it would liquidate it, or cannot fund its debt). */
+    /**
+     * The venue's own rules refuse the account at the start (it would liquidate it, or cannot fund
+     * its debt).
+     */
     REJECTED_AT_START("rejected-at-start");
 
     private final String key;

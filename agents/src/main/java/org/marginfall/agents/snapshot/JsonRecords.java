@@ -2,18 +2,18 @@ package org.marginfall.agents.snapshot;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Streams the elements of one list in a JSON export, one element held at a time, each with the
- * line it starts on: {@code {"data": {"<list>": [...]}}} (a GraphQL response) or {@code
- * {"<list>": [...]}}. Stateless and thread-safe.
+ * Streams the elements of one list in a JSON export, one element held at a time, each with the line
+ * it starts on: {@code {"data": {"<list>": [...]}}} (a GraphQL response) or {@code {"<list>":
+ * [...]}}. Stateless and thread-safe.
  */
 final class JsonRecords {
 
@@ -28,13 +28,16 @@ final class JsonRecords {
 
   private JsonRecords() {}
 
-  static void each(InputStream in, String list, Sink sink) throws IOException, SnapshotFormatException {
+  static void each(InputStream in, String list, Sink sink)
+      throws IOException, SnapshotFormatException {
     try (JsonParser p = MAPPER.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new SnapshotFormatException(line(p), "expected an object with a list '" + list + "' (or data." + list + ")");
+        throw new SnapshotFormatException(
+            line(p), "expected an object with a list '" + list + "' (or data." + list + ")");
       }
       if (!find(p, list)) {
-        throw new SnapshotFormatException(line(p), "no list '" + list + "' (nor data." + list + ") in the file");
+        throw new SnapshotFormatException(
+            line(p), "no list '" + list + "' (nor data." + list + ") in the file");
       }
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw new SnapshotFormatException(line(p), "'" + list + "' is not a list");
@@ -45,7 +48,8 @@ final class JsonRecords {
       }
     } catch (JsonProcessingException e) {
       throw new SnapshotFormatException(
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid JSON: " + JsonRecords.brief(e));
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "not valid JSON: " + JsonRecords.brief(e));
     }
   }
 

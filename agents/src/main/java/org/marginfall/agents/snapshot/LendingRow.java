@@ -15,7 +15,13 @@ import org.marginfall.core.asset.AssetId;
  * @param borrowed units borrowed (>= 0)
  * @param collateral whether the supply secures the account's debt (Aave's usage as collateral)
  */
-public record LendingRow(long line, String account, AssetId asset, double supplied, double borrowed, boolean collateral) {
+public record LendingRow(
+    long line,
+    String account,
+    AssetId asset,
+    double supplied,
+    double borrowed,
+    boolean collateral) {
 
   /** Validates the fields. */
   public LendingRow {

@@ -32,8 +32,8 @@ final class LendingSnapshotReader {
   private final Set<String> seen = new HashSet<>();
 
   /**
-   * {@code names} maps a symbol in the file to a scenario asset (unmapped symbols are taken as ids);
-   * without a venue (null) every asset is taken as a reserve that lends.
+   * {@code names} maps a symbol in the file to a scenario asset (unmapped symbols are taken as
+   * ids); without a venue (null) every asset is taken as a reserve that lends.
    */
   LendingSnapshotReader(VenueSpec venue, Map<String, AssetId> names) {
     this.venue = venue;
@@ -53,20 +53,27 @@ final class LendingSnapshotReader {
     return format.equals("aave-subgraph") ? this::aave : this::csv;
   }
 
-  private void csv(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
-    CsvRows.read(in, reading.parquet(), List.of("account", "asset", "supplied", "borrowed"), row -> {
-      reading.counted();
-      if (row.size() != row.header.size()) {
-        reading.invalid(row.line, InvalidRow.Reason.MALFORMED,
-            "has " + row.size() + " cells, the header " + row.header.size());
-        return;
-      }
-      double supplied = orZero(reading, row.line, "supplied", row.get("supplied"));
-      double borrowed = orZero(reading, row.line, "borrowed", row.get("borrowed"));
-      if (!Double.isNaN(supplied) && !Double.isNaN(borrowed)) {
-        add(reading, row.line, row.get("account"), row.get("asset"), supplied, borrowed, true);
-      }
-    });
+  private void csv(InputStream in, SnapshotReading reading)
+      throws IOException, SnapshotFormatException {
+    CsvRows.read(
+        in,
+        reading.parquet(),
+        List.of("account", "asset", "supplied", "borrowed"),
+        row -> {
+          reading.counted();
+          if (row.size() != row.header.size()) {
+            reading.invalid(
+                row.line,
+                InvalidRow.Reason.MALFORMED,
+                "has " + row.size() + " cells, the header " + row.header.size());
+            return;
+          }
+          double supplied = orZero(reading, row.line, "supplied", row.get("supplied"));
+          double borrowed = orZero(reading, row.line, "borrowed", row.get("borrowed"));
+          if (!Double.isNaN(supplied) && !Double.isNaN(borrowed)) {
+            add(reading, row.line, row.get("account"), row.get("asset"), supplied, borrowed, true);
+          }
+        });
   }
 
   private static double orZero(SnapshotReading reading, long line, String column, String cell) {
@@ -80,54 +87,97 @@ final class LendingSnapshotReader {
    * 10^decimals; stable debt is added to variable debt, as the venue has one debt per reserve (Aave
    * protocol-subgraphs, schema.graphql, UserReserve).
    */
-  private void aave(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
-    JsonRecords.each(in, "users", (line, user) -> {
-      reading.counted();
-      String id = user.path("id").asText("");
-      JsonNode list = user.path("reserves");
-      if (!list.isArray()) {
-        reading.invalid(line, InvalidRow.Reason.MALFORMED, "user " + SnapshotReading.shorten(id) + ": reserves is not a list");
-        return;
-      }
-      for (JsonNode r : list) {
-        String symbol = r.path("reserve").path("symbol").asText("");
-        int decimals = r.path("reserve").path("decimals").asInt(-1);
-        if (decimals < 0 || decimals > 36) {
-          reading.invalid(line, InvalidRow.Reason.MALFORMED, "user " + id + ", " + symbol + ": reserve.decimals is missing");
-          return;
-        }
-        double supplied = base(reading, line, symbol + " currentATokenBalance", r.path("currentATokenBalance"), decimals);
-        double variable = base(reading, line, symbol + " currentVariableDebt", r.path("currentVariableDebt"), decimals);
-        double stable = r.has("currentStableDebt")
-            ? base(reading, line, symbol + " currentStableDebt", r.path("currentStableDebt"), decimals) : 0;
-        if (Double.isNaN(supplied) || Double.isNaN(variable) || Double.isNaN(stable)) {
-          return;
-        }
-        if (supplied != 0 || variable + stable != 0) {
-          boolean collateral = r.path("usageAsCollateralEnabledOnUser").asBoolean(true);
-          add(reading, line, id, symbol, supplied, variable + stable, collateral);
-        }
-      }
-    });
+  private void aave(InputStream in, SnapshotReading reading)
+      throws IOException, SnapshotFormatException {
+    JsonRecords.each(
+        in,
+        "users",
+        (line, user) -> {
+          reading.counted();
+          String id = user.path("id").asText("");
+          JsonNode list = user.path("reserves");
+          if (!list.isArray()) {
+            reading.invalid(
+                line,
+                InvalidRow.Reason.MALFORMED,
+                "user " + SnapshotReading.shorten(id) + ": reserves is not a list");
+            return;
+          }
+          for (JsonNode r : list) {
+            String symbol = r.path("reserve").path("symbol").asText("");
+            int decimals = r.path("reserve").path("decimals").asInt(-1);
+            if (decimals < 0 || decimals > 36) {
+              reading.invalid(
+                  line,
+                  InvalidRow.Reason.MALFORMED,
+                  "user " + id + ", " + symbol + ": reserve.decimals is missing");
+              return;
+            }
+            double supplied =
+                base(
+                    reading,
+                    line,
+                    symbol + " currentATokenBalance",
+                    r.path("currentATokenBalance"),
+                    decimals);
+            double variable =
+                base(
+                    reading,
+                    line,
+                    symbol + " currentVariableDebt",
+                    r.path("currentVariableDebt"),
+                    decimals);
+            double stable =
+                r.has("currentStableDebt")
+                    ? base(
+                        reading,
+                        line,
+                        symbol + " currentStableDebt",
+                        r.path("currentStableDebt"),
+                        decimals)
+                    : 0;
+            if (Double.isNaN(supplied) || Double.isNaN(variable) || Double.isNaN(stable)) {
+              return;
+            }
+            if (supplied != 0 || variable + stable != 0) {
+              boolean collateral = r.path("usageAsCollateralEnabledOnUser").asBoolean(true);
+              add(reading, line, id, symbol, supplied, variable + stable, collateral);
+            }
+          }
+        });
   }
 
-  /** An integer amount in the token's smallest unit, as units; NaN after recording a malformed row. */
-  private static double base(SnapshotReading reading, long line, String field, JsonNode value, int decimals) {
+  /**
+   * An integer amount in the token's smallest unit, as units; NaN after recording a malformed row.
+   */
+  private static double base(
+      SnapshotReading reading, long line, String field, JsonNode value, int decimals) {
     String text = value.isTextual() || value.isIntegralNumber() ? value.asText() : "";
     if (!SnapshotReading.integerText(text)) {
-      reading.invalid(line, InvalidRow.Reason.MALFORMED, field + " '" + SnapshotReading.shorten(text)
-          + "' is not an integer amount");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.MALFORMED,
+          field + " '" + SnapshotReading.shorten(text) + "' is not an integer amount");
       return Double.NaN;
     }
     return new BigDecimal(text).movePointLeft(decimals).doubleValue();
   }
 
   private void add(
-      SnapshotReading reading, long line, String account, String symbol, double supplied, double borrowed,
+      SnapshotReading reading,
+      long line,
+      String account,
+      String symbol,
+      double supplied,
+      double borrowed,
       boolean collateral) {
     if (!SnapshotReading.isId(account)) {
-      reading.invalid(line, InvalidRow.Reason.MALFORMED, "account '" + SnapshotReading.shorten(account)
-          + "' must be 1 to 64 letters, digits, _ or -");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.MALFORMED,
+          "account '"
+              + SnapshotReading.shorten(account)
+              + "' must be 1 to 64 letters, digits, _ or -");
       return;
     }
     AssetId asset = names.get(symbol);
@@ -135,24 +185,45 @@ final class LendingSnapshotReader {
       asset = ids.of(symbol);
     }
     if (asset == null || (venue != null && !reserves.contains(asset))) {
-      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, venue == null
-          ? "'" + SnapshotReading.shorten(symbol) + "' is not an asset id (map a symbol with names)"
-          : "venue " + venue.id() + " has no reserve for '" + SnapshotReading.shorten(symbol) + "' (reserves: "
-              + reserves + "; map a symbol with names)");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.UNKNOWN_ASSET,
+          venue == null
+              ? "'"
+                  + SnapshotReading.shorten(symbol)
+                  + "' is not an asset id (map a symbol with names)"
+              : "venue "
+                  + venue.id()
+                  + " has no reserve for '"
+                  + SnapshotReading.shorten(symbol)
+                  + "' (reserves: "
+                  + reserves
+                  + "; map a symbol with names)");
       return;
     }
     if (borrowed > 0 && lent != null && !lent.contains(asset)) {
-      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " does not lend " + asset);
+      reading.invalid(
+          line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " does not lend " + asset);
       return;
     }
     if (supplied < 0 || borrowed < 0) {
-      reading.invalid(line, InvalidRow.Reason.NEGATIVE_AMOUNT, "supplied " + supplied + " and borrowed " + borrowed
-          + " " + asset + " must not be negative");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.NEGATIVE_AMOUNT,
+          "supplied "
+              + supplied
+              + " and borrowed "
+              + borrowed
+              + " "
+              + asset
+              + " must not be negative");
       return;
     }
     if (!seen.add(account + "\u0000" + asset)) {
-      reading.invalid(line, InvalidRow.Reason.DUPLICATE_ACCOUNT, "account " + account + " has " + asset
-          + " on an earlier line");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.DUPLICATE_ACCOUNT,
+          "account " + account + " has " + asset + " on an earlier line");
       return;
     }
     rows.add(new LendingRow(line, account, asset, supplied, borrowed, collateral));

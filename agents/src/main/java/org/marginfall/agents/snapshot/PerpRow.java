@@ -2,8 +2,8 @@ package org.marginfall.agents.snapshot;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.marginfall.core.asset.AssetId;
 
 /**
@@ -21,7 +21,12 @@ import org.marginfall.core.asset.AssetId;
  * @param collateral units of collateral by asset, added to the account's margin account
  */
 public record PerpRow(
-    long line, String account, AssetId market, double size, double entryPrice, String marginMode,
+    long line,
+    String account,
+    AssetId market,
+    double size,
+    double entryPrice,
+    String marginMode,
     Map<AssetId, Double> collateral) {
 
   /** Copies the collateral. */
@@ -30,8 +35,12 @@ public record PerpRow(
     Objects.requireNonNull(marginMode, "marginMode");
     // Sorted, so every use iterates the assets in one order whatever the JVM's hash seed; the
     // common one-asset case kept small, as files hold millions of rows.
-    collateral = collateral.isEmpty() ? Map.of()
-        : collateral.size() == 1 ? Collections.singletonMap(collateral.keySet().iterator().next(), collateral.values().iterator().next())
-        : Collections.unmodifiableMap(new TreeMap<>(collateral));
+    collateral =
+        collateral.isEmpty()
+            ? Map.of()
+            : collateral.size() == 1
+                ? Collections.singletonMap(
+                    collateral.keySet().iterator().next(), collateral.values().iterator().next())
+                : Collections.unmodifiableMap(new TreeMap<>(collateral));
   }
 }

@@ -35,7 +35,9 @@ final class PerpSnapshotReader {
   private final List<PerpRow> rows = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
 
-  /** A reader checking rows against {@code venue}; without one (null) any market and asset is taken. */
+  /**
+   * A reader checking rows against {@code venue}; without one (null) any market and asset is taken.
+   */
   PerpSnapshotReader(VenueSpec venue, AssetId base) {
     this.venue = venue;
     this.markets = venue == null ? null : Set.copyOf(venue.tradableAssets());
@@ -52,18 +54,26 @@ final class PerpSnapshotReader {
     return format.equals("hyperliquid") ? this::hyperliquid : this::csv;
   }
 
-  private void csv(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
-    CsvRows.read(in, reading.parquet(), List.of("account", "market", "size", "entryPrice"), row -> {
-      reading.counted();
-      csvRow(row, reading);
-    });
+  private void csv(InputStream in, SnapshotReading reading)
+      throws IOException, SnapshotFormatException {
+    CsvRows.read(
+        in,
+        reading.parquet(),
+        List.of("account", "market", "size", "entryPrice"),
+        row -> {
+          reading.counted();
+          csvRow(row, reading);
+        });
   }
 
   private void csvRow(CsvRows.Row row, SnapshotReading reading) {
     long line = row.line;
     List<String> header = row.header;
     if (row.size() != header.size()) {
-      reading.invalid(line, InvalidRow.Reason.MALFORMED, "has " + row.size() + " cells, the header " + header.size());
+      reading.invalid(
+          line,
+          InvalidRow.Reason.MALFORMED,
+          "has " + row.size() + " cells, the header " + header.size());
       return;
     }
     Map<AssetId, Double> collateral = new LinkedHashMap<>();
@@ -75,8 +85,10 @@ final class PerpSnapshotReader {
         }
         AssetId asset = ids.of(column.substring(COLLATERAL.length()));
         if (asset == null) {
-          reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "column " + SnapshotReading.shorten(column)
-              + " does not name an asset");
+          reading.invalid(
+              line,
+              InvalidRow.Reason.UNKNOWN_ASSET,
+              "column " + SnapshotReading.shorten(column) + " does not name an asset");
           return;
         }
         collateral.merge(asset, units, Double::sum);
@@ -94,45 +106,74 @@ final class PerpSnapshotReader {
 
   /** Checks a row against the venue and keeps it, or records why it does not fit. */
   void add(
-      SnapshotReading reading, long line, String account, String market, double size, double entry, String mode,
+      SnapshotReading reading,
+      long line,
+      String account,
+      String market,
+      double size,
+      double entry,
+      String mode,
       Map<AssetId, Double> collateral) {
     if (!SnapshotReading.isId(account)) {
-      reading.invalid(line, InvalidRow.Reason.MALFORMED, "account '" + SnapshotReading.shorten(account)
-          + "' must be 1 to 64 letters, digits, _ or -");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.MALFORMED,
+          "account '"
+              + SnapshotReading.shorten(account)
+              + "' must be 1 to 64 letters, digits, _ or -");
       return;
     }
     AssetId m = null;
     if (!market.isEmpty()) {
       m = ids.of(market);
       if (m == null || (markets != null && !markets.contains(m))) {
-        reading.invalid(line, InvalidRow.Reason.UNKNOWN_MARKET, "market '" + SnapshotReading.shorten(market)
-            + (venue == null ? "' is not an asset id" : "' is not listed by venue " + venue.id() + " (lists: "
-            + venue.tradableAssets() + ")"));
+        reading.invalid(
+            line,
+            InvalidRow.Reason.UNKNOWN_MARKET,
+            "market '"
+                + SnapshotReading.shorten(market)
+                + (venue == null
+                    ? "' is not an asset id"
+                    : "' is not listed by venue "
+                        + venue.id()
+                        + " (lists: "
+                        + venue.tradableAssets()
+                        + ")"));
         return;
       }
     } else if (size != 0) {
-      reading.invalid(line, InvalidRow.Reason.MALFORMED, "market is empty for a position of size " + size);
+      reading.invalid(
+          line, InvalidRow.Reason.MALFORMED, "market is empty for a position of size " + size);
       return;
     }
     if (size != 0 && !(entry > 0)) {
-      reading.invalid(line, InvalidRow.Reason.MALFORMED, "entryPrice must be positive, was " + entry);
+      reading.invalid(
+          line, InvalidRow.Reason.MALFORMED, "entryPrice must be positive, was " + entry);
       return;
     }
     for (Map.Entry<AssetId, Double> c : collateral.entrySet()) {
-      if (collateralAssets != null && !c.getKey().equals(base) && !collateralAssets.contains(c.getKey())) {
-        reading.invalid(line, InvalidRow.Reason.UNKNOWN_ASSET, "venue " + venue.id() + " does not take "
-            + c.getKey() + " as collateral");
+      if (collateralAssets != null
+          && !c.getKey().equals(base)
+          && !collateralAssets.contains(c.getKey())) {
+        reading.invalid(
+            line,
+            InvalidRow.Reason.UNKNOWN_ASSET,
+            "venue " + venue.id() + " does not take " + c.getKey() + " as collateral");
         return;
       }
       if (c.getValue() < 0) {
-        reading.invalid(line, InvalidRow.Reason.NEGATIVE_AMOUNT, "collateral " + c.getKey() + " is negative: "
-            + c.getValue());
+        reading.invalid(
+            line,
+            InvalidRow.Reason.NEGATIVE_AMOUNT,
+            "collateral " + c.getKey() + " is negative: " + c.getValue());
         return;
       }
     }
     if (m != null && !seen.add(account + "\u0000" + m)) {
-      reading.invalid(line, InvalidRow.Reason.DUPLICATE_ACCOUNT, "account " + SnapshotReading.shorten(account)
-          + " holds " + m + " on an earlier line");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.DUPLICATE_ACCOUNT,
+          "account " + SnapshotReading.shorten(account) + " holds " + m + " on an earlier line");
       return;
     }
     rows.add(new PerpRow(line, account, m, size, entry, mode, collateral));
@@ -140,16 +181,19 @@ final class PerpSnapshotReader {
 
   /**
    * An object of {@code clearinghouseState} responses by user address. Per user the collateral
-   * (USDC, counted as the base currency) of the cross account is {@code crossMarginSummary.accountValue}
-   * less the unrealised PnL of its cross positions, and an isolated position's is its {@code
-   * marginUsed} less its unrealised PnL: the venue adds back unrealised PnL from the entry price at
-   * its own marks (Hyperliquid docs, info endpoint, perpetuals: "Retrieve user's perpetuals account summary").
+   * (USDC, counted as the base currency) of the cross account is {@code
+   * crossMarginSummary.accountValue} less the unrealised PnL of its cross positions, and an
+   * isolated position's is its {@code marginUsed} less its unrealised PnL: the venue adds back
+   * unrealised PnL from the entry price at its own marks (Hyperliquid docs, info endpoint,
+   * perpetuals: "Retrieve user's perpetuals account summary").
    */
-  private void hyperliquid(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
+  private void hyperliquid(InputStream in, SnapshotReading reading)
+      throws IOException, SnapshotFormatException {
     ObjectMapper mapper = JsonRecords.MAPPER;
     try (JsonParser p = mapper.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new SnapshotFormatException(line(p), "expected an object of clearinghouseState responses by user address");
+        throw new SnapshotFormatException(
+            line(p), "expected an object of clearinghouseState responses by user address");
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String user = p.currentName();
@@ -161,7 +205,8 @@ final class PerpSnapshotReader {
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new SnapshotFormatException(
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid JSON: " + JsonRecords.brief(e));
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "not valid JSON: " + JsonRecords.brief(e));
     }
   }
 
@@ -171,11 +216,16 @@ final class PerpSnapshotReader {
 
   private void hyperliquidUser(SnapshotReading reading, long line, String user, JsonNode state) {
     JsonNode positions = state.path("assetPositions");
-    JsonNode summary = state.has("crossMarginSummary") ? state.path("crossMarginSummary") : state.path("marginSummary");
-    double cross = decimal(reading, line, "crossMarginSummary.accountValue", summary.path("accountValue"));
+    JsonNode summary =
+        state.has("crossMarginSummary")
+            ? state.path("crossMarginSummary")
+            : state.path("marginSummary");
+    double cross =
+        decimal(reading, line, "crossMarginSummary.accountValue", summary.path("accountValue"));
     if (Double.isNaN(cross) || !positions.isArray()) {
       if (!positions.isArray()) {
-        reading.invalid(line, InvalidRow.Reason.MALFORMED, "user " + user + ": assetPositions is not a list");
+        reading.invalid(
+            line, InvalidRow.Reason.MALFORMED, "user " + user + ": assetPositions is not a list");
       }
       return;
     }
@@ -214,10 +264,16 @@ final class PerpSnapshotReader {
     }
   }
 
-  /** One position of a clearinghouseState response; {@code isolatedMargin} is NaN under cross margin. */
-  private record HlPosition(String coin, double size, double entry, String mode, double isolatedMargin) {}
+  /**
+   * One position of a clearinghouseState response; {@code isolatedMargin} is NaN under cross
+   * margin.
+   */
+  private record HlPosition(
+      String coin, double size, double entry, String mode, double isolatedMargin) {}
 
-  /** A number the API sends as a decimal string (or a number); NaN after recording a malformed row. */
+  /**
+   * A number the API sends as a decimal string (or a number); NaN after recording a malformed row.
+   */
   private static double decimal(SnapshotReading reading, long line, String field, JsonNode value) {
     if (value.isNumber()) {
       return value.asDouble();

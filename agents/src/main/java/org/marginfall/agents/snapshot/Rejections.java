@@ -27,7 +27,9 @@ public final class Rejections {
 
   /** Records that the row at {@code line} was refused at set-up. */
   public void reject(long line, InvalidRow.Reason reason, String detail) {
-    atSetUp.add(new InvalidRow(file.name(), line, reason, detail, file.format().equals(SnapshotReading.PARQUET)));
+    atSetUp.add(
+        new InvalidRow(
+            file.name(), line, reason, detail, file.format().equals(SnapshotReading.PARQUET)));
   }
 
   /**
@@ -46,13 +48,18 @@ public final class Rejections {
         b.append("; and ").append(atSetUp.size() - SnapshotReading.MAX_LISTED).append(" more");
       }
       throw new IllegalStateException(
-          b + "; set onInvalidRow: skip to leave " + (atSetUp.size() == 1 ? "it" : "them") + " out");
+          b
+              + "; set onInvalidRow: skip to leave "
+              + (atSetUp.size() == 1 ? "it" : "them")
+              + " out");
     }
     List<InvalidRow> all = new ArrayList<>(file.invalid());
     all.addAll(atSetUp);
     all.sort(Comparator.comparingLong(InvalidRow::line));
     for (InvalidRow r : all) {
-      ctx.emit(new RowSkipped(0, 0, population, venue, r.file(), r.line(), r.reason().key(), r.detail()));
+      ctx.emit(
+          new RowSkipped(
+              0, 0, population, venue, r.file(), r.line(), r.reason().key(), r.detail()));
     }
   }
 }

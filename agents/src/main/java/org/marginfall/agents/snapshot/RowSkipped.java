@@ -18,7 +18,14 @@ import org.marginfall.core.event.VenueEvent;
  * @param detail what is wrong
  */
 public record RowSkipped(
-    long step, int round, String population, String venue, String file, long line, String reason, String detail)
+    long step,
+    int round,
+    String population,
+    String venue,
+    String file,
+    long line,
+    String reason,
+    String detail)
     implements VenueEvent {
 
   @Override

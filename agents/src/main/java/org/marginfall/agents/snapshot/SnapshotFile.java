@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A snapshot file as read: what the scenario named, its format and hash, how many rows it held,
- * and the rows that did not fit (found while reading; the venue's own refusals come at set-up).
+ * A snapshot file as read: what the scenario named, its format and hash, how many rows it held, and
+ * the rows that did not fit (found while reading; the venue's own refusals come at set-up).
  *
  * <p>Immutable and thread-safe.
  *
@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param invalid the rows found not to fit while reading, in file order
  */
 public record SnapshotFile(
-    String name, String format, String sha256, long rows, OnInvalidRow onInvalidRow, List<InvalidRow> invalid) {
+    String name,
+    String format,
+    String sha256,
+    long rows,
+    OnInvalidRow onInvalidRow,
+    List<InvalidRow> invalid) {
 
   /** Validates and copies. */
   public SnapshotFile {

@@ -19,8 +19,8 @@ import org.marginfall.core.util.Sha256;
  * Reads the fields every snapshot population shares ({@code file}, {@code format}, {@code
  * onInvalidRow}), streams the file through a format's parser while hashing it, and collects the
  * rows that do not fit. Under {@code onInvalidRow: refuse} each such row becomes a problem of the
- * {@code file} field, naming the file and line, so {@code validate} lists them all. Mutable; one per
- * population entry.
+ * {@code file} field, naming the file and line, so {@code validate} lists them all. Mutable; one
+ * per population entry.
  */
 public final class SnapshotReading {
 
@@ -61,7 +61,8 @@ public final class SnapshotReading {
     String file = node.string("file");
     String format = node.optString("format").orElse(formats.get(0));
     if (!formats.contains(format)) {
-      node.get("format").fail("unknown format '" + format + "' (known: " + String.join(", ", formats) + ")");
+      node.get("format")
+          .fail("unknown format '" + format + "' (known: " + String.join(", ", formats) + ")");
     }
     String policy = node.optString("onInvalidRow").orElse("refuse");
     if (!policy.equals("refuse") && !policy.equals("skip")) {
@@ -70,7 +71,8 @@ public final class SnapshotReading {
     if (node.problems().since(mark)) {
       return null;
     }
-    return new SnapshotReading(node, file, format, OnInvalidRow.valueOf(policy.toUpperCase(Locale.ROOT)));
+    return new SnapshotReading(
+        node, file, format, OnInvalidRow.valueOf(policy.toUpperCase(Locale.ROOT)));
   }
 
   /** The format asked for. */
@@ -111,7 +113,12 @@ public final class SnapshotReading {
       parser.parse(in, this);
       in.transferTo(java.io.OutputStream.nullOutputStream());
     } catch (IOException e) {
-      node.get("file").fail("cannot read " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      node.get("file")
+          .fail(
+              "cannot read "
+                  + name
+                  + ": "
+                  + (e.getMessage() == null ? e.toString() : e.getMessage()));
       return null;
     } catch (SnapshotFormatException e) {
       node.get("file").fail(InvalidRow.place(name, parquet(), e.line) + ": " + e.getMessage());
@@ -122,7 +129,8 @@ public final class SnapshotReading {
       reportRefused();
       return null;
     }
-    return new SnapshotFile(name, format, HexFormat.of().formatHex(digest.digest()), rows, policy, invalid);
+    return new SnapshotFile(
+        name, format, HexFormat.of().formatHex(digest.digest()), rows, policy, invalid);
   }
 
   private void reportRefused() {
@@ -131,15 +139,29 @@ public final class SnapshotReading {
     }
     if (invalid.size() > MAX_LISTED) {
       Map<InvalidRow.Reason, Long> rest = new EnumMap<>(InvalidRow.Reason.class);
-      invalid.subList(MAX_LISTED, invalid.size()).forEach(r -> rest.merge(r.reason(), 1L, Long::sum));
+      invalid
+          .subList(MAX_LISTED, invalid.size())
+          .forEach(r -> rest.merge(r.reason(), 1L, Long::sum));
       StringBuilder b = new StringBuilder();
-      rest.forEach((r, n) -> b.append(b.length() == 0 ? "" : ", ").append(n).append(' ').append(r.key()));
-      node.get("file").fail("and " + (invalid.size() - MAX_LISTED) + " more rows of " + name + " that do not fit (" + b + ")");
+      rest.forEach(
+          (r, n) -> b.append(b.length() == 0 ? "" : ", ").append(n).append(' ').append(r.key()));
+      node.get("file")
+          .fail(
+              "and "
+                  + (invalid.size() - MAX_LISTED)
+                  + " more rows of "
+                  + name
+                  + " that do not fit ("
+                  + b
+                  + ")");
     }
-    node.get("file").fail("the rows above do not fit; fix them, or set onInvalidRow: skip to leave them out");
+    node.get("file")
+        .fail("the rows above do not fit; fix them, or set onInvalidRow: skip to leave them out");
   }
 
-  /** Parses a decimal number cell; NaN (after recording the row as malformed) when it is not one. */
+  /**
+   * Parses a decimal number cell; NaN (after recording the row as malformed) when it is not one.
+   */
   double number(long line, String column, String cell) {
     if (cell.isEmpty()) {
       invalid(line, InvalidRow.Reason.MALFORMED, column + " is empty");
@@ -155,7 +177,10 @@ public final class SnapshotReading {
         // reported below
       }
     }
-    invalid(line, InvalidRow.Reason.MALFORMED, column + " '" + shorten(cell) + "' is not a finite number");
+    invalid(
+        line,
+        InvalidRow.Reason.MALFORMED,
+        column + " '" + shorten(cell) + "' is not a finite number");
     return Double.NaN;
   }
 
@@ -188,21 +213,29 @@ public final class SnapshotReading {
     return true;
   }
 
-  /** Whether {@code s} is an id: 1 to 64 letters, digits, {@code _} or {@code -} (a scan, as above). */
+  /**
+   * Whether {@code s} is an id: 1 to 64 letters, digits, {@code _} or {@code -} (a scan, as above).
+   */
   static boolean isId(String s) {
     if (s.isEmpty() || s.length() > 64) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '-')) {
         return false;
       }
     }
     return true;
   }
 
-  /** Asset ids by name, made once per distinct name (a file repeats a few names millions of times). */
+  /**
+   * Asset ids by name, made once per distinct name (a file repeats a few names millions of times).
+   */
   static final class Ids {
     private final java.util.Map<String, AssetId> ids = new java.util.HashMap<>();
 

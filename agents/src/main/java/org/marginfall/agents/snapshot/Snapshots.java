@@ -30,7 +30,9 @@ public final class Snapshots {
     }
   }
 
-  /** The fields every snapshot population reads: {@code file}, {@code format}, {@code onInvalidRow}. */
+  /**
+   * The fields every snapshot population reads: {@code file}, {@code format}, {@code onInvalidRow}.
+   */
   public static final List<String> FIELDS = List.of("file", "format", "onInvalidRow");
 
   private Snapshots() {}
@@ -51,8 +53,8 @@ public final class Snapshots {
   }
 
   /**
-   * Reads a lending snapshot ({@code csv} or {@code aave-subgraph}) for {@code venue}; {@code names}
-   * maps the file's symbols to scenario assets.
+   * Reads a lending snapshot ({@code csv} or {@code aave-subgraph}) for {@code venue}; {@code
+   * names} maps the file's symbols to scenario assets.
    *
    * @return the snapshot, or null after a reported failure
    */
@@ -74,7 +76,11 @@ public final class Snapshots {
    * @return the snapshot, or null after a reported failure
    */
   public static Loaded<VaultRow> vaults(
-      SpecNode node, SpecContext context, VenueSpec venue, Map<String, AssetId> names, Map<String, Double> rates) {
+      SpecNode node,
+      SpecContext context,
+      VenueSpec venue,
+      Map<String, AssetId> names,
+      Map<String, Double> rates) {
     SnapshotReading reading = SnapshotReading.start(node, VaultSnapshotReader.FORMATS);
     if (reading == null || venue == null || names == null || rates == null) {
       return null;
@@ -87,7 +93,8 @@ public final class Snapshots {
   /**
    * Reads a perpetual snapshot with no venue to check it against (any market and collateral asset
    * is taken), as {@code calibrate} does: the node holds {@code file}, {@code format} and {@code
-   * onInvalidRow}; {@code files} opens the file; collateral in the file's base currency is {@code base}.
+   * onInvalidRow}; {@code files} opens the file; collateral in the file's base currency is {@code
+   * base}.
    *
    * @return the snapshot, or null after a reported failure
    */
@@ -106,7 +113,8 @@ public final class Snapshots {
    *
    * @return the snapshot, or null after a reported failure
    */
-  public static Loaded<LendingRow> lending(SpecNode node, DataFiles files, Map<String, AssetId> names) {
+  public static Loaded<LendingRow> lending(
+      SpecNode node, DataFiles files, Map<String, AssetId> names) {
     SnapshotReading reading = SnapshotReading.start(node, LendingSnapshotReader.FORMATS);
     if (reading == null) {
       return null;
@@ -117,7 +125,8 @@ public final class Snapshots {
   }
 
   /**
-   * Reads a CDP snapshot with no venue to check it against (any ilk that is, or maps to, an asset id).
+   * Reads a CDP snapshot with no venue to check it against (any ilk that is, or maps to, an asset
+   * id).
    *
    * @return the snapshot, or null after a reported failure
    */
@@ -132,7 +141,9 @@ public final class Snapshots {
     return file == null ? null : new Loaded<>(file, reader.rows());
   }
 
-  /** The formats of each family, the default first: {@code perpetual}, {@code lending}, {@code cdp}. */
+  /**
+   * The formats of each family, the default first: {@code perpetual}, {@code lending}, {@code cdp}.
+   */
   public static List<String> formats(String family) {
     return switch (family) {
       case "perpetual" -> PerpSnapshotReader.FORMATS;

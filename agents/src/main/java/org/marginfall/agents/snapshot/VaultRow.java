@@ -12,7 +12,8 @@ import org.marginfall.core.asset.AssetId;
  * @param vault the vault's (or urn's) id in the file
  * @param ilk the collateral type, as the venue's asset
  * @param collateral units of collateral locked (Maker {@code ink})
- * @param debt base-currency units owed: normalised debt times the ilk's rate (Maker {@code art * rate})
+ * @param debt base-currency units owed: normalised debt times the ilk's rate (Maker {@code art *
+ *     rate})
  */
 public record VaultRow(long line, String vault, AssetId ilk, double collateral, double debt) {
 

@@ -38,8 +38,10 @@ final class VaultSnapshotReader {
   private final Set<String> seen = new HashSet<>();
 
   /**
-   * @param names maps an ilk name in the file to the venue's collateral asset (unmapped names are taken as ids)
-   * @param rates each ilk name's accumulated rate (Vat {@code ilks(ilk).rate} / 10^27); 1 when absent
+   * @param names maps an ilk name in the file to the venue's collateral asset (unmapped names are
+   *     taken as ids)
+   * @param rates each ilk name's accumulated rate (Vat {@code ilks(ilk).rate} / 10^27); 1 when
+   *     absent
    * @param venue the venue whose ilks rows must name, or null to take any ilk
    */
   VaultSnapshotReader(VenueSpec venue, Map<String, AssetId> names, Map<String, Double> rates) {
@@ -57,28 +59,38 @@ final class VaultSnapshotReader {
     return format.equals("maker-urns") ? this::urns : this::csv;
   }
 
-  private void csv(InputStream in, SnapshotReading reading) throws IOException, SnapshotFormatException {
-    CsvRows.read(in, reading.parquet(), List.of("vault", "ilk", "collateral", "art"), row -> {
-      reading.counted();
-      if (row.size() != row.header.size()) {
-        reading.invalid(row.line, InvalidRow.Reason.MALFORMED, "has " + row.size() + " cells, the header " + row.header.size());
-        return;
-      }
-      double ink = reading.number(row.line, "collateral", row.get("collateral"));
-      double art = reading.number(row.line, "art", row.get("art"));
-      if (!Double.isNaN(ink) && !Double.isNaN(art)) {
-        add(reading, row.line, row.get("vault"), row.get("ilk"), ink, art);
-      }
-    });
+  private void csv(InputStream in, SnapshotReading reading)
+      throws IOException, SnapshotFormatException {
+    CsvRows.read(
+        in,
+        reading.parquet(),
+        List.of("vault", "ilk", "collateral", "art"),
+        row -> {
+          reading.counted();
+          if (row.size() != row.header.size()) {
+            reading.invalid(
+                row.line,
+                InvalidRow.Reason.MALFORMED,
+                "has " + row.size() + " cells, the header " + row.header.size());
+            return;
+          }
+          double ink = reading.number(row.line, "collateral", row.get("collateral"));
+          double art = reading.number(row.line, "art", row.get("art"));
+          if (!Double.isNaN(ink) && !Double.isNaN(art)) {
+            add(reading, row.line, row.get("vault"), row.get("ilk"), ink, art);
+          }
+        });
   }
 
   /**
    * Rows {@code ilk,urn,ink,art} as the Vat's {@code urns(ilk, urn)} returns them: the ilk's name
-   * (e.g. {@code ETH-A}), the urn's address, and ink and art as integers of 10^-18; from CSV, or from
-   * Parquet when the file starts with Parquet's magic {@code PAR1} (ink and art as integer strings,
-   * integers or {@code DECIMAL}s of scale 0, as a wad exceeds a 64-bit integer above 9.2 units).
+   * (e.g. {@code ETH-A}), the urn's address, and ink and art as integers of 10^-18; from CSV, or
+   * from Parquet when the file starts with Parquet's magic {@code PAR1} (ink and art as integer
+   * strings, integers or {@code DECIMAL}s of scale 0, as a wad exceeds a 64-bit integer above 9.2
+   * units).
    */
-  private void urns(InputStream raw, SnapshotReading reading) throws IOException, SnapshotFormatException {
+  private void urns(InputStream raw, SnapshotReading reading)
+      throws IOException, SnapshotFormatException {
     BufferedInputStream in = new BufferedInputStream(raw);
     in.mark(PARQUET_MAGIC.length);
     boolean parquet = Arrays.equals(in.readNBytes(PARQUET_MAGIC.length), PARQUET_MAGIC);
@@ -86,33 +98,48 @@ final class VaultSnapshotReader {
     if (parquet) {
       reading.foundParquet();
     }
-    CsvRows.read(in, parquet, List.of("ilk", "urn", "ink", "art"), row -> {
-      reading.counted();
-      if (row.size() != row.header.size()) {
-        reading.invalid(row.line, InvalidRow.Reason.MALFORMED, "has " + row.size() + " cells, the header " + row.header.size());
-        return;
-      }
-      double ink = wad(reading, row.line, "ink", row.get("ink"));
-      double art = wad(reading, row.line, "art", row.get("art"));
-      if (!Double.isNaN(ink) && !Double.isNaN(art)) {
-        add(reading, row.line, row.get("urn"), row.get("ilk"), ink, art);
-      }
-    });
+    CsvRows.read(
+        in,
+        parquet,
+        List.of("ilk", "urn", "ink", "art"),
+        row -> {
+          reading.counted();
+          if (row.size() != row.header.size()) {
+            reading.invalid(
+                row.line,
+                InvalidRow.Reason.MALFORMED,
+                "has " + row.size() + " cells, the header " + row.header.size());
+            return;
+          }
+          double ink = wad(reading, row.line, "ink", row.get("ink"));
+          double art = wad(reading, row.line, "art", row.get("art"));
+          if (!Double.isNaN(ink) && !Double.isNaN(art)) {
+            add(reading, row.line, row.get("urn"), row.get("ilk"), ink, art);
+          }
+        });
   }
 
   private static double wad(SnapshotReading reading, long line, String column, String cell) {
     if (!SnapshotReading.integerText(cell)) {
-      reading.invalid(line, InvalidRow.Reason.MALFORMED, column + " '" + SnapshotReading.shorten(cell)
-          + "' is not an integer count of 10^-18 (a wad)");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.MALFORMED,
+          column
+              + " '"
+              + SnapshotReading.shorten(cell)
+              + "' is not an integer count of 10^-18 (a wad)");
       return Double.NaN;
     }
     return new BigDecimal(cell).movePointLeft(WAD).doubleValue();
   }
 
-  private void add(SnapshotReading reading, long line, String vault, String ilkName, double ink, double art) {
+  private void add(
+      SnapshotReading reading, long line, String vault, String ilkName, double ink, double art) {
     if (!SnapshotReading.isId(vault)) {
-      reading.invalid(line, InvalidRow.Reason.MALFORMED, "vault '" + SnapshotReading.shorten(vault)
-          + "' must be 1 to 64 letters, digits, _ or -");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.MALFORMED,
+          "vault '" + SnapshotReading.shorten(vault) + "' must be 1 to 64 letters, digits, _ or -");
       return;
     }
     AssetId ilk = names.get(ilkName);
@@ -120,19 +147,34 @@ final class VaultSnapshotReader {
       ilk = ids.of(ilkName);
     }
     if (ilk == null || (ilks != null && !ilks.contains(ilk))) {
-      reading.invalid(line, InvalidRow.Reason.UNKNOWN_ILK, venue == null
-          ? "ilk '" + SnapshotReading.shorten(ilkName) + "' is not an asset id (map a name with names)"
-          : "venue " + venue.id() + " has no collateral type '" + SnapshotReading.shorten(ilkName) + "' (has: "
-              + venue.collateralAssets() + "; map a name with names)");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.UNKNOWN_ILK,
+          venue == null
+              ? "ilk '"
+                  + SnapshotReading.shorten(ilkName)
+                  + "' is not an asset id (map a name with names)"
+              : "venue "
+                  + venue.id()
+                  + " has no collateral type '"
+                  + SnapshotReading.shorten(ilkName)
+                  + "' (has: "
+                  + venue.collateralAssets()
+                  + "; map a name with names)");
       return;
     }
     if (ink < 0 || art < 0) {
-      reading.invalid(line, InvalidRow.Reason.NEGATIVE_AMOUNT, "collateral " + ink + " and art " + art
-          + " must not be negative");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.NEGATIVE_AMOUNT,
+          "collateral " + ink + " and art " + art + " must not be negative");
       return;
     }
     if (!seen.add(vault + "\u0000" + ilk)) {
-      reading.invalid(line, InvalidRow.Reason.DUPLICATE_ACCOUNT, "vault " + vault + " of " + ilk + " is on an earlier line");
+      reading.invalid(
+          line,
+          InvalidRow.Reason.DUPLICATE_ACCOUNT,
+          "vault " + vault + " of " + ilk + " is on an earlier line");
       return;
     }
     rows.add(new VaultRow(line, vault, ilk, ink, art * rates.getOrDefault(ilkName, 1.0)));

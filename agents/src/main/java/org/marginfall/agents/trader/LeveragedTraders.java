@@ -17,26 +17,26 @@ import org.marginfall.core.venue.Venue;
  * Directional leveraged traders who open their positions at set-up and hold them.
  *
  * <p>Trader {@code k} draws, in this order and from the population's own stream {@code
- * agents/<id>}, its collateral, its leverage and its side (long with probability {@code longShare}),
- * so adding another population never changes these draws. It deposits its collateral (under
- * isolated margin split across its markets by weight) and opens, per market, notional {@code
- * equity * leverage * weight} at the venue's mark price, where equity is the collateral's value after
- * the venue's haircut. Leverage is capped just below what the account's initial margin allows,
- * {@code 1 / sum_m (w_m / W) IMF_m} over the markets sharing the account, and each position never
- * exceeds the venue's {@code maxOpenSize}, which also honours tiered and portfolio margin.
+ * agents/<id>}, its collateral, its leverage and its side (long with probability {@code
+ * longShare}), so adding another population never changes these draws. It deposits its collateral
+ * (under isolated margin split across its markets by weight) and opens, per market, notional {@code
+ * equity * leverage * weight} at the venue's mark price, where equity is the collateral's value
+ * after the venue's haircut. Leverage is capped just below what the account's initial margin
+ * allows, {@code 1 / sum_m (w_m / W) IMF_m} over the markets sharing the account, and each position
+ * never exceeds the venue's {@code maxOpenSize}, which also honours tiered and portfolio margin.
  *
- * <p>With a {@link TraderRisk} (docs/agents.md), in every trading phase and in member
- * order each trader (1) closes, through {@link PerpetualVenue#reduce}, every position whose mark
- * moved from its entry mark by the stop-loss against it or the take-profit for it; (2) if it
- * panics, cuts {@code reduceFraction} of each open position (all of it when less than one unit of
- * base currency of notional would remain); (3) tops up each margin account whose
- * health is below the buffer from its reserve account {@code <population>/<k>/reserve}, which is
- * endowed at set-up with a draw made after the others. A trader's value for the drawdown is the
- * equity of its margin accounts plus its reserve; the liquidations are the venue's cumulative
- * count now minus {@code lookbackSteps} steps ago. Positions are tracked as opened and reduced by
- * the trader: an account left without maintenance requirement was liquidated and its positions
- * are forgotten, and a reduction larger than what a partial liquidation left closes the rest.
- * Mutable (accounts are opened at set-up) and not thread-safe.
+ * <p>With a {@link TraderRisk} (docs/agents.md), in every trading phase and in member order each
+ * trader (1) closes, through {@link PerpetualVenue#reduce}, every position whose mark moved from
+ * its entry mark by the stop-loss against it or the take-profit for it; (2) if it panics, cuts
+ * {@code reduceFraction} of each open position (all of it when less than one unit of base currency
+ * of notional would remain); (3) tops up each margin account whose health is below the buffer from
+ * its reserve account {@code <population>/<k>/reserve}, which is endowed at set-up with a draw made
+ * after the others. A trader's value for the drawdown is the equity of its margin accounts plus its
+ * reserve; the liquidations are the venue's cumulative count now minus {@code lookbackSteps} steps
+ * ago. Positions are tracked as opened and reduced by the trader: an account left without
+ * maintenance requirement was liquidated and its positions are forgotten, and a reduction larger
+ * than what a partial liquidation left closes the rest. Mutable (accounts are opened at set-up) and
+ * not thread-safe.
  */
 public final class LeveragedTraders implements Population {
 
@@ -76,7 +76,8 @@ public final class LeveragedTraders implements Population {
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       long atoms = collateral.floorAtoms(units);
-      TraderBook.Member member = new TraderBook.Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
+      TraderBook.Member member =
+          new TraderBook.Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
       if (atoms > 0) {
         ctx.endow(wallet, spec.collateralAsset(), atoms);
         openPositions(venue, collateral, wallet, atoms, leverage, side, member);
@@ -103,7 +104,12 @@ public final class LeveragedTraders implements Population {
    * collateral, and opens each market with its weight of that account's equity times leverage.
    */
   private void openPositions(
-      PerpetualVenue venue, Precision collateral, AccountId wallet, long atoms, double leverage, double side,
+      PerpetualVenue venue,
+      Precision collateral,
+      AccountId wallet,
+      long atoms,
+      double leverage,
+      double side,
       TraderBook.Member member) {
     Map<AccountId, List<MarketWeight>> groups = new LinkedHashMap<>();
     double totalWeight = 0;
@@ -124,7 +130,8 @@ public final class LeveragedTraders implements Population {
       venue.deposit(wallet, account, spec.collateralAsset(), deposit);
       remaining -= deposit;
       double equity = venue.marginState(account).equity();
-      // The account's initial requirement is sum_m notional_m * IMF_m = equity * L * sum_m (w_m/W) IMF_m,
+      // The account's initial requirement is sum_m notional_m * IMF_m = equity * L * sum_m (w_m/W)
+      // IMF_m,
       // so the largest leverage it allows is 1 / sum_m (w_m/W) / maxLeverage_m.
       double weightedInitialMargin = 0;
       for (MarketWeight m : group.getValue()) {
@@ -141,7 +148,9 @@ public final class LeveragedTraders implements Population {
                 venue.maxOpenSize(account, m.asset(), (int) side) * LEVERAGE_CAP_FACTOR);
         if (units > 0) {
           venue.open(account, m.asset(), side * units);
-          member.held.add(new TraderBook.Held(account, m.asset(), side, venue.markPrice(m.asset()), side * units));
+          member.held.add(
+              new TraderBook.Held(
+                  account, m.asset(), side, venue.markPrice(m.asset()), side * units));
         }
       }
     }

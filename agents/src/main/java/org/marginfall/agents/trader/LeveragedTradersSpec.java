@@ -72,7 +72,16 @@ public record LeveragedTradersSpec(
       Distribution collateral,
       Distribution leverage,
       double longShare) {
-    this(id, venue, markets, count, collateralAsset, collateral, leverage, longShare, TraderRisk.NONE);
+    this(
+        id,
+        venue,
+        markets,
+        count,
+        collateralAsset,
+        collateral,
+        leverage,
+        longShare,
+        TraderRisk.NONE);
   }
 
   /**
@@ -83,7 +92,8 @@ public record LeveragedTradersSpec(
   public static boolean onlyPositive(Distribution d) {
     double low = d.lowerBound();
     return low > 0
-        || (low == 0 && (d instanceof Distribution.LogNormal || d instanceof Distribution.Exponential));
+        || (low == 0
+            && (d instanceof Distribution.LogNormal || d instanceof Distribution.Exponential));
   }
 
   @Override

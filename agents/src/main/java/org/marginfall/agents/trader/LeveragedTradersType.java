@@ -29,12 +29,24 @@ public final class LeveragedTradersType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "venue", "markets", "count", "collateralAsset", "collateral", "leverage", "longShare",
-        "stopLoss", "takeProfit", "topUp", "panic");
+        "id",
+        "type",
+        "venue",
+        "markets",
+        "count",
+        "collateralAsset",
+        "collateral",
+        "leverage",
+        "longShare",
+        "stopLoss",
+        "takeProfit",
+        "topUp",
+        "panic");
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && !venue.listsPerpetuals()) {
-      node.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
+      node.get("venue")
+          .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
     }
     List<MarketWeight> markets = new ArrayList<>();
     Set<AssetId> seen = new HashSet<>();
@@ -52,8 +64,14 @@ public final class LeveragedTradersType implements PopulationType {
         continue;
       }
       if (venue != null && !venue.tradableAssets().contains(asset)) {
-        m.fail("venue '" + venue.id() + "' lists no market for " + asset + " (lists: "
-            + SpecContext.declared(venue.tradableAssets()) + ")");
+        m.fail(
+            "venue '"
+                + venue.id()
+                + "' lists no market for "
+                + asset
+                + " (lists: "
+                + SpecContext.declared(venue.tradableAssets())
+                + ")");
       } else if (!seen.add(asset)) {
         m.fail("market " + asset + " is named twice");
       } else if (!Double.isNaN(weight)) {
@@ -62,7 +80,9 @@ public final class LeveragedTradersType implements PopulationType {
     }
     int count = node.integer("count", 1, 10_000_000);
     AssetId collateralAsset =
-        node.has("collateralAsset") ? context.assetRef(node, "collateralAsset") : context.baseCurrency();
+        node.has("collateralAsset")
+            ? context.assetRef(node, "collateralAsset")
+            : context.baseCurrency();
     if (collateralAsset != null
         && venue != null
         && !collateralAsset.equals(context.baseCurrency())
@@ -76,7 +96,8 @@ public final class LeveragedTradersType implements PopulationType {
     }
     Distribution leverage = DistributionReader.read(node.get("leverage"));
     if (leverage != null && !LeveragedTradersSpec.onlyPositive(leverage)) {
-      node.get("leverage").fail("must only produce values > 0 (use a uniform, lognormal or constant)");
+      node.get("leverage")
+          .fail("must only produce values > 0 (use a uniform, lognormal or constant)");
     }
     double longShare = node.fraction("longShare", 1.0);
     TraderRisk risk = readRisk(node);
@@ -86,7 +107,15 @@ public final class LeveragedTradersType implements PopulationType {
     return node.build(
         () ->
             new LeveragedTradersSpec(
-                id, venue.id(), markets, count, collateralAsset, collateral, leverage, longShare, risk));
+                id,
+                venue.id(),
+                markets,
+                count,
+                collateralAsset,
+                collateral,
+                leverage,
+                longShare,
+                risk));
   }
 
   /** Reads the optional risk fields; null after a reported failure. */
@@ -123,7 +152,9 @@ public final class LeveragedTradersType implements PopulationType {
         p.fail("needs a drawdown or a liquidations trigger (> 0)");
       }
       if (!p.problems().since(mark)) {
-        panic = Optional.ofNullable(p.build(() -> new Panic(drawdown, liquidations, lookback, reduceFraction)));
+        panic =
+            Optional.ofNullable(
+                p.build(() -> new Panic(drawdown, liquidations, lookback, reduceFraction)));
       }
     }
     if (node.problems().since(mark)) {
@@ -133,5 +164,4 @@ public final class LeveragedTradersType implements PopulationType {
     Optional<Panic> pn = panic;
     return node.build(() -> new TraderRisk(stopLoss, takeProfit, t, pn));
   }
-
 }

@@ -5,9 +5,9 @@ import java.util.Deque;
 
 /**
  * Counts the liquidations a population saw in the last {@code lookback} steps from the cumulative
- * liquidation counters of venue snapshots: fed one cumulative total per step, it returns the
- * total now minus the total {@code lookback} observations ago (or the first observation, while
- * fewer were made). Mutable and not thread-safe.
+ * liquidation counters of venue snapshots: fed one cumulative total per step, it returns the total
+ * now minus the total {@code lookback} observations ago (or the first observation, while fewer were
+ * made). Mutable and not thread-safe.
  */
 public final class LiquidationWatch {
 

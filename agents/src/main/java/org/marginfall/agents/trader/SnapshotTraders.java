@@ -22,17 +22,17 @@ import org.marginfall.core.venue.Venue;
  * the same {@link TraderRisk} rules as drawn traders.
  *
  * <p>Accounts load in the order of their first row. Account {@code a} of the file owns the wallet
- * {@code <population>/<a>}; each of its rows goes to the venue margin account that holds its
- * market (one per account under cross and portfolio margin, one per market under isolated), and
- * each margin account is endowed with the sum of its rows' collateral, then loaded with its
- * positions at their entry prices ({@link PerpetualVenue#load}), so the venue marks them from the
- * start. A margin account the venue refuses (it would liquidate it at once) gets its collateral back,
- * pays it out of the model and is discarded ({@link PerpetualVenue#discard}), so a skipped account
+ * {@code <population>/<a>}; each of its rows goes to the venue margin account that holds its market
+ * (one per account under cross and portfolio margin, one per market under isolated), and each
+ * margin account is endowed with the sum of its rows' collateral, then loaded with its positions at
+ * their entry prices ({@link PerpetualVenue#load}), so the venue marks them from the start. A
+ * margin account the venue refuses (it would liquidate it at once) gets its collateral back, pays
+ * it out of the model and is discarded ({@link PerpetualVenue#discard}), so a skipped account
  * leaves no trace but its skip record: no balance, no margin account, no top-up reserve (an account
  * all of whose margin accounts were refused draws none). A row whose margin mode differs from the
- * venue's is refused before anything moves. Stop-loss and take-profit measure from
- * the snapshot's entry price; a top-up reserve is drawn from {@code agents/<id>}, one draw per
- * account in load order. Mutable and not thread-safe.
+ * venue's is refused before anything moves. Stop-loss and take-profit measure from the snapshot's
+ * entry price; a top-up reserve is drawn from {@code agents/<id>}, one draw per account in load
+ * order. Mutable and not thread-safe.
  */
 public final class SnapshotTraders implements Population {
 
@@ -64,7 +64,9 @@ public final class SnapshotTraders implements Population {
     Map<String, List<PerpRow>> accounts = new LinkedHashMap<>();
     for (PerpRow row : spec.rows()) {
       if (!row.marginMode().isEmpty() && !row.marginMode().equals(mode)) {
-        rejections.reject(row.line(), InvalidRow.Reason.MARGIN_MODE,
+        rejections.reject(
+            row.line(),
+            InvalidRow.Reason.MARGIN_MODE,
             "margin mode '" + row.marginMode() + "' is not the venue's (" + mode + ")");
       } else {
         accounts.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row);
@@ -90,7 +92,8 @@ public final class SnapshotTraders implements Population {
           for (PerpRow row : m.getValue()) {
             if (row.size() != 0) {
               double side = Math.signum(row.size());
-              member.held.add(new TraderBook.Held(margin, row.market(), side, row.entryPrice(), row.size()));
+              member.held.add(
+                  new TraderBook.Held(margin, row.market(), side, row.entryPrice(), row.size()));
             }
           }
         }
@@ -118,7 +121,11 @@ public final class SnapshotTraders implements Population {
    * @return whether the account was loaded
    */
   private static boolean load(
-      AgentContext ctx, PerpetualVenue venue, AccountId wallet, AccountId margin, List<PerpRow> rows,
+      AgentContext ctx,
+      PerpetualVenue venue,
+      AccountId wallet,
+      AccountId margin,
+      List<PerpRow> rows,
       Rejections rejections) {
     Map<AssetId, Double> units = new LinkedHashMap<>();
     List<HeldPosition> positions = new ArrayList<>();
@@ -150,7 +157,9 @@ public final class SnapshotTraders implements Population {
       }
       venue.discard(margin);
       for (PerpRow row : rows) {
-        rejections.reject(row.line(), InvalidRow.Reason.REJECTED_AT_START,
+        rejections.reject(
+            row.line(),
+            InvalidRow.Reason.REJECTED_AT_START,
             "account " + row.account() + ": " + refused.getMessage());
       }
       return false;

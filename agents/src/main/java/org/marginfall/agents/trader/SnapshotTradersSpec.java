@@ -22,7 +22,8 @@ import org.marginfall.core.venue.VenueId;
  * @param risk stop-loss, take-profit, top-up and panic rules ({@link TraderRisk#NONE}: hold)
  */
 public record SnapshotTradersSpec(
-    String id, VenueId venue, SnapshotFile snapshot, List<PerpRow> rows, TraderRisk risk) implements SnapshotSpec {
+    String id, VenueId venue, SnapshotFile snapshot, List<PerpRow> rows, TraderRisk risk)
+    implements SnapshotSpec {
 
   /** The registry name. */
   public static final String TYPE = "perpetual-snapshot";

@@ -25,21 +25,25 @@ public final class SnapshotTradersType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    List<String> fields = new ArrayList<>(List.of("id", "type", "venue", "stopLoss", "takeProfit", "topUp", "panic"));
+    List<String> fields =
+        new ArrayList<>(List.of("id", "type", "venue", "stopLoss", "takeProfit", "topUp", "panic"));
     fields.addAll(Snapshots.FIELDS);
     node.allowOnly(fields.toArray(String[]::new));
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && !venue.listsPerpetuals()) {
-      node.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
+      node.get("venue")
+          .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
       venue = null;
     }
     TraderRisk risk = LeveragedTradersType.readRisk(node);
-    Snapshots.Loaded<PerpRow> loaded = node.problems().since(mark) ? null : Snapshots.perpetual(node, context, venue);
+    Snapshots.Loaded<PerpRow> loaded =
+        node.problems().since(mark) ? null : Snapshots.perpetual(node, context, venue);
     if (node.problems().since(mark) || loaded == null) {
       return null;
     }
     VenueSpec v = venue;
-    return node.build(() -> new SnapshotTradersSpec(id, v.id(), loaded.file(), loaded.rows(), risk));
+    return node.build(
+        () -> new SnapshotTradersSpec(id, v.id(), loaded.file(), loaded.rows(), risk));
   }
 }

@@ -10,7 +10,8 @@ import org.marginfall.core.random.Distribution;
  *
  * <p>Immutable and thread-safe.
  *
- * @param reserve base-currency units each trader keeps in its reserve account (drawn at set-up, >= 0)
+ * @param reserve base-currency units each trader keeps in its reserve account (drawn at set-up, >=
+ *     0)
  * @param below health under which the trader tops up (> 1: before the venue liquidates)
  * @param target health a top-up restores (> below)
  */
@@ -26,7 +27,8 @@ public record TopUp(Distribution reserve, double below, double target) {
       throw new IllegalArgumentException("below: must be a finite health above 1, was " + below);
     }
     if (!(target > below && Double.isFinite(target))) {
-      throw new IllegalArgumentException("target: must be finite and above below (" + below + "), was " + target);
+      throw new IllegalArgumentException(
+          "target: must be finite and above below (" + below + "), was " + target);
     }
   }
 }

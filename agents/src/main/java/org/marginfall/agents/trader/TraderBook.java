@@ -39,6 +39,7 @@ final class TraderBook {
   static final class Member {
     /** The reserve account; null without a top-up rule. */
     final AccountId reserve;
+
     final List<AccountId> accounts = new ArrayList<>();
     final List<Held> held = new ArrayList<>();
     double peak;
@@ -80,7 +81,9 @@ final class TraderBook {
     for (Member m : members) {
       forgetLiquidated(m);
       for (Held h : m.held) {
-        if (h.size != 0 && risk.exits(TraderRisk.favourableMove(h.side, h.entryMark, venue.markPrice(h.market)))) {
+        if (h.size != 0
+            && risk.exits(
+                TraderRisk.favourableMove(h.side, h.entryMark, venue.markPrice(h.market)))) {
           cut(h, h.size);
         }
       }
@@ -113,7 +116,8 @@ final class TraderBook {
     Precision cash = ctx.precision(ctx.baseCurrency());
     for (AccountId account : m.accounts) {
       MarginState s = venue.marginState(account);
-      double need = TraderRisk.topUpNeed(s.equity(), s.maintenanceRequirement(), t.below(), t.target());
+      double need =
+          TraderRisk.topUpNeed(s.equity(), s.maintenanceRequirement(), t.below(), t.target());
       long atoms = cash.ceilAtomsAtMost(need, ctx.balance(m.reserve, ctx.baseCurrency()));
       if (atoms > 0) {
         venue.deposit(m.reserve, account, ctx.baseCurrency(), atoms);
@@ -121,7 +125,9 @@ final class TraderBook {
     }
   }
 
-  /** Reduces a held position by {@code size} units (same sign as the position, at most all of it). */
+  /**
+   * Reduces a held position by {@code size} units (same sign as the position, at most all of it).
+   */
   private void cut(Held h, double size) {
     try {
       venue.reduce(h.account, h.market, size);
@@ -135,7 +141,10 @@ final class TraderBook {
     h.size = Math.abs(left) <= 1e-12 * Math.abs(h.size) ? 0 : left;
   }
 
-  /** Drops positions in accounts the venue liquidated: they no longer carry a maintenance requirement. */
+  /**
+   * Drops positions in accounts the venue liquidated: they no longer carry a maintenance
+   * requirement.
+   */
   private void forgetLiquidated(Member m) {
     for (AccountId account : m.accounts) {
       if (venue.marginState(account).maintenanceRequirement() == 0) {

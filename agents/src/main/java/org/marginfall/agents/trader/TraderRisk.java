@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The risk management of directional traders after set-up: stop-loss and take-profit exits,
- * margin top-up from a reserve and panic selling. All off ({@link #NONE}) makes the traders hold
- * their positions untouched, as they always did.
+ * The risk management of directional traders after set-up: stop-loss and take-profit exits, margin
+ * top-up from a reserve and panic selling. All off ({@link #NONE}) makes the traders hold their
+ * positions untouched, as they always did.
  *
  * <p>Exits are measured as the move of the venue's mark price from the mark at entry, in the
  * position's favour: {@code move = side (mark - entryMark) / entryMark}; the position is closed
@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param topUp margin top-up from a reserve, if any
  * @param panic panic selling, if any
  */
-public record TraderRisk(double stopLoss, double takeProfit, Optional<TopUp> topUp, Optional<Panic> panic) {
+public record TraderRisk(
+    double stopLoss, double takeProfit, Optional<TopUp> topUp, Optional<Panic> panic) {
 
   /** No exits, no top-up, no panic. */
   public static final TraderRisk NONE = new TraderRisk(0, 0, Optional.empty(), Optional.empty());
@@ -39,7 +40,9 @@ public record TraderRisk(double stopLoss, double takeProfit, Optional<TopUp> top
     return stopLoss > 0 || takeProfit > 0 || topUp.isPresent() || panic.isPresent();
   }
 
-  /** The position's mark move from entry in its favour: {@code side (mark - entryMark) / entryMark}. */
+  /**
+   * The position's mark move from entry in its favour: {@code side (mark - entryMark) / entryMark}.
+   */
   public static double favourableMove(double side, double entryMark, double mark) {
     return side * (mark - entryMark) / entryMark;
   }

@@ -12,17 +12,18 @@ import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.Venue;
 
 /**
- * Volatility-targeting traders: each holds notional {@code L * equity} in one perpetual market, with
- * {@code L = min(maxLeverage, targetVol / realised vol)} and the realised volatility the EWMA of
- * squared log returns of the venue's mark price, annualised ({@link VolTargeting}).
+ * Volatility-targeting traders: each holds notional {@code L * equity} in one perpetual market,
+ * with {@code L = min(maxLeverage, targetVol / realised vol)} and the realised volatility the EWMA
+ * of squared log returns of the venue's mark price, annualised ({@link VolTargeting}).
  *
  * <p>Trader {@code k} draws its collateral and then its side from the stream {@code agents/<id>},
- * deposits the collateral and opens at the leverage of {@code initialVol}. In each trading phase the
- * population updates one shared estimate from the mark's log return since the previous phase (the
- * first phase only records the mark), and each trader whose notional is off target by more than
- * {@code band} of the target rebalances: up with {@link PerpetualVenue#open} (capped by the venue's
- * {@code maxOpenSize}), down with {@link PerpetualVenue#reduce} through the shared book. A trader
- * whose account the venue liquidated stops. Mutable (accounts and estimate) and not thread-safe.
+ * deposits the collateral and opens at the leverage of {@code initialVol}. In each trading phase
+ * the population updates one shared estimate from the mark's log return since the previous phase
+ * (the first phase only records the mark), and each trader whose notional is off target by more
+ * than {@code band} of the target rebalances: up with {@link PerpetualVenue#open} (capped by the
+ * venue's {@code maxOpenSize}), down with {@link PerpetualVenue#reduce} through the shared book. A
+ * trader whose account the venue liquidated stops. Mutable (accounts and estimate) and not
+ * thread-safe.
  */
 public final class VolTargetTraders implements Population {
 
@@ -56,7 +57,8 @@ public final class VolTargetTraders implements Population {
 
   /** The leverage the population targets now. */
   public double targetLeverage() {
-    return VolTargeting.leverage(spec.targetVol(), variance, spec.stepsPerYear(), spec.maxLeverage());
+    return VolTargeting.leverage(
+        spec.targetVol(), variance, spec.stepsPerYear(), spec.maxLeverage());
   }
 
   @Override
@@ -92,7 +94,8 @@ public final class VolTargetTraders implements Population {
     }
     double mark = venue.markPrice(spec.market());
     if (!Double.isNaN(previousMark)) {
-      variance = VolTargeting.ewmaVariance(variance, StrictMath.log(mark / previousMark), spec.lambda());
+      variance =
+          VolTargeting.ewmaVariance(variance, StrictMath.log(mark / previousMark), spec.lambda());
     }
     previousMark = mark;
     for (int k = 0; k < accounts.size(); k++) {
@@ -120,7 +123,10 @@ public final class VolTargetTraders implements Population {
       return;
     }
     if (target > current) {
-      double units = Math.min((target - current) / mark, venue.maxOpenSize(account, spec.market(), (int) side) * CAP_FACTOR);
+      double units =
+          Math.min(
+              (target - current) / mark,
+              venue.maxOpenSize(account, spec.market(), (int) side) * CAP_FACTOR);
       if (units > 0) {
         venue.open(account, spec.market(), side * units);
         sizes.set(k, size + side * units);

@@ -21,15 +21,29 @@ public final class VolTargetTradersType implements PopulationType {
   public PopulationSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
     node.allowOnly(
-        "id", "type", "venue", "market", "count", "collateral", "targetVol", "lambda", "initialVol",
-        "maxLeverage", "band", "longShare");
+        "id",
+        "type",
+        "venue",
+        "market",
+        "count",
+        "collateral",
+        "targetVol",
+        "lambda",
+        "initialVol",
+        "maxLeverage",
+        "band",
+        "longShare");
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && !venue.listsPerpetuals()) {
-      node.get("venue").fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
+      node.get("venue")
+          .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
     }
     AssetId market = context.assetRef(node, "market");
-    if (market != null && venue != null && venue.listsPerpetuals() && !venue.tradableAssets().contains(market)) {
+    if (market != null
+        && venue != null
+        && venue.listsPerpetuals()
+        && !venue.tradableAssets().contains(market)) {
       node.get("market").fail("venue '" + venue.id() + "' lists no market for " + market);
     }
     int count = node.integer("count", 1, 10_000_000);
@@ -60,7 +74,17 @@ public final class VolTargetTradersType implements PopulationType {
     return node.build(
         () ->
             new VolTargetTradersSpec(
-                id, venue.id(), market, count, collateral, targetVol, lambda, initialVol, maxLeverage, band,
-                longShare, stepsPerYear));
+                id,
+                venue.id(),
+                market,
+                count,
+                collateral,
+                targetVol,
+                lambda,
+                initialVol,
+                maxLeverage,
+                band,
+                longShare,
+                stepsPerYear));
   }
 }

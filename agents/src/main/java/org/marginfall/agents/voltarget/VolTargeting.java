@@ -1,8 +1,6 @@
 package org.marginfall.agents.voltarget;
 
-/**
- * The formulas of volatility targeting over explicit inputs. Stateless and thread-safe.
- */
+/** The formulas of volatility targeting over explicit inputs. Stateless and thread-safe. */
 public final class VolTargeting {
 
   /** Seconds in a 365-day year, the run's annualisation convention. */
@@ -23,12 +21,15 @@ public final class VolTargeting {
    * exposure inversely proportional to realised volatility): {@code min(maxLeverage, targetVol /
    * sqrt(var * stepsPerYear))}; {@code maxLeverage} when the estimate is zero.
    */
-  public static double leverage(double targetVol, double variancePerStep, double stepsPerYear, double maxLeverage) {
+  public static double leverage(
+      double targetVol, double variancePerStep, double stepsPerYear, double maxLeverage) {
     double annual = StrictMath.sqrt(variancePerStep * stepsPerYear);
     return annual > 0 ? Math.min(maxLeverage, targetVol / annual) : maxLeverage;
   }
 
-  /** Whether {@code current} notional is off {@code target} by more than {@code band} of the target. */
+  /**
+   * Whether {@code current} notional is off {@code target} by more than {@code band} of the target.
+   */
   public static boolean outsideBand(double current, double target, double band) {
     return Math.abs(current - target) > band * target || (target <= 0 && current > 0);
   }

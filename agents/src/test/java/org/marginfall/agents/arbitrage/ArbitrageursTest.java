@@ -52,7 +52,14 @@ class ArbitrageursTest {
   private static Arbitrageurs arbitrageurs(State s, double capital, double maxPerStep, int slices) {
     ArbitrageursSpec spec =
         new ArbitrageursSpec(
-            "arbs", VenueId.of("lend"), USD, 1, new Distribution.Constant(capital), 0.01, maxPerStep, slices);
+            "arbs",
+            VenueId.of("lend"),
+            USD,
+            1,
+            new Distribution.Constant(capital),
+            0.01,
+            maxPerStep,
+            slices);
     Arbitrageurs p = (Arbitrageurs) spec.resolve(new RandomStreams(1, 0));
     p.setUp(s.ctx());
     return p;
@@ -70,7 +77,10 @@ class ArbitrageursTest {
   }
 
   private static List<ArbitrageTrade> trades(State s) {
-    return s.ctx().events().stream().filter(e -> e instanceof ArbitrageTrade).map(e -> (ArbitrageTrade) e).toList();
+    return s.ctx().events().stream()
+        .filter(e -> e instanceof ArbitrageTrade)
+        .map(e -> (ArbitrageTrade) e)
+        .toList();
   }
 
   @Test
@@ -180,7 +190,9 @@ class ArbitrageursTest {
     s.ctx().openAccount(buyer);
     s.ctx().endow(buyer, USD, Precision.MICRO.floorAtoms(200_000));
     s.ctx().buy(buyer, AUSD, Precision.MICRO.floorAtoms(100_000));
-    assertTrue(s.ctx().marketPrice(AUSD) > 1.01 * Math.exp(held / DEPTH), "a premium wider than the inventory");
+    assertTrue(
+        s.ctx().marketPrice(AUSD) > 1.01 * Math.exp(held / DEPTH),
+        "a premium wider than the inventory");
     p.arbitrage(s.ctx());
     ArbitrageTrade sold = trades(s).get(2);
     assertEquals(held, sold.sold(), 1e-6);
@@ -210,7 +222,8 @@ class ArbitrageursTest {
     RedeemingVenue venue = ctx.addVenue(new RedeemingVenue(ctx.ledger(), USD, AUSD, 1.0));
     ctx.markets().defineDerived(AUSD, () -> venue.exchangeRate(USD));
     ArbitrageursSpec spec =
-        new ArbitrageursSpec("arbs", VenueId.of("lend"), USD, 1, new Distribution.Constant(1), 0.01, 1, 1);
+        new ArbitrageursSpec(
+            "arbs", VenueId.of("lend"), USD, 1, new Distribution.Constant(1), 0.01, 1, 1);
     Arbitrageurs p = (Arbitrageurs) spec.resolve(new RandomStreams(1, 0));
     assertThrows(IllegalStateException.class, () -> p.setUp(ctx));
   }

@@ -17,10 +17,10 @@ import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /** Reading {@code type: arbitrageurs} from a parsed scenario tree, as the scenario reader does. */
 class ArbitrageursTypeTest {
@@ -81,11 +81,16 @@ class ArbitrageursTypeTest {
 
   private static Read read(Map<String, Object> population) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(population)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(population)), problems)
+            .get("agents")
+            .elements()
+            .get(0);
     return new Read(new ArbitrageursType().read(node, CONTEXT), problems.all());
   }
 
-  private static void assertOnlyProblem(String path, String message, Map<String, Object> population) {
+  private static void assertOnlyProblem(
+      String path, String message, Map<String, Object> population) {
     Read r = read(population);
     assertNull(r.spec());
     assertEquals(1, r.problems().size(), r.problems().toString());
@@ -98,7 +103,8 @@ class ArbitrageursTypeTest {
     Read r = read(valid());
     assertTrue(r.problems().isEmpty(), r.problems().toString());
     assertEquals(
-        new ArbitrageursSpec("arbs", VenueId.of("lend"), USD, 3, new Distribution.Constant(1.0e6), 0.005, 2.0e5, 10),
+        new ArbitrageursSpec(
+            "arbs", VenueId.of("lend"), USD, 3, new Distribution.Constant(1.0e6), 0.005, 2.0e5, 10),
         r.spec());
     assertEquals("arbitrageurs", new ArbitrageursType().name());
   }

@@ -212,6 +212,8 @@ final class RedeemingVenue implements LendingVenue {
 
   @Override
   public List<String> audit() {
-    return ledger.balance(pool, asset) == cash ? List.of() : List.of("cash books differ from the ledger");
+    return ledger.balance(pool, asset) == cash
+        ? List.of()
+        : List.of("cash books differ from the ledger");
   }
 }

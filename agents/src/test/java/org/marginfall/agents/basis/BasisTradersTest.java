@@ -16,8 +16,8 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * The basis trader's rule on a constructed state. ETH is at 2,000 on both venues; the lending venue
- * has LTV 0.75 and liquidation threshold 0.8; the perp venue IMF 0.15 and MMF 0.1. Thresholds:
- * top up below perp health 1.8 to 2.0, unwind below perp health 1.2 or lending health factor 1.4.
+ * has LTV 0.75 and liquidation threshold 0.8; the perp venue IMF 0.15 and MMF 0.1. Thresholds: top
+ * up below perp health 1.8 to 2.0, unwind below perp health 1.2 or lending health factor 1.4.
  */
 class BasisTradersTest {
 
@@ -28,7 +28,11 @@ class BasisTradersTest {
   private static final AccountId LOAN = AccountId.of("lend", "accounts", "basis", "0000");
   private static final AccountId MARGIN = AccountId.of("perp", "accounts", "basis", "0000");
 
-  private record Setup(FakeAgentContext ctx, FakeCollateralLending lending, FakePerpetualVenue perp, BasisTraders traders) {
+  private record Setup(
+      FakeAgentContext ctx,
+      FakeCollateralLending lending,
+      FakePerpetualVenue perp,
+      BasisTraders traders) {
     double usd(AccountId a) {
       return Precision.MICRO.units(ctx.ledger().balance(a, USD));
     }
@@ -38,16 +42,34 @@ class BasisTradersTest {
     return setUp(marginAsset, margin, borrowLtv, reserve, false);
   }
 
-  private static Setup setUp(AssetId marginAsset, double margin, double borrowLtv, double reserve, boolean borrowToTopUp) {
+  private static Setup setUp(
+      AssetId marginAsset, double margin, double borrowLtv, double reserve, boolean borrowToTopUp) {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH, AETH));
     FakeCollateralLending lending =
-        ctx.addVenue(new FakeCollateralLending(ctx.ledger(), USD, ETH, AETH, 2000, 0.75, 0.8, 1_000_000));
+        ctx.addVenue(
+            new FakeCollateralLending(ctx.ledger(), USD, ETH, AETH, 2000, 0.75, 0.8, 1_000_000));
     FakePerpetualVenue perp =
-        ctx.addVenue(new FakePerpetualVenue("perp", false, ctx.ledger(), USD).market(ETH, 2000, 0.15, 0.1).collateral(ETH, 0.0));
+        ctx.addVenue(
+            new FakePerpetualVenue("perp", false, ctx.ledger(), USD)
+                .market(ETH, 2000, 0.15, 0.1)
+                .collateral(ETH, 0.0));
     BasisTradersSpec spec =
         new BasisTradersSpec(
-            "basis", VenueId.of("lend"), VenueId.of("perp"), ETH, 1, new Distribution.Constant(10), marginAsset,
-            new Distribution.Constant(margin), borrowLtv, new Distribution.Constant(reserve), 1.8, 2.0, borrowToTopUp, 1.2, 1.4);
+            "basis",
+            VenueId.of("lend"),
+            VenueId.of("perp"),
+            ETH,
+            1,
+            new Distribution.Constant(10),
+            marginAsset,
+            new Distribution.Constant(margin),
+            borrowLtv,
+            new Distribution.Constant(reserve),
+            1.8,
+            2.0,
+            borrowToTopUp,
+            1.2,
+            1.4);
     BasisTraders t = (BasisTraders) spec.resolve(new RandomStreams(5, 0));
     t.setUp(ctx);
     // Equal notional: 10 ETH * 2,000 / 2,000 = 10 ETH short.
@@ -57,7 +79,8 @@ class BasisTradersTest {
 
   @Test
   void test_trade_haircutChangeTopsUpThenLendingHealthUnwinds() {
-    // 2 ETH of perp margin (no haircut yet), 50% of the 20,000 collateral borrowed: 10,000 USD reserve.
+    // 2 ETH of perp margin (no haircut yet), 50% of the 20,000 collateral borrowed: 10,000 USD
+    // reserve.
     Setup s = setUp(ETH, 2, 0.5, 0);
     assertEquals(10_000, s.usd(RESERVE), 1e-6);
     // Perp equity 2 * 2,000 = 4,000 over MMR 10 * 2,000 * 0.1 = 2,000: health 2.0; lending HF
@@ -76,13 +99,15 @@ class BasisTradersTest {
     assertEquals(0, s.traders().unwinds());
 
     // ETH falls to 1,700: the short gains, perp equity 2,720 + 800 + 3,000 = 6,520 over MMR 1,700
-    // (no top-up), but HF = 17,000 * 0.8 / 10,000 = 1.36 < 1.4: unwind. The short closes at the mark
+    // (no top-up), but HF = 17,000 * 0.8 / 10,000 = 1.36 < 1.4: unwind. The short closes at the
+    // mark
     // (+3,000) and the reserve's 9,200 USD repays debt, leaving 800 owed.
     s.perp().setMark(ETH, 1700);
     s.lending().setPrice(1700);
     s.traders().trade(s.ctx());
     assertEquals(1, s.traders().unwinds());
-    assertEquals(List.of(new FakePerpetualVenue.Reduction(MARGIN, ETH, -10)), s.perp().reductions());
+    assertEquals(
+        List.of(new FakePerpetualVenue.Reduction(MARGIN, ETH, -10)), s.perp().reductions());
     assertEquals(800 + 3000, s.usd(MARGIN), 1e-6);
     assertEquals(800, s.lending().debt(LOAN, USD), 1e-6);
     assertEquals(0, s.usd(RESERVE), 0);
@@ -128,8 +153,24 @@ class BasisTradersTest {
 
   @Test
   void test_spec_unwindThresholdMustSitBelowTheTopUpBuffer() {
-    assertThrows(IllegalArgumentException.class, () -> new BasisTradersSpec(
-        "basis", VenueId.of("lend"), VenueId.of("perp"), ETH, 1, new Distribution.Constant(10), USD,
-        new Distribution.Constant(1), 0, new Distribution.Constant(0), 1.5, 2.0, false, 1.5, 1.1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new BasisTradersSpec(
+                "basis",
+                VenueId.of("lend"),
+                VenueId.of("perp"),
+                ETH,
+                1,
+                new Distribution.Constant(10),
+                USD,
+                new Distribution.Constant(1),
+                0,
+                new Distribution.Constant(0),
+                1.5,
+                2.0,
+                false,
+                1.5,
+                1.1));
   }
 }

@@ -12,9 +12,9 @@ import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.LendingVenue;
-import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
 
@@ -37,7 +37,15 @@ final class FakeCollateralLending implements LendingVenue {
   private final AccountId pool = AccountId.of("lend", "pool");
   private final AccountId issuer = AccountId.of("lend", "issuer");
 
-  FakeCollateralLending(Ledger ledger, AssetId base, AssetId collateral, AssetId receipt, double price, double ltv, double threshold, double cash) {
+  FakeCollateralLending(
+      Ledger ledger,
+      AssetId base,
+      AssetId collateral,
+      AssetId receipt,
+      double price,
+      double ltv,
+      double threshold,
+      double cash) {
     this.ledger = ledger;
     this.base = base;
     this.collateral = collateral;
@@ -121,7 +129,8 @@ final class FakeCollateralLending implements LendingVenue {
   }
 
   @Override
-  public void withdrawCollateral(AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
+  public void withdrawCollateral(
+      AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
     throw new AssertionError("basis traders never withdraw lending collateral");
   }
 
@@ -179,7 +188,9 @@ final class FakeCollateralLending implements LendingVenue {
   @Override
   public double healthFactor(AccountId account) {
     double debt = debt(account, base);
-    return debt > 0 ? ledger.units(account, receipt) * price(collateral) * threshold / debt : Double.POSITIVE_INFINITY;
+    return debt > 0
+        ? ledger.units(account, receipt) * price(collateral) * threshold / debt
+        : Double.POSITIVE_INFINITY;
   }
 
   @Override

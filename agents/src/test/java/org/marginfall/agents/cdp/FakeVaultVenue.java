@@ -9,17 +9,16 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
-import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VaultVenue;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
  * A vault venue for one ilk with a fixed price, liquidation ratio and dust: vaults are ledger
- * accounts, a draw mints base currency from outside and records the debt. Mutable, not
- * thread-safe.
+ * accounts, a draw mints base currency from outside and records the debt. Mutable, not thread-safe.
  */
 final class FakeVaultVenue implements VaultVenue {
 
@@ -32,7 +31,8 @@ final class FakeVaultVenue implements VaultVenue {
   private final double dust;
   final Map<AccountId, Long> debts = new LinkedHashMap<>();
 
-  FakeVaultVenue(String id, Ledger ledger, AssetId base, AssetId ilk, double price, double mat, double dust) {
+  FakeVaultVenue(
+      String id, Ledger ledger, AssetId base, AssetId ilk, double price, double mat, double dust) {
     this.id = VenueId.of(id);
     this.ledger = ledger;
     this.base = base;

@@ -29,7 +29,8 @@ class FlipKeepersTypeTest {
       new FakeSpecContext(DAI)
           .spot(ETH)
           .venue(new FakeVenueSpec(VenueId.of("maker"), "cdp", Set.of(), Set.of(ETH), false))
-          .venue(new FakeVenueSpec(VenueId.of("perp"), "perpetual", Set.of(ETH), Set.of(DAI), true));
+          .venue(
+              new FakeVenueSpec(VenueId.of("perp"), "perpetual", Set.of(ETH), Set.of(DAI), true));
 
   private static Map<String, Object> valid() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -40,7 +41,9 @@ class FlipKeepersTypeTest {
     m.put("capital", 1.0e6);
     m.put("gasBudget", Map.of("dist", "uniform", "min", 10, "max", 40));
     m.put("zeroBidders", 4);
-    m.put("gas", Map.of("asset", "ETH", "baseGwei", 13.3, "peakMultiple", 6.0, "fullAtDrawdown", 0.5));
+    m.put(
+        "gas",
+        Map.of("asset", "ETH", "baseGwei", 13.3, "peakMultiple", 6.0, "fullAtDrawdown", 0.5));
     return m;
   }
 
@@ -48,7 +51,11 @@ class FlipKeepersTypeTest {
 
   private static Read read(Map<String, Object> population) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(population)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(population)), problems)
+            .get("agents")
+            .elements()
+            .get(0);
     return new Read(new FlipKeepersType().read(node, CONTEXT), problems.all());
   }
 
@@ -57,8 +64,15 @@ class FlipKeepersTypeTest {
     Read r = read(valid());
     assertEquals(List.of(), r.problems());
     assertEquals(
-        new FlipKeepersSpec("keepers", VenueId.of("maker"), 10, new Distribution.Constant(1.0e6),
-            new Distribution.Uniform(10, 40), 0.02, 4, new GasPriceRule(ETH, 13.3, 6.0, 0.5)),
+        new FlipKeepersSpec(
+            "keepers",
+            VenueId.of("maker"),
+            10,
+            new Distribution.Constant(1.0e6),
+            new Distribution.Uniform(10, 40),
+            0.02,
+            4,
+            new GasPriceRule(ETH, 13.3, 6.0, 0.5)),
         r.spec());
   }
 
@@ -73,7 +87,8 @@ class FlipKeepersTypeTest {
     assertNull(r.spec());
     assertEquals(
         List.of(
-            new Problem(AT + "venue", "venue 'perp' is a perpetual venue; flip keepers need a cdp venue"),
+            new Problem(
+                AT + "venue", "venue 'perp' is a perpetual venue; flip keepers need a cdp venue"),
             new Problem(AT + "count", "needs at least one keeper, or set zeroBidders"),
             new Problem(AT + "gas.baseGwei", "must be > 0, was 0.0"),
             new Problem(AT + "gas.peakMultiple", "must be at least 1, was 0.5"),
@@ -85,7 +100,8 @@ class FlipKeepersTypeTest {
   void test_gasPrice_risesLinearlyWithTheDrawdownToItsPeak() {
     GasPriceRule rule = new GasPriceRule(ETH, 13.3, 6.0, 0.5);
     assertEquals(13.3, rule.gwei(194.61, 194.61), 1e-12, "no drawdown");
-    assertEquals(13.3 * 3.5, rule.gwei(150, 200), 1e-12, "a 25% fall, half way: 1 + 5 * 0.25 / 0.5");
+    assertEquals(
+        13.3 * 3.5, rule.gwei(150, 200), 1e-12, "a 25% fall, half way: 1 + 5 * 0.25 / 0.5");
     assertEquals(13.3 * 6, rule.gwei(97.305, 194.61), 1e-12, "a 50% fall: the peak, ~80 gwei");
     assertEquals(13.3 * 6, rule.gwei(86, 194.61), 1e-12, "beyond: capped");
     assertEquals(13.3, rule.gwei(250, 200), 1e-12, "above the high: no drawdown");

@@ -48,7 +48,8 @@ class VaultOwnersTest {
     AccountId vault = AccountId.of("maker", "vaults", "owners", "000");
     assertEquals(Precision.MICRO.atoms(10), venue.collateral(vault));
     assertEquals(Precision.MICRO.atoms(10_000), venue.debt(vault));
-    assertEquals(Precision.MICRO.atoms(10_000), ctx.ledger().balance(AccountId.of("owners", "000"), USD));
+    assertEquals(
+        Precision.MICRO.atoms(10_000), ctx.ledger().balance(AccountId.of("owners", "000"), USD));
   }
 
   @Test
@@ -57,7 +58,8 @@ class VaultOwnersTest {
     FakeVaultVenue venue = venue(ctx);
     owners(1, new Distribution.Constant(3), new Distribution.Constant(1.2)).setUp(ctx);
     // 3 ETH = 6,000 at ratio max(1.2, 1.5) = 1.5: debt 4,000, exactly at the liquidation ratio.
-    assertEquals(Precision.MICRO.atoms(4_000), venue.debt(AccountId.of("maker", "vaults", "owners", "000")));
+    assertEquals(
+        Precision.MICRO.atoms(4_000), venue.debt(AccountId.of("maker", "vaults", "owners", "000")));
   }
 
   @Test
@@ -68,7 +70,9 @@ class VaultOwnersTest {
     p.setUp(ctx);
     // 1 ETH = 2,000 at ratio 5: 400 < dust 1,000, so the vault holds collateral and no debt.
     assertEquals(0, venue.debt(AccountId.of("maker", "vaults", "owners", "000")));
-    assertEquals(Precision.MICRO.atoms(1), venue.collateral(AccountId.of("maker", "vaults", "owners", "000")));
+    assertEquals(
+        Precision.MICRO.atoms(1),
+        venue.collateral(AccountId.of("maker", "vaults", "owners", "000")));
     assertEquals(0, p.vaultsWithDebt());
   }
 
@@ -85,7 +89,8 @@ class VaultOwnersTest {
       double r = expected.next(ratio);
       AccountId vault = AccountId.of("maker", "vaults", "owners", "00" + k);
       assertEquals(ink, venue.collateral(vault));
-      assertEquals(Precision.MICRO.floorAtoms(Precision.MICRO.units(ink) * 2000 / r), venue.debt(vault));
+      assertEquals(
+          Precision.MICRO.floorAtoms(Precision.MICRO.units(ink) * 2000 / r), venue.debt(vault));
     }
   }
 
@@ -96,7 +101,9 @@ class VaultOwnersTest {
     VaultOwners p = owners(1, new Distribution.Constant(1), new Distribution.Constant(2));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.setUp(ctx));
     assertEquals(
-        "population owners: venue maker is a " + ctx.venue(VenueId.of("maker")).type() + " venue, not a vault venue",
+        "population owners: venue maker is a "
+            + ctx.venue(VenueId.of("maker")).type()
+            + " venue, not a vault venue",
         e.getMessage());
   }
 }

@@ -48,7 +48,11 @@ class VaultOwnersTypeTest {
 
   private static Read read(Map<String, Object> population) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(population)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(population)), problems)
+            .get("agents")
+            .elements()
+            .get(0);
     return new Read(new VaultOwnersType().read(node, CONTEXT), problems.all());
   }
 
@@ -63,7 +67,12 @@ class VaultOwnersTypeTest {
     Read r = read(valid());
     assertEquals(List.of(), r.problems());
     assertEquals(
-        new VaultOwnersSpec("owners", VenueId.of("maker"), 100, ETH, new Distribution.LogNormal(20, 1.0),
+        new VaultOwnersSpec(
+            "owners",
+            VenueId.of("maker"),
+            100,
+            ETH,
+            new Distribution.LogNormal(20, 1.0),
             new Distribution.Uniform(1.5, 2.5)),
         r.spec());
   }
@@ -79,7 +88,10 @@ class VaultOwnersTypeTest {
   void test_read_targetRatioThatCanReachOneFails() {
     Map<String, Object> m = valid();
     m.put("targetRatio", Map.of("dist", "uniform", "min", 0.9, "max", 2.0));
-    assertOnlyProblem(AT + "targetRatio", "must only produce values above 1 (use a uniform, triangular or constant)", m);
+    assertOnlyProblem(
+        AT + "targetRatio",
+        "must only produce values above 1 (use a uniform, triangular or constant)",
+        m);
   }
 
   @Test
@@ -92,7 +104,8 @@ class VaultOwnersTypeTest {
     assertNull(r.spec());
     assertEquals(3, r.problems().size(), r.problems().toString());
     assertEquals(AT + "leverage", r.problems().get(0).path());
-    assertEquals(new Problem(AT + "venue", "unknown venue 'aave' (declared: maker)"), r.problems().get(1));
+    assertEquals(
+        new Problem(AT + "venue", "unknown venue 'aave' (declared: maker)"), r.problems().get(1));
     assertEquals(AT + "collateral", r.problems().get(2).path());
   }
 }

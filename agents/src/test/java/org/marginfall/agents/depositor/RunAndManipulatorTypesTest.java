@@ -22,10 +22,10 @@ import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /** Reading {@code running-depositors} and {@code oracle-manipulator}, with exact error paths. */
 class RunAndManipulatorTypesTest {
@@ -75,7 +75,11 @@ class RunAndManipulatorTypesTest {
 
   private static Read read(PopulationType type, Map<String, Object> population) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(population)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(population)), problems)
+            .get("agents")
+            .elements()
+            .get(0);
     PopulationSpec spec = type.read(node, CONTEXT);
     return new Read(spec, problems.all().stream().map(Problem::toString).toList());
   }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** The run trigger, the cash-limited redemption and the secondary-market discount on hand numbers. */
+/**
+ * The run trigger, the cash-limited redemption and the secondary-market discount on hand numbers.
+ */
 class RunRuleTest {
 
   @Test

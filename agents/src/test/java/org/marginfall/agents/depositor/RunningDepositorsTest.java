@@ -29,16 +29,19 @@ class RunningDepositorsTest {
   private record Setup(FakeAgentContext ctx, FakeReserve venue, Population population) {}
 
   /** Three depositors of 1,000 USD each; {@code depth} > 0 adds aUSD's secondary market. */
-  private static Setup setUp(Distribution utilisation, Distribution drop, double maxDiscount, double depth) {
+  private static Setup setUp(
+      Distribution utilisation, Distribution drop, double maxDiscount, double depth) {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, AUSD));
     FakeReserve venue = ctx.addVenue(new FakeReserve(ctx.ledger(), USD, AUSD));
-    // The receipt's NAV is its exchange rate (underlying USD at 1); a secondary market trades around it.
+    // The receipt's NAV is its exchange rate (underlying USD at 1); a secondary market trades
+    // around it.
     ctx.markets().defineDerived(AUSD, () -> venue.exchangeRate(USD));
     if (depth > 0) {
       ctx.addMarket(AUSD, 1.0, depth);
     }
     RunningDepositorsSpec spec =
-        new RunningDepositorsSpec("runners", VenueId.of("lend"), USD, 3, THOUSAND, utilisation, drop, true, maxDiscount);
+        new RunningDepositorsSpec(
+            "runners", VenueId.of("lend"), USD, 3, THOUSAND, utilisation, drop, true, maxDiscount);
     Population p = spec.resolve(new RandomStreams(SEED, 0));
     p.setUp(ctx);
     return new Setup(ctx, venue, p);
@@ -99,7 +102,10 @@ class RunningDepositorsTest {
     assertEquals(0, s.ctx().balance(s.venue().pool(), USD));
     // Three run decisions: U = 2/3 for the first, 2,000 / (2,000 + 0) = 1 for the two after it.
     List<DepositorRun> runs =
-        s.ctx().events().stream().filter(DepositorRun.class::isInstance).map(DepositorRun.class::cast).toList();
+        s.ctx().events().stream()
+            .filter(DepositorRun.class::isInstance)
+            .map(DepositorRun.class::cast)
+            .toList();
     assertEquals(3, runs.size());
     assertEquals(wallet(order[0]).value(), runs.get(0).depositor());
     assertEquals(2.0 / 3, runs.get(0).utilisation(), 1e-12);
@@ -148,7 +154,9 @@ class RunningDepositorsTest {
     AccountId third = wallet(order[2]);
     // First: redeems 500 for 500 USD, sells 500 at P = 1: (1 - e^-0.0005) / 1e-6 = 499.875021 USD;
     // the price falls to e^-0.0005 = 0.999500125, a discount of 0.00049988 <= 0.0006.
-    assertEquals(Precision.MICRO.atoms(500) + Precision.MICRO.floorAtoms(499.87502083), s.ctx().balance(first, USD));
+    assertEquals(
+        Precision.MICRO.atoms(500) + Precision.MICRO.floorAtoms(499.87502083),
+        s.ctx().balance(first, USD));
     assertEquals(0, s.ctx().balance(first, AUSD));
     // Second: no cash left; sells 1,000 at 0.999500125: 0.999500125 (1 - e^-0.001) / 1e-6 =
     // 999.000541 USD; the price falls to e^-0.0015, a discount of 0.00149888 > 0.0006.
@@ -158,7 +166,11 @@ class RunningDepositorsTest {
     assertEquals(Precision.MICRO.atoms(1_000), s.ctx().balance(third, AUSD));
     assertEquals(Math.exp(-0.0015), s.ctx().marketPrice(AUSD), 1e-12);
     DepositorExit exit =
-        s.ctx().events().stream().filter(DepositorExit.class::isInstance).map(DepositorExit.class::cast).findFirst().orElseThrow();
+        s.ctx().events().stream()
+            .filter(DepositorExit.class::isInstance)
+            .map(DepositorExit.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertEquals(500, exit.redeemed(), 1e-9);
     assertEquals(500, exit.sold(), 1e-9);
     assertEquals(499.87502083, exit.proceeds(), 1e-6);

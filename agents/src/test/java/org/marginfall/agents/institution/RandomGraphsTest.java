@@ -24,7 +24,8 @@ class RandomGraphsTest {
     }
     // Binomial(2000 * 1999, 4 / 1999): mean 8,000 links, sd 89.
     assertEquals(8000, links, 4 * 89);
-    assertArrayEquals(g[17], RandomGraphs.erdosRenyiDirected(2000, 4, new RandomStream("net", 11))[17]);
+    assertArrayEquals(
+        g[17], RandomGraphs.erdosRenyiDirected(2000, 4, new RandomStream("net", 11))[17]);
     int[][] in = RandomGraphs.reverse(g);
     assertEquals(links, java.util.Arrays.stream(in).mapToLong(r -> r.length).sum());
   }
@@ -45,13 +46,18 @@ class RandomGraphsTest {
     assertEquals(1500, links, 4 * 38);
     int[] s = RandomGraphs.sample(10, 10, new RandomStream("s", 1));
     assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, s);
-    assertEquals(3, java.util.Arrays.stream(RandomGraphs.sample(1000, 3, new RandomStream("s", 2))).distinct().count());
+    assertEquals(
+        3,
+        java.util.Arrays.stream(RandomGraphs.sample(1000, 3, new RandomStream("s", 2)))
+            .distinct()
+            .count());
   }
 
   @Test
   void test_balanceSheets_degreeLeavesPortfoliosAndFirstFailuresUnchanged() {
-    InstitutionsSpec.Portfolio p = new InstitutionsSpec.Portfolio(
-        List.of(AssetId.of("A"), AssetId.of("B"), AssetId.of("C")), 2, 900, null);
+    InstitutionsSpec.Portfolio p =
+        new InstitutionsSpec.Portfolio(
+            List.of(AssetId.of("A"), AssetId.of("B"), AssetId.of("C")), 2, 900, null);
     BalanceSheets low = BalanceSheets.generate(spec(1.0, p), new RandomStreams(42, 0));
     BalanceSheets high = BalanceSheets.generate(spec(5.0, p), new RandomStreams(42, 0));
     assertArrayEquals(low.shocked(), high.shocked());
@@ -70,7 +76,7 @@ class RandomGraphsTest {
   }
 
   private static InstitutionsSpec spec(double z, InstitutionsSpec.Portfolio p) {
-    return new InstitutionsSpec("banks", 50, 80, 20, 4, Double.NaN, 0, z, p,
-        new InstitutionsSpec.Shock(1, 2), 0, 0.05);
+    return new InstitutionsSpec(
+        "banks", 50, 80, 20, 4, Double.NaN, 0, z, p, new InstitutionsSpec.Shock(1, 2), 0, 0.05);
   }
 }

@@ -12,17 +12,17 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
-import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
- * A lending venue over a real ledger with fixed prices, exchange rates and LTVs, that records
- * what agents asked of it: receipts are minted at {@code atoms / rate} from an external issuer,
- * borrows are checked against Σ receipts × rate × price × LTV and paid from the reserve's cash.
+ * A lending venue over a real ledger with fixed prices, exchange rates and LTVs, that records what
+ * agents asked of it: receipts are minted at {@code atoms / rate} from an external issuer, borrows
+ * are checked against Σ receipts × rate × price × LTV and paid from the reserve's cash.
  */
 final class FakeLendingVenue implements LendingVenue {
 
@@ -147,7 +147,8 @@ final class FakeLendingVenue implements LendingVenue {
   }
 
   @Override
-  public void withdrawCollateral(AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
+  public void withdrawCollateral(
+      AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
     throw new AssertionError("agents never withdraw lending collateral");
   }
 
@@ -162,7 +163,9 @@ final class FakeLendingVenue implements LendingVenue {
     double debt = 0;
     for (AssetId a : receipts.keySet()) {
       power += ledger.units(account, receipts.get(a)) * rates.get(a) * prices.get(a) * ltvs.get(a);
-      debt += Precision.MICRO.units(debts.getOrDefault(account, Map.of()).getOrDefault(a, 0L)) * prices.get(a);
+      debt +=
+          Precision.MICRO.units(debts.getOrDefault(account, Map.of()).getOrDefault(a, 0L))
+              * prices.get(a);
     }
     if (debt + Precision.MICRO.units(atoms) * prices.get(asset) > power) {
       throw new IllegalStateException("over LTV");

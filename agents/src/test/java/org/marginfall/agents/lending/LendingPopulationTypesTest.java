@@ -18,10 +18,10 @@ import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /** Reading {@code lending-suppliers} and {@code lending-borrowers}, with exact error paths. */
 class LendingPopulationTypesTest {
@@ -69,7 +69,11 @@ class LendingPopulationTypesTest {
 
   private static Read read(PopulationType type, Map<String, Object> population) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(population)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(population)), problems)
+            .get("agents")
+            .elements()
+            .get(0);
     PopulationSpec spec = type.read(node, CONTEXT);
     return new Read(spec, problems.all().stream().map(Problem::toString).toList());
   }
@@ -93,7 +97,9 @@ class LendingPopulationTypesTest {
     m.put("type", "lending-suppliers");
     m.put("venue", "aave");
     m.put("count", 10);
-    m.put("supplies", List.of(Map.of("asset", "USD", "amount", 1.0e6), Map.of("asset", "ETH", "amount", 100)));
+    m.put(
+        "supplies",
+        List.of(Map.of("asset", "USD", "amount", 1.0e6), Map.of("asset", "ETH", "amount", 100)));
     return m;
   }
 
@@ -142,8 +148,11 @@ class LendingPopulationTypesTest {
         List.of("agents[0].venue: venue 'perp' is a perpetual venue, not a lending one"),
         read(new LendingSuppliersType(), m).problems());
     Map<String, Object> d = suppliers();
-    d.put("supplies", List.of(Map.of("asset", "USD", "amount", 1), Map.of("asset", "USD", "amount", 2)));
+    d.put(
+        "supplies",
+        List.of(Map.of("asset", "USD", "amount", 1), Map.of("asset", "USD", "amount", 2)));
     assertEquals(
-        List.of("agents[0].supplies[1].asset: USD is named twice"), read(new LendingSuppliersType(), d).problems());
+        List.of("agents[0].supplies[1].asset: USD is named twice"),
+        read(new LendingSuppliersType(), d).problems());
   }
 }

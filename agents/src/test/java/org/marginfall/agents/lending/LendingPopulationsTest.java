@@ -48,7 +48,9 @@ class LendingPopulationsTest {
     FakeLendingVenue v = venue(ctx);
     LendingSuppliersSpec spec =
         new LendingSuppliersSpec(
-            "lenders", VENUE, 3,
+            "lenders",
+            VENUE,
+            3,
             List.of(
                 new SupplyAmount(USD, new Distribution.Constant(10_000)),
                 new SupplyAmount(ETH, new Distribution.Uniform(1, 5))));
@@ -77,18 +79,27 @@ class LendingPopulationsTest {
     FakeAgentContext ctx = context();
     FakeLendingVenue v = venue(ctx);
     ctx.ledger().open(AccountId.of("seed"), org.marginfall.core.ledger.AccountType.ORDINARY);
-    ctx.ledger().transfer(Ledger.EXTERNAL, AccountId.of("seed"), USD, Precision.MICRO.atoms(1_000_000));
+    ctx.ledger()
+        .transfer(Ledger.EXTERNAL, AccountId.of("seed"), USD, Precision.MICRO.atoms(1_000_000));
     v.supply(AccountId.of("seed"), USD, Precision.MICRO.atoms(1_000_000));
     LendingBorrowersSpec spec =
         new LendingBorrowersSpec(
-            "borrowers", VENUE, 2, ETH, new Distribution.Constant(8), USD, new Distribution.Uniform(0.5, 0.95));
+            "borrowers",
+            VENUE,
+            2,
+            ETH,
+            new Distribution.Constant(8),
+            USD,
+            new Distribution.Uniform(0.5, 0.95));
     spec.resolve(new RandomStreams(SEED, 0)).setUp(ctx);
     RandomStream own = new RandomStreams(SEED, 0).stream("agents/borrowers");
     for (int k = 0; k < 2; k++) {
       own.next(new Distribution.Constant(8));
       double target = own.next(new Distribution.Uniform(0.5, 0.95));
       AccountId w = wallet("borrowers", k);
-      AccountId account = AccountId.of("aave", "accounts", "borrowers", String.format(java.util.Locale.ROOT, "%04d", k));
+      AccountId account =
+          AccountId.of(
+              "aave", "accounts", "borrowers", String.format(java.util.Locale.ROOT, "%04d", k));
       // 8 ETH at rate 1.25 -> 6.4 aETH, worth 6.4 × 1.25 × 2000 = 16,000; borrow
       // 16,000 × min(target, 0.8 × (1 − 1e-6)) USD, held in the wallet.
       assertEquals(Precision.MICRO.atoms(6.4), ctx.balance(account, AETH));
@@ -107,9 +118,16 @@ class LendingPopulationsTest {
     FakeLendingVenue v = venue(ctx);
     LendingBorrowersSpec spec =
         new LendingBorrowersSpec(
-            "borrowers", VENUE, 1, ETH, new Distribution.Constant(1), USD, new Distribution.Constant(0.5));
+            "borrowers",
+            VENUE,
+            1,
+            ETH,
+            new Distribution.Constant(1),
+            USD,
+            new Distribution.Constant(0.5));
     // The reserve holds no USD: the borrow is refused and the set-up fails loudly.
-    assertThrows(IllegalStateException.class, () -> spec.resolve(new RandomStreams(SEED, 0)).setUp(ctx));
+    assertThrows(
+        IllegalStateException.class, () -> spec.resolve(new RandomStreams(SEED, 0)).setUp(ctx));
     assertEquals(0, v.borrows.size());
   }
 }

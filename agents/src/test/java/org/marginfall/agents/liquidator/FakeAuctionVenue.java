@@ -13,8 +13,8 @@ import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.LiquidationCandidate;
-import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.LiquidationOutcome;
+import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
 

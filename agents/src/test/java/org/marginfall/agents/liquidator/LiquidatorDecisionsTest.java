@@ -35,16 +35,21 @@ class LiquidatorDecisionsTest {
   private static final AssetId ETH = AssetId.of("ETH");
   private static final AssetId AETH = AssetId.of("aETH");
   private static final long SEED = 42L;
+
   /** Shared ETH market: price 1800, depth 1.8e6 USD, so k = 1800 / 1.8e6 = 0.001 per ETH sold. */
   private static final double ETH_PRICE = 1800;
+
   private static final double DEPTH = 1.8e6;
+
   /** aETH has no market; its NAV is 1500 USD. */
   private static final double AETH_NAV = 1500;
+
   private static final double CAPITAL = 10_000;
   private static final long USD_ATOM = Precision.MICRO.atomsPerUnit();
 
   private static FakeAgentContext context() {
-    FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH, AETH)).addMarket(ETH, ETH_PRICE, DEPTH);
+    FakeAgentContext ctx =
+        new FakeAgentContext(List.of(USD, ETH, AETH)).addMarket(ETH, ETH_PRICE, DEPTH);
     ctx.markets().defineDerived(AETH, () -> AETH_NAV);
     return ctx;
   }
@@ -58,13 +63,23 @@ class LiquidatorDecisionsTest {
     return new MarginState(1000 * h, 2000, 1000);
   }
 
-  private static LiquidatorBehaviour behaviour(int latency, double gas, double minProfit, VenueChoice strategy) {
-    return new LiquidatorBehaviour(latency, gas, minProfit, strategy, Competition.ROTATION, null, InventoryPolicy.SELL, 0);
+  private static LiquidatorBehaviour behaviour(
+      int latency, double gas, double minProfit, VenueChoice strategy) {
+    return new LiquidatorBehaviour(
+        latency, gas, minProfit, strategy, Competition.ROTATION, null, InventoryPolicy.SELL, 0);
   }
 
-  private static Population keepers(FakeAgentContext ctx, int count, int maxPerRound, LiquidatorBehaviour b) {
+  private static Population keepers(
+      FakeAgentContext ctx, int count, int maxPerRound, LiquidatorBehaviour b) {
     Population p =
-        new LiquidatorsSpec("keepers", count, new Distribution.Constant(CAPITAL), List.of(), maxPerRound, 0.02, b)
+        new LiquidatorsSpec(
+                "keepers",
+                count,
+                new Distribution.Constant(CAPITAL),
+                List.of(),
+                maxPerRound,
+                0.02,
+                b)
             .resolve(new RandomStreams(SEED, 0));
     p.setUp(ctx);
     return p;
@@ -74,7 +89,9 @@ class LiquidatorDecisionsTest {
     return AccountId.of("keepers", String.format(Locale.ROOT, "%03d", k));
   }
 
-  /** The population's stream as the population sees it after set-up (one uniform per capital draw). */
+  /**
+   * The population's stream as the population sees it after set-up (one uniform per capital draw).
+   */
   private static RandomStream streamAfterSetUp(int count) {
     RandomStream s = new RandomStreams(SEED, 0).stream("agents/keepers");
     for (int k = 0; k < count; k++) {
@@ -88,7 +105,10 @@ class LiquidatorDecisionsTest {
   }
 
   private static List<LiquidatorCost> costs(FakeAgentContext ctx) {
-    return ctx.events().stream().filter(e -> e instanceof LiquidatorCost).map(e -> (LiquidatorCost) e).toList();
+    return ctx.events().stream()
+        .filter(e -> e instanceof LiquidatorCost)
+        .map(e -> (LiquidatorCost) e)
+        .toList();
   }
 
   // --- latency
@@ -151,13 +171,17 @@ class LiquidatorDecisionsTest {
 
     ctx.setClock(3, 1);
     assertEquals(1, p.liquidate(ctx, List.of(x, y)));
-    assertEquals(List.of(new RewardVenue.Attempt(x.account(), keeper(0), true)), a.attempts(), "y never tried");
+    assertEquals(
+        List.of(new RewardVenue.Attempt(x.account(), keeper(0), true)),
+        a.attempts(),
+        "y never tried");
     // 10,000 - 30 gas + 100 reward = 10,070
     assertEquals(10_070 * USD_ATOM, ctx.ledger().balance(keeper(0), USD));
     // external: -10,000 capital - 100 - 80 (the two accounts' rewards) + 30 gas = -10,150
     assertEquals(-10_150 * USD_ATOM, ctx.ledger().balance(Ledger.EXTERNAL, USD));
     assertEquals(
-        List.of(new LiquidatorCost(3, 1, "A", "keepers/000", "A/accounts/x", 30.0, 0.0, 100.0)), costs(ctx));
+        List.of(new LiquidatorCost(3, 1, "A", "keepers/000", "A/accounts/x", 30.0, 0.0, 100.0)),
+        costs(ctx));
     assertAudited(ctx);
   }
 
@@ -186,7 +210,8 @@ class LiquidatorDecisionsTest {
     Population p = keepers(ctx, 2, 10, behaviour(0, 30, 0, VenueChoice.LISTED));
     // keeper 0 keeps 29.999999 USD, one atom short of the gas
     long keep = 30 * USD_ATOM - 1;
-    ctx.ledger().transfer(keeper(0), Ledger.EXTERNAL, USD, ctx.ledger().balance(keeper(0), USD) - keep);
+    ctx.ledger()
+        .transfer(keeper(0), Ledger.EXTERNAL, USD, ctx.ledger().balance(keeper(0), USD) - keep);
 
     ctx.setClock(1, 1);
     assertEquals(1, p.liquidate(ctx, List.of(x)));
@@ -251,7 +276,8 @@ class LiquidatorDecisionsTest {
 
   @Test
   void test_byRewardDescending_stableOnTies() {
-    assertEquals(List.of(1, 3, 2, 0), LiquidatorRules.byRewardDescending(new double[] {10, 50, 30, 50}));
+    assertEquals(
+        List.of(1, 3, 2, 0), LiquidatorRules.byRewardDescending(new double[] {10, 50, 30, 50}));
     assertEquals(List.of(0, 1, 2), LiquidatorRules.byRewardDescending(new double[3]));
   }
 
@@ -271,7 +297,8 @@ class LiquidatorDecisionsTest {
 
   @Test
   void test_byBidDescending_highestFirstTiesByIndex() {
-    assertArrayEquals(new int[] {2, 0, 3, 1}, LiquidatorRules.byBidDescending(new double[] {0.5, 0.1, 0.9, 0.5}));
+    assertArrayEquals(
+        new int[] {2, 0, 3, 1}, LiquidatorRules.byBidDescending(new double[] {0.5, 0.1, 0.9, 0.5}));
   }
 
   @Test
@@ -292,7 +319,8 @@ class LiquidatorDecisionsTest {
       c.add(a.underwater("x" + i, health(0.5 + 0.01 * i), 10, null, 0));
     }
     LiquidatorBehaviour fcfs =
-        new LiquidatorBehaviour(0, 0, 0, VenueChoice.LISTED, Competition.FCFS, null, InventoryPolicy.SELL, 0);
+        new LiquidatorBehaviour(
+            0, 0, 0, VenueChoice.LISTED, Competition.FCFS, null, InventoryPolicy.SELL, 0);
     Population p = keepers(ctx, 3, 10, fcfs);
     // The population draws each round's arrival order from its own stream, after the capitals.
     RandomStream replica = streamAfterSetUp(3);
@@ -321,7 +349,8 @@ class LiquidatorDecisionsTest {
       c.add(a.underwater("x" + i, health(0.5 + 0.01 * i), 10, null, 0));
     }
     LiquidatorBehaviour fcfs =
-        new LiquidatorBehaviour(0, 0, 0, VenueChoice.LISTED, Competition.FCFS, null, InventoryPolicy.SELL, 0);
+        new LiquidatorBehaviour(
+            0, 0, 0, VenueChoice.LISTED, Competition.FCFS, null, InventoryPolicy.SELL, 0);
     Population p = keepers(ctx, 3, 1, fcfs);
     int[] order = LiquidatorRules.shuffled(3, streamAfterSetUp(3)::nextUniform);
 
@@ -343,7 +372,8 @@ class LiquidatorDecisionsTest {
     LiquidationCandidate x = a.underwater("x", health(0.5), 100, null, 0);
     Distribution share = new Distribution.Uniform(0, 1);
     LiquidatorBehaviour pga =
-        new LiquidatorBehaviour(0, 10, 0, VenueChoice.LISTED, Competition.PRIORITY_FEE, share, InventoryPolicy.SELL, 0);
+        new LiquidatorBehaviour(
+            0, 10, 0, VenueChoice.LISTED, Competition.PRIORITY_FEE, share, InventoryPolicy.SELL, 0);
     Population p = keepers(ctx, 3, 10, pga);
     // Bids are drawn per keeper and round from the population's stream after the capitals.
     RandomStream replica = streamAfterSetUp(3);
@@ -361,9 +391,20 @@ class LiquidatorDecisionsTest {
     // the winner pays 10 gas and bid * (100 - 10), floored to an atom, and earns 100
     long fee = Precision.MICRO.floorAtoms(bids[winner] * 90);
     assertEquals((10_000 - 10 + 100) * USD_ATOM - fee, ctx.ledger().balance(keeper(winner), USD));
-    assertEquals(-(10_000L * 3 + 100) * USD_ATOM + 10 * USD_ATOM + fee, ctx.ledger().balance(Ledger.EXTERNAL, USD));
     assertEquals(
-        List.of(new LiquidatorCost(2, 1, "A", keeper(winner).value(), "A/accounts/x", 10.0, Precision.MICRO.units(fee), 100.0)),
+        -(10_000L * 3 + 100) * USD_ATOM + 10 * USD_ATOM + fee,
+        ctx.ledger().balance(Ledger.EXTERNAL, USD));
+    assertEquals(
+        List.of(
+            new LiquidatorCost(
+                2,
+                1,
+                "A",
+                keeper(winner).value(),
+                "A/accounts/x",
+                10.0,
+                Precision.MICRO.units(fee),
+                100.0)),
         costs(ctx));
     assertAudited(ctx);
   }
@@ -377,7 +418,15 @@ class LiquidatorDecisionsTest {
     // (90 - 40) / 90 = 0.5556: the highest bidder acts only if its bid is at most that.
     Distribution share = new Distribution.Uniform(0.2, 0.9);
     LiquidatorBehaviour pga =
-        new LiquidatorBehaviour(0, 10, 40, VenueChoice.LISTED, Competition.PRIORITY_FEE, share, InventoryPolicy.SELL, 0);
+        new LiquidatorBehaviour(
+            0,
+            10,
+            40,
+            VenueChoice.LISTED,
+            Competition.PRIORITY_FEE,
+            share,
+            InventoryPolicy.SELL,
+            0);
     Population p = keepers(ctx, 4, 10, pga);
     RandomStream replica = streamAfterSetUp(4);
     double[] bids = new double[4];
@@ -399,7 +448,8 @@ class LiquidatorDecisionsTest {
 
     ctx.setClock(2, 1);
     assertEquals(1, p.liquidate(ctx, List.of(x)));
-    assertEquals(List.of(new RewardVenue.Attempt(x.account(), keeper(expected), true)), a.attempts());
+    assertEquals(
+        List.of(new RewardVenue.Attempt(x.account(), keeper(expected), true)), a.attempts());
     assertAudited(ctx);
   }
 
@@ -413,7 +463,8 @@ class LiquidatorDecisionsTest {
     LiquidationCandidate x = a.underwater("x", health(0.5), 0, oneEth, ETH_PRICE);
     LiquidationCandidate y = a.underwater("y", health(0.6), 0, oneEth, ETH_PRICE);
     LiquidatorBehaviour hold =
-        new LiquidatorBehaviour(0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.HOLD, 2000);
+        new LiquidatorBehaviour(
+            0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.HOLD, 2000);
     Population p = keepers(ctx, 1, 10, hold);
 
     ctx.setClock(1, 1);
@@ -432,7 +483,9 @@ class LiquidatorDecisionsTest {
     double k = ETH_PRICE / DEPTH;
     double proceeds = -ETH_PRICE * Math.expm1(-k * q) / k;
     assertEquals(1599.289, proceeds, 1e-3);
-    assertEquals(6_400 * USD_ATOM + Precision.MICRO.floorAtoms(proceeds), ctx.ledger().balance(keeper(0), USD));
+    assertEquals(
+        6_400 * USD_ATOM + Precision.MICRO.floorAtoms(proceeds),
+        ctx.ledger().balance(keeper(0), USD));
     // what is left is within the limit: 1.111111 ETH at 1800 e^(-0.000888889) = 1798.40 is 1998.22
     double left = 1.111111 * ETH_PRICE * Math.exp(-k * q);
     assertEquals(1998.22, left, 1e-2);
@@ -444,17 +497,26 @@ class LiquidatorDecisionsTest {
   void test_liquidate_sellSellsAtOnceButHoldsAnAssetWithoutAMarket() {
     FakeAgentContext ctx = context();
     RewardVenue a = venue(ctx, "A");
-    LiquidationCandidate x = a.underwater("x", health(0.5), 0, new Holding(ETH, Precision.MICRO.atomsPerUnit()), ETH_PRICE);
-    LiquidationCandidate y = a.underwater("y", health(0.6), 0, new Holding(AETH, 5 * Precision.MICRO.atomsPerUnit()), 1400);
+    LiquidationCandidate x =
+        a.underwater(
+            "x", health(0.5), 0, new Holding(ETH, Precision.MICRO.atomsPerUnit()), ETH_PRICE);
+    LiquidationCandidate y =
+        a.underwater(
+            "y", health(0.6), 0, new Holding(AETH, 5 * Precision.MICRO.atomsPerUnit()), 1400);
     Population p = keepers(ctx, 1, 10, LiquidatorBehaviour.DEFAULT);
 
     ctx.setClock(1, 1);
     assertEquals(2, p.liquidate(ctx, List.of(x, y)));
     assertEquals(0, ctx.ledger().balance(keeper(0), ETH), "ETH sold at once");
-    assertEquals(5 * Precision.MICRO.atomsPerUnit(), ctx.ledger().balance(keeper(0), AETH), "aETH has no market: held");
+    assertEquals(
+        5 * Precision.MICRO.atomsPerUnit(),
+        ctx.ledger().balance(keeper(0), AETH),
+        "aETH has no market: held");
     // 10,000 - 1,800 + 1800 (1 - e^-0.001) / 0.001 (= 1799.100299...) - 5 * 1,400
     double sale = -ETH_PRICE * Math.expm1(-0.001) / 0.001;
-    assertEquals((10_000 - 1_800 - 7_000) * USD_ATOM + Precision.MICRO.floorAtoms(sale), ctx.ledger().balance(keeper(0), USD));
+    assertEquals(
+        (10_000 - 1_800 - 7_000) * USD_ATOM + Precision.MICRO.floorAtoms(sale),
+        ctx.ledger().balance(keeper(0), USD));
     assertAudited(ctx);
   }
 
@@ -462,10 +524,14 @@ class LiquidatorDecisionsTest {
   void test_liquidate_holdNeverSellsAnAssetWithoutAMarketAndSellsTheOthersInstead() {
     FakeAgentContext ctx = context();
     RewardVenue a = venue(ctx, "A");
-    LiquidationCandidate x = a.underwater("x", health(0.5), 0, new Holding(AETH, Precision.MICRO.atomsPerUnit()), 1400);
-    LiquidationCandidate y = a.underwater("y", health(0.6), 0, new Holding(ETH, Precision.MICRO.atomsPerUnit()), ETH_PRICE);
+    LiquidationCandidate x =
+        a.underwater("x", health(0.5), 0, new Holding(AETH, Precision.MICRO.atomsPerUnit()), 1400);
+    LiquidationCandidate y =
+        a.underwater(
+            "y", health(0.6), 0, new Holding(ETH, Precision.MICRO.atomsPerUnit()), ETH_PRICE);
     LiquidatorBehaviour hold =
-        new LiquidatorBehaviour(0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.HOLD, 1000);
+        new LiquidatorBehaviour(
+            0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.HOLD, 1000);
     Population p = keepers(ctx, 1, 10, hold);
 
     ctx.setClock(1, 1);

@@ -17,11 +17,11 @@ import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * Liquidators bidding in Dutch-auction lots: they take when the auction price is at most the
- * market price times (1 - minAuctionDiscount), as far as their capital goes and within their
- * per-round throughput, and sell what they bought into the shared market. The ETH market is at
- * 1,800 (so the default 2% discount needs an auction price of at most 1,764). Gas on takes is paid
- * out of the model and comes off what the capital buys.
+ * Liquidators bidding in Dutch-auction lots: they take when the auction price is at most the market
+ * price times (1 - minAuctionDiscount), as far as their capital goes and within their per-round
+ * throughput, and sell what they bought into the shared market. The ETH market is at 1,800 (so the
+ * default 2% discount needs an auction price of at most 1,764). Gas on takes is paid out of the
+ * model and comes off what the capital buys.
  */
 class LiquidatorsAuctionTest {
 
@@ -33,9 +33,16 @@ class LiquidatorsAuctionTest {
     return new FakeAgentContext(List.of(USD, ETH)).addMarket(ETH, 1800, 1.8e6);
   }
 
-  private static Population keepers(FakeAgentContext ctx, int count, double capital, int maxPerRound, List<VenueId> venues, double discount) {
+  private static Population keepers(
+      FakeAgentContext ctx,
+      int count,
+      double capital,
+      int maxPerRound,
+      List<VenueId> venues,
+      double discount) {
     Population p =
-        new LiquidatorsSpec("keepers", count, new Distribution.Constant(capital), venues, maxPerRound, discount)
+        new LiquidatorsSpec(
+                "keepers", count, new Distribution.Constant(capital), venues, maxPerRound, discount)
             .resolve(new RandomStreams(SEED, 0));
     p.setUp(ctx);
     return p;
@@ -48,17 +55,25 @@ class LiquidatorsAuctionTest {
   @Test
   void test_liquidate_takesDiscountedLotAndSellsItIntoMarket() {
     FakeAgentContext ctx = context();
-    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 5, 1_700));
-    Population p = keepers(ctx, 2, 10_000, 10, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
+    FakeAuctionVenue venue =
+        ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 5, 1_700));
+    Population p =
+        keepers(ctx, 2, 10_000, 10, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
     ctx.setClock(3, 1);
     // 1,700 <= 1,800 * 0.98 = 1,764: keeper 000 can pay for 10,000 / 1,700 = 5.88 ETH, so buys
     // the whole 5 ETH lot for 8,500, and sells the 5 ETH at once.
     assertEquals(1, p.liquidate(ctx, List.of()));
-    assertEquals(List.of(new AuctionTake(VenueId.of("maker"), 1, ETH, Precision.MICRO.atoms(5), 8_500)), venue.takes);
+    assertEquals(
+        List.of(new AuctionTake(VenueId.of("maker"), 1, ETH, Precision.MICRO.atoms(5), 8_500)),
+        venue.takes);
     assertEquals(List.of(keeper(0)), venue.takers);
     assertEquals(0, ctx.ledger().balance(keeper(0), ETH));
-    MarketTrade sale = ctx.events().stream().filter(MarketTrade.class::isInstance).map(MarketTrade.class::cast)
-        .findFirst().orElseThrow();
+    MarketTrade sale =
+        ctx.events().stream()
+            .filter(MarketTrade.class::isInstance)
+            .map(MarketTrade.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertEquals(-5, sale.units(), 0);
     assertEquals(List.of(), venue.auctions());
   }
@@ -66,15 +81,18 @@ class LiquidatorsAuctionTest {
   @Test
   void test_liquidate_passesLotWithoutEnoughDiscount() {
     FakeAgentContext ctx = context();
-    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 5, 1_780));
-    Population p = keepers(ctx, 2, 10_000, 10, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
+    FakeAuctionVenue venue =
+        ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 5, 1_780));
+    Population p =
+        keepers(ctx, 2, 10_000, 10, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
     ctx.setClock(3, 1);
     // 1,780 > 1,764: no bid.
     assertEquals(0, p.liquidate(ctx, List.of()));
     assertEquals(List.of(), venue.takes);
     // With no required discount, 1,780 <= 1,800 is enough.
     FakeAgentContext ctx2 = context();
-    FakeAuctionVenue venue2 = ctx2.addVenue(new FakeAuctionVenue("maker", ctx2.ledger(), USD).lot(1, ETH, 5, 1_780));
+    FakeAuctionVenue venue2 =
+        ctx2.addVenue(new FakeAuctionVenue("maker", ctx2.ledger(), USD).lot(1, ETH, 5, 1_780));
     Population eager = keepers(ctx2, 2, 10_000, 10, List.of(), 0);
     ctx2.setClock(3, 1);
     assertEquals(1, eager.liquidate(ctx2, List.of()));
@@ -84,8 +102,10 @@ class LiquidatorsAuctionTest {
   @Test
   void test_liquidate_takesBoundedByCapitalThenNextLiquidatorTakesRest() {
     FakeAgentContext ctx = context();
-    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 10, 1_700));
-    Population p = keepers(ctx, 2, 10_000, 1, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
+    FakeAuctionVenue venue =
+        ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 10, 1_700));
+    Population p =
+        keepers(ctx, 2, 10_000, 1, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
     ctx.setClock(3, 1);
     // Keeper 000 affords floor(10,000 / 1,700) = 5.882352 ETH (paying 9,999.9984); one take is its
     // whole round's throughput, so keeper 001 takes the remaining 4.117648 ETH for 7,000.0016.
@@ -100,8 +120,10 @@ class LiquidatorsAuctionTest {
   @Test
   void test_liquidate_throughputLimitsTakesPerRound() {
     FakeAgentContext ctx = context();
-    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 10, 1_700));
-    Population p = keepers(ctx, 1, 10_000, 1, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
+    FakeAuctionVenue venue =
+        ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 10, 1_700));
+    Population p =
+        keepers(ctx, 1, 10_000, 1, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
     ctx.setClock(3, 1);
     // One liquidator, one action per round: it buys 5.882352 ETH and stops.
     assertEquals(1, p.liquidate(ctx, List.of()));
@@ -116,8 +138,10 @@ class LiquidatorsAuctionTest {
   void test_liquidate_bidsInAuctionsWhenNoAccountIsLiquidatable() {
     // The engine runs a liquidation round while any auction is open, with an empty candidate list.
     FakeAgentContext ctx = context();
-    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 2, 1_700));
-    Population p = keepers(ctx, 1, 10_000, 10, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
+    FakeAuctionVenue venue =
+        ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 2, 1_700));
+    Population p =
+        keepers(ctx, 1, 10_000, 10, List.of(), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
     ctx.setClock(4, 1);
     assertEquals(1, p.liquidate(ctx, List.of()));
     assertEquals(1, venue.takes.size());
@@ -127,9 +151,18 @@ class LiquidatorsAuctionTest {
   @Test
   void test_liquidate_biddingOnlyOnServedVenues() {
     FakeAgentContext ctx = context();
-    FakeAuctionVenue served = ctx.addVenue(new FakeAuctionVenue("served", ctx.ledger(), USD).lot(1, ETH, 1, 1_700));
-    FakeAuctionVenue other = ctx.addVenue(new FakeAuctionVenue("other", ctx.ledger(), USD).lot(1, ETH, 1, 1_700));
-    Population p = keepers(ctx, 1, 10_000, 10, List.of(VenueId.of("served")), LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
+    FakeAuctionVenue served =
+        ctx.addVenue(new FakeAuctionVenue("served", ctx.ledger(), USD).lot(1, ETH, 1, 1_700));
+    FakeAuctionVenue other =
+        ctx.addVenue(new FakeAuctionVenue("other", ctx.ledger(), USD).lot(1, ETH, 1, 1_700));
+    Population p =
+        keepers(
+            ctx,
+            1,
+            10_000,
+            10,
+            List.of(VenueId.of("served")),
+            LiquidatorsSpec.DEFAULT_MIN_AUCTION_DISCOUNT);
     ctx.setClock(3, 1);
     assertEquals(1, p.liquidate(ctx, List.of()));
     assertEquals(1, served.takes.size());
@@ -138,9 +171,11 @@ class LiquidatorsAuctionTest {
 
   private static Population payingKeepers(FakeAgentContext ctx, double capital, double gas) {
     LiquidatorBehaviour b =
-        new LiquidatorBehaviour(0, gas, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.SELL, 0);
+        new LiquidatorBehaviour(
+            0, gas, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.SELL, 0);
     Population p =
-        new LiquidatorsSpec("keepers", 1, new Distribution.Constant(capital), List.of(), 10, 0.02, b)
+        new LiquidatorsSpec(
+                "keepers", 1, new Distribution.Constant(capital), List.of(), 10, 0.02, b)
             .resolve(new RandomStreams(SEED, 0));
     p.setUp(ctx);
     return p;
@@ -149,17 +184,25 @@ class LiquidatorsAuctionTest {
   @Test
   void test_liquidate_gasIsPaidPerTakeAndComesOutOfWhatCapitalBuys() {
     FakeAgentContext ctx = context();
-    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 5, 1_700));
+    FakeAuctionVenue venue =
+        ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 5, 1_700));
     Population p = payingKeepers(ctx, 8_530, 50);
     ctx.setClock(3, 1);
     // After 50 of gas, 8,480 buys floor(8,480 / 1,700 ETH) = 4.988235 ETH (8,479.9995 USD); the
     // expected reward 4.988235 * (1,800 - 1,700) = 498.8235 covers the gas.
     assertEquals(1, p.liquidate(ctx, List.of()));
-    assertEquals(List.of(new AuctionTake(VenueId.of("maker"), 1, ETH, 4_988_235, 8_479.9995)), venue.takes);
+    assertEquals(
+        List.of(new AuctionTake(VenueId.of("maker"), 1, ETH, 4_988_235, 8_479.9995)), venue.takes);
     List<LiquidatorCost> costs =
-        ctx.events().stream().filter(LiquidatorCost.class::isInstance).map(LiquidatorCost.class::cast).toList();
+        ctx.events().stream()
+            .filter(LiquidatorCost.class::isInstance)
+            .map(LiquidatorCost.class::cast)
+            .toList();
     assertEquals(1, costs.size());
-    assertEquals(new LiquidatorCost(3, 1, "maker", "keepers/000", "auction/1", 50.0, 0.0, costs.get(0).expectedReward()), costs.get(0));
+    assertEquals(
+        new LiquidatorCost(
+            3, 1, "maker", "keepers/000", "auction/1", 50.0, 0.0, costs.get(0).expectedReward()),
+        costs.get(0));
     assertEquals(498.8235, costs.get(0).expectedReward(), 1e-9);
     // external: -8,530 of capital + 50 of gas
     assertEquals(-8_480_000_000L, ctx.ledger().balance(Ledger.EXTERNAL, USD));
@@ -169,7 +212,8 @@ class LiquidatorsAuctionTest {
   @Test
   void test_liquidate_takeWhoseDiscountDoesNotCoverTheGasIsSkipped() {
     FakeAgentContext ctx = context();
-    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 0.1, 1_700));
+    FakeAuctionVenue venue =
+        ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 0.1, 1_700));
     Population p = payingKeepers(ctx, 10_000, 50);
     ctx.setClock(3, 1);
     // 0.1 ETH * (1,800 - 1,700) = 10 < 50 of gas

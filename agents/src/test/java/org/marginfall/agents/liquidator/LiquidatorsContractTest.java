@@ -39,8 +39,13 @@ class LiquidatorsContractTest {
         for (InventoryPolicy inventory : InventoryPolicy.values()) {
           run(
               new LiquidatorBehaviour(
-                  1, 7.5, 2, strategy, competition,
-                  competition == Competition.PRIORITY_FEE ? new Distribution.Uniform(0, 0.8) : null, inventory,
+                  1,
+                  7.5,
+                  2,
+                  strategy,
+                  competition,
+                  competition == Competition.PRIORITY_FEE ? new Distribution.Uniform(0, 0.8) : null,
+                  inventory,
                   inventory == InventoryPolicy.HOLD ? 5_000 : 0));
           combinations++;
         }
@@ -51,12 +56,14 @@ class LiquidatorsContractTest {
 
   private static void run(LiquidatorBehaviour behaviour) {
     Random random = new Random(20_260_521L);
-    FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH, AETH)).addMarket(ETH, 1800, 5.0e6);
+    FakeAgentContext ctx =
+        new FakeAgentContext(List.of(USD, ETH, AETH)).addMarket(ETH, 1800, 5.0e6);
     ctx.markets().defineDerived(AETH, () -> 1500);
     RewardVenue a = ctx.addVenue(new RewardVenue("A", ctx.ledger(), USD));
     RewardVenue b = ctx.addVenue(new RewardVenue("B", ctx.ledger(), USD));
     Population p =
-        new LiquidatorsSpec("keepers", 4, new Distribution.Uniform(500, 20_000), List.of(), 3, 0.02, behaviour)
+        new LiquidatorsSpec(
+                "keepers", 4, new Distribution.Uniform(500, 20_000), List.of(), 3, 0.02, behaviour)
             .resolve(new RandomStreams(7, 0));
     p.setUp(ctx);
     int executed = 0;
@@ -72,7 +79,12 @@ class LiquidatorsContractTest {
               default -> new Holding(AETH, Precision.MICRO.atoms(random.nextDouble() * 2));
             };
         double price = h == null ? 0 : (h.asset().equals(ETH) ? 1700 : 1400);
-        v.underwater(String.format(Locale.ROOT, "x%03d", id++), new MarginState(random.nextDouble() * 900, 2000, 1000), reward, h, price);
+        v.underwater(
+            String.format(Locale.ROOT, "x%03d", id++),
+            new MarginState(random.nextDouble() * 900, 2000, 1000),
+            reward,
+            h,
+            price);
       }
       a.refuseAll(random.nextInt(10) == 0);
       for (int round = 1; round <= 3; round++) {
@@ -83,7 +95,9 @@ class LiquidatorsContractTest {
           break;
         }
         executed += p.liquidate(ctx, listed);
-        assertTrue(ctx.ledger().audit().isEmpty(), behaviour + " step " + step + ": " + ctx.ledger().audit());
+        assertTrue(
+            ctx.ledger().audit().isEmpty(),
+            behaviour + " step " + step + ": " + ctx.ledger().audit());
       }
     }
     assertTrue(executed > 0, behaviour + " never liquidated");

@@ -40,12 +40,20 @@ class LiquidatorsPrecisionTest {
    * remaining 3.9375 ETH.
    */
   private static Map<String, Double> run(List<Integer> decimals) {
-    FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH), decimals).addMarket(ETH, 1800, 1.8e6);
-    FakeAuctionVenue venue = ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 10, 1_600));
+    FakeAgentContext ctx =
+        new FakeAgentContext(List.of(USD, ETH), decimals).addMarket(ETH, 1800, 1.8e6);
+    FakeAuctionVenue venue =
+        ctx.addVenue(new FakeAuctionVenue("maker", ctx.ledger(), USD).lot(1, ETH, 10, 1_600));
     LiquidatorBehaviour b =
         new LiquidatorBehaviour(
-            0, 50, 0, VenueChoice.LISTED, Competition.PRIORITY_FEE, new Distribution.Constant(0.25),
-            InventoryPolicy.HOLD, 7_200);
+            0,
+            50,
+            0,
+            VenueChoice.LISTED,
+            Competition.PRIORITY_FEE,
+            new Distribution.Constant(0.25),
+            InventoryPolicy.HOLD,
+            7_200);
     Population p =
         new LiquidatorsSpec("keepers", 2, new Distribution.Constant(10_050), List.of(), 1, 0.02, b)
             .resolve(new RandomStreams(42L, 0));
@@ -65,14 +73,20 @@ class LiquidatorsPrecisionTest {
       out.put("take" + i + ".paid", t.paid());
     }
     List<LiquidatorCost> costs =
-        ctx.events().stream().filter(LiquidatorCost.class::isInstance).map(LiquidatorCost.class::cast).toList();
+        ctx.events().stream()
+            .filter(LiquidatorCost.class::isInstance)
+            .map(LiquidatorCost.class::cast)
+            .toList();
     for (int i = 0; i < costs.size(); i++) {
       out.put("cost" + i + ".gas", costs.get(i).gas());
       out.put("cost" + i + ".fee", costs.get(i).priorityFee());
       out.put("cost" + i + ".reward", costs.get(i).expectedReward());
     }
     List<MarketTrade> trades =
-        ctx.events().stream().filter(MarketTrade.class::isInstance).map(MarketTrade.class::cast).toList();
+        ctx.events().stream()
+            .filter(MarketTrade.class::isInstance)
+            .map(MarketTrade.class::cast)
+            .toList();
     for (int i = 0; i < trades.size(); i++) {
       out.put("trade" + i + ".units", trades.get(i).units());
       out.put("trade" + i + ".price", trades.get(i).averagePrice());

@@ -31,15 +31,23 @@ class LiquidatorsTest {
   private static final AssetId ETH = AssetId.of("ETH");
   private static final long SEED = 42L;
   private static final long ONE_ETH = Precision.MICRO.atomsPerUnit();
-  /** Victims open 9 ETH long on 1 ETH of collateral at this mark: IMR 9 * 2000 * 0.1 = 1800 <= 2000. */
+
+  /**
+   * Victims open 9 ETH long on 1 ETH of collateral at this mark: IMR 9 * 2000 * 0.1 = 1800 <= 2000.
+   */
   private static final double OPEN_MARK = 2000;
+
   /** At this mark a victim's equity is 1800 + 9 * (1800 - 2000) = 0 < MMR 9 * 1800 * 0.05 = 810. */
   private static final double CRASH_MARK = 1800;
+
   private static final double IMF = 0.1;
   private static final double MMF = 0.05;
+
   /** Shared ETH market: price 1800, depth 1.8e6 USD, so k = F / depth = 0.001 per ETH sold. */
   private static final double MARKET_PRICE = 1800;
+
   private static final double DEPTH = 1.8e6;
+
   /** Each liquidator's capital; one liquidation costs 1 ETH at the 1800 mark = 1800 USD. */
   private static final double CAPITAL = 10_000;
 
@@ -57,8 +65,12 @@ class LiquidatorsTest {
     return v;
   }
 
-  /** Opens {@code n} accounts that the crash to {@link #CRASH_MARK} makes liquidatable; returns them in venue order. */
-  private static List<LiquidationCandidate> underwater(FakeAgentContext ctx, FakePerpetualVenue venue, String owners, int n) {
+  /**
+   * Opens {@code n} accounts that the crash to {@link #CRASH_MARK} makes liquidatable; returns them
+   * in venue order.
+   */
+  private static List<LiquidationCandidate> underwater(
+      FakeAgentContext ctx, FakePerpetualVenue venue, String owners, int n) {
     venue.setMark(ETH, OPEN_MARK);
     for (int i = 0; i < n; i++) {
       AccountId owner = AccountId.of(owners, String.format(Locale.ROOT, "%02d", i));
@@ -74,9 +86,11 @@ class LiquidatorsTest {
     return venue.liquidatable();
   }
 
-  private static Population keepers(FakeAgentContext ctx, int count, int maxPerRound, List<VenueId> venues) {
+  private static Population keepers(
+      FakeAgentContext ctx, int count, int maxPerRound, List<VenueId> venues) {
     Population p =
-        new LiquidatorsSpec("keepers", count, new Distribution.Constant(CAPITAL), venues, maxPerRound)
+        new LiquidatorsSpec(
+                "keepers", count, new Distribution.Constant(CAPITAL), venues, maxPerRound)
             .resolve(new RandomStreams(SEED, 0));
     p.setUp(ctx);
     return p;
@@ -98,7 +112,9 @@ class LiquidatorsTest {
   void test_setUp_endowsEachLiquidatorWithItsDrawnCapital() {
     Distribution capital = new Distribution.Uniform(1e6, 5e6);
     FakeAgentContext ctx = context();
-    new LiquidatorsSpec("keepers", 5, capital, List.of(), 10).resolve(new RandomStreams(SEED, 0)).setUp(ctx);
+    new LiquidatorsSpec("keepers", 5, capital, List.of(), 10)
+        .resolve(new RandomStreams(SEED, 0))
+        .setUp(ctx);
 
     RandomStream expected = new RandomStreams(SEED, 0).stream("agents/keepers");
     long total = 0;
@@ -153,7 +169,9 @@ class LiquidatorsTest {
     ctx.setClock(1, 1);
     assertEquals(4, p.liquidate(ctx, c.subList(0, 4)));
     // candidates in the order given; keepers 0, 1, 2 and round again to 0
-    assertEquals(List.of(done(c.get(0), 0), done(c.get(1), 1), done(c.get(2), 2), done(c.get(3), 0)), venue.attempts());
+    assertEquals(
+        List.of(done(c.get(0), 0), done(c.get(1), 1), done(c.get(2), 2), done(c.get(3), 0)),
+        venue.attempts());
 
     ctx.setClock(1, 2);
     assertEquals(2, p.liquidate(ctx, c.subList(4, 6)));
@@ -209,7 +227,8 @@ class LiquidatorsTest {
     Population p = keepers(ctx, 2, 10, List.of());
     // keeper 0 keeps 1799.999999 USD, one atom short of the 1800 the collateral costs
     long keep = 1_800_000_000L - 1;
-    ctx.ledger().transfer(keeper(0), Ledger.EXTERNAL, USD, ctx.ledger().balance(keeper(0), USD) - keep);
+    ctx.ledger()
+        .transfer(keeper(0), Ledger.EXTERNAL, USD, ctx.ledger().balance(keeper(0), USD) - keep);
 
     ctx.setClock(1, 1);
     assertEquals(1, p.liquidate(ctx, c));
@@ -229,7 +248,9 @@ class LiquidatorsTest {
     venue.refuseAll(true);
     assertEquals(0, p.liquidate(ctx, c.subList(1, 2)));
     // every keeper was asked, starting at keeper 1
-    assertEquals(List.of(passed(c.get(1), 1), passed(c.get(1), 2), passed(c.get(1), 0)), venue.attempts().subList(1, 4));
+    assertEquals(
+        List.of(passed(c.get(1), 1), passed(c.get(1), 2), passed(c.get(1), 0)),
+        venue.attempts().subList(1, 4));
     venue.refuseAll(false);
     assertEquals(1, p.liquidate(ctx, c.subList(2, 3)));
     assertEquals(done(c.get(2), 1), venue.attempts().get(4), "the turn is still keeper 1's");
@@ -272,18 +293,24 @@ class LiquidatorsTest {
 
     Ledger ledger = ctx.ledger();
     assertEquals(0, ledger.balance(keeper(0), ETH), "both acquired ETH were sold at once");
-    assertEquals(2 * ONE_ETH, ledger.balance(Markets.account(ETH), ETH), "the outside market holds them");
+    assertEquals(
+        2 * ONE_ETH, ledger.balance(Markets.account(ETH), ETH), "the outside market holds them");
     // k = 1800 / 1.8e6 = 0.001. Sale 1 at 1800: 1800 (1 - e^-0.001) / 0.001 = 1799.1002999250...
-    // price then 1800 e^-0.001 = 1798.2008997...; sale 2: 1798.2008997 (1 - e^-0.001) / 0.001 = 1797.3020988754...
+    // price then 1800 e^-0.001 = 1798.2008997...; sale 2: 1798.2008997 (1 - e^-0.001) / 0.001 =
+    // 1797.3020988754...
     double k = MARKET_PRICE / DEPTH;
     double sale1 = -MARKET_PRICE * Math.expm1(-k) / k;
     double sale2 = -MARKET_PRICE * Math.exp(-k) * Math.expm1(-k) / k;
     assertEquals(1799.1002999250, sale1, 1e-9);
     assertEquals(1797.3020988754, sale2, 1e-9);
-    // USD: 10,000 - 1,800 + 1,799.100299 - 1,800 + 1,797.302098 (each sale floored to an atom) = 9,996.402397
+    // USD: 10,000 - 1,800 + 1,799.100299 - 1,800 + 1,797.302098 (each sale floored to an atom) =
+    // 9,996.402397
     assertEquals(9_996_402_397L, ledger.balance(keeper(0), USD));
     assertEquals(
-        10_000_000_000L - 3_600_000_000L + Precision.MICRO.floorAtoms(sale1) + Precision.MICRO.floorAtoms(sale2),
+        10_000_000_000L
+            - 3_600_000_000L
+            + Precision.MICRO.floorAtoms(sale1)
+            + Precision.MICRO.floorAtoms(sale2),
         ledger.balance(keeper(0), USD));
     // LinearLog is path independent: two 1-ETH sales end where one 2-ETH sale would, 1800 e^-0.002
     assertEquals(MARKET_PRICE * Math.exp(-2 * k), ctx.marketPrice(ETH), 1e-9);

@@ -24,13 +24,15 @@ class LiquidatorsTypeTest {
 
   private static final AssetId USD = AssetId.of("USD");
   private static final AssetId ETH = AssetId.of("ETH");
+
   /** Real scenarios list populations under {@code agents}; this is the second one's path. */
   private static final String AT = "agents[1].";
 
   private static final FakeSpecContext CONTEXT =
       new FakeSpecContext(USD)
           .spot(ETH)
-          .venue(new FakeVenueSpec(VenueId.of("perp-a"), "perpetual", Set.of(ETH), Set.of(ETH), true))
+          .venue(
+              new FakeVenueSpec(VenueId.of("perp-a"), "perpetual", Set.of(ETH), Set.of(ETH), true))
           .venue(new FakeVenueSpec(VenueId.of("perp-b"), "perpetual", Set.of(ETH), Set.of(), true));
 
   private static Map<String, Object> valid() {
@@ -49,7 +51,10 @@ class LiquidatorsTypeTest {
     Problems problems = new Problems();
     Map<String, Object> other = Map.of("id", "someone-else", "type", "leveraged-traders");
     SpecNode node =
-        SpecNode.root(Map.of("agents", List.of(other, population)), problems).get("agents").elements().get(1);
+        SpecNode.root(Map.of("agents", List.of(other, population)), problems)
+            .get("agents")
+            .elements()
+            .get(1);
     PopulationSpec spec = new LiquidatorsType().read(node, CONTEXT);
     return new Read(spec, problems.all());
   }
@@ -71,7 +76,8 @@ class LiquidatorsTypeTest {
     Read r = read(valid());
     assertTrue(r.problems().isEmpty(), r.problems().toString());
     assertEquals(
-        new LiquidatorsSpec("keepers", 8, new Distribution.LogNormal(3.0e6, 0.5), List.of(), 25), r.spec());
+        new LiquidatorsSpec("keepers", 8, new Distribution.LogNormal(3.0e6, 0.5), List.of(), 25),
+        r.spec());
     assertEquals("liquidators", new LiquidatorsType().name());
   }
 
@@ -93,7 +99,8 @@ class LiquidatorsTypeTest {
   void test_read_unknownVenueInTheListFailsAtItsIndex() {
     Map<String, Object> m = valid();
     m.put("venues", List.of("perp-a", "perp-x"));
-    assertProblem(AT + "venues[1]", "unknown venue 'perp-x' (declared: perp-a, perp-b)", onlyProblem(m));
+    assertProblem(
+        AT + "venues[1]", "unknown venue 'perp-x' (declared: perp-a, perp-b)", onlyProblem(m));
   }
 
   @Test
@@ -149,7 +156,8 @@ class LiquidatorsTypeTest {
   void test_read_behaviourDefaultsToTheOriginalRule() {
     assertEquals(LiquidatorBehaviour.DEFAULT, ((LiquidatorsSpec) read(valid()).spec()).behaviour());
     assertEquals(
-        new LiquidatorBehaviour(0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.SELL, 0),
+        new LiquidatorBehaviour(
+            0, 0, 0, VenueChoice.LISTED, Competition.ROTATION, null, InventoryPolicy.SELL, 0),
         LiquidatorBehaviour.DEFAULT);
   }
 
@@ -168,8 +176,14 @@ class LiquidatorsTypeTest {
     assertTrue(r.problems().isEmpty(), r.problems().toString());
     assertEquals(
         new LiquidatorBehaviour(
-            3, 40, 25.5, VenueChoice.MAX_PROFIT, Competition.PRIORITY_FEE, new Distribution.Uniform(0.5, 0.9),
-            InventoryPolicy.HOLD, 2.0e5),
+            3,
+            40,
+            25.5,
+            VenueChoice.MAX_PROFIT,
+            Competition.PRIORITY_FEE,
+            new Distribution.Uniform(0.5, 0.9),
+            InventoryPolicy.HOLD,
+            2.0e5),
         ((LiquidatorsSpec) r.spec()).behaviour());
   }
 
@@ -184,11 +198,14 @@ class LiquidatorsTypeTest {
   void test_read_unknownChoicesListTheKnownNames() {
     Map<String, Object> m = valid();
     m.put("strategy", "greedy");
-    assertProblem(AT + "strategy", "unknown strategy 'greedy' (known: listed, maxProfit)", onlyProblem(m));
+    assertProblem(
+        AT + "strategy", "unknown strategy 'greedy' (known: listed, maxProfit)", onlyProblem(m));
     m = valid();
     m.put("competition", "auction");
     assertProblem(
-        AT + "competition", "unknown competition 'auction' (known: rotation, fcfs, priorityFee)", onlyProblem(m));
+        AT + "competition",
+        "unknown competition 'auction' (known: rotation, fcfs, priorityFee)",
+        onlyProblem(m));
     m = valid();
     m.put("inventory", "burn");
     assertProblem(AT + "inventory", "unknown inventory 'burn' (known: sell, hold)", onlyProblem(m));

@@ -22,13 +22,13 @@ import org.marginfall.core.venue.VenueSnapshot;
  * A venue whose liquidatable accounts, rewards and collateral are set by the test, for the
  * liquidators' decision rules.
  *
- * <p>Each account {@code <venue>/accounts/<owner>} holds its collateral and the base currency of its
- * reward in the real {@link Ledger}. A liquidation sells the liquidator the account's collateral at
- * a fixed price (the liquidator pays {@code ceil(units * price)}), then pays it the reward from the
- * account, and drops the account from the list; it refuses, moving nothing, when the account is no
- * longer listed, the venue is told to refuse, or the liquidator cannot pay. {@link
- * #expectedLiquidatorReward} returns the reward set for the account. Every call is logged. Mutable,
- * not thread-safe.
+ * <p>Each account {@code <venue>/accounts/<owner>} holds its collateral and the base currency of
+ * its reward in the real {@link Ledger}. A liquidation sells the liquidator the account's
+ * collateral at a fixed price (the liquidator pays {@code ceil(units * price)}), then pays it the
+ * reward from the account, and drops the account from the list; it refuses, moving nothing, when
+ * the account is no longer listed, the venue is told to refuse, or the liquidator cannot pay.
+ * {@link #expectedLiquidatorReward} returns the reward set for the account. Every call is logged.
+ * Mutable, not thread-safe.
  */
 final class RewardVenue implements Venue {
 
@@ -54,7 +54,8 @@ final class RewardVenue implements Venue {
    * Lists an account with margin state {@code state} whose liquidation pays {@code reward} and
    * sells {@code collateral} (possibly none) at {@code price}.
    */
-  LiquidationCandidate underwater(String owner, MarginState state, double reward, Holding collateral, double price) {
+  LiquidationCandidate underwater(
+      String owner, MarginState state, double reward, Holding collateral, double price) {
     AccountId account = AccountId.of(id.value(), "accounts", owner);
     ledger.open(account, AccountType.ORDINARY);
     long rewardAtoms = Precision.MICRO.floorAtoms(reward);
@@ -130,7 +131,10 @@ final class RewardVenue implements Venue {
     if (refuseAll || t == null) {
       return Optional.empty();
     }
-    long pay = t.collateral() == null ? 0 : Precision.MICRO.ceilAtoms(Precision.MICRO.units(t.collateral().atoms()) * t.price());
+    long pay =
+        t.collateral() == null
+            ? 0
+            : Precision.MICRO.ceilAtoms(Precision.MICRO.units(t.collateral().atoms()) * t.price());
     if (ledger.balance(liquidator, base) < pay) {
       return Optional.empty();
     }
@@ -143,7 +147,13 @@ final class RewardVenue implements Venue {
     ledger.transfer(account, liquidator, base, t.rewardAtoms());
     listed.remove(account);
     return Optional.of(
-        new LiquidationOutcome(id, account, 0, Precision.MICRO.units(t.rewardAtoms()), acquired, Precision.MICRO.units(pay)));
+        new LiquidationOutcome(
+            id,
+            account,
+            0,
+            Precision.MICRO.units(t.rewardAtoms()),
+            acquired,
+            Precision.MICRO.units(pay)));
   }
 
   @Override

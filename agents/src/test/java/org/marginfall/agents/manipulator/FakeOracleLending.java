@@ -39,7 +39,13 @@ final class FakeOracleLending implements LendingVenue {
   private final Map<AccountId, Long> debts = new LinkedHashMap<>();
 
   FakeOracleLending(
-      Ledger ledger, AssetId base, AssetId collateral, AssetId receipt, double ltv, DoubleSupplier oracle, double lendable) {
+      Ledger ledger,
+      AssetId base,
+      AssetId collateral,
+      AssetId receipt,
+      double ltv,
+      DoubleSupplier oracle,
+      double lendable) {
     this.ledger = ledger;
     this.base = base;
     this.collateral = collateral;
@@ -54,7 +60,8 @@ final class FakeOracleLending implements LendingVenue {
 
   /** The account's collateral value at the oracle minus its debt: negative is a shortfall. */
   double surplus(AccountId account) {
-    return Precision.MICRO.units(ledger.balance(account, receipt)) * price(collateral) - debt(account, base);
+    return Precision.MICRO.units(ledger.balance(account, receipt)) * price(collateral)
+        - debt(account, base);
   }
 
   @Override
@@ -111,7 +118,9 @@ final class FakeOracleLending implements LendingVenue {
 
   @Override
   public long availableLiquidity(AssetId asset) {
-    return asset.equals(base) ? ledger.balance(cash, base) : ledger.balance(collateralPool, collateral);
+    return asset.equals(base)
+        ? ledger.balance(cash, base)
+        : ledger.balance(collateralPool, collateral);
   }
 
   @Override
@@ -145,7 +154,8 @@ final class FakeOracleLending implements LendingVenue {
   @Override
   public void borrow(AccountId account, AssetId asset, long atoms, AccountId to) {
     double debtAfter = Precision.MICRO.units(debts.getOrDefault(account, 0L) + atoms);
-    if (debtAfter > Precision.MICRO.units(ledger.balance(account, receipt)) * price(collateral) * ltv) {
+    if (debtAfter
+        > Precision.MICRO.units(ledger.balance(account, receipt)) * price(collateral) * ltv) {
       throw new IllegalStateException("over LTV");
     }
     ledger.transfer(cash, to, base, atoms);
@@ -158,7 +168,8 @@ final class FakeOracleLending implements LendingVenue {
   }
 
   @Override
-  public void withdrawCollateral(AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
+  public void withdrawCollateral(
+      AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
     throw new AssertionError("the manipulator never withdraws");
   }
 

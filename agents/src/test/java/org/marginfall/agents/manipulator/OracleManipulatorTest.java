@@ -17,8 +17,8 @@ import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * The manipulator's pump, borrow and the shortfall it leaves, on a thin market of depth 1e6 USD
- * (k = F / depth = 1e-6 per unit at F = 1) read by the venue's oracle with no latency.
+ * The manipulator's pump, borrow and the shortfall it leaves, on a thin market of depth 1e6 USD (k
+ * = F / depth = 1e-6 per unit at F = 1) read by the venue's oracle with no latency.
  */
 class OracleManipulatorTest {
 
@@ -55,10 +55,13 @@ class OracleManipulatorTest {
     // Impact half-life of one step, so the test can let the pump revert by decaying the market.
     ctx.markets().add(new SharedMarket(TOK, new ImpactModel.LinearLog(1.0e6), 1.0, 1.0));
     FakeOracleLending pool =
-        ctx.addVenue(new FakeOracleLending(ctx.ledger(), USD, TOK, ATOK, 0.8, () -> ctx.marketPrice(TOK), 1.0e7));
+        ctx.addVenue(
+            new FakeOracleLending(
+                ctx.ledger(), USD, TOK, ATOK, 0.8, () -> ctx.marketPrice(TOK), 1.0e7));
     // Capital 500,000 over 2 steps from step 1, holding 1,000,000 TOK, borrow at step 3.
     Population p =
-        new OracleManipulatorSpec("attacker", VenueId.of("pool"), TOK, USD, 500_000, 1_000_000, 1, 2, 0)
+        new OracleManipulatorSpec(
+                "attacker", VenueId.of("pool"), TOK, USD, 500_000, 1_000_000, 1, 2, 0)
             .resolve(new RandomStreams(1, 0));
     p.setUp(ctx);
     AccountId account = pool.account(WALLET);
@@ -79,14 +82,18 @@ class OracleManipulatorTest {
     double collateral = Precision.MICRO.units(ctx.balance(account, ATOK));
     assertEquals(1_405_465.108108, collateral, 1e-5);
 
-    // Step 3: borrows 1,405,465.108 x 1.5 x 0.8 x (1 - 1e-6) = 1,686,556.443 USD at the pumped oracle.
+    // Step 3: borrows 1,405,465.108 x 1.5 x 0.8 x (1 - 1e-6) = 1,686,556.443 USD at the pumped
+    // oracle.
     ctx.setClock(3, 0);
     p.trade(ctx);
     assertEquals(1_686_556.443, Precision.MICRO.units(ctx.balance(WALLET, USD)), 1e-3);
     assertEquals(1_686_556.443, pool.debt(account, USD), 1e-3);
     ManipulatorBorrow b =
-        ctx.events().stream().filter(ManipulatorBorrow.class::isInstance).map(ManipulatorBorrow.class::cast)
-            .findFirst().orElseThrow();
+        ctx.events().stream()
+            .filter(ManipulatorBorrow.class::isInstance)
+            .map(ManipulatorBorrow.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertEquals(1.5, b.oraclePrice(), 1e-9);
     assertEquals(500_000, b.spent(), 1e-5);
 
@@ -111,14 +118,17 @@ class OracleManipulatorTest {
   void test_trade_singleStepPumpLearnsTheCoefficientFromAHalvedBuy() {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, TOK, ATOK));
     ctx.addMarket(TOK, 1.0, 1.0e6);
-    ctx.addVenue(new FakeOracleLending(ctx.ledger(), USD, TOK, ATOK, 0.5, () -> ctx.marketPrice(TOK), 1.0e7));
+    ctx.addVenue(
+        new FakeOracleLending(
+            ctx.ledger(), USD, TOK, ATOK, 0.5, () -> ctx.marketPrice(TOK), 1.0e7));
     Population p =
         new OracleManipulatorSpec("attacker", VenueId.of("pool"), TOK, USD, 300_000, 0, 5, 1, 0)
             .resolve(new RandomStreams(1, 0));
     p.setUp(ctx);
     ctx.setClock(4, 0);
     p.trade(ctx);
-    assertEquals(Precision.MICRO.atoms(300_000), ctx.balance(WALLET, USD), "nothing before startStep");
+    assertEquals(
+        Precision.MICRO.atoms(300_000), ctx.balance(WALLET, USD), "nothing before startStep");
     // One step with the whole 300,000: 300,000 units at P = 1 would cost (e^0.3 - 1) / 1e-6 =
     // 349,858.8 > cash, refused; half of it goes through, the coefficient is learnt and the rest of
     // the budget is bought exactly: P = 1 + k x 300,000 = 1.3 with the whole capital spent.

@@ -26,13 +26,26 @@ class MarkArbitrageursTest {
   private FakeAgentContext ctx;
   private FakePerpetualVenue venue;
 
-  /** ETH's market at {@code price} with depth 1e6 (k = price / 1e6 per unit); the venue marks at {@code mark}. */
-  private MarkArbitrageurs arbitrageurs(double price, double mark, double capital, double maxPerStep, int slices) {
+  /**
+   * ETH's market at {@code price} with depth 1e6 (k = price / 1e6 per unit); the venue marks at
+   * {@code mark}.
+   */
+  private MarkArbitrageurs arbitrageurs(
+      double price, double mark, double capital, double maxPerStep, int slices) {
     ctx = new FakeAgentContext(List.of(USD, ETH)).addMarket(ETH, price, 1_000_000);
-    venue = ctx.addVenue(new FakePerpetualVenue("perp", false, ctx.ledger(), USD).market(ETH, mark, 0.1, 0.05));
+    venue =
+        ctx.addVenue(
+            new FakePerpetualVenue("perp", false, ctx.ledger(), USD).market(ETH, mark, 0.1, 0.05));
     MarkArbitrageursSpec spec =
         new MarkArbitrageursSpec(
-            "arb", VenueId.of("perp"), ETH, 1, new Distribution.Constant(capital), 0.01, maxPerStep, slices);
+            "arb",
+            VenueId.of("perp"),
+            ETH,
+            1,
+            new Distribution.Constant(capital),
+            0.01,
+            maxPerStep,
+            slices);
     MarkArbitrageurs arb = (MarkArbitrageurs) spec.resolve(new RandomStreams(1, 0));
     arb.setUp(ctx);
     return arb;
@@ -70,7 +83,8 @@ class MarkArbitrageursTest {
     assertTrue(cash(arb) < 1_000, "the capital is spent: " + cash(arb));
     double p = ctx.marketPrice(ETH);
     // About 19,000-20,000 bought moves ln P by ~0.0195-0.02: P ~ 91.8, still far below the mark.
-    assertTrue(p > 90 * Math.exp(0.0185) && p < 90 * Math.exp(0.0201), "capital-bounded support: " + p);
+    assertTrue(
+        p > 90 * Math.exp(0.0185) && p < 90 * Math.exp(0.0201), "capital-bounded support: " + p);
   }
 
   @Test
@@ -90,6 +104,7 @@ class MarkArbitrageursTest {
     long held = ctx.balance(wallet, ETH);
     venue.setMark(ETH, 80); // the mark falls below the market: P > 80 x 1.01
     arb.arbitrage(ctx);
-    assertTrue(ctx.balance(wallet, ETH) < held, "sells inventory when the market is rich to the mark");
+    assertTrue(
+        ctx.balance(wallet, ETH) < held, "sells inventory when the market is rich to the mark");
   }
 }

@@ -16,8 +16,8 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 
 /**
- * Market makers on a constructed state: an ETH market at 2,000 with depth 10^6, 10,000 steps a
- * year (so a per-step variance v is an annual volatility sqrt(10,000 v)), lambda 0.5, an estimate
+ * Market makers on a constructed state: an ETH market at 2,000 with depth 10^6, 10,000 steps a year
+ * (so a per-step variance v is an annual volatility sqrt(10,000 v)), lambda 0.5, an estimate
  * starting at 0, two makers quoting all of the depth, each withdrawing 25% of its quote per step
  * above its threshold (up to 80%) and restoring 10% per step below half of it.
  */
@@ -43,18 +43,21 @@ class MarketMakersTest {
     assertEquals(0.7, DepthWithdrawal.nextWithdrawn(0.8, 0.5, 1.5, 0.75, 0.25, 0.1, 0.8), 1e-15);
     assertEquals(0.0, DepthWithdrawal.nextWithdrawn(0.05, 0.5, 1.5, 0.75, 0.25, 0.1, 0.8), 0.0);
     // share 0.6, withdrawn (0.5, 0, 0.25, 0.25): mean 0.25, factor 1 - 0.6 * 0.25 = 0.85
-    assertEquals(0.85, DepthWithdrawal.populationFactor(0.6, new double[] {0.5, 0, 0.25, 0.25}), 1e-15);
+    assertEquals(
+        0.85, DepthWithdrawal.populationFactor(0.6, new double[] {0.5, 0, 0.25, 0.25}), 1e-15);
   }
 
   private static MarketMakersSpec spec(Distribution threshold) {
-    return new MarketMakersSpec("makers", ETH, 2, 1.0, threshold, 0.5, 0.25, 0.1, 0.8, 0.5, 0.0, 10_000);
+    return new MarketMakersSpec(
+        "makers", ETH, 2, 1.0, threshold, 0.5, 0.25, 0.1, 0.8, 0.5, 0.0, 10_000);
   }
 
   @Test
   void test_arbitrage_volatilityCrossingWithdrawsThenHysteresisRestores() {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH)).addMarket(ETH, 2000, 1.0e6);
     SharedMarket market = ctx.markets().market(ETH);
-    MarketMakers p = (MarketMakers) spec(new Distribution.Constant(1.2)).resolve(new RandomStreams(1, 0));
+    MarketMakers p =
+        (MarketMakers) spec(new Distribution.Constant(1.2)).resolve(new RandomStreams(1, 0));
     p.setUp(ctx);
     assertEquals(1.0, market.depthFactor(), 0.0);
 
@@ -92,7 +95,8 @@ class MarketMakersTest {
   void test_sell_impactOfASaleWithReducedDepth() {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH)).addMarket(ETH, 2000, 1.0e6);
     SharedMarket market = ctx.markets().market(ETH);
-    MarketMakers p = (MarketMakers) spec(new Distribution.Constant(1.2)).resolve(new RandomStreams(1, 0));
+    MarketMakers p =
+        (MarketMakers) spec(new Distribution.Constant(1.2)).resolve(new RandomStreams(1, 0));
     p.setUp(ctx);
     market.setFundamental(2000 * Math.exp(-0.02));
     p.arbitrage(ctx); // vol sqrt(2) > 1.2: factor 0.75
@@ -113,7 +117,8 @@ class MarketMakersTest {
     // Thresholds drawn uniform in [1, 3]: only makers below the estimate withdraw.
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH)).addMarket(ETH, 2000, 1.0e6);
     SharedMarket market = ctx.markets().market(ETH);
-    MarketMakers p = (MarketMakers) spec(new Distribution.Uniform(1, 3)).resolve(new RandomStreams(7, 0));
+    MarketMakers p =
+        (MarketMakers) spec(new Distribution.Uniform(1, 3)).resolve(new RandomStreams(7, 0));
     p.setUp(ctx);
     double vol = 0.5 * (p.threshold(0) + p.threshold(1)); // between the two thresholds
     double lo = Math.min(p.threshold(0), p.threshold(1));
@@ -129,20 +134,27 @@ class MarketMakersTest {
   @Test
   void test_setUp_refusesAnAssetWithoutMarket() {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH));
-    MarketMakers p = (MarketMakers) spec(new Distribution.Constant(1.0)).resolve(new RandomStreams(1, 0));
+    MarketMakers p =
+        (MarketMakers) spec(new Distribution.Constant(1.0)).resolve(new RandomStreams(1, 0));
     assertThrows(IllegalStateException.class, () -> p.setUp(ctx));
   }
 
   @Test
   void test_spec_rejectsInvalidValues() {
     Distribution one = new Distribution.Constant(1.0);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new MarketMakersSpec("m", ETH, 1, 0.0, one, 0.5, 0.25, 0.1, 0.8, 0.5, 0, 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new MarketMakersSpec("m", ETH, 1, 1.0, one, 1.0, 0.25, 0.1, 0.8, 0.5, 0, 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new MarketMakersSpec("m", ETH, 1, 1.0, one, 0.5, 0.25, 0.1, 1.0, 0.5, 0, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> new MarketMakersSpec("m", ETH, 1, 1.0, new Distribution.Constant(0), 0.5, 0.25, 0.1, 0.8, 0.5, 0, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new MarketMakersSpec(
+                "m", ETH, 1, 1.0, new Distribution.Constant(0), 0.5, 0.25, 0.1, 0.8, 0.5, 0, 1));
   }
 }

@@ -37,11 +37,16 @@ class MarketMakersTypeTest {
 
   private static Read read(Map<String, Object> population, FakeSpecContext context) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(population)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(population)), problems)
+            .get("agents")
+            .elements()
+            .get(0);
     return new Read(new MarketMakersType().read(node, context), problems.all());
   }
 
-  private static void assertOnlyProblem(String path, String message, Map<String, Object> population) {
+  private static void assertOnlyProblem(
+      String path, String message, Map<String, Object> population) {
     Read r = read(population, CONTEXT);
     assertNull(r.spec());
     assertEquals(1, r.problems().size(), r.problems().toString());
@@ -56,7 +61,18 @@ class MarketMakersTypeTest {
     // 31,536,000 s a year / 60 s a step = 525,600 steps a year.
     assertEquals(
         new MarketMakersSpec(
-            "makers", ETH, 10, 1.0, new Distribution.Uniform(1.5, 4.0), 0.5, 0.25, 0.1, 0.9, 0.94, 0.0, 525_600),
+            "makers",
+            ETH,
+            10,
+            1.0,
+            new Distribution.Uniform(1.5, 4.0),
+            0.5,
+            0.25,
+            0.1,
+            0.9,
+            0.94,
+            0.0,
+            525_600),
         r.spec());
     assertEquals("market-makers", new MarketMakersType().name());
   }
@@ -91,6 +107,8 @@ class MarketMakersTypeTest {
   void test_read_needsTheRunStep() {
     Read r = read(valid(), new FakeSpecContext(USD).spot(ETH));
     assertNull(r.spec());
-    assertEquals("needs run.stepSeconds to annualise the realised volatility", r.problems().get(0).message());
+    assertEquals(
+        "needs run.stepSeconds to annualise the realised volatility",
+        r.problems().get(0).message());
   }
 }

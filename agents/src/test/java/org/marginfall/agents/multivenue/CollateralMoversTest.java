@@ -34,18 +34,38 @@ class CollateralMoversTest {
   private final FakeAgentContext fake = new FakeAgentContext(List.of(USD, ETH, BTC));
   private final RecordingContext ctx = new RecordingContext(fake);
   private final FakePerpetualVenue a =
-      fake.addVenue(new FakePerpetualVenue("a", false, fake.ledger(), USD).market(ETH, 3000, 0.1, 0.05));
+      fake.addVenue(
+          new FakePerpetualVenue("a", false, fake.ledger(), USD).market(ETH, 3000, 0.1, 0.05));
   private final FakePerpetualVenue b =
-      fake.addVenue(new FakePerpetualVenue("b", false, fake.ledger(), USD).market(BTC, 60_000, 0.1, 0.05));
+      fake.addVenue(
+          new FakePerpetualVenue("b", false, fake.ledger(), USD).market(BTC, 60_000, 0.1, 0.05));
 
   private CollateralMovers population(double marginB, int latency) {
     CollateralMoversSpec spec =
         new CollateralMoversSpec(
-            "mover", 1,
+            "mover",
+            1,
             List.of(
-                new Leg(A, ETH, new Distribution.Constant(1000), new Distribution.Constant(5), 1, 1, Double.POSITIVE_INFINITY),
-                new Leg(B, BTC, new Distribution.Constant(marginB), new Distribution.Constant(2), 1, 1, Double.POSITIVE_INFINITY)),
-            1.1, 1.3, 1.5, latency);
+                new Leg(
+                    A,
+                    ETH,
+                    new Distribution.Constant(1000),
+                    new Distribution.Constant(5),
+                    1,
+                    1,
+                    Double.POSITIVE_INFINITY),
+                new Leg(
+                    B,
+                    BTC,
+                    new Distribution.Constant(marginB),
+                    new Distribution.Constant(2),
+                    1,
+                    1,
+                    Double.POSITIVE_INFINITY)),
+            1.1,
+            1.3,
+            1.5,
+            latency);
     CollateralMovers p = (CollateralMovers) spec.resolve(new RandomStreams(7, 0));
     fake.setClock(0, 0);
     p.setUp(ctx);
@@ -72,7 +92,8 @@ class CollateralMoversTest {
     p.defend(ctx);
     assertEquals(727.5, fake.ledger().units(TRANSIT, USD), TOL);
     assertEquals(2272.5, fake.ledger().units(ACC_B, USD), TOL);
-    assertEquals(List.of(new RecordingContext.Diversion(B, ACC_B, A, ACC_A, 727.5)), ctx.diversions);
+    assertEquals(
+        List.of(new RecordingContext.Diversion(B, ACC_B, A, ACC_A, 727.5)), ctx.diversions);
     assertConserved();
     // Later rounds and the next tick: the amount in flight covers the need, nothing more leaves.
     fake.setClock(5, 2);
@@ -92,8 +113,8 @@ class CollateralMoversTest {
   }
 
   /**
-   * b with 700 USD (1400 notional: IM 140, MM 70) keeps max(1.5 × 70, 140) = 140: it sends its
-   * 560 free less one atom, 559.999999, and keeps 140.000001, just above its initial margin.
+   * b with 700 USD (1400 notional: IM 140, MM 70) keeps max(1.5 × 70, 140) = 140: it sends its 560
+   * free less one atom, 559.999999, and keeps 140.000001, just above its initial margin.
    */
   @Test
   void test_defend_sourceKeepsItsInitialMarginWithLatencyZero() {
@@ -105,7 +126,9 @@ class CollateralMoversTest {
     assertEquals(1000 + 559.999999, fake.ledger().units(ACC_A, USD), TOL);
     assertEquals(0, fake.ledger().balance(TRANSIT, USD));
     assertEquals(559.999999, ctx.diversions.get(0).value(), TOL);
-    assertEquals(Precision.MICRO.atoms(559.999999), fake.ledger().balance(ACC_A, USD) - Precision.MICRO.atoms(1000));
+    assertEquals(
+        Precision.MICRO.atoms(559.999999),
+        fake.ledger().balance(ACC_A, USD) - Precision.MICRO.atoms(1000));
     assertConserved();
   }
 

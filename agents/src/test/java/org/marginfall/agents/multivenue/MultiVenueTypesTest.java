@@ -20,7 +20,10 @@ import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.venue.VenueId;
 
-/** Reading {@code pooled-traders} and {@code collateral-movers} populations, errors with exact paths. */
+/**
+ * Reading {@code pooled-traders} and {@code collateral-movers} populations, errors with exact
+ * paths.
+ */
 class MultiVenueTypesTest {
 
   private static final AssetId USD = AssetId.of("USD");
@@ -36,7 +39,8 @@ class MultiVenueTypesTest {
           .spot(BTC)
           .venue(new FakeVenueSpec(A, "perpetual", Set.of(ETH), Set.of(ETH), true))
           .venue(new FakeVenueSpec(B, "perpetual", Set.of(BTC), Set.of(), true))
-          .venue(new FakeVenueSpec(VenueId.of("lend-a"), "lending", Set.of(ETH), Set.of(ETH), false));
+          .venue(
+              new FakeVenueSpec(VenueId.of("lend-a"), "lending", Set.of(ETH), Set.of(ETH), false));
 
   private static Map<String, Object> leg(String venue, String market) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -56,7 +60,9 @@ class MultiVenueTypesTest {
     b.put("weight", 3);
     b.put("cap", 500);
     m.put("legs", List.of(leg("perp-a", "ETH"), b));
-    m.put("pool", List.of(Map.of("asset", "USD", "amount", 1000), Map.of("asset", "ETH", "amount", 1)));
+    m.put(
+        "pool",
+        List.of(Map.of("asset", "USD", "amount", 1000), Map.of("asset", "ETH", "amount", 1)));
     m.put("share", 0.25);
     m.put("ringFence", List.of(Map.of("assets", List.of("ETH"), "venues", List.of("perp-a"))));
     return m;
@@ -76,7 +82,11 @@ class MultiVenueTypesTest {
 
   private static Read read(PopulationType type, Map<String, Object> population) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(population)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(population)), problems)
+            .get("agents")
+            .elements()
+            .get(0);
     return new Read(type.read(node, CONTEXT), problems.all());
   }
 
@@ -95,12 +105,16 @@ class MultiVenueTypesTest {
     Distribution five = new Distribution.Constant(5);
     assertEquals(
         new PooledTradersSpec(
-            "pooled", 2,
+            "pooled",
+            2,
             List.of(
                 new Leg(A, ETH, thousand, five, 1, 1, Double.POSITIVE_INFINITY),
                 new Leg(B, BTC, thousand, five, 1, 3, 500)),
             List.of(new PoolAsset(USD, thousand), new PoolAsset(ETH, new Distribution.Constant(1))),
-            0.25, List.of(new RingFence(List.of(ETH), List.of(A))), 1.05, 1.25),
+            0.25,
+            List.of(new RingFence(List.of(ETH), List.of(A))),
+            1.05,
+            1.25),
         r.spec());
     assertEquals("pooled-traders", new PooledTradersType().name());
   }
@@ -122,7 +136,8 @@ class MultiVenueTypesTest {
   void test_read_shareOutsideUnitIntervalFails() {
     Map<String, Object> m = pooled();
     m.put("share", 1.5);
-    assertOnlyProblem(AT + "share", "must be between 0 and 1, was 1.5", read(new PooledTradersType(), m));
+    assertOnlyProblem(
+        AT + "share", "must be between 0 and 1, was 1.5", read(new PooledTradersType(), m));
   }
 
   @Test
@@ -130,7 +145,8 @@ class MultiVenueTypesTest {
     Map<String, Object> m = movers();
     m.put("legs", List.of(leg("perp-a", "ETH"), leg("lend-a", "ETH")));
     assertOnlyProblem(
-        AT + "legs[1].venue", "venue 'lend-a' is a lending venue, not a perpetual one",
+        AT + "legs[1].venue",
+        "venue 'lend-a' is a lending venue, not a perpetual one",
         read(new CollateralMoversType(), m));
   }
 
@@ -139,7 +155,8 @@ class MultiVenueTypesTest {
     Map<String, Object> m = movers();
     m.put("legs", List.of(leg("perp-a", "ETH"), leg("perp-b", "ETH")));
     assertOnlyProblem(
-        AT + "legs[1].market", "venue 'perp-b' lists no market for ETH (lists: BTC)",
+        AT + "legs[1].market",
+        "venue 'perp-b' lists no market for ETH (lists: BTC)",
         read(new CollateralMoversType(), m));
   }
 
@@ -148,14 +165,17 @@ class MultiVenueTypesTest {
     Map<String, Object> m = movers();
     m.put("legs", List.of(leg("perp-a", "ETH"), leg("perp-a", "ETH")));
     assertOnlyProblem(
-        AT + "legs[1].venue", "venue 'perp-a' is named by another leg", read(new CollateralMoversType(), m));
+        AT + "legs[1].venue",
+        "venue 'perp-a' is named by another leg",
+        read(new CollateralMoversType(), m));
   }
 
   @Test
   void test_read_singleLegFails() {
     Map<String, Object> m = movers();
     m.put("legs", List.of(leg("perp-a", "ETH")));
-    assertOnlyProblem(AT + "legs", "must name at least two venues", read(new CollateralMoversType(), m));
+    assertOnlyProblem(
+        AT + "legs", "must name at least two venues", read(new CollateralMoversType(), m));
   }
 
   @Test
@@ -165,7 +185,8 @@ class MultiVenueTypesTest {
     b.put("weight", 2);
     m.put("legs", List.of(leg("perp-a", "ETH"), b));
     assertOnlyProblem(
-        AT + "legs[1].weight", "unknown field (known: leverage, longShare, margin, market, venue)",
+        AT + "legs[1].weight",
+        "unknown field (known: leverage, longShare, margin, market, venue)",
         read(new CollateralMoversType(), m));
   }
 
@@ -174,7 +195,8 @@ class MultiVenueTypesTest {
     Map<String, Object> m = pooled();
     m.put("ringFence", List.of(Map.of("assets", List.of("ETH"), "venues", List.of("lend-a"))));
     assertOnlyProblem(
-        AT + "ringFence[0].venues[0]", "venue 'lend-a' is not the venue of any leg",
+        AT + "ringFence[0].venues[0]",
+        "venue 'lend-a' is not the venue of any leg",
         read(new PooledTradersType(), m));
   }
 
@@ -183,7 +205,9 @@ class MultiVenueTypesTest {
     Map<String, Object> m = pooled();
     m.put("ringFence", List.of(Map.of("assets", List.of("BTC"), "venues", List.of("perp-a"))));
     assertOnlyProblem(
-        AT + "ringFence[0].assets[0]", "asset BTC is not in the pool", read(new PooledTradersType(), m));
+        AT + "ringFence[0].assets[0]",
+        "asset BTC is not in the pool",
+        read(new PooledTradersType(), m));
   }
 
   @Test
@@ -192,25 +216,32 @@ class MultiVenueTypesTest {
     m.put("topUpBelow", 1.3);
     m.put("targetHealth", 1.2);
     assertOnlyProblem(
-        AT + "targetHealth", "must be >= topUpBelow (1.3), was 1.2", read(new PooledTradersType(), m));
+        AT + "targetHealth",
+        "must be >= topUpBelow (1.3), was 1.2",
+        read(new PooledTradersType(), m));
   }
 
   @Test
   void test_read_keepHealthBelowOneAndNegativeLatencyFail() {
     Map<String, Object> m = movers();
     m.put("keepHealth", 0.9);
-    assertOnlyProblem(AT + "keepHealth", "must be >= 1, was 0.9", read(new CollateralMoversType(), m));
+    assertOnlyProblem(
+        AT + "keepHealth", "must be >= 1, was 0.9", read(new CollateralMoversType(), m));
     m.put("keepHealth", 1.5);
     m.put("latencySteps", -1);
     assertOnlyProblem(
-        AT + "latencySteps", "must be between 0 and 1000000, was -1", read(new CollateralMoversType(), m));
+        AT + "latencySteps",
+        "must be between 0 and 1000000, was -1",
+        read(new CollateralMoversType(), m));
   }
 
   @Test
   void test_read_poolAssetNamedTwiceFails() {
     Map<String, Object> m = pooled();
     m.remove("ringFence");
-    m.put("pool", List.of(Map.of("asset", "USD", "amount", 1), Map.of("asset", "USD", "amount", 2)));
-    assertOnlyProblem(AT + "pool[1].asset", "asset USD is named twice", read(new PooledTradersType(), m));
+    m.put(
+        "pool", List.of(Map.of("asset", "USD", "amount", 1), Map.of("asset", "USD", "amount", 2)));
+    assertOnlyProblem(
+        AT + "pool[1].asset", "asset USD is named twice", read(new PooledTradersType(), m));
   }
 }

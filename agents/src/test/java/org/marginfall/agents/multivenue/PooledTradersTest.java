@@ -15,8 +15,8 @@ import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * A pooled trader on two fake perpetual venues (IMF 10%, MMF 5%): leg a holds 1000 USD at 5x in
- * ETH (mark 3000), leg b 1000 USD at 5x in BTC (mark 60,000); the pool holds 1000 USD; top-up below
+ * A pooled trader on two fake perpetual venues (IMF 10%, MMF 5%): leg a holds 1000 USD at 5x in ETH
+ * (mark 3000), leg b 1000 USD at 5x in BTC (mark 60,000); the pool holds 1000 USD; top-up below
  * health 1.05 to 1.5.
  */
 class PooledTradersTest {
@@ -34,21 +34,34 @@ class PooledTradersTest {
   private final FakeAgentContext fake = new FakeAgentContext(List.of(USD, ETH, BTC));
   private final RecordingContext ctx = new RecordingContext(fake);
   private final FakePerpetualVenue a =
-      fake.addVenue(new FakePerpetualVenue("a", false, fake.ledger(), USD).market(ETH, 3000, 0.1, 0.05));
+      fake.addVenue(
+          new FakePerpetualVenue("a", false, fake.ledger(), USD).market(ETH, 3000, 0.1, 0.05));
   private final FakePerpetualVenue b =
-      fake.addVenue(new FakePerpetualVenue("b", false, fake.ledger(), USD).market(BTC, 60_000, 0.1, 0.05));
+      fake.addVenue(
+          new FakePerpetualVenue("b", false, fake.ledger(), USD).market(BTC, 60_000, 0.1, 0.05));
 
   private static Leg leg(VenueId venue, AssetId market) {
     return new Leg(
-        venue, market, new Distribution.Constant(1000), new Distribution.Constant(5), 1.0, 1.0,
+        venue,
+        market,
+        new Distribution.Constant(1000),
+        new Distribution.Constant(5),
+        1.0,
+        1.0,
         Double.POSITIVE_INFINITY);
   }
 
   private PooledTraders population(double share) {
     PooledTradersSpec spec =
         new PooledTradersSpec(
-            "pooled", 1, List.of(leg(A, ETH), leg(B, BTC)),
-            List.of(new PoolAsset(USD, new Distribution.Constant(1000))), share, List.of(), 1.05, 1.5);
+            "pooled",
+            1,
+            List.of(leg(A, ETH), leg(B, BTC)),
+            List.of(new PoolAsset(USD, new Distribution.Constant(1000))),
+            share,
+            List.of(),
+            1.05,
+            1.5);
     PooledTraders p = (PooledTraders) spec.resolve(new RandomStreams(7, 0));
     p.setUp(ctx);
     return p;
@@ -81,10 +94,10 @@ class PooledTradersTest {
   }
 
   /**
-   * ETH 2100 and BTC 45,000 together. a: equity 1000 − 1500 = −500, MM 175, health −2.86; b:
-   * equity 1000 − 1250 = −250, MM 187.5, health −1.33. The weakest, a, goes first and takes 1.5 ×
-   * 175 + 500 = 762.5, all common (share 1), so 762.5 is noted as diverted from b; b then needs
-   * 1.5 × 187.5 + 250 = 531.25 but gets the 237.5 left, noted as diverted from a.
+   * ETH 2100 and BTC 45,000 together. a: equity 1000 − 1500 = −500, MM 175, health −2.86; b: equity
+   * 1000 − 1250 = −250, MM 187.5, health −1.33. The weakest, a, goes first and takes 1.5 × 175 +
+   * 500 = 762.5, all common (share 1), so 762.5 is noted as diverted from b; b then needs 1.5 ×
+   * 187.5 + 250 = 531.25 but gets the 237.5 left, noted as diverted from a.
    */
   @Test
   void test_defend_fullySharedTopsUpWeakestFirstAndNotesDiversions() {
@@ -151,8 +164,14 @@ class PooledTradersTest {
             IllegalArgumentException.class,
             () ->
                 new PooledTradersSpec(
-                    "p", 1, List.of(leg(A, ETH), leg(B, BTC)),
-                    List.of(new PoolAsset(USD, new Distribution.Constant(1))), 1, List.of(), 1.2, 1.1));
+                    "p",
+                    1,
+                    List.of(leg(A, ETH), leg(B, BTC)),
+                    List.of(new PoolAsset(USD, new Distribution.Constant(1))),
+                    1,
+                    List.of(),
+                    1.2,
+                    1.1));
     assertEquals("targetHealth: must be >= topUpBelow (1.2), was 1.1", e.getMessage());
   }
 }

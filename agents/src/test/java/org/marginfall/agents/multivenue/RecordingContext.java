@@ -27,7 +27,8 @@ import org.marginfall.core.venue.VenueId;
 final class RecordingContext implements AgentContext {
 
   /** One {@link AgentContext#noteCollateralDiverted} call. */
-  record Diversion(VenueId venue, AccountId account, VenueId toVenue, AccountId toAccount, double value) {}
+  record Diversion(
+      VenueId venue, AccountId account, VenueId toVenue, AccountId toAccount, double value) {}
 
   final FakeAgentContext inner;
   final Set<Channel> open = EnumSet.allOf(Channel.class);
@@ -108,12 +109,14 @@ final class RecordingContext implements AgentContext {
   }
 
   @Override
-  public Optional<LiquidationOutcome> liquidate(VenueId venue, AccountId account, AccountId liquidator) {
+  public Optional<LiquidationOutcome> liquidate(
+      VenueId venue, AccountId account, AccountId liquidator) {
     return inner.liquidate(venue, account, liquidator);
   }
 
   @Override
-  public Optional<AuctionTake> take(VenueId venue, long lotId, AccountId taker, long maxAtoms, double maxPrice) {
+  public Optional<AuctionTake> take(
+      VenueId venue, long lotId, AccountId taker, long maxAtoms, double maxPrice) {
     return inner.take(venue, lotId, taker, maxAtoms, maxPrice);
   }
 

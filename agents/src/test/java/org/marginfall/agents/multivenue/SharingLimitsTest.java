@@ -13,8 +13,8 @@ import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * The sharing-limit formula on worked examples: leg i may draw {@code A (f_i + share (1 − f_i))}
- * of each asset, reserved part first; isolated legs never reduce each other's room.
+ * The sharing-limit formula on worked examples: leg i may draw {@code A (f_i + share (1 − f_i))} of
+ * each asset, reserved part first; isolated legs never reduce each other's room.
  */
 class SharingLimitsTest {
 
@@ -24,12 +24,14 @@ class SharingLimitsTest {
   private static final VenueId Y = VenueId.of("y");
   private static final VenueId Z = VenueId.of("z");
   private static final double INF = Double.POSITIVE_INFINITY;
+
   /** 1000 USD in the pool. */
   private static final long POOL = Precision.MICRO.atoms(1000);
 
   /** Weights 1, 1, 2: slices f = 0.25, 0.25, 0.5. */
   private static SharingLimits limits(double share, List<RingFence> fences) {
-    return new SharingLimits(share, List.of(X, Y, Z), List.of(1.0, 1.0, 2.0), List.of(INF, INF, INF), fences);
+    return new SharingLimits(
+        share, List.of(X, Y, Z), List.of(1.0, 1.0, 2.0), List.of(INF, INF, INF), fences);
   }
 
   @Test
@@ -78,13 +80,15 @@ class SharingLimitsTest {
 
   @Test
   void test_new_rejectsShareOutsideUnitInterval() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> limits(1.5, List.of()));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> limits(1.5, List.of()));
     assertTrue(e.getMessage().startsWith("share: "), e.getMessage());
   }
 
   @Test
   void test_take_isolatedDrawNeverReducesAnotherLegsRoom() {
-    PoolBudget b = new PoolBudget(limits(0, List.of()), Map.of(USD, POOL), Map.of(USD, Precision.MICRO));
+    PoolBudget b =
+        new PoolBudget(limits(0, List.of()), Map.of(USD, POOL), Map.of(USD, Precision.MICRO));
     assertEquals(Precision.MICRO.atoms(250), b.room(0, USD, 1));
     PoolBudget.Draw d = b.take(0, USD, Precision.MICRO.atoms(250), 1);
     assertEquals(new PoolBudget.Draw(Precision.MICRO.atoms(250), 0), d);
@@ -95,7 +99,8 @@ class SharingLimitsTest {
 
   @Test
   void test_take_halfSharedDrawsOwnReserveFirstThenCommon() {
-    PoolBudget b = new PoolBudget(limits(0.5, List.of()), Map.of(USD, POOL), Map.of(USD, Precision.MICRO));
+    PoolBudget b =
+        new PoolBudget(limits(0.5, List.of()), Map.of(USD, POOL), Map.of(USD, Precision.MICRO));
     // x draws 600: its 125 reserved, then 475 common; 25 common is left.
     PoolBudget.Draw d = b.take(0, USD, Precision.MICRO.atoms(600), 1);
     assertEquals(new PoolBudget.Draw(Precision.MICRO.atoms(125), Precision.MICRO.atoms(475)), d);
@@ -103,13 +108,16 @@ class SharingLimitsTest {
     // y keeps its 125 reserved plus the 25 common; z its 250 plus 25.
     assertEquals(Precision.MICRO.atoms(150), b.room(1, USD, 1));
     assertEquals(Precision.MICRO.atoms(275), b.room(2, USD, 1));
-    assertThrows(IllegalStateException.class, () -> b.take(1, USD, Precision.MICRO.atoms(150) + 1, 1));
+    assertThrows(
+        IllegalStateException.class, () -> b.take(1, USD, Precision.MICRO.atoms(150) + 1, 1));
   }
 
   @Test
   void test_room_capBoundsValueDrawnAtDrawPrices() {
-    SharingLimits l = new SharingLimits(1, List.of(X, Y), List.of(1.0, 1.0), List.of(300.0, INF), List.of());
-    PoolBudget b = new PoolBudget(l, Map.of(ETH, Precision.MICRO.atoms(10)), Map.of(ETH, Precision.MICRO));
+    SharingLimits l =
+        new SharingLimits(1, List.of(X, Y), List.of(1.0, 1.0), List.of(300.0, INF), List.of());
+    PoolBudget b =
+        new PoolBudget(l, Map.of(ETH, Precision.MICRO.atoms(10)), Map.of(ETH, Precision.MICRO));
     // Cap 300 USD at ETH 200: floor(300 / 200) = 1.5 ETH.
     assertEquals(Precision.MICRO.atoms(1.5), b.room(0, ETH, 200));
     b.take(0, ETH, Precision.MICRO.atoms(1), 200);

@@ -16,7 +16,9 @@ import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.random.RandomStreams;
 
-/** Signal formulas and the momentum, mean-reversion and noise traders on a real ledger and market. */
+/**
+ * Signal formulas and the momentum, mean-reversion and noise traders on a real ledger and market.
+ */
 class SignalTradersTest {
 
   private static final AssetId USD = AssetId.of("USD");
@@ -29,7 +31,8 @@ class SignalTradersTest {
     assertEquals(Action.BUY, Signals.momentum(List.of(100.0, 104.0, 110.0), 2, 0.05));
     assertEquals(Action.SELL, Signals.momentum(List.of(100.0, 104.0, 94.0), 2, 0.05));
     assertEquals(Action.HOLD, Signals.momentum(List.of(100.0, 101.0, 102.0), 2, 0.05));
-    assertEquals(Action.HOLD, Signals.momentum(List.of(100.0, 110.0), 2, 0.05), "needs L + 1 prices");
+    assertEquals(
+        Action.HOLD, Signals.momentum(List.of(100.0, 110.0), 2, 0.05), "needs L + 1 prices");
   }
 
   @Test
@@ -61,11 +64,19 @@ class SignalTradersTest {
     return traders(rule, 1, activity, ctx);
   }
 
-  private static Population traders(SignalRule rule, int lookback, double activity, FakeAgentContext ctx) {
+  private static Population traders(
+      SignalRule rule, int lookback, double activity, FakeAgentContext ctx) {
     Population p =
         new SignalTradersSpec(
-                "sig", rule, ETH, 1, new Distribution.Constant(10_000), 0.5, lookback,
-                new Distribution.Constant(0.05), activity)
+                "sig",
+                rule,
+                ETH,
+                1,
+                new Distribution.Constant(10_000),
+                0.5,
+                lookback,
+                new Distribution.Constant(0.05),
+                activity)
             .resolve(new RandomStreams(11, 0));
     p.setUp(ctx);
     return p;
@@ -111,12 +122,23 @@ class SignalTradersTest {
     assertEquals(56_818_181L, ctx.ledger().balance(WALLET, ETH));
     ctx.markets().market(ETH).setFundamental(100);
     p.trade(ctx);
-    // 100 e^0.005 = 100.501252 against MA(88.441102, 100.501252) = 94.471177: d = 0.0638 > 0.05, sell all.
+    // 100 e^0.005 = 100.501252 against MA(88.441102, 100.501252) = 94.471177: d = 0.0638 > 0.05,
+    // sell all.
     assertEquals(0, ctx.ledger().balance(WALLET, ETH));
     assertLedgerBalances(ctx);
-    assertThrows(IllegalArgumentException.class, () -> new SignalTradersSpec(
-        "sig", SignalRule.MEAN_REVERSION, ETH, 1, new Distribution.Constant(1), 1.0, 1,
-        new Distribution.Constant(0), 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SignalTradersSpec(
+                "sig",
+                SignalRule.MEAN_REVERSION,
+                ETH,
+                1,
+                new Distribution.Constant(1),
+                1.0,
+                1,
+                new Distribution.Constant(0),
+                0));
   }
 
   @Test

@@ -30,7 +30,12 @@ public final class FakeAgentContext extends LedgerAgentContext {
 
   /** A context whose ledger counts {@code assets} (the first being the base currency). */
   public FakeAgentContext(List<AssetId> assets) {
-    this(assets.get(0), new Ledger(assets), new ManualClock(), new ArrayList<>(), new LinkedHashMap<>());
+    this(
+        assets.get(0),
+        new Ledger(assets),
+        new ManualClock(),
+        new ArrayList<>(),
+        new LinkedHashMap<>());
   }
 
   /**
@@ -38,11 +43,20 @@ public final class FakeAgentContext extends LedgerAgentContext {
    * decimals}, asset by asset.
    */
   public FakeAgentContext(List<AssetId> assets, List<Integer> decimals) {
-    this(assets.get(0), new Ledger(assets, decimals), new ManualClock(), new ArrayList<>(), new LinkedHashMap<>());
+    this(
+        assets.get(0),
+        new Ledger(assets, decimals),
+        new ManualClock(),
+        new ArrayList<>(),
+        new LinkedHashMap<>());
   }
 
   private FakeAgentContext(
-      AssetId base, Ledger ledger, ManualClock clock, List<SimEvent> events, Map<VenueId, Venue> venues) {
+      AssetId base,
+      Ledger ledger,
+      ManualClock clock,
+      List<SimEvent> events,
+      Map<VenueId, Venue> venues) {
     this(base, ledger, clock, events, venues, new Markets(ledger, base, events::add, clock));
   }
 
@@ -63,7 +77,8 @@ public final class FakeAgentContext extends LedgerAgentContext {
 
   /** Adds a shared market with permanent linear-log impact of the given depth. */
   public FakeAgentContext addMarket(AssetId asset, double price, double depth) {
-    markets.add(new SharedMarket(asset, new ImpactModel.LinearLog(depth), Double.POSITIVE_INFINITY, price));
+    markets.add(
+        new SharedMarket(asset, new ImpactModel.LinearLog(depth), Double.POSITIVE_INFINITY, price));
     return this;
   }
 

@@ -24,15 +24,16 @@ import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
- * A small perpetual venue for agent tests, written to the same contract as the real one in
- * {@code protocols} (which {@code agents} may not depend on).
+ * A small perpetual venue for agent tests, written to the same contract as the real one in {@code
+ * protocols} (which {@code agents} may not depend on).
  *
  * <p>What is faithful: margin accounts are ledger accounts named {@code <venue>/accounts/<owner>}
- * under cross margin and {@code <venue>/accounts/<owner>/<market>} under isolated margin; collateral
- * lives in the real {@link Ledger}; {@code equity = sum units * mark * (1 - haircut) + sum size *
- * (mark - entry)}, {@code IMR = sum |size| mark IMF}, {@code MMR = sum |size| mark MMF}; {@link
- * #open} rejects a trade that would leave equity below IMR; {@link #liquidate} refuses accounts that
- * are not below maintenance and liquidators that cannot pay for the collateral they would buy.
+ * under cross margin and {@code <venue>/accounts/<owner>/<market>} under isolated margin;
+ * collateral lives in the real {@link Ledger}; {@code equity = sum units * mark * (1 - haircut) +
+ * sum size * (mark - entry)}, {@code IMR = sum |size| mark IMF}, {@code MMR = sum |size| mark MMF};
+ * {@link #open} rejects a trade that would leave equity below IMR; {@link #liquidate} refuses
+ * accounts that are not below maintenance and liquidators that cannot pay for the collateral they
+ * would buy.
  *
  * <p>What is simplified: a liquidation sells the liquidator a configured list of collateral
  * holdings (at most what the account holds) at the mark price and drops the account's positions
@@ -77,13 +78,17 @@ public final class FakePerpetualVenue implements PerpetualVenue {
   }
 
   /** Lists a market with its mark price and initial / maintenance margin fractions. */
-  public FakePerpetualVenue market(AssetId asset, double mark, double initialMargin, double maintenanceMargin) {
+  public FakePerpetualVenue market(
+      AssetId asset, double mark, double initialMargin, double maintenanceMargin) {
     markets.put(asset, new Terms(initialMargin, maintenanceMargin));
     marks.put(asset, mark);
     return this;
   }
 
-  /** Accepts a non-base collateral asset with a haircut; it needs a mark price (see {@link #setMark}). */
+  /**
+   * Accepts a non-base collateral asset with a haircut; it needs a mark price (see {@link
+   * #setMark}).
+   */
   public FakePerpetualVenue collateral(AssetId asset, double haircut) {
     haircuts.put(asset, haircut);
     return this;
@@ -95,7 +100,10 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     return this;
   }
 
-  /** The collateral a successful liquidation sells to the liquidator (capped at what the account holds). */
+  /**
+   * The collateral a successful liquidation sells to the liquidator (capped at what the account
+   * holds).
+   */
   public void acquiredPerLiquidation(List<Holding> holdings) {
     acquiredPerLiquidation = List.copyOf(holdings);
   }
@@ -220,7 +228,8 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     Map<AssetId, Position> book = positions(marginAccount);
     terms(market);
     if (isolated && !marginAccount.value().endsWith("/" + market.value())) {
-      throw new IllegalArgumentException("isolated account " + marginAccount + " cannot trade " + market);
+      throw new IllegalArgumentException(
+          "isolated account " + marginAccount + " cannot trade " + market);
     }
     if (!(Double.isFinite(size) && size != 0)) {
       throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
@@ -242,12 +251,19 @@ public final class FakePerpetualVenue implements PerpetualVenue {
         book.remove(market);
       }
       throw new IllegalStateException(
-          "position on " + id + " would need initial margin " + after.initialRequirement()
-              + " but equity is " + after.equity());
+          "position on "
+              + id
+              + " would need initial margin "
+              + after.initialRequirement()
+              + " but equity is "
+              + after.equity());
     }
   }
 
-  /** Sets the positions at their entry prices; refused when the account would be liquidatable, as the real venue. */
+  /**
+   * Sets the positions at their entry prices; refused when the account would be liquidatable, as
+   * the real venue.
+   */
   @Override
   public void load(AccountId marginAccount, List<HeldPosition> held) {
     Map<AssetId, Position> book = positions(marginAccount);
@@ -274,7 +290,8 @@ public final class FakePerpetualVenue implements PerpetualVenue {
       throw new IllegalArgumentException(id + " cannot withdraw " + atoms + " atoms of " + asset);
     }
     if (ledger.balance(marginAccount, asset) < atoms) {
-      throw new IllegalStateException(marginAccount + " holds fewer than " + atoms + " atoms of " + asset);
+      throw new IllegalStateException(
+          marginAccount + " holds fewer than " + atoms + " atoms of " + asset);
     }
     MarginState s = marginState(marginAccount);
     double counted = Precision.MICRO.units(atoms) * mark(asset) * (1 - haircuts.get(asset));
@@ -418,7 +435,8 @@ public final class FakePerpetualVenue implements PerpetualVenue {
       ledger.transfer(liquidator, account, base, price.get(i));
       ledger.transfer(account, liquidator, sold.get(i).asset(), sold.get(i).atoms());
     }
-    return Optional.of(new LiquidationOutcome(id, account, notional, 0, sold, Precision.MICRO.units(cost)));
+    return Optional.of(
+        new LiquidationOutcome(id, account, notional, 0, sold, Precision.MICRO.units(cost)));
   }
 
   @Override
@@ -426,7 +444,10 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     // Nothing accrues between ticks in the fake.
   }
 
-  /** Adds liquidations the snapshot counts as if executed elsewhere on the venue (for herding tests). */
+  /**
+   * Adds liquidations the snapshot counts as if executed elsewhere on the venue (for herding
+   * tests).
+   */
   public void countLiquidations(long n) {
     otherLiquidations += n;
   }
@@ -434,7 +455,15 @@ public final class FakePerpetualVenue implements PerpetualVenue {
   @Override
   public VenueSnapshot snapshot() {
     return new VenueSnapshot(
-        accounts.size(), executed().size() + otherLiquidations, 0, 0, 0, 0, 0, 0, liquidatable.size());
+        accounts.size(),
+        executed().size() + otherLiquidations,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        liquidatable.size());
   }
 
   @Override

@@ -45,7 +45,8 @@ class FakePerpetualVenueTest {
     assertEquals(600, s.initialRequirement(), EPS);
     assertEquals(300, s.maintenanceRequirement(), EPS);
     venue.setMark(ETH, 1900);
-    // equity = 1 * 1900 * 0.9 + 500 + 3 * (1900 - 2000) = 1710 + 500 - 300 = 1910; MMR = 3 * 1900 * 0.05 = 285.
+    // equity = 1 * 1900 * 0.9 + 500 + 3 * (1900 - 2000) = 1710 + 500 - 300 = 1910; MMR = 3 * 1900 *
+    // 0.05 = 285.
     s = venue.marginState(acc);
     assertEquals(1910, s.equity(), EPS);
     assertEquals(285, s.maintenanceRequirement(), EPS);

@@ -10,20 +10,24 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.spec.SpecContext;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /**
- * A {@link SpecContext} holding the ids a scenario would have declared before its agents: assets
- * in order (the first is the base currency) and venue specs in order. Not thread-safe.
+ * A {@link SpecContext} holding the ids a scenario would have declared before its agents: assets in
+ * order (the first is the base currency) and venue specs in order. Not thread-safe.
  */
 public final class FakeSpecContext implements SpecContext {
 
   /** A venue spec that only answers what population readers ask; it cannot be resolved. */
   public record FakeVenueSpec(
-      VenueId id, String type, Set<AssetId> tradableAssets, Set<AssetId> collateralAssets, boolean perpetual)
+      VenueId id,
+      String type,
+      Set<AssetId> tradableAssets,
+      Set<AssetId> collateralAssets,
+      boolean perpetual)
       implements VenueSpec {
 
     @Override

@@ -20,8 +20,8 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * Decision rules of directional traders after set-up, on a constructed state: one trader, 10,000
- * USD at leverage 5, long 25 ETH at a mark of 2,000 on a cross venue with IMF 0.1 and MMF 0.05
- * (the fake venue reduces at the mark without impact, so every number is hand-computable).
+ * USD at leverage 5, long 25 ETH at a mark of 2,000 on a cross venue with IMF 0.1 and MMF 0.05 (the
+ * fake venue reduces at the mark without impact, so every number is hand-computable).
  */
 class LeveragedTradersRiskTest {
 
@@ -44,11 +44,19 @@ class LeveragedTradersRiskTest {
   private static Setup setUp(TraderRisk risk) {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH));
     FakePerpetualVenue venue =
-        ctx.addVenue(new FakePerpetualVenue("perp", false, ctx.ledger(), USD).market(ETH, 2000, 0.1, 0.05));
+        ctx.addVenue(
+            new FakePerpetualVenue("perp", false, ctx.ledger(), USD).market(ETH, 2000, 0.1, 0.05));
     LeveragedTradersSpec spec =
         new LeveragedTradersSpec(
-            "traders", VenueId.of("perp"), List.of(new MarketWeight(ETH, 1)), 1, USD,
-            new Distribution.Constant(10_000), new Distribution.Constant(5), 1.0, risk);
+            "traders",
+            VenueId.of("perp"),
+            List.of(new MarketWeight(ETH, 1)),
+            1,
+            USD,
+            new Distribution.Constant(10_000),
+            new Distribution.Constant(5),
+            1.0,
+            risk);
     Population p = spec.resolve(new RandomStreams(7, 0));
     p.setUp(ctx);
     assertEquals(25, venue.size(ACCOUNT, ETH), 1e-9);
@@ -63,7 +71,8 @@ class LeveragedTradersRiskTest {
     assertEquals(List.of(), s.venue().reductions());
     // 1,790 is a 10.5% adverse move: all 25 units close, realising 25 (1,790 - 2,000) = -5,250.
     s.markAndTrade(1790);
-    assertEquals(List.of(new FakePerpetualVenue.Reduction(ACCOUNT, ETH, 25)), s.venue().reductions());
+    assertEquals(
+        List.of(new FakePerpetualVenue.Reduction(ACCOUNT, ETH, 25)), s.venue().reductions());
     assertEquals(10_000 - 5_250, s.usd(ACCOUNT), 1e-6);
     assertEquals(0, s.venue().size(ACCOUNT, ETH), 0);
     // Nothing is left to close.
@@ -83,7 +92,13 @@ class LeveragedTradersRiskTest {
 
   @Test
   void test_trade_topUpRestoresTargetHealthUntilTheReserveRunsOut() {
-    Setup s = setUp(new TraderRisk(0, 0, Optional.of(new TopUp(new Distribution.Constant(3000), 1.5, 2.0)), Optional.empty()));
+    Setup s =
+        setUp(
+            new TraderRisk(
+                0,
+                0,
+                Optional.of(new TopUp(new Distribution.Constant(3000), 1.5, 2.0)),
+                Optional.empty()));
     assertEquals(3000, s.usd(RESERVE), 0);
     // 1,800: equity 10,000 - 25 * 200 = 5,000, MMR 25 * 1,800 * 0.05 = 2,250, health 2.22: nothing.
     s.markAndTrade(1800);
@@ -105,13 +120,15 @@ class LeveragedTradersRiskTest {
 
   @Test
   void test_trade_drawdownPanicCutsHalfInEveryStepItHolds() {
-    Setup s = setUp(new TraderRisk(0, 0, Optional.empty(), Optional.of(new Panic(0.30, 0, 5, 0.5))));
+    Setup s =
+        setUp(new TraderRisk(0, 0, Optional.empty(), Optional.of(new Panic(0.30, 0, 5, 0.5))));
     // Peak value 10,000. At 1,900 the value is 10,000 - 2,500 = 7,500: drawdown 25%, held.
     s.markAndTrade(1900);
     assertEquals(0, s.venue().reductions().size());
     // At 1,870 it is 10,000 - 3,250 = 6,750: drawdown 32.5%, cut 12.5 units, realising -1,625.
     s.markAndTrade(1870);
-    assertEquals(new FakePerpetualVenue.Reduction(ACCOUNT, ETH, 12.5), s.venue().reductions().get(0));
+    assertEquals(
+        new FakePerpetualVenue.Reduction(ACCOUNT, ETH, 12.5), s.venue().reductions().get(0));
     assertEquals(8_375, s.usd(ACCOUNT), 1e-6);
     // Still 6,750 (8,375 - 12.5 * 130): cut half of the 12.5 left.
     s.markAndTrade(1870);
@@ -120,8 +137,10 @@ class LeveragedTradersRiskTest {
 
   @Test
   void test_trade_herdingCountsLiquidationsWithinTheLookback() {
-    Setup narrow = setUp(new TraderRisk(0, 0, Optional.empty(), Optional.of(new Panic(0, 3, 1, 1.0))));
-    Setup wide = setUp(new TraderRisk(0, 0, Optional.empty(), Optional.of(new Panic(0, 3, 2, 1.0))));
+    Setup narrow =
+        setUp(new TraderRisk(0, 0, Optional.empty(), Optional.of(new Panic(0, 3, 1, 1.0))));
+    Setup wide =
+        setUp(new TraderRisk(0, 0, Optional.empty(), Optional.of(new Panic(0, 3, 2, 1.0))));
     for (Setup s : List.of(narrow, wide)) {
       s.markAndTrade(2000); // cumulative 0
       s.venue().countLiquidations(2);
@@ -131,7 +150,8 @@ class LeveragedTradersRiskTest {
       s.markAndTrade(2000); // cumulative 4: 4 - 2 = 2 over one step, 4 - 0 = 4 over two
     }
     assertEquals(0, narrow.venue().reductions().size());
-    assertEquals(List.of(new FakePerpetualVenue.Reduction(ACCOUNT, ETH, 25)), wide.venue().reductions());
+    assertEquals(
+        List.of(new FakePerpetualVenue.Reduction(ACCOUNT, ETH, 25)), wide.venue().reductions());
   }
 
   @Test
@@ -146,8 +166,12 @@ class LeveragedTradersRiskTest {
   void test_records_rejectInvalidThresholds() {
     assertThrows(IllegalArgumentException.class, () -> new Panic(0, 0, 5, 1));
     assertThrows(IllegalArgumentException.class, () -> new Panic(0.2, 0, 5, 0));
-    assertThrows(IllegalArgumentException.class, () -> new TopUp(new Distribution.Constant(1), 1.0, 2));
-    assertThrows(IllegalArgumentException.class, () -> new TopUp(new Distribution.Constant(1), 1.5, 1.5));
-    assertThrows(IllegalArgumentException.class, () -> new TraderRisk(1.0, 0, Optional.empty(), Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class, () -> new TopUp(new Distribution.Constant(1), 1.0, 2));
+    assertThrows(
+        IllegalArgumentException.class, () -> new TopUp(new Distribution.Constant(1), 1.5, 1.5));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TraderRisk(1.0, 0, Optional.empty(), Optional.empty()));
   }
 }

@@ -34,6 +34,7 @@ class LeveragedTradersTest {
   private static final double MMF = 0.05;
   private static final double ETH_HAIRCUT = 0.1;
   private static final long SEED = 20200312L;
+
   /** Sizes are O(1..100) units; 1e-12 relative covers double rounding of a few multiplications. */
   private static final double REL = 1e-12;
 
@@ -65,9 +66,16 @@ class LeveragedTradersTest {
         id, VenueId.of(VENUE), markets, count, collateralAsset, collateral, leverage, longShare);
   }
 
-  private static LeveragedTradersSpec constantUsd(List<MarketWeight> markets, int count, double usd, double leverage, double longShare) {
+  private static LeveragedTradersSpec constantUsd(
+      List<MarketWeight> markets, int count, double usd, double leverage, double longShare) {
     return spec(
-        "traders", markets, count, USD, new Distribution.Constant(usd), new Distribution.Constant(leverage), longShare);
+        "traders",
+        markets,
+        count,
+        USD,
+        new Distribution.Constant(usd),
+        new Distribution.Constant(leverage),
+        longShare);
   }
 
   private static void setUp(LeveragedTradersSpec spec, FakeAgentContext ctx) {
@@ -160,8 +168,10 @@ class LeveragedTradersTest {
 
   @Test
   void test_setUp_crossMarginCapIsTheAccountsWeightedInitialMargin() {
-    // ETH IMF 0.1 and BTC IMF 0.25 at 70/30 share one account: IMR = equity * L * (0.7*0.1 + 0.3*0.25)
-    // = equity * L * 0.145, so the account allows L up to 1/0.145 = 6.896551724..., not min(10, 4) = 4.
+    // ETH IMF 0.1 and BTC IMF 0.25 at 70/30 share one account: IMR = equity * L * (0.7*0.1 +
+    // 0.3*0.25)
+    // = equity * L * 0.145, so the account allows L up to 1/0.145 = 6.896551724..., not min(10, 4)
+    // = 4.
     double cap = 1 / (0.7 * 0.1 + 0.3 * 0.25);
     for (double drawn : new double[] {6.0, 8.0}) {
       FakeAgentContext ctx = context();
@@ -190,7 +200,8 @@ class LeveragedTradersTest {
     assertEquals("perp-a/accounts/traders/0000", cross(0).value());
     assertEquals(10_000_000_000L, ctx.ledger().balance(cross(0), USD));
     assertFalse(ctx.ledger().isOpen(cross(0).child("ETH")));
-    // equity * leverage = 40,000: ETH 0.7 -> 28,000 / 2,000 = 14 ETH; BTC 0.3 -> 12,000 / 50,000 = 0.24 BTC
+    // equity * leverage = 40,000: ETH 0.7 -> 28,000 / 2,000 = 14 ETH; BTC 0.3 -> 12,000 / 50,000 =
+    // 0.24 BTC
     assertRel(14.0, venue.size(cross(0), ETH));
     assertRel(0.24, venue.size(cross(0), BTC));
   }
@@ -223,7 +234,8 @@ class LeveragedTradersTest {
     assertEquals(1_234_500_000L, eth + btc, "the split loses no atom");
     assertEquals(864_150_000L, eth, 1.0);
     assertEquals(0, ctx.ledger().balance(wallet(0), USD));
-    // each account opens its own equity * 3: 864.15 * 3 / 2,000 = 1.296225 ETH; 370.35 * 3 / 50,000 = 0.022221 BTC
+    // each account opens its own equity * 3: 864.15 * 3 / 2,000 = 1.296225 ETH; 370.35 * 3 / 50,000
+    // = 0.022221 BTC
     assertRel(Precision.MICRO.units(eth) * 3 / ETH_MARK, venue.size(ethAccount, ETH));
     assertRel(Precision.MICRO.units(btc) * 3 / BTC_MARK, venue.size(btcAccount, BTC));
     assertEquals(1.296225, venue.size(ethAccount, ETH), 1e-8);
@@ -237,7 +249,14 @@ class LeveragedTradersTest {
     FakeAgentContext ctx = context();
     FakePerpetualVenue venue = venue(ctx, false);
     setUp(
-        spec("traders", ETH_ONLY, 1, ETH, new Distribution.Constant(5), new Distribution.Constant(2), 1.0),
+        spec(
+            "traders",
+            ETH_ONLY,
+            1,
+            ETH,
+            new Distribution.Constant(5),
+            new Distribution.Constant(2),
+            1.0),
         ctx);
 
     Ledger ledger = ctx.ledger();

@@ -20,25 +20,34 @@ import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.venue.VenueId;
 
-/** Reading {@code type: leveraged-traders} from a parsed scenario tree, as the scenario reader does. */
+/**
+ * Reading {@code type: leveraged-traders} from a parsed scenario tree, as the scenario reader does.
+ */
 class LeveragedTradersTypeTest {
 
   private static final AssetId USD = AssetId.of("USD");
   private static final AssetId ETH = AssetId.of("ETH");
   private static final AssetId BTC = AssetId.of("BTC");
   private static final AssetId SOL = AssetId.of("SOL");
+
   /** Real scenarios list populations under {@code agents}; this is the first one's path. */
   private static final String AT = "agents[0].";
 
-  /** perp-a lists ETH and BTC and takes ETH collateral; perp-b lists ETH only, base collateral only. */
+  /**
+   * perp-a lists ETH and BTC and takes ETH collateral; perp-b lists ETH only, base collateral only.
+   */
   private static final FakeSpecContext CONTEXT =
       new FakeSpecContext(USD)
           .spot(ETH)
           .spot(BTC)
           .spot(SOL)
-          .venue(new FakeVenueSpec(VenueId.of("perp-a"), "perpetual", Set.of(ETH, BTC), Set.of(ETH), true))
+          .venue(
+              new FakeVenueSpec(
+                  VenueId.of("perp-a"), "perpetual", Set.of(ETH, BTC), Set.of(ETH), true))
           .venue(new FakeVenueSpec(VenueId.of("perp-b"), "perpetual", Set.of(ETH), Set.of(), true))
-          .venue(new FakeVenueSpec(VenueId.of("lend-a"), "lending", Set.of(ETH, BTC), Set.of(ETH), false));
+          .venue(
+              new FakeVenueSpec(
+                  VenueId.of("lend-a"), "lending", Set.of(ETH, BTC), Set.of(ETH), false));
 
   private static Map<String, Object> valid() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -46,7 +55,9 @@ class LeveragedTradersTypeTest {
     m.put("type", "leveraged-traders");
     m.put("venue", "perp-a");
     m.put("count", 300);
-    m.put("markets", List.of(Map.of("asset", "ETH", "weight", 0.7), Map.of("asset", "BTC", "weight", 0.3)));
+    m.put(
+        "markets",
+        List.of(Map.of("asset", "ETH", "weight", 0.7), Map.of("asset", "BTC", "weight", 0.3)));
     m.put("collateral", Map.of("dist", "lognormal", "median", 25000, "sigma", 1.0));
     m.put("leverage", Map.of("dist", "uniform", "min", 2, "max", 12));
     m.put("longShare", 0.85);
@@ -57,7 +68,11 @@ class LeveragedTradersTypeTest {
 
   private static Read read(Map<String, Object> population) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("agents", List.of(population)), problems).get("agents").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("agents", List.of(population)), problems)
+            .get("agents")
+            .elements()
+            .get(0);
     PopulationSpec spec = new LeveragedTradersType().read(node, CONTEXT);
     return new Read(spec, problems.all());
   }
@@ -126,14 +141,16 @@ class LeveragedTradersTypeTest {
   void test_read_unknownVenueListsDeclaredOnes() {
     Map<String, Object> m = valid();
     m.put("venue", "perp-z");
-    assertProblem(AT + "venue", "unknown venue 'perp-z' (declared: perp-a, perp-b, lend-a)", onlyProblem(m));
+    assertProblem(
+        AT + "venue", "unknown venue 'perp-z' (declared: perp-a, perp-b, lend-a)", onlyProblem(m));
   }
 
   @Test
   void test_read_venueThatIsNotPerpetualFails() {
     Map<String, Object> m = valid();
     m.put("venue", "lend-a");
-    assertProblem(AT + "venue", "venue 'lend-a' is a lending venue, not a perpetual one", onlyProblem(m));
+    assertProblem(
+        AT + "venue", "venue 'lend-a' is a lending venue, not a perpetual one", onlyProblem(m));
   }
 
   @Test
@@ -149,14 +166,18 @@ class LeveragedTradersTypeTest {
   void test_read_unknownMarketAssetFails() {
     Map<String, Object> m = valid();
     m.put("markets", List.of(Map.of("asset", "ETH"), Map.of("asset", "DOGE")));
-    assertProblem(AT + "markets[1].asset", "unknown asset 'DOGE' (declared: USD, ETH, BTC, SOL)", onlyProblem(m));
+    assertProblem(
+        AT + "markets[1].asset",
+        "unknown asset 'DOGE' (declared: USD, ETH, BTC, SOL)",
+        onlyProblem(m));
   }
 
   @Test
   void test_read_unknownPlainMarketIdFailsLikeAnyAssetReference() {
     Map<String, Object> m = valid();
     m.put("markets", List.of("ETH", "DOGE"));
-    assertProblem(AT + "markets[1]", "unknown asset 'DOGE' (declared: USD, ETH, BTC, SOL)", onlyProblem(m));
+    assertProblem(
+        AT + "markets[1]", "unknown asset 'DOGE' (declared: USD, ETH, BTC, SOL)", onlyProblem(m));
   }
 
   @Test
@@ -179,7 +200,8 @@ class LeveragedTradersTypeTest {
     m.put("venue", "perp-b");
     m.put("markets", List.of("ETH"));
     m.put("collateralAsset", "ETH");
-    assertProblem(AT + "collateralAsset", "venue 'perp-b' does not accept ETH as collateral", onlyProblem(m));
+    assertProblem(
+        AT + "collateralAsset", "venue 'perp-b' does not accept ETH as collateral", onlyProblem(m));
   }
 
   @Test
@@ -187,7 +209,9 @@ class LeveragedTradersTypeTest {
     Map<String, Object> m = valid();
     m.put("leverage", Map.of("dist", "normal", "mean", 5, "sd", 1));
     assertProblem(
-        AT + "leverage", "must only produce values > 0 (use a uniform, lognormal or constant)", onlyProblem(m));
+        AT + "leverage",
+        "must only produce values > 0 (use a uniform, lognormal or constant)",
+        onlyProblem(m));
     m.put("leverage", Map.of("dist", "uniform", "min", -1, "max", 5));
     assertEquals(AT + "leverage", onlyProblem(m).path());
   }

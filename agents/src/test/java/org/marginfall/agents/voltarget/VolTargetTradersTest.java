@@ -41,10 +41,22 @@ class VolTargetTradersTest {
   void test_trade_addsAsVolatilityFallsAndCutsAfterAShock() {
     FakeAgentContext ctx = new FakeAgentContext(List.of(USD, ETH));
     FakePerpetualVenue venue =
-        ctx.addVenue(new FakePerpetualVenue("perp", false, ctx.ledger(), USD).market(ETH, 100, 0.1, 0.05));
+        ctx.addVenue(
+            new FakePerpetualVenue("perp", false, ctx.ledger(), USD).market(ETH, 100, 0.1, 0.05));
     VolTargetTradersSpec spec =
         new VolTargetTradersSpec(
-            "vol", VenueId.of("perp"), ETH, 1, new Distribution.Constant(10_000), 0.5, 0.9, 1.0, 3, 0.1, 1.0, 100);
+            "vol",
+            VenueId.of("perp"),
+            ETH,
+            1,
+            new Distribution.Constant(10_000),
+            0.5,
+            0.9,
+            1.0,
+            3,
+            0.1,
+            1.0,
+            100);
     VolTargetTraders p = (VolTargetTraders) spec.resolve(new RandomStreams(3, 0));
     p.setUp(ctx);
     // Annual estimate sqrt(0.01 * 100) = 1: leverage 0.5, notional 5,000, 50 ETH.
@@ -52,7 +64,8 @@ class VolTargetTradersTest {
 
     p.trade(ctx); // records the mark only
     p.trade(ctx); // r = 0: var 0.009, vol 0.9487, L 0.5270: 5,270 vs 5,000 is inside 10%
-    p.trade(ctx); // var 0.0081, vol 0.9, L 0.5556: 5,556 vs 5,000 is just inside (555.6 > 555.6 fails)
+    p.trade(
+        ctx); // var 0.0081, vol 0.9, L 0.5556: 5,556 vs 5,000 is just inside (555.6 > 555.6 fails)
     assertEquals(50, venue.size(ACCOUNT, ETH), 1e-9);
     p.trade(ctx);
     // var 0.00729, vol 0.853815, L 0.585607: target 5,856.07, so buy 8.560697 ETH.
@@ -70,9 +83,37 @@ class VolTargetTradersTest {
 
   @Test
   void test_spec_rejectsInvalidFields() {
-    assertThrows(IllegalArgumentException.class, () -> new VolTargetTradersSpec(
-        "vol", VenueId.of("perp"), ETH, 1, new Distribution.Constant(1), 0.5, 1.0, 1.0, 3, 0.1, 1.0, 100));
-    assertThrows(IllegalArgumentException.class, () -> new VolTargetTradersSpec(
-        "vol", VenueId.of("perp"), ETH, 1, new Distribution.Constant(1), 0.5, 0.9, 1.0, 3, 1.0, 1.0, 100));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new VolTargetTradersSpec(
+                "vol",
+                VenueId.of("perp"),
+                ETH,
+                1,
+                new Distribution.Constant(1),
+                0.5,
+                1.0,
+                1.0,
+                3,
+                0.1,
+                1.0,
+                100));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new VolTargetTradersSpec(
+                "vol",
+                VenueId.of("perp"),
+                ETH,
+                1,
+                new Distribution.Constant(1),
+                0.5,
+                0.9,
+                1.0,
+                3,
+                1.0,
+                1.0,
+                100));
   }
 }

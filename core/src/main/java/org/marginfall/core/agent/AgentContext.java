@@ -16,8 +16,8 @@ import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * What an agent population may see and do: the narrow view of the run handed to agents instead
- * of the model itself.
+ * What an agent population may see and do: the narrow view of the run handed to agents instead of
+ * the model itself.
  *
  * <p>Implemented by the engine; valid only during the call it is passed to. Not thread-safe.
  */
@@ -88,14 +88,18 @@ public interface AgentContext {
   double marketPrice(AssetId asset);
 
   /**
-   * Liquidates {@code account} on {@code venue} for {@code liquidator}. Agents liquidate through this
-   * method, never through {@link Venue#liquidate} directly, so the engine can attribute the
+   * Liquidates {@code account} on {@code venue} for {@code liquidator}. Agents liquidate through
+   * this method, never through {@link Venue#liquidate} directly, so the engine can attribute the
    * liquidation and book what follows it (the liquidator's sale of what it seized) to its cause.
    */
   Optional<LiquidationOutcome> liquidate(VenueId venue, AccountId account, AccountId liquidator);
 
-  /** Buys from auction lot {@code lotId} on {@code venue}, as {@link Venue#take}, attributed as above. */
-  Optional<AuctionTake> take(VenueId venue, long lotId, AccountId taker, long maxAtoms, double maxPrice);
+  /**
+   * Buys from auction lot {@code lotId} on {@code venue}, as {@link Venue#take}, attributed as
+   * above.
+   */
+  Optional<AuctionTake> take(
+      VenueId venue, long lotId, AccountId taker, long maxAtoms, double maxPrice);
 
   /** Whether contagion channel {@code channel} is open in this run. */
   boolean channelOpen(Channel channel);

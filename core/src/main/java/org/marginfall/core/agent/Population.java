@@ -27,8 +27,8 @@ public interface Population {
 
   /**
    * Phase 6, at the start of every liquidation round, before the venues list their liquidatable
-   * accounts: agents with collateral on several venues (a shared pool, a treasury that moves margin)
-   * defend their weak positions.
+   * accounts: agents with collateral on several venues (a shared pool, a treasury that moves
+   * margin) defend their weak positions.
    */
   default void defend(AgentContext ctx) {}
 
@@ -45,9 +45,9 @@ public interface Population {
   }
 
   /**
-   * The population's own end-of-tick metrics, keyed by name in a fixed order: the last tick's values
-   * go to {@code summary.json} under {@code populations.<id>} (a null value is written as null, an
-   * undefined statistic). Empty for behaviours without metrics of their own.
+   * The population's own end-of-tick metrics, keyed by name in a fixed order: the last tick's
+   * values go to {@code summary.json} under {@code populations.<id>} (a null value is written as
+   * null, an undefined statistic). Empty for behaviours without metrics of their own.
    */
   default Map<String, Double> metrics() {
     return Map.of();

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param id the asset's identifier
  * @param kind how the asset is priced
  * @param decimals how many decimal digits below the unit the ledger counts, 0 to 18, or {@link
- *     #AUTO} to let the run choose the finest precision its supplies allow (see docs/architecture.md,
- *     "Quantities and their range")
+ *     #AUTO} to let the run choose the finest precision its supplies allow (see
+ *     docs/architecture.md, "Quantities and their range")
  */
 public record Asset(AssetId id, AssetKind kind, int decimals) {
 
@@ -26,7 +26,8 @@ public record Asset(AssetId id, AssetKind kind, int decimals) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
     if (decimals != AUTO && (decimals < 0 || decimals > MAX_DECIMALS)) {
-      throw new IllegalArgumentException("decimals must be in [0, " + MAX_DECIMALS + "]: " + decimals);
+      throw new IllegalArgumentException(
+          "decimals must be in [0, " + MAX_DECIMALS + "]: " + decimals);
     }
   }
 

@@ -72,7 +72,13 @@ public final class Attributor {
       List<AssetId> assets,
       SortedMap<Source, Double> diverted,
       Predicate<MarginState> threshold) {
-    return attribute(venue, oracles, account, ComponentTable.of(markets, assets, venue.id(), oracles), diverted, threshold);
+    return attribute(
+        venue,
+        oracles,
+        account,
+        ComponentTable.of(markets, assets, venue.id(), oracles),
+        diverted,
+        threshold);
   }
 
   /**

@@ -17,8 +17,8 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * The price components one venue's prices carry at one moment, flattened for attribution. A row is
- * either a market price the venue reads directly (its components are those in the market now) or
- * an oracle feed it reads (its components are those of the market prices the published value was
+ * either a market price the venue reads directly (its components are those in the market now) or an
+ * oracle feed it reads (its components are those of the market prices the published value was
  * computed from, by the feed's {@link PriceRecipe}). Per row, parallel arrays of each term's
  * coefficient and of each component's generation, venue (an index into the table's {@link
  * SourceSet}), kind ordinal and log move. Built once per components and publications version and
@@ -32,23 +32,33 @@ public final class ComponentTable {
 
   private final Map<AssetId, Integer> index;
   private final Map<OracleFeed, Integer> feedIndex;
+
   /** By row: each term's price contribution with everything kept. */
   private final double[][] coef;
+
   /** By row: the end (exclusive) of each term's components in the row's flat arrays. */
   private final int[][] termEnd;
+
   private final int[][] generation;
   private final int[][] venue;
   private final int[][] kind;
   private final double[][] value;
   private final double[] lo;
   private final double[] hi;
+
   /** By row: the clamped sum of the coefficients, the value every factor is relative to. */
   private final double[] base;
+
   private final SourceSet sources;
-  /** Factors by row for keeping generations up to k, at index k + 1 (k = -1: nothing); filled as asked. */
+
+  /**
+   * Factors by row for keeping generations up to k, at index k + 1 (k = -1: nothing); filled as
+   * asked.
+   */
   private final double[][] upTo;
 
-  private ComponentTable(Map<AssetId, Integer> index, Map<OracleFeed, Integer> feedIndex, List<PriceRecipe> rows) {
+  private ComponentTable(
+      Map<AssetId, Integer> index, Map<OracleFeed, Integer> feedIndex, List<PriceRecipe> rows) {
     this.index = index;
     this.feedIndex = feedIndex;
     int n = rows.size();
@@ -105,7 +115,10 @@ public final class ComponentTable {
     this.upTo = new double[last + 2][];
   }
 
-  /** The components of {@code assets} in {@code markets} now, as every venue sees them; no oracle rows. */
+  /**
+   * The components of {@code assets} in {@code markets} now, as every venue sees them; no oracle
+   * rows.
+   */
   public static ComponentTable of(Markets markets, List<AssetId> assets) {
     return of(markets, assets, null, null);
   }
@@ -117,7 +130,8 @@ public final class ComponentTable {
    * @param venue the venue, or null for the markets' common prices
    * @param oracles the oracles the venue reads, or null for none
    */
-  public static ComponentTable of(Markets markets, List<AssetId> assets, VenueId venue, Oracles oracles) {
+  public static ComponentTable of(
+      Markets markets, List<AssetId> assets, VenueId venue, Oracles oracles) {
     Map<AssetId, Integer> index = new HashMap<>();
     Map<OracleFeed, Integer> feedIndex = new IdentityHashMap<>();
     List<PriceRecipe> rows = new ArrayList<>();
@@ -166,8 +180,8 @@ public final class ComponentTable {
 
   /**
    * The price factor of each row for a re-mark keeping what {@code keep} keeps: the row's price
-   * with the removed moves taken out of each term, over its price with all of them in; 1 if none
-   * is removed. {@code venue} is {@code keep}'s venue as an index into {@link #sources}; {@code
+   * with the removed moves taken out of each term, over its price with all of them in; 1 if none is
+   * removed. {@code venue} is {@code keep}'s venue as an index into {@link #sources}; {@code
    * scratch} receives the factors unless they are kept here.
    */
   double[] factors(Keep keep, int venue, double[] scratch) {

@@ -30,14 +30,20 @@ final class Evaluation {
   private final Markets markets;
   private final ComponentTable table;
   private final SourceSet sources;
-  /** By venue index in {@link #sources}: its index in the table's sources, or null when the same. */
+
+  /**
+   * By venue index in {@link #sources}: its index in the table's sources, or null when the same.
+   */
   private final int[] tableVenue;
+
   private final int[] divertedVenue;
   private final int[] divertedGeneration;
   private final double[] divertedValue;
   private final double[] scratch;
+
   /** The factors of the re-mark under way, by table row. */
   private double[] factor;
+
   // Built once: a re-mark runs inside both price adjustments, many times per attribution.
   private final ToDoubleFunction<AssetId> factorOf = this::factorOf;
   private final ToDoubleFunction<OracleFeed> feedFactorOf = this::feedFactorOf;
@@ -45,7 +51,11 @@ final class Evaluation {
   private final Supplier<MarginState> markAtOracles;
 
   Evaluation(
-      Markets markets, Venue venue, Oracles oracles, AccountId account, ComponentTable table,
+      Markets markets,
+      Venue venue,
+      Oracles oracles,
+      AccountId account,
+      ComponentTable table,
       SortedMap<Source, Double> diverted) {
     this.markets = markets;
     this.table = table;
@@ -91,7 +101,8 @@ final class Evaluation {
    * collateral {@code withdrawal} keeps still away, or null if the venue has no such account.
    */
   MarginState keeping(Keep price, Keep withdrawal) {
-    int v = price.venue() == Keep.ANY || tableVenue == null ? price.venue() : tableVenue[price.venue()];
+    int v =
+        price.venue() == Keep.ANY || tableVenue == null ? price.venue() : tableVenue[price.venue()];
     factor = table.factors(price, v, scratch);
     MarginState s = markets.counterfactual(factorOf, markAtOracles);
     if (s == null) {
@@ -106,7 +117,9 @@ final class Evaluation {
         back += divertedValue[i];
       }
     }
-    return back == 0 ? s : new MarginState(s.equity() + back, s.initialRequirement(), s.maintenanceRequirement());
+    return back == 0
+        ? s
+        : new MarginState(s.equity() + back, s.initialRequirement(), s.maintenanceRequirement());
   }
 
   private double factorOf(AssetId asset) {

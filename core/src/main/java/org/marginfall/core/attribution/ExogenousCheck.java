@@ -15,9 +15,9 @@ import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.Venue;
 
 /**
- * The <em>whether</em> question of attribution (docs/contagion.md, "Induced or accelerated"):
- * would the account, holding what it holds now, have been liquidatable on the exogenous path alone
- * at some step of the run? The venue re-marks the account with its own margin rules at each step's
+ * The <em>whether</em> question of attribution (docs/contagion.md, "Induced or accelerated"): would
+ * the account, holding what it holds now, have been liquidatable on the exogenous path alone at
+ * some step of the run? The venue re-marks the account with its own margin rules at each step's
  * exogenous prices: every market price it reads at the spot asset's fundamental (with the scheduled
  * shocks) of that step, every oracle price at what that feed would have published on that path, a
  * derived asset at its issuer's NAV per unit now without any endogenous part, moved with its
@@ -48,17 +48,26 @@ public final class ExogenousCheck {
    * @param now the current step
    */
   public int firstLiquidatableStep(
-      Venue venue, Oracles oracles, AccountId account, ComponentTable table, List<AssetId> assets,
-      double diverted, long now) {
+      Venue venue,
+      Oracles oracles,
+      AccountId account,
+      ComponentTable table,
+      List<AssetId> assets,
+      double diverted,
+      long now) {
     Factors f = new Factors(venue, oracles, table, assets, now);
     for (int i = 0; i < path.stepCount(); i++) {
       f.index = i;
-      MarginState s = markets.counterfactual(f.asset, () -> oracles.counterfactual(f.feed, () -> venue.marginStateNow(account)));
+      MarginState s =
+          markets.counterfactual(
+              f.asset, () -> oracles.counterfactual(f.feed, () -> venue.marginStateNow(account)));
       if (s == null) {
         return -1;
       }
       if (diverted != 0) {
-        s = new MarginState(s.equity() + diverted, s.initialRequirement(), s.maintenanceRequirement());
+        s =
+            new MarginState(
+                s.equity() + diverted, s.initialRequirement(), s.maintenanceRequirement());
       }
       if (s.liquidatable()) {
         return path.step(i);
@@ -75,8 +84,10 @@ public final class ExogenousCheck {
   private final class Factors {
     private final Map<AssetId, Factor> assetFactors = new HashMap<>();
     private final Map<OracleFeed, Factor> feedFactors = new IdentityHashMap<>();
+
     /** The index of the path step being re-marked. */
     private int index;
+
     private final ToDoubleFunction<AssetId> asset = a -> at(assetFactors.get(a));
     private final ToDoubleFunction<OracleFeed> feed = f -> at(feedFactors.get(f));
 
@@ -104,7 +115,9 @@ public final class ExogenousCheck {
       }
     }
 
-    /** Without its parts now ({@code withoutParts}), moved with its underlying's exogenous price. */
+    /**
+     * Without its parts now ({@code withoutParts}), moved with its underlying's exogenous price.
+     */
     private Factor derived(AssetId a, double withoutParts, long now) {
       AssetId u = markets.underlying(a);
       double uNow = u == null ? Double.NaN : path.spot(u, (int) now);
@@ -121,7 +134,8 @@ public final class ExogenousCheck {
    * over {@code current}, or a derived asset's {@code withoutParts} moved with its underlying
    * {@code u} from {@code uNow} (NaN: not moved).
    */
-  private record Factor(AssetId spot, OracleFeed feed, double current, double withoutParts, AssetId u, double uNow) {
+  private record Factor(
+      AssetId spot, OracleFeed feed, double current, double withoutParts, AssetId u, double uNow) {
     double at(ExogenousPath path, int step) {
       if (spot != null) {
         return ratio(path.spot(spot, step), current);

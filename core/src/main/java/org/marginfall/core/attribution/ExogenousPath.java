@@ -11,9 +11,9 @@ import org.marginfall.core.oracle.OracleFeed;
 /**
  * The run's prices with no endogenous move, step by step: each spot asset's fundamental price with
  * the scheduled shocks, and what each oracle feed of a spot asset would have published reading that
- * path (its own design: latency, TWAP, median, bounds, deviation and heartbeat, scheduled failures).
- * What attribution's <em>whether</em> question re-marks an account at (docs/contagion.md, "Induced
- * or accelerated").
+ * path (its own design: latency, TWAP, median, bounds, deviation and heartbeat, scheduled
+ * failures). What attribution's <em>whether</em> question re-marks an account at
+ * (docs/contagion.md, "Induced or accelerated").
  *
  * <p>Only the steps at which some price differs from the step before are listed ({@link #steps}):
  * re-marking the same prices twice cannot give another answer. Immutable after construction and

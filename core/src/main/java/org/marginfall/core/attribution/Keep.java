@@ -3,14 +3,15 @@ package org.marginfall.core.attribution;
 import org.marginfall.core.contagion.CauseKind;
 
 /**
- * Which endogenous moves a counterfactual re-mark keeps in place: those of generations up to
- * {@code maxGeneration}, of one venue or any, of one kind or any. Ints rather than predicates so a
- * re-mark walks flat arrays.
+ * Which endogenous moves a counterfactual re-mark keeps in place: those of generations up to {@code
+ * maxGeneration}, of one venue or any, of one kind or any. Ints rather than predicates so a re-mark
+ * walks flat arrays.
  *
  * <p>Immutable and thread-safe.
  *
  * @param maxGeneration the last generation kept; -1 keeps nothing
- * @param venue the venue kept, as an index into the attribution's {@link SourceSet}, or {@link #ANY}
+ * @param venue the venue kept, as an index into the attribution's {@link SourceSet}, or {@link
+ *     #ANY}
  * @param kind the ordinal of the {@link CauseKind} kept, or {@link #ANY}
  */
 record Keep(int maxGeneration, int venue, int kind) {

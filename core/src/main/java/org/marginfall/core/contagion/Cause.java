@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param exogenousStep for an accelerated liquidation the first step at which the exogenous path
  *     alone makes the account liquidatable, otherwise null
  */
-public record Cause(String channel, int generation, String venue, String contagion, Long exogenousStep) {
+public record Cause(
+    String channel, int generation, String venue, String contagion, Long exogenousStep) {
 
   /** Generation 0. */
   public static final String EXOGENOUS_LABEL = "exogenous";
@@ -31,31 +32,48 @@ public record Cause(String channel, int generation, String venue, String contagi
   /** Contagion needed, and the exogenous path alone never liquidates the account. */
   public static final String INDUCED = "induced";
 
-  /** Contagion needed at that moment, but the exogenous path alone liquidates the account at some step. */
+  /**
+   * Contagion needed at that moment, but the exogenous path alone liquidates the account at some
+   * step.
+   */
   public static final String ACCELERATED = "accelerated";
 
   /** Generation 0: the exogenous move. */
   public static final Cause EXOGENOUS = new Cause(CauseKind.EXOGENOUS.label(), 0, null);
 
-  /** Validates that only generation 0 has no venue, and that only an accelerated cause has a step. */
+  /**
+   * Validates that only generation 0 has no venue, and that only an accelerated cause has a step.
+   */
   public Cause {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(contagion, "contagion");
     if (generation < 0 || (generation == 0) != (venue == null)) {
       throw new IllegalArgumentException(
-          "cause: generation 0 has no venue and every later generation has one, was " + generation + "/" + venue);
+          "cause: generation 0 has no venue and every later generation has one, was "
+              + generation
+              + "/"
+              + venue);
     }
     boolean valid =
         generation == 0
             ? contagion.equals(EXOGENOUS_LABEL) && exogenousStep == null
-            : contagion.equals(INDUCED) ? exogenousStep == null : contagion.equals(ACCELERATED) && exogenousStep != null;
+            : contagion.equals(INDUCED)
+                ? exogenousStep == null
+                : contagion.equals(ACCELERATED) && exogenousStep != null;
     if (!valid) {
       throw new IllegalArgumentException(
-          "cause: generation " + generation + " cannot be " + contagion + " with exogenous step " + exogenousStep);
+          "cause: generation "
+              + generation
+              + " cannot be "
+              + contagion
+              + " with exogenous step "
+              + exogenousStep);
     }
   }
 
-  /** The <em>when</em> answer alone: generation 0 is exogenous, a later one induced until checked. */
+  /**
+   * The <em>when</em> answer alone: generation 0 is exogenous, a later one induced until checked.
+   */
   public Cause(String channel, int generation, String venue) {
     this(channel, generation, venue, generation == 0 ? EXOGENOUS_LABEL : INDUCED, null);
   }

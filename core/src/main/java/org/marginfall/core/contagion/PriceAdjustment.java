@@ -8,7 +8,8 @@ import org.marginfall.core.asset.AssetId;
  * A temporary multiplier on prices, so attribution can ask a venue what an account's state would be
  * without some endogenous moves: set for the duration of one call, then back to none.
  *
- * <p>Mutable and not thread-safe; each price source (the oracles, the markets' venue views) holds one.
+ * <p>Mutable and not thread-safe; each price source (the oracles, the markets' venue views) holds
+ * one.
  */
 public final class PriceAdjustment {
 
@@ -19,7 +20,10 @@ public final class PriceAdjustment {
     return factor == null ? price : price * factor.applyAsDouble(asset);
   }
 
-  /** Evaluates {@code body} with prices multiplied by {@code factor(asset)}; restores the previous factor. */
+  /**
+   * Evaluates {@code body} with prices multiplied by {@code factor(asset)}; restores the previous
+   * factor.
+   */
   public <T> T during(ToDoubleFunction<AssetId> factor, Supplier<T> body) {
     ToDoubleFunction<AssetId> saved = this.factor;
     this.factor = factor;

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 public final class PriceParts {
 
   /** No parts: a price with no endogenous move. */
-  public static final PriceParts NONE = new PriceParts(new Source[0], new CauseKind[0], new double[0]);
+  public static final PriceParts NONE =
+      new PriceParts(new Source[0], new CauseKind[0], new double[0]);
 
   private final Source[] sources;
   private final CauseKind[] kinds;
@@ -47,9 +48,9 @@ public final class PriceParts {
   }
 
   /**
-   * The parts of this and {@code later} together, in component order; a component in both gets
-   * this one's move plus the later one's, added in that order, exactly as merging {@code later}
-   * into a sorted map of this one with {@code Double::sum} does.
+   * The parts of this and {@code later} together, in component order; a component in both gets this
+   * one's move plus the later one's, added in that order, exactly as merging {@code later} into a
+   * sorted map of this one with {@code Double::sum} does.
    */
   public PriceParts plus(PriceParts later) {
     if (later.size() == 0) {
@@ -79,7 +80,9 @@ public final class PriceParts {
       }
       n++;
     }
-    return n == cap ? new PriceParts(s, k, v) : new PriceParts(Arrays.copyOf(s, n), Arrays.copyOf(k, n), Arrays.copyOf(v, n));
+    return n == cap
+        ? new PriceParts(s, k, v)
+        : new PriceParts(Arrays.copyOf(s, n), Arrays.copyOf(k, n), Arrays.copyOf(v, n));
   }
 
   private int compare(int i, PriceParts other, int j) {
@@ -95,7 +98,8 @@ public final class PriceParts {
     int n = 0;
     boolean[] keep = new boolean[size()];
     for (int i = 0; i < size(); i++) {
-      keep[i] = (venue == null || sources[i].venue().equals(venue)) && (kind == null || kinds[i] == kind);
+      keep[i] =
+          (venue == null || sources[i].venue().equals(venue)) && (kind == null || kinds[i] == kind);
       n += keep[i] ? 1 : 0;
     }
     if (n == size()) {

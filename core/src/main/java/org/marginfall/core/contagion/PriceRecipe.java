@@ -34,10 +34,16 @@ public final class PriceRecipe {
 
   /** A price read directly: one term, no bounds. */
   public static PriceRecipe of(double price, PriceParts parts) {
-    return new PriceRecipe(new double[] {price}, new PriceParts[] {parts}, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    return new PriceRecipe(
+        new double[] {price},
+        new PriceParts[] {parts},
+        Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY);
   }
 
-  /** A price with no endogenous move (a wrong value an oracle failure publishes, an initial price). */
+  /**
+   * A price with no endogenous move (a wrong value an oracle failure publishes, an initial price).
+   */
   public static PriceRecipe plain(double price) {
     return of(price, PriceParts.NONE);
   }
@@ -142,7 +148,10 @@ public final class PriceRecipe {
     /** The unclamped recipe of the terms added. */
     public PriceRecipe build() {
       return new PriceRecipe(
-          Arrays.copyOf(coef, n), Arrays.copyOf(parts, n), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+          Arrays.copyOf(coef, n),
+          Arrays.copyOf(parts, n),
+          Double.NEGATIVE_INFINITY,
+          Double.POSITIVE_INFINITY);
     }
   }
 }

@@ -9,15 +9,15 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.attribution.Attributor;
-import org.marginfall.core.contagion.Cause;
 import org.marginfall.core.attribution.ComponentTable;
 import org.marginfall.core.attribution.ExogenousCheck;
 import org.marginfall.core.attribution.ExogenousPath;
+import org.marginfall.core.contagion.Cause;
 import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.Attributable;
 import org.marginfall.core.event.AuctionOpening;
-import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.event.SimClock;
+import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.market.Markets;
@@ -49,16 +49,24 @@ final class ContagionTracker {
   private final Map<Key, SortedMap<Source, Double>> diverted = new LinkedHashMap<>();
   private final Ledger ledger;
   private final SimClock clock;
+
   /** By venue: the components of the prices it reads, with the version they were flattened at. */
   private final Map<VenueId, Table> tables = new LinkedHashMap<>();
+
   /** The last liquidation attributed, and the state of the world it was attributed in. */
   private Key memoKey;
+
   private WorldStamp memoStamp;
   private Cause memoCause;
 
   ContagionTracker(
-      Markets markets, Map<VenueId, Venue> venues, Map<VenueId, Oracles> oracles, List<AssetId> assets,
-      Ledger ledger, SimClock clock, ExogenousPath path) {
+      Markets markets,
+      Map<VenueId, Venue> venues,
+      Map<VenueId, Oracles> oracles,
+      List<AssetId> assets,
+      Ledger ledger,
+      SimClock clock,
+      ExogenousPath path) {
     this.markets = markets;
     this.exogenousCheck = new ExogenousCheck(markets, path);
     this.ledger = ledger;
@@ -87,7 +95,9 @@ final class ContagionTracker {
     // nothing: while no transfer, trade, booked loss, decay, tick or round separates two offers
     // of the same account, its attribution is the same and is not computed again.
     Key key = new Key(venue, account.value());
-    WorldStamp stamp = new WorldStamp(ledger.transferCount(), markets.componentsVersion(), clock.step(), clock.round());
+    WorldStamp stamp =
+        new WorldStamp(
+            ledger.transferCount(), markets.componentsVersion(), clock.step(), clock.round());
     Cause c;
     if (key.equals(memoKey) && stamp.equals(memoStamp)) {
       c = memoCause;
@@ -135,7 +145,8 @@ final class ContagionTracker {
    * Records that {@code value} of collateral available to {@code account} on {@code venue} went to
    * defend {@code toAccount} on {@code toVenue}: a withdrawal caused by whatever weakened that one.
    */
-  void noteDiverted(VenueId venue, AccountId account, VenueId toVenue, AccountId toAccount, double value) {
+  void noteDiverted(
+      VenueId venue, AccountId account, VenueId toVenue, AccountId toAccount, double value) {
     if (!(value > 0)) {
       return;
     }
@@ -177,7 +188,8 @@ final class ContagionTracker {
     if (v == null || o == null) {
       return Cause.EXOGENOUS;
     }
-    SortedMap<Source, Double> away = diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap());
+    SortedMap<Source, Double> away =
+        diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap());
     return attributor.attribute(v, o, account, table(venue, o), away, threshold);
   }
 
@@ -192,11 +204,15 @@ final class ContagionTracker {
       return cause;
     }
     double away = 0;
-    for (double x : diverted.getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap()).values()) {
+    for (double x :
+        diverted
+            .getOrDefault(new Key(venue, account.value()), Collections.emptySortedMap())
+            .values()) {
       away += x;
     }
     return cause.withExogenousStep(
-        exogenousCheck.firstLiquidatableStep(v, o, account, table(venue, o), assets, away, clock.step()));
+        exogenousCheck.firstLiquidatableStep(
+            v, o, account, table(venue, o), assets, away, clock.step()));
   }
 
   /** The components of the prices {@code venue} reads now, flattened once per version. */

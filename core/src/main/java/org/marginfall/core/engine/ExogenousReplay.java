@@ -31,13 +31,17 @@ final class ExogenousReplay {
    * shadows copy the feeds of every registry in {@code registries} (each oracle's feeds in their
    * order, drawing from a copy of the oracle's stream as the feeds themselves do).
    */
-  static ExogenousPath replay(ModelSpec spec, long masterSeed, int replication, List<Oracles> registries) {
+  static ExogenousPath replay(
+      ModelSpec spec, long masterSeed, int replication, List<Oracles> registries) {
     List<AssetId> spot = spec.spotAssets();
     int steps = (int) spec.settings().steps();
     FundamentalPrices prices =
         new FundamentalPrices(
-            spot, spot.stream().map(a -> spec.prices().get(a)).toList(), spec.correlation(),
-            spec.settings().stepSeconds(), new RandomStreams(masterSeed, replication));
+            spot,
+            spot.stream().map(a -> spec.prices().get(a)).toList(),
+            spec.correlation(),
+            spec.settings().stepSeconds(),
+            new RandomStreams(masterSeed, replication));
     Map<AssetId, double[]> path = new LinkedHashMap<>();
     for (int i = 0; i < spot.size(); i++) {
       double[] p = new double[steps + 1];
@@ -73,7 +77,11 @@ final class ExogenousReplay {
 
   /** Runs a copy of each of {@code oracle}'s feeds on the path, recording what it publishes. */
   private static void shadow(
-      Oracle oracle, Map<AssetId, double[]> path, int steps, long masterSeed, int replication,
+      Oracle oracle,
+      Map<AssetId, double[]> path,
+      int steps,
+      long masterSeed,
+      int replication,
       Map<OracleFeed, double[]> out) {
     RandomStream stream = null;
     if (oracle.design().needsRandomness()) {
@@ -85,7 +93,8 @@ final class ExogenousReplay {
     List<double[]> published = new ArrayList<>();
     for (OracleFeed f : real) {
       double[] p = path.get(f.asset());
-      // A derived asset's feed is copied only so the noise draws stay in step; its output is unused.
+      // A derived asset's feed is copied only so the noise draws stay in step; its output is
+      // unused.
       copies.add(new OracleFeed(f.asset(), f.design(), p == null ? f.price() : p[0], stream));
       double[] record = new double[steps + 1];
       record[0] = p == null ? f.price() : p[0];

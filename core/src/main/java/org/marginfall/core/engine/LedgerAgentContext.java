@@ -54,7 +54,12 @@ public class LedgerAgentContext implements AgentContext {
    * @param events where agents' events go
    */
   public LedgerAgentContext(
-      SimClock clock, AssetId base, Ledger ledger, Markets markets, Map<VenueId, Venue> venues, EventSink events) {
+      SimClock clock,
+      AssetId base,
+      Ledger ledger,
+      Markets markets,
+      Map<VenueId, Venue> venues,
+      EventSink events) {
     this(clock, base, ledger, markets, venues, events, null, ChannelSwitches.ALL_OPEN);
   }
 
@@ -116,7 +121,8 @@ public class LedgerAgentContext implements AgentContext {
         for (AssetId underlying : lending.reserveAssets()) {
           if (lending.receipt(underlying).equals(asset)) {
             // Receipt atoms times the rate are underlying units at the receipt's precision.
-            AtomScale scale = AtomScale.between(ledger.precision(asset), ledger.precision(underlying));
+            AtomScale scale =
+                AtomScale.between(ledger.precision(asset), ledger.precision(underlying));
             long needed = (long) Math.ceil(scale.apply(atoms * lending.exchangeRate(underlying)));
             endow(account, underlying, needed);
             lending.supply(account, underlying, needed);
@@ -169,7 +175,8 @@ public class LedgerAgentContext implements AgentContext {
   }
 
   @Override
-  public Optional<LiquidationOutcome> liquidate(VenueId venue, AccountId account, AccountId liquidator) {
+  public Optional<LiquidationOutcome> liquidate(
+      VenueId venue, AccountId account, AccountId liquidator) {
     Venue v = venue(venue);
     if (contagion == null) {
       return v.liquidate(account, liquidator);
@@ -186,7 +193,8 @@ public class LedgerAgentContext implements AgentContext {
   }
 
   @Override
-  public Optional<AuctionTake> take(VenueId venue, long lotId, AccountId taker, long maxAtoms, double maxPrice) {
+  public Optional<AuctionTake> take(
+      VenueId venue, long lotId, AccountId taker, long maxAtoms, double maxPrice) {
     Venue v = venue(venue);
     if (contagion != null) {
       contagion.beginTake(venue, lotId);

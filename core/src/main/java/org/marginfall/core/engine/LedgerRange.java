@@ -67,7 +67,9 @@ public final class LedgerRange {
         if (i < 0 || probe.get(i).decimals() == 0 || attempt > probe.size()) {
           throw e;
         }
-        probe.set(i, probe.get(i).withDecimals(0)); // too large for six decimals: measure it in whole units
+        probe.set(
+            i,
+            probe.get(i).withDecimals(0)); // too large for six decimals: measure it in whole units
       }
     }
     List<Asset> chosen = new ArrayList<>();
@@ -82,14 +84,29 @@ public final class LedgerRange {
       int fit = fit(bound);
       if (fit < 0) {
         String[] holder = measured.largestHolder();
-        String problem = "the world after set-up is worth " + bound + " " + a.id() + " (the " + a.id()
-            + " a run must be able to count), which times the ledger's headroom of " + (int) HEADROOM
-            + " exceeds what it counts even in whole units (" + (Long.MAX_VALUE / HEADROOM) + " " + a.id() + ")";
+        String problem =
+            "the world after set-up is worth "
+                + bound
+                + " "
+                + a.id()
+                + " (the "
+                + a.id()
+                + " a run must be able to count), which times the ledger's headroom of "
+                + (int) HEADROOM
+                + " exceeds what it counts even in whole units ("
+                + (Long.MAX_VALUE / HEADROOM)
+                + " "
+                + a.id()
+                + ")";
         if (holder == null) {
           throw new LedgerRangeException(a.id(), 0, problem);
         }
-        throw new ScenarioFailure(holder[0], 0, holder[1] + " holds the most of it: " + problem
-            + "; lower the amounts", true, null);
+        throw new ScenarioFailure(
+            holder[0],
+            0,
+            holder[1] + " holds the most of it: " + problem + "; lower the amounts",
+            true,
+            null);
       }
       chosen.add(a.withDecimals(Math.min(cap(a.kind()), fit)));
     }
@@ -107,17 +124,24 @@ public final class LedgerRange {
     double bound = Long.MAX_VALUE / HEADROOM / Math.pow(10, a.decimals());
     if (s.units() > bound) {
       int fit = fit(s.units());
-      throw new LedgerRangeException(a.id(), a.decimals(),
-          "the supply of " + s.units() + " units after set-up exceeds the bound of " + bound
-              + " units (2^53 atoms: the ledger's range over " + (int) HEADROOM + " of headroom); "
+      throw new LedgerRangeException(
+          a.id(),
+          a.decimals(),
+          "the supply of "
+              + s.units()
+              + " units after set-up exceeds the bound of "
+              + bound
+              + " units (2^53 atoms: the ledger's range over "
+              + (int) HEADROOM
+              + " of headroom); "
               + (fit < 0 ? "no precision fits it" : "declare at most " + fit + " decimals"));
     }
   }
 
   /**
    * The error to report when {@code failure} stopped the set-up of {@code spec} (already resolved)
-   * on an asset whose precision was declared: the asset's supply, measured by a probe that counts it
-   * in whole units, and the finest precision that fits it. {@code failure} itself when the asset
+   * on an asset whose precision was declared: the asset's supply, measured by a probe that counts
+   * it in whole units, and the finest precision that fits it. {@code failure} itself when the asset
    * was not declared or the probe fails too.
    */
   public static LedgerRangeException explain(

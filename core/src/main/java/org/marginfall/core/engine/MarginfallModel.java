@@ -8,8 +8,8 @@ import sim.engine.Steppable;
  * The MASON model: a {@link SimState} that owns the run's {@link World} and schedules exactly one
  * {@link Steppable} per {@link Phase}, at the phase's ordinal as its ordering.
  *
- * <p>One steppable per ordering means MASON's shuffle of same-time, same-ordering steppables
- * (which draws from {@code SimState.random}) never happens, and the model draws nothing from {@code
+ * <p>One steppable per ordering means MASON's shuffle of same-time, same-ordering steppables (which
+ * draws from {@code SimState.random}) never happens, and the model draws nothing from {@code
  * SimState.random}: all randomness comes from named streams. Mutable and not thread-safe.
  */
 public final class MarginfallModel extends SimState {
@@ -30,7 +30,10 @@ public final class MarginfallModel extends SimState {
     world.setUp();
     for (Phase phase : Phase.values()) {
       schedule.scheduleRepeating(
-          Schedule.EPOCH + 1, phase.ordinal(), (Steppable) state -> world.runPhase(phase, tick()), 1.0);
+          Schedule.EPOCH + 1,
+          phase.ordinal(),
+          (Steppable) state -> world.runPhase(phase, tick()),
+          1.0);
     }
   }
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.PriceShock;
@@ -27,7 +27,8 @@ import org.marginfall.core.spec.VenueSpec;
  * @param baseCurrency the unit of account, one of {@code assets}
  * @param assets all assets, in scenario order
  * @param prices the fundamental process of every spot asset
- * @param correlation correlation matrix of the spot assets' diffusions, in {@code spotAssets()} order
+ * @param correlation correlation matrix of the spot assets' diffusions, in {@code spotAssets()}
+ *     order
  * @param markets one shared market per spot asset
  * @param oracles the oracles
  * @param shocks scheduled fundamental moves
@@ -60,8 +61,18 @@ public record ModelSpec(
       List<PriceShock> shocks,
       List<VenueSpec> venues,
       List<PopulationSpec> populations) {
-    this(settings, baseCurrency, assets, prices, correlation, markets, oracles, shocks, venues,
-        populations, ChannelSwitches.ALL_OPEN);
+    this(
+        settings,
+        baseCurrency,
+        assets,
+        prices,
+        correlation,
+        markets,
+        oracles,
+        shocks,
+        venues,
+        populations,
+        ChannelSwitches.ALL_OPEN);
   }
 
   /** Validates that the parts agree with each other. */
@@ -97,16 +108,19 @@ public record ModelSpec(
     for (VenueSpec v : venues) {
       for (AssetId a : v.issuedAssets()) {
         if (assets.stream().noneMatch(x -> x.id().equals(a) && x.kind() == AssetKind.DERIVED)) {
-          throw new IllegalArgumentException("venues: " + v.id() + " issues " + a + ", which is not a declared derived asset");
+          throw new IllegalArgumentException(
+              "venues: " + v.id() + " issues " + a + ", which is not a declared derived asset");
         }
         if (!issued.add(a)) {
-          throw new IllegalArgumentException("venues: derived asset " + a + " has more than one issuer");
+          throw new IllegalArgumentException(
+              "venues: derived asset " + a + " has more than one issuer");
         }
       }
     }
     for (Asset a : assets) {
       if (a.kind() == AssetKind.DERIVED && !issued.contains(a.id())) {
-        throw new IllegalArgumentException("assets: derived asset " + a.id() + " is issued by no venue");
+        throw new IllegalArgumentException(
+            "assets: derived asset " + a.id() + " is issued by no venue");
       }
     }
     if (correlation.length != spot.size()) {
@@ -121,7 +135,8 @@ public record ModelSpec(
     for (MarketSpec m : markets) {
       // A derived asset's market is a secondary market around its issuer's NAV.
       if (!spotIds.contains(m.asset()) && !issued.contains(m.asset())) {
-        throw new IllegalArgumentException("markets: " + m.asset() + " is not a spot or derived asset");
+        throw new IllegalArgumentException(
+            "markets: " + m.asset() + " is not a spot or derived asset");
       }
     }
     for (PriceShock s : shocks) {
@@ -133,11 +148,24 @@ public record ModelSpec(
 
   /** This model with the assets replaced by {@code newAssets} (the same ids, in the same order). */
   public ModelSpec withAssets(List<Asset> newAssets) {
-    if (!newAssets.stream().map(Asset::id).toList().equals(assets.stream().map(Asset::id).toList())) {
+    if (!newAssets.stream()
+        .map(Asset::id)
+        .toList()
+        .equals(assets.stream().map(Asset::id).toList())) {
       throw new IllegalArgumentException("assets: the same ids in the same order");
     }
-    return new ModelSpec(settings, baseCurrency, newAssets, prices, correlation, markets, oracles, shocks,
-        venues, populations, channels);
+    return new ModelSpec(
+        settings,
+        baseCurrency,
+        newAssets,
+        prices,
+        correlation,
+        markets,
+        oracles,
+        shocks,
+        venues,
+        populations,
+        channels);
   }
 
   /** The spot assets (those with a fundamental price and a market), in scenario order. */

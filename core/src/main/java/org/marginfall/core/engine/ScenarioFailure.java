@@ -6,8 +6,8 @@ import org.marginfall.core.ledger.LedgerRangeException;
  * A scenario asked the model for something it cannot do or compute: a set-up a venue refuses (a
  * population that borrows more than its venue's reserves hold), or a quantity or price that left
  * the range the model computes in during a run. Names the scenario entry responsible ({@code
- * agents[2]}, {@code venues[0]}, {@code assets[1].price}), the step (0: the set-up) and the
- * problem in the scenario's units; the command line reports it as bad input, one line, exit 2.
+ * agents[2]}, {@code venues[0]}, {@code assets[1].price}), the step (0: the set-up) and the problem
+ * in the scenario's units; the command line reports it as bad input, one line, exit 2.
  *
  * <p>Immutable and thread-safe.
  */
@@ -24,9 +24,11 @@ public final class ScenarioFailure extends RuntimeException {
    * A failure of {@code field} at {@code step} (0 for the set-up).
    *
    * @param problem what went wrong, in the scenario's units
-   * @param outOfRange whether a quantity or price left the computable range (rather than a refused request)
+   * @param outOfRange whether a quantity or price left the computable range (rather than a refused
+   *     request)
    */
-  public ScenarioFailure(String field, long step, String problem, boolean outOfRange, Throwable cause) {
+  public ScenarioFailure(
+      String field, long step, String problem, boolean outOfRange, Throwable cause) {
     super(field + ": " + (step == 0 ? "at set-up" : "at step " + step) + ": " + problem, cause);
     this.field = field;
     this.step = step;
@@ -39,7 +41,8 @@ public final class ScenarioFailure extends RuntimeException {
    * {@code cause} at {@code step}; a range failure of the ledger adds which precision the asset was
    * counted at.
    */
-  static ScenarioFailure of(String entry, String who, long step, int round, RuntimeException cause) {
+  static ScenarioFailure of(
+      String entry, String who, long step, int round, RuntimeException cause) {
     StringBuilder problem = new StringBuilder();
     problem.append(who);
     if (round > 0) {
@@ -48,9 +51,18 @@ public final class ScenarioFailure extends RuntimeException {
     problem.append(": ");
     boolean range = cause instanceof ArithmeticException;
     if (cause instanceof LedgerRangeException r && r.asset() != null) {
-      problem.append(r.detail()).append(" (").append(r.asset()).append(" counted at ").append(r.decimals())
-          .append(" decimals").append(r.decimals() == 0 ? ", in whole units: the amounts are too large"
-              : "; declaring fewer in its assets entry widens the range").append(")");
+      problem
+          .append(r.detail())
+          .append(" (")
+          .append(r.asset())
+          .append(" counted at ")
+          .append(r.decimals())
+          .append(" decimals")
+          .append(
+              r.decimals() == 0
+                  ? ", in whole units: the amounts are too large"
+                  : "; declaring fewer in its assets entry widens the range")
+          .append(")");
     } else {
       problem.append(cause.getMessage());
     }
@@ -72,7 +84,9 @@ public final class ScenarioFailure extends RuntimeException {
     return (step == 0 ? "at set-up" : "at step " + step) + ": " + problem;
   }
 
-  /** Whether a quantity or price left the computable range (otherwise a venue refused a request). */
+  /**
+   * Whether a quantity or price left the computable range (otherwise a venue refused a request).
+   */
   public boolean outOfRange() {
     return outOfRange;
   }

@@ -2,16 +2,16 @@ package org.marginfall.core.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.marginfall.core.ledger.LedgerRangeException;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.network.VenueExposures;
-import org.marginfall.core.ledger.LedgerRangeException;
 import org.marginfall.core.random.RandomStreams;
 
 /**
  * Runs one replication of a model from set-up to its last tick.
  *
- * <p>Stateless and thread-safe; each call builds its own world, so replications can run in
- * parallel threads without sharing anything.
+ * <p>Stateless and thread-safe; each call builds its own world, so replications can run in parallel
+ * threads without sharing anything.
  */
 public final class Simulation {
 
@@ -64,7 +64,10 @@ public final class Simulation {
     }
   }
 
-  /** {@link LedgerRange#resolve}, with a range failure of an entry's set-up reported as that entry's. */
+  /**
+   * {@link LedgerRange#resolve}, with a range failure of an entry's set-up reported as that
+   * entry's.
+   */
   private static ModelSpec resolve(ModelSpec spec, long seed, int replication) {
     try {
       return LedgerRange.resolve(spec, seed, replication);
@@ -81,9 +84,21 @@ public final class Simulation {
     if (e.entry() == null) {
       return e;
     }
-    return new ScenarioFailure(e.entry(), 0, e.who() + ": " + e.detail() + " (" + e.asset() + " counted at "
-        + e.decimals() + " decimals" + (e.decimals() == 0 ? ", in whole units: the amounts are too large" : "") + ")",
-        true, e);
+    return new ScenarioFailure(
+        e.entry(),
+        0,
+        e.who()
+            + ": "
+            + e.detail()
+            + " ("
+            + e.asset()
+            + " counted at "
+            + e.decimals()
+            + " decimals"
+            + (e.decimals() == 0 ? ", in whole units: the amounts are too large" : "")
+            + ")",
+        true,
+        e);
   }
 
   /** Runs like {@link #run} and also measures the venue exposure network after the last tick. */
@@ -93,7 +108,12 @@ public final class Simulation {
   }
 
   private static Measured execute(
-      ModelSpec spec, long seed, int replication, boolean audit, List<RunListener> listeners, boolean measure) {
+      ModelSpec spec,
+      long seed,
+      int replication,
+      boolean audit,
+      List<RunListener> listeners,
+      boolean measure) {
     ModelSpec resolved = resolve(spec, seed, replication);
     RandomStreams streams = new RandomStreams(seed, replication);
     World world;

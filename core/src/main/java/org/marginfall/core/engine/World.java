@@ -10,9 +10,9 @@ import org.marginfall.core.agent.Population;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.attribution.ExogenousPath;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
-import org.marginfall.core.attribution.ExogenousPath;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.LiquidationBacklog;
 import org.marginfall.core.event.OracleUpdated;
@@ -41,11 +41,11 @@ import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.random.StreamSeeds;
 import org.marginfall.core.spec.PopulationSpec;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
@@ -53,8 +53,7 @@ import org.marginfall.core.venue.VenueSnapshot;
  *
  * <p>The MASON model owns one world and calls {@link #runPhase(Phase)} once per phase and tick.
  * Agents see it only as an {@link AgentContext} (a {@link LedgerAgentContext}), venues only through
- * {@link VenueServices}. Mutable
- * and not thread-safe: one run is single-threaded.
+ * {@link VenueServices}. Mutable and not thread-safe: one run is single-threaded.
  */
 public final class World implements SimClock, EventSink {
 
@@ -80,12 +79,19 @@ public final class World implements SimClock, EventSink {
   private final Map<VenueId, VenueSnapshot> previous = new LinkedHashMap<>();
   private long step;
   private int round;
+
   /** The order {@link #setUp} sets the populations up in, as indexes into {@link #populations}. */
   private final List<Integer> setUpOrder;
+
   /** The index in the scenario's assets of each spot asset, in {@link #fundamentals}' order. */
   private final int[] spotIndex;
 
-  private World(ModelSpec spec, RandomStreams streams, List<RunListener> listeners, boolean audit, boolean probe) {
+  private World(
+      ModelSpec spec,
+      RandomStreams streams,
+      List<RunListener> listeners,
+      boolean audit,
+      boolean probe) {
     this.probe = probe;
     this.assets = spec.assets();
     this.settings = spec.settings().withSeed(streams.masterSeed());
@@ -94,8 +100,12 @@ public final class World implements SimClock, EventSink {
     this.listeners = List.copyOf(listeners);
     List<AssetId> assetIds = spec.assets().stream().map(Asset::id).toList();
     // An asset whose precision no resolution chose (a world built directly) counts in micro-units.
-    this.ledger = new Ledger(assetIds, spec.assets().stream()
-        .map(a -> a.declaresDecimals() ? a.decimals() : Quantities.DEFAULT_DECIMALS).toList());
+    this.ledger =
+        new Ledger(
+            assetIds,
+            spec.assets().stream()
+                .map(a -> a.declaresDecimals() ? a.decimals() : Quantities.DEFAULT_DECIMALS)
+                .toList());
     List<AssetId> spot = spec.spotAssets();
     this.fundamentals =
         new FundamentalPrices(
@@ -109,14 +119,16 @@ public final class World implements SimClock, EventSink {
     List<MarketSpec> secondary = new ArrayList<>();
     for (MarketSpec m : spec.markets()) {
       if (spot.contains(m.asset())) {
-        markets.add(new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), fundamental(m.asset())));
+        markets.add(
+            new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), fundamental(m.asset())));
       } else {
         secondary.add(m);
       }
     }
     this.oracles = new Oracles(base);
     this.shocks = spec.shocks();
-    // With the market, derived-collateral or oracle channel closed, each venue reads its own copy of
+    // With the market, derived-collateral or oracle channel closed, each venue reads its own copy
+    // of
     // every oracle, observing the prices that venue sees; otherwise all venues share one.
     boolean ownOracles =
         !channels.isOpen(Channel.COMMON_MARKET)
@@ -137,9 +149,11 @@ public final class World implements SimClock, EventSink {
         }
       }
     }
-    // A derived asset's secondary market trades around its issuer's NAV, known once the issuer exists.
+    // A derived asset's secondary market trades around its issuer's NAV, known once the issuer
+    // exists.
     for (MarketSpec m : secondary) {
-      markets.add(new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), markets.nav(m.asset())));
+      markets.add(
+          new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), markets.nav(m.asset())));
     }
     markets.configureChannels(channels);
     // Oracle feeds start at the initial prices, which for derived assets are the issuers' NAVs:
@@ -154,7 +168,8 @@ public final class World implements SimClock, EventSink {
       if (ownOracles) {
         for (Map.Entry<VenueId, Oracles> e : venueOracles.entrySet()) {
           OracleDesign design = o.design();
-          if (!channels.isOpen(Channel.COMMON_ORACLE) && !e.getKey().equals(firstReader.get(o.id()))) {
+          if (!channels.isOpen(Channel.COMMON_ORACLE)
+              && !e.getKey().equals(firstReader.get(o.id()))) {
             design = design.withoutFailures();
           }
           e.getValue().add(oracle(o.id(), design, streams));
@@ -175,9 +190,16 @@ public final class World implements SimClock, EventSink {
     registries.add(oracles);
     this.contagion =
         new ContagionTracker(
-            markets, venuesById, venueOracles, pricedAssets(), ledger, this,
-            probe ? ExogenousPath.NONE
-                : ExogenousReplay.replay(spec, streams.masterSeed(), streams.replication(), registries));
+            markets,
+            venuesById,
+            venueOracles,
+            pricedAssets(),
+            ledger,
+            this,
+            probe
+                ? ExogenousPath.NONE
+                : ExogenousReplay.replay(
+                    spec, streams.masterSeed(), streams.replication(), registries));
     this.agents =
         new LedgerAgentContext(this, base, ledger, markets, venuesById, this, contagion, channels);
     for (PopulationSpec p : spec.populations()) {
@@ -241,10 +263,10 @@ public final class World implements SimClock, EventSink {
   }
 
   /**
-   * Runs {@code action} of scenario entry {@code entry} (named {@code who}) at the current step:
-   * a refused request or a quantity beyond the ledger's range becomes a {@link ScenarioFailure}
-   * naming the entry. A range failure at set-up stays a {@link LedgerRangeException}, noted with the
-   * entry, so that choosing the precision can measure the asset in coarser units and try again.
+   * Runs {@code action} of scenario entry {@code entry} (named {@code who}) at the current step: a
+   * refused request or a quantity beyond the ledger's range becomes a {@link ScenarioFailure}
+   * naming the entry. A range failure at set-up stays a {@link LedgerRangeException}, noted with
+   * the entry, so that choosing the precision can measure the asset in coarser units and try again.
    */
   private <T> T acting(String entry, String who, java.util.function.Supplier<T> action) {
     try {
@@ -268,10 +290,13 @@ public final class World implements SimClock, EventSink {
   }
 
   private void acting(String entry, String who, Runnable action) {
-    acting(entry, who, () -> {
-      action.run();
-      return null;
-    });
+    acting(
+        entry,
+        who,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   /**
@@ -285,7 +310,10 @@ public final class World implements SimClock, EventSink {
     String name = "oracles/" + id.value();
     streams.stream(name);
     return new Oracle(
-        id, design, new RandomStream(name, StreamSeeds.seed(streams.masterSeed(), name, streams.replication())));
+        id,
+        design,
+        new RandomStream(
+            name, StreamSeeds.seed(streams.masterSeed(), name, streams.replication())));
   }
 
   /** Builds the world of {@code spec} for one replication; nothing runs until {@link #setUp()}. */
@@ -309,9 +337,12 @@ public final class World implements SimClock, EventSink {
     for (Asset a : assets) {
       double units = ledger.precision(a.id()).units(ledger.supply(a.id()));
       // Read without side effects: Markets.price would move a secondary market to its NAV.
-      double price = a.id().equals(base) ? 1
-          : markets.isDerived(a.id()) ? markets.nav(a.id())
-          : a.kind() == AssetKind.SPOT ? markets.market(a.id()).price() : 0;
+      double price =
+          a.id().equals(base)
+              ? 1
+              : markets.isDerived(a.id())
+                  ? markets.nav(a.id())
+                  : a.kind() == AssetKind.SPOT ? markets.market(a.id()).price() : 0;
       rows.add(new double[] {units, price});
       totalValue += price > 0 ? units * price : 0;
     }
@@ -335,9 +366,12 @@ public final class World implements SimClock, EventSink {
     double[] price = new double[assets.size()];
     for (int a = 0; a < assets.size(); a++) {
       AssetId id = assets.get(a).id();
-      price[a] = id.equals(base) ? 1
-          : markets.isDerived(id) ? markets.nav(id)
-          : assets.get(a).kind() == AssetKind.SPOT ? markets.market(id).price() : 0;
+      price[a] =
+          id.equals(base)
+              ? 1
+              : markets.isDerived(id)
+                  ? markets.nav(id)
+                  : assets.get(a).kind() == AssetKind.SPOT ? markets.market(id).price() : 0;
     }
     java.util.Set<String> populationIds = new java.util.HashSet<>();
     populations.forEach(p -> populationIds.add(p.id()));
@@ -419,11 +453,21 @@ public final class World implements SimClock, EventSink {
         case RECORD -> record();
       }
     } catch (LedgerRangeException e) {
-      throw ScenarioFailure.of("run", "the " + phase.name().toLowerCase(java.util.Locale.ROOT) + " phase", step, round, e);
+      throw ScenarioFailure.of(
+          "run",
+          "the " + phase.name().toLowerCase(java.util.Locale.ROOT) + " phase",
+          step,
+          round,
+          e);
     } catch (ScenarioFailure | InvariantViolationException e) {
       throw e;
     } catch (ArithmeticException e) {
-      throw ScenarioFailure.of("run", "the " + phase.name().toLowerCase(java.util.Locale.ROOT) + " phase", step, round, e);
+      throw ScenarioFailure.of(
+          "run",
+          "the " + phase.name().toLowerCase(java.util.Locale.ROOT) + " phase",
+          step,
+          round,
+          e);
     }
   }
 
@@ -458,7 +502,9 @@ public final class World implements SimClock, EventSink {
     return Collections.unmodifiableList(venues);
   }
 
-  /** The context populations act through, for tools that drive it directly (the microbenchmarks). */
+  /**
+   * The context populations act through, for tools that drive it directly (the microbenchmarks).
+   */
   public AgentContext agents() {
     return agents;
   }
@@ -497,7 +543,8 @@ public final class World implements SimClock, EventSink {
     for (Map.Entry<VenueId, Oracles> e : ownOracles().entrySet()) {
       for (Oracle o : e.getValue().all()) {
         for (OracleFeed f : o.feeds()) {
-          f.observe(markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
+          f.observe(
+              markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
         }
       }
     }
@@ -513,24 +560,42 @@ public final class World implements SimClock, EventSink {
       return;
     }
     AssetId a = fundamentals.assets().get(i);
-    String problem = "the fundamental price of " + a + " reached " + p + " " + base + ", beyond the range prices are"
-        + " computed in (1e-12 to 1e12 " + base + ")";
+    String problem =
+        "the fundamental price of "
+            + a
+            + " reached "
+            + p
+            + " "
+            + base
+            + ", beyond the range prices are"
+            + " computed in (1e-12 to 1e12 "
+            + base
+            + ")";
     if (shock >= 0) {
-      throw new ScenarioFailure("shocks[" + shock + "].change", step, problem + "; this shock moved it in this step",
-          true, null);
+      throw new ScenarioFailure(
+          "shocks[" + shock + "].change",
+          step,
+          problem + "; this shock moved it in this step",
+          true,
+          null);
     }
-    throw new ScenarioFailure("assets[" + spotIndex[i] + "].price", step,
-        problem + "; lower its volatility, drift or jumps, or run fewer steps", true, null);
+    throw new ScenarioFailure(
+        "assets[" + spotIndex[i] + "].price",
+        step,
+        problem + "; lower its volatility, drift or jumps, or run fewer steps",
+        true,
+        null);
   }
 
   /** The venues' own oracle copies; empty when every venue reads the shared oracles. */
   private Map<VenueId, Oracles> ownOracles() {
     Map<VenueId, Oracles> out = new LinkedHashMap<>();
-    venueOracles.forEach((v, o) -> {
-      if (o != oracles) {
-        out.put(v, o);
-      }
-    });
+    venueOracles.forEach(
+        (v, o) -> {
+          if (o != oracles) {
+            out.put(v, o);
+          }
+        });
     return out;
   }
 
@@ -540,7 +605,8 @@ public final class World implements SimClock, EventSink {
    * source re-read.
    */
   private void publishOracles(boolean intraTick) {
-    // Venue copies publish silently: the recorded oracle is the shared one reading the common market.
+    // Venue copies publish silently: the recorded oracle is the shared one reading the common
+    // market.
     for (Map.Entry<VenueId, Oracles> e : ownOracles().entrySet()) {
       for (Oracle o : e.getValue().all()) {
         if (intraTick && !o.rereadsIntraTick()) {
@@ -548,7 +614,8 @@ public final class World implements SimClock, EventSink {
         }
         for (OracleFeed f : o.feeds()) {
           if (intraTick) {
-            f.reobserve(markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
+            f.reobserve(
+                markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
           }
           f.evaluate(step);
         }
@@ -566,7 +633,12 @@ public final class World implements SimClock, EventSink {
         if (u != null) {
           emit(
               new OracleUpdated(
-                  step, round, o.id().value(), u.asset().value(), u.price(), u.previous(),
+                  step,
+                  round,
+                  o.id().value(),
+                  u.asset().value(),
+                  u.price(),
+                  u.previous(),
                   u.reason().label()));
         }
       }
@@ -574,11 +646,13 @@ public final class World implements SimClock, EventSink {
   }
 
   private void settle() {
-    eachVenue(v -> {
-      v.settle();
-      // Losses the waterfall booked against a derived asset come from the bad debt just attributed.
-      contagion.end();
-    });
+    eachVenue(
+        v -> {
+          v.settle();
+          // Losses the waterfall booked against a derived asset come from the bad debt just
+          // attributed.
+          contagion.end();
+        });
   }
 
   private void liquidationRounds() {
@@ -589,11 +663,12 @@ public final class World implements SimClock, EventSink {
       eachPopulation(p -> p.defend(agents));
       List<LiquidationCandidate> candidates = new ArrayList<>();
       boolean[] auctions = {false};
-      eachVenue(v -> {
-        v.markLiquidationCandidates();
-        candidates.addAll(v.liquidatable());
-        auctions[0] |= !v.auctions().isEmpty();
-      });
+      eachVenue(
+          v -> {
+            v.markLiquidationCandidates();
+            candidates.addAll(v.liquidatable());
+            auctions[0] |= !v.auctions().isEmpty();
+          });
       backlog = !candidates.isEmpty();
       // An open auction is work for liquidators even when no account is liquidatable: its price
       // keeps falling from tick to tick, and a lot nobody takes may end in a deficit.
@@ -602,10 +677,11 @@ public final class World implements SimClock, EventSink {
       }
       List<LiquidationCandidate> view = Collections.unmodifiableList(candidates);
       int[] executed = {0};
-      eachPopulation(p -> {
-        executed[0] += p.liquidate(agents, view);
-        contagion.end();
-      });
+      eachPopulation(
+          p -> {
+            executed[0] += p.liquidate(agents, view);
+            contagion.end();
+          });
       if (executed[0] == 0) {
         break;
       }
@@ -617,8 +693,8 @@ public final class World implements SimClock, EventSink {
   }
 
   /**
-   * Emits the liquidation backlog: what each venue still lists as liquidatable after the last
-   * round (venues drop an account from the last mark's list once a liquidation made it healthy), the
+   * Emits the liquidation backlog: what each venue still lists as liquidatable after the last round
+   * (venues drop an account from the last mark's list once a liquidation made it healthy), the
    * capacity-exhaustion measure of a tick.
    */
   private void recordBacklog() {
@@ -659,17 +735,20 @@ public final class World implements SimClock, EventSink {
       }
     }
     List<StepRecord.VenuePoint> points = new ArrayList<>();
-    eachVenue(v -> {
-      v.markToMarket();
-      VenueSnapshot now = v.snapshot();
-      VenueSnapshot before = previous.get(v.id());
-      points.add(
-          new StepRecord.VenuePoint(
-              v.id(), now, now.liquidations() - before.liquidations(),
-              now.liquidatedNotional() - before.liquidatedNotional(),
-              HealthBands.of(v.healthValues())));
-      previous.put(v.id(), now);
-    });
+    eachVenue(
+        v -> {
+          v.markToMarket();
+          VenueSnapshot now = v.snapshot();
+          VenueSnapshot before = previous.get(v.id());
+          points.add(
+              new StepRecord.VenuePoint(
+                  v.id(),
+                  now,
+                  now.liquidations() - before.liquidations(),
+                  now.liquidatedNotional() - before.liquidatedNotional(),
+                  HealthBands.of(v.healthValues())));
+          previous.put(v.id(), now);
+        });
     List<StepRecord.PopulationPoint> own = new ArrayList<>();
     for (Population p : populations) {
       Map<String, Double> m = p.metrics();
@@ -677,7 +756,8 @@ public final class World implements SimClock, EventSink {
         own.add(new StepRecord.PopulationPoint(p.id(), m));
       }
     }
-    StepRecord record = new StepRecord(step, step * settings.stepSeconds(), assets, prices, points, own);
+    StepRecord record =
+        new StepRecord(step, step * settings.stepSeconds(), assets, prices, points, own);
     if (auditor != null) {
       auditor.check(record, ledger, venues);
     }
@@ -725,10 +805,11 @@ public final class World implements SimClock, EventSink {
   // --- End-of-run views
 
   /**
-   * The venue exposure network of the current balances at current prices (market prices and
-   * NAVs); {@code specs} are the venues this world was built from, in scenario order.
+   * The venue exposure network of the current balances at current prices (market prices and NAVs);
+   * {@code specs} are the venues this world was built from, in scenario order.
    */
-  public org.marginfall.core.network.VenueExposures venueExposures(List<? extends VenueSpec> specs) {
+  public org.marginfall.core.network.VenueExposures venueExposures(
+      List<? extends VenueSpec> specs) {
     // Fully qualified names keep this view an addition at the end of the file.
     java.util.Set<AssetId> spot = new java.util.LinkedHashSet<>();
     markets.all().forEach(m -> spot.add(m.asset()));

@@ -3,8 +3,8 @@ package org.marginfall.core.event;
 import org.marginfall.core.contagion.Cause;
 
 /**
- * An event the engine attributes to a cause: every liquidation event and every bad-debt event. Venues
- * emit it with a null cause; the engine fills the cause in before any listener sees it.
+ * An event the engine attributes to a cause: every liquidation event and every bad-debt event.
+ * Venues emit it with a null cause; the engine fills the cause in before any listener sees it.
  *
  * <p>Implementations are immutable records and thread-safe.
  */

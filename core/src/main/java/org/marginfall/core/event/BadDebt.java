@@ -15,7 +15,9 @@ import org.marginfall.core.contagion.Cause;
  * @param cause why it happened (docs/contagion.md, "Attribution: cause and generation"), filled in
  *     by the engine
  */
-public record BadDebt(long step, int round, String venue, String account, double amount, Cause cause) implements SimEvent, Attributable {
+public record BadDebt(
+    long step, int round, String venue, String account, double amount, Cause cause)
+    implements SimEvent, Attributable {
 
   /** The event as a venue emits it, before the engine attributes its cause. */
   public BadDebt(long step, int round, String venue, String account, double amount) {
@@ -41,7 +43,6 @@ public record BadDebt(long step, int round, String venue, String account, double
   public BadDebt withCause(Cause cause) {
     return new BadDebt(step, round, venue, account, amount, cause);
   }
-
 
   @Override
   public String type() {

@@ -15,7 +15,17 @@ package org.marginfall.core.event;
  * @param price the oracle price used
  * @param value base currency paid
  */
-public record CollateralSale(long step, int round, String venue, String account, String liquidator, String asset, double units, double price, double value) implements SimEvent {
+public record CollateralSale(
+    long step,
+    int round,
+    String venue,
+    String account,
+    String liquidator,
+    String asset,
+    double units,
+    double price,
+    double value)
+    implements SimEvent {
 
   @Override
   public String type() {

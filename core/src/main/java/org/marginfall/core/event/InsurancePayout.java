@@ -11,7 +11,8 @@ package org.marginfall.core.event;
  * @param account the margin account
  * @param amount base currency paid
  */
-public record InsurancePayout(long step, int round, String venue, String account, double amount) implements SimEvent {
+public record InsurancePayout(long step, int round, String venue, String account, double amount)
+    implements SimEvent {
 
   @Override
   public String type() {

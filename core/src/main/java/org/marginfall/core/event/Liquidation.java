@@ -26,11 +26,62 @@ import org.marginfall.core.contagion.Cause;
  * @param cause why it happened (docs/contagion.md, "Attribution: cause and generation"), filled in
  *     by the engine
  */
-public record Liquidation(long step, int round, String venue, String account, String liquidator, String asset, double size, double oraclePrice, double executionPrice, double notional, double realizedPnl, double fee, double feeToLiquidator, double feeToInsurance, double equityBefore, double maintenanceBefore, Cause cause) implements SimEvent, Attributable {
+public record Liquidation(
+    long step,
+    int round,
+    String venue,
+    String account,
+    String liquidator,
+    String asset,
+    double size,
+    double oraclePrice,
+    double executionPrice,
+    double notional,
+    double realizedPnl,
+    double fee,
+    double feeToLiquidator,
+    double feeToInsurance,
+    double equityBefore,
+    double maintenanceBefore,
+    Cause cause)
+    implements SimEvent, Attributable {
 
   /** The event as a venue emits it, before the engine attributes its cause. */
-  public Liquidation(long step, int round, String venue, String account, String liquidator, String asset, double size, double oraclePrice, double executionPrice, double notional, double realizedPnl, double fee, double feeToLiquidator, double feeToInsurance, double equityBefore, double maintenanceBefore) {
-    this(step, round, venue, account, liquidator, asset, size, oraclePrice, executionPrice, notional, realizedPnl, fee, feeToLiquidator, feeToInsurance, equityBefore, maintenanceBefore, null);
+  public Liquidation(
+      long step,
+      int round,
+      String venue,
+      String account,
+      String liquidator,
+      String asset,
+      double size,
+      double oraclePrice,
+      double executionPrice,
+      double notional,
+      double realizedPnl,
+      double fee,
+      double feeToLiquidator,
+      double feeToInsurance,
+      double equityBefore,
+      double maintenanceBefore) {
+    this(
+        step,
+        round,
+        venue,
+        account,
+        liquidator,
+        asset,
+        size,
+        oraclePrice,
+        executionPrice,
+        notional,
+        realizedPnl,
+        fee,
+        feeToLiquidator,
+        feeToInsurance,
+        equityBefore,
+        maintenanceBefore,
+        null);
   }
 
   @Override
@@ -50,9 +101,25 @@ public record Liquidation(long step, int round, String venue, String account, St
 
   @Override
   public Liquidation withCause(Cause cause) {
-    return new Liquidation(step, round, venue, account, liquidator, asset, size, oraclePrice, executionPrice, notional, realizedPnl, fee, feeToLiquidator, feeToInsurance, equityBefore, maintenanceBefore, cause);
+    return new Liquidation(
+        step,
+        round,
+        venue,
+        account,
+        liquidator,
+        asset,
+        size,
+        oraclePrice,
+        executionPrice,
+        notional,
+        realizedPnl,
+        fee,
+        feeToLiquidator,
+        feeToInsurance,
+        equityBefore,
+        maintenanceBefore,
+        cause);
   }
-
 
   @Override
   public String type() {

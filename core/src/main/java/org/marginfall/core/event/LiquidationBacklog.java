@@ -2,8 +2,8 @@ package org.marginfall.core.event;
 
 /**
  * Accounts a venue still reports liquidatable when a tick's liquidation rounds end: the work its
- * liquidators (or its own engine) could not get through, for want of capital, throughput, profit
- * or rounds. Emitted once per venue and tick, only when the backlog is not empty.
+ * liquidators (or its own engine) could not get through, for want of capital, throughput, profit or
+ * rounds. Emitted once per venue and tick, only when the backlog is not empty.
  *
  * <p>Immutable and thread-safe.
  *

@@ -14,7 +14,16 @@ package org.marginfall.core.event;
  * @param priceBefore market price before
  * @param priceAfter market price after
  */
-public record MarketTrade(long step, int round, String asset, String trader, double units, double averagePrice, double priceBefore, double priceAfter) implements SimEvent {
+public record MarketTrade(
+    long step,
+    int round,
+    String asset,
+    String trader,
+    double units,
+    double averagePrice,
+    double priceBefore,
+    double priceAfter)
+    implements SimEvent {
 
   @Override
   public String type() {

@@ -11,10 +11,12 @@ package org.marginfall.core.event;
  * @param asset the asset
  * @param price the published price
  * @param previous the price it replaces
- * @param reason why: deviation, heartbeat, min-answer, max-answer, lagging, wrong-value; band-refused
- *     and frozen record a value that was not published (price equals previous)
+ * @param reason why: deviation, heartbeat, min-answer, max-answer, lagging, wrong-value;
+ *     band-refused and frozen record a value that was not published (price equals previous)
  */
-public record OracleUpdated(long step, int round, String oracle, String asset, double price, double previous, String reason) implements SimEvent {
+public record OracleUpdated(
+    long step, int round, String oracle, String asset, double price, double previous, String reason)
+    implements SimEvent {
 
   @Override
   public String type() {

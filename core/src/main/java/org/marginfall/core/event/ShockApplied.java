@@ -11,7 +11,8 @@ package org.marginfall.core.event;
  * @param factor the multiplier applied to the fundamental
  * @param shock the shock's index in the scenario
  */
-public record ShockApplied(long step, int round, String asset, double factor, int shock) implements SimEvent {
+public record ShockApplied(long step, int round, String asset, double factor, int shock)
+    implements SimEvent {
 
   @Override
   public String type() {

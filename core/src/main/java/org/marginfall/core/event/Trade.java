@@ -13,7 +13,8 @@ package org.marginfall.core.event;
  * @param size signed size traded in units (positive buys, negative sells)
  * @param price the trade price
  * @param notional absolute notional at the trade price
- * @param realizedPnl profit (negative: loss) realised by the part of the trade that reduced a position
+ * @param realizedPnl profit (negative: loss) realised by the part of the trade that reduced a
+ *     position
  */
 public record Trade(
     long step,

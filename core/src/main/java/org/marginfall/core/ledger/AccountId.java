@@ -12,7 +12,8 @@ public record AccountId(String value) implements Comparable<AccountId> {
   /** Validates the path. */
   public AccountId {
     if (value == null || !isPath(value)) {
-      throw new IllegalArgumentException("account id: must be a '/'-separated path of identifiers, was '" + value + "'");
+      throw new IllegalArgumentException(
+          "account id: must be a '/'-separated path of identifiers, was '" + value + "'");
     }
   }
 
@@ -31,8 +32,9 @@ public record AccountId(String value) implements Comparable<AccountId> {
   }
 
   /**
-   * Whether {@code value} matches {@code [A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*}, checked by a scan rather
-   * than a regex because ids are built (by venues and populations) far more often than read in.
+   * Whether {@code value} matches {@code [A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*}, checked by a scan
+   * rather than a regex because ids are built (by venues and populations) far more often than read
+   * in.
    */
   private static boolean isPath(String value) {
     boolean segmentStart = true;
@@ -43,7 +45,11 @@ public record AccountId(String value) implements Comparable<AccountId> {
           return false;
         }
         segmentStart = true;
-      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+      } else if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '-') {
         segmentStart = false;
       } else {
         return false;

@@ -24,6 +24,7 @@ public final class AccountTable<V> {
 
   private final Map<AccountId, V> byId = new LinkedHashMap<>();
   private final Map<AccountId, V> byInstance = new IdentityHashMap<>();
+
   /** The records in the order they were added: a pass over every account walks one array. */
   private final List<V> inOrder = new ArrayList<>();
 

@@ -18,7 +18,8 @@ public record AtomScale(long up, long down) {
   /** Checks that both factors are positive and one of them is 1. */
   public AtomScale {
     if (up < 1 || down < 1 || up > 1 && down > 1) {
-      throw new IllegalArgumentException("an atom scale is up / down with one of them 1, was " + up + " / " + down);
+      throw new IllegalArgumentException(
+          "an atom scale is up / down with one of them 1, was " + up + " / " + down);
     }
   }
 
@@ -29,7 +30,10 @@ public record AtomScale(long up, long down) {
     return new AtomScale(Math.max(1, t / f), Math.max(1, f / t));
   }
 
-  /** {@code x} source atoms' worth (times a rate already applied) in target atoms: {@code x × up / down}. */
+  /**
+   * {@code x} source atoms' worth (times a rate already applied) in target atoms: {@code x × up /
+   * down}.
+   */
   public double apply(double x) {
     return x * up / down;
   }

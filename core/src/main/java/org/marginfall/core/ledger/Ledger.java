@@ -29,8 +29,10 @@ public final class Ledger {
   private final Map<AccountId, Integer> accountIndex = new HashMap<>();
   private final List<AccountType> types = new ArrayList<>();
   private long[][] balances;
+
   /** By account: the transfer count at its last balance change (0: never changed). */
   private long[] changedAt = new long[16];
+
   private long transfers;
 
   /** Creates an empty ledger for the given assets, each counted at six decimals. */
@@ -46,7 +48,8 @@ public final class Ledger {
   public Ledger(List<AssetId> assets, List<Integer> decimals) {
     this.assets = List.copyOf(assets);
     if (decimals.size() != this.assets.size()) {
-      throw new IllegalArgumentException("one precision per asset: " + decimals.size() + " for " + assets.size());
+      throw new IllegalArgumentException(
+          "one precision per asset: " + decimals.size() + " for " + assets.size());
     }
     this.precisions = new Precision[this.assets.size()];
     for (int i = 0; i < this.assets.size(); i++) {
@@ -81,7 +84,8 @@ public final class Ledger {
     Integer existing = accountIndex.get(id);
     if (existing != null) {
       if (types.get(existing) != type) {
-        throw new IllegalStateException("account " + id + " already open as " + types.get(existing));
+        throw new IllegalStateException(
+            "account " + id + " already open as " + types.get(existing));
       }
       return;
     }
@@ -156,7 +160,14 @@ public final class Ledger {
     if (types.get(f) == AccountType.ORDINARY && column[f] < atoms) {
       Precision p = precisions[a];
       throw new IllegalStateException(
-          "ledger: " + from + " holds " + p.units(column[f]) + " " + asset + ", cannot send " + p.units(atoms));
+          "ledger: "
+              + from
+              + " holds "
+              + p.units(column[f])
+              + " "
+              + asset
+              + ", cannot send "
+              + p.units(atoms));
     }
     // Compute both new balances before writing either, so an overflow leaves the ledger untouched.
     long newFrom;
@@ -165,9 +176,21 @@ public final class Ledger {
       newFrom = Math.subtractExact(column[f], atoms);
       newTo = Math.addExact(f == t ? newFrom : column[t], atoms);
     } catch (ArithmeticException overflow) {
-      throw new LedgerRangeException(asset, precisions[a].decimals(),
-          "a transfer of " + precisions[a].units(atoms) + " " + asset + " takes " + from + " or " + to
-              + " beyond the ledger's range of " + precisions[a].units(Long.MAX_VALUE) + " " + asset);
+      throw new LedgerRangeException(
+          asset,
+          precisions[a].decimals(),
+          "a transfer of "
+              + precisions[a].units(atoms)
+              + " "
+              + asset
+              + " takes "
+              + from
+              + " or "
+              + to
+              + " beyond the ledger's range of "
+              + precisions[a].units(Long.MAX_VALUE)
+              + " "
+              + asset);
     }
     column[f] = newFrom;
     column[t] = newTo;
@@ -244,12 +267,24 @@ public final class Ledger {
       for (int i = 0; i < accounts.size(); i++) {
         sum += column[i];
         if (column[i] < 0 && types.get(i) == AccountType.ORDINARY) {
-          problems.add("ledger: " + accounts.get(i) + " holds " + precisions[a].units(column[i]) + " " + assets.get(a));
+          problems.add(
+              "ledger: "
+                  + accounts.get(i)
+                  + " holds "
+                  + precisions[a].units(column[i])
+                  + " "
+                  + assets.get(a));
         }
       }
       if (sum != 0) {
-        problems.add("ledger: " + assets.get(a) + " is not conserved, accounts sum to " + sum + " atoms ("
-            + precisions[a].units(sum) + " units)");
+        problems.add(
+            "ledger: "
+                + assets.get(a)
+                + " is not conserved, accounts sum to "
+                + sum
+                + " atoms ("
+                + precisions[a].units(sum)
+                + " units)");
       }
     }
     return problems;

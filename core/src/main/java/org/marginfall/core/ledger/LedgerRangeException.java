@@ -4,8 +4,8 @@ import org.marginfall.core.asset.AssetId;
 
 /**
  * A quantity of an asset does not fit the ledger at the asset's precision: the asset's decimals
- * must be lower (or its quantities smaller). Names the asset so the error can point at the
- * scenario field that sets its decimals.
+ * must be lower (or its quantities smaller). Names the asset so the error can point at the scenario
+ * field that sets its decimals.
  */
 public final class LedgerRangeException extends ArithmeticException {
 
@@ -35,10 +35,13 @@ public final class LedgerRangeException extends ArithmeticException {
 
   /**
    * This failure, noted as happening while scenario entry {@code entry} (e.g. {@code agents[2]})
-   * named {@code who} (e.g. "population usd-lenders") acted; a failure already noted keeps its entry.
+   * named {@code who} (e.g. "population usd-lenders") acted; a failure already noted keeps its
+   * entry.
    */
   public LedgerRangeException within(String entry, String who) {
-    return this.entry != null ? this : new LedgerRangeException(asset, decimals, getMessage(), entry, who, this);
+    return this.entry != null
+        ? this
+        : new LedgerRangeException(asset, decimals, getMessage(), entry, who, this);
   }
 
   /** The scenario entry acting when the quantity left the range, or null when not known. */

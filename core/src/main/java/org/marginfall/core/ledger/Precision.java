@@ -4,10 +4,10 @@ import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
 
 /**
- * How finely the ledger counts one asset: atoms of 10^-decimals units, with the conversions a
- * venue or agent needs between units (doubles, where margin formulas live) and atoms (where value
- * moves). A quantity beyond the range throws a {@link LedgerRangeException} naming the asset.
- * Immutable and thread-safe.
+ * How finely the ledger counts one asset: atoms of 10^-decimals units, with the conversions a venue
+ * or agent needs between units (doubles, where margin formulas live) and atoms (where value moves).
+ * A quantity beyond the range throws a {@link LedgerRangeException} naming the asset. Immutable and
+ * thread-safe.
  */
 public final class Precision {
 
@@ -71,7 +71,10 @@ public final class Precision {
     return Math.min(cap, ceilAtoms(units));
   }
 
-  /** {@code min(cap, floorAtoms(units))}, also when {@code units} is beyond the range but at least {@code cap}. */
+  /**
+   * {@code min(cap, floorAtoms(units))}, also when {@code units} is beyond the range but at least
+   * {@code cap}.
+   */
   public long floorAtomsAtMost(double units, long cap) {
     if (units > maxUnits && units >= units(cap)) {
       return cap;
@@ -97,16 +100,35 @@ public final class Precision {
     try {
       return Quantities.ceilValueAtoms(atoms, decimals, price, value.decimals);
     } catch (ArithmeticException e) {
-      throw new LedgerRangeException(value.asset, value.decimals,
-          "the value of " + units(atoms) + " " + asset + " at " + price + " " + value.asset + " per unit does not fit");
+      throw new LedgerRangeException(
+          value.asset,
+          value.decimals,
+          "the value of "
+              + units(atoms)
+              + " "
+              + asset
+              + " at "
+              + price
+              + " "
+              + value.asset
+              + " per unit does not fit");
     }
   }
 
   private double check(double units) {
     if (!(Math.abs(units) <= maxUnits)) {
       String unit = asset == null ? "units" : asset.value();
-      throw new LedgerRangeException(asset, decimals,
-          "a quantity of " + units + " " + unit + " is beyond the ledger's range of " + maxUnits + " " + unit
+      throw new LedgerRangeException(
+          asset,
+          decimals,
+          "a quantity of "
+              + units
+              + " "
+              + unit
+              + " is beyond the ledger's range of "
+              + maxUnits
+              + " "
+              + unit
               + " in one amount");
     }
     return units;

@@ -17,8 +17,8 @@ import java.math.RoundingMode;
  * division decides whether a decimal of at most d fractional digits reads back as the double; if
  * one does, it is the shortest form and the atoms are that integer. If none does, no whole atom
  * lies between the shortest form and the binary value, so the rounding of the exact binary product
- * (an FMA gives its error) is the answer. Above 2^50 atoms a double cannot tell atoms apart, and the
- * exact binary value is rounded with a 128-bit product. A value product {@link #ceilValueAtoms}
+ * (an FMA gives its error) is the answer. Above 2^50 atoms a double cannot tell atoms apart, and
+ * the exact binary value is rounded with a 128-bit product. A value product {@link #ceilValueAtoms}
  * falls back to decimal arithmetic only when the price's shortest form and its binary value would
  * round to different atoms, which needs the shortest form itself. Stateless and thread-safe.
  */
@@ -112,7 +112,8 @@ public final class Quantities {
     if (Math.abs(y) < FAST && c - y > tolerance && y - (c - 1) > tolerance) {
       return (long) c;
     }
-    BigDecimal value = BigDecimal.valueOf(atoms).multiply(BigDecimal.valueOf(price)).movePointRight(shift);
+    BigDecimal value =
+        BigDecimal.valueOf(atoms).multiply(BigDecimal.valueOf(price)).movePointRight(shift);
     return value.setScale(0, RoundingMode.CEILING).longValueExact();
   }
 
@@ -120,8 +121,12 @@ public final class Quantities {
     checkDecimals(decimals);
     if (!Double.isFinite(units) || Math.abs(units) > MAX_UNITS[decimals]) {
       throw new ArithmeticException(
-          "quantity out of the ledger's range at " + decimals + " decimals (at most "
-              + MAX_UNITS[decimals] + " units): " + units);
+          "quantity out of the ledger's range at "
+              + decimals
+              + " decimals (at most "
+              + MAX_UNITS[decimals]
+              + " units): "
+              + units);
     }
     double s = POW10_D[decimals];
     double x = units * s;
@@ -147,7 +152,9 @@ public final class Quantities {
         // decimal Double.toString picks needs the decimal arithmetic.
         long m = (long) Math.rint(2 * x);
         if ((m & 1) != 0 && (double) m / (2 * s) == units) {
-          return BigDecimal.valueOf(units).movePointRight(decimals).setScale(0, RoundingMode.HALF_EVEN)
+          return BigDecimal.valueOf(units)
+              .movePointRight(decimals)
+              .setScale(0, RoundingMode.HALF_EVEN)
               .longValueExact();
         }
         double f = Math.floor(x);
@@ -161,7 +168,8 @@ public final class Quantities {
 
   private static int checkDecimals(int decimals) {
     if (decimals < 0 || decimals > MAX_DECIMALS) {
-      throw new IllegalArgumentException("decimals must be in [0, " + MAX_DECIMALS + "]: " + decimals);
+      throw new IllegalArgumentException(
+          "decimals must be in [0, " + MAX_DECIMALS + "]: " + decimals);
     }
     return decimals;
   }

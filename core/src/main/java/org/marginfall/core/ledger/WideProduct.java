@@ -10,14 +10,15 @@ final class WideProduct {
   private WideProduct() {}
 
   /**
-   * {@code units * scale} rounded by {@code mode} (0 floor, 1 ceiling, 2 half-even); the caller
-   * has checked that the result fits in a {@code long}.
+   * {@code units * scale} rounded by {@code mode} (0 floor, 1 ceiling, 2 half-even); the caller has
+   * checked that the result fits in a {@code long}.
    */
   static long round(double units, long scale, int mode) {
     boolean negative = units < 0;
     double magnitude = Math.abs(units);
     int exponent = Math.getExponent(magnitude) - 52;
-    long significand = (Double.doubleToRawLongBits(magnitude) & 0x000F_FFFF_FFFF_FFFFL) | 0x0010_0000_0000_0000L;
+    long significand =
+        (Double.doubleToRawLongBits(magnitude) & 0x000F_FFFF_FFFF_FFFFL) | 0x0010_0000_0000_0000L;
     if (Math.getExponent(magnitude) < Double.MIN_EXPONENT) {
       throw new ArithmeticException("subnormal quantity cannot reach 2^50 atoms: " + units);
     }

@@ -7,24 +7,27 @@ import org.marginfall.core.util.Checks;
  *
  * <p>Every implementation is immutable and thread-safe.
  */
-public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.Linear, ImpactModel.None {
+public sealed interface ImpactModel
+    permits ImpactModel.LinearLog, ImpactModel.Linear, ImpactModel.None {
 
-  /** The thinnest market a scenario may declare: one unit of base currency moves its log price by 1. */
+  /**
+   * The thinnest market a scenario may declare: one unit of base currency moves its log price by 1.
+   */
   double MIN_DEPTH = 1;
 
   /**
    * How far buying may raise a market's log price above its fundamental: ln(1,000). Units bought
    * beyond it fill at {@code 1,000 F}, where the outside market sells any quantity, so a forced
-   * buy-back in a thin market costs at most 1,000 times its fundamental value, within the
-   * ledger's headroom of 1,024 (docs/scenarios.md, markets).
+   * buy-back in a thin market costs at most 1,000 times its fundamental value, within the ledger's
+   * headroom of 1,024 (docs/scenarios.md, markets).
    */
   double MAX_LOG_IMPACT = StrictMath.log(1e3);
 
   /**
    * How far selling may push a market's log price below its fundamental: ln(10^-9). Units sold
-   * beyond it fill at {@code 10^-9 F}, where the outside market buys any quantity. A sale's proceeds
-   * are bounded by the depth whatever the price; the floor keeps the price a positive number every
-   * formula can divide by, where {@code e^I} would otherwise round to zero.
+   * beyond it fill at {@code 10^-9 F}, where the outside market buys any quantity. A sale's
+   * proceeds are bounded by the depth whatever the price; the floor keeps the price a positive
+   * number every formula can divide by, where {@code e^I} would otherwise round to zero.
    */
   double MIN_LOG_IMPACT = StrictMath.log(1e-9);
 
@@ -53,9 +56,9 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.L
    * and earns {@code P (1 - e^(-k q)) / k}; a buy ends at {@code P e^(k q)} and costs {@code P
    * (e^(k q) - 1) / k}. Source: the log-linear ("exponential") inverse demand used for fire sales
    * by Cifuentes, Ferrucci and Shin (2005), JEEA 3:556-566, and Caccioli et al. (2014), JBF
-   * 46:233-245.
-   * The price stays between {@code F e^MIN_LOG_IMPACT} and {@code F e^MAX_LOG_IMPACT}: the units a
-   * trade still has to fill when the price reaches that floor (a sale) or cap (a buy) fill there.
+   * 46:233-245. The price stays between {@code F e^MIN_LOG_IMPACT} and {@code F e^MAX_LOG_IMPACT}:
+   * the units a trade still has to fill when the price reaches that floor (a sale) or cap (a buy)
+   * fill there.
    *
    * @param depth base-currency notional that moves the log price by 1
    */
@@ -70,7 +73,10 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.L
       return "linear-log";
     }
 
-    /** Effective depth {@code depth * depthFactor}: the log move of a trade scales by {@code 1 / depthFactor}. */
+    /**
+     * Effective depth {@code depth * depthFactor}: the log move of a trade scales by {@code 1 /
+     * depthFactor}.
+     */
     @Override
     public ImpactModel withDepthFactor(double depthFactor) {
       checkFactor(depthFactor);
@@ -110,15 +116,17 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.L
   }
 
   /**
-   * Linear impact in price: trading notional V, valued at the fundamental, moves the price by {@code
-   * F V / depth}, so a sale's return is {@code -V / depth} whatever trades came before it. Source: the
-   * linear price impact of Greenwood, Landier and Thesmar (2015), J. Financial Economics 115:471-485,
-   * with {@code 1 / depth} their impact per dollar {@code l}. With {@code k = F^2 / depth} per unit, q
-   * units sold from price P end at {@code P - k q} and earn {@code q (P + (P - k q)) / 2}; a buy ends at
-   * {@code P + k q} and costs {@code q (P + (P + k q)) / 2}. The price stays between the same floor and
-   * cap as {@link LinearLog}; units left when it reaches them fill there.
+   * Linear impact in price: trading notional V, valued at the fundamental, moves the price by
+   * {@code F V / depth}, so a sale's return is {@code -V / depth} whatever trades came before it.
+   * Source: the linear price impact of Greenwood, Landier and Thesmar (2015), J. Financial
+   * Economics 115:471-485, with {@code 1 / depth} their impact per dollar {@code l}. With {@code k
+   * = F^2 / depth} per unit, q units sold from price P end at {@code P - k q} and earn {@code q (P
+   * + (P - k q)) / 2}; a buy ends at {@code P + k q} and costs {@code q (P + (P + k q)) / 2}. The
+   * price stays between the same floor and cap as {@link LinearLog}; units left when it reaches
+   * them fill there.
    *
-   * @param depth base-currency notional (at the fundamental) that moves the price by the fundamental
+   * @param depth base-currency notional (at the fundamental) that moves the price by the
+   *     fundamental
    */
   record Linear(double depth) implements ImpactModel {
     /** Validates the depth. */
@@ -153,7 +161,8 @@ public sealed interface ImpactModel permits ImpactModel.LinearLog, ImpactModel.L
           return new Execution(units, q * (price + after) / 2, price, after);
         }
         double atFloor = Math.min(price, floor);
-        return new Execution(units, room * (price + atFloor) / 2 + (q - room) * atFloor, price, atFloor);
+        return new Execution(
+            units, room * (price + atFloor) / 2 + (q - room) * atFloor, price, atFloor);
       }
       double cap = fundamental * StrictMath.exp(MAX_LOG_IMPACT);
       double room = price < cap ? (cap - price) / k : 0;

@@ -12,12 +12,12 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.contagion.PriceAdjustment;
-import org.marginfall.core.contagion.PriceParts;
 import org.marginfall.core.contagion.CauseKind;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.contagion.Component;
+import org.marginfall.core.contagion.PriceAdjustment;
+import org.marginfall.core.contagion.PriceParts;
 import org.marginfall.core.contagion.Source;
 import org.marginfall.core.event.EventSink;
 import org.marginfall.core.event.MarketTrade;
@@ -34,27 +34,33 @@ import org.marginfall.core.venue.VenueId;
  * market/<asset>} and the proceeds back in base currency, so what is sold is always somewhere. A
  * synthetic trade (a venue unwinding a derivative position) moves the price without moving assets.
  * A derived asset is priced at its issuer's NAV per unit, or, when it has a secondary market of its
- * own, at that NAV displaced by the impact of the secondary market's trades (it can trade below NAV).
+ * own, at that NAV displaced by the impact of the secondary market's trades (it can trade below
+ * NAV).
  *
  * <p>For contagion attribution every trade is booked to the current {@link Source} (the venue and
  * generation of the liquidation being executed, set by the engine), and so is every drop of a
- * derived asset's loss index. {@link #components} gives the endogenous parts of any price.
- * Mutable and not thread-safe.
+ * derived asset's loss index. {@link #components} gives the endogenous parts of any price. Mutable
+ * and not thread-safe.
  */
 public final class Markets {
 
   private final Map<AssetId, SharedMarket> markets = new LinkedHashMap<>();
+
   /** Each market's outside-market account, built once: every trade books two transfers to it. */
   private final Map<AssetId, AccountId> outside = new HashMap<>();
+
   private final Map<AssetId, Derived> derived = new LinkedHashMap<>();
   private final Map<AssetId, LossBook> losses = new LinkedHashMap<>();
   private final Map<AssetId, Double> lastLossIndex = new LinkedHashMap<>();
   private ChannelSwitches channels = ChannelSwitches.ALL_OPEN;
   private Source source;
+
   /** Loss bookings so far: with the markets' own change counters, the components version. */
   private long lossBookings;
+
   /** Each asset's parts as last computed, with the stamp of what they were computed from. */
   private final Map<AssetId, Cached> parts = new HashMap<>();
+
   private final PriceAdjustment adjustment = new PriceAdjustment();
   private final Ledger ledger;
   private final AssetId base;
@@ -104,8 +110,9 @@ public final class Markets {
   }
 
   /**
-   * Declares the price of a derived asset (a lending receipt, a vault share): its issuer's net asset
-   * value per unit, in base currency, read on demand. Each derived asset has exactly one issuer.
+   * Declares the price of a derived asset (a lending receipt, a vault share): its issuer's net
+   * asset value per unit, in base currency, read on demand. Each derived asset has exactly one
+   * issuer.
    */
   public void defineDerived(AssetId asset, DoubleSupplier navPerUnit) {
     defineDerived(asset, navPerUnit, null, () -> 1.0);
@@ -183,8 +190,8 @@ public final class Markets {
   /**
    * The price {@code venue} sees for {@code asset} given the open channels: with the common market
    * closed, a spot asset's price carries only the venue's own liquidation impact; with derived
-   * collateral closed, a derived asset is seen at its NAV without its issuer's losses: no discount of
-   * its secondary market, whoever sold into it.
+   * collateral closed, a derived asset is seen at its NAV without its issuer's losses: no discount
+   * of its secondary market, whoever sold into it.
    */
   public double priceFor(VenueId venue, AssetId asset) {
     if (asset.equals(base)) {
@@ -253,9 +260,10 @@ public final class Markets {
   }
 
   /**
-   * The endogenous parts of the price {@code venue} sees for {@code asset} ({@link #priceFor}): in a
-   * segregated market only the venue's own liquidation impact, for a derived asset seen without its
-   * issuer's losses (derived-collateral channel closed) only the market impact of its underlying.
+   * The endogenous parts of the price {@code venue} sees for {@code asset} ({@link #priceFor}): in
+   * a segregated market only the venue's own liquidation impact, for a derived asset seen without
+   * its issuer's losses (derived-collateral channel closed) only the market impact of its
+   * underlying.
    */
   public PriceParts partsFor(VenueId venue, AssetId asset) {
     if (asset.equals(base)) {
@@ -263,7 +271,9 @@ public final class Markets {
     }
     PriceParts p = parts(asset);
     if (derived.containsKey(asset)) {
-      return channels.isOpen(Channel.DERIVED_COLLATERAL) ? p : p.only(null, CauseKind.MARKET_IMPACT);
+      return channels.isOpen(Channel.DERIVED_COLLATERAL)
+          ? p
+          : p.only(null, CauseKind.MARKET_IMPACT);
     }
     return market(asset).segregated() ? p.only(venue, null) : p;
   }
@@ -337,7 +347,10 @@ public final class Markets {
     return v;
   }
 
-  /** Opens and closes the market-borne channels: segregates the markets if the common market is closed. */
+  /**
+   * Opens and closes the market-borne channels: segregates the markets if the common market is
+   * closed.
+   */
   public void configureChannels(ChannelSwitches switches) {
     this.channels = switches;
     if (!switches.isOpen(Channel.COMMON_MARKET)) {
@@ -378,8 +391,8 @@ public final class Markets {
   }
 
   /**
-   * Buys {@code atoms} of {@code asset} from the market for {@code buyer}, who pays the cost in base
-   * currency rounded up to whole atoms.
+   * Buys {@code atoms} of {@code asset} from the market for {@code buyer}, who pays the cost in
+   * base currency rounded up to whole atoms.
    *
    * @throws IllegalStateException if the buyer cannot pay (nothing moves)
    */
@@ -390,7 +403,13 @@ public final class Markets {
     long cost = ledger.precision(base).ceilAtoms(quote.value());
     if (ledger.balance(buyer, base) < cost) {
       throw new IllegalStateException(
-          "ledger: " + buyer + " holds " + ledger.units(buyer, base) + " " + base + ", cannot pay "
+          "ledger: "
+              + buyer
+              + " holds "
+              + ledger.units(buyer, base)
+              + " "
+              + base
+              + ", cannot pay "
               + ledger.precision(base).units(cost));
     }
     AccountId account = outside.get(asset);
@@ -401,7 +420,9 @@ public final class Markets {
     return e;
   }
 
-  /** Moves the price as a trade of {@code units} would, without moving assets (derivative unwinds). */
+  /**
+   * Moves the price as a trade of {@code units} would, without moving assets (derivative unwinds).
+   */
   public Execution tradeSynthetic(String trader, AssetId asset, double units) {
     Execution e = tradable(asset).execute(units, source);
     emit(trader, asset, e);
@@ -431,7 +452,13 @@ public final class Markets {
   private void emit(String trader, AssetId asset, Execution e) {
     events.emit(
         new MarketTrade(
-            clock.step(), clock.round(), asset.value(), trader, e.units(), e.averagePrice(),
-            e.priceBefore(), e.priceAfter()));
+            clock.step(),
+            clock.round(),
+            asset.value(),
+            trader,
+            e.units(),
+            e.averagePrice(),
+            e.priceBefore(),
+            e.priceAfter()));
   }
 }

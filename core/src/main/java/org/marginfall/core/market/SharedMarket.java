@@ -59,7 +59,8 @@ public final class SharedMarket {
     if (!(halfLifeSteps > 0)) {
       throw new IllegalArgumentException("halfLifeSteps: must be > 0, was " + halfLifeSteps);
     }
-    this.decayPerStep = Double.isInfinite(halfLifeSteps) ? 1.0 : StrictMath.pow(0.5, 1.0 / halfLifeSteps);
+    this.decayPerStep =
+        Double.isInfinite(halfLifeSteps) ? 1.0 : StrictMath.pow(0.5, 1.0 / halfLifeSteps);
     this.fundamental = fundamental;
     this.effective = impact;
   }
@@ -69,7 +70,9 @@ public final class SharedMarket {
     return asset;
   }
 
-  /** The impact model trades execute with: the scenario's, its depth scaled by {@link #depthFactor}. */
+  /**
+   * The impact model trades execute with: the scenario's, its depth scaled by {@link #depthFactor}.
+   */
   public ImpactModel impactModel() {
     return effective;
   }
@@ -100,7 +103,10 @@ public final class SharedMarket {
     return product;
   }
 
-  /** The effective depth over the scenario's depth: the product of the quoters' factors (1 without quoters). */
+  /**
+   * The effective depth over the scenario's depth: the product of the quoters' factors (1 without
+   * quoters).
+   */
   public double depthFactor() {
     return depthFactor;
   }
@@ -139,8 +145,8 @@ public final class SharedMarket {
   }
 
   /**
-   * The price {@code venue} trades and is marked at: the market price, or in a segregated market the
-   * common price displaced by that venue's own liquidation impact.
+   * The price {@code venue} trades and is marked at: the market price, or in a segregated market
+   * the common price displaced by that venue's own liquidation impact.
    */
   public double priceFor(VenueId venue) {
     if (!segregated) {
@@ -179,8 +185,8 @@ public final class SharedMarket {
   }
 
   /**
-   * Executes a trade of {@code units} (positive buy, negative sell) and moves the price; the move is
-   * booked to {@code source}, or to the untagged part when null.
+   * Executes a trade of {@code units} (positive buy, negative sell) and moves the price; the move
+   * is booked to {@code source}, or to the untagged part when null.
    */
   public Execution execute(double units, Source source) {
     double before = quote(source);

@@ -52,7 +52,8 @@ public final class ContagionCollector implements RunListener {
     List<String> from = new ArrayList<>();
     from.add("exogenous");
     from.addAll(to);
-    // Accelerated liquidations, whatever venue's moves brought them forward, have a row of their own.
+    // Accelerated liquidations, whatever venue's moves brought them forward, have a row of their
+    // own.
     from.add(Cause.ACCELERATED);
     int acceleratedRow = from.size() - 1;
     long[][] count = new long[from.size()][to.size()];
@@ -101,7 +102,8 @@ public final class ContagionCollector implements RunListener {
     int last = byGeneration.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
     for (int k = 0; k <= last; k++) {
       double[] g = byGeneration.getOrDefault(k, new double[6]);
-      generations.add(new ContagionSummary.GenerationRow(k, (long) g[0], g[1], g[2], (long) g[3], g[4], g[5]));
+      generations.add(
+          new ContagionSummary.GenerationRow(k, (long) g[0], g[1], g[2], (long) g[3], g[4], g[5]));
     }
     Map<String, ContagionSummary.VenueTiming> venues = new LinkedHashMap<>();
     for (String v : to) {
@@ -114,8 +116,13 @@ public final class ContagionCollector implements RunListener {
               fb, fb == null || shockStep == null ? null : fb - shockStep));
     }
     return new ContagionSummary(
-        channels, shockStep, depth, total > 0 ? induced / total : null,
-        total > 0 ? accelerated / total : null, generations,
-        new ContagionSummary.Matrix(from, to, count, notional, bad), venues);
+        channels,
+        shockStep,
+        depth,
+        total > 0 ? induced / total : null,
+        total > 0 ? accelerated / total : null,
+        generations,
+        new ContagionSummary.Matrix(from, to, count, notional, bad),
+        venues);
   }
 }

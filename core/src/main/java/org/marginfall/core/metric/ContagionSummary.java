@@ -54,22 +54,31 @@ public record ContagionSummary(
    * @param acceleratedBadDebt bad debt booked on accounts whose liquidation was one of those
    */
   public record GenerationRow(
-      int generation, long liquidations, double liquidatedNotional, double badDebt,
-      long acceleratedLiquidations, double acceleratedNotional, double acceleratedBadDebt) {}
+      int generation,
+      long liquidations,
+      double liquidatedNotional,
+      double badDebt,
+      long acceleratedLiquidations,
+      double acceleratedNotional,
+      double acceleratedBadDebt) {}
 
   /**
    * Who caused what where: row {@code i} is the cause ({@code from[0]} is the exogenous move, then
    * the venues), column {@code j} the venue it happened on.
    *
-   * @param from "exogenous", the venue ids in scenario order (induced liquidations by cause
-   *     venue), then "accelerated" (accelerated liquidations, whatever brought them forward)
+   * @param from "exogenous", the venue ids in scenario order (induced liquidations by cause venue),
+   *     then "accelerated" (accelerated liquidations, whatever brought them forward)
    * @param to the venue ids, in scenario order
    * @param liquidations liquidation events
    * @param liquidatedNotional their notional
    * @param badDebt bad debt
    */
   public record Matrix(
-      List<String> from, List<String> to, long[][] liquidations, double[][] liquidatedNotional, double[][] badDebt) {
+      List<String> from,
+      List<String> to,
+      long[][] liquidations,
+      double[][] liquidatedNotional,
+      double[][] badDebt) {
 
     /** Copies the lists. */
     public Matrix {
@@ -87,5 +96,8 @@ public record ContagionSummary(
    * @param stepsToInsolvency that step minus the shock step, null without either
    */
   public record VenueTiming(
-      Long firstLiquidationStep, Long stepsToFirstLiquidation, Long firstBadDebtStep, Long stepsToInsolvency) {}
+      Long firstLiquidationStep,
+      Long stepsToFirstLiquidation,
+      Long firstBadDebtStep,
+      Long stepsToInsolvency) {}
 }

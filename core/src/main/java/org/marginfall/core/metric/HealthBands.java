@@ -27,7 +27,10 @@ public record HealthBands(int count, double p05, double p25, double p50, double 
   /** The probabilities of the five quantiles, in component order. */
   public static final double[] PROBABILITIES = {0.05, 0.25, 0.50, 0.75, 0.95};
 
-  /** Checks that the count is not negative and that quantiles are numbers exactly when it is positive. */
+  /**
+   * Checks that the count is not negative and that quantiles are numbers exactly when it is
+   * positive.
+   */
   public HealthBands {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative, was " + count);
@@ -58,7 +61,9 @@ public record HealthBands(int count, double p05, double p25, double p50, double 
       return NONE;
     }
     // Exact quantiles by selection: linear in the accounts, where sorting every step was not.
-    double[] q = Quantiles.selectType7(n == finite.length ? finite : Arrays.copyOf(finite, n), PROBABILITIES);
+    double[] q =
+        Quantiles.selectType7(
+            n == finite.length ? finite : Arrays.copyOf(finite, n), PROBABILITIES);
     return new HealthBands(n, q[0], q[1], q[2], q[3], q[4]);
   }
 

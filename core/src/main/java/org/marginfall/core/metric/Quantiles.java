@@ -6,11 +6,10 @@ import java.util.Arrays;
  * Sample quantiles by Hyndman and Fan's definition 7 (Hyndman, R. J. and Fan, Y. (1996), "Sample
  * quantiles in statistical packages", The American Statistician 50(4), 361–365), the default of R
  * and NumPy and the one {@code points.csv} and the reports use: with the values sorted ascending as
- * {@code x_1 ≤ … ≤ x_n} (1-based) and {@code h = (n − 1) p + 1},
- * {@code Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋)} ({@code x_n} when {@code h = n}). It is
- * deterministic (no randomisation, no tie-breaking choices) and interpolates linearly between order
- * statistics, so {@code Q(0)} is the minimum, {@code Q(1)} the maximum and {@code Q(0.5)} the usual
- * median.
+ * {@code x_1 ≤ … ≤ x_n} (1-based) and {@code h = (n − 1) p + 1}, {@code Q(p) = x_⌊h⌋ + (h −
+ * ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋)} ({@code x_n} when {@code h = n}). It is deterministic (no randomisation,
+ * no tie-breaking choices) and interpolates linearly between order statistics, so {@code Q(0)} is
+ * the minimum, {@code Q(1)} the maximum and {@code Q(0.5)} the usual median.
  *
  * <p>This class has no state: it is immutable and thread-safe.
  */
@@ -79,7 +78,8 @@ public final class Quantiles {
     for (int i = 0; i < ps.length; i++) {
       double p = ps[i];
       if (!(p >= 0 && p <= 1) || (i > 0 && p < ps[i - 1])) {
-        throw new IllegalArgumentException("probabilities must be ascending in [0, 1], was " + Arrays.toString(ps));
+        throw new IllegalArgumentException(
+            "probabilities must be ascending in [0, 1], was " + Arrays.toString(ps));
       }
       double h = (n - 1) * p;
       int lo = (int) Math.floor(h);
@@ -106,7 +106,10 @@ public final class Quantiles {
     return q;
   }
 
-  /** Puts the k-th smallest of a[from..to) at k, the smaller before it and the larger after it (Hoare's FIND). */
+  /**
+   * Puts the k-th smallest of a[from..to) at k, the smaller before it and the larger after it
+   * (Hoare's FIND).
+   */
   private static void select(double[] a, int from, int to, int k) {
     int left = from;
     int right = to - 1;

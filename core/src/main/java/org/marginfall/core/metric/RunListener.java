@@ -26,5 +26,4 @@ public interface RunListener {
   static RunListener none() {
     return new RunListener() {};
   }
-
 }

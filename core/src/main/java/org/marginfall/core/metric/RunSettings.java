@@ -28,7 +28,8 @@ public record RunSettings(long steps, double stepSeconds, int maxLiquidationRoun
   /** Validates the settings. */
   public RunSettings {
     if (steps < 1 || steps > MAX_STEPS) {
-      throw new IllegalArgumentException("steps: must be between 1 and " + MAX_STEPS + ", was " + steps);
+      throw new IllegalArgumentException(
+          "steps: must be between 1 and " + MAX_STEPS + ", was " + steps);
     }
     Checks.positive(stepSeconds, "stepSeconds");
     Checks.positive(maxLiquidationRounds, "maxLiquidationRounds");

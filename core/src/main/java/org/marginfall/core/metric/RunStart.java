@@ -30,7 +30,8 @@ public record RunStart(
   }
 
   /** A run with every channel open. */
-  public RunStart(RunSettings settings, int replication, AssetId baseCurrency, List<VenueInfo> venues) {
+  public RunStart(
+      RunSettings settings, int replication, AssetId baseCurrency, List<VenueInfo> venues) {
     this(settings, replication, baseCurrency, venues, ChannelSwitches.ALL_OPEN);
   }
 

@@ -27,7 +27,8 @@ public record RunSummary(
 
   /** Keeps the population metrics in order, nulls included. */
   public RunSummary {
-    populations = populations == null ? Map.of() : java.util.Collections.unmodifiableMap(populations);
+    populations =
+        populations == null ? Map.of() : java.util.Collections.unmodifiableMap(populations);
   }
 
   /** A summary without population metrics. */
@@ -80,7 +81,8 @@ public record RunSummary(
    * @param finalMarket market price at the last step
    * @param minMarket lowest market price
    * @param marketMaxDrawdown largest peak-to-trough fall of the market price
-   * @param amplification marketMaxDrawdown / fundamentalMaxDrawdown, null when the fundamental never fell
+   * @param amplification marketMaxDrawdown / fundamentalMaxDrawdown, null when the fundamental
+   *     never fell
    */
   public record AssetSummary(
       double initialFundamental,

@@ -40,7 +40,11 @@ public record StepRecord(
 
   /** A record without population metrics. */
   public StepRecord(
-      long step, double timeSeconds, List<AssetPoint> assets, List<OraclePoint> oracles, List<VenuePoint> venues) {
+      long step,
+      double timeSeconds,
+      List<AssetPoint> assets,
+      List<OraclePoint> oracles,
+      List<VenuePoint> venues) {
     this(step, timeSeconds, assets, oracles, venues, List.of());
   }
 

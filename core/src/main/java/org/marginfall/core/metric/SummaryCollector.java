@@ -75,8 +75,15 @@ public final class SummaryCollector implements RunListener {
       assets.put(
           e.getKey(),
           new RunSummary.AssetSummary(
-              f.first(), f.last(), f.min(), f.maxDrawdown(), m.first(), m.last(), m.min(),
-              m.maxDrawdown(), amplification));
+              f.first(),
+              f.last(),
+              f.min(),
+              f.maxDrawdown(),
+              m.first(),
+              m.last(),
+              m.min(),
+              m.maxDrawdown(),
+              amplification));
     }
     Map<String, RunSummary.VenueSummary> venues = new LinkedHashMap<>();
     long liquidations = 0;
@@ -88,21 +95,38 @@ public final class SummaryCollector implements RunListener {
       venues.put(
           info.id().value(),
           new RunSummary.VenueSummary(
-              info.type(), info.attributes(), s1.accounts(), s1.liquidations(),
-              s1.liquidatedNotional(), s1.liquidationFees(), s1.badDebt(), s0.insuranceFund(),
-              s1.insuranceFund(), s1.insurancePaid(), firstLiquidation.get(info.id()),
-              backlogSteps.getOrDefault(info.id(), 0L), maxBacklogShortfall.getOrDefault(info.id(), 0.0)));
+              info.type(),
+              info.attributes(),
+              s1.accounts(),
+              s1.liquidations(),
+              s1.liquidatedNotional(),
+              s1.liquidationFees(),
+              s1.badDebt(),
+              s0.insuranceFund(),
+              s1.insuranceFund(),
+              s1.insurancePaid(),
+              firstLiquidation.get(info.id()),
+              backlogSteps.getOrDefault(info.id(), 0L),
+              maxBacklogShortfall.getOrDefault(info.id(), 0.0)));
       liquidations += s1.liquidations();
       notional += s1.liquidatedNotional();
       badDebt += s1.badDebt();
     }
     RunSummary.RunInfo run =
         new RunSummary.RunInfo(
-            start.settings().seed(), start.replication(), lastStep, start.settings().stepSeconds(),
-            start.settings().maxLiquidationRounds(), start.baseCurrency().value());
+            start.settings().seed(),
+            start.replication(),
+            lastStep,
+            start.settings().stepSeconds(),
+            start.settings().maxLiquidationRounds(),
+            start.baseCurrency().value());
     return new RunSummary(
-        run, assets, venues, new RunSummary.Totals(liquidations, notional, badDebt),
-        new RunSummary.AuditSummary(auditEnabled, auditedSteps, 0), contagion.summary(),
+        run,
+        assets,
+        venues,
+        new RunSummary.Totals(liquidations, notional, badDebt),
+        new RunSummary.AuditSummary(auditEnabled, auditedSteps, 0),
+        contagion.summary(),
         new LinkedHashMap<>(populations));
   }
 }

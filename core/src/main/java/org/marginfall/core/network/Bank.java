@@ -14,7 +14,8 @@ import java.util.Objects;
  *     derives net worth from the balance sheet
  * @param value DebtRank's economic value weight ({@code v_i} before normalisation), ≥ 0
  */
-public record Bank(String id, double externalAssets, double externalLiabilities, double equity, double value) {
+public record Bank(
+    String id, double externalAssets, double externalLiabilities, double equity, double value) {
 
   /** Validates every field. */
   public Bank {
@@ -35,7 +36,8 @@ public record Bank(String id, double externalAssets, double externalLiabilities,
 
   private static void requireNonNegative(String id, String field, double x) {
     if (!Double.isFinite(x) || x < 0) {
-      throw new IllegalArgumentException("bank " + id + ": " + field + " must be finite and >= 0, was " + x);
+      throw new IllegalArgumentException(
+          "bank " + id + ": " + field + " must be finite and >= 0, was " + x);
     }
   }
 }

@@ -25,10 +25,11 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  *
  * <p>Sparse throughout: the liabilities are read by creditor ({@code Σ_j Π[j][i] p_j} over i's
  * debtors, in debtor order, which gives bit for bit the sums of a dense row-by-row loop), so a
- * clearing round costs O(nodes + edges). A round's default set of at most {@link #DENSE_SOLVE_LIMIT}
- * nodes is solved exactly by LU decomposition; a larger one by monotone Gauss–Seidel iteration of
- * the clearing map on the default set, O(edges) per sweep (docs/contagion.md, "Eisenberg–Noe
- * clearing"). Every payment and value is checked to be finite ({@link NonFiniteResultException}).
+ * clearing round costs O(nodes + edges). A round's default set of at most {@link
+ * #DENSE_SOLVE_LIMIT} nodes is solved exactly by LU decomposition; a larger one by monotone
+ * Gauss–Seidel iteration of the clearing map on the default set, O(edges) per sweep
+ * (docs/contagion.md, "Eisenberg–Noe clearing"). Every payment and value is checked to be finite
+ * ({@link NonFiniteResultException}).
  *
  * <p>Stateless; immutable and thread-safe.
  */
@@ -68,26 +69,33 @@ public final class Clearing {
   }
 
   /** Eisenberg–Noe greatest clearing vector by the fictitious default algorithm. */
-  public static ClearingResult eisenbergNoe(ExposureNetwork network, ExternalLiabilities treatment) {
+  public static ClearingResult eisenbergNoe(
+      ExposureNetwork network, ExternalLiabilities treatment) {
     return rogersVeraart(network, treatment, 1.0, 1.0);
   }
 
   /** Rogers–Veraart greatest clearing vector (their Greatest Clearing Vector Algorithm). */
-  public static ClearingResult rogersVeraart(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta) {
+  public static ClearingResult rogersVeraart(
+      ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta) {
     return greatestClearingVector(network, treatment, alpha, beta, DENSE_SOLVE_LIMIT);
   }
 
   /**
    * The greatest clearing vector by the fictitious default algorithm generalised to default costs:
-   * each round adds the nodes with negative value to D and solves
-   * {@code (I − β Π_DD^T) Λ_D = α e_D + β Π_SD^T p̄_S} (Rogers and Veraart 2013, Management Science
-   * 59(4):882–898, GA; with α = β = 1 the FDA of Eisenberg and Noe 2001, Management Science
-   * 47(2):236–249). Terminates in at most n rounds because D only grows.
+   * each round adds the nodes with negative value to D and solves {@code (I − β Π_DD^T) Λ_D = α e_D
+   * + β Π_SD^T p̄_S} (Rogers and Veraart 2013, Management Science 59(4):882–898, GA; with α = β = 1
+   * the FDA of Eisenberg and Noe 2001, Management Science 47(2):236–249). Terminates in at most n
+   * rounds because D only grows.
    *
    * @param denseLimit default sets up to this size are solved by LU, larger ones by sparse
    *     iteration (0 = always sparse; the tests compare both)
    */
-  static ClearingResult greatestClearingVector(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta, int denseLimit) {
+  static ClearingResult greatestClearingVector(
+      ExposureNetwork network,
+      ExternalLiabilities treatment,
+      double alpha,
+      double beta,
+      int denseLimit) {
     Setup s = new Setup(network, treatment, alpha, beta);
     int n = s.n;
     double[] p = s.obligations.clone();
@@ -116,26 +124,40 @@ public final class Clearing {
     }
     double[] netWorth = s.value(p);
     s.requireFinite(netWorth, "net worth");
-    return new ClearingResult(s.ids, treatment, alpha, beta, s.obligations, p, netWorth, rounds, iterates);
+    return new ClearingResult(
+        s.ids, treatment, alpha, beta, s.obligations, p, netWorth, rounds, iterates);
   }
 
-  /** Picard iteration of the clearing map from p̄; converges down to the greatest clearing vector. */
-  public static Picard picard(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta, int maxIterations) {
+  /**
+   * Picard iteration of the clearing map from p̄; converges down to the greatest clearing vector.
+   */
+  public static Picard picard(
+      ExposureNetwork network,
+      ExternalLiabilities treatment,
+      double alpha,
+      double beta,
+      int maxIterations) {
     Setup s = new Setup(network, treatment, alpha, beta);
     return picard(network, treatment, alpha, beta, s.obligations, maxIterations);
   }
 
   /**
-   * Picard iteration {@code Λ ← Φ(Λ)} from {@code start}, where {@code Φ_i(Λ) = p̄_i} if
-   * {@code e_i + Σ_j Π[j][i] Λ_j ≥ p̄_i}, else {@code max(0, α e_i + β Σ_j Π[j][i] Λ_j)}; with α =
-   * β = 1 this is {@code min(p̄, max(0, e + Π^T p))} (Eisenberg and Noe 2001). Stops when the
-   * sup-norm step is below {@link #PICARD_TOLERANCE}. From p̄ it reaches the greatest fixed point,
-   * from 0 the least.
+   * Picard iteration {@code Λ ← Φ(Λ)} from {@code start}, where {@code Φ_i(Λ) = p̄_i} if {@code e_i
+   * + Σ_j Π[j][i] Λ_j ≥ p̄_i}, else {@code max(0, α e_i + β Σ_j Π[j][i] Λ_j)}; with α = β = 1 this
+   * is {@code min(p̄, max(0, e + Π^T p))} (Eisenberg and Noe 2001). Stops when the sup-norm step is
+   * below {@link #PICARD_TOLERANCE}. From p̄ it reaches the greatest fixed point, from 0 the least.
    */
-  public static Picard picard(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta, double[] start, int maxIterations) {
+  public static Picard picard(
+      ExposureNetwork network,
+      ExternalLiabilities treatment,
+      double alpha,
+      double beta,
+      double[] start,
+      int maxIterations) {
     Setup s = new Setup(network, treatment, alpha, beta);
     if (start.length != s.n) {
-      throw new IllegalArgumentException("start has " + start.length + " entries for " + s.n + " nodes");
+      throw new IllegalArgumentException(
+          "start has " + start.length + " entries for " + s.n + " nodes");
     }
     double[] p = start.clone();
     for (int it = 1; it <= maxIterations; it++) {
@@ -143,7 +165,10 @@ public final class Clearing {
       double step = 0;
       for (int i = 0; i < s.n; i++) {
         double in = s.inflow(p, i);
-        next[i] = s.e[i] + in >= s.obligations[i] ? s.obligations[i] : Math.max(0.0, s.c[i] + s.beta * in);
+        next[i] =
+            s.e[i] + in >= s.obligations[i]
+                ? s.obligations[i]
+                : Math.max(0.0, s.c[i] + s.beta * in);
         step = Math.max(step, Math.abs(next[i] - p[i]));
       }
       p = next;
@@ -160,8 +185,13 @@ public final class Clearing {
     final String model;
     final int n;
     final double[] obligations;
-    /** Creditor i's debtors j are {@code debtor[start[i] .. start[i+1])}, with {@code pi[k] = Π[j][i]}. */
+
+    /**
+     * Creditor i's debtors j are {@code debtor[start[i] .. start[i+1])}, with {@code pi[k] =
+     * Π[j][i]}.
+     */
     final int[] start;
+
     final int[] debtor;
     final double[] pi;
     final double[] e;
@@ -171,7 +201,8 @@ public final class Clearing {
     Setup(ExposureNetwork network, ExternalLiabilities treatment, double alpha, double beta) {
       Objects.requireNonNull(treatment, "treatment");
       if (!(alpha >= 0 && alpha <= 1) || !(beta >= 0 && beta <= 1)) {
-        throw new IllegalArgumentException("alpha and beta must be in [0, 1], were " + alpha + ", " + beta);
+        throw new IllegalArgumentException(
+            "alpha and beta must be in [0, 1], were " + alpha + ", " + beta);
       }
       ids = network.ids();
       model = alpha == 1 && beta == 1 ? "Eisenberg-Noe" : "Rogers-Veraart";
@@ -254,11 +285,11 @@ public final class Clearing {
     }
 
     /**
-     * Solves the defaulters' payments with non-defaulters paying p̄, by LU. If the linear solve gives
-     * a negative payment (senior external liabilities above assets), the round is solved instead by
-     * the monotone iteration of {@code x ← min(p̄_D, max(0, c_D + β Π^T x))} from {@code upper} (the
-     * previous iterate, an upper bound), and then polished by a linear solve on the nodes that pay
-     * a positive amount.
+     * Solves the defaulters' payments with non-defaulters paying p̄, by LU. If the linear solve
+     * gives a negative payment (senior external liabilities above assets), the round is solved
+     * instead by the monotone iteration of {@code x ← min(p̄_D, max(0, c_D + β Π^T x))} from {@code
+     * upper} (the previous iterate, an upper bound), and then polished by a linear solve on the
+     * nodes that pay a positive amount.
      */
     double[] solve(boolean[] inD, double[] upper) {
       int[] d = members(inD);
@@ -276,7 +307,8 @@ public final class Clearing {
       double[] polished = place(payers, base, solveSubsystem(payers, paying, base, iterated));
       for (int i : d) {
         double phi = c[i] + beta * inflow(polished, i);
-        boolean consistent = paying[i] ? polished[i] >= 0 && polished[i] <= obligations[i] : phi <= 0;
+        boolean consistent =
+            paying[i] ? polished[i] >= 0 && polished[i] <= obligations[i] : phi <= 0;
         if (!consistent) {
           return iterated;
         }
@@ -285,10 +317,10 @@ public final class Clearing {
     }
 
     /**
-     * Solves the round without any dense matrix: Gauss–Seidel sweeps, in index order, of
-     * {@code x_i ← min(p̄_i, max(0, c_i + β Σ_j Π[j][i] x_j))} on D from {@code upper} (the previous
-     * iterate, above the round's greatest solution), with p̄ outside D. The map is monotone, so the
-     * sweeps decrease to that greatest solution; each costs O(edges into D).
+     * Solves the round without any dense matrix: Gauss–Seidel sweeps, in index order, of {@code x_i
+     * ← min(p̄_i, max(0, c_i + β Σ_j Π[j][i] x_j))} on D from {@code upper} (the previous iterate,
+     * above the round's greatest solution), with p̄ outside D. The map is monotone, so the sweeps
+     * decrease to that greatest solution; each costs O(edges into D).
      */
     double[] solveSparse(boolean[] inD, double[] upper) {
       int[] d = members(inD);
@@ -309,8 +341,13 @@ public final class Clearing {
           return p;
         }
       }
-      throw new ArithmeticException(model + ": the payments of " + d.length + " defaulting nodes did not converge in "
-          + MAX_SWEEPS + " sweeps (a nearly closed ring of defaulters; docs/contagion.md, Eisenberg–Noe clearing)");
+      throw new ArithmeticException(
+          model
+              + ": the payments of "
+              + d.length
+              + " defaulting nodes did not converge in "
+              + MAX_SWEEPS
+              + " sweeps (a nearly closed ring of defaulters; docs/contagion.md, Eisenberg–Noe clearing)");
     }
 
     private static boolean nonNegative(double[] x) {
@@ -339,8 +376,8 @@ public final class Clearing {
     }
 
     /**
-     * {@code (I − β Π_DD^T) x = c_D + β Σ_{j∉D} Π[j][D] p_j}, with p = {@code fixed} outside D; falls
-     * back to the monotone iteration from {@code upper} if the matrix is singular. D is small
+     * {@code (I − β Π_DD^T) x = c_D + β Σ_{j∉D} Π[j][D] p_j}, with p = {@code fixed} outside D;
+     * falls back to the monotone iteration from {@code upper} if the matrix is singular. D is small
      * ({@link #DENSE_SOLVE_LIMIT}), so the m×m matrix is.
      */
     private double[] solveSubsystem(int[] d, boolean[] inD, double[] fixed, double[] upper) {
@@ -370,7 +407,10 @@ public final class Clearing {
         rhs[r] = c[i] + beta * in;
       }
       try {
-        RealVector x = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(new ArrayRealVector(rhs, false));
+        RealVector x =
+            new LUDecomposition(new Array2DRowRealMatrix(a, false))
+                .getSolver()
+                .solve(new ArrayRealVector(rhs, false));
         return x.toArray();
       } catch (SingularMatrixException singular) {
         return iterateSubsystem(d, fixed, pick(d, upper));

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param payments {@code p*} (or {@code Λ*}): what each node pays against {@code obligations}
  * @param netWorth {@code e_i + Σ_j Π[j][i] p*_j − p̄_i}, before default costs; with senior external
  *     liabilities {@code e = Ae − Le}
- * @param defaultRounds 0 for a solvent node, else the round (1 = fundamental) it entered the default set
- * @param iterates the payment vector at the start (p̄) and after each round's solve; stored as
- *     each round's changed entries, and every {@code get} returns a fresh array
+ * @param defaultRounds 0 for a solvent node, else the round (1 = fundamental) it entered the
+ *     default set
+ * @param iterates the payment vector at the start (p̄) and after each round's solve; stored as each
+ *     round's changed entries, and every {@code get} returns a fresh array
  */
 public record ClearingResult(
     List<String> ids,
@@ -37,7 +38,10 @@ public record ClearingResult(
     ids = List.copyOf(ids);
     Objects.requireNonNull(treatment, "treatment");
     int n = ids.size();
-    if (obligations.length != n || payments.length != n || netWorth.length != n || defaultRounds.length != n) {
+    if (obligations.length != n
+        || payments.length != n
+        || netWorth.length != n
+        || defaultRounds.length != n) {
       throw new IllegalArgumentException("every vector must have one entry per node (" + n + ")");
     }
     obligations = obligations.clone();

@@ -4,21 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DebtRank propagation of a distress shock on an exposure network, in the variant given by
- * {@link DebtRankVariant}.
+ * DebtRank propagation of a distress shock on an exposure network, in the variant given by {@link
+ * DebtRankVariant}.
  *
  * <p>Impact of i on j: {@code L[i][j] / E_j} (what i owes j over j's equity; Bardoscia 2015's
- * {@code Λ_ji = A_ji / E_j(0)}), capped at 1 for {@link DebtRankVariant#BATTISTON_2012}. A node with
- * interbank assets must have positive equity; one without has no impact on it. Economic values are
- * normalised to {@code v_j = value_j / Σ value}.
+ * {@code Λ_ji = A_ji / E_j(0)}), capped at 1 for {@link DebtRankVariant#BATTISTON_2012}. A node
+ * with interbank assets must have positive equity; one without has no impact on it. Economic values
+ * are normalised to {@code v_j = value_j / Σ value}.
  *
  * <p>Tie rule: stress {@code h ≥ 1 − 1e-12} is a default (loss equal to capital defaults), which is
  * what the threshold variant propagates.
  *
  * <p>Sparse: the impacts are held by debtor (i's creditors j with {@code W_ij}), and each round
- * pushes the stress of the nodes that propagate, in index order, along their edges, so that a
- * round costs O(nodes + edges of the propagating nodes) and the sums are bit for bit those of a
- * dense loop over i. Every stress is checked to be finite ({@link NonFiniteResultException}).
+ * pushes the stress of the nodes that propagate, in index order, along their edges, so that a round
+ * costs O(nodes + edges of the propagating nodes) and the sums are bit for bit those of a dense
+ * loop over i. Every stress is checked to be finite ({@link NonFiniteResultException}).
  *
  * <p>Stateless; immutable and thread-safe.
  */
@@ -29,13 +29,18 @@ public final class DebtRank {
    * analytics").
    */
   public static final double TOLERANCE = 1e-14;
-  /** A bound on steps; single-hit and threshold need at most 2n, differential converges geometrically. */
+
+  /**
+   * A bound on steps; single-hit and threshold need at most 2n, differential converges
+   * geometrically.
+   */
   public static final int MAX_STEPS = 1_000_000;
 
   private DebtRank() {}
 
   /** Propagates the shock {@code ψ} (stress in [0, 1] per node, in node order). */
-  public static DebtRankResult run(ExposureNetwork network, DebtRankVariant variant, double[] shock) {
+  public static DebtRankResult run(
+      ExposureNetwork network, DebtRankVariant variant, double[] shock) {
     return run(network, variant, shock, Impact.of(network, variant));
   }
 
@@ -43,13 +48,15 @@ public final class DebtRank {
    * A propagator for many shocks on one network: the impacts are computed once (O(edges)), each
    * {@code apply(shock)} is then one {@link #run}.
    */
-  public static java.util.function.Function<double[], DebtRankResult> propagator(ExposureNetwork network, DebtRankVariant variant) {
+  public static java.util.function.Function<double[], DebtRankResult> propagator(
+      ExposureNetwork network, DebtRankVariant variant) {
     Impact impact = Impact.of(network, variant);
     return shock -> run(network, variant, shock, impact);
   }
 
   /** The DebtRank of each node: the result of that node alone defaulting ({@code ψ = e_i}). */
-  public static List<DebtRankResult> eachNodeDefaulting(ExposureNetwork network, DebtRankVariant variant) {
+  public static List<DebtRankResult> eachNodeDefaulting(
+      ExposureNetwork network, DebtRankVariant variant) {
     Impact impact = Impact.of(network, variant);
     List<DebtRankResult> out = new ArrayList<>();
     for (int i = 0; i < network.size(); i++) {
@@ -60,7 +67,8 @@ public final class DebtRank {
     return List.copyOf(out);
   }
 
-  private static DebtRankResult run(ExposureNetwork network, DebtRankVariant variant, double[] shock, Impact w) {
+  private static DebtRankResult run(
+      ExposureNetwork network, DebtRankVariant variant, double[] shock, Impact w) {
     List<String> ids = network.ids();
     int n = ids.size();
     if (shock.length != n) {
@@ -68,13 +76,15 @@ public final class DebtRank {
     }
     for (int j = 0; j < n; j++) {
       if (!(shock[j] >= 0 && shock[j] <= 1)) {
-        throw new IllegalArgumentException("shock of " + ids.get(j) + " must be in [0, 1], was " + shock[j]);
+        throw new IllegalArgumentException(
+            "shock of " + ids.get(j) + " must be in [0, 1], was " + shock[j]);
       }
     }
-    DebtRankResult r = switch (variant) {
-      case BATTISTON_2012, SINGLE_HIT_UNCAPPED -> singleHit(ids, variant, w, shock);
-      case BARDOSCIA_2015, THRESHOLD -> differential(ids, variant, w, shock);
-    };
+    DebtRankResult r =
+        switch (variant) {
+          case BATTISTON_2012, SINGLE_HIT_UNCAPPED -> singleHit(ids, variant, w, shock);
+          case BARDOSCIA_2015, THRESHOLD -> differential(ids, variant, w, shock);
+        };
     double[] h = r.finalStress();
     for (int j = 0; j < n; j++) {
       NonFiniteResultException.check(h[j], "DebtRank " + variant.cliName(), ids.get(j), "stress");
@@ -83,8 +93,8 @@ public final class DebtRank {
   }
 
   /**
-   * Impact of i on j, {@code L[i][j]/E_j}, capped at 1 if asked (Battiston 2012
-   * {@code W_ij = min(1, A_ij/E_j)}), held by debtor i; and the normalised values.
+   * Impact of i on j, {@code L[i][j]/E_j}, capped at 1 if asked (Battiston 2012 {@code W_ij =
+   * min(1, A_ij/E_j)}), held by debtor i; and the normalised values.
    */
   private record Impact(int[] start, int[] creditor, double[] w, double[] v) {
 
@@ -101,7 +111,11 @@ public final class DebtRank {
           int j = rows.other()[k];
           double a = rows.amount()[k];
           if (!(equity[j] > 0)) {
-            throw new IllegalArgumentException("bank " + ids.get(j) + " has interbank assets, so its equity must be > 0, was " + equity[j]);
+            throw new IllegalArgumentException(
+                "bank "
+                    + ids.get(j)
+                    + " has interbank assets, so its equity must be > 0, was "
+                    + equity[j]);
           }
           w[k] = capped ? Math.min(1.0, a / equity[j]) : a / equity[j];
           if (!Double.isFinite(w[k])) {
@@ -136,11 +150,12 @@ public final class DebtRank {
   }
 
   /**
-   * Battiston et al. 2012 dynamics: {@code h_j(t) = min(1, h_j(t−1) + Σ_{i: s_i(t−1)=D} W_ij h_i(t−1))};
-   * D becomes I, U with positive stress becomes D; stop when no node is D. Each node propagates
-   * once, so the whole run costs O(n · steps + edges).
+   * Battiston et al. 2012 dynamics: {@code h_j(t) = min(1, h_j(t−1) + Σ_{i: s_i(t−1)=D} W_ij
+   * h_i(t−1))}; D becomes I, U with positive stress becomes D; stop when no node is D. Each node
+   * propagates once, so the whole run costs O(n · steps + edges).
    */
-  private static DebtRankResult singleHit(List<String> ids, DebtRankVariant variant, Impact w, double[] shock) {
+  private static DebtRankResult singleHit(
+      List<String> ids, DebtRankVariant variant, Impact w, double[] shock) {
     int n = ids.size();
     final int undistressed = 0;
     final int distressed = 1;
@@ -183,12 +198,13 @@ public final class DebtRank {
   }
 
   /**
-   * Bardoscia et al. 2015: {@code h_j(t+1) = min(1, h_j(t) + Σ_i Λ_ji (x_i(t) − x_i(t−1)))},
-   * {@code x(−1) = 0}, with {@code x = h} (differential) or {@code x = 1{h ≥ 1 − 1e-12}} (threshold).
+   * Bardoscia et al. 2015: {@code h_j(t+1) = min(1, h_j(t) + Σ_i Λ_ji (x_i(t) − x_i(t−1)))}, {@code
+   * x(−1) = 0}, with {@code x = h} (differential) or {@code x = 1{h ≥ 1 − 1e-12}} (threshold).
    * Stops when no {@code x} rises by {@link #TOLERANCE} or more; only the nodes whose {@code x}
    * rose propagate, so a step costs O(n + their edges).
    */
-  private static DebtRankResult differential(List<String> ids, DebtRankVariant variant, Impact w, double[] shock) {
+  private static DebtRankResult differential(
+      List<String> ids, DebtRankVariant variant, Impact w, double[] shock) {
     int n = ids.size();
     boolean threshold = variant == DebtRankVariant.THRESHOLD;
     double[] h = shock.clone();

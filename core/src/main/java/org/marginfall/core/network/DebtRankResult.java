@@ -59,7 +59,10 @@ public record DebtRankResult(
     return weights.clone();
   }
 
-  /** DebtRank, the additional stress: {@code R = Σ_j h_j(T) v_j − Σ_j h_j(1) v_j} (Battiston et al. 2012). */
+  /**
+   * DebtRank, the additional stress: {@code R = Σ_j h_j(T) v_j − Σ_j h_j(1) v_j} (Battiston et al.
+   * 2012).
+   */
   public double debtRank() {
     // Summed as Σ (h_j(T) − h_j(1)) v_j so that an unchanged node adds exactly 0 (no −0.0 noise).
     double r = 0;

@@ -14,8 +14,8 @@ import sim.util.Bag;
 /**
  * A validated exposure network: nodes ({@link Bank}) and nominal liabilities between them, held
  * sparse in compressed-row form twice, by debtor (row i: whom i owes) and by creditor (column j:
- * who owes j), each row sorted by the other end's index. Memory and every traversal are
- * O(nodes + edges); no n×n array is built unless {@link #liabilityMatrix()} is asked for.
+ * who owes j), each row sorted by the other end's index. Memory and every traversal are O(nodes +
+ * edges); no n×n array is built unless {@link #liabilityMatrix()} is asked for.
  *
  * <p>{@link #fromMasonNetwork} and {@link #toMasonNetwork} convert from and to a directed MASON
  * {@link Network} (edges run from debtor to creditor with the amount as the edge info), always by
@@ -32,8 +32,8 @@ public final class ExposureNetwork {
   private final Csr byCreditor;
 
   /**
-   * Compressed rows: row r's entries are {@code other[start[r] .. start[r+1])} with
-   * {@code amount[...]}, sorted by {@code other}.
+   * Compressed rows: row r's entries are {@code other[start[r] .. start[r+1])} with {@code
+   * amount[...]}, sorted by {@code other}.
    */
   record Csr(int[] start, int[] other, double[] amount) {
     int begin(int row) {
@@ -58,18 +58,29 @@ public final class ExposureNetwork {
     this.byCreditor = byCreditor;
   }
 
-  /** Builds a network from nodes and a dense liability matrix {@code L[i][j]} (i owes j); O(n²), for small inputs. */
+  /**
+   * Builds a network from nodes and a dense liability matrix {@code L[i][j]} (i owes j); O(n²), for
+   * small inputs.
+   */
   public static ExposureNetwork of(List<Bank> banks, double[][] liabilities) {
     Objects.requireNonNull(banks, "banks");
     Objects.requireNonNull(liabilities, "liabilities");
     int n = banks.size();
     if (liabilities.length != n) {
-      throw new IllegalArgumentException("liability matrix has " + liabilities.length + " rows for " + n + " banks");
+      throw new IllegalArgumentException(
+          "liability matrix has " + liabilities.length + " rows for " + n + " banks");
     }
     EdgeList edges = new EdgeList();
     for (int i = 0; i < n; i++) {
       if (liabilities[i].length != n) {
-        throw new IllegalArgumentException("liability matrix row " + i + " has " + liabilities[i].length + " columns for " + n + " banks");
+        throw new IllegalArgumentException(
+            "liability matrix row "
+                + i
+                + " has "
+                + liabilities[i].length
+                + " columns for "
+                + n
+                + " banks");
       }
       for (int j = 0; j < n; j++) {
         double a = liabilities[i][j];
@@ -84,8 +95,8 @@ public final class ExposureNetwork {
 
   /**
    * Builds a network from nodes and parallel arrays of edges: {@code from[k]} owes {@code to[k]}
-   * the {@code amount[k]} (indices into {@code banks}). Parallel edges add up, in array order.
-   * O((n + m) log m) time, O(n + m) memory.
+   * the {@code amount[k]} (indices into {@code banks}). Parallel edges add up, in array order. O((n
+   * + m) log m) time, O(n + m) memory.
    */
   public static ExposureNetwork fromEdges(List<Bank> banks, int[] from, int[] to, double[] amount) {
     Objects.requireNonNull(banks, "banks");
@@ -156,7 +167,9 @@ public final class ExposureNetwork {
     return new Csr(start, Arrays.copyOf(o, size), Arrays.copyOf(amt, size));
   }
 
-  /** The same edges grouped by the other end, each group sorted by row (a counting sort, O(n + m)). */
+  /**
+   * The same edges grouped by the other end, each group sorted by row (a counting sort, O(n + m)).
+   */
   private static Csr transpose(int n, Csr c) {
     int m = c.other.length;
     int[] start = new int[n + 1];
@@ -181,18 +194,21 @@ public final class ExposureNetwork {
 
   /**
    * Reads a MASON network whose nodes are {@link Bank}s and whose directed edges run from debtor to
-   * creditor with a {@link Number} info (the amount); parallel edges add up. The argument is copied.
+   * creditor with a {@link Number} info (the amount); parallel edges add up. The argument is
+   * copied.
    */
   public static ExposureNetwork fromMasonNetwork(Network network) {
     Objects.requireNonNull(network, "network");
     if (!network.isDirected()) {
-      throw new IllegalArgumentException("the exposure network must be directed (debtor -> creditor)");
+      throw new IllegalArgumentException(
+          "the exposure network must be directed (debtor -> creditor)");
     }
     List<Bank> nodes = new ArrayList<>();
     Map<Bank, Integer> position = new java.util.IdentityHashMap<>();
     for (Object o : network.getAllNodes()) {
       if (!(o instanceof Bank b)) {
-        throw new IllegalArgumentException("every node must be a Bank, found " + (o == null ? "null" : o.getClass().getName()));
+        throw new IllegalArgumentException(
+            "every node must be a Bank, found " + (o == null ? "null" : o.getClass().getName()));
       }
       position.put(b, nodes.size());
       nodes.add(b);
@@ -203,7 +219,8 @@ public final class ExposureNetwork {
       for (int k = 0; k < out.numObjs; k++) {
         Edge e = (Edge) out.objs[k];
         if (!(e.info instanceof Number amount)) {
-          throw new IllegalArgumentException("edge " + b.id() + " -> " + ((Bank) e.getTo()).id() + " must carry a numeric amount");
+          throw new IllegalArgumentException(
+              "edge " + b.id() + " -> " + ((Bank) e.getTo()).id() + " must carry a numeric amount");
         }
         checkAmount(b.id(), ((Bank) e.getTo()).id(), amount.doubleValue(), e.getTo() == b);
         edges.add(position.get(b), position.get((Bank) e.getTo()), amount.doubleValue());
@@ -214,7 +231,8 @@ public final class ExposureNetwork {
 
   private static void checkAmount(String from, String to, double a, boolean self) {
     if (!Double.isFinite(a) || a < 0) {
-      throw new IllegalArgumentException("liability " + from + " -> " + to + " must be finite and >= 0, was " + a);
+      throw new IllegalArgumentException(
+          "liability " + from + " -> " + to + " must be finite and >= 0, was " + a);
     }
     if (self && a != 0) {
       throw new IllegalArgumentException("bank " + from + " cannot owe itself");
@@ -348,23 +366,29 @@ public final class ExposureNetwork {
   /** Same liabilities with the given external assets (e.g. after a shock), in node order. */
   public ExposureNetwork withExternalAssets(double[] externalAssets) {
     if (externalAssets.length != banks.size()) {
-      throw new IllegalArgumentException("expected " + banks.size() + " external assets, got " + externalAssets.length);
+      throw new IllegalArgumentException(
+          "expected " + banks.size() + " external assets, got " + externalAssets.length);
     }
     List<Bank> shocked = new ArrayList<>();
     for (int i = 0; i < banks.size(); i++) {
       Bank b = banks.get(i);
-      shocked.add(new Bank(b.id(), externalAssets[i], b.externalLiabilities(), b.equity(), b.value()));
+      shocked.add(
+          new Bank(b.id(), externalAssets[i], b.externalLiabilities(), b.equity(), b.value()));
     }
     return new ExposureNetwork(shocked, byDebtor, byCreditor);
   }
 
-  /** A fresh, mutable MASON graph (nodes are the {@link Bank}s, edges debtor -> creditor, info the amount). */
+  /**
+   * A fresh, mutable MASON graph (nodes are the {@link Bank}s, edges debtor -> creditor, info the
+   * amount).
+   */
   public Network toMasonNetwork() {
     Network copy = new Network(true);
     banks.forEach(copy::addNode);
     for (int i = 0; i < size(); i++) {
       for (int k = byDebtor.begin(i); k < byDebtor.end(i); k++) {
-        copy.addEdge(banks.get(i), banks.get(byDebtor.other[k]), Double.valueOf(byDebtor.amount[k]));
+        copy.addEdge(
+            banks.get(i), banks.get(byDebtor.other[k]), Double.valueOf(byDebtor.amount[k]));
       }
     }
     return copy;

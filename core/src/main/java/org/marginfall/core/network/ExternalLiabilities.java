@@ -8,8 +8,9 @@ package org.marginfall.core.network;
  */
 public enum ExternalLiabilities {
   /**
-   * External and interbank creditors are paid pro rata: {@code p̄_i = Σ_j L[i][j] + Le_i} (Eisenberg
-   * and Noe 2001 with an outside node; R package systemicrisk, {@code default_clearing}).
+   * External and interbank creditors are paid pro rata: {@code p̄_i = Σ_j L[i][j] + Le_i}
+   * (Eisenberg and Noe 2001 with an outside node; R package systemicrisk, {@code
+   * default_clearing}).
    */
   PARI_PASSU,
   /**

@@ -7,12 +7,12 @@ package org.marginfall.core.network;
  *
  * <p>A bank with capital K and interbank assets A spread evenly over its j debtors fails on one
  * debtor's failure when its loss A / j exceeds K, so it is vulnerable when {@code j <= jMax}, the
- * largest j with {@code A / j > K}. Their cascade condition {@code sum_{j,k} (j k / z) p_jk v_j > 1}
- * becomes {@code z P(Poisson(z) <= jMax - 1) > 1}, and the window is the z where it holds. The
- * probability that one random failure sets off a global cascade, in the large-n limit, is {@code 1 -
- * e^(z (u - 1))} with u the smallest root of {@code u = 1 - q + q e^(z (u - 1))}, {@code q = P(Poisson(z)
- * <= jMax - 1)}: the generating-function argument the paper takes from Watts (2002), PNAS 99:5766,
- * applied to the creditors reached from the failed bank.
+ * largest j with {@code A / j > K}. Their cascade condition {@code sum_{j,k} (j k / z) p_jk v_j >
+ * 1} becomes {@code z P(Poisson(z) <= jMax - 1) > 1}, and the window is the z where it holds. The
+ * probability that one random failure sets off a global cascade, in the large-n limit, is {@code 1
+ * - e^(z (u - 1))} with u the smallest root of {@code u = 1 - q + q e^(z (u - 1))}, {@code q =
+ * P(Poisson(z) <= jMax - 1)}: the generating-function argument the paper takes from Watts (2002),
+ * PNAS 99:5766, applied to the creditors reached from the failed bank.
  *
  * <p>Stateless and thread-safe.
  */
@@ -49,14 +49,18 @@ public final class GaiKapadiaWindow {
     return Math.min(1.0, sum);
   }
 
-  /** The left side of the cascade condition, {@code z P(Poisson(z) <= jMax - 1)}: contagion is possible above 1. */
+  /**
+   * The left side of the cascade condition, {@code z P(Poisson(z) <= jMax - 1)}: contagion is
+   * possible above 1.
+   */
   public static double cascadeCondition(double z, int jMax) {
     return z * poissonCdf(z, jMax - 1);
   }
 
   /**
-   * The window's ends: the two roots of {@code cascadeCondition(z) = 1}, found by bisection to 1e-12
-   * on either side of the condition's maximum, or an empty array when the condition never exceeds 1.
+   * The window's ends: the two roots of {@code cascadeCondition(z) = 1}, found by bisection to
+   * 1e-12 on either side of the condition's maximum, or an empty array when the condition never
+   * exceeds 1.
    */
   public static double[] window(int jMax) {
     double peak = 0;
@@ -87,7 +91,9 @@ public final class GaiKapadiaWindow {
     return (lo + hi) / 2;
   }
 
-  /** The large-n probability that one random failure sets off a global cascade at average degree z. */
+  /**
+   * The large-n probability that one random failure sets off a global cascade at average degree z.
+   */
   public static double contagionProbability(double z, int jMax) {
     double q = poissonCdf(z, jMax - 1);
     double u = 0;

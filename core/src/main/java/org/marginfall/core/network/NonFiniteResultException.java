@@ -16,8 +16,15 @@ public final class NonFiniteResultException extends ArithmeticException {
    * @param value the non-finite value
    */
   public NonFiniteResultException(String model, String node, String quantity, double value) {
-    super(model + ": node " + node + ": " + quantity + " is " + value
-        + " (not a finite number: the inputs exceed double precision; scale the amounts, docs/contagion.md, Network file format)");
+    super(
+        model
+            + ": node "
+            + node
+            + ": "
+            + quantity
+            + " is "
+            + value
+            + " (not a finite number: the inputs exceed double precision; scale the amounts, docs/contagion.md, Network file format)");
   }
 
   /** Throws if {@code value} is not finite. */

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The payment vector at the start and after each clearing round, stored as the first vector plus,
- * per round, only the entries that changed: O(n + changes) memory instead of O(n × rounds).
- * {@link #get} rebuilds a full vector (a fresh array). Immutable and thread-safe.
+ * per round, only the entries that changed: O(n + changes) memory instead of O(n × rounds). {@link
+ * #get} rebuilds a full vector (a fresh array). Immutable and thread-safe.
  */
 final class RoundIterates extends AbstractList<double[]> {
 
@@ -32,7 +32,10 @@ final class RoundIterates extends AbstractList<double[]> {
     return r;
   }
 
-  /** Builder use only, before the instance is shared: records {@code next} as a round after {@code previous}. */
+  /**
+   * Builder use only, before the instance is shared: records {@code next} as a round after {@code
+   * previous}.
+   */
   static RoundIterates start(double[] first) {
     return new RoundIterates(first);
   }

@@ -20,15 +20,15 @@ import org.marginfall.core.ledger.Ledger;
  * every account they open {@code <venue>/...}); agents' own wallets are not part of any venue. A
  * venue's <em>holdings</em> of an asset are the positive balances of its accounts (external issuer
  * and bad-debt accounts are negative and so never count). Its <em>capital</em> is the value of its
- * loss-absorbing buffer accounts {@code <venue>/insurance} (perpetual insurance fund),
- * {@code <venue>/backstop} (perpetual backstop vault), {@code <venue>/treasury} (lending treasury)
- * and {@code <venue>/vow} (CDP surplus buffer), the names the bundled venue families use.
+ * loss-absorbing buffer accounts {@code <venue>/insurance} (perpetual insurance fund), {@code
+ * <venue>/backstop} (perpetual backstop vault), {@code <venue>/treasury} (lending treasury) and
+ * {@code <venue>/vow} (CDP surplus buffer), the names the bundled venue families use.
  *
  * <p>Two kinds of edges: a <em>claim</em> of holder U on issuer V is the value of V's derived
  * assets ({@link ExposedVenue#issuedAssets()}: receipts, vault shares) held in U's accounts, so a
  * loss at V marks U down; a <em>common asset</em> edge joins two venues that both accept a spot
- * asset as collateral and both hold it, weighted by the smaller of the two holdings' values (what
- * a fire sale by either can mark down at the other, at most). Values are at the prices given,
+ * asset as collateral and both hold it, weighted by the smaller of the two holdings' values (what a
+ * fire sale by either can mark down at the other, at most). Values are at the prices given,
  * normally the final market prices and NAVs.
  *
  * <p>Immutable and thread-safe.
@@ -40,7 +40,8 @@ import org.marginfall.core.ledger.Ledger;
 public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAsset> commonAssets) {
 
   /** The second path segment of the buffer accounts counted as a venue's capital. */
-  public static final List<String> CAPITAL_ACCOUNTS = List.of("insurance", "backstop", "treasury", "vow");
+  public static final List<String> CAPITAL_ACCOUNTS =
+      List.of("insurance", "backstop", "treasury", "vow");
 
   /** Copies the lists and checks that every edge names known venues. */
   public VenueExposures {
@@ -77,7 +78,8 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
       requireValue("capital", capital);
       requireValue("holdings", holdings);
       if (capital > holdings) {
-        throw new IllegalArgumentException(venue + ": capital " + capital + " exceeds holdings " + holdings);
+        throw new IllegalArgumentException(
+            venue + ": capital " + capital + " exceeds holdings " + holdings);
       }
     }
   }
@@ -116,7 +118,12 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
    * @param value the edge weight, {@code min(firstValue, secondValue)}
    */
   public record CommonAsset(
-      String first, String second, String asset, double firstValue, double secondValue, double value) {
+      String first,
+      String second,
+      String asset,
+      double firstValue,
+      double secondValue,
+      double value) {
     /** Validates the fields. */
     public CommonAsset {
       Objects.requireNonNull(first, "first");
@@ -139,7 +146,10 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
    * @param price the price of any ledger asset in base currency (finite, >= 0)
    */
   public static VenueExposures measure(
-      Ledger ledger, List<? extends ExposedVenue> venues, Set<AssetId> spotAssets, ToDoubleFunction<AssetId> price) {
+      Ledger ledger,
+      List<? extends ExposedVenue> venues,
+      Set<AssetId> spotAssets,
+      ToDoubleFunction<AssetId> price) {
     Map<String, List<AccountId>> accounts = new LinkedHashMap<>();
     Map<AssetId, String> issuers = new LinkedHashMap<>();
     for (ExposedVenue v : venues) {
@@ -215,13 +225,17 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
         ExposedVenue x = venues.get(i);
         ExposedVenue y = venues.get(j);
         for (AssetId a : assets) {
-          if (!spotAssets.contains(a) || !x.collateralAssets().contains(a) || !y.collateralAssets().contains(a)) {
+          if (!spotAssets.contains(a)
+              || !x.collateralAssets().contains(a)
+              || !y.collateralAssets().contains(a)) {
             continue;
           }
           double fx = ledger.precision(a).units(atoms.get(x.id().value()).get(a)) * prices.get(a);
           double fy = ledger.precision(a).units(atoms.get(y.id().value()).get(a)) * prices.get(a);
           if (fx > 0 && fy > 0) {
-            common.add(new CommonAsset(x.id().value(), y.id().value(), a.value(), fx, fy, Math.min(fx, fy)));
+            common.add(
+                new CommonAsset(
+                    x.id().value(), y.id().value(), a.value(), fx, fy, Math.min(fx, fy)));
           }
         }
       }
@@ -231,8 +245,8 @@ public record VenueExposures(List<Node> nodes, List<Claim> claims, List<CommonAs
 
   /**
    * The claims as an {@link ExposureNetwork} (the {@code marginfall network} file's model): each
-   * venue is a node with {@code equity} = capital and {@code value} = holdings; each claim of U on V
-   * is a liability V owes U (claims on the same issuer add up). For clearing, a node's external
+   * venue is a node with {@code equity} = capital and {@code value} = holdings; each claim of U on
+   * V is a liability V owes U (claims on the same issuer add up). For clearing, a node's external
    * assets are its holdings less its claims on other venues, and its external liabilities are its
    * holdings less its capital less what it owes other venues (at least 0), so that a node paid in
    * full and paying in full ends with its capital as net worth. Common-asset edges are not claims

@@ -124,7 +124,9 @@ public sealed interface Aggregation permits Aggregation.Median, Aggregation.Weig
     if (values.length == 0 || values.length != weights.length) {
       throw new IllegalArgumentException(
           "values and weights must be non-empty and of equal length, were "
-              + values.length + " and " + weights.length);
+              + values.length
+              + " and "
+              + weights.length);
     }
   }
 }

@@ -35,7 +35,8 @@ public final class Oracle {
     this.id = Objects.requireNonNull(id, "id");
     this.design = Objects.requireNonNull(design, "design");
     if (design.needsRandomness() && stream == null) {
-      throw new IllegalArgumentException("oracle " + id + " has noisy sources and needs a random stream");
+      throw new IllegalArgumentException(
+          "oracle " + id + " has noisy sources and needs a random stream");
     }
     this.stream = stream;
   }

@@ -8,8 +8,8 @@ import org.marginfall.core.util.Checks;
  * Everything that defines how an oracle turns market prices into published prices, applied to each
  * of its feeds in this order: read the {@code sources}, combine them with {@code aggregation},
  * average the last {@code twapSteps} combined values, clamp to {@code [minAnswer, maxAnswer]},
- * apply the {@code rule} (deviation threshold or heartbeat), refuse a value outside {@code band}
- * of the last published one, and override all of that during a scheduled {@code failure}.
+ * apply the {@code rule} (deviation threshold or heartbeat), refuse a value outside {@code band} of
+ * the last published one, and override all of that during a scheduled {@code failure}.
  *
  * <p>With no sources given, the oracle has one exact source reading the price {@code
  * rule.latencySteps()} old, which is the Chainlink-style oracle of {@link OracleRule} alone.
@@ -59,8 +59,14 @@ public record OracleDesign(
   /** The Chainlink-style design of {@code rule} alone: one exact source, no bounds, no band. */
   public static OracleDesign of(OracleRule rule) {
     return new OracleDesign(
-        rule, List.of(), new Aggregation.Median(), 1, 0.0, Double.POSITIVE_INFINITY,
-        Double.POSITIVE_INFINITY, List.of());
+        rule,
+        List.of(),
+        new Aggregation.Median(),
+        1,
+        0.0,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        List.of());
   }
 
   /** Whether some source is noisy, so that the oracle needs a random stream. */
@@ -80,6 +86,7 @@ public record OracleDesign(
 
   /** This design without its scheduled failures: a healthy copy of the same oracle. */
   public OracleDesign withoutFailures() {
-    return new OracleDesign(rule, sources, aggregation, twapSteps, minAnswer, maxAnswer, band, List.of());
+    return new OracleDesign(
+        rule, sources, aggregation, twapSteps, minAnswer, maxAnswer, band, List.of());
   }
 }

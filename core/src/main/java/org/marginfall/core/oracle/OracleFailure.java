@@ -25,7 +25,8 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(mode, "mode");
     if (fromStep < 1) {
-      throw new IllegalArgumentException("fromStep: must be >= 1 (ticks count from 1), was " + fromStep);
+      throw new IllegalArgumentException(
+          "fromStep: must be >= 1 (ticks count from 1), was " + fromStep);
     }
     Checks.positive(steps, "steps");
   }

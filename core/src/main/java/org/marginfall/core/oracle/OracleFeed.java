@@ -68,12 +68,16 @@ public final class OracleFeed {
   private final double[] weights;
   private final double[] normals;
   private final double[] market;
+
   /** The endogenous parts of each market price in {@link #market}, as read. */
   private final PriceParts[] marketParts;
+
   private long marketCount;
   private final double[] combined;
+
   /** How each value in {@link #combined} was made of the market prices read. */
   private final PriceRecipe[] combinedRecipe;
+
   private final double[] coefficients;
   private final double[] readings;
   private long combinedCount;
@@ -84,7 +88,10 @@ public final class OracleFeed {
   private long frozenNoticeStep = -1;
   private long refusedStep = -1;
 
-  /** Creates a feed of the Chainlink-style {@code rule} alone, publishing {@code initialPrice} at step 0. */
+  /**
+   * Creates a feed of the Chainlink-style {@code rule} alone, publishing {@code initialPrice} at
+   * step 0.
+   */
   public OracleFeed(AssetId asset, OracleRule rule, double initialPrice) {
     this(asset, OracleDesign.of(rule), initialPrice, null);
   }
@@ -151,8 +158,8 @@ public final class OracleFeed {
   }
 
   /**
-   * Replaces the current step's market price (intra-tick re-reads) and recombines the readings
-   * with the same noise draws, so re-reading consumes no randomness.
+   * Replaces the current step's market price (intra-tick re-reads) and recombines the readings with
+   * the same noise draws, so re-reading consumes no randomness.
    */
   public void reobserve(double marketPrice) {
     reobserve(marketPrice, PriceParts.NONE);
@@ -193,7 +200,9 @@ public final class OracleFeed {
     return sum / window;
   }
 
-  /** The recipe of {@link #candidate(int)}: the TWAP's time-weighted mean of its samples' recipes. */
+  /**
+   * The recipe of {@link #candidate(int)}: the TWAP's time-weighted mean of its samples' recipes.
+   */
   private PriceRecipe candidateRecipe(int lag) {
     int window = design.twapSteps();
     if (window == 1) {
@@ -207,8 +216,8 @@ public final class OracleFeed {
   }
 
   /**
-   * Applies the design at {@code step}: a scheduled failure if one is active, otherwise bounds,
-   * the deviation-or-heartbeat rule and the band.
+   * Applies the design at {@code step}: a scheduled failure if one is active, otherwise bounds, the
+   * deviation-or-heartbeat rule and the band.
    *
    * @return what happened, or null when nothing was published or refused
    */
@@ -259,7 +268,8 @@ public final class OracleFeed {
     } else if (raw > design.maxAnswer()) {
       reason = Reason.MAX_ANSWER;
     }
-    return publish(step, value, reason, candidateRecipe(lag).clamped(design.minAnswer(), design.maxAnswer()));
+    return publish(
+        step, value, reason, candidateRecipe(lag).clamped(design.minAnswer(), design.maxAnswer()));
   }
 
   /** The step of the last publication (0: the initial price); it does not move while frozen. */
@@ -297,7 +307,10 @@ public final class OracleFeed {
     return design;
   }
 
-  /** Deviation threshold then heartbeat (docs.chain.link/architecture-overview/architecture-decentralized-model). */
+  /**
+   * Deviation threshold then heartbeat
+   * (docs.chain.link/architecture-overview/architecture-decentralized-model).
+   */
   private Reason rule(long step, double value) {
     double move = Math.abs(value / published - 1);
     if (value != published && move >= design.rule().deviationThreshold()) {

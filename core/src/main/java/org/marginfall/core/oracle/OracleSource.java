@@ -19,7 +19,8 @@ import org.marginfall.core.util.Checks;
  * @param bias relative offset of its reading, {@code > -1} (0.01 reads 1% high)
  * @param noise standard deviation of the log of its multiplicative noise, {@code >= 0}
  */
-public record OracleSource(String name, double weight, int latencySteps, double bias, double noise) {
+public record OracleSource(
+    String name, double weight, int latencySteps, double bias, double noise) {
 
   /** The largest relative bias a scenario may give a source (it reads 11 times the price). */
   public static final double MAX_BIAS = 10;

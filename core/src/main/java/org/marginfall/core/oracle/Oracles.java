@@ -17,6 +17,7 @@ public final class Oracles {
 
   private final Map<OracleId, Oracle> oracles = new LinkedHashMap<>();
   private final AssetId base;
+
   /** The factor of each feed's price during a counterfactual, or null outside one. */
   private ToDoubleFunction<OracleFeed> adjustment;
 

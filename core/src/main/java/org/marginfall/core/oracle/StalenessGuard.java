@@ -5,9 +5,8 @@ import java.util.Locale;
 import org.marginfall.core.asset.AssetId;
 
 /**
- * A venue's rule for stale oracle prices: a feed last published more than {@code maxAgeSteps}
- * ticks ago is stale, and the venue either pauses liquidations that need it or goes on and counts
- * them.
+ * A venue's rule for stale oracle prices: a feed last published more than {@code maxAgeSteps} ticks
+ * ago is stale, and the venue either pauses liquidations that need it or goes on and counts them.
  *
  * <p>Source: Chainlink's guidance to check a feed's {@code updatedAt} against its heartbeat before
  * use, and Aave v3's {@code PriceOracleSentinel}, which holds liquidations back while prices cannot

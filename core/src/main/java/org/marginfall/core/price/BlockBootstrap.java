@@ -7,8 +7,8 @@ import org.marginfall.core.random.RandomStream;
  *
  * <p>Every step draws exactly two uniforms from the asset's stream, used or not, so the stream's
  * position depends on the step alone: {@code u1} decides whether a stationary block ends (with
- * probability {@code 1/blockSteps}), {@code u2} picks a new block's start, {@code floor(u2 n)}.
- * The first step always starts a block. Mutable and not thread-safe.
+ * probability {@code 1/blockSteps}), {@code u2} picks a new block's start, {@code floor(u2 n)}. The
+ * first step always starts a block. Mutable and not thread-safe.
  */
 public final class BlockBootstrap {
 

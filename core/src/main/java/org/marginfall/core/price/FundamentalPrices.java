@@ -13,18 +13,18 @@ import org.marginfall.core.random.RandomStreams;
  * The fundamental prices of all spot assets: correlated geometric Brownian motion with Merton
  * jumps, advanced one step at a time.
  *
- * <p>Per step and asset i: {@code ln S' = ln S + (mu - sigma^2/2 - lambda*k) dt + sigma sqrt(dt) w_i
- * + J_i}, with {@code w = L z} ({@code L} the Cholesky factor of the correlation matrix, {@code z}
- * independent standard normals), {@code k = E[e^J] - 1} the jump compensator, and {@code J_i} the
- * sum of a Poisson({@code lambda dt}) number of N(m, s^2) jumps, drawn as one count and one normal
- * (a sum of n normals is N(n m, n s^2)). Sources: Black and Scholes (1973); Merton (1976), J.
- * Financial Economics 3:125-144. Each asset draws from its own stream {@code prices/<asset>} by
+ * <p>Per step and asset i: {@code ln S' = ln S + (mu - sigma^2/2 - lambda*k) dt + sigma sqrt(dt)
+ * w_i + J_i}, with {@code w = L z} ({@code L} the Cholesky factor of the correlation matrix, {@code
+ * z} independent standard normals), {@code k = E[e^J] - 1} the jump compensator, and {@code J_i}
+ * the sum of a Poisson({@code lambda dt}) number of N(m, s^2) jumps, drawn as one count and one
+ * normal (a sum of n normals is N(n m, n s^2)). Sources: Black and Scholes (1973); Merton (1976),
+ * J. Financial Economics 3:125-144. Each asset draws from its own stream {@code prices/<asset>} by
  * inversion, a fixed number of uniforms per step, so the path depends on nothing but the price
  * specs and the seed.
  *
  * <p>Historical assets ({@link HistoricalPrices}) take their step's log-return {@code r} from the
- * replayed path or from a block bootstrap ({@link BlockBootstrap}, two uniforms a step from their own
- * stream; a replay draws nothing). Their standardised return {@code u = r / s} ({@code s} the
+ * replayed path or from a block bootstrap ({@link BlockBootstrap}, two uniforms a step from their
+ * own stream; a replay draws nothing). Their standardised return {@code u = r / s} ({@code s} the
  * realised volatility per step of their returns, {@link HistoricalPrices#returnScale}) stands in
  * for their diffusion shock, and the simulated assets' shocks are drawn conditionally on it: with
  * the historical assets ordered first, {@code w = L' z'} where {@code L'} is the Cholesky factor of
@@ -43,6 +43,7 @@ public final class FundamentalPrices {
   private final double dtYears;
   private final double[] prices;
   private final double[] z;
+
   /** Null when no asset is historical; otherwise the process's historical state. */
   private final Conditioning conditioning;
 
@@ -129,11 +130,15 @@ public final class FundamentalPrices {
     }
   }
 
-  /** The log-return of simulated asset {@code i} for diffusion shock {@code w}, with its jumps drawn. */
+  /**
+   * The log-return of simulated asset {@code i} for diffusion shock {@code w}, with its jumps
+   * drawn.
+   */
   private double simulatedReturn(int i, double w) {
     PriceProcessSpec s = specs[i];
     double sigma = s.volatility();
-    double logReturn = (s.drift() - 0.5 * sigma * sigma) * dtYears + sigma * StrictMath.sqrt(dtYears) * w;
+    double logReturn =
+        (s.drift() - 0.5 * sigma * sigma) * dtYears + sigma * StrictMath.sqrt(dtYears) * w;
     if (s.jumps().isPresent()) {
       logReturn += jump(s.jumps().get(), streams[i]);
     }
@@ -155,8 +160,12 @@ public final class FundamentalPrices {
     private final int historicalCount;
     private final double[][] lower;
     private final BlockBootstrap[] bootstraps;
-    /** The product of the shock factors applied to each asset so far (replays are rebuilt from it). */
+
+    /**
+     * The product of the shock factors applied to each asset so far (replays are rebuilt from it).
+     */
     private final double[] shockFactor;
+
     private final double[] shocks;
     private int step;
 
@@ -178,8 +187,12 @@ public final class FundamentalPrices {
       for (int a = 0; a < historicalCount; a++) {
         for (int b = 0; b < a; b++) {
           if (correlation[order[a]][order[b]] != 0) {
-            throw new IllegalArgumentException("correlation: two historical assets (" + assets.get(order[a]) + ", "
-                + assets.get(order[b]) + ") take their co-movement from their data, not from a correlation");
+            throw new IllegalArgumentException(
+                "correlation: two historical assets ("
+                    + assets.get(order[a])
+                    + ", "
+                    + assets.get(order[b])
+                    + ") take their co-movement from their data, not from a correlation");
           }
         }
       }
@@ -210,7 +223,8 @@ public final class FundamentalPrices {
         double r;
         if (h instanceof ReplayPath path) {
           if (step > path.steps()) {
-            throw new IllegalStateException("the replay of " + assets.get(i) + " covers " + path.steps() + " steps");
+            throw new IllegalStateException(
+                "the replay of " + assets.get(i) + " covers " + path.steps() + " steps");
           }
           r = StrictMath.log(path.price(step) / path.price(step - 1));
           prices[i] = path.price(step) * shockFactor[i];
@@ -258,7 +272,9 @@ public final class FundamentalPrices {
     if (count == 0) {
       return compensator;
     }
-    return compensator + count * jump.meanLogJump() + StrictMath.sqrt(count) * jump.sdLogJump() * normal;
+    return compensator
+        + count * jump.meanLogJump()
+        + StrictMath.sqrt(count) * jump.sdLogJump() * normal;
   }
 
   /** Inverse CDF of Poisson({@code mean}) by summing the pmf. */

@@ -14,10 +14,15 @@ package org.marginfall.core.price;
  */
 public sealed interface HistoricalPrices permits ReplayPath, ReturnBootstrap {
 
-  /** The realised volatility per step of the log-returns the process draws from, {@code sqrt(mean r^2)}. */
+  /**
+   * The realised volatility per step of the log-returns the process draws from, {@code sqrt(mean
+   * r^2)}.
+   */
   double returnScale();
 
-  /** The step's log-return {@code r} standardised, {@code r / returnScale}; 0 when no return moves. */
+  /**
+   * The step's log-return {@code r} standardised, {@code r / returnScale}; 0 when no return moves.
+   */
   default double standardised(double logReturn) {
     double scale = returnScale();
     return scale > 0 ? logReturn / scale : 0;

@@ -17,7 +17,10 @@ public record JumpSpec(double intensityPerYear, double meanLogJump, double sdLog
   /** The most jumps a year a scenario may expect. */
   public static final double MAX_INTENSITY = 10_000;
 
-  /** The largest mean (in magnitude) and standard deviation of a jump's log factor: e^5 is a 148-fold move. */
+  /**
+   * The largest mean (in magnitude) and standard deviation of a jump's log factor: e^5 is a
+   * 148-fold move.
+   */
   public static final double MAX_LOG_JUMP = 5;
 
   /** Validates the parameters. */

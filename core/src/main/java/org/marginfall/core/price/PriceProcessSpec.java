@@ -5,8 +5,8 @@ import org.marginfall.core.util.Checks;
 
 /**
  * The exogenous (fundamental) price process of one asset: geometric Brownian motion with optional
- * Merton jumps, or a historical process ({@link HistoricalPrices}: a replayed path or a bootstrap of
- * returns), which takes no drift, volatility or jumps of its own.
+ * Merton jumps, or a historical process ({@link HistoricalPrices}: a replayed path or a bootstrap
+ * of returns), which takes no drift, volatility or jumps of its own.
  *
  * <p>Immutable and thread-safe.
  *
@@ -17,7 +17,10 @@ import org.marginfall.core.util.Checks;
  * @param history the historical process that replaces the parametric one, if any
  */
 public record PriceProcessSpec(
-    double initialPrice, double drift, double volatility, Optional<JumpSpec> jumps,
+    double initialPrice,
+    double drift,
+    double volatility,
+    Optional<JumpSpec> jumps,
     Optional<HistoricalPrices> history) {
 
   /** The lowest initial price a scenario may give, in the base currency. */
@@ -27,9 +30,9 @@ public record PriceProcessSpec(
   public static final double MAX_INITIAL = 1e9;
 
   /**
-   * The lowest fundamental price the model computes with during a run: 1,000 times below the
-   * lowest initial price. A fundamental price that leaves {@code [MIN_PRICE, MAX_PRICE]} stops the
-   * run, naming the asset's price process (or the shock that moved it) and the step.
+   * The lowest fundamental price the model computes with during a run: 1,000 times below the lowest
+   * initial price. A fundamental price that leaves {@code [MIN_PRICE, MAX_PRICE]} stops the run,
+   * naming the asset's price process (or the shock that moved it) and the step.
    */
   public static final double MIN_PRICE = 1e-12;
 
@@ -50,16 +53,21 @@ public record PriceProcessSpec(
     jumps = jumps == null ? Optional.empty() : jumps;
     history = history == null ? Optional.empty() : history;
     if (history.isPresent() && (drift != 0 || volatility != 0 || jumps.isPresent())) {
-      throw new IllegalArgumentException("history: a historical price takes no drift, volatility or jumps of its own");
+      throw new IllegalArgumentException(
+          "history: a historical price takes no drift, volatility or jumps of its own");
     }
     if (history.orElse(null) instanceof ReplayPath r && r.price(0) != initialPrice) {
       throw new IllegalArgumentException(
-          "initialPrice: a replay starts at its path's first price " + r.price(0) + ", was " + initialPrice);
+          "initialPrice: a replay starts at its path's first price "
+              + r.price(0)
+              + ", was "
+              + initialPrice);
     }
   }
 
   /** A parametric process: GBM with optional jumps. */
-  public PriceProcessSpec(double initialPrice, double drift, double volatility, Optional<JumpSpec> jumps) {
+  public PriceProcessSpec(
+      double initialPrice, double drift, double volatility, Optional<JumpSpec> jumps) {
     this(initialPrice, drift, volatility, jumps, Optional.empty());
   }
 

@@ -30,7 +30,8 @@ public record PriceShock(AssetId asset, long startStep, int steps, double change
     Checks.positive(steps, "steps");
     Checks.finite(change, "change");
     if (!(change > -1)) {
-      throw new IllegalArgumentException("change: must be above -1 (a price cannot reach zero), was " + change);
+      throw new IllegalArgumentException(
+          "change: must be above -1 (a price cannot reach zero), was " + change);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>Immutable and thread-safe.
  *
- * @param prices the price at each step, all positive and finite; {@code prices[0]} is the initial price
+ * @param prices the price at each step, all positive and finite; {@code prices[0]} is the initial
+ *     price
  * @param returnScale the realised volatility per step of the path's log-returns
  */
 public record ReplayPath(double[] prices, double returnScale) implements HistoricalPrices {
@@ -18,11 +19,13 @@ public record ReplayPath(double[] prices, double returnScale) implements Histori
   public ReplayPath {
     prices = prices.clone();
     if (prices.length < 2) {
-      throw new IllegalArgumentException("prices: a replay needs at least two steps, has " + prices.length);
+      throw new IllegalArgumentException(
+          "prices: a replay needs at least two steps, has " + prices.length);
     }
     for (int k = 0; k < prices.length; k++) {
       if (!(prices[k] > 0) || !Double.isFinite(prices[k])) {
-        throw new IllegalArgumentException("prices: step " + k + " is not a positive finite price: " + prices[k]);
+        throw new IllegalArgumentException(
+            "prices: step " + k + " is not a positive finite price: " + prices[k]);
       }
     }
   }

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param scheme stationary or fixed blocks
  * @param returnScale the realised volatility per step of {@code logReturns}
  */
-public record ReturnBootstrap(double[] logReturns, int blockSteps, Scheme scheme, double returnScale)
+public record ReturnBootstrap(
+    double[] logReturns, int blockSteps, Scheme scheme, double returnScale)
     implements HistoricalPrices {
 
   /** How blocks end. */
@@ -35,11 +36,15 @@ public record ReturnBootstrap(double[] logReturns, int blockSteps, Scheme scheme
     logReturns = logReturns.clone();
     Objects.requireNonNull(scheme, "scheme");
     if (logReturns.length < 2) {
-      throw new IllegalArgumentException("logReturns: a bootstrap needs at least two returns, has " + logReturns.length);
+      throw new IllegalArgumentException(
+          "logReturns: a bootstrap needs at least two returns, has " + logReturns.length);
     }
     if (blockSteps < 1 || blockSteps > logReturns.length) {
       throw new IllegalArgumentException(
-          "blockSteps: must be between 1 and the " + logReturns.length + " returns, was " + blockSteps);
+          "blockSteps: must be between 1 and the "
+              + logReturns.length
+              + " returns, was "
+              + blockSteps);
     }
     for (double r : logReturns) {
       if (!Double.isFinite(r)) {
@@ -71,7 +76,9 @@ public record ReturnBootstrap(double[] logReturns, int blockSteps, Scheme scheme
   @Override
   public boolean equals(Object o) {
     return o instanceof ReturnBootstrap b
-        && Arrays.equals(logReturns, b.logReturns) && blockSteps == b.blockSteps && scheme == b.scheme;
+        && Arrays.equals(logReturns, b.logReturns)
+        && blockSteps == b.blockSteps
+        && scheme == b.scheme;
   }
 
   @Override
@@ -81,6 +88,12 @@ public record ReturnBootstrap(double[] logReturns, int blockSteps, Scheme scheme
 
   @Override
   public String toString() {
-    return "ReturnBootstrap[" + logReturns.length + " returns, " + scheme + " blocks of " + blockSteps + "]";
+    return "ReturnBootstrap["
+        + logReturns.length
+        + " returns, "
+        + scheme
+        + " blocks of "
+        + blockSteps
+        + "]";
   }
 }

@@ -7,9 +7,9 @@ import org.apache.commons.math3.random.Well19937c;
 /**
  * One named, independent stream of uniforms; every variate is drawn from it by inversion.
  *
- * <p>Drawing each variate from exactly one uniform keeps streams synchronised: two runs that
- * differ only in a venue parameter consume the price stream identically (common random numbers).
- * Mutable and not thread-safe: a stream belongs to one run.
+ * <p>Drawing each variate from exactly one uniform keeps streams synchronised: two runs that differ
+ * only in a venue parameter consume the price stream identically (common random numbers). Mutable
+ * and not thread-safe: a stream belongs to one run.
  */
 public final class RandomStream {
 

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 /**
  * Factory of named streams for one replication of one run.
  *
- * <p>Asking twice for the same name returns the same stream, so a population or a price process
- * can be rebuilt without disturbing the others. The created streams and their seeds are listed for
- * the run manifest. Mutable and not thread-safe: it belongs to one run.
+ * <p>Asking twice for the same name returns the same stream, so a population or a price process can
+ * be rebuilt without disturbing the others. The created streams and their seeds are listed for the
+ * run manifest. Mutable and not thread-safe: it belongs to one run.
  */
 public final class RandomStreams {
 

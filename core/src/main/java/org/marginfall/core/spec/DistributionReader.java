@@ -11,7 +11,8 @@ import org.marginfall.core.random.Distribution;
 public final class DistributionReader {
 
   /** The family names. */
-  public static final String FAMILIES = "constant, exponential, lognormal, normal, triangular, uniform";
+  public static final String FAMILIES =
+      "constant, exponential, lognormal, normal, triangular, uniform";
 
   /**
    * The largest {@code sigma} of a lognormal: e^(10 x 8) already spans 35 orders of magnitude
@@ -41,19 +42,25 @@ public final class DistributionReader {
           case "constant" -> {
             node.allowOnly("dist", "value");
             double v = node.number("value");
-            yield node.problems().since(mark) ? null : node.build(() -> new Distribution.Constant(v));
+            yield node.problems().since(mark)
+                ? null
+                : node.build(() -> new Distribution.Constant(v));
           }
           case "uniform" -> {
             node.allowOnly("dist", "min", "max");
             double min = node.number("min");
             double max = node.number("max");
-            yield node.problems().since(mark) ? null : node.build(() -> new Distribution.Uniform(min, max));
+            yield node.problems().since(mark)
+                ? null
+                : node.build(() -> new Distribution.Uniform(min, max));
           }
           case "normal" -> {
             node.allowOnly("dist", "mean", "sd");
             double mean = node.number("mean");
             double sd = node.positive("sd");
-            yield node.problems().since(mark) ? null : node.build(() -> new Distribution.Normal(mean, sd));
+            yield node.problems().since(mark)
+                ? null
+                : node.build(() -> new Distribution.Normal(mean, sd));
           }
           case "lognormal" -> {
             node.allowOnly("dist", "median", "sigma");
@@ -69,7 +76,9 @@ public final class DistributionReader {
           case "exponential" -> {
             node.allowOnly("dist", "mean");
             double mean = node.positive("mean");
-            yield node.problems().since(mark) ? null : node.build(() -> new Distribution.Exponential(mean));
+            yield node.problems().since(mark)
+                ? null
+                : node.build(() -> new Distribution.Exponential(mean));
           }
           case "triangular" -> {
             node.allowOnly("dist", "min", "mode", "max");
@@ -83,7 +92,8 @@ public final class DistributionReader {
           default -> {
             // a missing or non-scalar dist has been reported by string("dist") already
             if (!node.problems().since(mark)) {
-              node.get("dist").fail("unknown distribution '" + family + "' (known: " + FAMILIES + ")");
+              node.get("dist")
+                  .fail("unknown distribution '" + family + "' (known: " + FAMILIES + ")");
             }
             yield null;
           }

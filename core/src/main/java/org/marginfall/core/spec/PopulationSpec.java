@@ -39,7 +39,10 @@ public interface PopulationSpec {
     return Set.of();
   }
 
-  /** The names of the metrics its populations report ({@code Population#metrics}), for sweeps to check. */
+  /**
+   * The names of the metrics its populations report ({@code Population#metrics}), for sweeps to
+   * check.
+   */
   default List<String> metricNames() {
     return List.of();
   }

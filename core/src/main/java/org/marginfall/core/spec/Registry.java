@@ -61,7 +61,8 @@ public final class Registry<T> {
     }
     T t = byName.get(name);
     if (t == null) {
-      child.fail("unknown " + family + " '" + name + "' (known: " + String.join(", ", names()) + ")");
+      child.fail(
+          "unknown " + family + " '" + name + "' (known: " + String.join(", ", names()) + ")");
     }
     return t;
   }

@@ -44,7 +44,8 @@ public interface SpecContext {
     }
     double given = node.positive("stepSeconds");
     if (!Double.isNaN(run) && !Double.isNaN(given) && given != run) {
-      node.get("stepSeconds").fail("must equal run.stepSeconds (" + run + ") when given, was " + given);
+      node.get("stepSeconds")
+          .fail("must equal run.stepSeconds (" + run + ") when given, was " + given);
       return Double.NaN;
     }
     return given;
@@ -110,7 +111,8 @@ public interface SpecContext {
    */
   default OracleId oracleRef(SpecNode node, String field) {
     return ref(
-        node.get(field), "oracle",
+        node.get(field),
+        "oracle",
         s -> oracleIds().contains(OracleId.of(s)) ? Optional.of(OracleId.of(s)) : Optional.empty(),
         oracleIds());
   }
@@ -143,7 +145,8 @@ public interface SpecContext {
     return j.toString();
   }
 
-  private <T> T ref(SpecNode value, String kind, Function<String, Optional<T>> find, Collection<?> known) {
+  private <T> T ref(
+      SpecNode value, String kind, Function<String, Optional<T>> find, Collection<?> known) {
     String s = value.asString();
     if (value.isMissing()) {
       return null;

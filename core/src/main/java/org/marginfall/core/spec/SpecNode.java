@@ -19,20 +19,22 @@ import java.util.regex.Pattern;
  * path and reports every failure to a shared {@link Problems}.
  *
  * <p>Readers call the typed accessors and carry on after a failure (which returns a neutral value),
- * so one pass finds every problem in a file; a reader then checks {@link Problems#since(int)} before
- * building its record. The tree is the plain-Java form produced by any JSON or YAML parser, so this
- * module needs no parser of its own. Immutable view over a tree that must not change while read;
- * not thread-safe because of the shared problem list.
+ * so one pass finds every problem in a file; a reader then checks {@link Problems#since(int)}
+ * before building its record. The tree is the plain-Java form produced by any JSON or YAML parser,
+ * so this module needs no parser of its own. Immutable view over a tree that must not change while
+ * read; not thread-safe because of the shared problem list.
  */
 public final class SpecNode {
 
   private static final Object MISSING = new Object();
 
   /**
-   * A decimal number: optional sign, digits with an optional point (or a point and digits), optional
-   * exponent. Possessive, so a long run of digits that fails to match is not retried at every split.
+   * A decimal number: optional sign, digits with an optional point (or a point and digits),
+   * optional exponent. Possessive, so a long run of digits that fails to match is not retried at
+   * every split.
    */
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][-+]?\\d++)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][-+]?\\d++)?");
 
   /**
    * The largest magnitude of any number in a scenario unless its field says otherwise: quantities,
@@ -245,7 +247,9 @@ public final class SpecNode {
       return Double.NaN;
     }
     if (Math.abs(d) > MAX_MAGNITUDE) {
-      fail("must be at most 1e15 in magnitude (the range every quantity and price is computed in), was " + d);
+      fail(
+          "must be at most 1e15 in magnitude (the range every quantity and price is computed in), was "
+              + d);
       return Double.NaN;
     }
     if (d != 0 && Math.abs(d) < MIN_MAGNITUDE) {
@@ -400,8 +404,8 @@ public final class SpecNode {
   }
 
   /**
-   * Builds a record, turning a validation exception of its constructor into a failure at this
-   * node. A message of the form {@code "field: ..."} naming a field of this node is placed at that
+   * Builds a record, turning a validation exception of its constructor into a failure at this node.
+   * A message of the form {@code "field: ..."} naming a field of this node is placed at that
    * field's path.
    *
    * @return the record, or null after a failure
@@ -426,9 +430,9 @@ public final class SpecNode {
   }
 
   /**
-   * Whether text is a decimal number as YAML and JSON write one ({@code 7}, {@code -0.25},
-   * {@code 2.0e8}); Double.parseDouble would also take {@code 0x1p3}, {@code 1d}, {@code " 7 "},
-   * {@code NaN} and {@code Infinity}.
+   * Whether text is a decimal number as YAML and JSON write one ({@code 7}, {@code -0.25}, {@code
+   * 2.0e8}); Double.parseDouble would also take {@code 0x1p3}, {@code 1d}, {@code " 7 "}, {@code
+   * NaN} and {@code Infinity}.
    */
   private static boolean parses(String s) {
     return DECIMAL.matcher(s).matches();

@@ -11,8 +11,8 @@ public final class StalenessGuardReader {
   private StalenessGuardReader() {}
 
   /**
-   * Reads a venue's optional {@code maxOracleAgeSteps} and {@code onStale} ({@code pause} or
-   * {@code ignore}), reporting failures at their paths.
+   * Reads a venue's optional {@code maxOracleAgeSteps} and {@code onStale} ({@code pause} or {@code
+   * ignore}), reporting failures at their paths.
    *
    * @return the guard ({@link StalenessGuard#OFF} when absent), or null after a failure
    */

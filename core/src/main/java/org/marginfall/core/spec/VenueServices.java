@@ -20,8 +20,8 @@ import org.marginfall.core.random.RandomStreams;
  * @param events where events go
  * @param clock simulated time
  * @param baseCurrency the unit of account
- * @param streams the run's named random streams; a venue draws only from streams named
- *     {@code venues/<id>/...}
+ * @param streams the run's named random streams; a venue draws only from streams named {@code
+ *     venues/<id>/...}
  */
 public record VenueServices(
     Ledger ledger,

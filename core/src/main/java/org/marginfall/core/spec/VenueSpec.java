@@ -1,15 +1,15 @@
 package org.marginfall.core.spec;
 
 import java.util.Set;
-import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.network.ExposedVenue;
+import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * The validated, immutable definition of one venue, as read from a scenario; {@link #resolve}
- * turns it into the runtime venue.
+ * The validated, immutable definition of one venue, as read from a scenario; {@link #resolve} turns
+ * it into the runtime venue.
  *
  * <p>Implementations are immutable and thread-safe.
  */
@@ -52,8 +52,8 @@ public interface VenueSpec extends ExposedVenue {
   }
 
   /**
-   * Builds the runtime venue against the run's shared state; like {@link
-   * PopulationSpec#resolve}, called once per world a run builds, so it returns a fresh venue.
+   * Builds the runtime venue against the run's shared state; like {@link PopulationSpec#resolve},
+   * called once per world a run builds, so it returns a fresh venue.
    */
   Venue resolve(VenueServices services);
 }

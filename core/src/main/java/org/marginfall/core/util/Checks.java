@@ -83,15 +83,24 @@ public final class Checks {
   /** What is wrong with {@code value} as an identifier, quoting at most its first 40 characters. */
   public static String idProblem(String value) {
     if (value != null && value.length() > MAX_ID_LENGTH) {
-      return "must be an identifier of at most " + MAX_ID_LENGTH + " characters, was " + value.length()
-          + " characters long ('" + value.substring(0, 40) + "...')";
+      return "must be an identifier of at most "
+          + MAX_ID_LENGTH
+          + " characters, was "
+          + value.length()
+          + " characters long ('"
+          + value.substring(0, 40)
+          + "...')";
     }
-    return "must be an identifier of letters, digits, '_' or '-', was '" + abbreviate(String.valueOf(value)) + "'";
+    return "must be an identifier of letters, digits, '_' or '-', was '"
+        + abbreviate(String.valueOf(value))
+        + "'";
   }
 
   /** {@code text}, or its first 40 characters and its length when it is longer than 60. */
   public static String abbreviate(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 40) + "... (" + text.length() + " characters)";
+    return text.length() <= 60
+        ? text
+        : text.substring(0, 40) + "... (" + text.length() + " characters)";
   }
 
   /** Returns {@code value} if it is not null. */

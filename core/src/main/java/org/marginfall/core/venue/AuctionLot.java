@@ -14,4 +14,5 @@ import org.marginfall.core.asset.AssetId;
  * @param price the current auction price per unit, in base currency
  * @param debt base currency the auction still has to raise
  */
-public record AuctionLot(VenueId venue, long id, AssetId asset, long atoms, double price, double debt) {}
+public record AuctionLot(
+    VenueId venue, long id, AssetId asset, long atoms, double price, double debt) {}

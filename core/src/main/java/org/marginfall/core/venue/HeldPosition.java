@@ -21,7 +21,8 @@ public record HeldPosition(AssetId market, double size, double entryPrice) {
       throw new IllegalArgumentException("size: must be a finite non-zero number, was " + size);
     }
     if (!(Double.isFinite(entryPrice) && entryPrice > 0)) {
-      throw new IllegalArgumentException("entryPrice: must be a finite positive number, was " + entryPrice);
+      throw new IllegalArgumentException(
+          "entryPrice: must be a finite positive number, was " + entryPrice);
     }
   }
 }

@@ -75,10 +75,11 @@ public interface LendingVenue extends Venue {
   void depositCollateral(AccountId from, AccountId account, AssetId asset, long atoms);
 
   /**
-   * Borrows {@code atoms} of {@code asset} against {@code account}'s collateral, paid to {@code to}.
+   * Borrows {@code atoms} of {@code asset} against {@code account}'s collateral, paid to {@code
+   * to}.
    *
-   * @throws IllegalStateException if the borrow would exceed the account's loan-to-value limit,
-   *     the reserve's cash or its borrow cap (nothing moves)
+   * @throws IllegalStateException if the borrow would exceed the account's loan-to-value limit, the
+   *     reserve's cash or its borrow cap (nothing moves)
    */
   void borrow(AccountId account, AssetId asset, long atoms, AccountId to);
 

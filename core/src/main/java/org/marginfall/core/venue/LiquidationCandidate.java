@@ -16,7 +16,9 @@ import org.marginfall.core.ledger.AccountId;
  */
 public record LiquidationCandidate(VenueId venue, AccountId account, MarginState state) {
 
-  /** The order venues list candidates in: most underwater (lowest health) first, ties by account. */
+  /**
+   * The order venues list candidates in: most underwater (lowest health) first, ties by account.
+   */
   public static final Comparator<LiquidationCandidate> MOST_UNDERWATER_FIRST =
       Comparator.comparingDouble((LiquidationCandidate c) -> c.state().health())
           .thenComparing(LiquidationCandidate::account);
@@ -24,8 +26,8 @@ public record LiquidationCandidate(VenueId venue, AccountId account, MarginState
   /**
    * Sorts {@code candidates} in place into {@link #MOST_UNDERWATER_FIRST} order, with exactly the
    * result of {@code candidates.sort(MOST_UNDERWATER_FIRST)}. Each health is computed once and the
-   * sort compares indices into a {@code double[]}, so a mark of thousands of accounts does not chase
-   * every candidate's state in every comparison.
+   * sort compares indices into a {@code double[]}, so a mark of thousands of accounts does not
+   * chase every candidate's state in every comparison.
    */
   public static void sortMostUnderwaterFirst(List<LiquidationCandidate> candidates) {
     LiquidationCandidate[] in = candidates.toArray(new LiquidationCandidate[0]);
@@ -51,10 +53,12 @@ public record LiquidationCandidate(VenueId venue, AccountId account, MarginState
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(health[a], health[b]);
-      return c != 0 ? c : accounts[a].compareTo(accounts[b]);
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = Double.compare(health[a], health[b]);
+          return c != 0 ? c : accounts[a].compareTo(accounts[b]);
+        });
     return order;
   }
 }

@@ -4,20 +4,21 @@ import java.util.Arrays;
 import org.marginfall.core.ledger.Ledger;
 
 /**
- * Which of a venue's accounts a liquidation round must mark again, so that a quiet round marks
- * only the accounts that could have become liquidatable since the last full mark, and the list it
- * leaves is exactly the one a full mark would leave.
+ * Which of a venue's accounts a liquidation round must mark again, so that a quiet round marks only
+ * the accounts that could have become liquidatable since the last full mark, and the list it leaves
+ * is exactly the one a full mark would leave.
  *
- * <p>At a full mark the venue reads its <em>factors</em> (every price, exchange rate and index
- * its margin formulas multiply by) and records, per account, its slack (margin less requirement),
- * its sensitivity (the sum of the absolute values of the terms that move with the factors) and its
+ * <p>At a full mark the venue reads its <em>factors</em> (every price, exchange rate and index its
+ * margin formulas multiply by) and records, per account, its slack (margin less requirement), its
+ * sensitivity (the sum of the absolute values of the terms that move with the factors) and its
  * magnitude (the sum of the absolute values of every term, for the rounding allowance). Each term
  * is an account quantity times at most {@link #FACTORS_PER_TERM} factors, or moves no faster than
  * such a product (a capped or tiered term is Lipschitz in it), so when every factor has moved by at
  * most a relative {@code d} the margin has moved by at most {@code sensitivity ((1 + d)^3 - 1)}.
  * The account's <em>allowance</em> is the largest {@code d} for which that stays below its slack
  * less a rounding allowance of {@link #ROUNDING} of its sensitivity and magnitude (and at most
- * {@link #MAX_DRIFT}: a larger drift marks every account). A later round marks an account again when
+ * {@link #MAX_DRIFT}: a larger drift marks every account). A later round marks an account again
+ * when
  *
  * <ul>
  *   <li>the largest relative move since the full mark of the factors the account reads (its drift)
@@ -31,35 +32,48 @@ import org.marginfall.core.ledger.Ledger;
  * double, double, double, long)}: a borrower reads the reserves it holds or owes in, a vault its
  * collateral's price); a factor it does not read multiplies none of its nonzero terms, so its move
  * cannot change the account's margin. Every other account was safe at the full mark by more than
- * any move of its factors within its drift can take away, so it is not liquidatable now. The test is conservative, never approximate:
- * it only decides which accounts to mark, and every listed account is marked in full.
+ * any move of its factors within its drift can take away, so it is not liquidatable now. The test
+ * is conservative, never approximate: it only decides which accounts to mark, and every listed
+ * account is marked in full.
  *
  * <p>The scan is over columns indexed by the venue's account ordinal (the order it opened them).
  * Mutable and not thread-safe.
  */
 public final class LiquidationScreen {
 
-  /** The most factors any term of a venue's margin multiplies (a receipt: balance × rate × price). */
+  /**
+   * The most factors any term of a venue's margin multiplies (a receipt: balance × rate × price).
+   */
   public static final int FACTORS_PER_TERM = 3;
 
   /**
-   * Relative rounding allowance: far above the error of summing millions of binary64 terms
-   * (about 10^-16 per term), far below any slack that matters.
+   * Relative rounding allowance: far above the error of summing millions of binary64 terms (about
+   * 10^-16 per term), far below any slack that matters.
    */
   static final double ROUNDING = 1e-8;
 
-  /** The largest drift screened: beyond it every account is due, as the rounding allowance would have to grow with the move. */
+  /**
+   * The largest drift screened: beyond it every account is due, as the rounding allowance would
+   * have to grow with the move.
+   */
   static final double MAX_DRIFT = 0.5;
 
   private double[] reference = new double[0];
   private double[] room = new double[16];
   private int[] slot = new int[16];
   private boolean[] touched = new boolean[16];
+
   /** The number of the set of factors each account reads, in {@link #sets}. */
   private int[] readSet = new int[16];
+
   private final ReadSets sets = new ReadSets();
-  /** Scratch of {@link #due}: each factor's relative move, and each read set's bound on the growth of a term. */
+
+  /**
+   * Scratch of {@link #due}: each factor's relative move, and each read set's bound on the growth
+   * of a term.
+   */
   private double[] moves = new double[0];
+
   private double[] setGrowth = new double[4];
   private int screened;
   private long transfersAtMark;
@@ -69,8 +83,8 @@ public final class LiquidationScreen {
 
   /**
    * Starts a full mark: the factors now become the reference, the ledger's transfer count the
-   * moment balances are compared with, and every account's allowance is to be recorded with
-   * {@link #allow} before the next {@link #due}.
+   * moment balances are compared with, and every account's allowance is to be recorded with {@link
+   * #allow} before the next {@link #due}.
    *
    * @param factors the venue's factors now, copied
    * @param ledger the ledger holding the venue's accounts
@@ -104,7 +118,8 @@ public final class LiquidationScreen {
    * @param sensitivity the sum of |term| over the terms that move with the factors
    * @param magnitude the sum of |term| over every term of the margin and the requirement
    */
-  public void allow(int ordinal, int ledgerSlot, double slack, double sensitivity, double magnitude) {
+  public void allow(
+      int ordinal, int ledgerSlot, double slack, double sensitivity, double magnitude) {
     allow(ordinal, ledgerSlot, slack, sensitivity, magnitude, ReadSets.ALL);
   }
 
@@ -117,7 +132,8 @@ public final class LiquidationScreen {
    * @param reads bit {@code j} set for each factor {@code j} the account reads ({@code -1L}: every
    *     factor); when the venue has more than 64 factors every account is taken to read all of them
    */
-  public void allow(int ordinal, int ledgerSlot, double slack, double sensitivity, double magnitude, long reads) {
+  public void allow(
+      int ordinal, int ledgerSlot, double slack, double sensitivity, double magnitude, long reads) {
     slot[ordinal] = ledgerSlot;
     room[ordinal] = relativeRoom(slack, sensitivity, magnitude);
     readSet[ordinal] = sets.numberOf(reads);
@@ -126,8 +142,8 @@ public final class LiquidationScreen {
   /**
    * The account's room as a fraction of its sensitivity: the margin may lose {@code room ×
    * sensitivity} before the account could be liquidatable. Negative when it has none (liquidatable
-   * or too close to call). A drift {@code d} is within the allowance when {@code (1 + d)^3 - 1}
-   * is below it, which {@link #due} computes once per scan instead of a root per account.
+   * or too close to call). A drift {@code d} is within the allowance when {@code (1 + d)^3 - 1} is
+   * below it, which {@link #due} computes once per scan instead of a root per account.
    */
   static double relativeRoom(double slack, double sensitivity, double magnitude) {
     if (slack == Double.POSITIVE_INFINITY) {
@@ -141,8 +157,8 @@ public final class LiquidationScreen {
   }
 
   /**
-   * The largest relative move of every factor that cannot make the account liquidatable, capped
-   * at {@link #MAX_DRIFT}; negative when there is none.
+   * The largest relative move of every factor that cannot make the account liquidatable, capped at
+   * {@link #MAX_DRIFT}; negative when there is none.
    */
   static double allowance(double slack, double sensitivity, double magnitude) {
     double r = relativeRoom(slack, sensitivity, magnitude);
@@ -167,8 +183,8 @@ public final class LiquidationScreen {
   }
 
   /**
-   * The largest relative move of any factor since the full mark: {@code +∞} when there was none,
-   * a factor is not finite, or a factor that was 0 is not 0 now.
+   * The largest relative move of any factor since the full mark: {@code +∞} when there was none, a
+   * factor is not finite, or a factor that was 0 is not 0 now.
    */
   public double drift(double[] factors) {
     if (!movesAt(factors)) {

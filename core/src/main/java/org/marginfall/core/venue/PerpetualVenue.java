@@ -8,8 +8,8 @@ import org.marginfall.core.ledger.AccountId;
 /**
  * A venue that takes collateral and opens perpetual-futures positions, as traders see it.
  *
- * <p>Agents act on perpetual venues only through this interface, so the {@code agents} module
- * never depends on a concrete venue. Implementations are mutable run state and not thread-safe.
+ * <p>Agents act on perpetual venues only through this interface, so the {@code agents} module never
+ * depends on a concrete venue. Implementations are mutable run state and not thread-safe.
  */
 public interface PerpetualVenue extends Venue {
 
@@ -22,7 +22,9 @@ public interface PerpetualVenue extends Venue {
   /** The price the venue marks {@code market} at now (its oracle's last published price). */
   double markPrice(AssetId market);
 
-  /** The highest leverage (notional over margin) that the initial margin of {@code market} allows. */
+  /**
+   * The highest leverage (notional over margin) that the initial margin of {@code market} allows.
+   */
   double maxLeverage(AssetId market);
 
   /**
@@ -36,7 +38,8 @@ public interface PerpetualVenue extends Venue {
    * position: a set-up that opened it and then could not use it (a snapshot account the venue
    * refused at the start) leaves no account on the venue. Its ledger account stays, empty.
    *
-   * @throws IllegalStateException if it is not the account opened last, or holds collateral or a position
+   * @throws IllegalStateException if it is not the account opened last, or holds collateral or a
+   *     position
    */
   void discard(AccountId marginAccount);
 
@@ -45,9 +48,9 @@ public interface PerpetualVenue extends Venue {
 
   /**
    * The largest size by which {@code marginAccount} may increase its position in {@code market} on
-   * the given side ({@code +1} long, {@code -1} short) right now: the venue's own initial-margin test
-   * (tiers, portfolio models and all) passes for any size up to it. Only for increases: a trade
-   * against an existing position is not covered.
+   * the given side ({@code +1} long, {@code -1} short) right now: the venue's own initial-margin
+   * test (tiers, portfolio models and all) passes for any size up to it. Only for increases: a
+   * trade against an existing position is not covered.
    */
   double maxOpenSize(AccountId marginAccount, AssetId market, int side);
 
@@ -64,9 +67,8 @@ public interface PerpetualVenue extends Venue {
    * the venue's mark counts in equity from the start. The account is tested once, with every
    * position in place (a hedge counts as a hedge), against the venue's liquidation test.
    *
-   * @throws IllegalStateException if the account holds a position already, or would be
-   *     liquidatable at once (equity below its maintenance requirement at the current marks);
-   *     nothing moves
+   * @throws IllegalStateException if the account holds a position already, or would be liquidatable
+   *     at once (equity below its maintenance requirement at the current marks); nothing moves
    * @throws IllegalArgumentException if a market is not listed, named twice, or (under isolated
    *     margin) not the account's own market
    */
@@ -94,7 +96,8 @@ public interface PerpetualVenue extends Venue {
    *
    * @throws IllegalStateException if the account holds fewer than {@code atoms} or its equity would
    *     fall below its initial margin requirement afterwards (nothing moves)
-   * @throws IllegalArgumentException if {@code atoms} is not positive or the asset is not collateral
+   * @throws IllegalArgumentException if {@code atoms} is not positive or the asset is not
+   *     collateral
    */
   void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to);
 }

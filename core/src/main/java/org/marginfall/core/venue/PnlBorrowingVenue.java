@@ -12,10 +12,15 @@ import org.marginfall.core.ledger.AccountId;
  */
 public interface PnlBorrowingVenue extends PerpetualVenue {
 
-  /** Base currency the venue's lenders put in its book at the start; 0 for a venue without a book. */
+  /**
+   * Base currency the venue's lenders put in its book at the start; 0 for a venue without a book.
+   */
   double lendable();
 
-  /** Base currency {@code marginAccount} could borrow now: its borrowing room, capped at what the book holds. */
+  /**
+   * Base currency {@code marginAccount} could borrow now: its borrowing room, capped at what the
+   * book holds.
+   */
   double borrowable(AccountId marginAccount);
 
   /**

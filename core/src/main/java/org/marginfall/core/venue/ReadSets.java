@@ -18,6 +18,7 @@ final class ReadSets {
 
   /** Open-addressing table from mask to set number: keys, and numbers plus one (0 for empty). */
   private long[] keys = new long[16];
+
   private int[] numbers = new int[16];
   private long[] masks = new long[4];
   private int count;

@@ -19,7 +19,9 @@ public interface VaultVenue extends Venue {
   /** The liquidation ratio of {@code ilk} (Maker {@code mat}, e.g. 1.45). */
   double liquidationRatio(AssetId ilk);
 
-  /** The smallest non-zero debt a vault of {@code ilk} may carry (Maker {@code dust}), base units. */
+  /**
+   * The smallest non-zero debt a vault of {@code ilk} may carry (Maker {@code dust}), base units.
+   */
   double dust(AssetId ilk);
 
   /** The price the venue values {@code ilk} at now (its oracle's last published price). */

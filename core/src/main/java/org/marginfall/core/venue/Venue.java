@@ -7,8 +7,7 @@ import org.marginfall.core.ledger.AccountId;
 
 /**
  * A margin venue: it holds collateral and positions or loans, marks accounts with its oracle,
- * reports who is liquidatable, executes liquidations and resolves shortfalls through its
- * waterfall.
+ * reports who is liquidatable, executes liquidations and resolves shortfalls through its waterfall.
  *
  * <p>The engine calls {@link #markToMarket()} and {@link #liquidatable()} in every liquidation
  * round, liquidators call {@link #liquidate}, and the engine calls {@link #settle()} once per tick.
@@ -40,14 +39,16 @@ public interface Venue {
   }
 
   /**
-   * The margin state of {@code account} computed now from the venue's current oracle prices, without
-   * changing any cached mark (contagion attribution calls it under counterfactual prices).
+   * The margin state of {@code account} computed now from the venue's current oracle prices,
+   * without changing any cached mark (contagion attribution calls it under counterfactual prices).
    *
    * @return the state, or null when the venue has no such account
    */
   MarginState marginStateNow(AccountId account);
 
-  /** The accounts that were liquidatable at the last mark, most underwater (lowest health) first. */
+  /**
+   * The accounts that were liquidatable at the last mark, most underwater (lowest health) first.
+   */
   List<LiquidationCandidate> liquidatable();
 
   /**
@@ -113,7 +114,9 @@ public interface Venue {
     return Optional.empty();
   }
 
-  /** End-of-tick settlement: the bad-debt waterfall and anything else the venue does once a tick. */
+  /**
+   * End-of-tick settlement: the bad-debt waterfall and anything else the venue does once a tick.
+   */
   void settle();
 
   /**

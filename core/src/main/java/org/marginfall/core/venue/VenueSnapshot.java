@@ -50,7 +50,15 @@ public record VenueSnapshot(
       double openInterest,
       int liquidatable) {
     this(
-        accounts, liquidations, liquidatedNotional, liquidationFees, insurancePaid, badDebt,
-        insuranceFund, openInterest, liquidatable, Map.of());
+        accounts,
+        liquidations,
+        liquidatedNotional,
+        liquidationFees,
+        insurancePaid,
+        badDebt,
+        insuranceFund,
+        openInterest,
+        liquidatable,
+        Map.of());
   }
 }

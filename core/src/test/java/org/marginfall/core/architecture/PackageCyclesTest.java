@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
 
   private static final Path SOURCES = Path.of("src/main/java/org/marginfall/core");
-  private static final Pattern REFERENCE = Pattern.compile("\\borg\\.marginfall\\.core\\.([a-z]+)\\.");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\borg\\.marginfall\\.core\\.([a-z]+)\\.");
   private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
   private static final Pattern STRING = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
 
@@ -41,7 +42,8 @@ class PackageCyclesTest {
   @Test
   void test_packageGraph_hasNoCycleButTheKnownOnes() {
     Map<String, Map<String, String>> graph = graph();
-    assertTrue(graph.keySet().containsAll(Set.of("asset", "engine", "market", "util")),
+    assertTrue(
+        graph.keySet().containsAll(Set.of("asset", "engine", "market", "util")),
         "the source scan found core's packages: " + graph.keySet());
     List<Set<String>> cycles = stronglyConnected(graph).stream().filter(c -> c.size() > 1).toList();
     assertEquals(KNOWN, Set.copyOf(cycles), describe(cycles, graph));
@@ -51,13 +53,19 @@ class PackageCyclesTest {
   void test_domainPackages_importNeitherTheReaderNorTheEngine() {
     Map<String, Map<String, String>> graph = graph();
     Map<String, String> offending = new TreeMap<>();
-    graph.forEach((from, edges) -> edges.forEach((to, file) -> {
-      boolean reader = to.equals("spec") && !from.equals("engine");
-      if (reader || to.equals("engine")) {
-        offending.put(from + " -> " + to, file);
-      }
-    }));
-    assertEquals(Map.of(), offending, "only engine wires the scenario specs; nothing in core imports engine");
+    graph.forEach(
+        (from, edges) ->
+            edges.forEach(
+                (to, file) -> {
+                  boolean reader = to.equals("spec") && !from.equals("engine");
+                  if (reader || to.equals("engine")) {
+                    offending.put(from + " -> " + to, file);
+                  }
+                }));
+    assertEquals(
+        Map.of(),
+        offending,
+        "only engine wires the scenario specs; nothing in core imports engine");
   }
 
   @Test
@@ -67,7 +75,8 @@ class PackageCyclesTest {
     graph.put("b", Map.of("a", "B.java", "c", "B.java"));
     graph.put("c", Map.of("d", "C.java"));
     graph.put("d", Map.of());
-    assertEquals(List.of(Set.of("a", "b")),
+    assertEquals(
+        List.of(Set.of("a", "b")),
         stronglyConnected(graph).stream().filter(c -> c.size() > 1).toList());
   }
 
@@ -78,8 +87,11 @@ class PackageCyclesTest {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         String from = SOURCES.relativize(file).getName(0).toString();
         Map<String, String> edges = graph.computeIfAbsent(from, p -> new TreeMap<>());
-        String code = STRING.matcher(COMMENT.matcher(Files.readString(file, StandardCharsets.UTF_8))
-            .replaceAll(" ")).replaceAll("\"\"");
+        String code =
+            STRING
+                .matcher(
+                    COMMENT.matcher(Files.readString(file, StandardCharsets.UTF_8)).replaceAll(" "))
+                .replaceAll("\"\"");
         Matcher m = REFERENCE.matcher(code);
         while (m.find()) {
           if (!m.group(1).equals(from)) {
@@ -107,8 +119,12 @@ class PackageCyclesTest {
     return components;
   }
 
-  private static void visit(String node, Map<String, Map<String, String>> graph,
-      Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
+  private static void visit(
+      String node,
+      Map<String, Map<String, String>> graph,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
       List<Set<String>> components) {
     index.put(node, index.size());
     low.put(node, index.get(node));
@@ -137,12 +153,20 @@ class PackageCyclesTest {
     for (Set<String> cycle : cycles) {
       text.append("\n  ").append(cycle);
       for (String from : cycle) {
-        graph.get(from).forEach((to, file) -> {
-          if (cycle.contains(to)) {
-            text.append("\n    ").append(from).append(" -> ").append(to).append("  (").append(file)
-                .append(')');
-          }
-        });
+        graph
+            .get(from)
+            .forEach(
+                (to, file) -> {
+                  if (cycle.contains(to)) {
+                    text.append("\n    ")
+                        .append(from)
+                        .append(" -> ")
+                        .append(to)
+                        .append("  (")
+                        .append(file)
+                        .append(')');
+                  }
+                });
       }
     }
     return text.toString();

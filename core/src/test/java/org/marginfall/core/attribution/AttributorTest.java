@@ -20,8 +20,8 @@ import org.marginfall.core.oracle.Oracle;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.oracle.Oracles;
-import org.marginfall.core.testing.RecordingSink;
 import org.marginfall.core.testing.ManualClock;
+import org.marginfall.core.testing.RecordingSink;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
@@ -44,13 +44,18 @@ class AttributorTest {
   private static final Source B0 = new Source(B, 0);
   private static final Source B1 = new Source(B, 1);
 
-  private final Markets markets = new Markets(new Ledger(List.of(USD, ETH)), USD, new RecordingSink(), new ManualClock());
+  private final Markets markets =
+      new Markets(new Ledger(List.of(USD, ETH)), USD, new RecordingSink(), new ManualClock());
   private final Oracles oracles = new Oracles(USD);
 
-  /** ETH at fundamental 100 with log impacts {@code moves} booked to their sources; the oracle reads the result. */
+  /**
+   * ETH at fundamental 100 with log impacts {@code moves} booked to their sources; the oracle reads
+   * the result.
+   */
   private void market(Map<Source, Double> moves) {
     // depth 100 at F = 100: k = 1 per unit, so a sale of u units moves ln P by -u.
-    SharedMarket m = new SharedMarket(ETH, new ImpactModel.LinearLog(100), Double.POSITIVE_INFINITY, 100);
+    SharedMarket m =
+        new SharedMarket(ETH, new ImpactModel.LinearLog(100), Double.POSITIVE_INFINITY, 100);
     markets.add(m);
     moves.forEach((s, v) -> m.execute(v, s));
     // The feed publishes at step 1 what it read then, with the components the market carried.
@@ -61,13 +66,22 @@ class AttributorTest {
     oracles.add(o);
   }
 
-  private Cause attribute(double collateralOffset, double requirement, SortedMap<Source, Double> diverted) {
-    return attribute(new OneAccountVenue(oracles, collateralOffset, requirement, Double.POSITIVE_INFINITY), diverted);
+  private Cause attribute(
+      double collateralOffset, double requirement, SortedMap<Source, Double> diverted) {
+    return attribute(
+        new OneAccountVenue(oracles, collateralOffset, requirement, Double.POSITIVE_INFINITY),
+        diverted);
   }
 
   private Cause attribute(Venue venue, SortedMap<Source, Double> diverted) {
     return new Attributor(markets)
-        .attribute(venue, oracles, AccountId.of("acct"), List.of(ETH), diverted, MarginState::liquidatable);
+        .attribute(
+            venue,
+            oracles,
+            AccountId.of("acct"),
+            List.of(ETH),
+            diverted,
+            MarginState::liquidatable);
   }
 
   @Test
@@ -116,12 +130,15 @@ class AttributorTest {
    * A venue with one account worth its ETH at the oracle plus an offset, against a fixed
    * requirement; worth infinitely much at an oracle price above {@code infiniteAbove}.
    */
-  private record OneAccountVenue(Oracles oracles, double offset, double requirement, double infiniteAbove)
-      implements Venue {
+  private record OneAccountVenue(
+      Oracles oracles, double offset, double requirement, double infiniteAbove) implements Venue {
     @Override
     public MarginState marginStateNow(AccountId account) {
       double price = oracles.price(FEED, ETH);
-      return new MarginState(price > infiniteAbove ? Double.POSITIVE_INFINITY : price + offset, requirement, requirement);
+      return new MarginState(
+          price > infiniteAbove ? Double.POSITIVE_INFINITY : price + offset,
+          requirement,
+          requirement);
     }
 
     @Override

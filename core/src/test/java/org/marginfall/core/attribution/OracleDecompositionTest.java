@@ -35,8 +35,10 @@ class OracleDecompositionTest {
   private static final Source A0 = new Source(VenueId.of("A"), 0);
   private static final Source B1 = new Source(VenueId.of("B"), 1);
 
-  private final Markets markets = new Markets(new Ledger(List.of(USD, ETH)), USD, new RecordingSink(), new ManualClock());
-  private final SharedMarket market = new SharedMarket(ETH, new ImpactModel.LinearLog(100), Double.POSITIVE_INFINITY, 100);
+  private final Markets markets =
+      new Markets(new Ledger(List.of(USD, ETH)), USD, new RecordingSink(), new ManualClock());
+  private final SharedMarket market =
+      new SharedMarket(ETH, new ImpactModel.LinearLog(100), Double.POSITIVE_INFINITY, 100);
   private final Oracles oracles = new Oracles(USD);
   private OracleFeed feed;
 
@@ -51,10 +53,17 @@ class OracleDecompositionTest {
     feed = o.feed(ETH);
   }
 
-  private static OracleDesign design(List<OracleSource> sources, int twap, double minAnswer, OracleRule rule) {
+  private static OracleDesign design(
+      List<OracleSource> sources, int twap, double minAnswer, OracleRule rule) {
     return new OracleDesign(
-        rule, sources, new Aggregation.Median(), twap, minAnswer, Double.POSITIVE_INFINITY,
-        Double.POSITIVE_INFINITY, List.of());
+        rule,
+        sources,
+        new Aggregation.Median(),
+        twap,
+        minAnswer,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        List.of());
   }
 
   /** Step {@code t}: the oracle reads the market as it is, with its parts, and evaluates. */
@@ -81,7 +90,8 @@ class OracleDecompositionTest {
     step(3);
     step(4); // publishes step 1's price, 3 steps old: 100 e^-0.1 = 90.4837
     assertEquals(100 * Math.exp(-0.1), feed.price(), 1e-9);
-    // Everything removed: 90.4837 e^0.1 = 100 (removing what is in the market now, e^0.3, gave 122.14).
+    // Everything removed: 90.4837 e^0.1 = 100 (removing what is in the market now, e^0.3, gave
+    // 122.14).
     assertEquals(100.0, without(Keep.NOTHING), 1e-9);
     // B's generation-1 impact is not in the published price: keeping generation 0 changes nothing.
     assertEquals(feed.price(), without(Keep.upTo(0)), 1e-12);
@@ -106,13 +116,17 @@ class OracleDecompositionTest {
   @Test
   void test_medianOfThreeSourcesCarriesOnlyTheSelectedSource() {
     List<OracleSource> sources =
-        List.of(OracleSource.exact("now", 0), OracleSource.exact("one-back", 1), OracleSource.exact("two-back", 2));
+        List.of(
+            OracleSource.exact("now", 0),
+            OracleSource.exact("one-back", 1),
+            OracleSource.exact("two-back", 2));
     oracle(design(sources, 1, 0, new OracleRule(0, 1, 0)));
     market.execute(-0.05, A0);
     step(1); // m(1) = 100 e^-0.05, parts {A0: -0.05}
     market.execute(-0.1, B1);
     step(2); // m(2) = 100 e^-0.15, parts {A0: -0.05, B1: -0.1}
-    // Readings 85.07 (now), 95.12 (one back), 100 (two back, the initial price): the median is 95.12.
+    // Readings 85.07 (now), 95.12 (one back), 100 (two back, the initial price): the median is
+    // 95.12.
     assertEquals(100 * Math.exp(-0.05), feed.price(), 1e-9);
     assertEquals(100.0, without(Keep.NOTHING), 1e-9);
     // The selected reading predates B's trade: keeping generation 0 keeps the whole price.

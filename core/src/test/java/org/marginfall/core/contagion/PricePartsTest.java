@@ -23,17 +23,22 @@ class PricePartsTest {
     PriceParts flat =
         PriceParts.of(impact, CauseKind.NAV_LOSS)
             .plus(PriceParts.of(losses, CauseKind.NAV_LOSS))
-            .plus(PriceParts.of(under, CauseKind.MARKET_IMPACT).plus(PriceParts.of(under, CauseKind.NAV_LOSS)));
+            .plus(
+                PriceParts.of(under, CauseKind.MARKET_IMPACT)
+                    .plus(PriceParts.of(under, CauseKind.NAV_LOSS)));
 
     SortedMap<Component, Double> expected = new TreeMap<>();
     impact.forEach((s, v) -> expected.merge(new Component(s, CauseKind.NAV_LOSS), v, Double::sum));
     losses.forEach((s, v) -> expected.merge(new Component(s, CauseKind.NAV_LOSS), v, Double::sum));
-    under.forEach((s, v) -> expected.merge(new Component(s, CauseKind.MARKET_IMPACT), v, Double::sum));
+    under.forEach(
+        (s, v) -> expected.merge(new Component(s, CauseKind.MARKET_IMPACT), v, Double::sum));
     under.forEach((s, v) -> expected.merge(new Component(s, CauseKind.NAV_LOSS), v, Double::sum));
 
-    // (0.1 + 0.2) + 0.3 is not 0.1 + (0.2 + 0.3) in binary: equality pins the order of the additions.
+    // (0.1 + 0.2) + 0.3 is not 0.1 + (0.2 + 0.3) in binary: equality pins the order of the
+    // additions.
     assertEquals(expected, flat.toMap());
     assertEquals(4, flat.size());
-    assertEquals(new Component(A0, CauseKind.NAV_LOSS), new Component(flat.source(0), flat.kind(0)));
+    assertEquals(
+        new Component(A0, CauseKind.NAV_LOSS), new Component(flat.source(0), flat.kind(0)));
   }
 }

@@ -39,8 +39,10 @@ class LedgerRangeTest {
   @Test
   void test_check_refusesADeclaredPrecisionThatDoesNotFitAndSaysWhatWould() {
     Asset declared = new Asset(LUNA, AssetKind.SPOT, 6);
-    LedgerRangeException e = assertThrows(LedgerRangeException.class,
-        () -> LedgerRange.check(new LedgerRange.Supply(declared, 1e13, 0)));
+    LedgerRangeException e =
+        assertThrows(
+            LedgerRangeException.class,
+            () -> LedgerRange.check(new LedgerRange.Supply(declared, 1e13, 0)));
     assertEquals(LUNA, e.asset());
     assertTrue(e.getMessage().contains("declare at most 2 decimals"), e.getMessage());
     // The same supply at 2 decimals passes.

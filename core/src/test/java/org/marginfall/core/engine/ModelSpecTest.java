@@ -25,29 +25,48 @@ class ModelSpecTest {
 
   private static void assertRejected(String prefix, Executable constructor) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, constructor);
-    assertTrue(e.getMessage().startsWith(prefix), "'" + e.getMessage() + "' should start with " + prefix);
+    assertTrue(
+        e.getMessage().startsWith(prefix), "'" + e.getMessage() + "' should start with " + prefix);
   }
 
-  private static ModelSpec with(List<Asset> assets, Map<AssetId, PriceProcessSpec> prices, double[][] corr) {
+  private static ModelSpec with(
+      List<Asset> assets, Map<AssetId, PriceProcessSpec> prices, double[][] corr) {
     return new ModelSpec(
-        BASE.settings(), USD, assets, prices, corr, BASE.markets(), BASE.oracles(), List.of(), List.of(), List.of());
+        BASE.settings(),
+        USD,
+        assets,
+        prices,
+        corr,
+        BASE.markets(),
+        BASE.oracles(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   @Test
   void test_constructor_baseCurrencyMustBeAnAssetOfKindBase() {
     assertRejected(
         "baseCurrency:",
-        () -> with(List.of(new Asset(USD, AssetKind.SPOT), new Asset(ETH, AssetKind.SPOT)),
-            Map.of(USD, PriceProcessSpec.constant(1), ETH, PriceProcessSpec.constant(1)),
-            new double[][] {{1, 0}, {0, 1}}));
+        () ->
+            with(
+                List.of(new Asset(USD, AssetKind.SPOT), new Asset(ETH, AssetKind.SPOT)),
+                Map.of(USD, PriceProcessSpec.constant(1), ETH, PriceProcessSpec.constant(1)),
+                new double[][] {{1, 0}, {0, 1}}));
   }
 
   @Test
   void test_constructor_duplicateAssetRejected() {
     assertRejected(
         "assets:",
-        () -> with(List.of(new Asset(USD, AssetKind.BASE), new Asset(ETH, AssetKind.SPOT), new Asset(ETH, AssetKind.SPOT)),
-            BASE.prices(), new double[][] {{1}}));
+        () ->
+            with(
+                List.of(
+                    new Asset(USD, AssetKind.BASE),
+                    new Asset(ETH, AssetKind.SPOT),
+                    new Asset(ETH, AssetKind.SPOT)),
+                BASE.prices(),
+                new double[][] {{1}}));
   }
 
   @Test
@@ -57,17 +76,28 @@ class ModelSpecTest {
 
   @Test
   void test_constructor_correlationMustBeSquareOverSpotAssets() {
-    assertRejected("correlation:", () -> with(BASE.assets(), BASE.prices(), new double[][] {{1, 0}, {0, 1}}));
-    assertRejected("correlation:", () -> with(BASE.assets(), BASE.prices(), new double[][] {{1, 0}}));
+    assertRejected(
+        "correlation:", () -> with(BASE.assets(), BASE.prices(), new double[][] {{1, 0}, {0, 1}}));
+    assertRejected(
+        "correlation:", () -> with(BASE.assets(), BASE.prices(), new double[][] {{1, 0}}));
   }
 
   @Test
   void test_constructor_marketsMustBeOnSpotAssets() {
     assertRejected(
         "markets:",
-        () -> new ModelSpec(
-            BASE.settings(), USD, BASE.assets(), BASE.prices(), BASE.correlation(),
-            List.of(new MarketSpec(USD, new ImpactModel.None(), 1)), List.of(), List.of(), List.of(), List.of()));
+        () ->
+            new ModelSpec(
+                BASE.settings(),
+                USD,
+                BASE.assets(),
+                BASE.prices(),
+                BASE.correlation(),
+                List.of(new MarketSpec(USD, new ImpactModel.None(), 1)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of()));
   }
 
   @Test

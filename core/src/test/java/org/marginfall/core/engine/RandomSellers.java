@@ -9,14 +9,16 @@ import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.testing.ModelSpecs;
 
 /**
- * A population that, every tick, sells a random amount of ETH (uniform up to 5 units) drawn from its
- * own stream {@code agents/sellers}. Mutable and not thread-safe.
+ * A population that, every tick, sells a random amount of ETH (uniform up to 5 units) drawn from
+ * its own stream {@code agents/sellers}. Mutable and not thread-safe.
  */
 final class RandomSellers implements Population {
 
   static final AccountId SELLER = AccountId.of("sellers", "0");
+
   /** 1000 ETH: more than 5 units a tick for any test length. */
   static final long ENDOWMENT_ATOMS = 1_000_000_000L;
+
   static final double MAX_UNITS_PER_TICK = 5.0;
 
   /** The spec. */

@@ -17,11 +17,13 @@ import org.marginfall.core.venue.LiquidationCandidate;
 final class RecordingPopulation implements Population {
 
   static final AccountId LIQUIDATOR = AccountId.of("recorder", "liquidator");
+
   /** ETH the liquidator is endowed with at set-up: 100 units. */
   static final long ENDOWMENT_ATOMS = 100_000_000L;
 
   /** The spec; a fresh population per run, journaling into {@code journal}. */
-  record Spec(int executePerRound, long sellAtomsPerRound, List<String> journal) implements PopulationSpec {
+  record Spec(int executePerRound, long sellAtomsPerRound, List<String> journal)
+      implements PopulationSpec {
     @Override
     public String id() {
       return "recorder";

@@ -8,13 +8,13 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
@@ -113,7 +113,9 @@ final class ScriptedVenue implements Venue {
   @Override
   public MarginState marginStateNow(AccountId account) {
     // Not journaled: attribution reads states, the journal records what the engine makes venues do.
-    return account.equals(UNDERWATER) && script.alwaysLiquidatable() ? new MarginState(50, 200, 100) : null;
+    return account.equals(UNDERWATER) && script.alwaysLiquidatable()
+        ? new MarginState(50, 200, 100)
+        : null;
   }
 
   @Override
@@ -122,14 +124,16 @@ final class ScriptedVenue implements Venue {
     if (!script.alwaysLiquidatable()) {
       return List.of();
     }
-    return new ArrayList<>(List.of(new LiquidationCandidate(ID, UNDERWATER, new MarginState(50, 200, 100))));
+    return new ArrayList<>(
+        List.of(new LiquidationCandidate(ID, UNDERWATER, new MarginState(50, 200, 100))));
   }
 
   @Override
   public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator) {
     log("liquidate");
     liquidations++;
-    return Optional.of(new LiquidationOutcome(ID, account, NOTIONAL_PER_LIQUIDATION, 0, List.of(), 0));
+    return Optional.of(
+        new LiquidationOutcome(ID, account, NOTIONAL_PER_LIQUIDATION, 0, List.of(), 0));
   }
 
   @Override
@@ -141,7 +145,14 @@ final class ScriptedVenue implements Venue {
   public VenueSnapshot snapshot() {
     double openInterest = clock.step() == script.nanOpenInterestAtStep() ? Double.NaN : 0.0;
     return new VenueSnapshot(
-        1, liquidations, liquidations * NOTIONAL_PER_LIQUIDATION, 0, 0, 0, INSURANCE_FUND, openInterest,
+        1,
+        liquidations,
+        liquidations * NOTIONAL_PER_LIQUIDATION,
+        0,
+        0,
+        0,
+        INSURANCE_FUND,
+        openInterest,
         script.alwaysLiquidatable() ? 1 : 0);
   }
 

@@ -35,13 +35,22 @@ class SimulationTest {
   private static final long SEED = 7L;
   private static final int ROUNDS = ModelSpecs.MAX_LIQUIDATION_ROUNDS;
 
-  /** The one-asset model with the given venue script and population behaviour, all journaling into one list. */
+  /**
+   * The one-asset model with the given venue script and population behaviour, all journaling into
+   * one list.
+   */
   private static ModelSpec model(
-      long steps, ScriptedVenue.Script script, int executePerRound, long sellAtomsPerRound, List<String> journal) {
+      long steps,
+      ScriptedVenue.Script script,
+      int executePerRound,
+      long sellAtomsPerRound,
+      List<String> journal) {
     ModelSpec spec = ModelSpecs.oneAsset(steps);
     spec = ModelSpecs.withVenues(spec, List.<VenueSpec>of(new ScriptedVenue.Spec(script, journal)));
     return ModelSpecs.withPopulations(
-        spec, List.<PopulationSpec>of(new RecordingPopulation.Spec(executePerRound, sellAtomsPerRound, journal)));
+        spec,
+        List.<PopulationSpec>of(
+            new RecordingPopulation.Spec(executePerRound, sellAtomsPerRound, journal)));
   }
 
   private static RecordingListener run(ModelSpec spec, long seed, List<String> journal) {
@@ -68,9 +77,12 @@ class SimulationTest {
   @Test
   void test_run_setUpOnceBeforeTickOneRecordedAsStepZero() {
     List<String> journal = new ArrayList<>();
-    RecordingListener listener = run(model(STEPS, ScriptedVenue.Script.healthy(), 0, 0, journal), SEED, journal);
+    RecordingListener listener =
+        run(model(STEPS, ScriptedVenue.Script.healthy(), 0, 0, journal), SEED, journal);
 
-    assertEquals(List.of("start", "pop.setUp@0/0", "venue.markToMarket@0/0", "record@0"), journal.subList(0, 4));
+    assertEquals(
+        List.of("start", "pop.setUp@0/0", "venue.markToMarket@0/0", "record@0"),
+        journal.subList(0, 4));
     assertEquals(1, journal.stream().filter(l -> l.startsWith("pop.setUp")).count());
     assertEquals(List.of(0L, 1L, 2L, 3L, 4L), listener.stepNumbers());
     // step 0 shows the state after set-up: the initial prices
@@ -86,11 +98,14 @@ class SimulationTest {
   void test_run_listenersGetStartThenStepsInOrderThenFinish() {
     RecordingListener first = new RecordingListener();
     RecordingListener second = new RecordingListener();
-    Simulation.Outcome outcome = Simulation.run(ModelSpecs.oneAsset(STEPS), SEED, 3, false, List.of(first, second));
+    Simulation.Outcome outcome =
+        Simulation.run(ModelSpecs.oneAsset(STEPS), SEED, 3, false, List.of(first, second));
 
     for (RecordingListener l : List.of(first, second)) {
       List<String> lifecycle = l.journal().stream().filter(s -> !s.startsWith("event:")).toList();
-      assertEquals(List.of("start", "record@0", "record@1", "record@2", "record@3", "record@4", "finish"), lifecycle);
+      assertEquals(
+          List.of("start", "record@0", "record@1", "record@2", "record@3", "record@4", "finish"),
+          lifecycle);
       assertEquals(1, l.finishes());
     }
     RunStart start = first.starts().get(0);
@@ -110,7 +125,8 @@ class SimulationTest {
     spec = ModelSpecs.withShocks(spec, List.of(new PriceShock(ModelSpecs.ETH, 2, 2, -0.10)));
     run(spec, SEED, journal);
 
-    List<String> expected = new ArrayList<>(List.of("start", "pop.setUp@0/0", "venue.markToMarket@0/0", "record@0"));
+    List<String> expected =
+        new ArrayList<>(List.of("start", "pop.setUp@0/0", "venue.markToMarket@0/0", "record@0"));
     for (long t = 1; t <= STEPS; t++) {
       if (t == 2 || t == 3) {
         expected.add("event:shock@" + t + "/0"); // 1. exogenous
@@ -140,7 +156,9 @@ class SimulationTest {
     List<String> journal = new ArrayList<>();
     run(model(STEPS, ScriptedVenue.Script.healthy(), 1, 0, journal), SEED, journal);
     for (long t = 1; t <= STEPS; t++) {
-      assertEquals(List.of("venue.markToMarket@" + t + "/1", "venue.liquidatable@" + t + "/1"), roundCalls(journal, t));
+      assertEquals(
+          List.of("venue.markToMarket@" + t + "/1", "venue.liquidatable@" + t + "/1"),
+          roundCalls(journal, t));
     }
     assertFalse(journal.stream().anyMatch(l -> l.startsWith("pop.liquidate")));
   }
@@ -152,8 +170,11 @@ class SimulationTest {
     for (long t = 1; t <= STEPS; t++) {
       assertEquals(
           List.of(
-              "venue.markToMarket@" + t + "/1", "venue.liquidatable@" + t + "/1", "pop.liquidate@" + t + "/1",
-              "venue.liquidatable@" + t + "/1", "event:liquidation_backlog@" + t + "/1"),
+              "venue.markToMarket@" + t + "/1",
+              "venue.liquidatable@" + t + "/1",
+              "pop.liquidate@" + t + "/1",
+              "venue.liquidatable@" + t + "/1",
+              "event:liquidation_backlog@" + t + "/1"),
           roundCalls(journal, t));
     }
   }
@@ -161,10 +182,15 @@ class SimulationTest {
   @Test
   void test_run_backlogIsWhatStaysLiquidatableAfterTheLastRound() {
     List<String> journal = new ArrayList<>();
-    RecordingListener listener = run(model(STEPS, ScriptedVenue.Script.underwater(), 0, 0, journal), SEED, journal);
+    RecordingListener listener =
+        run(model(STEPS, ScriptedVenue.Script.underwater(), 0, 0, journal), SEED, journal);
     List<LiquidationBacklog> backlogs =
-        listener.events().stream().filter(e -> e instanceof LiquidationBacklog).map(e -> (LiquidationBacklog) e).toList();
-    // one per tick; the scripted account has equity 50 against maintenance 100: shortfall 100 - 50 = 50
+        listener.events().stream()
+            .filter(e -> e instanceof LiquidationBacklog)
+            .map(e -> (LiquidationBacklog) e)
+            .toList();
+    // one per tick; the scripted account has equity 50 against maintenance 100: shortfall 100 - 50
+    // = 50
     assertEquals(STEPS, backlogs.size());
     for (int t = 1; t <= STEPS; t++) {
       assertEquals(new LiquidationBacklog(t, 1, "perp-x", 1, 50.0), backlogs.get(t - 1));
@@ -174,7 +200,8 @@ class SimulationTest {
   @Test
   void test_run_noBacklogWithoutLiquidatableAccounts() {
     List<String> journal = new ArrayList<>();
-    RecordingListener listener = run(model(STEPS, ScriptedVenue.Script.healthy(), 1, 0, journal), SEED, journal);
+    RecordingListener listener =
+        run(model(STEPS, ScriptedVenue.Script.healthy(), 1, 0, journal), SEED, journal);
     assertTrue(listener.events().stream().noneMatch(e -> e instanceof LiquidationBacklog));
   }
 
@@ -183,17 +210,21 @@ class SimulationTest {
     for (int maxRounds : new int[] {1, 3, 5}) {
       List<String> journal = new ArrayList<>();
       ModelSpec spec = model(STEPS, ScriptedVenue.Script.underwater(), 1, 0, journal);
-      spec = ModelSpecs.withSettings(spec, new RunSettings(STEPS, ModelSpecs.STEP_SECONDS, maxRounds, SEED));
+      spec =
+          ModelSpecs.withSettings(
+              spec, new RunSettings(STEPS, ModelSpecs.STEP_SECONDS, maxRounds, SEED));
       RecordingListener listener = run(spec, SEED, journal);
       for (long t = 1; t <= STEPS; t++) {
         for (int r = 1; r <= maxRounds; r++) {
-          assertEquals(1, count(journal, "pop.liquidate@" + t + "/" + r), "tick " + t + " round " + r);
+          assertEquals(
+              1, count(journal, "pop.liquidate@" + t + "/" + r), "tick " + t + " round " + r);
         }
         assertEquals(0, count(journal, "pop.liquidate@" + t + "/" + (maxRounds + 1)));
         // the step record counts this tick's liquidations: one per round
         StepRecord.VenuePoint venue = listener.records().get((int) t).venues().get(0);
         assertEquals(maxRounds, venue.liquidations());
-        assertEquals(maxRounds * ScriptedVenue.NOTIONAL_PER_LIQUIDATION, venue.liquidatedNotional(), 0.0);
+        assertEquals(
+            maxRounds * ScriptedVenue.NOTIONAL_PER_LIQUIDATION, venue.liquidatedNotional(), 0.0);
       }
       assertEquals(0L, listener.records().get(0).venues().get(0).liquidations());
     }
@@ -218,12 +249,16 @@ class SimulationTest {
         assertEquals(1, count(journal, "event:market_trade@" + t + "/" + r));
       }
       for (int r = 2; r <= ROUNDS; r++) {
-        assertEquals(1, count(journal, "event:oracle_update@" + t + "/" + r), "tick " + t + " round " + r);
+        assertEquals(
+            1, count(journal, "event:oracle_update@" + t + "/" + r), "tick " + t + " round " + r);
       }
     }
     for (OracleUpdated u : listener.events(OracleUpdated.class)) {
       if (u.round() > 0) {
-        assertEquals(ModelSpecs.ORACLE.value(), u.oracle(), "only zero-latency oracles re-read within a tick");
+        assertEquals(
+            ModelSpecs.ORACLE.value(),
+            u.oracle(),
+            "only zero-latency oracles re-read within a tick");
         assertEquals("deviation", u.reason());
       }
     }
@@ -246,7 +281,8 @@ class SimulationTest {
     RecordingListener listener = new RecordingListener(journal);
     InvariantViolationException e =
         assertThrows(
-            InvariantViolationException.class, () -> Simulation.run(spec, SEED, 0, true, List.of(listener)));
+            InvariantViolationException.class,
+            () -> Simulation.run(spec, SEED, 0, true, List.of(listener)));
     assertEquals(2L, e.step());
     assertEquals(List.of("venue perp-x: books disagree at step 2"), e.problems());
     assertTrue(e.getMessage().startsWith("invariant broken at step 2: "), e.getMessage());
@@ -271,19 +307,31 @@ class SimulationTest {
   void test_run_unauditedRunIgnoresBrokenVenueAuditedCleanRunCountsEveryStep() {
     List<String> journal = new ArrayList<>();
     Simulation.Outcome unaudited =
-        Simulation.run(model(STEPS, new ScriptedVenue.Script(false, 2, -1), 0, 0, journal), SEED, 0, false, List.of());
+        Simulation.run(
+            model(STEPS, new ScriptedVenue.Script(false, 2, -1), 0, 0, journal),
+            SEED,
+            0,
+            false,
+            List.of());
     assertEquals(STEPS, unaudited.steps());
     assertEquals(0L, unaudited.auditedSteps());
 
     Simulation.Outcome audited =
-        Simulation.run(model(STEPS, ScriptedVenue.Script.underwater(), 1, 1_000_000L, journal), SEED, 0, true, List.of());
+        Simulation.run(
+            model(STEPS, ScriptedVenue.Script.underwater(), 1, 1_000_000L, journal),
+            SEED,
+            0,
+            true,
+            List.of());
     // step 0 plus every tick
     assertEquals(STEPS + 1, audited.auditedSteps());
   }
 
   @Test
   void test_run_shockScheduleMovesFundamentalExactly() {
-    ModelSpec spec = ModelSpecs.withShocks(ModelSpecs.oneAsset(15), List.of(new PriceShock(ModelSpecs.ETH, 3, 10, -0.30)));
+    ModelSpec spec =
+        ModelSpecs.withShocks(
+            ModelSpecs.oneAsset(15), List.of(new PriceShock(ModelSpecs.ETH, 3, 10, -0.30)));
     RecordingListener listener = new RecordingListener();
     Simulation.run(spec, SEED, 0, true, List.of(listener));
 
@@ -295,7 +343,8 @@ class SimulationTest {
       double expected = ModelSpecs.ETH_PRICE * Math.pow(0.7, shockSteps / 10.0);
       assertEquals(expected, fundamental[t], expected * 1e-12, "step " + t);
       assertEquals(fundamental[t], market[t], 0.0, "no trades, no impact");
-      assertEquals(market[t], listener.records().get(t).oracles().get(0).price(), 0.0, "immediate oracle");
+      assertEquals(
+          market[t], listener.records().get(t).oracles().get(0).price(), 0.0, "immediate oracle");
     }
     assertEquals(2000.0, fundamental[2], 0.0);
     assertEquals(1400.0, fundamental[15], 1400 * 1e-12);
@@ -308,12 +357,19 @@ class SimulationTest {
     }
   }
 
-  /** A stochastic model: volatile ETH, random sellers, an underwater venue liquidated with sales. */
+  /**
+   * A stochastic model: volatile ETH, random sellers, an underwater venue liquidated with sales.
+   */
   private static ModelSpec stochasticModel(boolean withSellers) {
     List<String> journal = new ArrayList<>();
     ModelSpec spec = ModelSpecs.oneAsset(50);
-    spec = ModelSpecs.withEthPrice(spec, new PriceProcessSpec(ModelSpecs.ETH_PRICE, 0.0, 0.9, Optional.empty()));
-    spec = ModelSpecs.withVenues(spec, List.<VenueSpec>of(new ScriptedVenue.Spec(ScriptedVenue.Script.underwater(), journal)));
+    spec =
+        ModelSpecs.withEthPrice(
+            spec, new PriceProcessSpec(ModelSpecs.ETH_PRICE, 0.0, 0.9, Optional.empty()));
+    spec =
+        ModelSpecs.withVenues(
+            spec,
+            List.<VenueSpec>of(new ScriptedVenue.Spec(ScriptedVenue.Script.underwater(), journal)));
     List<PopulationSpec> populations = new ArrayList<>();
     populations.add(new RecordingPopulation.Spec(1, 100_000L, journal));
     if (withSellers) {
@@ -345,7 +401,8 @@ class SimulationTest {
     RecordingListener without = new RecordingListener();
     RecordingListener with = new RecordingListener();
     Simulation.run(stochasticModel(false), SEED, 0, true, List.of(without));
-    Simulation.Outcome outcome = Simulation.run(stochasticModel(true), SEED, 0, true, List.of(with));
+    Simulation.Outcome outcome =
+        Simulation.run(stochasticModel(true), SEED, 0, true, List.of(with));
 
     assertArrayEquals(without.fundamentals(0), with.fundamentals(0));
     // the sellers did trade: the market price differs once they have sold

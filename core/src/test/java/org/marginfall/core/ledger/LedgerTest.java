@@ -22,6 +22,7 @@ class LedgerTest {
 
   /** Seed of the random transfer sequence; fixed so the test is deterministic. */
   private static final long RANDOM_SEED = 424242L;
+
   private static final int RANDOM_TRANSFERS = 20_000;
 
   private static Ledger ledgerWithTraders() {
@@ -99,7 +100,8 @@ class LedgerTest {
   @Test
   void test_transfer_negativeQuantityRejected() {
     Ledger ledger = ledgerWithTraders();
-    assertThrows(IllegalArgumentException.class, () -> ledger.transfer(Ledger.EXTERNAL, ALICE, USD, -1L));
+    assertThrows(
+        IllegalArgumentException.class, () -> ledger.transfer(Ledger.EXTERNAL, ALICE, USD, -1L));
     assertEquals(0L, ledger.balance(ALICE, USD));
   }
 
@@ -117,7 +119,8 @@ class LedgerTest {
     AccountId stranger = AccountId.of("nobody");
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> ledger.transfer(Ledger.EXTERNAL, stranger, USD, 1L));
+            IllegalArgumentException.class,
+            () -> ledger.transfer(Ledger.EXTERNAL, stranger, USD, 1L));
     assertTrue(e.getMessage().contains("unknown account nobody"), e.getMessage());
     IllegalArgumentException a =
         assertThrows(
@@ -168,7 +171,8 @@ class LedgerTest {
     ledger.open(ALICE, AccountType.ORDINARY);
     assertEquals(5L, ledger.balance(ALICE, USD));
     assertThrows(IllegalStateException.class, () -> ledger.open(ALICE, AccountType.EXTERNAL));
-    assertThrows(IllegalStateException.class, () -> ledger.open(Ledger.EXTERNAL, AccountType.ORDINARY));
+    assertThrows(
+        IllegalStateException.class, () -> ledger.open(Ledger.EXTERNAL, AccountType.ORDINARY));
   }
 
   @Test
@@ -288,16 +292,18 @@ class LedgerTest {
     ledger.open(a, AccountType.ORDINARY);
     ledger.transfer(Ledger.EXTERNAL, a, ETH, Long.MAX_VALUE - 10);
     // Eleven more atoms would take a past Long.MAX_VALUE.
-    LedgerRangeException e = assertThrows(LedgerRangeException.class,
-        () -> ledger.transfer(Ledger.EXTERNAL, a, ETH, 11));
+    LedgerRangeException e =
+        assertThrows(
+            LedgerRangeException.class, () -> ledger.transfer(Ledger.EXTERNAL, a, ETH, 11));
     assertEquals(ETH, e.asset());
     assertEquals(18, e.decimals());
     assertEquals(Long.MAX_VALUE - 10, ledger.balance(a, ETH));
     assertEquals(-(Long.MAX_VALUE - 10), ledger.balance(Ledger.EXTERNAL, ETH));
     assertTrue(ledger.audit().isEmpty());
     // The refusal of an overdraft speaks in units of the asset, not atoms.
-    IllegalStateException over = assertThrows(IllegalStateException.class,
-        () -> ledger.transfer(a, Ledger.EXTERNAL, USD, 1_000_000));
+    IllegalStateException over =
+        assertThrows(
+            IllegalStateException.class, () -> ledger.transfer(a, Ledger.EXTERNAL, USD, 1_000_000));
     assertEquals("ledger: a holds 0.0 USD, cannot send 1.0", over.getMessage());
   }
 }

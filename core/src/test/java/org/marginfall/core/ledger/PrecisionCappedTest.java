@@ -8,7 +8,8 @@ import org.marginfall.core.asset.AssetId;
 
 /**
  * Conversions capped by what is held: an amount only ever limited by a balance (the units of
- * collateral to sell for a shortfall at a price that collapsed) is that balance, not a range failure.
+ * collateral to sell for a shortfall at a price that collapsed) is that balance, not a range
+ * failure.
  */
 class PrecisionCappedTest {
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class QuantitiesExactnessTest {
 
-  private static final RoundingMode[] MODES = {RoundingMode.FLOOR, RoundingMode.CEILING, RoundingMode.HALF_EVEN};
+  private static final RoundingMode[] MODES = {
+    RoundingMode.FLOOR, RoundingMode.CEILING, RoundingMode.HALF_EVEN
+  };
 
   private static long reference(double units, int decimals, RoundingMode mode) {
     return BigDecimal.valueOf(units).movePointRight(decimals).setScale(0, mode).longValueExact();
@@ -37,8 +39,12 @@ class QuantitiesExactnessTest {
   private static void agree(double units, int decimals) {
     boolean wide = Math.abs(units) * Math.pow(10, decimals) >= 0x1p50;
     for (RoundingMode mode : MODES) {
-      long expected = wide ? binaryReference(units, decimals, mode) : reference(units, decimals, mode);
-      assertEquals(expected, convert(units, decimals, mode), units + " at " + decimals + " decimals, " + mode);
+      long expected =
+          wide ? binaryReference(units, decimals, mode) : reference(units, decimals, mode);
+      assertEquals(
+          expected,
+          convert(units, decimals, mode),
+          units + " at " + decimals + " decimals, " + mode);
     }
   }
 
@@ -64,7 +70,9 @@ class QuantitiesExactnessTest {
     for (int n = 0; n < 400_000; n++) {
       int decimals = random.nextInt(19);
       double max = Quantities.maxUnits(decimals);
-      double units = Math.scalb(random.nextDouble(), random.nextInt(-40, 45)) * (random.nextBoolean() ? 1 : -1);
+      double units =
+          Math.scalb(random.nextDouble(), random.nextInt(-40, 45))
+              * (random.nextBoolean() ? 1 : -1);
       if (Math.abs(units) <= max) {
         agree(units, decimals);
       }
@@ -92,8 +100,10 @@ class QuantitiesExactnessTest {
       agree(max, d);
       agree(-max, d);
       int precision = d;
-      assertThrows(ArithmeticException.class, () -> Quantities.floorAtoms(Math.nextUp(max), precision));
-      assertThrows(ArithmeticException.class, () -> Quantities.ceilAtoms(-Math.nextUp(max), precision));
+      assertThrows(
+          ArithmeticException.class, () -> Quantities.floorAtoms(Math.nextUp(max), precision));
+      assertThrows(
+          ArithmeticException.class, () -> Quantities.ceilAtoms(-Math.nextUp(max), precision));
     }
     // 18 decimals: 2.305843009213694 units is the largest quantity; one wei is one atom.
     assertEquals(1L, Quantities.floorAtoms(1e-18, 18));
@@ -109,19 +119,25 @@ class QuantitiesExactnessTest {
     double price = 3000;
     for (int n = 0; n < 300_000; n++) {
       price *= Math.exp(0.01 * (random.nextDouble() - 0.5));
-      double p = switch (n % 4) {
-        case 0 -> price; // a random-walk price: a 16- or 17-digit shortest form
-        case 1 -> Math.rint(price * 100) / 100; // a quoted price with cents
-        case 2 -> 1.0;
-        default -> random.nextInt(1, 100_000) / 1000.0;
-      };
+      double p =
+          switch (n % 4) {
+            case 0 -> price; // a random-walk price: a 16- or 17-digit shortest form
+            case 1 -> Math.rint(price * 100) / 100; // a quoted price with cents
+            case 2 -> 1.0;
+            default -> random.nextInt(1, 100_000) / 1000.0;
+          };
       int from = random.nextInt(19);
       int to = random.nextInt(19);
       long atoms = random.nextLong(0, (long) Math.min(1e15, Math.pow(10, from) * 1e6) + 1);
-      BigDecimal exact = BigDecimal.valueOf(atoms).multiply(BigDecimal.valueOf(p)).movePointRight(to - from)
-          .setScale(0, RoundingMode.CEILING);
+      BigDecimal exact =
+          BigDecimal.valueOf(atoms)
+              .multiply(BigDecimal.valueOf(p))
+              .movePointRight(to - from)
+              .setScale(0, RoundingMode.CEILING);
       if (exact.abs().compareTo(BigDecimal.valueOf(1L << 61)) < 0) {
-        assertEquals(exact.longValueExact(), Quantities.ceilValueAtoms(atoms, from, p, to),
+        assertEquals(
+            exact.longValueExact(),
+            Quantities.ceilValueAtoms(atoms, from, p, to),
             atoms + " atoms at " + from + " decimals x " + p + " -> " + to + " decimals");
       }
     }
@@ -130,7 +146,8 @@ class QuantitiesExactnessTest {
   @Test
   void test_ceilValueAtoms_hasNoBinaryOvershootAcrossPrecisions() {
     // 1 ETH at 18 decimals at 3000.1 USD is 3000.1 USD at 6 decimals exactly.
-    assertEquals(3_000_100_000L, Quantities.ceilValueAtoms(1_000_000_000_000_000_000L, 18, 3000.1, 6));
+    assertEquals(
+        3_000_100_000L, Quantities.ceilValueAtoms(1_000_000_000_000_000_000L, 18, 3000.1, 6));
     // 0.3 BTC (8 decimals) at 0.1 is 0.03 exactly: 30,000 atoms at 6 decimals.
     assertEquals(30_000L, Quantities.ceilValueAtoms(30_000_000L, 8, 0.1, 6));
     // 1 atom at 18 decimals is worth a sliver of a USD micro-unit: rounded up to one.
@@ -140,7 +157,8 @@ class QuantitiesExactnessTest {
   @Test
   void test_precision_namesTheAssetWhenOutOfRange() {
     Precision luna = Precision.of(org.marginfall.core.asset.AssetId.of("LUNA"), 6);
-    LedgerRangeException e = assertThrows(LedgerRangeException.class, () -> luna.floorAtoms(6.5e12));
+    LedgerRangeException e =
+        assertThrows(LedgerRangeException.class, () -> luna.floorAtoms(6.5e12));
     assertEquals("LUNA", e.asset().value());
     assertEquals(6, e.decimals());
     // The same supply counted at 4 decimals fits: 6.5e16 atoms.

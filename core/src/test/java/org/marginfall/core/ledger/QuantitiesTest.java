@@ -69,8 +69,14 @@ class QuantitiesTest {
   @Test
   void test_atoms_outOfRangeThrowsForEveryRounding() {
     for (double bad :
-        new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-            Math.nextUp(MAX_UNITS), -Math.nextUp(MAX_UNITS), 1e15}) {
+        new double[] {
+          Double.NaN,
+          Double.POSITIVE_INFINITY,
+          Double.NEGATIVE_INFINITY,
+          Math.nextUp(MAX_UNITS),
+          -Math.nextUp(MAX_UNITS),
+          1e15
+        }) {
       assertThrows(ArithmeticException.class, () -> Quantities.floorAtoms(bad, 6), "floor " + bad);
       assertThrows(ArithmeticException.class, () -> Quantities.ceilAtoms(bad, 6), "ceil " + bad);
       assertThrows(ArithmeticException.class, () -> Quantities.atoms(bad, 6), "nearest " + bad);
@@ -89,7 +95,8 @@ class QuantitiesTest {
 
   @Test
   void test_ceilValueAtoms_wholeDecimalValueIsNotRoundedUp() {
-    // 593,334 atoms of ETH at 3000 = 1,780,002,000 base atoms exactly (the binary product overshoots).
+    // 593,334 atoms of ETH at 3000 = 1,780,002,000 base atoms exactly (the binary product
+    // overshoots).
     assertEquals(1_780_002_000L, Quantities.ceilValueAtoms(593_334L, 6, 3000, 6));
     // 10 atoms at 0.1 are exactly 1 atom, though 0.1 is not exact in binary.
     assertEquals(1L, Quantities.ceilValueAtoms(10L, 6, 0.1, 6));

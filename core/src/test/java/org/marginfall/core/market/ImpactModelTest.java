@@ -10,10 +10,13 @@ class ImpactModelTest {
 
   /** Depth 10^6 and fundamental 2000 give k = F / depth = 0.002 per unit. */
   private static final double DEPTH = 1.0e6;
+
   private static final double FUNDAMENTAL = 2000.0;
   private static final double UNITS = 100.0;
+
   /** Prices are in the thousands: 1e-9 relative. */
   private static final double PRICE_TOLERANCE = 1e-9 * FUNDAMENTAL;
+
   /** Notionals are in the hundreds of thousands. */
   private static final double VALUE_TOLERANCE = 1e-9 * 2e5;
 
@@ -22,7 +25,8 @@ class ImpactModelTest {
   @Test
   void test_linearLogExecute_saleAtFundamental() {
     Execution e = LINEAR_LOG.execute(FUNDAMENTAL, FUNDAMENTAL, -UNITS);
-    // k q = 0.002 * 100 = 0.2; end price P e^(-0.2) = 2000 * 0.8187307530779818 = 1637.4615061559636
+    // k q = 0.002 * 100 = 0.2; end price P e^(-0.2) = 2000 * 0.8187307530779818 =
+    // 1637.4615061559636
     assertEquals(1637.4615061559636, e.priceAfter(), PRICE_TOLERANCE);
     // proceeds P (1 - e^(-kq)) / k = 2000 * 0.18126924692201818 / 0.002 = 181269.24692201818
     assertEquals(181269.24692201818, e.value(), VALUE_TOLERANCE);
@@ -45,7 +49,8 @@ class ImpactModelTest {
   @Test
   void test_linearLogExecute_depthScalesWithFundamentalNotMarketPrice() {
     // P = 1900 with F = 2000: k = 2000 / 10^6 still, so kq = 0.2 and
-    // proceeds = 1900 * 0.18126924692201818 / 0.002 = 172205.7845759173, end = 1900 e^(-0.2) = 1555.5884308481654
+    // proceeds = 1900 * 0.18126924692201818 / 0.002 = 172205.7845759173, end = 1900 e^(-0.2) =
+    // 1555.5884308481654
     Execution e = LINEAR_LOG.execute(1900, FUNDAMENTAL, -UNITS);
     assertEquals(172205.7845759173, e.value(), VALUE_TOLERANCE);
     assertEquals(1555.5884308481654, e.priceAfter(), PRICE_TOLERANCE);
@@ -134,6 +139,7 @@ class ImpactModelTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new ImpactModel.LinearLog(0));
     assertTrue(e.getMessage().startsWith("depth:"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new ImpactModel.LinearLog(Double.POSITIVE_INFINITY));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ImpactModel.LinearLog(Double.POSITIVE_INFINITY));
   }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link ImpactModel.Linear} by hand: price moves by F^2 q / depth per unit, proceeds at the average price. */
+/**
+ * {@link ImpactModel.Linear} by hand: price moves by F^2 q / depth per unit, proceeds at the
+ * average price.
+ */
 class LinearImpactTest {
 
   private static final ImpactModel LINEAR = new ImpactModel.Linear(100);
@@ -18,7 +21,8 @@ class LinearImpactTest {
     // A second sale moves the price by the same amount: returns add up, -0.2 = -(10 + 10) / 100.
     Execution second = LINEAR.execute(first.priceAfter(), 1.0, -10);
     assertEquals(0.8, second.priceAfter(), 1e-15);
-    // With F = 2 the same 10 units are notional 20 at the fundamental: the price falls by 2 * 20 / 100.
+    // With F = 2 the same 10 units are notional 20 at the fundamental: the price falls by 2 * 20 /
+    // 100.
     assertEquals(1.6, LINEAR.execute(2.0, 2.0, -10).priceAfter(), 1e-15);
   }
 
@@ -27,7 +31,8 @@ class LinearImpactTest {
     Execution buy = LINEAR.execute(1.0, 1.0, 10);
     assertEquals(1.1, buy.priceAfter(), 1e-15);
     assertEquals(10.5, buy.value(), 1e-12);
-    // 200 units from 1: the book runs to the floor 1e-9 after (1 - 1e-9) / 0.01 units; the rest fills there.
+    // 200 units from 1: the book runs to the floor 1e-9 after (1 - 1e-9) / 0.01 units; the rest
+    // fills there.
     Execution all = LINEAR.execute(1.0, 1.0, -200);
     double room = (1 - 1e-9) / 0.01;
     assertEquals(1e-9, all.priceAfter(), 1e-21);

@@ -27,8 +27,10 @@ class MarketsTest {
   private static final AssetId ETH = AssetId.of("ETH");
   private static final AccountId SELLER = AccountId.of("traders", "alice");
   private static final AccountId MARKET_ETH = AccountId.of("market", "ETH");
+
   /** k = 2000 / 10^6 = 0.002 per unit. */
   private static final double DEPTH = 1.0e6;
+
   private static final double FUNDAMENTAL = 2000.0;
   private static final long TEN_ETH = 10_000_000L;
   private static final long TWO_ETH = 2_000_000L;
@@ -42,7 +44,9 @@ class MarketsTest {
     ledger = new Ledger(List.of(USD, ETH));
     sink = new RecordingSink();
     markets = new Markets(ledger, USD, sink, new ManualClock().at(7, 2));
-    markets.add(new SharedMarket(ETH, new ImpactModel.LinearLog(DEPTH), Double.POSITIVE_INFINITY, FUNDAMENTAL));
+    markets.add(
+        new SharedMarket(
+            ETH, new ImpactModel.LinearLog(DEPTH), Double.POSITIVE_INFINITY, FUNDAMENTAL));
     ledger.open(SELLER, AccountType.ORDINARY);
     ledger.transfer(Ledger.EXTERNAL, SELLER, ETH, TEN_ETH);
   }
@@ -105,8 +109,10 @@ class MarketsTest {
     assertEquals(e.priceAfter(), markets.price(ETH), 0.0);
     assertEquals(transfers, ledger.transferCount());
     for (AccountId account : ledger.accounts()) {
-      assertEquals(account.equals(Ledger.EXTERNAL) ? -TEN_ETH : account.equals(SELLER) ? TEN_ETH : 0L,
-          ledger.balance(account, ETH), account.toString());
+      assertEquals(
+          account.equals(Ledger.EXTERNAL) ? -TEN_ETH : account.equals(SELLER) ? TEN_ETH : 0L,
+          ledger.balance(account, ETH),
+          account.toString());
       assertEquals(0L, ledger.balance(account, USD), account.toString());
     }
     MarketTrade t = sink.events(MarketTrade.class).get(0);
@@ -184,24 +190,29 @@ class MarketsTest {
     Source b0 = new Source(VenueId.of("B"), 0);
     double[] lossIndex = {1.0};
     markets.defineDerived(receipt, () -> 1.0, ETH, () -> lossIndex[0]);
-    markets.add(new SharedMarket(receipt, new ImpactModel.LinearLog(DEPTH), Double.POSITIVE_INFINITY, 1.0));
+    markets.add(
+        new SharedMarket(receipt, new ImpactModel.LinearLog(DEPTH), Double.POSITIVE_INFINITY, 1.0));
     markets.setSource(a0);
     markets.tradeSynthetic("venue/A", ETH, -100);
     double ethMove = markets.market(ETH).components().get(a0);
-    assertEquals(Map.of(new Component(a0, CauseKind.MARKET_IMPACT), ethMove), markets.components(receipt));
+    assertEquals(
+        Map.of(new Component(a0, CauseKind.MARKET_IMPACT), ethMove), markets.components(receipt));
 
     markets.setSource(b0);
     lossIndex[0] = 0.9;
     markets.observeLosses();
     markets.tradeSynthetic("venue/B", receipt, -100);
     markets.setSource(a0);
-    markets.tradeSynthetic("venue/A", ETH, -100); // only the underlying changed: the receipt sees it too
+    markets.tradeSynthetic(
+        "venue/A", ETH, -100); // only the underlying changed: the receipt sees it too
     double secondary = markets.market(receipt).components().get(b0);
     double ethNow = markets.market(ETH).components().get(a0);
     assertEquals(
         Map.of(
-            new Component(a0, CauseKind.MARKET_IMPACT), ethNow,
-            new Component(b0, CauseKind.NAV_LOSS), secondary + StrictMath.log(0.9)),
+            new Component(a0, CauseKind.MARKET_IMPACT),
+            ethNow,
+            new Component(b0, CauseKind.NAV_LOSS),
+            secondary + StrictMath.log(0.9)),
         markets.components(receipt));
     PriceParts parts = markets.parts(receipt);
     assertEquals(a0, parts.source(0)); // generation 0 on A before generation 0 on B

@@ -13,22 +13,29 @@ import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.testing.ManualClock;
 
-/** The depth factor market makers set: effective depth = scenario depth × product of quoters' factors. */
+/**
+ * The depth factor market makers set: effective depth = scenario depth × product of quoters'
+ * factors.
+ */
 class SharedMarketDepthFactorTest {
 
   private static final AssetId USD = AssetId.of("USD");
   private static final AssetId ETH = AssetId.of("ETH");
+
   /** k = F / depth = 2000 / 10^6 = 0.002 per unit at full depth. */
   private static final double DEPTH = 1.0e6;
+
   private static final double FUNDAMENTAL = 2000.0;
 
   private static SharedMarket market() {
-    return new SharedMarket(ETH, new ImpactModel.LinearLog(DEPTH), Double.POSITIVE_INFINITY, FUNDAMENTAL);
+    return new SharedMarket(
+        ETH, new ImpactModel.LinearLog(DEPTH), Double.POSITIVE_INFINITY, FUNDAMENTAL);
   }
 
   @Test
   void test_execute_saleWithFullDepth() {
-    // k q = 0.002 * 100 = 0.2: ends at 2000 e^-0.2 = 1637.4615; earns 2000 (1 - e^-0.2) / 0.002 = 181269.2469.
+    // k q = 0.002 * 100 = 0.2: ends at 2000 e^-0.2 = 1637.4615; earns 2000 (1 - e^-0.2) / 0.002 =
+    // 181269.2469.
     SharedMarket m = market();
     Execution e = m.execute(-100);
     assertEquals(1637.4615061559637, e.priceAfter(), 1e-9);

@@ -12,8 +12,10 @@ import org.marginfall.core.venue.VenueId;
 class SharedMarketTest {
 
   private static final AssetId ETH = AssetId.of("ETH");
+
   /** k = F / depth = 2000 / 10^6 = 0.002 per unit, so a 100-unit sale moves ln P by -0.2. */
   private static final double DEPTH = 1.0e6;
+
   private static final double FUNDAMENTAL = 2000.0;
   private static final double HALF_LIFE = 4.0;
 
@@ -47,7 +49,8 @@ class SharedMarketTest {
     Execution second = split.execute(-40);
     SharedMarket whole = market(HALF_LIFE);
     Execution once = whole.execute(-100);
-    // log-linear impact is path-independent: both end at F e^(-0.2), proceeds sum to P (1 - e^-0.2) / k
+    // log-linear impact is path-independent: both end at F e^(-0.2), proceeds sum to P (1 - e^-0.2)
+    // / k
     assertEquals(whole.price(), split.price(), 1e-9);
     assertEquals(once.value(), first.value() + second.value(), 1e-6);
     assertEquals(first.priceAfter(), second.priceBefore(), 0.0);

@@ -20,16 +20,37 @@ import org.marginfall.core.venue.VenueId;
 class ContagionCollectorTest {
 
   private static Liquidation on(String venue, double notional, Cause cause) {
-    return new Liquidation(5, 1, venue, venue + "/accounts/t/" + (int) notional, "k", "ETH", 1, 1, 1, notional, 0,
-        0, 0, 0, 0, 0).withCause(cause);
+    return new Liquidation(
+            5,
+            1,
+            venue,
+            venue + "/accounts/t/" + (int) notional,
+            "k",
+            "ETH",
+            1,
+            1,
+            1,
+            notional,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0)
+        .withCause(cause);
   }
 
   @Test
   void test_summary_acceleratedLiquidationsHaveTheirOwnRowColumnsAndShare() {
     ContagionCollector c = new ContagionCollector();
-    c.onStart(new RunStart(new RunSettings(10, 60, 1, 1), 0, AssetId.of("USD"), List.of(
-        new RunStart.VenueInfo(VenueId.of("A"), "perpetual", Map.of()),
-        new RunStart.VenueInfo(VenueId.of("B"), "perpetual", Map.of()))));
+    c.onStart(
+        new RunStart(
+            new RunSettings(10, 60, 1, 1),
+            0,
+            AssetId.of("USD"),
+            List.of(
+                new RunStart.VenueInfo(VenueId.of("A"), "perpetual", Map.of()),
+                new RunStart.VenueInfo(VenueId.of("B"), "perpetual", Map.of()))));
     Cause fromA = new Cause("market-impact", 1, "A");
     Cause fromB = new Cause("market-impact", 2, "B");
     c.onEvent(on("B", 100, Cause.EXOGENOUS));
@@ -51,7 +72,8 @@ class ContagionCollectorTest {
     assertEquals(0.7, s.acceleratedShare(), 1e-15);
     assertEquals(1, s.cascadeDepth());
     assertEquals(new ContagionSummary.GenerationRow(0, 1, 100, 0, 0, 0, 0), s.generations().get(0));
-    assertEquals(new ContagionSummary.GenerationRow(1, 1, 200, 0, 1, 300, 50), s.generations().get(1));
+    assertEquals(
+        new ContagionSummary.GenerationRow(1, 1, 200, 0, 1, 300, 50), s.generations().get(1));
     assertEquals(new ContagionSummary.GenerationRow(2, 0, 0, 0, 1, 400, 0), s.generations().get(2));
   }
 }

@@ -19,7 +19,8 @@ class DrawdownTest {
 
   @Test
   void test_maxDrawdown_handSeries() {
-    // peaks 100, 120, 120, 120, 120; falls 0, 0, 1 - 90/120 = 0.25, 1 - 110/120 = 0.0833, 1 - 60/120 = 0.5
+    // peaks 100, 120, 120, 120, 120; falls 0, 0, 1 - 90/120 = 0.25, 1 - 110/120 = 0.0833, 1 -
+    // 60/120 = 0.5
     Drawdown d = of(100, 120, 90, 110, 60);
     assertEquals(0.5, d.maxDrawdown(), TOLERANCE);
     assertEquals(100.0, d.first(), 0.0);

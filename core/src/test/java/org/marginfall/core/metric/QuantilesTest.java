@@ -35,7 +35,8 @@ class QuantilesTest {
   @Test
   void test_type7_agreesWithRsDefaultOnAnEvenSample() {
     // R: quantile(c(0.9, 1.1, 1.5, 3.0), c(.25, .75)) = 1.05, 1.875 (type 7):
-    // p = 0.25: h0 = 0.75 -> 0.9 + 0.75 * 0.2 = 1.05; p = 0.75: h0 = 2.25 -> 1.5 + 0.25 * 1.5 = 1.875
+    // p = 0.25: h0 = 0.75 -> 0.9 + 0.75 * 0.2 = 1.05; p = 0.75: h0 = 2.25 -> 1.5 + 0.25 * 1.5 =
+    // 1.875
     double[] x = {0.9, 1.1, 1.5, 3.0};
     assertEquals(1.05, Quantiles.type7(x, 0.25), TOLERANCE);
     assertEquals(1.875, Quantiles.type7(x, 0.75), TOLERANCE);
@@ -52,14 +53,18 @@ class QuantilesTest {
   @Test
   void test_type7_rejectsBadProbabilityAndNaN() {
     assertThrows(IllegalArgumentException.class, () -> Quantiles.type7(new double[] {1}, 1.5));
-    assertThrows(IllegalArgumentException.class, () -> Quantiles.type7(new double[] {1}, Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> Quantiles.type7(new double[] {1, Double.NaN}, 0.5));
+    assertThrows(
+        IllegalArgumentException.class, () -> Quantiles.type7(new double[] {1}, Double.NaN));
+    assertThrows(
+        IllegalArgumentException.class, () -> Quantiles.type7(new double[] {1, Double.NaN}, 0.5));
   }
 
   @Test
   void test_healthBands_fiveQuantilesOfTheFiniteValues() {
-    // Finite health values 0.8, 1.0, 1.2, 2.0, 5.0, 10.0 (n = 6); the infinite one (no risk) is left out.
-    HealthBands b = HealthBands.of(new double[] {5.0, Double.POSITIVE_INFINITY, 0.8, 10.0, 1.2, 1.0, 2.0});
+    // Finite health values 0.8, 1.0, 1.2, 2.0, 5.0, 10.0 (n = 6); the infinite one (no risk) is
+    // left out.
+    HealthBands b =
+        HealthBands.of(new double[] {5.0, Double.POSITIVE_INFINITY, 0.8, 10.0, 1.2, 1.0, 2.0});
     assertEquals(6, b.count());
     // p05: h0 = 5 * 0.05 = 0.25 -> 0.8 + 0.25 * 0.2 = 0.85
     assertEquals(0.85, b.p05(), TOLERANCE);
@@ -86,8 +91,7 @@ class QuantilesTest {
   void test_healthBands_rejectsInconsistentComponents() {
     assertThrows(IllegalArgumentException.class, () -> new HealthBands(-1, 1, 1, 1, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> new HealthBands(0, 1, 1, 1, 1, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> new HealthBands(2, 1, Double.NaN, 1, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new HealthBands(2, 1, Double.NaN, 1, 1, 1));
   }
 
   @Test
@@ -100,8 +104,12 @@ class QuantilesTest {
       double[] x = new double[n];
       for (int i = 0; i < n; i++) {
         int kind = random.nextInt(5);
-        x[i] = kind == 0 ? random.nextInt(4) : kind == 1 ? (random.nextBoolean() ? -0.0 : 0.0)
-            : kind == 2 ? i : random.nextGaussian();
+        x[i] =
+            kind == 0
+                ? random.nextInt(4)
+                : kind == 1
+                    ? (random.nextBoolean() ? -0.0 : 0.0)
+                    : kind == 2 ? i : random.nextGaussian();
       }
       if (trial % 7 == 0) {
         java.util.Arrays.sort(x);
@@ -112,11 +120,23 @@ class QuantilesTest {
       }
       double[] actual = Quantiles.selectType7(x.clone(), ps);
       for (int i = 0; i < ps.length; i++) {
-        assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]),
-            "trial " + trial + ", p = " + ps[i] + ": " + expected[i] + " by sorting, " + actual[i] + " by selection");
+        assertEquals(
+            Double.doubleToRawLongBits(expected[i]),
+            Double.doubleToRawLongBits(actual[i]),
+            "trial "
+                + trial
+                + ", p = "
+                + ps[i]
+                + ": "
+                + expected[i]
+                + " by sorting, "
+                + actual[i]
+                + " by selection");
       }
     }
     assertTrue(Double.isNaN(Quantiles.selectType7(new double[0], ps)[0]));
-    assertThrows(IllegalArgumentException.class, () -> Quantiles.selectType7(new double[] {1, 2}, new double[] {0.5, 0.25}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Quantiles.selectType7(new double[] {1, 2}, new double[] {0.5, 0.25}));
   }
 }

@@ -22,14 +22,20 @@ class SummaryCollectorTest {
 
   private static RunStart start() {
     return new RunStart(
-        SETTINGS, 2, USD, List.of(new RunStart.VenueInfo(PERP, "perpetual", Map.of("marginMode", "cross"))));
+        SETTINGS,
+        2,
+        USD,
+        List.of(new RunStart.VenueInfo(PERP, "perpetual", Map.of("marginMode", "cross"))));
   }
 
-  private static VenueSnapshot snapshot(long liquidations, double notional, double fund, double badDebt) {
-    return new VenueSnapshot(10, liquidations, notional, notional * 0.01, 5.0 * liquidations, badDebt, fund, 1e6, 0);
+  private static VenueSnapshot snapshot(
+      long liquidations, double notional, double fund, double badDebt) {
+    return new VenueSnapshot(
+        10, liquidations, notional, notional * 0.01, 5.0 * liquidations, badDebt, fund, 1e6, 0);
   }
 
-  private static StepRecord record(long step, double fundamental, double market, VenueSnapshot s, long liqThisStep) {
+  private static StepRecord record(
+      long step, double fundamental, double market, VenueSnapshot s, long liqThisStep) {
     return new StepRecord(
         step,
         step * 60.0,

@@ -37,9 +37,11 @@ class ClearingTest {
 
   @Test
   void test_eisenbergNoe_en1() {
-    // EN-1, e = (1,1,1). Round 1 with p = p̄: bank 2 value = 1 + 0.1 + 8.4 − 12.5 = −3 < 0, banks 1, 3
+    // EN-1, e = (1,1,1). Round 1 with p = p̄: bank 2 value = 1 + 0.1 + 8.4 − 12.5 = −3 < 0, banks
+    // 1, 3
     // solvent. Solve p2 = e2 + 0.1 + 8.4 = 9.5 (inflows from solvent 1 and 3). Round 2: bank 1
-    // receives 2/12.5·9.5 = 1.52 → 1 + 1.52 − 0.8 = 1.72; bank 3: 1 + 0.7 + 10.5/12.5·9.5 − 8.4 = 1.28.
+    // receives 2/12.5·9.5 = 1.52 → 1 + 1.52 − 0.8 = 1.72; bank 3: 1 + 0.7 + 10.5/12.5·9.5 − 8.4 =
+    // 1.28.
     ClearingResult r = Clearing.eisenbergNoe(net(L_FINNET, new double[] {1, 1, 1}), PARI);
     assertArrayEquals(new double[] {0.8, 12.5, 8.4}, r.obligations(), TOL);
     assertArrayEquals(new double[] {0.8, 9.5, 8.4}, r.payments(), TOL);
@@ -71,13 +73,17 @@ class ClearingTest {
 
   @Test
   void test_eisenbergNoe_en3ExactFractions() {
-    // EN-3 (systemicrisk default_clearing.Rd), pari passu: p̄ = (2.5, 1.5, 1.5); each bank owes 0.5 to each other.
-    // Round 1: bank 1: 0.5 + 0.5 + 0.5 − 2.5 = −1 → p1 = 0.5 + 0.5 + 0.5 = 1.5 (solvent 2, 3 pay 0.5 each
+    // EN-3 (systemicrisk default_clearing.Rd), pari passu: p̄ = (2.5, 1.5, 1.5); each bank owes 0.5
+    // to each other.
+    // Round 1: bank 1: 0.5 + 0.5 + 0.5 − 2.5 = −1 → p1 = 0.5 + 0.5 + 0.5 = 1.5 (solvent 2, 3 pay
+    // 0.5 each
     // of p̄ = 1.5 → Π = 1/3). Round 2: bank 2: 5/8 + 0.2·1.5 + 0.5 − 1.5 = −0.075 < 0.
     // Solve p1 = 1/2 + p2/3 + 1/2, p2 = 5/8 + p1/5 + 1/2 → p1 = 1 + (9/8 + p1/5)/3 →
     // p1(1 − 1/15) = 1 + 3/8 → p1 = (11/8)(15/14) = 165/112; p2 = 9/8 + 33/112 = 159/112.
     double[][] l = {{0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0}};
-    ClearingResult r = Clearing.eisenbergNoe(net(l, new double[] {0.5, 0.625, 0.75}, new double[] {1.5, 0.5, 0.5}), PARI);
+    ClearingResult r =
+        Clearing.eisenbergNoe(
+            net(l, new double[] {0.5, 0.625, 0.75}, new double[] {1.5, 0.5, 0.5}), PARI);
     assertArrayEquals(new double[] {2.5, 1.5, 1.5}, r.obligations(), TOL);
     assertArrayEquals(new double[] {165.0 / 112, 159.0 / 112, 1.5}, r.payments(), TOL);
     assertArrayEquals(new int[] {1, 2, 0}, r.defaultRounds());
@@ -101,7 +107,8 @@ class ClearingTest {
 
   @Test
   void test_eisenbergNoe_en4Circular() {
-    // EN-4: odd banks (1, 3, 5) owe 2 and hold e = 0; even banks owe 3 and hold 0.8. With p̄, an even
+    // EN-4: odd banks (1, 3, 5) owe 2 and hold e = 0; even banks owe 3 and hold 0.8. With p̄, an
+    // even
     // bank has 0.8 + 2 − 3 = −0.2 < 0; an odd one 0 + 3 − 2 = 1. Even banks pay 0.8 + 2 = 2.8; odd
     // banks then have 2.8 − 2 = 0.8 ≥ 0, so no second round.
     ClearingResult r = Clearing.eisenbergNoe(circular(), PARI);
@@ -118,11 +125,15 @@ class ClearingTest {
 
   @Test
   void test_eisenbergNoe_en6SeniorTieIsSolvent() {
-    // Senior: e = Ae − Le = (1, 0, 1), p̄ = (4, 3, 2). Round 1: bank 1: 1 + 2 − 4 = −1 → p1 = 1 + 2 = 3.
+    // Senior: e = Ae − Le = (1, 0, 1), p̄ = (4, 3, 2). Round 1: bank 1: 1 + 2 − 4 = −1 → p1 = 1 + 2
+    // = 3.
     // Round 2: bank 2: 0 + 3 − 3 = 0 exactly — solvent by the tie rule; bank 3: 1 + 3 − 2 = 2.
     ClearingResult r = Clearing.eisenbergNoe(en6(), SENIOR);
     assertArrayEquals(new double[] {3, 3, 2}, r.payments(), TOL);
-    assertArrayEquals(new double[] {0.75, 1, 1}, new double[] {r.recoveryRate(0), r.recoveryRate(1), r.recoveryRate(2)}, TOL);
+    assertArrayEquals(
+        new double[] {0.75, 1, 1},
+        new double[] {r.recoveryRate(0), r.recoveryRate(1), r.recoveryRate(2)},
+        TOL);
     assertArrayEquals(new double[] {-1, 0, 2}, r.netWorth(), TOL);
     assertEquals(0.0, r.netWorth()[1]);
     assertArrayEquals(new int[] {1, 0, 0}, r.defaultRounds());
@@ -142,10 +153,14 @@ class ClearingTest {
   @Test
   void test_rogersVeraart_rv1AndRv1bNoDefault() {
     // RV-1: L = [[0,2],[2.2,0]], e = (1,1): bank 1: 1 + 2.2 − 2 > 0, bank 2: 1 + 2 − 2.2 > 0.
-    ClearingResult r1 = Clearing.rogersVeraart(net(new double[][] {{0, 2}, {2.2, 0}}, new double[] {1, 1}), PARI, 0.5, 0.5);
+    ClearingResult r1 =
+        Clearing.rogersVeraart(
+            net(new double[][] {{0, 2}, {2.2, 0}}, new double[] {1, 1}), PARI, 0.5, 0.5);
     assertArrayEquals(new double[] {2, 2.2}, r1.payments(), TOL);
     assertTrue(r1.defaultSet().isEmpty());
-    ClearingResult r1b = Clearing.rogersVeraart(net(new double[][] {{0, 2.2}, {2.2, 0}}, new double[] {1, 1}), PARI, 0.5, 0.5);
+    ClearingResult r1b =
+        Clearing.rogersVeraart(
+            net(new double[][] {{0, 2.2}, {2.2, 0}}, new double[] {1, 1}), PARI, 0.5, 0.5);
     assertArrayEquals(new double[] {2.2, 2.2}, r1b.payments(), TOL);
     assertTrue(r1b.defaultSet().isEmpty());
   }
@@ -179,25 +194,33 @@ class ClearingTest {
 
   @Test
   void test_picard_greatestVersusLeastClearingVector() {
-    // Pitfall 1: L = [[0,1],[1,0]], e = 0: every (c, c), c in [0, 1], clears. FDA and Picard from p̄
+    // Pitfall 1: L = [[0,1],[1,0]], e = 0: every (c, c), c in [0, 1], clears. FDA and Picard from
+    // p̄
     // give the greatest (1, 1); Picard from 0 gives the least (0, 0).
     ExposureNetwork ring = net(new double[][] {{0, 1}, {1, 0}}, new double[] {0, 0});
     ClearingResult fda = Clearing.eisenbergNoe(ring, PARI);
     assertArrayEquals(new double[] {1, 1}, fda.payments(), 0.0);
     assertTrue(fda.defaultSet().isEmpty());
     assertArrayEquals(new double[] {1, 1}, Clearing.picard(ring, PARI, 1, 1, 100).payments(), 0.0);
-    assertArrayEquals(new double[] {0, 0}, Clearing.picard(ring, PARI, 1, 1, new double[] {0, 0}, 100).payments(), 0.0);
+    assertArrayEquals(
+        new double[] {0, 0},
+        Clearing.picard(ring, PARI, 1, 1, new double[] {0, 0}, 100).payments(),
+        0.0);
   }
 
   @Test
   void test_picard_matchesFdaOnWorkedExamples() {
     // On regular inputs Picard from p̄ and FDA agree; iterate to 1e-14, compare to 1e-10.
-    List<ExposureNetwork> cases = List.of(
-        net(L_FINNET, new double[] {1, 1, 1}),
-        net(L_FINNET, new double[] {0, 0, 0.1}),
-        net(new double[][] {{0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0}}, new double[] {0.5, 0.625, 0.75}, new double[] {1.5, 0.5, 0.5}),
-        circular(),
-        en6());
+    List<ExposureNetwork> cases =
+        List.of(
+            net(L_FINNET, new double[] {1, 1, 1}),
+            net(L_FINNET, new double[] {0, 0, 0.1}),
+            net(
+                new double[][] {{0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0}},
+                new double[] {0.5, 0.625, 0.75},
+                new double[] {1.5, 0.5, 0.5}),
+            circular(),
+            en6());
     for (ExposureNetwork n : cases) {
       for (ExternalLiabilities t : ExternalLiabilities.values()) {
         Clearing.Picard picard = Clearing.picard(n, t, 1, 1, 100_000);
@@ -210,7 +233,8 @@ class ClearingTest {
   @Test
   void test_picard_matchesGaWithDefaultCosts() {
     Clearing.Picard picard = Clearing.picard(circular(), PARI, 0.5, 0.5, 100_000);
-    assertArrayEquals(Clearing.rogersVeraart(circular(), PARI, 0.5, 0.5).payments(), picard.payments(), 1e-10);
+    assertArrayEquals(
+        Clearing.rogersVeraart(circular(), PARI, 0.5, 0.5).payments(), picard.payments(), 1e-10);
   }
 
   /** A random regular network (all e > 0) with a fixed seed. */
@@ -244,7 +268,17 @@ class ClearingTest {
           double[] before = r.iterates().get(k - 1);
           double[] after = r.iterates().get(k);
           for (int i = 0; i < n; i++) {
-            assertTrue(after[i] <= before[i] + 1e-12, t + " trial " + trial + " bank " + i + ": " + java.util.Arrays.toString(before) + " -> " + java.util.Arrays.toString(after));
+            assertTrue(
+                after[i] <= before[i] + 1e-12,
+                t
+                    + " trial "
+                    + trial
+                    + " bank "
+                    + i
+                    + ": "
+                    + java.util.Arrays.toString(before)
+                    + " -> "
+                    + java.util.Arrays.toString(after));
           }
         }
         // Default rounds are 1..rounds; each round added at least one bank.
@@ -323,7 +357,8 @@ class ClearingTest {
 
   @Test
   void test_eisenbergNoe_conservationWithoutExternalLiabilities() {
-    // With no external liabilities, every payment is received by some bank: Σ p*_i = Σ_i Σ_j Π[j][i] p*_j.
+    // With no external liabilities, every payment is received by some bank: Σ p*_i = Σ_i Σ_j
+    // Π[j][i] p*_j.
     SplittableRandom rnd = new SplittableRandom(11L);
     for (int trial = 0; trial < 200; trial++) {
       int n = 2 + rnd.nextInt(9);
@@ -356,7 +391,9 @@ class ClearingTest {
   void test_eisenbergNoe_seniorShortfallPaysZero() {
     // Senior external liabilities exceeding external assets: bank 1 has Ae = 1, Le = 5, owes 2 to
     // bank 2 and receives nothing, so e1 = −4 and it pays max(0, −4) = 0 to bank 2.
-    ClearingResult r = Clearing.eisenbergNoe(net(new double[][] {{0, 2}, {0, 0}}, new double[] {1, 1}, new double[] {5, 0}), SENIOR);
+    ClearingResult r =
+        Clearing.eisenbergNoe(
+            net(new double[][] {{0, 2}, {0, 0}}, new double[] {1, 1}, new double[] {5, 0}), SENIOR);
     assertArrayEquals(new double[] {0, 0}, r.payments(), 0.0);
     assertArrayEquals(new int[] {1, 0}, r.defaultRounds());
     assertArrayEquals(new double[] {-6, 1}, r.netWorth(), 0.0);

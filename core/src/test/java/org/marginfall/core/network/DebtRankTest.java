@@ -25,18 +25,18 @@ class DebtRankTest {
 
   /**
    * DR-1. The README's assets_matrix says who lends to whom (row lends to column): a→b 1, b→a 10,
-   * b→c 3, c→a 3, c→b 2. As liabilities (i owes j): b owes a 1, a owes b 10, c owes b 3, a owes c 3,
-   * b owes c 2. Equity (2, 5, 2), weights (10, 100, 30) → v = (1/14, 10/14, 3/14).
+   * b→c 3, c→a 3, c→b 2. As liabilities (i owes j): b owes a 1, a owes b 10, c owes b 3, a owes c
+   * 3, b owes c 2. Equity (2, 5, 2), weights (10, 100, 30) → v = (1/14, 10/14, 3/14).
    */
   static ExposureNetwork dr1() {
     double[][] l = {
       {0, 10, 3},
       {1, 0, 2},
-      {0, 3, 0}};
-    List<Bank> banks = List.of(
-        new Bank("a", 0, 0, 2, 10),
-        new Bank("b", 0, 0, 5, 100),
-        new Bank("c", 0, 0, 2, 30));
+      {0, 3, 0}
+    };
+    List<Bank> banks =
+        List.of(
+            new Bank("a", 0, 0, 2, 10), new Bank("b", 0, 0, 5, 100), new Bank("c", 0, 0, 2, 30));
     return ExposureNetwork.of(banks, l);
   }
 
@@ -74,7 +74,8 @@ class DebtRankTest {
 
   @Test
   void test_run_cDefaultsBattiston2012() {
-    // c owes b 3 (0.6): h_b = 0.6. b propagates 0.6 once: a += 0.5·0.6 = 0.3, c capped. a propagates
+    // c owes b 3 (0.6): h_b = 0.6. b propagates 0.6 once: a += 0.5·0.6 = 0.3, c capped. a
+    // propagates
     // 0.3 once with capped W_ab = 1: h_b = 0.9. R = (3 + 90 + 30 − 30)/140 = 93/140.
     DebtRankResult r = run(DebtRankVariant.BATTISTON_2012, 0, 0, 1);
     check(r, 93.0 / 140, 0.3, 0.9, 1);
@@ -83,7 +84,8 @@ class DebtRankTest {
 
   @Test
   void test_run_cDefaultsSingleHitUncapped() {
-    // As above but a's impact on b is 10/5 = 2: h_b = 0.6 + 2·0.3 = 1.2 → 1. R = (3 + 100)/140 = 103/140.
+    // As above but a's impact on b is 10/5 = 2: h_b = 0.6 + 2·0.3 = 1.2 → 1. R = (3 + 100)/140 =
+    // 103/140.
     check(run(DebtRankVariant.SINGLE_HIT_UNCAPPED, 0, 0, 1), 103.0 / 140, 0.3, 1, 1);
   }
 
@@ -102,13 +104,15 @@ class DebtRankTest {
 
   @Test
   void test_run_uniformTenPercentShock() {
-    // Battiston 2012 (README: "additional stress of 16.07%"): all distressed once, each propagates 0.1:
+    // Battiston 2012 (README: "additional stress of 16.07%"): all distressed once, each propagates
+    // 0.1:
     // a = 0.1 + 0.5·0.1 = 0.15, b = 0.1 + (1 + 0.6)·0.1 = 0.26, c = 0.1 + (1 + 1)·0.1 = 0.30;
     // R = (1.5 + 26 + 9)/140 − 0.1 = 22.5/140.
     check(run(DebtRankVariant.BATTISTON_2012, 0.1, 0.1, 0.1), 22.5 / 140, 0.15, 0.26, 0.30);
     // Uncapped: b = 0.1 + (2 + 0.6)·0.1 = 0.36, c = 0.1 + (1.5 + 1)·0.1 = 0.35; R = 34/140.
     check(run(DebtRankVariant.SINGLE_HIT_UNCAPPED, 0.1, 0.1, 0.1), 34.0 / 140, 0.15, 0.36, 0.35);
-    // Differential: b and c saturate; b's total increment 1 (from h(−1) = 0) gives a 0.1 + 0.5 = 0.6.
+    // Differential: b and c saturate; b's total increment 1 (from h(−1) = 0) gives a 0.1 + 0.5 =
+    // 0.6.
     // R = (6 + 100 + 30)/140 − 0.1 = 122/140.
     DebtRankResult diff = run(DebtRankVariant.BARDOSCIA_2015, 0.1, 0.1, 0.1);
     check(diff, 122.0 / 140, 0.6, 1, 1);
@@ -125,7 +129,8 @@ class DebtRankTest {
     assertEquals(0.9285714, all.get(0).debtRank(), 1e-7);
     assertEquals(0.2500000, all.get(1).debtRank(), 1e-7);
     assertEquals(0.6642857, all.get(2).debtRank(), 1e-7);
-    assertArrayEquals(new int[] {2, 1, 0}, all.stream().mapToInt(DebtRankResult::additionalDefaults).toArray());
+    assertArrayEquals(
+        new int[] {2, 1, 0}, all.stream().mapToInt(DebtRankResult::additionalDefaults).toArray());
   }
 
   @Test
@@ -146,15 +151,19 @@ class DebtRankTest {
       }
       double[] shock = new double[n];
       shock[rnd.nextInt(n)] = 0.05;
-      DebtRankResult r = DebtRank.run(ExposureNetwork.of(banks, l), DebtRankVariant.BARDOSCIA_2015, shock);
+      DebtRankResult r =
+          DebtRank.run(ExposureNetwork.of(banks, l), DebtRankVariant.BARDOSCIA_2015, shock);
       RealMatrix lambda = MatrixUtils.createRealMatrix(n, n);
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
           lambda.setEntry(j, i, l[i][j] / 10);
         }
       }
-      double[] expected = new LUDecomposition(MatrixUtils.createRealIdentityMatrix(n).subtract(lambda)).getSolver()
-          .solve(MatrixUtils.createRealVector(shock)).toArray();
+      double[] expected =
+          new LUDecomposition(MatrixUtils.createRealIdentityMatrix(n).subtract(lambda))
+              .getSolver()
+              .solve(MatrixUtils.createRealVector(shock))
+              .toArray();
       for (double h : expected) {
         assertTrue(h < 1, "the example must stay below the cap");
       }
@@ -165,7 +174,8 @@ class DebtRankTest {
   @Test
   void test_run_thresholdCascadeIsOrderIndependent() {
     // Pitfall 5: a sequential cascade, visiting nodes in any order and defaulting j as soon as
-    // ψ_j + Σ_{i defaulted} L[i][j]/E_j ≥ 1, reaches the same default set as the synchronous rounds.
+    // ψ_j + Σ_{i defaulted} L[i][j]/E_j ≥ 1, reaches the same default set as the synchronous
+    // rounds.
     SplittableRandom rnd = new SplittableRandom(5L);
     for (int trial = 0; trial < 200; trial++) {
       int n = 3 + rnd.nextInt(10);
@@ -183,7 +193,8 @@ class DebtRankTest {
       }
       double[] shock = new double[n];
       shock[rnd.nextInt(n)] = 1;
-      DebtRankResult sync = DebtRank.run(ExposureNetwork.of(banks, l), DebtRankVariant.THRESHOLD, shock);
+      DebtRankResult sync =
+          DebtRank.run(ExposureNetwork.of(banks, l), DebtRankVariant.THRESHOLD, shock);
       for (int perm = 0; perm < 5; perm++) {
         int[] order = shuffled(rnd, n);
         boolean[] defaulted = new boolean[n];
@@ -210,7 +221,10 @@ class DebtRankTest {
           }
         }
         for (int j = 0; j < n; j++) {
-          assertEquals(defaulted[j], DebtRankResult.isDefault(sync.finalStress()[j]), "trial " + trial + " node " + j);
+          assertEquals(
+              defaulted[j],
+              DebtRankResult.isDefault(sync.finalStress()[j]),
+              "trial " + trial + " node " + j);
         }
       }
     }
@@ -234,7 +248,10 @@ class DebtRankTest {
   void test_run_rejectsZeroEquityWithInterbankAssets() {
     List<Bank> banks = List.of(new Bank("x", 0, 0, 1, 1), new Bank("y", 0, 0, 0, 1));
     ExposureNetwork n = ExposureNetwork.of(banks, new double[][] {{0, 1}, {0, 0}});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DebtRank.run(n, DebtRankVariant.BARDOSCIA_2015, new double[] {1, 0}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DebtRank.run(n, DebtRankVariant.BARDOSCIA_2015, new double[] {1, 0}));
     assertTrue(e.getMessage().contains("bank y"), e.getMessage());
   }
 

@@ -11,8 +11,8 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 
 /**
  * The dense clearing of the code before the sparse rewrite (commit 9b536d4), kept verbatim as the
- * reference the sparse {@link Clearing} must match bit for bit on small networks. Below: the original
- * documentation.
+ * reference the sparse {@link Clearing} must match bit for bit on small networks. Below: the
+ * original documentation.
  *
  * <p>Clearing of an exposure network: Eisenberg–Noe (α = β = 1) and Rogers–Veraart default costs,
  * always the <em>greatest</em> clearing vector (docs/contagion.md, "Eisenberg–Noe clearing").
@@ -42,8 +42,8 @@ final class DenseClearingReference {
 
   /**
    * The greatest clearing vector over arrays, by the fictitious default algorithm generalised to
-   * default costs: each round adds the nodes with negative value to D and solves
-   * {@code (I − β Π_DD^T) Λ_D = α e_D + β Π_SD^T p̄_S} (Rogers and Veraart 2013, Management Science
+   * default costs: each round adds the nodes with negative value to D and solves {@code (I − β
+   * Π_DD^T) Λ_D = α e_D + β Π_SD^T p̄_S} (Rogers and Veraart 2013, Management Science
    * 59(4):882–898, GA; with α = β = 1 the FDA of Eisenberg and Noe 2001, Management Science
    * 47(2):236–249). Terminates in at most n rounds because D only grows.
    *
@@ -56,9 +56,16 @@ final class DenseClearingReference {
    * @param beta fraction of interbank receivables a defaulter realises, in [0, 1]
    */
   public static ClearingResult greatestClearingVector(
-      List<String> ids, double[][] liabilities, double[] externalAssets, double[] externalLiabilities,
-      ExternalLiabilities treatment, double alpha, double beta) {
-    Setup s = new Setup(ids.size(), liabilities, externalAssets, externalLiabilities, treatment, alpha, beta);
+      List<String> ids,
+      double[][] liabilities,
+      double[] externalAssets,
+      double[] externalLiabilities,
+      ExternalLiabilities treatment,
+      double alpha,
+      double beta) {
+    Setup s =
+        new Setup(
+            ids.size(), liabilities, externalAssets, externalLiabilities, treatment, alpha, beta);
     int n = s.n;
     double[] p = s.obligations.clone();
     int[] rounds = new int[n];
@@ -81,7 +88,8 @@ final class DenseClearingReference {
       p = s.solve(inD, p);
       iterates.add(p.clone());
     }
-    return new ClearingResult(ids, treatment, alpha, beta, s.obligations, p, s.value(p), rounds, iterates);
+    return new ClearingResult(
+        ids, treatment, alpha, beta, s.obligations, p, s.value(p), rounds, iterates);
   }
 
   /** The derived arrays of one clearing problem. */
@@ -93,10 +101,18 @@ final class DenseClearingReference {
     final double[] c;
     final double beta;
 
-    Setup(int n, double[][] liabilities, double[] ea, double[] el, ExternalLiabilities treatment, double alpha, double beta) {
+    Setup(
+        int n,
+        double[][] liabilities,
+        double[] ea,
+        double[] el,
+        ExternalLiabilities treatment,
+        double alpha,
+        double beta) {
       Objects.requireNonNull(treatment, "treatment");
       if (!(alpha >= 0 && alpha <= 1) || !(beta >= 0 && beta <= 1)) {
-        throw new IllegalArgumentException("alpha and beta must be in [0, 1], were " + alpha + ", " + beta);
+        throw new IllegalArgumentException(
+            "alpha and beta must be in [0, 1], were " + alpha + ", " + beta);
       }
       if (liabilities.length != n || ea.length != n || el.length != n) {
         throw new IllegalArgumentException("every input must have one entry per node (" + n + ")");
@@ -110,7 +126,14 @@ final class DenseClearingReference {
       c = new double[n];
       for (int i = 0; i < n; i++) {
         if (liabilities[i].length != n) {
-          throw new IllegalArgumentException("liability row " + i + " has " + liabilities[i].length + " entries for " + n + " nodes");
+          throw new IllegalArgumentException(
+              "liability row "
+                  + i
+                  + " has "
+                  + liabilities[i].length
+                  + " entries for "
+                  + n
+                  + " nodes");
         }
         double row = 0;
         for (int j = 0; j < n; j++) {
@@ -147,9 +170,9 @@ final class DenseClearingReference {
     /**
      * Solves the defaulters' payments with non-defaulters paying p̄. If the linear solve gives a
      * negative payment (senior external liabilities above assets), the round is solved instead by
-     * the monotone iteration of {@code x ← min(p̄_D, max(0, c_D + β Π^T x))} from {@code upper} (the
-     * previous iterate, an upper bound), and then polished by a linear solve on the nodes that pay
-     * a positive amount.
+     * the monotone iteration of {@code x ← min(p̄_D, max(0, c_D + β Π^T x))} from {@code upper}
+     * (the previous iterate, an upper bound), and then polished by a linear solve on the nodes that
+     * pay a positive amount.
      */
     double[] solve(boolean[] inD, double[] upper) {
       List<Integer> d = new ArrayList<>();
@@ -180,7 +203,8 @@ final class DenseClearingReference {
       double[] polished = place(paying, base, solveSubsystem(paying, base, iterated));
       for (int i : d) {
         double phi = c[i] + beta * inflow(polished, i);
-        boolean consistent = paying.contains(i) ? polished[i] >= 0 && polished[i] <= obligations[i] : phi <= 0;
+        boolean consistent =
+            paying.contains(i) ? polished[i] >= 0 && polished[i] <= obligations[i] : phi <= 0;
         if (!consistent) {
           return iterated;
         }
@@ -206,8 +230,8 @@ final class DenseClearingReference {
     }
 
     /**
-     * {@code (I − β Π_DD^T) x = c_D + β Σ_{j∉D} Π[j][D] p_j}, with p = {@code fixed} outside D; falls
-     * back to the monotone iteration from {@code upper} if the matrix is singular.
+     * {@code (I − β Π_DD^T) x = c_D + β Σ_{j∉D} Π[j][D] p_j}, with p = {@code fixed} outside D;
+     * falls back to the monotone iteration from {@code upper} if the matrix is singular.
      */
     private double[] solveSubsystem(List<Integer> d, double[] fixed, double[] upper) {
       int m = d.size();
@@ -230,7 +254,10 @@ final class DenseClearingReference {
         rhs[r] = c[i] + beta * in;
       }
       try {
-        RealVector x = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(new ArrayRealVector(rhs, false));
+        RealVector x =
+            new LUDecomposition(new Array2DRowRealMatrix(a, false))
+                .getSolver()
+                .solve(new ArrayRealVector(rhs, false));
         return x.toArray();
       } catch (SingularMatrixException singular) {
         double[] start = new double[m];

@@ -1,6 +1,5 @@
 package org.marginfall.core.network;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,9 +10,9 @@ import java.util.List;
  * {@link DebtRankVariant}.
  *
  * <p>Impact of i on j: {@code L[i][j] / E_j} (what i owes j over j's equity; Bardoscia 2015's
- * {@code Λ_ji = A_ji / E_j(0)}), capped at 1 for {@link DebtRankVariant#BATTISTON_2012}. A node with
- * interbank assets must have positive equity; one without has no impact on it. Economic values are
- * normalised to {@code v_j = value_j / Σ value}.
+ * {@code Λ_ji = A_ji / E_j(0)}), capped at 1 for {@link DebtRankVariant#BATTISTON_2012}. A node
+ * with interbank assets must have positive equity; one without has no impact on it. Economic values
+ * are normalised to {@code v_j = value_j / Σ value}.
  *
  * <p>Tie rule: stress {@code h ≥ 1 − 1e-12} is a default (loss equal to capital defaults), which is
  * what the threshold variant propagates.
@@ -27,13 +26,23 @@ final class DenseDebtRankReference {
    * analytics").
    */
   public static final double TOLERANCE = 1e-14;
-  /** A bound on steps; single-hit and threshold need at most 2n, differential converges geometrically. */
+
+  /**
+   * A bound on steps; single-hit and threshold need at most 2n, differential converges
+   * geometrically.
+   */
   public static final int MAX_STEPS = 1_000_000;
 
   private DenseDebtRankReference() {}
 
   /** The same over arrays: {@code L[i][j]} (i owes j), equities, values and the shock. */
-  public static DebtRankResult run(List<String> ids, double[][] liabilities, double[] equity, double[] value, DebtRankVariant variant, double[] shock) {
+  public static DebtRankResult run(
+      List<String> ids,
+      double[][] liabilities,
+      double[] equity,
+      double[] value,
+      DebtRankVariant variant,
+      double[] shock) {
     int n = ids.size();
     if (liabilities.length != n || equity.length != n || value.length != n || shock.length != n) {
       throw new IllegalArgumentException("every input must have one entry per node (" + n + ")");
@@ -42,7 +51,8 @@ final class DenseDebtRankReference {
     for (int j = 0; j < n; j++) {
       total += value[j];
       if (!(shock[j] >= 0 && shock[j] <= 1)) {
-        throw new IllegalArgumentException("shock of " + ids.get(j) + " must be in [0, 1], was " + shock[j]);
+        throw new IllegalArgumentException(
+            "shock of " + ids.get(j) + " must be in [0, 1], was " + shock[j]);
       }
     }
     if (!(total > 0)) {
@@ -59,8 +69,12 @@ final class DenseDebtRankReference {
     };
   }
 
-  /** Impact of i on j: {@code L[i][j]/E_j}, capped at 1 if asked (Battiston 2012 {@code W_ij = min(1, A_ij/E_j)}). */
-  static double[][] impact(List<String> ids, double[][] liabilities, double[] equity, boolean capped) {
+  /**
+   * Impact of i on j: {@code L[i][j]/E_j}, capped at 1 if asked (Battiston 2012 {@code W_ij =
+   * min(1, A_ij/E_j)}).
+   */
+  static double[][] impact(
+      List<String> ids, double[][] liabilities, double[] equity, boolean capped) {
     int n = ids.size();
     double[][] w = new double[n][n];
     for (int i = 0; i < n; i++) {
@@ -70,7 +84,11 @@ final class DenseDebtRankReference {
           continue;
         }
         if (!(equity[j] > 0)) {
-          throw new IllegalArgumentException("bank " + ids.get(j) + " has interbank assets, so its equity must be > 0, was " + equity[j]);
+          throw new IllegalArgumentException(
+              "bank "
+                  + ids.get(j)
+                  + " has interbank assets, so its equity must be > 0, was "
+                  + equity[j]);
         }
         w[i][j] = capped ? Math.min(1.0, a / equity[j]) : a / equity[j];
       }
@@ -79,10 +97,11 @@ final class DenseDebtRankReference {
   }
 
   /**
-   * Battiston et al. 2012 dynamics: {@code h_j(t) = min(1, h_j(t−1) + Σ_{i: s_i(t−1)=D} W_ij h_i(t−1))};
-   * D becomes I, U with positive stress becomes D; stop when no node is D.
+   * Battiston et al. 2012 dynamics: {@code h_j(t) = min(1, h_j(t−1) + Σ_{i: s_i(t−1)=D} W_ij
+   * h_i(t−1))}; D becomes I, U with positive stress becomes D; stop when no node is D.
    */
-  private static DebtRankResult singleHit(List<String> ids, DebtRankVariant variant, double[][] w, double[] v, double[] shock) {
+  private static DebtRankResult singleHit(
+      List<String> ids, DebtRankVariant variant, double[][] w, double[] v, double[] shock) {
     int n = ids.size();
     final int undistressed = 0;
     final int distressed = 1;
@@ -122,10 +141,11 @@ final class DenseDebtRankReference {
   }
 
   /**
-   * Bardoscia et al. 2015: {@code h_j(t+1) = min(1, h_j(t) + Σ_i Λ_ji (x_i(t) − x_i(t−1)))},
-   * {@code x(−1) = 0}, with {@code x = h} (differential) or {@code x = 1{h ≥ 1 − 1e-12}} (threshold).
+   * Bardoscia et al. 2015: {@code h_j(t+1) = min(1, h_j(t) + Σ_i Λ_ji (x_i(t) − x_i(t−1)))}, {@code
+   * x(−1) = 0}, with {@code x = h} (differential) or {@code x = 1{h ≥ 1 − 1e-12}} (threshold).
    */
-  private static DebtRankResult differential(List<String> ids, DebtRankVariant variant, double[][] w, double[] v, double[] shock) {
+  private static DebtRankResult differential(
+      List<String> ids, DebtRankVariant variant, double[][] w, double[] v, double[] shock) {
     int n = ids.size();
     boolean threshold = variant == DebtRankVariant.THRESHOLD;
     double[] h = shock.clone();

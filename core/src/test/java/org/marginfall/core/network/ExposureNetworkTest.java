@@ -11,7 +11,8 @@ import sim.field.network.Network;
 /** The MASON graph adapter and the validation of {@link ExposureNetwork} and {@link Bank}. */
 class ExposureNetworkTest {
 
-  private static final List<Bank> BANKS = List.of(Bank.of("A", 1, 0), Bank.of("B", 2, 1), Bank.of("C", 3, 0));
+  private static final List<Bank> BANKS =
+      List.of(Bank.of("A", 1, 0), Bank.of("B", 2, 1), Bank.of("C", 3, 0));
   private static final double[][] L = {{0, 1.5, 0}, {0, 0, 2}, {0.25, 0, 0}};
 
   @Test
@@ -46,10 +47,19 @@ class ExposureNetworkTest {
 
   @Test
   void test_of_rejectsBadInput() {
-    assertThrows(IllegalArgumentException.class, () -> ExposureNetwork.of(BANKS, new double[][] {{0, -1, 0}, {0, 0, 0}, {0, 0, 0}}));
-    assertThrows(IllegalArgumentException.class, () -> ExposureNetwork.of(BANKS, new double[][] {{1, 0, 0}, {0, 0, 0}, {0, 0, 0}}));
-    assertThrows(IllegalArgumentException.class, () -> ExposureNetwork.of(BANKS, new double[][] {{0, 0}, {0, 0}}));
-    assertThrows(IllegalArgumentException.class, () -> ExposureNetwork.of(List.of(Bank.of("A", 0, 0), Bank.of("A", 1, 0)), new double[2][2]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ExposureNetwork.of(BANKS, new double[][] {{0, -1, 0}, {0, 0, 0}, {0, 0, 0}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ExposureNetwork.of(BANKS, new double[][] {{1, 0, 0}, {0, 0, 0}, {0, 0, 0}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ExposureNetwork.of(BANKS, new double[][] {{0, 0}, {0, 0}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ExposureNetwork.of(List.of(Bank.of("A", 0, 0), Bank.of("A", 1, 0)), new double[2][2]));
     assertThrows(IllegalArgumentException.class, () -> Bank.of(" ", 0, 0));
     assertThrows(IllegalArgumentException.class, () -> Bank.of("x", Double.NaN, 0));
     assertThrows(IllegalArgumentException.class, () -> new Bank("x", 0, 0, -1, 0));

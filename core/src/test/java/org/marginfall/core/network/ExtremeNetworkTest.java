@@ -20,25 +20,47 @@ class ExtremeNetworkTest {
   void test_clearing_obligationThatOverflowsIsAnErrorNamingTheNode() {
     // A owes B and C 1.5e308 each: p̄_A = 3e308 > Double.MAX_VALUE (≈ 1.797e308) = Infinity.
     List<Bank> banks = List.of(Bank.of("A", 1, 0), Bank.of("B", 1, 0), Bank.of("C", 1, 0));
-    ExposureNetwork net = ExposureNetwork.of(banks, new double[][] {{0, 1.5e308, 1.5e308}, {0, 0, 0}, {0, 0, 0}});
-    NonFiniteResultException e = assertThrows(NonFiniteResultException.class, () -> Clearing.eisenbergNoe(net, ExternalLiabilities.PARI_PASSU));
-    assertTrue(e.getMessage().startsWith("Eisenberg-Noe: node A: obligation is Infinity"), e.getMessage());
-    e = assertThrows(NonFiniteResultException.class, () -> Clearing.rogersVeraart(net, ExternalLiabilities.SENIOR, 0.5, 0.5));
-    assertTrue(e.getMessage().startsWith("Rogers-Veraart: node A: obligation is Infinity"), e.getMessage());
+    ExposureNetwork net =
+        ExposureNetwork.of(banks, new double[][] {{0, 1.5e308, 1.5e308}, {0, 0, 0}, {0, 0, 0}});
+    NonFiniteResultException e =
+        assertThrows(
+            NonFiniteResultException.class,
+            () -> Clearing.eisenbergNoe(net, ExternalLiabilities.PARI_PASSU));
+    assertTrue(
+        e.getMessage().startsWith("Eisenberg-Noe: node A: obligation is Infinity"), e.getMessage());
+    e =
+        assertThrows(
+            NonFiniteResultException.class,
+            () -> Clearing.rogersVeraart(net, ExternalLiabilities.SENIOR, 0.5, 0.5));
+    assertTrue(
+        e.getMessage().startsWith("Rogers-Veraart: node A: obligation is Infinity"),
+        e.getMessage());
   }
 
   @Test
   void test_debtRank_impactThatOverflowsIsAnErrorNamingTheNode() {
-    // A owes B 1e10 and B's equity is 1e-300: impact 1e310 = Infinity (the old code printed R = 0.0).
+    // A owes B 1e10 and B's equity is 1e-300: impact 1e310 = Infinity (the old code printed R =
+    // 0.0).
     List<Bank> banks = List.of(new Bank("A", 0, 0, 1, 1), new Bank("B", 0, 0, 1e-300, 1));
     ExposureNetwork net = ExposureNetwork.of(banks, new double[][] {{0, 1e10}, {0, 0}});
-    NonFiniteResultException e = assertThrows(NonFiniteResultException.class, () -> DebtRank.run(net, DebtRankVariant.BARDOSCIA_2015, new double[] {1, 0}));
-    assertTrue(e.getMessage().startsWith("DebtRank bardoscia2015: node B: impact of A is Infinity"), e.getMessage());
+    NonFiniteResultException e =
+        assertThrows(
+            NonFiniteResultException.class,
+            () -> DebtRank.run(net, DebtRankVariant.BARDOSCIA_2015, new double[] {1, 0}));
+    assertTrue(
+        e.getMessage().startsWith("DebtRank bardoscia2015: node B: impact of A is Infinity"),
+        e.getMessage());
     // Values 1e308 + 1e308 overflow the normalisation: every weight would be 0 and R = 0.
     List<Bank> heavy = List.of(new Bank("A", 0, 0, 1, 1e308), new Bank("B", 0, 0, 1, 1e308));
     ExposureNetwork h = ExposureNetwork.of(heavy, new double[][] {{0, 1}, {0, 0}});
-    e = assertThrows(NonFiniteResultException.class, () -> DebtRank.run(h, DebtRankVariant.BATTISTON_2012, new double[] {1, 0}));
-    assertTrue(e.getMessage().startsWith("DebtRank battiston2012: node (all): the sum of the values is Infinity"), e.getMessage());
+    e =
+        assertThrows(
+            NonFiniteResultException.class,
+            () -> DebtRank.run(h, DebtRankVariant.BATTISTON_2012, new double[] {1, 0}));
+    assertTrue(
+        e.getMessage()
+            .startsWith("DebtRank battiston2012: node (all): the sum of the values is Infinity"),
+        e.getMessage());
   }
 
   @Test
@@ -78,8 +100,11 @@ class ExtremeNetworkTest {
     }
     ExposureNetwork net = ExposureNetwork.fromEdges(banks, from, to, amount);
     ClearingResult r = Clearing.eisenbergNoe(net, ExternalLiabilities.PARI_PASSU);
-    assertTrue(r.defaultSet().size() > Clearing.DENSE_SOLVE_LIMIT, "the sparse sweeps must run: " + r.defaultSet().size() + " defaults");
-    // p*_i = min(p̄_i, max(0, e_i + Σ_j Π[j][i] p*_j)) for every node, to 1e-9 of the largest obligation.
+    assertTrue(
+        r.defaultSet().size() > Clearing.DENSE_SOLVE_LIMIT,
+        "the sparse sweeps must run: " + r.defaultSet().size() + " defaults");
+    // p*_i = min(p̄_i, max(0, e_i + Σ_j Π[j][i] p*_j)) for every node, to 1e-9 of the largest
+    // obligation.
     double[] p = r.payments();
     double[] pbar = r.obligations();
     double[] received = new double[n];
@@ -91,7 +116,8 @@ class ExtremeNetworkTest {
       scale = Math.max(scale, x);
     }
     for (int i = 0; i < n; i++) {
-      double phi = Math.min(pbar[i], Math.max(0, net.banks().get(i).externalAssets() + received[i]));
+      double phi =
+          Math.min(pbar[i], Math.max(0, net.banks().get(i).externalAssets() + received[i]));
       assertEquals(phi, p[i], 1e-9 * scale, "node " + i);
       assertEquals(r.defaulted(i), p[i] < pbar[i], "node " + i);
     }

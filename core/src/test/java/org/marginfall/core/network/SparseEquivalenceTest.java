@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sparse network code against the dense code it replaced ({@link DenseClearingReference},
- * {@link DenseDebtRankReference}, verbatim copies) on random small networks: the same numbers bit for
- * bit, because both sum in the same index order; and a round solved by sparse Gauss–Seidel sweeps
- * equal to the LU solve to 1e-12 of the largest obligation.
+ * {@link DenseDebtRankReference}, verbatim copies) on random small networks: the same numbers bit
+ * for bit, because both sum in the same index order; and a round solved by sparse Gauss–Seidel
+ * sweeps equal to the LU solve to 1e-12 of the largest obligation.
  */
 class SparseEquivalenceTest {
 
@@ -47,12 +47,20 @@ class SparseEquivalenceTest {
     int defaults = 0;
     for (int k = 0; k < NETWORKS; k++) {
       ExposureNetwork net = random(rng);
-      ExternalLiabilities t = rng.nextBoolean() ? ExternalLiabilities.PARI_PASSU : ExternalLiabilities.SENIOR;
+      ExternalLiabilities t =
+          rng.nextBoolean() ? ExternalLiabilities.PARI_PASSU : ExternalLiabilities.SENIOR;
       double alpha = k % 3 == 0 ? 1 : k % 3 == 1 ? 0.5 : rng.nextDouble();
       double beta = k % 3 == 0 ? 1 : k % 3 == 1 ? 0.5 : rng.nextDouble();
       ClearingResult sparse = Clearing.rogersVeraart(net, t, alpha, beta);
-      ClearingResult dense = DenseClearingReference.greatestClearingVector(
-          net.ids(), net.liabilityMatrix(), net.externalAssets(), net.externalLiabilities(), t, alpha, beta);
+      ClearingResult dense =
+          DenseClearingReference.greatestClearingVector(
+              net.ids(),
+              net.liabilityMatrix(),
+              net.externalAssets(),
+              net.externalLiabilities(),
+              t,
+              alpha,
+              beta);
       String what = "network " + k;
       assertArrayEquals(dense.obligations(), sparse.obligations(), 0.0, what);
       assertArrayEquals(dense.payments(), sparse.payments(), 0.0, what);
@@ -60,7 +68,8 @@ class SparseEquivalenceTest {
       assertArrayEquals(dense.defaultRounds(), sparse.defaultRounds(), what);
       assertEquals(dense.iterates().size(), sparse.iterates().size(), what);
       for (int r = 0; r < dense.iterates().size(); r++) {
-        assertArrayEquals(dense.iterates().get(r), sparse.iterates().get(r), 0.0, what + " round " + r);
+        assertArrayEquals(
+            dense.iterates().get(r), sparse.iterates().get(r), 0.0, what + " round " + r);
       }
       defaults += sparse.defaultSet().size();
     }
@@ -73,7 +82,8 @@ class SparseEquivalenceTest {
     int iterated = 0;
     for (int k = 0; k < NETWORKS; k++) {
       ExposureNetwork net = random(rng);
-      ExternalLiabilities t = rng.nextBoolean() ? ExternalLiabilities.PARI_PASSU : ExternalLiabilities.SENIOR;
+      ExternalLiabilities t =
+          rng.nextBoolean() ? ExternalLiabilities.PARI_PASSU : ExternalLiabilities.SENIOR;
       double alpha = k % 2 == 0 ? 1 : 0.25 + 0.75 * rng.nextDouble();
       double beta = k % 2 == 0 ? 1 : 0.25 + 0.75 * rng.nextDouble();
       ClearingResult lu = Clearing.greatestClearingVector(net, t, alpha, beta, Integer.MAX_VALUE);
@@ -102,7 +112,9 @@ class SparseEquivalenceTest {
       }
       for (DebtRankVariant v : DebtRankVariant.values()) {
         DebtRankResult sparse = DebtRank.run(net, v, shock);
-        DebtRankResult dense = DenseDebtRankReference.run(net.ids(), net.liabilityMatrix(), net.equities(), net.values(), v, shock);
+        DebtRankResult dense =
+            DenseDebtRankReference.run(
+                net.ids(), net.liabilityMatrix(), net.equities(), net.values(), v, shock);
         String what = "network " + k + " " + v;
         assertArrayEquals(dense.finalStress(), sparse.finalStress(), 0.0, what);
         assertArrayEquals(dense.weights(), sparse.weights(), 0.0, what);

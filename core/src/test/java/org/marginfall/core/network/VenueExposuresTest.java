@@ -13,10 +13,10 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /**
  * The exposure network measured from a hand-built ledger of three venues, with every weight worked
@@ -31,7 +31,8 @@ class VenueExposuresTest {
   private static final AssetId RB = AssetId.of("rB");
 
   /** Only what the measurement reads: id, accepted collateral and issued assets. */
-  private record Spec(VenueId id, Set<AssetId> collateralAssets, Set<AssetId> issuedAssets) implements VenueSpec {
+  private record Spec(VenueId id, Set<AssetId> collateralAssets, Set<AssetId> issuedAssets)
+      implements VenueSpec {
     @Override
     public String type() {
       return "test";
@@ -48,16 +49,18 @@ class VenueExposuresTest {
     }
   }
 
-  private static final List<Spec> VENUES = List.of(
-      new Spec(VenueId.of("A"), Set.of(USD, ETH, RB), Set.of(RA)),
-      new Spec(VenueId.of("B"), Set.of(USD, ETH, RA), Set.of(RB)),
-      new Spec(VenueId.of("C"), Set.of(USD, ETH), Set.of()));
+  private static final List<Spec> VENUES =
+      List.of(
+          new Spec(VenueId.of("A"), Set.of(USD, ETH, RB), Set.of(RA)),
+          new Spec(VenueId.of("B"), Set.of(USD, ETH, RA), Set.of(RB)),
+          new Spec(VenueId.of("C"), Set.of(USD, ETH), Set.of()));
 
-  private static final Map<AssetId, Double> PRICES = Map.of(USD, 1.0, ETH, 2000.0, RA, 1.1, RB, 0.9);
+  private static final Map<AssetId, Double> PRICES =
+      Map.of(USD, 1.0, ETH, 2000.0, RA, 1.1, RB, 0.9);
 
   /**
-   * A: insurance 100 USD; a margin account with 2 ETH and 50 rB; rA's issuer (external, -300).
-   * B: treasury 40 USD and 10 rA; a margin account with 200 rA and 1 ETH; bad debt (external, -5 USD).
+   * A: insurance 100 USD; a margin account with 2 ETH and 50 rB; rA's issuer (external, -300). B:
+   * treasury 40 USD and 10 rA; a margin account with 200 rA and 1 ETH; bad debt (external, -5 USD).
    * C: vow 20 USD; a vault with 3 ETH. An agent wallet holds 90 rA: it belongs to no venue.
    */
   private static Ledger ledger() {
@@ -135,11 +138,15 @@ class VenueExposuresTest {
   @Test
   void test_measure_commonAssetEdgesTakeTheSmallerHolding() {
     List<VenueExposures.CommonAsset> common = measured().commonAssets();
-    // ETH holdings: A 4000, B 2000, C 6000; USD is not a spot asset, rA/rB are not accepted by both.
+    // ETH holdings: A 4000, B 2000, C 6000; USD is not a spot asset, rA/rB are not accepted by
+    // both.
     assertEquals(3, common.size());
-    assertEquals(new VenueExposures.CommonAsset("A", "B", "ETH", 4000.0, 2000.0, 2000.0), common.get(0));
-    assertEquals(new VenueExposures.CommonAsset("A", "C", "ETH", 4000.0, 6000.0, 4000.0), common.get(1));
-    assertEquals(new VenueExposures.CommonAsset("B", "C", "ETH", 2000.0, 6000.0, 2000.0), common.get(2));
+    assertEquals(
+        new VenueExposures.CommonAsset("A", "B", "ETH", 4000.0, 2000.0, 2000.0), common.get(0));
+    assertEquals(
+        new VenueExposures.CommonAsset("A", "C", "ETH", 4000.0, 6000.0, 4000.0), common.get(1));
+    assertEquals(
+        new VenueExposures.CommonAsset("B", "C", "ETH", 2000.0, 6000.0, 2000.0), common.get(2));
   }
 
   @Test
@@ -168,7 +175,8 @@ class VenueExposuresTest {
   void test_network_fullPaymentLeavesCapitalAsNetWorth() {
     // Nothing is short, so Eisenberg-Noe pays in full: net worth = e + received - owed
     // = A: 4100 + 45 - (3814 + 231) = 100, its capital.
-    ClearingResult r = Clearing.rogersVeraart(measured().network(), ExternalLiabilities.PARI_PASSU, 1, 1);
+    ClearingResult r =
+        Clearing.rogersVeraart(measured().network(), ExternalLiabilities.PARI_PASSU, 1, 1);
     assertEquals(100.0, r.netWorth()[0], 1e-6);
     assertEquals(51.0, r.netWorth()[1], 1e-6);
     assertEquals(20.0, r.netWorth()[2], 1e-6);
@@ -178,7 +186,8 @@ class VenueExposuresTest {
   void test_network_debtRankOfTheIssuerStressesTheHolder() {
     // A defaulting: B's impact from A is 231 / 51 > 1, so B's stress reaches its cap of 1; C holds
     // no claim and stays unstressed.
-    DebtRankResult r = DebtRank.eachNodeDefaulting(measured().network(), DebtRankVariant.BARDOSCIA_2015).get(0);
+    DebtRankResult r =
+        DebtRank.eachNodeDefaulting(measured().network(), DebtRankVariant.BARDOSCIA_2015).get(0);
     assertEquals(1.0, r.finalStress()[1], 1e-12);
     assertEquals(0.0, r.finalStress()[2], 0.0);
   }
@@ -186,9 +195,13 @@ class VenueExposuresTest {
   @Test
   void test_constructor_rejectsEdgesToUnknownVenues() {
     VenueExposures.Node a = new VenueExposures.Node("A", 0, 1);
-    assertThrows(IllegalArgumentException.class, () -> new VenueExposures(
-        List.of(a), List.of(new VenueExposures.Claim("A", "Z", "rZ", 1, 1)), List.of()));
-    assertThrows(IllegalArgumentException.class, () -> new VenueExposures.Claim("A", "A", "rA", 1, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new VenueExposures(
+                List.of(a), List.of(new VenueExposures.Claim("A", "Z", "rZ", 1, 1)), List.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> new VenueExposures.Claim("A", "A", "rA", 1, 1));
     assertThrows(IllegalArgumentException.class, () -> new VenueExposures.Node("A", 2, 1));
   }
 }

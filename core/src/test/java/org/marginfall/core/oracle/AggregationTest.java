@@ -19,7 +19,8 @@ class AggregationTest {
   @Test
   void test_median_ofFourIsTheMeanOfTheTwoMiddleReadings() {
     // sorted 96, 98, 100, 104; cumulative weight 2 reaches exactly half of 4 at 98: (98 + 100) / 2
-    assertEquals(99.0, median.aggregate(new double[] {100, 96, 104, 98}, new double[] {1, 1, 1, 1}), 0.0);
+    assertEquals(
+        99.0, median.aggregate(new double[] {100, 96, 104, 98}, new double[] {1, 1, 1, 1}), 0.0);
   }
 
   @Test
@@ -36,7 +37,8 @@ class AggregationTest {
     double[] weights = {3, 2, 2, 1, 1};
     assertEquals(100.0, median.aggregate(values, weights), 0.0);
     // An unweighted median of the same readings is 100 too; move Binance to 105 and the weighted
-    // median follows it: sorted 90 (1), 99 (2), 101 (2), 105 (3), 110 (1); cumulative 1, 3, 5 >= 4.5 at 101
+    // median follows it: sorted 90 (1), 99 (2), 101 (2), 105 (3), 110 (1); cumulative 1, 3, 5 >=
+    // 4.5 at 101
     values[0] = 105;
     assertEquals(101.0, median.aggregate(values, weights), 0.0);
   }
@@ -44,7 +46,8 @@ class AggregationTest {
   @Test
   void test_median_heavySourceOutweighsTwoLightOnes() {
     // 100 (w1), 101 (w1), 200 (w3): total 5, half 2.5; cumulative 1, 2, 5: the heavy 200
-    assertEquals(200.0, median.aggregate(new double[] {100, 101, 200}, new double[] {1, 1, 3}), 0.0);
+    assertEquals(
+        200.0, median.aggregate(new double[] {100, 101, 200}, new double[] {1, 1, 3}), 0.0);
   }
 
   @Test
@@ -65,7 +68,10 @@ class AggregationTest {
 
   @Test
   void test_aggregate_rejectsMismatchedInputs() {
-    assertThrows(IllegalArgumentException.class, () -> median.aggregate(new double[] {}, new double[] {}));
-    assertThrows(IllegalArgumentException.class, () -> mean.aggregate(new double[] {1, 2}, new double[] {1}));
+    assertThrows(
+        IllegalArgumentException.class, () -> median.aggregate(new double[] {}, new double[] {}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> mean.aggregate(new double[] {1, 2}, new double[] {1}));
   }
 }

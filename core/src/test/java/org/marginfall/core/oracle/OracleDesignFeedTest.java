@@ -11,21 +11,31 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.random.RandomStream;
 
-/** Worked examples of each oracle design, one feed at a time, with the market path given by hand. */
+/**
+ * Worked examples of each oracle design, one feed at a time, with the market path given by hand.
+ */
 class OracleDesignFeedTest {
 
   private static final AssetId ETH = AssetId.of("ETH");
   private static final AssetId BTC = AssetId.of("BTC");
   private static final double INF = Double.POSITIVE_INFINITY;
+
   /** Never fires on its own within these tests. */
   private static final int NO_HEARTBEAT = 1_000;
+
   /** Publishes every change, no heartbeat within these tests. */
   private static final OracleRule EVERY_CHANGE = new OracleRule(0, NO_HEARTBEAT, 0.0);
 
   private static OracleDesign design(
-      OracleRule rule, List<OracleSource> sources, int twap, double min, double max, double band,
+      OracleRule rule,
+      List<OracleSource> sources,
+      int twap,
+      double min,
+      double max,
+      double band,
       List<OracleFailure> failures) {
-    return new OracleDesign(rule, sources, new Aggregation.Median(), twap, min, max, band, failures);
+    return new OracleDesign(
+        rule, sources, new Aggregation.Median(), twap, min, max, band, failures);
   }
 
   private static OracleDesign failing(OracleFailure... failures) {
@@ -62,7 +72,9 @@ class OracleDesignFeedTest {
     // price sat at 100. Step 3 reads 70, 80, 90, 100: median (80 + 90) / 2 = 85.
     List<OracleSource> sources =
         List.of(
-            OracleSource.exact("s0", 0), OracleSource.exact("s1", 1), OracleSource.exact("s2", 2),
+            OracleSource.exact("s0", 0),
+            OracleSource.exact("s1", 1),
+            OracleSource.exact("s2", 2),
             OracleSource.exact("s3", 3));
     OracleFeed f = feed(design(EVERY_CHANGE, sources, 1, 0, INF, INF, List.of()), 100);
     // step 1 reads 90, 100, 100, 100: (100 + 100) / 2 = 100, no change from the initial 100
@@ -80,7 +92,8 @@ class OracleDesignFeedTest {
     // steps back: total 5, half 2.5, so the heavy reading is the weighted median whatever the order
     List<OracleSource> sources =
         List.of(
-            new OracleSource("heavy", 3, 0, 0, 0), OracleSource.exact("lag1", 1),
+            new OracleSource("heavy", 3, 0, 0, 0),
+            OracleSource.exact("lag1", 1),
             OracleSource.exact("lag2", 2));
     OracleFeed f = feed(design(EVERY_CHANGE, sources, 1, 0, INF, INF, List.of()), 100);
     assertEquals(90.0, step(f, 1, 90).price(), 0.0);
@@ -91,7 +104,8 @@ class OracleDesignFeedTest {
   void test_evaluate_medianOfThreeLatenciesLagsTheMarketByOneStep() {
     // latencies 0, 1, 2 over a falling market: the median is the one-step-old price
     List<OracleSource> sources =
-        List.of(OracleSource.exact("s0", 0), OracleSource.exact("s1", 1), OracleSource.exact("s2", 2));
+        List.of(
+            OracleSource.exact("s0", 0), OracleSource.exact("s1", 1), OracleSource.exact("s2", 2));
     OracleFeed f = feed(design(EVERY_CHANGE, sources, 1, 0, INF, INF, List.of()), 100);
     // step 1 reads 90, 100, 100: median 100, no change
     assertNull(step(f, 1, 90));
@@ -120,7 +134,10 @@ class OracleDesignFeedTest {
   @Test
   void test_candidate_twapOfALatentSource() {
     // one source one step late, window 2: market 100, 80, 60, 40
-    OracleFeed f = feed(design(EVERY_CHANGE, List.of(OracleSource.exact("late", 1)), 2, 0, INF, INF, List.of()), 100);
+    OracleFeed f =
+        feed(
+            design(EVERY_CHANGE, List.of(OracleSource.exact("late", 1)), 2, 0, INF, INF, List.of()),
+            100);
     // step 1: readings by step 100, 100 -> 100 (no change)
     assertNull(step(f, 1, 80));
     // step 2: readings 100 (step 1 read step 0), 80 (step 2 reads step 1): 90
@@ -132,7 +149,8 @@ class OracleDesignFeedTest {
   @Test
   void test_evaluate_clampsToMinAnswerAndKeepsPublishingTheFloor() {
     // Chainlink minAnswer/maxAnswer (LUNA, May 2022): floor 20, cap 200, heartbeat 3
-    OracleFeed f = feed(design(new OracleRule(0, 3, 0.0), List.of(), 1, 20, 200, INF, List.of()), 100);
+    OracleFeed f =
+        feed(design(new OracleRule(0, 3, 0.0), List.of(), 1, 20, 200, INF, List.of()), 100);
     OracleFeed.Update u = step(f, 1, 50);
     assertEquals(50.0, u.price(), 0.0);
     assertEquals(OracleFeed.Reason.DEVIATION, u.reason());
@@ -184,7 +202,8 @@ class OracleDesignFeedTest {
 
   @Test
   void test_evaluate_bandLeavesAFeedStuckAfterAPermanentDrop() {
-    OracleFeed f = feed(design(new OracleRule(0, 2, 0.0), List.of(), 1, 0, INF, 0.25, List.of()), 64);
+    OracleFeed f =
+        feed(design(new OracleRule(0, 2, 0.0), List.of(), 1, 0, INF, 0.25, List.of()), 64);
     for (long t = 1; t <= 6; t++) {
       // 32 / 64 - 1 = -0.5 every step: refused every step, the heartbeat publishes nothing either
       OracleFeed.Update u = step(f, t, 32);
@@ -220,7 +239,13 @@ class OracleDesignFeedTest {
   void test_evaluate_frozenResumesWithTheHeartbeatWhenThePriceDidNotMove() {
     OracleFeed f =
         feed(
-            design(new OracleRule(0, 2, 0.01), List.of(), 1, 0, INF, INF,
+            design(
+                new OracleRule(0, 2, 0.01),
+                List.of(),
+                1,
+                0,
+                INF,
+                INF,
                 List.of(new OracleFailure(ETH, 1, 4, new OracleFailure.Frozen()))),
             100);
     assertEquals(OracleFeed.Reason.FROZEN, step(f, 1, 100).reason());
@@ -253,7 +278,13 @@ class OracleDesignFeedTest {
   void test_evaluate_laggingShiftsTheTwapWindow() {
     OracleFeed f =
         feed(
-            design(EVERY_CHANGE, List.of(), 2, 0, INF, INF,
+            design(
+                EVERY_CHANGE,
+                List.of(),
+                2,
+                0,
+                INF,
+                INF,
                 List.of(new OracleFailure(ETH, 4, 1, new OracleFailure.Lagging(2)))),
             100);
     step(f, 1, 96);
@@ -268,7 +299,13 @@ class OracleDesignFeedTest {
     // source latency 1 plus lag 1: step 3 reads the price of step 1
     OracleFeed f =
         feed(
-            design(new OracleRule(1, NO_HEARTBEAT, 0.0), List.of(), 1, 0, INF, INF,
+            design(
+                new OracleRule(1, NO_HEARTBEAT, 0.0),
+                List.of(),
+                1,
+                0,
+                INF,
+                INF,
                 List.of(new OracleFailure(ETH, 3, 1, new OracleFailure.Lagging(1)))),
             100);
     assertNull(step(f, 1, 90)); // reads step 0's 100
@@ -281,7 +318,8 @@ class OracleDesignFeedTest {
 
   @Test
   void test_evaluate_wrongValuePublishesTheGivenValueOverItsWindow() {
-    OracleFeed f = feed(failing(new OracleFailure(ETH, 2, 2, new OracleFailure.WrongValue(123.0))), 100);
+    OracleFeed f =
+        feed(failing(new OracleFailure(ETH, 2, 2, new OracleFailure.WrongValue(123.0))), 100);
     assertEquals(101.0, step(f, 1, 101).price(), 0.0);
     OracleFeed.Update u = step(f, 2, 102);
     assertEquals(123.0, u.price(), 0.0);
@@ -302,7 +340,13 @@ class OracleDesignFeedTest {
     // as the failure's value, past a maxAnswer of 1.2 (a faulty answer the aggregator accepted)
     OracleFeed f =
         feed(
-            design(EVERY_CHANGE, List.of(), 1, 0, 1.2, INF,
+            design(
+                EVERY_CHANGE,
+                List.of(),
+                1,
+                0,
+                1.2,
+                INF,
                 List.of(new OracleFailure(ETH, 1, 2, new OracleFailure.WrongFactor(1.3)))),
             1.0);
     OracleFeed.Update u = step(f, 1, 1.0);
@@ -323,7 +367,14 @@ class OracleDesignFeedTest {
   void test_observe_noisySourceDrawsFromTheOraclesStreamByInversion() {
     double sigma = 0.01;
     OracleDesign noisy =
-        design(EVERY_CHANGE, List.of(new OracleSource("n", 1, 0, 0.0, sigma)), 1, 0, INF, INF, List.of());
+        design(
+            EVERY_CHANGE,
+            List.of(new OracleSource("n", 1, 0, 0.0, sigma)),
+            1,
+            0,
+            INF,
+            INF,
+            List.of());
     OracleFeed f = new OracleFeed(ETH, noisy, 100, new RandomStream("oracles/x", 42));
     // a twin stream with the same seed gives the draws: one at construction (step 0), one per step
     RandomStream twin = new RandomStream("oracles/x", 42);
@@ -342,9 +393,15 @@ class OracleDesignFeedTest {
     OracleDesign noisy =
         design(
             EVERY_CHANGE,
-            List.of(new OracleSource("a", 1, 0, 0, 0.01), new OracleSource("b", 2, 1, 0.001, 0.02),
+            List.of(
+                new OracleSource("a", 1, 0, 0, 0.01),
+                new OracleSource("b", 2, 1, 0.001, 0.02),
                 OracleSource.exact("c", 0)),
-            3, 0, INF, INF, List.of());
+            3,
+            0,
+            INF,
+            INF,
+            List.of());
     double[] first = path(noisy, 7);
     double[] again = path(noisy, 7);
     for (int i = 0; i < first.length; i++) {
@@ -368,7 +425,14 @@ class OracleDesignFeedTest {
   @Test
   void test_newFeed_noisyDesignWithoutStreamIsRefused() {
     OracleDesign noisy =
-        design(EVERY_CHANGE, List.of(new OracleSource("n", 1, 0, 0.0, 0.01)), 1, 0, INF, INF, List.of());
+        design(
+            EVERY_CHANGE,
+            List.of(new OracleSource("n", 1, 0, 0.0, 0.01)),
+            1,
+            0,
+            INF,
+            INF,
+            List.of());
     assertThrows(IllegalArgumentException.class, () -> new OracleFeed(ETH, noisy, 100, null));
     assertThrows(IllegalArgumentException.class, () -> new Oracle(OracleId.of("o"), noisy, null));
   }
@@ -403,6 +467,7 @@ class OracleDesignFeedTest {
     IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e);
     assertTrue(x.getMessage().startsWith(prefix), x.getMessage());
   }
+
   @Test
   void test_reasonLabel_keepsTheExistingEventValues() {
     assertEquals("heartbeat", OracleFeed.Reason.HEARTBEAT.label());
@@ -415,7 +480,11 @@ class OracleDesignFeedTest {
   @Test
   void test_oraclesPublishedStep_frozenFeedFallsBehindTheClock() {
     Oracles oracles = new Oracles(AssetId.of("USD"));
-    Oracle o = new Oracle(OracleId.of("o"), failing(new OracleFailure(ETH, 2, 5, new OracleFailure.Frozen())), null);
+    Oracle o =
+        new Oracle(
+            OracleId.of("o"),
+            failing(new OracleFailure(ETH, 2, 5, new OracleFailure.Frozen())),
+            null);
     o.addFeed(ETH, 100);
     oracles.add(o);
     OracleFeed f = o.feed(ETH);

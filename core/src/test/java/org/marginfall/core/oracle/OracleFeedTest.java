@@ -13,6 +13,7 @@ class OracleFeedTest {
 
   private static final AssetId ETH = AssetId.of("ETH");
   private static final AssetId USD = AssetId.of("USD");
+
   /** Never fires on its own within these tests. */
   private static final int NO_HEARTBEAT = 1_000;
 
@@ -149,7 +150,8 @@ class OracleFeedTest {
 
   @Test
   void test_oracleRule_validationNamesTheField() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OracleRule(-1, 1, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new OracleRule(-1, 1, 0));
     assertTrue(e.getMessage().startsWith("latencySteps:"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new OracleRule(0, 0, 0));
     assertTrue(e.getMessage().startsWith("heartbeatSteps:"), e.getMessage());
@@ -166,7 +168,9 @@ class OracleFeedTest {
     assertEquals(1.0, oracles.price(OracleId.of("fast"), USD), 0.0);
     assertEquals(2000.0, oracles.price(OracleId.of("fast"), ETH), 0.0);
     assertThrows(IllegalArgumentException.class, () -> oracles.price(OracleId.of("slow"), ETH));
-    assertThrows(IllegalArgumentException.class, () -> oracles.price(OracleId.of("fast"), AssetId.of("BTC")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> oracles.price(OracleId.of("fast"), AssetId.of("BTC")));
     assertThrows(
         IllegalArgumentException.class,
         () -> oracles.add(new Oracle(OracleId.of("fast"), OracleRule.immediate())));

@@ -29,7 +29,8 @@ class OracleSimulationTest {
   /** ETH on a random path, so that the fundamental path depends on the price stream. */
   private static ModelSpec stochastic() {
     return ModelSpecs.withEthPrice(
-        ModelSpecs.oneAsset(STEPS), new PriceProcessSpec(ModelSpecs.ETH_PRICE, 0.0, 0.8, Optional.empty()));
+        ModelSpecs.oneAsset(STEPS),
+        new PriceProcessSpec(ModelSpecs.ETH_PRICE, 0.0, 0.8, Optional.empty()));
   }
 
   private static OracleSpec noisyMedian() {
@@ -38,9 +39,14 @@ class OracleSimulationTest {
         new OracleDesign(
             new OracleRule(0, 60, 0.005),
             List.of(
-                new OracleSource("a", 1, 0, 0.0, 0.01), new OracleSource("b", 1, 1, 0.0, 0.01),
+                new OracleSource("a", 1, 0, 0.0, 0.01),
+                new OracleSource("b", 1, 1, 0.0, 0.01),
                 new OracleSource("c", 1, 2, 0.0, 0.01)),
-            new Aggregation.Median(), 3, 0.0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+            new Aggregation.Median(),
+            3,
+            0.0,
+            Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY,
             List.of()));
   }
 
@@ -72,7 +78,8 @@ class OracleSimulationTest {
         ModelSpecs.ETH_PRICE, without.records().get((int) STEPS).assets().get(0).fundamental());
     // the noisy oracle drew from its own stream; a noise-free oracle takes none
     assertTrue(streamsWith.contains("oracles/" + NOISY), streamsWith.toString());
-    assertFalse(streamsWithout.stream().anyMatch(s -> s.startsWith("oracles/")), streamsWithout.toString());
+    assertFalse(
+        streamsWithout.stream().anyMatch(s -> s.startsWith("oracles/")), streamsWithout.toString());
   }
 
   @Test
@@ -100,8 +107,13 @@ class OracleSimulationTest {
         new OracleSpec(
             FROZEN,
             new OracleDesign(
-                OracleRule.immediate(), List.of(), new Aggregation.Median(), 1, 0.0,
-                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                OracleRule.immediate(),
+                List.of(),
+                new Aggregation.Median(),
+                1,
+                0.0,
+                Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY,
                 List.of(new OracleFailure(ModelSpecs.ETH, 3, 4, new OracleFailure.Frozen()))));
     ModelSpec spec =
         ModelSpecs.withShocks(
@@ -115,9 +127,13 @@ class OracleSimulationTest {
     }
     assertEquals(
         List.of(
-            "1/0:heartbeat@2000.0", "2/0:heartbeat@2000.0", "3/0:frozen@2000.0",
+            "1/0:heartbeat@2000.0",
+            "2/0:heartbeat@2000.0",
+            "3/0:frozen@2000.0",
             // 2000 * (1 - 0.5) = 1000 at step 7, when the window [3, 7) is over
-            "7/0:deviation@1000.0", "8/0:heartbeat@1000.0", "9/0:heartbeat@1000.0",
+            "7/0:deviation@1000.0",
+            "8/0:heartbeat@1000.0",
+            "9/0:heartbeat@1000.0",
             "10/0:heartbeat@1000.0"),
         seen);
     // at step 6 the market is at 1000 while the feed still shows 2000

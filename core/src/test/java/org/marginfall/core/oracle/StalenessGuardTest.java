@@ -1,6 +1,5 @@
 package org.marginfall.core.oracle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +38,10 @@ class StalenessGuardTest {
   @Test
   void test_pauses_onlyWithThePauseActionAndALimit() {
     Oracles oracles = publishedAtZero();
-    assertTrue(new StalenessGuard(5, StalenessGuard.Action.IGNORE).stale(oracles, FEED, List.of(ETH), 6));
-    assertFalse(new StalenessGuard(5, StalenessGuard.Action.IGNORE).pauses(oracles, FEED, List.of(ETH), 6));
+    assertTrue(
+        new StalenessGuard(5, StalenessGuard.Action.IGNORE).stale(oracles, FEED, List.of(ETH), 6));
+    assertFalse(
+        new StalenessGuard(5, StalenessGuard.Action.IGNORE).pauses(oracles, FEED, List.of(ETH), 6));
     assertFalse(StalenessGuard.OFF.pauses(oracles, FEED, List.of(ETH), 1_000_000));
   }
 }

@@ -20,20 +20,26 @@ class FundamentalPricesTest {
 
   /** One day per step: dt = 86400 / (365 * 86400) = 1/365 year. */
   private static final double STEP_SECONDS = 86_400.0;
+
   private static final double DT = 1.0 / 365;
   private static final double ETH_PRICE = 2000.0;
 
   /** Steps of the statistical checks; tolerances are 4 standard errors of the estimate. */
   private static final int STEPS = 200_000;
+
   private static final double SE_MULTIPLE = 4.0;
 
   private static FundamentalPrices prices(
-      List<AssetId> assets, List<PriceProcessSpec> specs, double[][] correlation, RandomStreams streams) {
+      List<AssetId> assets,
+      List<PriceProcessSpec> specs,
+      double[][] correlation,
+      RandomStreams streams) {
     return new FundamentalPrices(assets, specs, correlation, STEP_SECONDS, streams);
   }
 
   private static FundamentalPrices single(PriceProcessSpec spec) {
-    return prices(List.of(ETH), List.of(spec), FundamentalPrices.identity(1), new RandomStreams(SEED, 0));
+    return prices(
+        List.of(ETH), List.of(spec), FundamentalPrices.identity(1), new RandomStreams(SEED, 0));
   }
 
   /** The log-returns of asset 0 over {@code n} steps. */
@@ -102,7 +108,8 @@ class FundamentalPricesTest {
   void test_advance_gbmLogReturnMeanAndVarianceMatchTheory() {
     double mu = 0.1;
     double sigma = 0.8;
-    double[] r = logReturns(single(new PriceProcessSpec(ETH_PRICE, mu, sigma, Optional.empty())), 0, STEPS);
+    double[] r =
+        logReturns(single(new PriceProcessSpec(ETH_PRICE, mu, sigma, Optional.empty())), 0, STEPS);
 
     // E[r] = (mu - sigma^2/2) dt = (0.1 - 0.32) / 365 = -6.0274e-4 per step
     double expectedMean = (mu - sigma * sigma / 2) * DT;
@@ -110,10 +117,12 @@ class FundamentalPricesTest {
     double expectedVariance = sigma * sigma * DT;
     double m = mean(r);
     double v = centralMoment(r, m, 2);
-    // SE of the mean sqrt(var / n) = 9.4e-5; the drift without the -sigma^2/2 term would be 9 SE away.
+    // SE of the mean sqrt(var / n) = 9.4e-5; the drift without the -sigma^2/2 term would be 9 SE
+    // away.
     assertEquals(expectedMean, m, SE_MULTIPLE * Math.sqrt(expectedVariance / STEPS));
     // SE of a normal sample variance: var * sqrt(2 / (n - 1)), 0.32% here
-    assertEquals(expectedVariance, v, SE_MULTIPLE * expectedVariance * Math.sqrt(2.0 / (STEPS - 1)));
+    assertEquals(
+        expectedVariance, v, SE_MULTIPLE * expectedVariance * Math.sqrt(2.0 / (STEPS - 1)));
   }
 
   @Test
@@ -148,17 +157,25 @@ class FundamentalPricesTest {
     // SE of a sample correlation of normals: (1 - rho^2) / sqrt(n) = 0.64 / 316 = 0.002
     assertEquals(rho, corr, SE_MULTIPLE * (1 - rho * rho) / Math.sqrt(n));
     // the second asset's own variance is still sigma^2 dt = 0.25 / 365
-    assertEquals(0.25 * DT, centralMoment(b, mb, 2), SE_MULTIPLE * 0.25 * DT * Math.sqrt(2.0 / (n - 1)));
+    assertEquals(
+        0.25 * DT, centralMoment(b, mb, 2), SE_MULTIPLE * 0.25 * DT * Math.sqrt(2.0 / (n - 1)));
   }
 
   @Test
   void test_advance_appendingAnUncorrelatedAssetLeavesExistingPathsBitIdentical() {
     PriceProcessSpec eth = new PriceProcessSpec(ETH_PRICE, 0.05, 0.8, Optional.empty());
-    PriceProcessSpec btc = new PriceProcessSpec(60_000, 0.02, 0.5, Optional.of(new JumpSpec(12, -0.05, 0.1)));
-    PriceProcessSpec sol = new PriceProcessSpec(150, 0.0, 1.2, Optional.of(new JumpSpec(50, -0.1, 0.2)));
+    PriceProcessSpec btc =
+        new PriceProcessSpec(60_000, 0.02, 0.5, Optional.of(new JumpSpec(12, -0.05, 0.1)));
+    PriceProcessSpec sol =
+        new PriceProcessSpec(150, 0.0, 1.2, Optional.of(new JumpSpec(50, -0.1, 0.2)));
     FundamentalPrices two =
-        prices(List.of(ETH, BTC), List.of(eth, btc), new double[][] {{1, 0.7}, {0.7, 1}}, new RandomStreams(SEED, 0));
-    // The Cholesky factor's first two rows are unchanged when a zero-correlation row is appended last,
+        prices(
+            List.of(ETH, BTC),
+            List.of(eth, btc),
+            new double[][] {{1, 0.7}, {0.7, 1}},
+            new RandomStreams(SEED, 0));
+    // The Cholesky factor's first two rows are unchanged when a zero-correlation row is appended
+    // last,
     // and SOL draws only from its own stream prices/SOL.
     FundamentalPrices three =
         prices(
@@ -192,7 +209,8 @@ class FundamentalPricesTest {
       busy.stream("agents/traders").nextUniform();
       busy.stream("oracles").nextUniform();
     }
-    FundamentalPrices afterOthers = prices(List.of(ETH), List.of(eth), FundamentalPrices.identity(1), busy);
+    FundamentalPrices afterOthers =
+        prices(List.of(ETH), List.of(eth), FundamentalPrices.identity(1), busy);
     for (int i = 0; i < 500; i++) {
       plain.advance();
       afterOthers.advance();
@@ -235,7 +253,8 @@ class FundamentalPricesTest {
     }
     double m = mean(gross);
     double se = Math.sqrt(centralMoment(gross, m, 2) / STEPS);
-    // lambda k dt = 50 (e^(-0.05 + 0.00125) - 1) / 365 = -6.5e-3 per step: without the compensator the
+    // lambda k dt = 50 (e^(-0.05 + 0.00125) - 1) / 365 = -6.5e-3 per step: without the compensator
+    // the
     // mean would be about 100 standard errors (se = 6e-5) away from e^(mu dt).
     assertEquals(Math.exp(mu * DT), m, SE_MULTIPLE * se);
     assertTrue(Math.abs(jumps.intensityPerYear() * jumps.meanRelativeJump() * DT) > 50 * se);
@@ -243,10 +262,13 @@ class FundamentalPricesTest {
 
   @Test
   void test_advance_jumpDiffusionLogReturnVarianceMatchesCompoundPoisson() {
-    // Var[r] = sigma^2 dt + lambda dt (s^2 + m^2) = 0.04/365 + 50/365 * (0.0025 + 0.0025) = 7.945e-4
+    // Var[r] = sigma^2 dt + lambda dt (s^2 + m^2) = 0.04/365 + 50/365 * (0.0025 + 0.0025) =
+    // 7.945e-4
     double sigma = 0.2;
     JumpSpec jumps = new JumpSpec(50, -0.05, 0.05);
-    double[] r = logReturns(single(new PriceProcessSpec(ETH_PRICE, 0.0, sigma, Optional.of(jumps))), 0, STEPS);
+    double[] r =
+        logReturns(
+            single(new PriceProcessSpec(ETH_PRICE, 0.0, sigma, Optional.of(jumps))), 0, STEPS);
     double m = mean(r);
     double v = centralMoment(r, m, 2);
     double expected = sigma * sigma * DT + 50 * DT * (0.05 * 0.05 + 0.05 * 0.05);
@@ -268,7 +290,8 @@ class FundamentalPricesTest {
 
   @Test
   void test_jumpSpec_validationNamesTheField() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JumpSpec(-1, 0, 0.1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new JumpSpec(-1, 0, 0.1));
     assertTrue(e.getMessage().startsWith("intensityPerYear:"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new JumpSpec(1, 0, -0.1));
     assertTrue(e.getMessage().startsWith("sdLogJump:"), e.getMessage());
@@ -279,9 +302,14 @@ class FundamentalPricesTest {
   @Test
   void test_priceProcessSpec_validationNamesTheField() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new PriceProcessSpec(0, 0, 0.1, Optional.empty()));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PriceProcessSpec(0, 0, 0.1, Optional.empty()));
     assertTrue(e.getMessage().startsWith("initialPrice:"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new PriceProcessSpec(1, 0, -0.1, Optional.empty()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PriceProcessSpec(1, 0, -0.1, Optional.empty()));
     assertTrue(e.getMessage().startsWith("volatility:"), e.getMessage());
     assertEquals(Optional.empty(), new PriceProcessSpec(1, 0, 0, null).jumps());
   }

@@ -14,7 +14,9 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
 
-/** Replayed paths, the block bootstrap and the conditioning of simulated assets on historical ones. */
+/**
+ * Replayed paths, the block bootstrap and the conditioning of simulated assets on historical ones.
+ */
 class HistoricalPricesTest {
 
   private static final AssetId ETH = AssetId.of("ETH");
@@ -26,8 +28,13 @@ class HistoricalPricesTest {
   @Test
   void test_replay_followsThePathPointByPoint_withShocksOnTop() {
     double[] path = {100, 104, 98, 91, 95};
-    FundamentalPrices p = new FundamentalPrices(List.of(ETH), List.of(PriceProcessSpec.replay(ReplayPath.of(path))),
-        FundamentalPrices.identity(1), STEP_SECONDS, new RandomStreams(1, 0));
+    FundamentalPrices p =
+        new FundamentalPrices(
+            List.of(ETH),
+            List.of(PriceProcessSpec.replay(ReplayPath.of(path))),
+            FundamentalPrices.identity(1),
+            STEP_SECONDS,
+            new RandomStreams(1, 0));
     assertEquals(100, p.price(0));
     p.advance();
     assertEquals(104, p.price(0));
@@ -49,9 +56,15 @@ class HistoricalPricesTest {
     double rho = 0.6;
     double[][] corr = {{1, rho}, {rho, 1}};
     PriceProcessSpec btc = new PriceProcessSpec(50_000, 0.1, 0.8, Optional.empty());
-    FundamentalPrices p = new FundamentalPrices(List.of(ETH, BTC), List.of(PriceProcessSpec.replay(replay), btc), corr,
-        STEP_SECONDS, new RandomStreams(42, 0));
-    // By hand: u = r / rms(r) with r the path's log-returns; w = rho u + sqrt(1 - rho^2) z, z BTC's own normal.
+    FundamentalPrices p =
+        new FundamentalPrices(
+            List.of(ETH, BTC),
+            List.of(PriceProcessSpec.replay(replay), btc),
+            corr,
+            STEP_SECONDS,
+            new RandomStreams(42, 0));
+    // By hand: u = r / rms(r) with r the path's log-returns; w = rho u + sqrt(1 - rho^2) z, z BTC's
+    // own normal.
     double[] r = {Math.log(0.9), Math.log(1.1), 0};
     double rms = Math.sqrt((r[0] * r[0] + r[1] * r[1]) / 3);
     assertEquals(rms, replay.returnScale(), 1e-15);
@@ -69,11 +82,20 @@ class HistoricalPricesTest {
   @Test
   void test_uncorrelatedSimulatedAsset_keepsItsPath_whenAnotherAssetIsReplayed() {
     PriceProcessSpec btc = new PriceProcessSpec(50_000, 0.1, 0.8, Optional.empty());
-    FundamentalPrices alone = new FundamentalPrices(List.of(BTC), List.of(btc), FundamentalPrices.identity(1),
-        STEP_SECONDS, new RandomStreams(9, 0));
-    FundamentalPrices withReplay = new FundamentalPrices(List.of(ETH, BTC),
-        List.of(PriceProcessSpec.replay(ReplayPath.of(new double[] {1, 2, 3, 1, 5, 6})), btc),
-        FundamentalPrices.identity(2), STEP_SECONDS, new RandomStreams(9, 0));
+    FundamentalPrices alone =
+        new FundamentalPrices(
+            List.of(BTC),
+            List.of(btc),
+            FundamentalPrices.identity(1),
+            STEP_SECONDS,
+            new RandomStreams(9, 0));
+    FundamentalPrices withReplay =
+        new FundamentalPrices(
+            List.of(ETH, BTC),
+            List.of(PriceProcessSpec.replay(ReplayPath.of(new double[] {1, 2, 3, 1, 5, 6})), btc),
+            FundamentalPrices.identity(2),
+            STEP_SECONDS,
+            new RandomStreams(9, 0));
     for (int k = 0; k < 5; k++) {
       alone.advance();
       withReplay.advance();
@@ -85,8 +107,16 @@ class HistoricalPricesTest {
   void test_twoHistoricalAssets_refuseACorrelation() {
     PriceProcessSpec a = PriceProcessSpec.replay(ReplayPath.of(new double[] {1, 2, 3}));
     PriceProcessSpec b = PriceProcessSpec.replay(ReplayPath.of(new double[] {3, 2, 1}));
-    var e = assertThrows(IllegalArgumentException.class, () -> new FundamentalPrices(List.of(ETH, SOL), List.of(a, b),
-        new double[][] {{1, 0.5}, {0.5, 1}}, STEP_SECONDS, new RandomStreams(1, 0)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new FundamentalPrices(
+                    List.of(ETH, SOL),
+                    List.of(a, b),
+                    new double[][] {{1, 0.5}, {0.5, 1}},
+                    STEP_SECONDS,
+                    new RandomStreams(1, 0)));
     assertTrue(e.getMessage().contains("take their co-movement from their data"), e.getMessage());
   }
 
@@ -97,7 +127,8 @@ class HistoricalPricesTest {
       history[i] = (i + 1) * 1e-3; // distinct, so a return names its index
     }
     int block = 5;
-    BlockBootstrap b = new BlockBootstrap(ReturnBootstrap.of(history, block, ReturnBootstrap.Scheme.FIXED));
+    BlockBootstrap b =
+        new BlockBootstrap(ReturnBootstrap.of(history, block, ReturnBootstrap.Scheme.FIXED));
     RandomStream s = new RandomStream("prices/ETH", 77);
     double[] drawn = new double[block * 40];
     for (int k = 0; k < drawn.length; k++) {
@@ -137,7 +168,8 @@ class HistoricalPricesTest {
         restarts++;
       }
     }
-    // A block ends with probability 1/8 a step (a restart may land on the next index: 1/50 of them do).
+    // A block ends with probability 1/8 a step (a restart may land on the next index: 1/50 of them
+    // do).
     double expected = 1999 / 8.0 * (1 - 1.0 / 50);
     assertEquals(expected, restarts, 4 * Math.sqrt(1999 * (1 / 8.0) * (7 / 8.0)));
   }
@@ -146,8 +178,13 @@ class HistoricalPricesTest {
   void test_bootstrap_priceIsTheProductOfTheDrawnReturns() {
     double[] history = {0.01, -0.02, 0.03, -0.04, 0.05};
     ReturnBootstrap spec = ReturnBootstrap.of(history, 2, ReturnBootstrap.Scheme.FIXED);
-    FundamentalPrices p = new FundamentalPrices(List.of(ETH), List.of(PriceProcessSpec.bootstrap(200, spec)),
-        FundamentalPrices.identity(1), STEP_SECONDS, new RandomStreams(5, 0));
+    FundamentalPrices p =
+        new FundamentalPrices(
+            List.of(ETH),
+            List.of(PriceProcessSpec.bootstrap(200, spec)),
+            FundamentalPrices.identity(1),
+            STEP_SECONDS,
+            new RandomStreams(5, 0));
     double[] expected = draws(spec, new RandomStreams(5, 0).stream("prices/ETH"), 6);
     double price = 200;
     for (double r : expected) {

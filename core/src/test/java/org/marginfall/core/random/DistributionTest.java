@@ -17,11 +17,13 @@ import org.junit.jupiter.api.function.Executable;
 class DistributionTest {
 
   private static final long SEED = 77_001L;
+
   /**
    * Sample size of the goodness-of-fit checks: large enough that a 5% error in a scale parameter
    * gives a KS statistic of about 0.012, i.e. sqrt(n) D = 2.7 and p below 1e-5.
    */
   private static final int SAMPLE = 50_000;
+
   private static final double MIN_P_VALUE = 1e-3;
   private static final double TOLERANCE = 1e-12;
 
@@ -66,7 +68,8 @@ class DistributionTest {
   @Test
   void test_uniformQuantile_fitsUniformCdf() {
     double[] xs = sample(new Distribution.Uniform(-1, 3), "uniform");
-    assertFits(xs, new UniformRealDistribution(null, -1, 3), new UniformRealDistribution(null, -1, 3.2));
+    assertFits(
+        xs, new UniformRealDistribution(null, -1, 3), new UniformRealDistribution(null, -1, 3.2));
   }
 
   @Test
@@ -86,12 +89,14 @@ class DistributionTest {
   @Test
   void test_triangularQuantile_handComputedValues() {
     Distribution.Triangular t = new Distribution.Triangular(0, 1, 4);
-    // CDF below the mode: F(x) = x^2 / ((max-min)(mode-min)) = x^2 / 4, so the mode sits at u = 1/4.
+    // CDF below the mode: F(x) = x^2 / ((max-min)(mode-min)) = x^2 / 4, so the mode sits at u =
+    // 1/4.
     // u = 0.1 < 1/4: x = sqrt(0.1 * 4 * 1) = sqrt(0.4) = 0.6324555320336759
     assertEquals(0.6324555320336759, t.quantile(0.1), TOLERANCE);
     // u = 0.25: x = 4 - sqrt(0.75 * 4 * 3) = 4 - 3 = 1 (the mode)
     assertEquals(1.0, t.quantile(0.25), TOLERANCE);
-    // u = 0.9: x = 4 - sqrt(0.1 * 4 * 3) = 4 - sqrt(1.2) = 4 - 1.0954451150103321 = 2.904554884989668
+    // u = 0.9: x = 4 - sqrt(0.1 * 4 * 3) = 4 - sqrt(1.2) = 4 - 1.0954451150103321 =
+    // 2.904554884989668
     assertEquals(2.904554884989668, t.quantile(0.9), TOLERANCE);
     assertEquals(0.0, t.lowerBound(), 0.0);
     assertEquals(4.0, t.upperBound(), 0.0);
@@ -116,7 +121,9 @@ class DistributionTest {
     // lognormal: the median at u = 1/2; at u = 0.975, 100 e^(0.5 * 1.959963984540054) = 266.4456...
     assertEquals(100.0, new Distribution.LogNormal(100, 0.5).quantile(0.5), 1e-9);
     assertEquals(
-        100 * Math.exp(0.5 * 1.959963984540054), new Distribution.LogNormal(100, 0.5).quantile(0.975), 1e-7);
+        100 * Math.exp(0.5 * 1.959963984540054),
+        new Distribution.LogNormal(100, 0.5).quantile(0.975),
+        1e-7);
     assertEquals(3.0, new Distribution.Constant(3).quantile(0.123), 0.0);
   }
 
@@ -134,7 +141,8 @@ class DistributionTest {
 
   private static void assertMessageStartsWith(String prefix, Executable constructor) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, constructor);
-    assertTrue(e.getMessage().startsWith(prefix), "'" + e.getMessage() + "' should start with " + prefix);
+    assertTrue(
+        e.getMessage().startsWith(prefix), "'" + e.getMessage() + "' should start with " + prefix);
   }
 
   @Test

@@ -11,6 +11,7 @@ class RandomStreamTest {
 
   private static final long SEED = 0x5EED_1234_ABCDL;
   private static final int SAMPLE = 200_000;
+
   /** Reject a fit only below this p-value; with a fixed seed the outcome is deterministic. */
   private static final double MIN_P_VALUE = 1e-3;
 
@@ -55,7 +56,9 @@ class RandomStreamTest {
       sample[i] = stream.nextUniform();
       sum += sample[i];
     }
-    double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new UniformRealDistribution(0, 1), sample);
+    double p =
+        new KolmogorovSmirnovTest()
+            .kolmogorovSmirnovTest(new UniformRealDistribution(0, 1), sample);
     assertTrue(p > MIN_P_VALUE, "p = " + p);
     // mean 1/2, standard error sqrt(1/12 / n) = 6.5e-4; allow 4 standard errors
     assertEquals(0.5, sum / SAMPLE, 4 * Math.sqrt(1.0 / 12 / SAMPLE));

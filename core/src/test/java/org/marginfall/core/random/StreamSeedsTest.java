@@ -33,7 +33,8 @@ class StreamSeedsTest {
     assertEquals(0xE220A8397B1DCDAFL, StreamSeeds.mix(gamma));
     assertEquals(6457827717110365317L, StreamSeeds.mix(1234567L + gamma));
     assertEquals(3203168211198807973L, StreamSeeds.mix(1234567L + 2 * gamma));
-    assertEquals(Long.parseUnsignedLong("9817491932198370423"), StreamSeeds.mix(1234567L + 3 * gamma));
+    assertEquals(
+        Long.parseUnsignedLong("9817491932198370423"), StreamSeeds.mix(1234567L + 3 * gamma));
   }
 
   @Test
@@ -50,12 +51,14 @@ class StreamSeedsTest {
   @Test
   void test_seed_sameTripleGivesSameSeed() {
     assertEquals(
-        StreamSeeds.seed(MASTER, "agents/traders", 7), StreamSeeds.seed(MASTER, "agents/traders", 7));
+        StreamSeeds.seed(MASTER, "agents/traders", 7),
+        StreamSeeds.seed(MASTER, "agents/traders", 7));
   }
 
   @Test
   void test_seed_differentNamesReplicationsAndMastersDiffer() {
-    List<String> names = List.of("prices", "prices/ETH", "prices/BTC", "agents/traders", "oracles", "");
+    List<String> names =
+        List.of("prices", "prices/ETH", "prices/BTC", "agents/traders", "oracles", "");
     Set<Long> seeds = new HashSet<>();
     int combinations = 0;
     for (long master : new long[] {0L, 1L, MASTER, -1L}) {

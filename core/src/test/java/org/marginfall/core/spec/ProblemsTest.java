@@ -14,7 +14,8 @@ class ProblemsTest {
   void test_add_collectsEveryFailureInOrder() {
     Problems problems = new Problems();
     SpecNode root =
-        SpecNode.root(map("run", map("steps", "x", "extra", 1), "venues", List.of(map("fee", -1))), problems);
+        SpecNode.root(
+            map("run", map("steps", "x", "extra", 1), "venues", List.of(map("fee", -1))), problems);
     SpecNode run = root.object("run");
     run.allowOnly("steps", "stepSeconds");
     run.longValue("steps");
@@ -48,7 +49,8 @@ class ProblemsTest {
   @Test
   void test_invalidSpecException_listsEveryProblemOnItsOwnLine() {
     InvalidSpecException e =
-        new InvalidSpecException(List.of(new Problem("a.b", "is required"), new Problem("", "empty file")));
+        new InvalidSpecException(
+            List.of(new Problem("a.b", "is required"), new Problem("", "empty file")));
     assertEquals("a.b: is required\nempty file", e.getMessage());
     assertEquals(2, e.problems().size());
     assertEquals("x: bad", new InvalidSpecException("x", "bad").getMessage());
@@ -58,10 +60,15 @@ class ProblemsTest {
   void test_problem_longQuotedValuesAreShownShortened() {
     // Whichever reader quotes the value: an unknown 100 kB asset id makes a short line.
     String huge = "v".repeat(100_000);
-    Problem p = new Problem("markets[1].asset", "unknown asset '" + huge + "' (declared: USD, ETH)");
-    assertEquals("unknown asset '" + "v".repeat(40) + "... (100000 characters)' (declared: USD, ETH)", p.message());
+    Problem p =
+        new Problem("markets[1].asset", "unknown asset '" + huge + "' (declared: USD, ETH)");
+    assertEquals(
+        "unknown asset '" + "v".repeat(40) + "... (100000 characters)' (declared: USD, ETH)",
+        p.message());
     // Short quotes and messages without quotes are kept as written.
-    assertEquals("unknown asset 'SOL' (declared: USD)", new Problem("a", "unknown asset 'SOL' (declared: USD)").message());
+    assertEquals(
+        "unknown asset 'SOL' (declared: USD)",
+        new Problem("a", "unknown asset 'SOL' (declared: USD)").message());
     assertEquals("must be >= 0, was -1.0", new Problem("a", "must be >= 0, was -1.0").message());
   }
 }

@@ -28,7 +28,9 @@ class RegistryTest {
     SpecNode venue = node.list("venues").get(0);
     assertNull(VENUE_TYPES.lookup(venue, "type"));
     assertEquals(
-        List.of(new Problem("venues[0].type", "unknown venue type 'perp2' (known: cdp, lending, perpetual)")),
+        List.of(
+            new Problem(
+                "venues[0].type", "unknown venue type 'perp2' (known: cdp, lending, perpetual)")),
         node.problems().all());
   }
 
@@ -50,7 +52,8 @@ class RegistryTest {
   void test_of_duplicateNameRejected() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> Registry.of("impact model", Function.identity(), "none", "none"));
+            IllegalArgumentException.class,
+            () -> Registry.of("impact model", Function.identity(), "none", "none"));
     assertEquals("duplicate impact model 'none'", e.getMessage());
   }
 }

@@ -45,7 +45,9 @@ class SpecNodeTest {
     SpecNode root = root(map("steps", "ten", "seed", List.of(1)));
     root.number("steps");
     root.number("seed");
-    assertEquals(List.of("steps: must be a number, was 'ten'", "seed: must be a number, was '[1]'"), problems(root));
+    assertEquals(
+        List.of("steps: must be a number, was 'ten'", "seed: must be a number, was '[1]'"),
+        problems(root));
   }
 
   @Test
@@ -69,21 +71,27 @@ class SpecNodeTest {
     root.number("a");
     root.number("b");
     assertEquals(
-        List.of("a: must be a finite number, was Infinity", "b: must be a finite number, was NaN"), problems(root));
+        List.of("a: must be a finite number, was Infinity", "b: must be a finite number, was NaN"),
+        problems(root));
   }
 
   @Test
   void test_number_textReadsAsADecimalNumberOnly() {
     // Java's Double.parseDouble also reads hexadecimal floats, type suffixes, padding and the words
     // NaN and Infinity; none of them is a number in a scenario file.
-    List<String> texts = List.of("0x1p3", "1d", "2.5f", " 7 ", "7\n", "NaN", "-Infinity", "1e", ".", "--1");
+    List<String> texts =
+        List.of("0x1p3", "1d", "2.5f", " 7 ", "7\n", "NaN", "-Infinity", "1e", ".", "--1");
     for (String text : texts) {
       SpecNode root = root(map("a", text));
       assertFalse(root.get("a").isNumber(), text);
       root.number("a");
       root.longValue("a");
-      assertEquals(List.of("a: must be a number, was '" + text + "'", "a: must be a whole number, was '" + text + "'"),
-          problems(root), text);
+      assertEquals(
+          List.of(
+              "a: must be a number, was '" + text + "'",
+              "a: must be a whole number, was '" + text + "'"),
+          problems(root),
+          text);
     }
     for (String text : List.of("7", "-7", "+7", "7.", ".5", "7.25", "1e3", "1.5E-3", "-2e+8")) {
       assertTrue(root(map("a", text)).get("a").isNumber(), text);
@@ -103,7 +111,8 @@ class SpecNodeTest {
     SpecNode root = root(map("run", 5));
     root.object("run");
     root.object("assets");
-    assertEquals(List.of("run: must be a mapping of fields", "assets: is required"), problems(root));
+    assertEquals(
+        List.of("run: must be a mapping of fields", "assets: is required"), problems(root));
   }
 
   @Test
@@ -122,7 +131,9 @@ class SpecNodeTest {
     venues.get(1).number("x");
     venues.get(1).list("markets").get(1).asString();
     assertEquals(
-        List.of("venues[1].x: must be a number, was 'abc'", "venues[1].markets[1]: must be a single value"),
+        List.of(
+            "venues[1].x: must be a number, was 'abc'",
+            "venues[1].markets[1]: must be a single value"),
         problems(root));
   }
 
@@ -133,7 +144,8 @@ class SpecNodeTest {
     root.list("b");
     root.list("c");
     assertTrue(root.optList("d").isEmpty());
-    assertEquals(List.of("a: must not be empty", "b: is required", "c: must be a list"), problems(root));
+    assertEquals(
+        List.of("a: must not be empty", "b: is required", "c: must be a list"), problems(root));
   }
 
   @Test
@@ -141,15 +153,27 @@ class SpecNodeTest {
     SpecNode root = root(map("b", 1, "zeta", 2, "a", 3, "alpha", 4));
     root.allowOnly("b", "a");
     assertEquals(
-        List.of("zeta: unknown field (known: a, b)", "alpha: unknown field (known: a, b)"), problems(root));
+        List.of("zeta: unknown field (known: a, b)", "alpha: unknown field (known: a, b)"),
+        problems(root));
   }
 
   @Test
   void test_longValue_wholeNumbersInAnyNumericForm() {
     SpecNode root =
         root(
-            map("int", 3, "double", 3.0, "string", "42", "long", Long.MAX_VALUE, "big",
-                BigInteger.valueOf(7), "exp", "1e3"));
+            map(
+                "int",
+                3,
+                "double",
+                3.0,
+                "string",
+                "42",
+                "long",
+                Long.MAX_VALUE,
+                "big",
+                BigInteger.valueOf(7),
+                "exp",
+                "1e3"));
     assertEquals(3L, root.longValue("int"));
     assertEquals(3L, root.longValue("double"));
     assertEquals(42L, root.longValue("string"));
@@ -163,7 +187,18 @@ class SpecNodeTest {
   @Test
   void test_longValue_nonIntegersAndOutOfRangeRejected() {
     SpecNode root =
-        root(map("half", 2.5, "huge", 1e19, "big", BigInteger.ONE.shiftLeft(70), "word", "many", "bool", true));
+        root(
+            map(
+                "half",
+                2.5,
+                "huge",
+                1e19,
+                "big",
+                BigInteger.ONE.shiftLeft(70),
+                "word",
+                "many",
+                "bool",
+                true));
     for (String f : List.of("half", "huge", "big", "word", "bool")) {
       assertEquals(0L, root.longValue(f), f);
     }
@@ -180,7 +215,19 @@ class SpecNodeTest {
   @Test
   void test_longValue_nonFiniteNumbersAreProblemsNotExceptions() {
     // "NaN", "Infinity" and "1d" all read as doubles, but are not whole numbers.
-    SpecNode root = root(map("a", "NaN", "b", "Infinity", "c", Double.NaN, "d", "1d", "e", Float.NEGATIVE_INFINITY));
+    SpecNode root =
+        root(
+            map(
+                "a",
+                "NaN",
+                "b",
+                "Infinity",
+                "c",
+                Double.NaN,
+                "d",
+                "1d",
+                "e",
+                Float.NEGATIVE_INFINITY));
     for (String f : List.of("a", "b", "c", "d", "e")) {
       assertEquals(0L, root.longValue(f), f);
     }
@@ -208,7 +255,8 @@ class SpecNodeTest {
     SpecNode root = root(map("half", 2.5));
     root.integer("half", 1, 10);
     root.integer("absent", 1, 10);
-    assertEquals(List.of("half: must be a whole number, was '2.5'", "absent: is required"), problems(root));
+    assertEquals(
+        List.of("half: must be a whole number, was '2.5'", "absent: is required"), problems(root));
   }
 
   @Test
@@ -255,7 +303,11 @@ class SpecNodeTest {
   void test_number_magnitudeBeyondTheComputableRangeIsAProblem() {
     // 1.8e308 overflows a double in the parser; 1e308 and 1e40 are finite but no quantity, price or
     // rate computes with them; 5e-324 and 1e-300 are positive but vanish in every product.
-    SpecNode root = root(map("a", 1e308, "b", -1e40, "c", 5e-324, "d", 1e-300, "e", 1e15, "f", -1e-12, "g", 0.0));
+    SpecNode root =
+        root(
+            map(
+                "a", 1e308, "b", -1e40, "c", 5e-324, "d", 1e-300, "e", 1e15, "f", -1e-12, "g",
+                0.0));
     for (String f : List.of("a", "b", "c", "d")) {
       assertTrue(Double.isNaN(root.number(f)), f);
     }
@@ -280,7 +332,9 @@ class SpecNodeTest {
     assertTrue(Double.isNaN(root.between("under", 0.001, 10)));
     assertEquals(3.0, root.between("absent", 3, 0, 10));
     assertEquals(
-        List.of("over: must be between 0 and 10, was 10.5", "under: must be between 0.001 and 10, was -1.0"),
+        List.of(
+            "over: must be between 0 and 10, was 10.5",
+            "under: must be between 0.001 and 10, was -1.0"),
         problems(root));
   }
 
@@ -293,8 +347,11 @@ class SpecNodeTest {
     root.id("obj");
     List<String> p = problems(root);
     assertEquals(2, p.size(), p.toString());
-    assertEquals("long: must be an identifier of at most 64 characters, was 100000 characters long ('"
-        + "v".repeat(40) + "...')", p.get(0));
+    assertEquals(
+        "long: must be an identifier of at most 64 characters, was 100000 characters long ('"
+            + "v".repeat(40)
+            + "...')",
+        p.get(0));
     assertEquals("obj: must be a single value", p.get(1));
   }
 
@@ -302,7 +359,9 @@ class SpecNodeTest {
   void test_number_longTextIsQuotedShortened() {
     SpecNode root = root(map("n", "x".repeat(5000)));
     root.number("n");
-    assertEquals(List.of("n: must be a number, was '" + "x".repeat(40) + "... (5000 characters)'"), problems(root));
+    assertEquals(
+        List.of("n: must be a number, was '" + "x".repeat(40) + "... (5000 characters)'"),
+        problems(root));
   }
 
   @Test

@@ -18,7 +18,8 @@ class StalenessGuardReaderTest {
     SpecNode none = SpecNode.root(Map.of(), problems);
     assertEquals(StalenessGuard.OFF, StalenessGuardReader.read(none));
     SpecNode given = SpecNode.root(Map.of("maxOracleAgeSteps", 60, "onStale", "ignore"), problems);
-    assertEquals(new StalenessGuard(60, StalenessGuard.Action.IGNORE), StalenessGuardReader.read(given));
+    assertEquals(
+        new StalenessGuard(60, StalenessGuard.Action.IGNORE), StalenessGuardReader.read(given));
     assertTrue(problems.isEmpty());
     SpecNode bad = SpecNode.root(Map.of("maxOracleAgeSteps", -1, "onStale", "halt"), problems);
     assertNull(StalenessGuardReader.read(bad));

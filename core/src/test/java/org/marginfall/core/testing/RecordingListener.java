@@ -12,9 +12,10 @@ import org.marginfall.core.metric.StepRecord;
  * A {@link RunListener} that keeps everything a run tells it: the start, every event, every step
  * record and the finish, and a journal line per call.
  *
- * <p>The journal can be shared with fakes (venues, populations) so that a test sees the global order
- * of calls within a tick. Journal lines are {@code start}, {@code event:<type>@<step>/<round>},
- * {@code record@<step>} and {@code finish}. Mutable and not thread-safe.
+ * <p>The journal can be shared with fakes (venues, populations) so that a test sees the global
+ * order of calls within a tick. Journal lines are {@code start}, {@code
+ * event:<type>@<step>/<round>}, {@code record@<step>} and {@code finish}. Mutable and not
+ * thread-safe.
  */
 public final class RecordingListener implements RunListener {
 

@@ -13,14 +13,18 @@ class Sha256Test {
   @Test
   void test_hex_matchesFipsExamples() throws Exception {
     // FIPS 180-2, appendix B.1 ("abc") and the digest of the empty message.
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
         Sha256.hex("abc".getBytes(StandardCharsets.US_ASCII)));
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Sha256.hex(new byte[0]));
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        Sha256.hex(new byte[0]));
   }
 
   @Test
   void test_hexOfFile_isHexOfItsBytes(@TempDir Path dir) throws Exception {
     Path file = Files.write(dir.resolve("abc.txt"), "abc".getBytes(StandardCharsets.US_ASCII));
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex(file));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex(file));
   }
 }

@@ -12,7 +12,8 @@ class CandidateListTest {
   private static final VenueId VENUE = VenueId.of("v");
 
   private static LiquidationCandidate candidate(String account, double equity) {
-    return new LiquidationCandidate(VENUE, AccountId.of(account), new MarginState(equity, 100, 100));
+    return new LiquidationCandidate(
+        VENUE, AccountId.of(account), new MarginState(equity, 100, 100));
   }
 
   @Test

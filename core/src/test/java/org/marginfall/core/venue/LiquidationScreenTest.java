@@ -43,7 +43,8 @@ class LiquidationScreenTest {
   @Test
   void test_allowance_perpetualCrossAccount() {
     // 1,000 USD, 1 ETH long at 2,000 and 0.02 BTC short at 50,000, mmf 5%: maintenance 100 + 50,
-    // slack 850; moving 1,000 + 2,100 + 1,050 = 4,150; magnitude 4,150 + 1,000 + 150 + 4,000 + 2,000.
+    // slack 850; moving 1,000 + 2,100 + 1,050 = 4,150; magnitude 4,150 + 1,000 + 150 + 4,000 +
+    // 2,000.
     double d = LiquidationScreen.allowance(850, 4_150, 11_300);
     assertEquals(byHand(850, 4_150, 11_300), d, 1e-10);
     assertEquals(0.0640792, d, 1e-7);
@@ -61,7 +62,8 @@ class LiquidationScreenTest {
 
   @Test
   void test_allowance_cdpVault() {
-    // 10 ETH at 2,000 against 13,000 debt at mat 1.45: value 20,000, requirement 18,850, slack 1,150;
+    // 10 ETH at 2,000 against 13,000 debt at mat 1.45: value 20,000, requirement 18,850, slack
+    // 1,150;
     // only the value moves: 20,000; magnitude 38,850.
     double d = LiquidationScreen.allowance(1_150, 20_000, 38_850);
     assertEquals(0.0188106, d, 1e-7);
@@ -73,7 +75,8 @@ class LiquidationScreenTest {
     assertEquals(-1, LiquidationScreen.allowance(-5, 100, 100));
     assertEquals(-1, LiquidationScreen.allowance(1e-7, 100, 100));
     assertEquals(-1, LiquidationScreen.allowance(Double.NaN, 100, 100));
-    assertEquals(Double.POSITIVE_INFINITY, LiquidationScreen.relativeRoom(Double.POSITIVE_INFINITY, 0, 0));
+    assertEquals(
+        Double.POSITIVE_INFINITY, LiquidationScreen.relativeRoom(Double.POSITIVE_INFINITY, 0, 0));
     assertEquals(LiquidationScreen.MAX_DRIFT, LiquidationScreen.allowance(1e9, 1, 1));
   }
 
@@ -163,12 +166,15 @@ class LiquidationScreenTest {
         boolean liquidatable = m[1] > 0 && m[0] < m[1];
         if (!isDue[k]) {
           leftOut++;
-          assertTrue(!liquidatable, "account " + k + " left out but liquidatable in trial " + trial);
+          assertTrue(
+              !liquidatable, "account " + k + " left out but liquidatable in trial " + trial);
         }
         safe += liquidatable ? 0 : 1;
       }
     }
-    assertTrue(leftOut > safe / 4, "the screen left out " + leftOut + " of " + safe + " safe account-trials");
+    assertTrue(
+        leftOut > safe / 4,
+        "the screen left out " + leftOut + " of " + safe + " safe account-trials");
   }
 
   @Test
@@ -249,7 +255,9 @@ class LiquidationScreenTest {
       double[] now = new double[factors];
       double scale = random.nextDouble(0, 0.05);
       // Some factors stay put, as assets that did not trade.
-      Arrays.setAll(now, j -> random.nextBoolean() ? ref[j] : ref[j] * (1 + scale * random.nextDouble(-1, 1)));
+      Arrays.setAll(
+          now,
+          j -> random.nextBoolean() ? ref[j] : ref[j] * (1 + scale * random.nextDouble(-1, 1)));
       boolean[] isDue = flags(due(perAccount, now, ledger, accounts), accounts);
       boolean[] isDueUniform = flags(due(uniform, now, ledger, accounts), accounts);
       for (int k = 0; k < accounts; k++) {
@@ -257,11 +265,13 @@ class LiquidationScreenTest {
         boolean liquidatable = m[1] > 0 && m[0] < m[1];
         if (!isDue[k]) {
           leftOut++;
-          assertTrue(!liquidatable, "account " + k + " left out but liquidatable in trial " + trial);
+          assertTrue(
+              !liquidatable, "account " + k + " left out but liquidatable in trial " + trial);
         }
         if (!isDueUniform[k]) {
           leftOutUniform++;
-          assertTrue(!isDue[k], "account " + k + " left out by the uniform drift only, trial " + trial);
+          assertTrue(
+              !isDue[k], "account " + k + " left out by the uniform drift only, trial " + trial);
         }
       }
     }
@@ -280,7 +290,8 @@ class LiquidationScreenTest {
    * Equity (collateral × factor² plus PnL at the factor), a requirement of rate × notional with a
    * steeper tier above 150, the moving terms and the magnitude, as a venue would record them.
    */
-  private static double[] margin(double[] coll, double[] size, double[] entry, double rate, double[] f) {
+  private static double[] margin(
+      double[] coll, double[] size, double[] entry, double rate, double[] f) {
     double equity = 0;
     double requirement = 0;
     double moving = 0;
@@ -298,10 +309,13 @@ class LiquidationScreenTest {
         fixed += Math.abs(size[j] * entry[j]) + notional;
       }
     }
-    return new double[] {equity, requirement, moving, moving + fixed + Math.abs(equity) + requirement};
+    return new double[] {
+      equity, requirement, moving, moving + fixed + Math.abs(equity) + requirement
+    };
   }
 
-  private static int[] due(LiquidationScreen screen, double[] factors, Ledger ledger, int accounts) {
+  private static int[] due(
+      LiquidationScreen screen, double[] factors, Ledger ledger, int accounts) {
     int[] due = screen.due(factors, ledger, accounts);
     return Arrays.copyOf(due, screen.dueCount());
   }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.FieldPath;
@@ -40,7 +40,8 @@ public final class Experiment {
   private final boolean audit;
   private final Scenario scenario;
 
-  private Experiment(String label, ScenarioSource source, Object tree, boolean overridden, boolean audit) {
+  private Experiment(
+      String label, ScenarioSource source, Object tree, boolean overridden, boolean audit) {
     this.label = label;
     this.source = source;
     this.tree = tree;
@@ -60,8 +61,8 @@ public final class Experiment {
 
   /**
    * The scenario in the file {@code file}, or, when there is no such file, the bundled scenario of
-   * that name ({@code flash-crash}), as {@code marginfall run} resolves its argument. Data files are
-   * found next to the file.
+   * that name ({@code flash-crash}), as {@code marginfall run} resolves its argument. Data files
+   * are found next to the file.
    *
    * @throws ExperimentException when neither exists or the scenario is invalid
    */
@@ -112,11 +113,11 @@ public final class Experiment {
 
   /**
    * This experiment with {@code value} (a number, string, boolean, list or map) at the field path
-   * {@code field}. Every step but the last must exist; the last field may be new (e.g. to
-   * override a preset).
+   * {@code field}. Every step but the last must exist; the last field may be new (e.g. to override
+   * a preset).
    *
-   * @throws ExperimentException naming the field when the path is wrong or the changed scenario
-   *     is invalid
+   * @throws ExperimentException naming the field when the path is wrong or the changed scenario is
+   *     invalid
    */
   public Experiment with(String field, Object value) {
     return with(Map.of(field, value));
@@ -152,8 +153,8 @@ public final class Experiment {
   }
 
   /**
-   * This experiment with the conservation, finiteness and venue invariants checked at every step
-   * of its runs ({@code marginfall run --audit}); a broken invariant fails the run.
+   * This experiment with the conservation, finiteness and venue invariants checked at every step of
+   * its runs ({@code marginfall run --audit}); a broken invariant fails the run.
    */
   public Experiment audited() {
     return new Experiment(this, true);
@@ -200,8 +201,8 @@ public final class Experiment {
   }
 
   /**
-   * Runs the sweep file {@code file} (docs/experiments.md) in memory: its per-run metrics and
-   * point statistics as values, as {@code marginfall sweep} would write them.
+   * Runs the sweep file {@code file} (docs/experiments.md) in memory: its per-run metrics and point
+   * statistics as values, as {@code marginfall sweep} would write them.
    *
    * @throws ExperimentException when the sweep file or its scenario is invalid
    */
@@ -238,12 +239,17 @@ public final class Experiment {
     try {
       return JSON.writeValueAsBytes(Objects.requireNonNull(tree, "tree"));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the tree is not writable as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "the tree is not writable as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
   @Override
   public String toString() {
-    return "Experiment[" + label + (overridden ? ", overridden" : "") + (audit ? ", audited" : "") + "]";
+    return "Experiment["
+        + label
+        + (overridden ? ", overridden" : "")
+        + (audit ? ", audited" : "")
+        + "]";
   }
 }

@@ -7,10 +7,10 @@ import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 
 /**
- * The one exception the API throws for bad input: an invalid scenario, override, sweep or a
- * set-up a venue refused. Its message has one line per problem, each naming the source and field
- * as {@code marginfall run} prints them without the {@code error: } prefix (e.g. {@code
- * flash-crash.yaml: venues[1].maintenanceMargin: must be ...}). Immutable and thread-safe.
+ * The one exception the API throws for bad input: an invalid scenario, override, sweep or a set-up
+ * a venue refused. Its message has one line per problem, each naming the source and field as {@code
+ * marginfall run} prints them without the {@code error: } prefix (e.g. {@code flash-crash.yaml:
+ * venues[1].maintenanceMargin: must be ...}). Immutable and thread-safe.
  */
 public final class ExperimentException extends RuntimeException {
 
@@ -31,7 +31,8 @@ public final class ExperimentException extends RuntimeException {
 
   /** The problems of {@code e}, each prefixed with {@code label} as the CLI prefixes a file's. */
   static ExperimentException of(String label, InvalidSpecException e) {
-    return new ExperimentException(e.problems().stream().map(p -> line(label, p)).collect(Collectors.toList()));
+    return new ExperimentException(
+        e.problems().stream().map(p -> line(label, p)).collect(Collectors.toList()));
   }
 
   /** A set-up a venue refused or a quantity that left its range, at the field that caused it. */
@@ -40,6 +41,8 @@ public final class ExperimentException extends RuntimeException {
   }
 
   private static String line(String label, Problem p) {
-    return p.path().isEmpty() ? label + ": " + p.message() : label + ": " + p.path() + ": " + p.message();
+    return p.path().isEmpty()
+        ? label + ": " + p.message()
+        : label + ": " + p.path() + ": " + p.message();
   }
 }

@@ -34,14 +34,20 @@ final class ExperimentRun {
     StringWriter csv = new StringWriter();
     StringWriter jsonl = new StringWriter();
     List<SimEvent> events = new ArrayList<>();
-    RunListener collect = new RunListener() {
-      @Override
-      public void onEvent(SimEvent event) {
-        events.add(event);
-      }
-    };
+    RunListener collect =
+        new RunListener() {
+          @Override
+          public void onEvent(SimEvent event) {
+            events.add(event);
+          }
+        };
     List<RunListener> listeners =
-        List.of(summaries, new TimeseriesCsvWriter(csv), new EventsJsonlWriter(jsonl), skipped, collect);
+        List.of(
+            summaries,
+            new TimeseriesCsvWriter(csv),
+            new EventsJsonlWriter(jsonl),
+            skipped,
+            collect);
     Simulation.Outcome outcome;
     try {
       outcome = Simulation.runMeasured(scenario.model(), seed, 0, x.audit(), listeners).outcome();
@@ -52,17 +58,31 @@ final class ExperimentRun {
         throw range;
       }
       // As the CLI says it: the run could only find this out once its populations were set up.
-      throw new ExperimentException(List.of("assets[id=" + range.asset() + "].decimals: at " + range.decimals()
-          + " decimals, " + range.detail()));
+      throw new ExperimentException(
+          List.of(
+              "assets[id="
+                  + range.asset()
+                  + "].decimals: at "
+                  + range.decimals()
+                  + " decimals, "
+                  + range.detail()));
     }
     RunSummary summary = summaries.summary(x.audit(), outcome.auditedSteps());
     String summaryJson;
     try {
-      summaryJson = Json.pretty().writeValueAsString(SummaryJson.tree(scenario, summary, skipped)) + "\n";
+      summaryJson =
+          Json.pretty().writeValueAsString(SummaryJson.tree(scenario, summary, skipped)) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("a summary tree is always writable", e);
     }
-    return new RunOutcome(scenario.name(), seed, summary, TimeSeries.parse(csv.toString()), List.copyOf(events),
-        summaryJson, csv.toString(), jsonl.toString());
+    return new RunOutcome(
+        scenario.name(),
+        seed,
+        summary,
+        TimeSeries.parse(csv.toString()),
+        List.copyOf(events),
+        summaryJson,
+        csv.toString(),
+        jsonl.toString());
   }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.sweep.MetricStatistics;
 import org.marginfall.experiments.sweep.Metric;
+import org.marginfall.experiments.sweep.MetricStatistics;
 import org.marginfall.experiments.sweep.Parameter;
 import org.marginfall.experiments.sweep.Point;
 import org.marginfall.experiments.sweep.PointScenarios;
@@ -25,8 +25,8 @@ import org.marginfall.experiments.sweep.SweepSpec;
 
 /**
  * Runs a sweep in memory with the sweep runner's own parts: the sweep file's reader, its design,
- * seeds and point scenarios, and {@link RunExecutor} without run directories, so each run's
- * metrics equal {@code runs.csv}'s and each point's statistics {@code points.csv}'s. Stateless.
+ * seeds and point scenarios, and {@link RunExecutor} without run directories, so each run's metrics
+ * equal {@code runs.csv}'s and each point's statistics {@code points.csv}'s. Stateless.
  */
 final class ExperimentSweep {
 
@@ -35,7 +35,9 @@ final class ExperimentSweep {
   static SweepOutcome run(Experiment x, SweepPlan plan, int threads) {
     SweepSpec spec;
     try {
-      spec = new SweepReader(Catalog.standard()).read(Experiment.json(plan.tree(x.label())), ref -> x.source());
+      spec =
+          new SweepReader(Catalog.standard())
+              .read(Experiment.json(plan.tree(x.label())), ref -> x.source());
     } catch (InvalidSpecException e) {
       throw ExperimentException.of("sweep", e);
     } catch (IllegalArgumentException e) {
@@ -58,7 +60,9 @@ final class ExperimentSweep {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
-    RunExecutor executor = new RunExecutor(spec, new PointScenarios(spec, Catalog.standard()), null, Clock.systemUTC());
+    RunExecutor executor =
+        new RunExecutor(
+            spec, new PointScenarios(spec, Catalog.standard()), null, Clock.systemUTC());
     List<Point> points = spec.points();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -79,8 +83,11 @@ final class ExperimentSweep {
         }
         out.add(point(spec, points.get(i), results));
       }
-      return new SweepOutcome(spec.name(), spec.parameters().stream().map(Parameter::name).toList(),
-          spec.metrics().stream().map(Metric::name).toList(), out);
+      return new SweepOutcome(
+          spec.name(),
+          spec.parameters().stream().map(Parameter::name).toList(),
+          spec.metrics().stream().map(Metric::name).toList(),
+          out);
     } finally {
       pool.shutdownNow();
     }
@@ -98,7 +105,10 @@ final class ExperimentSweep {
     }
   }
 
-  /** A point's runs and, as {@code points.csv}, each metric's statistics over its successful runs with a value. */
+  /**
+   * A point's runs and, as {@code points.csv}, each metric's statistics over its successful runs
+   * with a value.
+   */
   private static SweepOutcome.PointOutcome point(SweepSpec spec, Point p, List<RunResult> results) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < spec.parameters().size(); i++) {
@@ -110,7 +120,8 @@ final class ExperimentSweep {
       for (int m = 0; m < spec.metrics().size(); m++) {
         metrics.put(spec.metrics().get(m).name(), r.metrics().get(m));
       }
-      Optional<String> failure = r.ok() ? Optional.empty() : Optional.of(r.reason().name() + ": " + r.error());
+      Optional<String> failure =
+          r.ok() ? Optional.empty() : Optional.of(r.reason().name() + ": " + r.error());
       runs.add(new SweepOutcome.SweepRun(r.point(), r.replication(), r.seed(), failure, metrics));
     }
     Map<String, MetricStatistics> statistics = new LinkedHashMap<>();

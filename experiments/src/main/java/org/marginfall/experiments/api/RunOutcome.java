@@ -20,8 +20,15 @@ import org.marginfall.core.metric.RunSummary;
  * @param timeseriesCsv the text of {@code timeseries.csv}
  * @param eventsJsonl the text of {@code events.jsonl}
  */
-public record RunOutcome(String scenario, long seed, RunSummary summary, TimeSeries timeSeries, List<SimEvent> events,
-    String summaryJson, String timeseriesCsv, String eventsJsonl) {
+public record RunOutcome(
+    String scenario,
+    long seed,
+    RunSummary summary,
+    TimeSeries timeSeries,
+    List<SimEvent> events,
+    String summaryJson,
+    String timeseriesCsv,
+    String eventsJsonl) {
 
   /** Validates the fields. */
   public RunOutcome {
@@ -34,7 +41,9 @@ public record RunOutcome(String scenario, long seed, RunSummary summary, TimeSer
     Objects.requireNonNull(eventsJsonl, "eventsJsonl");
   }
 
-  /** Liquidation events of every venue over the run, as {@code summary.json}'s totals count them. */
+  /**
+   * Liquidation events of every venue over the run, as {@code summary.json}'s totals count them.
+   */
   public long liquidations() {
     return summary.totals().liquidations();
   }
@@ -42,8 +51,17 @@ public record RunOutcome(String scenario, long seed, RunSummary summary, TimeSer
   /** A short description: the texts and events are too long to print. */
   @Override
   public String toString() {
-    return "RunOutcome[" + scenario + ", seed " + seed + ", " + timeSeries.size() + " rows, " + events.size()
-        + " events, " + liquidations() + " liquidations]";
+    return "RunOutcome["
+        + scenario
+        + ", seed "
+        + seed
+        + ", "
+        + timeSeries.size()
+        + " rows, "
+        + events.size()
+        + " events, "
+        + liquidations()
+        + " liquidations]";
   }
 
   /** The run's events of type {@code type} (e.g. {@code Liquidation.class}), in order. */

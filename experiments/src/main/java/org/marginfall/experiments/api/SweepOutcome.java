@@ -15,7 +15,8 @@ import org.marginfall.experiments.sweep.MetricStatistics;
  * @param metrics the metrics' names, in plan order
  * @param points the design's points, in order
  */
-public record SweepOutcome(String name, List<String> parameters, List<String> metrics, List<PointOutcome> points) {
+public record SweepOutcome(
+    String name, List<String> parameters, List<String> metrics, List<PointOutcome> points) {
 
   /** Validates the fields. */
   public SweepOutcome {
@@ -31,10 +32,13 @@ public record SweepOutcome(String name, List<String> parameters, List<String> me
    * @param id the point's index, from 0
    * @param values the parameters' values, by parameter name in plan order
    * @param runs its replications, in order
-   * @param statistics each metric's statistics over the successful runs, by metric name (as
-   *     {@code points.csv}: n, mean, sd, bootstrap 95% interval, quantiles, share above zero)
+   * @param statistics each metric's statistics over the successful runs, by metric name (as {@code
+   *     points.csv}: n, mean, sd, bootstrap 95% interval, quantiles, share above zero)
    */
-  public record PointOutcome(int id, Map<String, Object> values, List<SweepRun> runs,
+  public record PointOutcome(
+      int id,
+      Map<String, Object> values,
+      List<SweepRun> runs,
       Map<String, MetricStatistics> statistics) {
 
     /** Validates the fields. */
@@ -51,10 +55,16 @@ public record SweepOutcome(String name, List<String> parameters, List<String> me
    * @param point the point's id
    * @param replication the replication, from 0
    * @param seed the run's master seed
-   * @param failure why the run failed (a reason and a message, as {@code runs.csv}), empty when it succeeded
+   * @param failure why the run failed (a reason and a message, as {@code runs.csv}), empty when it
+   *     succeeded
    * @param metrics each metric's value, by metric name; null where the run has no value
    */
-  public record SweepRun(int point, int replication, long seed, Optional<String> failure, Map<String, Double> metrics) {
+  public record SweepRun(
+      int point,
+      int replication,
+      long seed,
+      Optional<String> failure,
+      Map<String, Double> metrics) {
 
     /** Validates the fields (null metric values are kept). */
     public SweepRun {

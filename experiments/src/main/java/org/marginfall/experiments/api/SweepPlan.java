@@ -10,8 +10,8 @@ import java.util.Objects;
  * A sweep written in Java: the fields of a sweep file (docs/experiments.md) without its {@code
  * scenario}, which is the {@link Experiment} it runs over. Built fluently, each method returning a
  * new plan; {@link Experiment#sweep(SweepPlan)} checks it with the sweep file's own reader, so a
- * plan fails with the same field paths ({@code parameters[0].path: ...}) as a file.
- * Immutable and thread-safe.
+ * plan fails with the same field paths ({@code parameters[0].path: ...}) as a file. Immutable and
+ * thread-safe.
  */
 public final class SweepPlan {
 
@@ -46,7 +46,10 @@ public final class SweepPlan {
     return withParameter(p);
   }
 
-  /** This plan with the parameter {@code name} at {@code path} ranging over [{@code min}, {@code max}] (linear). */
+  /**
+   * This plan with the parameter {@code name} at {@code path} ranging over [{@code min}, {@code
+   * max}] (linear).
+   */
   public SweepPlan range(String name, String path, double min, double max) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("path", path);
@@ -56,7 +59,10 @@ public final class SweepPlan {
     return withParameter(p);
   }
 
-  /** This plan collecting the metric {@code name} at {@code path} of {@code summary.json} ({@code venues.perp-isolated.badDebt}). */
+  /**
+   * This plan collecting the metric {@code name} at {@code path} of {@code summary.json} ({@code
+   * venues.perp-isolated.badDebt}).
+   */
   public SweepPlan metric(String name, String path) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", name);

@@ -32,7 +32,8 @@ public final class TimeSeries {
   private final long[] steps;
   private final double[] times;
 
-  private TimeSeries(List<String> columns, Map<String, double[]> values, long[] steps, double[] times) {
+  private TimeSeries(
+      List<String> columns, Map<String, double[]> values, long[] steps, double[] times) {
     this.columns = List.copyOf(columns);
     this.values = values;
     this.steps = steps;
@@ -67,7 +68,9 @@ public final class TimeSeries {
     return new TimeSeries(names, values, steps, times);
   }
 
-  /** The value columns' names in file order ({@code step} and {@code time_s} are not among them). */
+  /**
+   * The value columns' names in file order ({@code step} and {@code time_s} are not among them).
+   */
   public List<String> columns() {
     return columns;
   }
@@ -95,12 +98,15 @@ public final class TimeSeries {
   public double[] column(String name) {
     double[] c = values.get(name);
     if (c == null) {
-      throw new IllegalArgumentException("no column '" + name + "' in the time series (columns: " + columns + ")");
+      throw new IllegalArgumentException(
+          "no column '" + name + "' in the time series (columns: " + columns + ")");
     }
     return c.clone();
   }
 
-  /** The column of {@code metric} for {@code entity}, e.g. {@code ("bad_debt", "perp-isolated")}. */
+  /**
+   * The column of {@code metric} for {@code entity}, e.g. {@code ("bad_debt", "perp-isolated")}.
+   */
   public double[] column(String metric, String entity) {
     return column(metric + "." + Objects.requireNonNull(entity, "entity"));
   }
@@ -109,7 +115,8 @@ public final class TimeSeries {
   public double get(String column, int row) {
     double[] c = values.get(column);
     if (c == null) {
-      throw new IllegalArgumentException("no column '" + column + "' in the time series (columns: " + columns + ")");
+      throw new IllegalArgumentException(
+          "no column '" + column + "' in the time series (columns: " + columns + ")");
     }
     return c[row];
   }
@@ -124,7 +131,8 @@ public final class TimeSeries {
     for (int r = 0; r < steps.length; r++) {
       for (int c = 0; c < columns.size(); c++) {
         WideColumn w = split.get(c);
-        out.add(new Value(steps[r], times[r], w.entity(), w.metric(), values.get(columns.get(c))[r]));
+        out.add(
+            new Value(steps[r], times[r], w.entity(), w.metric(), values.get(columns.get(c))[r]));
       }
     }
     return out;

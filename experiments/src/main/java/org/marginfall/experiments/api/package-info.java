@@ -4,7 +4,7 @@
  * org.marginfall.experiments.api.RunOutcome}, {@link org.marginfall.experiments.api.TimeSeries}),
  * and run sweeps ({@link org.marginfall.experiments.api.SweepPlan}, {@link
  * org.marginfall.experiments.api.SweepOutcome}); bad input raises {@link
- * org.marginfall.experiments.api.ExperimentException}. The only package whose Javadoc is
- * published; every other package of the jar is internal.
+ * org.marginfall.experiments.api.ExperimentException}. The only package whose Javadoc is published;
+ * every other package of the jar is internal.
  */
 package org.marginfall.experiments.api;

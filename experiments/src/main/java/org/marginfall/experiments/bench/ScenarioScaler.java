@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.marginfall.experiments.scenario.SpecFiles;
 import org.marginfall.experiments.scenario.FieldPath;
+import org.marginfall.experiments.scenario.SpecFiles;
 
 /**
  * Scales a scenario to k times its size, as the benchmark does (docs/performance.md): every
  * population's {@code count} (liquidators too), every market's impact {@code depth}, and every
  * venue's {@code insuranceFund}, {@code backstop.capital} and {@code surplusBuffer} written in the
  * scenario are multiplied by k, so k venues' worth of accounts trade against k times the market
- * depth and buffers and the crash keeps its shape. Optionally the run length is changed too.
- * Values a venue takes from its preset are not scaled. Immutable and thread-safe.
+ * depth and buffers and the crash keeps its shape. Optionally the run length is changed too. Values
+ * a venue takes from its preset are not scaled. Immutable and thread-safe.
  */
 public final class ScenarioScaler {
 
@@ -27,7 +27,10 @@ public final class ScenarioScaler {
     this.baseTree = SpecFiles.parse(content, json, "scenario");
   }
 
-  /** The number of accounts the populations of the scenario scaled by {@code k} open: the sum of their counts. */
+  /**
+   * The number of accounts the populations of the scenario scaled by {@code k} open: the sum of
+   * their counts.
+   */
   public long accounts(int k) {
     long total = 0;
     if (baseTree instanceof Map<?, ?> root && root.get("agents") instanceof List<?> agents) {
@@ -56,18 +59,22 @@ public final class ScenarioScaler {
     Object tree = FieldPath.deepCopy(baseTree);
     if (tree instanceof Map<?, ?> root) {
       forEachEntry(root.get("agents"), agent -> multiply(agent, "count", k));
-      forEachEntry(root.get("markets"), market -> {
-        if (market.get("impact") instanceof Map<?, ?> impact) {
-          multiply(impact, "depth", k);
-        }
-      });
-      forEachEntry(root.get("venues"), venue -> {
-        multiply(venue, "insuranceFund", k);
-        multiply(venue, "surplusBuffer", k);
-        if (venue.get("backstop") instanceof Map<?, ?> backstop) {
-          multiply(backstop, "capital", k);
-        }
-      });
+      forEachEntry(
+          root.get("markets"),
+          market -> {
+            if (market.get("impact") instanceof Map<?, ?> impact) {
+              multiply(impact, "depth", k);
+            }
+          });
+      forEachEntry(
+          root.get("venues"),
+          venue -> {
+            multiply(venue, "insuranceFund", k);
+            multiply(venue, "surplusBuffer", k);
+            if (venue.get("backstop") instanceof Map<?, ?> backstop) {
+              multiply(backstop, "capital", k);
+            }
+          });
       if (quiet && root.containsKey("shocks")) {
         put(root, "shocks", List.of());
       }
@@ -96,7 +103,9 @@ public final class ScenarioScaler {
     }
   }
 
-  /** Multiplies a numeric field by k, keeping integers integral; leaves anything else to the reader. */
+  /**
+   * Multiplies a numeric field by k, keeping integers integral; leaves anything else to the reader.
+   */
   private static void multiply(Map<?, ?> node, String field, int k) {
     Object v = node.get(field);
     if (v instanceof Integer i) {

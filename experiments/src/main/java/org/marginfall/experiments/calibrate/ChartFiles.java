@@ -53,7 +53,10 @@ public final class ChartFiles {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  /** Writes every chart as PNG and SVG into {@code dir} (created when missing); returns the files written. */
+  /**
+   * Writes every chart as PNG and SVG into {@code dir} (created when missing); returns the files
+   * written.
+   */
   public static int write(Path dir, List<RenderedChart> charts) throws IOException {
     Files.createDirectories(dir);
     for (RenderedChart c : charts) {

@@ -17,7 +17,8 @@ public final class PriceFitCharts {
 
   private PriceFitCharts() {}
 
-  public static List<RenderedChart> charts(String stem, String file, double[] returns, double dtYears, List<Fit> fits) {
+  public static List<RenderedChart> charts(
+      String stem, String file, double[] returns, double dtYears, List<Fit> fits) {
     double[] sorted = returns.clone();
     Arrays.sort(sorted);
     double lo = sorted[0];
@@ -42,10 +43,18 @@ public final class PriceFitCharts {
       densities.add(new FitCharts.Series(f.model() + " fit", x, y));
     }
     List<RenderedChart> charts = new ArrayList<>();
-    charts.add(FitCharts.densityHistogram(stem + "-returns", "Log-returns of " + file + " and the fitted densities",
-        "log-return per step", returns, edges, densities,
-        "Histogram of the " + returns.length + " per-step log-returns, scaled to a density, under the density of"
-            + " each fitted model."));
+    charts.add(
+        FitCharts.densityHistogram(
+            stem + "-returns",
+            "Log-returns of " + file + " and the fitted densities",
+            "log-return per step",
+            returns,
+            edges,
+            densities,
+            "Histogram of the "
+                + returns.length
+                + " per-step log-returns, scaled to a density, under the density of"
+                + " each fitted model."));
     for (Fit f : fits) {
       charts.add(qq(stem, file, sorted, f, model(f, dtYears)));
     }
@@ -62,10 +71,16 @@ public final class PriceFitCharts {
     }
     double lo = Math.min(q[0], sorted[0]);
     double hi = Math.max(q[n - 1], sorted[n - 1]);
-    return FitCharts.pointsAndLines(stem + "-qq-" + f.model(), "QQ plot of " + file + " against the " + f.model()
-        + " fit", f.model() + " quantile", "log-return", new FitCharts.Series("returns", q, sorted),
+    return FitCharts.pointsAndLines(
+        stem + "-qq-" + f.model(),
+        "QQ plot of " + file + " against the " + f.model() + " fit",
+        f.model() + " quantile",
+        "log-return",
+        new FitCharts.Series("returns", q, sorted),
         List.of(new FitCharts.Series("y = x", new double[] {lo, hi}, new double[] {lo, hi})),
-        "Sorted log-returns against the fitted " + f.model() + " model's quantiles at (i - 1/2) / n: on the"
+        "Sorted log-returns against the fitted "
+            + f.model()
+            + " model's quantiles at (i - 1/2) / n: on the"
             + " diagonal where the model describes them; tails bending away are returns it does not.");
   }
 

@@ -35,99 +35,156 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code marginfall calibrate}: fits GBM and Merton parameters to a price history file by maximum
- * likelihood ({@link Calibrator}) and prints them with standard errors and goodness of fit, plus the
- * scenario {@code price} fragment to paste; with {@code --snapshot}, fits the population entries a
- * position snapshot's family takes ({@link SnapshotCalibrator}). Not thread-safe.
+ * likelihood ({@link Calibrator}) and prints them with standard errors and goodness of fit, plus
+ * the scenario {@code price} fragment to paste; with {@code --snapshot}, fits the population
+ * entries a position snapshot's family takes ({@link SnapshotCalibrator}). Not thread-safe.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = "Fit GBM / Merton jump-diffusion parameters to a price history by maximum likelihood and"
-        + " print the scenario price fragment; or, with --snapshot, fit the population distributions of a"
-        + " position snapshot and print the agents fragment.")
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Fit GBM / Merton jump-diffusion parameters to a price history by maximum likelihood and"
+            + " print the scenario price fragment; or, with --snapshot, fit the population distributions of a"
+            + " position snapshot and print the agents fragment.")
 public final class CalibrateCommand implements Callable<Integer> {
 
   private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
       description = "Price history: CSV or Parquet (docs/data.md). Or give --snapshot.")
   private Path file;
 
-  @Option(names = "--snapshot", paramLabel = "FILE",
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
       description = "Fit population distributions to a position snapshot instead (docs/data.md).")
   private Path snapshot;
 
-  @Option(names = "--family", paramLabel = "FAMILY",
+  @Option(
+      names = "--family",
+      paramLabel = "FAMILY",
       description = "With --snapshot: perpetual, lending or cdp; default: told from the file.")
   private String family;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "With --snapshot: csv, parquet, hyperliquid, aave-subgraph or maker-urns; default: told from the file.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "With --snapshot: csv, parquet, hyperliquid, aave-subgraph or maker-urns; default: told from the file.")
   private String format;
 
-  @Option(names = "--price", paramLabel = "ASSET=P",
+  @Option(
+      names = "--price",
+      paramLabel = "ASSET=P",
       description = "With --snapshot: an asset's price in the base currency (repeatable).")
   private java.util.Map<String, String> prices = new java.util.LinkedHashMap<>();
 
-  @Option(names = "--name", paramLabel = "NAME=ASSET",
-      description = "With --snapshot: a symbol or ilk name of the file as an asset id (repeatable).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME=ASSET",
+      description =
+          "With --snapshot: a symbol or ilk name of the file as an asset id (repeatable).")
   private java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
 
-  @Option(names = "--rate", paramLabel = "ILK=R",
-      description = "With --snapshot: an ilk's accumulated rate, debt = art x rate (repeatable; default 1).")
+  @Option(
+      names = "--rate",
+      paramLabel = "ILK=R",
+      description =
+          "With --snapshot: an ilk's accumulated rate, debt = art x rate (repeatable; default 1).")
   private java.util.Map<String, String> rates = new java.util.LinkedHashMap<>();
 
-  @Option(names = "--base", paramLabel = "ASSET", defaultValue = "USD",
+  @Option(
+      names = "--base",
+      paramLabel = "ASSET",
+      defaultValue = "USD",
       description = "With --snapshot: the base currency's id (default USD).")
   private String base;
 
-  @Option(names = "--skip-invalid-rows",
-      description = "With --snapshot: leave out the rows that do not fit (as onInvalidRow: skip) instead of stopping.")
+  @Option(
+      names = "--skip-invalid-rows",
+      description =
+          "With --snapshot: leave out the rows that do not fit (as onInvalidRow: skip) instead of stopping.")
   private boolean skipInvalid;
 
-  @Option(names = "--venue", paramLabel = "ID",
-      description = "With --snapshot: the venue id the fragment names (default: the family's name).")
+  @Option(
+      names = "--venue",
+      paramLabel = "ID",
+      description =
+          "With --snapshot: the venue id the fragment names (default: the family's name).")
   private String venue;
 
-  @Option(names = "--model", paramLabel = "MODEL",
-      description = "gbm or merton; without it both are fitted and the fragment is the lower-AIC one.")
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      description =
+          "gbm or merton; without it both are fitted and the fragment is the lower-AIC one.")
   private String model;
 
-  @Option(names = "--step-seconds", paramLabel = "S",
-      description = "Resample to steps of S seconds (the last price rule); default: the file's candle length or"
-          + " its first time gap.")
+  @Option(
+      names = "--step-seconds",
+      paramLabel = "S",
+      description =
+          "Resample to steps of S seconds (the last price rule); default: the file's candle length or"
+              + " its first time gap.")
   private Double stepSeconds;
 
-  @Option(names = "--column", paramLabel = "NAME", description = "Price column of a file with a header.")
+  @Option(
+      names = "--column",
+      paramLabel = "NAME",
+      description = "Price column of a file with a header.")
   private String column;
 
-  @Option(names = "--start", paramLabel = "TIME", description = "First time used (ISO-8601 or epoch).")
+  @Option(
+      names = "--start",
+      paramLabel = "TIME",
+      description = "First time used (ISO-8601 or epoch).")
   private String start;
 
   @Option(names = "--end", paramLabel = "TIME", description = "Last time used (ISO-8601 or epoch).")
   private String end;
 
-  @Option(names = "--write", paramLabel = "YAML", description = "Also write the fragment to this file.")
+  @Option(
+      names = "--write",
+      paramLabel = "YAML",
+      description = "Also write the fragment to this file.")
   private Path write;
 
-  @Option(names = "--chart", paramLabel = "DIR",
-      description = "Write charts of the fit against the data (PNG and SVG) here; default: beside --write, else none.")
+  @Option(
+      names = "--chart",
+      paramLabel = "DIR",
+      description =
+          "Write charts of the fit against the data (PNG and SVG) here; default: beside --write, else none.")
   private Path chart;
 
   @Override
   public Integer call() throws IOException {
     if ((file == null) == (snapshot == null)) {
-      throw new InvalidSpecException("FILE", file == null ? "give a price history FILE or --snapshot FILE"
-          : "give a price history FILE or --snapshot FILE, not both");
+      throw new InvalidSpecException(
+          "FILE",
+          file == null
+              ? "give a price history FILE or --snapshot FILE"
+              : "give a price history FILE or --snapshot FILE, not both");
     }
     Path charts = ChartFiles.directory(chart, write);
     if (snapshot != null) {
       return calibrateSnapshot(charts);
     }
-    if (family != null || format != null || !prices.isEmpty() || !names.isEmpty() || !rates.isEmpty() || venue != null
+    if (family != null
+        || format != null
+        || !prices.isEmpty()
+        || !names.isEmpty()
+        || !rates.isEmpty()
+        || venue != null
         || skipInvalid) {
-      throw new InvalidSpecException("--snapshot", "--family, --format, --price, --name, --rate, --venue and"
-          + " --skip-invalid-rows need --snapshot");
+      throw new InvalidSpecException(
+          "--snapshot",
+          "--family, --format, --price, --name, --rate, --venue and"
+              + " --skip-invalid-rows need --snapshot");
     }
     List<String> models = models();
     if (!Files.isRegularFile(file)) {
@@ -136,7 +193,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     String name = file.toString();
     PriceTable table;
     try {
-      table = PriceFile.read(Files.readAllBytes(file), name, PriceFile.Format.of(name), Optional.ofNullable(column));
+      table =
+          PriceFile.read(
+              Files.readAllBytes(file),
+              name,
+              PriceFile.Format.of(name),
+              Optional.ofNullable(column));
     } catch (DataFileException e) {
       throw new InvalidSpecException(e.problems().stream().map(p -> new Problem("", p)).toList());
     }
@@ -146,7 +208,15 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     Resampler.Window window;
     try {
-      window = Resampler.resample(table, Resampler.Rule.LAST, time("--start", start), time("--end", end), step, -1, name);
+      window =
+          Resampler.resample(
+              table,
+              Resampler.Rule.LAST,
+              time("--start", start),
+              time("--end", end),
+              step,
+              -1,
+              name);
     } catch (IllegalArgumentException e) {
       throw new InvalidSpecException(name, e.getMessage());
     }
@@ -161,16 +231,25 @@ public final class CalibrateCommand implements Callable<Integer> {
       throw new InvalidSpecException(name, e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "%s: %d returns of %s s from %s to %s%n", name, returns.length, show(step),
-        TimeParser.show(window.start()), TimeParser.show(window.start() + (long) (returns.length * step * 1000)));
+    out.printf(
+        Locale.ROOT,
+        "%s: %d returns of %s s from %s to %s%n",
+        name,
+        returns.length,
+        show(step),
+        TimeParser.show(window.start()),
+        TimeParser.show(window.start() + (long) (returns.length * step * 1000)));
     for (Fit f : fits) {
       print(out, f);
     }
     Fit chosen = fits.stream().min((a, b) -> Double.compare(a.aic(), b.aic())).orElseThrow();
     String fragment = Fragment.yaml(chosen, window.prices()[window.prices().length - 1]);
     out.println();
-    out.println("scenario fragment (" + chosen.model() + (fits.size() > 1 ? ", the lower AIC" : "")
-        + "; the initial price is the window's last):");
+    out.println(
+        "scenario fragment ("
+            + chosen.model()
+            + (fits.size() > 1 ? ", the lower AIC" : "")
+            + "; the initial price is the window's last):");
     out.print(fragment);
     out.flush();
     if (write != null) {
@@ -178,8 +257,11 @@ public final class CalibrateCommand implements Callable<Integer> {
       out.println("wrote " + write);
     }
     if (charts != null) {
-      int n = ChartFiles.write(charts, PriceFitCharts.charts(ChartFiles.stem(file), file.getFileName().toString(),
-          returns, dt, fits));
+      int n =
+          ChartFiles.write(
+              charts,
+              PriceFitCharts.charts(
+                  ChartFiles.stem(file), file.getFileName().toString(), returns, dt, fits));
       out.println("wrote " + n + " chart files to " + charts);
     }
     out.flush();
@@ -188,24 +270,40 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   private Integer calibrateSnapshot(Path charts) throws IOException {
     if (model != null || stepSeconds != null || column != null || start != null || end != null) {
-      throw new InvalidSpecException("--snapshot", "--model, --step-seconds, --column, --start and --end apply to a price"
-          + " history, not to --snapshot");
+      throw new InvalidSpecException(
+          "--snapshot",
+          "--model, --step-seconds, --column, --start and --end apply to a price"
+              + " history, not to --snapshot");
     }
     SnapshotCalibrator.Result result;
     try {
-      result = SnapshotCalibrator.calibrate(new SnapshotCalibrator.Options(snapshot, family, format, prices, names,
-          rates, base, venue != null ? venue : family != null ? family : "venue", skipInvalid));
+      result =
+          SnapshotCalibrator.calibrate(
+              new SnapshotCalibrator.Options(
+                  snapshot,
+                  family,
+                  format,
+                  prices,
+                  names,
+                  rates,
+                  base,
+                  venue != null ? venue : family != null ? family : "venue",
+                  skipInvalid));
     } catch (IllegalArgumentException e) {
       throw new InvalidSpecException("--snapshot", snapshot + ": " + e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
     SnapshotCalibrator.print(out, snapshot, result);
     if (write != null) {
-      AtomicFiles.write(write, SnapshotCalibrator.fragment(result.calibration()).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(
+          write,
+          SnapshotCalibrator.fragment(result.calibration()).getBytes(StandardCharsets.UTF_8));
       out.println("wrote " + write);
     }
     if (charts != null) {
-      int n = ChartFiles.write(charts, SnapshotFitCharts.charts(ChartFiles.stem(snapshot), result.calibration()));
+      int n =
+          ChartFiles.write(
+              charts, SnapshotFitCharts.charts(ChartFiles.stem(snapshot), result.calibration()));
       out.println("wrote " + n + " chart files to " + charts);
     }
     out.flush();
@@ -217,7 +315,8 @@ public final class CalibrateCommand implements Callable<Integer> {
       return List.of("gbm", "merton");
     }
     if (!model.equals("gbm") && !model.equals("merton")) {
-      throw new InvalidSpecException("--model", "unknown model '" + model + "' (known: gbm, merton)");
+      throw new InvalidSpecException(
+          "--model", "unknown model '" + model + "' (known: gbm, merton)");
     }
     return List.of(model);
   }
@@ -243,8 +342,14 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, Fit f) {
     out.println();
-    out.printf(Locale.ROOT, "%s  log-likelihood %.2f  AIC %.2f  KS D %.4f (p %.3g)%n", f.model(), f.logLikelihood(),
-        f.aic(), f.ksStatistic(), f.ksPValue());
+    out.printf(
+        Locale.ROOT,
+        "%s  log-likelihood %.2f  AIC %.2f  KS D %.4f (p %.3g)%n",
+        f.model(),
+        f.logLikelihood(),
+        f.aic(),
+        f.ksStatistic(),
+        f.ksPValue());
     out.printf(Locale.ROOT, "  %-18s %14s %14s%n", "parameter", "estimate", "std. error");
     for (Estimate e : f.estimates()) {
       out.printf(Locale.ROOT, "  %-18s %14.6g %14.6g%n", e.name(), e.value(), e.standardError());
@@ -264,28 +369,47 @@ public final class CalibrateCommand implements Callable<Integer> {
       s.append("  initial: ").append(Double.toString(initial)).append('\n');
       double drift = fit.estimate("drift").value();
       if (Math.abs(drift) > PriceProcessSpec.MAX_DRIFT) {
-        s.append("  drift: 0.0   # the fitted ").append(fmt(drift)).append(" is beyond the scenario bound of ")
-            .append(org.marginfall.core.spec.SpecNode.show(PriceProcessSpec.MAX_DRIFT)).append('\n');
+        s.append("  drift: 0.0   # the fitted ")
+            .append(fmt(drift))
+            .append(" is beyond the scenario bound of ")
+            .append(org.marginfall.core.spec.SpecNode.show(PriceProcessSpec.MAX_DRIFT))
+            .append('\n');
       } else {
         s.append("  drift: ").append(fmt(drift)).append('\n');
       }
-      s.append("  volatility: ").append(bounded(fit.estimate("volatility").value(), PriceProcessSpec.MAX_VOLATILITY))
+      s.append("  volatility: ")
+          .append(bounded(fit.estimate("volatility").value(), PriceProcessSpec.MAX_VOLATILITY))
           .append('\n');
       if (fit.model().equals("merton")) {
         s.append("  jumps:\n");
         s.append("    intensityPerYear: ")
-            .append(bounded(fit.estimate("intensityPerYear").value(), JumpSpec.MAX_INTENSITY)).append('\n');
+            .append(bounded(fit.estimate("intensityPerYear").value(), JumpSpec.MAX_INTENSITY))
+            .append('\n');
         double m = fit.estimate("meanLogJump").value();
-        s.append("    meanLogJump: ").append(Math.abs(m) > JumpSpec.MAX_LOG_JUMP
-            ? org.marginfall.core.spec.SpecNode.show(Math.copySign(JumpSpec.MAX_LOG_JUMP, m)) + "   # the fitted " + fmt(m) + " is beyond the scenario bound"
-            : fmt(m)).append('\n');
-        s.append("    sdLogJump: ").append(bounded(fit.estimate("sdLogJump").value(), JumpSpec.MAX_LOG_JUMP)).append('\n');
+        s.append("    meanLogJump: ")
+            .append(
+                Math.abs(m) > JumpSpec.MAX_LOG_JUMP
+                    ? org.marginfall.core.spec.SpecNode.show(
+                            Math.copySign(JumpSpec.MAX_LOG_JUMP, m))
+                        + "   # the fitted "
+                        + fmt(m)
+                        + " is beyond the scenario bound"
+                    : fmt(m))
+            .append('\n');
+        s.append("    sdLogJump: ")
+            .append(bounded(fit.estimate("sdLogJump").value(), JumpSpec.MAX_LOG_JUMP))
+            .append('\n');
       }
       return s.toString();
     }
 
     private static String bounded(double v, double max) {
-      return v > max ? org.marginfall.core.spec.SpecNode.show(max) + "   # the fitted " + fmt(v) + " is beyond the scenario bound" : fmt(v);
+      return v > max
+          ? org.marginfall.core.spec.SpecNode.show(max)
+              + "   # the fitted "
+              + fmt(v)
+              + " is beyond the scenario bound"
+          : fmt(v);
     }
 
     private static String fmt(double v) {

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import org.marginfall.experiments.run.RunWatcher;
 
 /**
- * Tells the person at the command line about a run, on standard error: notes always, progress
- * only on a terminal (never into a log file, a CI log or a test). Not thread-safe.
+ * Tells the person at the command line about a run, on standard error: notes always, progress only
+ * on a terminal (never into a log file, a CI log or a test). Not thread-safe.
  */
 final class ConsoleWatcher implements RunWatcher {
 

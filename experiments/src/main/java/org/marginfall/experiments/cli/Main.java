@@ -26,14 +26,17 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class,
       ReportCommand.class, SweepCommand.class, MergeCommand.class, NetworkCommand.class,
-      org.marginfall.experiments.bench.BenchCommand.class, org.marginfall.experiments.cli.CalibrateCommand.class
+      org.marginfall.experiments.bench.BenchCommand.class,
+          org.marginfall.experiments.cli.CalibrateCommand.class
     })
 public final class Main implements Runnable {
 
   /** Success. */
   public static final int OK = 0;
+
   /** The run failed (broken invariant, I/O error). */
   public static final int FAILURE = 1;
+
   /** The input was bad (flags, scenario file, output directory). */
   public static final int BAD_INPUT = 2;
 
@@ -41,7 +44,9 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, scenarios, presets, report, sweep, merge, network, bench, calibrate)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "a command is required (run, validate, scenarios, presets, report, sweep, merge, network, bench, calibrate)");
   }
 
   /** Entry point. */
@@ -61,14 +66,21 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
-  /** One line, like every other error: the problem, a suggestion for a misspelt option, the help hint. */
+  /**
+   * One line, like every other error: the problem, a suggestion for a misspelt option, the help
+   * hint.
+   */
   private static int badArguments(CommandLine.ParameterException e, PrintWriter err) {
     StringBuilder line = new StringBuilder("error: ").append(e.getMessage());
     if (e instanceof CommandLine.UnmatchedArgumentException unmatched
         && !unmatched.getSuggestions().isEmpty()) {
-      line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
+      line.append(" (did you mean ")
+          .append(String.join(" or ", unmatched.getSuggestions()))
+          .append("?)");
     }
-    line.append("; see: ").append(e.getCommandLine().getCommandSpec().qualifiedName()).append(" --help");
+    line.append("; see: ")
+        .append(e.getCommandLine().getCommandSpec().qualifiedName())
+        .append(" --help");
     err.println(line);
     return BAD_INPUT;
   }
@@ -88,9 +100,15 @@ public final class Main implements Runnable {
       return BAD_INPUT;
     }
     if (e instanceof LedgerRangeException range && range.asset() != null) {
-      // The run could only find this out once its populations were set up: name the field to change.
-      err.println("error: assets[id=" + range.asset() + "].decimals: at " + range.decimals() + " decimals, "
-          + range.detail());
+      // The run could only find this out once its populations were set up: name the field to
+      // change.
+      err.println(
+          "error: assets[id="
+              + range.asset()
+              + "].decimals: at "
+              + range.decimals()
+              + " decimals, "
+              + range.detail());
       return BAD_INPUT;
     }
     if (e instanceof ScenarioFailure failure) {

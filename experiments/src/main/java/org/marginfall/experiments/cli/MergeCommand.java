@@ -27,14 +27,24 @@ final class MergeCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "DIR", description = "The shards' output directories, in any order.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR",
+      description = "The shards' output directories, in any order.")
   private List<Path> shards;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      converter = NonBlankPath.class,
       description = "Merged output directory.")
   private Path out;
 
-  @Option(names = "--force", description = "Replace the merged directory if it holds an earlier Marginfall output (never other files).")
+  @Option(
+      names = "--force",
+      description =
+          "Replace the merged directory if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
   @Override

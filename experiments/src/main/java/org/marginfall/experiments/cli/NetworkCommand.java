@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "network",
     mixinStandardHelpOptions = true,
-    description = "Network analytics on an exposure network file (JSON): Eisenberg-Noe / Rogers-Veraart clearing or DebtRank.")
+    description =
+        "Network analytics on an exposure network file (JSON): Eisenberg-Noe / Rogers-Veraart clearing or DebtRank.")
 final class NetworkCommand implements Callable<Integer> {
 
   /** The DebtRank variant {@code --method debtrank} uses when {@code --variant} is absent. */
@@ -40,25 +41,50 @@ final class NetworkCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Network file (JSON), see docs/contagion.md.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "Network file (JSON), see docs/contagion.md.")
   private Path file;
 
-  @Option(names = "--method", required = true, paramLabel = "METHOD", description = "debtrank or eisenberg-noe.")
+  @Option(
+      names = "--method",
+      required = true,
+      paramLabel = "METHOD",
+      description = "debtrank or eisenberg-noe.")
   private String method;
 
-  @Option(names = "--alpha", paramLabel = "A", description = "Rogers-Veraart: fraction of external assets a defaulter realises, in [0, 1] (default 1 = Eisenberg-Noe).")
+  @Option(
+      names = "--alpha",
+      paramLabel = "A",
+      description =
+          "Rogers-Veraart: fraction of external assets a defaulter realises, in [0, 1] (default 1 = Eisenberg-Noe).")
   private Double alpha;
 
-  @Option(names = "--beta", paramLabel = "B", description = "Rogers-Veraart: fraction of interbank receivables a defaulter realises, in [0, 1] (default 1 = Eisenberg-Noe).")
+  @Option(
+      names = "--beta",
+      paramLabel = "B",
+      description =
+          "Rogers-Veraart: fraction of interbank receivables a defaulter realises, in [0, 1] (default 1 = Eisenberg-Noe).")
   private Double beta;
 
-  @Option(names = "--external", paramLabel = "RANK", description = "External liabilities: pari-passu (default) or senior.")
+  @Option(
+      names = "--external",
+      paramLabel = "RANK",
+      description = "External liabilities: pari-passu (default) or senior.")
   private String external;
 
-  @Option(names = "--variant", paramLabel = "VARIANT", description = "DebtRank variant: bardoscia2015 (default), battiston2012, single-hit-uncapped, threshold.")
+  @Option(
+      names = "--variant",
+      paramLabel = "VARIANT",
+      description =
+          "DebtRank variant: bardoscia2015 (default), battiston2012, single-hit-uncapped, threshold.")
   private String variant;
 
-  @Option(names = "--out", paramLabel = "FILE", converter = NonBlankPath.class,
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      converter = NonBlankPath.class,
       description = "Also write the results to this JSON file.")
   private Path out;
 
@@ -81,7 +107,8 @@ final class NetworkCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw json.failure(e);
       } catch (ArithmeticException e) {
-        // A non-finite number or a clearing that does not converge: the model cannot compute this file.
+        // A non-finite number or a clearing that does not converge: the model cannot compute this
+        // file.
         throw new InvalidSpecException(file.toString(), e.getMessage());
       }
       if (json != null) {
@@ -98,7 +125,12 @@ final class NetworkCommand implements Callable<Integer> {
   }
 
   /** The validated flags. */
-  private record Options(boolean debtRank, DebtRankVariant variant, ExternalLiabilities external, double alpha, double beta) {}
+  private record Options(
+      boolean debtRank,
+      DebtRankVariant variant,
+      ExternalLiabilities external,
+      double alpha,
+      double beta) {}
 
   private Options options() {
     Problems problems = new Problems();
@@ -114,7 +146,10 @@ final class NetworkCommand implements Callable<Integer> {
       try {
         v = DebtRankVariant.fromCliName(variant);
       } catch (IllegalArgumentException e) {
-        problems.add("--variant", "must be one of battiston2012, bardoscia2015, single-hit-uncapped, threshold, was " + variant);
+        problems.add(
+            "--variant",
+            "must be one of battiston2012, bardoscia2015, single-hit-uncapped, threshold, was "
+                + variant);
       }
     }
     ExternalLiabilities ext = ExternalLiabilities.PARI_PASSU;

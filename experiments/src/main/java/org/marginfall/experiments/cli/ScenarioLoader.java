@@ -27,7 +27,8 @@ final class ScenarioLoader {
     try {
       return work.get();
     } catch (ScenarioFailure f) {
-      throw new InvalidSpecException(List.of(new Problem(source.label() + ": " + f.field(), f.detail())));
+      throw new InvalidSpecException(
+          List.of(new Problem(source.label() + ": " + f.field(), f.detail())));
     }
   }
 
@@ -37,7 +38,11 @@ final class ScenarioLoader {
     } catch (InvalidSpecException e) {
       throw new InvalidSpecException(
           e.problems().stream()
-              .map(p -> new Problem(p.path().isEmpty() ? source.label() : source.label() + ": " + p.path(), p.message()))
+              .map(
+                  p ->
+                      new Problem(
+                          p.path().isEmpty() ? source.label() : source.label() + ": " + p.path(),
+                          p.message()))
               .toList());
     }
   }

@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code marginfall scenarios}: lists the bundled example scenarios. Not thread-safe. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the bundled example scenarios (run one with: marginfall run NAME --out DIR).")
+@Command(
+    name = "scenarios",
+    mixinStandardHelpOptions = true,
+    description =
+        "List the bundled example scenarios (run one with: marginfall run NAME --out DIR).")
 final class ScenariosCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;

@@ -9,8 +9,8 @@ import org.marginfall.experiments.sweep.Progress;
 
 /**
  * One run's progress on a terminal: ticks done, rate and time left, redrawn in place on standard
- * error as a sweep's progress is ({@link Progress}), but only once the run has taken a second, so
- * a short run shows nothing. Not thread-safe: the run's thread calls it.
+ * error as a sweep's progress is ({@link Progress}), but only once the run has taken a second, so a
+ * short run shows nothing. Not thread-safe: the run's thread calls it.
  */
 final class StepProgress implements RunWatcher.Display {
 

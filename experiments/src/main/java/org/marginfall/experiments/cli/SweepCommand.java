@@ -12,9 +12,9 @@ import org.marginfall.experiments.sweep.Progress;
 import org.marginfall.experiments.sweep.Shard;
 import org.marginfall.experiments.sweep.SweepReader;
 import org.marginfall.experiments.sweep.SweepReport;
-import org.marginfall.experiments.warning.WarningsFile;
 import org.marginfall.experiments.sweep.SweepRunner;
 import org.marginfall.experiments.sweep.SweepSpec;
+import org.marginfall.experiments.warning.WarningsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    description = "Run a parameter sweep: runs.csv, points.csv (and sobol.csv), Parquet copies and manifest.json.")
+    description =
+        "Run a parameter sweep: runs.csv, points.csv (and sobol.csv), Parquet copies and manifest.json.")
 final class SweepCommand implements Callable<Integer> {
 
   /** The sweep finished, but some of its runs failed (they are rows with a reason in runs.csv). */
@@ -38,24 +39,38 @@ final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML).")
   private Path sweep;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      converter = NonBlankPath.class,
       description = "Output directory.")
   private Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: all cores).")
   private Integer threads;
 
-  @Option(names = "--shard", paramLabel = "K/N",
-      description = "Run shard K (from 0) of N; inside a Slurm array job the shard is taken from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT.")
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Run shard K (from 0) of N; inside a Slurm array job the shard is taken from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT.")
   private String shard;
 
   @Option(names = "--resume", description = "Continue a sweep that was interrupted in DIR.")
   private boolean resume;
 
-  @Option(names = "--force", description = "Replace DIR if it holds an earlier Marginfall output (never other files).")
+  @Option(
+      names = "--force",
+      description = "Replace DIR if it holds an earlier Marginfall output (never other files).")
   private boolean force;
 
-  @Option(names = "--keep-runs", description = "Also write each run's directory (as marginfall run does) under DIR/runs/.")
+  @Option(
+      names = "--keep-runs",
+      description = "Also write each run's directory (as marginfall run does) under DIR/runs/.")
   private boolean keepRuns;
 
   /** Reads and checks the sweep file at {@code sweep}, prefixing every problem with the file. */
@@ -63,8 +78,14 @@ final class SweepCommand implements Callable<Integer> {
     try {
       return new SweepReader(Catalog.standard()).read(sweep);
     } catch (InvalidSpecException e) {
-      throw new InvalidSpecException(e.problems().stream()
-          .map(p -> new Problem(p.path().isEmpty() ? sweep.toString() : sweep + ": " + p.path(), p.message())).toList());
+      throw new InvalidSpecException(
+          e.problems().stream()
+              .map(
+                  p ->
+                      new Problem(
+                          p.path().isEmpty() ? sweep.toString() : sweep + ": " + p.path(),
+                          p.message()))
+              .toList());
     }
   }
 
@@ -75,7 +96,8 @@ final class SweepCommand implements Callable<Integer> {
     SweepSpec s = read(sweep);
     Shard slice;
     try {
-      slice = shard != null ? Shard.parse(shard) : Shard.fromSlurm(System.getenv()).orElse(Shard.ALL);
+      slice =
+          shard != null ? Shard.parse(shard) : Shard.fromSlurm(System.getenv()).orElse(Shard.ALL);
     } catch (IllegalArgumentException e) {
       throw new InvalidSpecException(shard != null ? "--shard" : "environment", e.getMessage());
     }
@@ -87,13 +109,24 @@ final class SweepCommand implements Callable<Integer> {
       throw new InvalidSpecException("--threads", "must be >= 1, was " + n);
     }
     long total = s.runCount();
-    o.printf("%s: %s design, %d points x %d replications = %d runs%s, %d threads%n", s.name(), s.design().kind().label(),
-        s.design().size(s.parameters()), s.replications(), total,
-        slice.count() == 1 ? "" : "; shard " + slice + " runs " + slice.from(total) + ".." + (slice.to(total) - 1), n);
+    o.printf(
+        "%s: %s design, %d points x %d replications = %d runs%s, %d threads%n",
+        s.name(),
+        s.design().kind().label(),
+        s.design().size(s.parameters()),
+        s.replications(),
+        total,
+        slice.count() == 1
+            ? ""
+            : "; shard " + slice + " runs " + slice.from(total) + ".." + (slice.to(total) - 1),
+        n);
     boolean terminal = System.console() != null;
-    SweepRunner.Result r = new SweepRunner(Catalog.standard(), Clock.systemUTC()).run(
-        s, new SweepRunner.Options(out, n, slice, resume, force, keepRuns),
-        counts -> new Progress(err, terminal, System::nanoTime, counts[0], counts[1]));
+    SweepRunner.Result r =
+        new SweepRunner(Catalog.standard(), Clock.systemUTC())
+            .run(
+                s,
+                new SweepRunner.Options(out, n, slice, resume, force, keepRuns),
+                counts -> new Progress(err, terminal, System::nanoTime, counts[0], counts[1]));
     if (r.resumed() > 0) {
       o.printf("resumed: %d runs were already done%n", r.resumed());
     }

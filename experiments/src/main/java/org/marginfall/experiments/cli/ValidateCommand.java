@@ -21,14 +21,19 @@ import picocli.CommandLine.Spec;
  * {@code marginfall validate}: checks a scenario, or a sweep file (recognised by {@link
  * SweepReader#isSweep}), without running it. Not thread-safe.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
     description = "Check a scenario or sweep file and report every problem with its field path.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE",
-      description = "Scenario file (YAML or JSON), the name of a bundled scenario, or a sweep file (YAML).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description =
+          "Scenario file (YAML or JSON), the name of a bundled scenario, or a sweep file (YAML).")
   private String scenario;
 
   @Override
@@ -37,25 +42,49 @@ final class ValidateCommand implements Callable<Integer> {
     if (!source.label().startsWith("bundled:") && isSweep(source)) {
       // Read as `sweep` reads it: its fields, its parameters' paths and metrics, its base scenario.
       SweepSpec sweep = SweepCommand.read(Path.of(scenario));
-      spec.commandLine().getOut().println(
-          source.label() + ": valid sweep (" + sweep.design().size(sweep.parameters()) + " design points × "
-              + sweep.replications() + " replications of " + sweep.scenarioLabel() + ")");
+      spec.commandLine()
+          .getOut()
+          .println(
+              source.label()
+                  + ": valid sweep ("
+                  + sweep.design().size(sweep.parameters())
+                  + " design points × "
+                  + sweep.replications()
+                  + " replications of "
+                  + sweep.scenarioLabel()
+                  + ")");
       return Main.OK;
     }
     Scenario s = ScenarioLoader.load(source);
     // Set the world up once: failures that only endowments reveal are reported here, not mid-run.
     List<LedgerRange.Supply> counted =
-        ScenarioLoader.failingAt(source, () -> Simulation.check(s.model(), s.model().settings().seed()));
+        ScenarioLoader.failingAt(
+            source, () -> Simulation.check(s.model(), s.model().settings().seed()));
     String decimals =
-        counted.stream().map(c -> c.asset().id() + " " + c.asset().decimals()).collect(Collectors.joining(", "));
-    spec.commandLine().getOut().println(
-        source.label() + ": valid (" + s.model().venues().size() + " venues, " + s.model().populations().size()
-            + " agent populations, " + s.model().settings().steps() + " steps; decimals: " + decimals + ")");
+        counted.stream()
+            .map(c -> c.asset().id() + " " + c.asset().decimals())
+            .collect(Collectors.joining(", "));
+    spec.commandLine()
+        .getOut()
+        .println(
+            source.label()
+                + ": valid ("
+                + s.model().venues().size()
+                + " venues, "
+                + s.model().populations().size()
+                + " agent populations, "
+                + s.model().settings().steps()
+                + " steps; decimals: "
+                + decimals
+                + ")");
     ScenarioWarnings.of(s.model()).forEach(w -> spec.commandLine().getErr().println(w.line()));
     return Main.OK;
   }
 
-  /** Whether the file is a sweep; a file that does not parse is left to the scenario reader to report. */
+  /**
+   * Whether the file is a sweep; a file that does not parse is left to the scenario reader to
+   * report.
+   */
   private static boolean isSweep(ScenarioSource source) {
     try {
       return SweepReader.isSweep(SpecFiles.parse(source.content(), source.json(), "scenario"));

@@ -3,16 +3,19 @@ package org.marginfall.experiments.cli;
 import org.marginfall.experiments.run.Provenance;
 import picocli.CommandLine;
 
-/**
- * Prints the version and build commit for {@code --version}. Stateless and thread-safe.
- */
+/** Prints the version and build commit for {@code --version}. Stateless and thread-safe. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
 
   @Override
   public String[] getVersion() {
     Provenance p = Provenance.current();
     return new String[] {
-      "marginfall " + p.version() + " (commit " + p.gitCommit() + (p.gitDirty() ? ", dirty" : "") + ")"
+      "marginfall "
+          + p.version()
+          + " (commit "
+          + p.gitCommit()
+          + (p.gitDirty() ? ", dirty" : "")
+          + ")"
     };
   }
 }

@@ -2,7 +2,10 @@ package org.marginfall.experiments.history;
 
 import java.util.List;
 
-/** A data file that cannot be used, with one message per problem, each naming the file and its line or row. */
+/**
+ * A data file that cannot be used, with one message per problem, each naming the file and its line
+ * or row.
+ */
 public final class DataFileException extends Exception {
 
   private static final long serialVersionUID = 1L;

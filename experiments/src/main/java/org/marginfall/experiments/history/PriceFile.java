@@ -29,7 +29,8 @@ public final class PriceFile {
   /** The most problems reported for one file; the rest are counted. */
   public static final int MAX_PROBLEMS = 20;
 
-  private static final List<String> TIME_NAMES = List.of("time", "timestamp", "open_time", "date", "datetime");
+  private static final List<String> TIME_NAMES =
+      List.of("time", "timestamp", "open_time", "date", "datetime");
   private static final List<String> CANDLE = List.of("open", "high", "low", "close");
 
   /** The file formats. */
@@ -60,11 +61,13 @@ public final class PriceFile {
         : readCsv(bytes, name, column);
   }
 
-  private static PriceTable readCsv(byte[] bytes, String name, Optional<String> column) throws DataFileException {
+  private static PriceTable readCsv(byte[] bytes, String name, Optional<String> column)
+      throws DataFileException {
     Builder builder = null;
     List<String> problems = new ArrayList<>();
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
       String line;
       int number = 0;
       while ((line = in.readLine()) != null) {
@@ -76,9 +79,10 @@ public final class PriceFile {
         String where = name + " line " + number;
         if (builder == null) {
           boolean header = !isNumber(cells[0]);
-          builder = header
-              ? Builder.forHeader(cells, name, where, column, problems)
-              : Builder.forKlines(name, column, problems);
+          builder =
+              header
+                  ? Builder.forHeader(cells, name, where, column, problems)
+                  : Builder.forKlines(name, column, problems);
           if (builder == null) {
             throw new DataFileException(problems);
           }
@@ -123,8 +127,10 @@ public final class PriceFile {
 
     private final String name;
     private final int timeIndex;
+
     /** The price column of a point table, or -1 for candles. */
     private final int priceIndex;
+
     private final int[] candleIndex;
     private final String[] candleNames;
     private final List<String> problems;
@@ -135,7 +141,12 @@ public final class PriceFile {
     private long lastTime = Long.MIN_VALUE;
     private String lastWhere;
 
-    private Builder(String name, int timeIndex, int priceIndex, int[] candleIndex, String[] candleNames,
+    private Builder(
+        String name,
+        int timeIndex,
+        int priceIndex,
+        int[] candleIndex,
+        String[] candleNames,
         List<String> problems) {
       this.name = name;
       this.timeIndex = timeIndex;
@@ -147,14 +158,26 @@ public final class PriceFile {
 
     static Builder forKlines(String name, Optional<String> column, List<String> problems) {
       if (column.isPresent()) {
-        problems.add(name + ": a file without a header is read as candles (open time, open, high, low, close, …);"
-            + " 'column' needs a header row naming the columns");
+        problems.add(
+            name
+                + ": a file without a header is read as candles (open time, open, high, low, close, …);"
+                + " 'column' needs a header row naming the columns");
         return null;
       }
-      return new Builder(name, 0, -1, new int[] {1, 2, 3, 4}, new String[] {"open", "high", "low", "close"}, problems);
+      return new Builder(
+          name,
+          0,
+          -1,
+          new int[] {1, 2, 3, 4},
+          new String[] {"open", "high", "low", "close"},
+          problems);
     }
 
-    static Builder forHeader(String[] header, String name, String where, Optional<String> column,
+    static Builder forHeader(
+        String[] header,
+        String name,
+        String where,
+        Optional<String> column,
         List<String> problems) {
       List<String> names = Arrays.stream(header).map(h -> h.toLowerCase(Locale.ROOT)).toList();
       int time = -1;
@@ -165,14 +188,17 @@ public final class PriceFile {
         }
       }
       if (time < 0) {
-        problems.add(where + ": no time column (name one time, timestamp, open_time, date or datetime); columns: "
-            + String.join(", ", header));
+        problems.add(
+            where
+                + ": no time column (name one time, timestamp, open_time, date or datetime); columns: "
+                + String.join(", ", header));
         return null;
       }
       if (column.isPresent()) {
         int c = names.indexOf(column.get().toLowerCase(Locale.ROOT));
         if (c < 0) {
-          problems.add(where + ": no column '" + column.get() + "'; columns: " + String.join(", ", header));
+          problems.add(
+              where + ": no column '" + column.get() + "'; columns: " + String.join(", ", header));
           return null;
         }
         return new Builder(name, time, c, null, null, problems);
@@ -184,14 +210,21 @@ public final class PriceFile {
       if (names.contains("price")) {
         return new Builder(name, time, names.indexOf("price"), null, null, problems);
       }
-      problems.add(where + ": no price column (give open,high,low,close or price, or name one with 'column');"
-          + " columns: " + String.join(", ", header));
+      problems.add(
+          where
+              + ": no price column (give open,high,low,close or price, or name one with 'column');"
+              + " columns: "
+              + String.join(", ", header));
       return null;
     }
 
     /** Adds one row; a bad row is noted and skipped. */
     void row(String[] cells, String where) {
-      int needed = Math.max(timeIndex, priceIndex < 0 ? Arrays.stream(candleIndex).max().getAsInt() : priceIndex) + 1;
+      int needed =
+          Math.max(
+                  timeIndex,
+                  priceIndex < 0 ? Arrays.stream(candleIndex).max().getAsInt() : priceIndex)
+              + 1;
       if (cells.length < needed) {
         problem(where + ": " + cells.length + " columns, expected at least " + needed);
         return;
@@ -203,7 +236,8 @@ public final class PriceFile {
         problem(where + ": " + e.getMessage());
         return;
       }
-      // Order and gaps are judged on every readable time, so one bad price does not misplace the rows after it.
+      // Order and gaps are judged on every readable time, so one bad price does not misplace the
+      // rows after it.
       boolean ordered = lastTime == Long.MIN_VALUE || inOrder(t, where);
       if (t > lastTime) {
         lastTime = t;
@@ -244,8 +278,16 @@ public final class PriceFile {
       double top = Math.max(ohlc[0], ohlc[3]);
       double bottom = Math.min(ohlc[0], ohlc[3]);
       if (ohlc[1] < top || ohlc[2] > bottom) {
-        problem(where + ": high " + ohlc[1] + " and low " + ohlc[2] + " must enclose open " + ohlc[0]
-            + " and close " + ohlc[3]);
+        problem(
+            where
+                + ": high "
+                + ohlc[1]
+                + " and low "
+                + ohlc[2]
+                + " must enclose open "
+                + ohlc[0]
+                + " and close "
+                + ohlc[3]);
         return false;
       }
       return true;
@@ -254,8 +296,15 @@ public final class PriceFile {
     private boolean inOrder(long t, String where) {
       long previous = lastTime;
       if (t <= previous) {
-        problem(where + ": time " + TimeParser.show(t) + " is not after the previous row's " + TimeParser.show(previous)
-            + " (" + lastWhere.substring(name.length() + 1) + "); rows must be in strictly increasing time");
+        problem(
+            where
+                + ": time "
+                + TimeParser.show(t)
+                + " is not after the previous row's "
+                + TimeParser.show(previous)
+                + " ("
+                + lastWhere.substring(name.length() + 1)
+                + "); rows must be in strictly increasing time");
         return false;
       }
       if (priceIndex >= 0) {
@@ -264,8 +313,15 @@ public final class PriceFile {
       if (interval < 0) {
         interval = t - previous;
       } else if (t - previous != interval) {
-        problem(where + ": gap: candle opens at " + TimeParser.show(t) + ", expected " + TimeParser.show(previous + interval)
-            + " (candles of " + Resampler.SecondsText.of(interval / 1000.0) + ", set by the first two rows)");
+        problem(
+            where
+                + ": gap: candle opens at "
+                + TimeParser.show(t)
+                + ", expected "
+                + TimeParser.show(previous + interval)
+                + " (candles of "
+                + Resampler.SecondsText.of(interval / 1000.0)
+                + ", set by the first two rows)");
         return false;
       }
       return true;

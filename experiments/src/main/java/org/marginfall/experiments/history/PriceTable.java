@@ -31,7 +31,9 @@ public sealed interface PriceTable {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Points p && Arrays.equals(times, p.times) && Arrays.equals(prices, p.prices);
+      return o instanceof Points p
+          && Arrays.equals(times, p.times)
+          && Arrays.equals(prices, p.prices);
     }
 
     @Override
@@ -43,14 +45,21 @@ public sealed interface PriceTable {
   /**
    * Consecutive candles of one length, without gaps.
    *
-   * @param openTimes each candle's open time, epoch milliseconds, every one {@code intervalMillis} after the last
+   * @param openTimes each candle's open time, epoch milliseconds, every one {@code intervalMillis}
+   *     after the last
    * @param intervalMillis the candle length
    * @param open opening prices
    * @param high highest prices
    * @param low lowest prices
    * @param close closing prices
    */
-  record Candles(long[] openTimes, long intervalMillis, double[] open, double[] high, double[] low, double[] close)
+  record Candles(
+      long[] openTimes,
+      long intervalMillis,
+      double[] open,
+      double[] high,
+      double[] low,
+      double[] close)
       implements PriceTable {
     /** Copies the columns. */
     public Candles {
@@ -68,8 +77,12 @@ public sealed interface PriceTable {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Candles c && Arrays.equals(openTimes, c.openTimes) && intervalMillis == c.intervalMillis
-          && Arrays.equals(open, c.open) && Arrays.equals(high, c.high) && Arrays.equals(low, c.low)
+      return o instanceof Candles c
+          && Arrays.equals(openTimes, c.openTimes)
+          && intervalMillis == c.intervalMillis
+          && Arrays.equals(open, c.open)
+          && Arrays.equals(high, c.high)
+          && Arrays.equals(low, c.low)
           && Arrays.equals(close, c.close);
     }
 

@@ -23,7 +23,9 @@ public final class TimeParser {
    */
   public static long millis(String cell) {
     String s = cell.trim();
-    if (!s.isEmpty() && (Character.isDigit(s.charAt(0)) && s.chars().allMatch(c -> Character.isDigit(c) || c == '.'))
+    if (!s.isEmpty()
+        && (Character.isDigit(s.charAt(0))
+            && s.chars().allMatch(c -> Character.isDigit(c) || c == '.'))
         && s.indexOf('-') < 0) {
       double v;
       try {
@@ -46,12 +48,16 @@ public final class TimeParser {
     try {
       return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("unreadable time '" + cell
-          + "' (expected epoch seconds, milliseconds or microseconds, or ISO-8601 such as 2020-03-12T00:00:00Z)");
+      throw new IllegalArgumentException(
+          "unreadable time '"
+              + cell
+              + "' (expected epoch seconds, milliseconds or microseconds, or ISO-8601 such as 2020-03-12T00:00:00Z)");
     }
   }
 
-  /** Epoch milliseconds of a number of epoch seconds, milliseconds or microseconds, by magnitude. */
+  /**
+   * Epoch milliseconds of a number of epoch seconds, milliseconds or microseconds, by magnitude.
+   */
   public static long fromEpochNumber(double v) {
     if (!(v >= 0) || !Double.isFinite(v)) {
       throw new IllegalArgumentException("time " + v + " is not a non-negative epoch number");

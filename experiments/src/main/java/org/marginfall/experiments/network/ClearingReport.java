@@ -22,11 +22,24 @@ public final class ClearingReport {
    * Clears the network, then prints the table and, if {@code json} is given, writes the results to
    * it. Computes everything before printing, so a model error prints nothing.
    */
-  public static void run(NetworkFile f, ExternalLiabilities external, double alpha, double beta, PrintWriter w, JsonGenerator json) throws IOException {
+  public static void run(
+      NetworkFile f,
+      ExternalLiabilities external,
+      double alpha,
+      double beta,
+      PrintWriter w,
+      JsonGenerator json)
+      throws IOException {
     ClearingResult r = Clearing.rogersVeraart(f.network(), external, alpha, beta);
     String name = alpha == 1 && beta == 1 ? "Eisenberg-Noe" : "Rogers-Veraart";
     String ext = external == ExternalLiabilities.SENIOR ? "senior" : "pari-passu";
-    w.printf(Locale.ROOT, "%s clearing (greatest clearing vector): external liabilities %s, alpha %s, beta %s%n", name, ext, alpha, beta);
+    w.printf(
+        Locale.ROOT,
+        "%s clearing (greatest clearing vector): external liabilities %s, alpha %s, beta %s%n",
+        name,
+        ext,
+        alpha,
+        beta);
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("node", "obligation", "payment", "recovery", "net worth", "default"));
     double[] pbar = r.obligations();
@@ -34,7 +47,14 @@ public final class ClearingReport {
     double[] nw = r.netWorth();
     int[] rounds = r.defaultRounds();
     for (int i = 0; i < r.ids().size(); i++) {
-      table.add(List.of(r.ids().get(i), fixed(pbar[i]), fixed(p[i]), fixed(r.recoveryRate(i)), fixed(nw[i]), rounds[i] == 0 ? "-" : "round " + rounds[i]));
+      table.add(
+          List.of(
+              r.ids().get(i),
+              fixed(pbar[i]),
+              fixed(p[i]),
+              fixed(r.recoveryRate(i)),
+              fixed(nw[i]),
+              rounds[i] == 0 ? "-" : "round " + rounds[i]));
     }
     TextTable.lines(table).forEach(w::println);
     List<String> defaulted = r.defaultSet().stream().map(r.ids()::get).toList();
@@ -44,7 +64,8 @@ public final class ClearingReport {
     }
   }
 
-  private static void write(ClearingResult r, String name, String ext, JsonGenerator g) throws IOException {
+  private static void write(ClearingResult r, String name, String ext, JsonGenerator g)
+      throws IOException {
     double[] pbar = r.obligations();
     double[] p = r.payments();
     double[] nw = r.netWorth();

@@ -21,7 +21,10 @@ import org.marginfall.core.network.ExposureNetwork;
  */
 public final class DebtRankReport {
 
-  /** The table lists each node's final stress as a column only up to this many nodes; --out always does. */
+  /**
+   * The table lists each node's final stress as a column only up to this many nodes; --out always
+   * does.
+   */
   public static final int STRESS_COLUMNS_LIMIT = 16;
 
   private DebtRankReport() {}
@@ -30,7 +33,8 @@ public final class DebtRankReport {
    * Runs every shock, then prints the table; the JSON, if given, is written shock by shock (the
    * caller discards it if a later shock fails).
    */
-  public static void run(NetworkFile f, DebtRankVariant v, PrintWriter w, JsonGenerator json) throws IOException {
+  public static void run(NetworkFile f, DebtRankVariant v, PrintWriter w, JsonGenerator json)
+      throws IOException {
     ExposureNetwork network = f.network();
     List<String> ids = network.ids();
     boolean columns = ids.size() <= STRESS_COLUMNS_LIMIT;
@@ -61,7 +65,12 @@ public final class DebtRankReport {
         shock = listed.get(k).getValue();
       }
       DebtRankResult r = propagate.apply(shock);
-      List<String> line = new ArrayList<>(List.of(name, String.format(Locale.ROOT, "%.7f", r.debtRank()), Integer.toString(r.additionalDefaults())));
+      List<String> line =
+          new ArrayList<>(
+              List.of(
+                  name,
+                  String.format(Locale.ROOT, "%.7f", r.debtRank()),
+                  Integer.toString(r.additionalDefaults())));
       if (columns) {
         for (double h : r.finalStress()) {
           line.add(String.format(Locale.ROOT, "%.6f", h));

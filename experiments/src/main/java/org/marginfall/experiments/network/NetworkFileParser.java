@@ -18,16 +18,17 @@ import org.marginfall.core.spec.Problem;
 
 /**
  * One pass over a network file's tokens (docs/contagion.md, "Network file format"), then its
- * validation into a {@link NetworkFile}. Nodes are checked as they are read; liabilities are kept as
- * compact arrays (interned ids, amount, line) and resolved once every node is known, whatever the
- * order of the top-level fields. Problems come out in the order top level, nodes, liabilities,
- * shocks, DebtRank requirements, each naming its field path and the line its element starts on.
- * Not thread-safe; used once.
+ * validation into a {@link NetworkFile}. Nodes are checked as they are read; liabilities are kept
+ * as compact arrays (interned ids, amount, line) and resolved once every node is known, whatever
+ * the order of the top-level fields. Problems come out in the order top level, nodes, liabilities,
+ * shocks, DebtRank requirements, each naming its field path and the line its element starts on. Not
+ * thread-safe; used once.
  */
 final class NetworkFileParser {
 
   private static final Set<String> TOP = Set.of("description", "nodes", "liabilities", "shocks");
-  private static final Set<String> NODE = Set.of("id", "externalAssets", "externalLiabilities", "equity", "value");
+  private static final Set<String> NODE =
+      Set.of("id", "externalAssets", "externalLiabilities", "equity", "value");
   private static final Set<String> EDGE = Set.of("from", "to", "amount");
   private static final Set<String> SHOCK = Set.of("name", "stress");
   private static final String RANGE = "must be a number between 0 and 1e15";
@@ -49,8 +50,10 @@ final class NetworkFileParser {
   private double[] amount = new double[16];
   private int[] line = new int[16];
   private int edges;
+
   /** Structural problems of the few liabilities that have any, by index. */
   private final Map<Integer, List<Problem>> edgeProblems = new HashMap<>();
+
   private final List<Element> shockElements = new ArrayList<>();
 
   private record Element(int index, JsonNode node, int line) {}
@@ -130,7 +133,11 @@ final class NetworkFileParser {
     int mark = nodeProblems.size();
     String id = text(n, "id", path, line, nodeProblems);
     if (id != null && firstSeen.containsKey(id)) {
-      nodeProblems.add(at(path + ".id", "duplicate id " + id + " (also nodes[" + firstSeen.get(id) + "])", line));
+      nodeProblems.add(
+          at(
+              path + ".id",
+              "duplicate id " + id + " (also nodes[" + firstSeen.get(id) + "])",
+              line));
     } else if (id != null) {
       firstSeen.put(ids.intern(id), i);
     }
@@ -139,7 +146,11 @@ final class NetworkFileParser {
     double eq = number(n, "equity", path, 0.0, line, nodeProblems);
     double value = number(n, "value", path, 1.0, line, nodeProblems);
     if (eq > 0 && eq < NetworkFile.MIN_EQUITY) {
-      nodeProblems.add(at(path + ".equity", "must be 0 or at least 1e-9 (DebtRank divides by it), was " + n.get("equity"), line));
+      nodeProblems.add(
+          at(
+              path + ".equity",
+              "must be 0 or at least 1e-9 (DebtRank divides by it), was " + n.get("equity"),
+              line));
     }
     if (nodeProblems.size() == mark) {
       index.put(ids.intern(id), banks.size());
@@ -150,8 +161,8 @@ final class NetworkFileParser {
 
   /**
    * Reads the liabilities straight from the tokens, without a tree per element: a million of them
-   * is most of a large file. Problems come out as {@link #unknown}, {@link #text} and
-   * {@link #number} would word them, unknown fields first.
+   * is most of a large file. Problems come out as {@link #unknown}, {@link #text} and {@link
+   * #number} would word them, unknown fields first.
    */
   private void edges(JsonParser p) throws IOException {
     JsonToken t;
@@ -187,7 +198,11 @@ final class NetworkFileParser {
             hasAmount = true;
             double x = v.isNumeric() ? p.getDoubleValue() : Double.NaN;
             if (!(x >= 0 && x <= NetworkFile.MAX_AMOUNT)) {
-              found.add(at("liabilities[" + k + "].amount", RANGE + ", was " + NetworkFile.READER.readTree(p), at));
+              found.add(
+                  at(
+                      "liabilities[" + k + "].amount",
+                      RANGE + ", was " + NetworkFile.READER.readTree(p),
+                      at));
             } else if (x == 0) {
               found.add(at("liabilities[" + k + "].amount", "must be > 0, was " + x, at));
             } else {
@@ -195,7 +210,11 @@ final class NetworkFileParser {
             }
           }
           default -> {
-            unknown.add(at("liabilities[" + k + "]." + field, "unknown field (allowed: " + allowed(EDGE) + ")", at));
+            unknown.add(
+                at(
+                    "liabilities[" + k + "]." + field,
+                    "unknown field (allowed: " + allowed(EDGE) + ")",
+                    at));
             p.skipChildren();
           }
         }
@@ -228,7 +247,9 @@ final class NetworkFileParser {
     edges++;
   }
 
-  /** Checks the whole file and builds the network, or returns null with {@link #problems()} filled. */
+  /**
+   * Checks the whole file and builds the network, or returns null with {@link #problems()} filled.
+   */
   NetworkFile validate(boolean forDebtRank) {
     problems.addAll(top);
     if (!nodesListed || (banks.isEmpty() && nodeProblems.isEmpty())) {
@@ -267,11 +288,22 @@ final class NetworkFileParser {
         continue;
       }
       if (i.equals(j)) {
-        problems.add(at("liabilities[" + k + "].to", "a node cannot owe itself (" + from[k] + ")", line[k]));
+        problems.add(
+            at("liabilities[" + k + "].to", "a node cannot owe itself (" + from[k] + ")", line[k]));
         continue;
       }
       if (firstOfPair[k] != k) {
-        problems.add(at("liabilities[" + k + "]", "duplicate of liabilities[" + firstOfPair[k] + "] (" + from[k] + " -> " + to[k] + ")", line[k]));
+        problems.add(
+            at(
+                "liabilities[" + k + "]",
+                "duplicate of liabilities["
+                    + firstOfPair[k]
+                    + "] ("
+                    + from[k]
+                    + " -> "
+                    + to[k]
+                    + ")",
+                line[k]));
         continue;
       }
       debtor[resolved] = i;
@@ -292,8 +324,13 @@ final class NetworkFileParser {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new NetworkFile(ExposureNetwork.fromEdges(banks, Arrays.copyOf(debtor, resolved), Arrays.copyOf(creditor, resolved),
-        Arrays.copyOf(amounts, resolved)), shocks);
+    return new NetworkFile(
+        ExposureNetwork.fromEdges(
+            banks,
+            Arrays.copyOf(debtor, resolved),
+            Arrays.copyOf(creditor, resolved),
+            Arrays.copyOf(amounts, resolved)),
+        shocks);
   }
 
   /**
@@ -349,21 +386,42 @@ final class NetworkFileParser {
     }
     if (!anyEquity && !needEquity.isEmpty()) {
       // A clearing input (external assets and liabilities only): one line that says so.
-      problems.add(new Problem("nodes", "no node has an equity, which debtrank needs: this file is a clearing input, so run it with"
-          + " --method eisenberg-noe, or give every node with interbank assets an equity > 0 (docs/contagion.md, Network file format)"));
+      problems.add(
+          new Problem(
+              "nodes",
+              "no node has an equity, which debtrank needs: this file is a clearing input, so run it with"
+                  + " --method eisenberg-noe, or give every node with interbank assets an equity > 0 (docs/contagion.md, Network file format)"));
     } else {
       for (int i : needEquity) {
-        problems.add(at("nodes[" + i + "].equity", "must be > 0 for debtrank, since " + banks.get(i).id() + " has interbank assets; was "
-            + banks.get(i).equity(), nodeLines.get(i)));
+        problems.add(
+            at(
+                "nodes[" + i + "].equity",
+                "must be > 0 for debtrank, since "
+                    + banks.get(i).id()
+                    + " has interbank assets; was "
+                    + banks.get(i).equity(),
+                nodeLines.get(i)));
       }
     }
     if (!(total > 0)) {
       problems.add(new Problem("nodes", "the values must sum to a positive number for debtrank"));
     }
     if (noShocks && banks.size() > NetworkFile.EACH_NODE_LIMIT) {
-      problems.add(new Problem("shocks", "absent, so debtrank would run each of the " + banks.size() + " nodes defaulting alone"
-          + " (" + banks.size() + " propagations, " + banks.size() + " x " + banks.size() + " stresses); with more than "
-          + NetworkFile.EACH_NODE_LIMIT + " nodes, list the shocks to run (docs/contagion.md, Network file format)"));
+      problems.add(
+          new Problem(
+              "shocks",
+              "absent, so debtrank would run each of the "
+                  + banks.size()
+                  + " nodes defaulting alone"
+                  + " ("
+                  + banks.size()
+                  + " propagations, "
+                  + banks.size()
+                  + " x "
+                  + banks.size()
+                  + " stresses); with more than "
+                  + NetworkFile.EACH_NODE_LIMIT
+                  + " nodes, list the shocks to run (docs/contagion.md, Network file format)"));
     }
   }
 
@@ -382,7 +440,11 @@ final class NetworkFileParser {
     }
     JsonNode stress = s.get("stress");
     if (stress == null || !stress.isObject() || stress.isEmpty()) {
-      problems.add(at(path + ".stress", "must be a non-empty map from node id to initial stress in [0, 1]", line));
+      problems.add(
+          at(
+              path + ".stress",
+              "must be a non-empty map from node id to initial stress in [0, 1]",
+              line));
       return;
     }
     double[] psi = new double[size];
@@ -391,7 +453,8 @@ final class NetworkFileParser {
       String p = path + ".stress." + e.getKey();
       if (nodesOk && !index.containsKey(e.getKey())) {
         problems.add(at(p, "unknown node " + e.getKey(), line));
-      } else if (!e.getValue().isNumber() || !(e.getValue().asDouble() >= 0 && e.getValue().asDouble() <= 1)) {
+      } else if (!e.getValue().isNumber()
+          || !(e.getValue().asDouble() >= 0 && e.getValue().asDouble() <= 1)) {
         problems.add(at(p, "must be a number between 0 and 1, was " + e.getValue(), line));
       } else if (nodesOk) {
         psi[index.get(e.getKey())] = e.getValue().asDouble();
@@ -402,7 +465,8 @@ final class NetworkFileParser {
     }
   }
 
-  private static void unknown(JsonNode n, Set<String> allowed, String prefix, int line, List<Problem> out) {
+  private static void unknown(
+      JsonNode n, Set<String> allowed, String prefix, int line, List<Problem> out) {
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!allowed.contains(f)) {
@@ -420,8 +484,11 @@ final class NetworkFileParser {
     return v.asText();
   }
 
-  /** A number in [0, {@link NetworkFile#MAX_AMOUNT}]; {@code fallback} when absent (NaN = required). */
-  private static double number(JsonNode n, String field, String path, double fallback, int line, List<Problem> out) {
+  /**
+   * A number in [0, {@link NetworkFile#MAX_AMOUNT}]; {@code fallback} when absent (NaN = required).
+   */
+  private static double number(
+      JsonNode n, String field, String path, double fallback, int line, List<Problem> out) {
     JsonNode v = n.get(field);
     if (v == null) {
       if (Double.isNaN(fallback)) {

@@ -42,9 +42,10 @@ public final class ResultFile implements AutoCloseable {
     try {
       Path tmp = Files.createTempFile(dir, ".network-", ".json.tmp");
       Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      DefaultPrettyPrinter printer =
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
       JsonGenerator g = MAPPER.getFactory().createGenerator(w);
       g.setPrettyPrinter(printer);
       return new ResultFile(target, tmp, w, g);

@@ -3,7 +3,9 @@ package org.marginfall.experiments.network;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain-text tables for the {@code network} command's standard output. Stateless and thread-safe. */
+/**
+ * Plain-text tables for the {@code network} command's standard output. Stateless and thread-safe.
+ */
 public final class TextTable {
 
   private TextTable() {}

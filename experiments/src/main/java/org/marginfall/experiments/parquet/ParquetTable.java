@@ -43,8 +43,8 @@ import org.apache.parquet.schema.Types;
  * <p>The same rows give the same bytes in every process: parquet-hadoop lists each column chunk's
  * encodings in the footer in the iteration order of a {@code HashSet} of enum constants, which
  * follows their identity hash codes and so changes from one JVM to the next (apache/parquet-java
- * issue 3215); {@link #close()} rewrites the footer with each list in ascending order.
- * Mutable and not thread-safe: one writer per file.
+ * issue 3215); {@link #close()} rewrites the footer with each list in ascending order. Mutable and
+ * not thread-safe: one writer per file.
  */
 public final class ParquetTable implements Closeable {
 
@@ -78,7 +78,11 @@ public final class ParquetTable implements Closeable {
       switch (c.type()) {
         case LONG -> schema.optional(PrimitiveTypeName.INT64).named(c.name());
         case DOUBLE -> schema.optional(PrimitiveTypeName.DOUBLE).named(c.name());
-        case STRING -> schema.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
+        case STRING ->
+            schema
+                .optional(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named(c.name());
         default -> throw new IllegalStateException("unknown type " + c.type());
       }
     }
@@ -97,7 +101,8 @@ public final class ParquetTable implements Closeable {
    */
   public void write(List<String> cells) throws IOException {
     if (cells.size() != columns.size()) {
-      throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.size());
+      throw new IllegalArgumentException(
+          "expected " + columns.size() + " cells, got " + cells.size());
     }
     for (int i = 0; i < cells.size(); i++) {
       String v = cells.get(i);
@@ -122,12 +127,16 @@ public final class ParquetTable implements Closeable {
    * encodings in ascending order of their Thrift values; everything else is written back as read.
    */
   static void canonicalizeFooter(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = ch.size();
       ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       readFully(ch, tail, size - 8);
       int length = tail.getInt(0);
-      if (size < 12 + (long) length || tail.get(4) != MAGIC[0] || tail.get(5) != MAGIC[1] || tail.get(6) != MAGIC[2]
+      if (size < 12 + (long) length
+          || tail.get(4) != MAGIC[0]
+          || tail.get(5) != MAGIC[1]
+          || tail.get(6) != MAGIC[2]
           || tail.get(7) != MAGIC[3]) {
         throw new IOException(file + " does not end with a Parquet footer");
       }
@@ -154,7 +163,8 @@ public final class ParquetTable implements Closeable {
     }
   }
 
-  private static void readFully(FileChannel ch, ByteBuffer buffer, long position) throws IOException {
+  private static void readFully(FileChannel ch, ByteBuffer buffer, long position)
+      throws IOException {
     while (buffer.hasRemaining()) {
       if (ch.read(buffer, position + buffer.position()) < 0) {
         throw new IOException("unexpected end of a Parquet file");

@@ -54,13 +54,16 @@ final class EventJson {
   private static final class AddType extends BeanSerializerModifier {
     @Override
     public List<BeanPropertyWriter> changeProperties(
-        SerializationConfig config, BeanDescription description, List<BeanPropertyWriter> properties) {
+        SerializationConfig config,
+        BeanDescription description,
+        List<BeanPropertyWriter> properties) {
       if (!SimEvent.class.isAssignableFrom(description.getBeanClass())) {
         return properties;
       }
       JavaType string = config.constructType(String.class);
       VirtualAnnotatedMember member =
-          new VirtualAnnotatedMember(description.getClassInfo(), description.getBeanClass(), TYPE, string);
+          new VirtualAnnotatedMember(
+              description.getClassInfo(), description.getBeanClass(), TYPE, string);
       BeanPropertyDefinition definition =
           SimpleBeanPropertyDefinition.construct(config, member, PropertyName.construct(TYPE));
       List<BeanPropertyWriter> out = new ArrayList<>();
@@ -91,7 +94,10 @@ final class EventJson {
 
     @Override
     public VirtualBeanPropertyWriter withConfig(
-        MapperConfig<?> config, AnnotatedClass declaringClass, BeanPropertyDefinition definition, JavaType type) {
+        MapperConfig<?> config,
+        AnnotatedClass declaringClass,
+        BeanPropertyDefinition definition,
+        JavaType type) {
       return new TypeWriter(definition, declaringClass.getAnnotations(), type);
     }
   }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON configuration every output file shares, so bytes do not depend on the platform: keys
- * of records sorted, {@code \n} line ends, two-space indents.
+ * The JSON configuration every output file shares, so bytes do not depend on the platform: keys of
+ * records sorted, {@code \n} line ends, two-space indents.
  *
  * <p>Stateless and thread-safe.
  */

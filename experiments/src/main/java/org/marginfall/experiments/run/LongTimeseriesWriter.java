@@ -22,12 +22,13 @@ public final class LongTimeseriesWriter {
   public static final String FILE = "timeseries-long.parquet";
 
   /** The columns, in order. */
-  public static final List<ParquetTable.Column> COLUMNS = List.of(
-      new ParquetTable.Column("step", ParquetTable.Type.LONG),
-      new ParquetTable.Column("time", ParquetTable.Type.DOUBLE),
-      new ParquetTable.Column("entity", ParquetTable.Type.STRING),
-      new ParquetTable.Column("metric", ParquetTable.Type.STRING),
-      new ParquetTable.Column("value", ParquetTable.Type.DOUBLE));
+  public static final List<ParquetTable.Column> COLUMNS =
+      List.of(
+          new ParquetTable.Column("step", ParquetTable.Type.LONG),
+          new ParquetTable.Column("time", ParquetTable.Type.DOUBLE),
+          new ParquetTable.Column("entity", ParquetTable.Type.STRING),
+          new ParquetTable.Column("metric", ParquetTable.Type.STRING),
+          new ParquetTable.Column("value", ParquetTable.Type.DOUBLE));
 
   private LongTimeseriesWriter() {}
 
@@ -51,7 +52,8 @@ public final class LongTimeseriesWriter {
       while ((line = in.readLine()) != null) {
         String[] cells = line.split(",", -1);
         if (cells.length != names.size()) {
-          throw new IOException(csv + ": a row has " + cells.length + " cells, the header " + names.size());
+          throw new IOException(
+              csv + ": a row has " + cells.length + " cells, the header " + names.size());
         }
         for (int c = 0; c < columns.size(); c++) {
           WideColumn w = columns.get(c);

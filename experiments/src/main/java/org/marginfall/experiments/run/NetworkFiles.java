@@ -18,19 +18,28 @@ import org.marginfall.core.network.VenueExposures;
  */
 public final class NetworkFiles {
 
-  /** The DebtRank variant of the run report: the one {@code marginfall network --method debtrank} uses by default. */
+  /**
+   * The DebtRank variant of the run report: the one {@code marginfall network --method debtrank}
+   * uses by default.
+   */
   public static final DebtRankVariant DEBTRANK_VARIANT = DebtRankVariant.BARDOSCIA_2015;
 
   private NetworkFiles() {}
 
-  /** {@code network.json}: nodes with equity, value and external items; claims as liabilities (issuer owes holder). */
+  /**
+   * {@code network.json}: nodes with equity, value and external items; claims as liabilities
+   * (issuer owes holder).
+   */
   public static ObjectNode network(String scenario, VenueExposures exposures) {
     ExposureNetwork n = exposures.network();
     ObjectNode root = Json.mapper().createObjectNode();
-    root.put("description", "Venue exposure network at the end of scenario " + scenario
-        + ": a liability from V to U is the value of V's derived assets held in U's accounts; equity is the"
-        + " venue's insurance fund, backstop vault, treasury or surplus buffer; value is everything its"
-        + " accounts hold (docs/contagion.md, Exposure network from a run).");
+    root.put(
+        "description",
+        "Venue exposure network at the end of scenario "
+            + scenario
+            + ": a liability from V to U is the value of V's derived assets held in U's accounts; equity is the"
+            + " venue's insurance fund, backstop vault, treasury or surplus buffer; value is everything its"
+            + " accounts hold (docs/contagion.md, Exposure network from a run).");
     ArrayNode nodes = root.putArray("nodes");
     for (Bank b : n.banks()) {
       ObjectNode o = nodes.addObject();
@@ -120,7 +129,9 @@ public final class NetworkFiles {
     for (int j = 0; j < n.size(); j++) {
       total += n.values()[j];
       if (n.hasInterbankAssets(j) && !(n.equities()[j] > 0)) {
-        return "venue " + n.ids().get(j) + " holds claims on other venues but has no capital buffer";
+        return "venue "
+            + n.ids().get(j)
+            + " holds claims on other venues but has no capital buffer";
       }
     }
     return total > 0 ? null : "no venue holds anything";

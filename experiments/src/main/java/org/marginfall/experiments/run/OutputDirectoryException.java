@@ -6,9 +6,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
- * The run directory named by {@code --out} cannot be used: it exists and is not empty, a file stands
- * where a parent directory should be, or it cannot be created. This is the user's input, not a
- * failure of the run.
+ * The run directory named by {@code --out} cannot be used: it exists and is not empty, a file
+ * stands where a parent directory should be, or it cannot be created. This is the user's input, not
+ * a failure of the run.
  *
  * <p>Immutable and thread-safe.
  */
@@ -21,7 +21,10 @@ public final class OutputDirectoryException extends IOException {
     super("--out " + out + ": " + reason);
   }
 
-  /** {@code out} (or a directory on the way to it) cannot be created, for the reason {@code e} gives. */
+  /**
+   * {@code out} (or a directory on the way to it) cannot be created, for the reason {@code e}
+   * gives.
+   */
   static OutputDirectoryException cannotCreate(Path out, IOException e) {
     return new OutputDirectoryException(out, "cannot be created (" + reason(e) + ")");
   }
@@ -31,7 +34,9 @@ public final class OutputDirectoryException extends IOException {
       return "permission denied";
     }
     if (e instanceof FileSystemException fs) {
-      return fs.getReason() != null ? fs.getReason() : "the file system refused to create " + fs.getFile();
+      return fs.getReason() != null
+          ? fs.getReason()
+          : "the file system refused to create " + fs.getFile();
     }
     return String.valueOf(e.getMessage());
   }

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * Decides whether an output directory named by {@code --out} may be written, for {@code run},
- * {@code sweep} and {@code merge} alike: a new or empty directory always; a non-empty one only
- * with {@code --force}, and only when it is an earlier Marginfall output, recognised by the {@code
+ * {@code sweep} and {@code merge} alike: a new or empty directory always; a non-empty one only with
+ * {@code --force}, and only when it is an earlier Marginfall output, recognised by the {@code
  * manifest.json} every run and sweep directory holds (a sweep writes it before its first run, so an
  * interrupted sweep is recognised too). Anything else (a user's own files, a regular file) is
  * refused before anything is touched. Stateless and thread-safe.
@@ -25,16 +25,18 @@ public final class OutputTarget {
    * @param howToContinue what to tell the user about a non-empty earlier output without {@code
    *     --force}, e.g. {@code "use --force to replace it"}
    * @return whether {@code out} holds an earlier output that the caller must replace
-   * @throws OutputDirectoryException if {@code out} is not a directory, or is not empty and may
-   *     not be replaced
+   * @throws OutputDirectoryException if {@code out} is not a directory, or is not empty and may not
+   *     be replaced
    */
   public static boolean check(Path out, boolean force, String howToContinue) throws IOException {
     if (isFresh(out)) {
       return false;
     }
     if (!isMarginfallOutput(out)) {
-      throw new OutputDirectoryException(out, "holds files that are not a Marginfall output (no manifest.json of an"
-          + " earlier run or sweep); --force replaces only such an output or an empty directory, so choose another --out");
+      throw new OutputDirectoryException(
+          out,
+          "holds files that are not a Marginfall output (no manifest.json of an"
+              + " earlier run or sweep); --force replaces only such an output or an empty directory, so choose another --out");
     }
     if (!force) {
       throw new OutputDirectoryException(out, "exists and is not empty (" + howToContinue + ")");
@@ -73,6 +75,7 @@ public final class OutputTarget {
     }
     return m != null
         && "marginfall".equals(m.path("software").path("name").asText(null))
-        && (m.path("scenario").path("sha256").isTextual() || m.path("sweep").path("sha256").isTextual());
+        && (m.path("scenario").path("sha256").isTextual()
+            || m.path("sweep").path("sha256").isTextual());
   }
 }

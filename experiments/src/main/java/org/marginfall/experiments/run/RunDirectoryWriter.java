@@ -29,8 +29,8 @@ import org.marginfall.reports.RunReportWriter;
 
 /**
  * Runs a scenario and writes its run directory (docs/outputs.md) atomically: everything goes to a
- * hidden sibling directory that is renamed into place only when the run, every file and the
- * report have succeeded, so a failed run leaves nothing behind.
+ * hidden sibling directory that is renamed into place only when the run, every file and the report
+ * have succeeded, so a failed run leaves nothing behind.
  *
  * <p>The clock is injected so that wall time appears only in {@code manifest.json}. Immutable and
  * thread-safe; each call is independent.
@@ -41,9 +41,9 @@ public final class RunDirectoryWriter {
   public record Result(Path directory, RunSummary summary, long events, Duration wallTime) {}
 
   /**
-   * What a caller adds to a run directory: listeners on the run, and files written into the
-   * staging directory after the run's own files and before its report (so the report can show
-   * them, and a failure still leaves nothing behind).
+   * What a caller adds to a run directory: listeners on the run, and files written into the staging
+   * directory after the run's own files and before its report (so the report can show them, and a
+   * failure still leaves nothing behind).
    */
   public interface Extension {
     /** Listeners attached to the run after the writer's own. */
@@ -51,7 +51,9 @@ public final class RunDirectoryWriter {
       return List.of();
     }
 
-    /** Writes more files into {@code dir}, the staging run directory, once the run's files exist. */
+    /**
+     * Writes more files into {@code dir}, the staging run directory, once the run's files exist.
+     */
     default void beforeReport(Path dir, Result run) throws IOException {}
   }
 
@@ -136,7 +138,8 @@ public final class RunDirectoryWriter {
     for (Path p = out.getParent(); p != null; p = p.getParent()) {
       if (Files.exists(p)) {
         if (!Files.isDirectory(p)) {
-          throw new OutputDirectoryException(out, "cannot be created: " + p + " is a file, not a directory");
+          throw new OutputDirectoryException(
+              out, "cannot be created: " + p + " is a file, not a directory");
         }
         break;
       }
@@ -199,7 +202,8 @@ public final class RunDirectoryWriter {
       listeners.addAll(extension.listeners());
       listeners.add(progress);
       try {
-        Simulation.Measured measured = Simulation.runMeasured(model, seed, 0, request.audit(), listeners);
+        Simulation.Measured measured =
+            Simulation.runMeasured(model, seed, 0, request.audit(), listeners);
         outcome = measured.outcome();
         exposures = measured.exposures();
       } catch (UncheckedIOException e) {
@@ -214,11 +218,13 @@ public final class RunDirectoryWriter {
     // The exact bytes that were read and hashed (JSON is valid YAML), so the run directory is
     // self-describing: the report's model description (ODD) reads the scenario from here.
     Files.write(dir.resolve("scenario.yaml"), request.scenario().content());
-    writeJson(dir.resolve("network.json"), NetworkFiles.network(request.scenario().name(), exposures));
+    writeJson(
+        dir.resolve("network.json"), NetworkFiles.network(request.scenario().name(), exposures));
     writeJson(dir.resolve("exposures.json"), NetworkFiles.exposures(exposures));
     WarningsFile.write(dir, ScenarioWarnings.of(model));
     if (request.longTimeseries()) {
-      LongTimeseriesWriter.write(dir.resolve("timeseries.csv"), dir.resolve(LongTimeseriesWriter.FILE));
+      LongTimeseriesWriter.write(
+          dir.resolve("timeseries.csv"), dir.resolve(LongTimeseriesWriter.FILE));
     }
     Result result = new Result(dir, summary, events, wall);
     extension.beforeReport(dir, result);
@@ -229,7 +235,12 @@ public final class RunDirectoryWriter {
   }
 
   private ObjectNode manifest(
-      RunRequest request, long seed, Simulation.Outcome outcome, Instant started, Duration wall, Path dir)
+      RunRequest request,
+      long seed,
+      Simulation.Outcome outcome,
+      Instant started,
+      Duration wall,
+      Path dir)
       throws IOException {
     Provenance p = Provenance.current();
     ObjectNode m = Json.mapper().createObjectNode();

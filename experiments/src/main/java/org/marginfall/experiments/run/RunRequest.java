@@ -16,23 +16,41 @@ import org.marginfall.experiments.scenario.Scenario;
  * @param seed a seed overriding the scenario's, if given
  * @param audit whether to check the invariants at every step
  * @param replace whether an existing run directory may be replaced
- * @param report whether to render the report (charts, report.html, report.pdf, tables); the
- *     result files are the same either way, and {@code marginfall report} renders it later
+ * @param report whether to render the report (charts, report.html, report.pdf, tables); the result
+ *     files are the same either way, and {@code marginfall report} renders it later
  * @param longTimeseries whether to write {@code timeseries-long.parquet} beside {@code
  *     timeseries.csv} (docs/outputs.md)
  */
 public record RunRequest(
-    Scenario scenario, String source, Path out, OptionalLong seed, boolean audit, boolean replace, boolean report,
+    Scenario scenario,
+    String source,
+    Path out,
+    OptionalLong seed,
+    boolean audit,
+    boolean replace,
+    boolean report,
     boolean longTimeseries) {
 
   /** A request without the long-format time series. */
   public RunRequest(
-      Scenario scenario, String source, Path out, OptionalLong seed, boolean audit, boolean replace, boolean report) {
+      Scenario scenario,
+      String source,
+      Path out,
+      OptionalLong seed,
+      boolean audit,
+      boolean replace,
+      boolean report) {
     this(scenario, source, out, seed, audit, replace, report, false);
   }
 
   /** A request that renders the report, without the long-format time series. */
-  public RunRequest(Scenario scenario, String source, Path out, OptionalLong seed, boolean audit, boolean replace) {
+  public RunRequest(
+      Scenario scenario,
+      String source,
+      Path out,
+      OptionalLong seed,
+      boolean audit,
+      boolean replace) {
     this(scenario, source, out, seed, audit, replace, true);
   }
 

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * The hidden sibling {@code .NAME.tmp-PID-NANOS} a run directory {@code NAME} is written in before
  * it is renamed into place. While the run writes, the directory holds {@link #LOCK}, a file the run
- * keeps locked: the operating system releases the lock when the process dies, however it dies, so
- * a later run can tell a staging directory in use from one a killed run left ({@link
+ * keeps locked: the operating system releases the lock when the process dies, however it dies, so a
+ * later run can tell a staging directory in use from one a killed run left ({@link
  * StaleTemporaries}). The lock file is created under another name and renamed only once locked, and
  * is deleted before the directory is published. Not thread-safe: one per run.
  */
@@ -62,10 +62,14 @@ final class StagingDirectory implements AutoCloseable {
     }
   }
 
-  /** Locks {@link #LOCK} in {@code dir}; {@code null} where the file system has no locks (then there is no lock file). */
+  /**
+   * Locks {@link #LOCK} in {@code dir}; {@code null} where the file system has no locks (then there
+   * is no lock file).
+   */
   private static FileChannel lock(Path dir, Path out) throws IOException {
     Path fresh = dir.resolve(LOCK + ".new");
-    FileChannel ch = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     FileLock held;
     try {
       held = ch.tryLock();
@@ -77,7 +81,8 @@ final class StagingDirectory implements AutoCloseable {
       Files.delete(fresh);
       return null;
     }
-    String text = "marginfall run writing " + out + " (process " + ProcessHandle.current().pid() + ")\n";
+    String text =
+        "marginfall run writing " + out + " (process " + ProcessHandle.current().pid() + ")\n";
     ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
     Files.move(fresh, dir.resolve(LOCK));
     return ch;
@@ -88,7 +93,10 @@ final class StagingDirectory implements AutoCloseable {
     return dir;
   }
 
-  /** Moves the finished directory to {@code out}, replacing an earlier one only after the new one is complete. */
+  /**
+   * Moves the finished directory to {@code out}, replacing an earlier one only after the new one is
+   * complete.
+   */
   void publish(Path out) throws IOException {
     Files.deleteIfExists(dir.resolve(LOCK));
     Path old = null;
@@ -129,12 +137,17 @@ final class StagingDirectory implements AutoCloseable {
     return Pattern.matches("\\." + Pattern.quote(name) + "\\.tmp-\\d+-\\d+", file);
   }
 
-  /** Whether {@code file} is the name an earlier output {@code name} takes while a new one replaces it. */
+  /**
+   * Whether {@code file} is the name an earlier output {@code name} takes while a new one replaces
+   * it.
+   */
   static boolean isReplacedName(String name, String file) {
     return Pattern.matches("\\." + Pattern.quote(name) + "\\.old-\\d+-\\d+", file);
   }
 
-  /** A hidden sibling of {@code out} (created with default permissions, unlike a temp directory). */
+  /**
+   * A hidden sibling of {@code out} (created with default permissions, unlike a temp directory).
+   */
   private static Path sibling(Path out, String kind) {
     String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
     return out.resolveSibling("." + out.getFileName() + "." + kind + "-" + unique);

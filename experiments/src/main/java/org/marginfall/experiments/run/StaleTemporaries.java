@@ -24,15 +24,22 @@ final class StaleTemporaries {
 
   private StaleTemporaries() {}
 
-  /** Clears the staging directories of {@code out} and returns the lines to tell the user (none, usually). */
+  /**
+   * Clears the staging directories of {@code out} and returns the lines to tell the user (none,
+   * usually).
+   */
   static List<String> clear(Path out) throws IOException {
     String name = out.getFileName().toString();
     Path parent = out.getParent();
     List<Path> candidates;
     try (Stream<Path> s = Files.list(parent)) {
-      candidates = s.filter(p -> StagingDirectory.isStagingName(name, p.getFileName().toString())
-              || StagingDirectory.isReplacedName(name, p.getFileName().toString()))
-          .sorted().toList();
+      candidates =
+          s.filter(
+                  p ->
+                      StagingDirectory.isStagingName(name, p.getFileName().toString())
+                          || StagingDirectory.isReplacedName(name, p.getFileName().toString()))
+              .sorted()
+              .toList();
     }
     List<String> removed = new ArrayList<>();
     List<String> left = new ArrayList<>();
@@ -44,30 +51,58 @@ final class StaleTemporaries {
       switch (StagingDirectory.isStagingName(name, file) ? removeIfUnused(dir) : State.UNKNOWN) {
         case REMOVED -> removed.add(file);
         case UNKNOWN -> left.add(file);
-        case IN_USE -> { }
+        case IN_USE -> {}
       }
     }
     List<String> notes = new ArrayList<>();
     if (removed.size() == 1) {
-      notes.add("removed a temporary directory that a killed run left beside " + out + ": " + removed.get(0));
+      notes.add(
+          "removed a temporary directory that a killed run left beside "
+              + out
+              + ": "
+              + removed.get(0));
     } else if (!removed.isEmpty()) {
-      notes.add("removed " + removed.size() + " temporary directories that killed runs left beside " + out + ": "
-          + String.join(", ", removed));
+      notes.add(
+          "removed "
+              + removed.size()
+              + " temporary directories that killed runs left beside "
+              + out
+              + ": "
+              + String.join(", ", removed));
     }
     if (left.size() == 1) {
-      notes.add(parent + " holds a temporary directory of an earlier run of " + name + " that may still be in use"
-          + " (remove it once no run is writing " + out + "): " + left.get(0));
+      notes.add(
+          parent
+              + " holds a temporary directory of an earlier run of "
+              + name
+              + " that may still be in use"
+              + " (remove it once no run is writing "
+              + out
+              + "): "
+              + left.get(0));
     } else if (!left.isEmpty()) {
-      notes.add(parent + " holds temporary directories of earlier runs of " + name + " that may still be in use"
-          + " (remove them once no run is writing " + out + "): " + String.join(", ", left));
+      notes.add(
+          parent
+              + " holds temporary directories of earlier runs of "
+              + name
+              + " that may still be in use"
+              + " (remove them once no run is writing "
+              + out
+              + "): "
+              + String.join(", ", left));
     }
     return notes;
   }
 
-  private enum State { REMOVED, IN_USE, UNKNOWN }
+  private enum State {
+    REMOVED,
+    IN_USE,
+    UNKNOWN
+  }
 
   private static State removeIfUnused(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir.resolve(StagingDirectory.LOCK), StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(dir.resolve(StagingDirectory.LOCK), StandardOpenOption.WRITE)) {
       FileLock lock = ch.tryLock();
       if (lock == null) {
         return State.IN_USE;
@@ -75,7 +110,9 @@ final class StaleTemporaries {
       StagingDirectory.deleteTree(dir);
       return State.REMOVED;
     } catch (NoSuchFileException e) {
-      return Files.isDirectory(dir) ? State.UNKNOWN : State.IN_USE; // published or removed meanwhile
+      return Files.isDirectory(dir)
+          ? State.UNKNOWN
+          : State.IN_USE; // published or removed meanwhile
     } catch (OverlappingFileLockException e) {
       return State.IN_USE;
     } catch (IOException e) {

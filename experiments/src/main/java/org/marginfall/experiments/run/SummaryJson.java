@@ -49,7 +49,10 @@ public final class SummaryJson {
     }
   }
 
-  /** One entry per snapshot population: its file, format, hash, rows read and rows skipped by reason. */
+  /**
+   * One entry per snapshot population: its file, format, hash, rows read and rows skipped by
+   * reason.
+   */
   private static void snapshots(ObjectNode root, Scenario scenario, SkippedRows skipped) {
     ObjectNode section = null;
     for (PopulationSpec p : scenario.model().populations()) {
@@ -140,10 +143,13 @@ public final class SummaryJson {
     }
     if (!summary.populations().isEmpty()) {
       ObjectNode populations = root.putObject("populations");
-      summary.populations().forEach((id, metrics) -> {
-        ObjectNode n = populations.putObject(id);
-        metrics.forEach(n::put);
-      });
+      summary
+          .populations()
+          .forEach(
+              (id, metrics) -> {
+                ObjectNode n = populations.putObject(id);
+                metrics.forEach(n::put);
+              });
     }
     snapshots(root, scenario, skipped);
     ObjectNode audit = root.putObject("audit");
@@ -189,13 +195,16 @@ public final class SummaryJson {
       }
     }
     ObjectNode venues = n.putObject("venues");
-    c.venues().forEach(
-        (v, t) -> {
-          ObjectNode vn = venues.putObject(v);
-          vn.set("firstLiquidationStep", Json.mapper().valueToTree(t.firstLiquidationStep()));
-          vn.set("stepsToFirstLiquidation", Json.mapper().valueToTree(t.stepsToFirstLiquidation()));
-          vn.set("firstBadDebtStep", Json.mapper().valueToTree(t.firstBadDebtStep()));
-          vn.set("stepsToInsolvency", Json.mapper().valueToTree(t.stepsToInsolvency()));
-        });
+    c.venues()
+        .forEach(
+            (v, t) -> {
+              ObjectNode vn = venues.putObject(v);
+              vn.set("firstLiquidationStep", Json.mapper().valueToTree(t.firstLiquidationStep()));
+              vn.set(
+                  "stepsToFirstLiquidation",
+                  Json.mapper().valueToTree(t.stepsToFirstLiquidation()));
+              vn.set("firstBadDebtStep", Json.mapper().valueToTree(t.firstBadDebtStep()));
+              vn.set("stepsToInsolvency", Json.mapper().valueToTree(t.stepsToInsolvency()));
+            });
   }
 }

@@ -70,12 +70,18 @@ public final class TimeseriesCsvWriter implements RunListener {
         row.append(',').append(o.price());
       }
       for (StepRecord.VenuePoint v : r.venues()) {
-        row.append(',').append(v.liquidations())
-            .append(',').append(v.liquidatedNotional())
-            .append(',').append(v.snapshot().badDebt())
-            .append(',').append(v.snapshot().insuranceFund())
-            .append(',').append(v.snapshot().openInterest())
-            .append(',').append(v.snapshot().liquidatable());
+        row.append(',')
+            .append(v.liquidations())
+            .append(',')
+            .append(v.liquidatedNotional())
+            .append(',')
+            .append(v.snapshot().badDebt())
+            .append(',')
+            .append(v.snapshot().insuranceFund())
+            .append(',')
+            .append(v.snapshot().openInterest())
+            .append(',')
+            .append(v.snapshot().liquidatable());
         HealthBands h = v.health();
         row.append(',').append(h.count());
         for (double q : h.quantiles()) {
@@ -110,7 +116,12 @@ public final class TimeseriesCsvWriter implements RunListener {
     }
     for (StepRecord.VenuePoint v : r.venues()) {
       for (String m :
-          List.of("liquidations", "liquidated_notional", "bad_debt", "insurance_fund", "open_interest",
+          List.of(
+              "liquidations",
+              "liquidated_notional",
+              "bad_debt",
+              "insurance_fund",
+              "open_interest",
               "liquidatable")) {
         h.add(m + "." + v.venue());
       }

@@ -30,7 +30,8 @@ public record WideColumn(String metric, String entity) {
   public static WideColumn of(String name) {
     int dot = name.indexOf('.');
     if (dot <= 0 || dot == name.length() - 1) {
-      throw new IllegalArgumentException("'" + name + "' is not a <metric>.<entity> column of timeseries.csv");
+      throw new IllegalArgumentException(
+          "'" + name + "' is not a <metric>.<entity> column of timeseries.csv");
     }
     return new WideColumn(name.substring(0, dot), name.substring(dot + 1));
   }

@@ -2,8 +2,8 @@ package org.marginfall.experiments.scenario;
 
 import org.marginfall.agents.arbitrage.ArbitrageursType;
 import org.marginfall.agents.basis.BasisTradersType;
-import org.marginfall.agents.cdp.SnapshotVaultsType;
 import org.marginfall.agents.cdp.FlipKeepersType;
+import org.marginfall.agents.cdp.SnapshotVaultsType;
 import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.depositor.RunningDepositorsType;
 import org.marginfall.agents.institution.InstitutionsType;
@@ -11,11 +11,11 @@ import org.marginfall.agents.lending.LendingBorrowersType;
 import org.marginfall.agents.lending.LendingSuppliersType;
 import org.marginfall.agents.lending.SnapshotLendersType;
 import org.marginfall.agents.liquidator.LiquidatorsType;
-import org.marginfall.agents.markarb.MarkArbitrageursType;
-import org.marginfall.agents.marketmaker.MarketMakersType;
 import org.marginfall.agents.manipulator.FloorExploiterType;
 import org.marginfall.agents.manipulator.OracleManipulatorType;
 import org.marginfall.agents.manipulator.PnlManipulatorType;
+import org.marginfall.agents.markarb.MarkArbitrageursType;
+import org.marginfall.agents.marketmaker.MarketMakersType;
 import org.marginfall.agents.multivenue.CollateralMoversType;
 import org.marginfall.agents.multivenue.PooledTradersType;
 import org.marginfall.agents.signal.SignalRule;
@@ -33,8 +33,8 @@ import org.marginfall.protocols.perp.PerpetualVenueType;
 /**
  * The pluggable families a scenario file can name: venue types, agent behaviours and venue presets.
  *
- * <p>This is the one place where {@code protocols} and {@code agents} meet; adding a venue family or
- * a behaviour means registering it here. Immutable and thread-safe.
+ * <p>This is the one place where {@code protocols} and {@code agents} meet; adding a venue family
+ * or a behaviour means registering it here. Immutable and thread-safe.
  *
  * @param venueTypes venue families by {@code type:}
  * @param populationTypes agent behaviours by {@code type:}
@@ -47,13 +47,22 @@ public record Catalog(
   public static Catalog standard() {
     return new Catalog(
         Registry.of(
-            "venue type", VenueType::name, new PerpetualVenueType(), new LendingVenueType(),
+            "venue type",
+            VenueType::name,
+            new PerpetualVenueType(),
+            new LendingVenueType(),
             new CdpVenueType()),
         Registry.of(
-            "agent type", PopulationType::name, new LeveragedTradersType(), new LiquidatorsType(),
-            new LendingSuppliersType(), new LendingBorrowersType(), new VaultOwnersType(),
+            "agent type",
+            PopulationType::name,
+            new LeveragedTradersType(),
+            new LiquidatorsType(),
+            new LendingSuppliersType(),
+            new LendingBorrowersType(),
+            new VaultOwnersType(),
             new FlipKeepersType(),
-            new PooledTradersType(), new CollateralMoversType(),
+            new PooledTradersType(),
+            new CollateralMoversType(),
             new BasisTradersType(),
             new VolTargetTradersType(),
             new SignalTradersType(SignalRule.MOMENTUM),
@@ -67,7 +76,6 @@ public record Catalog(
             new FloorExploiterType(),
             new PnlManipulatorType(),
             new InstitutionsType(),
-
             new SnapshotTradersType(),
             new SnapshotLendersType(),
             new SnapshotVaultsType()),

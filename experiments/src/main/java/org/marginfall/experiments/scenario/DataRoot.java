@@ -31,7 +31,9 @@ public sealed interface DataRoot extends DataFiles {
     return new Directory(dir.toAbsolutePath().normalize());
   }
 
-  /** Files relative to the working directory: content read without a file (a test, a built tree). */
+  /**
+   * Files relative to the working directory: content read without a file (a test, a built tree).
+   */
   static DataRoot workingDirectory() {
     return directory(Path.of(""));
   }
@@ -69,7 +71,8 @@ public sealed interface DataRoot extends DataFiles {
       if (reference.contains("..") || reference.startsWith("/")) {
         return Optional.empty();
       }
-      try (InputStream in = DataRoot.class.getClassLoader().getResourceAsStream("scenarios/" + reference)) {
+      try (InputStream in =
+          DataRoot.class.getClassLoader().getResourceAsStream("scenarios/" + reference)) {
         return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
       }
     }
@@ -82,7 +85,8 @@ public sealed interface DataRoot extends DataFiles {
     @Override
     public InputStream open(String name) throws IOException {
       if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
-        throw new FileNotFoundException(name + " (a bundled scenario names files inside its own directory only)");
+        throw new FileNotFoundException(
+            name + " (a bundled scenario names files inside its own directory only)");
       }
       InputStream in = DataRoot.class.getClassLoader().getResourceAsStream("scenarios/" + name);
       if (in == null) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A field path into a parsed scenario tree, in the syntax of the reader's error messages: fields
- * joined by dots, list elements by index in brackets ({@code venues[1].maintenanceMargin},
- * {@code shocks[0].change}, {@code run.steps}).
+ * joined by dots, list elements by index in brackets ({@code venues[1].maintenanceMargin}, {@code
+ * shocks[0].change}, {@code run.steps}).
  *
  * <p>A sweep sets a parameter by writing its value into a copy of the base scenario's tree before
  * the scenario is read, so every point is validated like a hand-written file. Immutable and
@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public record FieldPath(String text, List<Object> segments) {
 
-  private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)((?:\\[\\d+])*)");
+  private static final Pattern SEGMENT =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)((?:\\[\\d+])*)");
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
   /** Validates the fields. */
@@ -45,7 +46,9 @@ public record FieldPath(String text, List<Object> segments) {
       Matcher m = SEGMENT.matcher(part);
       if (!m.matches()) {
         throw new IllegalArgumentException(
-            "'" + text + "' is not a field path (expected fields and [index] steps, e.g. venues[1].maintenanceMargin)");
+            "'"
+                + text
+                + "' is not a field path (expected fields and [index] steps, e.g. venues[1].maintenanceMargin)");
       }
       segments.add(m.group(1));
       Matcher i = INDEX.matcher(m.group(2));
@@ -54,14 +57,15 @@ public record FieldPath(String text, List<Object> segments) {
       }
     }
     if (!(segments.get(segments.size() - 1) instanceof String)) {
-      throw new IllegalArgumentException("'" + text + "' must end with a field name, not a list index");
+      throw new IllegalArgumentException(
+          "'" + text + "' must end with a field name, not a list index");
     }
     return new FieldPath(text, segments);
   }
 
   /**
-   * Why {@code tree} cannot take a value at this path, or null when it can: every step but the
-   * last must exist (the last field may be absent, and is then added, e.g. to override a preset).
+   * Why {@code tree} cannot take a value at this path, or null when it can: every step but the last
+   * must exist (the last field may be absent, and is then added, e.g. to override a preset).
    */
   public String problemIn(Object tree) {
     Object node = tree;
@@ -80,7 +84,10 @@ public record FieldPath(String text, List<Object> segments) {
     return null;
   }
 
-  /** A deep copy of {@code tree} with {@code value} at this path; the path must be valid (see {@link #problemIn}). */
+  /**
+   * A deep copy of {@code tree} with {@code value} at this path; the path must be valid (see {@link
+   * #problemIn}).
+   */
   public Object setIn(Object tree, Object value) {
     Object copy = deepCopy(tree);
     Object node = copy;

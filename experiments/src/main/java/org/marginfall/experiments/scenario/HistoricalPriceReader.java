@@ -1,7 +1,6 @@
 package org.marginfall.experiments.scenario;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.marginfall.core.metric.RunSettings;
@@ -59,24 +58,55 @@ final class HistoricalPriceReader {
     }
     int mark = h.problems().count();
     if (replay) {
-      h.allowOnly("file", "format", "column", "start", "end", "resample", "scale", "initial", "volatility",
+      h.allowOnly(
+          "file",
+          "format",
+          "column",
+          "start",
+          "end",
+          "resample",
+          "scale",
+          "initial",
+          "volatility",
           "volatilityRatio");
     } else {
-      h.allowOnly("file", "format", "column", "start", "end", "resample", "scale", "initial", "volatility",
-          "volatilityRatio", "blockSteps", "blocks");
+      h.allowOnly(
+          "file",
+          "format",
+          "column",
+          "start",
+          "end",
+          "resample",
+          "scale",
+          "initial",
+          "volatility",
+          "volatilityRatio",
+          "blockSteps",
+          "blocks");
     }
     Source source = source(h);
     Resampler.Rule rule = rule(h);
     double scale = h.positive("scale", 1.0);
     if (h.has("scale") && h.has("initial")) {
-      h.get("initial").fail("give either scale or initial (the first price the path is rebased to), not both");
+      h.get("initial")
+          .fail("give either scale or initial (the first price the path is rebased to), not both");
     }
-    double initial = h.has("initial") ? h.between("initial", PriceProcessSpec.MIN_INITIAL, PriceProcessSpec.MAX_INITIAL) : 0;
+    double initial =
+        h.has("initial")
+            ? h.between("initial", PriceProcessSpec.MIN_INITIAL, PriceProcessSpec.MAX_INITIAL)
+            : 0;
     if (h.has("volatility") && h.has("volatilityRatio")) {
-      h.get("volatilityRatio").fail("give either volatility (a target) or volatilityRatio, not both");
+      h.get("volatilityRatio")
+          .fail("give either volatility (a target) or volatilityRatio, not both");
     }
-    double target = h.has("volatility") ? h.atMost("volatility", h.positive("volatility"), PriceProcessSpec.MAX_VOLATILITY) : 0;
-    double ratio = h.has("volatilityRatio") ? h.atMost("volatilityRatio", h.positive("volatilityRatio"), 100) : 0;
+    double target =
+        h.has("volatility")
+            ? h.atMost("volatility", h.positive("volatility"), PriceProcessSpec.MAX_VOLATILITY)
+            : 0;
+    double ratio =
+        h.has("volatilityRatio")
+            ? h.atMost("volatilityRatio", h.positive("volatilityRatio"), 100)
+            : 0;
     int blockSteps = replay ? 0 : h.integer("blockSteps", 1, 100_000_000);
     ReturnBootstrap.Scheme scheme = replay ? null : scheme(h);
     if (h.problems().since(mark) || settings == null || source == null || rule == null) {
@@ -84,24 +114,35 @@ final class HistoricalPriceReader {
     }
     Resampler.Window window;
     try {
-      window = Resampler.resample(source.table, rule, source.start, source.end, settings.stepSeconds(),
-          replay ? settings.steps() : -1, source.file);
+      window =
+          Resampler.resample(
+              source.table,
+              rule,
+              source.start,
+              source.end,
+              settings.stepSeconds(),
+              replay ? settings.steps() : -1,
+              source.file);
     } catch (IllegalArgumentException e) {
       h.fail(e.getMessage());
       return null;
     }
     double[] returns = ReplayPath.logReturns(window.prices());
     if (target > 0) {
-      double realised = HistoricalPrices.sd(returns) / StrictMath.sqrt(settings.stepSeconds() / SECONDS_PER_YEAR);
+      double realised =
+          HistoricalPrices.sd(returns) / StrictMath.sqrt(settings.stepSeconds() / SECONDS_PER_YEAR);
       if (!(realised > 0)) {
-        h.get("volatility").fail("the window's prices do not move, so no ratio scales them to a volatility");
+        h.get("volatility")
+            .fail("the window's prices do not move, so no ratio scales them to a volatility");
         return null;
       }
       ratio = target / realised;
     }
     double k = ratio > 0 ? ratio : 1;
     double first = initial > 0 ? initial : window.prices()[0] * scale;
-    return replay ? replay(h, window.prices(), first, k) : bootstrap(h, returns, first, k, blockSteps, scheme);
+    return replay
+        ? replay(h, window.prices(), first, k)
+        : bootstrap(h, returns, first, k, blockSteps, scheme);
   }
 
   private PriceProcessSpec replay(SpecNode h, double[] history, double first, double k) {
@@ -109,8 +150,16 @@ final class HistoricalPriceReader {
     for (int i = 0; i < path.length; i++) {
       path[i] = first * StrictMath.exp(k * StrictMath.log(history[i] / history[0]));
       if (!(path[i] >= PriceProcessSpec.MIN_PRICE && path[i] <= PriceProcessSpec.MAX_PRICE)) {
-        h.fail("the scaled path reaches " + path[i] + " at step " + i + ", beyond the range prices are computed in ("
-            + SpecNode.show(PriceProcessSpec.MIN_PRICE) + " to " + SpecNode.show(PriceProcessSpec.MAX_PRICE) + ")");
+        h.fail(
+            "the scaled path reaches "
+                + path[i]
+                + " at step "
+                + i
+                + ", beyond the range prices are computed in ("
+                + SpecNode.show(PriceProcessSpec.MIN_PRICE)
+                + " to "
+                + SpecNode.show(PriceProcessSpec.MAX_PRICE)
+                + ")");
         return null;
       }
     }
@@ -121,15 +170,29 @@ final class HistoricalPriceReader {
     return h.build(() -> PriceProcessSpec.replay(ReplayPath.of(path)));
   }
 
-  private PriceProcessSpec bootstrap(SpecNode h, double[] returns, double first, double k, int blockSteps,
+  private PriceProcessSpec bootstrap(
+      SpecNode h,
+      double[] returns,
+      double first,
+      double k,
+      int blockSteps,
       ReturnBootstrap.Scheme scheme) {
     if (returns.length < 2) {
-      h.fail("the window holds " + returns.length + " returns at stepSeconds " + settings.stepSeconds()
-          + "; a bootstrap needs at least two");
+      h.fail(
+          "the window holds "
+              + returns.length
+              + " returns at stepSeconds "
+              + settings.stepSeconds()
+              + "; a bootstrap needs at least two");
       return null;
     }
     if (blockSteps > returns.length) {
-      h.get("blockSteps").fail("must be at most the " + returns.length + " returns the window holds, was " + blockSteps);
+      h.get("blockSteps")
+          .fail(
+              "must be at most the "
+                  + returns.length
+                  + " returns the window holds, was "
+                  + blockSteps);
       return null;
     }
     double[] scaled = new double[returns.length];
@@ -137,10 +200,12 @@ final class HistoricalPriceReader {
       scaled[i] = k * returns[i];
     }
     if (first < PriceProcessSpec.MIN_INITIAL || first > PriceProcessSpec.MAX_INITIAL) {
-      h.fail("the bootstrap starts at " + first + ", outside the initial prices a scenario may give");
+      h.fail(
+          "the bootstrap starts at " + first + ", outside the initial prices a scenario may give");
       return null;
     }
-    return h.build(() -> PriceProcessSpec.bootstrap(first, ReturnBootstrap.of(scaled, blockSteps, scheme)));
+    return h.build(
+        () -> PriceProcessSpec.bootstrap(first, ReturnBootstrap.of(scaled, blockSteps, scheme)));
   }
 
   /** The file, its table and the window's bounds; null after a reported problem. */
@@ -160,7 +225,9 @@ final class HistoricalPriceReader {
     Long start = time(h, "start");
     Long end = time(h, "end");
     if (start != null && end != null && end <= start) {
-      h.get("end").fail("must be after start (" + TimeParser.show(start) + "), was " + TimeParser.show(end));
+      h.get("end")
+          .fail(
+              "must be after start (" + TimeParser.show(start) + "), was " + TimeParser.show(end));
     }
     if (h.problems().since(mark)) {
       return null;
@@ -170,7 +237,10 @@ final class HistoricalPriceReader {
     try {
       Optional<byte[]> read = root.read(file);
       if (read.isEmpty()) {
-        fileNode.fail("data file not found: " + root.describe(file) + " (paths are relative to the scenario file)");
+        fileNode.fail(
+            "data file not found: "
+                + root.describe(file)
+                + " (paths are relative to the scenario file)");
         return null;
       }
       bytes = read.get();
@@ -194,7 +264,9 @@ final class HistoricalPriceReader {
     }
     SpecNode n = h.get(field);
     try {
-      return n.isNumber() ? TimeParser.fromEpochNumber(n.asDouble()) : TimeParser.millis(n.asString());
+      return n.isNumber()
+          ? TimeParser.fromEpochNumber(n.asDouble())
+          : TimeParser.millis(n.asString());
     } catch (IllegalArgumentException e) {
       n.fail(e.getMessage());
       return null;

@@ -24,7 +24,11 @@ public final class Presets {
 
   /** One preset. */
   public record Preset(
-      String name, String description, List<String> sources, String simplifications, Map<String, Object> venue) {}
+      String name,
+      String description,
+      List<String> sources,
+      String simplifications,
+      Map<String, Object> venue) {}
 
   private static final Presets BUNDLED = load(Presets.class.getClassLoader(), "presets");
 
@@ -58,11 +62,16 @@ public final class Presets {
       if (index == null) {
         return new Presets(out);
       }
-      for (String name : new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+      for (String name :
+          new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+              .toList()) {
         try (InputStream in = loader.getResourceAsStream(root + "/" + name + ".yaml")) {
           if (in == null) {
-            throw new IllegalStateException(root + "/index.txt names " + name + " but " + name + ".yaml is missing");
+            throw new IllegalStateException(
+                root + "/index.txt names " + name + " but " + name + ".yaml is missing");
           }
           Map<String, Object> tree = yaml.readValue(in, LinkedHashMap.class);
           out.put(
@@ -70,7 +79,8 @@ public final class Presets {
               new Preset(
                   name,
                   String.valueOf(tree.getOrDefault("description", "")).strip(),
-                  ((List<Object>) tree.getOrDefault("sources", List.of())).stream().map(String::valueOf).toList(),
+                  ((List<Object>) tree.getOrDefault("sources", List.of()))
+                      .stream().map(String::valueOf).toList(),
                   String.valueOf(tree.getOrDefault("simplifications", "")).strip(),
                   (Map<String, Object>) tree.get("venue")));
         }

@@ -15,11 +15,17 @@ import org.marginfall.core.engine.ModelSpec;
  * @param sha256 hex SHA-256 of the file's bytes
  * @param model the model
  * @param content the exact bytes the scenario was read from (what {@code sha256} hashes)
- * @param dataRoot where the scenario's data files were found (twins and sweep points re-read them there)
+ * @param dataRoot where the scenario's data files were found (twins and sweep points re-read them
+ *     there)
  * @param dataFiles the data files the scenario read, in file order, with their hashes
  */
 public record Scenario(
-    String name, String description, String sha256, ModelSpec model, byte[] content, DataRoot dataRoot,
+    String name,
+    String description,
+    String sha256,
+    ModelSpec model,
+    byte[] content,
+    DataRoot dataRoot,
     List<DataFile> dataFiles) {
 
   /**

@@ -23,8 +23,8 @@ import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
-import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.market.ImpactModel;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.oracle.Aggregation;
 import org.marginfall.core.oracle.OracleDesign;
 import org.marginfall.core.oracle.OracleFailure;
@@ -34,21 +34,21 @@ import org.marginfall.core.oracle.OracleSource;
 import org.marginfall.core.price.JumpSpec;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.PriceShock;
+import org.marginfall.core.spec.DataFiles;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
-import org.marginfall.core.spec.DataFiles;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.spec.VenueType;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.util.Sha256;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /**
  * Reads a scenario file (YAML, or JSON by the {@code .json} extension) into a validated {@link
@@ -61,9 +61,20 @@ import org.marginfall.core.spec.VenueServices;
  */
 public final class ScenarioReader {
 
-  private static final String[] TOP =
-      {"name", "description", "run", "baseCurrency", "assets", "correlations", "markets", "oracles",
-       "shocks", "venues", "agents", "contagion"};
+  private static final String[] TOP = {
+    "name",
+    "description",
+    "run",
+    "baseCurrency",
+    "assets",
+    "correlations",
+    "markets",
+    "oracles",
+    "shocks",
+    "venues",
+    "agents",
+    "contagion"
+  };
 
   /** Ledger path roots the engine uses itself ({@code external}, {@code market/<asset>}). */
   private static final Set<String> RESERVED = Set.of("external", "market");
@@ -92,7 +103,9 @@ public final class ScenarioReader {
     return read(source.content(), source.json(), source.dataRoot());
   }
 
-  /** Reads and validates scenario content whose data files are relative to the working directory. */
+  /**
+   * Reads and validates scenario content whose data files are relative to the working directory.
+   */
   public Scenario read(byte[] content, boolean json) {
     return read(content, json, DataRoot.workingDirectory());
   }
@@ -130,11 +143,11 @@ public final class ScenarioReader {
   }
 
   /**
-   * Sorts problems by where their path appears in the file (a stable sort, so problems of one
-   * field keep the order they were found in). The sections are read in dependency order, not
-   * file order, and a mapping's unknown fields are found before its values; sorting makes the
-   * list read top to bottom like the file. A path that is not in the file (a missing field) sorts
-   * with its nearest present ancestor; a problem of the whole file comes first.
+   * Sorts problems by where their path appears in the file (a stable sort, so problems of one field
+   * keep the order they were found in). The sections are read in dependency order, not file order,
+   * and a mapping's unknown fields are found before its values; sorting makes the list read top to
+   * bottom like the file. A path that is not in the file (a missing field) sorts with its nearest
+   * present ancestor; a problem of the whole file comes first.
    */
   private static List<Problem> inFileOrder(Object tree, List<Problem> problems) {
     Map<String, Integer> order = new HashMap<>();
@@ -176,7 +189,9 @@ public final class ScenarioReader {
     return Sha256.hex(content);
   }
 
-  /** One reading pass; it is the {@link SpecContext} that venue and agent readers look ids up in. */
+  /**
+   * One reading pass; it is the {@link SpecContext} that venue and agent readers look ids up in.
+   */
   private final class Reading implements SpecContext {
 
     private final SpecNode root;
@@ -185,12 +200,16 @@ public final class ScenarioReader {
     private final Map<AssetId, PriceProcessSpec> prices = new LinkedHashMap<>();
     private final Set<OracleId> oracleIds = new LinkedHashSet<>();
     private final Map<VenueId, VenueSpec> venues = new LinkedHashMap<>();
+
     /** Venues declared with a valid id whose entry has problems; see {@link InvalidVenue}. */
     private final Map<VenueId, VenueSpec> invalidVenues = new LinkedHashMap<>();
+
     private final DataRoot dataRoot;
     private final List<Scenario.DataFile> dataFiles = new ArrayList<>();
+
     /** Spot assets whose price section is historical (a replay or a bootstrap), read or not. */
     private final Set<AssetId> historical = new LinkedHashSet<>();
+
     private AssetId base;
     private RunSettings settings;
 
@@ -226,9 +245,20 @@ public final class ScenarioReader {
           root.build(
               () ->
                   new ModelSpec(
-                      settings, base, List.copyOf(assets.values()), prices, correlation, markets,
-                      oracles, shocks, List.copyOf(venues.values()), populations, channels));
-      return model == null ? null : new Scenario(name, description, sha256, model, content, dataRoot, dataFiles);
+                      settings,
+                      base,
+                      List.copyOf(assets.values()),
+                      prices,
+                      correlation,
+                      markets,
+                      oracles,
+                      shocks,
+                      List.copyOf(venues.values()),
+                      populations,
+                      channels));
+      return model == null
+          ? null
+          : new Scenario(name, description, sha256, model, content, dataRoot, dataFiles);
     }
 
     private RunSettings runSettings(SpecNode run) {
@@ -238,10 +268,15 @@ public final class ScenarioReader {
       if (steps < 1 && !run.problems().since(mark)) {
         run.get("steps").fail("must be >= 1, was " + steps);
       } else if (steps > RunSettings.MAX_STEPS) {
-        run.get("steps").fail("must be at most " + RunSettings.MAX_STEPS
-            + " (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was " + steps);
+        run.get("steps")
+            .fail(
+                "must be at most "
+                    + RunSettings.MAX_STEPS
+                    + " (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was "
+                    + steps);
       }
-      double stepSeconds = run.atMost("stepSeconds", run.positive("stepSeconds"), RunSettings.MAX_STEP_SECONDS);
+      double stepSeconds =
+          run.atMost("stepSeconds", run.positive("stepSeconds"), RunSettings.MAX_STEP_SECONDS);
       int rounds = run.integer("maxLiquidationRounds", 5, 1, 1000);
       long seed = run.longValue("seed");
       if (run.problems().since(mark)) {
@@ -265,7 +300,8 @@ public final class ScenarioReader {
               case "spot" -> AssetKind.SPOT;
               case "derived" -> AssetKind.DERIVED;
               default -> {
-                a.get("kind").fail("unknown asset kind '" + kindName + "' (known: base, derived, spot)");
+                a.get("kind")
+                    .fail("unknown asset kind '" + kindName + "' (known: base, derived, spot)");
                 yield null;
               }
             };
@@ -277,7 +313,8 @@ public final class ScenarioReader {
           a.get("id").fail("duplicate asset id '" + id + "'");
           continue;
         }
-        int decimals = a.has("decimals") ? a.integer("decimals", 0, 0, Asset.MAX_DECIMALS) : Asset.AUTO;
+        int decimals =
+            a.has("decimals") ? a.integer("decimals", 0, 0, Asset.MAX_DECIMALS) : Asset.AUTO;
         assets.put(assetId, new Asset(assetId, kind, decimals));
         assetNodes.put(assetId, a);
         if (kind == AssetKind.SPOT) {
@@ -297,7 +334,8 @@ public final class ScenarioReader {
       if (Checks.isId(baseName)) {
         Asset b = assets.get(AssetId.of(baseName));
         if (b == null) {
-          root.get("baseCurrency").fail("unknown asset '" + baseName + "' (declared: " + assets.keySet() + ")");
+          root.get("baseCurrency")
+              .fail("unknown asset '" + baseName + "' (declared: " + assets.keySet() + ")");
         } else if (b.kind() != AssetKind.BASE) {
           root.get("baseCurrency").fail("asset '" + baseName + "' must be of kind base");
         } else {
@@ -306,7 +344,8 @@ public final class ScenarioReader {
       }
       for (Asset a : assets.values()) {
         if (a.kind() == AssetKind.BASE && !a.id().equals(base) && base != null) {
-          root.get("assets").fail("only the base currency may be of kind base, but " + a.id() + " is too");
+          root.get("assets")
+              .fail("only the base currency may be of kind base, but " + a.id() + " is too");
         }
       }
     }
@@ -322,16 +361,24 @@ public final class ScenarioReader {
       p.allowOnly("initial", "drift", "volatility", "jumps", "replay", "bootstrap");
       double initial = p.positive("initial");
       if (initial < PriceProcessSpec.MIN_INITIAL || initial > PriceProcessSpec.MAX_INITIAL) {
-        p.get("initial").fail("must be between " + SpecNode.show(PriceProcessSpec.MIN_INITIAL) + " and "
-            + SpecNode.show(PriceProcessSpec.MAX_INITIAL) + " (prices are computed within 1,000 times of these), was " + initial);
+        p.get("initial")
+            .fail(
+                "must be between "
+                    + SpecNode.show(PriceProcessSpec.MIN_INITIAL)
+                    + " and "
+                    + SpecNode.show(PriceProcessSpec.MAX_INITIAL)
+                    + " (prices are computed within 1,000 times of these), was "
+                    + initial);
       }
       double drift = p.between("drift", 0, -PriceProcessSpec.MAX_DRIFT, PriceProcessSpec.MAX_DRIFT);
-      double volatility = p.atMost("volatility", p.nonNegative("volatility", 0), PriceProcessSpec.MAX_VOLATILITY);
+      double volatility =
+          p.atMost("volatility", p.nonNegative("volatility", 0), PriceProcessSpec.MAX_VOLATILITY);
       Optional<JumpSpec> jumps = Optional.empty();
       SpecNode j = p.get("jumps");
       if (!j.isMissing() && j.requireObject()) {
         j.allowOnly("intensityPerYear", "meanLogJump", "sdLogJump");
-        double intensity = j.atMost("intensityPerYear", j.nonNegative("intensityPerYear"), JumpSpec.MAX_INTENSITY);
+        double intensity =
+            j.atMost("intensityPerYear", j.nonNegative("intensityPerYear"), JumpSpec.MAX_INTENSITY);
         double mean = j.between("meanLogJump", -JumpSpec.MAX_LOG_JUMP, JumpSpec.MAX_LOG_JUMP);
         double sd = j.atMost("sdLogJump", j.nonNegative("sdLogJump"), JumpSpec.MAX_LOG_JUMP);
         if (!p.problems().since(mark)) {
@@ -374,9 +421,14 @@ public final class ScenarioReader {
         int k = spotIndex(pair.get(1), spot);
         if (i >= 0 && k >= 0 && i == k) {
           c.get("assets").fail("must name two different assets");
-        } else if (i >= 0 && k >= 0 && historical.contains(spot.get(i)) && historical.contains(spot.get(k))) {
-          c.get("assets").fail("both assets are historical (replay or bootstrap): their co-movement comes from their"
-              + " data, so remove this correlation");
+        } else if (i >= 0
+            && k >= 0
+            && historical.contains(spot.get(i))
+            && historical.contains(spot.get(k))) {
+          c.get("assets")
+              .fail(
+                  "both assets are historical (replay or bootstrap): their co-movement comes from their"
+                      + " data, so remove this correlation");
         } else if (i >= 0 && k >= 0 && !Double.isNaN(rho)) {
           m[i][k] = rho;
           m[k][i] = rho;
@@ -439,7 +491,8 @@ public final class ScenarioReader {
           m.get("asset").fail("the base currency has no market");
         }
         ImpactModel impact = impact(m.object("impact"));
-        double halfLife = m.has("halfLifeSteps") ? m.positive("halfLifeSteps") : Double.POSITIVE_INFINITY;
+        double halfLife =
+            m.has("halfLifeSteps") ? m.positive("halfLifeSteps") : Double.POSITIVE_INFINITY;
         if (asset != null && out.containsKey(asset)) {
           m.get("asset").fail("a market for " + asset + " is already declared");
         }
@@ -454,7 +507,8 @@ public final class ScenarioReader {
       }
       for (AssetId a : spotAssets()) {
         if (!out.containsKey(a) && !invalid.contains(a)) {
-          root.get("markets").fail("spot asset " + a + " has no market (give it impact: {model: none} for none)");
+          root.get("markets")
+              .fail("spot asset " + a + " has no market (give it impact: {model: none} for none)");
         }
       }
       return List.copyOf(out.values());
@@ -482,7 +536,8 @@ public final class ScenarioReader {
         }
         default -> {
           if (!node.get("model").isMissing()) {
-            node.get("model").fail("unknown impact model '" + model + "' (known: linear-log, linear, none)");
+            node.get("model")
+                .fail("unknown impact model '" + model + "' (known: linear-log, linear, none)");
           }
           yield null;
         }
@@ -497,8 +552,17 @@ public final class ScenarioReader {
         }
         int mark = o.problems().count();
         o.allowOnly(
-            "id", "latencySteps", "heartbeatSteps", "deviation", "sources", "aggregation",
-            "twapSteps", "minAnswer", "maxAnswer", "band", "failures");
+            "id",
+            "latencySteps",
+            "heartbeatSteps",
+            "deviation",
+            "sources",
+            "aggregation",
+            "twapSteps",
+            "minAnswer",
+            "maxAnswer",
+            "band",
+            "failures");
         String id = o.id("id");
         int latency = o.integer("latencySteps", 0, 0, 100_000);
         int heartbeat = o.integer("heartbeatSteps", 1, 1, 100_000_000);
@@ -523,8 +587,14 @@ public final class ScenarioReader {
                       new OracleSpec(
                           OracleId.of(id),
                           new OracleDesign(
-                              new OracleRule(latency, heartbeat, deviation), sources, aggregation,
-                              twap, minAnswer, maxAnswer, band, failures)));
+                              new OracleRule(latency, heartbeat, deviation),
+                              sources,
+                              aggregation,
+                              twap,
+                              minAnswer,
+                              maxAnswer,
+                              band,
+                              failures)));
           if (spec != null) {
             out.add(spec);
           }
@@ -599,7 +669,12 @@ public final class ScenarioReader {
         if (!f.problems().since(mark) && from < 1) {
           f.get("fromStep").fail("must be >= 1 (ticks count from 1), was " + from);
         } else if (!f.problems().since(mark) && from > RunSettings.MAX_STEPS) {
-          f.get("fromStep").fail("must be at most " + RunSettings.MAX_STEPS + " (the most steps a run has), was " + from);
+          f.get("fromStep")
+              .fail(
+                  "must be at most "
+                      + RunSettings.MAX_STEPS
+                      + " (the most steps a run has), was "
+                      + from);
         }
         int steps = f.integer("steps", 1, 1, 100_000_000);
         OracleFailure.Mode mode = failureMode(f);
@@ -625,7 +700,11 @@ public final class ScenarioReader {
           };
       for (String extra : extras) {
         if (f.has(extra) && !allowed.contains(extra) && !f.get("mode").isMissing()) {
-          f.get(extra).fail("only a " + (extra.equals("lagSteps") ? "lagging" : "wrong") + " failure takes this field");
+          f.get(extra)
+              .fail(
+                  "only a "
+                      + (extra.equals("lagSteps") ? "lagging" : "wrong")
+                      + " failure takes this field");
         }
       }
       return switch (mode) {
@@ -637,7 +716,8 @@ public final class ScenarioReader {
         }
         case "wrong" -> {
           if (f.has("value") == f.has("factor")) {
-            f.fail("a wrong failure takes exactly one of value (a price) or factor (a multiple of the true price)");
+            f.fail(
+                "a wrong failure takes exactly one of value (a price) or factor (a multiple of the true price)");
             yield null;
           }
           int mark = f.problems().count();
@@ -650,7 +730,8 @@ public final class ScenarioReader {
         }
         default -> {
           if (!f.get("mode").isMissing()) {
-            f.get("mode").fail("unknown failure mode '" + mode + "' (known: frozen, lagging, wrong)");
+            f.get("mode")
+                .fail("unknown failure mode '" + mode + "' (known: frozen, lagging, wrong)");
           }
           yield null;
         }
@@ -675,8 +756,14 @@ public final class ScenarioReader {
         if (!Double.isNaN(change) && !(change > -1)) {
           s.get("change").fail("must be above -1 (a price cannot reach zero), was " + change);
         } else if (!Double.isNaN(change) && change > PriceShock.MAX_CHANGE) {
-          s.get("change").fail("must be at most " + (int) PriceShock.MAX_CHANGE + " (a " + (int) PriceShock.MAX_CHANGE
-              + "-fold rise), was " + change);
+          s.get("change")
+              .fail(
+                  "must be at most "
+                      + (int) PriceShock.MAX_CHANGE
+                      + " (a "
+                      + (int) PriceShock.MAX_CHANGE
+                      + "-fold rise), was "
+                      + change);
         }
         if (start < 1 && !s.problems().since(mark)) {
           s.get("startStep").fail("must be >= 1 (ticks count from 1), was " + start);
@@ -754,7 +841,9 @@ public final class ScenarioReader {
       Optional<Presets.Preset> preset = catalog.presets().find(name);
       if (preset.isEmpty()) {
         List<String> known = catalog.presets().all().stream().map(Presets.Preset::name).toList();
-        entry.get("preset").fail("unknown preset '" + name + "' (known: " + SpecContext.declared(known) + ")");
+        entry
+            .get("preset")
+            .fail("unknown preset '" + name + "' (known: " + SpecContext.declared(known) + ")");
         return null;
       }
       return entry.over(preset.get().venue(), "preset");
@@ -767,21 +856,27 @@ public final class ScenarioReader {
         for (AssetId a : v.issuedAssets()) {
           VenueId other = issuer.putIfAbsent(a, v.id());
           if (other != null) {
-            assetNodes.get(a).fail("derived asset " + a + " is issued by both " + other + " and " + v.id());
+            assetNodes
+                .get(a)
+                .fail("derived asset " + a + " is issued by both " + other + " and " + v.id());
           }
         }
       }
       for (Asset a : assets.values()) {
-        if (a.kind() == AssetKind.DERIVED && !issuer.containsKey(a.id()) && invalidVenues.isEmpty()) {
-          assetNodes.get(a.id()).fail("derived asset " + a.id() + " is issued by no venue (a venue must name it)");
+        if (a.kind() == AssetKind.DERIVED
+            && !issuer.containsKey(a.id())
+            && invalidVenues.isEmpty()) {
+          assetNodes
+              .get(a.id())
+              .fail("derived asset " + a.id() + " is issued by no venue (a venue must name it)");
         }
       }
     }
 
     /**
-     * Remembers a venue whose entry failed but whose id is readable, so that populations naming
-     * it are not told it is unknown: its own problems are already reported, and "unknown venue"
-     * would send the user looking for a typo that is not there.
+     * Remembers a venue whose entry failed but whose id is readable, so that populations naming it
+     * are not told it is unknown: its own problems are already reported, and "unknown venue" would
+     * send the user looking for a typo that is not there.
      */
     private void declaredInvalid(SpecNode v) {
       SpecNode idNode = v.get("id");
@@ -790,7 +885,8 @@ public final class ScenarioReader {
       }
       String id = idNode.asString();
       if (Checks.isId(id) && !RESERVED.contains(id) && !venues.containsKey(VenueId.of(id))) {
-        invalidVenues.putIfAbsent(VenueId.of(id), new InvalidVenue(VenueId.of(id), assets.keySet()));
+        invalidVenues.putIfAbsent(
+            VenueId.of(id), new InvalidVenue(VenueId.of(id), assets.keySet()));
       }
     }
 
@@ -812,7 +908,8 @@ public final class ScenarioReader {
         if (RESERVED.contains(spec.id())) {
           a.get("id").fail("'" + spec.id() + "' is reserved for the ledger's own accounts");
         } else if (!ids.add(spec.id()) || venueIds().contains(VenueId.of(spec.id()))) {
-          a.get("id").fail("id '" + spec.id() + "' is already used by another population or a venue");
+          a.get("id")
+              .fail("id '" + spec.id() + "' is already used by another population or a venue");
         } else {
           out.add(spec);
         }
@@ -822,7 +919,9 @@ public final class ScenarioReader {
 
     private List<AssetId> spotAssets() {
       List<AssetId> out = new ArrayList<>();
-      assets.values().stream().filter(a -> a.kind() == AssetKind.SPOT).forEach(a -> out.add(a.id()));
+      assets.values().stream()
+          .filter(a -> a.kind() == AssetKind.SPOT)
+          .forEach(a -> out.add(a.id()));
       return out;
     }
 

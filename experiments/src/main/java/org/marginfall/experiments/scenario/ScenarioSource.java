@@ -49,16 +49,20 @@ public record ScenarioSource(String label, byte[] content, boolean json, DataRoo
     if (Files.exists(file)) {
       Path dir = file.toAbsolutePath().getParent();
       return new ScenarioSource(
-          argument, SpecFiles.read(file, argument, "scenario"), argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"),
+          argument,
+          SpecFiles.read(file, argument, "scenario"),
+          argument.toLowerCase(java.util.Locale.ROOT).endsWith(".json"),
           DataRoot.directory(dir == null ? Path.of("") : dir));
     }
-    String name = argument.endsWith(".yaml") ? argument.substring(0, argument.length() - 5) : argument;
+    String name =
+        argument.endsWith(".yaml") ? argument.substring(0, argument.length() - 5) : argument;
     Optional<byte[]> bundled = bundled(name);
     if (bundled.isPresent()) {
       return new ScenarioSource("bundled:" + name, bundled.get(), false, new DataRoot.Bundled());
     }
     throw new InvalidSpecException(
-        argument, "scenario file not found (bundled scenarios: " + String.join(", ", bundledNames()) + ")");
+        argument,
+        "scenario file not found (bundled scenarios: " + String.join(", ", bundledNames()) + ")");
   }
 
   /** The bytes of the bundled scenario {@code name}, if there is one. */
@@ -66,7 +70,8 @@ public record ScenarioSource(String label, byte[] content, boolean json, DataRoo
     if (!name.matches("[A-Za-z0-9_-]+")) {
       return Optional.empty();
     }
-    try (InputStream in = ScenarioSource.class.getClassLoader().getResourceAsStream(BUNDLE + name + ".yaml")) {
+    try (InputStream in =
+        ScenarioSource.class.getClassLoader().getResourceAsStream(BUNDLE + name + ".yaml")) {
       return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -82,7 +87,8 @@ public record ScenarioSource(String label, byte[] content, boolean json, DataRoo
         URL root = roots.nextElement();
         if ("file".equals(root.getProtocol())) {
           try (Stream<Path> s = Files.list(Path.of(root.toURI()))) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+            s.map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".yaml"))
                 .forEach(n -> names.add(n.substring(0, n.length() - 5)));
           }
         } else if ("jar".equals(root.getProtocol())) {
@@ -92,7 +98,9 @@ public record ScenarioSource(String label, byte[] content, boolean json, DataRoo
             Enumeration<JarEntry> entries = jf.entries();
             while (entries.hasMoreElements()) {
               String n = entries.nextElement().getName();
-              if (n.startsWith(BUNDLE) && n.endsWith(".yaml") && n.indexOf('/', BUNDLE.length()) < 0) {
+              if (n.startsWith(BUNDLE)
+                  && n.endsWith(".yaml")
+                  && n.indexOf('/', BUNDLE.length()) < 0) {
                 names.add(n.substring(BUNDLE.length(), n.length() - 5));
               }
             }

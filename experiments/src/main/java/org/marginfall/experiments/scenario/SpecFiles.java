@@ -37,13 +37,13 @@ import org.marginfall.core.spec.Problems;
  * <p>Every problem of the file or its text is reported in plain words: a directory, pipe or device
  * instead of a file, a file that cannot be read (and why), text that is not UTF-8, a syntax error
  * (with its line and column), a field given twice (with its field path and both lines), a second
- * YAML document. YAML's {@code .nan}, {@code .inf} and {@code -.inf} are read as the
- * non-finite numbers they stand for, so the field that holds one reports it.
+ * YAML document. YAML's {@code .nan}, {@code .inf} and {@code -.inf} are read as the non-finite
+ * numbers they stand for, so the field that holds one reports it.
  *
- * <p>A file above {@link #MAX_FILE_BYTES} and a YAML line above {@link #MAX_VALUE_CHARS} are refused
- * before they are parsed (SnakeYAML takes seconds per megabyte of one scalar); a value above the
- * limit spread over many lines is refused at its field. docs/scenarios.md#limits states the limits.
- * Stateless and thread-safe.
+ * <p>A file above {@link #MAX_FILE_BYTES} and a YAML line above {@link #MAX_VALUE_CHARS} are
+ * refused before they are parsed (SnakeYAML takes seconds per megabyte of one scalar); a value
+ * above the limit spread over many lines is refused at its field. docs/scenarios.md#limits states
+ * the limits. Stateless and thread-safe.
  */
 public final class SpecFiles {
 
@@ -55,6 +55,7 @@ public final class SpecFiles {
 
   /** YAML 1.1's non-finite floats, which Jackson tokenizes as numbers but cannot convert. */
   private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+
   private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
 
   private SpecFiles() {}
@@ -73,8 +74,9 @@ public final class SpecFiles {
     }
     if (Files.exists(file) && !Files.isRegularFile(file)) {
       // Reading a named pipe would wait for a writer, and a device may never end.
-      throw new InvalidSpecException(label, "is not a regular file (a named pipe, a device or a socket); give a " + what
-          + " file");
+      throw new InvalidSpecException(
+          label,
+          "is not a regular file (a named pipe, a device or a socket); give a " + what + " file");
     }
     try {
       checkSize(Files.size(file), label, what);
@@ -101,13 +103,21 @@ public final class SpecFiles {
     if (e instanceof FileSystemException fs) {
       return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
     }
-    return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
+    return e.getMessage() != null && !e.getMessage().isBlank()
+        ? e.getMessage()
+        : e.getClass().getSimpleName();
   }
 
   private static void checkSize(long bytes, String label, String what) {
     if (bytes > MAX_FILE_BYTES) {
-      throw new InvalidSpecException(label, String.format(Locale.ROOT,
-          "the file is %,d bytes; a %s file may be at most %,d bytes (2 MiB)", bytes, what, MAX_FILE_BYTES));
+      throw new InvalidSpecException(
+          label,
+          String.format(
+              Locale.ROOT,
+              "the file is %,d bytes; a %s file may be at most %,d bytes (2 MiB)",
+              bytes,
+              what,
+              MAX_FILE_BYTES));
     }
   }
 
@@ -134,10 +144,18 @@ public final class SpecFiles {
       }
       JsonToken more;
       while ((more = parser.nextToken()) != null) {
-        // The parser would stop after the first document; an empty one (a trailing "---") ignores nothing.
+        // The parser would stop after the first document; an empty one (a trailing "---") ignores
+        // nothing.
         if (more != JsonToken.VALUE_NULL) {
-          problems.add("", "the file holds a second " + (json ? "JSON value" : "YAML document") + " from line "
-              + parser.currentTokenLocation().getLineNr() + "; a " + what + " file holds exactly one");
+          problems.add(
+              "",
+              "the file holds a second "
+                  + (json ? "JSON value" : "YAML document")
+                  + " from line "
+                  + parser.currentTokenLocation().getLineNr()
+                  + "; a "
+                  + what
+                  + " file holds exactly one");
           break;
         }
       }
@@ -147,8 +165,10 @@ public final class SpecFiles {
       return tree;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new InvalidSpecException("", "malformed " + (json ? "JSON" : "YAML") + where + ": " + problem(e));
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new InvalidSpecException(
+          "", "malformed " + (json ? "JSON" : "YAML") + where + ": " + problem(e));
     } catch (IOException e) {
       throw new InvalidSpecException("", "cannot parse the " + what + " file: " + e.getMessage());
     }
@@ -161,9 +181,11 @@ public final class SpecFiles {
    *     its line and column, when it is not UTF-8 text
    */
   public static String utf8(byte[] content) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(content);
     CharBuffer out = CharBuffer.allocate(content.length);
     CoderResult result = decoder.decode(in, out, true);
@@ -174,9 +196,14 @@ public final class SpecFiles {
       String before = out.toString();
       int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
       int column = before.length() - before.lastIndexOf('\n');
-      throw new InvalidSpecException("", String.format(Locale.ROOT,
-          "the file is not UTF-8 text (byte 0x%02X at line %d, column %d); save it as UTF-8", content[bad] & 0xFF,
-          line, column));
+      throw new InvalidSpecException(
+          "",
+          String.format(
+              Locale.ROOT,
+              "the file is not UTF-8 text (byte 0x%02X at line %d, column %d); save it as UTF-8",
+              content[bad] & 0xFF,
+              line,
+              column));
     }
     decoder.flush(out);
     out.flip();
@@ -194,9 +221,14 @@ public final class SpecFiles {
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || text.charAt(i) == '\n') {
         if (i - start > MAX_VALUE_CHARS) {
-          throw new InvalidSpecException("", String.format(Locale.ROOT,
-              "line %d is %,d characters long; a YAML line, like a value, may be at most %,d characters", line,
-              i - start, MAX_VALUE_CHARS));
+          throw new InvalidSpecException(
+              "",
+              String.format(
+                  Locale.ROOT,
+                  "line %d is %,d characters long; a YAML line, like a value, may be at most %,d characters",
+                  line,
+                  i - start,
+                  MAX_VALUE_CHARS));
         }
         line++;
         start = i + 1;
@@ -205,13 +237,14 @@ public final class SpecFiles {
   }
 
   /**
-   * The parser's own statement of what is wrong. SnakeYAML writes a context line ("while parsing
-   * a block mapping"), then the problem, each followed by indented location lines; the problem
-   * is the last unindented line.
+   * The parser's own statement of what is wrong. SnakeYAML writes a context line ("while parsing a
+   * block mapping"), then the problem, each followed by indented location lines; the problem is the
+   * last unindented line.
    */
   private static String problem(JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-    return message.lines()
+    return message
+        .lines()
         .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
         .reduce((first, second) -> second)
         .orElse(message.strip());
@@ -252,7 +285,13 @@ public final class SpecFiles {
             Integer first = lines.putIfAbsent(key, line);
             if (first != null) {
               // YAML and JSON parsers keep the last of two equal keys; a spec file must not guess.
-              problems.add(child, "is given more than once (at lines " + first + " and " + line + "); give it once");
+              problems.add(
+                  child,
+                  "is given more than once (at lines "
+                      + first
+                      + " and "
+                      + line
+                      + "); give it once");
             } else {
               map.put(key, value);
             }
@@ -298,13 +337,19 @@ public final class SpecFiles {
         case VALUE_EMBEDDED_OBJECT -> {
           return parser.getEmbeddedObject();
         }
-        default -> throw new IllegalStateException("unexpected " + token + " at " + parser.currentTokenLocation());
+        default ->
+            throw new IllegalStateException(
+                "unexpected " + token + " at " + parser.currentTokenLocation());
       }
     }
 
     private static String tooLong(String what, String text) {
-      return String.format(Locale.ROOT, "%s %,d characters long; a value may be at most %,d characters", what,
-          text.length(), MAX_VALUE_CHARS);
+      return String.format(
+          Locale.ROOT,
+          "%s %,d characters long; a value may be at most %,d characters",
+          what,
+          text.length(),
+          MAX_VALUE_CHARS);
     }
   }
 }

@@ -26,7 +26,10 @@ public final class Csv {
         b.append(',');
       }
       String c = cells.get(i);
-      if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+      if (c.indexOf(',') >= 0
+          || c.indexOf('"') >= 0
+          || c.indexOf('\n') >= 0
+          || c.indexOf('\r') >= 0) {
         b.append('"').append(c.replace("\"", "\"\"")).append('"');
       } else {
         b.append(c);

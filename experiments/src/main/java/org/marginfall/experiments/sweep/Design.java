@@ -17,9 +17,9 @@ import org.apache.commons.math3.random.Well19937c;
  *   <li>{@code lhs}: a Latin hypercube of {@code samples} points: each parameter's axis is cut into
  *       {@code samples} equal strata and each stratum holds exactly one point (McKay, Beckman and
  *       Conover 1979), the strata paired across axes by random permutations.
- *   <li>{@code sobol}: Saltelli's scheme (Saltelli et al. 2010, "Variance based sensitivity analysis
- *       of model output", Comput. Phys. Commun. 181) for first- and total-order indices: the rows of
- *       a Sobol' low-discrepancy sequence in 2k dimensions (Commons Math {@link
+ *   <li>{@code sobol}: Saltelli's scheme (Saltelli et al. 2010, "Variance based sensitivity
+ *       analysis of model output", Comput. Phys. Commun. 181) for first- and total-order indices:
+ *       the rows of a Sobol' low-discrepancy sequence in 2k dimensions (Commons Math {@link
  *       SobolSequenceGenerator}, Joe-Kuo direction numbers; the all-zero first row skipped) give
  *       matrices A (first k columns) and B (last k); for each base sample j the points A_j, B_j and
  *       AB_j^i (A_j with column i from B_j) follow one another, so there are {@code samples (k+2)}
@@ -63,7 +63,10 @@ public record Design(Kind kind, int samples, int bootstrap) {
     }
   }
 
-  /** The points of this design over {@code parameters}; random draws are seeded by {@code designSeed}. */
+  /**
+   * The points of this design over {@code parameters}; random draws are seeded by {@code
+   * designSeed}.
+   */
   public List<Point> points(List<Parameter> parameters, long designSeed) {
     return switch (kind) {
       case GRID -> grid(parameters);
@@ -176,7 +179,8 @@ public record Design(Kind kind, int samples, int bootstrap) {
     return out;
   }
 
-  private static Point point(int id, List<Parameter> parameters, double[] u, int sample, String matrix) {
+  private static Point point(
+      int id, List<Parameter> parameters, double[] u, int sample, String matrix) {
     List<Object> values = new ArrayList<>(u.length);
     for (int p = 0; p < u.length; p++) {
       values.add(parameters.get(p).at(u[p]));

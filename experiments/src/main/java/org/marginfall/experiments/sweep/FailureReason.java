@@ -1,8 +1,13 @@
 package org.marginfall.experiments.sweep;
 
-/** Why a run of a sweep failed, as written in the {@code reason} column of {@code runs.csv}. Immutable and thread-safe. */
+/**
+ * Why a run of a sweep failed, as written in the {@code reason} column of {@code runs.csv}.
+ * Immutable and thread-safe.
+ */
 public enum FailureReason {
-  /** The point's values make the scenario invalid (the reader's field-path problems are the error). */
+  /**
+   * The point's values make the scenario invalid (the reader's field-path problems are the error).
+   */
   INVALID_SCENARIO,
   /** An audited invariant (conservation, finiteness, a venue's books) broke during the run. */
   INVARIANT_BROKEN,

@@ -10,10 +10,10 @@ import java.util.Set;
 import org.marginfall.experiments.warning.Warning;
 
 /**
- * Finds, after a sweep, the swept parameters that no metric responds to: for a parameter {@code
- * p}, the successful runs are grouped by the other parameters' values and the replication (so the
- * same random numbers), and {@code p} has no effect when at least one group holds two or more of
- * its levels and, in every such group, every metric is identical (bit for bit; an undefined metric
+ * Finds, after a sweep, the swept parameters that no metric responds to: for a parameter {@code p},
+ * the successful runs are grouped by the other parameters' values and the replication (so the same
+ * random numbers), and {@code p} has no effect when at least one group holds two or more of its
+ * levels and, in every such group, every metric is identical (bit for bit; an undefined metric
  * equals an undefined one) across them. A design that never varies {@code p} alone with the rest
  * fixed (Latin hypercube, Sobol) has no such group, so nothing is claimed about it. Collects rows
  * as they stream by; not thread-safe.
@@ -21,7 +21,11 @@ import org.marginfall.experiments.warning.Warning;
 final class IneffectiveParameters {
 
   private final List<Parameter> parameters;
-  /** Per parameter: the group key (other values + replication) to the levels and metric vectors seen. */
+
+  /**
+   * Per parameter: the group key (other values + replication) to the levels and metric vectors
+   * seen.
+   */
   private final List<Map<List<String>, Group>> groups = new ArrayList<>();
 
   /** The levels of one parameter seen in one group, and the distinct metric vectors they gave. */
@@ -52,7 +56,10 @@ final class IneffectiveParameters {
     }
   }
 
-  /** One warning per parameter shown to have no effect on any metric, in the sweep's parameter order. */
+  /**
+   * One warning per parameter shown to have no effect on any metric, in the sweep's parameter
+   * order.
+   */
   List<Warning> warnings() {
     List<Warning> out = new ArrayList<>();
     for (int p = 0; p < parameters.size(); p++) {
@@ -67,10 +74,15 @@ final class IneffectiveParameters {
         }
       }
       if (compared && !effect) {
-        out.add(new Warning("parameters[" + p + "] (" + parameters.get(p).name() + ")",
-            "no effect on any metric: every metric is identical across its " + levels.size()
-                + " levels with the other parameters and the replication held fixed, so this sweep says nothing"
-                + " about " + parameters.get(p).path() + " (is the field read by the scenario's mechanics?)"));
+        out.add(
+            new Warning(
+                "parameters[" + p + "] (" + parameters.get(p).name() + ")",
+                "no effect on any metric: every metric is identical across its "
+                    + levels.size()
+                    + " levels with the other parameters and the replication held fixed, so this sweep says nothing"
+                    + " about "
+                    + parameters.get(p).path()
+                    + " (is the field read by the scenario's mechanics?)"));
       }
     }
     return out;

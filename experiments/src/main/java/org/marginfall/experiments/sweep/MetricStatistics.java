@@ -12,9 +12,10 @@ import org.marginfall.reports.risk.RiskMeasures;
  * the percentile bootstrap (Efron and Tibshirani 1993, ch. 13; {@link RiskMeasures#bootstrap95},
  * 1,000 resamples with a fixed seed): it stays inside the values' range, so a bad debt's interval
  * never goes below zero and a share's stays in [0, 1], which the symmetric Student's t interval
- * does not for the skewed, bounded metrics a sweep measures. Quantiles use estimation type R-7 (Hyndman and Fan 1996, definition 7, the default of R and
- * NumPy) through {@link Percentile}. Values that are NaN here are undefined (no value, or n < 2 for
- * the spread and the interval). Immutable and thread-safe.
+ * does not for the skewed, bounded metrics a sweep measures. Quantiles use estimation type R-7
+ * (Hyndman and Fan 1996, definition 7, the default of R and NumPy) through {@link Percentile}.
+ * Values that are NaN here are undefined (no value, or n < 2 for the spread and the interval).
+ * Immutable and thread-safe.
  *
  * @param n values (successful runs with a value)
  * @param mean the mean
@@ -30,8 +31,20 @@ import org.marginfall.reports.risk.RiskMeasures;
  * @param max largest value
  * @param positive share of values above zero (e.g. the probability of bad debt)
  */
-public record MetricStatistics(int n, double mean, double sd, double ciLow, double ciHigh, double min, double q05,
-    double q25, double median, double q75, double q95, double max, double positive) {
+public record MetricStatistics(
+    int n,
+    double mean,
+    double sd,
+    double ciLow,
+    double ciHigh,
+    double min,
+    double q05,
+    double q25,
+    double median,
+    double q75,
+    double q95,
+    double max,
+    double positive) {
 
   /** The statistics of {@code values}. */
   public static MetricStatistics of(List<Double> values) {
@@ -48,19 +61,56 @@ public record MetricStatistics(int n, double mean, double sd, double ciLow, doub
     Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
     p.setData(x);
     long positive = values.stream().filter(v -> v > 0).count();
-    return new MetricStatistics(n, mean, sd, interval[0], interval[1], d.getMin(), p.evaluate(5), p.evaluate(25),
-        p.evaluate(50), p.evaluate(75), p.evaluate(95), d.getMax(), (double) positive / n);
+    return new MetricStatistics(
+        n,
+        mean,
+        sd,
+        interval[0],
+        interval[1],
+        d.getMin(),
+        p.evaluate(5),
+        p.evaluate(25),
+        p.evaluate(50),
+        p.evaluate(75),
+        p.evaluate(95),
+        d.getMax(),
+        (double) positive / n);
   }
 
   /** The column names of the statistics, in {@link #cells()} order. */
   public static List<String> columns() {
-    return List.of("n", "mean", "sd", "ci95_low", "ci95_high", "min", "q05", "q25", "q50", "q75", "q95", "max", "share_positive");
+    return List.of(
+        "n",
+        "mean",
+        "sd",
+        "ci95_low",
+        "ci95_high",
+        "min",
+        "q05",
+        "q25",
+        "q50",
+        "q75",
+        "q95",
+        "max",
+        "share_positive");
   }
 
   /** The statistics as table cells (empty where undefined). */
   public List<String> cells() {
-    return List.of(Integer.toString(n), f(mean), f(sd), f(ciLow), f(ciHigh), f(min), f(q05), f(q25), f(median), f(q75),
-        f(q95), f(max), f(positive));
+    return List.of(
+        Integer.toString(n),
+        f(mean),
+        f(sd),
+        f(ciLow),
+        f(ciHigh),
+        f(min),
+        f(q05),
+        f(q25),
+        f(median),
+        f(q75),
+        f(q95),
+        f(max),
+        f(positive));
   }
 
   private static String f(double v) {

@@ -23,7 +23,14 @@ import org.marginfall.experiments.scenario.FieldPath;
  * @param integer whether range values are rounded to whole numbers
  */
 public record Parameter(
-    String name, FieldPath path, List<Object> values, double min, double max, Scale scale, int points, boolean integer) {
+    String name,
+    FieldPath path,
+    List<Object> values,
+    double min,
+    double max,
+    Scale scale,
+    int points,
+    boolean integer) {
 
   /** How a range is spread between its ends. */
   public enum Scale {

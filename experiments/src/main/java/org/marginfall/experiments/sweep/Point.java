@@ -21,7 +21,8 @@ public record Point(int id, List<Object> values, int sample, String matrix) {
     values = List.copyOf(values);
     Objects.requireNonNull(matrix, "matrix");
     if (id < 0 || sample < 0) {
-      throw new IllegalArgumentException("id and sample must be >= 0, were " + id + " and " + sample);
+      throw new IllegalArgumentException(
+          "id and sample must be >= 0, were " + id + " and " + sample);
     }
   }
 }

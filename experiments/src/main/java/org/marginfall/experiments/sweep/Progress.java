@@ -33,11 +33,18 @@ public final class Progress {
    * @param total runs in this shard
    * @param alreadyDone runs found done when resuming (not counted in the rate)
    */
-  public Progress(PrintWriter out, boolean terminal, LongSupplier nanos, long total, long alreadyDone) {
+  public Progress(
+      PrintWriter out, boolean terminal, LongSupplier nanos, long total, long alreadyDone) {
     this(out, terminal, nanos, total, alreadyDone, "runs");
   }
 
-  private Progress(PrintWriter out, boolean terminal, LongSupplier nanos, long total, long alreadyDone, String unit) {
+  private Progress(
+      PrintWriter out,
+      boolean terminal,
+      LongSupplier nanos,
+      long total,
+      long alreadyDone,
+      String unit) {
     this.out = out;
     this.terminal = terminal;
     this.nanos = nanos;
@@ -49,7 +56,8 @@ public final class Progress {
   }
 
   /** A reporter of one run's {@code total} ticks, which has no failures to count. */
-  public static Progress ofSteps(PrintWriter out, boolean terminal, LongSupplier nanos, long total) {
+  public static Progress ofSteps(
+      PrintWriter out, boolean terminal, LongSupplier nanos, long total) {
     return new Progress(out, terminal, nanos, total, 0, "steps");
   }
 
@@ -88,8 +96,19 @@ public final class Progress {
     int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
     String bar = terminal ? "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " : "";
     String failures = unit.equals("runs") ? ", " + failed + " failed" : "";
-    return String.format(Locale.ROOT, "%s%d/%d %s (%.0f%%)%s, %.2f %s/s, elapsed %s, ETA %s", bar, done, total, unit,
-        total == 0 ? 100.0 : 100.0 * done / total, failures, rate, unit, duration(seconds), eta);
+    return String.format(
+        Locale.ROOT,
+        "%s%d/%d %s (%.0f%%)%s, %.2f %s/s, elapsed %s, ETA %s",
+        bar,
+        done,
+        total,
+        unit,
+        total == 0 ? 100.0 : 100.0 * done / total,
+        failures,
+        rate,
+        unit,
+        duration(seconds),
+        eta);
   }
 
   static String duration(double seconds) {

@@ -58,7 +58,8 @@ public final class RunExecutor {
     this.scenarios = scenarios;
     this.runDirectories = runDirectories;
     this.clock = clock;
-    this.twins = new TwinMetrics(spec.metrics(), new TwinScenarios(scenarios.catalog()), spec.audit());
+    this.twins =
+        new TwinMetrics(spec.metrics(), new TwinScenarios(scenarios.catalog()), spec.audit());
   }
 
   /** The name of a run's directory under {@code runs/}. */
@@ -75,22 +76,30 @@ public final class RunExecutor {
       scenario = scenarios.scenario(point);
     } catch (InvalidSpecException e) {
       String why = e.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
-      return RunResult.failed(point.id(), replication, seed, FailureReason.INVALID_SCENARIO, why, n);
+      return RunResult.failed(
+          point.id(), replication, seed, FailureReason.INVALID_SCENARIO, why, n);
     }
     try {
       ShortfallListener shortfalls = new ShortfallListener();
       AccountOutcomes owners = twins.any() ? TwinMetrics.owners(scenario) : null;
       SkippedRows skipped = new SkippedRows();
-      RunSummary summary = simulate(scenario, seed, point, replication, shortfalls, owners, skipped);
+      RunSummary summary =
+          simulate(scenario, seed, point, replication, shortfalls, owners, skipped);
       // Each twin runs on the run's own seed: the comparison uses common random numbers.
       Map<String, TwinComparison> comparisons =
           twins.any() ? twins.compare(scenario, seed, summary, owners) : Map.of();
-      List<Double> values = metrics(SummaryJson.tree(scenario, summary, skipped), shortfalls.tally(), comparisons);
+      List<Double> values =
+          metrics(SummaryJson.tree(scenario, summary, skipped), shortfalls.tally(), comparisons);
       for (int m = 0; m < n; m++) {
         Double v = values.get(m);
         if (v != null && !Double.isFinite(v)) {
-          return RunResult.failed(point.id(), replication, seed, FailureReason.NUMERICAL,
-              "metric " + spec.metrics().get(m).name() + " is " + v, n);
+          return RunResult.failed(
+              point.id(),
+              replication,
+              seed,
+              FailureReason.NUMERICAL,
+              "metric " + spec.metrics().get(m).name() + " is " + v,
+              n);
         }
       }
       return new RunResult(point.id(), replication, seed, null, "", values);
@@ -117,30 +126,54 @@ public final class RunExecutor {
   }
 
   /**
-   * Runs the scenario; when a metric needs account shortfalls, {@code shortfalls} tallies them: from
-   * the live run's events, or, when the run writes its directory (whose listeners are fixed), by
-   * reading its {@code events.jsonl} back as the run report does.
+   * Runs the scenario; when a metric needs account shortfalls, {@code shortfalls} tallies them:
+   * from the live run's events, or, when the run writes its directory (whose listeners are fixed),
+   * by reading its {@code events.jsonl} back as the run report does.
    */
   private RunSummary simulate(
-      Scenario scenario, long seed, Point point, int replication, ShortfallListener shortfalls, AccountOutcomes owners,
-      SkippedRows skipped) throws IOException {
+      Scenario scenario,
+      long seed,
+      Point point,
+      int replication,
+      ShortfallListener shortfalls,
+      AccountOutcomes owners,
+      SkippedRows skipped)
+      throws IOException {
     boolean needed = spec.metrics().stream().anyMatch(Metric::needsShortfalls);
     if (runDirectories != null) {
       Path dir = runDirectories.resolve(directoryName(point.id(), replication));
       // Kept run directories hold the result files; a sweep never renders per-run reports
       // (marginfall report DIR renders one on demand).
       RunRequest request =
-          new RunRequest(scenario, "sweep " + spec.name() + " point " + point.id(), dir, OptionalLong.of(seed), spec.audit(), true,
+          new RunRequest(
+              scenario,
+              "sweep " + spec.name() + " point " + point.id(),
+              dir,
+              OptionalLong.of(seed),
+              spec.audit(),
+              true,
               false);
-      RunSummary summary = new RunDirectoryWriter(clock).write(request, new RunDirectoryWriter.Extension() {
-        @Override
-        public List<RunListener> listeners() {
-          return owners == null ? List.of(skipped) : List.of(skipped, owners);
-        }
-      }).summary();
+      RunSummary summary =
+          new RunDirectoryWriter(clock)
+              .write(
+                  request,
+                  new RunDirectoryWriter.Extension() {
+                    @Override
+                    public List<RunListener> listeners() {
+                      return owners == null ? List.of(skipped) : List.of(skipped, owners);
+                    }
+                  })
+              .summary();
       if (needed) {
-        RunEvents.read(dir).ifPresent(e -> e.shortfalls().forEach((venue, byAccount) ->
-            byAccount.forEach((account, amount) -> shortfalls.tally().add(venue, account, amount))));
+        RunEvents.read(dir)
+            .ifPresent(
+                e ->
+                    e.shortfalls()
+                        .forEach(
+                            (venue, byAccount) ->
+                                byAccount.forEach(
+                                    (account, amount) ->
+                                        shortfalls.tally().add(venue, account, amount))));
       }
       return summary;
     }
@@ -167,8 +200,12 @@ public final class RunExecutor {
     return metrics(summary, shortfalls, Map.of());
   }
 
-  /** As {@link #metrics(ObjectNode, ShortfallTally)}, with the comparisons with the twins the metrics name. */
-  List<Double> metrics(ObjectNode summary, ShortfallTally shortfalls, Map<String, TwinComparison> comparisons) {
+  /**
+   * As {@link #metrics(ObjectNode, ShortfallTally)}, with the comparisons with the twins the
+   * metrics name.
+   */
+  List<Double> metrics(
+      ObjectNode summary, ShortfallTally shortfalls, Map<String, TwinComparison> comparisons) {
     List<Double> out = new ArrayList<>(spec.metrics().size());
     for (Metric m : spec.metrics()) {
       if (m.needsTwin()) {
@@ -189,46 +226,61 @@ public final class RunExecutor {
       }
       node = node.path(m.field());
       if (node.isNull() || (node.isMissingNode() && m.section().equals("contagion"))) {
-        // An undefined statistic (a population's extent of contagion when there was none) is no value.
+        // An undefined statistic (a population's extent of contagion when there was none) is no
+        // value.
         out.add(null);
       } else if (node.isNumber()) {
         out.add(node.doubleValue());
       } else {
-        throw new IllegalStateException("metric " + m.path() + " is not a number in the run summary");
+        throw new IllegalStateException(
+            "metric " + m.path() + " is not a number in the run summary");
       }
     }
     return out;
   }
 
-  /** A snapshot population's counter; a reason no row was skipped for is absent from the summary, so 0. */
+  /**
+   * A snapshot population's counter; a reason no row was skipped for is absent from the summary, so
+   * 0.
+   */
   private static Double snapshotCounter(JsonNode population, String field) {
-    JsonNode node = field.startsWith("skipped.")
-        ? population.path("skipped").path(field.substring("skipped.".length()))
-        : population.path(field);
-    if (node.isMissingNode() && field.startsWith("skipped.") && population.path("skipped").isObject()) {
+    JsonNode node =
+        field.startsWith("skipped.")
+            ? population.path("skipped").path(field.substring("skipped.".length()))
+            : population.path(field);
+    if (node.isMissingNode()
+        && field.startsWith("skipped.")
+        && population.path("skipped").isObject()) {
       return 0.0;
     }
     if (!node.isNumber()) {
-      throw new IllegalStateException("metric snapshots." + field + " is not a number in the run summary");
+      throw new IllegalStateException(
+          "metric snapshots." + field + " is not a number in the run summary");
     }
     return node.doubleValue();
   }
 
   private static Double risk(Metric m, ObjectNode summary, ShortfallTally shortfalls) {
     JsonNode fund = summary.path("venues").path(m.id()).path("insuranceFundStart");
-    AccountShortfalls s = RunRisk.shortfalls(m.id(), fund.isNumber() ? fund.doubleValue() : Double.NaN,
-        shortfalls.shortfalls().getOrDefault(m.id(), java.util.Map.of()));
-    double v = switch (m.field()) {
-      case "cover1" -> s.cover1();
-      case "cover2" -> s.cover2();
-      case "largestShortfall" -> s.largest();
-      case "largestTwoShortfalls" -> s.largestTwo();
-      default -> throw new IllegalStateException("unknown risk metric " + m.path());
-    };
+    AccountShortfalls s =
+        RunRisk.shortfalls(
+            m.id(),
+            fund.isNumber() ? fund.doubleValue() : Double.NaN,
+            shortfalls.shortfalls().getOrDefault(m.id(), java.util.Map.of()));
+    double v =
+        switch (m.field()) {
+          case "cover1" -> s.cover1();
+          case "cover2" -> s.cover2();
+          case "largestShortfall" -> s.largest();
+          case "largestTwoShortfalls" -> s.largestTwo();
+          default -> throw new IllegalStateException("unknown risk metric " + m.path());
+        };
     return Double.isInfinite(v) ? null : v;
   }
 
-  /** Tallies the run's {@code insurance_payout} and {@code bad_debt} amounts per venue and account. */
+  /**
+   * Tallies the run's {@code insurance_payout} and {@code bad_debt} amounts per venue and account.
+   */
   private static final class ShortfallListener implements RunListener {
     private final ShortfallTally tally = new ShortfallTally();
 

@@ -18,7 +18,13 @@ import java.util.Objects;
  * @param metrics one value per metric in sweep order; null where the summary has none (e.g. no
  *     liquidation, so no first liquidation step) and for every metric of a failed run
  */
-public record RunResult(int point, int replication, long seed, FailureReason reason, String error, List<Double> metrics) {
+public record RunResult(
+    int point,
+    int replication,
+    long seed,
+    FailureReason reason,
+    String error,
+    List<Double> metrics) {
 
   /** Validates the fields. */
   public RunResult {
@@ -32,7 +38,9 @@ public record RunResult(int point, int replication, long seed, FailureReason rea
   }
 
   /** A failed run with no metrics. */
-  public static RunResult failed(int point, int replication, long seed, FailureReason reason, String error, int metricCount) {
-    return new RunResult(point, replication, seed, reason, error, Collections.nCopies(metricCount, (Double) null));
+  public static RunResult failed(
+      int point, int replication, long seed, FailureReason reason, String error, int metricCount) {
+    return new RunResult(
+        point, replication, seed, reason, error, Collections.nCopies(metricCount, (Double) null));
   }
 }

@@ -7,12 +7,12 @@ import org.marginfall.core.random.StreamSeeds;
  * seed from the sweep seed.
  *
  * <p>{@code runSeed(sweep, r) = mix(mix(sweep) ^ mix(r + 1))} with SplitMix64's finaliser {@code
- * mix} (Steele, Lea and Flood 2014; {@link StreamSeeds#mix}). The point is deliberately left out: replication r runs with
- * the same master seed at every point, so every named stream (prices, agents, venues) draws the
- * same numbers at every point — common random numbers — and differences between points come from
- * the parameters, not from the noise. The run itself uses core replication index 0, so {@code
- * marginfall run <point's scenario> --seed <seed>} reproduces a row of {@code runs.csv} exactly.
- * Stateless and thread-safe.
+ * mix} (Steele, Lea and Flood 2014; {@link StreamSeeds#mix}). The point is deliberately left out:
+ * replication r runs with the same master seed at every point, so every named stream (prices,
+ * agents, venues) draws the same numbers at every point — common random numbers — and differences
+ * between points come from the parameters, not from the noise. The run itself uses core replication
+ * index 0, so {@code marginfall run <point's scenario> --seed <seed>} reproduces a row of {@code
+ * runs.csv} exactly. Stateless and thread-safe.
  */
 public final class RunSeeds {
 

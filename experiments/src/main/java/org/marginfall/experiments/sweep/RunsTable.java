@@ -6,14 +6,20 @@ import java.util.List;
 /**
  * The layout of {@code runs.csv}: {@code point, replication, seed}, one column per parameter, one
  * per metric, then {@code status} ({@code ok} or {@code failed}), {@code reason} and {@code error}.
- * Rows are in run order (point, then replication), whatever order the runs finished in.
- * Immutable and thread-safe.
+ * Rows are in run order (point, then replication), whatever order the runs finished in. Immutable
+ * and thread-safe.
  */
 public final class RunsTable {
 
   /** A row read back from {@code runs.csv}. */
-  public record Row(int point, int replication, long seed, List<String> parameters, List<Double> metrics,
-      String reason, String error) {
+  public record Row(
+      int point,
+      int replication,
+      long seed,
+      List<String> parameters,
+      List<Double> metrics,
+      String reason,
+      String error) {
 
     /** Copies the lists. */
     public Row {
@@ -78,8 +84,14 @@ public final class RunsTable {
     if (!status.equals("ok") && !status.equals("failed")) {
       throw new IllegalArgumentException("status must be ok or failed, was '" + status + "'");
     }
-    return new Row(Integer.parseInt(c.get(0)), Integer.parseInt(c.get(1)), Long.parseLong(c.get(2)),
-        c.subList(3, 3 + k), metrics, c.get(3 + k + m + 1), c.get(3 + k + m + 2));
+    return new Row(
+        Integer.parseInt(c.get(0)),
+        Integer.parseInt(c.get(1)),
+        Long.parseLong(c.get(2)),
+        c.subList(3, 3 + k),
+        metrics,
+        c.get(3 + k + m + 1),
+        c.get(3 + k + m + 2));
   }
 
   /** A parameter value as written in the tables (and as a scenario file would hold it). */

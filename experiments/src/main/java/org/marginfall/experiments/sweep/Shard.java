@@ -19,7 +19,8 @@ public record Shard(int index, int count) {
   /** Validates the fields. */
   public Shard {
     if (count < 1 || index < 0 || index >= count) {
-      throw new IllegalArgumentException("a shard is K/N with 0 <= K < N, was " + index + "/" + count);
+      throw new IllegalArgumentException(
+          "a shard is K/N with 0 <= K < N, was " + index + "/" + count);
     }
   }
 
@@ -37,7 +38,8 @@ public record Shard(int index, int count) {
     } catch (IllegalArgumentException e) {
       // not numbers, or not 0 <= K < N: reported below in the option's own terms
     }
-    throw new IllegalArgumentException("--shard must be K/N with 0 <= K < N (e.g. 0/4), was '" + text + "'");
+    throw new IllegalArgumentException(
+        "--shard must be K/N with 0 <= K < N (e.g. 0/4), was '" + text + "'");
   }
 
   /**
@@ -52,10 +54,19 @@ public record Shard(int index, int count) {
     }
     String min = environment.getOrDefault("SLURM_ARRAY_TASK_MIN", "0");
     try {
-      return Optional.of(new Shard(Integer.parseInt(id.strip()) - Integer.parseInt(min.strip()), Integer.parseInt(count.strip())));
+      return Optional.of(
+          new Shard(
+              Integer.parseInt(id.strip()) - Integer.parseInt(min.strip()),
+              Integer.parseInt(count.strip())));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("SLURM_ARRAY_TASK_ID=" + id + ", SLURM_ARRAY_TASK_MIN=" + min
-          + ", SLURM_ARRAY_TASK_COUNT=" + count + " do not make a shard (the array must be contiguous, e.g. --array=0-3)");
+      throw new IllegalArgumentException(
+          "SLURM_ARRAY_TASK_ID="
+              + id
+              + ", SLURM_ARRAY_TASK_MIN="
+              + min
+              + ", SLURM_ARRAY_TASK_COUNT="
+              + count
+              + " do not make a shard (the array must be contiguous, e.g. --array=0-3)");
     }
   }
 

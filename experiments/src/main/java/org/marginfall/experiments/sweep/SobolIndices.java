@@ -11,12 +11,12 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * First- and total-order Sobol' indices from the outputs of Saltelli's scheme (see {@link Design}),
  * with percentile bootstrap confidence intervals.
  *
- * <p>With f(A), f(B), f(AB_i) the outputs of the N base samples and V the variance of f(A) and
- * f(B) together: first order {@code S_i = mean_j(f(B)_j (f(AB_i)_j - f(A)_j)) / V} (Saltelli et al.
+ * <p>With f(A), f(B), f(AB_i) the outputs of the N base samples and V the variance of f(A) and f(B)
+ * together: first order {@code S_i = mean_j(f(B)_j (f(AB_i)_j - f(A)_j)) / V} (Saltelli et al.
  * 2010, Table 2 (b)); total order {@code ST_i = mean_j((f(A)_j - f(AB_i)_j)^2) / (2V)} (Jansen
  * 1999; Saltelli et al. 2010, Table 2 (f)). The confidence intervals are the 2.5% and 97.5% R-7
- * quantiles of the indices recomputed on {@code bootstrap} resamples of the base samples drawn
- * with replacement. Stateless and thread-safe.
+ * quantiles of the indices recomputed on {@code bootstrap} resamples of the base samples drawn with
+ * replacement. Stateless and thread-safe.
  */
 public final class SobolIndices {
 
@@ -30,7 +30,13 @@ public final class SobolIndices {
    * @param totalLow lower end of its 95% bootstrap interval (NaN without bootstrap)
    * @param totalHigh upper end
    */
-  public record Index(double first, double firstLow, double firstHigh, double total, double totalLow, double totalHigh) {}
+  public record Index(
+      double first,
+      double firstLow,
+      double firstHigh,
+      double total,
+      double totalLow,
+      double totalHigh) {}
 
   private SobolIndices() {}
 
@@ -43,7 +49,8 @@ public final class SobolIndices {
    * @param bootstrap resamples for the intervals (0 for none)
    * @param seed the resampling generator's seed
    */
-  public static List<Index> compute(double[] a, double[] b, double[][] ab, int bootstrap, long seed) {
+  public static List<Index> compute(
+      double[] a, double[] b, double[][] ab, int bootstrap, long seed) {
     int n = a.length;
     int k = ab.length;
     int[] all = new int[n];
@@ -71,7 +78,9 @@ public final class SobolIndices {
     return out;
   }
 
-  /** {S_i, ST_i} for each input over the base samples {@code idx} (with repeats for a bootstrap). */
+  /**
+   * {S_i, ST_i} for each input over the base samples {@code idx} (with repeats for a bootstrap).
+   */
   private static double[][] estimate(double[] a, double[] b, double[][] ab, int[] idx) {
     int n = idx.length;
     double sum = 0;

@@ -40,8 +40,16 @@ public final class SweepMerger {
   private static final List<String> SCENARIO_FILES = List.of("scenario.yaml", "scenario.json");
 
   /** A shard directory as checked: its manifest's claims and its own copies of the inputs. */
-  private record ShardDir(Path dir, int index, int count, boolean complete, String sweepSha256,
-      String scenarioSha256, byte[] sweep, byte[] scenario, boolean json) {}
+  private record ShardDir(
+      Path dir,
+      int index,
+      int count,
+      boolean complete,
+      String sweepSha256,
+      String scenarioSha256,
+      byte[] sweep,
+      byte[] scenario,
+      boolean json) {}
 
   private final Catalog catalog;
 
@@ -67,12 +75,17 @@ public final class SweepMerger {
 
   private SweepSpec spec(ShardDir shard) {
     try {
-      return new SweepReader(catalog).read(
-          shard.sweep(), reference -> new ScenarioSource(reference, shard.scenario(), shard.json()));
+      return new SweepReader(catalog)
+          .read(
+              shard.sweep(),
+              reference -> new ScenarioSource(reference, shard.scenario(), shard.json()));
     } catch (InvalidSpecException e) {
       String file = shard.dir().resolve(SweepOutputs.SWEEP_FILE).toString();
-      throw new InvalidSpecException(e.problems().stream()
-          .map(p -> new Problem(p.path().isEmpty() ? file : file + ": " + p.path(), p.message())).toList());
+      throw new InvalidSpecException(
+          e.problems().stream()
+              .map(
+                  p -> new Problem(p.path().isEmpty() ? file : file + ": " + p.path(), p.message()))
+              .toList());
     }
   }
 
@@ -80,8 +93,8 @@ public final class SweepMerger {
    * Merges {@code shards} into {@code out}.
    *
    * @throws InvalidSpecException naming the directory or file when the shards do not make one sweep
-   * @throws OutputDirectoryException when {@code out} exists and is not empty and may not be replaced
-   *     ({@link OutputTarget})
+   * @throws OutputDirectoryException when {@code out} exists and is not empty and may not be
+   *     replaced ({@link OutputTarget})
    */
   public SweepOutputs.Counts merge(List<Path> shards, Path out, boolean force) throws IOException {
     List<Problem> problems = new ArrayList<>();
@@ -100,22 +113,37 @@ public final class SweepMerger {
     for (ShardDir s : read) {
       Path dir = s.dir();
       if (!s.complete()) {
-        throw new InvalidSpecException(dir.toString(), "the shard is not finished (run it again with --resume)");
+        throw new InvalidSpecException(
+            dir.toString(), "the shard is not finished (run it again with --resume)");
       }
-      if (!first.sweepSha256().equals(s.sweepSha256()) || !first.scenarioSha256().equals(s.scenarioSha256())) {
-        throw new InvalidSpecException(dir.toString(), "is a shard of a different sweep than " + first.dir());
+      if (!first.sweepSha256().equals(s.sweepSha256())
+          || !first.scenarioSha256().equals(s.scenarioSha256())) {
+        throw new InvalidSpecException(
+            dir.toString(), "is a shard of a different sweep than " + first.dir());
       } else if (s.count() != first.count()) {
-        throw new InvalidSpecException(dir.toString(),
-            "is shard " + s.index() + "/" + s.count() + " but " + first.dir() + " has " + first.count() + " shards");
+        throw new InvalidSpecException(
+            dir.toString(),
+            "is shard "
+                + s.index()
+                + "/"
+                + s.count()
+                + " but "
+                + first.dir()
+                + " has "
+                + first.count()
+                + " shards");
       }
       ShardDir other = byIndex.put(s.index(), s);
       if (other != null) {
-        throw new InvalidSpecException(dir.toString(), "is shard " + s.index() + "/" + s.count() + ", like " + other.dir());
+        throw new InvalidSpecException(
+            dir.toString(), "is shard " + s.index() + "/" + s.count() + ", like " + other.dir());
       }
     }
     if (byIndex.size() != first.count()) {
-      List<Integer> missing = IntStream.range(0, first.count()).filter(i -> !byIndex.containsKey(i)).boxed().toList();
-      throw new InvalidSpecException("", "shards " + missing + " of " + first.count() + " are missing");
+      List<Integer> missing =
+          IntStream.range(0, first.count()).filter(i -> !byIndex.containsKey(i)).boxed().toList();
+      throw new InvalidSpecException(
+          "", "shards " + missing + " of " + first.count() + " are missing");
     }
     SweepSpec spec = spec(byIndex.get(0));
     RunsTable table = new RunsTable(spec);
@@ -137,7 +165,8 @@ public final class SweepMerger {
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       w.write(Csv.line(table.header()) + "\n");
       for (ShardDir s : byIndex.values()) {
-        try (BufferedReader in = Files.newBufferedReader(s.dir().resolve("runs.csv"), StandardCharsets.UTF_8)) {
+        try (BufferedReader in =
+            Files.newBufferedReader(s.dir().resolve("runs.csv"), StandardCharsets.UTF_8)) {
           in.readLine();
           for (String line = in.readLine(); line != null; line = in.readLine()) {
             w.write(line);
@@ -159,33 +188,55 @@ public final class SweepMerger {
   private static ShardDir read(Path dir, List<Problem> problems) throws IOException {
     Path manifest = dir.resolve("manifest.json");
     if (!Files.isRegularFile(manifest)) {
-      problems.add(new Problem(dir.toString(), "is not a sweep output directory (no manifest.json)"));
+      problems.add(
+          new Problem(dir.toString(), "is not a sweep output directory (no manifest.json)"));
       return null;
     }
     JsonNode m;
     try {
       m = Json.mapper().readTree(manifest.toFile());
     } catch (JsonProcessingException e) {
-      problems.add(new Problem(manifest.toString(), "is not valid JSON: " + e.getOriginalMessage()));
+      problems.add(
+          new Problem(manifest.toString(), "is not valid JSON: " + e.getOriginalMessage()));
       return null;
     }
     int mark = problems.size();
     String sweepFile = m.path("sweep").path("file").asText();
     if (!sweepFile.equals(SweepOutputs.SWEEP_FILE)) {
-      problems.add(new Problem(manifest + ": sweep.file",
-          "must be " + SweepOutputs.SWEEP_FILE + ", the copy a sweep writes beside its manifest, was '" + sweepFile + "'"));
+      problems.add(
+          new Problem(
+              manifest + ": sweep.file",
+              "must be "
+                  + SweepOutputs.SWEEP_FILE
+                  + ", the copy a sweep writes beside its manifest, was '"
+                  + sweepFile
+                  + "'"));
     }
     String scenarioFile = m.path("scenario").path("file").asText();
     if (!SCENARIO_FILES.contains(scenarioFile)) {
-      problems.add(new Problem(manifest + ": scenario.file", "must be scenario.yaml or scenario.json, the copy a sweep"
-          + " writes beside its manifest, was '" + scenarioFile + "'"));
+      problems.add(
+          new Problem(
+              manifest + ": scenario.file",
+              "must be scenario.yaml or scenario.json, the copy a sweep"
+                  + " writes beside its manifest, was '"
+                  + scenarioFile
+                  + "'"));
     }
     JsonNode shard = m.path("shard");
     int index = shard.path("index").asInt(-1);
     int count = shard.path("count").asInt(-1);
-    if (!shard.path("index").isInt() || !shard.path("count").isInt() || count < 1 || index < 0 || index >= count) {
-      problems.add(new Problem(manifest + ": shard",
-          "must have an index K and a count N with 0 <= K < N, was " + shard.path("index") + "/" + shard.path("count")));
+    if (!shard.path("index").isInt()
+        || !shard.path("count").isInt()
+        || count < 1
+        || index < 0
+        || index >= count) {
+      problems.add(
+          new Problem(
+              manifest + ": shard",
+              "must have an index K and a count N with 0 <= K < N, was "
+                  + shard.path("index")
+                  + "/"
+                  + shard.path("count")));
     }
     if (problems.size() > mark) {
       return null;
@@ -197,28 +248,46 @@ public final class SweepMerger {
     if (sweep == null || scenario == null) {
       return null;
     }
-    return new ShardDir(dir, index, count, m.path("complete").asBoolean(), sweepSha, scenarioSha, sweep, scenario,
+    return new ShardDir(
+        dir,
+        index,
+        count,
+        m.path("complete").asBoolean(),
+        sweepSha,
+        scenarioSha,
+        sweep,
+        scenario,
         scenarioFile.endsWith(".json"));
   }
 
-  /** The bytes of a shard's copy of an input, when it is a plain file whose hash is {@code sha256}. */
+  /**
+   * The bytes of a shard's copy of an input, when it is a plain file whose hash is {@code sha256}.
+   */
   private static byte[] copy(Path file, String sha256, List<Problem> problems) throws IOException {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      problems.add(new Problem(file.toString(), Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-          ? "is not a plain file (a shard holds its own copy, not a link)" : "is missing (a shard holds a copy of its inputs)"));
+      problems.add(
+          new Problem(
+              file.toString(),
+              Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                  ? "is not a plain file (a shard holds its own copy, not a link)"
+                  : "is missing (a shard holds a copy of its inputs)"));
       return null;
     }
     byte[] bytes = Files.readAllBytes(file);
     if (!SweepReader.sha256(bytes).equals(sha256)) {
-      problems.add(new Problem(file.toString(), "its SHA-256 is not the one manifest.json records (the file changed"
-          + " after the shard ran)"));
+      problems.add(
+          new Problem(
+              file.toString(),
+              "its SHA-256 is not the one manifest.json records (the file changed"
+                  + " after the shard ran)"));
       return null;
     }
     return bytes;
   }
 
   /** Checks that a shard's {@code runs.csv} holds exactly its slice's rows, in run order. */
-  private static void checkRows(ShardDir s, RunsTable table, long total, int replications, List<Problem> problems)
+  private static void checkRows(
+      ShardDir s, RunsTable table, long total, int replications, List<Problem> problems)
       throws IOException {
     Shard shard = new Shard(s.index(), s.count());
     long from = shard.from(total);
@@ -232,9 +301,23 @@ public final class SweepMerger {
     if (prefix[1] == 0) {
       problems.add(new Problem(csv.toString(), "does not start with the header of this sweep"));
     } else if (prefix[0] != to - from || prefix[1] != Files.size(csv)) {
-      problems.add(new Problem(csv.toString(), "must hold the " + (to - from) + " rows of runs " + from + ".." + (to - 1)
-          + " of shard " + shard + " in run order; its first " + prefix[0] + " rows are"
-          + (prefix[0] < to - from ? " and then it ends or differs" : " and then more follows")));
+      problems.add(
+          new Problem(
+              csv.toString(),
+              "must hold the "
+                  + (to - from)
+                  + " rows of runs "
+                  + from
+                  + ".."
+                  + (to - 1)
+                  + " of shard "
+                  + shard
+                  + " in run order; its first "
+                  + prefix[0]
+                  + " rows are"
+                  + (prefix[0] < to - from
+                      ? " and then it ends or differs"
+                      : " and then more follows")));
     }
   }
 }

@@ -84,7 +84,8 @@ public final class SweepOutputs {
     Path runsParquet = AtomicFiles.temporary(dir, "runs.parquet");
     Path pointsParquet = AtomicFiles.temporary(dir, "points.parquet");
     IneffectiveParameters ineffective = new IneffectiveParameters(spec.parameters());
-    try (BufferedReader in = Files.newBufferedReader(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
+    try (BufferedReader in =
+            Files.newBufferedReader(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
         Writer out = Files.newBufferedWriter(pointsCsv, StandardCharsets.UTF_8);
         ParquetTable runsPq = new ParquetTable(runsParquet, "runs", runColumns());
         ParquetTable pointsPq = new ParquetTable(pointsParquet, "points", pointColumns())) {
@@ -137,7 +138,8 @@ public final class SweepOutputs {
     return h;
   }
 
-  private void summarise(List<RunsTable.Row> group, Writer out, ParquetTable pq, double[][] means) throws IOException {
+  private void summarise(List<RunsTable.Row> group, Writer out, ParquetTable pq, double[][] means)
+      throws IOException {
     int id = group.get(0).point();
     Point point = points.get(id);
     long failed = group.stream().filter(r -> !r.ok()).count();
@@ -170,8 +172,18 @@ public final class SweepOutputs {
     Path tmp = AtomicFiles.temporary(dir, "sobol.csv");
     int n = spec.design().samples();
     try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      writeLine(out, List.of("metric", "parameter", "S1", "S1_ci95_low", "S1_ci95_high", "ST", "ST_ci95_low",
-          "ST_ci95_high", "samples_used"));
+      writeLine(
+          out,
+          List.of(
+              "metric",
+              "parameter",
+              "S1",
+              "S1_ci95_low",
+              "S1_ci95_high",
+              "ST",
+              "ST_ci95_low",
+              "ST_ci95_high",
+              "samples_used"));
       for (int mi = 0; mi < spec.metrics().size(); mi++) {
         List<Integer> used = new ArrayList<>();
         for (int j = 0; j < n; j++) {
@@ -194,15 +206,25 @@ public final class SweepOutputs {
             ab[i][u] = means[mi][base + 2 + i];
           }
         }
-        List<SobolIndices.Index> indices = used.size() < 2 ? null
-            : SobolIndices.compute(a, b, ab, spec.design().bootstrap(), RunSeeds.designSeed(spec.seed()) ^ mi);
+        List<SobolIndices.Index> indices =
+            used.size() < 2
+                ? null
+                : SobolIndices.compute(
+                    a, b, ab, spec.design().bootstrap(), RunSeeds.designSeed(spec.seed()) ^ mi);
         for (int i = 0; i < k; i++) {
           SobolIndices.Index x = indices == null ? null : indices.get(i);
-          writeLine(out, List.of(spec.metrics().get(mi).name(), spec.parameters().get(i).name(),
-              f(x == null ? Double.NaN : x.first()), f(x == null ? Double.NaN : x.firstLow()),
-              f(x == null ? Double.NaN : x.firstHigh()), f(x == null ? Double.NaN : x.total()),
-              f(x == null ? Double.NaN : x.totalLow()), f(x == null ? Double.NaN : x.totalHigh()),
-              Integer.toString(used.size())));
+          writeLine(
+              out,
+              List.of(
+                  spec.metrics().get(mi).name(),
+                  spec.parameters().get(i).name(),
+                  f(x == null ? Double.NaN : x.first()),
+                  f(x == null ? Double.NaN : x.firstLow()),
+                  f(x == null ? Double.NaN : x.firstHigh()),
+                  f(x == null ? Double.NaN : x.total()),
+                  f(x == null ? Double.NaN : x.totalLow()),
+                  f(x == null ? Double.NaN : x.totalHigh()),
+                  Integer.toString(used.size())));
         }
       }
     }
@@ -238,7 +260,9 @@ public final class SweepOutputs {
     c.add(new ParquetTable.Column("runs", ParquetTable.Type.LONG));
     c.add(new ParquetTable.Column("failed", ParquetTable.Type.LONG));
     for (String s : MetricStatistics.columns()) {
-      c.add(new ParquetTable.Column(s, s.equals("n") ? ParquetTable.Type.LONG : ParquetTable.Type.DOUBLE));
+      c.add(
+          new ParquetTable.Column(
+              s, s.equals("n") ? ParquetTable.Type.LONG : ParquetTable.Type.DOUBLE));
     }
     return c;
   }
@@ -250,13 +274,17 @@ public final class SweepOutputs {
       int pi = p;
       boolean whole = points.stream().allMatch(x -> x.values().get(pi) instanceof Long);
       boolean number = points.stream().allMatch(x -> x.values().get(pi) instanceof Number);
-      ParquetTable.Type type = whole ? ParquetTable.Type.LONG : number ? ParquetTable.Type.DOUBLE : ParquetTable.Type.STRING;
+      ParquetTable.Type type =
+          whole
+              ? ParquetTable.Type.LONG
+              : number ? ParquetTable.Type.DOUBLE : ParquetTable.Type.STRING;
       c.add(new ParquetTable.Column(spec.parameters().get(p).name(), type));
     }
     return c;
   }
 
-  private byte[] manifest(Shard shard, boolean complete, Counts counts, int mergedFrom) throws IOException {
+  private byte[] manifest(Shard shard, boolean complete, Counts counts, int mergedFrom)
+      throws IOException {
     Provenance p = Provenance.current();
     ObjectNode m = Json.mapper().createObjectNode();
     ObjectNode sw = m.putObject("software");
@@ -278,7 +306,8 @@ public final class SweepOutputs {
     design.put("bootstrap", spec.design().bootstrap());
     design.put("points", points.size());
     ArrayNode params = m.putArray("parameters");
-    spec.parameters().forEach(x -> params.addObject().put("name", x.name()).put("path", x.path().text()));
+    spec.parameters()
+        .forEach(x -> params.addObject().put("name", x.name()).put("path", x.path().text()));
     ArrayNode metrics = m.putArray("metrics");
     spec.metrics().forEach(x -> metrics.addObject().put("name", x.name()).put("path", x.path()));
     m.put("seed", spec.seed());

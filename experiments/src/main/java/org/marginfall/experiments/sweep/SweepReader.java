@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.marginfall.agents.snapshot.SnapshotSpec;
 import java.util.regex.Pattern;
+import org.marginfall.agents.snapshot.SnapshotSpec;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.spec.InvalidSpecException;
@@ -30,8 +30,8 @@ import org.marginfall.experiments.twin.TwinComparison;
 
 /**
  * Reads a sweep file (YAML) into a {@link SweepSpec}, checking every field with its path and every
- * parameter path and metric against the base scenario; all problems are collected (docs/experiments.md
- * describes the format). Immutable and thread-safe.
+ * parameter path and metric against the base scenario; all problems are collected
+ * (docs/experiments.md describes the format). Immutable and thread-safe.
  */
 public final class SweepReader {
 
@@ -74,10 +74,12 @@ public final class SweepReader {
   public SweepSpec read(Path file) {
     byte[] bytes = SpecFiles.read(file, "", "sweep");
     Path dir = file.toAbsolutePath().getParent();
-    return read(bytes, reference -> {
-      Path relative = dir.resolve(reference);
-      return ScenarioSource.resolve(Files.exists(relative) ? relative.toString() : reference);
-    });
+    return read(
+        bytes,
+        reference -> {
+          Path relative = dir.resolve(reference);
+          return ScenarioSource.resolve(Files.exists(relative) ? relative.toString() : reference);
+        });
   }
 
   /** Reads sweep content whose scenario reference {@code locator} resolves. */
@@ -88,7 +90,16 @@ public final class SweepReader {
     if (!root.requireObject()) {
       throw new InvalidSpecException(problems.all());
     }
-    root.allowOnly("name", "description", "scenario", "seed", "replications", "design", "audit", "parameters", "metrics");
+    root.allowOnly(
+        "name",
+        "description",
+        "scenario",
+        "seed",
+        "replications",
+        "design",
+        "audit",
+        "parameters",
+        "metrics");
     String name = root.optString("name").orElse("sweep");
     String description = root.optString("description").orElse("");
     String reference = root.string("scenario");
@@ -106,7 +117,10 @@ public final class SweepReader {
         }
       }
     }
-    long seed = root.has("seed") ? root.longValue("seed") : base == null ? 0 : base.model().settings().seed();
+    long seed =
+        root.has("seed")
+            ? root.longValue("seed")
+            : base == null ? 0 : base.model().settings().seed();
     int replications = root.integer("replications", 1, 1, 1_000_000);
     boolean audit = root.bool("audit", false);
     Design design = design(root.get("design"));
@@ -117,8 +131,20 @@ public final class SweepReader {
       throw new InvalidSpecException(problems.all());
     }
     return new SweepSpec(
-        name, description, content, sha256(content), reference, source.content(), source.json(),
-        parameters, design, replications, seed, metrics, audit, source.dataRoot());
+        name,
+        description,
+        content,
+        sha256(content),
+        reference,
+        source.content(),
+        source.json(),
+        parameters,
+        design,
+        replications,
+        seed,
+        metrics,
+        audit,
+        source.dataRoot());
   }
 
   private static Design design(SpecNode d) {
@@ -135,7 +161,10 @@ public final class SweepReader {
       type = d.asString();
     }
     Design.Kind kind =
-        Arrays.stream(Design.Kind.values()).filter(k -> k.label().equals(type)).findFirst().orElse(null);
+        Arrays.stream(Design.Kind.values())
+            .filter(k -> k.label().equals(type))
+            .findFirst()
+            .orElse(null);
     SpecNode typeNode = d.isObject() ? d.get("type") : d;
     if (kind == null && !type.isEmpty()) {
       typeNode.fail("unknown design '" + type + "' (known: grid, lhs, random, sobol)");
@@ -158,7 +187,9 @@ public final class SweepReader {
     if (kind == Design.Kind.SOBOL && object.isObject()) {
       bootstrap = object.integer("bootstrap", 500, 0, 100_000);
     } else if (object.isObject() && object.has("bootstrap")) {
-      object.get("bootstrap").fail("only a sobol design has bootstrap confidence intervals; remove this field");
+      object
+          .get("bootstrap")
+          .fail("only a sobol design has bootstrap confidence intervals; remove this field");
     }
     if (d.problems().since(mark)) {
       return null;
@@ -166,7 +197,10 @@ public final class SweepReader {
     return new Design(kind, samples, bootstrap);
   }
 
-  /** The design's kind when its type reads, whatever else is wrong with it (its problems are reported by {@link #design}). */
+  /**
+   * The design's kind when its type reads, whatever else is wrong with it (its problems are
+   * reported by {@link #design}).
+   */
   private static Design.Kind kindOf(SpecNode d) {
     if (d.isMissing()) {
       return Design.Kind.GRID;
@@ -176,7 +210,10 @@ public final class SweepReader {
       return null;
     }
     String type = t.asString(); // a scalar: reads without a problem
-    return Arrays.stream(Design.Kind.values()).filter(k -> k.label().equals(type)).findFirst().orElse(null);
+    return Arrays.stream(Design.Kind.values())
+        .filter(k -> k.label().equals(type))
+        .findFirst()
+        .orElse(null);
   }
 
   private static List<Parameter> parameters(SpecNode root, Object baseTree, Design.Kind kind) {
@@ -206,7 +243,11 @@ public final class SweepReader {
       }
       String name = p.optString("name").orElse(pathText);
       if (p.has("name") && !NAME.matcher(name).matches()) {
-        p.get("name").fail("must be letters, digits, _ . - [ ] and start with a letter or _, was '" + name + "'");
+        p.get("name")
+            .fail(
+                "must be letters, digits, _ . - [ ] and start with a letter or _, was '"
+                    + name
+                    + "'");
       } else if (!name.isEmpty() && !names.add(name)) {
         p.get(p.has("name") ? "name" : "path").fail("duplicate parameter name '" + name + "'");
       }
@@ -244,7 +285,11 @@ public final class SweepReader {
         } else if (p.has("points")) {
           points = p.integer("points", 2, 100_000);
           if (kind != null && kind != Design.Kind.GRID) {
-            p.get("points").fail("only a grid design takes points; a " + kind.label() + " design samples the range");
+            p.get("points")
+                .fail(
+                    "only a grid design takes points; a "
+                        + kind.label()
+                        + " design samples the range");
           }
         }
       }
@@ -265,7 +310,10 @@ public final class SweepReader {
     return out;
   }
 
-  /** A listed value as the scalar a scenario file would hold: a whole number, a number, a boolean or text. */
+  /**
+   * A listed value as the scalar a scenario file would hold: a whole number, a number, a boolean or
+   * text.
+   */
   private static Object scalar(SpecNode v) {
     String text = v.asString();
     if (WHOLE.matcher(text).matches()) {
@@ -297,7 +345,11 @@ public final class SweepReader {
         pathNode = m.get("path");
         name = m.optString("name").orElse(path);
         if (m.has("name") && !NAME.matcher(name).matches()) {
-          m.get("name").fail("must be letters, digits, _ . - [ ] and start with a letter or _, was '" + name + "'");
+          m.get("name")
+              .fail(
+                  "must be letters, digits, _ . - [ ] and start with a letter or _, was '"
+                      + name
+                      + "'");
           continue;
         }
       } else {
@@ -309,7 +361,8 @@ public final class SweepReader {
       }
       Metric metric = metric(pathNode, name, path, base);
       if (metric != null && !names.add(name)) {
-        (m.isObject() ? m.get(m.has("name") ? "name" : "path") : m).fail("duplicate metric name '" + name + "'");
+        (m.isObject() ? m.get(m.has("name") ? "name" : "path") : m)
+            .fail("duplicate metric name '" + name + "'");
       } else if (metric != null) {
         out.add(metric);
       }
@@ -321,7 +374,12 @@ public final class SweepReader {
     String[] parts = path.split("\\.");
     String section = parts[0];
     if (!Metric.SECTIONS.contains(section)) {
-      node.fail("'" + path + "' must start with one of " + Metric.SECTIONS + " (a path into summary.json)");
+      node.fail(
+          "'"
+              + path
+              + "' must start with one of "
+              + Metric.SECTIONS
+              + " (a path into summary.json)");
       return null;
     }
     if (section.equals("totals")) {
@@ -367,21 +425,42 @@ public final class SweepReader {
         base.model().venues().forEach(v -> ids.add(v.id().value()));
       }
     } else {
-      // summary.json lists every priced asset: spot assets and derived ones (receipts, vault shares),
+      // summary.json lists every priced asset: spot assets and derived ones (receipts, vault
+      // shares),
       // but not the base currency, whose price is 1 by definition.
       known = fields(RunSummary.AssetSummary.class);
       if (base != null) {
-        base.model().assets().stream().filter(a -> a.kind() != AssetKind.BASE).forEach(a -> ids.add(a.id().value()));
-        if (base.model().assets().stream().anyMatch(a -> a.kind() == AssetKind.BASE && a.id().value().equals(id))) {
-          node.fail("'" + path + "': " + id + " is the base currency, priced at 1 and not in the run summary (assets: "
-              + ids + ")");
+        base.model().assets().stream()
+            .filter(a -> a.kind() != AssetKind.BASE)
+            .forEach(a -> ids.add(a.id().value()));
+        if (base.model().assets().stream()
+            .anyMatch(a -> a.kind() == AssetKind.BASE && a.id().value().equals(id))) {
+          node.fail(
+              "'"
+                  + path
+                  + "': "
+                  + id
+                  + " is the base currency, priced at 1 and not in the run summary (assets: "
+                  + ids
+                  + ")");
           return null;
         }
       }
     }
     if (base != null && !ids.contains(id)) {
       String kind = section.equals("assets") ? "asset" : "venue";
-      node.fail("'" + path + "': the scenario has no " + kind + " '" + id + "' (" + kind + "s: " + ids + ")");
+      node.fail(
+          "'"
+              + path
+              + "': the scenario has no "
+              + kind
+              + " '"
+              + id
+              + "' ("
+              + kind
+              + "s: "
+              + ids
+              + ")");
       return null;
     }
     if (!known.contains(field)) {
@@ -402,16 +481,33 @@ public final class SweepReader {
       return null;
     }
     if (base != null) {
-      var spec = base.model().populations().stream().filter(p -> p.id().equals(parts[1])).findFirst();
+      var spec =
+          base.model().populations().stream().filter(p -> p.id().equals(parts[1])).findFirst();
       if (spec.isEmpty()) {
         Set<String> ids = new TreeSet<>();
         base.model().populations().forEach(p -> ids.add(p.id()));
-        node.fail("'" + path + "': the scenario has no population '" + parts[1] + "' (populations: " + ids + ")");
+        node.fail(
+            "'"
+                + path
+                + "': the scenario has no population '"
+                + parts[1]
+                + "' (populations: "
+                + ids
+                + ")");
         return null;
       }
       if (!spec.get().metricNames().contains(parts[2])) {
-        node.fail("'" + path + "': population '" + parts[1] + "' (type " + spec.get().type() + ") reports "
-            + (spec.get().metricNames().isEmpty() ? "no metrics of its own" : "the metrics " + spec.get().metricNames()));
+        node.fail(
+            "'"
+                + path
+                + "': population '"
+                + parts[1]
+                + "' (type "
+                + spec.get().type()
+                + ") reports "
+                + (spec.get().metricNames().isEmpty()
+                    ? "no metrics of its own"
+                    : "the metrics " + spec.get().metricNames()));
         return null;
       }
     }
@@ -426,15 +522,27 @@ public final class SweepReader {
   private static Metric snapshotMetric(SpecNode node, String name, String path, Scenario base) {
     String[] parts = path.split("\\.", 3);
     if (parts.length != 3 || !Metric.SNAPSHOT_FIELDS.contains(parts[2])) {
-      node.fail("'" + path + "' must be snapshots.<population id>.<field>, the field one of " + Metric.SNAPSHOT_FIELDS);
+      node.fail(
+          "'"
+              + path
+              + "' must be snapshots.<population id>.<field>, the field one of "
+              + Metric.SNAPSHOT_FIELDS);
       return null;
     }
     if (base != null) {
       Set<String> ids = new TreeSet<>();
-      base.model().populations().stream().filter(p -> p instanceof SnapshotSpec).forEach(p -> ids.add(p.id()));
+      base.model().populations().stream()
+          .filter(p -> p instanceof SnapshotSpec)
+          .forEach(p -> ids.add(p.id()));
       if (!ids.contains(parts[1])) {
-        node.fail("'" + path + "': the scenario has no snapshot population '" + parts[1] + "' (snapshot populations: "
-            + ids + ")");
+        node.fail(
+            "'"
+                + path
+                + "': the scenario has no snapshot population '"
+                + parts[1]
+                + "' (snapshot populations: "
+                + ids
+                + ")");
         return null;
       }
     }
@@ -467,17 +575,34 @@ public final class SweepReader {
       base.model().venues().forEach(v -> venues.add(v.id().value()));
     }
     if (base != null && !venue.equals(TwinComparison.TOTAL) && !venues.contains(venue)) {
-      node.fail("'" + path + "': the scenario has no venue '" + venue + "' (venues: " + venues + ", or total)");
+      node.fail(
+          "'"
+              + path
+              + "': the scenario has no venue '"
+              + venue
+              + "' (venues: "
+              + venues
+              + ", or total)");
       return null;
     }
     if (!Metric.TWIN_FIELDS.contains(measure)) {
-      node.fail("'" + path + "': unknown twin measure '" + measure + "' (known: " + Metric.TWIN_FIELDS + ")");
+      node.fail(
+          "'"
+              + path
+              + "': unknown twin measure '"
+              + measure
+              + "' (known: "
+              + Metric.TWIN_FIELDS
+              + ")");
       return null;
     }
     return new Metric(name, "twin", twin, venue + "." + measure);
   }
 
-  /** The numeric fields of a summary record, by its components' names, so new fields are found by themselves. */
+  /**
+   * The numeric fields of a summary record, by its components' names, so new fields are found by
+   * themselves.
+   */
   private static Set<String> fields(Class<? extends Record> type) {
     Set<String> out = new TreeSet<>();
     for (RecordComponent c : type.getRecordComponents()) {

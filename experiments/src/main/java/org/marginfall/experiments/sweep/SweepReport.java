@@ -13,17 +13,22 @@ import org.marginfall.reports.doc.Numbers;
 /**
  * Prints a finished sweep's summary for the terminal: the failures, then one line per point with
  * each metric's mean, its 95% interval and the share of runs where it is above zero (for bad debt:
- * how often it appears), read from {@code points.csv}; Sobol indices when there are some.
- * Stateless and thread-safe.
+ * how often it appears), read from {@code points.csv}; Sobol indices when there are some. Stateless
+ * and thread-safe.
  */
 public final class SweepReport {
 
   private SweepReport() {}
 
   /** Prints the summary of {@code dir}, at most {@code maxPoints} points. */
-  public static void print(Path dir, SweepSpec spec, SweepOutputs.Counts counts, PrintWriter out, int maxPoints)
+  public static void print(
+      Path dir, SweepSpec spec, SweepOutputs.Counts counts, PrintWriter out, int maxPoints)
       throws IOException {
-    out.printf(Locale.ROOT, "%d runs, %d failed%s%n", counts.runs(), counts.failed(),
+    out.printf(
+        Locale.ROOT,
+        "%d runs, %d failed%s%n",
+        counts.runs(),
+        counts.failed(),
         counts.failed() == 0 ? "" : " " + counts.byReason());
     boolean sobol = spec.design().kind() == Design.Kind.SOBOL;
     int k = spec.parameters().size();
@@ -32,7 +37,8 @@ public final class SweepReport {
     List<String> stats = MetricStatistics.columns();
     int base = metricCol + 3;
     int shown = 0;
-    try (BufferedReader in = Files.newBufferedReader(dir.resolve("points.csv"), StandardCharsets.UTF_8)) {
+    try (BufferedReader in =
+        Files.newBufferedReader(dir.resolve("points.csv"), StandardCharsets.UTF_8)) {
       in.readLine();
       String current = null;
       StringBuilder line = null;
@@ -50,7 +56,10 @@ public final class SweepReport {
           current = c.get(0);
           line = new StringBuilder("  point " + current + ":");
           for (int p = 0; p < k; p++) {
-            line.append(' ').append(spec.parameters().get(p).name()).append('=').append(value(c.get(first + p)));
+            line.append(' ')
+                .append(spec.parameters().get(p).name())
+                .append('=')
+                .append(value(c.get(first + p)));
           }
           line.append(" |");
         }
@@ -76,21 +85,33 @@ public final class SweepReport {
       List<String> lines = Files.readAllLines(sobolCsv, StandardCharsets.UTF_8);
       for (String raw : lines.subList(1, lines.size())) {
         List<String> c = Csv.parse(raw);
-        out.printf(Locale.ROOT, "  %-24s %-24s S1 %s [%s, %s]  ST %s [%s, %s]%n", c.get(0), c.get(1), num(c.get(2)),
-            num(c.get(3)), num(c.get(4)), num(c.get(5)), num(c.get(6)), num(c.get(7)));
+        out.printf(
+            Locale.ROOT,
+            "  %-24s %-24s S1 %s [%s, %s]  ST %s [%s, %s]%n",
+            c.get(0),
+            c.get(1),
+            num(c.get(2)),
+            num(c.get(3)),
+            num(c.get(4)),
+            num(c.get(5)),
+            num(c.get(6)),
+            num(c.get(7)));
       }
     }
   }
 
-  /** A statistic as the report's tables show it ({@code 1,234,568}, {@code 0.0125}), {@code -} when undefined. */
+  /**
+   * A statistic as the report's tables show it ({@code 1,234,568}, {@code 0.0125}), {@code -} when
+   * undefined.
+   */
   private static String num(String v) {
     return v.isEmpty() ? "-" : Numbers.format(Double.parseDouble(v));
   }
 
   /**
    * A parameter value: a number as the report's tables show it (points.csv holds Java's text of a
-   * double, {@code 1.4E7} or {@code 6000000.0}; this prints {@code 14,000,000} and {@code 6,000,000}),
-   * any other value as it is.
+   * double, {@code 1.4E7} or {@code 6000000.0}; this prints {@code 14,000,000} and {@code
+   * 6,000,000}), any other value as it is.
    */
   private static String value(String v) {
     try {

@@ -54,7 +54,8 @@ public final class SweepRunner {
    * @param force replace an earlier output in {@code out} (never other files: {@link OutputTarget})
    * @param keepRuns also write every run's directory under {@code out/runs/}
    */
-  public record Options(Path out, int threads, Shard shard, boolean resume, boolean force, boolean keepRuns) {
+  public record Options(
+      Path out, int threads, Shard shard, boolean resume, boolean force, boolean keepRuns) {
 
     /** Validates the fields. */
     public Options {
@@ -75,19 +76,23 @@ public final class SweepRunner {
   private final Catalog catalog;
   private final Clock clock;
 
-  /** Creates a runner whose scenarios use {@code catalog}; {@code clock} stamps per-run manifests only. */
+  /**
+   * Creates a runner whose scenarios use {@code catalog}; {@code clock} stamps per-run manifests
+   * only.
+   */
   public SweepRunner(Catalog catalog, Clock clock) {
     this.catalog = catalog;
     this.clock = clock;
   }
 
   /**
-   * Runs {@code spec} as {@code options} say; {@code progress} is made once the number of runs
-   * to do and already done is known (total, done).
+   * Runs {@code spec} as {@code options} say; {@code progress} is made once the number of runs to
+   * do and already done is known (total, done).
    *
    * @throws OutputDirectoryException when {@code out} holds something else
    */
-  public Result run(SweepSpec spec, Options options, Function<long[], Progress> progress) throws IOException {
+  public Result run(SweepSpec spec, Options options, Function<long[], Progress> progress)
+      throws IOException {
     Path out = options.out().toAbsolutePath().normalize();
     prepare(out, spec, options);
     SweepOutputs outputs = new SweepOutputs(spec);
@@ -97,11 +102,15 @@ public final class SweepRunner {
     long to = options.shard().to(total);
     RunsTable table = new RunsTable(spec);
     Path runsCsv = out.resolve("runs.csv");
-    long[] prefix = options.resume() ? completePrefix(runsCsv, table, from, spec.replications()) : new long[] {0, 0, 0};
+    long[] prefix =
+        options.resume()
+            ? completePrefix(runsCsv, table, from, spec.replications())
+            : new long[] {0, 0, 0};
     long done = prefix[0];
     long failed = prefix[2];
     if (options.resume()) {
-      try (FileChannel ch = FileChannel.open(runsCsv, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
+      try (FileChannel ch =
+          FileChannel.open(runsCsv, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
         ch.truncate(prefix[1]);
       }
     } else {
@@ -114,12 +123,16 @@ public final class SweepRunner {
     List<Point> points = spec.points();
     RunExecutor executor = new RunExecutor(spec, new PointScenarios(spec, catalog), runDirs, clock);
     Progress bar = progress.apply(new long[] {to - from, done});
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-      Thread t = new Thread(r, "sweep-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    try (OutputStream stream = Files.newOutputStream(runsCsv, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            options.threads(),
+            r -> {
+              Thread t = new Thread(r, "sweep-worker");
+              t.setDaemon(true);
+              return t;
+            });
+    try (OutputStream stream =
+            Files.newOutputStream(runsCsv, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Writer w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
       if (prefix[1] == 0) {
         w.write(Csv.line(table.header()) + "\n");
@@ -154,7 +167,11 @@ public final class SweepRunner {
   }
 
   private static Future<RunResult> submit(
-      ExecutorService pool, RunExecutor executor, List<Point> points, int replications, long index) {
+      ExecutorService pool,
+      RunExecutor executor,
+      List<Point> points,
+      int replications,
+      long index) {
     Point point = points.get(Math.toIntExact(index / replications));
     int replication = (int) (index % replications);
     return pool.submit(() -> executor.run(point, replication));
@@ -184,18 +201,25 @@ public final class SweepRunner {
       if (Files.isRegularFile(manifest)) {
         JsonNode m = Json.mapper().readTree(manifest.toFile());
         if (!spec.sweepSha256().equals(m.path("sweep").path("sha256").asText())
-            || !SweepReader.sha256(spec.scenarioContent()).equals(m.path("scenario").path("sha256").asText())) {
-          throw new OutputDirectoryException(out, "holds a different sweep (the sweep or scenario file changed); use another --out");
+            || !SweepReader.sha256(spec.scenarioContent())
+                .equals(m.path("scenario").path("sha256").asText())) {
+          throw new OutputDirectoryException(
+              out,
+              "holds a different sweep (the sweep or scenario file changed); use another --out");
         }
-        Shard shard = new Shard(m.path("shard").path("index").asInt(), m.path("shard").path("count").asInt(1));
+        Shard shard =
+            new Shard(
+                m.path("shard").path("index").asInt(), m.path("shard").path("count").asInt(1));
         if (!shard.equals(options.shard())) {
-          throw new OutputDirectoryException(out, "holds shard " + shard + ", not " + options.shard());
+          throw new OutputDirectoryException(
+              out, "holds shard " + shard + ", not " + options.shard());
         }
       } else {
         checkNotStarted(out, spec);
       }
       removeHidden(out);
-    } else if (OutputTarget.check(out, options.force(), "use --resume to continue it or --force to replace it")) {
+    } else if (OutputTarget.check(
+        out, options.force(), "use --resume to continue it or --force to replace it")) {
       deleteTree(out);
     }
     Files.createDirectories(out);
@@ -217,11 +241,15 @@ public final class SweepRunner {
         }
         int i = copies.indexOf(name);
         if (i < 0 || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          throw new OutputDirectoryException(out, "holds no sweep to resume (no manifest.json, and " + name
-              + " is not a file a sweep writes before it); use another --out");
+          throw new OutputDirectoryException(
+              out,
+              "holds no sweep to resume (no manifest.json, and "
+                  + name
+                  + " is not a file a sweep writes before it); use another --out");
         }
         if (!Arrays.equals(Files.readAllBytes(p), contents.get(i))) {
-          throw new OutputDirectoryException(out,
+          throw new OutputDirectoryException(
+              out,
               "holds a different sweep (the sweep or scenario file changed); use another --out");
         }
       }
@@ -232,11 +260,13 @@ public final class SweepRunner {
    * The complete rows at the start of {@code runs.csv} that are the shard's first runs in order:
    * {count, byte length including the header, failed}. A torn or foreign line ends the prefix.
    */
-  static long[] completePrefix(Path csv, RunsTable table, long from, int replications) throws IOException {
+  static long[] completePrefix(Path csv, RunsTable table, long from, int replications)
+      throws IOException {
     if (!Files.isRegularFile(csv)) {
       return new long[] {0, 0, 0};
     }
-    // Streamed line by line: a resumed sweep of millions of runs must not read runs.csv into memory.
+    // Streamed line by line: a resumed sweep of millions of runs must not read runs.csv into
+    // memory.
     try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
       String header = Csv.line(table.header());
       ByteArrayOutputStream line = new ByteArrayOutputStream();

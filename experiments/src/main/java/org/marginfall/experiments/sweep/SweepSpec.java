@@ -7,8 +7,8 @@ import org.marginfall.experiments.scenario.DataRoot;
 /**
  * A sweep file, read and checked against its base scenario.
  *
- * <p>Immutable and thread-safe: the base scenario is kept as bytes and parsed afresh for each
- * point (see {@link PointScenarios}).
+ * <p>Immutable and thread-safe: the base scenario is kept as bytes and parsed afresh for each point
+ * (see {@link PointScenarios}).
  *
  * @param name the sweep's name
  * @param description what it explores

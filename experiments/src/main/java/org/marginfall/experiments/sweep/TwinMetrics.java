@@ -16,8 +16,8 @@ import org.marginfall.experiments.twin.TwinScenarios;
 
 /**
  * The twins a sweep's metrics name, run beside each sweep run on the run's own seed (common random
- * numbers, as {@code run --twin} does), and the metric values read from the comparisons.
- * Immutable and thread-safe.
+ * numbers, as {@code run --twin} does), and the metric values read from the comparisons. Immutable
+ * and thread-safe.
  */
 final class TwinMetrics {
 
@@ -49,13 +49,15 @@ final class TwinMetrics {
   }
 
   /** Runs every twin of {@code base} on {@code seed} and compares it with the base run. */
-  Map<String, TwinComparison> compare(Scenario base, long seed, RunSummary baseSummary, AccountOutcomes baseOwners) {
+  Map<String, TwinComparison> compare(
+      Scenario base, long seed, RunSummary baseSummary, AccountOutcomes baseOwners) {
     Map<String, TwinComparison> out = new java.util.LinkedHashMap<>();
     for (Twin t : twins) {
       Scenario twin = builder.scenario(t, base);
       AccountOutcomes owners = owners(twin);
       SummaryCollector summaries = new SummaryCollector();
-      Simulation.Outcome o = Simulation.run(twin.model(), seed, 0, audit, List.of(summaries, owners));
+      Simulation.Outcome o =
+          Simulation.run(twin.model(), seed, 0, audit, List.of(summaries, owners));
       RunSummary twinSummary = summaries.summary(audit, o.auditedSteps());
       out.put(t.name(), TwinComparison.of(t, baseSummary, baseOwners, twinSummary, owners));
     }
@@ -68,8 +70,14 @@ final class TwinMetrics {
     int dot = m.field().lastIndexOf('.');
     String venue = m.field().substring(0, dot);
     String measure = m.field().substring(dot + 1);
-    TwinComparison.Row row = c.rows().stream().filter(r -> r.venue().equals(venue)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("metric " + m.path() + ": no venue " + venue + " in the comparison"));
+    TwinComparison.Row row =
+        c.rows().stream()
+            .filter(r -> r.venue().equals(venue))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "metric " + m.path() + ": no venue " + venue + " in the comparison"));
     return switch (measure) {
       case "onlyInBase" -> row.onlyInBase();
       case "onlyInBaseNotional" -> row.onlyInBaseNotional();
@@ -80,7 +88,8 @@ final class TwinMetrics {
       case "badDebtDifference" -> row.difference().badDebt();
       case "insurancePaidDifference" -> row.difference().insurancePaid();
       case "capitalSaved" -> row.capitalSaved();
-      case "accountsLiquidatedDifference" -> row.twinLiquidatedOwners() - row.baseLiquidatedOwners();
+      case "accountsLiquidatedDifference" ->
+          row.twinLiquidatedOwners() - row.baseLiquidatedOwners();
       default -> throw new IllegalStateException("unknown twin measure " + m.path());
     };
   }

@@ -18,19 +18,18 @@ import org.marginfall.protocols.perp.BackstopTakeover;
  * matched with its twin owner by owner (docs/outputs.md, {@code twin-comparison.json}).
  *
  * <p>The owner of a venue account is its ledger path without the venue id and without a trailing
- * asset id ({@code perp-a/accounts/traders/007/ETH} is owner {@code accounts/traders/007} of
- * {@code perp-a}), so the several isolated-margin accounts of one trader, or the vaults of one
- * owner, are one owner, and the same trader is the same owner under cross and isolated margin.
+ * asset id ({@code perp-a/accounts/traders/007/ETH} is owner {@code accounts/traders/007} of {@code
+ * perp-a}), so the several isolated-margin accounts of one trader, or the vaults of one owner, are
+ * one owner, and the same trader is the same owner under cross and isolated margin.
  *
- * <p>Per owner: whether it was liquidated (a {@code liquidation}, {@code loan_liquidation},
- * {@code auction_started} or {@code backstop_takeover} event; an auto-deleveraged position emits a
- * {@code liquidation} event for its whole close, so its {@code auto_deleverage} fills are not
- * counted again), the liquidated notional of those events, the penalty its equity
- * paid (perpetual liquidation fee; lending bonus, i.e. the liquidator's discount plus the protocol
- * fee; CDP {@code tab - due}, the chop; backstop takeover: the equity handed to the vault), and the
- * shortfall it left: what insurance funds and surplus buffers paid for it ({@code insurance_payout}
- * events) and the bad debt nothing covered ({@code bad_debt} events). One run's listener; not
- * thread-safe.
+ * <p>Per owner: whether it was liquidated (a {@code liquidation}, {@code loan_liquidation}, {@code
+ * auction_started} or {@code backstop_takeover} event; an auto-deleveraged position emits a {@code
+ * liquidation} event for its whole close, so its {@code auto_deleverage} fills are not counted
+ * again), the liquidated notional of those events, the penalty its equity paid (perpetual
+ * liquidation fee; lending bonus, i.e. the liquidator's discount plus the protocol fee; CDP {@code
+ * tab - due}, the chop; backstop takeover: the equity handed to the vault), and the shortfall it
+ * left: what insurance funds and surplus buffers paid for it ({@code insurance_payout} events) and
+ * the bad debt nothing covered ({@code bad_debt} events). One run's listener; not thread-safe.
  */
 public final class AccountOutcomes implements RunListener {
 
@@ -43,7 +42,8 @@ public final class AccountOutcomes implements RunListener {
    * @param insured shortfall covered by the venue's insurance fund or surplus buffer, base currency
    * @param badDebt bad debt it left, base currency
    */
-  public record Outcome(boolean liquidated, double notional, double penalty, double insured, double badDebt) {
+  public record Outcome(
+      boolean liquidated, double notional, double penalty, double insured, double badDebt) {
     static final Outcome NONE = new Outcome(false, 0, 0, 0, 0);
 
     /**
@@ -55,15 +55,22 @@ public final class AccountOutcomes implements RunListener {
     }
 
     Outcome plus(Outcome o) {
-      return new Outcome(liquidated || o.liquidated, notional + o.notional, penalty + o.penalty,
-          insured + o.insured, badDebt + o.badDebt);
+      return new Outcome(
+          liquidated || o.liquidated,
+          notional + o.notional,
+          penalty + o.penalty,
+          insured + o.insured,
+          badDebt + o.badDebt);
     }
   }
 
   private final Set<String> assets;
   private final Map<String, Map<String, Outcome>> byVenue = new LinkedHashMap<>();
 
-  /** A listener for a run whose ledger counts {@code assets} (to recognise a trailing asset segment). */
+  /**
+   * A listener for a run whose ledger counts {@code assets} (to recognise a trailing asset
+   * segment).
+   */
   public AccountOutcomes(Set<String> assets) {
     this.assets = Set.copyOf(assets);
   }
@@ -73,7 +80,10 @@ public final class AccountOutcomes implements RunListener {
     if (event instanceof Liquidation l) {
       add(l.venue(), l.account(), new Outcome(true, l.notional(), l.fee(), 0, 0));
     } else if (event instanceof LoanLiquidation l) {
-      add(l.venue(), l.account(), new Outcome(true, l.debtRepaid() * l.debtPrice(), l.bonusValue(), 0, 0));
+      add(
+          l.venue(),
+          l.account(),
+          new Outcome(true, l.debtRepaid() * l.debtPrice(), l.bonusValue(), 0, 0));
     } else if (event instanceof AuctionStarted a) {
       add(a.venue(), a.vault(), new Outcome(true, a.tab(), a.tab() - a.due(), 0, 0));
     } else if (event instanceof BackstopTakeover t) {
@@ -86,15 +96,21 @@ public final class AccountOutcomes implements RunListener {
   }
 
   private void add(String venue, String account, Outcome outcome) {
-    byVenue.computeIfAbsent(venue, v -> new TreeMap<>()).merge(owner(venue, account, assets), outcome, Outcome::plus);
+    byVenue
+        .computeIfAbsent(venue, v -> new TreeMap<>())
+        .merge(owner(venue, account, assets), outcome, Outcome::plus);
   }
 
   /** The owners of {@code venue} that any event named, sorted by owner. */
   public Map<String, Outcome> owners(String venue) {
-    return java.util.Collections.unmodifiableMap(new TreeMap<>(byVenue.getOrDefault(venue, Map.of())));
+    return java.util.Collections.unmodifiableMap(
+        new TreeMap<>(byVenue.getOrDefault(venue, Map.of())));
   }
 
-  /** The owner of {@code account} on {@code venue}: the path without the venue id and a trailing asset id. */
+  /**
+   * The owner of {@code account} on {@code venue}: the path without the venue id and a trailing
+   * asset id.
+   */
   static String owner(String venue, String account, Set<String> assets) {
     String rest = account.startsWith(venue + "/") ? account.substring(venue.length() + 1) : account;
     int slash = rest.lastIndexOf('/');

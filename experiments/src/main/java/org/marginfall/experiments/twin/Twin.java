@@ -2,9 +2,9 @@ package org.marginfall.experiments.twin;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.marginfall.core.contagion.Channel;
 import org.marginfall.experiments.scenario.FieldPath;
-import java.util.Objects;
 
 /**
  * A counterfactual twin of a scenario, as named on the command line ({@code run --twin NAME}):
@@ -48,7 +48,9 @@ public record Twin(Kind kind, String channel) {
       int eq = channel.indexOf('=');
       if (eq <= 0 || eq == channel.length() - 1) {
         throw new IllegalArgumentException(
-            "--twin: set:" + channel + " must read set:<field path>=<value>, e.g. set:agents[2].capital=2.0e7");
+            "--twin: set:"
+                + channel
+                + " must read set:<field path>=<value>, e.g. set:agents[2].capital=2.0e7");
       }
       FieldPath.parse(channel.substring(0, eq));
     }
@@ -71,20 +73,26 @@ public record Twin(Kind kind, String channel) {
       if (CHANNELS.contains(channel)) {
         return new Twin(Kind.NO_CHANNEL, channel);
       }
-      throw new IllegalArgumentException("--twin: unknown channel '" + channel + "' (known: "
-          + String.join(", ", CHANNELS) + ")");
+      throw new IllegalArgumentException(
+          "--twin: unknown channel '" + channel + "' (known: " + String.join(", ", CHANNELS) + ")");
     }
     if (name != null && name.startsWith("set:")) {
       try {
         return new Twin(Kind.SET, name.substring("set:".length()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            e.getMessage().startsWith("--twin") ? e.getMessage() : "--twin: " + name + ": " + e.getMessage(), e);
+            e.getMessage().startsWith("--twin")
+                ? e.getMessage()
+                : "--twin: " + name + ": " + e.getMessage(),
+            e);
       }
     }
-    throw new IllegalArgumentException("--twin: unknown twin '" + name
-        + "' (known: isolated, no-impact, no-channel:<channel> with channel one of " + String.join(", ", CHANNELS)
-        + ", set:<field path>=<value>)");
+    throw new IllegalArgumentException(
+        "--twin: unknown twin '"
+            + name
+            + "' (known: isolated, no-impact, no-channel:<channel> with channel one of "
+            + String.join(", ", CHANNELS)
+            + ", set:<field path>=<value>)");
   }
 
   /** The name as written on the command line, e.g. {@code no-channel:commonMarket}. */
@@ -97,7 +105,10 @@ public record Twin(Kind kind, String channel) {
     };
   }
 
-  /** The twin's directory under {@code twin/}: the name with ':' replaced by '-' (portable file names). */
+  /**
+   * The twin's directory under {@code twin/}: the name with ':' replaced by '-' (portable file
+   * names).
+   */
   public String directory() {
     return name().replaceAll("[^A-Za-z0-9._-]", "-");
   }

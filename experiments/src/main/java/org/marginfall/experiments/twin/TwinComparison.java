@@ -13,8 +13,8 @@ import org.marginfall.core.metric.RunSummary;
 import org.marginfall.experiments.run.Json;
 
 /**
- * A run compared with one counterfactual twin, venue by venue and in total (docs/outputs.md,
- * {@code twin-comparison.json}). Differences are twin minus base.
+ * A run compared with one counterfactual twin, venue by venue and in total (docs/outputs.md, {@code
+ * twin-comparison.json}). Differences are twin minus base.
  *
  * <p>Immutable and thread-safe.
  *
@@ -40,18 +40,25 @@ public record TwinComparison(Twin twin, List<Row> rows) {
    * @param badDebt bad debt left
    * @param insurancePaid what the insurance fund paid to cover shortfalls
    */
-  public record Figures(long liquidations, double liquidatedNotional, double badDebt, double insurancePaid) {
+  public record Figures(
+      long liquidations, double liquidatedNotional, double badDebt, double insurancePaid) {
     static final Figures ZERO = new Figures(0, 0, 0, 0);
 
     Figures plus(Figures o) {
-      return new Figures(liquidations + o.liquidations, liquidatedNotional + o.liquidatedNotional,
-          badDebt + o.badDebt, insurancePaid + o.insurancePaid);
+      return new Figures(
+          liquidations + o.liquidations,
+          liquidatedNotional + o.liquidatedNotional,
+          badDebt + o.badDebt,
+          insurancePaid + o.insurancePaid);
     }
 
     /** This minus {@code o}. */
     public Figures minus(Figures o) {
-      return new Figures(liquidations - o.liquidations, liquidatedNotional - o.liquidatedNotional,
-          badDebt - o.badDebt, insurancePaid - o.insurancePaid);
+      return new Figures(
+          liquidations - o.liquidations,
+          liquidatedNotional - o.liquidatedNotional,
+          badDebt - o.badDebt,
+          insurancePaid - o.insurancePaid);
     }
 
     static Figures of(RunSummary.VenueSummary v) {
@@ -69,15 +76,24 @@ public record TwinComparison(Twin twin, List<Row> rows) {
    * @param onlyInBaseNotional their liquidated notional in the base run
    * @param onlyInTwin owners liquidated in the twin and never in the base run
    * @param onlyInTwinNotional their liquidated notional in the twin
-   * @param baseLoss sum over owners of their liquidation loss (penalty plus shortfall) in the base run
+   * @param baseLoss sum over owners of their liquidation loss (penalty plus shortfall) in the base
+   *     run
    * @param twinLoss the same in the twin
    * @param baseLiquidatedOwners owners liquidated at least once in the base run (one owner however
    *     many liquidation events it had)
    * @param twinLiquidatedOwners the same in the twin
    */
   public record Row(
-      String venue, Figures base, Figures twin, long onlyInBase, double onlyInBaseNotional, long onlyInTwin,
-      double onlyInTwinNotional, double baseLoss, double twinLoss, long baseLiquidatedOwners,
+      String venue,
+      Figures base,
+      Figures twin,
+      long onlyInBase,
+      double onlyInBaseNotional,
+      long onlyInTwin,
+      double onlyInTwinNotional,
+      double baseLoss,
+      double twinLoss,
+      long baseLiquidatedOwners,
       long twinLiquidatedOwners) {
 
     /** Twin minus base. */
@@ -94,19 +110,34 @@ public record TwinComparison(Twin twin, List<Row> rows) {
     }
 
     Row plus(Row o) {
-      return new Row(TOTAL, base.plus(o.base), twin.plus(o.twin), onlyInBase + o.onlyInBase,
-          onlyInBaseNotional + o.onlyInBaseNotional, onlyInTwin + o.onlyInTwin,
-          onlyInTwinNotional + o.onlyInTwinNotional, baseLoss + o.baseLoss, twinLoss + o.twinLoss,
-          baseLiquidatedOwners + o.baseLiquidatedOwners, twinLiquidatedOwners + o.twinLiquidatedOwners);
+      return new Row(
+          TOTAL,
+          base.plus(o.base),
+          twin.plus(o.twin),
+          onlyInBase + o.onlyInBase,
+          onlyInBaseNotional + o.onlyInBaseNotional,
+          onlyInTwin + o.onlyInTwin,
+          onlyInTwinNotional + o.onlyInTwinNotional,
+          baseLoss + o.baseLoss,
+          twinLoss + o.twinLoss,
+          baseLiquidatedOwners + o.baseLiquidatedOwners,
+          twinLiquidatedOwners + o.twinLiquidatedOwners);
     }
   }
 
   /** Compares the base run with its twin; the twin must have the base run's venues. */
   public static TwinComparison of(
-      Twin twin, RunSummary base, AccountOutcomes baseOwners, RunSummary other, AccountOutcomes twinOwners) {
+      Twin twin,
+      RunSummary base,
+      AccountOutcomes baseOwners,
+      RunSummary other,
+      AccountOutcomes twinOwners) {
     if (!base.venues().keySet().equals(other.venues().keySet())) {
-      throw new IllegalArgumentException("the twin's venues " + other.venues().keySet()
-          + " differ from the base run's " + base.venues().keySet());
+      throw new IllegalArgumentException(
+          "the twin's venues "
+              + other.venues().keySet()
+              + " differ from the base run's "
+              + base.venues().keySet());
     }
     List<Row> rows = new ArrayList<>();
     Row total = new Row(TOTAL, Figures.ZERO, Figures.ZERO, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -140,8 +171,19 @@ public record TwinComparison(Twin twin, List<Row> rows) {
         baseLiquidated += ob.liquidated() ? 1 : 0;
         twinLiquidated += ot.liquidated() ? 1 : 0;
       }
-      Row row = new Row(id, Figures.of(v.getValue()), Figures.of(other.venues().get(id)), onlyBase,
-          onlyBaseNotional, onlyTwin, onlyTwinNotional, baseLoss, twinLoss, baseLiquidated, twinLiquidated);
+      Row row =
+          new Row(
+              id,
+              Figures.of(v.getValue()),
+              Figures.of(other.venues().get(id)),
+              onlyBase,
+              onlyBaseNotional,
+              onlyTwin,
+              onlyTwinNotional,
+              baseLoss,
+              twinLoss,
+              baseLiquidated,
+              twinLiquidated);
       rows.add(row);
       total = total.plus(row);
     }
@@ -188,38 +230,75 @@ public record TwinComparison(Twin twin, List<Row> rows) {
   }
 
   /** The header of {@code twin-comparison.csv}. */
-  public static final String CSV_HEADER = String.join(",", List.of(
-      "twin", "venue",
-      "base_liquidations", "twin_liquidations", "diff_liquidations",
-      "base_liquidated_notional", "twin_liquidated_notional", "diff_liquidated_notional",
-      "base_bad_debt", "twin_bad_debt", "diff_bad_debt",
-      "base_insurance_paid", "twin_insurance_paid", "diff_insurance_paid",
-      "only_base_accounts", "only_base_notional", "only_twin_accounts", "only_twin_notional",
-      "base_loss", "twin_loss", "capital_saved_by_sharing",
-      "base_accounts_liquidated", "twin_accounts_liquidated", "diff_accounts_liquidated"));
+  public static final String CSV_HEADER =
+      String.join(
+          ",",
+          List.of(
+              "twin",
+              "venue",
+              "base_liquidations",
+              "twin_liquidations",
+              "diff_liquidations",
+              "base_liquidated_notional",
+              "twin_liquidated_notional",
+              "diff_liquidated_notional",
+              "base_bad_debt",
+              "twin_bad_debt",
+              "diff_bad_debt",
+              "base_insurance_paid",
+              "twin_insurance_paid",
+              "diff_insurance_paid",
+              "only_base_accounts",
+              "only_base_notional",
+              "only_twin_accounts",
+              "only_twin_notional",
+              "base_loss",
+              "twin_loss",
+              "capital_saved_by_sharing",
+              "base_accounts_liquidated",
+              "twin_accounts_liquidated",
+              "diff_accounts_liquidated"));
 
   /** The rows of {@code twin-comparison.csv}, one per venue and the total, without line ends. */
   public List<String> csvRows() {
     List<String> out = new ArrayList<>();
     for (Row r : rows) {
       Figures d = r.difference();
-      out.add(String.join(",", List.of(
-          twin.name(), r.venue(),
-          Long.toString(r.base().liquidations()), Long.toString(r.twin().liquidations()), Long.toString(d.liquidations()),
-          num(r.base().liquidatedNotional()), num(r.twin().liquidatedNotional()), num(d.liquidatedNotional()),
-          num(r.base().badDebt()), num(r.twin().badDebt()), num(d.badDebt()),
-          num(r.base().insurancePaid()), num(r.twin().insurancePaid()), num(d.insurancePaid()),
-          Long.toString(r.onlyInBase()), num(r.onlyInBaseNotional()), Long.toString(r.onlyInTwin()),
-          num(r.onlyInTwinNotional()), num(r.baseLoss()), num(r.twinLoss()), num(r.capitalSaved()),
-          Long.toString(r.baseLiquidatedOwners()), Long.toString(r.twinLiquidatedOwners()),
-          Long.toString(r.twinLiquidatedOwners() - r.baseLiquidatedOwners()))));
+      out.add(
+          String.join(
+              ",",
+              List.of(
+                  twin.name(),
+                  r.venue(),
+                  Long.toString(r.base().liquidations()),
+                  Long.toString(r.twin().liquidations()),
+                  Long.toString(d.liquidations()),
+                  num(r.base().liquidatedNotional()),
+                  num(r.twin().liquidatedNotional()),
+                  num(d.liquidatedNotional()),
+                  num(r.base().badDebt()),
+                  num(r.twin().badDebt()),
+                  num(d.badDebt()),
+                  num(r.base().insurancePaid()),
+                  num(r.twin().insurancePaid()),
+                  num(d.insurancePaid()),
+                  Long.toString(r.onlyInBase()),
+                  num(r.onlyInBaseNotional()),
+                  Long.toString(r.onlyInTwin()),
+                  num(r.onlyInTwinNotional()),
+                  num(r.baseLoss()),
+                  num(r.twinLoss()),
+                  num(r.capitalSaved()),
+                  Long.toString(r.baseLiquidatedOwners()),
+                  Long.toString(r.twinLiquidatedOwners()),
+                  Long.toString(r.twinLiquidatedOwners() - r.baseLiquidatedOwners()))));
     }
     return out;
   }
 
   /**
-   * What the twin removes from the base configuration, so "capital saved by ..." says what saved it:
-   * {@code isolated} removes shared margin (cross margin and shared collateral pools), {@code
+   * What the twin removes from the base configuration, so "capital saved by ..." says what saved
+   * it: {@code isolated} removes shared margin (cross margin and shared collateral pools), {@code
    * no-impact} removes price impact, {@code no-channel:c} the channel c, {@code set:p=v} the base
    * run's value of p (the twin has v).
    */
@@ -228,8 +307,12 @@ public record TwinComparison(Twin twin, List<Row> rows) {
       case ISOLATED -> "sharing margin (cross margin and shared collateral pools)";
       case NO_IMPACT -> "price impact";
       case NO_CHANNEL -> "the " + twin.channel() + " channel";
-      case SET -> "the base value of " + twin.channel().substring(0, twin.channel().indexOf('='))
-          + " (the twin sets " + twin.channel().substring(twin.channel().indexOf('=') + 1) + ")";
+      case SET ->
+          "the base value of "
+              + twin.channel().substring(0, twin.channel().indexOf('='))
+              + " (the twin sets "
+              + twin.channel().substring(twin.channel().indexOf('=') + 1)
+              + ")";
     };
   }
 

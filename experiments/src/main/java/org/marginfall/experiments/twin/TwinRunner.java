@@ -27,13 +27,14 @@ import org.marginfall.experiments.warning.WarningsFile;
  * {@code twin-comparison.csv} at its root. Everything is written in the base run's staging
  * directory, so a failure in any twin leaves nothing behind. The twins use the base run's seed.
  *
- * <p>Immutable apart from the listeners of the run in progress; one instance serves one run and
- * is not thread-safe.
+ * <p>Immutable apart from the listeners of the run in progress; one instance serves one run and is
+ * not thread-safe.
  */
 public final class TwinRunner implements RunDirectoryWriter.Extension {
 
   /** The comparison files at the base run's root. */
   public static final String JSON_FILE = "twin-comparison.json";
+
   /** The comparison table at the base run's root. */
   public static final String CSV_FILE = "twin-comparison.csv";
 
@@ -44,7 +45,11 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
   private final AccountOutcomes baseOwners;
   private final List<TwinComparison> comparisons = new ArrayList<>();
   private final List<Warning> warnings = new ArrayList<>();
-  /** The file whose equality means a twin changed nothing: every venue, asset and price, step by step. */
+
+  /**
+   * The file whose equality means a twin changed nothing: every venue, asset and price, step by
+   * step.
+   */
   private static final String SERIES = "timeseries.csv";
 
   /**
@@ -54,7 +59,8 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
    * @throws IllegalArgumentException if {@code twins} is empty or names a twin twice
    * @throws org.marginfall.core.spec.InvalidSpecException if a twin's scenario is invalid
    */
-  public TwinRunner(RunDirectoryWriter writer, RunRequest request, List<Twin> twins, TwinScenarios builder) {
+  public TwinRunner(
+      RunDirectoryWriter writer, RunRequest request, List<Twin> twins, TwinScenarios builder) {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.request = Objects.requireNonNull(request, "request");
     this.twins = List.copyOf(twins);
@@ -91,18 +97,34 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
       Twin twin = twins.get(i);
       Path twinDir = Files.createDirectories(dir.resolve("twin").resolve(twin.directory()));
       AccountOutcomes owners = new AccountOutcomes(assets(scenarios.get(i)));
-      RunRequest r = new RunRequest(scenarios.get(i), request.source() + " (twin " + twin.name() + ")", twinDir,
-          java.util.OptionalLong.of(seed), request.audit(), false, request.report(), request.longTimeseries());
-      RunDirectoryWriter.Result result = writer.writeInto(twinDir, r, new RunDirectoryWriter.Extension() {
-        @Override
-        public List<RunListener> listeners() {
-          return List.of(owners);
-        }
-      });
-      comparisons.add(TwinComparison.of(twin, base.summary(), baseOwners, result.summary(), owners));
+      RunRequest r =
+          new RunRequest(
+              scenarios.get(i),
+              request.source() + " (twin " + twin.name() + ")",
+              twinDir,
+              java.util.OptionalLong.of(seed),
+              request.audit(),
+              false,
+              request.report(),
+              request.longTimeseries());
+      RunDirectoryWriter.Result result =
+          writer.writeInto(
+              twinDir,
+              r,
+              new RunDirectoryWriter.Extension() {
+                @Override
+                public List<RunListener> listeners() {
+                  return List.of(owners);
+                }
+              });
+      comparisons.add(
+          TwinComparison.of(twin, base.summary(), baseOwners, result.summary(), owners));
       if (Files.mismatch(dir.resolve(SERIES), twinDir.resolve(SERIES)) == -1) {
-        warnings.add(new Warning("twin " + twin.name(), "changed nothing: every time series equals the base run's, "
-            + unchangedBecause(twin)));
+        warnings.add(
+            new Warning(
+                "twin " + twin.name(),
+                "changed nothing: every time series equals the base run's, "
+                    + unchangedBecause(twin)));
       }
     }
     WarningsFile.append(dir, warnings);
@@ -140,8 +162,9 @@ public final class TwinRunner implements RunDirectoryWriter.Extension {
   /** Why a twin of this kind may change nothing, so the warning says where to look. */
   private static String unchangedBecause(Twin twin) {
     return switch (twin.kind()) {
-      case ISOLATED -> "so isolated margin makes no difference here (each account holds one market, or every perpetual"
-          + " venue is isolated already, and no collateral pool is shared)";
+      case ISOLATED ->
+          "so isolated margin makes no difference here (each account holds one market, or every perpetual"
+              + " venue is isolated already, and no collateral pool is shared)";
       case NO_IMPACT -> "so no market's price impact made a difference here";
       case NO_CHANNEL -> "so the " + twin.channel() + " channel carried nothing in this run";
       case SET -> "so the new value made no difference to any result";

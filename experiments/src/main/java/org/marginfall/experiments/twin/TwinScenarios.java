@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.experiments.scenario.Catalog;
+import org.marginfall.experiments.scenario.FieldPath;
 import org.marginfall.experiments.scenario.Presets;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioReader;
-import org.marginfall.experiments.scenario.FieldPath;
 
 /**
  * Builds a twin's scenario: the twin's change is written into a copy of the base scenario's tree
@@ -25,9 +25,9 @@ import org.marginfall.experiments.scenario.FieldPath;
  *
  * <p>Changes: {@code isolated} sets {@code marginMode: isolated} on every perpetual venue (dropping
  * a {@code portfolio} block; a venue given by a preset has the preset's fields written out first)
- * and {@code contagion.channels.sharedPool: false}; {@code no-impact} sets every market's
- * {@code impact} to {@code {model: none}}; {@code no-channel:<name>} sets
- * {@code contagion.channels.<name>: false}. Immutable and thread-safe.
+ * and {@code contagion.channels.sharedPool: false}; {@code no-impact} sets every market's {@code
+ * impact} to {@code {model: none}}; {@code no-channel:<name>} sets {@code
+ * contagion.channels.<name>: false}. Immutable and thread-safe.
  */
 public final class TwinScenarios {
 
@@ -47,12 +47,14 @@ public final class TwinScenarios {
    * The twin's validated scenario, named {@code <base name> [twin <twin>]}.
    *
    * @throws InvalidSpecException with the reader's problems, prefixed by the twin, when the twin's
-   *     tree is invalid (a {@code no-channel} twin on a build whose reader has no contagion section)
+   *     tree is invalid (a {@code no-channel} twin on a build whose reader has no contagion
+   *     section)
    */
   public Scenario scenario(Twin twin, Scenario base) {
     Object tree = parse(base.content());
     // Only the isolated twin's channel switch is optional; a no-channel twin always writes its own.
-    Object changed = tree(twin, tree, twin.kind() != Twin.Kind.ISOLATED || readerKnowsChannels(tree));
+    Object changed =
+        tree(twin, tree, twin.kind() != Twin.Kind.ISOLATED || readerKnowsChannels(tree));
     if (changed instanceof Map<?, ?> map) {
       @SuppressWarnings("unchecked")
       Map<Object, Object> m = (Map<Object, Object>) map;
@@ -63,9 +65,14 @@ public final class TwinScenarios {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a parsed scenario tree is always writable as JSON", e);
     } catch (InvalidSpecException e) {
-      throw new InvalidSpecException(e.problems().stream()
-          .map(p -> new Problem("twin " + twin.name() + (p.path().isEmpty() ? "" : ": " + p.path()), p.message()))
-          .toList());
+      throw new InvalidSpecException(
+          e.problems().stream()
+              .map(
+                  p ->
+                      new Problem(
+                          "twin " + twin.name() + (p.path().isEmpty() ? "" : ": " + p.path()),
+                          p.message()))
+              .toList());
     }
   }
 
@@ -81,9 +88,11 @@ public final class TwinScenarios {
     switch (twin.kind()) {
       case ISOLATED -> {
         out = copy(tree);
-        // A whole venue entry is replaced (a preset written out, a field removed): not a field path.
+        // A whole venue entry is replaced (a preset written out, a field removed): not a field
+        // path.
         @SuppressWarnings("unchecked")
-        List<Object> venues = field(out, "venues") instanceof List<?> l ? (List<Object>) l : List.of();
+        List<Object> venues =
+            field(out, "venues") instanceof List<?> l ? (List<Object>) l : List.of();
         for (int i = 0; i < venues.size(); i++) {
           if (venues.get(i) instanceof Map<?, ?> entry && "perpetual".equals(type(entry))) {
             Map<Object, Object> v = withPresetWrittenOut(entry);
@@ -114,11 +123,14 @@ public final class TwinScenarios {
         }
         Object value;
         try {
-          // The value is read as YAML, so 2.0e7, true and isolated are a number, a boolean, a string.
+          // The value is read as YAML, so 2.0e7, true and isolated are a number, a boolean, a
+          // string.
           value = YAML.readValue(twin.channel().substring(eq + 1), Object.class);
         } catch (JsonProcessingException e) {
           throw new InvalidSpecException(
-              List.of(new Problem("twin " + twin.name(), "the value is not a YAML scalar or flow collection")));
+              List.of(
+                  new Problem(
+                      "twin " + twin.name(), "the value is not a YAML scalar or flow collection")));
         }
         out = path.setIn(tree, value);
       }
@@ -166,7 +178,10 @@ public final class TwinScenarios {
     return t == null ? null : String.valueOf(t);
   }
 
-  /** The entry with its preset's fields as defaults written out, so fields can be removed as well as set. */
+  /**
+   * The entry with its preset's fields as defaults written out, so fields can be removed as well as
+   * set.
+   */
   private Map<Object, Object> withPresetWrittenOut(Map<?, ?> entry) {
     Map<Object, Object> v = new LinkedHashMap<>();
     if (entry.get("preset") instanceof String name) {
@@ -202,7 +217,8 @@ public final class TwinScenarios {
 
   private static Object parse(byte[] content) {
     try {
-      // The content was read and validated as YAML or JSON; JSON is valid YAML, so one parser serves.
+      // The content was read and validated as YAML or JSON; JSON is valid YAML, so one parser
+      // serves.
       return YAML.readValue(content, Object.class);
     } catch (IOException e) {
       throw new UncheckedIOException("the base scenario was already parsed once", e);

@@ -32,24 +32,47 @@ public final class ScenarioWarnings {
         OracleFailure f = failures.get(j);
         String at = "oracles[" + i + "].failures[" + j + "]";
         if (f.fromStep() > last) {
-          out.add(new Warning(at + ".fromStep", "step " + f.fromStep() + " is after the last step (" + last
-              + "), so the " + f.mode().label() + " failure of " + o.id().value() + " never happens"));
+          out.add(
+              new Warning(
+                  at + ".fromStep",
+                  "step "
+                      + f.fromStep()
+                      + " is after the last step ("
+                      + last
+                      + "), so the "
+                      + f.mode().label()
+                      + " failure of "
+                      + o.id().value()
+                      + " never happens"));
         } else if (f.mode() instanceof OracleFailure.WrongFactor w && w.factor() == 1) {
-          out.add(new Warning(at + ".factor", "1 publishes the true price, so the failure changes nothing"));
+          out.add(
+              new Warning(
+                  at + ".factor", "1 publishes the true price, so the failure changes nothing"));
         }
       }
     }
     for (int i = 0; i < model.shocks().size(); i++) {
       PriceShock s = model.shocks().get(i);
       if (s.change() == 0) {
-        out.add(new Warning("shocks[" + i + "].change", "0 leaves the " + s.asset().value() + " price unchanged"));
+        out.add(
+            new Warning(
+                "shocks[" + i + "].change",
+                "0 leaves the " + s.asset().value() + " price unchanged"));
       }
     }
     for (int i = 0; i < model.populations().size(); i++) {
       PopulationSpec p = model.populations().get(i);
       if (p instanceof OracleManipulatorSpec m && m.startStep() > last) {
-        out.add(new Warning("agents[" + i + "].startStep", "step " + m.startStep() + " is after the last step ("
-            + last + "), so " + m.id() + " never buys"));
+        out.add(
+            new Warning(
+                "agents[" + i + "].startStep",
+                "step "
+                    + m.startStep()
+                    + " is after the last step ("
+                    + last
+                    + "), so "
+                    + m.id()
+                    + " never buys"));
       }
     }
     return List.copyOf(out);

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param subject what the warning is about: a field path, {@code twin <name>} or {@code parameter <name>}
+ * @param subject what the warning is about: a field path, {@code twin <name>} or {@code parameter
+ *     <name>}
  * @param message what does nothing and why, in the scenario's units
  */
 public record Warning(String subject, String message) {

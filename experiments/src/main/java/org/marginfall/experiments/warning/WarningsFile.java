@@ -14,17 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code warnings.json} of a run or sweep directory: {@code {"warnings": [{"subject", "message"}]}},
- * written only when there is a warning, so a directory without one has no such file (and the
- * result files the regression corpus pins are untouched). Stateless and thread-safe; concurrent
- * writers of one directory race.
+ * {@code warnings.json} of a run or sweep directory: {@code {"warnings": [{"subject",
+ * "message"}]}}, written only when there is a warning, so a directory without one has no such file
+ * (and the result files the regression corpus pins are untouched). Stateless and thread-safe;
+ * concurrent writers of one directory race.
  */
 public final class WarningsFile {
 
   /** The file name. */
   public static final String NAME = "warnings.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private WarningsFile() {}
 
@@ -41,7 +42,10 @@ public final class WarningsFile {
     return out;
   }
 
-  /** Adds {@code more} after the warnings {@code dir} already holds; writes nothing when both are empty. */
+  /**
+   * Adds {@code more} after the warnings {@code dir} already holds; writes nothing when both are
+   * empty.
+   */
   public static void append(Path dir, List<Warning> more) throws IOException {
     if (more.isEmpty()) {
       return;
@@ -51,7 +55,9 @@ public final class WarningsFile {
     write(dir, all);
   }
 
-  /** Replaces {@code dir}'s warnings with {@code warnings}; removes the file when there are none. */
+  /**
+   * Replaces {@code dir}'s warnings with {@code warnings}; removes the file when there are none.
+   */
   public static void write(Path dir, List<Warning> warnings) throws IOException {
     Path file = dir.resolve(NAME);
     if (warnings.isEmpty()) {

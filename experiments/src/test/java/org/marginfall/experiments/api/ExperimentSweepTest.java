@@ -13,14 +13,21 @@ import org.marginfall.experiments.Fixtures.CliResult;
 import org.marginfall.experiments.Fixtures.Csv;
 import org.marginfall.experiments.sweep.MetricStatistics;
 
-/** Sweeps through the Java API (docs/api.md) against {@code marginfall sweep} and against single runs. */
+/**
+ * Sweeps through the Java API (docs/api.md) against {@code marginfall sweep} and against single
+ * runs.
+ */
 class ExperimentSweepTest {
 
   @TempDir Path tmp;
 
   @Test
   void test_sweepFile_equalsTheCliRunsAndPoints() {
-    Path file = Fixtures.write(tmp, "mm.yaml", """
+    Path file =
+        Fixtures.write(
+            tmp,
+            "mm.yaml",
+            """
         name: mm
         scenario: flash-crash
         seed: 11
@@ -40,7 +47,8 @@ class ExperimentSweepTest {
     assertEquals(List.of("mm"), api.parameters());
     assertEquals(List.of("liquidations", "badDebt"), api.metrics());
     Csv runs = Fixtures.csv(out.resolve("runs.csv"));
-    List<SweepOutcome.SweepRun> apiRuns = api.points().stream().flatMap(p -> p.runs().stream()).toList();
+    List<SweepOutcome.SweepRun> apiRuns =
+        api.points().stream().flatMap(p -> p.runs().stream()).toList();
     assertEquals(runs.rows().size(), apiRuns.size());
     assertEquals(4, apiRuns.size());
     for (int i = 0; i < apiRuns.size(); i++) {
@@ -48,7 +56,8 @@ class ExperimentSweepTest {
       assertTrue(run.ok(), run.toString());
       assertEquals(runs.text("seed").get(i), Long.toString(run.seed()));
       for (String m : api.metrics()) {
-        assertEquals(runs.text(m).get(i), Double.toString(run.metrics().get(m)), m + " of run " + i);
+        assertEquals(
+            runs.text(m).get(i), Double.toString(run.metrics().get(m)), m + " of run " + i);
       }
     }
     Csv points = Fixtures.csv(out.resolve("points.csv"));
@@ -69,17 +78,19 @@ class ExperimentSweepTest {
   @Test
   void test_plan_runsEqualSingleRunsOfTheOverriddenScenario() {
     Experiment x = Experiment.load("flash-crash").with("run.steps", 40);
-    SweepPlan plan = SweepPlan.grid()
-        .values("fund", "venues[1].insuranceFund", List.of(1.0e5, 2.0e6))
-        .metric("badDebt", "venues.perp-isolated.badDebt")
-        .metric("liquidations", "totals.liquidations")
-        .seed(5);
+    SweepPlan plan =
+        SweepPlan.grid()
+            .values("fund", "venues[1].insuranceFund", List.of(1.0e5, 2.0e6))
+            .metric("badDebt", "venues.perp-isolated.badDebt")
+            .metric("liquidations", "totals.liquidations")
+            .seed(5);
     SweepOutcome s = x.sweep(plan, 2);
     assertEquals(2, s.points().size());
     for (SweepOutcome.PointOutcome p : s.points()) {
       SweepOutcome.SweepRun run = p.runs().get(0);
       RunOutcome single = x.with("venues[1].insuranceFund", p.values().get("fund")).run(run.seed());
-      assertEquals(single.summary().venues().get("perp-isolated").badDebt(), run.metrics().get("badDebt"));
+      assertEquals(
+          single.summary().venues().get("perp-isolated").badDebt(), run.metrics().get("badDebt"));
       assertEquals((double) single.liquidations(), run.metrics().get("liquidations"));
       MetricStatistics st = p.statistics().get("liquidations");
       assertEquals(1, st.n());
@@ -91,9 +102,14 @@ class ExperimentSweepTest {
   @Test
   void test_badPlan_failsWithTheSweepFileFieldPaths() {
     Experiment x = Experiment.load("flash-crash");
-    ExperimentException e = assertThrows(ExperimentException.class, () -> x.sweep(SweepPlan.grid()
-        .values("mm", "venues[7].maintenanceMargin", List.of(0.01))
-        .metric("nothing", "venues.no-such-venue.badDebt")));
+    ExperimentException e =
+        assertThrows(
+            ExperimentException.class,
+            () ->
+                x.sweep(
+                    SweepPlan.grid()
+                        .values("mm", "venues[7].maintenanceMargin", List.of(0.01))
+                        .metric("nothing", "venues.no-such-venue.badDebt")));
     assertEquals(2, e.problems().size(), e.getMessage());
     assertTrue(e.problems().get(0).startsWith("sweep: parameters[0].path: "), e.getMessage());
     assertTrue(e.problems().get(1).startsWith("sweep: metrics[0].path: "), e.getMessage());

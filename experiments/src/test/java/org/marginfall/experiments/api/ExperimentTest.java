@@ -36,30 +36,45 @@ class ExperimentTest {
   static void runBothWays() {
     example = Fixtures.example();
     cliRun = tmp.resolve("cli");
-    CliResult r = Fixtures.cli("run", example.toString(), "--out", cliRun.toString(), "--seed", "7", "--no-report");
+    CliResult r =
+        Fixtures.cli(
+            "run", example.toString(), "--out", cliRun.toString(), "--seed", "7", "--no-report");
     assertEquals(0, r.exit(), r.err());
     api = Experiment.load(example).run(7);
   }
 
   @Test
   void test_run_givesTheCliBytes() throws IOException {
-    assertArrayEquals(Files.readAllBytes(cliRun.resolve("summary.json")), api.summaryJson().getBytes(StandardCharsets.UTF_8));
-    assertArrayEquals(Files.readAllBytes(cliRun.resolve("timeseries.csv")), api.timeseriesCsv().getBytes(StandardCharsets.UTF_8));
-    assertArrayEquals(Files.readAllBytes(cliRun.resolve("events.jsonl")), api.eventsJsonl().getBytes(StandardCharsets.UTF_8));
+    assertArrayEquals(
+        Files.readAllBytes(cliRun.resolve("summary.json")),
+        api.summaryJson().getBytes(StandardCharsets.UTF_8));
+    assertArrayEquals(
+        Files.readAllBytes(cliRun.resolve("timeseries.csv")),
+        api.timeseriesCsv().getBytes(StandardCharsets.UTF_8));
+    assertArrayEquals(
+        Files.readAllBytes(cliRun.resolve("events.jsonl")),
+        api.eventsJsonl().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void test_summary_liquidationsEqualTheCliSummaryAndTheEvents() throws IOException {
-    var cli = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cliRun.resolve("summary.json").toFile());
+    var cli =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(cliRun.resolve("summary.json").toFile());
     assertEquals(7, api.seed());
     assertEquals(cli.at("/totals/liquidations").asLong(), api.liquidations());
     assertTrue(api.liquidations() > 0, "the flash crash liquidates");
-    long jsonl = Fixtures.read(cliRun.resolve("events.jsonl")).lines().filter(l -> l.contains("\"type\":\"liquidation\"")).count();
+    long jsonl =
+        Fixtures.read(cliRun.resolve("events.jsonl"))
+            .lines()
+            .filter(l -> l.contains("\"type\":\"liquidation\""))
+            .count();
     for (String venue : List.of("perp-cross", "perp-isolated")) {
       RunSummary.VenueSummary v = api.summary().venues().get(venue);
       assertEquals(cli.at("/venues/" + venue + "/liquidations").asLong(), v.liquidations(), venue);
       assertEquals(cli.at("/venues/" + venue + "/badDebt").asDouble(), v.badDebt(), venue);
-      long events = api.events(Liquidation.class).stream().filter(e -> e.venue().equals(venue)).count();
+      long events =
+          api.events(Liquidation.class).stream().filter(e -> e.venue().equals(venue)).count();
       assertEquals(v.liquidations(), events, venue);
     }
     assertEquals(jsonl, api.events(Liquidation.class).size());
@@ -76,7 +91,10 @@ class ExperimentTest {
       List<String> cells = csv.text(c);
       double[] v = ts.column(c);
       for (int r = 0; r < cells.size(); r++) {
-        assertEquals(cells.get(r).isEmpty() ? Double.NaN : Double.parseDouble(cells.get(r)), v[r], c + " row " + r);
+        assertEquals(
+            cells.get(r).isEmpty() ? Double.NaN : Double.parseDouble(cells.get(r)),
+            v[r],
+            c + " row " + r);
       }
     }
     List<TimeSeries.Value> tidy = ts.longForm();
@@ -86,17 +104,25 @@ class ExperimentTest {
     assertEquals(lastColumn, last.metric() + "." + last.entity());
     assertEquals(120, last.step());
     assertEquals(7200.0, last.time());
-    TimeSeries.Value oracle = tidy.stream().filter(x -> x.metric().equals("oracle_price")).findFirst().orElseThrow();
-    assertEquals("fast-feed.ETH", oracle.entity(), "an oracle's price is measured per oracle and asset");
+    TimeSeries.Value oracle =
+        tidy.stream().filter(x -> x.metric().equals("oracle_price")).findFirst().orElseThrow();
+    assertEquals(
+        "fast-feed.ETH", oracle.entity(), "an oracle's price is measured per oracle and asset");
     assertEquals(csv.numbers("oracle_price.fast-feed.ETH")[0], oracle.value());
   }
 
   @Test
   void test_with_overridesLikeAnEditedFile() throws IOException {
-    Path edited = Fixtures.write(tmp, "short.yaml",
-        Files.readString(example).replace("steps: 120            #", "steps: 30             #"));
+    Path edited =
+        Fixtures.write(
+            tmp,
+            "short.yaml",
+            Files.readString(example)
+                .replace("steps: 120            #", "steps: 30             #"));
     Path out = tmp.resolve("short");
-    CliResult r = Fixtures.cli("run", edited.toString(), "--out", out.toString(), "--no-report", "--no-long-parquet");
+    CliResult r =
+        Fixtures.cli(
+            "run", edited.toString(), "--out", out.toString(), "--no-report", "--no-long-parquet");
     assertEquals(0, r.exit(), r.err());
     RunOutcome shorter = Experiment.load(example).with("run.steps", 30).run();
     assertEquals(31, shorter.timeSeries().size());
@@ -118,28 +144,47 @@ class ExperimentTest {
 
   @Test
   void test_badOverride_failsWithOneLinePerProblemAsTheCli() throws IOException {
-    Path bad = Fixtures.write(tmp, "bad.yaml", Files.readString(example)
-        .replace("maintenanceMargin: 0.025", "maintenanceMargin: -0.5")
-        .replace("liquidationFee: 0.01", "liquidationFee: 2"));
+    Path bad =
+        Fixtures.write(
+            tmp,
+            "bad.yaml",
+            Files.readString(example)
+                .replace("maintenanceMargin: 0.025", "maintenanceMargin: -0.5")
+                .replace("liquidationFee: 0.01", "liquidationFee: 2"));
     CliResult cli = Fixtures.cli("run", bad.toString(), "--out", tmp.resolve("bad").toString());
     assertEquals(2, cli.exit());
-    ExperimentException loaded = assertThrows(ExperimentException.class, () -> Experiment.load(bad));
-    assertEquals(cli.errLines().stream().map(l -> l.substring("error: ".length())).toList(), loaded.problems());
+    ExperimentException loaded =
+        assertThrows(ExperimentException.class, () -> Experiment.load(bad));
+    assertEquals(
+        cli.errLines().stream().map(l -> l.substring("error: ".length())).toList(),
+        loaded.problems());
     assertTrue(loaded.problems().size() >= 4, loaded.getMessage());
     assertEquals(String.join("\n", loaded.problems()), loaded.getMessage());
 
     Experiment good = Experiment.load(example);
-    ExperimentException one = assertThrows(ExperimentException.class, () -> good.with("venues[1].maintenanceMargin", -0.5));
-    String expected = cli.errLines().stream().filter(l -> l.contains("venues[1].maintenanceMargin")).findFirst()
-        .orElseThrow().replace("error: " + bad, example.toString());
+    ExperimentException one =
+        assertThrows(
+            ExperimentException.class, () -> good.with("venues[1].maintenanceMargin", -0.5));
+    String expected =
+        cli.errLines().stream()
+            .filter(l -> l.contains("venues[1].maintenanceMargin"))
+            .findFirst()
+            .orElseThrow()
+            .replace("error: " + bad, example.toString());
     assertEquals(List.of(expected), one.problems());
 
-    ExperimentException path = assertThrows(ExperimentException.class, () -> good.with("venues[9].insuranceFund", 1.0));
-    assertEquals(List.of(example + ": venues[9].insuranceFund: venues[9] does not exist in the scenario"), path.problems());
-    ExperimentException syntax = assertThrows(ExperimentException.class, () -> good.with("venues.[1]", 1.0));
+    ExperimentException path =
+        assertThrows(ExperimentException.class, () -> good.with("venues[9].insuranceFund", 1.0));
+    assertEquals(
+        List.of(example + ": venues[9].insuranceFund: venues[9] does not exist in the scenario"),
+        path.problems());
+    ExperimentException syntax =
+        assertThrows(ExperimentException.class, () -> good.with("venues.[1]", 1.0));
     assertEquals(1, syntax.problems().size());
-    assertTrue(syntax.problems().get(0).startsWith(example + ": venues.[1]: "), syntax.getMessage());
-    ExperimentException missing = assertThrows(ExperimentException.class, () -> Experiment.load("no-such-scenario"));
+    assertTrue(
+        syntax.problems().get(0).startsWith(example + ": venues.[1]: "), syntax.getMessage());
+    ExperimentException missing =
+        assertThrows(ExperimentException.class, () -> Experiment.load("no-such-scenario"));
     assertTrue(missing.getMessage().startsWith("no-such-scenario: "), missing.getMessage());
   }
 
@@ -151,11 +196,19 @@ class ExperimentTest {
     RunOutcome fromTree = Experiment.fromTree(tree).with("run.steps", 25).run(7);
     assertEquals(text.timeseriesCsv(), fromTree.timeseriesCsv());
     assertEquals(text.eventsJsonl(), fromTree.eventsJsonl());
-    assertEquals(api.timeseriesCsv().lines().limit(27).toList(), text.timeseriesCsv().lines().toList(),
+    assertEquals(
+        api.timeseriesCsv().lines().limit(27).toList(),
+        text.timeseriesCsv().lines().toList(),
         "the first 25 steps of the full run");
-    ExperimentException alone = assertThrows(ExperimentException.class, () -> Experiment.load(example).with("run.steps", 5));
-    assertEquals(List.of(example + ": shocks[0].startStep: is after the last step (5)"), alone.problems());
-    RunOutcome together = Experiment.load(example).with(java.util.Map.of("run.steps", 5, "shocks[0].startStep", 2)).run(7);
+    ExperimentException alone =
+        assertThrows(
+            ExperimentException.class, () -> Experiment.load(example).with("run.steps", 5));
+    assertEquals(
+        List.of(example + ": shocks[0].startStep: is after the last step (5)"), alone.problems());
+    RunOutcome together =
+        Experiment.load(example)
+            .with(java.util.Map.of("run.steps", 5, "shocks[0].startStep", 2))
+            .run(7);
     assertEquals(6, together.timeSeries().size(), "overrides given together are checked together");
   }
 }

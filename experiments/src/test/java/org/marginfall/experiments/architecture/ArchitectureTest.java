@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The module and package rules of docs/architecture.md ("Layers"), checked on the compiled main
  * classes of every module (experiments' test class path holds them all). Maven's dependencies
- * already stop a module from compiling against one it does not declare; these rules also hold
- * the lines Maven cannot draw: no package cycle anywhere, the engine and the scenario-wide wiring
- * used only by {@code experiments}, and {@code reports} blind to the simulation modules it renders.
+ * already stop a module from compiling against one it does not declare; these rules also hold the
+ * lines Maven cannot draw: no package cycle anywhere, the engine and the scenario-wide wiring used
+ * only by {@code experiments}, and {@code reports} blind to the simulation modules it renders.
  */
 class ArchitectureTest {
 
@@ -30,61 +30,102 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        // Under `mvn verify` core's test fixtures come as a test-jar, which the option above misses.
-        .withImportOption(location -> !location.contains("-tests.jar"))
-        .importPackages("org.marginfall");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Under `mvn verify` core's test fixtures come as a test-jar, which the option above
+            // misses.
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages("org.marginfall");
   }
 
   @Test
   void test_import_seesEveryModule() {
     for (String module : new String[] {"core", "protocols", "agents", "reports", "experiments"}) {
       String prefix = "org.marginfall." + module + ".";
-      assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(prefix)),
+      assertTrue(
+          classes.stream().anyMatch(c -> c.getPackageName().startsWith(prefix)),
           "the class path holds no class of " + module);
     }
   }
 
   @Test
   void test_packages_haveNoCycle() {
-    check(slices().matching("org.marginfall.(**)").should().beFreeOfCycles()
-        .because("a package cycle ties layers together (docs/architecture.md)"));
+    check(
+        slices()
+            .matching("org.marginfall.(**)")
+            .should()
+            .beFreeOfCycles()
+            .because("a package cycle ties layers together (docs/architecture.md)"));
   }
 
   @Test
   void test_core_knowsNoOtherModule() {
-    check(noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat()
-        .resideInAnyPackage(PROTOCOLS, AGENTS, REPORTS, EXPERIMENTS)
-        .because("core is the generic engine and knows no venue family, agent or output"));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(PROTOCOLS, AGENTS, REPORTS, EXPERIMENTS)
+            .because("core is the generic engine and knows no venue family, agent or output"));
   }
 
   @Test
   void test_protocolsAndAgents_neverMeet() {
-    check(noClasses().that().resideInAPackage(PROTOCOLS).should().dependOnClassesThat()
-        .resideInAPackage(AGENTS)
-        .because("venues and agents meet only through core's interfaces, wired by experiments"));
-    check(noClasses().that().resideInAPackage(AGENTS).should().dependOnClassesThat()
-        .resideInAPackage(PROTOCOLS)
-        .because("venues and agents meet only through core's interfaces, wired by experiments"));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(PROTOCOLS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(AGENTS)
+            .because(
+                "venues and agents meet only through core's interfaces, wired by experiments"));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(AGENTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(PROTOCOLS)
+            .because(
+                "venues and agents meet only through core's interfaces, wired by experiments"));
   }
 
   @Test
   void test_reports_rendersWithoutTheSimulation() {
-    check(noClasses().that().resideInAPackage(REPORTS).should().dependOnClassesThat()
-        .resideInAnyPackage(PROTOCOLS, AGENTS, EXPERIMENTS, "org.marginfall.core.engine..")
-        .because("reports renders run outputs; it never runs or wires a simulation"));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(REPORTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(PROTOCOLS, AGENTS, EXPERIMENTS, "org.marginfall.core.engine..")
+            .because("reports renders run outputs; it never runs or wires a simulation"));
   }
 
   @Test
   void test_onlyExperiments_wiresTheEngine() {
-    check(noClasses().that().resideInAnyPackage(PROTOCOLS, AGENTS, REPORTS)
-        .should().dependOnClassesThat().resideInAPackage("org.marginfall.core.engine..")
-        .because("only experiments builds and runs a world; families and agents see core's interfaces"));
-    check(noClasses().that().resideOutsideOfPackage(EXPERIMENTS)
-        .and().resideOutsideOfPackage("org.marginfall.benchmarks..")
-        .should().dependOnClassesThat().resideInAPackage(EXPERIMENTS)
-        .because("experiments is the top layer: it wires and nothing depends on it"));
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(PROTOCOLS, AGENTS, REPORTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.marginfall.core.engine..")
+            .because(
+                "only experiments builds and runs a world; families and agents see core's interfaces"));
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(EXPERIMENTS)
+            .and()
+            .resideOutsideOfPackage("org.marginfall.benchmarks..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(EXPERIMENTS)
+            .because("experiments is the top layer: it wires and nothing depends on it"));
   }
 
   private static void check(ArchRule rule) {

@@ -29,9 +29,14 @@ class BenchTest {
 
     // examples/three-venue-crash.yaml: 300 + 40 + 250 + 200 traders, lenders, borrowers, vaults
     // and 6 keepers; ETH depth 3e8, BTC 2e9; perp insurance 5e5, backstop 2e7; CDP buffer 1e5.
-    assertEquals(List.of(900, 120, 750, 600, 18),
-        List.of(s.at("/agents/0/count").asInt(), s.at("/agents/1/count").asInt(), s.at("/agents/2/count").asInt(),
-            s.at("/agents/3/count").asInt(), s.at("/agents/4/count").asInt()));
+    assertEquals(
+        List.of(900, 120, 750, 600, 18),
+        List.of(
+            s.at("/agents/0/count").asInt(),
+            s.at("/agents/1/count").asInt(),
+            s.at("/agents/2/count").asInt(),
+            s.at("/agents/3/count").asInt(),
+            s.at("/agents/4/count").asInt()));
     assertEquals(9.0e8, s.at("/markets/0/impact/depth").asDouble());
     assertEquals(6.0e9, s.at("/markets/1/impact/depth").asDouble());
     assertEquals(1.5e6, s.at("/venues/0/insuranceFund").asDouble());
@@ -63,7 +68,10 @@ class BenchTest {
 
     JsonNode once = json.readTree(scaler.scaled(1, OptionalInt.empty()));
 
-    assertEquals(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(THREE_VENUES.content()), once);
+    assertEquals(
+        new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(THREE_VENUES.content()),
+        once);
     assertThrows(IllegalArgumentException.class, () -> scaler.scaled(0, OptionalInt.empty()));
   }
 
@@ -72,7 +80,8 @@ class BenchTest {
     CliResult r = cli("bench", "flash-crash", "--k", "1,2", "--steps", "20");
 
     assertEquals(0, r.exit(), r.err());
-    List<String> rows = r.out().lines().filter(l -> l.matches("\\s*\\d+\\s+\\d+\\s+20\\s.*")).toList();
+    List<String> rows =
+        r.out().lines().filter(l -> l.matches("\\s*\\d+\\s+\\d+\\s+20\\s.*")).toList();
     assertEquals(2, rows.size(), r.out());
     String[] second = rows.get(1).trim().split("\\s+");
     assertEquals("2", second[0]);
@@ -87,6 +96,7 @@ class BenchTest {
 
     assertEquals(2, r.exit());
     assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().startsWith("error: --k: every scale factor must be at least 1, was 0"), r.err());
+    assertTrue(
+        r.err().startsWith("error: --k: every scale factor must be at least 1, was 0"), r.err());
   }
 }

@@ -29,9 +29,14 @@ class CalibratorTest {
     Estimate drift = fit.estimate("drift");
     assertTrue(Math.abs(vol.value() - 0.8) < 3 * vol.standardError(), vol.toString());
     assertTrue(Math.abs(drift.value() - 0.5) < 3 * drift.standardError(), drift.toString());
-    // The observed information of GBM gives se(sigma) = sigma / sqrt(2n) and se(mu) ~ sigma / sqrt(T).
-    assertEquals(vol.value() / Math.sqrt(2 * 20_000), vol.standardError(), 0.02 * vol.standardError());
-    assertEquals(vol.value() / Math.sqrt(20_000 * HOUR), drift.standardError(), 0.02 * drift.standardError());
+    // The observed information of GBM gives se(sigma) = sigma / sqrt(2n) and se(mu) ~ sigma /
+    // sqrt(T).
+    assertEquals(
+        vol.value() / Math.sqrt(2 * 20_000), vol.standardError(), 0.02 * vol.standardError());
+    assertEquals(
+        vol.value() / Math.sqrt(20_000 * HOUR),
+        drift.standardError(),
+        0.02 * drift.standardError());
     // Normal returns pass the KS test of their probability-integral transforms.
     assertTrue(fit.ksPValue() > 0.01, "KS p " + fit.ksPValue());
     assertEquals(2 * 2 - 2 * fit.logLikelihood(), fit.aic(), 1e-9);
@@ -49,7 +54,9 @@ class CalibratorTest {
     double kappa = Math.exp(m + 0.5 * delta * delta) - 1;
     double[] r = new double[n];
     for (int i = 0; i < n; i++) {
-      double x = (mu - 0.5 * sigma * sigma - lambda * kappa) * HOUR + sigma * Math.sqrt(HOUR) * s.nextStandardNormal();
+      double x =
+          (mu - 0.5 * sigma * sigma - lambda * kappa) * HOUR
+              + sigma * Math.sqrt(HOUR) * s.nextStandardNormal();
       if (s.nextUniform() < lambda * HOUR) {
         x += m + delta * s.nextStandardNormal();
       }

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.experiments.Fixtures;
-import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.Fixtures.CliResult;
+import org.marginfall.experiments.scenario.Catalog;
 
 /**
- * Bad input through the command line: every malformed scenario, flag or output directory exits
- * with 2 and prints one line per problem, "error: SOURCE: FIELD.PATH: MESSAGE", with no stack
- * trace, nothing on standard output and nothing written next to the run directory.
+ * Bad input through the command line: every malformed scenario, flag or output directory exits with
+ * 2 and prints one line per problem, "error: SOURCE: FIELD.PATH: MESSAGE", with no stack trace,
+ * nothing on standard output and nothing written next to the run directory.
  *
  * <p>Each malformed scenario is the minimal valid one ({@code src/test/resources/minimal.yaml})
  * with one edit, so each shows exactly one problem.
@@ -56,7 +56,9 @@ class BadInputTest {
     CliResult r = cli("validate", file.toString());
 
     assertEquals(0, r.exit(), r.err());
-    assertEquals(file + ": valid (2 venues, 2 agent populations, 10 steps; decimals: USD 6, ETH 9, BTC 11)", r.out().strip());
+    assertEquals(
+        file + ": valid (2 venues, 2 agent populations, 10 steps; decimals: USD 6, ETH 9, BTC 11)",
+        r.out().strip());
     assertEquals("", r.err());
   }
 
@@ -70,7 +72,10 @@ class BadInputTest {
   @Test
   void test_run_negativeInitialPrice() {
     Path file =
-        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "price: {initial: 2000,", "price: {initial: -5,"));
+        write(
+            tmp,
+            SCENARIO,
+            replaceOnce(minimalYaml(), "price: {initial: 2000,", "price: {initial: -5,"));
 
     assertOneProblem(rejected(file), file + ": assets[1].price.initial: ", "must be > 0", "-5");
   }
@@ -88,19 +93,33 @@ class BadInputTest {
     Path file = write(tmp, SCENARIO, yaml);
 
     assertOneProblem(
-        rejected(file), file + ": venues[0].maintenanceMargin: ", "must be below initialMargin", "0.1", "0.2");
+        rejected(file),
+        file + ": venues[0].maintenanceMargin: ",
+        "must be below initialMargin",
+        "0.1",
+        "0.2");
   }
 
   @Test
   void test_run_unknownVenueTypeListsTheKnownOnes() {
     // The agents of venues[0] must not be told their venue is unknown: it is declared, just wrong.
     Path file =
-        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp\n    type: perpetual\n", "  - id: perp\n    type: perp2\n"));
+        write(
+            tmp,
+            SCENARIO,
+            replaceOnce(
+                minimalYaml(),
+                "  - id: perp\n    type: perpetual\n",
+                "  - id: perp\n    type: perp2\n"));
 
     // The message lists every registered venue type, perpetual among them.
     String known = String.join(", ", Catalog.standard().venueTypes().names());
     assertTrue(known.contains("perpetual"), known);
-    assertOneProblem(rejected(file), file + ": venues[0].type: ", "unknown venue type 'perp2'", "(known: " + known + ")");
+    assertOneProblem(
+        rejected(file),
+        file + ": venues[0].type: ",
+        "unknown venue type 'perp2'",
+        "(known: " + known + ")");
   }
 
   @Test
@@ -117,11 +136,18 @@ class BadInputTest {
   @Test
   void test_run_yamlNanAndInfinityNameTheField() {
     // YAML 1.1 spells the non-finite floats .nan, .inf and -.inf: the field holding one is named.
-    for (String[] spelling : new String[][] {{".nan", "NaN"}, {".inf", "Infinity"}, {"-.inf", "-Infinity"}}) {
-      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "volatility: 0.5}", "volatility: " + spelling[0] + "}"));
+    for (String[] spelling :
+        new String[][] {{".nan", "NaN"}, {".inf", "Infinity"}, {"-.inf", "-Infinity"}}) {
+      Path file =
+          write(
+              tmp,
+              SCENARIO,
+              replaceOnce(minimalYaml(), "volatility: 0.5}", "volatility: " + spelling[0] + "}"));
 
       assertOneProblem(
-          rejected(file), file + ": assets[1].price.volatility: ", "must be a finite number, was " + spelling[1]);
+          rejected(file),
+          file + ": assets[1].price.volatility: ",
+          "must be a finite number, was " + spelling[1]);
     }
   }
 
@@ -133,7 +159,10 @@ class BadInputTest {
     Path file = write(tmp, SCENARIO, yaml);
 
     assertOneProblem(
-        rejected(file), file + ": run.steps: ", "is given more than once", "lines " + first + " and " + second);
+        rejected(file),
+        file + ": run.steps: ",
+        "is given more than once",
+        "lines " + first + " and " + second);
   }
 
   @Test
@@ -142,15 +171,21 @@ class BadInputTest {
     String yaml = replaceOnce(minimalYaml(), "one liquidator.", "one liquidator caf\u00e9.");
     byte[] latin1 = yaml.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Path file = Files.write(tmp.resolve(SCENARIO), latin1);
-    int line = lineNumber(yaml, "description: Two perpetual venues, one trader population and one liquidator caf\u00e9.");
+    int line =
+        lineNumber(
+            yaml,
+            "description: Two perpetual venues, one trader population and one liquidator caf\u00e9.");
     int column = yaml.lines().toList().get(line - 1).indexOf('\u00e9') + 1;
 
     assertOneProblem(
-        rejected(file), file + ": the file is not UTF-8 text", "byte 0xE9 at line " + line + ", column " + column);
+        rejected(file),
+        file + ": the file is not UTF-8 text",
+        "byte 0xE9 at line " + line + ", column " + column);
 
     byte[] binary = new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', ':', ' ', '1'};
     Files.write(file, binary);
-    assertOneProblem(rejected(file), file + ": the file is not UTF-8 text", "byte 0xFF at line 1, column 1");
+    assertOneProblem(
+        rejected(file), file + ": the file is not UTF-8 text", "byte 0xFF at line 1, column 1");
   }
 
   @Test
@@ -161,28 +196,39 @@ class BadInputTest {
     long size = Fixtures.read(file).length();
 
     assertOneProblem(
-        rejected(file), file + ": the file is " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes; ",
+        rejected(file),
+        file + ": the file is " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes; ",
         "a scenario file may be at most 2,097,152 bytes (2 MiB)");
   }
 
   @Test
   void test_run_lineAboveTheValueLimitIsRefusedBeforeItIsParsed() {
-    String yaml = replaceOnce(minimalYaml(), "description: Two perpetual venues, one trader population and one liquidator.\n",
-        "description: " + "a".repeat(70_000) + "\n");
+    String yaml =
+        replaceOnce(
+            minimalYaml(),
+            "description: Two perpetual venues, one trader population and one liquidator.\n",
+            "description: " + "a".repeat(70_000) + "\n");
     Path file = write(tmp, SCENARIO, yaml);
 
-    assertOneProblem(rejected(file), file + ": line 4 is 70,013 characters long; ",
+    assertOneProblem(
+        rejected(file),
+        file + ": line 4 is 70,013 characters long; ",
         "a YAML line, like a value, may be at most 65,536 characters");
   }
 
   @Test
   void test_run_valueAboveTheLimitNamesTheField() {
     // 2,000 short lines of a block scalar: no line is long, the value is.
-    String yaml = replaceOnce(minimalYaml(), "description: Two perpetual venues, one trader population and one liquidator.\n",
-        "description: |\n" + ("  " + "b".repeat(49) + "\n").repeat(2_000));
+    String yaml =
+        replaceOnce(
+            minimalYaml(),
+            "description: Two perpetual venues, one trader population and one liquidator.\n",
+            "description: |\n" + ("  " + "b".repeat(49) + "\n").repeat(2_000));
     Path file = write(tmp, SCENARIO, yaml);
 
-    assertOneProblem(rejected(file), file + ": description: is 100,000 characters long; ",
+    assertOneProblem(
+        rejected(file),
+        file + ": description: is 100,000 characters long; ",
         "a value may be at most 65,536 characters");
   }
 
@@ -193,7 +239,9 @@ class BadInputTest {
     Path file = write(tmp, SCENARIO, yaml);
     int line = lineNumber(yaml, "---") + 1;
 
-    assertOneProblem(rejected(file), file + ": the file holds a second YAML document from line " + line,
+    assertOneProblem(
+        rejected(file),
+        file + ": the file holds a second YAML document from line " + line,
         "a scenario file holds exactly one");
   }
 
@@ -201,11 +249,19 @@ class BadInputTest {
   void test_run_numbersInJavaOnlySyntaxAreRefused() {
     // Hexadecimal floats, Java's type suffixes and padding read as numbers in Java, not in YAML.
     for (String text : List.of("\"0x1p3\"", "\"1d\"", "\" 7 \"")) {
-      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  seed: 7\n", "  seed: " + text + "\n"));
+      Path file =
+          write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  seed: 7\n", "  seed: " + text + "\n"));
 
-      assertOneProblem(rejected(file), file + ": run.seed: ", "must be a whole number, was '" + text.replace("\"", "") + "'");
+      assertOneProblem(
+          rejected(file),
+          file + ": run.seed: ",
+          "must be a whole number, was '" + text.replace("\"", "") + "'");
     }
-    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  stepSeconds: 60\n", "  stepSeconds: \"60d\"\n"));
+    Path file =
+        write(
+            tmp,
+            SCENARIO,
+            replaceOnce(minimalYaml(), "  stepSeconds: 60\n", "  stepSeconds: \"60d\"\n"));
     assertOneProblem(rejected(file), file + ": run.stepSeconds: ", "must be a number, was '60d'");
   }
 
@@ -220,7 +276,9 @@ class BadInputTest {
     }
     org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is needed to make a named pipe");
 
-    assertOneProblem(rejected(pipe), pipe + ": is not a regular file (a named pipe, a device or a socket)",
+    assertOneProblem(
+        rejected(pipe),
+        pipe + ": is not a regular file (a named pipe, a device or a socket)",
         "give a scenario file");
   }
 
@@ -229,7 +287,8 @@ class BadInputTest {
     Path file = write(tmp, SCENARIO, minimalYaml());
     Files.setPosixFilePermissions(file, java.util.Set.of());
     // The superuser reads it anyway; SpecFilesTest covers the reason for everyone.
-    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as a user who can read any file");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isReadable(file), "running as a user who can read any file");
 
     assertOneProblem(rejected(file), file + ": cannot read the scenario file: permission denied");
   }
@@ -237,22 +296,34 @@ class BadInputTest {
   @Test
   void test_run_unknownFieldListsTheKnownOnes() {
     Path file =
-        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "    insuranceFund: 1000\n", "    insuranceFnd: 1000\n"));
+        write(
+            tmp,
+            SCENARIO,
+            replaceOnce(minimalYaml(), "    insuranceFund: 1000\n", "    insuranceFnd: 1000\n"));
 
-    assertOneProblem(rejected(file), file + ": venues[1].insuranceFnd: ", "unknown field", "insuranceFund");
+    assertOneProblem(
+        rejected(file), file + ": venues[1].insuranceFnd: ", "unknown field", "insuranceFund");
   }
 
   @Test
   void test_run_unknownAssetReference() {
     Path file =
-        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - asset: ETH\n    startStep: 3\n", "  - asset: SOL\n    startStep: 3\n"));
+        write(
+            tmp,
+            SCENARIO,
+            replaceOnce(
+                minimalYaml(),
+                "  - asset: ETH\n    startStep: 3\n",
+                "  - asset: SOL\n    startStep: 3\n"));
 
-    assertOneProblem(rejected(file), file + ": shocks[0].asset: ", "unknown asset 'SOL'", "USD, ETH, BTC");
+    assertOneProblem(
+        rejected(file), file + ": shocks[0].asset: ", "unknown asset 'SOL'", "USD, ETH, BTC");
   }
 
   @Test
   void test_run_duplicateVenueId() {
-    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp-iso\n", "  - id: perp\n"));
+    Path file =
+        write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp-iso\n", "  - id: perp\n"));
 
     assertOneProblem(rejected(file), file + ": venues[1].id: ", "duplicate venue id 'perp'");
   }
@@ -294,11 +365,16 @@ class BadInputTest {
     // is now refused before parsing (a YAML line may hold at most 65,536 characters); an id that
     // fits a line is refused at its field.
     String id = "v".repeat(1_000);
-    Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  - id: perp-iso\n", "  - id: " + id + "\n"));
+    Path file =
+        write(
+            tmp,
+            SCENARIO,
+            replaceOnce(minimalYaml(), "  - id: perp-iso\n", "  - id: " + id + "\n"));
 
     List<String> lines = rejected(file);
 
-    assertOneProblem(lines, file + ": venues[1].id: ", "at most 64 characters", "1000 characters long");
+    assertOneProblem(
+        lines, file + ": venues[1].id: ", "at most 64 characters", "1000 characters long");
     assertTrue(lines.get(0).length() < 300, lines.get(0).length() + " characters");
   }
 
@@ -306,36 +382,89 @@ class BadInputTest {
   void test_run_numbersBeyondTheComputableRangeAreFieldProblems() {
     // Each of these passed validate and then failed in run with an exception (issue #17, item 16).
     String[][] cases = {
-      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1.0e308, sigma: 1}\n",
-          "agents[0].collateral.median: ", "at most 1e15 in magnitude"},
-      {"insuranceFund: 1000\n", "insuranceFund: 1.0e308\n", "venues[1].insuranceFund: ", "at most 1e15"},
-      {"    markets: [ETH, BTC]\n", "    markets: [ETH, BTC]\n    houseCapital: 1.0e308\n",
-          "venues[0].houseCapital: ", "at most 1e15"},
-      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 2000, volatility: 0.5, drift: 1.0e308}",
-          "assets[1].price.drift: ", "at most 1e15"},
-      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 2000, volatility: 0.5, drift: 11}",
-          "assets[1].price.drift: ", "between -10 and 10"},
-      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 2000, volatility: 1.8e308}",
-          "assets[1].price.volatility: ", "finite"},
-      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 2000, volatility: 12}",
-          "assets[1].price.volatility: ", "at most 10"},
-      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 1.0e308, volatility: 0.5}",
-          "assets[1].price.initial: ", "at most 1e15"},
-      {"price: {initial: 2000, volatility: 0.5}", "price: {initial: 1.0e12, volatility: 0.5}",
-          "assets[1].price.initial: ", "between 1e-9 and 1e9"},
+      {
+        "collateral: 1000\n",
+        "collateral: {dist: lognormal, median: 1.0e308, sigma: 1}\n",
+        "agents[0].collateral.median: ",
+        "at most 1e15 in magnitude"
+      },
+      {
+        "insuranceFund: 1000\n",
+        "insuranceFund: 1.0e308\n",
+        "venues[1].insuranceFund: ",
+        "at most 1e15"
+      },
+      {
+        "    markets: [ETH, BTC]\n",
+        "    markets: [ETH, BTC]\n    houseCapital: 1.0e308\n",
+        "venues[0].houseCapital: ",
+        "at most 1e15"
+      },
+      {
+        "price: {initial: 2000, volatility: 0.5}",
+        "price: {initial: 2000, volatility: 0.5, drift: 1.0e308}",
+        "assets[1].price.drift: ",
+        "at most 1e15"
+      },
+      {
+        "price: {initial: 2000, volatility: 0.5}",
+        "price: {initial: 2000, volatility: 0.5, drift: 11}",
+        "assets[1].price.drift: ",
+        "between -10 and 10"
+      },
+      {
+        "price: {initial: 2000, volatility: 0.5}",
+        "price: {initial: 2000, volatility: 1.8e308}",
+        "assets[1].price.volatility: ",
+        "finite"
+      },
+      {
+        "price: {initial: 2000, volatility: 0.5}",
+        "price: {initial: 2000, volatility: 12}",
+        "assets[1].price.volatility: ",
+        "at most 10"
+      },
+      {
+        "price: {initial: 2000, volatility: 0.5}",
+        "price: {initial: 1.0e308, volatility: 0.5}",
+        "assets[1].price.initial: ",
+        "at most 1e15"
+      },
+      {
+        "price: {initial: 2000, volatility: 0.5}",
+        "price: {initial: 1.0e12, volatility: 0.5}",
+        "assets[1].price.initial: ",
+        "between 1e-9 and 1e9"
+      },
       {"change: -0.2\n", "change: 1.0e300\n", "shocks[0].change: ", "at most 1e15"},
       {"change: -0.2\n", "change: 5000\n", "shocks[0].change: ", "at most 1000"},
       {"stepSeconds: 60\n", "stepSeconds: 1.0e40\n", "run.stepSeconds: ", "at most 1e15"},
       {"stepSeconds: 60\n", "stepSeconds: 1.0e9\n", "run.stepSeconds: ", "at most 31536000"},
       {"steps: 10\n", "steps: 1000000000000\n", "run.steps: ", "at most 1000000"},
-      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1000, sigma: 2147483648}\n",
-          "agents[0].collateral.sigma: ", "at most 10"},
-      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1000, sigma: 1.0e40}\n",
-          "agents[0].collateral.sigma: ", "at most 1e15"},
-      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1.0e-300, sigma: 1}\n",
-          "agents[0].collateral.median: ", "at least 1e-12"},
-      {"collateral: 1000\n", "collateral: {dist: lognormal, median: 1000, sigma: 5.0e-324}\n",
-          "agents[0].collateral.sigma: ", "at least 1e-12"},
+      {
+        "collateral: 1000\n",
+        "collateral: {dist: lognormal, median: 1000, sigma: 2147483648}\n",
+        "agents[0].collateral.sigma: ",
+        "at most 10"
+      },
+      {
+        "collateral: 1000\n",
+        "collateral: {dist: lognormal, median: 1000, sigma: 1.0e40}\n",
+        "agents[0].collateral.sigma: ",
+        "at most 1e15"
+      },
+      {
+        "collateral: 1000\n",
+        "collateral: {dist: lognormal, median: 1.0e-300, sigma: 1}\n",
+        "agents[0].collateral.median: ",
+        "at least 1e-12"
+      },
+      {
+        "collateral: 1000\n",
+        "collateral: {dist: lognormal, median: 1000, sigma: 5.0e-324}\n",
+        "agents[0].collateral.sigma: ",
+        "at least 1e-12"
+      },
       {"depth: 1.0e8}", "depth: 1.0e308}", "markets[0].impact.depth: ", "at most 1e15"},
       {"depth: 1.0e8}", "depth: 0.5}", "markets[0].impact.depth: ", "at least 1"},
     };
@@ -349,7 +478,11 @@ class BadInputTest {
   void test_run_jsonScenarioWithAnInvalidValue() throws IOException {
     ObjectNode tree = (ObjectNode) new YAMLMapper().readTree(minimalYaml());
     ((ObjectNode) tree.get("run")).put("steps", 0);
-    Path file = write(tmp, "scenario.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+    Path file =
+        write(
+            tmp,
+            "scenario.json",
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));
 
     assertOneProblem(rejected(file), file + ": run.steps: ", "must be >= 1", "0");
   }
@@ -358,10 +491,17 @@ class BadInputTest {
   void test_run_stepsAboveTheBound() {
     // 10^9, 2^31 and 2^63 - 1 were accepted and ran for hours, days or forever.
     for (String steps : List.of("1000001", "1000000000", "2147483648", "9223372036854775807")) {
-      Path file = write(tmp, SCENARIO, replaceOnce(minimalYaml(), "  steps: 10\n", "  steps: " + steps + "\n"));
+      Path file =
+          write(
+              tmp,
+              SCENARIO,
+              replaceOnce(minimalYaml(), "  steps: 10\n", "  steps: " + steps + "\n"));
 
-      assertOneProblem(rejected(file), file + ": run.steps: ",
-          "must be at most 1000000 (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was " + steps);
+      assertOneProblem(
+          rejected(file),
+          file + ": run.steps: ",
+          "must be at most 1000000 (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was "
+              + steps);
     }
   }
 
@@ -418,9 +558,17 @@ class BadInputTest {
     List<String> lines = rejected(file);
 
     assertEquals(4, lines.size(), String.join("\n", lines));
-    assertTrue(lines.get(0).startsWith("error: " + file + ": run.seed: must be a whole number"), lines.get(0));
-    assertTrue(lines.get(1).startsWith("error: " + file + ": assets[2].price.initial: must be > 0"), lines.get(1));
-    assertTrue(lines.get(2).startsWith("error: " + file + ": venues[1].marginMode: unknown margin mode 'isolatd'"), lines.get(2));
+    assertTrue(
+        lines.get(0).startsWith("error: " + file + ": run.seed: must be a whole number"),
+        lines.get(0));
+    assertTrue(
+        lines.get(1).startsWith("error: " + file + ": assets[2].price.initial: must be > 0"),
+        lines.get(1));
+    assertTrue(
+        lines
+            .get(2)
+            .startsWith("error: " + file + ": venues[1].marginMode: unknown margin mode 'isolatd'"),
+        lines.get(2));
     assertTrue(lines.get(3).startsWith("error: " + file + ": sweeps: unknown field"), lines.get(3));
   }
 
@@ -428,7 +576,8 @@ class BadInputTest {
   void test_run_misspeltFlagSuggestsTheRightOne() {
     Path file = write(tmp, SCENARIO, minimalYaml());
 
-    CliResult r = cli("run", file.toString(), "--out", outParent.resolve("run").toString(), "--sed", "5");
+    CliResult r =
+        cli("run", file.toString(), "--out", outParent.resolve("run").toString(), "--sed", "5");
 
     assertEquals(BAD_INPUT, r.exit());
     assertEquals("", r.out());
@@ -453,7 +602,9 @@ class BadInputTest {
     assertEquals(BAD_INPUT, r.exit());
     assertEquals("", r.out());
     assertNoStackTrace(r.err());
-    assertEquals(List.of("error: --out " + out + ": exists and is not empty (use --force to replace it)"), r.errLines());
+    assertEquals(
+        List.of("error: --out " + out + ": exists and is not empty (use --force to replace it)"),
+        r.errLines());
     // Untouched, and no hidden sibling was left behind.
     assertEquals(List.of(out), list(outParent));
     assertEquals(manifest, Fixtures.read(out.resolve("manifest.json")));
@@ -474,9 +625,15 @@ class BadInputTest {
       assertEquals(BAD_INPUT, r.exit(), args + ": " + r.err());
       assertEquals("", r.out());
       assertNoStackTrace(r.err());
-      assertEquals(List.of("error: --out " + out + ": holds files that are not a Marginfall output (no manifest.json"
-          + " of an earlier run or sweep); --force replaces only such an output or an empty directory, so choose"
-          + " another --out"), r.errLines(), args.toString());
+      assertEquals(
+          List.of(
+              "error: --out "
+                  + out
+                  + ": holds files that are not a Marginfall output (no manifest.json"
+                  + " of an earlier run or sweep); --force replaces only such an output or an empty directory, so choose"
+                  + " another --out"),
+          r.errLines(),
+          args.toString());
       assertEquals(List.of(out), list(outParent), "no hidden sibling either");
       assertEquals(List.of(thesis), list(out));
       assertEquals("\\documentclass{book}", Fixtures.read(thesis));
@@ -509,7 +666,12 @@ class BadInputTest {
     assertEquals("", r.out());
     assertNoStackTrace(r.err());
     assertEquals(
-        List.of("error: --out " + out + ": cannot be created: " + notADirectory + " is a file, not a directory"),
+        List.of(
+            "error: --out "
+                + out
+                + ": cannot be created: "
+                + notADirectory
+                + " is a file, not a directory"),
         r.errLines());
     assertEquals(List.of(notADirectory), list(outParent));
     assertEquals("not a directory", Fixtures.read(notADirectory));
@@ -548,11 +710,12 @@ class BadInputTest {
     // is refused while the flags are read, before any file is opened, so the other arguments need
     // not exist.
     Path file = write(tmp, SCENARIO, minimalYaml());
-    List<List<String>> commands = List.of(
-        List.of("run", file.toString()),
-        List.of("sweep", tmp.resolve("sweep.yaml").toString()),
-        List.of("merge", tmp.resolve("s0").toString()),
-        List.of("network", tmp.resolve("network.json").toString(), "--method", "debtrank"));
+    List<List<String>> commands =
+        List.of(
+            List.of("run", file.toString()),
+            List.of("sweep", tmp.resolve("sweep.yaml").toString()),
+            List.of("merge", tmp.resolve("s0").toString()),
+            List.of("network", tmp.resolve("network.json").toString(), "--method", "debtrank"));
     for (List<String> command : commands) {
       for (String blank : List.of("", "  ")) {
         List<String> args = new ArrayList<>(command);
@@ -564,7 +727,10 @@ class BadInputTest {
         assertEquals("", r.out(), args.toString());
         assertNoStackTrace(r.err());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.errLines().get(0).startsWith("error: Invalid value for option '--out': must not be empty or blank"),
+        assertTrue(
+            r.errLines()
+                .get(0)
+                .startsWith("error: Invalid value for option '--out': must not be empty or blank"),
             args + ": " + r.errLines().get(0));
       }
     }
@@ -578,7 +744,8 @@ class BadInputTest {
    * @return the lines on standard error
    */
   private List<String> rejected(Path scenario) {
-    CliResult run = cli("run", scenario.toString(), "--out", outParent.resolve("run").toString(), "--audit");
+    CliResult run =
+        cli("run", scenario.toString(), "--out", outParent.resolve("run").toString(), "--audit");
     assertEquals(BAD_INPUT, run.exit(), run.err());
     assertEquals("", run.out());
     assertNoStackTrace(run.err());
@@ -601,13 +768,19 @@ class BadInputTest {
   private static void assertOneProblem(List<String> lines, String prefix, String... keyWords) {
     assertEquals(1, lines.size(), "expected one problem, got:\n" + String.join("\n", lines));
     String line = lines.get(0);
-    assertTrue(line.startsWith("error: " + prefix), "expected 'error: " + prefix + "...', got: " + line);
+    assertTrue(
+        line.startsWith("error: " + prefix), "expected 'error: " + prefix + "...', got: " + line);
     for (String k : keyWords) {
-      assertTrue(line.substring(("error: " + prefix).length()).contains(k), "'" + k + "' missing from: " + line);
+      assertTrue(
+          line.substring(("error: " + prefix).length()).contains(k),
+          "'" + k + "' missing from: " + line);
     }
   }
 
-  /** The number, counted from 1, of the only line of {@code text} that is {@code content} once stripped. */
+  /**
+   * The number, counted from 1, of the only line of {@code text} that is {@code content} once
+   * stripped.
+   */
   private static int lineNumber(String text, String content) {
     List<String> lines = text.lines().toList();
     List<Integer> found = new ArrayList<>();

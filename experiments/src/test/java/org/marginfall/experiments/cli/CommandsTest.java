@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginfall.experiments.Fixtures;
-import org.marginfall.experiments.scenario.ScenarioSource;
 import org.marginfall.experiments.Fixtures.CliResult;
+import org.marginfall.experiments.scenario.ScenarioSource;
 
 /** The commands that succeed without running a model: validate, scenarios, --version. */
 class CommandsTest {
@@ -22,7 +22,10 @@ class CommandsTest {
     CliResult r = cli("validate", example);
 
     assertEquals(0, r.exit(), r.err());
-    assertEquals(example + ": valid (2 venues, 4 agent populations, 120 steps; decimals: USD 6, ETH 10, BTC 11)", r.out().strip());
+    assertEquals(
+        example
+            + ": valid (2 venues, 4 agent populations, 120 steps; decimals: USD 6, ETH 10, BTC 11)",
+        r.out().strip());
     assertEquals("", r.err());
   }
 
@@ -31,24 +34,37 @@ class CommandsTest {
     CliResult r = cli("validate", "flash-crash");
 
     assertEquals(0, r.exit(), r.err());
-    assertEquals("bundled:flash-crash: valid (2 venues, 4 agent populations, 120 steps; decimals: USD 6, ETH 10, BTC 11)", r.out().strip());
+    assertEquals(
+        "bundled:flash-crash: valid (2 venues, 4 agent populations, 120 steps; decimals: USD 6, ETH 10, BTC 11)",
+        r.out().strip());
   }
 
   @Test
   void test_scenarios_listsTheExampleWithItsDescription() throws IOException {
     // The description as the YAML parser reads it (a folded block: one line).
     String description =
-        new YAMLMapper().readTree(Fixtures.example().toFile()).get("description").asText().strip().lines().findFirst().orElseThrow();
+        new YAMLMapper()
+            .readTree(Fixtures.example().toFile())
+            .get("description")
+            .asText()
+            .strip()
+            .lines()
+            .findFirst()
+            .orElseThrow();
 
     CliResult r = cli("scenarios");
 
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.err());
-    // One line per bundled example (every examples/*.yaml), in name order; flash-crash is among them.
+    // One line per bundled example (every examples/*.yaml), in name order; flash-crash is among
+    // them.
     List<String> lines = r.out().lines().toList();
     assertEquals(ScenarioSource.bundledNames().size(), lines.size(), r.out());
     String flashCrash =
-        lines.stream().filter(l -> l.startsWith("flash-crash ")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        lines.stream()
+            .filter(l -> l.startsWith("flash-crash "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(r.out()));
     String[] nameAndDescription = flashCrash.split("\\s+", 2);
     assertEquals("flash-crash", nameAndDescription[0]);
     assertEquals(description, nameAndDescription[1]);
@@ -57,7 +73,8 @@ class CommandsTest {
 
   @Test
   void test_presets_verboseCitesOnlySourcesUsersCanRead() {
-    // Every source line names a public document (a venue's docs, a forum post, a contract file), never
+    // Every source line names a public document (a venue's docs, a forum post, a contract file),
+    // never
     // the project's private notes (shared/..., design.md, "venues.md 5.1") nor a code host.
     CliResult r = cli("presets", "--verbose");
 
@@ -65,7 +82,11 @@ class CommandsTest {
     List<String> sources = r.out().lines().filter(l -> l.strip().startsWith("source: ")).toList();
     assertTrue(sources.size() >= 5, r.out());
     for (String line : r.out().lines().toList()) {
-      assertTrue(!line.contains("shared/") && !line.contains("design.md") && !line.matches(".*venues\\.md [0-9].*"), line);
+      assertTrue(
+          !line.contains("shared/")
+              && !line.contains("design.md")
+              && !line.matches(".*venues\\.md [0-9].*"),
+          line);
       assertTrue(!line.toLowerCase(java.util.Locale.ROOT).contains("github"), line);
     }
   }

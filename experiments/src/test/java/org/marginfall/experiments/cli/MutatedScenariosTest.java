@@ -1,6 +1,5 @@
 package org.marginfall.experiments.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginfall.experiments.Fixtures.cli;
@@ -30,25 +29,49 @@ class MutatedScenariosTest {
 
   private static final long SEED = 17;
   private static final int DEFAULT_CASES = 48;
+
   /** The number of cases: {@code marginfall.fuzz.cases} when set (the fuzz profile), else 48. */
   private static final int CASES = Integer.getInteger("marginfall.fuzz.cases", DEFAULT_CASES);
+
   private static final int STEPS = 6;
   private static final int AGENTS = 4;
   private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z]\\w*(Exception|Error)\\b");
 
-  /** The replacement values; VENUE stands for the scenario's first venue id, HUGE for a 100 kB string. */
+  /**
+   * The replacement values; VENUE stands for the scenario's first venue id, HUGE for a 100 kB
+   * string.
+   */
   private static final Object VENUE = new Object();
+
   private static final Object HUGE = new Object();
-  private static final List<Object> VALUES = List.of(
-      MutatedScenario.DELETE, Map.of(), List.of(), "x", ".nan", "NaN", 1.7e308, -1e308, 5e-324, 1e-300,
-      2147483648L, Long.MAX_VALUE, 1e40, 1e15, -1, 0, VENUE, HUGE);
+  private static final List<Object> VALUES =
+      List.of(
+          MutatedScenario.DELETE,
+          Map.of(),
+          List.of(),
+          "x",
+          ".nan",
+          "NaN",
+          1.7e308,
+          -1e308,
+          5e-324,
+          1e-300,
+          2147483648L,
+          Long.MAX_VALUE,
+          1e40,
+          1e15,
+          -1,
+          0,
+          VENUE,
+          HUGE);
 
   @TempDir Path tmp;
 
   @Test
   void test_mutatedBundledExamples_endInSuccessOrOneLinePerProblem() {
     Random random = new Random(SEED);
-    List<String> examples = ScenarioSource.bundledNames().stream().filter(n -> !n.startsWith("sweep-")).toList();
+    List<String> examples =
+        ScenarioSource.bundledNames().stream().filter(n -> !n.startsWith("sweep-")).toList();
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < CASES; i++) {
       String example = examples.get(random.nextInt(examples.size()));
@@ -66,17 +89,22 @@ class MutatedScenariosTest {
       Path file = MutatedScenario.write(tmp, "case-" + i + ".yaml", tree);
 
       CliResult validate = cli("validate", file.toString());
-      CliResult run = cli("run", file.toString(), "--out", tmp.resolve("out-" + i).toString(), "--no-report");
+      CliResult run =
+          cli("run", file.toString(), "--out", tmp.resolve("out-" + i).toString(), "--no-report");
       check(label, "validate", validate, failures);
       check(label, "run", run, failures);
       if (validate.exit() == 2 && !validate.err().equals(run.err())) {
-        failures.add(label + ": run reports otherwise than validate:\n" + validate.err() + run.err());
+        failures.add(
+            label + ": run reports otherwise than validate:\n" + validate.err() + run.err());
       }
       if (validate.exit() == 0 && run.exit() != 0 && !run.err().contains(": at step ")) {
-        failures.add(label + ": validate accepts it, run fails without naming a step: " + run.err());
+        failures.add(
+            label + ": validate accepts it, run fails without naming a step: " + run.err());
       }
     }
-    assertTrue(failures.isEmpty(), failures.size() + " of " + CASES + " cases:\n" + String.join("\n", failures));
+    assertTrue(
+        failures.isEmpty(),
+        failures.size() + " of " + CASES + " cases:\n" + String.join("\n", failures));
   }
 
   /** Adds to {@code failures} what is wrong with one command's outcome. */
@@ -92,7 +120,9 @@ class MutatedScenariosTest {
     for (String line : r.errLines()) {
       // A silent no-op found before the run is a warning line (docs/outputs.md, warnings.json).
       boolean said = line.startsWith("error: ") || line.startsWith("warning: ");
-      if (!said || EXCEPTION_NAME.matcher(line).find() || line.contains("atoms")
+      if (!said
+          || EXCEPTION_NAME.matcher(line).find()
+          || line.contains("atoms")
           || line.length() > 1000) {
         failures.add(where + ": " + (line.length() > 300 ? line.substring(0, 300) + "..." : line));
       }
@@ -103,7 +133,9 @@ class MutatedScenariosTest {
   private static Object firstVenueId(Map<String, Object> tree) {
     List<Object> venues = (List<Object>) tree.get("venues");
     // A scenario of institutions alone has no venue: a name no venue has then.
-    return venues == null || venues.isEmpty() ? "no-such-venue" : ((Map<String, Object>) venues.get(0)).get("id");
+    return venues == null || venues.isEmpty()
+        ? "no-such-venue"
+        : ((Map<String, Object>) venues.get(0)).get("id");
   }
 
   private static String shown(Object value) {
@@ -119,7 +151,8 @@ class MutatedScenariosTest {
     // Guards the test above against a seed that would only ever delete fields.
     assertTrue(CASES >= 1, "marginfall.fuzz.cases must be >= 1, was " + CASES);
     Random random = new Random(SEED);
-    List<String> examples = ScenarioSource.bundledNames().stream().filter(n -> !n.startsWith("sweep-")).toList();
+    List<String> examples =
+        ScenarioSource.bundledNames().stream().filter(n -> !n.startsWith("sweep-")).toList();
     java.util.Set<Object> used = new java.util.HashSet<>();
     for (int i = 0; i < CASES; i++) {
       String example = examples.get(random.nextInt(examples.size()));
@@ -127,6 +160,8 @@ class MutatedScenariosTest {
       random.nextInt(paths.size());
       used.add(VALUES.get(random.nextInt(VALUES.size())));
     }
-    assertFalse(used.size() < VALUES.size() * 2 / 3, "only " + used.size() + " of " + VALUES.size() + " kinds used");
+    assertFalse(
+        used.size() < VALUES.size() * 2 / 3,
+        "only " + used.size() + " of " + VALUES.size() + " kinds used");
   }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.Fixtures.CliResult;
 
-/** {@code marginfall report}: regenerates run and sweep reports, refuses anything else with exit 2. */
+/**
+ * {@code marginfall report}: regenerates run and sweep reports, refuses anything else with exit 2.
+ */
 class ReportCommandTest {
 
   @TempDir Path temp;
@@ -44,19 +46,25 @@ class ReportCommandTest {
   @Test
   void test_report_regeneratesASweepDirectory() throws Exception {
     Path sweep = Files.createDirectories(temp.resolve("sweep"));
-    Files.writeString(sweep.resolve("runs.csv"), """
+    Files.writeString(
+        sweep.resolve("runs.csv"),
+        """
         point,replication,seed,mm,badDebt,status,reason,error
         0,0,1,0.01,10.0,ok,,
         0,1,2,0.01,20.0,ok,,
         1,0,1,0.02,0.0,ok,,
         1,1,2,0.02,,failed,MODEL_ERROR,boom
         """);
-    Files.writeString(sweep.resolve("points.csv"), """
+    Files.writeString(
+        sweep.resolve("points.csv"),
+        """
         point,mm,metric,runs,failed,n,mean,sd,ci95_low,ci95_high,min,q05,q25,q50,q75,q95,max,share_positive
         0,0.01,badDebt,2,0,2,15.0,7.0710678,-48.5,78.5,10.0,,,,,,20.0,1.0
         1,0.02,badDebt,2,1,1,0.0,,,,0.0,,,,,,0.0,0.0
         """);
-    Files.writeString(sweep.resolve("manifest.json"), """
+    Files.writeString(
+        sweep.resolve("manifest.json"),
+        """
         {"software": {"name": "marginfall", "version": "0.1.0-SNAPSHOT", "gitCommit": "abc"},
          "sweep": {"name": "tiny"}, "design": {"type": "grid", "points": 2},
          "parameters": [{"name": "mm", "path": "venues[0].maintenanceMargin"}],
@@ -67,8 +75,15 @@ class ReportCommandTest {
 
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("of the sweep report in"), r.out());
-    for (String f : new String[] {"report.html", "report.pdf", "charts/sweep-badDebt-vs-mm.png",
-        "charts/loss-badDebt.svg", "tables/risk.csv", "tables/risk.tex"}) {
+    for (String f :
+        new String[] {
+          "report.html",
+          "report.pdf",
+          "charts/sweep-badDebt-vs-mm.png",
+          "charts/loss-badDebt.svg",
+          "tables/risk.csv",
+          "tables/risk.tex"
+        }) {
       assertTrue(Files.isRegularFile(sweep.resolve(f)), f);
     }
   }
@@ -81,7 +96,8 @@ class ReportCommandTest {
 
       assertEquals(2, r.exit());
       assertEquals(1, r.errLines().size(), r.err());
-      assertTrue(r.errLines().get(0).startsWith("error: " + dir + " is neither a run directory"), r.err());
+      assertTrue(
+          r.errLines().get(0).startsWith("error: " + dir + " is neither a run directory"), r.err());
       assertFalse(Files.exists(dir.resolve("report.html")));
     }
   }

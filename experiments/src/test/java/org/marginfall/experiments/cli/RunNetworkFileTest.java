@@ -15,8 +15,8 @@ import org.marginfall.core.network.ExposureNetwork;
 import org.marginfall.core.network.VenueExposures;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.Fixtures.CliResult;
-import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.network.NetworkFile;
+import org.marginfall.experiments.run.Json;
 import org.marginfall.experiments.run.NetworkFiles;
 
 /**
@@ -35,13 +35,16 @@ class RunNetworkFileTest {
   private static VenueExposures exposures() {
     return new VenueExposures(
         List.of(new VenueExposures.Node("A", 100, 4145), new VenueExposures.Node("B", 51, 2271)),
-        List.of(new VenueExposures.Claim("A", "B", "rB", 50, 45), new VenueExposures.Claim("B", "A", "rA", 210, 231)),
+        List.of(
+            new VenueExposures.Claim("A", "B", "rB", 50, 45),
+            new VenueExposures.Claim("B", "A", "rA", 210, 231)),
         List.of(new VenueExposures.CommonAsset("A", "B", "ETH", 4000, 2000, 2000)));
   }
 
   private Path written() throws IOException {
     Path file = tmp.resolve("network.json");
-    Files.writeString(file, Json.pretty().writeValueAsString(NetworkFiles.network("test", exposures())));
+    Files.writeString(
+        file, Json.pretty().writeValueAsString(NetworkFiles.network("test", exposures())));
     return file;
   }
 
@@ -85,12 +88,15 @@ class RunNetworkFileTest {
 
   @Test
   void test_exposures_debtRankUndefinedWithoutCapital() {
-    VenueExposures noBuffer = new VenueExposures(
-        List.of(new VenueExposures.Node("A", 100, 4145), new VenueExposures.Node("B", 0, 2271)),
-        List.of(new VenueExposures.Claim("B", "A", "rA", 210, 231)), List.of());
+    VenueExposures noBuffer =
+        new VenueExposures(
+            List.of(new VenueExposures.Node("A", 100, 4145), new VenueExposures.Node("B", 0, 2271)),
+            List.of(new VenueExposures.Claim("B", "A", "rA", 210, 231)),
+            List.of());
     JsonNode d = NetworkFiles.exposures(noBuffer).get("debtRank");
     assertEquals(false, d.get("computed").asBoolean());
-    assertEquals("venue B holds claims on other venues but has no capital buffer", d.get("reason").asText());
+    assertEquals(
+        "venue B holds claims on other venues but has no capital buffer", d.get("reason").asText());
   }
 
   @Test
@@ -99,7 +105,8 @@ class RunNetworkFileTest {
     Path scenario = Fixtures.write(tmp, "minimal.yaml", Fixtures.minimalYaml());
     CliResult run = cli("run", scenario.toString(), "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
-    CliResult r = cli("network", out.resolve("network.json").toString(), "--method", "eisenberg-noe");
+    CliResult r =
+        cli("network", out.resolve("network.json").toString(), "--method", "eisenberg-noe");
     assertEquals(0, r.exit(), r.err());
   }
 }

@@ -29,7 +29,8 @@ class StepProgressTest {
 
   @Test
   void test_progress_showsTicksRateAndTimeLeftAfterASecond() {
-    progress.onStart(new RunStart(new RunSettings(1000, 60, 5, 1), 0, AssetId.of("USD"), List.of()));
+    progress.onStart(
+        new RunStart(new RunSettings(1000, 60, 5, 1), 0, AssetId.of("USD"), List.of()));
     step(0, 100_000_000L);
     step(100, 900_000_000L);
     assertEquals("", text.toString(), "nothing during the first second: a short run shows nothing");
@@ -39,8 +40,13 @@ class StepProgressTest {
     step(401, 2_001_000_000L); // throttled: at most five redraws a second
     progress.close();
 
-    assertEquals("\r[" + "#".repeat(12) + " ".repeat(18) + "] 400/1000 steps (40%), 200.00 steps/s, elapsed 2s, ETA 3s"
-        + System.lineSeparator(), text.toString());
+    assertEquals(
+        "\r["
+            + "#".repeat(12)
+            + " ".repeat(18)
+            + "] 400/1000 steps (40%), 200.00 steps/s, elapsed 2s, ETA 3s"
+            + System.lineSeparator(),
+        text.toString());
   }
 
   @Test
@@ -57,7 +63,8 @@ class StepProgressTest {
     // Under the test runner standard error is no terminal (System.console() is null), as in CI.
     Path file = write(tmp, "scenario.yaml", minimalYaml());
 
-    CliResult r = cli("run", file.toString(), "--out", tmp.resolve("run").toString(), "--no-report");
+    CliResult r =
+        cli("run", file.toString(), "--out", tmp.resolve("run").toString(), "--no-report");
 
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.err());

@@ -30,9 +30,9 @@ class ChannelIsolationTest {
    *
    * <p>Open (share 1): at step 5 A needs 1.5 × 175 + 500 = 762.5, all from the common part, so
    * 762.5 is noted as diverted from B. At step 10 (BTC −25%, price 45,000) B has PnL −1250, equity
-   * −250, MM 3750 × 5% = 187.5 and needs 1.5 × 187.5 + 250 = 531.25, but only 237.5 is left:
-   * equity −12.5 < 187.5, liquidated with 12.5 bad debt. With the 762.5 added back B's equity
-   * would be 750 >= 187.5, so the exogenous move alone did not do it: generation 1, cause A.
+   * −250, MM 3750 × 5% = 187.5 and needs 1.5 × 187.5 + 250 = 531.25, but only 237.5 is left: equity
+   * −12.5 < 187.5, liquidated with 12.5 bad debt. With the 762.5 added back B's equity would be 750
+   * >= 187.5, so the exogenous move alone did not do it: generation 1, cause A.
    */
   @Test
   void test_sharedPool_openLiquidatesBAttributedToA() {
@@ -80,8 +80,8 @@ class ChannelIsolationTest {
   }
 
   /**
-   * Mover with keepHealth 1.5, defendBelow 1.1, targetHealth 1.3, latency 2. Leg B: 3000 USD at
-   * 2x, 0.1 BTC; IM 600, MM 300, free = 3000 − max(1.5 × 300, 600) = 2400.
+   * Mover with keepHealth 1.5, defendBelow 1.1, targetHealth 1.3, latency 2. Leg B: 3000 USD at 2x,
+   * 0.1 BTC; IM 600, MM 300, free = 3000 − max(1.5 × 300, 600) = 2400.
    *
    * <p>Open: at step 5 A (health −2.86) needs 1.3 × 175 + 500 = 727.5, sent from B and due at step
    * 7; A is liquidated meanwhile. At step 10 (BTC −40%, price 36,000) B has PnL −2400 and equity

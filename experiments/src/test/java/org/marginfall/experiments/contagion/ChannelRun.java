@@ -34,7 +34,10 @@ final class ChannelRun implements RunListener {
     String on = channel + ": true";
     assertEquals(yaml.indexOf(on), yaml.lastIndexOf(on), "one switch line");
     String text = open ? yaml : yaml.replace(on, channel + ": false");
-    ModelSpec model = new ScenarioReader(Catalog.standard()).read(text.getBytes(StandardCharsets.UTF_8), false).model();
+    ModelSpec model =
+        new ScenarioReader(Catalog.standard())
+            .read(text.getBytes(StandardCharsets.UTF_8), false)
+            .model();
     ChannelRun r = new ChannelRun();
     Simulation.run(model, model.settings().seed(), 0, true, List.of(r));
     return r;

@@ -36,7 +36,8 @@ class ContagionChannelsTest {
 
     static Run of(String name, String extra) throws IOException {
       String yaml;
-      try (InputStream in = ContagionChannelsTest.class.getResourceAsStream("/contagion/" + name + ".yaml")) {
+      try (InputStream in =
+          ContagionChannelsTest.class.getResourceAsStream("/contagion/" + name + ".yaml")) {
         yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       yaml = yaml.replace("\nmarkets:", "\n" + extra + "\nmarkets:");
@@ -62,7 +63,9 @@ class ContagionChannelsTest {
     }
 
     List<Attributable> on(String venue, boolean badDebt) {
-      return events.stream().filter(e -> e.venue().equals(venue) && e.badDebtEvent() == badDebt).toList();
+      return events.stream()
+          .filter(e -> e.venue().equals(venue) && e.badDebtEvent() == badDebt)
+          .toList();
     }
   }
 
@@ -77,7 +80,8 @@ class ContagionChannelsTest {
     assertEquals(2_000_000.0, run.summary().venues().get("A").liquidatedNotional(), CENT);
     assertEquals(2_740_000.0, run.summary().venues().get("A").badDebt(), CENT);
     // A's USD reserve held 5 × 1,000,000 from its lenders plus 10 × 200,000 supplied to mint B's
-    // borrowers' aUSD: 7,000,000. Socialising 2,740,000 leaves aUSD at 4,260,000 / 7,000,000 = 0.6086.
+    // borrowers' aUSD: 7,000,000. Socialising 2,740,000 leaves aUSD at 4,260,000 / 7,000,000 =
+    // 0.6086.
     // B: 200,000 aUSD -> 121,714.29 against 158,000 of debt: HF 0.655, repay 121,714.29 / 1.05 =
     // 115,918.37 each (1,159,183.67 in all) and burn 42,081.63 each (420,816.33).
     assertEquals(1_159_183.67, run.summary().venues().get("B").liquidatedNotional(), CENT);

@@ -25,8 +25,8 @@ import org.marginfall.experiments.scenario.ScenarioReader;
  * take ETH a further ~32% down, which liquidates venue Y's accounts in the same step: generation 1
  * or more on Y. Y's accounts survive an 8% fall alone (each family's threshold is between 12% and
  * 18%, worked out below), so without anything else they are <em>induced</em>. A second scheduled
- * shock of -30% at step 8 takes the exogenous path to 2000 x 0.92 x 0.7 = 1288 (-35.6%), past
- * every threshold: the very same liquidations (the runs are identical up to step 8) become
+ * shock of -30% at step 8 takes the exogenous path to 2000 x 0.92 x 0.7 = 1288 (-35.6%), past every
+ * threshold: the very same liquidations (the runs are identical up to step 8) become
  * <em>accelerated</em>, first liquidatable on the exogenous path at exactly step 8.
  */
 class InducedOrAcceleratedTest {
@@ -59,7 +59,8 @@ class InducedOrAcceleratedTest {
         - {id: keepers, type: liquidators, count: 2, capital: {dist: constant, value: 1.0e8}, maxPerRound: 100}
       """;
 
-  private static final String LATE_SHOCK = "  - {asset: ETH, startStep: 8, steps: 1, change: -0.30}";
+  private static final String LATE_SHOCK =
+      "  - {asset: ETH, startStep: 8, steps: 1, change: -0.30}";
 
   /** 5x longs: equity 20% of notional, liquidatable below 3% maintenance, after a fall of 17.5%. */
   private static final String TRADERS =
@@ -67,29 +68,43 @@ class InducedOrAcceleratedTest {
           + "     collateral: {dist: constant, value: 1.0e5}, leverage: {dist: constant, value: 5}, longShare: 1.0}";
 
   private static String[] family(String name) {
-    String perp = "{id: Y, type: perpetual, oracle: y-feed, initialMargin: 0.05, maintenanceMargin: 0.03,"
-        + " markets: [ETH], liquidationFee: 0.01, liquidatorShare: 0.5, insuranceFund: 1.0e7, ";
+    String perp =
+        "{id: Y, type: perpetual, oracle: y-feed, initialMargin: 0.05, maintenanceMargin: 0.03,"
+            + " markets: [ETH], liquidationFee: 0.01, liquidatorShare: 0.5, insuranceFund: 1.0e7, ";
     return switch (name) {
       case "perp-isolated" -> new String[] {"", perp + "marginMode: isolated}", TRADERS};
       case "perp-cross" -> new String[] {"", perp + "marginMode: cross}", TRADERS};
-      // SPAN with a 10% scan: maintenance 10% / 1.2 = 8.33% of notional, reached after a 12.7% fall.
-      case "perp-portfolio" -> new String[] {"", perp + "marginMode: portfolio, portfolio: {method: span,"
-          + " grid: deribit, buckets: 9, priceScanRange: {ETH: 0.10}, initialToMaintenance: 1.2}}", TRADERS};
+      // SPAN with a 10% scan: maintenance 10% / 1.2 = 8.33% of notional, reached after a 12.7%
+      // fall.
+      case "perp-portfolio" ->
+          new String[] {
+            "",
+            perp
+                + "marginMode: portfolio, portfolio: {method: span,"
+                + " grid: deribit, buckets: 9, priceScanRange: {ETH: 0.10}, initialToMaintenance: 1.2}}",
+            TRADERS
+          };
       // Borrowed at 70% of the collateral: health factor LT (1 - d) / 0.7 falls below 1 after a
       // fall d of 1 - 0.7 / LT, 15.7% at the preset's ETH threshold of 0.83.
-      case "lending" -> new String[] {
-          "  - {id: aUSD, kind: derived}\n  - {id: aETH, kind: derived}",
-          "{id: Y, preset: aave-v3-like, oracle: y-feed, listings: {WETH: {asset: ETH, receipt: aETH},"
-              + " USDC: {asset: USD, receipt: aUSD}}}",
-          "  - {id: y-lenders, type: lending-suppliers, venue: Y, count: 5,"
-              + " supplies: [{asset: USD, amount: {dist: constant, value: 1.0e7}}]}\n"
-              + "  - {id: y-borrowers, type: lending-borrowers, venue: Y, count: 10, collateralAsset: ETH,"
-              + " collateral: {dist: constant, value: 100}, debtAsset: USD, targetLtv: {dist: constant, value: 0.7}}"};
+      case "lending" ->
+          new String[] {
+            "  - {id: aUSD, kind: derived}\n  - {id: aETH, kind: derived}",
+            "{id: Y, preset: aave-v3-like, oracle: y-feed, listings: {WETH: {asset: ETH, receipt: aETH},"
+                + " USDC: {asset: USD, receipt: aUSD}}}",
+            "  - {id: y-lenders, type: lending-suppliers, venue: Y, count: 5,"
+                + " supplies: [{asset: USD, amount: {dist: constant, value: 1.0e7}}]}\n"
+                + "  - {id: y-borrowers, type: lending-borrowers, venue: Y, count: 10, collateralAsset: ETH,"
+                + " collateral: {dist: constant, value: 100}, debtAsset: USD, targetLtv: {dist: constant, value: 0.7}}"
+          };
       // Vaults drawn at 175% collateralisation: barked below the preset's liquidation ratio
       // (145%) after a fall of 1 - 1.45 / 1.75 = 17.1%.
-      case "cdp" -> new String[] {"", "{id: Y, preset: maker-liq2-like, oracle: y-feed, dust: 100, ilks: [ETH]}",
-          "  - {id: y-vaults, type: vault-owners, venue: Y, count: 10, ilk: ETH,"
-              + " collateral: {dist: constant, value: 100}, targetRatio: {dist: constant, value: 1.75}}"};
+      case "cdp" ->
+          new String[] {
+            "",
+            "{id: Y, preset: maker-liq2-like, oracle: y-feed, dust: 100, ilks: [ETH]}",
+            "  - {id: y-vaults, type: vault-owners, venue: Y, count: 10, ilk: ETH,"
+                + " collateral: {dist: constant, value: 100}, targetRatio: {dist: constant, value: 1.75}}"
+          };
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -98,12 +113,17 @@ class InducedOrAcceleratedTest {
     String[] f = family(name);
     String yaml = TEMPLATE.formatted(name, f[0], lateShock ? LATE_SHOCK : "", f[1], f[2]);
     ModelSpec model =
-        new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false).model();
+        new ScenarioReader(Catalog.standard())
+            .read(yaml.getBytes(StandardCharsets.UTF_8), false)
+            .model();
     RecordingListener events = new RecordingListener();
     Simulation.run(model, model.settings().seed(), 0, true, List.of(events));
     List<Attributable> out = new ArrayList<>();
     for (SimEvent e : events.events()) {
-      if (e instanceof Attributable a && a.venue().equals("Y") && !a.badDebtEvent() && e.step() == 3) {
+      if (e instanceof Attributable a
+          && a.venue().equals("Y")
+          && !a.badDebtEvent()
+          && e.step() == 3) {
         out.add(a);
       }
     }
@@ -123,7 +143,8 @@ class InducedOrAcceleratedTest {
       assertTrue(a.generation() >= 1, family + ": " + a);
       assertEquals(Cause.INDUCED, a.contagion(), family + ": " + a);
       assertEquals(null, a.exogenousStep());
-      assertEquals(a.generation(), b.generation(), family + ": the same moment, the same generation");
+      assertEquals(
+          a.generation(), b.generation(), family + ": the same moment, the same generation");
       assertEquals(Cause.ACCELERATED, b.contagion(), family + ": " + b);
       assertEquals(8L, b.exogenousStep(), family + ": " + b);
     }

@@ -36,10 +36,14 @@ class BundledExamplesTest {
     SummaryCollector summary = new SummaryCollector();
     Simulation.Outcome outcome =
         Simulation.run(
-            model, model.settings().seed(), 0, true,
+            model,
+            model.settings().seed(),
+            0,
+            true,
             List.of(summary, new TimeseriesCsvWriter(csv), new EventsJsonlWriter(jsonl)));
     assertEquals(model.settings().steps() + 1, outcome.auditedSteps());
-    return new Output(csv.toString(), jsonl.toString(), summary.summary(true, outcome.auditedSteps()));
+    return new Output(
+        csv.toString(), jsonl.toString(), summary.summary(true, outcome.auditedSteps()));
   }
 
   @ParameterizedTest
@@ -51,15 +55,23 @@ class BundledExamplesTest {
     Output first = run(model);
     Output second = run(model);
 
-    assertEquals(first.timeseries(), second.timeseries(), name + ": timeseries differ between identical runs");
+    assertEquals(
+        first.timeseries(),
+        second.timeseries(),
+        name + ": timeseries differ between identical runs");
     assertEquals(first.events(), second.events(), name + ": events differ between identical runs");
     // Every example exists to show a liquidation mechanism at work, institutions failing, or
     // lenders left with loans no account covers (crisis-mango: nobody liquidates the attacker).
-    double failures = first.summary().populations().values().stream()
-        .mapToDouble(m -> m.getOrDefault("defaults", 0.0)).sum();
-    double lendersLoss = first.summary().populations().values().stream()
-        .mapToDouble(m -> m.getOrDefault("lendersLoss", 0.0)).sum();
+    double failures =
+        first.summary().populations().values().stream()
+            .mapToDouble(m -> m.getOrDefault("defaults", 0.0))
+            .sum();
+    double lendersLoss =
+        first.summary().populations().values().stream()
+            .mapToDouble(m -> m.getOrDefault("lendersLoss", 0.0))
+            .sum();
     assertTrue(
-        first.summary().totals().liquidations() > 0 || failures > 1 || lendersLoss > 0, name + " liquidated nothing");
+        first.summary().totals().liquidations() > 0 || failures > 1 || lendersLoss > 0,
+        name + " liquidated nothing");
   }
 }

@@ -35,7 +35,8 @@ import org.marginfall.experiments.Fixtures.Csv;
 class DeterminismTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> STABLE_FILES = List.of("summary.json", "timeseries.csv", "events.jsonl");
+  private static final List<String> STABLE_FILES =
+      List.of("summary.json", "timeseries.csv", "events.jsonl");
   private static final long OTHER_SEED = 42;
 
   /** A population the example does not have, listed first so that it is also built first. */
@@ -61,8 +62,14 @@ class DeterminismTest {
   static void runTheExampleAndItsTwins() throws IOException {
     Path example = Fixtures.example();
     String yaml = Fixtures.read(example);
-    Path cross = Fixtures.write(tmp, "cross.yaml", replaceOnce(yaml, "    marginMode: isolated\n", "    marginMode: cross\n"));
-    Path extra = Fixtures.write(tmp, "extra.yaml", replaceOnce(yaml, "\nagents:\n", "\nagents:\n" + EXTRA_POPULATION));
+    Path cross =
+        Fixtures.write(
+            tmp,
+            "cross.yaml",
+            replaceOnce(yaml, "    marginMode: isolated\n", "    marginMode: cross\n"));
+    Path extra =
+        Fixtures.write(
+            tmp, "extra.yaml", replaceOnce(yaml, "\nagents:\n", "\nagents:\n" + EXTRA_POPULATION));
 
     first = run(example.toString(), "first");
     second = run(example.toString(), "second");
@@ -74,7 +81,8 @@ class DeterminismTest {
   @Test
   void test_run_sameSeedGivesByteIdenticalFiles() throws IOException {
     for (String f : STABLE_FILES) {
-      assertArrayEquals(Files.readAllBytes(first.resolve(f)), Files.readAllBytes(second.resolve(f)), f);
+      assertArrayEquals(
+          Files.readAllBytes(first.resolve(f)), Files.readAllBytes(second.resolve(f)), f);
     }
   }
 
@@ -89,7 +97,9 @@ class DeterminismTest {
   void test_run_otherSeedChangesEveryFile() throws IOException {
     for (String f : STABLE_FILES) {
       assertFalse(
-          Arrays.equals(Files.readAllBytes(first.resolve(f)), Files.readAllBytes(otherSeed.resolve(f))), f);
+          Arrays.equals(
+              Files.readAllBytes(first.resolve(f)), Files.readAllBytes(otherSeed.resolve(f))),
+          f);
     }
     assertEquals(OTHER_SEED, summary(otherSeed).at("/run/seed").asLong());
     assertEquals(OTHER_SEED, manifest(otherSeed).get("seed").asLong());
@@ -129,7 +139,8 @@ class DeterminismTest {
     // 400 traders: one account each per market (ETH, BTC) under isolated margin, one under cross.
     assertEquals(800, before.get("accounts").asInt());
     assertEquals(400, after.get("accounts").asInt());
-    assertNotEquals(before.get("liquidatedNotional").asDouble(), after.get("liquidatedNotional").asDouble());
+    assertNotEquals(
+        before.get("liquidatedNotional").asDouble(), after.get("liquidatedNotional").asDouble());
   }
 
   @Test
@@ -137,8 +148,10 @@ class DeterminismTest {
     assertEquals(fundamentals(first), fundamentals(extraTwin));
     JsonNode streamsBefore = manifest(first).at("/randomStreams/streams");
     JsonNode streamsAfter = manifest(extraTwin).at("/randomStreams/streams");
-    streamsBefore.fieldNames().forEachRemaining(
-        name -> assertEquals(streamsBefore.get(name), streamsAfter.get(name), name));
+    streamsBefore
+        .fieldNames()
+        .forEachRemaining(
+            name -> assertEquals(streamsBefore.get(name), streamsAfter.get(name), name));
     assertTrue(streamsAfter.has("agents/late-traders"));
     // The new traders really are there: 300 + 100 + 50 cross accounts.
     assertEquals(400, summary(first).at("/venues/perp-cross/accounts").asInt());
@@ -170,19 +183,29 @@ class DeterminismTest {
         out.put(column, csv.text(column));
       }
     }
-    assertEquals(List.of("fundamental_price.ETH", "fundamental_price.BTC"), List.copyOf(out.keySet()));
+    assertEquals(
+        List.of("fundamental_price.ETH", "fundamental_price.BTC"), List.copyOf(out.keySet()));
     return out;
   }
 
   private static Map<String, String> priceStreams(Path run) {
     JsonNode streams = manifest(run).at("/randomStreams/streams");
-    return Map.of("prices/ETH", streams.get("prices/ETH").asText(), "prices/BTC", streams.get("prices/BTC").asText());
+    return Map.of(
+        "prices/ETH",
+        streams.get("prices/ETH").asText(),
+        "prices/BTC",
+        streams.get("prices/BTC").asText());
   }
 
   private static List<String> openingTrades(Path run) {
     List<String> trades =
-        Fixtures.read(run.resolve("events.jsonl")).lines()
-            .filter(l -> l.contains("\"type\":\"trade\"") && l.contains("\"step\":0,") && !l.contains("late-traders"))
+        Fixtures.read(run.resolve("events.jsonl"))
+            .lines()
+            .filter(
+                l ->
+                    l.contains("\"type\":\"trade\"")
+                        && l.contains("\"step\":0,")
+                        && !l.contains("late-traders"))
             .toList();
     assertEquals(300 * 2 + 100 + 400 * 2, trades.size(), "opening trades of the example's traders");
     return trades;

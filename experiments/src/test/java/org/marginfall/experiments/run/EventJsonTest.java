@@ -33,15 +33,29 @@ class EventJsonTest {
 
   @Test
   void test_line_isByteIdenticalToTheSortedMapOfFields() throws Exception {
-    List<SimEvent> events = List.of(
-        new ArbitrageTrade(7, 2, "perp", "arbs/01", "aETH", 1.5, 4500.25, 0, -0.0, true, 3000.1, 2999.9),
-        new AuctionReset(12, 1, "cdp", 3, "keepers/002", 2875.5, 100),
-        new LiquidatorCost(3, 4, "lend", "keepers/001", "auction/7", 12.5, Double.NaN, Double.POSITIVE_INFINITY),
-        new SocializedLoss(9, 0, "perp", "perp/accounts/traders/0001", "perp/accounts/traders/0002", 1e-6),
-        new Liquidation(30, 1, "perp", "a/1", "k/1", "ETH", -2.5, 2799.43, 2790.0, 6975.0, -120.0, 3.5, 1.0, 2.5,
-            100.0, 150.0),
-        new Liquidation(30, 1, "perp", "a/1", "k/1", "ETH", -2.5, 2799.43, 2790.0, 6975.0, -120.0, 3.5, 1.0, 2.5,
-            100.0, 150.0).withCause(new Cause("market-impact", 3, "perp-cross")));
+    List<SimEvent> events =
+        List.of(
+            new ArbitrageTrade(
+                7, 2, "perp", "arbs/01", "aETH", 1.5, 4500.25, 0, -0.0, true, 3000.1, 2999.9),
+            new AuctionReset(12, 1, "cdp", 3, "keepers/002", 2875.5, 100),
+            new LiquidatorCost(
+                3,
+                4,
+                "lend",
+                "keepers/001",
+                "auction/7",
+                12.5,
+                Double.NaN,
+                Double.POSITIVE_INFINITY),
+            new SocializedLoss(
+                9, 0, "perp", "perp/accounts/traders/0001", "perp/accounts/traders/0002", 1e-6),
+            new Liquidation(
+                30, 1, "perp", "a/1", "k/1", "ETH", -2.5, 2799.43, 2790.0, 6975.0, -120.0, 3.5, 1.0,
+                2.5, 100.0, 150.0),
+            new Liquidation(
+                    30, 1, "perp", "a/1", "k/1", "ETH", -2.5, 2799.43, 2790.0, 6975.0, -120.0, 3.5,
+                    1.0, 2.5, 100.0, 150.0)
+                .withCause(new Cause("market-impact", 3, "perp-cross")));
     for (SimEvent e : events) {
       assertEquals(generic(e), EventJson.line(e), e.type());
     }

@@ -22,14 +22,25 @@ class ExtremeStatesRunTest {
 
   @TempDir Path tmp;
 
-  /** Validates and runs (audited) the example with {@code path} set to {@code value}; both must succeed. */
+  /**
+   * Validates and runs (audited) the example with {@code path} set to {@code value}; both must
+   * succeed.
+   */
   private void runs(String example, int steps, int agents, String path, Object value) {
     Map<String, Object> tree = MutatedScenario.bundled(example, steps, agents);
     MutatedScenario.set(tree, path, value);
     Path file = MutatedScenario.write(tmp, example + ".yaml", tree);
     CliResult validate = cli("validate", file.toString());
     assertEquals(0, validate.exit(), validate.err());
-    CliResult run = cli("run", file.toString(), "--out", tmp.resolve("out").toString(), "--force", "--no-report", "--audit");
+    CliResult run =
+        cli(
+            "run",
+            file.toString(),
+            "--out",
+            tmp.resolve("out").toString(),
+            "--force",
+            "--no-report",
+            "--audit");
     assertEquals(0, run.exit(), example + " with " + path + " = " + value + ": " + run.err());
   }
 
@@ -65,7 +76,8 @@ class ExtremeStatesRunTest {
     CliResult run = cli("run", file.toString(), "--out", out.toString(), "--no-report", "--audit");
     assertEquals(0, run.exit(), run.err());
     List<String> events = Files.readAllLines(out.resolve("events.jsonl"));
-    assertEquals(1, events.stream().filter(e -> e.contains("\"type\":\"backstop_insolvent\"")).count());
+    assertEquals(
+        1, events.stream().filter(e -> e.contains("\"type\":\"backstop_insolvent\"")).count());
     Csv csv = org.marginfall.experiments.Fixtures.csv(out.resolve("timeseries.csv"));
     for (String nav : csv.text("backstopNav.perp")) {
       assertTrue(Double.parseDouble(nav) >= 0, nav);

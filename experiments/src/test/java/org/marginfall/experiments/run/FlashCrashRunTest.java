@@ -32,8 +32,8 @@ import org.w3c.dom.Document;
 
 /**
  * End to end: {@code marginfall run examples/flash-crash.yaml --out DIR --audit} once, then every
- * file of docs/outputs.md checked against the contract, against the scenario and against the
- * other files of the same run.
+ * file of docs/outputs.md checked against the contract, against the scenario and against the other
+ * files of the same run.
  */
 class FlashCrashRunTest {
 
@@ -41,6 +41,7 @@ class FlashCrashRunTest {
 
   /** The example's settings, as written in examples/flash-crash.yaml. */
   private static final long STEPS = 120;
+
   private static final double STEP_SECONDS = 60.0;
   private static final long SEED = 20200312;
   private static final List<String> VENUES = List.of("perp-cross", "perp-isolated");
@@ -54,8 +55,8 @@ class FlashCrashRunTest {
 
   /**
    * Relative tolerance for sums of ~10^3 doubles that are not atom amounts (notional at execution
-   * prices): each addition rounds by at most 2^-53 ≈ 1.1e-16 relative, so 10^3 of them stay
-   * below 1e-12.
+   * prices): each addition rounds by at most 2^-53 ≈ 1.1e-16 relative, so 10^3 of them stay below
+   * 1e-12.
    */
   private static final double SUM_REL = 1e-12;
 
@@ -91,8 +92,17 @@ class FlashCrashRunTest {
     List<String> tables = new java.util.ArrayList<>();
     for (String t :
         List.of(
-            "amplification", "assets", "audit", "network-venues", "odd-entities", "odd-parameters",
-            "provenance", "run", "totals", "venue-risk", "venues")) {
+            "amplification",
+            "assets",
+            "audit",
+            "network-venues",
+            "odd-entities",
+            "odd-parameters",
+            "provenance",
+            "run",
+            "totals",
+            "venue-risk",
+            "venues")) {
       tables.add("tables/" + t + ".csv");
       tables.add("tables/" + t + ".tex");
     }
@@ -101,12 +111,18 @@ class FlashCrashRunTest {
       // The report's contagion section: its tables, and its charts (the bad-debt heatmap only when
       // some cause left bad debt).
       for (String t :
-          List.of("cascade-generations", "contagion-bad-debt", "contagion-headline", "contagion-liquidations",
-              "contagion-notional", "contagion-timing")) {
+          List.of(
+              "cascade-generations",
+              "contagion-bad-debt",
+              "contagion-headline",
+              "contagion-liquidations",
+              "contagion-notional",
+              "contagion-timing")) {
         contagionFiles.add("tables/" + t + ".csv");
         contagionFiles.add("tables/" + t + ".tex");
       }
-      List<String> charts = new java.util.ArrayList<>(List.of("cascade-generations", "contagion-notional"));
+      List<String> charts =
+          new java.util.ArrayList<>(List.of("cascade-generations", "contagion-notional"));
       boolean badDebt = false;
       for (JsonNode row : summary.path("contagion").path("matrix").path("badDebt")) {
         for (JsonNode cell : row) {
@@ -116,31 +132,53 @@ class FlashCrashRunTest {
       if (badDebt) {
         charts.add("contagion-bad-debt");
       }
-      charts.forEach(c -> {
-        contagionFiles.add("charts/" + c + ".png");
-        contagionFiles.add("charts/" + c + ".svg");
-      });
+      charts.forEach(
+          c -> {
+            contagionFiles.add("charts/" + c + ".png");
+            contagionFiles.add("charts/" + c + ".svg");
+          });
     }
     List<String> expected = new java.util.ArrayList<>(tables);
     expected.addAll(contagionFiles);
     expected.addAll(
         List.of(
-            "charts/bad-debt.png", "charts/bad-debt.svg", "charts/insurance-fund.png",
-            "charts/insurance-fund.svg", "charts/health-perp-cross.png", "charts/health-perp-cross.svg",
-            "charts/health-perp-isolated.png", "charts/health-perp-isolated.svg",
-            "charts/liquidations.png", "charts/liquidations.svg",
-            "charts/prices-BTC.png", "charts/prices-BTC.svg", "charts/prices-ETH.png",
-            "charts/prices-ETH.svg", "events.jsonl", "exposures.json", "manifest.json", "network.json",
-            "report.html", "report.pdf",
-            "scenario.yaml", "summary.json", "timeseries-long.parquet", "timeseries.csv"));
+            "charts/bad-debt.png",
+            "charts/bad-debt.svg",
+            "charts/insurance-fund.png",
+            "charts/insurance-fund.svg",
+            "charts/health-perp-cross.png",
+            "charts/health-perp-cross.svg",
+            "charts/health-perp-isolated.png",
+            "charts/health-perp-isolated.svg",
+            "charts/liquidations.png",
+            "charts/liquidations.svg",
+            "charts/prices-BTC.png",
+            "charts/prices-BTC.svg",
+            "charts/prices-ETH.png",
+            "charts/prices-ETH.svg",
+            "events.jsonl",
+            "exposures.json",
+            "manifest.json",
+            "network.json",
+            "report.html",
+            "report.pdf",
+            "scenario.yaml",
+            "summary.json",
+            "timeseries-long.parquet",
+            "timeseries.csv"));
     java.util.Collections.sort(expected);
     try (Stream<Path> files = Files.walk(run)) {
       List<String> written =
-          files.filter(Files::isRegularFile).map(p -> run.relativize(p).toString().replace('\\', '/')).sorted().toList();
+          files
+              .filter(Files::isRegularFile)
+              .map(p -> run.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .toList();
       assertEquals(expected, written);
     }
     // scenario.yaml holds exactly the bytes that were read and hashed.
-    assertArrayEquals(Files.readAllBytes(example), Files.readAllBytes(run.resolve("scenario.yaml")));
+    assertArrayEquals(
+        Files.readAllBytes(example), Files.readAllBytes(run.resolve("scenario.yaml")));
     // The run directory was published from a hidden sibling, which must be gone.
     try (Stream<Path> siblings = Files.list(tmp)) {
       assertEquals(List.of(run), siblings.toList());
@@ -149,7 +187,9 @@ class FlashCrashRunTest {
 
   @Test
   void test_summary_hasTheDocumentedSectionsAndRunSettings() {
-    assertEquals(List.of("scenario", "run", "assets", "venues", "totals", "contagion", "audit"), fieldNames(summary));
+    assertEquals(
+        List.of("scenario", "run", "assets", "venues", "totals", "contagion", "audit"),
+        fieldNames(summary));
     assertEquals("flash-crash", summary.at("/scenario/name").asText());
     assertEquals(Fixtures.sha256(example), summary.at("/scenario/sha256").asText());
     JsonNode r = summary.get("run");
@@ -238,8 +278,20 @@ class FlashCrashRunTest {
       }
     }
     for (String v : VENUES) {
-      for (String m : List.of("liquidations", "liquidated_notional", "bad_debt", "insurance_fund", "open_interest", "liquidatable",
-          "health_count", "health_p05", "health_p25", "health_p50", "health_p75", "health_p95")) {
+      for (String m :
+          List.of(
+              "liquidations",
+              "liquidated_notional",
+              "bad_debt",
+              "insurance_fund",
+              "open_interest",
+              "liquidatable",
+              "health_count",
+              "health_p05",
+              "health_p25",
+              "health_p50",
+              "health_p75",
+              "health_p95")) {
         header.add(m + "." + v);
       }
     }
@@ -260,10 +312,15 @@ class FlashCrashRunTest {
         if (row[c].isEmpty() && column.startsWith("health_p")) {
           // Undefined quantiles are empty, and only when no account of the venue carries risk.
           String venue = column.substring(column.indexOf('.') + 1);
-          assertEquals("0", row[series.header().indexOf("health_count." + venue)], "row " + t + ": " + column);
+          assertEquals(
+              "0",
+              row[series.header().indexOf("health_count." + venue)],
+              "row " + t + ": " + column);
           continue;
         }
-        assertTrue(Double.isFinite(Double.parseDouble(row[c])), "row " + t + ": " + column + " = " + row[c]);
+        assertTrue(
+            Double.isFinite(Double.parseDouble(row[c])),
+            "row " + t + ": " + column + " = " + row[c]);
       }
     }
   }
@@ -296,7 +353,8 @@ class FlashCrashRunTest {
   @Test
   void test_events_shockSpreadsMinusThirtyPercentOverTenSteps() {
     // change -0.30 over steps 20..29, geometrically: each step's factor is 0.7^(1/10).
-    List<JsonNode> shocks = events.stream().filter(e -> e.get("type").asText().equals("shock")).toList();
+    List<JsonNode> shocks =
+        events.stream().filter(e -> e.get("type").asText().equals("shock")).toList();
     assertEquals(10, shocks.size());
     double product = 1;
     for (int k = 0; k < shocks.size(); k++) {
@@ -320,12 +378,17 @@ class FlashCrashRunTest {
       assertEquals(s.get("liquidatedNotional").asDouble(), notional, SUM_REL * notional, v);
       assertEquals(s.get("liquidationFees").asDouble(), sum(liquidations, "fee"), ATOM, v);
       assertEquals(s.get("badDebt").asDouble(), sum(ofVenue("bad_debt", v), "amount"), ATOM, v);
-      assertEquals(s.get("insurancePaid").asDouble(), sum(ofVenue("insurance_payout", v), "amount"), ATOM, v);
+      assertEquals(
+          s.get("insurancePaid").asDouble(),
+          sum(ofVenue("insurance_payout", v), "amount"),
+          ATOM,
+          v);
       long first = liquidations.stream().mapToLong(e -> e.get("step").asLong()).min().orElseThrow();
       assertEquals(first, s.get("firstLiquidationStep").asLong(), v);
     }
     JsonNode totals = summary.get("totals");
-    assertEquals(events.stream().filter(e -> e.get("type").asText().equals("liquidation")).count(),
+    assertEquals(
+        events.stream().filter(e -> e.get("type").asText().equals("liquidation")).count(),
         totals.get("liquidations").asLong());
     double badDebt = 0;
     for (String v : VENUES) {
@@ -343,7 +406,8 @@ class FlashCrashRunTest {
       double[] badDebt = series.numbers("bad_debt." + v);
       double[] fund = series.numbers("insurance_fund." + v);
       assertEquals(s.get("liquidations").asDouble(), sumOf(count), v);
-      assertEquals(s.get("liquidatedNotional").asDouble(), sumOf(notional), SUM_REL * sumOf(notional), v);
+      assertEquals(
+          s.get("liquidatedNotional").asDouble(), sumOf(notional), SUM_REL * sumOf(notional), v);
       assertEquals(s.get("badDebt").asDouble(), badDebt[badDebt.length - 1], v);
       assertEquals(s.get("insuranceFundStart").asDouble(), fund[0], v);
       assertEquals(s.get("insuranceFundEnd").asDouble(), fund[fund.length - 1], v);
@@ -369,10 +433,12 @@ class FlashCrashRunTest {
       double fee = e.get("fee").asDouble();
       double toLiquidator = e.get("feeToLiquidator").asDouble();
       double toInsurance = e.get("feeToInsurance").asDouble();
-      assertTrue(fee >= 0 && fee <= LIQUIDATION_FEE * e.get("notional").asDouble() + ATOM, e.toString());
+      assertTrue(
+          fee >= 0 && fee <= LIQUIDATION_FEE * e.get("notional").asDouble() + ATOM, e.toString());
       assertEquals(fee, toLiquidator + toInsurance, ATOM, e.toString());
       assertEquals(LIQUIDATOR_SHARE * fee, toLiquidator, ATOM, e.toString());
-      assertTrue(e.get("equityBefore").asDouble() < e.get("maintenanceBefore").asDouble(),
+      assertTrue(
+          e.get("equityBefore").asDouble() < e.get("maintenanceBefore").asDouble(),
           "only accounts below maintenance are liquidated: " + e);
     }
   }
@@ -381,7 +447,9 @@ class FlashCrashRunTest {
   void test_manifest_recordsProvenance() {
     assertEquals("marginfall", manifest.at("/software/name").asText());
     String version = manifest.at("/software/version").asText();
-    assertTrue(version.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), "version filtered from the pom: " + version);
+    assertTrue(
+        version.matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
+        "version filtered from the pom: " + version);
     assertEquals(example.toString(), manifest.at("/scenario/file").asText());
     assertEquals(Fixtures.sha256(example), manifest.at("/scenario/sha256").asText());
     assertEquals(SEED, manifest.get("seed").asLong());
@@ -397,11 +465,17 @@ class FlashCrashRunTest {
   void test_manifest_streamSeedsFollowTheDocumentedDerivation() {
     JsonNode streams = manifest.at("/randomStreams/streams");
     List<String> expected =
-        List.of("agents/cross-eth-traders", "agents/cross-usd-traders", "agents/isolated-traders", "agents/keepers",
-            "prices/BTC", "prices/ETH");
+        List.of(
+            "agents/cross-eth-traders",
+            "agents/cross-usd-traders",
+            "agents/isolated-traders",
+            "agents/keepers",
+            "prices/BTC",
+            "prices/ETH");
     assertEquals(expected, fieldNames(streams));
     for (String name : expected) {
-      assertEquals(Long.toUnsignedString(streamSeed(SEED, name, 0), 16), streams.get(name).asText(), name);
+      assertEquals(
+          Long.toUnsignedString(streamSeed(SEED, name, 0), 16), streams.get(name).asText(), name);
     }
     assertTrue(manifest.at("/randomStreams/derivation").asText().contains("fnv1a64"));
   }
@@ -425,7 +499,8 @@ class FlashCrashRunTest {
       BufferedImage png = ImageIO.read(run.resolve("charts/" + chart + ".png").toFile());
       assertNotNull(png, chart + ".png does not decode");
       assertTrue(png.getWidth() > 0 && png.getHeight() > 0, chart);
-      Document svg = xml.newDocumentBuilder().parse(run.resolve("charts/" + chart + ".svg").toFile());
+      Document svg =
+          xml.newDocumentBuilder().parse(run.resolve("charts/" + chart + ".svg").toFile());
       assertEquals("svg", svg.getDocumentElement().getLocalName(), chart);
     }
   }
@@ -439,7 +514,9 @@ class FlashCrashRunTest {
     }
   }
 
-  /** {@code seed = mix(mix(mix(master) ^ fnv1a64(name)) ^ mix(replication + 1))}, per the manifest. */
+  /**
+   * {@code seed = mix(mix(mix(master) ^ fnv1a64(name)) ^ mix(replication + 1))}, per the manifest.
+   */
   private static long streamSeed(long master, String name, int replication) {
     return mix(mix(mix(master) ^ fnv1a64(name)) ^ mix(replication + 1L));
   }

@@ -21,10 +21,10 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.StepRecord;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
@@ -42,10 +42,19 @@ class IncrementalMarkingTest {
     List<Arguments> out = new ArrayList<>();
     for (String example :
         List.of(
-            "three-venue-crash", "perp-backstop-adl", "lending-crash", "cdp-auction",
-            "shared-collateral-contagion", "depositor-run", "oracle-failures",
-            "snapshot-three-venues", "replay-black-thursday", "crisis-black-thursday",
-            "crisis-luna-ust", "crisis-oct-2025", "crisis-mango")) {
+            "three-venue-crash",
+            "perp-backstop-adl",
+            "lending-crash",
+            "cdp-auction",
+            "shared-collateral-contagion",
+            "depositor-run",
+            "oracle-failures",
+            "snapshot-three-venues",
+            "replay-black-thursday",
+            "crisis-black-thursday",
+            "crisis-luna-ust",
+            "crisis-oct-2025",
+            "crisis-mango")) {
       for (long seed : new long[] {11, 12}) {
         out.add(Arguments.of(example, seed));
       }
@@ -59,13 +68,15 @@ class IncrementalMarkingTest {
     ModelSpec model = model(example);
     List<String> incremental = record(model, seed);
     List<String> full = record(withFullMarks(model), seed);
-    assertEquals(full.size(), incremental.size(), example + " seed " + seed + ": number of records");
+    assertEquals(
+        full.size(), incremental.size(), example + " seed " + seed + ": number of records");
     for (int i = 0; i < full.size(); i++) {
       assertEquals(full.get(i), incremental.get(i), example + " seed " + seed + ": record " + i);
     }
     // The crash examples liquidate: the comparison covers liquidation rounds, not only quiet steps.
     if (example.contains("crash")) {
-      assertTrue(full.stream().anyMatch(r -> r.startsWith(Liquidation.class.getSimpleName())), example);
+      assertTrue(
+          full.stream().anyMatch(r -> r.startsWith(Liquidation.class.getSimpleName())), example);
     }
   }
 
@@ -97,8 +108,17 @@ class IncrementalMarkingTest {
   private static ModelSpec withFullMarks(ModelSpec m) {
     List<VenueSpec> venues = m.venues().stream().<VenueSpec>map(FullMarks::new).toList();
     return new ModelSpec(
-        m.settings(), m.baseCurrency(), m.assets(), m.prices(), m.correlation(), m.markets(), m.oracles(),
-        m.shocks(), venues, m.populations(), m.channels());
+        m.settings(),
+        m.baseCurrency(),
+        m.assets(),
+        m.prices(),
+        m.correlation(),
+        m.markets(),
+        m.oracles(),
+        m.shocks(),
+        venues,
+        m.populations(),
+        m.channels());
   }
 
   /** A venue spec whose venue answers {@link Venue#markLiquidationCandidates} with a full mark. */
@@ -144,7 +164,8 @@ class IncrementalMarkingTest {
       Venue venue = inner.resolve(services);
       return (Venue)
           Proxy.newProxyInstance(
-              Venue.class.getClassLoader(), venue.getClass().getInterfaces(),
+              Venue.class.getClassLoader(),
+              venue.getClass().getInterfaces(),
               (proxy, method, args) -> {
                 Method target =
                     method.getName().equals("markLiquidationCandidates")

@@ -21,10 +21,10 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioReader;
 
 /**
- * The insurance fund of every venue is accounted for by the events alone: it starts at its
- * set-up balance, grows by the insurance share of each liquidation fee and shrinks by each
- * insurance payout, at every step of the example run (the model built by the scenario reader and
- * run by core's {@link Simulation}, with no CLI in between).
+ * The insurance fund of every venue is accounted for by the events alone: it starts at its set-up
+ * balance, grows by the insurance share of each liquidation fee and shrinks by each insurance
+ * payout, at every step of the example run (the model built by the scenario reader and run by
+ * core's {@link Simulation}, with no CLI in between).
  */
 class InsuranceFundConservationTest {
 
@@ -79,7 +79,11 @@ class InsuranceFundConservationTest {
       finished = true;
       for (Map.Entry<String, Fund> e : funds.entrySet()) {
         Fund f = e.getValue();
-        assertEquals(f.start + f.feesIn - f.paidOut, f.end, ATOM, "insurance fund of " + e.getKey() + " at the end");
+        assertEquals(
+            f.start + f.feesIn - f.paidOut,
+            f.end,
+            ATOM,
+            "insurance fund of " + e.getKey() + " at the end");
       }
     }
 
@@ -112,9 +116,12 @@ class InsuranceFundConservationTest {
       assertEquals(s.insuranceFundStart(), f.start, venue);
       assertEquals(s.insuranceFundEnd(), f.end, venue);
       assertEquals(s.insurancePaid(), f.paidOut, ATOM, venue);
-      assertEquals(s.insuranceFundStart() + f.feesIn - s.insurancePaid(), s.insuranceFundEnd(), ATOM, venue);
+      assertEquals(
+          s.insuranceFundStart() + f.feesIn - s.insurancePaid(), s.insuranceFundEnd(), ATOM, venue);
       assertEquals(120, f.stepsCompared, venue);
-      assertTrue(f.worstStepDeviation <= ATOM, venue + " deviates by " + f.worstStepDeviation + " in some step");
+      assertTrue(
+          f.worstStepDeviation <= ATOM,
+          venue + " deviates by " + f.worstStepDeviation + " in some step");
       // The fund never pays out more than it holds.
       assertTrue(f.end >= 0, venue);
     }

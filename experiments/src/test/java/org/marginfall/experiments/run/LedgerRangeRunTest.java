@@ -22,22 +22,28 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioReader;
 
 /**
- * Real token ranges end to end: a LUNA-sized supply (1.4e13 tokens, beyond the old fixed
- * micro-unit ledger's 2.3e12) and ETH counted in wei with dust amounts, both run audited.
+ * Real token ranges end to end: a LUNA-sized supply (1.4e13 tokens, beyond the old fixed micro-unit
+ * ledger's 2.3e12) and ETH counted in wei with dust amounts, both run audited.
  */
 class LedgerRangeRunTest {
 
-  private static final Path DIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-      .resolve("src/test/resources/ledger-range");
+  private static final Path DIR =
+      Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+          .resolve("src/test/resources/ledger-range");
 
   @TempDir Path tmp;
 
   private static ModelSpec model(String yaml) {
-    return new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false).model();
+    return new ScenarioReader(Catalog.standard())
+        .read(yaml.getBytes(StandardCharsets.UTF_8), false)
+        .model();
   }
 
   private static LedgerRange.Supply supply(List<LedgerRange.Supply> census, String asset) {
-    return census.stream().filter(s -> s.asset().id().value().equals(asset)).findFirst().orElseThrow();
+    return census.stream()
+        .filter(s -> s.asset().id().value().equals(asset))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String[] cli(String... args) {
@@ -56,7 +62,9 @@ class LedgerRangeRunTest {
     // The supply and the world's value in LUNA (a bound of ~2.6e13 or more) fit 2^53 atoms.
     double bound = Math.max(luna.units(), luna.valueBound());
     assertTrue(bound * Math.pow(10, luna.asset().decimals()) <= 0x1p53, "bound " + bound);
-    assertTrue(bound * Math.pow(10, luna.asset().decimals() + 1) > 0x1p53, "not the finest: " + luna.asset());
+    assertTrue(
+        bound * Math.pow(10, luna.asset().decimals() + 1) > 0x1p53,
+        "not the finest: " + luna.asset());
     assertEquals(6, supply(census, "USD").asset().decimals());
     Simulation.Outcome o = Simulation.run(m, m.settings().seed(), 0, true, List.of());
     assertEquals(m.settings().steps() + 1, o.auditedSteps());
@@ -64,15 +72,18 @@ class LedgerRangeRunTest {
 
   @Test
   void test_lunaSupply_atADeclaredSixDecimalsIsRefusedWithTheAssetAndTheBound() throws Exception {
-    String yaml = Files.readString(DIR.resolve("luna-supply.yaml"))
-        .replace("  - id: LUNA\n", "  - id: LUNA\n    decimals: 6\n");
+    String yaml =
+        Files.readString(DIR.resolve("luna-supply.yaml"))
+            .replace("  - id: LUNA\n", "  - id: LUNA\n    decimals: 6\n");
     Path file = tmp.resolve("luna6.yaml");
     Files.writeString(file, yaml);
     String[] validate = cli("validate", file.toString());
     assertEquals(Integer.toString(Main.BAD_INPUT), validate[0], validate[2]);
     List<String> lines = validate[2].lines().toList();
     assertEquals(1, lines.size(), validate[2]);
-    assertTrue(lines.get(0).startsWith("error: assets[id=LUNA].decimals: at 6 decimals, the supply of 1."), lines.get(0));
+    assertTrue(
+        lines.get(0).startsWith("error: assets[id=LUNA].decimals: at 6 decimals, the supply of 1."),
+        lines.get(0));
     assertTrue(lines.get(0).contains("declare at most 2 decimals"), lines.get(0));
     // run refuses it the same way and writes nothing.
     Path out = tmp.resolve("out");
@@ -85,7 +96,14 @@ class LedgerRangeRunTest {
   @Test
   void test_weiDust_runsAuditedAndKeepsAmountsFinerThanAMicroUnit() throws Exception {
     Path out = tmp.resolve("dust");
-    String[] run = cli("run", DIR.resolve("wei-dust.yaml").toString(), "--out", out.toString(), "--no-report", "--audit");
+    String[] run =
+        cli(
+            "run",
+            DIR.resolve("wei-dust.yaml").toString(),
+            "--out",
+            out.toString(),
+            "--no-report",
+            "--audit");
     assertEquals("0", run[0], run[2]);
     ObjectMapper json = new ObjectMapper();
     int finer = 0;

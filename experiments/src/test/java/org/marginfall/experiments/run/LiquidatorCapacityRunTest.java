@@ -23,8 +23,8 @@ import org.marginfall.experiments.scenario.ScenarioReader;
 
 /**
  * examples/liquidator-capacity.yaml and its twin with ample liquidator capital, in whole audited
- * runs: when the keepers' cash runs short, accounts stay liquidatable at the end of the
- * liquidation phase (a backlog), and the venue ends with more bad debt than with capital to spare.
+ * runs: when the keepers' cash runs short, accounts stay liquidatable at the end of the liquidation
+ * phase (a backlog), and the venue ends with more bad debt than with capital to spare.
  */
 class LiquidatorCapacityRunTest {
 
@@ -39,7 +39,8 @@ class LiquidatorCapacityRunTest {
   @BeforeAll
   static void runTheExampleAndItsTwin() throws Exception {
     Path moduleDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    Path file = moduleDir.resolve("../examples/liquidator-capacity.yaml").toAbsolutePath().normalize();
+    Path file =
+        moduleDir.resolve("../examples/liquidator-capacity.yaml").toAbsolutePath().normalize();
     String yaml = Files.readString(file, StandardCharsets.UTF_8);
     tiny = run(yaml);
     ample = run(Fixtures.replaceOnce(yaml, TINY, AMPLE));
@@ -47,7 +48,9 @@ class LiquidatorCapacityRunTest {
 
   private static Outcome run(String yaml) {
     ModelSpec model =
-        new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false).model();
+        new ScenarioReader(Catalog.standard())
+            .read(yaml.getBytes(StandardCharsets.UTF_8), false)
+            .model();
     SummaryCollector summary = new SummaryCollector();
     List<LiquidationBacklog> backlogs = new ArrayList<>();
     RunListener events =
@@ -59,7 +62,8 @@ class LiquidatorCapacityRunTest {
             }
           }
         };
-    Simulation.Outcome o = Simulation.run(model, model.settings().seed(), 0, true, List.of(summary, events));
+    Simulation.Outcome o =
+        Simulation.run(model, model.settings().seed(), 0, true, List.of(summary, events));
     // audited at set-up and after every tick: conservation held throughout
     assertEquals(model.settings().steps() + 1, o.auditedSteps());
     return new Outcome(summary.summary(true, o.auditedSteps()).venues().get("perp"), backlogs);
@@ -88,7 +92,9 @@ class LiquidatorCapacityRunTest {
         assertTrue(b.round() >= 1 && b.round() <= 5, b.toString());
       }
       // at most one backlog per tick
-      assertEquals(o.backlogs().size(), o.backlogs().stream().mapToLong(LiquidationBacklog::step).distinct().count());
+      assertEquals(
+          o.backlogs().size(),
+          o.backlogs().stream().mapToLong(LiquidationBacklog::step).distinct().count());
     }
   }
 }

@@ -41,14 +41,20 @@ class LongTimeseriesParquetTest {
   @BeforeAll
   static void runTheExample() throws IOException {
     run = tmp.resolve("run");
-    CliResult r = Fixtures.cli("run", Fixtures.example().toString(), "--out", run.toString(), "--no-report");
+    CliResult r =
+        Fixtures.cli("run", Fixtures.example().toString(), "--out", run.toString(), "--no-report");
     assertEquals(0, r.exit(), r.err());
     rows = new ArrayList<>();
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(run.resolve(LongTimeseriesWriter.FILE)))) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(new LocalInputFile(run.resolve(LongTimeseriesWriter.FILE)))) {
       schema = reader.getFooter().getFileMetaData().getSchema();
-      for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
+      for (PageReadStore pages = reader.readNextRowGroup();
+          pages != null;
+          pages = reader.readNextRowGroup()) {
         RecordReader<Group> records =
-            new ColumnIOFactory().getColumnIO(schema).getRecordReader(pages, new GroupRecordConverter(schema));
+            new ColumnIOFactory()
+                .getColumnIO(schema)
+                .getRecordReader(pages, new GroupRecordConverter(schema));
         for (long i = 0; i < pages.getRowCount(); i++) {
           rows.add(records.read());
         }
@@ -58,13 +64,20 @@ class LongTimeseriesParquetTest {
 
   @Test
   void test_schema_isStepTimeEntityMetricValue() {
-    assertEquals(List.of("step", "time", "entity", "metric", "value"),
+    assertEquals(
+        List.of("step", "time", "entity", "metric", "value"),
         schema.getFields().stream().map(Type::getName).toList());
-    assertEquals(PrimitiveTypeName.INT64, schema.getType("step").asPrimitiveType().getPrimitiveTypeName());
-    assertEquals(PrimitiveTypeName.DOUBLE, schema.getType("time").asPrimitiveType().getPrimitiveTypeName());
-    assertEquals(PrimitiveTypeName.DOUBLE, schema.getType("value").asPrimitiveType().getPrimitiveTypeName());
+    assertEquals(
+        PrimitiveTypeName.INT64, schema.getType("step").asPrimitiveType().getPrimitiveTypeName());
+    assertEquals(
+        PrimitiveTypeName.DOUBLE, schema.getType("time").asPrimitiveType().getPrimitiveTypeName());
+    assertEquals(
+        PrimitiveTypeName.DOUBLE, schema.getType("value").asPrimitiveType().getPrimitiveTypeName());
     for (String text : List.of("entity", "metric")) {
-      assertEquals(LogicalTypeAnnotation.stringType(), schema.getType(text).getLogicalTypeAnnotation(), text);
+      assertEquals(
+          LogicalTypeAnnotation.stringType(),
+          schema.getType(text).getLogicalTypeAnnotation(),
+          text);
     }
   }
 
@@ -73,7 +86,8 @@ class LongTimeseriesParquetTest {
     Csv csv = Fixtures.csv(run.resolve("timeseries.csv"));
     List<String> columns = csv.header().subList(2, csv.header().size());
     assertEquals(121, csv.rows().size());
-    assertEquals(csv.rows().size() * columns.size(), rows.size(), "one row per step and value column");
+    assertEquals(
+        csv.rows().size() * columns.size(), rows.size(), "one row per step and value column");
     int i = 0;
     int nulls = 0;
     for (String[] cells : csv.rows()) {
@@ -87,11 +101,18 @@ class LongTimeseriesParquetTest {
           assertEquals(0, g.getFieldRepetitionCount("value"), "an empty cell is a null value");
           nulls++;
         } else {
-          assertEquals(Double.parseDouble(cell), g.getDouble("value", 0), columns.get(c) + " at step " + cells[0]);
+          assertEquals(
+              Double.parseDouble(cell),
+              g.getDouble("value", 0),
+              columns.get(c) + " at step " + cells[0]);
         }
       }
     }
-    long empty = csv.rows().stream().flatMap(r -> java.util.Arrays.stream(r)).filter(String::isEmpty).count();
+    long empty =
+        csv.rows().stream()
+            .flatMap(r -> java.util.Arrays.stream(r))
+            .filter(String::isEmpty)
+            .count();
     assertEquals(empty, nulls);
   }
 
@@ -100,9 +121,17 @@ class LongTimeseriesParquetTest {
     Group first = rows.get(0);
     assertEquals("fundamental_price", first.getString("metric", 0));
     assertEquals("ETH", first.getString("entity", 0));
-    assertTrue(rows.stream().anyMatch(g -> g.getString("metric", 0).equals("oracle_price")
-        && g.getString("entity", 0).equals("lagged-feed.ETH")));
-    assertTrue(rows.stream().anyMatch(g -> g.getString("metric", 0).equals("bad_debt")
-        && g.getString("entity", 0).equals("perp-isolated")));
+    assertTrue(
+        rows.stream()
+            .anyMatch(
+                g ->
+                    g.getString("metric", 0).equals("oracle_price")
+                        && g.getString("entity", 0).equals("lagged-feed.ETH")));
+    assertTrue(
+        rows.stream()
+            .anyMatch(
+                g ->
+                    g.getString("metric", 0).equals("bad_debt")
+                        && g.getString("entity", 0).equals("perp-isolated")));
   }
 }

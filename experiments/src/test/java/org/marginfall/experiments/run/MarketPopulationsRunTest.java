@@ -23,7 +23,10 @@ import org.marginfall.experiments.scenario.ScenarioReader;
  */
 class MarketPopulationsRunTest {
 
-  /** An Aave-like pool, a perpetual venue taking aUSD margin, a 30% ETH fall at steps 10-12, keepers. */
+  /**
+   * An Aave-like pool, a perpetual venue taking aUSD margin, a 30% ETH fall at steps 10-12,
+   * keepers.
+   */
   private static final String BASE =
       String.join(
           "\n",
@@ -127,12 +130,18 @@ class MarketPopulationsRunTest {
 
   private static Output run(String yaml) {
     ModelSpec model =
-        new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false).model();
+        new ScenarioReader(Catalog.standard())
+            .read(yaml.getBytes(StandardCharsets.UTF_8), false)
+            .model();
     StringWriter csv = new StringWriter();
     StringWriter jsonl = new StringWriter();
     Simulation.Outcome outcome =
         Simulation.run(
-            model, model.settings().seed(), 0, true, List.of(new TimeseriesCsvWriter(csv), new EventsJsonlWriter(jsonl)));
+            model,
+            model.settings().seed(),
+            0,
+            true,
+            List.of(new TimeseriesCsvWriter(csv), new EventsJsonlWriter(jsonl)));
     // The audit ran at every step (it throws on the first violation).
     assertEquals(model.settings().steps() + 1, outcome.auditedSteps());
     List<String> lines = csv.toString().lines().toList();
@@ -170,7 +179,9 @@ class MarketPopulationsRunTest {
   void test_run_arbitrageursKeepTheFundamentalPathAndBuyTheDiscount() {
     Output with = run(BASE + ARBITRAGEURS);
     assertEquals(base().column("fundamental_price.ETH"), with.column("fundamental_price.ETH"));
-    assertEquals(base().column("fundamental_price.aUSD").size(), with.column("fundamental_price.aUSD").size());
+    assertEquals(
+        base().column("fundamental_price.aUSD").size(),
+        with.column("fundamental_price.aUSD").size());
     assertTrue(with.events().contains("\"type\":\"arbitrage\""), "the arbitrageurs traded");
     // They close the gap: at the end of the run aUSD trades closer to NAV than without them.
     double navBase = Double.parseDouble(last(base().column("fundamental_price.aUSD")));
@@ -178,7 +189,8 @@ class MarketPopulationsRunTest {
     double navWith = Double.parseDouble(last(with.column("fundamental_price.aUSD")));
     double gapWith = navWith - Double.parseDouble(last(with.column("market_price.aUSD")));
     assertTrue(gapBase > 0.01 * navBase, "the base run leaves a discount: " + gapBase);
-    assertTrue(gapWith < gapBase, "discount " + gapWith + " with arbitrageurs, " + gapBase + " without");
+    assertTrue(
+        gapWith < gapBase, "discount " + gapWith + " with arbitrageurs, " + gapBase + " without");
   }
 
   private static String last(List<String> xs) {

@@ -30,6 +30,7 @@ class OracleFloorRunTest {
 
   /** The example's values, as written in examples/oracle-floor.yaml. */
   private static final double FLOOR = 20.0;
+
   private static final int HEARTBEAT = 60;
   private static final int TRADERS_PER_VENUE = 150;
   private static final String FLOOR_LINE = "    minAnswer: 20\n";
@@ -48,7 +49,9 @@ class OracleFloorRunTest {
 
   private static Recorder run(String yaml) {
     ModelSpec model =
-        new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false).model();
+        new ScenarioReader(Catalog.standard())
+            .read(yaml.getBytes(StandardCharsets.UTF_8), false)
+            .model();
     Recorder r = new Recorder();
     Simulation.Outcome o = Simulation.run(model, model.settings().seed(), 0, true, List.of(r));
     // audited at set-up and after every tick: conservation held throughout
@@ -59,17 +62,25 @@ class OracleFloorRunTest {
   @Test
   void test_floor_feedStaysAtMinAnswerWhileTheMarketFallsThrough() {
     StepRecord last = floored.steps.get(floored.steps.size() - 1);
-    double market = last.assets().stream().filter(a -> a.asset().value().equals("LUNA")).findFirst().orElseThrow().market();
+    double market =
+        last.assets().stream()
+            .filter(a -> a.asset().value().equals("LUNA"))
+            .findFirst()
+            .orElseThrow()
+            .market();
     assertEquals(FLOOR, oracle(last, "floored-feed"), 0.0);
     assertTrue(market < FLOOR / 5, "the market fell far below the floor: " + market);
     // the median/TWAP feed follows the market down (within its TWAP and noise)
-    assertTrue(oracle(last, "median-twap") < FLOOR / 5, "median-twap at " + oracle(last, "median-twap"));
+    assertTrue(
+        oracle(last, "median-twap") < FLOOR / 5, "median-twap at " + oracle(last, "median-twap"));
   }
 
   @Test
   void test_floor_isRepublishedAtEachHeartbeatSoStalenessGuardsStayBlind() {
     List<OracleUpdated> floors =
-        floored.updates("floored-feed", "LUNA").stream().filter(u -> u.reason().equals("min-answer")).toList();
+        floored.updates("floored-feed", "LUNA").stream()
+            .filter(u -> u.reason().equals("min-answer"))
+            .toList();
     assertTrue(floors.size() >= 2, floors.toString());
     // the first clamp is a deviation from the last market price; the next is the heartbeat
     assertEquals(floors.get(0).step() + HEARTBEAT, floors.get(1).step());
@@ -100,7 +111,9 @@ class OracleFloorRunTest {
   private static double oracle(StepRecord r, String oracle) {
     return r.oracles().stream()
         .filter(o -> o.oracle().value().equals(oracle) && o.asset().value().equals("LUNA"))
-        .findFirst().orElseThrow().price();
+        .findFirst()
+        .orElseThrow()
+        .price();
   }
 
   private static long liquidations(Recorder r, String venue) {
@@ -109,7 +122,11 @@ class OracleFloorRunTest {
 
   private static VenueSnapshot snapshot(Recorder r, String venue) {
     StepRecord last = r.steps.get(r.steps.size() - 1);
-    return last.venues().stream().filter(v -> v.venue().value().equals(venue)).findFirst().orElseThrow().snapshot();
+    return last.venues().stream()
+        .filter(v -> v.venue().value().equals(venue))
+        .findFirst()
+        .orElseThrow()
+        .snapshot();
   }
 
   /** Keeps every record and event. */

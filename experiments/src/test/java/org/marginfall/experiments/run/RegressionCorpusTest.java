@@ -28,12 +28,12 @@ import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
 
 /**
- * The regression corpus: the SHA-256 of {@code summary.json}, {@code timeseries.csv} and
- * {@code events.jsonl} of every bundled example, run as {@code marginfall run <example>} runs it
- * (its own seed, audit off). A refactor or a speed-up leaves every hash unchanged; a deliberate
- * change of results updates {@code regression-corpus.sha256} in its own commit, which says why.
+ * The regression corpus: the SHA-256 of {@code summary.json}, {@code timeseries.csv} and {@code
+ * events.jsonl} of every bundled example, run as {@code marginfall run <example>} runs it (its own
+ * seed, audit off). A refactor or a speed-up leaves every hash unchanged; a deliberate change of
+ * results updates {@code regression-corpus.sha256} in its own commit, which says why.
  *
- * <p>The corpus file is in {@code sha256sum} format ({@code <hash>  <example>/<file>}), so a
+ * <p>The corpus file is in {@code sha256sum} format ({@code <hash> <example>/<file>}), so a
  * directory of CLI runs checks against it with {@code sha256sum -c}. To rewrite it after a
  * deliberate change: {@code mvn -pl experiments test -Dtest=RegressionCorpusTest
  * -Dmarginfall.corpus.update=true}.
@@ -41,8 +41,10 @@ import org.marginfall.experiments.scenario.ScenarioSource;
 class RegressionCorpusTest {
 
   private static final String CORPUS = "regression-corpus.sha256";
-  private static final List<String> FILES = List.of("summary.json", "timeseries.csv", "events.jsonl");
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final List<String> FILES =
+      List.of("summary.json", "timeseries.csv", "events.jsonl");
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
   private static final Map<String, String> ACTUAL = new TreeMap<>();
 
   @TempDir static Path runs;
@@ -68,18 +70,22 @@ class RegressionCorpusTest {
         ACTUAL.put(key, actual);
       }
       if (!updating()) {
-        assertEquals(expected.get(key), actual, key + " differs from the regression corpus (" + CORPUS + ")");
+        assertEquals(
+            expected.get(key),
+            actual,
+            key + " differs from the regression corpus (" + CORPUS + ")");
       }
     }
     assertEveryPerpetualLiquidationNamed(name, out);
   }
 
   /**
-   * Conservation of counting: on every perpetual venue, the liquidations the summary counts are
-   * the {@code liquidation} events that name them, one per closed position (book, partial or
+   * Conservation of counting: on every perpetual venue, the liquidations the summary counts are the
+   * {@code liquidation} events that name them, one per closed position (book, partial or
    * auto-deleveraging path alike), so attribution and the twins see every one.
    */
-  private static void assertEveryPerpetualLiquidationNamed(String name, Path out) throws IOException {
+  private static void assertEveryPerpetualLiquidationNamed(String name, Path out)
+      throws IOException {
     Map<String, Long> named = new TreeMap<>();
     try (Stream<String> lines = Files.lines(out.resolve("events.jsonl"))) {
       lines
@@ -88,13 +94,20 @@ class RegressionCorpusTest {
           .forEach(e -> named.merge(e.path("venue").asText(), 1L, Long::sum));
     }
     JsonNode venues = Json.mapper().readTree(out.resolve("summary.json").toFile()).path("venues");
-    venues.fields().forEachRemaining(v -> {
-      if (v.getValue().path("type").asText().equals("perpetual")) {
-        assertEquals(
-            v.getValue().path("liquidations").asLong(), named.getOrDefault(v.getKey(), 0L).longValue(),
-            name + ": liquidations of venue " + v.getKey() + " counted in summary.json against liquidation events");
-      }
-    });
+    venues
+        .fields()
+        .forEachRemaining(
+            v -> {
+              if (v.getValue().path("type").asText().equals("perpetual")) {
+                assertEquals(
+                    v.getValue().path("liquidations").asLong(),
+                    named.getOrDefault(v.getKey(), 0L).longValue(),
+                    name
+                        + ": liquidations of venue "
+                        + v.getKey()
+                        + " counted in summary.json against liquidation events");
+              }
+            });
   }
 
   private static JsonNode readTree(String line) {
@@ -110,8 +123,12 @@ class RegressionCorpusTest {
     if (!updating()) {
       Map<String, String> expected = corpus();
       assertFalse(expected.isEmpty(), CORPUS + " is empty");
-      List<String> keys = examples().flatMap(n -> FILES.stream().map(f -> n + "/" + f)).sorted().toList();
-      assertEquals(keys, List.copyOf(expected.keySet()), CORPUS + " must list exactly the bundled examples' files");
+      List<String> keys =
+          examples().flatMap(n -> FILES.stream().map(f -> n + "/" + f)).sorted().toList();
+      assertEquals(
+          keys,
+          List.copyOf(expected.keySet()),
+          CORPUS + " must list exactly the bundled examples' files");
     }
   }
 

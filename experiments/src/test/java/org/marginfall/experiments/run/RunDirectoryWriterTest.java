@@ -43,6 +43,7 @@ class RunDirectoryWriterTest {
 
   /** minimal.yaml's traders: 1000 USD of collateral each, leverage 5, ETH at 2000. */
   private static final double COLLATERAL = 1000;
+
   private static final double ENTRY = 2000;
   private static final double SIZE = COLLATERAL * 5 / ENTRY; // 2.5 ETH long each
   private static final double FEE_RATE = 0.01;
@@ -58,10 +59,14 @@ class RunDirectoryWriterTest {
   @BeforeAll
   static void runOnce() throws IOException {
     // BTC without volatility: its fundamental never falls, so its amplification is undefined.
-    String yaml = replaceOnce(minimalYaml(), "price: {initial: 50000, volatility: 0.4}", "price: {initial: 50000}");
-    Scenario scenario = new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false);
+    String yaml =
+        replaceOnce(
+            minimalYaml(), "price: {initial: 50000, volatility: 0.4}", "price: {initial: 50000}");
+    Scenario scenario =
+        new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false);
     out = tmp.resolve("runs").resolve("minimal");
-    RunRequest request = new RunRequest(scenario, "minimal.yaml", out, OptionalLong.empty(), true, false);
+    RunRequest request =
+        new RunRequest(scenario, "minimal.yaml", out, OptionalLong.empty(), true, false);
 
     result = new RunDirectoryWriter(Clock.fixed(NOW, ZoneOffset.UTC)).write(request);
 
@@ -90,7 +95,8 @@ class RunDirectoryWriterTest {
     String gitCommit = manifest.at("/software/gitCommit").asText();
     assertTrue(gitCommit.matches("[0-9a-f]{40}|unknown"), gitCommit);
     for (String f : List.of("summary.json", "timeseries.csv", "events.jsonl")) {
-      assertTrue(!Fixtures.read(out.resolve(f)).contains("2026-01-02"), f + " mentions the wall clock");
+      assertTrue(
+          !Fixtures.read(out.resolve(f)).contains("2026-01-02"), f + " mentions the wall clock");
     }
   }
 
@@ -168,9 +174,12 @@ class RunDirectoryWriterTest {
 
   @Test
   void test_write_failedRunLeavesNeitherRunDirectoryNorTheParentsItCreated() throws IOException {
-    Scenario valid = new ScenarioReader(Catalog.standard()).read(minimalYaml().getBytes(StandardCharsets.UTF_8), false);
+    Scenario valid =
+        new ScenarioReader(Catalog.standard())
+            .read(minimalYaml().getBytes(StandardCharsets.UTF_8), false);
     ModelSpec m = valid.model();
-    // A population that fails during set-up, after the writer has created the parents and the temp dir.
+    // A population that fails during set-up, after the writer has created the parents and the temp
+    // dir.
     PopulationSpec failing =
         new PopulationSpec() {
           @Override
@@ -200,9 +209,18 @@ class RunDirectoryWriterTest {
         };
     ModelSpec broken =
         new ModelSpec(
-            m.settings(), m.baseCurrency(), m.assets(), m.prices(), m.correlation(), m.markets(),
-            m.oracles(), m.shocks(), m.venues(), List.of(failing));
-    Scenario scenario = new Scenario(valid.name(), valid.description(), valid.sha256(), broken, valid.content());
+            m.settings(),
+            m.baseCurrency(),
+            m.assets(),
+            m.prices(),
+            m.correlation(),
+            m.markets(),
+            m.oracles(),
+            m.shocks(),
+            m.venues(),
+            List.of(failing));
+    Scenario scenario =
+        new Scenario(valid.name(), valid.description(), valid.sha256(), broken, valid.content());
     Path root = Files.createDirectory(tmp.resolve("failing-root"));
     Path target = root.resolve("a").resolve("b").resolve("run");
 
@@ -212,11 +230,16 @@ class RunDirectoryWriterTest {
             org.marginfall.core.engine.ScenarioFailure.class,
             () ->
                 new RunDirectoryWriter(Clock.fixed(NOW, ZoneOffset.UTC))
-                    .write(new RunRequest(scenario, "minimal.yaml", target, OptionalLong.empty(), true, false)));
-    assertEquals("agents[0]: at set-up: population failing: set-up failed on purpose", e.getMessage());
+                    .write(
+                        new RunRequest(
+                            scenario, "minimal.yaml", target, OptionalLong.empty(), true, false)));
+    assertEquals(
+        "agents[0]: at set-up: population failing: set-up failed on purpose", e.getMessage());
     try (Stream<Path> left = Files.list(root)) {
-      assertEquals(List.of(), left.toList(), "a failed run must not leave a/, a/b/, the run or a hidden temp dir");
+      assertEquals(
+          List.of(),
+          left.toList(),
+          "a failed run must not leave a/, a/b/, the run or a hidden temp dir");
     }
   }
 }
-

@@ -19,13 +19,14 @@ import org.marginfall.experiments.scenario.ScenarioSource;
 
 /**
  * Running depositors and the oracle manipulator in whole audited runs of their bundled examples:
- * each draws only from its own stream (the fundamental price path is bit-identical with and
- * without it), the audit (ledger conservation and every venue's invariants) holds at every step,
- * and each makes the difference its example describes against its twin.
+ * each draws only from its own stream (the fundamental price path is bit-identical with and without
+ * it), the audit (ledger conservation and every venue's invariants) holds at every step, and each
+ * makes the difference its example describes against its twin.
  */
 class RunsAndManipulationRunTest {
 
-  private record Output(List<String> columns, List<String[]> rows, String events, RunSummary summary) {
+  private record Output(
+      List<String> columns, List<String[]> rows, String events, RunSummary summary) {
     List<String> column(String name) {
       int i = columns.indexOf(name);
       assertTrue(i >= 0, "no column " + name);
@@ -43,13 +44,18 @@ class RunsAndManipulationRunTest {
 
   private static Output run(String yaml) {
     ModelSpec model =
-        new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false).model();
+        new ScenarioReader(Catalog.standard())
+            .read(yaml.getBytes(StandardCharsets.UTF_8), false)
+            .model();
     StringWriter csv = new StringWriter();
     StringWriter jsonl = new StringWriter();
     SummaryCollector summary = new SummaryCollector();
     Simulation.Outcome outcome =
         Simulation.run(
-            model, model.settings().seed(), 0, true,
+            model,
+            model.settings().seed(),
+            0,
+            true,
             List.of(summary, new TimeseriesCsvWriter(csv), new EventsJsonlWriter(jsonl)));
     // The audit ran at every step (it throws on the first violation).
     assertEquals(model.settings().steps() + 1, outcome.auditedSteps());
@@ -59,7 +65,10 @@ class RunsAndManipulationRunTest {
       rows.add(line.split(","));
     }
     return new Output(
-        List.of(lines.get(0).split(",")), rows, jsonl.toString(), summary.summary(true, outcome.auditedSteps()));
+        List.of(lines.get(0).split(",")),
+        rows,
+        jsonl.toString(),
+        summary.summary(true, outcome.auditedSteps()));
   }
 
   private static String example(String name) {
@@ -92,11 +101,15 @@ class RunsAndManipulationRunTest {
                 + yaml.substring(yaml.indexOf("  - id: steady-borrowers")));
     assertEquals(twin.column("market_price.aUSD"), suppliers.column("market_price.aUSD"));
     for (String asset : List.of("ETH", "BTC")) {
-      assertEquals(twin.column("fundamental_price." + asset), run.column("fundamental_price." + asset));
+      assertEquals(
+          twin.column("fundamental_price." + asset), run.column("fundamental_price." + asset));
     }
     assertTrue(run.events().contains("\"type\":\"depositor_run\""));
     // The run drains the cash (utilisation 100%) and the fire sale takes aUSD far below its NAV.
-    assertEquals(1.0, Double.parseDouble(run.column("utilisation_USD.lend").get(run.rows().size() - 1)), 1e-9);
+    assertEquals(
+        1.0,
+        Double.parseDouble(run.column("utilisation_USD.lend").get(run.rows().size() - 1)),
+        1e-9);
     assertTrue(run.min("market_price.aUSD") < 0.6, "aUSD fire-sold below 0.6");
     assertTrue(twin.min("market_price.aUSD") > 0.99, "aUSD near its NAV without the run");
     // Channel 2: the perp venue liquidates aUSD-margined traders only when depositors run.
@@ -116,10 +129,12 @@ class RunsAndManipulationRunTest {
     assertEquals(0, idle.summary().venues().get("pool").badDebt());
     assertEquals(twin.column("fundamental_price.MNGO"), idle.column("fundamental_price.MNGO"));
     for (String asset : List.of("ETH", "MNGO")) {
-      assertEquals(twin.column("fundamental_price." + asset), run.column("fundamental_price." + asset));
+      assertEquals(
+          twin.column("fundamental_price." + asset), run.column("fundamental_price." + asset));
     }
     assertTrue(run.events().contains("\"type\":\"manipulator_borrow\""));
-    assertTrue(run.summary().venues().get("pool").badDebt() > 1.0e6, "the pool is left with bad debt");
+    assertTrue(
+        run.summary().venues().get("pool").badDebt() > 1.0e6, "the pool is left with bad debt");
     assertEquals(0, twin.summary().venues().get("pool").badDebt());
     assertEquals(0, twin.summary().venues().get("pool").liquidations());
     // Socialised: the USD lenders' receipt loses value only in the manipulated run.
@@ -145,10 +160,12 @@ class RunsAndManipulationRunTest {
     // Listed after the attacker, before the keepers: a pure addition.
     Output with = run(yaml.replace("  - id: keepers", depositors + "  - id: keepers"));
     for (String asset : List.of("ETH", "MNGO")) {
-      assertEquals(base.column("fundamental_price." + asset), with.column("fundamental_price." + asset));
+      assertEquals(
+          base.column("fundamental_price." + asset), with.column("fundamental_price." + asset));
     }
     // The manipulation's bad debt cuts aUSD's rate by about 11%, above every threshold: all run.
-    assertEquals(10, with.events().lines().filter(l -> l.contains("\"type\":\"depositor_run\"")).count());
+    assertEquals(
+        10, with.events().lines().filter(l -> l.contains("\"type\":\"depositor_run\"")).count());
     assertTrue(with.events().lines().anyMatch(l -> l.contains("\"type\":\"depositor_exit\"")));
   }
 }

@@ -49,9 +49,17 @@ class StaleTemporariesTest {
 
     write(out);
 
-    assertEquals(List.of(out), list(tmp), "only the new run directory, the killed run's staging directory is gone");
-    assertEquals(List.of("removed a temporary directory that a killed run left beside " + out + ": "
-        + staging.getFileName()), notes);
+    assertEquals(
+        List.of(out),
+        list(tmp),
+        "only the new run directory, the killed run's staging directory is gone");
+    assertEquals(
+        List.of(
+            "removed a temporary directory that a killed run left beside "
+                + out
+                + ": "
+                + staging.getFileName()),
+        notes);
   }
 
   @Test
@@ -85,19 +93,37 @@ class StaleTemporariesTest {
     assertTrue(Files.isRegularFile(unknown.resolve("summary.json")));
     assertTrue(Files.isDirectory(replaced));
     assertTrue(Files.isDirectory(other));
-    assertEquals(List.of(tmp + " holds temporary directories of earlier runs of " + out.getFileName()
-        + " that may still be in use (remove them once no run is writing " + out + "): .run.old-3-4, .run.tmp-1-2"), notes);
+    assertEquals(
+        List.of(
+            tmp
+                + " holds temporary directories of earlier runs of "
+                + out.getFileName()
+                + " that may still be in use (remove them once no run is writing "
+                + out
+                + "): .run.old-3-4, .run.tmp-1-2"),
+        notes);
   }
 
   @Test
   void test_write_aSweepsWriterDoesNotLook() throws IOException {
     // A sweep clears its runs/ directory when it starts; one scan per kept run would be quadratic.
     Path leftover = Files.createDirectory(tmp.resolve(".run.tmp-1-2"));
-    Files.createFile(leftover.resolve(StagingDirectory.LOCK)); // unlocked: removable by a person's run
-    var scenario = new ScenarioReader(Catalog.standard()).read(minimalYaml().getBytes(StandardCharsets.UTF_8), false);
+    Files.createFile(
+        leftover.resolve(StagingDirectory.LOCK)); // unlocked: removable by a person's run
+    var scenario =
+        new ScenarioReader(Catalog.standard())
+            .read(minimalYaml().getBytes(StandardCharsets.UTF_8), false);
 
     new RunDirectoryWriter(Clock.systemUTC())
-        .write(new RunRequest(scenario, "minimal.yaml", tmp.resolve("run"), OptionalLong.empty(), false, false, false));
+        .write(
+            new RunRequest(
+                scenario,
+                "minimal.yaml",
+                tmp.resolve("run"),
+                OptionalLong.empty(),
+                false,
+                false,
+                false));
 
     assertTrue(Files.isDirectory(leftover));
   }
@@ -108,43 +134,75 @@ class StaleTemporariesTest {
     Files.createDirectory(tmp.resolve(".run.tmp-1-2"));
     Path scenario = Fixtures.write(input, "minimal.yaml", minimalYaml());
 
-    Fixtures.CliResult r = Fixtures.cli("run", scenario.toString(), "--out", out.toString(), "--no-report");
+    Fixtures.CliResult r =
+        Fixtures.cli("run", scenario.toString(), "--out", out.toString(), "--no-report");
 
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of("note: " + tmp + " holds a temporary directory of an earlier run of run that may still be in"
-        + " use (remove it once no run is writing " + out + "): .run.tmp-1-2"), r.errLines());
+    assertEquals(
+        List.of(
+            "note: "
+                + tmp
+                + " holds a temporary directory of an earlier run of run that may still be in"
+                + " use (remove it once no run is writing "
+                + out
+                + "): .run.tmp-1-2"),
+        r.errLines());
   }
 
   private void write(Path out) throws IOException {
-    RunWatcher watcher = new RunWatcher() {
-      @Override
-      public void note(String line) {
-        notes.add(line);
-      }
-    };
-    var scenario = new ScenarioReader(Catalog.standard()).read(minimalYaml().getBytes(StandardCharsets.UTF_8), false);
+    RunWatcher watcher =
+        new RunWatcher() {
+          @Override
+          public void note(String line) {
+            notes.add(line);
+          }
+        };
+    var scenario =
+        new ScenarioReader(Catalog.standard())
+            .read(minimalYaml().getBytes(StandardCharsets.UTF_8), false);
     new RunDirectoryWriter(Clock.systemUTC(), watcher)
-        .write(new RunRequest(scenario, "minimal.yaml", out, OptionalLong.empty(), false, false, false));
+        .write(
+            new RunRequest(
+                scenario, "minimal.yaml", out, OptionalLong.empty(), false, false, false));
   }
 
-  /** {@code marginfall run} of the minimal scenario stretched to a million steps, in a child JVM. */
+  /**
+   * {@code marginfall run} of the minimal scenario stretched to a million steps, in a child JVM.
+   */
   private Process startLongRun(Path out) throws IOException {
-    Path scenario = Fixtures.write(input, "long.yaml", replaceOnce(minimalYaml(), "  steps: 10\n", "  steps: 1000000\n"));
+    Path scenario =
+        Fixtures.write(
+            input, "long.yaml", replaceOnce(minimalYaml(), "  steps: 10\n", "  steps: 1000000\n"));
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-        "org.marginfall.experiments.cli.Main", "run", scenario.toString(), "--out", out.toString(), "--no-report")
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Djava.awt.headless=true",
+            "org.marginfall.experiments.cli.Main",
+            "run",
+            scenario.toString(),
+            "--out",
+            out.toString(),
+            "--no-report")
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
   }
 
-  /** Waits until the child run writes steps into its staging directory, and returns the directory. */
-  private static Path awaitStepping(Process child, Path out) throws IOException, InterruptedException {
+  /**
+   * Waits until the child run writes steps into its staging directory, and returns the directory.
+   */
+  private static Path awaitStepping(Process child, Path out)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < deadline) {
-      assertTrue(child.isAlive(), "the child run ended early with exit code " + (child.isAlive() ? "" : child.exitValue()));
+      assertTrue(
+          child.isAlive(),
+          "the child run ended early with exit code " + (child.isAlive() ? "" : child.exitValue()));
       Optional<Path> staging = staging(out);
-      if (staging.isPresent() && Files.isRegularFile(staging.get().resolve("timeseries.csv"))
+      if (staging.isPresent()
+          && Files.isRegularFile(staging.get().resolve("timeseries.csv"))
           && Files.size(staging.get().resolve("timeseries.csv")) > 0) {
         return staging.get();
       }
@@ -155,7 +213,8 @@ class StaleTemporariesTest {
 
   private static Optional<Path> staging(Path out) throws IOException {
     try (Stream<Path> s = Files.list(out.getParent())) {
-      return s.filter(p -> p.getFileName().toString().startsWith("." + out.getFileName() + ".tmp-")).findFirst();
+      return s.filter(p -> p.getFileName().toString().startsWith("." + out.getFileName() + ".tmp-"))
+          .findFirst();
     }
   }
 
@@ -170,6 +229,7 @@ class StaleTemporariesTest {
     assertFalse(StagingDirectory.isStagingName("run", ".run2.tmp-1-2"));
     assertTrue(StagingDirectory.isStagingName("run", ".run.tmp-1-2"));
     assertFalse(StagingDirectory.isStagingName("run", ".run.tmp-1-2x"));
-    assertFalse(StagingDirectory.isStagingName("r.n", ".rxn.tmp-1-2"), "the name is matched literally");
+    assertFalse(
+        StagingDirectory.isStagingName("r.n", ".rxn.tmp-1-2"), "the name is matched literally");
   }
 }

@@ -19,8 +19,9 @@ import org.marginfall.experiments.scenario.ScenarioReader;
 
 /**
  * The trader populations of issue #5 in whole audited runs: adding any of them leaves the
- * fundamental price path bit-identical (each draws only from {@code agents/<id>}), the audit (ledger
- * conservation and every venue's invariants) holds at every step, and each of them does trade.
+ * fundamental price path bit-identical (each draws only from {@code agents/<id>}), the audit
+ * (ledger conservation and every venue's invariants) holds at every step, and each of them does
+ * trade.
  */
 class TraderPopulationsRunTest {
 
@@ -82,42 +83,102 @@ class TraderPopulationsRunTest {
   /** One extra population per new type, each with the field that switches its behaviour on. */
   static Stream<String> populations() {
     return Stream.of(
-        String.join("\n",
-            "  - id: extra", "    type: leveraged-traders", "    venue: perp", "    count: 50", "    markets: [ETH]",
-            "    collateral: 30000", "    leverage: {dist: uniform, min: 1, max: 4}",
-            "    stopLoss: 0.08", "    takeProfit: 0.5",
+        String.join(
+            "\n",
+            "  - id: extra",
+            "    type: leveraged-traders",
+            "    venue: perp",
+            "    count: 50",
+            "    markets: [ETH]",
+            "    collateral: 30000",
+            "    leverage: {dist: uniform, min: 1, max: 4}",
+            "    stopLoss: 0.08",
+            "    takeProfit: 0.5",
             "    topUp: {reserve: 5000, below: 1.5, target: 2.5}",
-            "    panic: {liquidations: 5, lookbackSteps: 3, drawdown: 0.3, reduceFraction: 0.5}", ""),
-        String.join("\n",
-            "  - id: extra", "    type: basis-traders", "    lendingVenue: aave", "    perpVenue: perp",
-            "    asset: ETH", "    count: 20", "    units: 10", "    margin: 3000", "    borrowLtv: 0.5",
-            "    reserve: 1000", "    topUpBelow: 1.5", "    topUpTo: 2.0", "    borrowToTopUp: true",
-            "    unwindPerpHealth: 1.2", "    unwindHealthFactor: 1.4", ""),
-        String.join("\n",
-            "  - id: extra", "    type: vol-target-traders", "    venue: perp", "    market: ETH", "    count: 20",
-            "    collateral: 50000", "    targetVol: 0.4", "    lambda: 0.94", "    initialVol: 0.6",
-            "    maxLeverage: 3", "    band: 0.1", ""),
-        String.join("\n",
-            "  - id: extra", "    type: momentum-traders", "    asset: ETH", "    count: 20", "    capital: 100000",
-            "    allocation: 0.5", "    lookback: 3", "    threshold: {dist: uniform, min: 0.001, max: 0.01}", ""),
-        String.join("\n",
-            "  - id: extra", "    type: mean-reversion-traders", "    asset: ETH", "    count: 20",
-            "    capital: 100000", "    allocation: 0.5", "    lookback: 5", "    threshold: 0.01", ""),
-        String.join("\n",
-            "  - id: extra", "    type: noise-traders", "    asset: ETH", "    count: 20", "    capital: 100000",
-            "    allocation: 0.2", "    activity: 0.5", ""));
+            "    panic: {liquidations: 5, lookbackSteps: 3, drawdown: 0.3, reduceFraction: 0.5}",
+            ""),
+        String.join(
+            "\n",
+            "  - id: extra",
+            "    type: basis-traders",
+            "    lendingVenue: aave",
+            "    perpVenue: perp",
+            "    asset: ETH",
+            "    count: 20",
+            "    units: 10",
+            "    margin: 3000",
+            "    borrowLtv: 0.5",
+            "    reserve: 1000",
+            "    topUpBelow: 1.5",
+            "    topUpTo: 2.0",
+            "    borrowToTopUp: true",
+            "    unwindPerpHealth: 1.2",
+            "    unwindHealthFactor: 1.4",
+            ""),
+        String.join(
+            "\n",
+            "  - id: extra",
+            "    type: vol-target-traders",
+            "    venue: perp",
+            "    market: ETH",
+            "    count: 20",
+            "    collateral: 50000",
+            "    targetVol: 0.4",
+            "    lambda: 0.94",
+            "    initialVol: 0.6",
+            "    maxLeverage: 3",
+            "    band: 0.1",
+            ""),
+        String.join(
+            "\n",
+            "  - id: extra",
+            "    type: momentum-traders",
+            "    asset: ETH",
+            "    count: 20",
+            "    capital: 100000",
+            "    allocation: 0.5",
+            "    lookback: 3",
+            "    threshold: {dist: uniform, min: 0.001, max: 0.01}",
+            ""),
+        String.join(
+            "\n",
+            "  - id: extra",
+            "    type: mean-reversion-traders",
+            "    asset: ETH",
+            "    count: 20",
+            "    capital: 100000",
+            "    allocation: 0.5",
+            "    lookback: 5",
+            "    threshold: 0.01",
+            ""),
+        String.join(
+            "\n",
+            "  - id: extra",
+            "    type: noise-traders",
+            "    asset: ETH",
+            "    count: 20",
+            "    capital: 100000",
+            "    allocation: 0.2",
+            "    activity: 0.5",
+            ""));
   }
 
   private record Output(List<String> fundamentals, List<String> markets, String events) {}
 
   private static Output run(String yaml) {
     ModelSpec model =
-        new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false).model();
+        new ScenarioReader(Catalog.standard())
+            .read(yaml.getBytes(StandardCharsets.UTF_8), false)
+            .model();
     StringWriter csv = new StringWriter();
     StringWriter jsonl = new StringWriter();
     Simulation.Outcome outcome =
         Simulation.run(
-            model, model.settings().seed(), 0, true, List.of(new TimeseriesCsvWriter(csv), new EventsJsonlWriter(jsonl)));
+            model,
+            model.settings().seed(),
+            0,
+            true,
+            List.of(new TimeseriesCsvWriter(csv), new EventsJsonlWriter(jsonl)));
     // The audit ran at every step (it throws on the first violation).
     assertEquals(model.settings().steps() + 1, outcome.auditedSteps());
     List<String> lines = csv.toString().lines().toList();

@@ -23,7 +23,9 @@ class FieldPathTest {
 
   @Test
   void test_parse_fieldsAndIndices() {
-    assertEquals(List.of("venues", 1, "maintenanceMargin"), FieldPath.parse("venues[1].maintenanceMargin").segments());
+    assertEquals(
+        List.of("venues", 1, "maintenanceMargin"),
+        FieldPath.parse("venues[1].maintenanceMargin").segments());
     assertEquals(List.of("run", "steps"), FieldPath.parse("run.steps").segments());
   }
 
@@ -38,16 +40,26 @@ class FieldPathTest {
   void test_setIn_writesACopyAndAddsAnAbsentLastField() {
     Map<String, Object> t = tree();
     @SuppressWarnings("unchecked")
-    Map<String, Object> copy = (Map<String, Object>) FieldPath.parse("venues[1].maintenanceMargin").setIn(t, 0.02);
-    assertEquals(0.02, ((Map<?, ?>) ((List<?>) copy.get("venues")).get(1)).get("maintenanceMargin"));
-    assertNull(((Map<?, ?>) ((List<?>) t.get("venues")).get(1)).get("maintenanceMargin"), "the base tree is unchanged");
+    Map<String, Object> copy =
+        (Map<String, Object>) FieldPath.parse("venues[1].maintenanceMargin").setIn(t, 0.02);
+    assertEquals(
+        0.02, ((Map<?, ?>) ((List<?>) copy.get("venues")).get(1)).get("maintenanceMargin"));
+    assertNull(
+        ((Map<?, ?>) ((List<?>) t.get("venues")).get(1)).get("maintenanceMargin"),
+        "the base tree is unchanged");
   }
 
   @Test
   void test_problemIn_namesTheFirstMissingStep() {
-    assertEquals("venues[5] does not exist in the scenario", FieldPath.parse("venues[5].x").problemIn(tree()));
-    assertEquals("agents does not exist in the scenario", FieldPath.parse("agents[0].count").problemIn(tree()));
-    assertEquals("run.steps is not a mapping of fields in the scenario", FieldPath.parse("run.steps.x").problemIn(tree()));
+    assertEquals(
+        "venues[5] does not exist in the scenario",
+        FieldPath.parse("venues[5].x").problemIn(tree()));
+    assertEquals(
+        "agents does not exist in the scenario",
+        FieldPath.parse("agents[0].count").problemIn(tree()));
+    assertEquals(
+        "run.steps is not a mapping of fields in the scenario",
+        FieldPath.parse("run.steps.x").problemIn(tree()));
     assertNull(FieldPath.parse("venues[0].liquidationFee").problemIn(tree()));
   }
 }

@@ -23,7 +23,10 @@ import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 
-/** The replay and bootstrap sections of a scenario, through the reader, against a data file next to it. */
+/**
+ * The replay and bootstrap sections of a scenario, through the reader, against a data file next to
+ * it.
+ */
 class HistoricalPriceReaderTest {
 
   private static final String ETH = "  - id: ETH\n    price: {initial: 2000, volatility: 0.5}\n";
@@ -45,16 +48,21 @@ class HistoricalPriceReaderTest {
   }
 
   private Scenario read(String ethPrice, String runSteps) throws Exception {
-    String yaml = minimalYaml().replace(ETH, "  - id: ETH\n    price:\n" + ethPrice)
-        .replace("  steps: 10\n  stepSeconds: 60\n", runSteps);
+    String yaml =
+        minimalYaml()
+            .replace(ETH, "  - id: ETH\n    price:\n" + ethPrice)
+            .replace("  steps: 10\n  stepSeconds: 60\n", runSteps);
     Path file = dir.resolve("scenario.yaml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
     return new ScenarioReader(Catalog.standard()).read(file);
   }
 
   private List<String> problems(String ethPrice, String runSteps) {
-    return assertThrows(InvalidSpecException.class, () -> read(ethPrice, runSteps)).problems().stream()
-        .map(Problem::toString).toList();
+    return assertThrows(InvalidSpecException.class, () -> read(ethPrice, runSteps))
+        .problems()
+        .stream()
+        .map(Problem::toString)
+        .toList();
   }
 
   @Test
@@ -66,8 +74,13 @@ class HistoricalPriceReaderTest {
     assertEquals(100, path.price(0));
     assertEquals(110.00000000000001, path.price(1));
     assertEquals(99.00000000000001, path.price(2));
-    assertEquals(List.of(new Scenario.DataFile("assets[1].price.replay.file", "data/eth.csv",
-        ScenarioReader.sha256(Files.readAllBytes(f)))), s.dataFiles());
+    assertEquals(
+        List.of(
+            new Scenario.DataFile(
+                "assets[1].price.replay.file",
+                "data/eth.csv",
+                ScenarioReader.sha256(Files.readAllBytes(f)))),
+        s.dataFiles());
   }
 
   @Test
@@ -76,13 +89,15 @@ class HistoricalPriceReaderTest {
     String yaml = "      replay: {file: data/eth.csv}\n";
     Scenario s = read(yaml, "  steps: 10\n  stepSeconds: 3600\n");
     List<Double> eth = new java.util.ArrayList<>();
-    RunListener recorder = new RunListener() {
-      @Override
-      public void onStep(StepRecord record) {
-        record.assets().stream().filter(a -> a.asset().equals(AssetId.of("ETH")))
-            .forEach(a -> eth.add(a.fundamental()));
-      }
-    };
+    RunListener recorder =
+        new RunListener() {
+          @Override
+          public void onStep(StepRecord record) {
+            record.assets().stream()
+                .filter(a -> a.asset().equals(AssetId.of("ETH")))
+                .forEach(a -> eth.add(a.fundamental()));
+          }
+        };
     World w = World.create(s.model(), new RandomStreams(7, 0), List.of(recorder), true);
     w.setUp();
     for (long tick = 1; tick <= 10; tick++) {
@@ -103,48 +118,83 @@ class HistoricalPriceReaderTest {
   @Test
   void test_volatilityRatio_scalesEveryLogReturn_andAVolatilityTargetIsMet() throws Exception {
     points();
-    ReplayPath scaled = (ReplayPath) read("      replay: {file: data/eth.csv, volatilityRatio: 2, initial: 3000}\n",
-        "  steps: 10\n  stepSeconds: 3600\n").model().prices().get(AssetId.of("ETH")).history().orElseThrow();
+    ReplayPath scaled =
+        (ReplayPath)
+            read(
+                    "      replay: {file: data/eth.csv, volatilityRatio: 2, initial: 3000}\n",
+                    "  steps: 10\n  stepSeconds: 3600\n")
+                .model()
+                .prices()
+                .get(AssetId.of("ETH"))
+                .history()
+                .orElseThrow();
     double[] r = ReplayPath.logReturns(scaled.prices());
     assertEquals(3000, scaled.price(0));
     assertEquals(2 * Math.log(1.1), r[0], 1e-12);
     assertEquals(2 * Math.log(0.9), r[1], 1e-12);
-    ReplayPath target = (ReplayPath) read("      replay: {file: data/eth.csv, volatility: 0.75}\n",
-        "  steps: 10\n  stepSeconds: 3600\n").model().prices().get(AssetId.of("ETH")).history().orElseThrow();
+    ReplayPath target =
+        (ReplayPath)
+            read(
+                    "      replay: {file: data/eth.csv, volatility: 0.75}\n",
+                    "  steps: 10\n  stepSeconds: 3600\n")
+                .model()
+                .prices()
+                .get(AssetId.of("ETH"))
+                .history()
+                .orElseThrow();
     double[] t = ReplayPath.logReturns(target.prices());
     double mean = java.util.Arrays.stream(t).average().orElseThrow();
-    double sd = Math.sqrt(java.util.Arrays.stream(t).map(x -> (x - mean) * (x - mean)).sum() / (t.length - 1));
+    double sd =
+        Math.sqrt(
+            java.util.Arrays.stream(t).map(x -> (x - mean) * (x - mean)).sum() / (t.length - 1));
     assertEquals(0.75, sd / Math.sqrt(3600 / (365.0 * 24 * 3600)), 1e-9);
   }
 
   @Test
   void test_stepsOutlastingTheFile_areRefusedWithTheNumbers() throws Exception {
     points();
-    assertEquals(List.of("assets[1].price.replay: 11 steps of 3600 s from 2020-03-12T00:00:00Z run to"
-            + " 2020-03-12T11:00:00Z, but data/eth.csv has prices until 2020-03-12T10:00:00Z: it covers 10 steps"),
+    assertEquals(
+        List.of(
+            "assets[1].price.replay: 11 steps of 3600 s from 2020-03-12T00:00:00Z run to"
+                + " 2020-03-12T11:00:00Z, but data/eth.csv has prices until 2020-03-12T10:00:00Z: it covers 10 steps"),
         problems("      replay: {file: data/eth.csv}\n", "  steps: 11\n  stepSeconds: 3600\n"));
   }
 
   @Test
   void test_missingFile_badFields_andHistoricalCorrelations_areEachReported() throws Exception {
-    assertEquals(List.of("assets[1].price.replay.file: data file not found: " + dir.resolve("nope.csv")
-            + " (paths are relative to the scenario file)"),
+    assertEquals(
+        List.of(
+            "assets[1].price.replay.file: data file not found: "
+                + dir.resolve("nope.csv")
+                + " (paths are relative to the scenario file)"),
         problems("      replay: {file: nope.csv}\n", "  steps: 10\n  stepSeconds: 3600\n"));
     points();
-    List<String> p = problems("      replay: {file: data/eth.csv, resample: wick, scale: 2, initial: 5, drift: 0.1}\n",
-        "  steps: 10\n  stepSeconds: 3600\n");
-    assertTrue(p.contains("assets[1].price.replay.drift: unknown field (known: column, end, file, format, initial, resample,"
-        + " scale, start, volatility, volatilityRatio)"), p.toString());
-    assertTrue(p.contains("assets[1].price.replay.resample: unknown rule 'wick' (known: last, ohlc)"), p.toString());
-    assertTrue(p.contains("assets[1].price.replay.initial: give either scale or initial (the first price the path is"
-        + " rebased to), not both"), p.toString());
+    List<String> p =
+        problems(
+            "      replay: {file: data/eth.csv, resample: wick, scale: 2, initial: 5, drift: 0.1}\n",
+            "  steps: 10\n  stepSeconds: 3600\n");
+    assertTrue(
+        p.contains(
+            "assets[1].price.replay.drift: unknown field (known: column, end, file, format, initial, resample,"
+                + " scale, start, volatility, volatilityRatio)"),
+        p.toString());
+    assertTrue(
+        p.contains("assets[1].price.replay.resample: unknown rule 'wick' (known: last, ohlc)"),
+        p.toString());
+    assertTrue(
+        p.contains(
+            "assets[1].price.replay.initial: give either scale or initial (the first price the path is"
+                + " rebased to), not both"),
+        p.toString());
   }
 
   @Test
   void test_bootstrap_takesTheWindowsReturns() throws Exception {
     points();
-    Scenario s = read("      bootstrap: {file: data/eth.csv, blockSteps: 3, blocks: fixed, initial: 2500}\n",
-        "  steps: 50\n  stepSeconds: 3600\n");
+    Scenario s =
+        read(
+            "      bootstrap: {file: data/eth.csv, blockSteps: 3, blocks: fixed, initial: 2500}\n",
+            "  steps: 50\n  stepSeconds: 3600\n");
     PriceProcessSpec p = s.model().prices().get(AssetId.of("ETH"));
     ReturnBootstrap b = (ReturnBootstrap) p.history().orElseThrow();
     assertEquals(2500, p.initialPrice());

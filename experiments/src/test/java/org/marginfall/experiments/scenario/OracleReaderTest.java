@@ -52,7 +52,8 @@ class OracleReaderTest {
 
   @Test
   void test_oracles_oldFormMeansTheChainlinkRuleAlone() {
-    OracleSpec feed = read(withOracle("    latencySteps: 2\n    heartbeatSteps: 60\n    deviation: 0.005\n"));
+    OracleSpec feed =
+        read(withOracle("    latencySteps: 2\n    heartbeatSteps: 60\n    deviation: 0.005\n"));
     assertEquals(OracleDesign.of(new OracleRule(2, 60, 0.005)), feed.design());
     assertEquals(List.of(OracleSource.exact("market", 2)), feed.design().sources());
   }
@@ -89,7 +90,10 @@ class OracleReaderTest {
                 new OracleSource("okx", 2, 1, 0, 0),
                 new OracleSource("source-2", 1, 1, 0, 0)),
             new Aggregation.WeightedMean(),
-            5, 20, 5000, 0.2,
+            5,
+            20,
+            5000,
+            0.2,
             List.of(
                 new OracleFailure(ETH, 40, 20, new OracleFailure.Frozen()),
                 new OracleFailure(ETH, 70, 1, new OracleFailure.Lagging(5)),
@@ -139,20 +143,25 @@ class OracleReaderTest {
     expected.put("oracles[0].twapSteps", "must be between 1 and 100000, was 0");
     expected.put("oracles[0].minAnswer", "must be >= 0, was -1.0");
     expected.put("oracles[0].band", "must be > 0, was -0.1");
-    expected.put("oracles[0].sources[0].colour", "unknown field (known: bias, latencySteps, name, noise, weight)");
+    expected.put(
+        "oracles[0].sources[0].colour",
+        "unknown field (known: bias, latencySteps, name, noise, weight)");
     expected.put("oracles[0].sources[0].weight", "must be > 0, was 0.0");
     expected.put("oracles[0].sources[0].bias", "must be above -1, was -1.0");
     expected.put("oracles[0].sources[0].noise", "must be >= 0, was -0.5");
     expected.put("oracles[0].sources[1].latencySteps", "must be between 0 and 100000, was -2");
     expected.put("oracles[0].sources[2].name", "duplicate source name 'b'");
-    expected.put("oracles[0].failures[0].mode", "unknown failure mode 'melted' (known: frozen, lagging, wrong)");
+    expected.put(
+        "oracles[0].failures[0].mode",
+        "unknown failure mode 'melted' (known: frozen, lagging, wrong)");
     expected.put("oracles[0].failures[1].asset", "unknown asset 'SOL' (declared: USD, ETH, BTC)");
     expected.put("oracles[0].failures[2].lagSteps", "is required");
     expected.put(
         "oracles[0].failures[3]",
         "a wrong failure takes exactly one of value (a price) or factor (a multiple of the true price)");
     expected.put("oracles[0].failures[4].value", "only a wrong failure takes this field");
-    expected.put("oracles[0].failures[5].asset", "the base currency has no feed (it always reads 1)");
+    expected.put(
+        "oracles[0].failures[5].asset", "the base currency has no feed (it always reads 1)");
     expected.put("oracles[0].failures[6].fromStep", "must be >= 1 (ticks count from 1), was 0");
     expected.put("oracles[0].failures[6].steps", "must be between 1 and 100000000, was 0");
     expected.put(

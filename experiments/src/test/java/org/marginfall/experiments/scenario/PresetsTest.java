@@ -16,12 +16,16 @@ import org.marginfall.protocols.perp.LiquidationMode;
 import org.marginfall.protocols.perp.LiquidationTerms;
 import org.marginfall.protocols.perp.PerpetualVenueSpec;
 
-/** {@code preset: NAME} lays a venue entry over a named parameter set that its own fields override. */
+/**
+ * {@code preset: NAME} lays a venue entry over a named parameter set that its own fields override.
+ */
 class PresetsTest {
 
-  private static final Presets TEST_PRESETS = Presets.load(PresetsTest.class.getClassLoader(), "test-presets");
+  private static final Presets TEST_PRESETS =
+      Presets.load(PresetsTest.class.getClassLoader(), "test-presets");
   private static final Catalog CATALOG =
-      new Catalog(Catalog.standard().venueTypes(), Catalog.standard().populationTypes(), TEST_PRESETS);
+      new Catalog(
+          Catalog.standard().venueTypes(), Catalog.standard().populationTypes(), TEST_PRESETS);
 
   /** minimal.yaml's first venue, with its type and margins replaced by a preset reference. */
   private static String withPreset(String extraVenueLines) {
@@ -55,7 +59,8 @@ class PresetsTest {
   @Test
   void test_read_entryFieldsOverrideThePreset() {
     PerpetualVenueSpec perp =
-        (PerpetualVenueSpec) read(withPreset("    liquidationFee: 0.005\n")).model().venues().get(0);
+        (PerpetualVenueSpec)
+            read(withPreset("    liquidationFee: 0.005\n")).model().venues().get(0);
     assertEquals(0.005, perp.liquidationFee());
     assertEquals(0.25, perp.liquidatorShare()); // still the preset's
   }
@@ -73,9 +78,12 @@ class PresetsTest {
   void test_read_invalidOverrideIsReportedAtTheEntrysPath() {
     // The preset's initialMargin 0.1 with an overriding maintenanceMargin 0.2 is inconsistent.
     InvalidSpecException e =
-        assertThrows(InvalidSpecException.class, () -> read(withPreset("    maintenanceMargin: 0.2\n")));
+        assertThrows(
+            InvalidSpecException.class, () -> read(withPreset("    maintenanceMargin: 0.2\n")));
     assertEquals(
-        List.of(new Problem("venues[0].maintenanceMargin", "must be below initialMargin (0.1), was 0.2")),
+        List.of(
+            new Problem(
+                "venues[0].maintenanceMargin", "must be below initialMargin (0.1), was 0.2")),
         e.problems());
   }
 
@@ -86,11 +94,13 @@ class PresetsTest {
     String example = Files.readString(Fixtures.example().resolveSibling("perp-backstop-adl.yaml"));
     for (int[] stepsAndCooldown : new int[][] {{60, 1}, {10, 3}, {7, 5}}) {
       String yaml = example.replace("stepSeconds: 60", "stepSeconds: " + stepsAndCooldown[0]);
-      Scenario s = new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false);
+      Scenario s =
+          new ScenarioReader(Catalog.standard()).read(yaml.getBytes(StandardCharsets.UTF_8), false);
       PerpetualVenueSpec hl = (PerpetualVenueSpec) s.model().venues().get(0);
       assertEquals("hl", hl.id().value());
       assertEquals(
-          new LiquidationTerms(LiquidationMode.FIXED_PARTIAL, 0.2, 100_000, stepsAndCooldown[1]), hl.liquidation());
+          new LiquidationTerms(LiquidationMode.FIXED_PARTIAL, 0.2, 100_000, stepsAndCooldown[1]),
+          hl.liquidation());
     }
   }
 }

@@ -76,7 +76,11 @@ class ScenarioReaderTest {
   @Test
   void test_read_nameAndDescriptionAreOptional() {
     String yaml = replaceOnce(minimalYaml(), "name: minimal\n", "");
-    yaml = replaceOnce(yaml, "description: Two perpetual venues, one trader population and one liquidator.\n", "");
+    yaml =
+        replaceOnce(
+            yaml,
+            "description: Two perpetual venues, one trader population and one liquidator.\n",
+            "");
 
     Scenario s = readYaml(yaml);
 
@@ -104,7 +108,8 @@ class ScenarioReaderTest {
     assertEquals(new PriceShock(ETH, 3, 1, -0.2), m.shocks().get(0));
     PerpetualVenueSpec perp = (PerpetualVenueSpec) m.venues().get(0);
     // Markets given by id inherit the venue's margins.
-    assertEquals(List.of(new PerpMarket(ETH, 0.1, 0.05), new PerpMarket(BTC, 0.1, 0.05)), perp.markets());
+    assertEquals(
+        List.of(new PerpMarket(ETH, 0.1, 0.05), new PerpMarket(BTC, 0.1, 0.05)), perp.markets());
     PerpetualVenueSpec iso = (PerpetualVenueSpec) m.venues().get(1);
     assertEquals(MarginMode.ISOLATED, iso.marginMode());
     assertEquals(1000.0, iso.insuranceFund());
@@ -123,15 +128,23 @@ class ScenarioReaderTest {
     String runSection = "run:\n  steps: 10\n  stepSeconds: 60\n  seed: 7\n";
     String yaml = replaceOnce(minimalYaml(), runSection, "");
     yaml = replaceOnce(yaml, "price: {initial: 2000,", "price: {initial: -1,");
-    yaml = replaceOnce(yaml, "    oracle: feed\n    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n",
-        "    oracle: fast-feed\n    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n"
-            + "    liquidationFees: 0.02\n");
+    yaml =
+        replaceOnce(
+            yaml,
+            "    oracle: feed\n    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n",
+            "    oracle: fast-feed\n    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n"
+                + "    liquidationFees: 0.02\n");
     yaml = yaml + runSection.replace("steps: 10", "steps: 0") + "sweeps: []\n";
 
     List<Problem> problems = problems(yaml);
 
     assertEquals(
-        List.of("assets[1].price.initial", "venues[0].oracle", "venues[0].liquidationFees", "run.steps", "sweeps"),
+        List.of(
+            "assets[1].price.initial",
+            "venues[0].oracle",
+            "venues[0].liquidationFees",
+            "run.steps",
+            "sweeps"),
         problems.stream().map(Problem::path).toList(),
         problems.toString());
     assertTrue(problems.get(0).message().contains("must be > 0"));
@@ -149,19 +162,27 @@ class ScenarioReaderTest {
 
     List<Problem> problems = problems(yaml);
 
-    assertEquals(List.of("run.steps", "assets[1].price.initial"), problems.stream().map(Problem::path).toList());
+    assertEquals(
+        List.of("run.steps", "assets[1].price.initial"),
+        problems.stream().map(Problem::path).toList());
   }
 
   @Test
   void test_read_invalidVenueIsNotCalledUnknownByItsAgents() {
     // agents[0] trades on "perp", whose oracle is wrong: the venue is declared, so the only
     // problem is the oracle.
-    String yaml = replaceOnce(minimalYaml(), "    oracle: feed\n    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n",
-        "    oracle: nofeed\n    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n");
+    String yaml =
+        replaceOnce(
+            minimalYaml(),
+            "    oracle: feed\n    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n",
+            "    oracle: nofeed\n    initialMargin: 0.1\n    maintenanceMargin: 0.05\n    markets: [ETH, BTC]\n");
 
     List<Problem> problems = problems(yaml);
 
-    assertEquals(List.of("venues[0].oracle"), problems.stream().map(Problem::path).toList(), problems.toString());
+    assertEquals(
+        List.of("venues[0].oracle"),
+        problems.stream().map(Problem::path).toList(),
+        problems.toString());
   }
 
   @Test
@@ -170,8 +191,12 @@ class ScenarioReaderTest {
 
     List<Problem> problems = problems(yaml);
 
-    assertEquals(List.of("agents[0].venue"), problems.stream().map(Problem::path).toList(), problems.toString());
-    assertTrue(problems.get(0).message().contains("unknown venue 'perp-x' (declared: perp, perp-iso)"));
+    assertEquals(
+        List.of("agents[0].venue"),
+        problems.stream().map(Problem::path).toList(),
+        problems.toString());
+    assertTrue(
+        problems.get(0).message().contains("unknown venue 'perp-x' (declared: perp, perp-iso)"));
   }
 
   @Test
@@ -181,7 +206,10 @@ class ScenarioReaderTest {
     //   = 1(1 - .81) - .9(.9 + .81) - .9(.81 + .9) = .19 - 1.539 - 1.539 = -2.888 < 0.
     List<Problem> problems = problems(withSol(0.9, 0.9, -0.9));
 
-    assertEquals(List.of("correlations"), problems.stream().map(Problem::path).toList(), problems.toString());
+    assertEquals(
+        List.of("correlations"),
+        problems.stream().map(Problem::path).toList(),
+        problems.toString());
     assertTrue(problems.get(0).message().contains("not positive definite"));
   }
 
@@ -206,7 +234,8 @@ class ScenarioReaderTest {
 
     assertEquals(1, problems.size(), problems.toString());
     assertEquals("run.seed", problems.get(0).path());
-    assertEquals("is given more than once (at lines " + first + " and " + (first + 1) + "); give it once",
+    assertEquals(
+        "is given more than once (at lines " + first + " and " + (first + 1) + "); give it once",
         problems.get(0).message());
   }
 
@@ -246,22 +275,40 @@ class ScenarioReaderTest {
     List<String> examples;
     try (var files = Files.list(Fixtures.example().getParent())) {
       examples =
-          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml") && !n.startsWith("sweep-"))
-              .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml") && !n.startsWith("sweep-"))
+              .map(n -> n.substring(0, n.length() - 5))
+              .sorted()
+              .toList();
     }
     assertEquals(examples, ScenarioSource.bundledNames());
   }
 
   /** The minimal scenario with a third spot asset SOL and the three pairwise correlations. */
   private static String withSol(double ethBtc, double btcSol, double ethSol) {
-    String yaml = replaceOnce(minimalYaml(), "correlations:\n  - {assets: [ETH, BTC], rho: 0.5}\n",
-        "correlations:\n"
-            + "  - {assets: [ETH, BTC], rho: " + ethBtc + "}\n"
-            + "  - {assets: [BTC, SOL], rho: " + btcSol + "}\n"
-            + "  - {assets: [ETH, SOL], rho: " + ethSol + "}\n");
-    yaml = replaceOnce(yaml, "    price: {initial: 50000, volatility: 0.4}\n",
-        "    price: {initial: 50000, volatility: 0.4}\n  - id: SOL\n    price: {initial: 150, volatility: 0.8}\n");
-    return replaceOnce(yaml, "    impact: {model: none}\n",
+    String yaml =
+        replaceOnce(
+            minimalYaml(),
+            "correlations:\n  - {assets: [ETH, BTC], rho: 0.5}\n",
+            "correlations:\n"
+                + "  - {assets: [ETH, BTC], rho: "
+                + ethBtc
+                + "}\n"
+                + "  - {assets: [BTC, SOL], rho: "
+                + btcSol
+                + "}\n"
+                + "  - {assets: [ETH, SOL], rho: "
+                + ethSol
+                + "}\n");
+    yaml =
+        replaceOnce(
+            yaml,
+            "    price: {initial: 50000, volatility: 0.4}\n",
+            "    price: {initial: 50000, volatility: 0.4}\n  - id: SOL\n    price: {initial: 150, volatility: 0.8}\n");
+    return replaceOnce(
+        yaml,
+        "    impact: {model: none}\n",
         "    impact: {model: none}\n  - asset: SOL\n    impact: {model: none}\n");
   }
 
@@ -285,8 +332,11 @@ class ScenarioReaderTest {
     InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> readYaml(yaml));
     assertEquals(
         List.of(
-            new Problem("assets[3]", "derived asset aUSD is issued by no venue (a venue must name it)"),
-            new Problem("assets[3].price", "a derived asset is priced at its issuer's NAV; remove this field")),
+            new Problem(
+                "assets[3]", "derived asset aUSD is issued by no venue (a venue must name it)"),
+            new Problem(
+                "assets[3].price",
+                "a derived asset is priced at its issuer's NAV; remove this field")),
         e.problems());
   }
 
@@ -298,8 +348,9 @@ class ScenarioReaderTest {
     String other = replaceOnce(cdp, "    ilks: [ETH]\n", "    stepSeconds: 30\n    ilks: [ETH]\n");
     InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> readYaml(other));
     assertEquals(
-        List.of(new Problem("venues[0].stepSeconds", "must equal run.stepSeconds (60.0) when given, was 30.0")),
+        List.of(
+            new Problem(
+                "venues[0].stepSeconds", "must equal run.stepSeconds (60.0) when given, was 30.0")),
         e.problems());
   }
 }
-

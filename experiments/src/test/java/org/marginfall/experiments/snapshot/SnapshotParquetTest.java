@@ -37,7 +37,9 @@ class SnapshotParquetTest {
   private static final AssetId ETH = AssetId.of("ETH");
   private static final AssetId USD = AssetId.of("USD");
 
-  private static final MessageType LENDING = MessageTypeParser.parseMessageType("""
+  private static final MessageType LENDING =
+      MessageTypeParser.parseMessageType(
+          """
       message lending {
         required binary account (STRING);
         required binary asset (STRING);
@@ -50,11 +52,17 @@ class SnapshotParquetTest {
   /** Writes rows {account, asset, supplied, borrowed or null} to {@code name}. */
   private void lending(String name, Object[]... rows) throws IOException {
     SimpleGroupFactory groups = new SimpleGroupFactory(LENDING);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve(name)))
-        .withType(LENDING).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve(name)))
+            .withType(LENDING)
+            .build()) {
       for (Object[] r : rows) {
-        Group g = groups.newGroup().append("account", (String) r[0]).append("asset", (String) r[1])
-            .append("supplied", (double) r[2]);
+        Group g =
+            groups
+                .newGroup()
+                .append("account", (String) r[0])
+                .append("asset", (String) r[1])
+                .append("supplied", (double) r[2]);
         if (r[3] != null) {
           g.append("borrowed", (double) r[3]);
         }
@@ -65,12 +73,17 @@ class SnapshotParquetTest {
 
   @Test
   void test_lendingParquet_loadsLikeTheCsv() throws IOException {
-    lending("l.parquet",
+    lending(
+        "l.parquet",
         new Object[] {"bob", "ETH", 10.0, 0.0},
         new Object[] {"bob", "USD", 0.0, 12000.0},
         new Object[] {"pool", "USD", 100000.0, 0.0});
-    World world = SnapshotWorlds.setUp(SnapshotWorlds.read(SnapshotWorlds.write(dir,
-        "- {id: lu, type: lending-snapshot, venue: lend, file: l.parquet, format: parquet}\n")));
+    World world =
+        SnapshotWorlds.setUp(
+            SnapshotWorlds.read(
+                SnapshotWorlds.write(
+                    dir,
+                    "- {id: lu, type: lending-snapshot, venue: lend, file: l.parquet, format: parquet}\n")));
     LendingVenue lend = (LendingVenue) SnapshotWorlds.venue(world, "lend");
     AccountId bob = lend.account(AccountId.of("lu", "bob"));
     // As the CSV test: HF = 10 x 2,000 x 0.85 / 12,000.
@@ -81,21 +94,34 @@ class SnapshotParquetTest {
 
   @Test
   void test_vaultParquet_decimalArt() throws IOException {
-    MessageType schema = MessageTypeParser.parseMessageType("""
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            """
         message vaults {
           required binary vault (STRING);
           required binary ilk (STRING);
           required double collateral;
           required int64 art (DECIMAL(18,2));
         }""");
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("v.parquet")))
-        .withType(schema).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("v.parquet")))
+            .withType(schema)
+            .build()) {
       // art 8,000.25 as the unscaled decimal 800025 at scale 2.
-      w.write(new SimpleGroupFactory(schema).newGroup().append("vault", "carol").append("ilk", "ETH")
-          .append("collateral", 10.0).append("art", 800025L));
+      w.write(
+          new SimpleGroupFactory(schema)
+              .newGroup()
+              .append("vault", "carol")
+              .append("ilk", "ETH")
+              .append("collateral", 10.0)
+              .append("art", 800025L));
     }
-    World world = SnapshotWorlds.setUp(SnapshotWorlds.read(SnapshotWorlds.write(dir,
-        "- {id: mk, type: cdp-snapshot, venue: cdp, file: v.parquet, format: parquet}\n")));
+    World world =
+        SnapshotWorlds.setUp(
+            SnapshotWorlds.read(
+                SnapshotWorlds.write(
+                    dir,
+                    "- {id: mk, type: cdp-snapshot, venue: cdp, file: v.parquet, format: parquet}\n")));
     VaultVenue cdp = (VaultVenue) SnapshotWorlds.venue(world, "cdp");
     AccountId vault = cdp.openVault(AccountId.of("mk", "carol"), ETH);
     assertEquals(10, world.agents().precision(ETH).units(cdp.collateral(vault)), 1e-12);
@@ -104,85 +130,158 @@ class SnapshotParquetTest {
 
   @Test
   void test_badRows_namedByFileAndRow() throws IOException {
-    lending("l.parquet",
+    lending(
+        "l.parquet",
         new Object[] {"pool", "USD", 100000.0, 0.0},
         new Object[] {"x", "LINK", 1.0, 0.0},
         new Object[] {"y", "USD", Double.NaN, null},
         new Object[] {"z", "USD", -5.0, 0.0});
-    InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SnapshotWorlds.read(SnapshotWorlds.write(dir,
-        "- {id: lu, type: lending-snapshot, venue: lend, file: l.parquet, format: parquet}\n")));
+    InvalidSpecException e =
+        assertThrows(
+            InvalidSpecException.class,
+            () ->
+                SnapshotWorlds.read(
+                    SnapshotWorlds.write(
+                        dir,
+                        "- {id: lu, type: lending-snapshot, venue: lend, file: l.parquet, format: parquet}\n")));
     List<String> messages = e.problems().stream().map(Problem::message).toList();
-    assertTrue(messages.contains("l.parquet row 2: venue lend has no reserve for 'LINK' (reserves: [ETH, USD]; "
-        + "map a symbol with names) (unknown-asset)"), messages.toString());
+    assertTrue(
+        messages.contains(
+            "l.parquet row 2: venue lend has no reserve for 'LINK' (reserves: [ETH, USD]; "
+                + "map a symbol with names) (unknown-asset)"),
+        messages.toString());
     // A missing borrowed is 0, as an empty CSV cell; a NaN is refused like any non-number.
-    assertTrue(messages.contains("l.parquet row 3: supplied 'NaN' is not a finite number (malformed)"), messages.toString());
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("l.parquet row 4: ") && m.endsWith("(negative-amount)")),
+    assertTrue(
+        messages.contains("l.parquet row 3: supplied 'NaN' is not a finite number (malformed)"),
+        messages.toString());
+    assertTrue(
+        messages.stream()
+            .anyMatch(m -> m.startsWith("l.parquet row 4: ") && m.endsWith("(negative-amount)")),
         messages.toString());
   }
 
   @Test
   void test_liquidatableAccount_refusedAtItsRows() throws IOException {
     // HF = 0.98 x 2,000 x 0.85 / 1,700 = 0.98: refused at set-up, both rows named.
-    lending("l.parquet",
+    lending(
+        "l.parquet",
         new Object[] {"pool", "USD", 100000.0, 0.0},
         new Object[] {"under", "ETH", 0.98, 0.0},
         new Object[] {"under", "USD", 0.0, 1700.0});
-    ScenarioFailure f = assertThrows(ScenarioFailure.class, () -> Simulation.check(SnapshotWorlds.read(
-        SnapshotWorlds.write(dir, "- {id: lu, type: lending-snapshot, venue: lend, file: l.parquet, format: parquet}\n"))
-        .model(), 11));
-    assertTrue(f.detail().contains("l.parquet row 2: account under: lend: health factor 0.98"), f.detail());
+    ScenarioFailure f =
+        assertThrows(
+            ScenarioFailure.class,
+            () ->
+                Simulation.check(
+                    SnapshotWorlds.read(
+                            SnapshotWorlds.write(
+                                dir,
+                                "- {id: lu, type: lending-snapshot, venue: lend, file: l.parquet, format: parquet}\n"))
+                        .model(),
+                    11));
+    assertTrue(
+        f.detail().contains("l.parquet row 2: account under: lend: health factor 0.98"),
+        f.detail());
     assertTrue(f.detail().contains("l.parquet row 3: account under"), f.detail());
   }
 
   @Test
   void test_fileProblems_missingColumnAndNotParquet() throws IOException {
-    MessageType schema = MessageTypeParser.parseMessageType(
-        "message l { required binary account (STRING); required binary asset (STRING); required double supplied; }");
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("short.parquet")))
-        .withType(schema).build()) {
-      w.write(new SimpleGroupFactory(schema).newGroup().append("account", "a").append("asset", "USD").append("supplied", 1.0));
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            "message l { required binary account (STRING); required binary asset (STRING); required double supplied; }");
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("short.parquet")))
+            .withType(schema)
+            .build()) {
+      w.write(
+          new SimpleGroupFactory(schema)
+              .newGroup()
+              .append("account", "a")
+              .append("asset", "USD")
+              .append("supplied", 1.0));
     }
-    Files.writeString(dir.resolve("text.parquet"), "account,asset,supplied,borrowed\n", StandardCharsets.UTF_8);
-    InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SnapshotWorlds.read(SnapshotWorlds.write(dir, """
+    Files.writeString(
+        dir.resolve("text.parquet"), "account,asset,supplied,borrowed\n", StandardCharsets.UTF_8);
+    InvalidSpecException e =
+        assertThrows(
+            InvalidSpecException.class,
+            () ->
+                SnapshotWorlds.read(
+                    SnapshotWorlds.write(
+                        dir,
+                        """
         - {id: a, type: lending-snapshot, venue: lend, file: short.parquet, format: parquet}
         - {id: b, type: lending-snapshot, venue: lend, file: text.parquet, format: parquet}
         """)));
     List<String> messages = e.problems().stream().map(p -> p.path() + ": " + p.message()).toList();
-    assertEquals("agents[0].file: short.parquet schema: the header lacks column 'borrowed' (it has: "
-        + "account,asset,supplied; needs: account,asset,supplied,borrowed)", messages.get(0));
-    assertTrue(messages.get(1).startsWith("agents[1].file: cannot read text.parquet: not a readable Parquet file"),
+    assertEquals(
+        "agents[0].file: short.parquet schema: the header lacks column 'borrowed' (it has: "
+            + "account,asset,supplied; needs: account,asset,supplied,borrowed)",
+        messages.get(0));
+    assertTrue(
+        messages
+            .get(1)
+            .startsWith("agents[1].file: cannot read text.parquet: not a readable Parquet file"),
         messages.get(1));
   }
 
   @Test
   void test_makerUrnsParquet_wadsAsDecimalAndString_loadLikeTheCsv() throws IOException {
-    // ink as a DECIMAL(38,0) (10 ETH = 10^19 wad, beyond a 64-bit integer), art as an integer string.
-    MessageType schema = MessageTypeParser.parseMessageType("""
+    // ink as a DECIMAL(38,0) (10 ETH = 10^19 wad, beyond a 64-bit integer), art as an integer
+    // string.
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            """
         message urns {
           required binary ilk (STRING);
           required binary urn (STRING);
           required binary ink (DECIMAL(38,0));
           required binary art (STRING);
         }""");
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("u.parquet")))
-        .withType(schema).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("u.parquet")))
+            .withType(schema)
+            .build()) {
       SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-      w.write(groups.newGroup().append("ilk", "ETH-A").append("urn", "0xabc").append("ink", wad("10"))
-          .append("art", "8000000000000000000000"));
-      w.write(groups.newGroup().append("ilk", "ETH-A").append("urn", "0xdef").append("ink", wad("1"))
-          .append("art", "8.5e21"));
+      w.write(
+          groups
+              .newGroup()
+              .append("ilk", "ETH-A")
+              .append("urn", "0xabc")
+              .append("ink", wad("10"))
+              .append("art", "8000000000000000000000"));
+      w.write(
+          groups
+              .newGroup()
+              .append("ilk", "ETH-A")
+              .append("urn", "0xdef")
+              .append("ink", wad("1"))
+              .append("art", "8.5e21"));
     }
-    World world = SnapshotWorlds.setUp(SnapshotWorlds.read(SnapshotWorlds.write(dir, "- {id: mk, type: cdp-snapshot,"
-        + " venue: cdp, file: u.parquet, format: maker-urns, names: {ETH-A: ETH}, rates: {ETH-A: 1.02},"
-        + " onInvalidRow: skip}\n")));
+    World world =
+        SnapshotWorlds.setUp(
+            SnapshotWorlds.read(
+                SnapshotWorlds.write(
+                    dir,
+                    "- {id: mk, type: cdp-snapshot,"
+                        + " venue: cdp, file: u.parquet, format: maker-urns, names: {ETH-A: ETH}, rates: {ETH-A: 1.02},"
+                        + " onInvalidRow: skip}\n")));
     VaultVenue cdp = (VaultVenue) SnapshotWorlds.venue(world, "cdp");
     AccountId vault = cdp.openVault(AccountId.of("mk", "0xabc"), ETH);
     // debt = art x rate = 8,000 x 1.02.
     assertEquals(10, world.agents().precision(ETH).units(cdp.collateral(vault)), 1e-12);
     assertEquals(8160, world.agents().precision(USD).units(cdp.debt(vault)), 1e-9);
-    InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SnapshotWorlds.read(SnapshotWorlds.write(
-        dir, "- {id: mk, type: cdp-snapshot, venue: cdp, file: u.parquet, format: maker-urns, names: {ETH-A: ETH}}\n")));
-    assertEquals("agents[0].file: u.parquet row 2: art '8.5e21' is not an integer count of 10^-18 (a wad) (malformed)",
+    InvalidSpecException e =
+        assertThrows(
+            InvalidSpecException.class,
+            () ->
+                SnapshotWorlds.read(
+                    SnapshotWorlds.write(
+                        dir,
+                        "- {id: mk, type: cdp-snapshot, venue: cdp, file: u.parquet, format: maker-urns, names: {ETH-A: ETH}}\n")));
+    assertEquals(
+        "agents[0].file: u.parquet row 2: art '8.5e21' is not an integer count of 10^-18 (a wad) (malformed)",
         e.problems().get(0).path() + ": " + e.problems().get(0).message());
   }
 

@@ -20,9 +20,11 @@ final class SnapshotWorlds {
 
   /** Oracle price of ETH and BTC at set-up: exact sources, no latency. */
   static final double ETH = 2000;
+
   static final double BTC = 40000;
 
-  private static final String HEAD = """
+  private static final String HEAD =
+      """
       name: snapshot-test
       run: {steps: 3, stepSeconds: 60, seed: 11}
       baseCurrency: USD
@@ -61,7 +63,10 @@ final class SnapshotWorlds {
 
   private SnapshotWorlds() {}
 
-  /** Writes {@code files} (name, content pairs) and the scenario with {@code agents} into {@code dir}. */
+  /**
+   * Writes {@code files} (name, content pairs) and the scenario with {@code agents} into {@code
+   * dir}.
+   */
   static Path write(Path dir, String agents, String... files) throws IOException {
     return writeWith(dir, "", agents, files);
   }
@@ -72,7 +77,10 @@ final class SnapshotWorlds {
       Files.writeString(dir.resolve(files[i]), files[i + 1], StandardCharsets.UTF_8);
     }
     Path scenario = dir.resolve("scenario.yaml");
-    Files.writeString(scenario, HEAD.replace("venues:\n", top + "venues:\n") + agents.indent(2), StandardCharsets.UTF_8);
+    Files.writeString(
+        scenario,
+        HEAD.replace("venues:\n", top + "venues:\n") + agents.indent(2),
+        StandardCharsets.UTF_8);
     return scenario;
   }
 
@@ -89,6 +97,9 @@ final class SnapshotWorlds {
   }
 
   static Venue venue(World world, String id) {
-    return world.venues().stream().filter(v -> v.id().equals(VenueId.of(id))).findFirst().orElseThrow();
+    return world.venues().stream()
+        .filter(v -> v.id().equals(VenueId.of(id)))
+        .findFirst()
+        .orElseThrow();
   }
 }

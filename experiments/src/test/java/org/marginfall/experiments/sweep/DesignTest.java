@@ -12,12 +12,21 @@ import org.marginfall.experiments.scenario.FieldPath;
 class DesignTest {
 
   private static Parameter listed(String name, Object... values) {
-    return new Parameter(name, FieldPath.parse("x." + name), List.of(values), Double.NaN, Double.NaN,
-        Parameter.Scale.LINEAR, 0, false);
+    return new Parameter(
+        name,
+        FieldPath.parse("x." + name),
+        List.of(values),
+        Double.NaN,
+        Double.NaN,
+        Parameter.Scale.LINEAR,
+        0,
+        false);
   }
 
-  private static Parameter range(String name, double min, double max, Parameter.Scale scale, int points) {
-    return new Parameter(name, FieldPath.parse("x." + name), List.of(), min, max, scale, points, false);
+  private static Parameter range(
+      String name, double min, double max, Parameter.Scale scale, int points) {
+    return new Parameter(
+        name, FieldPath.parse("x." + name), List.of(), min, max, scale, points, false);
   }
 
   @Test
@@ -52,8 +61,11 @@ class DesignTest {
   @Test
   void test_lhs_eachStratumOfEachAxisHoldsExactlyOnePoint() {
     int n = 50;
-    List<Parameter> ps = List.of(range("a", 0, 10, Parameter.Scale.LINEAR, 0), range("b", -1, 1, Parameter.Scale.LINEAR, 0),
-        range("c", 1, 100, Parameter.Scale.LOG, 0));
+    List<Parameter> ps =
+        List.of(
+            range("a", 0, 10, Parameter.Scale.LINEAR, 0),
+            range("b", -1, 1, Parameter.Scale.LINEAR, 0),
+            range("c", 1, 100, Parameter.Scale.LOG, 0));
     List<Point> points = new Design(Design.Kind.LHS, n, 0).points(ps, 42);
     assertEquals(n, points.size());
     for (int p = 0; p < ps.size(); p++) {
@@ -62,9 +74,10 @@ class DesignTest {
         double v = (Double) x.values().get(p);
         Parameter par = ps.get(p);
         // back to the unit coordinate u, then to its stratum floor(u n)
-        double u = par.scale() == Parameter.Scale.LINEAR
-            ? (v - par.min()) / (par.max() - par.min())
-            : Math.log(v / par.min()) / Math.log(par.max() / par.min());
+        double u =
+            par.scale() == Parameter.Scale.LINEAR
+                ? (v - par.min()) / (par.max() - par.min())
+                : Math.log(v / par.min()) / Math.log(par.max() / par.min());
         int stratum = (int) Math.floor(u * n - 1e-9 * Math.signum(u));
         assertTrue(stratum >= 0 && stratum < n, "inside the range: " + v);
         assertTrue(!hit[stratum], "stratum " + stratum + " of " + par.name() + " holds two points");
@@ -83,7 +96,9 @@ class DesignTest {
 
   @Test
   void test_random_inRangeAndIntegerRounded() {
-    Parameter whole = new Parameter("n", FieldPath.parse("x.n"), List.of(), 1, 5, Parameter.Scale.LINEAR, 0, true);
+    Parameter whole =
+        new Parameter(
+            "n", FieldPath.parse("x.n"), List.of(), 1, 5, Parameter.Scale.LINEAR, 0, true);
     for (Point p : new Design(Design.Kind.RANDOM, 200, 0).points(List.of(whole), 3)) {
       long v = (Long) p.values().get(0);
       assertTrue(v >= 1 && v <= 5, "in [1, 5]: " + v);
@@ -92,8 +107,11 @@ class DesignTest {
 
   @Test
   void test_sobol_saltelliMatricesABAndABi() {
-    List<Parameter> ps = List.of(range("a", 0, 1, Parameter.Scale.LINEAR, 0), range("b", 0, 1, Parameter.Scale.LINEAR, 0),
-        range("c", 0, 1, Parameter.Scale.LINEAR, 0));
+    List<Parameter> ps =
+        List.of(
+            range("a", 0, 1, Parameter.Scale.LINEAR, 0),
+            range("b", 0, 1, Parameter.Scale.LINEAR, 0),
+            range("c", 0, 1, Parameter.Scale.LINEAR, 0));
     List<Point> points = new Design(Design.Kind.SOBOL, 4, 0).points(ps, 0);
     assertEquals(4 * (3 + 2), points.size());
     for (int j = 0; j < 4; j++) {

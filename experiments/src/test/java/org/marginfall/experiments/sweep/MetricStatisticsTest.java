@@ -10,16 +10,21 @@ class MetricStatisticsTest {
 
   @Test
   void test_of_workedExample() {
-    // Values 0, 2, 4, 6 (n = 4): mean 3; sample variance ((9 + 1 + 1 + 9) / 3) = 20/3, sd = 2.5819889.
-    // R-7 quantile at p: h = (n - 1) p = 3p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]):
-    // q05: h = 0.15 -> 0 + 0.15 * 2 = 0.3; q25: h = 0.75 -> 1.5; q50: h = 1.5 -> 3; q75: 4.5; q95: h = 2.85 -> 5.7.
+    // Values 0, 2, 4, 6 (n = 4): mean 3; sample variance ((9 + 1 + 1 + 9) / 3) = 20/3, sd =
+    // 2.5819889.
+    // R-7 quantile at p: h = (n - 1) p = 3p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor
+    // h]):
+    // q05: h = 0.15 -> 0 + 0.15 * 2 = 0.3; q25: h = 0.75 -> 1.5; q50: h = 1.5 -> 3; q75: 4.5; q95:
+    // h = 2.85 -> 5.7.
     // Three of four values are above zero: share 0.75.
     MetricStatistics s = MetricStatistics.of(List.of(0.0, 2.0, 4.0, 6.0));
     assertEquals(4, s.n());
     assertEquals(3.0, s.mean(), 1e-12);
     assertEquals(2.5819889, s.sd(), 1e-7);
     // The bootstrap interval of the mean lies inside [min, max] around the mean.
-    assertTrue(s.ciLow() >= 0 && s.ciLow() < 3 && s.ciHigh() > 3 && s.ciHigh() <= 6, s.ciLow() + " " + s.ciHigh());
+    assertTrue(
+        s.ciLow() >= 0 && s.ciLow() < 3 && s.ciHigh() > 3 && s.ciHigh() <= 6,
+        s.ciLow() + " " + s.ciHigh());
     assertEquals(0.3, s.q05(), 1e-12);
     assertEquals(1.5, s.q25(), 1e-12);
     assertEquals(3.0, s.median(), 1e-12);

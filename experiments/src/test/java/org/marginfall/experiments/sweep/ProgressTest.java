@@ -17,7 +17,11 @@ class ProgressTest {
     StringWriter text = new StringWriter();
     Progress p = new Progress(new PrintWriter(text), true, now::get, 100, 10);
     now.set(20_000_000_000L);
-    assertEquals("[" + "#".repeat(15) + " ".repeat(15) + "] 50/100 runs (50%), 3 failed, 2.00 runs/s, elapsed 20s, ETA 25s",
+    assertEquals(
+        "["
+            + "#".repeat(15)
+            + " ".repeat(15)
+            + "] 50/100 runs (50%), 3 failed, 2.00 runs/s, elapsed 20s, ETA 25s",
         p.line(50, 3, now.get()));
   }
 
@@ -34,7 +38,9 @@ class ProgressTest {
     now.set(12_000_000_000L);
     p.update(4, 0); // the last one always shows
     assertEquals(3, text.toString().lines().count(), text.toString());
-    assertEquals("4/4 runs (100%), 0 failed, 0.33 runs/s, elapsed 12s, ETA 0s", text.toString().lines().toList().get(2));
+    assertEquals(
+        "4/4 runs (100%), 0 failed, 0.33 runs/s, elapsed 12s, ETA 0s",
+        text.toString().lines().toList().get(2));
     assertEquals("1h01m05s", Progress.duration(3665));
   }
 
@@ -43,7 +49,11 @@ class ProgressTest {
     // A run of 1000 ticks, 400 done after 2 s: 200 ticks/s, 600 left -> ETA 3 s.
     AtomicLong now = new AtomicLong(0);
     Progress p = Progress.ofSteps(new PrintWriter(new StringWriter()), true, now::get, 1000);
-    assertEquals("[" + "#".repeat(12) + " ".repeat(18) + "] 400/1000 steps (40%), 200.00 steps/s, elapsed 2s, ETA 3s",
+    assertEquals(
+        "["
+            + "#".repeat(12)
+            + " ".repeat(18)
+            + "] 400/1000 steps (40%), 200.00 steps/s, elapsed 2s, ETA 3s",
         p.line(400, 0, 2_000_000_000L));
   }
 }

@@ -21,10 +21,14 @@ import org.marginfall.reports.risk.ShortfallTally;
 import org.marginfall.reports.run.RunEvents;
 import org.marginfall.reports.run.RunRisk;
 
-/** The sweep's risk and contagion metrics: cover 1 / cover 2 as the run report computes them, cascade depth, induced share. */
+/**
+ * The sweep's risk and contagion metrics: cover 1 / cover 2 as the run report computes them,
+ * cascade depth, induced share.
+ */
 class RiskMetricsTest {
 
-  static final String SWEEP = """
+  static final String SWEEP =
+      """
       name: test-risk
       scenario: minimal.yaml
       seed: 11
@@ -45,16 +49,22 @@ class RiskMetricsTest {
   @TempDir Path tmp;
 
   private static ObjectNode summary(String contagion) throws Exception {
-    return (ObjectNode) new ObjectMapper().readTree("""
+    return (ObjectNode)
+        new ObjectMapper()
+            .readTree(
+                """
         {"venues": {"perp": {"insuranceFundStart": 1000000.0}, "perp-iso": {"insuranceFundStart": 0.0}},
          "totals": {"badDebt": 0.0}%s}
-        """.formatted(contagion));
+        """
+                    .formatted(contagion));
   }
 
   @Test
   void test_metrics_coverFromShortfallsAndContagionFromTheSummary() throws Exception {
     SweepSpec spec = SweepFixtures.spec(tmp, SWEEP);
-    RunExecutor executor = new RunExecutor(spec, new PointScenarios(spec, Catalog.standard()), null, java.time.Clock.systemUTC());
+    RunExecutor executor =
+        new RunExecutor(
+            spec, new PointScenarios(spec, Catalog.standard()), null, java.time.Clock.systemUTC());
     ShortfallTally t = new ShortfallTally();
     // Account a: 300,000 paid by the fund + 100,000 bad debt = 400,000; b: 250,000; c: 50,000.
     t.add("perp", "a", 300000.0);
@@ -62,7 +72,9 @@ class RiskMetricsTest {
     t.add("perp", "b", 250000.0);
     t.add("perp", "c", 50000.0);
     t.add("perp-iso", "z", 5.0);
-    List<Double> v = executor.metrics(summary(", \"contagion\": {\"cascadeDepth\": 2, \"inducedShare\": 0.41}"), t);
+    List<Double> v =
+        executor.metrics(
+            summary(", \"contagion\": {\"cascadeDepth\": 2, \"inducedShare\": 0.41}"), t);
     // cover 1 = 1,000,000 / 400,000 = 2.5; cover 2 = 1,000,000 / (400,000 + 250,000) = 1.538461...
     assertEquals(2.5, v.get(0), 1e-12);
     assertEquals(1.0 / 0.65, v.get(1), 1e-12);
@@ -75,7 +87,9 @@ class RiskMetricsTest {
   @Test
   void test_metrics_noShortfallIsNoCoverValueAndNoContagionObjectIsNoValue() throws Exception {
     SweepSpec spec = SweepFixtures.spec(tmp, SWEEP);
-    RunExecutor executor = new RunExecutor(spec, new PointScenarios(spec, Catalog.standard()), null, java.time.Clock.systemUTC());
+    RunExecutor executor =
+        new RunExecutor(
+            spec, new PointScenarios(spec, Catalog.standard()), null, java.time.Clock.systemUTC());
     List<Double> v = executor.metrics(summary(""), new ShortfallTally());
     // cover is infinite without a shortfall: an empty cell; the shortfalls themselves are 0.
     assertNull(v.get(0));
@@ -85,8 +99,10 @@ class RiskMetricsTest {
     assertNull(v.get(4));
     assertNull(v.get(5));
     // A contagion object whose field is null (nothing was liquidated) is no value either.
-    List<Double> w = executor.metrics(summary(", \"contagion\": {\"cascadeDepth\": null, \"inducedShare\": null}"),
-        new ShortfallTally());
+    List<Double> w =
+        executor.metrics(
+            summary(", \"contagion\": {\"cascadeDepth\": null, \"inducedShare\": null}"),
+            new ShortfallTally());
     assertNull(w.get(4));
     assertNull(w.get(5));
   }
@@ -97,8 +113,12 @@ class RiskMetricsTest {
     // live events must equal those the run report computes from the same run's events.jsonl.
     SweepSpec spec = SweepFixtures.spec(tmp, SWEEP);
     Path runs = tmp.resolve("runs");
-    RunExecutor live = new RunExecutor(spec, new PointScenarios(spec, Catalog.standard()), null, java.time.Clock.systemUTC());
-    RunExecutor written = new RunExecutor(spec, new PointScenarios(spec, Catalog.standard()), runs, java.time.Clock.systemUTC());
+    RunExecutor live =
+        new RunExecutor(
+            spec, new PointScenarios(spec, Catalog.standard()), null, java.time.Clock.systemUTC());
+    RunExecutor written =
+        new RunExecutor(
+            spec, new PointScenarios(spec, Catalog.standard()), runs, java.time.Clock.systemUTC());
     boolean someShortfall = false;
     // One point: writing a run directory (with its report) takes seconds.
     for (Point p : spec.points().subList(0, 1)) {
@@ -108,27 +128,34 @@ class RiskMetricsTest {
       assertEquals(a.metrics(), b.metrics(), "point " + p.id());
       Path dir = runs.resolve(RunExecutor.directoryName(p.id(), 0));
       RunEvents events = RunEvents.read(dir).orElseThrow();
-      AccountShortfalls s = RunRisk.shortfalls("perp",
-          SummaryReader.read(dir.resolve("summary.json")).venues().get("perp"), events);
+      AccountShortfalls s =
+          RunRisk.shortfalls(
+              "perp", SummaryReader.read(dir.resolve("summary.json")).venues().get("perp"), events);
       assertEquals(Double.isInfinite(s.cover1()) ? null : s.cover1(), a.metrics().get(0));
       assertEquals(Double.isInfinite(s.cover2()) ? null : s.cover2(), a.metrics().get(1));
       assertEquals(s.largest(), a.metrics().get(2));
       someShortfall |= s.largest() > 0;
     }
-    assertTrue(someShortfall, "no account fell short at any point: the comparison would prove nothing");
+    assertTrue(
+        someShortfall, "no account fell short at any point: the comparison would prove nothing");
   }
 
   @Test
   void test_read_riskAndContagionPathsAreChecked() {
-    String bad = SWEEP.replace("risk.perp.cover1", "risk.nowhere.cover1")
-        .replace("risk.perp.cover2", "risk.perp.cover3")
-        .replace("contagion.cascadeDepth", "contagion.depth");
-    InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> SweepFixtures.spec(tmp, bad));
+    String bad =
+        SWEEP
+            .replace("risk.perp.cover1", "risk.nowhere.cover1")
+            .replace("risk.perp.cover2", "risk.perp.cover3")
+            .replace("contagion.cascadeDepth", "contagion.depth");
+    InvalidSpecException e =
+        assertThrows(InvalidSpecException.class, () -> SweepFixtures.spec(tmp, bad));
     List<String> problems = new ArrayList<>(e.problems().stream().map(Problem::toString).toList());
-    assertEquals(List.of(
-        "metrics[0].path: 'risk.nowhere.cover1': the scenario has no venue 'nowhere' (venues: [perp, perp-iso])",
-        "metrics[1].path: 'risk.perp.cover3': unknown field 'cover3' (known: [cover1, cover2, largestShortfall,"
-            + " largestTwoShortfalls])",
-        "metrics[4]: 'contagion.depth': contagion has the fields [cascadeDepth, inducedShare, acceleratedShare]"), problems);
+    assertEquals(
+        List.of(
+            "metrics[0].path: 'risk.nowhere.cover1': the scenario has no venue 'nowhere' (venues: [perp, perp-iso])",
+            "metrics[1].path: 'risk.perp.cover3': unknown field 'cover3' (known: [cover1, cover2, largestShortfall,"
+                + " largestTwoShortfalls])",
+            "metrics[4]: 'contagion.depth': contagion has the fields [cascadeDepth, inducedShare, acceleratedShare]"),
+        problems);
   }
 }

@@ -32,7 +32,8 @@ class ShardTest {
   @Test
   void test_parse_acceptsKOverNAndRejectsTheRest() {
     assertEquals(new Shard(2, 4), Shard.parse("2/4"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shard.parse("4/4"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("4/4"));
     assertEquals("--shard must be K/N with 0 <= K < N (e.g. 0/4), was '4/4'", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Shard.parse("1-4"));
   }
@@ -40,11 +41,24 @@ class ShardTest {
   @Test
   void test_fromSlurm_taskIdLessMinOfCount() {
     assertEquals(Optional.empty(), Shard.fromSlurm(Map.of()));
-    assertEquals(Optional.of(new Shard(3, 8)), Shard.fromSlurm(Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "8")));
-    assertEquals(Optional.of(new Shard(0, 4)),
-        Shard.fromSlurm(Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "4")));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Shard.fromSlurm(Map.of("SLURM_ARRAY_TASK_ID", "9", "SLURM_ARRAY_TASK_COUNT", "4")));
+    assertEquals(
+        Optional.of(new Shard(3, 8)),
+        Shard.fromSlurm(Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "8")));
+    assertEquals(
+        Optional.of(new Shard(0, 4)),
+        Shard.fromSlurm(
+            Map.of(
+                "SLURM_ARRAY_TASK_ID",
+                "1",
+                "SLURM_ARRAY_TASK_MIN",
+                "1",
+                "SLURM_ARRAY_TASK_COUNT",
+                "4")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Shard.fromSlurm(Map.of("SLURM_ARRAY_TASK_ID", "9", "SLURM_ARRAY_TASK_COUNT", "4")));
     assertTrue(e.getMessage().contains("--array=0-3"), e.getMessage());
   }
 }

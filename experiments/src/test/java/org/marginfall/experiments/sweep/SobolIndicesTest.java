@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.experiments.scenario.FieldPath;
 
 /**
- * The Ishigami function f = sin x1 + a sin^2 x2 + b x3^4 sin x1, x_i uniform on [-pi, pi], with
- * a = 7, b = 0.1 (Ishigami and Homma 1990). Its indices are known in closed form (Saltelli et al.
- * 2008, "Global Sensitivity Analysis: The Primer", 4.x; also SALib's test values): V = a^2/8 +
- * b pi^4/5 + b^2 pi^8/18 + 1/2 = 13.8446; S1 = 0.3139, S2 = 0.4424, S3 = 0; ST1 = 0.5576,
- * ST2 = 0.4424, ST3 = 0.2437.
+ * The Ishigami function f = sin x1 + a sin^2 x2 + b x3^4 sin x1, x_i uniform on [-pi, pi], with a =
+ * 7, b = 0.1 (Ishigami and Homma 1990). Its indices are known in closed form (Saltelli et al. 2008,
+ * "Global Sensitivity Analysis: The Primer", 4.x; also SALib's test values): V = a^2/8 + b pi^4/5 +
+ * b^2 pi^8/18 + 1/2 = 13.8446; S1 = 0.3139, S2 = 0.4424, S3 = 0; ST1 = 0.5576, ST2 = 0.4424, ST3 =
+ * 0.2437.
  */
 class SobolIndicesTest {
 
@@ -29,7 +29,9 @@ class SobolIndicesTest {
     double[] b = new double[n];
     double[][] ab = new double[3][n];
     for (Point p : points) {
-      double f = ishigami((Double) p.values().get(0), (Double) p.values().get(1), (Double) p.values().get(2));
+      double f =
+          ishigami(
+              (Double) p.values().get(0), (Double) p.values().get(1), (Double) p.values().get(2));
       switch (p.matrix()) {
         case "A" -> a[p.sample()] = f;
         case "B" -> b[p.sample()] = f;
@@ -42,9 +44,14 @@ class SobolIndicesTest {
     for (int i = 0; i < 3; i++) {
       assertEquals(s1[i], idx.get(i).first(), 0.02, "S" + (i + 1));
       assertEquals(st[i], idx.get(i).total(), 0.02, "ST" + (i + 1));
-      assertTrue(idx.get(i).firstLow() <= idx.get(i).first() && idx.get(i).first() <= idx.get(i).firstHigh());
-      assertTrue(idx.get(i).totalLow() <= idx.get(i).total() && idx.get(i).total() <= idx.get(i).totalHigh());
-      assertTrue(idx.get(i).firstHigh() - idx.get(i).firstLow() < 0.1, "a tight interval at N = 8192");
+      assertTrue(
+          idx.get(i).firstLow() <= idx.get(i).first()
+              && idx.get(i).first() <= idx.get(i).firstHigh());
+      assertTrue(
+          idx.get(i).totalLow() <= idx.get(i).total()
+              && idx.get(i).total() <= idx.get(i).totalHigh());
+      assertTrue(
+          idx.get(i).firstHigh() - idx.get(i).firstLow() < 0.1, "a tight interval at N = 8192");
     }
   }
 
@@ -52,7 +59,8 @@ class SobolIndicesTest {
   void test_compute_additiveLinearModelWorkedExample() {
     // f = x1 (x2 has no effect). With A = (0,0), (1,0) ; B = (1,1), (0,1) in x1:
     // f(A) = 0, 1; f(B) = 1, 0; f(AB1) (x1 from B) = 1, 0; f(AB2) (x2 from B) = f(A) = 0, 1.
-    // V = var{0, 1, 1, 0} with divisor 3 = 1/3. S1 = mean(f(B)(f(AB1) - f(A))) / V = ((1)(1) + 0) / 2 / (1/3) = 1.5;
+    // V = var{0, 1, 1, 0} with divisor 3 = 1/3. S1 = mean(f(B)(f(AB1) - f(A))) / V = ((1)(1) + 0) /
+    // 2 / (1/3) = 1.5;
     // ST1 = mean((f(A) - f(AB1))^2) / (2V) = (1 + 1) / 2 / (2/3) = 1.5; S2 = ST2 = 0.
     // (Only 2 samples: the estimator's small-sample bias shows; the exact values are S1 = ST1 = 1.)
     double[] a = {0, 1};
@@ -67,6 +75,14 @@ class SobolIndicesTest {
   }
 
   private static Parameter range(String name) {
-    return new Parameter(name, FieldPath.parse("x." + name), List.of(), -Math.PI, Math.PI, Parameter.Scale.LINEAR, 0, false);
+    return new Parameter(
+        name,
+        FieldPath.parse("x." + name),
+        List.of(),
+        -Math.PI,
+        Math.PI,
+        Parameter.Scale.LINEAR,
+        0,
+        false);
   }
 }

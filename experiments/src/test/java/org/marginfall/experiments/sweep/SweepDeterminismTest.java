@@ -29,11 +29,15 @@ import org.marginfall.experiments.scenario.Catalog;
  */
 class SweepDeterminismTest {
 
-  private static final List<String> TABLES = List.of("runs.csv", "points.csv", "runs.parquet", "points.parquet");
+  private static final List<String> TABLES =
+      List.of("runs.csv", "points.csv", "runs.parquet", "points.parquet");
 
   @TempDir Path tmp;
 
-  /** The state a kill leaves: the inputs, the manifest, {@code cut} bytes of runs.csv, a half-written summary. */
+  /**
+   * The state a kill leaves: the inputs, the manifest, {@code cut} bytes of runs.csv, a
+   * half-written summary.
+   */
   private Path killed(Path finished, String name, double cut) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve(name));
     for (String f : List.of("sweep.yaml", "scenario.yaml", "manifest.json")) {
@@ -47,14 +51,17 @@ class SweepDeterminismTest {
 
   private static void assertSameBytes(Path expected, Path actual, List<String> files, String what) {
     for (String f : files) {
-      assertEquals(Fixtures.sha256(expected.resolve(f)), Fixtures.sha256(actual.resolve(f)), f + " " + what);
+      assertEquals(
+          Fixtures.sha256(expected.resolve(f)), Fixtures.sha256(actual.resolve(f)), f + " " + what);
     }
   }
 
   @Test
   void test_sweep_sameBytesUnshardedMergedAndResumed() throws IOException {
     // 4 base samples x (2 + 2) points, 1 replication: 16 runs
-    SweepSpec spec = SweepFixtures.spec(tmp.resolve("in"), SweepFixtures.SOBOL.replace("replications: 2", "replications: 1"));
+    SweepSpec spec =
+        SweepFixtures.spec(
+            tmp.resolve("in"), SweepFixtures.SOBOL.replace("replications: 2", "replications: 1"));
     Path whole = SweepFixtures.run(spec, tmp.resolve("whole"), 2, Shard.ALL, false).directory();
     List<String> all = new ArrayList<>(TABLES);
     all.add("sobol.csv");
@@ -77,7 +84,10 @@ class SweepDeterminismTest {
     assertSameBytes(whole, merged, all, "of 2 shards merged");
   }
 
-  /** Writes the summary files of the sweep directory {@code args[0]} from its runs.csv, in a JVM of its own. */
+  /**
+   * Writes the summary files of the sweep directory {@code args[0]} from its runs.csv, in a JVM of
+   * its own.
+   */
   public static final class FinishInAnotherJvm {
     public static void main(String[] args) throws IOException {
       Path dir = Path.of(args[0]);
@@ -87,7 +97,9 @@ class SweepDeterminismTest {
 
   @Test
   void test_outputs_sameBytesWrittenByAnotherProcess() throws IOException, InterruptedException {
-    SweepSpec spec = SweepFixtures.spec(tmp.resolve("in"), SweepFixtures.GRID.replace("replications: 3", "replications: 1"));
+    SweepSpec spec =
+        SweepFixtures.spec(
+            tmp.resolve("in"), SweepFixtures.GRID.replace("replications: 3", "replications: 1"));
     Path here = SweepFixtures.run(spec, tmp.resolve("here"), 1, Shard.ALL, false).directory();
     Path there = Files.createDirectories(tmp.resolve("there"));
     for (String f : List.of("sweep.yaml", "scenario.yaml", "manifest.json", "runs.csv")) {
@@ -96,11 +108,20 @@ class SweepDeterminismTest {
     // Another JVM, in which every identity hash code is the same: a HashSet of enum constants
     // iterates in insertion order there, and in the order of their per-process hash codes here.
     Path log = tmp.resolve("there.log");
-    Process p = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=2", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), FinishInAnotherJvm.class.getName(), there.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+IgnoreUnrecognizedVMOptions",
+                "-XX:+UnlockExperimentalVMOptions",
+                "-XX:hashCode=2",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FinishInAnotherJvm.class.getName(),
+                there.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the other JVM finishes");
     assertEquals(0, p.exitValue(), Fixtures.read(log));
     assertSameBytes(here, there, TABLES, "written by another JVM");
@@ -109,9 +130,17 @@ class SweepDeterminismTest {
         for (RowGroup g : footer(dir.resolve(f)).getRow_groups()) {
           for (ColumnChunk c : g.getColumns()) {
             List<Encoding> encodings = c.getMeta_data().getEncodings();
-            List<Encoding> sorted = encodings.stream().sorted((a, b) -> Integer.compare(a.getValue(), b.getValue())).toList();
-            assertEquals(sorted, encodings, "encodings in ascending order: " + dir.resolve(f) + " "
-                + c.getMeta_data().getPath_in_schema());
+            List<Encoding> sorted =
+                encodings.stream()
+                    .sorted((a, b) -> Integer.compare(a.getValue(), b.getValue()))
+                    .toList();
+            assertEquals(
+                sorted,
+                encodings,
+                "encodings in ascending order: "
+                    + dir.resolve(f)
+                    + " "
+                    + c.getMeta_data().getPath_in_schema());
           }
         }
       }

@@ -10,8 +10,12 @@ import org.marginfall.experiments.scenario.Catalog;
 /** Sweep files over the minimal test scenario (10 steps, 4 traders: milliseconds a run). */
 final class SweepFixtures {
 
-  /** A 3 x 2 grid over the perp venue's maintenance margin and the ETH shock, 3 replications (18 runs). */
-  static final String GRID = """
+  /**
+   * A 3 x 2 grid over the perp venue's maintenance margin and the ETH shock, 3 replications (18
+   * runs).
+   */
+  static final String GRID =
+      """
       name: test-grid
       scenario: minimal.yaml
       seed: 11
@@ -28,7 +32,8 @@ final class SweepFixtures {
       """;
 
   /** A Sobol design, 4 base samples over two parameters (16 points), 2 replications (32 runs). */
-  static final String SOBOL = """
+  static final String SOBOL =
+      """
       name: test-sobol
       scenario: minimal.yaml
       seed: 5
@@ -46,7 +51,8 @@ final class SweepFixtures {
    * A lending pool issuing the derived receipts aETH and aUSD, a 30% ETH fall at step 3, a handful
    * of suppliers, borrowers and a keeper (10 steps).
    */
-  static final String LENDING_SCENARIO = """
+  static final String LENDING_SCENARIO =
+      """
       name: lending
       run: {steps: 10, stepSeconds: 60, seed: 3}
       baseCurrency: USD
@@ -92,7 +98,8 @@ final class SweepFixtures {
       """;
 
   /** Metrics on the derived receipts of {@link #LENDING_SCENARIO}: 2 points, 1 replication. */
-  static final String DERIVED = """
+  static final String DERIVED =
+      """
       name: test-derived
       scenario: lending.yaml
       seed: 3
@@ -106,7 +113,10 @@ final class SweepFixtures {
 
   private SweepFixtures() {}
 
-  /** Writes {@code sweep} and {@link #LENDING_SCENARIO} (as lending.yaml) into {@code dir} and reads the sweep. */
+  /**
+   * Writes {@code sweep} and {@link #LENDING_SCENARIO} (as lending.yaml) into {@code dir} and reads
+   * the sweep.
+   */
   static SweepSpec lendingSpec(Path dir, String sweep) {
     try {
       Files.createDirectories(dir);
@@ -129,7 +139,8 @@ final class SweepFixtures {
   }
 
   /** Runs {@code spec} quietly. */
-  static SweepRunner.Result run(SweepSpec spec, Path out, int threads, Shard shard, boolean resume) throws IOException {
+  static SweepRunner.Result run(SweepSpec spec, Path out, int threads, Shard shard, boolean resume)
+      throws IOException {
     return run(spec, new SweepRunner.Options(out, threads, shard, resume, false, false));
   }
 
@@ -138,8 +149,18 @@ final class SweepFixtures {
     return run(spec, new SweepRunner.Options(out, 1, Shard.ALL, false, true, false));
   }
 
-  private static SweepRunner.Result run(SweepSpec spec, SweepRunner.Options options) throws IOException {
-    return new SweepRunner(Catalog.standard(), java.time.Clock.systemUTC()).run(spec, options,
-        c -> new Progress(new java.io.PrintWriter(java.io.Writer.nullWriter()), false, System::nanoTime, c[0], c[1]));
+  private static SweepRunner.Result run(SweepSpec spec, SweepRunner.Options options)
+      throws IOException {
+    return new SweepRunner(Catalog.standard(), java.time.Clock.systemUTC())
+        .run(
+            spec,
+            options,
+            c ->
+                new Progress(
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    false,
+                    System::nanoTime,
+                    c[0],
+                    c[1]));
   }
 }

@@ -31,7 +31,15 @@ class NoChannelTwinTest {
       Files.copy(in, scenario);
     }
     Path out = tmp.resolve("run");
-    CliResult r = cli("run", scenario.toString(), "--out", out.toString(), "--audit", "--twin", "no-channel:derivedCollateral");
+    CliResult r =
+        cli(
+            "run",
+            scenario.toString(),
+            "--out",
+            out.toString(),
+            "--audit",
+            "--twin",
+            "no-channel:derivedCollateral");
     assertEquals(0, r.exit(), r.err());
 
     JsonNode twin = JSON.readTree(out.resolve("twin-comparison.json").toFile()).get("twins").get(0);

@@ -33,9 +33,17 @@ class TwinRunTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> VENUES = List.of("perp-cross", "perp-isolated");
   private static final List<String> STABLE =
-      List.of("twin-comparison.json", "twin-comparison.csv", "summary.json", "network.json", "exposures.json",
-          "twin/isolated/summary.json", "twin/isolated/events.jsonl", "twin/isolated/timeseries.csv",
-          "twin/isolated/network.json", "twin/isolated/scenario.yaml");
+      List.of(
+          "twin-comparison.json",
+          "twin-comparison.csv",
+          "summary.json",
+          "network.json",
+          "exposures.json",
+          "twin/isolated/summary.json",
+          "twin/isolated/events.jsonl",
+          "twin/isolated/timeseries.csv",
+          "twin/isolated/network.json",
+          "twin/isolated/scenario.yaml");
 
   @TempDir static Path tmp;
 
@@ -50,10 +58,25 @@ class TwinRunTest {
   static void runTwice() throws IOException {
     first = tmp.resolve("first");
     second = tmp.resolve("second");
-    firstCli = cli("run", Fixtures.example().toString(), "--out", first.toString(), "--audit", "--twin", "isolated");
+    firstCli =
+        cli(
+            "run",
+            Fixtures.example().toString(),
+            "--out",
+            first.toString(),
+            "--audit",
+            "--twin",
+            "isolated");
     assertEquals(0, firstCli.exit(), firstCli.err());
     CliResult again =
-        cli("run", Fixtures.example().toString(), "--out", second.toString(), "--audit", "--twin", "isolated");
+        cli(
+            "run",
+            Fixtures.example().toString(),
+            "--out",
+            second.toString(),
+            "--audit",
+            "--twin",
+            "isolated");
     assertEquals(0, again.exit(), again.err());
     comparison = JSON.readTree(first.resolve("twin-comparison.json").toFile()).get("twins").get(0);
     base = JSON.readTree(first.resolve("summary.json").toFile());
@@ -62,8 +85,16 @@ class TwinRunTest {
 
   @Test
   void test_run_twinIsACompleteRunDirectoryWithTheSameSeed() throws IOException {
-    for (String f : List.of("summary.json", "timeseries.csv", "events.jsonl", "manifest.json", "scenario.yaml",
-        "network.json", "exposures.json", "report.html")) {
+    for (String f :
+        List.of(
+            "summary.json",
+            "timeseries.csv",
+            "events.jsonl",
+            "manifest.json",
+            "scenario.yaml",
+            "network.json",
+            "exposures.json",
+            "report.html")) {
       assertTrue(Files.isRegularFile(first.resolve("twin/isolated").resolve(f)), f);
     }
     JsonNode manifest = JSON.readTree(first.resolve("twin/isolated/manifest.json").toFile());
@@ -83,7 +114,8 @@ class TwinRunTest {
     Csv b = Fixtures.csv(first.resolve("timeseries.csv"));
     Csv t = Fixtures.csv(first.resolve("twin/isolated/timeseries.csv"));
     for (String asset : List.of("ETH", "BTC")) {
-      assertArrayEquals(b.numbers("fundamental_price." + asset), t.numbers("fundamental_price." + asset), asset);
+      assertArrayEquals(
+          b.numbers("fundamental_price." + asset), t.numbers("fundamental_price." + asset), asset);
     }
   }
 
@@ -105,15 +137,20 @@ class TwinRunTest {
     JsonNode total = rows.get(VENUES.size());
     assertEquals("total", total.get("venue").asText());
     for (String m : List.of("liquidations", "liquidatedNotional", "badDebt")) {
-      assertEquals(base.get("totals").get(m).asDouble(), total.get("base").get(m).asDouble(), 0.0, m);
-      assertEquals(twin.get("totals").get(m).asDouble(), total.get("twin").get(m).asDouble(), 0.0, m);
+      assertEquals(
+          base.get("totals").get(m).asDouble(), total.get("base").get(m).asDouble(), 0.0, m);
+      assertEquals(
+          twin.get("totals").get(m).asDouble(), total.get("twin").get(m).asDouble(), 0.0, m);
     }
     // The isolated twin changed something (perp-cross became isolated), so the runs differ.
-    assertFalse(rows.get(0).get("difference").get("liquidations").asLong() == 0
-        && rows.get(0).get("difference").get("liquidatedNotional").asDouble() == 0);
+    assertFalse(
+        rows.get(0).get("difference").get("liquidations").asLong() == 0
+            && rows.get(0).get("difference").get("liquidatedNotional").asDouble() == 0);
   }
 
-  /** Per owner, as the test reads events.jsonl itself: liquidated?, notional, penalty + shortfall. */
+  /**
+   * Per owner, as the test reads events.jsonl itself: liquidated?, notional, penalty + shortfall.
+   */
   private record Owner(boolean liquidated, double notional, double loss) {}
 
   private static Map<String, Map<String, Owner>> owners(Path run) throws IOException {
@@ -127,13 +164,18 @@ class TwinRunTest {
         }
         String venue = e.get("venue").asText();
         // perp-isolated/accounts/isolated-traders/0146/ETH -> accounts/isolated-traders/0146
-        String owner = e.get("account").asText().substring(venue.length() + 1).replaceAll("/(ETH|BTC)$", "");
+        String owner =
+            e.get("account").asText().substring(venue.length() + 1).replaceAll("/(ETH|BTC)$", "");
         boolean liq = type.equals("liquidation");
         double notional = liq ? e.get("notional").asDouble() : 0;
         double loss = liq ? e.get("fee").asDouble() : e.get("amount").asDouble();
         out.computeIfAbsent(venue, v -> new TreeMap<>())
-            .merge(owner, new Owner(liq, notional, loss),
-                (a, b) -> new Owner(a.liquidated || b.liquidated, a.notional + b.notional, a.loss + b.loss));
+            .merge(
+                owner,
+                new Owner(liq, notional, loss),
+                (a, b) ->
+                    new Owner(
+                        a.liquidated || b.liquidated, a.notional + b.notional, a.loss + b.loss));
       }
     }
     return out;
@@ -158,14 +200,16 @@ class TwinRunTest {
       double twinLoss = 0;
       for (Map.Entry<String, Owner> o : bv.entrySet()) {
         baseLoss += o.getValue().loss;
-        if (o.getValue().liquidated && !(tv.containsKey(o.getKey()) && tv.get(o.getKey()).liquidated)) {
+        if (o.getValue().liquidated
+            && !(tv.containsKey(o.getKey()) && tv.get(o.getKey()).liquidated)) {
           onlyBase++;
           onlyBaseNotional += o.getValue().notional;
         }
       }
       for (Map.Entry<String, Owner> o : tv.entrySet()) {
         twinLoss += o.getValue().loss;
-        if (o.getValue().liquidated && !(bv.containsKey(o.getKey()) && bv.get(o.getKey()).liquidated)) {
+        if (o.getValue().liquidated
+            && !(bv.containsKey(o.getKey()) && bv.get(o.getKey()).liquidated)) {
           onlyTwin++;
           onlyTwinNotional += o.getValue().notional;
         }
@@ -173,9 +217,11 @@ class TwinRunTest {
       JsonNode row = comparison.get("venues").get(i);
       String v = VENUES.get(i);
       assertEquals(onlyBase, row.get("liquidatedOnlyInBase").get("accounts").asLong(), v);
-      assertEquals(onlyBaseNotional, row.get("liquidatedOnlyInBase").get("notional").asDouble(), 1e-6, v);
+      assertEquals(
+          onlyBaseNotional, row.get("liquidatedOnlyInBase").get("notional").asDouble(), 1e-6, v);
       assertEquals(onlyTwin, row.get("liquidatedOnlyInTwin").get("accounts").asLong(), v);
-      assertEquals(onlyTwinNotional, row.get("liquidatedOnlyInTwin").get("notional").asDouble(), 1e-6, v);
+      assertEquals(
+          onlyTwinNotional, row.get("liquidatedOnlyInTwin").get("notional").asDouble(), 1e-6, v);
       assertEquals(baseLoss, row.get("liquidationLoss").get("base").asDouble(), 1e-6, v);
       assertEquals(twinLoss, row.get("liquidationLoss").get("twin").asDouble(), 1e-6, v);
       assertEquals(twinLoss - baseLoss, row.get("capitalSavedBySharing").asDouble(), 1e-6, v);
@@ -184,12 +230,18 @@ class TwinRunTest {
       long twinAccounts = tv.values().stream().filter(Owner::liquidated).count();
       assertEquals(baseAccounts, row.get("accountsLiquidated").get("base").asLong(), v);
       assertEquals(twinAccounts, row.get("accountsLiquidated").get("twin").asLong(), v);
-      assertEquals(twinAccounts - baseAccounts, row.get("accountsLiquidated").get("difference").asLong(), v);
+      assertEquals(
+          twinAccounts - baseAccounts, row.get("accountsLiquidated").get("difference").asLong(), v);
       assertTrue(baseAccounts <= row.get("base").get("liquidations").asLong(), v);
       totalAccounts += baseAccounts;
-      // The liquidated owners' notional is the venue's liquidated notional (every liquidation names one).
+      // The liquidated owners' notional is the venue's liquidated notional (every liquidation names
+      // one).
       double allBase = bv.values().stream().mapToDouble(Owner::notional).sum();
-      assertEquals(base.get("venues").get(v).get("liquidatedNotional").asDouble(), allBase, 1e-6 * allBase, v);
+      assertEquals(
+          base.get("venues").get(v).get("liquidatedNotional").asDouble(),
+          allBase,
+          1e-6 * allBase,
+          v);
       totalOnlyBase += onlyBase;
       totalOnlyTwin += onlyTwin;
       totalSaved += twinLoss - baseLoss;
@@ -200,9 +252,15 @@ class TwinRunTest {
     assertEquals(totalSaved, total.get("capitalSavedBySharing").asDouble(), 1e-6);
     assertEquals(totalAccounts, total.get("accountsLiquidated").get("base").asLong());
     // An account liquidated in several rounds is one account but several events.
-    assertTrue(totalAccounts < total.get("base").get("liquidations").asLong(), "events outnumber accounts");
-    assertEquals("sharing margin (cross margin and shared collateral pools)", comparison.get("capitalSavedBy").asText());
-    assertTrue(totalOnlyBase + totalOnlyTwin > 0, "cross versus isolated margin changed who was liquidated");
+    assertTrue(
+        totalAccounts < total.get("base").get("liquidations").asLong(),
+        "events outnumber accounts");
+    assertEquals(
+        "sharing margin (cross margin and shared collateral pools)",
+        comparison.get("capitalSavedBy").asText());
+    assertTrue(
+        totalOnlyBase + totalOnlyTwin > 0,
+        "cross versus isolated margin changed who was liquidated");
   }
 
   @Test
@@ -213,28 +271,48 @@ class TwinRunTest {
     for (int i = 0; i < 3; i++) {
       JsonNode row = comparison.get("venues").get(i);
       assertEquals(row.get("base").get("badDebt").asDouble(), csv.numbers("base_bad_debt")[i], 0.0);
-      assertEquals(row.get("liquidatedOnlyInTwin").get("accounts").asDouble(), csv.numbers("only_twin_accounts")[i], 0.0);
-      assertEquals(row.get("capitalSavedBySharing").asDouble(), csv.numbers("capital_saved_by_sharing")[i], 0.0);
+      assertEquals(
+          row.get("liquidatedOnlyInTwin").get("accounts").asDouble(),
+          csv.numbers("only_twin_accounts")[i],
+          0.0);
+      assertEquals(
+          row.get("capitalSavedBySharing").asDouble(),
+          csv.numbers("capital_saved_by_sharing")[i],
+          0.0);
     }
   }
 
   @Test
   void test_run_twoRunsAreByteIdentical() throws IOException {
     for (String f : STABLE) {
-      assertArrayEquals(Files.readAllBytes(first.resolve(f)), Files.readAllBytes(second.resolve(f)), f);
+      assertArrayEquals(
+          Files.readAllBytes(first.resolve(f)), Files.readAllBytes(second.resolve(f)), f);
     }
   }
 
   @Test
   void test_run_unknownTwinExitsTwoWithOneLine() {
     Path out = tmp.resolve("bad");
-    CliResult r = cli("run", Fixtures.example().toString(), "--out", out.toString(), "--twin", "shared");
+    CliResult r =
+        cli("run", Fixtures.example().toString(), "--out", out.toString(), "--twin", "shared");
     assertEquals(2, r.exit());
     assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.errLines().get(0).startsWith("error: --twin: unknown twin 'shared' (known: isolated, no-impact,"),
+    assertTrue(
+        r.errLines()
+            .get(0)
+            .startsWith("error: --twin: unknown twin 'shared' (known: isolated, no-impact,"),
         r.err());
     assertFalse(Files.exists(out));
-    r = cli("run", Fixtures.example().toString(), "--out", out.toString(), "--twin", "isolated", "--twin", "isolated");
+    r =
+        cli(
+            "run",
+            Fixtures.example().toString(),
+            "--out",
+            out.toString(),
+            "--twin",
+            "isolated",
+            "--twin",
+            "isolated");
     assertEquals(2, r.exit());
     assertEquals(1, r.errLines().size(), r.err());
   }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.market.ImpactModel;
+import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Scenario;
@@ -29,8 +29,11 @@ class TwinScenariosTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final TwinScenarios TWINS = new TwinScenarios(Catalog.standard());
 
-  /** Three venues: a cross perpetual with a portfolio block, a preset perpetual, a lending venue. */
-  private static final String TREE = """
+  /**
+   * Three venues: a cross perpetual with a portfolio block, a preset perpetual, a lending venue.
+   */
+  private static final String TREE =
+      """
       name: t
       markets:
         - {asset: ETH, impact: {model: linear-log, depth: 1.0e8}, halfLifeSteps: 30}
@@ -75,7 +78,9 @@ class TwinScenariosTest {
     Map<String, Object> base = tree();
     Object twin = TWINS.tree(Twin.parse("isolated"), base, true);
     assertEquals("isolated", venue(twin, 0).get("marginMode"));
-    assertFalse(venue(twin, 0).containsKey("portfolio"), "a portfolio block is read only in portfolio mode");
+    assertFalse(
+        venue(twin, 0).containsKey("portfolio"),
+        "a portfolio block is read only in portfolio mode");
     // The preset is written out (its fields become the entry's, the entry's own fields win) so the
     // entry stands alone; hyperliquid-like is a cross perpetual preset.
     Map<String, Object> hl = venue(twin, 1);
@@ -83,10 +88,16 @@ class TwinScenariosTest {
     assertEquals("perpetual", hl.get("type"));
     assertEquals("isolated", hl.get("marginMode"));
     assertEquals("feed", hl.get("oracle"));
-    assertTrue(hl.containsKey("maintenanceMargin") || hl.containsKey("markets"), "the preset's fields were not written out: " + hl);
-    assertEquals(venue(base, 2), venue(twin, 2), "a lending venue has no margin mode and is left alone");
+    assertTrue(
+        hl.containsKey("maintenanceMargin") || hl.containsKey("markets"),
+        "the preset's fields were not written out: " + hl);
+    assertEquals(
+        venue(base, 2), venue(twin, 2), "a lending venue has no margin mode and is left alone");
     assertEquals(Boolean.FALSE, at(twin, "contagion", "channels", "sharedPool"));
-    assertEquals(Boolean.FALSE, at(twin, "contagion", "channels", "commonOracle"), "other switches are kept");
+    assertEquals(
+        Boolean.FALSE,
+        at(twin, "contagion", "channels", "commonOracle"),
+        "other switches are kept");
     assertEquals(tree(), base, "the base tree is not modified");
   }
 
@@ -113,7 +124,8 @@ class TwinScenariosTest {
   @Test
   void test_tree_noChannelSwitchesOneChannelOff() throws IOException {
     Object twin = TWINS.tree(Twin.parse("no-channel:commonMarket"), tree(), true);
-    assertEquals(Map.of("commonOracle", false, "commonMarket", false), at(twin, "contagion", "channels"));
+    assertEquals(
+        Map.of("commonOracle", false, "commonMarket", false), at(twin, "contagion", "channels"));
     Map<String, Object> bare = tree();
     bare.remove("contagion");
     Object created = TWINS.tree(Twin.parse("no-channel:derivedCollateral"), bare, true);
@@ -142,23 +154,33 @@ class TwinScenariosTest {
     Object flag = TWINS.tree(Twin.parse("set:venues[0].marginMode=cross"), base, true);
     assertEquals("cross", venue(flag, 0).get("marginMode"));
     InvalidSpecException missing =
-        assertThrows(InvalidSpecException.class, () -> TWINS.tree(Twin.parse("set:venues[7].fee=1"), base, true));
-    assertEquals("twin set:venues[7].fee=1: venues[7] does not exist in the scenario",
+        assertThrows(
+            InvalidSpecException.class,
+            () -> TWINS.tree(Twin.parse("set:venues[7].fee=1"), base, true));
+    assertEquals(
+        "twin set:venues[7].fee=1: venues[7] does not exist in the scenario",
         missing.problems().get(0).toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Twin.parse("set:venues[0].fee"));
-    assertEquals("--twin: set:venues[0].fee must read set:<field path>=<value>, e.g. set:agents[2].capital=2.0e7",
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Twin.parse("set:venues[0].fee"));
+    assertEquals(
+        "--twin: set:venues[0].fee must read set:<field path>=<value>, e.g. set:agents[2].capital=2.0e7",
         e.getMessage());
   }
 
   @Test
   void test_parse_unknownNamesListTheKnownOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Twin.parse("shared"));
-    assertEquals("--twin: unknown twin 'shared' (known: isolated, no-impact, no-channel:<channel> with channel one of"
-        + " commonMarket, derivedCollateral, sharedPool, collateralTransfer, commonOracle,"
-        + " set:<field path>=<value>)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Twin.parse("shared"));
+    assertEquals(
+        "--twin: unknown twin 'shared' (known: isolated, no-impact, no-channel:<channel> with channel one of"
+            + " commonMarket, derivedCollateral, sharedPool, collateralTransfer, commonOracle,"
+            + " set:<field path>=<value>)",
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Twin.parse("no-channel:oracle"));
-    assertEquals("--twin: unknown channel 'oracle' (known: commonMarket, derivedCollateral, sharedPool,"
-        + " collateralTransfer, commonOracle)", e.getMessage());
+    assertEquals(
+        "--twin: unknown channel 'oracle' (known: commonMarket, derivedCollateral, sharedPool,"
+            + " collateralTransfer, commonOracle)",
+        e.getMessage());
   }
 
   @Test
@@ -186,8 +208,12 @@ class TwinScenariosTest {
   @Test
   void test_owner_dropsVenueAndTrailingAsset() {
     Set<String> assets = Set.of("USD", "ETH", "BTC");
-    assertEquals("accounts/traders/007", AccountOutcomes.owner("perp", "perp/accounts/traders/007/ETH", assets));
-    assertEquals("accounts/traders/007", AccountOutcomes.owner("perp", "perp/accounts/traders/007", assets));
-    assertEquals("vaults/owners/01", AccountOutcomes.owner("cdp", "cdp/vaults/owners/01/ETH", assets));
+    assertEquals(
+        "accounts/traders/007",
+        AccountOutcomes.owner("perp", "perp/accounts/traders/007/ETH", assets));
+    assertEquals(
+        "accounts/traders/007", AccountOutcomes.owner("perp", "perp/accounts/traders/007", assets));
+    assertEquals(
+        "vaults/owners/01", AccountOutcomes.owner("cdp", "cdp/vaults/owners/01/ETH", assets));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.BadDebt;
@@ -18,12 +19,12 @@ import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
 import org.marginfall.protocols.cdp.AuctionEnded;
 import org.marginfall.protocols.cdp.FlipBid;
-import org.junit.jupiter.api.Test;
 
 /**
  * A reduced Black Thursday (examples/crisis-black-thursday.yaml with 150 vaults instead of 1,000,
  * two seeds, audited at every step so ledger conservation holds throughout): the mechanism of
- * docs/validation.md, "Black Thursday". The full sweep is examples/sweep-crisis-black-thursday.yaml.
+ * docs/validation.md, "Black Thursday". The full sweep is
+ * examples/sweep-crisis-black-thursday.yaml.
  */
 class BlackThursdayCrisisTest {
 
@@ -46,18 +47,26 @@ class BlackThursdayCrisisTest {
 
   private static Run run(String yaml, long seed) {
     ScenarioSource source = ScenarioSource.resolve("crisis-black-thursday");
-    ModelSpec model = new ScenarioReader(Catalog.standard())
-        .read(yaml.getBytes(StandardCharsets.UTF_8), false, source.dataRoot()).model();
+    ModelSpec model =
+        new ScenarioReader(Catalog.standard())
+            .read(yaml.getBytes(StandardCharsets.UTF_8), false, source.dataRoot())
+            .model();
     SummaryCollector summary = new SummaryCollector();
     RecordingListener events = new RecordingListener();
     Simulation.Outcome outcome = Simulation.run(model, seed, 0, true, List.of(summary, events));
-    assertEquals(outcome.steps() + 1, outcome.auditedSteps(), "every step audited (a violation fails the run)");
+    assertEquals(
+        outcome.steps() + 1,
+        outcome.auditedSteps(),
+        "every step audited (a violation fails the run)");
     return new Run(summary.summary(true, outcome.auditedSteps()), events.events());
   }
 
   private static String reduced() {
-    String yaml = new String(ScenarioSource.resolve("crisis-black-thursday").content(), StandardCharsets.UTF_8);
-    assertTrue(yaml.contains("count: 1000") && yaml.contains(GAS_BUDGETS), "the bundled example changed");
+    String yaml =
+        new String(
+            ScenarioSource.resolve("crisis-black-thursday").content(), StandardCharsets.UTF_8);
+    assertTrue(
+        yaml.contains("count: 1000") && yaml.contains(GAS_BUDGETS), "the bundled example changed");
     return yaml.replace("count: 1000", "count: 150");
   }
 
@@ -69,7 +78,8 @@ class BlackThursdayCrisisTest {
       Map<String, Double> k = r.keepers();
       // The channel: congestion prices the keepers out while the bots' one-atom bids land.
       assertTrue(k.get("bidsPricedOut") > 10 * k.get("bidsLanded"), "seed " + seed + ": " + k);
-      assertTrue(k.get("zeroBids") > 0.5 * r.maker().liquidations(), "most auctions get a zero bid: " + k);
+      assertTrue(
+          k.get("zeroBids") > 0.5 * r.maker().liquidations(), "most auctions get a zero bid: " + k);
       for (FlipBid b : r.of(FlipBid.class)) {
         if (b.bid() < 1) {
           assertEquals(1e-6, b.bid(), 0, "a zero bid is one atom of DAI (six decimals)");
@@ -85,11 +95,16 @@ class BlackThursdayCrisisTest {
       }
       double badDebt = r.of(BadDebt.class).stream().mapToDouble(BadDebt::amount).sum();
       assertEquals(r.maker().badDebt(), badDebt, 1e-6 * badDebt);
-      assertEquals(r.summary().totals().badDebt(), r.maker().badDebt(), 0, "one venue takes it all");
-      assertTrue(zeroBidDeficit > 0.9 * deficit, "seed " + seed + ": " + zeroBidDeficit + " of " + deficit);
+      assertEquals(
+          r.summary().totals().badDebt(), r.maker().badDebt(), 0, "one venue takes it all");
+      assertTrue(
+          zeroBidDeficit > 0.9 * deficit,
+          "seed " + seed + ": " + zeroBidDeficit + " of " + deficit);
       // The Vow's 0.5M surplus is spent first; the rest is what the MKR debt auctions had to cover.
       assertEquals(5.0e5, r.maker().insuranceFundStart(), 0);
-      assertTrue(r.maker().insuranceFundEnd() < 0.01 * 5.0e5, "surplus exhausted: " + r.maker().insuranceFundEnd());
+      assertTrue(
+          r.maker().insuranceFundEnd() < 0.01 * 5.0e5,
+          "surplus exhausted: " + r.maker().insuranceFundEnd());
       assertTrue(badDebt > 1.0e6, "seed " + seed + ": bad debt " + badDebt);
     }
   }
@@ -101,15 +116,18 @@ class BlackThursdayCrisisTest {
    * runs out too: docs/validation.md.)
    */
   @Test
-  void test_withGasBudgetsAboveThePeakAndCapitalToSpare_keepersOutbidTheBotsAndTheDeficitAllButVanishes() {
+  void
+      test_withGasBudgetsAboveThePeakAndCapitalToSpare_keepersOutbidTheBotsAndTheDeficitAllButVanishes() {
     String yaml = reduced();
     Run base = run(yaml, 1);
     // 100 gwei covers the rule's peak of 13.3 x 6 = 79.8 gwei: every keeper bid lands.
     Run paid = run(yaml.replace(GAS_BUDGETS, "gasBudget: {dist: constant, value: 100}"), 1);
     assertEquals(0.0, paid.keepers().get("bidsPricedOut"));
-    assertTrue(paid.keepers().get("zeroBidValue") < 0.05 * base.keepers().get("zeroBidValue"),
+    assertTrue(
+        paid.keepers().get("zeroBidValue") < 0.05 * base.keepers().get("zeroBidValue"),
         paid.keepers() + " vs " + base.keepers());
-    assertTrue(paid.maker().badDebt() < 0.1 * base.maker().badDebt(),
+    assertTrue(
+        paid.maker().badDebt() < 0.1 * base.maker().badDebt(),
         paid.maker().badDebt() + " vs " + base.maker().badDebt());
   }
 }

@@ -26,9 +26,9 @@ import org.marginfall.experiments.scenario.ScenarioSource;
  * The reduced Mango Markets case of docs/validation.md (examples/crisis-mango.yaml, full sweep
  * examples/sweep-crisis-mango.yaml): three seeds, audited at every step, held to the documented
  * mechanism. The venue that fails is Mango's lending book, through the oracle: B's unrealised PnL
- * at the pumped oracle exceeds the book, so B borrows all of it ($115M, documented ~$114-116M),
- * and once the oracle comes back B's account is worth the loans less its deposit and its PnL, a
- * loss the lenders bear (documented bad debt ~$115M). Without the v3 rule (pnlWeight 0) B borrows
+ * at the pumped oracle exceeds the book, so B borrows all of it ($115M, documented ~$114-116M), and
+ * once the oracle comes back B's account is worth the loans less its deposit and its PnL, a loss
+ * the lenders bear (documented bad debt ~$115M). Without the v3 rule (pnlWeight 0) B borrows
  * nothing and nobody loses anything.
  */
 class CrisisMangoTest {
@@ -45,8 +45,11 @@ class CrisisMangoTest {
 
     /** B's entry: the price of its trade at the pair step. */
     double entry() {
-      return events.stream().filter(e -> e instanceof Trade t && t.account().endsWith("attacker/0001"))
-          .map(e -> ((Trade) e).price()).findFirst().orElseThrow();
+      return events.stream()
+          .filter(e -> e instanceof Trade t && t.account().endsWith("attacker/0001"))
+          .map(e -> ((Trade) e).price())
+          .findFirst()
+          .orElseThrow();
     }
 
     /** The oracle's last published MNGO price: the venue's mark at the end. */
@@ -85,7 +88,8 @@ class CrisisMangoTest {
       Map<String, Double> a = r.attacker();
       // The oracle was pumped from 0.0382 to the documented ~0.54 (0.4 to 0.7 allowing the noise).
       assertTrue(a.get("oracleAtBorrow") > 0.4 && a.get("oracleAtBorrow") < 0.7, "oracle " + a);
-      // B's PnL then exceeds the book, so the book's cash, not B's health, caps the loan: all of it.
+      // B's PnL then exceeds the book, so the book's cash, not B's health, caps the loan: all of
+      // it.
       assertTrue(a.get("pnlAtBorrow") > BOOK, "PnL " + a);
       assertEquals(BOOK, a.get("borrowed"), 1e-6);
       // Hand check at the last mark: B owes the loans less its deposit and its PnL at the oracle.

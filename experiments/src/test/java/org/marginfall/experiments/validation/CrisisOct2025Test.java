@@ -28,16 +28,18 @@ import org.marginfall.protocols.perp.AutoDeleverage;
  * audited) reproduces the documented mechanism of 10 October 2025 (docs/validation.md): nothing is
  * liquidated before the 20:50 UTC tariff post; the liquidations bunch in the 21:05-21:30 candles
  * around the 21:15 peak minute; Hyperliquid's book and backstop leave bankrupt accounts that ADL
- * closes against profitable shorts, absorbing nearly all of hl's losses (Hyperliquid reported none),
- * and ADL takes exactly the shortfall (no insurance fund to share it with); the USDe-like collateral falls on bn's own book
- * while its reference value stays 1, and the same seed with a 1,000 times deeper USDe book (an
- * external reference) liquidates less on bn.
+ * closes against profitable shorts, absorbing nearly all of hl's losses (Hyperliquid reported
+ * none), and ADL takes exactly the shortfall (no insurance fund to share it with); the USDe-like
+ * collateral falls on bn's own book while its reference value stays 1, and the same seed with a
+ * 1,000 times deeper USDe book (an external reference) liquidates less on bn.
  */
 class CrisisOct2025Test {
 
   private static final long[] SEEDS = {20251010L, 11L};
+
   /** Steps are 100 s from 20:00 UTC: 20:50 is step 30, 21:05 step 39, 21:30 step 54. */
   private static final int TARIFF_POST = 30;
+
   private static final int PEAK_FROM = 39;
   private static final int PEAK_TO = 54;
 
@@ -46,8 +48,11 @@ class CrisisOct2025Test {
 
   @BeforeAll
   static void runTheReducedCrisisAndItsDeepBookTwin() throws Exception {
-    Path examples = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-        .resolve("../examples").toAbsolutePath().normalize();
+    Path examples =
+        Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .resolve("../examples")
+            .toAbsolutePath()
+            .normalize();
     Map<String, Object> tree = MutatedScenario.bundled("crisis-oct-2025", 144, Integer.MAX_VALUE);
     // a third of every trader population: the venues' open interest shrinks in proportion
     MutatedScenario.set(tree, "agents[2].count", 100);
@@ -66,7 +71,10 @@ class CrisisOct2025Test {
     Path dir = Files.createTempDirectory("crisis-oct-2025");
     Path file = MutatedScenario.write(dir, "crisis.yaml", tree);
     byte[] yaml = Files.readAllBytes(file);
-    ModelSpec model = new ScenarioReader(Catalog.standard()).read(yaml, false, DataRoot.directory(examples)).model();
+    ModelSpec model =
+        new ScenarioReader(Catalog.standard())
+            .read(yaml, false, DataRoot.directory(examples))
+            .model();
     Recorder r = new Recorder();
     Simulation.Outcome o = Simulation.run(model, seed, 0, true, List.of(r));
     // audited at set-up and after every tick: conservation held throughout
@@ -80,7 +88,8 @@ class CrisisOct2025Test {
       double total = 0;
       double peak = 0;
       for (Liquidation l : r.liquidations()) {
-        assertTrue(l.step() >= TARIFF_POST, "liquidation at step " + l.step() + " before 20:50 UTC");
+        assertTrue(
+            l.step() >= TARIFF_POST, "liquidation at step " + l.step() + " before 20:50 UTC");
         total += l.notional();
         if (l.step() >= PEAK_FROM && l.step() <= PEAK_TO) {
           peak += l.notional();
@@ -104,7 +113,9 @@ class CrisisOct2025Test {
         // the bankrupt are longs; their counterparties, closed at the bankruptcy price, are shorts
         // that profit from the crash: ADL only reduces their profit
         assertTrue(a.size() < 0, "ADL counterparty " + a.counterparty() + " size " + a.size());
-        assertTrue(a.bankruptcyPrice() > a.markPrice(), "bankruptcy " + a.bankruptcyPrice() + " mark " + a.markPrice());
+        assertTrue(
+            a.bankruptcyPrice() > a.markPrice(),
+            "bankruptcy " + a.bankruptcyPrice() + " mark " + a.markPrice());
         shortfall += a.shortfall();
         taken += a.profitTaken();
       }
@@ -115,8 +126,10 @@ class CrisisOct2025Test {
       // Hyperliquid reported zero bad debt. Here ADL absorbs the bankrupt accounts' losses but, in
       // some seeds, runs out of profitable shorts when bn's sales hit the shared book in the same
       // step: the residue stays under a tenth of what ADL covered (0 and 4.6% in these two seeds;
-      // over the bundled sweep's 100 seeds hl's bad debt is under a scaled $1 in 88, docs/validation.md)
-      assertTrue(hl.badDebt() < 0.1 * shortfall, "hl bad debt " + hl.badDebt() + " vs ADL " + shortfall);
+      // over the bundled sweep's 100 seeds hl's bad debt is under a scaled $1 in 88,
+      // docs/validation.md)
+      assertTrue(
+          hl.badDebt() < 0.1 * shortfall, "hl bad debt " + hl.badDebt() + " vs ADL " + shortfall);
     }
   }
 
@@ -131,7 +144,9 @@ class CrisisOct2025Test {
       assertTrue(deep.lowestMarket("USDE").market() > worst.market(), "the deep book fell as far");
       double thinNotional = thin.venue("bn").liquidatedNotional();
       double deepNotional = deep.venue("bn").liquidatedNotional();
-      assertTrue(thinNotional > deepNotional, "bn liquidated " + thinNotional + " thin vs " + deepNotional + " deep");
+      assertTrue(
+          thinNotional > deepNotional,
+          "bn liquidated " + thinNotional + " thin vs " + deepNotional + " deep");
     }
   }
 
@@ -151,18 +166,27 @@ class CrisisOct2025Test {
     }
 
     List<Liquidation> liquidations() {
-      return events.stream().filter(Liquidation.class::isInstance).map(Liquidation.class::cast).toList();
+      return events.stream()
+          .filter(Liquidation.class::isInstance)
+          .map(Liquidation.class::cast)
+          .toList();
     }
 
     List<AutoDeleverage> adl(String venue) {
       return events.stream()
-          .filter(AutoDeleverage.class::isInstance).map(AutoDeleverage.class::cast)
-          .filter(a -> a.venue().equals(venue)).toList();
+          .filter(AutoDeleverage.class::isInstance)
+          .map(AutoDeleverage.class::cast)
+          .filter(a -> a.venue().equals(venue))
+          .toList();
     }
 
     VenueSnapshot venue(String venue) {
       StepRecord last = steps.get(steps.size() - 1);
-      return last.venues().stream().filter(v -> v.venue().value().equals(venue)).findFirst().orElseThrow().snapshot();
+      return last.venues().stream()
+          .filter(v -> v.venue().value().equals(venue))
+          .findFirst()
+          .orElseThrow()
+          .snapshot();
     }
 
     StepRecord.AssetPoint lowestMarket(String asset) {

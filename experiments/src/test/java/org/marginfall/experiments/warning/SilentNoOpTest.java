@@ -28,41 +28,66 @@ class SilentNoOpTest {
   @Test
   void test_validate_warnsOfAnOracleFailureAfterTheLastStep() {
     // oracle-failures.yaml runs 90 steps; the wrong print is moved to step 120.
-    Path file = oracleFailuresWith("fromStep: 60, steps: 5, mode: wrong", "fromStep: 120, steps: 5, mode: wrong");
+    Path file =
+        oracleFailuresWith(
+            "fromStep: 60, steps: 5, mode: wrong", "fromStep: 120, steps: 5, mode: wrong");
     Fixtures.CliResult r = Fixtures.cli("validate", file.toString());
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of("warning: oracles[0].failures[0].fromStep: step 120 is after the last step (90), so the wrong"
-        + " failure of print-feed never happens"), r.errLines());
+    assertEquals(
+        List.of(
+            "warning: oracles[0].failures[0].fromStep: step 120 is after the last step (90), so the wrong"
+                + " failure of print-feed never happens"),
+        r.errLines());
   }
 
   @Test
   void test_validate_warnsOfAFactorOfOneAndAShockOfZero() {
-    Path file = Fixtures.write(tmp, "noop.yaml", Fixtures.replaceOnce(
-        Fixtures.read(oracleFailuresWith("mode: wrong, factor: 0.8", "mode: wrong, factor: 1")),
-        "change: -0.25", "change: 0"));
+    Path file =
+        Fixtures.write(
+            tmp,
+            "noop.yaml",
+            Fixtures.replaceOnce(
+                Fixtures.read(
+                    oracleFailuresWith("mode: wrong, factor: 0.8", "mode: wrong, factor: 1")),
+                "change: -0.25",
+                "change: 0"));
     Fixtures.CliResult r = Fixtures.cli("validate", file.toString());
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of(
-        "warning: oracles[0].failures[0].factor: 1 publishes the true price, so the failure changes nothing",
-        "warning: shocks[0].change: 0 leaves the ETH price unchanged"), r.errLines());
+    assertEquals(
+        List.of(
+            "warning: oracles[0].failures[0].factor: 1 publishes the true price, so the failure changes nothing",
+            "warning: shocks[0].change: 0 leaves the ETH price unchanged"),
+        r.errLines());
   }
 
   @Test
   void test_validate_aScenarioWithoutNoOpsHasNoWarning() {
-    Fixtures.CliResult r = Fixtures.cli("validate", Fixtures.example().resolveSibling("oracle-failures.yaml").toString());
+    Fixtures.CliResult r =
+        Fixtures.cli(
+            "validate", Fixtures.example().resolveSibling("oracle-failures.yaml").toString());
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.err());
   }
 
   @Test
   void test_run_writesTheWarningAndTheReportShowsItFirst() throws Exception {
-    Path file = oracleFailuresWith("fromStep: 60, steps: 5, mode: wrong", "fromStep: 120, steps: 5, mode: wrong");
+    Path file =
+        oracleFailuresWith(
+            "fromStep: 60, steps: 5, mode: wrong", "fromStep: 120, steps: 5, mode: wrong");
     Path out = tmp.resolve("run");
     Fixtures.CliResult r = Fixtures.cli("run", file.toString(), "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.err().contains("warning: oracles[0].failures[0].fromStep: step 120 is after the last step (90)"), r.err());
-    assertEquals(List.of(new Warning("oracles[0].failures[0].fromStep",
-        "step 120 is after the last step (90), so the wrong failure of print-feed never happens")), WarningsFile.read(out));
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: oracles[0].failures[0].fromStep: step 120 is after the last step (90)"),
+        r.err());
+    assertEquals(
+        List.of(
+            new Warning(
+                "oracles[0].failures[0].fromStep",
+                "step 120 is after the last step (90), so the wrong failure of print-feed never happens")),
+        WarningsFile.read(out));
     String html = Files.readString(out.resolve("report.html"));
     int warnings = html.indexOf("<h2>Warnings</h2>");
     assertTrue(warnings > 0, "the report has a Warnings section");
@@ -74,24 +99,39 @@ class SilentNoOpTest {
   void test_run_warnsOfAnIsolatedTwinOnAccountsWithOneMarketEach() {
     // flash-crash's traders hold ETH and BTC on the cross venue; holding ETH only, each account has
     // one market, so isolated margin is cross margin and the twin changes nothing.
-    String oneMarket = Fixtures.read(Fixtures.example()).replace(
-        "markets: [{asset: ETH, weight: 0.7}, {asset: BTC, weight: 0.3}]", "markets: [ETH]");
+    String oneMarket =
+        Fixtures.read(Fixtures.example())
+            .replace(
+                "markets: [{asset: ETH, weight: 0.7}, {asset: BTC, weight: 0.3}]",
+                "markets: [ETH]");
     Path file = Fixtures.write(tmp, "one-market.yaml", oneMarket);
     Path out = tmp.resolve("twin");
-    Fixtures.CliResult r = Fixtures.cli("run", file.toString(), "--out", out.toString(), "--twin", "isolated",
-        "--no-report");
+    Fixtures.CliResult r =
+        Fixtures.cli(
+            "run", file.toString(), "--out", out.toString(), "--twin", "isolated", "--no-report");
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.errLines().contains("warning: twin isolated: changed nothing: every time series equals the base run's,"
-        + " so isolated margin makes no difference here (each account holds one market, or every perpetual venue is"
-        + " isolated already, and no collateral pool is shared)"), r.err());
+    assertTrue(
+        r.errLines()
+            .contains(
+                "warning: twin isolated: changed nothing: every time series equals the base run's,"
+                    + " so isolated margin makes no difference here (each account holds one market, or every perpetual venue is"
+                    + " isolated already, and no collateral pool is shared)"),
+        r.err());
     assertTrue(Files.isRegularFile(out.resolve(WarningsFile.NAME)));
   }
 
   @Test
   void test_run_anIsolatedTwinThatChangesResultsHasNoWarning() {
     Path out = tmp.resolve("twin");
-    Fixtures.CliResult r = Fixtures.cli("run", Fixtures.example().toString(), "--out", out.toString(), "--twin",
-        "isolated", "--no-report");
+    Fixtures.CliResult r =
+        Fixtures.cli(
+            "run",
+            Fixtures.example().toString(),
+            "--out",
+            out.toString(),
+            "--twin",
+            "isolated",
+            "--no-report");
     assertEquals(0, r.exit(), r.err());
     assertFalse(r.err().contains("warning"), r.err());
     assertFalse(Files.exists(out.resolve(WarningsFile.NAME)));

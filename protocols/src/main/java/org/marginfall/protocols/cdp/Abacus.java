@@ -38,7 +38,10 @@ public sealed interface Abacus {
       return "linear";
     }
 
-    /** abaci.sol LinearDecrease.price: {@code top * (tau - dur) / tau}, zero once {@code dur >= tau}. */
+    /**
+     * abaci.sol LinearDecrease.price: {@code top * (tau - dur) / tau}, zero once {@code dur >=
+     * tau}.
+     */
     @Override
     public double price(double top, double elapsedSeconds) {
       if (elapsedSeconds >= tau) {
@@ -70,7 +73,10 @@ public sealed interface Abacus {
       return "stairstep-exponential";
     }
 
-    /** abaci.sol StairstepExponentialDecrease.price: {@code top * cut^(dur / step)} with integer division. */
+    /**
+     * abaci.sol StairstepExponentialDecrease.price: {@code top * cut^(dur / step)} with integer
+     * division.
+     */
     @Override
     public double price(double top, double elapsedSeconds) {
       return top * StrictMath.pow(cut, StrictMath.floor(elapsedSeconds / step));

@@ -20,8 +20,16 @@ import org.marginfall.core.event.VenueEvent;
  * @param penalty penalty income: what was raised above the debt, base units
  */
 public record AuctionEnded(
-    long step, int round, String venue, long lotId, String vault, double due, double raised,
-    double deficit, double returned, double penalty)
+    long step,
+    int round,
+    String venue,
+    long lotId,
+    String vault,
+    double due,
+    double raised,
+    double deficit,
+    double returned,
+    double penalty)
     implements VenueEvent {
 
   @Override

@@ -16,7 +16,8 @@ import org.marginfall.core.event.VenueEvent;
  * @param top the new starting price
  * @param incentive keeper incentive paid, base units (0 when the tab or lot is below {@code chost})
  */
-public record AuctionReset(long step, int round, String venue, long lotId, String keeper, double top, double incentive)
+public record AuctionReset(
+    long step, int round, String venue, long lotId, String keeper, double top, double incentive)
     implements VenueEvent {
 
   @Override

@@ -2,7 +2,6 @@ package org.marginfall.protocols.cdp;
 
 import org.marginfall.core.contagion.Cause;
 import org.marginfall.core.event.AuctionOpening;
-
 import org.marginfall.core.event.VenueEvent;
 
 /**
@@ -27,12 +26,40 @@ import org.marginfall.core.event.VenueEvent;
  *     by the engine
  */
 public record AuctionStarted(
-    long step, int round, String venue, String vault, String keeper, String asset, long lotId,
-    double lot, double due, double tab, double top, double incentive, boolean partial, Cause cause) implements VenueEvent, AuctionOpening {
+    long step,
+    int round,
+    String venue,
+    String vault,
+    String keeper,
+    String asset,
+    long lotId,
+    double lot,
+    double due,
+    double tab,
+    double top,
+    double incentive,
+    boolean partial,
+    Cause cause)
+    implements VenueEvent, AuctionOpening {
 
   /** The event as a venue emits it, before the engine attributes its cause. */
-  public AuctionStarted(long step, int round, String venue, String vault, String keeper, String asset, long lotId, double lot, double due, double tab, double top, double incentive, boolean partial) {
-    this(step, round, venue, vault, keeper, asset, lotId, lot, due, tab, top, incentive, partial, null);
+  public AuctionStarted(
+      long step,
+      int round,
+      String venue,
+      String vault,
+      String keeper,
+      String asset,
+      long lotId,
+      double lot,
+      double due,
+      double tab,
+      double top,
+      double incentive,
+      boolean partial) {
+    this(
+        step, round, venue, vault, keeper, asset, lotId, lot, due, tab, top, incentive, partial,
+        null);
   }
 
   @Override
@@ -52,9 +79,10 @@ public record AuctionStarted(
 
   @Override
   public AuctionStarted withCause(Cause cause) {
-    return new AuctionStarted(step, round, venue, vault, keeper, asset, lotId, lot, due, tab, top, incentive, partial, cause);
+    return new AuctionStarted(
+        step, round, venue, vault, keeper, asset, lotId, lot, due, tab, top, incentive, partial,
+        cause);
   }
-
 
   @Override
   public String type() {

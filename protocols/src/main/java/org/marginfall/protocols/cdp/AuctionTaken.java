@@ -20,8 +20,17 @@ import org.marginfall.core.event.VenueEvent;
  * @param lotLeft collateral left in the auction afterwards, units
  */
 public record AuctionTaken(
-    long step, int round, String venue, long lotId, String taker, String asset, double slice,
-    double price, double owe, double tabLeft, double lotLeft)
+    long step,
+    int round,
+    String venue,
+    long lotId,
+    String taker,
+    String asset,
+    double slice,
+    double price,
+    double owe,
+    double tabLeft,
+    double lotLeft)
     implements VenueEvent {
 
   @Override

@@ -11,7 +11,8 @@ import org.marginfall.core.venue.LiquidationOutcome;
  * Liquidation of unsafe vaults (dog.sol {@code bark}): whether a vault can be barked now under the
  * hole limits and the dust rule, the keeper incentive a bark would pay, and the bark itself, which
  * moves (part of) the vault into a {@link Clipper} auction. {@code liquidate} and the reward
- * estimate ask the same {@link Liquidations2Math#bark}, so the estimate cannot drift from the action.
+ * estimate ask the same {@link Liquidations2Math#bark}, so the estimate cannot drift from the
+ * action.
  *
  * <p>Mutable and not thread-safe.
  */
@@ -26,7 +27,8 @@ final class Barker {
   long barks;
   long tabStarted;
 
-  Barker(CdpContext c, VaultBook book, CdpRiskView risk, HoleLimits limits, Clipper clipper, Vow vow) {
+  Barker(
+      CdpContext c, VaultBook book, CdpRiskView risk, HoleLimits limits, Clipper clipper, Vow vow) {
     this.c = c;
     this.book = book;
     this.risk = risk;
@@ -47,7 +49,9 @@ final class Barker {
       return 0;
     }
     Optional<Liquidations2Math.Bark> b = bark(ink, v);
-    return b.isEmpty() ? 0 : c.units(Liquidations2Math.incentive(ilk.tip, ilk.terms.chip(), b.get().tab()));
+    return b.isEmpty()
+        ? 0
+        : c.units(Liquidations2Math.incentive(ilk.tip, ilk.terms.chip(), b.get().tab()));
   }
 
   /** dog.sol {@code bark} followed by clip.sol {@code kick}; see {@link CdpVenue#liquidate}. */
@@ -75,7 +79,9 @@ final class Barker {
     if (!risk.state(v).liquidatable()) {
       risk.liquidatable.drop(account);
     }
-    return Optional.of(new LiquidationOutcome(c.spec().id(), account, c.units(bark.tab()), c.units(coin), List.of(), 0));
+    return Optional.of(
+        new LiquidationOutcome(
+            c.spec().id(), account, c.units(bark.tab()), c.units(coin), List.of(), 0));
   }
 
   /** Whether {@code bark} would start an auction for the vault now, whoever the keeper. */
@@ -91,8 +97,8 @@ final class Barker {
   }
 
   /**
-   * The bark an unsafe vault takes now, or empty when the vault is safe, liquidations are paused
-   * by a stale price, the hole limits leave no room, the auction would be dusty or the price is not
+   * The bark an unsafe vault takes now, or empty when the vault is safe, liquidations are paused by
+   * a stale price, the hole limits leave no room, the auction would be dusty or the price is not
    * positive.
    */
   private Optional<Liquidations2Math.Bark> barkable(Vault v) {
@@ -108,6 +114,11 @@ final class Barker {
   private Optional<Liquidations2Math.Bark> bark(long ink, Vault v) {
     Ilk ilk = v.ilk;
     return Liquidations2Math.bark(
-        ink, book.debt(v), limits.globalRoom(), HoleLimits.ilkRoom(ilk), ilk.dust, ilk.terms.chop());
+        ink,
+        book.debt(v),
+        limits.globalRoom(),
+        HoleLimits.ilkRoom(ilk),
+        ilk.dust,
+        ilk.terms.chop());
   }
 }

@@ -8,12 +8,13 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.venue.LiquidationOutcome;
 
 /**
- * Liquidations 1.0 bites (cat.sol {@code bite}, 2019): an unsafe vault gives up at most {@code lump}
- * of its collateral and the matching share of its debt, {@code art = debt * lot / ink}, which joins
- * the Vow's queue, and a {@link Flipper} auction is kicked for {@code tab = art * chop}. Unlike
- * Liquidations 2.0 there are no hole limits and no keeper incentive: keepers bite to bid. One
- * departure: a bite that would leave debt below {@code dust}, or whose share of the debt rounds
- * to zero atoms, takes the whole vault, so no dusty vault or empty auction remains. Source: makerdao/dss src/cat.sol
+ * Liquidations 1.0 bites (cat.sol {@code bite}, 2019): an unsafe vault gives up at most {@code
+ * lump} of its collateral and the matching share of its debt, {@code art = debt * lot / ink}, which
+ * joins the Vow's queue, and a {@link Flipper} auction is kicked for {@code tab = art * chop}.
+ * Unlike Liquidations 2.0 there are no hole limits and no keeper incentive: keepers bite to bid.
+ * One departure: a bite that would leave debt below {@code dust}, or whose share of the debt rounds
+ * to zero atoms, takes the whole vault, so no dusty vault or empty auction remains. Source:
+ * makerdao/dss src/cat.sol
  *
  * <p>Mutable and not thread-safe.
  */
@@ -37,7 +38,10 @@ final class Cat {
     this.terms = terms;
   }
 
-  /** cat.sol {@code bite} followed by flip.sol {@code kick}; empty, moving nothing, when the vault is safe. */
+  /**
+   * cat.sol {@code bite} followed by flip.sol {@code kick}; empty, moving nothing, when the vault
+   * is safe.
+   */
   Optional<LiquidationOutcome> bite(AccountId account, AccountId keeper) {
     Vault v = book.find(account);
     if (v == null || !c.ledger().isOpen(keeper) || !bitesNow(v)) {
@@ -48,10 +52,15 @@ final class Cat {
     long ink = book.ink(v);
     long lot = Math.min(ink, ilk.collateral.floorAtoms(terms.lump()));
     // cat.sol: art = urn.art * lot / urn.ink, in exact integer arithmetic as the contract does.
-    long art = lot == ink
-        ? book.debt(v)
-        : BigInteger.valueOf(book.debt(v)).multiply(BigInteger.valueOf(lot)).divide(BigInteger.valueOf(ink)).longValueExact();
-    // A share of debt that rounds to nothing would kick an auction for no tab: take the vault whole.
+    long art =
+        lot == ink
+            ? book.debt(v)
+            : BigInteger.valueOf(book.debt(v))
+                .multiply(BigInteger.valueOf(lot))
+                .divide(BigInteger.valueOf(ink))
+                .longValueExact();
+    // A share of debt that rounds to nothing would kick an auction for no tab: take the vault
+    // whole.
     if (art <= 0 || book.debt(v) - art < ilk.dust) {
       lot = ink;
       art = book.debt(v);
@@ -67,7 +76,8 @@ final class Cat {
     if (!risk.state(v).liquidatable()) {
       risk.liquidatable.drop(account);
     }
-    return Optional.of(new LiquidationOutcome(c.spec().id(), account, c.units(tab), 0, List.of(), 0));
+    return Optional.of(
+        new LiquidationOutcome(c.spec().id(), account, c.units(tab), 0, List.of(), 0));
   }
 
   /** Whether {@code bite} would start an auction for the vault now. */
@@ -78,6 +88,9 @@ final class Cat {
 
   private boolean bitesNow(Vault v) {
     long ink = book.ink(v);
-    return book.debt(v) > 0 && ink > 0 && risk.state(ink, book.debt(v), v.ilk).liquidatable() && !risk.pausedByStaleness(v);
+    return book.debt(v) > 0
+        && ink > 0
+        && risk.state(ink, book.debt(v), v.ilk).liquidatable()
+        && !risk.pausedByStaleness(v);
   }
 }

@@ -21,12 +21,20 @@ final class CdpAudit {
   private final CdpRiskView risk;
   private final HoleLimits limits;
   private final Clipper clipper;
+
   /** Null under Liquidations 2.0. */
   private final Flipper flipper;
+
   private final Vow vow;
 
   CdpAudit(
-      CdpContext c, VaultBook book, CdpRiskView risk, HoleLimits limits, Clipper clipper, Flipper flipper, Vow vow) {
+      CdpContext c,
+      VaultBook book,
+      CdpRiskView risk,
+      HoleLimits limits,
+      Clipper clipper,
+      Flipper flipper,
+      Vow vow) {
     this.c = c;
     this.book = book;
     this.risk = risk;
@@ -42,7 +50,8 @@ final class CdpAudit {
     String v = c.venue();
     long debt = vaults(problems);
     if (book.totalDebt() != debt) {
-      problems.add(v + ": total debt kept as " + book.totalDebt() + " atoms but the vaults sum to " + debt);
+      problems.add(
+          v + ": total debt kept as " + book.totalDebt() + " atoms but the vaults sum to " + debt);
     }
     long queued = 0;
     long tabs = 0;
@@ -54,7 +63,16 @@ final class CdpAudit {
       lots.merge(s.ilk, s.lot, Long::sum);
       ilkTabs.merge(s.ilk, s.tab, Long::sum);
       if (s.tab <= 0 || s.lot <= 0 || !(s.top > 0)) {
-        problems.add(v + ": auction " + s.id + " is running with tab " + s.tab + ", lot " + s.lot + ", top " + s.top);
+        problems.add(
+            v
+                + ": auction "
+                + s.id
+                + " is running with tab "
+                + s.tab
+                + ", lot "
+                + s.lot
+                + ", top "
+                + s.top);
       }
     }
     // Flip auctions claim no hole limits: their tabs stay out of the Dirt check.
@@ -62,25 +80,43 @@ final class CdpAudit {
       queued += s.sin;
       lots.merge(s.ilk, s.lot, Long::sum);
       if (s.tab <= 0 || s.lot <= 0) {
-        problems.add(v + ": flip auction " + s.id + " is running with tab " + s.tab + ", lot " + s.lot);
+        problems.add(
+            v + ": flip auction " + s.id + " is running with tab " + s.tab + ", lot " + s.lot);
       }
     }
     long sin = vow.sin;
     long supply = -c.ledger().balance(c.issuer(), c.base());
     if (supply != debt + sin) {
-      problems.add(v + ": issued " + supply + " atoms but vault debt " + debt + " + sin " + sin + " = " + (debt + sin));
+      problems.add(
+          v
+              + ": issued "
+              + supply
+              + " atoms but vault debt "
+              + debt
+              + " + sin "
+              + sin
+              + " = "
+              + (debt + sin));
     }
     if (sin != queued) {
       problems.add(v + ": sin " + sin + " atoms disagrees with the running auctions' " + queued);
     }
     if (limits.dirt != tabs) {
-      problems.add(v + ": Dirt " + limits.dirt + " atoms disagrees with the running auctions' tabs " + tabs);
+      problems.add(
+          v + ": Dirt " + limits.dirt + " atoms disagrees with the running auctions' tabs " + tabs);
     }
     for (Ilk ilk : book.ilks) {
       long held = c.ledger().balance(c.auctions(), ilk.terms.asset());
       long expected = lots.getOrDefault(ilk, 0L);
       if (held != expected) {
-        problems.add(v + ": auctions hold " + held + " atoms of " + ilk.terms.asset() + " but lots sum to " + expected);
+        problems.add(
+            v
+                + ": auctions hold "
+                + held
+                + " atoms of "
+                + ilk.terms.asset()
+                + " but lots sum to "
+                + expected);
       }
       if (ilk.dirt != ilkTabs.getOrDefault(ilk, 0L)) {
         problems.add(v + ": dirt of " + ilk.terms.asset() + " disagrees with its auctions' tabs");
@@ -88,7 +124,8 @@ final class CdpAudit {
     }
     long booked = -c.ledger().balance(c.badDebt(), c.base());
     if (booked != vow.badDebt) {
-      problems.add(v + ": bad debt " + vow.badDebt + " atoms disagrees with the bad-debt account " + booked);
+      problems.add(
+          v + ": bad debt " + vow.badDebt + " atoms disagrees with the bad-debt account " + booked);
     }
     return problems;
   }
@@ -106,7 +143,13 @@ final class CdpAudit {
       }
       boolean unsafe = risk.state(vault).liquidatable();
       if (unsafe != listed.contains(vault.id)) {
-        problems.add(v + ": " + vault.id + " is " + (unsafe ? "" : "not ") + "unsafe but the last mark says otherwise");
+        problems.add(
+            v
+                + ": "
+                + vault.id
+                + " is "
+                + (unsafe ? "" : "not ")
+                + "unsafe but the last mark says otherwise");
       }
     }
     return debt;

@@ -39,8 +39,15 @@ record CdpContext(
     String v = spec.id().value();
     CdpContext c =
         new CdpContext(
-            spec, services, ledger, base, basePrecision, AccountId.of(v, "issuer"), AccountId.of(v, "vow"),
-            AccountId.of(v, "auctions"), AccountId.of(v, "bad-debt"));
+            spec,
+            services,
+            ledger,
+            base,
+            basePrecision,
+            AccountId.of(v, "issuer"),
+            AccountId.of(v, "vow"),
+            AccountId.of(v, "auctions"),
+            AccountId.of(v, "bad-debt"));
     ledger.open(c.issuer, AccountType.EXTERNAL);
     ledger.open(c.vow, AccountType.ORDINARY);
     ledger.open(c.auctions, AccountType.ORDINARY);

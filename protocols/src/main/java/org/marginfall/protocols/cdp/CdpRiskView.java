@@ -28,24 +28,36 @@ final class CdpRiskView {
   private final VaultBook book;
   private final StalePauses stalePauses;
   final CandidateList liquidatable = new CandidateList();
-  /** Each collateral type's oracle price as {@link #readMarkPrices} read it, its precision and mat. */
+
+  /**
+   * Each collateral type's oracle price as {@link #readMarkPrices} read it, its precision and mat.
+   */
   private final double[] price;
+
   private final Precision[] collateral;
   private final double[] mat;
+
   /** The screen's factors: each collateral type's oracle price, in ilk order. */
   private final double[] factors;
+
   /** The last round's order of its unsafe vaults, merged with the changed ones each round. */
   private final RoundOrder roundOrder = new RoundOrder();
+
   /** The last pass over every vault, by ordinal: collateral value and {@code debt × mat}. */
   private double[] value = new double[16];
+
   private double[] required = new double[16];
+
   /** What the last pass read: vaults, ledger transfers, debt changes and prices; -1 for none. */
   private int passVaults = -1;
+
   private long passTransfers;
   private long passDebtChanges;
   private final double[] passPrice;
+
   /** A round's unsafe vaults: ordinal, health, id, value and requirement. */
   private int[] unsafeOrdinal = new int[16];
+
   private double[] unsafeHealth = new double[16];
   private AccountId[] unsafeId = new AccountId[16];
   private double[] unsafeValue = new double[16];
@@ -106,7 +118,9 @@ final class CdpRiskView {
       if (unsafeAt(k)) {
         Vault v = book.vaults.at(k);
         if (!pausedByStaleness(v)) {
-          out.add(new LiquidationCandidate(c.spec().id(), v.id, new MarginState(value[k], required[k], required[k])));
+          out.add(
+              new LiquidationCandidate(
+                  c.spec().id(), v.id, new MarginState(value[k], required[k], required[k])));
         }
       }
     }
@@ -145,13 +159,20 @@ final class CdpRiskView {
       int i = order[j];
       Vault v = book.vaults.at(unsafeOrdinal[i]);
       if (!pausedByStaleness(v)) {
-        out.add(new LiquidationCandidate(c.spec().id(), v.id, new MarginState(unsafeValue[i], unsafeRequired[i], unsafeRequired[i])));
+        out.add(
+            new LiquidationCandidate(
+                c.spec().id(),
+                v.id,
+                new MarginState(unsafeValue[i], unsafeRequired[i], unsafeRequired[i])));
       }
     }
     liquidatable.replace(out);
   }
 
-  /** The health of every vault with debt at current oracle prices (see {@link CdpVenue#healthValues}). */
+  /**
+   * The health of every vault with debt at current oracle prices (see {@link
+   * CdpVenue#healthValues}).
+   */
   double[] healthValues() {
     readMarkPrices();
     int n = book.size();
@@ -196,7 +217,9 @@ final class CdpRiskView {
 
   /** Whether the columns hold what a pass would write now: nothing they read has changed. */
   private boolean passIsCurrent(int n) {
-    if (passVaults != n || passTransfers != c.ledger().transferCount() || passDebtChanges != book.debtChanges()) {
+    if (passVaults != n
+        || passTransfers != c.ledger().transferCount()
+        || passDebtChanges != book.debtChanges()) {
       return false;
     }
     for (int i = 0; i < price.length; i++) {
@@ -236,7 +259,8 @@ final class CdpRiskView {
 
   /**
    * Records vault {@code k}'s allowance: its slack is collateral value less {@code debt × mat}, and
-   * only the collateral value moves, with its own collateral type's price (the one factor it reads).
+   * only the collateral value moves, with its own collateral type's price (the one factor it
+   * reads).
    */
   private void allow(int k) {
     double equity = value[k];
@@ -252,9 +276,12 @@ final class CdpRiskView {
     book.screen.allow(k, slot, equity - requirement, moving, moving + requirement, reads);
   }
 
-  /** Whether a stale price of the vault's collateral holds its bark back (counted once per step). */
+  /**
+   * Whether a stale price of the vault's collateral holds its bark back (counted once per step).
+   */
   boolean pausedByStaleness(Vault v) {
-    return stalePauses.pauses(c.services().oracles(), c.spec().oracle(), List.of(v.ilk.terms.asset()), c.step());
+    return stalePauses.pauses(
+        c.services().oracles(), c.spec().oracle(), List.of(v.ilk.terms.asset()), c.step());
   }
 
   MarginState state(Vault v) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
 import org.marginfall.core.venue.EnglishAuctions;
@@ -17,7 +18,6 @@ import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VaultVenue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
@@ -28,8 +28,8 @@ import org.marginfall.core.venue.VenueSnapshot;
  * <p>Ledger layout under the venue id {@code v}: vaults {@code v/vaults/<owner>/<ilk>} hold
  * collateral; {@code v/issuer} (external) mints the base currency a vault draws and the keeper
  * incentives (Maker's {@code vat.suck}) and takes back what the Vow heals, so its negative balance
- * is the outstanding supply; {@code v/auctions} holds collateral for sale; {@code v/vow} holds
- * the system surplus (stability fees, auction proceeds, the initial buffer); {@code v/bad-debt}
+ * is the outstanding supply; {@code v/auctions} holds collateral for sale; {@code v/vow} holds the
+ * system surplus (stability fees, auction proceeds, the initial buffer); {@code v/bad-debt}
  * (external) is the outside backstop (Maker's MKR-minting {@code flop}) that writes off what the
  * surplus could not heal. The books satisfy, to the atom, {@code -issuer = sum of vault debt +
  * sin}, where {@code sin} is the Vow's queue of debt taken over from barked vaults plus incentives
@@ -45,7 +45,8 @@ import org.marginfall.core.venue.VenueSnapshot;
  *   <li>{@link CdpRiskView}: vaults as margin states, the full and the round mark, stale pauses;
  *   <li>{@link Barker}: {@code bark}, whether it can happen now and the incentive it would pay;
  *   <li>{@link Clipper}: the auctions: {@code kick}, {@code take}, {@code redo};
- *   <li>{@link HoleLimits}: {@code Hole}/{@code Dirt}; {@link Vow}: the debt queue, heal, write-offs;
+ *   <li>{@link HoleLimits}: {@code Hole}/{@code Dirt}; {@link Vow}: the debt queue, heal,
+ *       write-offs;
  *   <li>{@link StabilityFees}: {@code drip}; {@link CdpAudit}: the proof that the books hold.
  * </ul>
  *
@@ -66,8 +67,10 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
   private final Barker barker;
   private final StabilityFees fees;
   private final CdpAudit audit;
+
   /** Liquidations 1.0 parts; null when the venue runs Liquidations 2.0. */
   private final Flipper flipper;
+
   private final Cat cat;
 
   /** Builds the parts; only the context touches the ledger, opening the system accounts. */
@@ -156,13 +159,27 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
     MarginState state = risk.state(c.ledger().balance(vault, v.ilk.terms.asset()), after, v.ilk);
     if (state.liquidatable()) {
       throw new IllegalStateException(
-          vault + ": debt " + c.units(after) + " would be unsafe against collateral worth "
-              + state.equity() + " at mat " + v.ilk.terms.mat());
+          vault
+              + ": debt "
+              + c.units(after)
+              + " would be unsafe against collateral worth "
+              + state.equity()
+              + " at mat "
+              + v.ilk.terms.mat());
     }
     c.ledger().transfer(c.issuer(), to, c.base(), atoms);
     book.setDebt(v, after);
-    c.services().events().emit(
-        new DebtDrawn(c.step(), c.round(), c.venue(), vault.value(), c.units(atoms), c.units(after), state.equity()));
+    c.services()
+        .events()
+        .emit(
+            new DebtDrawn(
+                c.step(),
+                c.round(),
+                c.venue(),
+                vault.value(),
+                c.units(atoms),
+                c.units(after),
+                state.equity()));
   }
 
   @Override
@@ -192,8 +209,8 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
   }
 
   /**
-   * Collateral value over {@code debt × mat} of every vault with debt (1 is dog.sol's
-   * {@code ink * spot < art * rate} threshold), at current oracle prices as the last mark saw them.
+   * Collateral value over {@code debt × mat} of every vault with debt (1 is dog.sol's {@code ink *
+   * spot < art * rate} threshold), at current oracle prices as the last mark saw them.
    */
   @Override
   public double[] healthValues() {
@@ -215,8 +232,8 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
 
   /**
    * The keeper incentive a bark would pay now, {@code coin = tip + chip * tab} with {@code tab}
-   * from the hole limits (makerdao/dss dog.sol bark, clip.sol kick); 0 when the limits
-   * or the dust rule would refuse the bark. Taking the auction later is a separate profit.
+   * from the hole limits (makerdao/dss dog.sol bark, clip.sol kick); 0 when the limits or the dust
+   * rule would refuse the bark. Taking the auction later is a separate profit.
    */
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
@@ -324,9 +341,16 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
       tabStarted = cat.tabStarted;
     }
     return new VenueSnapshot(
-        book.size(), liquidations, c.units(tabStarted), c.units(vow.penaltyIncome),
-        c.units(vow.surplusUsed), c.units(vow.badDebt), c.ledger().units(c.vow(), c.base()),
-        c.units(debt), risk.liquidatable.list().size(), extras);
+        book.size(),
+        liquidations,
+        c.units(tabStarted),
+        c.units(vow.penaltyIncome),
+        c.units(vow.surplusUsed),
+        c.units(vow.badDebt),
+        c.ledger().units(c.vow(), c.base()),
+        c.units(debt),
+        risk.liquidatable.list().size(),
+        extras);
   }
 
   /** Proves the books to the atom; see {@link CdpAudit}. */

@@ -8,11 +8,11 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.StalenessGuard;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /**
  * The definition of a CDP venue with MakerDAO Liquidations 2.0 (Dog, Clipper, Abacus, Vow).
@@ -44,14 +44,24 @@ public record CdpVenueSpec(
 
   /** A Liquidations 2.0 venue. */
   public CdpVenueSpec(
-      VenueId id, OracleId oracle, double stepSeconds, double globalHole, double surplusBuffer, List<CdpIlk> ilks,
+      VenueId id,
+      OracleId oracle,
+      double stepSeconds,
+      double globalHole,
+      double surplusBuffer,
+      List<CdpIlk> ilks,
       StalenessGuard staleness) {
     this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, staleness, null);
   }
 
   /** A venue without a staleness guard. */
   public CdpVenueSpec(
-      VenueId id, OracleId oracle, double stepSeconds, double globalHole, double surplusBuffer, List<CdpIlk> ilks) {
+      VenueId id,
+      OracleId oracle,
+      double stepSeconds,
+      double globalHole,
+      double surplusBuffer,
+      List<CdpIlk> ilks) {
     this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, StalenessGuard.OFF, null);
   }
 

@@ -54,9 +54,20 @@ public final class CdpVenueType implements VenueType {
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
     int mark = node.problems().count();
-    List<String> fields = new ArrayList<>(List.of(
-        "id", "type", "oracle", "stepSeconds", "globalHole", "surplusBuffer", "ilks", "abacus",
-        "maxOracleAgeSteps", "onStale", "flip"));
+    List<String> fields =
+        new ArrayList<>(
+            List.of(
+                "id",
+                "type",
+                "oracle",
+                "stepSeconds",
+                "globalHole",
+                "surplusBuffer",
+                "ilks",
+                "abacus",
+                "maxOracleAgeSteps",
+                "onStale",
+                "flip"));
     PARAMS.forEach(p -> fields.add(p.name()));
     node.allowOnly(fields.toArray(String[]::new));
     String id = node.id("id");
@@ -89,7 +100,9 @@ public final class CdpVenueType implements VenueType {
       return null;
     }
     return node.build(
-        () -> new CdpVenueSpec(VenueId.of(id), oracle, stepSeconds, globalHole, surplus, ilks, staleness, flip));
+        () ->
+            new CdpVenueSpec(
+                VenueId.of(id), oracle, stepSeconds, globalHole, surplus, ilks, staleness, flip));
   }
 
   /**
@@ -113,7 +126,9 @@ public final class CdpVenueType implements VenueType {
     return n.problems().since(mark) ? null : n.build(() -> new FlipTerms(beg, ttl, tau, lump));
   }
 
-  /** Reads one parameter if present; returns the value, the fallback when absent, null when invalid. */
+  /**
+   * Reads one parameter if present; returns the value, the fallback when absent, null when invalid.
+   */
   private static Double param(SpecNode node, Param p, double fallback) {
     if (!node.has(p.name())) {
       return fallback;
@@ -135,7 +150,11 @@ public final class CdpVenueType implements VenueType {
    * not built, so one mistake is reported once, at the venue's field.
    */
   private static CdpIlk readIlk(
-      SpecNode i, SpecContext context, Map<String, Double> defaults, Abacus defaultAbacus, boolean defaultsValid) {
+      SpecNode i,
+      SpecContext context,
+      Map<String, Double> defaults,
+      Abacus defaultAbacus,
+      boolean defaultsValid) {
     int mark = i.problems().count();
     AssetId asset;
     double[] values = new double[PARAMS.size()];
@@ -173,7 +192,10 @@ public final class CdpVenueType implements VenueType {
                 values[7], values[8], values[9], a));
   }
 
-  /** Reads {@code {type: linear, tau}}, {@code {type: stairstep-exponential, step, cut}} or {@code {type: exponential, cut}}. */
+  /**
+   * Reads {@code {type: linear, tau}}, {@code {type: stairstep-exponential, step, cut}} or {@code
+   * {type: exponential, cut}}.
+   */
   private static Abacus readAbacus(SpecNode n) {
     int mark = n.problems().count();
     if (!n.requireObject()) {
@@ -193,7 +215,9 @@ public final class CdpVenueType implements VenueType {
         n.allowOnly("type", "step", "cut");
         double step = n.positive("step");
         double cut = cut(n);
-        return n.problems().since(mark) ? null : n.build(() -> new Abacus.StairstepExponentialDecrease(step, cut));
+        return n.problems().since(mark)
+            ? null
+            : n.build(() -> new Abacus.StairstepExponentialDecrease(step, cut));
       }
       case "exponential" -> {
         n.allowOnly("type", "cut");
@@ -201,7 +225,11 @@ public final class CdpVenueType implements VenueType {
         return n.problems().since(mark) ? null : n.build(() -> new Abacus.ExponentialDecrease(cut));
       }
       default -> {
-        n.get("type").fail("unknown abacus '" + type + "' (known: linear, stairstep-exponential, exponential)");
+        n.get("type")
+            .fail(
+                "unknown abacus '"
+                    + type
+                    + "' (known: linear, stairstep-exponential, exponential)");
         return null;
       }
     }

@@ -11,9 +11,9 @@ import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
 
 /**
- * The CDP venue's Dutch auctions (clip.sol): starting a sale for a barked vault ({@code kick}),
- * its price falling by the collateral type's {@link Abacus}, bids ({@code take}), resets past
- * {@code tail} or below {@code cusp} ({@code redo}), and ending a sale, whose books the {@link Vow}
+ * The CDP venue's Dutch auctions (clip.sol): starting a sale for a barked vault ({@code kick}), its
+ * price falling by the collateral type's {@link Abacus}, bids ({@code take}), resets past {@code
+ * tail} or below {@code cusp} ({@code redo}), and ending a sale, whose books the {@link Vow}
  * settles.
  *
  * <p>Mutable and not thread-safe.
@@ -45,10 +45,23 @@ final class Clipper {
     sale.sin = bark.due();
     long coin = vow.payIncentive(sale, ilk.paysIncentive());
     sales.put(sale.id, sale);
-    c.services().events().emit(
-        new AuctionStarted(
-            c.step(), c.round(), c.venue(), v.id.value(), keeper.value(), ilk.terms.asset().value(), sale.id,
-            ilk.collateral.units(bark.dink()), c.units(bark.due()), c.units(bark.tab()), top, c.units(coin), partial));
+    c.services()
+        .events()
+        .emit(
+            new AuctionStarted(
+                c.step(),
+                c.round(),
+                c.venue(),
+                v.id.value(),
+                keeper.value(),
+                ilk.terms.asset().value(),
+                sale.id,
+                ilk.collateral.units(bark.dink()),
+                c.units(bark.due()),
+                c.units(bark.tab()),
+                top,
+                c.units(coin),
+                partial));
     return coin;
   }
 
@@ -71,7 +84,8 @@ final class Clipper {
     double price = price(s);
     return needsRedo(s, price)
         ? Optional.empty()
-        : Optional.of(new AuctionLot(c.spec().id(), s.id, s.ilk.terms.asset(), s.lot, price, c.units(s.tab)));
+        : Optional.of(
+            new AuctionLot(c.spec().id(), s.id, s.ilk.terms.asset(), s.lot, price, c.units(s.tab)));
   }
 
   /** clip.sol {@code take}; see {@link CdpVenue#take}. */
@@ -84,7 +98,8 @@ final class Clipper {
     if (needsRedo(s, price) || maxPrice < price) {
       return Optional.empty();
     }
-    Optional<Liquidations2Math.Take> t = Liquidations2Math.take(s.lot, s.tab, maxAtoms, price, s.ilk.chost, s.ilk.shift);
+    Optional<Liquidations2Math.Take> t =
+        Liquidations2Math.take(s.lot, s.tab, maxAtoms, price, s.ilk.chost, s.ilk.shift);
     if (t.isEmpty() || c.ledger().balance(taker, c.base()) < t.get().owe()) {
       return Optional.empty();
     }
@@ -99,10 +114,21 @@ final class Clipper {
     // dog.sol digs: the auction's claim on the hole limits falls by what it raised, or all of it
     // once the lot is gone.
     limits.dig(s.ilk, s.lot == 0 ? s.tab + owe : owe);
-    c.services().events().emit(
-        new AuctionTaken(
-            c.step(), c.round(), c.venue(), s.id, taker.value(), asset.value(), s.ilk.collateral.units(slice), price,
-            c.units(owe), c.units(s.tab), s.ilk.collateral.units(s.lot)));
+    c.services()
+        .events()
+        .emit(
+            new AuctionTaken(
+                c.step(),
+                c.round(),
+                c.venue(),
+                s.id,
+                taker.value(),
+                asset.value(),
+                s.ilk.collateral.units(slice),
+                price,
+                c.units(owe),
+                c.units(s.tab),
+                s.ilk.collateral.units(s.lot)));
     if (s.lot == 0) {
       end(s, s.tab, 0);
     } else if (s.tab == 0) {
@@ -123,15 +149,24 @@ final class Clipper {
     }
   }
 
-  /** clip.sol {@code redo}: restart from {@code top = price * buf}; pays the incentive again if the sale is not dusty. */
+  /**
+   * clip.sol {@code redo}: restart from {@code top = price * buf}; pays the incentive again if the
+   * sale is not dusty.
+   */
   private void redo(Sale s) {
     double feed = c.oraclePrice(s.ilk.terms.asset());
     s.top = feed * s.ilk.terms.buf();
     s.tic = c.step();
     boolean paid =
-        s.ilk.paysIncentive() && s.tab >= s.ilk.chost && s.ilk.collateral.units(s.lot) * feed >= c.units(s.ilk.chost);
+        s.ilk.paysIncentive()
+            && s.tab >= s.ilk.chost
+            && s.ilk.collateral.units(s.lot) * feed >= c.units(s.ilk.chost);
     long coin = vow.payIncentive(s, paid);
-    c.services().events().emit(new AuctionReset(c.step(), c.round(), c.venue(), s.id, s.keeper.value(), s.top, c.units(coin)));
+    c.services()
+        .events()
+        .emit(
+            new AuctionReset(
+                c.step(), c.round(), c.venue(), s.id, s.keeper.value(), s.top, c.units(coin)));
   }
 
   private void end(Sale s, long deficit, long returned) {
@@ -163,6 +198,7 @@ final class Clipper {
   }
 
   private boolean needsRedo(Sale s, double price) {
-    return Liquidations2Math.needsRedo(elapsedSeconds(s), s.ilk.terms.tail(), price, s.top, s.ilk.terms.cusp());
+    return Liquidations2Math.needsRedo(
+        elapsedSeconds(s), s.ilk.terms.tail(), price, s.top, s.ilk.terms.cusp());
   }
 }

@@ -16,7 +16,13 @@ import org.marginfall.core.event.VenueEvent;
  * @param collateralValue the vault's collateral at the oracle price
  */
 public record DebtDrawn(
-    long step, int round, String venue, String vault, double amount, double debt, double collateralValue)
+    long step,
+    int round,
+    String venue,
+    String vault,
+    double amount,
+    double debt,
+    double collateralValue)
     implements VenueEvent {
 
   @Override

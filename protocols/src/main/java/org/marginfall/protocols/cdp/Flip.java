@@ -12,14 +12,19 @@ import org.marginfall.core.ledger.AccountId;
  */
 final class Flip {
   final Sale sale;
+
   /** The high bid in base atoms, paid to the Vow as it was bid up. */
   long bid;
+
   /** The high bidder; null until the first bid (flip.sol's {@code guy} is then the Cat). */
   AccountId guy;
+
   /** When the high bid wins, in seconds; 0 before any bid (flip.sol {@code tic}). */
   double tic;
+
   /** When the auction ends, in seconds (flip.sol {@code end}). */
   double end;
+
   /** Collateral the dent phase gave back to the vault, in atoms. */
   long returned;
 
@@ -28,7 +33,9 @@ final class Flip {
     this.end = end;
   }
 
-  /** Whether the tend phase is over: the bid has reached the tab and bidders now bid the lot down. */
+  /**
+   * Whether the tend phase is over: the bid has reached the tab and bidders now bid the lot down.
+   */
   boolean dentPhase() {
     return bid == sale.tab;
   }

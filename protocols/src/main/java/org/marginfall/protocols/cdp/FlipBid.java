@@ -19,7 +19,15 @@ import org.marginfall.core.event.VenueEvent;
  * @param tab what the tend phase bids up to, base units
  */
 public record FlipBid(
-    long step, int round, String venue, long lotId, String bidder, String phase, double bid, double lot, double tab)
+    long step,
+    int round,
+    String venue,
+    long lotId,
+    String bidder,
+    String phase,
+    double bid,
+    double lot,
+    double tab)
     implements VenueEvent {
 
   @Override

@@ -3,12 +3,12 @@ package org.marginfall.protocols.cdp;
 import org.marginfall.core.util.Checks;
 
 /**
- * The terms of Maker's Liquidations 1.0 English collateral auctions (flip.sol with cat.sol's
- * {@code lump} and {@code chop}), which a CDP venue runs instead of Clipper Dutch auctions when it
- * has them: {@code tend} bids base currency up to the tab in steps of at least {@code beg}, then
- * {@code dent} bids the collateral down by at least {@code beg}; a bid wins once {@code ttl}
- * seconds pass without a better one or the auction reaches {@code tau} seconds.
- * Source: makerdao/dss src/flip.sol and src/cat.sol (2019 MCD launch).
+ * The terms of Maker's Liquidations 1.0 English collateral auctions (flip.sol with cat.sol's {@code
+ * lump} and {@code chop}), which a CDP venue runs instead of Clipper Dutch auctions when it has
+ * them: {@code tend} bids base currency up to the tab in steps of at least {@code beg}, then {@code
+ * dent} bids the collateral down by at least {@code beg}; a bid wins once {@code ttl} seconds pass
+ * without a better one or the auction reaches {@code tau} seconds. Source: makerdao/dss
+ * src/flip.sol and src/cat.sol (2019 MCD launch).
  *
  * <p>Immutable and thread-safe.
  *

@@ -14,8 +14,7 @@ import org.marginfall.core.venue.EnglishLot;
  * {@code tend} and {@code dent} bids, {@code deal} once the high bid's {@code ttl} or the auction's
  * {@code tau} has passed, and {@code tick} restarting an auction nobody bid on. Each bid's increase
  * goes to the Vow as it lands; the {@link Vow} settles the auction's share of the debt queue at the
- * deal, so a tend phase that ends below the tab leaves a deficit.
- * Source: makerdao/dss src/flip.sol
+ * deal, so a tend phase that ends below the tab leaves a deficit. Source: makerdao/dss src/flip.sol
  *
  * <p>Mutable and not thread-safe.
  */
@@ -26,10 +25,13 @@ final class Flipper {
   private final FlipTerms terms;
   private final TreeMap<Long, Flip> flips = new TreeMap<>();
   private long nextId = 1;
+
   /** Auctions dealt for a winning bid below one base unit (the "0 DAI" bids of March 2020). */
   long zeroBidLots;
+
   /** Collateral value, at the market price when dealt, that those auctions gave away. */
   double zeroBidValue;
+
   long dealt;
 
   Flipper(CdpContext c, Vow vow, FlipTerms terms) {
@@ -38,7 +40,10 @@ final class Flipper {
     this.terms = terms;
   }
 
-  /** flip.sol {@code kick}: an auction of the bitten lot (already in the auctions account) for {@code tab}. */
+  /**
+   * flip.sol {@code kick}: an auction of the bitten lot (already in the auctions account) for
+   * {@code tab}.
+   */
   void kick(Vault v, AccountId kicker, long due, long tab, long lot, boolean partial) {
     Ilk ilk = v.ilk;
     Sale sale = new Sale(nextId++, ilk, v, kicker, due, tab, lot);
@@ -47,10 +52,23 @@ final class Flipper {
     sale.tic = c.step();
     sale.sin = due;
     flips.put(sale.id, new Flip(sale, now() + terms.tau()));
-    c.services().events().emit(
-        new AuctionStarted(
-            c.step(), c.round(), c.venue(), v.id.value(), kicker.value(), ilk.terms.asset().value(), sale.id,
-            ilk.collateral.units(lot), c.units(due), c.units(tab), price, 0, partial));
+    c.services()
+        .events()
+        .emit(
+            new AuctionStarted(
+                c.step(),
+                c.round(),
+                c.venue(),
+                v.id.value(),
+                kicker.value(),
+                ilk.terms.asset().value(),
+                sale.id,
+                ilk.collateral.units(lot),
+                c.units(due),
+                c.units(tab),
+                price,
+                0,
+                partial));
   }
 
   /** The auctions that take bids now, with {@code bidder}'s standing. */
@@ -59,8 +77,16 @@ final class Flipper {
     for (Flip f : flips.values()) {
       if (open(f)) {
         Sale s = f.sale;
-        out.add(new EnglishLot(
-            c.spec().id(), s.id, s.ilk.terms.asset(), s.lot, f.bid, s.tab, bidder.equals(f.guy), terms.beg()));
+        out.add(
+            new EnglishLot(
+                c.spec().id(),
+                s.id,
+                s.ilk.terms.asset(),
+                s.lot,
+                f.bid,
+                s.tab,
+                bidder.equals(f.guy),
+                terms.beg()));
       }
     }
     return out;
@@ -68,7 +94,8 @@ final class Flipper {
 
   /**
    * The open auctions as the engine's auction list: price is the high bid per unit of the lot and
-   * debt what the tend phase still lacks, so liquidation rounds keep running while auctions are open.
+   * debt what the tend phase still lacks, so liquidation rounds keep running while auctions are
+   * open.
    */
   List<AuctionLot> auctions() {
     List<AuctionLot> out = new ArrayList<>();
@@ -76,7 +103,9 @@ final class Flipper {
       if (open(f)) {
         Sale s = f.sale;
         double perUnit = c.units(f.bid) / s.ilk.collateral.units(s.lot);
-        out.add(new AuctionLot(c.spec().id(), s.id, s.ilk.terms.asset(), s.lot, perUnit, c.units(s.tab - f.bid)));
+        out.add(
+            new AuctionLot(
+                c.spec().id(), s.id, s.ilk.terms.asset(), s.lot, perUnit, c.units(s.tab - f.bid)));
       }
     }
     return out;
@@ -135,9 +164,19 @@ final class Flipper {
     f.guy = bidder;
     f.tic = now() + terms.ttl();
     Sale s = f.sale;
-    c.services().events().emit(
-        new FlipBid(c.step(), c.round(), c.venue(), s.id, bidder.value(), phase, c.units(f.bid),
-            s.ilk.collateral.units(s.lot), c.units(s.tab)));
+    c.services()
+        .events()
+        .emit(
+            new FlipBid(
+                c.step(),
+                c.round(),
+                c.venue(),
+                s.id,
+                bidder.value(),
+                phase,
+                c.units(f.bid),
+                s.ilk.collateral.units(s.lot),
+                c.units(s.tab)));
   }
 
   /**
@@ -159,7 +198,9 @@ final class Flipper {
     }
   }
 
-  /** flip.sol {@code deal}: the lot goes to the high bidder; the Vow settles what the bids raised. */
+  /**
+   * flip.sol {@code deal}: the lot goes to the high bidder; the Vow settles what the bids raised.
+   */
   private void deal(Flip f) {
     Sale s = f.sale;
     AssetId asset = s.ilk.terms.asset();

@@ -3,7 +3,8 @@ package org.marginfall.protocols.cdp;
 /**
  * dog.sol's limits on collateral in auction: the tabs running auctions still claim, globally
  * ({@code Dirt} under {@code Hole}) and per collateral type ({@code ilk.dirt} under {@code
- * ilk.hole}), in base-currency atoms. A bark adds its tab; {@code dig} takes back what a take raised.
+ * ilk.hole}), in base-currency atoms. A bark adds its tab; {@code dig} takes back what a take
+ * raised.
  *
  * <p>Mutable and not thread-safe.
  */
@@ -28,7 +29,10 @@ final class HoleLimits {
     return ilk.hole - ilk.dirt;
   }
 
-  /** Whether some collateral type has room for a bark: {@code min(Hole - Dirt, ilk.hole - ilk.dirt)} positive and at least its dust. */
+  /**
+   * Whether some collateral type has room for a bark: {@code min(Hole - Dirt, ilk.hole - ilk.dirt)}
+   * positive and at least its dust.
+   */
   boolean anyRoom() {
     for (Ilk ilk : ilks) {
       long room = Math.min(globalHole - dirt, ilk.hole - ilk.dirt);

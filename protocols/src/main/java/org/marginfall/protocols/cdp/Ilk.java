@@ -11,11 +11,15 @@ import org.marginfall.core.ledger.Precision;
 final class Ilk {
   /** Its place in the order the collateral types were declared. */
   final int index;
+
   final CdpIlk terms;
+
   /** How finely the ledger counts the collateral: ink, lots, slices. */
   final Precision collateral;
+
   /** The base currency's decimals minus the collateral's (see {@link Liquidations2Math#take}). */
   final int shift;
+
   final long dust;
   final long hole;
   final long tip;

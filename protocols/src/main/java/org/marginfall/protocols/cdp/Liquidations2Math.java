@@ -6,9 +6,9 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * The formulas of MakerDAO Liquidations 2.0 over explicit integer amounts (ledger atoms: debt,
- * tabs and incentives in atoms of the base currency, collateral in atoms of the collateral, which
- * may have other decimals), so that each rule can be checked by hand without a venue.
+ * The formulas of MakerDAO Liquidations 2.0 over explicit integer amounts (ledger atoms: debt, tabs
+ * and incentives in atoms of the base currency, collateral in atoms of the collateral, which may
+ * have other decimals), so that each rule can be checked by hand without a venue.
  *
  * <p>Where the contracts round (WAD/RAY fixed point), these round the same way: down for amounts
  * the system hands out or sizes (dart, dink, tab, incentives, slices), up for what a bidder pays.
@@ -52,7 +52,9 @@ public final class Liquidations2Math {
     long due =
         Math.min(
             debt,
-            BigDecimal.valueOf(room).divide(BigDecimal.valueOf(chop), 0, RoundingMode.FLOOR).longValueExact());
+            BigDecimal.valueOf(room)
+                .divide(BigDecimal.valueOf(chop), 0, RoundingMode.FLOOR)
+                .longValueExact());
     if (due < debt) {
       if (debt - due < dust) {
         due = debt;
@@ -73,21 +75,26 @@ public final class Liquidations2Math {
     return Optional.of(new Bark(due, dink, mulFloor(due, chop)));
   }
 
-  /** clip.sol {@code kick}/{@code redo}: the keeper incentive {@code coin = tip + wmul(tab, chip)}. */
+  /**
+   * clip.sol {@code kick}/{@code redo}: the keeper incentive {@code coin = tip + wmul(tab, chip)}.
+   */
   public static long incentive(long tip, double chip, long tab) {
     return Math.addExact(tip, mulFloor(tab, chip));
   }
 
-  /** clip.sol {@code chost = wmul(dust, dog.chop(ilk))}: the smallest tab a partial take may leave. */
+  /**
+   * clip.sol {@code chost = wmul(dust, dog.chop(ilk))}: the smallest tab a partial take may leave.
+   */
   public static long chost(long dust, double chop) {
     return mulFloor(dust, chop);
   }
 
   /**
-   * clip.sol {@code status}: an auction needs a reset when {@code now - tic > tail} or {@code
-   * price / top < cusp}.
+   * clip.sol {@code status}: an auction needs a reset when {@code now - tic > tail} or {@code price
+   * / top < cusp}.
    */
-  public static boolean needsRedo(double elapsedSeconds, double tail, double price, double top, double cusp) {
+  public static boolean needsRedo(
+      double elapsedSeconds, double tail, double price, double top, double cusp) {
     return elapsedSeconds > tail || price / top < cusp;
   }
 
@@ -108,10 +115,11 @@ public final class Liquidations2Math {
    * the slice) and the base currency ({@code tab}, {@code chost}, the owe) counted at different
    * decimals.
    *
-   * @param shift the base currency's decimals minus the collateral's: one collateral atom at
-   *     {@code price} is worth {@code price * 10^shift} base atoms
+   * @param shift the base currency's decimals minus the collateral's: one collateral atom at {@code
+   *     price} is worth {@code price * 10^shift} base atoms
    */
-  public static Optional<Take> take(long lot, long tab, long amt, double price, long chost, int shift) {
+  public static Optional<Take> take(
+      long lot, long tab, long amt, double price, long chost, int shift) {
     if (lot <= 0 || tab <= 0 || amt <= 0 || !(price > 0)) {
       return Optional.empty();
     }

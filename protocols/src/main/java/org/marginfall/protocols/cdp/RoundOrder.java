@@ -14,8 +14,8 @@ import org.marginfall.core.venue.LiquidationCandidate;
  * of (health, account) pairs is unique. The vaults of the last round that are listed again with a
  * bit-identical health keep their pairs, so in the last round's order they are already sorted; the
  * others (new, or with a changed health) are sorted among themselves, and merging the two sorted
- * runs gives exactly the sequence a full sort of this round's vaults gives, tie-break included.
- * The cost is linear in the vaults listed plus a sort of the changed ones.
+ * runs gives exactly the sequence a full sort of this round's vaults gives, tie-break included. The
+ * cost is linear in the vaults listed plus a sort of the changed ones.
  *
  * <p>Mutable and not thread-safe.
  */
@@ -23,13 +23,18 @@ final class RoundOrder {
 
   /** The last round's vault ordinals in order, and each one's health bits there, by ordinal. */
   private int[] lastOrder = new int[0];
+
   private int lastCount;
   private long[] lastHealthBits = new long[0];
+
   /** This round's index of a vault, by ordinal, valid where {@link #hereRound} is this round. */
   private int[] here = new int[0];
+
   private int[] hereRound = new int[0];
+
   /** The round in which a vault was found kept (same health as last round), by ordinal. */
   private int[] keptRound = new int[0];
+
   private int round;
   private int[] kept = new int[0];
   private int[] order = new int[0];
@@ -38,7 +43,8 @@ final class RoundOrder {
    * The indices {@code 0 .. n-1} of this round's unsafe vaults most underwater first.
    *
    * @param n how many vaults the round lists
-   * @param ordinals each one's ordinal in the book (distinct), {@code ordinals[i]} for {@code i < n}
+   * @param ordinals each one's ordinal in the book (distinct), {@code ordinals[i]} for {@code i <
+   *     n}
    * @param health each one's health
    * @param ids each one's account id
    * @return a buffer whose first {@code n} entries are the order; valid until the next call
@@ -57,7 +63,8 @@ final class RoundOrder {
     int keptCount = 0;
     for (int j = 0; j < lastCount; j++) {
       int o = lastOrder[j];
-      if (o < hereRound.length && hereRound[o] == round
+      if (o < hereRound.length
+          && hereRound[o] == round
           && Double.doubleToRawLongBits(health[here[o]]) == lastHealthBits[o]) {
         kept[keptCount++] = here[o];
         keptRound[o] = round;
@@ -97,7 +104,10 @@ final class RoundOrder {
     }
   }
 
-  /** {@link LiquidationCandidate#mostUnderwaterFirst}'s comparison of indices {@code a} and {@code b}. */
+  /**
+   * {@link LiquidationCandidate#mostUnderwaterFirst}'s comparison of indices {@code a} and {@code
+   * b}.
+   */
   private static int compare(int a, int b, double[] health, AccountId[] ids) {
     int c = Double.compare(health[a], health[b]);
     return c != 0 ? c : ids[a].compareTo(ids[b]);

@@ -4,8 +4,8 @@ import org.marginfall.core.ledger.AccountId;
 
 /**
  * One Clipper sale (clip.sol {@code sales[id]}): what it must still raise ({@code tab}), the
- * collateral left ({@code lot}), its starting price and start step, and its share of the Vow's
- * debt queue ({@code sin}: the debt taken over plus incentives paid for it).
+ * collateral left ({@code lot}), its starting price and start step, and its share of the Vow's debt
+ * queue ({@code sin}: the debt taken over plus incentives paid for it).
  *
  * <p>Mutable and not thread-safe.
  */

@@ -10,6 +10,7 @@ final class StabilityFees {
 
   private final CdpContext c;
   private final VaultBook book;
+
   /** Fees accrued over the run, in base-currency atoms. */
   long accrued;
 

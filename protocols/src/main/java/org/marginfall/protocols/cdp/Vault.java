@@ -12,9 +12,12 @@ import org.marginfall.core.ledger.AccountId;
 final class Vault {
   final AccountId id;
   final Ilk ilk;
+
   /** The vault's and its collateral's ledger indices, so marking reads balances without lookups. */
   final int slot;
+
   final int assetSlot;
+
   /** Its place in the order vaults were opened: its row in the columns. */
   final int ordinal;
 

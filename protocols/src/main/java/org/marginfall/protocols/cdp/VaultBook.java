@@ -29,23 +29,31 @@ final class VaultBook {
   final List<Ilk> ilks = new ArrayList<>();
   private final Map<AssetId, Ilk> ilkByAsset = new LinkedHashMap<>();
   final AccountTable<Vault> vaults = new AccountTable<>();
+
   /**
    * Every vault in the last mark's most-underwater-first order, new vaults at the end. A price move
    * moves every vault of an ilk alike, so the next mark sorts a nearly sorted list in about linear
    * time instead of sorting thousands of candidates from scratch every round.
    */
   int[] markOrder = new int[16];
+
   /** Ledger index, collateral's ledger index and collateral type index, by ordinal. */
   private int[] slots = new int[16];
+
   private int[] assetSlots = new int[16];
   private int[] ilkOf = new int[16];
+
   /** Debt in base-currency atoms and normalised debt, by ordinal. */
   private long[] debt = new long[16];
+
   private double[] art = new double[16];
+
   /** The sum of every vault's debt, kept as it changes (integer sums do not depend on order). */
   private long totalDebt;
+
   /** Counts the changes of any vault's debt, so a pass can tell whether the books moved since. */
   private long debtChanges;
+
   /** Which vaults a liquidation round must mark again; told of every change of a vault's debt. */
   final LiquidationScreen screen = new LiquidationScreen();
 

@@ -13,8 +13,10 @@ import org.marginfall.core.event.InsurancePayout;
 final class Vow {
 
   private final CdpContext c;
+
   /** The debt queue: debt taken over from barked vaults plus incentives paid, not yet healed. */
   long sin;
+
   long penaltyIncome;
   long surplusUsed;
   long badDebt;
@@ -25,7 +27,9 @@ final class Vow {
     this.c = c;
   }
 
-  /** Queues the debt a bark took over from a vault ({@code vat.grab} into the Vow's {@code sin}). */
+  /**
+   * Queues the debt a bark took over from a vault ({@code vat.grab} into the Vow's {@code sin}).
+   */
   void queue(long due) {
     sin += due;
   }
@@ -61,19 +65,33 @@ final class Vow {
     sin -= s.sin;
     if (fromSurplus > 0) {
       surplusUsed += fromSurplus;
-      c.services().events().emit(new InsurancePayout(step, round, venue, s.vault.id.value(), c.units(fromSurplus)));
+      c.services()
+          .events()
+          .emit(new InsurancePayout(step, round, venue, s.vault.id.value(), c.units(fromSurplus)));
     }
     if (written > 0) {
       c.ledger().transfer(c.badDebt(), c.issuer(), c.base(), written);
       badDebt += written;
-      c.services().events().emit(new BadDebt(step, round, venue, s.vault.id.value(), c.units(written)));
+      c.services()
+          .events()
+          .emit(new BadDebt(step, round, venue, s.vault.id.value(), c.units(written)));
     }
     long penalty = Math.max(0, s.raised - s.due);
     penaltyIncome += penalty;
     deficits += deficit;
-    c.services().events().emit(
-        new AuctionEnded(
-            step, round, venue, s.id, s.vault.id.value(), c.units(s.due), c.units(s.raised), c.units(deficit),
-            s.ilk.collateral.units(returned), c.units(penalty)));
+    c.services()
+        .events()
+        .emit(
+            new AuctionEnded(
+                step,
+                round,
+                venue,
+                s.id,
+                s.vault.id.value(),
+                c.units(s.due),
+                c.units(s.raised),
+                c.units(deficit),
+                s.ilk.collateral.units(returned),
+                c.units(penalty)));
   }
 }

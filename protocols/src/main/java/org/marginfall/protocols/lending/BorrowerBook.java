@@ -22,12 +22,16 @@ final class BorrowerBook {
   private final LendingContext c;
   private final ReserveBook reserves;
   final AccountTable<Borrower> accounts = new AccountTable<>();
+
   /** Which borrowers a liquidation round must mark again; told of every change of scaled debt. */
   final LiquidationScreen screen = new LiquidationScreen();
+
   /** The number of reserves: the width of a row of {@link #scaledDebt}. */
   private final int width;
+
   /** Ledger index by ordinal. */
   private int[] slots = new int[16];
+
   /** Scaled debt by ordinal and reserve: {@code [ordinal * width + reserve index]}. */
   private double[] scaledDebt;
 

@@ -3,9 +3,9 @@ package org.marginfall.protocols.lending;
 import org.marginfall.core.event.VenueEvent;
 
 /**
- * Debt burned because a liquidation took the account's last collateral (Aave v3.3
- * {@code LiquidationLogic}; docs/venues.md, "Liquidation" of the pooled lending venue): what the
- * treasury covered, and what was left as a deficit or socialised on suppliers.
+ * Debt burned because a liquidation took the account's last collateral (Aave v3.3 {@code
+ * LiquidationLogic}; docs/venues.md, "Liquidation" of the pooled lending venue): what the treasury
+ * covered, and what was left as a deficit or socialised on suppliers.
  *
  * <p>Immutable and thread-safe.
  *

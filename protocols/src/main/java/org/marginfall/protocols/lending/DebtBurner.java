@@ -4,9 +4,9 @@ import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.InsurancePayout;
 
 /**
- * Bad debt in the lending pool (Aave v3.3): burning the debt of an account left without
- * collateral, the treasury's receipts covering it first, the rest recorded as the reserve's
- * deficit or socialised to its suppliers; covering recorded deficits from the treasury later
+ * Bad debt in the lending pool (Aave v3.3): burning the debt of an account left without collateral,
+ * the treasury's receipts covering it first, the rest recorded as the reserve's deficit or
+ * socialised to its suppliers; covering recorded deficits from the treasury later
  * (eliminateReserveDeficit); and the totals of both.
  *
  * <p>Mutable and not thread-safe.
@@ -16,8 +16,10 @@ final class DebtBurner {
   private final LendingContext c;
   private final ReserveBook book;
   private final BorrowerBook borrowers;
+
   /** What the treasury covered, in base currency at the prices of the time. */
   double insurancePaid;
+
   /** What it could not, in base currency at the prices of the time. */
   double badDebt;
 
@@ -42,7 +44,9 @@ final class DebtBurner {
     r.deficit -= covered;
     double value = covered * c.price(r.terms.asset());
     insurancePaid += value;
-    c.services().events().emit(new InsurancePayout(c.step(), c.round(), c.venue(), r.pool.value(), value));
+    c.services()
+        .events()
+        .emit(new InsurancePayout(c.step(), c.round(), c.venue(), r.pool.value(), value));
   }
 
   /**
@@ -54,7 +58,10 @@ final class DebtBurner {
     double rateBefore = r.rate();
     double units = borrowers.clearDebt(b, r);
     long held = c.ledger().balance(c.treasury(), r.terms.receipt());
-    long needed = rateBefore > 0 ? (long) Math.ceil(units / rateBefore * r.receiptPrecision.atomsPerUnit()) : 0;
+    long needed =
+        rateBefore > 0
+            ? (long) Math.ceil(units / rateBefore * r.receiptPrecision.atomsPerUnit())
+            : 0;
     long burned = Math.min(held, needed);
     double covered = burned == needed ? units : r.receiptPrecision.units(burned) * rateBefore;
     book.burn(r, c.treasury(), burned);
@@ -79,8 +86,18 @@ final class DebtBurner {
       badDebt += uncovered * p;
       c.services().events().emit(new BadDebt(step, round, v, b.id.value(), uncovered * p));
     }
-    c.services().events().emit(
-        new DebtBurned(
-            step, round, v, b.id.value(), r.terms.asset().value(), units, covered, uncovered, mode.scenarioName()));
+    c.services()
+        .events()
+        .emit(
+            new DebtBurned(
+                step,
+                round,
+                v,
+                b.id.value(),
+                r.terms.asset().value(),
+                units,
+                covered,
+                uncovered,
+                mode.scenarioName()));
   }
 }

@@ -13,7 +13,8 @@ import org.marginfall.core.util.Checks;
  * @param slope2 rate added between the optimal utilisation and full utilisation
  * @param optimalUtilisation the kink, in (0, 1)
  */
-public record InterestRateCurve(double baseRate, double slope1, double slope2, double optimalUtilisation) {
+public record InterestRateCurve(
+    double baseRate, double slope1, double slope2, double optimalUtilisation) {
 
   /** The largest annual rate (base or slope) a scenario may give: 100, that is 10,000% a year. */
   public static final double MAX_RATE = 100;
@@ -27,7 +28,8 @@ public record InterestRateCurve(double baseRate, double slope1, double slope2, d
     Checks.nonNegative(slope1, "slope1");
     Checks.nonNegative(slope2, "slope2");
     if (!(optimalUtilisation > 0 && optimalUtilisation < 1)) {
-      throw new IllegalArgumentException("optimalUtilisation: must be in (0, 1), was " + optimalUtilisation);
+      throw new IllegalArgumentException(
+          "optimalUtilisation: must be in (0, 1), was " + optimalUtilisation);
     }
   }
 
@@ -56,9 +58,8 @@ public record InterestRateCurve(double baseRate, double slope1, double slope2, d
   }
 
   /**
-   * The factor by which a debt grows at annual {@code rate} over {@code seconds}: Aave's
-   * three-term binomial approximation of {@code (1 + r/year)^seconds}
-   * (MathUtils.calculateCompoundedInterest).
+   * The factor by which a debt grows at annual {@code rate} over {@code seconds}: Aave's three-term
+   * binomial approximation of {@code (1 + r/year)^seconds} (MathUtils.calculateCompoundedInterest).
    */
   public static double compoundedGrowth(double rate, double seconds) {
     double perSecond = rate / SECONDS_PER_YEAR;

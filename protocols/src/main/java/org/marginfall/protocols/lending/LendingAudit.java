@@ -37,10 +37,24 @@ final class LendingAudit {
     for (Reserve r : book.reserves) {
       AssetId a = r.terms.asset();
       if (c.ledger().balance(r.pool, a) != r.cash) {
-        problems.add(v + ": reserve " + a + " books " + r.cash + " atoms of cash, the ledger holds " + c.ledger().balance(r.pool, a));
+        problems.add(
+            v
+                + ": reserve "
+                + a
+                + " books "
+                + r.cash
+                + " atoms of cash, the ledger holds "
+                + c.ledger().balance(r.pool, a));
       }
       if (-c.ledger().balance(r.issuer, r.terms.receipt()) != r.receipts) {
-        problems.add(v + ": " + r.receipts + " receipts of " + r.terms.receipt() + " booked, issuer shows " + -c.ledger().balance(r.issuer, r.terms.receipt()));
+        problems.add(
+            v
+                + ": "
+                + r.receipts
+                + " receipts of "
+                + r.terms.receipt()
+                + " booked, issuer shows "
+                + -c.ledger().balance(r.issuer, r.terms.receipt()));
       }
       double sum = 0;
       for (Borrower b : borrowers.accounts.values()) {
@@ -50,11 +64,26 @@ final class LendingAudit {
         }
       }
       if (Math.abs(sum - r.scaledDebt) > BOOK_TOLERANCE * Math.max(1, r.scaledDebt)) {
-        problems.add(v + ": scaled debt of " + a + " is " + r.scaledDebt + " but the accounts sum to " + sum);
+        problems.add(
+            v
+                + ": scaled debt of "
+                + a
+                + " is "
+                + r.scaledDebt
+                + " but the accounts sum to "
+                + sum);
       }
       double rate = r.rate();
       if (!Double.isFinite(rate) || rate < 0 || r.deficit < 0) {
-        problems.add(v + ": exchange rate " + rate + " or deficit " + r.deficit + " of " + a + " is invalid");
+        problems.add(
+            v
+                + ": exchange rate "
+                + rate
+                + " or deficit "
+                + r.deficit
+                + " of "
+                + a
+                + " is invalid");
       }
       if (c.spec().badDebt() == BadDebtMode.SOCIALIZE && r.deficit != 0) {
         problems.add(v + ": " + a + " records a deficit although bad debt is socialised");
@@ -69,7 +98,13 @@ final class LendingAudit {
       }
       // Healthy by the formula HF = Σ coll × LT / Σ debt >= 1 exactly when not reported.
       if (now.liquidatable() != listed.contains(b.id)) {
-        problems.add(v + ": " + b.id + " has health factor " + now.health() + " but the last mark says otherwise");
+        problems.add(
+            v
+                + ": "
+                + b.id
+                + " has health factor "
+                + now.health()
+                + " but the last mark says otherwise");
       }
     }
     return problems;

@@ -11,10 +11,15 @@ import org.marginfall.core.spec.VenueServices;
  * base currency and its precision, and the treasury account. One record so that the parts take one
  * argument for their wiring.
  *
- * @param treasury holds the receipts the reserve factor and protocol fees mint (see {@link LendingPool})
+ * @param treasury holds the receipts the reserve factor and protocol fees mint (see {@link
+ *     LendingPool})
  */
 record LendingContext(
-    LendingVenueSpec spec, VenueServices services, Ledger ledger, AssetId base, Precision basePrecision,
+    LendingVenueSpec spec,
+    VenueServices services,
+    Ledger ledger,
+    AssetId base,
+    Precision basePrecision,
     AccountId treasury) {
 
   /** The venue's id as events name it. */

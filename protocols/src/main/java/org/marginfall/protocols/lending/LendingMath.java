@@ -2,8 +2,8 @@ package org.marginfall.protocols.lending;
 
 /**
  * Stateless formulas of an Aave v3 lending venue over explicit inputs, so that each one can be
- * checked by hand: the health factor (GenericLogic.calculateUserAccountData) and one liquidation
- * of a (collateral, debt) pair (LiquidationLogic.executeLiquidationCall and
+ * checked by hand: the health factor (GenericLogic.calculateUserAccountData) and one liquidation of
+ * a (collateral, debt) pair (LiquidationLogic.executeLiquidationCall and
  * _calculateAvailableCollateralToLiquidate, Aave v3.3, aave-v3-origin; docs/sources.md).
  *
  * <p>Amounts are in units of their asset, values in base currency, prices in base currency per
@@ -24,7 +24,10 @@ public final class LendingMath {
   /** LiquidationLogic.MIN_LEFTOVER_BASE: $1,000, the least a partial liquidation may leave. */
   public static final double MIN_LEFTOVER_BASE = 1_000;
 
-  /** Relative slack on the dust comparisons, so a leftover computed to be exactly the minimum passes. */
+  /**
+   * Relative slack on the dust comparisons, so a leftover computed to be exactly the minimum
+   * passes.
+   */
   private static final double DUST_SLACK = 1e-9;
 
   private LendingMath() {}
@@ -71,7 +74,8 @@ public final class LendingMath {
     /** Validates the fields. */
     public PairInput {
       if (!(debtBalance > 0 && debtPrice > 0 && collateralPrice > 0 && collateralBalance >= 0)) {
-        throw new IllegalArgumentException("a liquidation needs debt, positive prices and collateral >= 0");
+        throw new IllegalArgumentException(
+            "a liquidation needs debt, positive prices and collateral >= 0");
       }
       if (!(totalDebtValue >= debtBalance * debtPrice * (1 - 1e-12))) {
         throw new IllegalArgumentException("totalDebtValue must include the debt reserve");
@@ -131,8 +135,8 @@ public final class LendingMath {
 
   /**
    * The collateral for repaying {@code debtToCover}: {@code debt × P_debt / P_coll × (1 + LB)},
-   * capped at the collateral balance (then the debt is scaled down to {@code coll × P_coll /
-   * P_debt / (1 + LB)}); the protocol fee is {@code LPF × (seized − seized / (1 + LB))}
+   * capped at the collateral balance (then the debt is scaled down to {@code coll × P_coll / P_debt
+   * / (1 + LB)}); the protocol fee is {@code LPF × (seized − seized / (1 + LB))}
    * (LiquidationLogic._calculateAvailableCollateralToLiquidate).
    */
   public static Plan collateralFor(PairInput in, double debtToCover, double closeFactor) {
@@ -155,8 +159,8 @@ public final class LendingMath {
 
   /**
    * Whether a partial liquidation would leave less than MIN_LEFTOVER_BASE of debt or of collateral
-   * in the pair (the v3.3 dust rule; a liquidation that takes all the debt or all the collateral
-   * is exempt).
+   * in the pair (the v3.3 dust rule; a liquidation that takes all the debt or all the collateral is
+   * exempt).
    */
   public static boolean leavesDust(PairInput in, Plan p) {
     double leftDebt = in.debtBalance() - p.debtRepaid();
@@ -190,7 +194,9 @@ public final class LendingMath {
             Math.min(
                 in.debtBalance() - in.minLeftover() / in.debtPrice(),
                 (in.collateralBalance() - in.minLeftover() / in.collateralPrice())
-                    * in.collateralPrice() / in.debtPrice() / (1 + in.liquidationBonus())));
+                    * in.collateralPrice()
+                    / in.debtPrice()
+                    / (1 + in.liquidationBonus())));
     if (partial > 0) {
       Plan q = collateralFor(in, partial, closeFactor);
       if (!leavesDust(in, q)) {
@@ -198,6 +204,11 @@ public final class LendingMath {
       }
     }
     return new Plan(
-        p.debtRepaid(), p.collateralToLiquidator(), p.protocolFee(), closeFactor, p.cappedByCollateral(), true);
+        p.debtRepaid(),
+        p.collateralToLiquidator(),
+        p.protocolFee(),
+        closeFactor,
+        p.cappedByCollateral(),
+        true);
   }
 }

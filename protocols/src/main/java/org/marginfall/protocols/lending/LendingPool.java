@@ -9,12 +9,12 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
@@ -169,12 +169,13 @@ public final class LendingPool implements LendingVenue {
   }
 
   /**
-   * Aave ValidationLogic.validateHFAndLtv: a collateral withdrawal must leave HF = Σ(coll × LT) /
-   * Σ debt ≥ 1 (HEALTH_FACTOR_LIQUIDATION_THRESHOLD, GenericLogic). The receipts
-   * move to {@code to} unredeemed; the HF after is computed before anything moves.
+   * Aave ValidationLogic.validateHFAndLtv: a collateral withdrawal must leave HF = Σ(coll × LT) / Σ
+   * debt ≥ 1 (HEALTH_FACTOR_LIQUIDATION_THRESHOLD, GenericLogic). The receipts move to {@code to}
+   * unredeemed; the HF after is computed before anything moves.
    */
   @Override
-  public void withdrawCollateral(AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
+  public void withdrawCollateral(
+      AccountId account, AssetId asset, long receiptAtoms, AccountId to) {
     desk.withdrawCollateral(account, asset, receiptAtoms, to);
   }
 
@@ -228,7 +229,10 @@ public final class LendingPool implements LendingVenue {
     risk.markLiquidationCandidates();
   }
 
-  /** The health factor (Aave: Σ collateral × LT / Σ debt) of every borrower with debt, at the last mark. */
+  /**
+   * The health factor (Aave: Σ collateral × LT / Σ debt) of every borrower with debt, at the last
+   * mark.
+   */
   @Override
   public double[] healthValues() {
     return risk.healthValues();
@@ -250,8 +254,8 @@ public final class LendingPool implements LendingVenue {
   /**
    * The liquidation bonus net of the protocol fee that {@link #liquidate} would pay on the largest
    * (collateral, debt) pair: {@code liquidatorGets * P_coll - debtRepaid * P_debt} at the oracle
-   * prices (Aave v3 LiquidationLogic.executeLiquidationCall), before the cost of
-   * buying a non-base debt asset in the market.
+   * prices (Aave v3 LiquidationLogic.executeLiquidationCall), before the cost of buying a non-base
+   * debt asset in the market.
    */
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
@@ -277,8 +281,8 @@ public final class LendingPool implements LendingVenue {
   }
 
   /**
-   * Accrues one tick of interest on every reserve, then lets the treasury's receipts cover
-   * recorded deficits (Aave v3.3 eliminateReserveDeficit, here funded by the treasury).
+   * Accrues one tick of interest on every reserve, then lets the treasury's receipts cover recorded
+   * deficits (Aave v3.3 eliminateReserveDeficit, here funded by the treasury).
    */
   @Override
   public void settle() {
@@ -319,9 +323,16 @@ public final class LendingPool implements LendingVenue {
     }
     extras.put("deficit", deficit);
     return new VenueSnapshot(
-        borrowers.size(), liquidator.liquidations, liquidator.liquidatedNotional, liquidator.liquidationFees,
-        burner.insurancePaid, burner.badDebt,
-        treasuryValue, openInterest, risk.liquidatable.list().size(), extras);
+        borrowers.size(),
+        liquidator.liquidations,
+        liquidator.liquidatedNotional,
+        liquidator.liquidationFees,
+        burner.insurancePaid,
+        burner.badDebt,
+        treasuryValue,
+        openInterest,
+        risk.liquidatable.list().size(),
+        extras);
   }
 
   /** Proves the books; see {@link LendingAudit}. */

@@ -10,11 +10,11 @@ import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.MarginState;
 
 /**
- * How healthy the lending pool's borrowers are: a borrower as a margin state (Aave's health
- * factor) at reserve prices and exchange rates read once per pass, collateral and debt values, the
- * full mark over every borrower (which records each one's allowance with the liquidation screen)
- * and the round mark over the borrowers the screen lists, both leaving the liquidatable list; the
- * pool-wide stale-price pause.
+ * How healthy the lending pool's borrowers are: a borrower as a margin state (Aave's health factor)
+ * at reserve prices and exchange rates read once per pass, collateral and debt values, the full
+ * mark over every borrower (which records each one's allowance with the liquidation screen) and the
+ * round mark over the borrowers the screen lists, both leaving the liquidatable list; the pool-wide
+ * stale-price pause.
  *
  * <p>The last mark of each borrower is kept in columns by ordinal (Σ collateral × LT, the initial
  * requirement, Σ debt), and a pass over every borrower ({@link #markAll}) writes into such columns
@@ -31,19 +31,29 @@ final class LendingRiskView {
   private final BorrowerBook borrowers;
   private final StalePauses stalePauses;
   final CandidateList liquidatable = new CandidateList();
-  /** Each reserve's oracle price, exchange rate and borrow index as {@link #readReserves} read them last. */
+
+  /**
+   * Each reserve's oracle price, exchange rate and borrow index as {@link #readReserves} read them
+   * last.
+   */
   private final double[] reservePrice;
+
   private final double[] reserveRate;
   private final double[] reserveIndex;
+
   /** Each reserve's fixed terms, by reserve index, so a pass reads arrays rather than records. */
   private final int[] receiptSlot;
+
   private final Precision[] receiptPrecision;
   private final double[] threshold;
   private final double[] loanToValue;
+
   /** The screen's factors: per reserve its oracle price, exchange rate and borrow index. */
   private final double[] factors;
+
   /** The last mark by borrower ordinal: Σ collateral × LT (equity), initial requirement, Σ debt. */
   private double[] markWeighted = new double[16];
+
   private double[] markInitial = new double[16];
   private double[] markDebt = new double[16];
 
@@ -92,7 +102,9 @@ final class LendingRiskView {
     liquidatable.replace(out);
   }
 
-  /** Marks only the borrowers the screen lists; see {@link LendingPool#markLiquidationCandidates}. */
+  /**
+   * Marks only the borrowers the screen lists; see {@link LendingPool#markLiquidationCandidates}.
+   */
   void markLiquidationCandidates() {
     List<LiquidationCandidate> out = new ArrayList<>();
     boolean paused = pausedByStaleness();
@@ -136,8 +148,8 @@ final class LendingRiskView {
   }
 
   /**
-   * The health pass: marks borrowers {@code 0 .. n-1} at the prices {@link #readReserves} read
-   * last into the caller's columns, allocating nothing.
+   * The health pass: marks borrowers {@code 0 .. n-1} at the prices {@link #readReserves} read last
+   * into the caller's columns, allocating nothing.
    */
   void markAll(int n, double[] weighted, double[] initial, double[] debt) {
     for (int k = 0; k < n; k++) {
@@ -155,7 +167,10 @@ final class LendingRiskView {
     double power = 0;
     for (int r = 0; r < receiptSlot.length; r++) {
       long held = c.ledger().balanceAt(slot, receiptSlot[r]);
-      double v = held == 0 ? 0 : collateralValue(receiptPrecision[r], held, reserveRate[r], reservePrice[r]);
+      double v =
+          held == 0
+              ? 0
+              : collateralValue(receiptPrecision[r], held, reserveRate[r], reservePrice[r]);
       weighted += v * threshold[r];
       power += v * loanToValue[r];
     }
@@ -171,7 +186,10 @@ final class LendingRiskView {
     debtOut[k] = debt;
   }
 
-  /** The initial requirement scales the debt so that equity >= initial exactly when Σ coll × LTV >= debt. */
+  /**
+   * The initial requirement scales the debt so that equity >= initial exactly when Σ coll × LTV >=
+   * debt.
+   */
   private static double initialRequirement(double debt, double weighted, double power) {
     return debt == 0 ? 0 : power > 0 ? debt * weighted / power : Double.POSITIVE_INFINITY;
   }
@@ -182,7 +200,9 @@ final class LendingRiskView {
 
   private LiquidationCandidate candidateAt(int k) {
     return new LiquidationCandidate(
-        c.spec().id(), borrowers.accounts.at(k).id, new MarginState(markWeighted[k], markInitial[k], markDebt[k]));
+        c.spec().id(),
+        borrowers.accounts.at(k).id,
+        new MarginState(markWeighted[k], markInitial[k], markDebt[k]));
   }
 
   private void ensureColumns(int n) {
@@ -194,7 +214,10 @@ final class LendingRiskView {
     }
   }
 
-  /** The prices, exchange rates and borrow indices {@link #readReserves} read, as the screen's factors. */
+  /**
+   * The prices, exchange rates and borrow indices {@link #readReserves} read, as the screen's
+   * factors.
+   */
   private double[] readFactors() {
     for (int r = 0; r < reservePrice.length; r++) {
       factors[3 * r] = reservePrice[r];
@@ -222,7 +245,10 @@ final class LendingRiskView {
     borrowers.screen.allow(k, slot, weighted - debt, moving, moving, reads(k, slot));
   }
 
-  /** The screen's factors the borrower opened {@code k}-th reads: bits 3r to 3r + 2 per reserve r it uses. */
+  /**
+   * The screen's factors the borrower opened {@code k}-th reads: bits 3r to 3r + 2 per reserve r it
+   * uses.
+   */
   private long reads(int k, int slot) {
     if (3 * receiptSlot.length > Long.SIZE) {
       return -1L;
@@ -247,12 +273,14 @@ final class LendingRiskView {
   /** Collateral value: receipts × exchange rate × price (GenericLogic, rounded in doubles). */
   double collateralValue(Borrower b, Reserve r) {
     long held = c.ledger().balanceAt(b.slot, r.receiptSlot);
-    return held == 0 ? 0 : collateralValue(r.receiptPrecision, held, r.rate(), c.price(r.terms.asset()));
+    return held == 0
+        ? 0
+        : collateralValue(r.receiptPrecision, held, r.rate(), c.price(r.terms.asset()));
   }
 
   /**
-   * Underlying value of {@code held} atoms of a receipt counted at {@code receipt}, at exchange rate
-   * {@code rate} and price {@code price}.
+   * Underlying value of {@code held} atoms of a receipt counted at {@code receipt}, at exchange
+   * rate {@code rate} and price {@code price}.
    */
   private static double collateralValue(Precision receipt, long held, double rate, double price) {
     return receipt.units(held) * rate * price;
@@ -280,7 +308,10 @@ final class LendingRiskView {
     double power = 0;
     for (Reserve r : book.reserves) {
       long held = c.ledger().balanceAt(b.slot, r.receiptSlot);
-      double v = held == 0 ? 0 : collateralValue(r.receiptPrecision, held, r.rate(), c.price(r.terms.asset()));
+      double v =
+          held == 0
+              ? 0
+              : collateralValue(r.receiptPrecision, held, r.rate(), c.price(r.terms.asset()));
       weighted += v * threshold[r.index];
       power += v * loanToValue[r.index];
     }

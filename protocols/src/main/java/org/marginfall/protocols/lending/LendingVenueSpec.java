@@ -8,11 +8,11 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.StalenessGuard;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /**
  * The definition of a pooled lending venue modelled on Aave v3.3.
@@ -48,7 +48,15 @@ public record LendingVenueSpec(
       BadDebtMode badDebt,
       double closeFactorThreshold,
       double minLeftover) {
-    this(id, oracle, reserves, stepSeconds, badDebt, closeFactorThreshold, minLeftover, StalenessGuard.OFF);
+    this(
+        id,
+        oracle,
+        reserves,
+        stepSeconds,
+        badDebt,
+        closeFactorThreshold,
+        minLeftover,
+        StalenessGuard.OFF);
   }
 
   /** The registry name. */
@@ -75,7 +83,8 @@ public record LendingVenueSpec(
     }
     for (ReserveTerms r : reserves) {
       if (assets.contains(r.receipt())) {
-        throw new IllegalArgumentException("reserves: receipt " + r.receipt() + " is also an underlying asset");
+        throw new IllegalArgumentException(
+            "reserves: receipt " + r.receipt() + " is also an underlying asset");
       }
     }
     Checks.positive(stepSeconds, "stepSeconds");

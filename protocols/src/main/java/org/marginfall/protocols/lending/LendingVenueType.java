@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.spec.SpecContext;
@@ -23,22 +22,40 @@ import org.marginfall.core.venue.VenueId;
  * Reads {@code type: lending} venues from scenario files.
  *
  * <p>Each reserve names its underlying {@code asset} and its {@code receipt} (a derived asset of
- * the scenario), or carries only a {@code name} and gets both from the venue's {@code listings}
- * map ({@code name: {asset, receipt}}). When {@code listings} is given, exactly the reserves it
- * names are active, with the asset and receipt it gives; this lets a preset describe reserves by
- * their Aave names (WETH, USDC) and a scenario map them to its own asset ids. Stateless and
- * thread-safe.
+ * the scenario), or carries only a {@code name} and gets both from the venue's {@code listings} map
+ * ({@code name: {asset, receipt}}). When {@code listings} is given, exactly the reserves it names
+ * are active, with the asset and receipt it gives; this lets a preset describe reserves by their
+ * Aave names (WETH, USDC) and a scenario map them to its own asset ids. Stateless and thread-safe.
  */
 public final class LendingVenueType implements VenueType {
 
   private static final String[] FIELDS = {
-    "id", "type", "oracle", "stepSeconds", "badDebt", "closeFactorThreshold", "minLeftover", "reserves",
-    "listings", "maxOracleAgeSteps", "onStale"
+    "id",
+    "type",
+    "oracle",
+    "stepSeconds",
+    "badDebt",
+    "closeFactorThreshold",
+    "minLeftover",
+    "reserves",
+    "listings",
+    "maxOracleAgeSteps",
+    "onStale"
   };
 
   private static final String[] RESERVE_FIELDS = {
-    "name", "asset", "receipt", "ltv", "liquidationThreshold", "liquidationBonus", "protocolFee",
-    "reserveFactor", "rates", "supplyCap", "borrowCap", "borrowable"
+    "name",
+    "asset",
+    "receipt",
+    "ltv",
+    "liquidationThreshold",
+    "liquidationBonus",
+    "protocolFee",
+    "reserveFactor",
+    "rates",
+    "supplyCap",
+    "borrowCap",
+    "borrowable"
   };
 
   @Override
@@ -54,7 +71,8 @@ public final class LendingVenueType implements VenueType {
     OracleId oracle = context.oracleRef(node, "oracle");
     double stepSeconds = context.stepSecondsOf(node);
     BadDebtMode mode = readMode(node);
-    double threshold = node.nonNegative("closeFactorThreshold", LendingMath.MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD);
+    double threshold =
+        node.nonNegative("closeFactorThreshold", LendingMath.MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD);
     double minLeftover = node.nonNegative("minLeftover", LendingMath.MIN_LEFTOVER_BASE);
     Map<String, SpecNode> listings = readListings(node);
     List<ReserveTerms> reserves = new ArrayList<>();
@@ -94,7 +112,13 @@ public final class LendingVenueType implements VenueType {
     if (listings != null) {
       for (Map.Entry<String, SpecNode> e : listings.entrySet()) {
         if (!names.contains(e.getKey())) {
-          e.getValue().fail("no reserve is named '" + e.getKey() + "' (named: " + SpecContext.declared(names) + ")");
+          e.getValue()
+              .fail(
+                  "no reserve is named '"
+                      + e.getKey()
+                      + "' (named: "
+                      + SpecContext.declared(names)
+                      + ")");
         }
       }
     }
@@ -109,7 +133,14 @@ public final class LendingVenueType implements VenueType {
     return node.build(
         () ->
             new LendingVenueSpec(
-                VenueId.of(id), oracle, reserves, stepSeconds, mode, threshold, minLeftover, staleness));
+                VenueId.of(id),
+                oracle,
+                reserves,
+                stepSeconds,
+                mode,
+                threshold,
+                minLeftover,
+                staleness));
   }
 
   private static BadDebtMode readMode(SpecNode node) {
@@ -172,13 +203,17 @@ public final class LendingVenueType implements VenueType {
       r.get("liquidationBonus").fail("must be below 1, was " + lb);
     } else if (!Double.isNaN(lb) && !Double.isNaN(lt) && lt * (1 + lb) > 1) {
       r.get("liquidationBonus")
-          .fail("liquidationThreshold × (1 + liquidationBonus) must be at most 1, was " + lt * (1 + lb));
+          .fail(
+              "liquidationThreshold × (1 + liquidationBonus) must be at most 1, was "
+                  + lt * (1 + lb));
     }
     if (r.problems().since(mark)) {
       return null;
     }
     return r.build(
-        () -> new ReserveTerms(asset, receipt, ltv, lt, lb, lpf, rf, curve, supplyCap, borrowCap, borrowable));
+        () ->
+            new ReserveTerms(
+                asset, receipt, ltv, lt, lb, lpf, rf, curve, supplyCap, borrowCap, borrowable));
   }
 
   private static InterestRateCurve readRates(SpecNode r) {
@@ -189,7 +224,8 @@ public final class LendingVenueType implements VenueType {
     int mark = c.problems().count();
     c.allowOnly("baseRate", "slope1", "slope2", "optimalUtilisation");
     // Annual rates compound every step: beyond 100 (10,000% a year) balances leave any range.
-    double baseRate = c.atMost("baseRate", c.nonNegative("baseRate", 0), InterestRateCurve.MAX_RATE);
+    double baseRate =
+        c.atMost("baseRate", c.nonNegative("baseRate", 0), InterestRateCurve.MAX_RATE);
     double slope1 = c.atMost("slope1", c.nonNegative("slope1"), InterestRateCurve.MAX_RATE);
     double slope2 = c.atMost("slope2", c.nonNegative("slope2"), InterestRateCurve.MAX_RATE);
     double optimal = c.number("optimalUtilisation");

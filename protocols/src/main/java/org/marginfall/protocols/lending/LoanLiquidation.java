@@ -2,7 +2,6 @@ package org.marginfall.protocols.lending;
 
 import org.marginfall.core.contagion.Cause;
 import org.marginfall.core.event.Attributable;
-
 import org.marginfall.core.event.VenueEvent;
 
 /**
@@ -46,11 +45,46 @@ public record LoanLiquidation(
     double protocolFee,
     double bonusValue,
     double closeFactor,
-    boolean dustWaived, Cause cause) implements VenueEvent, Attributable {
+    boolean dustWaived,
+    Cause cause)
+    implements VenueEvent, Attributable {
 
   /** The event as a venue emits it, before the engine attributes its cause. */
-  public LoanLiquidation(long step, int round, String venue, String account, String liquidator, String collateralAsset, String debtAsset, double healthFactor, double debtRepaid, double debtPrice, double collateralSeized, double collateralPrice, double protocolFee, double bonusValue, double closeFactor, boolean dustWaived) {
-    this(step, round, venue, account, liquidator, collateralAsset, debtAsset, healthFactor, debtRepaid, debtPrice, collateralSeized, collateralPrice, protocolFee, bonusValue, closeFactor, dustWaived, null);
+  public LoanLiquidation(
+      long step,
+      int round,
+      String venue,
+      String account,
+      String liquidator,
+      String collateralAsset,
+      String debtAsset,
+      double healthFactor,
+      double debtRepaid,
+      double debtPrice,
+      double collateralSeized,
+      double collateralPrice,
+      double protocolFee,
+      double bonusValue,
+      double closeFactor,
+      boolean dustWaived) {
+    this(
+        step,
+        round,
+        venue,
+        account,
+        liquidator,
+        collateralAsset,
+        debtAsset,
+        healthFactor,
+        debtRepaid,
+        debtPrice,
+        collateralSeized,
+        collateralPrice,
+        protocolFee,
+        bonusValue,
+        closeFactor,
+        dustWaived,
+        null);
   }
 
   @Override
@@ -70,9 +104,25 @@ public record LoanLiquidation(
 
   @Override
   public LoanLiquidation withCause(Cause cause) {
-    return new LoanLiquidation(step, round, venue, account, liquidator, collateralAsset, debtAsset, healthFactor, debtRepaid, debtPrice, collateralSeized, collateralPrice, protocolFee, bonusValue, closeFactor, dustWaived, cause);
+    return new LoanLiquidation(
+        step,
+        round,
+        venue,
+        account,
+        liquidator,
+        collateralAsset,
+        debtAsset,
+        healthFactor,
+        debtRepaid,
+        debtPrice,
+        collateralSeized,
+        collateralPrice,
+        protocolFee,
+        bonusValue,
+        closeFactor,
+        dustWaived,
+        cause);
   }
-
 
   @Override
   public String type() {

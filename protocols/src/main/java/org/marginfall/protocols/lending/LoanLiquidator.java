@@ -12,11 +12,11 @@ import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
 
 /**
- * Health-factor liquidations of the lending pool (Aave v3 LiquidationLogic): the pair a
- * liquidation works on, the plan by {@link LendingMath} (close factor, bonus, protocol fee), the
- * liquidator paying the debt asset, the seizure, v3.3's burning of the debt of an account left
- * without collateral, and the liquidation totals. {@code liquidate}, {@code liquidatesNow} and the
- * reward estimate work from the same plan, so the estimate cannot drift from the action.
+ * Health-factor liquidations of the lending pool (Aave v3 LiquidationLogic): the pair a liquidation
+ * works on, the plan by {@link LendingMath} (close factor, bonus, protocol fee), the liquidator
+ * paying the debt asset, the seizure, v3.3's burning of the debt of an account left without
+ * collateral, and the liquidation totals. {@code liquidate}, {@code liquidatesNow} and the reward
+ * estimate work from the same plan, so the estimate cannot drift from the action.
  *
  * <p>Mutable and not thread-safe.
  */
@@ -32,7 +32,11 @@ final class LoanLiquidator {
   double liquidationFees;
 
   LoanLiquidator(
-      LendingContext c, ReserveBook book, BorrowerBook borrowers, LendingRiskView risk, DebtBurner burner) {
+      LendingContext c,
+      ReserveBook book,
+      BorrowerBook borrowers,
+      LendingRiskView risk,
+      DebtBurner burner) {
     this.c = c;
     this.book = book;
     this.borrowers = borrowers;
@@ -43,8 +47,8 @@ final class LoanLiquidator {
   /**
    * The liquidation bonus net of the protocol fee that {@link #liquidate} would pay on the largest
    * (collateral, debt) pair: {@code liquidatorGets * P_coll - debtRepaid * P_debt} at the oracle
-   * prices (Aave v3 LiquidationLogic.executeLiquidationCall), before the cost of
-   * buying a non-base debt asset in the market.
+   * prices (Aave v3 LiquidationLogic.executeLiquidationCall), before the cost of buying a non-base
+   * debt asset in the market.
    */
   double expectedReward(LiquidationCandidate candidate) {
     Borrower b = borrowers.find(candidate.account());
@@ -64,17 +68,26 @@ final class LoanLiquidator {
     double pDebt = c.price(debtReserve.terms.asset());
     double pColl = c.price(collReserve.terms.asset());
     double heldUnderlying =
-        collReserve.receiptPrecision.units(c.ledger().balance(b.id, collReserve.terms.receipt())) * collReserve.rate();
-    double collateralBalance = Math.min(heldUnderlying, collReserve.precision.units(collReserve.cash));
+        collReserve.receiptPrecision.units(c.ledger().balance(b.id, collReserve.terms.receipt()))
+            * collReserve.rate();
+    double collateralBalance =
+        Math.min(heldUnderlying, collReserve.precision.units(collReserve.cash));
     if (!(collateralBalance > 0)) {
       return 0;
     }
     LendingMath.Plan plan =
         LendingMath.plan(
             new LendingMath.PairInput(
-                now.health(), risk.debtValue(b), borrowers.scaledDebt(b, debtReserve) * debtReserve.borrowIndex, pDebt,
-                collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
-                c.spec().closeFactorThreshold(), c.spec().minLeftover()));
+                now.health(),
+                risk.debtValue(b),
+                borrowers.scaledDebt(b, debtReserve) * debtReserve.borrowIndex,
+                pDebt,
+                collateralBalance,
+                pColl,
+                collReserve.terms.liquidationBonus(),
+                collReserve.terms.protocolFee(),
+                c.spec().closeFactorThreshold(),
+                c.spec().minLeftover()));
     return Math.max(0, plan.collateralToLiquidator() * pColl - plan.debtRepaid() * pDebt);
   }
 
@@ -137,9 +150,22 @@ final class LoanLiquidator {
         .events()
         .emit(
             new LoanLiquidation(
-                step, round, c.spec().id().value(), account.value(), liquidator.value(), collAsset.value(),
-                debtAsset.value(), before.health(), repaid, pDebt, seized, pColl,
-                receiptPrecision.units(feeReceipts) * rateColl, bonus, plan.closeFactor(), plan.dustWaived()));
+                step,
+                round,
+                c.spec().id().value(),
+                account.value(),
+                liquidator.value(),
+                collAsset.value(),
+                debtAsset.value(),
+                before.health(),
+                repaid,
+                pDebt,
+                seized,
+                pColl,
+                receiptPrecision.units(feeReceipts) * rateColl,
+                bonus,
+                plan.closeFactor(),
+                plan.dustWaived()));
     liquidations++;
     liquidatedNotional += notional;
     liquidationFees += bonus;
@@ -150,13 +176,23 @@ final class LoanLiquidator {
       risk.liquidatable.drop(account);
     }
     List<Holding> acquired =
-        collAsset.equals(c.base()) || paidOut == 0 ? List.of() : List.of(new Holding(collAsset, paidOut));
+        collAsset.equals(c.base()) || paidOut == 0
+            ? List.of()
+            : List.of(new Holding(collAsset, paidOut));
     return Optional.of(
         new LiquidationOutcome(
-            c.spec().id(), account, notional, bonus - fee, acquired, c.basePrecision().units(baseSpent)));
+            c.spec().id(),
+            account,
+            notional,
+            bonus - fee,
+            acquired,
+            c.basePrecision().units(baseSpent)));
   }
 
-  /** Receipts to the treasury (the protocol fee), receipts burned for the liquidator, underlying paid out. */
+  /**
+   * Receipts to the treasury (the protocol fee), receipts burned for the liquidator, underlying
+   * paid out.
+   */
   private record Seizure(long feeReceipts, long liqReceipts, long paidOut) {}
 
   /** Receipts to seize: all of them when the whole balance goes, else the plan's amounts. */
@@ -168,21 +204,28 @@ final class LoanLiquidator {
     boolean all = plan.cappedByCollateral() && !p.cashBound();
     // The plan's amounts are underlying units: over the rate they are receipt units.
     long receiptUnit = collReserve.receiptPrecision.atomsPerUnit();
-    long feeReceipts = Math.min(held, (long) Math.floor(plan.protocolFee() / rateColl * receiptUnit));
+    long feeReceipts =
+        Math.min(held, (long) Math.floor(plan.protocolFee() / rateColl * receiptUnit));
     long liqReceipts =
-        all ? held - feeReceipts
-            : Math.min(held - feeReceipts, (long) Math.ceil(plan.collateralToLiquidator() / rateColl * receiptUnit));
+        all
+            ? held - feeReceipts
+            : Math.min(
+                held - feeReceipts,
+                (long) Math.ceil(plan.collateralToLiquidator() / rateColl * receiptUnit));
     long paidOut =
-        all ? Math.min(collReserve.cash, (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl)))
-            : collReserve.precision.floorAtomsAtMost(plan.collateralToLiquidator(), collReserve.cash);
+        all
+            ? Math.min(
+                collReserve.cash, (long) Math.floor(collReserve.cashAtoms(liqReceipts * rateColl)))
+            : collReserve.precision.floorAtomsAtMost(
+                plan.collateralToLiquidator(), collReserve.cash);
     return new Seizure(feeReceipts, liqReceipts, paidOut);
   }
 
   /**
    * Makes sure {@code liquidator} holds {@code repay} atoms of the debt asset, buying a non-base
-   * one in the shared market with its base currency and using what it holds first; returns the
-   * base currency it gives up (the repayment itself, or what the debt asset cost), or empty when
-   * it cannot pay. Nothing of the venue's moves.
+   * one in the shared market with its base currency and using what it holds first; returns the base
+   * currency it gives up (the repayment itself, or what the debt asset cost), or empty when it
+   * cannot pay. Nothing of the venue's moves.
    */
   private OptionalLong payable(AccountId liquidator, AssetId debtAsset, long repay) {
     long baseBefore = c.ledger().balance(liquidator, c.base());
@@ -200,10 +243,14 @@ final class LoanLiquidator {
         }
       }
     }
-    return OptionalLong.of(debtAsset.equals(c.base()) ? repay : baseBefore - c.ledger().balance(liquidator, c.base()));
+    return OptionalLong.of(
+        debtAsset.equals(c.base()) ? repay : baseBefore - c.ledger().balance(liquidator, c.base()));
   }
 
-  /** Aave v3.3: an account left without collateral has every remaining debt burned (v3.3 features document). */
+  /**
+   * Aave v3.3: an account left without collateral has every remaining debt burned (v3.3 features
+   * document).
+   */
   private void burnIfBare(Borrower b) {
     if (!hasCollateral(b)) {
       for (Reserve r : book.reserves) {
@@ -219,10 +266,21 @@ final class LoanLiquidator {
     return prepare(account).isPresent();
   }
 
-  /** A liquidation worked out before anything moves; the liquidator has not been asked to pay yet. */
+  /**
+   * A liquidation worked out before anything moves; the liquidator has not been asked to pay yet.
+   */
   private record Prepared(
-      Borrower borrower, MarginState before, Reserve debtReserve, Reserve collReserve, double pDebt, double pColl,
-      double rateColl, long held, boolean cashBound, LendingMath.Plan plan, long repay) {}
+      Borrower borrower,
+      MarginState before,
+      Reserve debtReserve,
+      Reserve collReserve,
+      double pDebt,
+      double pColl,
+      double rateColl,
+      long held,
+      boolean cashBound,
+      LendingMath.Plan plan,
+      long repay) {}
 
   /**
    * The liquidation of {@code account} as it would go now for any liquidator, or empty when the
@@ -258,16 +316,34 @@ final class LoanLiquidator {
     }
     LendingMath.PairInput in =
         new LendingMath.PairInput(
-            before.health(), risk.debtValue(b), borrowers.scaledDebt(b, debtReserve) * debtReserve.borrowIndex, pDebt,
-            collateralBalance, pColl, collReserve.terms.liquidationBonus(), collReserve.terms.protocolFee(),
-            c.spec().closeFactorThreshold(), c.spec().minLeftover());
+            before.health(),
+            risk.debtValue(b),
+            borrowers.scaledDebt(b, debtReserve) * debtReserve.borrowIndex,
+            pDebt,
+            collateralBalance,
+            pColl,
+            collReserve.terms.liquidationBonus(),
+            collReserve.terms.protocolFee(),
+            c.spec().closeFactorThreshold(),
+            c.spec().minLeftover());
     LendingMath.Plan plan = LendingMath.plan(in);
     long repay = debtReserve.precision.ceilAtoms(plan.debtRepaid());
     if (repay <= 0) {
       return Optional.empty();
     }
     return Optional.of(
-        new Prepared(b, before, debtReserve, collReserve, pDebt, pColl, rateColl, held, cashBound, plan, repay));
+        new Prepared(
+            b,
+            before,
+            debtReserve,
+            collReserve,
+            pDebt,
+            pColl,
+            rateColl,
+            held,
+            cashBound,
+            plan,
+            repay));
   }
 
   private boolean hasCollateral(Borrower b) {

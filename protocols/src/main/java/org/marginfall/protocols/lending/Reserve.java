@@ -5,9 +5,9 @@ import org.marginfall.core.ledger.AtomScale;
 import org.marginfall.core.ledger.Precision;
 
 /**
- * One reserve's books. Cash is counted in atoms of the underlying, receipts in atoms of the
- * receipt asset; the two may have different decimals. The exchange rate is underlying units per
- * receipt unit.
+ * One reserve's books. Cash is counted in atoms of the underlying, receipts in atoms of the receipt
+ * asset; the two may have different decimals. The exchange rate is underlying units per receipt
+ * unit.
  *
  * <p>Mutable and not thread-safe.
  */
@@ -16,25 +16,36 @@ final class Reserve {
   final ReserveTerms terms;
   final AccountId pool;
   final AccountId issuer;
+
   /** The underlying's precision: cash, debt, deficit. */
   final Precision precision;
+
   /** The receipt's precision: receipts. */
   final Precision receiptPrecision;
+
   /** Receipt atoms to underlying atoms, {@code 10^(underlying decimals - receipt decimals)}. */
   final AtomScale scale;
+
   /** The receipt asset's ledger index. */
   final int receiptSlot;
+
   long cash;
   long receipts;
   double borrowIndex = 1;
   double scaledDebt;
   double deficit;
+
   /** The exchange rate as a fraction of what it would be without socialised losses. */
   double lossIndex = 1;
 
   Reserve(
-      int index, ReserveTerms terms, AccountId pool, AccountId issuer, Precision precision,
-      Precision receiptPrecision, int receiptSlot) {
+      int index,
+      ReserveTerms terms,
+      AccountId pool,
+      AccountId issuer,
+      Precision precision,
+      Precision receiptPrecision,
+      int receiptSlot) {
     this.index = index;
     this.terms = terms;
     this.pool = pool;

@@ -38,15 +38,25 @@ final class ReserveBook {
       ledger.open(issuer, AccountType.EXTERNAL);
       Reserve r =
           new Reserve(
-              reserves.size(), t, pool, issuer, ledger.precision(t.asset()), ledger.precision(t.receipt()),
+              reserves.size(),
+              t,
+              pool,
+              issuer,
+              ledger.precision(t.asset()),
+              ledger.precision(t.receipt()),
               ledger.assetIndexOf(t.receipt()));
       reserves.add(r);
       byAsset.put(t.asset(), r);
       // NAV per receipt at the underlying's market price (what redeeming and selling would
       // fetch); the venue's own risk checks use its oracle. Oracles are built after venues and
       // read this NAV for their initial feeds, so it must not depend on an oracle.
-      c.services().markets().defineDerived(
-          t.receipt(), () -> r.rate() * c.services().markets().price(t.asset()), t.asset(), () -> r.lossIndex);
+      c.services()
+          .markets()
+          .defineDerived(
+              t.receipt(),
+              () -> r.rate() * c.services().markets().price(t.asset()),
+              t.asset(),
+              () -> r.lossIndex);
     }
   }
 
@@ -67,22 +77,41 @@ final class ReserveBook {
     return r;
   }
 
-  /** Takes {@code atoms} of the underlying from {@code from} and mints receipts for them to {@code holder}. */
+  /**
+   * Takes {@code atoms} of the underlying from {@code from} and mints receipts for them to {@code
+   * holder}.
+   */
   long mintFor(AccountId from, AccountId holder, Reserve r, long atoms) {
     LendingContext.positive(atoms, "atoms");
     double units = r.precision.units(atoms);
     if (r.assets() + units > r.terms.supplyCap()) {
-      throw new IllegalStateException(c.spec().id() + ": supplying " + units + " " + r.terms.asset() + " exceeds the supply cap");
+      throw new IllegalStateException(
+          c.spec().id()
+              + ": supplying "
+              + units
+              + " "
+              + r.terms.asset()
+              + " exceeds the supply cap");
     }
     double rate = r.rate();
     if (!(rate > 0)) {
       // Socialised losses wiped the reserve out: a new receipt would have no defined price.
-      throw new IllegalStateException(c.spec().id() + ": reserve " + r.terms.asset() + " has lost all its assets");
+      throw new IllegalStateException(
+          c.spec().id() + ": reserve " + r.terms.asset() + " has lost all its assets");
     }
     long minted = (long) Math.floor(r.receiptAtoms(atoms / rate));
     if (minted <= 0) {
-      throw new IllegalArgumentException(c.spec().id() + ": " + units + " " + r.terms.asset() + " are worth less than the smallest "
-          + r.terms.receipt() + " the ledger counts (" + r.receiptPrecision.units(1) + ")");
+      throw new IllegalArgumentException(
+          c.spec().id()
+              + ": "
+              + units
+              + " "
+              + r.terms.asset()
+              + " are worth less than the smallest "
+              + r.terms.receipt()
+              + " the ledger counts ("
+              + r.receiptPrecision.units(1)
+              + ")");
     }
     c.ledger().transfer(from, r.pool, r.terms.asset(), atoms);
     r.cash += atoms;

@@ -45,11 +45,15 @@ public record ReserveTerms(
     Checks.fraction(protocolFee, "protocolFee");
     Checks.fraction(reserveFactor, "reserveFactor");
     if (!(liquidationBonus >= 0 && liquidationBonus < 1)) {
-      throw new IllegalArgumentException("liquidationBonus: must be in [0, 1), was " + liquidationBonus);
+      throw new IllegalArgumentException(
+          "liquidationBonus: must be in [0, 1), was " + liquidationBonus);
     }
     if (loanToValue > liquidationThreshold) {
       throw new IllegalArgumentException(
-          "loanToValue: must not exceed liquidationThreshold (" + liquidationThreshold + "), was " + loanToValue);
+          "loanToValue: must not exceed liquidationThreshold ("
+              + liquidationThreshold
+              + "), was "
+              + loanToValue);
     }
     // ValidationLogic/PoolConfigurator: LT × LB must stay below 100%, or a liquidation at HF = 1
     // would seize more collateral than the threshold leaves.

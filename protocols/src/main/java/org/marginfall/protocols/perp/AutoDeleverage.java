@@ -19,7 +19,8 @@ import org.marginfall.core.event.VenueEvent;
  * @param bankruptcyPrice the price both sides closed at
  * @param markPrice the mark price at the time
  * @param shortfall the part of the loss the insurance fund could not cover, attributed to this fill
- * @param profitTaken what the counterparty gave up relative to closing at the mark: {@code q * |bankruptcy - mark|}
+ * @param profitTaken what the counterparty gave up relative to closing at the mark: {@code q *
+ *     |bankruptcy - mark|}
  * @param overDeleveraging {@code profitTaken - shortfall}
  */
 public record AutoDeleverage(

@@ -12,7 +12,8 @@ import org.marginfall.core.event.VenueEvent;
  * @param step the tick
  * @param round the liquidation round (0: settlement)
  * @param venue the venue
- * @param equity the vault's equity at the mark (collateral at the oracle plus uPnL), in base currency
+ * @param equity the vault's equity at the mark (collateral at the oracle plus uPnL), in base
+ *     currency
  * @param shares the shares outstanding, now worth nothing
  */
 public record BackstopInsolvent(long step, int round, String venue, double equity, double shares)

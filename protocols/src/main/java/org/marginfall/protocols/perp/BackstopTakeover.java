@@ -17,7 +17,14 @@ import org.marginfall.core.event.VenueEvent;
  * @param reason {@code below-threshold} or {@code book-shortfall}
  */
 public record BackstopTakeover(
-    long step, int round, String venue, String account, double notional, double equity, double maintenance, String reason)
+    long step,
+    int round,
+    String venue,
+    String account,
+    double notional,
+    double equity,
+    double maintenance,
+    String reason)
     implements VenueEvent {
 
   @Override

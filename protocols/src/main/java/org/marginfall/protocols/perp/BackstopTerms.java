@@ -5,9 +5,9 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.util.Checks;
 
 /**
- * A backstop liquidator vault (Hyperliquid's HLP liquidator vault, docs, trading/liquidations
- * and Vaults; docs/sources.md): it takes over the positions and margin of an account the
- * book cannot absorb, at the mark price, and unwinds them into the shared market at a set pace.
+ * A backstop liquidator vault (Hyperliquid's HLP liquidator vault, docs, trading/liquidations and
+ * Vaults; docs/sources.md): it takes over the positions and margin of an account the book cannot
+ * absorb, at the mark price, and unwinds them into the shared market at a set pace.
  *
  * <p>Immutable and thread-safe.
  *
@@ -17,7 +17,8 @@ import org.marginfall.core.util.Checks;
  *     (Hyperliquid: 2/3)
  * @param unwindFraction fraction of each of its positions the vault closes into the market per tick
  */
-public record BackstopTerms(AssetId shareAsset, double capital, double takeoverBelow, double unwindFraction) {
+public record BackstopTerms(
+    AssetId shareAsset, double capital, double takeoverBelow, double unwindFraction) {
 
   /** Validates the fields. */
   public BackstopTerms {
@@ -25,7 +26,8 @@ public record BackstopTerms(AssetId shareAsset, double capital, double takeoverB
     Checks.positive(capital, "capital");
     Checks.fraction(takeoverBelow, "takeoverBelow");
     if (!(unwindFraction > 0 && unwindFraction <= 1)) {
-      throw new IllegalArgumentException("unwindFraction: must be in (0, 1], was " + unwindFraction);
+      throw new IllegalArgumentException(
+          "unwindFraction: must be in (0, 1], was " + unwindFraction);
     }
   }
 }

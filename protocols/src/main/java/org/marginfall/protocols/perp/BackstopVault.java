@@ -8,16 +8,17 @@ import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.spec.VenueServices;
 
 /**
- * The perpetual venue's backstop vault (Hyperliquid's HLP; Hyperliquid docs, Vaults): a margin account {@code
- * v/backstop} funded by depositors {@code v/backstop/depositors} against shares minted once by the
- * external {@code v/backstop/issuer}, which takes over accounts at the mark price and unwinds what it
- * took into the shared market a fraction per tick. It exists so that the vault's accounts, its
- * takeover and unwind, its NAV and its totals are one part, absent when the venue has no backstop.
+ * The perpetual venue's backstop vault (Hyperliquid's HLP; Hyperliquid docs, Vaults): a margin
+ * account {@code v/backstop} funded by depositors {@code v/backstop/depositors} against shares
+ * minted once by the external {@code v/backstop/issuer}, which takes over accounts at the mark
+ * price and unwinds what it took into the shared market a fraction per tick. It exists so that the
+ * vault's accounts, its takeover and unwind, its NAV and its totals are one part, absent when the
+ * venue has no backstop.
  *
  * <p>Mutable and not thread-safe.
  */
@@ -33,10 +34,13 @@ final class BackstopVault {
   private final LossWaterfall waterfall;
   private final MarginAccount vault;
   private final AccountId shareIssuer;
+
   /** The precision of the share asset. */
   private final Precision sharePrecision;
+
   private long takeovers;
   private double takenOverNotional;
+
   /** Whether the vault's equity was at or below zero at the last settlement. */
   private boolean insolvent;
 
@@ -63,8 +67,10 @@ final class BackstopVault {
     ledger.open(depositors, AccountType.ORDINARY);
     this.vault = book.openVault(vaultId);
     Precision basePrecision = ledger.precision(markets.base);
-    ledger.transfer(Ledger.EXTERNAL, vaultId, markets.base, basePrecision.floorAtoms(terms.capital()));
-    ledger.transfer(shareIssuer, depositors, terms.shareAsset(), sharePrecision.floorAtoms(terms.capital()));
+    ledger.transfer(
+        Ledger.EXTERNAL, vaultId, markets.base, basePrecision.floorAtoms(terms.capital()));
+    ledger.transfer(
+        shareIssuer, depositors, terms.shareAsset(), sharePrecision.floorAtoms(terms.capital()));
     services.markets().defineDerived(terms.shareAsset(), this::nav);
   }
 
@@ -91,10 +97,18 @@ final class BackstopVault {
     takePositions(a, price);
     takeovers++;
     takenOverNotional += notional;
-    services.events().emit(
-        new BackstopTakeover(
-            services.clock().step(), services.clock().round(), spec.id().value(), a.id.value(), notional,
-            before.equity(), before.maintenanceRequirement(), reason));
+    services
+        .events()
+        .emit(
+            new BackstopTakeover(
+                services.clock().step(),
+                services.clock().round(),
+                spec.id().value(),
+                a.id.value(),
+                notional,
+                before.equity(),
+                before.maintenanceRequirement(),
+                reason));
     risk.restate(a);
     risk.restate(vault);
     risk.dropFromList(a);
@@ -111,7 +125,10 @@ final class BackstopVault {
     }
   }
 
-  /** Moves every position of {@code a} to the vault at {@code price}, settling what the vault's own positions realise. */
+  /**
+   * Moves every position of {@code a} to the vault at {@code price}, settling what the vault's own
+   * positions realise.
+   */
   private void takePositions(MarginAccount a, double[] price) {
     for (int i = 0; i < a.markets(); i++) {
       if (a.size(i) != 0) {
@@ -123,7 +140,10 @@ final class BackstopVault {
     }
   }
 
-  /** The vault closes {@code unwindFraction} of each position (all of a position under 1 unit of notional) into the market. */
+  /**
+   * The vault closes {@code unwindFraction} of each position (all of a position under 1 unit of
+   * notional) into the market.
+   */
   void unwind() {
     double fraction = terms.unwindFraction();
     String trader = vault.id.value();
@@ -140,8 +160,15 @@ final class BackstopVault {
     double equity = equity();
     if (equity <= 0 && !insolvent) {
       long shares = -ledger.balance(shareIssuer, terms.shareAsset());
-      services.events().emit(new BackstopInsolvent(
-          services.clock().step(), services.clock().round(), spec.id().value(), equity, sharePrecision.units(shares)));
+      services
+          .events()
+          .emit(
+              new BackstopInsolvent(
+                  services.clock().step(),
+                  services.clock().round(),
+                  spec.id().value(),
+                  equity,
+                  sharePrecision.units(shares)));
     }
     insolvent = equity <= 0;
   }
@@ -175,7 +202,8 @@ final class BackstopVault {
     // Shares are minted once, at the start; nothing else issues or burns them.
     long issued = -ledger.balance(shareIssuer, terms.shareAsset());
     if (issued != sharePrecision.floorAtoms(terms.capital())) {
-      problems.add(spec.id() + ": backstop shares issued " + issued + " atoms disagree with the capital");
+      problems.add(
+          spec.id() + ": backstop shares issued " + issued + " atoms disagree with the capital");
     }
     if (!Double.isFinite(nav())) {
       problems.add(spec.id() + ": backstop NAV is not finite");

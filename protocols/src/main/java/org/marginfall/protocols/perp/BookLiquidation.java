@@ -7,16 +7,16 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.spec.VenueServices;
 
 /**
  * The perpetual venue's book path: a liquidation that closes a fraction of every position through
- * the shared market, charges the fee on the closed notional (capped at what equity remains), settles
- * PnL with the house, sells non-base collateral to the liquidator for what the account owes and
- * covers the rest through the {@link LossWaterfall} (Binance FAQ 360033525271). It exists so that the
- * close, its fee split and its events are one part, apart from the choice of path.
+ * the shared market, charges the fee on the closed notional (capped at what equity remains),
+ * settles PnL with the house, sells non-base collateral to the liquidator for what the account owes
+ * and covers the rest through the {@link LossWaterfall} (Binance FAQ 360033525271). It exists so
+ * that the close, its fee split and its events are one part, apart from the choice of path.
  *
  * <p>The columns {@code closedSize} to {@code oracle} and the sums {@code realized} and {@code
  * nominalFee} describe the one close in progress; they are reused between calls (zeroed at the
@@ -80,7 +80,11 @@ final class BookLiquidation {
     risk.restate(a);
     risk.dropFromList(a);
     return new LiquidationOutcome(
-        spec.id(), account, totalNotional, basePrecision.units(toLiquidator), sale.acquired(),
+        spec.id(),
+        account,
+        totalNotional,
+        basePrecision.units(toLiquidator),
+        sale.acquired(),
         basePrecision.units(sale.spent()));
   }
 
@@ -124,7 +128,10 @@ final class BookLiquidation {
     return partial;
   }
 
-  /** 2. The fee, capped at what equity remains after the close (collateral at oracle value, less loans). */
+  /**
+   * 2. The fee, capped at what equity remains after the close (collateral at oracle value, less
+   * loans).
+   */
   private double cappedFee(MarginAccount a) {
     double remaining = realized - basePrecision.units(a.borrowed());
     for (CollateralTerms c : markets.collateral) {
@@ -133,7 +140,10 @@ final class BookLiquidation {
     return Math.min(nominalFee, Math.max(0, remaining));
   }
 
-  /** 3. Settles PnL with the house; then raises base currency for what the account owes, and pays the fee. */
+  /**
+   * 3. Settles PnL with the house; then raises base currency for what the account owes, and pays
+   * the fee.
+   */
   private LossWaterfall.Sale settle(
       AccountId account, AccountId liquidator, long feeAtoms, long toLiquidator, long toInsurance) {
     long gain = realized > 0 ? basePrecision.floorAtoms(realized) : 0;
@@ -151,9 +161,17 @@ final class BookLiquidation {
     return sale;
   }
 
-  /** 4. Records one event per closed position, the fee split pro rata to notional; returns the closed notional. */
+  /**
+   * 4. Records one event per closed position, the fee split pro rata to notional; returns the
+   * closed notional.
+   */
   private double record(
-      AccountId account, MarginState before, AccountId liquidator, long feeAtoms, long toLiquidator, long toInsurance) {
+      AccountId account,
+      MarginState before,
+      AccountId liquidator,
+      long feeAtoms,
+      long toLiquidator,
+      long toInsurance) {
     double totalNotional = 0;
     for (int i = 0; i < notional.length; i++) {
       totalNotional += notional[i];
@@ -167,10 +185,22 @@ final class BookLiquidation {
           .events()
           .emit(
               new Liquidation(
-                  services.clock().step(), services.clock().round(), spec.id().value(), account.value(),
-                  liquidator.value(), markets.assets.get(i).value(), closedSize[i], oracle[i], exec[i], notional[i],
-                  pnl[i], w * basePrecision.units(feeAtoms), w * basePrecision.units(toLiquidator),
-                  w * basePrecision.units(toInsurance), before.equity(), before.maintenanceRequirement()));
+                  services.clock().step(),
+                  services.clock().round(),
+                  spec.id().value(),
+                  account.value(),
+                  liquidator.value(),
+                  markets.assets.get(i).value(),
+                  closedSize[i],
+                  oracle[i],
+                  exec[i],
+                  notional[i],
+                  pnl[i],
+                  w * basePrecision.units(feeAtoms),
+                  w * basePrecision.units(toLiquidator),
+                  w * basePrecision.units(toInsurance),
+                  before.equity(),
+                  before.maintenanceRequirement()));
       totals.liquidations++;
     }
     return totalNotional;

@@ -8,7 +8,10 @@ final class BorrowTermsReader {
 
   private BorrowTermsReader() {}
 
-  /** The block's terms, empty when it is absent, or empty with its problems recorded when it is invalid. */
+  /**
+   * The block's terms, empty when it is absent, or empty with its problems recorded when it is
+   * invalid.
+   */
   static Optional<BorrowTerms> read(SpecNode b) {
     if (b.isMissing() || !b.requireObject()) {
       return Optional.empty();

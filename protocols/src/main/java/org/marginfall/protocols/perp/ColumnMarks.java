@@ -9,8 +9,8 @@ import org.marginfall.core.venue.LiquidationScreen;
  * The perpetual venue's passes over the columns of its {@link PerpAccountBook}: one account's
  * margin summed at given prices into fields (no value built per account), the mark that stores it
  * in the book's state columns and records the account's allowance with the screen, and the passes
- * over every account that read the stored states and positions (health values, open interest).
- * It exists so that the record phase, which marks every account every step, runs over primitive
+ * over every account that read the stored states and positions (health values, open interest). It
+ * exists so that the record phase, which marks every account every step, runs over primitive
  * arrays.
  *
  * <p>The sums are those of {@link PerpMarginCalculator#state(List, List, List)}, term by term in
@@ -21,21 +21,32 @@ import org.marginfall.core.venue.LiquidationScreen;
 final class ColumnMarks {
 
   private final Ledger ledger;
-  /** The base currency's precision: what an account owes the venue's lending book is in its atoms. */
+
+  /**
+   * The base currency's precision: what an account owes the venue's lending book is in its atoms.
+   */
   private final Precision basePrecision;
+
   private final PerpAccountBook book;
   private final LiquidationScreen screen;
-  /** The columns of {@link PerpMarkets} that the per-account sum reads, held here to read in place. */
+
+  /**
+   * The columns of {@link PerpMarkets} that the per-account sum reads, held here to read in place.
+   */
   private final List<CollateralTerms> collateral;
+
   private final int[] collateralSlot;
   private final Precision[] collateralPrecision;
   private final double[] initialMargin;
   private final double[] maintenanceMargin;
   private final List<MarginTiers> tiers;
+
   /** Per market, the steepest maintenance rate (the slope of the requirement in the notional). */
   private final double[] steepestRate;
+
   /** The sums of the last {@link #sum}: equity, initial and maintenance requirement. */
   double equity;
+
   double initial;
   double maintenance;
 
@@ -53,7 +64,8 @@ final class ColumnMarks {
     this.steepestRate = new double[markets.count()];
     for (int i = 0; i < steepestRate.length; i++) {
       MarginTiers t = tiers.get(i);
-      steepestRate[i] = t == null ? maintenanceMargin[i] : Math.max(t.rate(0), t.rate(t.size() - 1));
+      steepestRate[i] =
+          t == null ? maintenanceMargin[i] : Math.max(t.rate(0), t.rate(t.size() - 1));
     }
   }
 
@@ -68,7 +80,9 @@ final class ColumnMarks {
       long held = ledger.balanceAt(slot, collateralSlot[k]);
       if (held != 0) {
         CollateralTerms c = collateral.get(k);
-        equity += PerpMarginCalculator.collateralValue(collateralPrecision[k].units(held), collateralPrice[k], c.haircut(), c.cap());
+        equity +=
+            PerpMarginCalculator.collateralValue(
+                collateralPrecision[k].units(held), collateralPrice[k], c.haircut(), c.cap());
       }
     }
     double initial = 0;
@@ -81,7 +95,8 @@ final class ColumnMarks {
         double notional = Math.abs(size) * p;
         MarginTiers t = tiers.get(i);
         initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
-        maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
+        maintenance +=
+            PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
       }
     }
     this.equity = equity - borrowedUnits(o);
@@ -125,7 +140,8 @@ final class ColumnMarks {
         if (held != 0) {
           CollateralTerms c = collateral.get(k);
           double units = collateralPrecision[k].units(held);
-          equity += PerpMarginCalculator.collateralValue(units, collateralPrice[k], c.haircut(), c.cap());
+          equity +=
+              PerpMarginCalculator.collateralValue(units, collateralPrice[k], c.haircut(), c.cap());
           moving += Math.abs(units * collateralPrice[k]);
         }
       }
@@ -140,7 +156,8 @@ final class ColumnMarks {
           double notional = Math.abs(s) * p;
           MarginTiers t = tiers.get(i);
           initial += PerpMarginCalculator.initialRequirement(notional, initialMargin[i], t);
-          maintenance += PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
+          maintenance +=
+              PerpMarginCalculator.maintenanceRequirement(notional, maintenanceMargin[i], t);
           moving += notional * (1 + steepestRate[i]);
           fixed += Math.abs(s * e) + notional;
         }
@@ -184,7 +201,10 @@ final class ColumnMarks {
     return n;
   }
 
-  /** The absolute size of every position at {@code price} (one per market), summed account by account. */
+  /**
+   * The absolute size of every position at {@code price} (one per market), summed account by
+   * account.
+   */
   double openInterest(double[] price) {
     double[][] size = new double[price.length][];
     for (int i = 0; i < price.length; i++) {
@@ -203,7 +223,10 @@ final class ColumnMarks {
     return openInterest;
   }
 
-  /** What account {@code o} owes the venue's lending book, a liability in its equity (0 without one). */
+  /**
+   * What account {@code o} owes the venue's lending book, a liability in its equity (0 without
+   * one).
+   */
   private double borrowedUnits(int o) {
     long atoms = book.borrowed[o];
     return atoms == 0 ? 0 : basePrecision.units(atoms);

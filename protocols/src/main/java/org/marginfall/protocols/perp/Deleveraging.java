@@ -41,12 +41,13 @@ public final class Deleveraging {
   public record Fill(AccountId account, double quantity) {}
 
   /**
-   * Binance's ADL ranking (FAQ 360033525471): {@code PnL% * effectiveLeverage} when
-   * PnL% is positive, {@code PnL% / effectiveLeverage} otherwise, with {@code PnL% = uPnL / |entry
+   * Binance's ADL ranking (FAQ 360033525471): {@code PnL% * effectiveLeverage} when PnL% is
+   * positive, {@code PnL% / effectiveLeverage} otherwise, with {@code PnL% = uPnL / |entry
    * notional|} and {@code effectiveLeverage = |mark notional| / (mark value - bankruptcy value)},
    * here the position's notional over its account's equity.
    */
-  public static double score(double unrealisedPnl, double entryNotional, double markNotional, double equity) {
+  public static double score(
+      double unrealisedPnl, double entryNotional, double markNotional, double equity) {
     double pnlPercent = unrealisedPnl / Math.abs(entryNotional);
     double leverage = equity > 0 ? Math.abs(markNotional) / equity : Double.POSITIVE_INFINITY;
     return pnlPercent > 0 ? pnlPercent * leverage : pnlPercent / leverage;
@@ -58,9 +59,10 @@ public final class Deleveraging {
    * sizes)}.
    *
    * <ul>
-   *   <li>{@code pnl-leverage}: highest score first, ties by account id; each filled up to its size.
-   *   <li>{@code pro-rata}: each opposite gives {@code quantity * size / sum(size)} (all of its size
-   *       when the opposites hold less than {@code quantity}).
+   *   <li>{@code pnl-leverage}: highest score first, ties by account id; each filled up to its
+   *       size.
+   *   <li>{@code pro-rata}: each opposite gives {@code quantity * size / sum(size)} (all of its
+   *       size when the opposites hold less than {@code quantity}).
    *   <li>{@code random-start}: from {@code opposites[startIndex]} on in account order, wrapping
    *       around (dYdX v4 x/clob/keeper/deleveraging.go).
    * </ul>
@@ -91,13 +93,15 @@ public final class Deleveraging {
           total += o.size();
         }
         for (Opposite o : opposites) {
-          out.add(new Fill(o.account(), total <= quantity ? o.size() : quantity * o.size() / total));
+          out.add(
+              new Fill(o.account(), total <= quantity ? o.size() : quantity * o.size() / total));
         }
       }
       case RANDOM_START -> {
         int n = opposites.size();
         if (startIndex < 0 || startIndex >= n) {
-          throw new IllegalArgumentException("startIndex: must be in [0, " + n + "), was " + startIndex);
+          throw new IllegalArgumentException(
+              "startIndex: must be in [0, " + n + "), was " + startIndex);
         }
         List<Opposite> rotated = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
@@ -116,7 +120,8 @@ public final class Deleveraging {
    * id, each filled up to its size. A bankrupt position is usually filled by a few of many
    * opposites, so they are taken off a heap of indices (built in linear time) rather than sorted.
    */
-  public static List<Fill> byRank(AccountId[] accounts, double[] sizes, double[] scores, int m, double quantity) {
+  public static List<Fill> byRank(
+      AccountId[] accounts, double[] sizes, double[] scores, int m, double quantity) {
     List<Fill> out = new ArrayList<>();
     int[] heap = new int[m];
     for (int k = 0; k < m; k++) {
@@ -138,7 +143,8 @@ public final class Deleveraging {
     return out;
   }
 
-  private static void siftDown(int[] heap, int at, int size, AccountId[] accounts, double[] scores) {
+  private static void siftDown(
+      int[] heap, int at, int size, AccountId[] accounts, double[] scores) {
     int k = at;
     while (true) {
       int child = 2 * k + 1;
@@ -158,13 +164,18 @@ public final class Deleveraging {
     }
   }
 
-  /** Whether opposite {@code a} ranks before {@code b}: as sorting by -score, then by account id. */
+  /**
+   * Whether opposite {@code a} ranks before {@code b}: as sorting by -score, then by account id.
+   */
   private static boolean ranksBefore(int a, int b, AccountId[] accounts, double[] scores) {
     int c = Double.compare(-scores[a], -scores[b]);
     return c != 0 ? c < 0 : accounts[a].compareTo(accounts[b]) < 0;
   }
 
-  /** The start index of {@code random-start} for a uniform draw {@code u} in [0, 1) over {@code n} opposites. */
+  /**
+   * The start index of {@code random-start} for a uniform draw {@code u} in [0, 1) over {@code n}
+   * opposites.
+   */
   public static int startIndex(double u, int n) {
     return Math.min(n - 1, (int) Math.floor(u * n));
   }

@@ -12,22 +12,23 @@ import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.random.RandomStream;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.spec.VenueServices;
 
 /**
  * The perpetual venue's auto-deleveraging path: a bankrupt account whose deficit the insurance fund
  * cannot cover is closed at bankruptcy prices against opposite positions profitable there, which
  * {@link Deleveraging} ranks and allocates; the rest closes through the book and its loss runs down
- * the {@link LossWaterfall}. Each closed position emits one {@link Liquidation} event, as the book path
- * does, for the whole close (fills and book), so every liquidation the venue counts is named by an
- * event the engine attributes a cause to; the fills also emit {@link AutoDeleverage} events. It exists so that the ADL path's state (the random start stream, the
- * reused columns of opposite positions) and totals sit beside the pure rules they feed.
+ * the {@link LossWaterfall}. Each closed position emits one {@link Liquidation} event, as the book
+ * path does, for the whole close (fills and book), so every liquidation the venue counts is named
+ * by an event the engine attributes a cause to; the fills also emit {@link AutoDeleverage} events.
+ * It exists so that the ADL path's state (the random start stream, the reused columns of opposite
+ * positions) and totals sit beside the pure rules they feed.
  *
- * <p>The fields {@code deficit} to {@code closedNotional} describe the one deleveraging in progress;
- * they are running sums in the order the fills happen, so results do not depend on how the steps
- * are split into methods. Mutable and not thread-safe.
+ * <p>The fields {@code deficit} to {@code closedNotional} describe the one deleveraging in
+ * progress; they are running sums in the order the fills happen, so results do not depend on how
+ * the steps are split into methods. Mutable and not thread-safe.
  */
 final class DeleveragingPath {
 
@@ -41,18 +42,25 @@ final class DeleveragingPath {
   private final PerpRiskView risk;
   private final LossWaterfall waterfall;
   private final LiquidationTotals totals;
+
   /** The stream of {@code random-start}, null under the other rules. */
   private final RandomStream adlStream;
+
   /** Scratch columns of the opposite positions of one deleveraging, reused between calls. */
   private AccountId[] oppositeIds = new AccountId[0];
+
   private double[] oppositeSizes = new double[0];
   private double[] oppositeScores = new double[0];
   private double deficit;
   private double uncoverable;
   private double realized;
   private double closedNotional;
-  /** The close in progress: the account's state and liquidator, for its {@link Liquidation} events. */
+
+  /**
+   * The close in progress: the account's state and liquidator, for its {@link Liquidation} events.
+   */
   private MarginState before;
+
   private AccountId liquidator;
   private long adlFills;
   private double adlShortfall;
@@ -80,11 +88,13 @@ final class DeleveragingPath {
    * Auto-deleveraging of a bankrupt account whose deficit the insurance fund cannot cover: each
    * position is closed at its bankruptcy price {@code p_b = P + deficit * w / size}, the deficit
    * allocated over positions by their share {@code w} of the maintenance requirement (dYdX v4
-   * bankruptcyQuote = -dNNV - TNC * |dMMR| / TMMR, x/clob/keeper/liquidations.go), against opposite positions that
-   * are profitable at {@code p_b}, chosen by the rule; what they cannot absorb closes through the
-   * book, and its loss goes to the insurance fund, socialized loss, then bad debt.
+   * bankruptcyQuote = -dNNV - TNC * |dMMR| / TMMR, x/clob/keeper/liquidations.go), against opposite
+   * positions that are profitable at {@code p_b}, chosen by the rule; what they cannot absorb
+   * closes through the book, and its loss goes to the insurance fund, socialized loss, then bad
+   * debt.
    */
-  LiquidationOutcome deleverage(MarginAccount a, MarginState before, AccountId liquidator, double value) {
+  LiquidationOutcome deleverage(
+      MarginAccount a, MarginState before, AccountId liquidator, double value) {
     deficit = -value;
     uncoverable = Math.max(0, deficit - basePrecision.units(waterfall.insuranceAtoms()));
     realized = 0;
@@ -106,7 +116,9 @@ final class DeleveragingPath {
     return settle(a, liquidator);
   }
 
-  /** Fills {@code mm} with each position's maintenance requirement at the mark; returns their sum. */
+  /**
+   * Fills {@code mm} with each position's maintenance requirement at the mark; returns their sum.
+   */
   private double maintenanceShares(MarginAccount a, double[] mm) {
     double totalMm = 0;
     for (int i = 0; i < mm.length; i++) {
@@ -126,7 +138,8 @@ final class DeleveragingPath {
     double realizedBefore = realized;
     double notionalBefore = closedNotional;
     int m = collectOpposites(a, i, s, pb, mark);
-    int start = adlStream != null && m > 0 ? Deleveraging.startIndex(adlStream.nextUniform(), m) : 0;
+    int start =
+        adlStream != null && m > 0 ? Deleveraging.startIndex(adlStream.nextUniform(), m) : 0;
     double filled = 0;
     for (Deleveraging.Fill fill : fills(m, Math.abs(s), start)) {
       double q = fill.quantity();
@@ -139,7 +152,9 @@ final class DeleveragingPath {
     double rest = Math.abs(s) - filled;
     if (rest > 1e-12 * Math.abs(s)) {
       Execution e =
-          services.markets().tradeSynthetic(spec.id().value(), markets.assets.get(i), -Math.signum(s) * rest);
+          services
+              .markets()
+              .tradeSynthetic(spec.id().value(), markets.assets.get(i), -Math.signum(s) * rest);
       realized += Math.signum(s) * rest * (e.averagePrice() - a.entry(i));
       closedNotional += e.value();
     }
@@ -150,15 +165,31 @@ final class DeleveragingPath {
 
   /**
    * Emits the liquidation of position {@code s} in market {@code i}: {@code notional} closed at
-   * bankruptcy prices and through the book, no fee (the deleveraging path charges none), and counts it.
+   * bankruptcy prices and through the book, no fee (the deleveraging path charges none), and counts
+   * it.
    */
   private void record(MarginAccount a, int i, double s, double notional, double pnl) {
     AssetId asset = markets.assets.get(i);
-    services.events().emit(
-        new Liquidation(
-            services.clock().step(), services.clock().round(), spec.id().value(), a.id.value(), liquidator.value(),
-            asset.value(), s, markets.oraclePrice(asset), notional / Math.abs(s), notional, pnl, 0, 0, 0,
-            before.equity(), before.maintenanceRequirement()));
+    services
+        .events()
+        .emit(
+            new Liquidation(
+                services.clock().step(),
+                services.clock().round(),
+                spec.id().value(),
+                a.id.value(),
+                liquidator.value(),
+                asset.value(),
+                s,
+                markets.oraclePrice(asset),
+                notional / Math.abs(s),
+                notional,
+                pnl,
+                0,
+                0,
+                0,
+                before.equity(),
+                before.maintenanceRequirement()));
     totals.liquidations++;
   }
 
@@ -178,8 +209,12 @@ final class DeleveragingPath {
     return Deleveraging.allocate(rule, opposites, quantity, start);
   }
 
-  /** One fill: the bankrupt side closes {@code q} at {@code pb}; the counterparty {@code o} closes the same {@code q} at {@code pb}. */
-  private void fill(MarginAccount a, int i, double s, double pb, double mark, MarginAccount o, double q) {
+  /**
+   * One fill: the bankrupt side closes {@code q} at {@code pb}; the counterparty {@code o} closes
+   * the same {@code q} at {@code pb}.
+   */
+  private void fill(
+      MarginAccount a, int i, double s, double pb, double mark, MarginAccount o, double q) {
     realized += Math.signum(s) * q * (pb - a.entry(i));
     waterfall.settlePnl(o.id, book.applyTrade(o, i, Math.signum(s) * q, pb));
     risk.restate(o);
@@ -190,11 +225,23 @@ final class DeleveragingPath {
     adlProfitTaken += taken;
     adlOverDeleveraging += taken - covered;
     closedNotional += q * pb;
-    services.events().emit(
-        new AutoDeleverage(
-            services.clock().step(), services.clock().round(), spec.id().value(),
-            spec.deleveraging().rule().scenarioName(), a.id.value(), o.id.value(), markets.assets.get(i).value(),
-            -Math.signum(s) * q, pb, mark, covered, taken, taken - covered));
+    services
+        .events()
+        .emit(
+            new AutoDeleverage(
+                services.clock().step(),
+                services.clock().round(),
+                spec.id().value(),
+                spec.deleveraging().rule().scenarioName(),
+                a.id.value(),
+                o.id.value(),
+                markets.assets.get(i).value(),
+                -Math.signum(s) * q,
+                pb,
+                mark,
+                covered,
+                taken,
+                taken - covered));
   }
 
   /** Settles what the closes realised: collateral sold to the liquidator, then the waterfall. */
@@ -218,8 +265,8 @@ final class DeleveragingPath {
   /**
    * Collects the positions opposite to {@code a}'s position {@code s} in market {@code i} that are
    * in profit at the bankruptcy price {@code pb}, in account order, into {@link #oppositeIds},
-   * {@link #oppositeSizes} (absolute) and {@link #oppositeScores} (the ADL ranking at {@code mark});
-   * returns how many.
+   * {@link #oppositeSizes} (absolute) and {@link #oppositeScores} (the ADL ranking at {@code
+   * mark}); returns how many.
    */
   private int collectOpposites(MarginAccount a, int i, double s, double pb, double mark) {
     BitSet opposite = book.opposite(i, s);
@@ -238,7 +285,9 @@ final class DeleveragingPath {
       }
       oppositeIds[m] = o.id;
       oppositeSizes[m] = Math.abs(os);
-      oppositeScores[m] = Deleveraging.score(os * (mark - o.entry(i)), os * o.entry(i), os * mark, risk.markedState(o).equity());
+      oppositeScores[m] =
+          Deleveraging.score(
+              os * (mark - o.entry(i)), os * o.entry(i), os * mark, risk.markedState(o).equity());
       m++;
     }
     return m;

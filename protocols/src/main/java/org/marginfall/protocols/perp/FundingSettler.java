@@ -43,10 +43,16 @@ final class FundingSettler {
     this.waterfall = c.waterfall();
   }
 
-  /** Once a tick: samples the basis and premium of every market, and settles funding at the end of each interval. */
+  /**
+   * Once a tick: samples the basis and premium of every market, and settles funding at the end of
+   * each interval.
+   */
   void settle() {
     for (int i = 0; i < markets.count(); i++) {
-      history.sample(i, services.markets().priceFor(spec.id(), markets.assets.get(i)), markets.oraclePrice(markets.assets.get(i)));
+      history.sample(
+          i,
+          services.markets().priceFor(spec.id(), markets.assets.get(i)),
+          markets.oraclePrice(markets.assets.get(i)));
     }
     if (history.endTick()) {
       for (int i = 0; i < markets.count(); i++) {
@@ -59,11 +65,11 @@ final class FundingSettler {
 
   /**
    * Funding of one market: every position pays {@code size * mark * rate} (longs pay shorts when
-   * the rate is positive; Binance funding FAQ 360033525031) to the house, which pays the receivers, so the
-   * house pays or receives the long/short imbalance. A payer short of base currency pays what it
-   * holds; the rest is deferred into its entry price ({@code entry += unpaid / size}), which lowers
-   * its unrealised PnL by exactly the unpaid amount: the house's claim is settled when the position
-   * closes, through the ordinary loss waterfall.
+   * the rate is positive; Binance funding FAQ 360033525031) to the house, which pays the receivers,
+   * so the house pays or receives the long/short imbalance. A payer short of base currency pays
+   * what it holds; the rest is deferred into its entry price ({@code entry += unpaid / size}),
+   * which lowers its unrealised PnL by exactly the unpaid amount: the house's claim is settled when
+   * the position closes, through the ordinary loss waterfall.
    */
   private void settleMarket(int i, double rate, double averagePremium) {
     long paid = 0;
@@ -91,17 +97,26 @@ final class FundingSettler {
     fundingPaidAtoms += paid;
     fundingReceivedAtoms += received;
     fundingDeferredAtoms += deferred;
-    services.events().emit(
-        new FundingSettlement(
-            services.clock().step(), 0, spec.id().value(), markets.assets.get(i).value(), rate, averagePremium,
-            basePrecision.units(paid), basePrecision.units(received), basePrecision.units(deferred),
-            basePrecision.units(paid - received)));
+    services
+        .events()
+        .emit(
+            new FundingSettlement(
+                services.clock().step(),
+                0,
+                spec.id().value(),
+                markets.assets.get(i).value(),
+                rate,
+                averagePremium,
+                basePrecision.units(paid),
+                basePrecision.units(received),
+                basePrecision.units(deferred),
+                basePrecision.units(paid - received)));
   }
 
   /**
-   * Charges a payer {@code owed} atoms of market {@code i}'s funding: what it holds goes to the house
-   * now, the rest is deferred into its entry price, or paid through the waterfall when the entry
-   * cannot absorb it. Returns the atoms deferred; the rest of {@code owed} reached the house.
+   * Charges a payer {@code owed} atoms of market {@code i}'s funding: what it holds goes to the
+   * house now, the rest is deferred into its entry price, or paid through the waterfall when the
+   * entry cannot absorb it. Returns the atoms deferred; the rest of {@code owed} reached the house.
    */
   private long charge(MarginAccount a, int i, double s, long owed) {
     long now = Math.min(owed, Math.max(0, ledger.balance(a.id, base)));

@@ -15,7 +15,8 @@ public enum LiquidationMode {
   /**
    * Hyperliquid's documented rule: each position above the threshold has a fixed fraction sent to
    * the book, smaller positions in full, and for a cooldown after a partial liquidation every
-   * liquidation of the account is in full (https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations).
+   * liquidation of the account is in full
+   * (https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations).
    */
   FIXED_PARTIAL;
 

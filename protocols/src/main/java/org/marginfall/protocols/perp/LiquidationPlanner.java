@@ -7,8 +7,8 @@ import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.SharedMarket;
-import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.spec.VenueServices;
+import org.marginfall.core.venue.MarginState;
 
 /**
  * What a liquidation of an account would do now, without doing it: which path it takes
@@ -52,8 +52,10 @@ final class LiquidationPlanner {
   private final PerpAccountBook book;
   private final PerpRiskView risk;
   private final LossWaterfall waterfall;
+
   /** The backstop's terms, null without a backstop. */
   private final BackstopTerms backstop;
+
   /** The close fractions by market index, reused between calls. */
   private final double[] fractions;
 
@@ -79,7 +81,8 @@ final class LiquidationPlanner {
    * shortfall; otherwise a close through the book.
    */
   Route route(MarginAccount a, MarginState now, double value) {
-    if ((spec.deleveraging().rule() != DeleveragingRule.NONE || spec.deleveraging().socializeLosses())
+    if ((spec.deleveraging().rule() != DeleveragingRule.NONE
+            || spec.deleveraging().socializeLosses())
         && value < 0
         && basePrecision.ceilAtoms(-value) > waterfall.insuranceAtoms()) {
       return Route.DELEVERAGE;
@@ -109,11 +112,15 @@ final class LiquidationPlanner {
     }
     LiquidationTerms terms = spec.liquidation();
     if (terms.mode() == LiquidationMode.FIXED_PARTIAL) {
-      boolean cooling = a.partialAt() != MarginAccount.NEVER
-          && services.clock().step() - a.partialAt() < terms.cooldownSteps();
+      boolean cooling =
+          a.partialAt() != MarginAccount.NEVER
+              && services.clock().step() - a.partialAt() < terms.cooldownSteps();
       for (int i = 0; i < a.markets(); i++) {
-        fractions[i] = a.size(i) == 0 ? 0
-            : PartialLiquidation.fixedFraction(terms, Math.abs(a.size(i)) * markets.markPrice(i), cooling);
+        fractions[i] =
+            a.size(i) == 0
+                ? 0
+                : PartialLiquidation.fixedFraction(
+                    terms, Math.abs(a.size(i)) * markets.markPrice(i), cooling);
       }
     } else {
       Arrays.fill(fractions, fraction(now, notional));
@@ -125,7 +132,10 @@ final class LiquidationPlanner {
     // Two atoms of slack: settlement rounds the realised loss up and may otherwise leave the
     // account a hair below maintenance, to be liquidated again for dust.
     return PartialLiquidation.closeFraction(
-        spec.liquidation(), now.equity() - basePrecision.units(2), now.maintenanceRequirement(), notional,
+        spec.liquidation(),
+        now.equity() - basePrecision.units(2),
+        now.maintenanceRequirement(),
+        notional,
         spec.liquidationFee());
   }
 
@@ -133,9 +143,9 @@ final class LiquidationPlanner {
    * The liquidator's share of the fee a close through the book would charge, at the mark price:
    * {@code liquidatorShare * min(phi * f * N, max(0, C + f * U))} with f the close fraction, N the
    * position notional, C the collateral at the oracle and U the unrealised PnL (Binance USD-M
-   * liquidation clearance fee, FAQ 360033525271; the split is this model's {@code liquidatorShare}).
-   * 0 when the account is the vault or not liquidatable, or would be deleveraged or taken over by
-   * the backstop, which pay no fee.
+   * liquidation clearance fee, FAQ 360033525271; the split is this model's {@code
+   * liquidatorShare}). 0 when the account is the vault or not liquidatable, or would be deleveraged
+   * or taken over by the backstop, which pay no fee.
    */
   double expectedReward(MarginAccount a) {
     if (a == book.vault()) {
@@ -164,18 +174,26 @@ final class LiquidationPlanner {
     return fee * spec.liquidatorShare();
   }
 
-  /** Whether {@code liquidator} can buy all non-base collateral of {@code account}, the most the waterfall may sell it. */
+  /**
+   * Whether {@code liquidator} can buy all non-base collateral of {@code account}, the most the
+   * waterfall may sell it.
+   */
   boolean liquidatorCanBuy(AccountId account, AccountId liquidator) {
     long needed = 0;
     for (CollateralTerms c : markets.collateral) {
       if (!c.asset().equals(base)) {
-        needed += basePrecision.ceilAtoms(ledger.units(account, c.asset()) * markets.oraclePrice(c.asset()));
+        needed +=
+            basePrecision.ceilAtoms(
+                ledger.units(account, c.asset()) * markets.oraclePrice(c.asset()));
       }
     }
     return ledger.balance(liquidator, base) >= needed;
   }
 
-  /** What a full close through the book would leave, quoted from each market's impact model without trading, after the fee. */
+  /**
+   * What a full close through the book would leave, quoted from each market's impact model without
+   * trading, after the fee.
+   */
   private double bookCloseValue(MarginAccount a) {
     double v = 0;
     for (CollateralTerms c : markets.collateral) {
@@ -185,7 +203,8 @@ final class LiquidationPlanner {
       if (a.size(i) != 0) {
         SharedMarket m = services.markets().market(markets.assets.get(i));
         Execution quote = m.impactModel().execute(m.price(), m.fundamental(), -a.size(i));
-        v += a.size(i) * (quote.averagePrice() - a.entry(i)) - quote.value() * spec.liquidationFee();
+        v +=
+            a.size(i) * (quote.averagePrice() - a.entry(i)) - quote.value() * spec.liquidationFee();
       }
     }
     return v;

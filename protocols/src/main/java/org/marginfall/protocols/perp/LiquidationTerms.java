@@ -41,10 +41,12 @@ public record LiquidationTerms(
       throw new IllegalArgumentException("closeFactor: must be in (0, 1], was " + closeFactor);
     }
     if (!(partialAboveNotional >= 0 && Double.isFinite(partialAboveNotional))) {
-      throw new IllegalArgumentException("partialAboveNotional: must be >= 0, was " + partialAboveNotional);
+      throw new IllegalArgumentException(
+          "partialAboveNotional: must be >= 0, was " + partialAboveNotional);
     }
     if (cooldownSteps < 0 || (cooldownSteps > 0 && mode != LiquidationMode.FIXED_PARTIAL)) {
-      throw new IllegalArgumentException("cooldownSeconds: applies only to mode fixed-partial, must be >= 0");
+      throw new IllegalArgumentException(
+          "cooldownSeconds: applies only to mode fixed-partial, must be >= 0");
     }
   }
 }

@@ -10,10 +10,13 @@ package org.marginfall.protocols.perp;
 final class LiquidationTotals {
   /** Liquidation events: one per position closed through the book, one per deleveraged account. */
   long liquidations;
+
   /** Notional closed by liquidations, in base currency. */
   double liquidatedNotional;
+
   /** Liquidation fees charged, in base-currency atoms. */
   long liquidationFeeAtoms;
+
   /** Book liquidations that closed less than the whole account. */
   long partialLiquidations;
 }

@@ -10,8 +10,8 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
-import org.marginfall.core.venue.Holding;
 import org.marginfall.core.spec.VenueServices;
+import org.marginfall.core.venue.Holding;
 
 /**
  * Who pays when an account owes more than its base currency: PnL is settled with the house vault
@@ -45,7 +45,11 @@ final class LossWaterfall {
 
   /** Opens the house, the insurance fund and the bad-debt account, and funds the first two. */
   LossWaterfall(
-      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book, PerpRiskView risk) {
+      PerpetualVenueSpec spec,
+      VenueServices services,
+      PerpMarkets markets,
+      PerpAccountBook book,
+      PerpRiskView risk) {
     this.spec = spec;
     this.services = services;
     this.ledger = services.ledger();
@@ -62,10 +66,14 @@ final class LossWaterfall {
     ledger.open(insurance, AccountType.ORDINARY);
     ledger.open(badDebtAccount, AccountType.EXTERNAL);
     ledger.transfer(Ledger.EXTERNAL, house, base, basePrecision.floorAtoms(spec.houseCapital()));
-    ledger.transfer(Ledger.EXTERNAL, insurance, base, basePrecision.floorAtoms(spec.insuranceFund()));
+    ledger.transfer(
+        Ledger.EXTERNAL, insurance, base, basePrecision.floorAtoms(spec.insuranceFund()));
   }
 
-  /** Settles realised PnL of {@code account} with the house: gains from the house, losses to it (a shortfall through the waterfall). */
+  /**
+   * Settles realised PnL of {@code account} with the house: gains from the house, losses to it (a
+   * shortfall through the waterfall).
+   */
   void settlePnl(AccountId account, double realized) {
     if (realized > 0) {
       payFromHouse(account, basePrecision.floorAtoms(realized));
@@ -104,15 +112,21 @@ final class LossWaterfall {
     if (fromFund > 0) {
       ledger.transfer(insurance, account, base, fromFund);
       insurancePaidAtoms += fromFund;
-      services.events().emit(
-          new InsurancePayout(step, round, spec.id().value(), account.value(), basePrecision.units(fromFund)));
+      services
+          .events()
+          .emit(
+              new InsurancePayout(
+                  step, round, spec.id().value(), account.value(), basePrecision.units(fromFund)));
     }
     long uncovered = shortfall - fromFund;
     if (uncovered > 0) {
       ledger.transfer(badDebtAccount, account, base, uncovered);
       badDebtAtoms += uncovered;
-      services.events().emit(
-          new BadDebt(step, round, spec.id().value(), account.value(), basePrecision.units(uncovered)));
+      services
+          .events()
+          .emit(
+              new BadDebt(
+                  step, round, spec.id().value(), account.value(), basePrecision.units(uncovered)));
     }
   }
 
@@ -133,7 +147,10 @@ final class LossWaterfall {
     }
   }
 
-  /** Sells non-base collateral of {@code account} to {@code liquidator} at the oracle price until {@code shortfall} base is raised. */
+  /**
+   * Sells non-base collateral of {@code account} to {@code liquidator} at the oracle price until
+   * {@code shortfall} base is raised.
+   */
   Sale sellCollateral(AccountId account, AccountId liquidator, long shortfall) {
     long step = services.clock().step();
     int round = services.clock().round();
@@ -153,7 +170,8 @@ final class LossWaterfall {
         continue;
       }
       double price = markets.oraclePrice(c.asset());
-      // `units` counts collateral atoms, `left` and `pay` base atoms, each at its asset's precision.
+      // `units` counts collateral atoms, `left` and `pay` base atoms, each at its asset's
+      // precision.
       Precision precision = markets.collateralPrecision[k];
       long units = precision.ceilAtomsAtMost(basePrecision.units(left) / price, held);
       long pay = precision.ceilValueAtoms(units, price, basePrecision);
@@ -166,17 +184,24 @@ final class LossWaterfall {
           .events()
           .emit(
               new CollateralSale(
-                  step, round, spec.id().value(), account.value(), liquidator.value(), c.asset().value(),
-                  precision.units(units), price, basePrecision.units(pay)));
+                  step,
+                  round,
+                  spec.id().value(),
+                  account.value(),
+                  liquidator.value(),
+                  c.asset().value(),
+                  precision.units(units),
+                  price,
+                  basePrecision.units(pay)));
     }
     return new Sale(spent, spent, acquired);
   }
 
   /**
-   * Socialized loss (Deribit insurance fund page): the loss is shared by the accounts
-   * with positive unrealised PnL, pro rata to it. Each winner's claim on the house shrinks by its
-   * share (its entry price moves against it), and the house pays the freed amount to the bankrupt
-   * account, so the ledger moves only what the house no longer owes.
+   * Socialized loss (Deribit insurance fund page): the loss is shared by the accounts with positive
+   * unrealised PnL, pro rata to it. Each winner's claim on the house shrinks by its share (its
+   * entry price moves against it), and the house pays the freed amount to the bankrupt account, so
+   * the ledger moves only what the house no longer owes.
    *
    * @return atoms absorbed (at most the winners' total positive unrealised PnL)
    */
@@ -216,7 +241,10 @@ final class LossWaterfall {
     return total;
   }
 
-  /** Moves {@code o}'s entry prices against it by its share of {@code amount}, pro rata to its gains in {@code total}. */
+  /**
+   * Moves {@code o}'s entry prices against it by its share of {@code amount}, pro rata to its gains
+   * in {@code total}.
+   */
   private void takeShare(AccountId bankrupt, MarginAccount o, double amount, double total) {
     double share = 0;
     for (int i = 0; i < o.markets(); i++) {
@@ -231,10 +259,16 @@ final class LossWaterfall {
     }
     if (share > 0) {
       risk.restate(o);
-      services.events().emit(
-          new SocializedLoss(
-              services.clock().step(), services.clock().round(), spec.id().value(), bankrupt.value(),
-              o.id.value(), share));
+      services
+          .events()
+          .emit(
+              new SocializedLoss(
+                  services.clock().step(),
+                  services.clock().round(),
+                  spec.id().value(),
+                  bankrupt.value(),
+                  o.id.value(),
+                  share));
     }
   }
 
@@ -264,7 +298,12 @@ final class LossWaterfall {
   void audit(List<String> problems) {
     long booked = -ledger.balance(badDebtAccount, base);
     if (booked != badDebtAtoms) {
-      problems.add(spec.id() + ": bad debt " + badDebtAtoms + " atoms disagrees with the bad-debt account " + booked);
+      problems.add(
+          spec.id()
+              + ": bad debt "
+              + badDebtAtoms
+              + " atoms disagrees with the bad-debt account "
+              + booked);
     }
   }
 }

@@ -4,21 +4,24 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.venue.MarginState;
 
 /**
- * A view of one margin account of a perpetual venue: its id, where it sits in the ledger and in
- * the venue's account order, and accessors over its row of the {@link PerpAccountBook}'s columns
- * (positions by market, the last margin state, bookkeeping of marks and partial liquidations).
- * The parts that act on one account at a time use it; the passes over every account read the
- * columns by ordinal instead.
+ * A view of one margin account of a perpetual venue: its id, where it sits in the ledger and in the
+ * venue's account order, and accessors over its row of the {@link PerpAccountBook}'s columns
+ * (positions by market, the last margin state, bookkeeping of marks and partial liquidations). The
+ * parts that act on one account at a time use it; the passes over every account read the columns by
+ * ordinal instead.
  *
  * <p>The view holds no state of its own beyond its coordinates. Mutable through the book; not
  * thread-safe.
  */
 final class MarginAccount {
   final AccountId id;
+
   /** The account's ledger index, so marking reads collateral balances without lookups. */
   final int slot;
+
   /** The account's place in the venue's account order (the order accounts were opened in). */
   final int ordinal;
+
   private final PerpAccountBook book;
 
   /** {@link #partialAt} of an account never partially liquidated. */
@@ -36,7 +39,10 @@ final class MarginAccount {
     return book.markets();
   }
 
-  /** The signed size of the position in market {@code i}; change it through {@link PerpAccountBook#setSize}. */
+  /**
+   * The signed size of the position in market {@code i}; change it through {@link
+   * PerpAccountBook#setSize}.
+   */
   double size(int i) {
     return book.sizeColumn(i)[ordinal];
   }
@@ -59,7 +65,9 @@ final class MarginAccount {
     book.setState(ordinal, s.equity(), s.initialRequirement(), s.maintenanceRequirement());
   }
 
-  /** The serial of the last mark whose prices {@link #state()} is at, or later (see PerpRiskView). */
+  /**
+   * The serial of the last mark whose prices {@link #state()} is at, or later (see PerpRiskView).
+   */
   long markedSerial() {
     return book.markedSerial[ordinal];
   }
@@ -68,7 +76,10 @@ final class MarginAccount {
     book.markedSerial[ordinal] = serial;
   }
 
-  /** The step of the account's last liquidation that closed part of a position, {@link #NEVER} if none. */
+  /**
+   * The step of the account's last liquidation that closed part of a position, {@link #NEVER} if
+   * none.
+   */
   long partialAt() {
     return book.partialAt[ordinal];
   }
@@ -77,7 +88,10 @@ final class MarginAccount {
     book.partialAt[ordinal] = step;
   }
 
-  /** Base-currency atoms the account owes the venue's lending book ({@link PerpBank}); a liability in its equity. */
+  /**
+   * Base-currency atoms the account owes the venue's lending book ({@link PerpBank}); a liability
+   * in its equity.
+   */
   long borrowed() {
     return book.borrowed[ordinal];
   }

@@ -19,7 +19,8 @@ public record MarginTier(double lowerBound, double maintenanceMargin) {
     Checks.nonNegative(lowerBound, "lowerBound");
     Checks.fraction(maintenanceMargin, "maintenanceMargin");
     if (!(maintenanceMargin > 0 && maintenanceMargin < 1)) {
-      throw new IllegalArgumentException("maintenanceMargin: must be in (0, 1), was " + maintenanceMargin);
+      throw new IllegalArgumentException(
+          "maintenanceMargin: must be in (0, 1), was " + maintenanceMargin);
     }
   }
 }

@@ -13,9 +13,9 @@ import java.util.List;
  * </pre>
  *
  * Source: Hyperliquid docs /trading/margin-tiers and Binance USD-M brackets' maintenance amount
- * (FAQ 360033162192; docs/sources.md). Because mmr is non-decreasing, MM(n)/n is
- * non-decreasing in n, so MM((1-f) n) &lt;= (1-f) MM(n): closing part of a position never raises the
- * rate on what remains. Immutable and thread-safe.
+ * (FAQ 360033162192; docs/sources.md). Because mmr is non-decreasing, MM(n)/n is non-decreasing in
+ * n, so MM((1-f) n) &lt;= (1-f) MM(n): closing part of a position never raises the rate on what
+ * remains. Immutable and thread-safe.
  */
 public final class MarginTiers {
 
@@ -42,11 +42,15 @@ public final class MarginTiers {
       rate[k] = t.maintenanceMargin();
       if (k > 0) {
         if (!(lower[k] > lower[k - 1])) {
-          throw new IllegalArgumentException("tiers[" + k + "].lowerBound: must exceed the previous tier's, was " + lower[k]);
+          throw new IllegalArgumentException(
+              "tiers[" + k + "].lowerBound: must exceed the previous tier's, was " + lower[k]);
         }
         if (rate[k] < rate[k - 1]) {
           throw new IllegalArgumentException(
-              "tiers[" + k + "].maintenanceMargin: must not be below the previous tier's, was " + rate[k]);
+              "tiers["
+                  + k
+                  + "].maintenanceMargin: must not be below the previous tier's, was "
+                  + rate[k]);
         }
         deduction[k] = deduction[k - 1] + lower[k] * (rate[k] - rate[k - 1]);
       }

@@ -10,7 +10,10 @@ import java.util.Locale;
 public enum MarkPriceRule {
   /** The venue's oracle (index) price (the venue's original behaviour; dYdX v4). */
   INDEX,
-  /** Binance's median of the funding-adjusted index, the index plus the averaged basis, and the book. */
+  /**
+   * Binance's median of the funding-adjusted index, the index plus the averaged basis, and the
+   * book.
+   */
   MEDIAN;
 
   /** The scenario-file name. */

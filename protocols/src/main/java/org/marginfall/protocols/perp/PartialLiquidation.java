@@ -15,8 +15,7 @@ package org.marginfall.protocols.perp;
  * and no fraction below 1 restores it when {@code MM <= phi * N} (the fee eats more than the close
  * frees) or when the bound exceeds 1. Source: Binance's "reduce to a lower bracket instead of a
  * full close" (FAQ 360033525271; docs/sources.md); the closed form is this model's, derived above.
- * Hyperliquid's documented fixed 20% rule is {@link #fixedFraction}.
- * Stateless and thread-safe.
+ * Hyperliquid's documented fixed 20% rule is {@link #fixedFraction}. Stateless and thread-safe.
  */
 public final class PartialLiquidation {
 
@@ -56,13 +55,16 @@ public final class PartialLiquidation {
   /**
    * The fraction of one position a {@link LiquidationMode#FIXED_PARTIAL} liquidation sends to the
    * book: {@code closeFactor} of a position whose notional exceeds {@code partialAboveNotional},
-   * unless the account is cooling down after a partial liquidation; otherwise all of it (Hyperliquid
-   * docs, https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations).
+   * unless the account is cooling down after a partial liquidation; otherwise all of it
+   * (Hyperliquid docs, https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations).
    *
    * @param positionNotional the position's notional at the mark
    * @param coolingDown whether a partial liquidation of the account happened within the cooldown
    */
-  public static double fixedFraction(LiquidationTerms terms, double positionNotional, boolean coolingDown) {
-    return coolingDown || positionNotional <= terms.partialAboveNotional() ? 1 : terms.closeFactor();
+  public static double fixedFraction(
+      LiquidationTerms terms, double positionNotional, boolean coolingDown) {
+    return coolingDown || positionNotional <= terms.partialAboveNotional()
+        ? 1
+        : terms.closeFactor();
   }
 }

@@ -12,11 +12,11 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * The perpetual venue's margin accounts as columns indexed by ordinal (the order accounts were
- * opened in): ledger slot, position size and entry price per market, the last margin state
- * (equity, initial and maintenance requirement), the serial of the mark it is at and the step of
- * the last partial liquidation. Collateral stays in the ledger, read by slot. A pass over every
- * account (the mark, the health values, open interest) walks these primitive arrays; the parts
- * that act on one account use its {@link MarginAccount} view, found by id or ordinal.
+ * opened in): ledger slot, position size and entry price per market, the last margin state (equity,
+ * initial and maintenance requirement), the serial of the mark it is at and the step of the last
+ * partial liquidation. Collateral stays in the ledger, read by slot. A pass over every account (the
+ * mark, the health values, open interest) walks these primitive arrays; the parts that act on one
+ * account use its {@link MarginAccount} view, found by id or ordinal.
  *
  * <p>Per market it also keeps the accounts long and short in it, so that every change of a
  * position's size goes through the one place that keeps that index true; auto-deleveraging looks
@@ -32,24 +32,42 @@ final class PerpAccountBook {
   private final AccountTable<MarginAccount> accounts = new AccountTable<>();
   private int count;
   private int[] slot = new int[16];
+
   /** Per market, a column of position sizes (and of entry prices) by ordinal. */
   private final double[][] size;
+
   private final double[][] entry;
+
   /** The last margin state of each account, by ordinal. */
   private double[] equity = new double[16];
+
   private double[] initial = new double[16];
   private double[] maintenance = new double[16];
-  /** By ordinal: the serial of the mark each state is at, the step of the last partial liquidation. */
+
+  /**
+   * By ordinal: the serial of the mark each state is at, the step of the last partial liquidation.
+   */
   long[] markedSerial = new long[16];
+
   long[] partialAt = new long[16];
-  /** Base-currency atoms each account owes the venue's lending book ({@link PerpBank}); 0 without one. */
+
+  /**
+   * Base-currency atoms each account owes the venue's lending book ({@link PerpBank}); 0 without
+   * one.
+   */
   long[] borrowed = new long[16];
+
   /** Per market, the ordinals of the accounts long (and short) in it. */
   private final BitSet[] longs;
+
   private final BitSet[] shorts;
+
   /** The backstop vault's account, null without a backstop. */
   private MarginAccount vault;
-  /** Which accounts a liquidation round must mark again; told of every change of a position here. */
+
+  /**
+   * Which accounts a liquidation round must mark again; told of every change of a position here.
+   */
   final LiquidationScreen screen = new LiquidationScreen();
 
   PerpAccountBook(VenueId venue, Ledger ledger, int markets) {
@@ -215,7 +233,10 @@ final class PerpAccountBook {
     return new MarginState(equity[ordinal], initial[ordinal], maintenance[ordinal]);
   }
 
-  /** Whether the stored state of account {@code ordinal} is liquidatable, as {@link MarginState#liquidatable()}. */
+  /**
+   * Whether the stored state of account {@code ordinal} is liquidatable, as {@link
+   * MarginState#liquidatable()}.
+   */
   boolean liquidatable(int ordinal) {
     double m = maintenance[ordinal];
     return m > 0 && equity[ordinal] < m;
@@ -230,7 +251,10 @@ final class PerpAccountBook {
     return false;
   }
 
-  /** The ordinals of the accounts on the other side of a position of sign {@code s} in market {@code i}. */
+  /**
+   * The ordinals of the accounts on the other side of a position of sign {@code s} in market {@code
+   * i}.
+   */
   BitSet opposite(int i, double s) {
     return s > 0 ? shorts[i] : longs[i];
   }
@@ -257,7 +281,10 @@ final class PerpAccountBook {
     double old = a.size(i);
     double oldEntry = a.entry(i);
     double next = old + size;
-    double reduced = old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
+    double reduced =
+        old != 0 && Math.signum(old) != Math.signum(size)
+            ? Math.min(Math.abs(size), Math.abs(old))
+            : 0;
     double realized = Math.signum(old) * reduced * (price - oldEntry);
     if (Math.abs(next) <= 1e-12 * Math.max(Math.abs(old), Math.abs(size))) {
       next = 0;

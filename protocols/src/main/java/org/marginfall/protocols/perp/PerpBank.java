@@ -11,16 +11,16 @@ import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.MarginState;
 
 /**
- * The venue's lending book ({@link BorrowTerms}): the lenders' base currency in {@code v/bank},
- * the loans of margin accounts against their health, and their repayment when a liquidation has
- * closed every position of a borrower. A loan counts as a liability in the account's equity
- * ({@link MarginAccount#borrowed()}), so the account is marked and liquidated with it.
+ * The venue's lending book ({@link BorrowTerms}): the lenders' base currency in {@code v/bank}, the
+ * loans of margin accounts against their health, and their repayment when a liquidation has closed
+ * every position of a borrower. A loan counts as a liability in the account's equity ({@link
+ * MarginAccount#borrowed()}), so the account is marked and liquidated with it.
  *
  * <p>Borrowing room is Mango v3's init health, {@code equity − initial requirement}, where equity
  * counts collateral, unrealised PnL and loans at weight 1, less {@code (1 − pnlWeight)} times the
- * positive unrealised PnL (project blockworks-foundation/mango-docs, mango-v3/overview.md).
- * What a closed borrower cannot repay goes through the venue's waterfall: the insurance fund, then
- * bad debt. Mutable and not thread-safe.
+ * positive unrealised PnL (project blockworks-foundation/mango-docs, mango-v3/overview.md). What a
+ * closed borrower cannot repay goes through the venue's waterfall: the insurance fund, then bad
+ * debt. Mutable and not thread-safe.
  */
 final class PerpBank {
 
@@ -36,13 +36,19 @@ final class PerpBank {
   private final LossWaterfall waterfall;
   private final AccountId bank;
   private final long lendableAtoms;
+
   /** Loans outstanding, in base-currency atoms: Σ {@link MarginAccount#borrowed()}. */
   private long outstandingAtoms;
 
   /** Opens {@code v/bank} and funds it with the lenders' deposits. */
   PerpBank(
-      PerpetualVenueSpec spec, BorrowTerms terms, VenueServices services, PerpMarkets markets,
-      PerpAccountBook book, PerpRiskView risk, LossWaterfall waterfall) {
+      PerpetualVenueSpec spec,
+      BorrowTerms terms,
+      VenueServices services,
+      PerpMarkets markets,
+      PerpAccountBook book,
+      PerpRiskView risk,
+      LossWaterfall waterfall) {
     this.spec = spec;
     this.terms = terms;
     this.services = services;
@@ -71,13 +77,16 @@ final class PerpBank {
     return pnl;
   }
 
-  /** Borrowing room (init health with positive PnL at {@code pnlWeight}) capped at the book's cash. */
+  /**
+   * Borrowing room (init health with positive PnL at {@code pnlWeight}) capped at the book's cash.
+   */
   double borrowable(MarginAccount a) {
     if (a == book.vault()) {
       return 0;
     }
     MarginState s = risk.state(a);
-    double room = s.equity() - s.initialRequirement() - (1 - terms.pnlWeight()) * Math.max(0, unrealised(a));
+    double room =
+        s.equity() - s.initialRequirement() - (1 - terms.pnlWeight()) * Math.max(0, unrealised(a));
     return Math.max(0, Math.min(room, basePrecision.units(ledger.balance(bank, base))));
   }
 
@@ -99,11 +108,19 @@ final class PerpBank {
     risk.restate(a);
     // The account still meets its initial requirement, so it cannot stay on the last mark's list.
     risk.dropFromList(a);
-    services.events().emit(
-        new PnlBorrow(
-            services.clock().step(), services.clock().round(), spec.id().value(), a.id.value(),
-            basePrecision.units(atoms), pnl, before.equity(), before.initialRequirement(),
-            basePrecision.units(ledger.balance(bank, base))));
+    services
+        .events()
+        .emit(
+            new PnlBorrow(
+                services.clock().step(),
+                services.clock().round(),
+                spec.id().value(),
+                a.id.value(),
+                basePrecision.units(atoms),
+                pnl,
+                before.equity(),
+                before.initialRequirement(),
+                basePrecision.units(ledger.balance(bank, base))));
   }
 
   /**
@@ -122,7 +139,9 @@ final class PerpBank {
     risk.restate(a);
   }
 
-  /** Loans outstanding, and the part of them the borrowers' equity at the last mark does not cover. */
+  /**
+   * Loans outstanding, and the part of them the borrowers' equity at the last mark does not cover.
+   */
   void addExtras(Map<String, Double> extras) {
     double shortfall = 0;
     for (MarginAccount a : book.all()) {
@@ -141,12 +160,20 @@ final class PerpBank {
       sum += a.borrowed();
     }
     if (sum != outstandingAtoms) {
-      problems.add(spec.id() + ": loans sum to " + sum + " atoms, the book counts " + outstandingAtoms);
+      problems.add(
+          spec.id() + ": loans sum to " + sum + " atoms, the book counts " + outstandingAtoms);
     }
     long cash = ledger.balance(bank, base);
     if (cash + outstandingAtoms != lendableAtoms) {
       problems.add(
-          spec.id() + ": bank cash " + cash + " + loans " + outstandingAtoms + " != lendable " + lendableAtoms + " atoms");
+          spec.id()
+              + ": bank cash "
+              + cash
+              + " + loans "
+              + outstandingAtoms
+              + " != lendable "
+              + lendableAtoms
+              + " atoms");
     }
   }
 }

@@ -9,8 +9,8 @@ import org.marginfall.core.spec.VenueServices;
  * What every part of the perpetual venue is wired to: its terms, the run's services, the ledger,
  * the base currency and its precision, and the parts the others share (the markets' columns, the
  * account book, the risk view, the loss waterfall and the liquidation totals). One record so that
- * the parts take one argument for their wiring, as {@code CdpContext} and {@code LendingContext}
- * do for the other venues.
+ * the parts take one argument for their wiring, as {@code CdpContext} and {@code LendingContext} do
+ * for the other venues.
  *
  * @param markets markets and collateral lines by index, their terms and prices
  * @param book the accounts as columns by ordinal
@@ -31,8 +31,8 @@ record PerpContext(
     LiquidationTotals totals) {
 
   /**
-   * Builds the shared parts in the order of their effects on the ledger: the markets, the book,
-   * the risk view, then the waterfall, which opens the house, insurance and bad-debt accounts.
+   * Builds the shared parts in the order of their effects on the ledger: the markets, the book, the
+   * risk view, then the waterfall, which opens the house, insurance and bad-debt accounts.
    */
   static PerpContext open(PerpetualVenueSpec spec, VenueServices services) {
     Ledger ledger = services.ledger();
@@ -42,6 +42,15 @@ record PerpContext(
     PerpRiskView risk = new PerpRiskView(spec, services, markets, book);
     LossWaterfall waterfall = new LossWaterfall(spec, services, markets, book, risk);
     return new PerpContext(
-        spec, services, ledger, base, ledger.precision(base), markets, book, risk, waterfall, new LiquidationTotals());
+        spec,
+        services,
+        ledger,
+        base,
+        ledger.precision(base),
+        markets,
+        book,
+        risk,
+        waterfall,
+        new LiquidationTotals());
   }
 }

@@ -13,9 +13,9 @@ import org.marginfall.core.venue.MarginState;
  * </pre>
  *
  * Source: dYdX v4 total net collateral vs total maintenance margin requirement
- * (dydxprotocol/v4-chain x/clob/keeper/liquidations.go) and Binance USD-M cross
- * margin (FAQ 360033162192), with per-asset collateral haircuts as in Binance's unified account.
- * Stateless and thread-safe.
+ * (dydxprotocol/v4-chain x/clob/keeper/liquidations.go) and Binance USD-M cross margin (FAQ
+ * 360033162192), with per-asset collateral haircuts as in Binance's unified account. Stateless and
+ * thread-safe.
  */
 public final class PerpMarginCalculator {
 
@@ -48,7 +48,11 @@ public final class PerpMarginCalculator {
    * @param maintenanceMargin maintenance margin fraction
    */
   public record PositionLine(
-      double size, double entryPrice, double markPrice, double initialMargin, double maintenanceMargin) {}
+      double size,
+      double entryPrice,
+      double markPrice,
+      double initialMargin,
+      double maintenanceMargin) {}
 
   /** The margin state of an account, every position in a single maintenance tier. */
   public MarginState state(List<CollateralLine> collateral, List<PositionLine> positions) {
@@ -57,14 +61,16 @@ public final class PerpMarginCalculator {
 
   /**
    * The margin state of an account with tiered maintenance: position {@code p} requires {@code
-   * tiers.get(p).maintenance(notional)} (Hyperliquid docs, trading/margin-tiers) and an
-   * initial margin of {@code notional * min(1, IMF * mmr(tier) / mmr(0))}, so that the ratio of
-   * initial to maintenance margin stays that of the first tier (Hyperliquid: mmr = 1 / (2
-   * maxLeverage) in every tier; for Binance brackets this approximates the bracket's max leverage). Collateral counts at {@code min(units * P * (1 - haircut), cap)}.
+   * tiers.get(p).maintenance(notional)} (Hyperliquid docs, trading/margin-tiers) and an initial
+   * margin of {@code notional * min(1, IMF * mmr(tier) / mmr(0))}, so that the ratio of initial to
+   * maintenance margin stays that of the first tier (Hyperliquid: mmr = 1 / (2 maxLeverage) in
+   * every tier; for Binance brackets this approximates the bracket's max leverage). Collateral
+   * counts at {@code min(units * P * (1 - haircut), cap)}.
    *
    * @param tiers one entry per position, or null for a single tier at each line's fraction
    */
-  public MarginState state(List<CollateralLine> collateral, List<PositionLine> positions, List<MarginTiers> tiers) {
+  public MarginState state(
+      List<CollateralLine> collateral, List<PositionLine> positions, List<MarginTiers> tiers) {
     double equity = 0;
     for (CollateralLine c : collateral) {
       equity += collateralValue(c.units(), c.price(), c.haircut(), c.cap());
@@ -108,9 +114,9 @@ public final class PerpMarginCalculator {
   }
 
   /**
-   * The maintenance requirement of a position of absolute notional {@code notional}: {@code notional
-   * * mmf} without tiers, {@code notional * mmr(0)} in the first tier, the tier's rate less its
-   * deduction above it.
+   * The maintenance requirement of a position of absolute notional {@code notional}: {@code
+   * notional * mmf} without tiers, {@code notional * mmr(0)} in the first tier, the tier's rate
+   * less its deduction above it.
    *
    * @param tiers the market's tiers, or null for a single tier at {@code mmf}
    */
@@ -132,7 +138,8 @@ public final class PerpMarginCalculator {
    * @param margin base-currency margin of the position (or of the whole cross account)
    * @param maintenanceMargin maintenance margin fraction
    */
-  public double liquidationPrice(double size, double entryPrice, double margin, double maintenanceMargin) {
+  public double liquidationPrice(
+      double size, double entryPrice, double margin, double maintenanceMargin) {
     if (size == 0) {
       throw new IllegalArgumentException("size: must not be zero");
     }

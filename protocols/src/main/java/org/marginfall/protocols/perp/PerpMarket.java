@@ -16,7 +16,8 @@ import org.marginfall.core.util.Checks;
  *     initial one
  * @param tiers maintenance tiers by notional; the first starts at 0 with {@code maintenanceMargin}
  */
-public record PerpMarket(AssetId asset, double initialMargin, double maintenanceMargin, List<MarginTier> tiers) {
+public record PerpMarket(
+    AssetId asset, double initialMargin, double maintenanceMargin, List<MarginTier> tiers) {
 
   /** Validates the fractions and the tiers. */
   public PerpMarket {
@@ -27,15 +28,20 @@ public record PerpMarket(AssetId asset, double initialMargin, double maintenance
       throw new IllegalArgumentException("initialMargin: must be > 0, was " + initialMargin);
     }
     if (!(maintenanceMargin > 0)) {
-      throw new IllegalArgumentException("maintenanceMargin: must be > 0, was " + maintenanceMargin);
+      throw new IllegalArgumentException(
+          "maintenanceMargin: must be > 0, was " + maintenanceMargin);
     }
     if (!(maintenanceMargin < initialMargin)) {
       throw new IllegalArgumentException(
-          "maintenanceMargin: must be below initialMargin (" + initialMargin + "), was " + maintenanceMargin);
+          "maintenanceMargin: must be below initialMargin ("
+              + initialMargin
+              + "), was "
+              + maintenanceMargin);
     }
     tiers = List.copyOf(tiers);
     if (tiers.isEmpty() || tiers.get(0).maintenanceMargin() != maintenanceMargin) {
-      throw new IllegalArgumentException("tiers: the first tier must carry maintenanceMargin " + maintenanceMargin);
+      throw new IllegalArgumentException(
+          "tiers: the first tier must carry maintenanceMargin " + maintenanceMargin);
     }
     new MarginTiers(tiers);
   }

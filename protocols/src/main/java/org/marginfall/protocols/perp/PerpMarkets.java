@@ -26,19 +26,26 @@ final class PerpMarkets {
   private final PerpetualVenueSpec spec;
   private final VenueServices services;
   private final PricingTerms pricing;
+
   /** The base currency, collateral at face value. */
   final AssetId base;
+
   /** Each market's asset, by market index. */
   final List<AssetId> assets = new ArrayList<>();
+
   final double[] initialMargin;
   final double[] maintenanceMargin;
   final List<MarginTiers> tiers = new ArrayList<>();
+
   /** The collateral lines: the base currency first, then the spec's other collateral in order. */
   final List<CollateralTerms> collateral = new ArrayList<>();
+
   /** Each collateral line's asset's ledger index, in the order of {@link #collateral}. */
   final int[] collateralSlot;
+
   /** Each collateral line's asset's precision, in the order of {@link #collateral}. */
   final Precision[] collateralPrecision;
+
   /** Basis samples and funding rates, read by the median mark and by funding. */
   final PriceHistory history;
 
@@ -103,7 +110,10 @@ final class PerpMarkets {
     return services.oracles().price(spec.oracle(), asset);
   }
 
-  /** Adds each market's mark less its oracle price to a snapshot's extras, as {@code markBasis.<asset>}. */
+  /**
+   * Adds each market's mark less its oracle price to a snapshot's extras, as {@code
+   * markBasis.<asset>}.
+   */
   void addMarkBasis(Map<String, Double> extras) {
     for (int i = 0; i < count(); i++) {
       extras.put("markBasis." + assets.get(i).value(), markPrice(i) - oraclePrice(assets.get(i)));

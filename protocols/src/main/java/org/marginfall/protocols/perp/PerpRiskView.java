@@ -8,11 +8,11 @@ import java.util.Map;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.CandidateList;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationScreen;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.spec.VenueServices;
 import org.marginfall.protocols.perp.portfolio.Portfolio;
 import org.marginfall.protocols.perp.portfolio.PortfolioMarginCalculator;
 import org.marginfall.protocols.perp.portfolio.Position;
@@ -35,38 +35,55 @@ final class PerpRiskView {
   private final PricingTerms pricing;
   private final PerpMarkets markets;
   private final PerpAccountBook book;
-  /** The columns of {@link PerpMarkets} that the per-account sum reads, held here to read in place. */
+
+  /**
+   * The columns of {@link PerpMarkets} that the per-account sum reads, held here to read in place.
+   */
   private final List<CollateralTerms> collateral;
+
   private final int[] collateralSlot;
   private final Precision[] collateralPrecision;
   private final double[] initialMargin;
   private final double[] maintenanceMargin;
   private final List<MarginTiers> tiers;
+
   /** Prices read by {@link #readPrices}: one per collateral line, one mark per market. */
   private final double[] collateralPrice;
+
   private final double[] markBuffer;
+
   /** Marks of past steps, read by a VaR portfolio-margin model (unused otherwise). */
   private org.marginfall.protocols.perp.portfolio.PriceHistory markHistory;
+
   private long markHistoryStep = -1;
   private final CandidateList liquidatable = new CandidateList();
+
   /** Which accounts a liquidation round must mark again; unused under portfolio margin. */
   private final LiquidationScreen screen;
+
   /** The screen's factors: the collateral lines' oracle prices, then the markets' marks. */
   private final double[] factors;
+
   /** Prices of the last mark of either kind, for states computed later as that mark would have. */
   private final double[] markedCollateralPrice;
+
   private final double[] markedMark;
+
   /** Counts marks; an account's {@code markedSerial} below it was skipped by the last one. */
   private long markSerial;
+
   /** The ledger's transfer count at the end of the last mark. */
   private long transfersAtLastMark;
+
   private long stalePausedSteps;
   private long lastPausedStep = -1;
   private int staleNow;
+
   /** The passes over the book's columns: sums, the mark with allowances, health values. */
   private final ColumnMarks marks;
 
-  PerpRiskView(PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book) {
+  PerpRiskView(
+      PerpetualVenueSpec spec, VenueServices services, PerpMarkets markets, PerpAccountBook book) {
     this.spec = spec;
     this.services = services;
     this.ledger = services.ledger();
@@ -81,8 +98,11 @@ final class PerpRiskView {
     this.maintenanceMargin = markets.maintenanceMargin;
     this.tiers = markets.tiers;
     int window =
-        spec.portfolio().orElse(null) instanceof ValueAtRisk risk ? Math.max(1, risk.marksNeeded()) : 1;
-    this.markHistory = org.marginfall.protocols.perp.portfolio.PriceHistory.empty(markets.assets, window);
+        spec.portfolio().orElse(null) instanceof ValueAtRisk risk
+            ? Math.max(1, risk.marksNeeded())
+            : 1;
+    this.markHistory =
+        org.marginfall.protocols.perp.portfolio.PriceHistory.empty(markets.assets, window);
     this.collateralPrice = new double[collateral.size()];
     this.markBuffer = new double[markets.count()];
     this.markedCollateralPrice = new double[collateral.size()];
@@ -128,9 +148,9 @@ final class PerpRiskView {
   }
 
   /**
-   * Marks only the accounts the screen says could have become liquidatable since the last full
-   * mark and lists the liquidatable ones: the same list as {@link #markToMarket()}, since every
-   * account left out is safe at these prices.
+   * Marks only the accounts the screen says could have become liquidatable since the last full mark
+   * and lists the liquidatable ones: the same list as {@link #markToMarket()}, since every account
+   * left out is safe at these prices.
    */
   void markLiquidationCandidates() {
     if (spec.portfolio().isPresent()) {
@@ -190,14 +210,15 @@ final class PerpRiskView {
   }
 
   /**
-   * {@code a}'s state as the last mark saw it: an account that mark left out gets the state it would
-   * have computed, at that mark's prices (its books have not changed since, or it would have been
-   * re-stated). Auto-deleveraging ranks accounts by it.
+   * {@code a}'s state as the last mark saw it: an account that mark left out gets the state it
+   * would have computed, at that mark's prices (its books have not changed since, or it would have
+   * been re-stated). Auto-deleveraging ranks accounts by it.
    */
   MarginState markedState(MarginAccount a) {
     if (a.markedSerial() < markSerial) {
       if (ledger.changedAt(a.slot) > transfersAtLastMark) {
-        throw new IllegalStateException(spec.id() + ": " + a.id + " changed after the last mark without a new state");
+        throw new IllegalStateException(
+            spec.id() + ": " + a.id + " changed after the last mark without a new state");
       }
       if (spec.portfolio().isPresent()) {
         a.setState(portfolioState(a));
@@ -234,7 +255,9 @@ final class PerpRiskView {
     return liquidatable.list();
   }
 
-  /** Keeps the last mark's list truthful after a liquidation or a withdrawal changed the account. */
+  /**
+   * Keeps the last mark's list truthful after a liquidation or a withdrawal changed the account.
+   */
   void dropFromList(MarginAccount a) {
     if (!a.state().liquidatable() || !a.hasPositions()) {
       liquidatable.drop(a.id);
@@ -243,16 +266,24 @@ final class PerpRiskView {
 
   /** Not the backstop vault, liquidatable in {@code now}, and not paused by a stale price. */
   boolean liquidatesNow(MarginAccount a, MarginState now) {
-    return a != book.vault() && now.liquidatable() && !(pricing.onStale() == StaleAction.PAUSE && isStale(a));
+    return a != book.vault()
+        && now.liquidatable()
+        && !(pricing.onStale() == StaleAction.PAUSE && isStale(a));
   }
 
-  /** Equity over maintenance requirement of every trader account at the last mark (finite values only). */
+  /**
+   * Equity over maintenance requirement of every trader account at the last mark (finite values
+   * only).
+   */
   double[] healthValues() {
     double[] out = new double[book.size()];
     return Arrays.copyOf(out, healthValues(out));
   }
 
-  /** Writes {@link #healthValues()} into {@code into} (at least as long as the book) from 0; returns how many. */
+  /**
+   * Writes {@link #healthValues()} into {@code into} (at least as long as the book) from 0; returns
+   * how many.
+   */
   int healthValues(double[] into) {
     return marks.healthValues(into);
   }
@@ -298,8 +329,8 @@ final class PerpRiskView {
   }
 
   /**
-   * The account's margin state at the prices {@link #readPrices} read last, summed term by term
-   * as {@link PerpMarginCalculator#state(List, List, List)} sums its lines, without building them.
+   * The account's margin state at the prices {@link #readPrices} read last, summed term by term as
+   * {@link PerpMarginCalculator#state(List, List, List)} sums its lines, without building them.
    */
   private MarginState stateAtReadPrices(MarginAccount a) {
     return stateAt(a, collateralPrice, markBuffer);
@@ -342,7 +373,10 @@ final class PerpRiskView {
       if (held != 0) {
         lines.add(
             new PerpMarginCalculator.CollateralLine(
-                collateralPrecision[k].units(held), markets.oraclePrice(c.asset()), c.haircut(), c.cap()));
+                collateralPrecision[k].units(held),
+                markets.oraclePrice(c.asset()),
+                c.haircut(),
+                c.cap()));
       }
     }
     List<PerpMarginCalculator.PositionLine> positions = new ArrayList<>();
@@ -351,7 +385,11 @@ final class PerpRiskView {
       if (a.size(i) != 0) {
         positions.add(
             new PerpMarginCalculator.PositionLine(
-                a.size(i), a.entry(i), markets.markPrice(i), initialMargin[i], maintenanceMargin[i]));
+                a.size(i),
+                a.entry(i),
+                markets.markPrice(i),
+                initialMargin[i],
+                maintenanceMargin[i]));
         positionTiers.add(tiers.get(i));
       }
     }
@@ -372,7 +410,10 @@ final class PerpRiskView {
     markHistoryStep = step;
   }
 
-  /** Collateral at the oracle without haircut or cap plus unrealised PnL at the mark: what closing at the mark would leave. */
+  /**
+   * Collateral at the oracle without haircut or cap plus unrealised PnL at the mark: what closing
+   * at the mark would leave.
+   */
   double settlementValue(MarginAccount a) {
     double v = 0;
     for (CollateralTerms c : collateral) {
@@ -386,7 +427,10 @@ final class PerpRiskView {
     return v;
   }
 
-  /** Whether a feed the account needs (its markets, its non-base collateral) is older than the guard allows. */
+  /**
+   * Whether a feed the account needs (its markets, its non-base collateral) is older than the guard
+   * allows.
+   */
   private boolean isStale(MarginAccount a) {
     long max = pricing.maxOracleAgeSteps();
     if (max <= 0) {
@@ -394,7 +438,9 @@ final class PerpRiskView {
     }
     long now = services.clock().step();
     for (int i = 0; i < a.markets(); i++) {
-      if (a.size(i) != 0 && now - services.oracles().publishedStep(spec.oracle(), markets.assets.get(i), now) > max) {
+      if (a.size(i) != 0
+          && now - services.oracles().publishedStep(spec.oracle(), markets.assets.get(i), now)
+              > max) {
         return true;
       }
     }

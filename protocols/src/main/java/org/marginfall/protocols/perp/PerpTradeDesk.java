@@ -8,9 +8,9 @@ import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.SharedMarket;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.HeldPosition;
 import org.marginfall.core.venue.MarginState;
-import org.marginfall.core.spec.VenueServices;
 
 /**
  * What account owners do on the perpetual venue themselves: open or add to a position at the mark,
@@ -51,8 +51,11 @@ final class PerpTradeDesk {
   double maxOpenSize(AccountId marginAccount, AssetId market, int side) {
     MarginAccount a = book.require(marginAccount);
     int i = markets.index(market);
-    if (a == book.vault() || Math.abs(side) != 1 || (a.size(i) != 0 && Math.signum(a.size(i)) != side)) {
-      throw new IllegalArgumentException("maxOpenSize covers increases of a position on its own side only");
+    if (a == book.vault()
+        || Math.abs(side) != 1
+        || (a.size(i) != 0 && Math.signum(a.size(i)) != side)) {
+      throw new IllegalArgumentException(
+          "maxOpenSize covers increases of a position on its own side only");
     }
     double price = markets.markPrice(i);
     double equity = risk.state(a).equity();
@@ -88,17 +91,22 @@ final class PerpTradeDesk {
   void open(AccountId marginAccount, AssetId market, double size) {
     MarginAccount a = trader(marginAccount);
     int i = markets.index(market);
-    if (spec.marginMode() == MarginMode.ISOLATED && !marginAccount.value().endsWith("/" + market.value())) {
-      throw new IllegalArgumentException("isolated account " + marginAccount + " cannot trade " + market);
+    if (spec.marginMode() == MarginMode.ISOLATED
+        && !marginAccount.value().endsWith("/" + market.value())) {
+      throw new IllegalArgumentException(
+          "isolated account " + marginAccount + " cannot trade " + market);
     }
     requireSize(size);
     double price = markets.markPrice(i);
     double old = a.size(i);
     double oldEntry = a.entry(i);
     double reducedPreview =
-        old != 0 && Math.signum(old) != Math.signum(size) ? Math.min(Math.abs(size), Math.abs(old)) : 0;
+        old != 0 && Math.signum(old) != Math.signum(size)
+            ? Math.min(Math.abs(size), Math.abs(old))
+            : 0;
     double realizedPreview = Math.signum(old) * reducedPreview * (price - oldEntry);
-    requireCanPay(marginAccount, realizedPreview < 0 ? basePrecision.ceilAtoms(-realizedPreview) : 0);
+    requireCanPay(
+        marginAccount, realizedPreview < 0 ? basePrecision.ceilAtoms(-realizedPreview) : 0);
     double realized = book.applyTrade(a, i, size, price);
     requireInitialMargin(a, i, old, oldEntry, realized);
     waterfall.settlePnl(a.id, realized);
@@ -121,8 +129,10 @@ final class PerpTradeDesk {
     for (int k = 0; k < index.length; k++) {
       AssetId market = positions.get(k).market();
       index[k] = markets.index(market);
-      if (spec.marginMode() == MarginMode.ISOLATED && !marginAccount.value().endsWith("/" + market.value())) {
-        throw new IllegalArgumentException("isolated account " + marginAccount + " cannot hold " + market);
+      if (spec.marginMode() == MarginMode.ISOLATED
+          && !marginAccount.value().endsWith("/" + market.value())) {
+        throw new IllegalArgumentException(
+            "isolated account " + marginAccount + " cannot hold " + market);
       }
       for (int j = 0; j < k; j++) {
         if (index[j] == index[k]) {
@@ -142,7 +152,9 @@ final class PerpTradeDesk {
       }
       a.setState(risk.state(a));
       throw new IllegalStateException(
-          "the venue would liquidate it at once: equity " + after.equity() + " is below the maintenance requirement "
+          "the venue would liquidate it at once: equity "
+              + after.equity()
+              + " is below the maintenance requirement "
               + after.maintenanceRequirement());
     }
     a.setState(after);
@@ -153,10 +165,12 @@ final class PerpTradeDesk {
    * before it) and refuses it when it added risk and the account's equity after it, with the
    * realised part still to settle, is below the initial requirement.
    */
-  private void requireInitialMargin(MarginAccount a, int i, double old, double oldEntry, double realized) {
+  private void requireInitialMargin(
+      MarginAccount a, int i, double old, double oldEntry, double realized) {
     double next = a.size(i);
     MarginState after = risk.state(a);
-    // The realised part is not yet in collateral, so post-trade equity is after.equity() + realized.
+    // The realised part is not yet in collateral, so post-trade equity is after.equity() +
+    // realized.
     // A trade adds risk when it grows the position or flips it: a flip opens a new position on the
     // other side, which must meet the initial margin like any opening trade; only a pure reduction
     // is allowed below it.
@@ -166,14 +180,19 @@ final class PerpTradeDesk {
       book.setSize(a, i, old);
       a.setEntry(i, oldEntry);
       throw new IllegalStateException(
-          "position on " + spec.id() + " would need initial margin " + after.initialRequirement()
-              + " but equity is " + after.equity());
+          "position on "
+              + spec.id()
+              + " would need initial margin "
+              + after.initialRequirement()
+              + " but equity is "
+              + after.equity());
     }
   }
 
   /**
    * Closes part of a position through the shared market without a fee (see {@link
-   * PerpetualExchange#reduce}); the loss is quoted before trading, so a refused reduction moves nothing.
+   * PerpetualExchange#reduce}); the loss is quoted before trading, so a refused reduction moves
+   * nothing.
    */
   void reduce(AccountId marginAccount, AssetId market, double size) {
     MarginAccount a = trader(marginAccount);
@@ -181,7 +200,8 @@ final class PerpTradeDesk {
     requireSize(size);
     double held = a.size(i);
     if (held == 0) {
-      throw new IllegalStateException(marginAccount + " has no position in " + market + " to reduce");
+      throw new IllegalStateException(
+          marginAccount + " has no position in " + market + " to reduce");
     }
     double close = Math.signum(held) * Math.min(Math.abs(size), Math.abs(held));
     SharedMarket m = services.markets().market(market);
@@ -199,7 +219,8 @@ final class PerpTradeDesk {
   private MarginAccount trader(AccountId marginAccount) {
     MarginAccount a = book.require(marginAccount);
     if (a == book.vault()) {
-      throw new IllegalArgumentException(marginAccount + " is the backstop vault; it trades only by itself");
+      throw new IllegalArgumentException(
+          marginAccount + " is the backstop vault; it trades only by itself");
     }
     return a;
   }
@@ -210,22 +231,40 @@ final class PerpTradeDesk {
     }
   }
 
-  /** Refuses a trade whose realised {@code loss} (in atoms) the account's base currency cannot pay. */
+  /**
+   * Refuses a trade whose realised {@code loss} (in atoms) the account's base currency cannot pay.
+   */
   private void requireCanPay(AccountId marginAccount, long loss) {
     if (loss > ledger.balance(marginAccount, base)) {
       throw new IllegalStateException(
-          marginAccount + " cannot pay the realised loss " + basePrecision.units(loss) + " in " + base);
+          marginAccount
+              + " cannot pay the realised loss "
+              + basePrecision.units(loss)
+              + " in "
+              + base);
     }
   }
 
   private void emitTrade(
-      AccountId marginAccount, AssetId market, double size, double price, double notional, double realized) {
+      AccountId marginAccount,
+      AssetId market,
+      double size,
+      double price,
+      double notional,
+      double realized) {
     services
         .events()
         .emit(
             new Trade(
-                services.clock().step(), services.clock().round(), spec.id().value(),
-                marginAccount.value(), market.value(), size, price, notional, realized));
+                services.clock().step(),
+                services.clock().round(),
+                spec.id().value(),
+                marginAccount.value(),
+                market.value(),
+                size,
+                price,
+                notional,
+                realized));
   }
 
   /**
@@ -235,25 +274,37 @@ final class PerpTradeDesk {
   void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to) {
     MarginAccount a = book.require(marginAccount);
     if (a == book.vault()) {
-      throw new IllegalArgumentException(marginAccount + " is the backstop vault; its capital cannot be withdrawn");
+      throw new IllegalArgumentException(
+          marginAccount + " is the backstop vault; its capital cannot be withdrawn");
     }
     if (atoms <= 0) {
       throw new IllegalArgumentException("atoms: must be > 0, was " + atoms);
     }
     int k = collateralLine(asset);
     if (k < 0) {
-      throw new IllegalArgumentException(spec.id() + " does not accept " + asset + " as collateral");
+      throw new IllegalArgumentException(
+          spec.id() + " does not accept " + asset + " as collateral");
     }
     long held = ledger.balance(marginAccount, asset);
     if (held < atoms) {
       Precision p = ledger.precision(asset);
-      throw new IllegalStateException(marginAccount + " holds " + p.units(held) + " " + asset + ", cannot withdraw " + p.units(atoms));
+      throw new IllegalStateException(
+          marginAccount
+              + " holds "
+              + p.units(held)
+              + " "
+              + asset
+              + ", cannot withdraw "
+              + p.units(atoms));
     }
     MarginState before = risk.state(a);
     double equityAfter = before.equity() - countedFor(k, held, atoms);
     if (equityAfter < before.initialRequirement()) {
       throw new IllegalStateException(
-          marginAccount + " would keep equity " + equityAfter + " below its initial requirement "
+          marginAccount
+              + " would keep equity "
+              + equityAfter
+              + " below its initial requirement "
               + before.initialRequirement());
     }
     ledger.transfer(marginAccount, to, asset, atoms);
@@ -262,7 +313,10 @@ final class PerpTradeDesk {
     risk.dropFromList(a);
   }
 
-  /** The index of the collateral line of {@code asset} (the last, should the spec list it twice), or -1. */
+  /**
+   * The index of the collateral line of {@code asset} (the last, should the spec list it twice), or
+   * -1.
+   */
   private int collateralLine(AssetId asset) {
     int line = -1;
     for (int k = 0; k < markets.collateral.size(); k++) {
@@ -273,7 +327,10 @@ final class PerpTradeDesk {
     return line;
   }
 
-  /** What withdrawing {@code atoms} of the {@code held} atoms of collateral line {@code k} takes off equity at the oracle. */
+  /**
+   * What withdrawing {@code atoms} of the {@code held} atoms of collateral line {@code k} takes off
+   * equity at the oracle.
+   */
   private double countedFor(int k, long held, long atoms) {
     CollateralTerms terms = markets.collateral.get(k);
     Precision precision = markets.collateralPrecision[k];
@@ -287,13 +344,17 @@ final class PerpTradeDesk {
    * What {@code atoms} of one collateral line, counted at {@code precision}, count for: {@code
    * min(units P (1 − haircut), cap)}.
    */
-  private static double lineValue(long atoms, Precision precision, double price, CollateralTerms terms) {
+  private static double lineValue(
+      long atoms, Precision precision, double price, CollateralTerms terms) {
     return atoms == 0
         ? 0
         : PerpMarginCalculator.DEFAULT
             .state(
-                List.of(new PerpMarginCalculator.CollateralLine(precision.units(atoms), price, terms.haircut(), terms.cap())),
-                List.of(), List.of())
+                List.of(
+                    new PerpMarginCalculator.CollateralLine(
+                        precision.units(atoms), price, terms.haircut(), terms.cap())),
+                List.of(),
+                List.of())
             .equity();
   }
 }

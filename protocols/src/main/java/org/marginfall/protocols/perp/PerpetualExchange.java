@@ -12,41 +12,44 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.HeldPosition;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PnlBorrowingVenue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
- * A perpetual-futures venue: multi-collateral margin accounts (cross or isolated), positions
- * marked at the venue's mark price (the oracle, or Binance's median mark), full or partial
- * liquidation through the shared market, an optional backstop vault, funding, and a loss waterfall
- * of account margin, insurance fund, auto-deleveraging, socialized loss, then explicit bad debt.
+ * A perpetual-futures venue: multi-collateral margin accounts (cross or isolated), positions marked
+ * at the venue's mark price (the oracle, or Binance's median mark), full or partial liquidation
+ * through the shared market, an optional backstop vault, funding, and a loss waterfall of account
+ * margin, insurance fund, auto-deleveraging, socialized loss, then explicit bad debt.
  *
- * <p>Ledger layout under the venue id {@code v}: margin accounts {@code v/accounts/<owner>[/<asset>]},
- * the counterparty vault {@code v/house} (the other side of every position; it settles PnL and
- * funding in base currency), the insurance fund {@code v/insurance}, {@code v/bad-debt}, an external
- * account whose negative balance is the venue's uncovered shortfall, and with a backstop the vault
- * {@code v/backstop} (a margin account holding positions), its share issuer {@code
- * v/backstop/issuer} (external) and its depositors {@code v/backstop/depositors}. A book
- * liquidation closes positions at the price its unwind gets in the shared market, charges the fee
- * on the closed notional (capped at what equity remains), sells non-base collateral to the
- * liquidator at the oracle price to raise base currency, and covers any remaining shortfall from the
- * insurance fund, then as bad debt (Binance FAQ 360033525271).
+ * <p>Ledger layout under the venue id {@code v}: margin accounts {@code
+ * v/accounts/<owner>[/<asset>]}, the counterparty vault {@code v/house} (the other side of every
+ * position; it settles PnL and funding in base currency), the insurance fund {@code v/insurance},
+ * {@code v/bad-debt}, an external account whose negative balance is the venue's uncovered
+ * shortfall, and with a backstop the vault {@code v/backstop} (a margin account holding positions),
+ * its share issuer {@code v/backstop/issuer} (external) and its depositors {@code
+ * v/backstop/depositors}. A book liquidation closes positions at the price its unwind gets in the
+ * shared market, charges the fee on the closed notional (capped at what equity remains), sells
+ * non-base collateral to the liquidator at the oracle price to raise base currency, and covers any
+ * remaining shortfall from the insurance fund, then as bad debt (Binance FAQ 360033525271).
  *
  * <p>This class is the facade that implements the venue interfaces; the work is done by
  * package-private parts with one job each, wired through one {@link PerpContext}, which share the
  * account records ({@link MarginAccount}) and the per-index columns of {@link PerpMarkets}:
  *
  * <ul>
- *   <li>{@link PerpMarkets}: markets and collateral lines by index, their terms, oracle and mark prices;
- *   <li>{@link PerpAccountBook}: the accounts by id and in order opened, the per-market long/short index;
+ *   <li>{@link PerpMarkets}: markets and collateral lines by index, their terms, oracle and mark
+ *       prices;
+ *   <li>{@link PerpAccountBook}: the accounts by id and in order opened, the per-market long/short
+ *       index;
  *   <li>{@link PerpRiskView}: margin states at read prices, the mark and its liquidatable list;
- *   <li>{@link PerpTradeDesk}: owners' opens, reductions, withdrawals and the largest open accepted;
+ *   <li>{@link PerpTradeDesk}: owners' opens, reductions, withdrawals and the largest open
+ *       accepted;
  *   <li>{@link LiquidationPlanner}: the path a liquidation takes, its close fraction and reward;
  *   <li>{@link BookLiquidation}, {@link BackstopVault}, {@link DeleveragingPath}: the three paths;
  *   <li>{@link LossWaterfall}: house, insurance fund, collateral sale, socialized loss, bad debt;
@@ -59,8 +62,10 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
 
   private final PerpetualVenueSpec spec;
   private final Ledger ledger;
+
   /** How finely the ledger counts the base currency: fees, PnL, funding, insurance, bad debt. */
   private final Precision basePrecision;
+
   private final PricingTerms pricing;
   private final PerpMarkets markets;
   private final PerpAccountBook book;
@@ -72,8 +77,10 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   private final BookLiquidation bookPath;
   private final LiquidationPlanner planner;
   private final PerpTradeDesk desk;
+
   /** The backstop vault, null without a backstop. */
   private final BackstopVault backstop;
+
   /** The lending book accounts borrow from, null without one. */
   private final PerpBank bank;
 
@@ -100,7 +107,9 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
     this.desk = new PerpTradeDesk(c);
     this.backstop = spec.backstop().isPresent() ? new BackstopVault(c) : null;
     this.bank =
-        spec.borrowing().map(t -> new PerpBank(spec, t, services, markets, book, risk, waterfall)).orElse(null);
+        spec.borrowing()
+            .map(t -> new PerpBank(spec, t, services, markets, book, risk, waterfall))
+            .orElse(null);
   }
 
   @Override
@@ -190,7 +199,8 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   public void deposit(AccountId from, AccountId marginAccount, AssetId asset, long atoms) {
     book.require(marginAccount);
     if (!collateralAssets().contains(asset)) {
-      throw new IllegalArgumentException(spec.id() + " does not accept " + asset + " as collateral");
+      throw new IllegalArgumentException(
+          spec.id() + " does not accept " + asset + " as collateral");
     }
     ledger.transfer(from, marginAccount, asset, atoms);
   }
@@ -218,8 +228,8 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   /**
    * Closes part of a position through the shared market as a book liquidation does (a synthetic
    * trade of {@code -close}), realising {@code close * (execution price - entry)} and settling it
-   * with the house through {@link LossWaterfall#settlePnl}, without a fee. The loss is quoted from the market's
-   * impact model before trading, so a reduction the account cannot pay moves nothing.
+   * with the house through {@link LossWaterfall#settlePnl}, without a fee. The loss is quoted from
+   * the market's impact model before trading, so a reduction the account cannot pay moves nothing.
    */
   @Override
   public void reduce(AccountId marginAccount, AssetId market, double size) {
@@ -238,11 +248,11 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   }
 
   /**
-   * Withdrawable = equity − initial margin requirement (Hyperliquid docs,
-   * Margining: "transfer or withdrawal ... requires remaining margin ≥ IM_required"; the further
-   * 10%-of-notional floor there is not modelled). Collateral counts line by line ({@link
-   * PerpMarginCalculator#state}), so the equity after is today's equity less what the withdrawn
-   * atoms count for, and the requirements do not depend on collateral: the test moves nothing.
+   * Withdrawable = equity − initial margin requirement (Hyperliquid docs, Margining: "transfer or
+   * withdrawal ... requires remaining margin ≥ IM_required"; the further 10%-of-notional floor
+   * there is not modelled). Collateral counts line by line ({@link PerpMarginCalculator#state}), so
+   * the equity after is today's equity less what the withdrawn atoms count for, and the
+   * requirements do not depend on collateral: the test moves nothing.
    */
   @Override
   public void withdraw(AccountId marginAccount, AssetId asset, long atoms, AccountId to) {
@@ -280,8 +290,9 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
    * The liquidator's share of the fee a close through the book would charge, at the mark price:
    * {@code liquidatorShare * min(phi * f * N, max(0, C + f * U))} with f the close fraction, N the
    * position notional, C the collateral at the oracle and U the unrealised PnL (Binance USD-M
-   * liquidation clearance fee, FAQ 360033525271; the split is this model's {@code liquidatorShare}).
-   * 0 when the account would be deleveraged or taken over by the backstop, which pay no fee.
+   * liquidation clearance fee, FAQ 360033525271; the split is this model's {@code
+   * liquidatorShare}). 0 when the account would be deleveraged or taken over by the backstop, which
+   * pay no fee.
    */
   @Override
   public double expectedLiquidatorReward(LiquidationCandidate candidate) {
@@ -290,12 +301,12 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
   }
 
   /**
-   * Liquidates {@code account}. The path depends on the account's settlement value V (collateral
-   * at the oracle plus unrealised PnL at the mark): when ADL or socialized loss is on and the deficit {@code -V}
-   * exceeds the insurance fund, the positions are deleveraged at their bankruptcy prices; otherwise,
-   * with a backstop and V &gt;= 0, the vault takes the account over when equity is below {@code
-   * takeoverBelow * MM} or a close through the book would leave a shortfall; otherwise the account
-   * is closed through the book, in full or partially.
+   * Liquidates {@code account}. The path depends on the account's settlement value V (collateral at
+   * the oracle plus unrealised PnL at the mark): when ADL or socialized loss is on and the deficit
+   * {@code -V} exceeds the insurance fund, the positions are deleveraged at their bankruptcy
+   * prices; otherwise, with a backstop and V &gt;= 0, the vault takes the account over when equity
+   * is below {@code takeoverBelow * MM} or a close through the book would leave a shortfall;
+   * otherwise the account is closed through the book, in full or partially.
    */
   @Override
   public Optional<LiquidationOutcome> liquidate(AccountId account, AccountId liquidator) {
@@ -393,9 +404,16 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
       extras.put("stalePausedSteps", (double) risk.stalePausedSteps());
     }
     return new VenueSnapshot(
-        book.size(), totals.liquidations, totals.liquidatedNotional, basePrecision.units(totals.liquidationFeeAtoms),
-        waterfall.insurancePaid(), waterfall.badDebt(),
-        waterfall.insuranceUnits(), risk.openInterest(), risk.liquidatable().size(), extras);
+        book.size(),
+        totals.liquidations,
+        totals.liquidatedNotional,
+        basePrecision.units(totals.liquidationFeeAtoms),
+        waterfall.insurancePaid(),
+        waterfall.badDebt(),
+        waterfall.insuranceUnits(),
+        risk.openInterest(),
+        risk.liquidatable().size(),
+        extras);
   }
 
   @Override
@@ -411,15 +429,27 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
       boolean expected = risk.liquidatesNow(a, now);
       if (expected != listed.contains(a.id)) {
         problems.add(
-            spec.id() + ": " + a.id + " is " + (expected ? "" : "not ")
-                + "liquidatable (" + now + ") but the last mark says otherwise");
+            spec.id()
+                + ": "
+                + a.id
+                + " is "
+                + (expected ? "" : "not ")
+                + "liquidatable ("
+                + now
+                + ") but the last mark says otherwise");
       }
       for (int i = 0; i < a.markets(); i++) {
         if (!Double.isFinite(a.size(i)) || (a.size(i) != 0 && !(a.entry(i) > 0))) {
-          problems.add(spec.id() + ": position " + markets.assets.get(i) + " of " + a.id + " is malformed");
+          problems.add(
+              spec.id() + ": position " + markets.assets.get(i) + " of " + a.id + " is malformed");
         }
         if (!book.indexAgrees(a, i)) {
-          problems.add(spec.id() + ": the position index disagrees with " + a.id + "'s size in " + markets.assets.get(i));
+          problems.add(
+              spec.id()
+                  + ": the position index disagrees with "
+                  + a.id
+                  + "'s size in "
+                  + markets.assets.get(i));
         }
       }
     }
@@ -432,5 +462,4 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
     }
     return problems;
   }
-
 }

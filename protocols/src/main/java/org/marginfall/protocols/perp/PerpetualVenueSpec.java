@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 import org.marginfall.protocols.perp.portfolio.PortfolioMarginModel;
 
 /**
@@ -26,7 +26,8 @@ import org.marginfall.protocols.perp.portfolio.PortfolioMarginModel;
  * @param markets listed perpetual markets
  * @param collateral accepted collateral besides the base currency (always accepted, no haircut)
  * @param liquidationFee fee on liquidated notional, charged to the liquidated account
- * @param liquidatorShare share of the fee paid to the liquidator; the rest goes to the insurance fund
+ * @param liquidatorShare share of the fee paid to the liquidator; the rest goes to the insurance
+ *     fund
  * @param insuranceFund initial insurance fund, in base currency
  * @param houseCapital capital of the counterparty vault that takes the other side of every position
  * @param liquidation full or partial liquidation
@@ -34,8 +35,8 @@ import org.marginfall.protocols.perp.portfolio.PortfolioMarginModel;
  * @param deleveraging auto-deleveraging and socialized loss after the insurance fund
  * @param portfolio the portfolio-margin model, present exactly when {@code marginMode} is portfolio
  * @param pricing mark price, funding and oracle staleness settings
- * @param borrowing the lending book accounts may borrow from against their margin, or empty for none;
- *     only with cross margin and the base currency as the only collateral
+ * @param borrowing the lending book accounts may borrow from against their margin, or empty for
+ *     none; only with cross margin and the base currency as the only collateral
  */
 public record PerpetualVenueSpec(
     VenueId id,
@@ -94,11 +95,13 @@ public record PerpetualVenueSpec(
           "portfolio: a portfolio-margin model is required with marginMode portfolio and allowed only with it");
     }
     if (backstop.isPresent() && seen.contains(backstop.get().shareAsset())) {
-      throw new IllegalArgumentException("backstop.shareAsset: must not also be accepted as collateral here");
+      throw new IllegalArgumentException(
+          "backstop.shareAsset: must not also be accepted as collateral here");
     }
     Objects.requireNonNull(borrowing, "borrowing");
     if (borrowing.isPresent() && (marginMode != MarginMode.CROSS || !collateral.isEmpty())) {
-      // A loan is repaid from the base currency a closed account holds; other collateral would sit beside it.
+      // A loan is repaid from the base currency a closed account holds; other collateral would sit
+      // beside it.
       throw new IllegalArgumentException(
           "borrowing: needs marginMode cross and the base currency as the only collateral");
     }
@@ -121,8 +124,21 @@ public record PerpetualVenueSpec(
       PricingTerms pricing,
       Optional<PortfolioMarginModel> portfolio) {
     this(
-        id, oracle, marginMode, markets, collateral, liquidationFee, liquidatorShare, insuranceFund,
-        houseCapital, liquidation, backstop, deleveraging, pricing, portfolio, Optional.empty());
+        id,
+        oracle,
+        marginMode,
+        markets,
+        collateral,
+        liquidationFee,
+        liquidatorShare,
+        insuranceFund,
+        houseCapital,
+        liquidation,
+        backstop,
+        deleveraging,
+        pricing,
+        portfolio,
+        Optional.empty());
   }
 
   /** A venue without portfolio margin. */
@@ -141,11 +157,26 @@ public record PerpetualVenueSpec(
       DeleveragingTerms deleveraging,
       PricingTerms pricing) {
     this(
-        id, oracle, marginMode, markets, collateral, liquidationFee, liquidatorShare, insuranceFund,
-        houseCapital, liquidation, backstop, deleveraging, pricing, Optional.empty());
+        id,
+        oracle,
+        marginMode,
+        markets,
+        collateral,
+        liquidationFee,
+        liquidatorShare,
+        insuranceFund,
+        houseCapital,
+        liquidation,
+        backstop,
+        deleveraging,
+        pricing,
+        Optional.empty());
   }
 
-  /** A venue with the original mechanics: full liquidation, no backstop, no ADL, index mark, no funding. */
+  /**
+   * A venue with the original mechanics: full liquidation, no backstop, no ADL, index mark, no
+   * funding.
+   */
   public PerpetualVenueSpec(
       VenueId id,
       OracleId oracle,
@@ -157,8 +188,19 @@ public record PerpetualVenueSpec(
       double insuranceFund,
       double houseCapital) {
     this(
-        id, oracle, marginMode, markets, collateral, liquidationFee, liquidatorShare, insuranceFund,
-        houseCapital, LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE, PricingTerms.DEFAULT);
+        id,
+        oracle,
+        marginMode,
+        markets,
+        collateral,
+        liquidationFee,
+        liquidatorShare,
+        insuranceFund,
+        houseCapital,
+        LiquidationTerms.FULL,
+        Optional.empty(),
+        DeleveragingTerms.NONE,
+        PricingTerms.DEFAULT);
   }
 
   @Override

@@ -30,14 +30,36 @@ import org.marginfall.protocols.perp.portfolio.ValueAtRisk;
 public final class PerpetualVenueType implements VenueType {
 
   private static final String[] FIELDS = {
-    "id", "type", "oracle", "marginMode", "markets", "collateral", "initialMargin",
-    "maintenanceMargin", "liquidationFee", "liquidatorShare", "insuranceFund", "houseCapital",
-    "tiers", "liquidation", "backstop", "deleveraging", "markPrice", "markBasisSteps",
-    "fundingIntervalSteps", "fundingInterestRate", "fundingInterestClamp", "maxOracleAgeSteps", "onStale",
-    "portfolio", "borrowing"
+    "id",
+    "type",
+    "oracle",
+    "marginMode",
+    "markets",
+    "collateral",
+    "initialMargin",
+    "maintenanceMargin",
+    "liquidationFee",
+    "liquidatorShare",
+    "insuranceFund",
+    "houseCapital",
+    "tiers",
+    "liquidation",
+    "backstop",
+    "deleveraging",
+    "markPrice",
+    "markBasisSteps",
+    "fundingIntervalSteps",
+    "fundingInterestRate",
+    "fundingInterestClamp",
+    "maxOracleAgeSteps",
+    "onStale",
+    "portfolio",
+    "borrowing"
   };
 
-  /** The longest partial-liquidation cooldown, one year; a longer one is a typo, not a venue rule. */
+  /**
+   * The longest partial-liquidation cooldown, one year; a longer one is a typo, not a venue rule.
+   */
   private static final double MAX_COOLDOWN_SECONDS = 365.0 * 24 * 3600;
 
   @Override
@@ -93,8 +115,21 @@ public final class PerpetualVenueType implements VenueType {
     return node.build(
         () ->
             new PerpetualVenueSpec(
-                VenueId.of(id), oracle, mode, markets, collateral, fee, share, insurance, house,
-                liquidation, backstop, deleveraging, pricing, portfolio, borrowing));
+                VenueId.of(id),
+                oracle,
+                mode,
+                markets,
+                collateral,
+                fee,
+                share,
+                insurance,
+                house,
+                liquidation,
+                backstop,
+                deleveraging,
+                pricing,
+                portfolio,
+                borrowing));
   }
 
   /**
@@ -123,17 +158,21 @@ public final class PerpetualVenueType implements VenueType {
       boolean covered =
           model instanceof SpanGrid span
               ? span.priceScanRange().containsKey(market)
-              : ((ValueAtRisk) model).covariance().map(c -> c.assets().contains(market)).orElse(true);
+              : ((ValueAtRisk) model)
+                  .covariance()
+                  .map(c -> c.assets().contains(market))
+                  .orElse(true);
       if (!covered) {
-        p.fail("does not cover market " + market + " (give it a price scan range, or a volatility)");
+        p.fail(
+            "does not cover market " + market + " (give it a price scan range, or a volatility)");
       }
     }
     return Optional.of(model);
   }
 
   /**
-   * Reads {@code liquidation: {mode, closeFactor, partialAboveNotional, cooldownSeconds}}; full when
-   * absent. The cooldown is counted in whole steps: ceil(cooldownSeconds / stepSeconds), so a
+   * Reads {@code liquidation: {mode, closeFactor, partialAboveNotional, cooldownSeconds}}; full
+   * when absent. The cooldown is counted in whole steps: ceil(cooldownSeconds / stepSeconds), so a
    * liquidation inside it is one less than cooldownSeconds after the partial one.
    */
   private static LiquidationTerms readLiquidation(SpecNode node, SpecContext context) {
@@ -146,7 +185,13 @@ public final class PerpetualVenueType implements VenueType {
     }
     int mark = l.problems().count();
     l.allowOnly("mode", "closeFactor", "partialAboveNotional", "cooldownSeconds");
-    LiquidationMode mode = choice(l, "mode", LiquidationMode.values(), LiquidationMode::scenarioName, LiquidationMode.FULL);
+    LiquidationMode mode =
+        choice(
+            l,
+            "mode",
+            LiquidationMode.values(),
+            LiquidationMode::scenarioName,
+            LiquidationMode.FULL);
     double factor = l.number("closeFactor", 1);
     if (!Double.isNaN(factor) && !(factor > 0 && factor <= 1)) {
       l.get("closeFactor").fail("must be in (0, 1], was " + factor);
@@ -154,10 +199,12 @@ public final class PerpetualVenueType implements VenueType {
     double above = l.nonNegative("partialAboveNotional", 0);
     double cooldown = l.nonNegative("cooldownSeconds", 0);
     if (cooldown > MAX_COOLDOWN_SECONDS) {
-      l.get("cooldownSeconds").fail("must be at most " + (long) MAX_COOLDOWN_SECONDS + " (one year), was " + cooldown);
+      l.get("cooldownSeconds")
+          .fail("must be at most " + (long) MAX_COOLDOWN_SECONDS + " (one year), was " + cooldown);
     }
     if (mode == LiquidationMode.FULL && (l.has("closeFactor") || l.has("partialAboveNotional"))) {
-      l.get("mode").fail("closeFactor and partialAboveNotional apply only to mode partial or fixed-partial");
+      l.get("mode")
+          .fail("closeFactor and partialAboveNotional apply only to mode partial or fixed-partial");
     }
     if (mode != LiquidationMode.FIXED_PARTIAL && l.has("cooldownSeconds")) {
       l.get("mode").fail("cooldownSeconds applies only to mode fixed-partial");
@@ -169,8 +216,11 @@ public final class PerpetualVenueType implements VenueType {
     return l.build(() -> new LiquidationTerms(mode, factor, above, cooldownSteps));
   }
 
-  /** Reads {@code backstop: {shareAsset, capital, takeoverBelow, unwindFraction}}; none when absent. */
-  private static Optional<BackstopTerms> readBackstop(SpecNode node, SpecContext context, Set<AssetId> collateral) {
+  /**
+   * Reads {@code backstop: {shareAsset, capital, takeoverBelow, unwindFraction}}; none when absent.
+   */
+  private static Optional<BackstopTerms> readBackstop(
+      SpecNode node, SpecContext context, Set<AssetId> collateral) {
     SpecNode b = node.get("backstop");
     if (b.isMissing()) {
       return Optional.empty();
@@ -182,7 +232,9 @@ public final class PerpetualVenueType implements VenueType {
     b.allowOnly("shareAsset", "capital", "takeoverBelow", "unwindFraction");
     AssetId share = context.issuedAssetRef(b, "shareAsset");
     if (share != null && collateral.contains(share)) {
-      b.get("shareAsset").fail("asset '" + share + "' is this venue's own share; it cannot also be its collateral");
+      b.get("shareAsset")
+          .fail(
+              "asset '" + share + "' is this venue's own share; it cannot also be its collateral");
     }
     double capital = b.positive("capital");
     double below = b.fraction("takeoverBelow", 2.0 / 3.0);
@@ -209,7 +261,12 @@ public final class PerpetualVenueType implements VenueType {
     int mark = d.problems().count();
     d.allowOnly("rule", "socializeLosses");
     DeleveragingRule rule =
-        choice(d, "rule", DeleveragingRule.values(), DeleveragingRule::scenarioName, DeleveragingRule.NONE);
+        choice(
+            d,
+            "rule",
+            DeleveragingRule.values(),
+            DeleveragingRule::scenarioName,
+            DeleveragingRule.NONE);
     boolean socialize = d.bool("socializeLosses", false);
     if (d.problems().since(mark)) {
       return null;
@@ -221,7 +278,9 @@ public final class PerpetualVenueType implements VenueType {
   private static PricingTerms readPricing(SpecNode node) {
     int mark = node.problems().count();
     PricingTerms d = PricingTerms.DEFAULT;
-    MarkPriceRule rule = choice(node, "markPrice", MarkPriceRule.values(), MarkPriceRule::scenarioName, d.markPrice());
+    MarkPriceRule rule =
+        choice(
+            node, "markPrice", MarkPriceRule.values(), MarkPriceRule::scenarioName, d.markPrice());
     int basis = node.integer("markBasisSteps", d.basisAverageSteps(), 1, 1_000_000);
     int interval = node.integer("fundingIntervalSteps", d.fundingIntervalSteps(), 0, 1_000_000);
     double interest = node.number("fundingInterestRate", d.interestRate());
@@ -237,19 +296,25 @@ public final class PerpetualVenueType implements VenueType {
     if (maxAge < 0) {
       node.get("maxOracleAgeSteps").fail("must be >= 0, was " + maxAge);
     }
-    StaleAction onStale = choice(node, "onStale", StaleAction.values(), StaleAction::scenarioName, d.onStale());
+    StaleAction onStale =
+        choice(node, "onStale", StaleAction.values(), StaleAction::scenarioName, d.onStale());
     if (maxAge == 0 && node.has("onStale")) {
       node.get("onStale").fail("applies only with maxOracleAgeSteps > 0");
     }
     if (node.problems().since(mark)) {
       return null;
     }
-    return node.build(() -> new PricingTerms(rule, basis, interval, interest, clamp, maxAge, onStale));
+    return node.build(
+        () -> new PricingTerms(rule, basis, interval, interest, clamp, maxAge, onStale));
   }
 
   /** Reads an enumerated field by its scenario names. */
   private static <E> E choice(
-      SpecNode node, String field, E[] values, java.util.function.Function<E, String> name, E defaultValue) {
+      SpecNode node,
+      String field,
+      E[] values,
+      java.util.function.Function<E, String> name,
+      E defaultValue) {
     SpecNode v = node.get(field);
     if (v.isMissing()) {
       return defaultValue;
@@ -285,11 +350,18 @@ public final class PerpetualVenueType implements VenueType {
         t.get("maintenanceMargin").fail("must be in (0, 1), was " + rate);
       }
       if (!Double.isNaN(lower) && lower <= previous && !out.isEmpty()) {
-        t.get("lowerBound").fail("must exceed the previous tier's (" + previous + "), was " + lower);
+        t.get("lowerBound")
+            .fail("must exceed the previous tier's (" + previous + "), was " + lower);
       }
-      if (!out.isEmpty() && !Double.isNaN(rate) && rate < out.get(out.size() - 1).maintenanceMargin()) {
+      if (!out.isEmpty()
+          && !Double.isNaN(rate)
+          && rate < out.get(out.size() - 1).maintenanceMargin()) {
         t.get("maintenanceMargin")
-            .fail("must not be below the previous tier's (" + out.get(out.size() - 1).maintenanceMargin() + "), was " + rate);
+            .fail(
+                "must not be below the previous tier's ("
+                    + out.get(out.size() - 1).maintenanceMargin()
+                    + "), was "
+                    + rate);
       }
       if (!t.problems().since(mark)) {
         MarginTier tier = t.build(() -> new MarginTier(lower, rate));
@@ -332,16 +404,20 @@ public final class PerpetualVenueType implements VenueType {
             .fail("must be below initialMargin (" + initial + "), was " + maintenance);
       } else {
         node.get("initialMargin")
-            .fail("must be above maintenanceMargin (" + maintenance + ", from the venue), was " + initial);
+            .fail(
+                "must be above maintenanceMargin ("
+                    + maintenance
+                    + ", from the venue), was "
+                    + initial);
       }
     }
     return !node.problems().since(mark);
   }
 
   /**
-   * Reads one market entry. A market that takes both fractions from the venue is not built when
-   * the venue's fractions were already reported invalid, so the one mistake is reported once, at
-   * the venue's field, rather than again at every market.
+   * Reads one market entry. A market that takes both fractions from the venue is not built when the
+   * venue's fractions were already reported invalid, so the one mistake is reported once, at the
+   * venue's field, rather than again at every market.
    */
   private static PerpMarket readMarket(
       SpecNode m,
@@ -396,7 +472,6 @@ public final class PerpetualVenueType implements VenueType {
     return m.build(() -> new PerpMarket(a, im, mm, all));
   }
 
-
   private static CollateralTerms readCollateral(SpecNode c, SpecContext context) {
     int mark = c.problems().count();
     if (!c.requireObject()) {
@@ -410,7 +485,8 @@ public final class PerpetualVenueType implements VenueType {
     }
     if (asset != null && asset.equals(context.baseCurrency()) && haircut != 0) {
       // The base currency settles every position at 1; a haircut on it would be silently ignored.
-      c.get("haircut").fail("the base currency " + asset + " is always accepted at haircut 0, was " + haircut);
+      c.get("haircut")
+          .fail("the base currency " + asset + " is always accepted at haircut 0, was " + haircut);
     }
     double cap = c.positive("cap", Double.POSITIVE_INFINITY);
     if (asset != null && asset.equals(context.baseCurrency()) && c.has("cap")) {

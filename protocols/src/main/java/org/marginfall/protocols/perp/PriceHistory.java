@@ -52,10 +52,14 @@ final class PriceHistory {
     return ticksSinceFunding == pricing.fundingIntervalSteps();
   }
 
-  /** The funding rate of market {@code i} over the interval just ended; records it as the last rate. */
+  /**
+   * The funding rate of market {@code i} over the interval just ended; records it as the last rate.
+   */
   double settleRate(int i, double maintenanceCap) {
     double average = averagePremium(i);
-    double rate = MarkPrices.fundingRate(average, pricing.interestRate(), pricing.interestClamp(), maintenanceCap);
+    double rate =
+        MarkPrices.fundingRate(
+            average, pricing.interestRate(), pricing.interestClamp(), maintenanceCap);
     lastRate[i] = rate;
     return rate;
   }
@@ -86,7 +90,8 @@ final class PriceHistory {
     double average = samples.isEmpty() ? 0 : sum / samples.size();
     double toFunding =
         pricing.fundingIntervalSteps() > 0
-            ? (double) (pricing.fundingIntervalSteps() - ticksSinceFunding) / pricing.fundingIntervalSteps()
+            ? (double) (pricing.fundingIntervalSteps() - ticksSinceFunding)
+                / pricing.fundingIntervalSteps()
             : 0;
     return MarkPrices.median(index, lastRate[i], toFunding, average, book);
   }

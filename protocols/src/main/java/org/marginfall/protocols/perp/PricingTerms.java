@@ -40,7 +40,8 @@ public record PricingTerms(
     Checks.finite(interestRate, "interestRate");
     Checks.nonNegative(interestClamp, "interestClamp");
     if (maxOracleAgeSteps < 0) {
-      throw new IllegalArgumentException("maxOracleAgeSteps: must be >= 0, was " + maxOracleAgeSteps);
+      throw new IllegalArgumentException(
+          "maxOracleAgeSteps: must be >= 0, was " + maxOracleAgeSteps);
     }
   }
 }

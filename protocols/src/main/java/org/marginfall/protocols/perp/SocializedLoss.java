@@ -14,7 +14,8 @@ import org.marginfall.core.event.VenueEvent;
  * @param winner the account that bears this share
  * @param amount base currency taken from the winner's unrealised profit
  */
-public record SocializedLoss(long step, int round, String venue, String bankrupt, String winner, double amount)
+public record SocializedLoss(
+    long step, int round, String venue, String bankrupt, String winner, double amount)
     implements VenueEvent {
 
   @Override

@@ -42,7 +42,9 @@ class AbacusTest {
   @Test
   void test_constructor_rejectsCutOutsideUnitInterval() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new Abacus.StairstepExponentialDecrease(90, 1.01));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Abacus.StairstepExponentialDecrease(90, 1.01));
     assertEquals("cut: must be in (0, 1], was 1.01", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Abacus.ExponentialDecrease(0));
     assertThrows(IllegalArgumentException.class, () -> new Abacus.LinearDecrease(0));

@@ -4,7 +4,6 @@ import java.util.List;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
 import org.marginfall.core.ledger.AccountId;
-import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.Venue;
@@ -64,8 +63,13 @@ final class AuctionKeeper implements Population {
           long baseUnit = ctx.precision(ctx.baseCurrency()).atomsPerUnit();
           double atoms = ctx.balance(account, ctx.baseCurrency()) / lot.price();
           long affordable =
-              (long) Math.floor(lotUnit >= baseUnit ? atoms * (lotUnit / baseUnit) : atoms / (baseUnit / lotUnit));
-          if (v.take(lot.id(), account, Math.min(lot.atoms(), affordable), lot.price()).isPresent()) {
+              (long)
+                  Math.floor(
+                      lotUnit >= baseUnit
+                          ? atoms * (lotUnit / baseUnit)
+                          : atoms / (baseUnit / lotUnit));
+          if (v.take(lot.id(), account, Math.min(lot.atoms(), affordable), lot.price())
+              .isPresent()) {
             done++;
           }
         }

@@ -12,13 +12,13 @@ import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
-import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.metric.StepRecord;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
@@ -30,14 +30,14 @@ import org.marginfall.core.venue.VenueSnapshot;
 
 /**
  * The CDP venue inside the engine on a deterministic path: the step a vault is barked, the step a
- * keeper first finds the decaying auction price at or below the market, and the deficit the
- * auction ends with, all computed by hand.
+ * keeper first finds the decaying auction price at or below the market, and the deficit the auction
+ * ends with, all computed by hand.
  *
  * <p>The path: ETH starts at 2,000 without volatility and falls 40% over 40 steps from step 5 by
  * {@code f = 0.6^(1/40)} per step ({@code P_t = 2000 f^(t-4)} to step 44, 1,200 after). No impact,
  * an immediate oracle, 60-second steps. The vault: 10 ETH, 12,000 drawn, mat 1.45: unsafe when
- * {@code 10 P < 17,400}, i.e. {@code P < 1,740}; {@code f^n < 0.87} first at n = 11 (ln 0.87 /
- * ln f = 10.905), so step 15 at {@code P_15 = 2000 * 0.6^(11/40) = 1,737.887} (step 14: 1,760.22).
+ * {@code 10 P < 17,400}, i.e. {@code P < 1,740}; {@code f^n < 0.87} first at n = 11 (ln 0.87 / ln f
+ * = 10.905), so step 15 at {@code P_15 = 2000 * 0.6^(11/40) = 1,737.887} (step 14: 1,760.22).
  */
 class CdpAuctionStepTest {
 
@@ -69,8 +69,20 @@ class CdpAuctionStepTest {
 
   private static ModelSpec model() {
     // YFI-A style auction with tip 0: chop 1.13, buf 1.3, cusp 0.4, tail 8,400 s, chip 0.1%.
-    CdpIlk ilk = new CdpIlk(ETH, 1.45, 0, 0, 1.13, 5.0e6, 1.30, 8400, 0.40, 0.001, 0,
-        new Abacus.StairstepExponentialDecrease(90, 0.99));
+    CdpIlk ilk =
+        new CdpIlk(
+            ETH,
+            1.45,
+            0,
+            0,
+            1.13,
+            5.0e6,
+            1.30,
+            8400,
+            0.40,
+            0.001,
+            0,
+            new Abacus.StairstepExponentialDecrease(90, 0.99));
     CdpVenueSpec venue = new CdpVenueSpec(VENUE, ORACLE, 60, 1.0e8, 0, List.of(ilk));
     return new ModelSpec(
         new RunSettings(STEPS, 60, 3, SEED),
@@ -83,8 +95,10 @@ class CdpAuctionStepTest {
         List.of(new PriceShock(ETH, 5, 40, -0.40)),
         List.of(venue),
         List.of(
-            new FixedPopulation(new VaultOpener("owners", VENUE, AccountId.of("owners", "alice"), ETH, 10, 12_000)),
-            new FixedPopulation(new AuctionKeeper("keepers", AccountId.of("keepers", "k"), 1_000_000))));
+            new FixedPopulation(
+                new VaultOpener("owners", VENUE, AccountId.of("owners", "alice"), ETH, 10, 12_000)),
+            new FixedPopulation(
+                new AuctionKeeper("keepers", AccountId.of("keepers", "k"), 1_000_000))));
   }
 
   @Test

@@ -19,14 +19,14 @@ import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.random.RandomStreams;
+import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.testing.ManualClock;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.spec.VenueServices;
 
 /**
  * The run state a CDP venue is built against, assembled by hand: a ledger over USD and ETH (at six
- * decimals each unless the test gives their decimals), an ETH market without impact, one
- * immediate oracle that follows {@link #setPrice}, an event list and a clock the test moves.
+ * decimals each unless the test gives their decimals), an ETH market without impact, one immediate
+ * oracle that follows {@link #setPrice}, an event list and a clock the test moves.
  */
 final class CdpHarness {
 
@@ -58,7 +58,9 @@ final class CdpHarness {
     markets.add(new SharedMarket(ETH, new ImpactModel.None(), Double.POSITIVE_INFINITY, eth));
     oracle.addFeed(ETH, eth);
     oracles.add(oracle);
-    services = new VenueServices(ledger, markets, oracles, events::add, clock, USD, new RandomStreams(1, 0));
+    services =
+        new VenueServices(
+            ledger, markets, oracles, events::add, clock, USD, new RandomStreams(1, 0));
   }
 
   /**
@@ -66,7 +68,18 @@ final class CdpHarness {
    * 5M, buf 1.3, tail 8,400 s, cusp 0.4, chip 0.1%, tip 300, stairstep 0.99 every 90 s.
    */
   static CdpIlk ethIlk() {
-    return new CdpIlk(ETH, 1.45, 0, 1000, 1.13, 5.0e6, 1.30, 8400, 0.40, 0.001, 300,
+    return new CdpIlk(
+        ETH,
+        1.45,
+        0,
+        1000,
+        1.13,
+        5.0e6,
+        1.30,
+        8400,
+        0.40,
+        0.001,
+        300,
         new Abacus.StairstepExponentialDecrease(90, 0.99));
   }
 

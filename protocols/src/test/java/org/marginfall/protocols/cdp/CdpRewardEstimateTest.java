@@ -40,7 +40,19 @@ class CdpRewardEstimateTest {
   void test_expectedLiquidatorReward_zeroWithoutIncentive() {
     CdpIlk e = CdpHarness.ethIlk();
     CdpIlk noIncentive =
-        new CdpIlk(ETH, e.mat(), 0, e.dust(), e.chop(), e.hole(), e.buf(), e.tail(), e.cusp(), 0, 0, e.abacus());
+        new CdpIlk(
+            ETH,
+            e.mat(),
+            0,
+            e.dust(),
+            e.chop(),
+            e.hole(),
+            e.buf(),
+            e.tail(),
+            e.cusp(),
+            0,
+            0,
+            e.abacus());
     CdpHarness h = new CdpHarness(2000);
     CdpVenue venue = h.venue(CdpHarness.spec(noIncentive, 1.0e8, 0));
     h.vault(venue, h.fund("alice", 0, 10), 10, 13_000);

@@ -22,8 +22,8 @@ import org.marginfall.core.venue.VenueSnapshot;
  * The CDP venue's contract over a long fixed-seed sequence of vault openings, draws, price moves,
  * barks, takes of random size and end-of-tick settlements (fees, resets): after every operation
  * each asset sums to exactly zero, no ordinary account is negative, and the venue's audit (issued
- * supply = vault debt + sin, sin and Dirt = the running auctions', auction collateral = lots,
- * bad debt = its account) is clean. Refused operations move nothing.
+ * supply = vault debt + sin, sin and Dirt = the running auctions', auction collateral = lots, bad
+ * debt = its account) is clean. Refused operations move nothing.
  */
 class CdpVenueContractTest {
 
@@ -35,8 +35,20 @@ class CdpVenueContractTest {
     CdpIlk e = CdpHarness.ethIlk();
     // Small holes so partial barks and refusals happen; a stability fee so settle accrues; a steep
     // curve (-10% every 90 s) so late takes end auctions in deficit.
-    CdpIlk ilk = new CdpIlk(ETH, e.mat(), 0.0005, 500, e.chop(), 25_000, e.buf(), 1_800, e.cusp(), e.chip(), 50,
-        new Abacus.StairstepExponentialDecrease(90, 0.9));
+    CdpIlk ilk =
+        new CdpIlk(
+            ETH,
+            e.mat(),
+            0.0005,
+            500,
+            e.chop(),
+            25_000,
+            e.buf(),
+            1_800,
+            e.cusp(),
+            e.chip(),
+            50,
+            new Abacus.StairstepExponentialDecrease(90, 0.9));
     CdpHarness h = new CdpHarness(2000);
     CdpVenue venue = h.venue(CdpHarness.spec(ilk, 40_000, 5_000));
     SplittableRandom rnd = new SplittableRandom(SEED);
@@ -114,8 +126,14 @@ class CdpVenueContractTest {
     assertTrue(refused > 10, "refused draws " + refused);
     assertTrue(venue.snapshot().extras().get("stabilityFees") > 0);
     assertTrue(h.eventsOf(AuctionReset.class).size() > 0, "resets");
-    assertTrue(h.eventsOf(AuctionEnded.class).stream().anyMatch(a -> a.deficit() > 0), "an auction ended in deficit");
-    assertTrue(h.eventsOf(AuctionEnded.class).stream().anyMatch(a -> a.returned() > 0), "an auction returned collateral");
-    assertTrue(h.eventsOf(AuctionStarted.class).stream().anyMatch(AuctionStarted::partial), "a partial bark");
+    assertTrue(
+        h.eventsOf(AuctionEnded.class).stream().anyMatch(a -> a.deficit() > 0),
+        "an auction ended in deficit");
+    assertTrue(
+        h.eventsOf(AuctionEnded.class).stream().anyMatch(a -> a.returned() > 0),
+        "an auction returned collateral");
+    assertTrue(
+        h.eventsOf(AuctionStarted.class).stream().anyMatch(AuctionStarted::partial),
+        "a partial bark");
   }
 }

@@ -19,8 +19,8 @@ import org.marginfall.core.venue.VenueSnapshot;
 /**
  * The CDP venue counts the collateral and the base currency each at its own precision: the same
  * scenario run on a ledger with USD and ETH at six decimals and on one with USD at 6 and ETH at 12
- * gives the same results in units, to within a relative 1e-9 or the atoms of the coarser count
- * that the six-decimal run rounds away.
+ * gives the same results in units, to within a relative 1e-9 or the atoms of the coarser count that
+ * the six-decimal run rounds away.
  */
 class CdpVenueDecimalsTest {
 
@@ -42,16 +42,27 @@ class CdpVenueDecimalsTest {
    */
   private static CdpIlk ilk() {
     CdpIlk e = CdpHarness.ethIlk();
-    return new CdpIlk(ETH, e.mat(), 1e-4, e.dust(), e.chop(), 20_000, e.buf(), e.tail(), e.cusp(), e.chip(), e.tip(),
+    return new CdpIlk(
+        ETH,
+        e.mat(),
+        1e-4,
+        e.dust(),
+        e.chop(),
+        20_000,
+        e.buf(),
+        e.tail(),
+        e.cusp(),
+        e.chip(),
+        e.tip(),
         e.abacus());
   }
 
   /**
-   * Alice locks 10 ETH and draws 13,000, bob locks 10.5 ETH and draws 13,500; two steps of stability
-   * fees; ETH falls from 2,000 to 1,500 and a keeper barks both (alice's vault whole, bob's in part,
-   * the ilk hole binding); a bidder takes 4 ETH of alice's lot at the top price and then the rest of
-   * its tab, the rest of the lot going back to her vault; bob's lot is taken whole 54 steps later,
-   * for less than its debt, leaving a deficit the Vow's surplus covers.
+   * Alice locks 10 ETH and draws 13,000, bob locks 10.5 ETH and draws 13,500; two steps of
+   * stability fees; ETH falls from 2,000 to 1,500 and a keeper barks both (alice's vault whole,
+   * bob's in part, the ilk hole binding); a bidder takes 4 ETH of alice's lot at the top price and
+   * then the rest of its tab, the rest of the lot going back to her vault; bob's lot is taken whole
+   * 54 steps later, for less than its debt, leaving a deficit the Vow's surplus covers.
    */
   private static List<Figure> run(List<Integer> decimals) {
     CdpHarness h = decimals == null ? new CdpHarness(2_000) : new CdpHarness(decimals, 2_000);
@@ -75,7 +86,8 @@ class CdpVenueDecimalsTest {
     h.setPrice(1_500);
     venue.markToMarket();
     assertEquals(
-        List.of(aliceVault, bobVault), venue.liquidatable().stream().map(LiquidationCandidate::account).toList());
+        List.of(aliceVault, bobVault),
+        venue.liquidatable().stream().map(LiquidationCandidate::account).toList());
     double[] health = venue.healthValues();
     out.add(new Figure("health 0", health[0], 0));
     out.add(new Figure("health 1", health[1], 0));
@@ -146,7 +158,13 @@ class CdpVenueDecimalsTest {
     out.add(new Figure("bad debt", s.badDebt(), ETH_ATOM_VALUE));
     out.add(new Figure("vow", s.insuranceFund(), ETH_ATOM_VALUE));
     out.add(new Figure("vault debt", s.openInterest(), 0));
-    for (String key : List.of("collateralInAuction", "keeperIncentives", "auctionDeficit", "systemDebt", "stabilityFees")) {
+    for (String key :
+        List.of(
+            "collateralInAuction",
+            "keeperIncentives",
+            "auctionDeficit",
+            "systemDebt",
+            "stabilityFees")) {
       out.add(new Figure(key, s.extras().get(key), ETH_ATOM_VALUE));
     }
     out.add(new Figure("bidder USD", h.ledger.units(bidder, USD), ETH_ATOM_VALUE));
@@ -162,7 +180,8 @@ class CdpVenueDecimalsTest {
   void test_barkAndTake_sameUnitsWhenCollateralHasOtherDecimalsThanBase() {
     List<Figure> six = run(null);
     List<Figure> mixed = run(MIXED);
-    assertEquals(six.stream().map(Figure::name).toList(), mixed.stream().map(Figure::name).toList());
+    assertEquals(
+        six.stream().map(Figure::name).toList(), mixed.stream().map(Figure::name).toList());
     for (int i = 0; i < six.size(); i++) {
       Figure a = six.get(i);
       Figure b = mixed.get(i);

@@ -23,11 +23,11 @@ import org.marginfall.core.venue.VenueSnapshot;
 
 /**
  * The CDP venue on hand-computed examples. Unless a test says otherwise: ETH at 2,000, the ilk of
- * {@link CdpHarness#ethIlk()} (mat 1.45, chop 1.13, buf 1.3, stairstep 0.99 / 90 s, chip 0.1%,
- * tip 300, dust 1,000), 60-second steps, and alice's vault of 10 ETH with 13,000 drawn (collateral
- * ratio 20,000 / 13,000 = 1.538 >= 1.45). At ETH 1,800 the vault is unsafe: 18,000 < 13,000 *
- * 1.45 = 18,850; barking it gives due 13,000, tab 13,000 * 1.13 = 14,690, top 1,800 * 1.3 =
- * 2,340 and a keeper incentive of 300 + 0.001 * 14,690 = 314.69.
+ * {@link CdpHarness#ethIlk()} (mat 1.45, chop 1.13, buf 1.3, stairstep 0.99 / 90 s, chip 0.1%, tip
+ * 300, dust 1,000), 60-second steps, and alice's vault of 10 ETH with 13,000 drawn (collateral
+ * ratio 20,000 / 13,000 = 1.538 >= 1.45). At ETH 1,800 the vault is unsafe: 18,000 < 13,000 * 1.45
+ * = 18,850; barking it gives due 13,000, tab 13,000 * 1.13 = 14,690, top 1,800 * 1.3 = 2,340 and a
+ * keeper incentive of 300 + 0.001 * 14,690 = 314.69.
  */
 class CdpVenueTest {
 
@@ -56,7 +56,18 @@ class CdpVenueTest {
 
   private static CdpIlk linearIlk(double cusp) {
     CdpIlk e = CdpHarness.ethIlk();
-    return new CdpIlk(ETH, e.mat(), 0, e.dust(), e.chop(), e.hole(), e.buf(), e.tail(), cusp, e.chip(), e.tip(),
+    return new CdpIlk(
+        ETH,
+        e.mat(),
+        0,
+        e.dust(),
+        e.chop(),
+        e.hole(),
+        e.buf(),
+        e.tail(),
+        cusp,
+        e.chip(),
+        e.tip(),
         new Abacus.LinearDecrease(600));
   }
 
@@ -98,7 +109,8 @@ class CdpVenueTest {
     // 500 < dust 1,000.
     assertThrows(IllegalStateException.class, () -> venue.draw(bobVault, bob, atoms(500)));
     assertArrayEquals(locked, h.balances());
-    assertEquals(before.length + 2, locked.length); // bob and his vault were opened, nothing else moved
+    assertEquals(
+        before.length + 2, locked.length); // bob and his vault were opened, nothing else moved
     h.assertBooksBalance(venue);
   }
 
@@ -111,7 +123,8 @@ class CdpVenueTest {
     h.setPrice(1800);
     venue.markToMarket();
     // bob 18,000 / (13,500 * 1.45) = 0.91954 before alice 18,000 / 18,850 = 0.95491.
-    assertEquals(List.of(bobVault, vault), venue.liquidatable().stream().map(c -> c.account()).toList());
+    assertEquals(
+        List.of(bobVault, vault), venue.liquidatable().stream().map(c -> c.account()).toList());
     assertEquals(18_000 / 19_575.0, venue.liquidatable().get(0).state().health(), 1e-12);
   }
 
@@ -140,7 +153,9 @@ class CdpVenueTest {
     assertEquals(14_690, e.tab(), TOL);
     assertEquals(2_340, e.top(), TOL);
     assertFalse(e.partial());
-    assertEquals(List.of(new AuctionLot(CdpHarness.VENUE, 1, ETH, atoms(10), 2_340, 14_690)), venue.auctions());
+    assertEquals(
+        List.of(new AuctionLot(CdpHarness.VENUE, 1, ETH, atoms(10), 2_340, 14_690)),
+        venue.auctions());
     VenueSnapshot s = venue.snapshot();
     assertEquals(1, s.liquidations());
     assertEquals(14_690, s.liquidatedNotional(), TOL);
@@ -155,7 +170,21 @@ class CdpVenueTest {
   @Test
   void test_liquidate_partialWhenIlkHoleBindsThenRefusedForLackOfRoom() {
     CdpIlk e = CdpHarness.ethIlk();
-    build(new CdpIlk(ETH, e.mat(), 0, e.dust(), e.chop(), 10_000, e.buf(), e.tail(), e.cusp(), e.chip(), e.tip(), e.abacus()), 0);
+    build(
+        new CdpIlk(
+            ETH,
+            e.mat(),
+            0,
+            e.dust(),
+            e.chop(),
+            10_000,
+            e.buf(),
+            e.tail(),
+            e.cusp(),
+            e.chip(),
+            e.tip(),
+            e.abacus()),
+        0);
     barkAt1800();
     // room 10,000: due = floor(10,000 / 1.13) = 8,849.557522, leaving 4,150.442478 >= dust;
     // dink = floor(10 * 8,849.557522 / 13,000) = 6.807351; tab = floor(8,849.557522 * 1.13) =
@@ -184,7 +213,8 @@ class CdpVenueTest {
     h.clock.at(2, 0);
     // 120 s: floor(120 / 90) = 1 stair, price 2,340 * 0.99 = 2,316.6.
     assertEquals(2_316.6, venue.auctions().get(0).price(), 1e-9);
-    assertEquals(Optional.empty(), venue.take(1, bidder, atoms(4), 2_316.5)); // too dear for the bidder
+    assertEquals(
+        Optional.empty(), venue.take(1, bidder, atoms(4), 2_316.5)); // too dear for the bidder
     AuctionTake t1 = venue.take(1, bidder, atoms(4), 2_316.6).orElseThrow();
     // 4 * 2,316.6 = 9,266.4; tab left 14,690 - 9,266.4 = 5,423.6 >= chost 1,130.
     assertEquals(new AuctionTake(CdpHarness.VENUE, 1, ETH, atoms(4), 9_266.4), t1);
@@ -262,7 +292,21 @@ class CdpVenueTest {
   @Test
   void test_settle_accruesStabilityFeeToVow() {
     CdpIlk e = CdpHarness.ethIlk();
-    build(new CdpIlk(ETH, e.mat(), 0.001, e.dust(), e.chop(), e.hole(), e.buf(), e.tail(), e.cusp(), e.chip(), e.tip(), e.abacus()), 0);
+    build(
+        new CdpIlk(
+            ETH,
+            e.mat(),
+            0.001,
+            e.dust(),
+            e.chop(),
+            e.hole(),
+            e.buf(),
+            e.tail(),
+            e.cusp(),
+            e.chip(),
+            e.tip(),
+            e.abacus()),
+        0);
     venue.settle();
     // rate 1 -> 1.001: debt 13,000 * 1.001 = 13,013 (to the atom, rounded up); the Vow earns 13.
     assertEquals(atoms(13_013), venue.debt(vault), 1);

@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
+import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -29,13 +29,21 @@ class CdpVenueTypeTest {
   private static final AssetId WBTC = AssetId.of("WBTC");
   private static final AssetId STETH = AssetId.of("stETH");
 
-
   private record Read(VenueSpec spec, List<Problem> problems) {}
 
   private static Read read(Map<String, Object> venue) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("venues", List.of(venue)), problems).get("venues").elements().get(0);
-    return new Read(new CdpVenueType().read(node, DeclaredSpecContext.base("USD").spot("ETH", "WBTC").derived("stETH").oracles("osm")), problems.all());
+    SpecNode node =
+        SpecNode.root(Map.of("venues", List.of(venue)), problems).get("venues").elements().get(0);
+    return new Read(
+        new CdpVenueType()
+            .read(
+                node,
+                DeclaredSpecContext.base("USD")
+                    .spot("ETH", "WBTC")
+                    .derived("stETH")
+                    .oracles("osm")),
+        problems.all());
   }
 
   private static Map<String, Object> valid() {
@@ -67,9 +75,23 @@ class CdpVenueTypeTest {
     assertEquals(List.of(), r.problems());
     // YFI-A / ETH-A: mat 1.45, chop 1.13, hole 5M, buf 1.30, tail 140 min, cusp 0.40, chip 0.1%,
     // tip 0, stairstep 0.99 every 90 s, Hole 100M; no fee, no dust, no surplus.
-    CdpIlk eth = new CdpIlk(ETH, 1.45, 0, 0, 1.13, 5.0e6, 1.30, 8400, 0.40, 0.001, 0,
-        new Abacus.StairstepExponentialDecrease(90, 0.99));
-    assertEquals(new CdpVenueSpec(VenueId.of("maker"), OracleId.of("osm"), 60, 1.0e8, 0, List.of(eth)), r.spec());
+    CdpIlk eth =
+        new CdpIlk(
+            ETH,
+            1.45,
+            0,
+            0,
+            1.13,
+            5.0e6,
+            1.30,
+            8400,
+            0.40,
+            0.001,
+            0,
+            new Abacus.StairstepExponentialDecrease(90, 0.99));
+    assertEquals(
+        new CdpVenueSpec(VenueId.of("maker"), OracleId.of("osm"), 60, 1.0e8, 0, List.of(eth)),
+        r.spec());
   }
 
   @Test
@@ -77,7 +99,17 @@ class CdpVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("chop", 1.10);
     v.put("abacus", map("type", "linear", "tau", 3600));
-    v.put("ilks", List.of("ETH", map("asset", "WBTC", "mat", 1.75, "abacus", map("type", "exponential", "cut", 0.9999))));
+    v.put(
+        "ilks",
+        List.of(
+            "ETH",
+            map(
+                "asset",
+                "WBTC",
+                "mat",
+                1.75,
+                "abacus",
+                map("type", "exponential", "cut", 0.9999))));
     Read r = read(v);
     assertEquals(List.of(), r.problems());
     CdpVenueSpec s = (CdpVenueSpec) r.spec();
@@ -127,14 +159,23 @@ class CdpVenueTypeTest {
     v.put("oracle", "chainlink");
     v.put("chop", 0.87);
     v.put("globalHole", -1);
-    v.put("ilks", List.of("DOGE", map("asset", "ETH", "abacus", map("type", "stairstep-exponential", "step", 90, "cut", 1.5))));
+    v.put(
+        "ilks",
+        List.of(
+            "DOGE",
+            map(
+                "asset",
+                "ETH",
+                "abacus",
+                map("type", "stairstep-exponential", "step", 90, "cut", 1.5))));
     Read r = read(v);
     assertEquals(
         List.of(
             new Problem("venues[0].oracle", "unknown oracle 'chainlink' (declared: osm)"),
             new Problem("venues[0].globalHole", "must be > 0, was -1.0"),
             new Problem("venues[0].chop", "must be at least 1, was 0.87"),
-            new Problem("venues[0].ilks[0]", "unknown asset 'DOGE' (declared: USD, ETH, WBTC, stETH)"),
+            new Problem(
+                "venues[0].ilks[0]", "unknown asset 'DOGE' (declared: USD, ETH, WBTC, stETH)"),
             new Problem("venues[0].ilks[1].abacus.cut", "must be in (0, 1], was 1.5")),
         r.problems());
     assertNull(r.spec());
@@ -145,14 +186,19 @@ class CdpVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("abacus", map("type", "dutch"));
     assertOnlyProblem(
-        "venues[0].abacus.type", "unknown abacus 'dutch' (known: linear, stairstep-exponential, exponential)", read(v));
+        "venues[0].abacus.type",
+        "unknown abacus 'dutch' (known: linear, stairstep-exponential, exponential)",
+        read(v));
   }
 
   @Test
   void test_read_collateralMustBeSpotAndListedOnce() {
     Map<String, Object> v = valid();
     v.put("ilks", List.of("stETH"));
-    assertOnlyProblem("venues[0].ilks[0]", "collateral asset stETH must be a spot asset with a price process", read(v));
+    assertOnlyProblem(
+        "venues[0].ilks[0]",
+        "collateral asset stETH must be a spot asset with a price process",
+        read(v));
     v.put("ilks", List.of("ETH", map("asset", "ETH")));
     assertOnlyProblem("venues[0].ilks[1]", "collateral type ETH is listed twice", read(v));
   }
@@ -172,7 +218,9 @@ class CdpVenueTypeTest {
     assertEquals(
         List.of(
             new Problem("venues[0].flip.lumps", bad.problems().get(0).message()),
-            new Problem("venues[0].flip.beg", "must be above 1 (e.g. 1.03 for a 3% minimum bid increase), was 1.0"),
+            new Problem(
+                "venues[0].flip.beg",
+                "must be above 1 (e.g. 1.03 for a 3% minimum bid increase), was 1.0"),
             new Problem("venues[0].flip.ttl", "must be > 0, was 0.0"),
             new Problem("venues[0].flip.lump", "is required")),
         bad.problems());

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.venue.EnglishLot;
-import org.junit.jupiter.api.Test;
 
 /**
- * Liquidations 1.0 by hand (cat.sol bite, flip.sol tend/dent/deal with beg 3%, ttl 10 minutes,
- * lump 50): a 120 ETH vault with 15,000 of debt at ETH 150 is bitten 50 ETH at a time.
+ * Liquidations 1.0 by hand (cat.sol bite, flip.sol tend/dent/deal with beg 3%, ttl 10 minutes, lump
+ * 50): a 120 ETH vault with 15,000 of debt at ETH 150 is bitten 50 ETH at a time.
  */
 class FlipAuctionTest {
 
@@ -26,10 +26,29 @@ class FlipAuctionTest {
   private final AccountId cat = h.fund("kicker", 0, 0);
 
   private static CdpVenueSpec spec(double surplus) {
-    CdpIlk ilk = new CdpIlk(CdpHarness.ETH, 1.50, 0, 20, 1.13, 5.0e6, 1.30, 8400, 0.40, 0, 0,
-        new Abacus.StairstepExponentialDecrease(90, 0.99));
-    return new CdpVenueSpec(CdpHarness.VENUE, CdpHarness.ORACLE, 60, 1.0e8, surplus, List.of(ilk),
-        org.marginfall.core.oracle.StalenessGuard.OFF, TERMS);
+    CdpIlk ilk =
+        new CdpIlk(
+            CdpHarness.ETH,
+            1.50,
+            0,
+            20,
+            1.13,
+            5.0e6,
+            1.30,
+            8400,
+            0.40,
+            0,
+            0,
+            new Abacus.StairstepExponentialDecrease(90, 0.99));
+    return new CdpVenueSpec(
+        CdpHarness.VENUE,
+        CdpHarness.ORACLE,
+        60,
+        1.0e8,
+        surplus,
+        List.of(ilk),
+        org.marginfall.core.oracle.StalenessGuard.OFF,
+        TERMS);
   }
 
   private long usd(double units) {
@@ -40,7 +59,10 @@ class FlipAuctionTest {
     return h.atoms(CdpHarness.ETH, units);
   }
 
-  /** Bites at ETH 150 (collateral 18,000 over debt 15,000 = 1.2 < 1.5): lot 50, art 6,250, tab 7,062.5. */
+  /**
+   * Bites at ETH 150 (collateral 18,000 over debt 15,000 = 1.2 < 1.5): lot 50, art 6,250, tab
+   * 7,062.5.
+   */
   private long bite() {
     h.setPrice(150);
     venue.markToMarket();
@@ -53,7 +75,10 @@ class FlipAuctionTest {
     assertTrue(s.partial());
     assertEquals(usd(8_750), venue.debt(vault));
     assertEquals(eth(70), venue.collateral(vault));
-    assertEquals(0, venue.expectedLiquidatorReward(venue.liquidatable().get(0)), "no keeper incentive in 2020");
+    assertEquals(
+        0,
+        venue.expectedLiquidatorReward(venue.liquidatable().get(0)),
+        "no keeper incentive in 2020");
     return s.lotId();
   }
 
@@ -72,7 +97,8 @@ class FlipAuctionTest {
     assertTrue(venue.dent(id, bob, eth(48.5)), "48.5 x 1.03 = 49.955 <= 50");
     assertEquals(eth(71.5), venue.collateral(vault), "1.5 ETH back to the vault");
 
-    h.clock.at(10, 0); // now = tic: bidding is closed (tic > now fails) but deal waits for tic < now
+    h.clock.at(
+        10, 0); // now = tic: bidding is closed (tic > now fails) but deal waits for tic < now
     venue.settle();
     assertEquals(List.of(), venue.englishLots(bob));
     assertEquals(1.0, venue.snapshot().extras().get("activeAuctions"));
@@ -100,9 +126,11 @@ class FlipAuctionTest {
     venue.settle();
     assertEquals(eth(50), h.ledger.balance(bot, CdpHarness.ETH));
     var snap = venue.snapshot();
-    assertEquals(6_250 - 0.000001, snap.badDebt(), 1e-9, "the debt taken over less the one atom raised");
+    assertEquals(
+        6_250 - 0.000001, snap.badDebt(), 1e-9, "the debt taken over less the one atom raised");
     assertEquals(1.0, snap.extras().get("zeroBidLots"));
-    assertEquals(50 * 150.0, snap.extras().get("zeroBidValue"), 1e-9, "50 ETH at the market price of 150");
+    assertEquals(
+        50 * 150.0, snap.extras().get("zeroBidValue"), 1e-9, "50 ETH at the market price of 150");
     h.assertBooksBalance(venue);
   }
 
@@ -113,7 +141,8 @@ class FlipAuctionTest {
     assertTrue(venue.tend(id, bot, 1));
     h.clock.at(9, 0);
     venue.settle();
-    assertTrue(venue.tend(id, alice, usd(6_000)), "nine minutes later the auction still takes bids");
+    assertTrue(
+        venue.tend(id, alice, usd(6_000)), "nine minutes later the auction still takes bids");
     h.clock.at(19, 0); // 9 + 10 minutes = the new tic: not yet dealt
     venue.settle();
     assertEquals(1.0, venue.snapshot().extras().get("activeAuctions"));

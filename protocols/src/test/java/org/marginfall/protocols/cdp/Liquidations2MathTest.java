@@ -10,8 +10,8 @@ import org.marginfall.protocols.cdp.Liquidations2Math.Bark;
 import org.marginfall.protocols.cdp.Liquidations2Math.Take;
 
 /**
- * dog.sol bark and clip.sol take/status/incentive rules on hand-computed amounts (in atoms of
- * 1e-6 units; {@code u(x)} converts units).
+ * dog.sol bark and clip.sol take/status/incentive rules on hand-computed amounts (in atoms of 1e-6
+ * units; {@code u(x)} converts units).
  */
 class Liquidations2MathTest {
 
@@ -41,8 +41,11 @@ class Liquidations2MathTest {
 
   @Test
   void test_bark_partialWhenGlobalHoleBinds() {
-    // Hole room 56,500 < ilk room: due = 56,500 / 1.13 = 50,000; dink = 100 * 50,000 / 200,000 = 25.
-    Bark b = Liquidations2Math.bark(u(100), u(200_000), u(56_500), u(5_000_000), DUST, CHOP).orElseThrow();
+    // Hole room 56,500 < ilk room: due = 56,500 / 1.13 = 50,000; dink = 100 * 50,000 / 200,000 =
+    // 25.
+    Bark b =
+        Liquidations2Math.bark(u(100), u(200_000), u(56_500), u(5_000_000), DUST, CHOP)
+            .orElseThrow();
     assertEquals(new Bark(u(50_000), u(25), u(56_500)), b);
   }
 
@@ -58,14 +61,16 @@ class Liquidations2MathTest {
   void test_bark_refusesDustyPartialAuction() {
     // room 16,000 >= dust, but due = 16,000 / 1.13 = 14,159.29 < dust 15,000 with 185,840 left:
     // "Dog/dusty-auction-from-partial-liquidation".
-    assertEquals(Optional.empty(), Liquidations2Math.bark(u(100), u(200_000), BIG, u(16_000), DUST, CHOP));
+    assertEquals(
+        Optional.empty(), Liquidations2Math.bark(u(100), u(200_000), BIG, u(16_000), DUST, CHOP));
   }
 
   @Test
   void test_bark_refusesWhenRoomIsZeroOrBelowDust() {
     assertEquals(Optional.empty(), Liquidations2Math.bark(u(100), u(200_000), BIG, 0, DUST, CHOP));
     // room 10,000 < dust 15,000: "Dog/liquidation-limit-hit".
-    assertEquals(Optional.empty(), Liquidations2Math.bark(u(100), u(200_000), u(10_000), BIG, DUST, CHOP));
+    assertEquals(
+        Optional.empty(), Liquidations2Math.bark(u(100), u(200_000), u(10_000), BIG, DUST, CHOP));
   }
 
   @Test
@@ -91,7 +96,9 @@ class Liquidations2MathTest {
     Take t = Liquidations2Math.take(u(50), u(113_000), u(48.5), 2000, u(16_950)).orElseThrow();
     assertEquals(new Take(u(48.025), u(96_050)), t);
     // amt 48 = 96,000 leaves 17,000 >= chost: unchanged.
-    assertEquals(new Take(u(48), u(96_000)), Liquidations2Math.take(u(50), u(113_000), u(48), 2000, u(16_950)).orElseThrow());
+    assertEquals(
+        new Take(u(48), u(96_000)),
+        Liquidations2Math.take(u(50), u(113_000), u(48), 2000, u(16_950)).orElseThrow());
   }
 
   @Test
@@ -99,13 +106,16 @@ class Liquidations2MathTest {
     // tab 16,000 <= chost 16,950: a partial purchase (5 of 10 at 2,000) is "no-partial-purchase",
     // while buying all that the tab needs (8 at 2,000 = 16,000) is allowed.
     assertEquals(Optional.empty(), Liquidations2Math.take(u(10), u(16_000), u(5), 2000, u(16_950)));
-    assertEquals(new Take(u(8), u(16_000)), Liquidations2Math.take(u(10), u(16_000), u(8), 2000, u(16_950)).orElseThrow());
+    assertEquals(
+        new Take(u(8), u(16_000)),
+        Liquidations2Math.take(u(10), u(16_000), u(8), 2000, u(16_950)).orElseThrow());
   }
 
   @Test
   void test_take_bidderPaysRoundedUp() {
     // 1 atom at 1,234.5678 is worth 1,234.5678 base atoms: the bidder pays 1,235.
-    assertEquals(new Take(1, 1235), Liquidations2Math.take(u(1), u(1000), 1, 1234.5678, 0).orElseThrow());
+    assertEquals(
+        new Take(1, 1235), Liquidations2Math.take(u(1), u(1000), 1, 1234.5678, 0).orElseThrow());
   }
 
   @Test
@@ -116,7 +126,8 @@ class Liquidations2MathTest {
 
   @Test
   void test_needsRedo_strictlyPastTailOrBelowCusp() {
-    assertFalse(Liquidations2Math.needsRedo(8400, 8400, 50, 100, 0.40)); // at tail, at cusp: not yet
+    assertFalse(
+        Liquidations2Math.needsRedo(8400, 8400, 50, 100, 0.40)); // at tail, at cusp: not yet
     assertTrue(Liquidations2Math.needsRedo(8460, 8400, 50, 100, 0.40));
     assertTrue(Liquidations2Math.needsRedo(60, 8400, 39.99, 100, 0.40));
     // YFI-A: 0.99^n < 0.40 first at n = 92 (ln 0.4 / ln 0.99 = 91.17), i.e. 8,280 s < tail 8,400.

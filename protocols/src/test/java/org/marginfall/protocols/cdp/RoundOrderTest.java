@@ -32,21 +32,35 @@ class RoundOrderTest {
     // 0.9 by account.
     int[] ordinals = {0, 1, 2};
     AccountId[] ids = {A, B, C};
-    assertArrayEquals(new int[] {1, 0, 2}, first(order.of(3, ordinals, new double[] {0.9, 0.5, 0.9}, ids), 3));
-    // Nothing changed: the kept order again.
-    assertArrayEquals(new int[] {1, 0, 2}, first(order.of(3, ordinals, new double[] {0.9, 0.5, 0.9}, ids), 3));
-    // b partly liquidated to health 0.95: merged in after a and c, which keep their order.
-    assertArrayEquals(new int[] {0, 2, 1}, first(order.of(3, ordinals, new double[] {0.9, 0.95, 0.9}, ids), 3));
-    // c gone from the list: a (0.9) before b (0.95).
-    assertArrayEquals(new int[] {0, 1}, first(order.of(2, new int[] {0, 1}, new double[] {0.9, 0.95}, new AccountId[] {A, B}), 2));
-    // c back in a's place with a's health, a gone: c (0.9) before b (0.95).
-    assertArrayEquals(new int[] {0, 1}, first(order.of(2, new int[] {2, 1}, new double[] {0.9, 0.95}, new AccountId[] {C, B}), 2));
-    // a back with the health c keeps: the tie at 0.9 goes to a, a changed vault merged before a kept one.
     assertArrayEquals(
-        new int[] {2, 0, 1}, first(order.of(3, new int[] {2, 1, 0}, new double[] {0.9, 0.95, 0.9}, new AccountId[] {C, B, A}), 3));
+        new int[] {1, 0, 2}, first(order.of(3, ordinals, new double[] {0.9, 0.5, 0.9}, ids), 3));
+    // Nothing changed: the kept order again.
+    assertArrayEquals(
+        new int[] {1, 0, 2}, first(order.of(3, ordinals, new double[] {0.9, 0.5, 0.9}, ids), 3));
+    // b partly liquidated to health 0.95: merged in after a and c, which keep their order.
+    assertArrayEquals(
+        new int[] {0, 2, 1}, first(order.of(3, ordinals, new double[] {0.9, 0.95, 0.9}, ids), 3));
+    // c gone from the list: a (0.9) before b (0.95).
+    assertArrayEquals(
+        new int[] {0, 1},
+        first(order.of(2, new int[] {0, 1}, new double[] {0.9, 0.95}, new AccountId[] {A, B}), 2));
+    // c back in a's place with a's health, a gone: c (0.9) before b (0.95).
+    assertArrayEquals(
+        new int[] {0, 1},
+        first(order.of(2, new int[] {2, 1}, new double[] {0.9, 0.95}, new AccountId[] {C, B}), 2));
+    // a back with the health c keeps: the tie at 0.9 goes to a, a changed vault merged before a
+    // kept one.
+    assertArrayEquals(
+        new int[] {2, 0, 1},
+        first(
+            order.of(
+                3, new int[] {2, 1, 0}, new double[] {0.9, 0.95, 0.9}, new AccountId[] {C, B, A}),
+            3));
     // An empty round, then the first three again: sorted afresh.
-    assertArrayEquals(new int[] {}, first(order.of(0, new int[0], new double[0], new AccountId[0]), 0));
-    assertArrayEquals(new int[] {1, 0, 2}, first(order.of(3, ordinals, new double[] {0.9, 0.5, 0.9}, ids), 3));
+    assertArrayEquals(
+        new int[] {}, first(order.of(0, new int[0], new double[0], new AccountId[0]), 0));
+    assertArrayEquals(
+        new int[] {1, 0, 2}, first(order.of(3, ordinals, new double[] {0.9, 0.5, 0.9}, ids), 3));
   }
 
   /**
@@ -85,7 +99,10 @@ class RoundOrderTest {
         health[i] = healthOf[ordinals[i]];
         ids[i] = idOf[ordinals[i]];
       }
-      int[] expected = Arrays.stream(LiquidationCandidate.mostUnderwaterFirst(health, ids)).mapToInt(Integer::intValue).toArray();
+      int[] expected =
+          Arrays.stream(LiquidationCandidate.mostUnderwaterFirst(health, ids))
+              .mapToInt(Integer::intValue)
+              .toArray();
       assertArrayEquals(expected, first(order.of(n, ordinals, health, ids), n), "round " + round);
     }
   }

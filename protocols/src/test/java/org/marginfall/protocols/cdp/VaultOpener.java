@@ -8,8 +8,11 @@ import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.VaultVenue;
 import org.marginfall.core.venue.VenueId;
 
-/** A test population of one owner who, at set-up, opens a vault, locks collateral and draws debt. */
-record VaultOpener(String id, VenueId venue, AccountId owner, AssetId ilk, double collateral, double debt)
+/**
+ * A test population of one owner who, at set-up, opens a vault, locks collateral and draws debt.
+ */
+record VaultOpener(
+    String id, VenueId venue, AccountId owner, AssetId ilk, double collateral, double debt)
     implements Population {
 
   @Override

@@ -41,7 +41,8 @@ class InterestRateCurveTest {
     assertEquals(1.1051666667, InterestRateCurve.compoundedGrowth(0.10, year), 1e-8);
     // One day at 2%: 1 + 0.02/365 + (86400 × 86399 / 2)(0.02 / 31,536,000)^2 = 1 + 5.47945205e-5
     // + 1.5012e-9.
-    assertEquals(1 + 5.47945205e-5 + 1.5012e-9, InterestRateCurve.compoundedGrowth(0.02, 86_400), 1e-13);
+    assertEquals(
+        1 + 5.47945205e-5 + 1.5012e-9, InterestRateCurve.compoundedGrowth(0.02, 86_400), 1e-13);
     assertEquals(1, InterestRateCurve.compoundedGrowth(0.5, 0), 0);
   }
 

@@ -19,14 +19,14 @@ import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.oracle.Oracles;
 import org.marginfall.core.random.RandomStreams;
-import org.marginfall.core.venue.VenueId;
 import org.marginfall.core.spec.VenueServices;
+import org.marginfall.core.venue.VenueId;
 
 /**
  * The run state a lending venue is built against, assembled by hand for unit tests: a ledger over
- * USD, ETH, BTC and the receipts aUSD, aETH, aBTC (each at six decimals unless the test gives
- * their decimals), impact-free shared markets for ETH and BTC, one immediate oracle that follows
- * {@link #setPrice}, an event list and a settable clock.
+ * USD, ETH, BTC and the receipts aUSD, aETH, aBTC (each at six decimals unless the test gives their
+ * decimals), impact-free shared markets for ETH and BTC, one immediate oracle that follows {@link
+ * #setPrice}, an event list and a settable clock.
  */
 final class LendingHarness {
 
@@ -39,32 +39,61 @@ final class LendingHarness {
   static final OracleId ORACLE = OracleId.of("oracle");
   static final VenueId VENUE = VenueId.of("lend");
   static final List<AssetId> ASSETS = List.of(USD, ETH, BTC, AUSD, AETH, ABTC);
+
   /** One day per tick. */
   static final double DAY = 86_400;
 
   /** WETH launch terms (Gauntlet table): LTV 82.5%, LT 86%, LB 5.2%, LPF 10%; RF 15%. */
   static ReserveTerms ethTerms() {
     return new ReserveTerms(
-        ETH, AETH, 0.825, 0.86, 0.052, 0.10, 0.15, new InterestRateCurve(0, 0.033, 0.80, 0.80),
-        Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, true);
+        ETH,
+        AETH,
+        0.825,
+        0.86,
+        0.052,
+        0.10,
+        0.15,
+        new InterestRateCurve(0, 0.033, 0.80, 0.80),
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        true);
   }
 
   /** WBTC launch terms: LTV 72%, LT 82%, LB 5.2%, LPF 10%; RF 20%. */
   static ReserveTerms btcTerms() {
     return new ReserveTerms(
-        BTC, ABTC, 0.72, 0.82, 0.052, 0.10, 0.20, new InterestRateCurve(0, 0.04, 3.0, 0.45),
-        Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, true);
+        BTC,
+        ABTC,
+        0.72,
+        0.82,
+        0.052,
+        0.10,
+        0.20,
+        new InterestRateCurve(0, 0.04, 3.0, 0.45),
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        true);
   }
 
   /** USDC launch terms: LTV 86.5%, LT 88.5%, LB 4.8%, LPF 20%; the USDC-like curve; RF 10%. */
   static ReserveTerms usdTerms() {
     return new ReserveTerms(
-        USD, AUSD, 0.865, 0.885, 0.048, 0.20, 0.10, new InterestRateCurve(0, 0.04, 0.60, 0.90),
-        Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, true);
+        USD,
+        AUSD,
+        0.865,
+        0.885,
+        0.048,
+        0.20,
+        0.10,
+        new InterestRateCurve(0, 0.04, 0.60, 0.90),
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        true);
   }
 
   static LendingVenueSpec spec(BadDebtMode mode) {
-    return new LendingVenueSpec(VENUE, ORACLE, List.of(usdTerms(), ethTerms(), btcTerms()), DAY, mode, 2_000, 1_000);
+    return new LendingVenueSpec(
+        VENUE, ORACLE, List.of(usdTerms(), ethTerms(), btcTerms()), DAY, mode, 2_000, 1_000);
   }
 
   /** A clock the test moves by hand. */
@@ -115,7 +144,9 @@ final class LendingHarness {
     oracle.addFeed(ETH, eth);
     oracle.addFeed(BTC, btc);
     oracles.add(oracle);
-    services = new VenueServices(ledger, markets, oracles, events::add, clock, USD, new RandomStreams(1, 0));
+    services =
+        new VenueServices(
+            ledger, markets, oracles, events::add, clock, USD, new RandomStreams(1, 0));
   }
 
   LendingPool venue(LendingVenueSpec spec) {

@@ -15,7 +15,6 @@ import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
-import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.SimEvent;
@@ -23,6 +22,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.price.FundamentalPrices;
@@ -33,7 +33,6 @@ import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.LiquidationCandidate;
-import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -44,8 +43,8 @@ import org.marginfall.core.venue.VenueId;
  * <p>The path: ETH starts at 2000 with no volatility; a shock takes it down 40% over 40 steps from
  * step 5, a factor {@code f = 0.6^(1/40) = 0.98731056} per step, so {@code P_t = 2000 f^(t − 4)}
  * for {@code 5 <= t <= 44}. Markets have no impact; the oracle publishes every step. Rates are zero
- * so the debt stays exactly 16,000 USD. The account: 10 ETH (LT 0.86) against 16,000 USD, HF =
- * 8.6 P / 16,000, below 1 when {@code P < 16000 / 8.6 = 1860.4651}.
+ * so the debt stays exactly 16,000 USD. The account: 10 ETH (LT 0.86) against 16,000 USD, HF = 8.6
+ * P / 16,000, below 1 when {@code P < 16000 / 8.6 = 1860.4651}.
  */
 class LendingLiquidationStepTest {
 
@@ -144,17 +143,45 @@ class LendingLiquidationStepTest {
     InterestRateCurve zero = new InterestRateCurve(0, 0, 0, 0.8);
     LendingVenueSpec venue =
         new LendingVenueSpec(
-            VENUE, ORACLE,
+            VENUE,
+            ORACLE,
             List.of(
-                new ReserveTerms(USD, AUSD, 0.865, 0.885, 0.048, 0.20, 0.10, zero, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, true),
-                new ReserveTerms(ETH, AETH, 0.825, 0.86, 0.052, 0.10, 0.15, zero, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, true)),
-            60, BadDebtMode.SOCIALIZE, 2_000, 1_000);
+                new ReserveTerms(
+                    USD,
+                    AUSD,
+                    0.865,
+                    0.885,
+                    0.048,
+                    0.20,
+                    0.10,
+                    zero,
+                    Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY,
+                    true),
+                new ReserveTerms(
+                    ETH,
+                    AETH,
+                    0.825,
+                    0.86,
+                    0.052,
+                    0.10,
+                    0.15,
+                    zero,
+                    Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY,
+                    true)),
+            60,
+            BadDebtMode.SOCIALIZE,
+            2_000,
+            1_000);
     ModelSpec model =
         new ModelSpec(
             new RunSettings(STEPS, 60, 3, 7),
             USD,
             List.of(
-                new Asset(USD, AssetKind.BASE), new Asset(ETH, AssetKind.SPOT), new Asset(AUSD, AssetKind.DERIVED),
+                new Asset(USD, AssetKind.BASE),
+                new Asset(ETH, AssetKind.SPOT),
+                new Asset(AUSD, AssetKind.DERIVED),
                 new Asset(AETH, AssetKind.DERIVED)),
             Map.of(ETH, PriceProcessSpec.constant(2000)),
             FundamentalPrices.identity(1),
@@ -186,7 +213,11 @@ class LendingLiquidationStepTest {
     assertEquals(8_000 / p * 1.052, first.collateralSeized(), 2e-6);
     assertEquals(0.0224564, first.protocolFee(), 2e-6);
     // The liquidator sold the ETH it received in the same step.
-    MarketTrade sale = r.of(MarketTrade.class).stream().filter(t -> t.trader().equals(LIQUIDATOR.value())).findFirst().orElseThrow();
+    MarketTrade sale =
+        r.of(MarketTrade.class).stream()
+            .filter(t -> t.trader().equals(LIQUIDATOR.value()))
+            .findFirst()
+            .orElseThrow();
     assertEquals(10, sale.step());
     assertEquals(-(first.collateralSeized() - first.protocolFee()), sale.units(), 2e-6);
     // Second: 10 − 4.5431078 = 5.4568922 ETH against 8,000 USD: HF < 1 when

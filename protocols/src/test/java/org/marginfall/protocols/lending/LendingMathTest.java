@@ -19,9 +19,11 @@ class LendingMathTest {
   private static final double LPF = 0.10;
   private static final double TOL = 1e-9;
 
-  private static LendingMath.PairInput eth(double units, double price, double usdcDebt, double totalDebt) {
+  private static LendingMath.PairInput eth(
+      double units, double price, double usdcDebt, double totalDebt) {
     double hf = LendingMath.healthFactor(units * price * LT, totalDebt);
-    return new LendingMath.PairInput(hf, totalDebt, usdcDebt, 1.0, units, price, LB, LPF, 2_000, 1_000);
+    return new LendingMath.PairInput(
+        hf, totalDebt, usdcDebt, 1.0, units, price, LB, LPF, 2_000, 1_000);
   }
 
   @Test
@@ -100,7 +102,8 @@ class LendingMathTest {
     // partial leaving 1,000 of both: min(8750, 9500 − 1000, (10 − 1000/2000) × 2000 / 1.052)
     // = min(8750, 8500, 18060.8) = 8,500 USDC; seized 8500 / 2000 × 1.052 = 4.471 ETH.
     LendingMath.PairInput in = eth(10, 2_000, 9_500, 17_500);
-    LendingMath.Plan first = LendingMath.collateralFor(in, LendingMath.maxLiquidatableDebt(in), 0.5);
+    LendingMath.Plan first =
+        LendingMath.collateralFor(in, LendingMath.maxLiquidatableDebt(in), 0.5);
     assertTrue(LendingMath.leavesDust(in, first));
     LendingMath.Plan p = LendingMath.plan(in);
     assertEquals(8_500, p.debtRepaid(), TOL);

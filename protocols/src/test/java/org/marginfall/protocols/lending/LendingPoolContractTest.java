@@ -22,10 +22,10 @@ import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
- * The lending venue's contract under random operations with a fixed seed, in both bad-debt
- * modes: after every operation each asset sums to zero atoms, no ordinary account is negative and
- * the venue's audit is empty; every account the venue does not report is healthy by the formula
- * HF = Σ receipts × rate × price × LT / Σ debt × price >= 1, recomputed here from ledger balances;
+ * The lending venue's contract under random operations with a fixed seed, in both bad-debt modes:
+ * after every operation each asset sums to zero atoms, no ordinary account is negative and the
+ * venue's audit is empty; every account the venue does not report is healthy by the formula HF = Σ
+ * receipts × rate × price × LT / Σ debt × price >= 1, recomputed here from ledger balances;
  * cumulative counters never decrease; and a receipt's exchange rate only falls through bad debt
  * (socialise mode) and never in deficit mode.
  */
@@ -83,15 +83,23 @@ class LendingPoolContractTest {
             case 0, 5 -> {
               // Mostly volatile collateral against mostly USD debt, so falling prices hurt.
               AssetId c = rng.nextInt(4) == 0 ? asset : rng.nextBoolean() ? ETH : BTC;
-              v.depositCollateral(owner, account, c, Math.min(Precision.MICRO.floorAtoms(20_000 / v.price(c)), h.ledger.balance(owner, c)));
+              v.depositCollateral(
+                  owner,
+                  account,
+                  c,
+                  Math.min(
+                      Precision.MICRO.floorAtoms(20_000 / v.price(c)), h.ledger.balance(owner, c)));
             }
             case 1, 6 -> {
               AssetId d = rng.nextInt(4) == 0 ? asset : USD;
               v.borrow(account, d, borrowable(h, v, account, d, rng), owner);
             }
-            case 2 -> v.repay(owner, account, asset, Math.min(atoms, h.ledger.balance(owner, asset)));
+            case 2 ->
+                v.repay(owner, account, asset, Math.min(atoms, h.ledger.balance(owner, asset)));
             case 3 -> v.supply(owner, asset, Math.min(atoms, h.ledger.balance(owner, asset)));
-            default -> v.withdraw(owner, asset, Math.min(atoms, h.ledger.balance(owner, v.receipt(asset))));
+            default ->
+                v.withdraw(
+                    owner, asset, Math.min(atoms, h.ledger.balance(owner, v.receipt(asset))));
           }
         } catch (IllegalStateException | IllegalArgumentException refused) {
           // A refused operation (LTV, cash, empty wallet) must have moved nothing: checked below.
@@ -109,30 +117,32 @@ class LendingPoolContractTest {
         rateBefore[i] = v.exchangeRate(RESERVES.get(i));
       }
       for (int round = 1; round <= 3; round++) {
-      h.clock.round = round;
-      v.markToMarket();
-      for (LiquidationCandidate c : v.liquidatable()) {
-        candidates++;
-        if (v.liquidate(c.account(), liquidator).isPresent()) {
-          liquidated++;
-          // The liquidator sells what it received, as the liquidator population does.
-          for (AssetId a : List.of(ETH, BTC)) {
-            long held = h.ledger.balance(liquidator, a);
-            if (held > 0) {
-              h.markets.sell(liquidator, a, held);
+        h.clock.round = round;
+        v.markToMarket();
+        for (LiquidationCandidate c : v.liquidatable()) {
+          candidates++;
+          if (v.liquidate(c.account(), liquidator).isPresent()) {
+            liquidated++;
+            // The liquidator sells what it received, as the liquidator population does.
+            for (AssetId a : List.of(ETH, BTC)) {
+              long held = h.ledger.balance(liquidator, a);
+              if (held > 0) {
+                h.markets.sell(liquidator, a, held);
+              }
             }
           }
+          h.assertBooksBalance(v);
+          assertHealthTruthful(h, v);
         }
-        h.assertBooksBalance(v);
-        assertHealthTruthful(h, v);
-      }
       }
       h.clock.round = 0;
       VenueSnapshot mid = v.snapshot();
       for (int i = 0; i < RESERVES.size(); i++) {
         double after = v.exchangeRate(RESERVES.get(i));
         if (mode == BadDebtMode.DEFICIT || mid.badDebt() == last.badDebt()) {
-          assertTrue(after >= rateBefore[i] * (1 - 1e-12), "rate of " + RESERVES.get(i) + " fell without bad debt");
+          assertTrue(
+              after >= rateBefore[i] * (1 - 1e-12),
+              "rate of " + RESERVES.get(i) + " fell without bad debt");
         }
       }
       v.settle();
@@ -141,21 +151,29 @@ class LendingPoolContractTest {
       assertTrue(now.liquidations() >= last.liquidations());
       assertTrue(now.badDebt() >= last.badDebt());
       assertTrue(now.insurancePaid() >= last.insurancePaid());
-      assertEquals(now.extras().keySet().stream().toList(), last.extras().keySet().stream().toList());
+      assertEquals(
+          now.extras().keySet().stream().toList(), last.extras().keySet().stream().toList());
       last = now;
     }
-    assertTrue(liquidated > 10, "the path liquidates (" + liquidated + " of " + candidates + " candidates)");
+    assertTrue(
+        liquidated > 10,
+        "the path liquidates (" + liquidated + " of " + candidates + " candidates)");
     assertTrue(last.badDebt() > 0, "the path leaves bad debt");
   }
 
   /** Up to the whole remaining borrowing power Σ receipts × rate × price × LTV − debt, in atoms. */
-  private static long borrowable(LendingHarness h, LendingPool v, AccountId account, AssetId asset, SplittableRandom rng) {
+  private static long borrowable(
+      LendingHarness h, LendingPool v, AccountId account, AssetId asset, SplittableRandom rng) {
     double room = 0;
     for (AssetId a : RESERVES) {
-      room += h.ledger.units(account, v.receipt(a)) * v.exchangeRate(a) * v.price(a) * v.loanToValue(a);
+      room +=
+          h.ledger.units(account, v.receipt(a)) * v.exchangeRate(a) * v.price(a) * v.loanToValue(a);
       room -= v.debt(account, a) * v.price(a);
     }
-    return Math.max(1, Precision.MICRO.floorAtoms(Math.max(0, room) * (0.5 + rng.nextDouble() * 0.55) / v.price(asset)));
+    return Math.max(
+        1,
+        Precision.MICRO.floorAtoms(
+            Math.max(0, room) * (0.5 + rng.nextDouble() * 0.55) / v.price(asset)));
   }
 
   /** Every unreported account has HF >= 1 by the formula; every reported one HF < 1. */

@@ -53,7 +53,10 @@ class LendingPoolDecimalsTest {
    * day later the treasury covers a little more of the deficit; then the lenders redeem receipts.
    */
   private static List<Figure> run(List<Integer> decimals) {
-    LendingHarness h = decimals == null ? new LendingHarness(2_000, 50_000) : new LendingHarness(decimals, 2_000, 50_000);
+    LendingHarness h =
+        decimals == null
+            ? new LendingHarness(2_000, 50_000)
+            : new LendingHarness(decimals, 2_000, 50_000);
     Precision usd = h.ledger.precision(USD);
     Precision eth = h.ledger.precision(ETH);
     Precision aUsd = h.ledger.precision(AUSD);
@@ -85,10 +88,14 @@ class LendingPoolDecimalsTest {
 
     h.setPrice(ETH, 1_500);
     v.markToMarket();
-    assertEquals(List.of(whole, half), v.liquidatable().stream().map(LiquidationCandidate::account).toList());
+    assertEquals(
+        List.of(whole, half),
+        v.liquidatable().stream().map(LiquidationCandidate::account).toList());
     out.add(new Figure("health whole", v.healthFactor(whole), RATE));
     out.add(new Figure("health half", v.healthFactor(half), RATE));
-    out.add(new Figure("reward whole", v.expectedLiquidatorReward(v.liquidatable().get(0)), ETH_ATOM_VALUE));
+    out.add(
+        new Figure(
+            "reward whole", v.expectedLiquidatorReward(v.liquidatable().get(0)), ETH_ATOM_VALUE));
     AccountId liquidator = h.fund("liquidator", 100_000, 0);
     for (AccountId account : List.of(whole, half)) {
       String who = account.equals(whole) ? "whole" : "half";
@@ -130,8 +137,16 @@ class LendingPoolDecimalsTest {
     out.add(new Figure("treasury value", s.insuranceFund(), 6 * ETH_ATOM_VALUE));
     h.assertBooksBalance(v);
 
-    out.add(new Figure("USD redeemed", usd.units(v.withdraw(lender, USD, h.ledger.balance(lender, AUSD) / 2)), USD_ATOM));
-    out.add(new Figure("ETH redeemed", eth.units(v.withdraw(ethLender, ETH, h.ledger.balance(ethLender, AETH) / 4)), ETH_ATOM));
+    out.add(
+        new Figure(
+            "USD redeemed",
+            usd.units(v.withdraw(lender, USD, h.ledger.balance(lender, AUSD) / 2)),
+            USD_ATOM));
+    out.add(
+        new Figure(
+            "ETH redeemed",
+            eth.units(v.withdraw(ethLender, ETH, h.ledger.balance(ethLender, AETH) / 4)),
+            ETH_ATOM));
     out.add(new Figure("liquidator USD", h.ledger.units(liquidator, USD), 2 * ETH_ATOM_VALUE));
     out.add(new Figure("liquidator ETH", h.ledger.units(liquidator, ETH), 2 * ETH_ATOM));
     h.assertBooksBalance(v);
@@ -140,7 +155,8 @@ class LendingPoolDecimalsTest {
   }
 
   /** A borrower that deposits {@code eth} ETH and borrows {@code usd} USD. */
-  private static AccountId borrower(LendingHarness h, LendingPool v, String owner, double eth, double usd) {
+  private static AccountId borrower(
+      LendingHarness h, LendingPool v, String owner, double eth, double usd) {
     AccountId id = h.fund(owner, 0, eth);
     AccountId account = v.account(id);
     v.depositCollateral(id, account, ETH, h.atoms(ETH, eth));
@@ -152,12 +168,15 @@ class LendingPoolDecimalsTest {
   void test_liquidation_sameUnitsWhenReceiptsAndUnderlyingHaveDifferentDecimals() {
     List<Figure> six = run(null);
     List<Figure> mixed = run(MIXED);
-    assertEquals(six.stream().map(Figure::name).toList(), mixed.stream().map(Figure::name).toList());
+    assertEquals(
+        six.stream().map(Figure::name).toList(), mixed.stream().map(Figure::name).toList());
     for (int i = 0; i < six.size(); i++) {
       Figure a = six.get(i);
       Figure b = mixed.get(i);
-      double scale = a.name().endsWith("rate") || a.name().startsWith("health") ? Math.abs(a.value()) : 1;
-      assertEquals(a.value(), b.value(), Math.max(1e-9 * Math.abs(a.value()), a.atoms() * scale), a.name());
+      double scale =
+          a.name().endsWith("rate") || a.name().startsWith("health") ? Math.abs(a.value()) : 1;
+      assertEquals(
+          a.value(), b.value(), Math.max(1e-9 * Math.abs(a.value()), a.atoms() * scale), a.name());
     }
     // The mixed run really counts at other decimals: the same 10 ETH are 10^13 atoms, not 10^7.
     LendingHarness h = new LendingHarness(MIXED, 2_000, 50_000);

@@ -13,19 +13,19 @@ import static org.marginfall.protocols.lending.LendingHarness.USD;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
+import org.marginfall.core.oracle.StalenessGuard;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationOutcome;
 import org.marginfall.core.venue.VenueSnapshot;
 
 /**
- * The lending venue on hand-computed examples: interest accrual into the receipt's exchange rate,
- * a liquidation that takes all collateral and burns the rest of the debt (v3.3), socialised on
- * the receipt's NAV or recorded as a deficit, treasury coverage, a debt asset bought in the market
- * for the liquidator, and refusals that move nothing. Terms are those of {@link LendingHarness}.
+ * The lending venue on hand-computed examples: interest accrual into the receipt's exchange rate, a
+ * liquidation that takes all collateral and burns the rest of the debt (v3.3), socialised on the
+ * receipt's NAV or recorded as a deficit, treasury coverage, a debt asset bought in the market for
+ * the liquidator, and refusals that move nothing. Terms are those of {@link LendingHarness}.
  */
 class LendingPoolTest {
 
@@ -78,7 +78,8 @@ class LendingPoolTest {
     borrowerAt2000(v);
     h.setPrice(ETH, 1_600);
     v.markToMarket();
-    // The borrower: HF = 10 × 1600 × 0.86 / 16,000 = 0.86. The lender has no debt (infinite HF): left out.
+    // The borrower: HF = 10 × 1600 × 0.86 / 16,000 = 0.86. The lender has no debt (infinite HF):
+    // left out.
     double[] health = v.healthValues();
     assertEquals(1, health.length);
     assertEquals(0.86, health[0], 1e-12);
@@ -95,7 +96,8 @@ class LendingPoolTest {
     assertEquals(0.86, v.healthFactor(account), 1e-12);
     assertEquals(1, v.liquidatable().size());
     LiquidationOutcome o = v.liquidate(account, liquidator).orElseThrow();
-    // 16,000 / 1600 × 1.052 = 10.52 ETH > 10: all 10 ETH; debt = 10 × 1600 / 1.052 = 15,209.1254753,
+    // 16,000 / 1600 × 1.052 = 10.52 ETH > 10: all 10 ETH; debt = 10 × 1600 / 1.052 =
+    // 15,209.1254753,
     // paid as 15,209.125476 (rounded up to the atom). Fee = (10 − 10 / 1.052) × 0.1 = 0.0494297 ETH
     // (49,429 receipt atoms to the treasury); the liquidator gets 9.950571 ETH.
     double repaid = 15_209.125476;
@@ -217,14 +219,19 @@ class LendingPoolTest {
     AccountId account = borrowerAt2000(v);
     AccountId owner = AccountId.of("borrower");
     // 16,000 borrowed of a 16,500 power: 501 more would exceed it.
-    assertThrows(IllegalStateException.class, () -> v.borrow(account, USD, Precision.MICRO.atoms(501), owner));
+    assertThrows(
+        IllegalStateException.class,
+        () -> v.borrow(account, USD, Precision.MICRO.atoms(501), owner));
     v.borrow(account, USD, Precision.MICRO.atoms(500), owner);
     // 83,500 USD remains in the reserve; the lender's 100,000 receipts cannot all be redeemed.
     AccountId lender = AccountId.of("lender");
-    assertThrows(IllegalStateException.class, () -> v.withdraw(lender, USD, Precision.MICRO.atoms(100_000)));
-    assertEquals(Precision.MICRO.atoms(83_500), v.withdraw(lender, USD, Precision.MICRO.atoms(83_500)));
+    assertThrows(
+        IllegalStateException.class, () -> v.withdraw(lender, USD, Precision.MICRO.atoms(100_000)));
+    assertEquals(
+        Precision.MICRO.atoms(83_500), v.withdraw(lender, USD, Precision.MICRO.atoms(83_500)));
     h.assertBooksBalance(v);
   }
+
   @Test
   void test_liquidate_refusesWhenLiquidatorCannotBuyTheDebtAsset() {
     LendingPool v = h.venue(LendingHarness.spec(BadDebtMode.SOCIALIZE));
@@ -249,22 +256,39 @@ class LendingPoolTest {
   void test_supplyAndBorrow_refuseBeyondCaps() {
     ReserveTerms capped =
         new ReserveTerms(
-            USD, AUSD, 0.865, 0.885, 0.048, 0.20, 0.10, new InterestRateCurve(0, 0.04, 0.60, 0.90),
-            150_000, 10_000, true);
+            USD,
+            AUSD,
+            0.865,
+            0.885,
+            0.048,
+            0.20,
+            0.10,
+            new InterestRateCurve(0, 0.04, 0.60, 0.90),
+            150_000,
+            10_000,
+            true);
     LendingPool v =
         h.venue(
             new LendingVenueSpec(
-                LendingHarness.VENUE, LendingHarness.ORACLE, List.of(capped, LendingHarness.ethTerms()),
-                LendingHarness.DAY, BadDebtMode.SOCIALIZE, 2_000, 1_000));
+                LendingHarness.VENUE,
+                LendingHarness.ORACLE,
+                List.of(capped, LendingHarness.ethTerms()),
+                LendingHarness.DAY,
+                BadDebtMode.SOCIALIZE,
+                2_000,
+                1_000));
     AccountId lender = h.fund("lender", 200_000, 0);
     v.supply(lender, USD, Precision.MICRO.atoms(100_000));
     // 100,000 + 60,000 > the 150,000 supply cap.
-    assertThrows(IllegalStateException.class, () -> v.supply(lender, USD, Precision.MICRO.atoms(60_000)));
+    assertThrows(
+        IllegalStateException.class, () -> v.supply(lender, USD, Precision.MICRO.atoms(60_000)));
     AccountId owner = h.fund("borrower", 0, 10);
     AccountId account = v.account(owner);
     v.depositCollateral(owner, account, ETH, Precision.MICRO.atoms(10));
     // 10,001 > the 10,000 borrow cap, though within the 16,500 LTV limit.
-    assertThrows(IllegalStateException.class, () -> v.borrow(account, USD, Precision.MICRO.atoms(10_001), owner));
+    assertThrows(
+        IllegalStateException.class,
+        () -> v.borrow(account, USD, Precision.MICRO.atoms(10_001), owner));
     v.borrow(account, USD, Precision.MICRO.atoms(10_000), owner);
     h.assertBooksBalance(v);
   }
@@ -275,8 +299,13 @@ class LendingPoolTest {
     LendingPool v =
         h.venue(
             new LendingVenueSpec(
-                base.id(), base.oracle(), base.reserves(), base.stepSeconds(), base.badDebt(),
-                base.closeFactorThreshold(), base.minLeftover(),
+                base.id(),
+                base.oracle(),
+                base.reserves(),
+                base.stepSeconds(),
+                base.badDebt(),
+                base.closeFactorThreshold(),
+                base.minLeftover(),
                 new StalenessGuard(10, StalenessGuard.Action.PAUSE)));
     AccountId account = borrowerAt2000(v);
     AccountId liquidator = h.fund("liquidator", 20_000, 0);
@@ -299,4 +328,3 @@ class LendingPoolTest {
     assertTrue(v.liquidate(account, liquidator).isPresent());
   }
 }
-

@@ -13,8 +13,8 @@ import org.marginfall.core.ledger.Precision;
 
 /**
  * {@link LendingPool#withdrawCollateral}: receipts leave the account while HF stays >= 1 (Aave
- * ValidationLogic.validateHFAndLtv); one atom more is refused and moves nothing. ETH: LTV 0.825,
- * LT 0.86, price 2000 (terms of {@link LendingHarness}).
+ * ValidationLogic.validateHFAndLtv); one atom more is refused and moves nothing. ETH: LTV 0.825, LT
+ * 0.86, price 2000 (terms of {@link LendingHarness}).
  */
 class LendingPoolWithdrawCollateralTest {
 
@@ -58,9 +58,11 @@ class LendingPoolWithdrawCollateralTest {
     v.depositCollateral(owner, account, ETH, Precision.MICRO.atoms(2));
     long[][] before = h.balances();
     assertThrows(
-        IllegalStateException.class, () -> v.withdrawCollateral(account, ETH, Precision.MICRO.atoms(2) + 1, owner));
+        IllegalStateException.class,
+        () -> v.withdrawCollateral(account, ETH, Precision.MICRO.atoms(2) + 1, owner));
     assertArrayEquals(before, h.balances());
-    assertThrows(IllegalArgumentException.class, () -> v.withdrawCollateral(account, ETH, 0, owner));
+    assertThrows(
+        IllegalArgumentException.class, () -> v.withdrawCollateral(account, ETH, 0, owner));
     v.withdrawCollateral(account, ETH, Precision.MICRO.atoms(2), owner);
     assertEquals(2, h.ledger.units(owner, AETH), 0);
     assertEquals(0, h.ledger.balance(account, AETH));

@@ -41,10 +41,12 @@ class LendingRewardEstimateTest {
     LiquidationCandidate c = v.liquidatable().get(0);
     // HF 0.86 <= 0.95, close factor 100%; 16,000 / 1600 × 1.052 = 10.52 ETH > 10: all 10 ETH go.
     // Bonus (10 − 10 / 1.052) × 1600 = 790.8745247, the treasury's 10% of it 79.0874525: the
-    // liquidator receives 15,920.9125475 of ETH for 15,209.1254753 of debt, a reward of 711.7870722.
+    // liquidator receives 15,920.9125475 of ETH for 15,209.1254753 of debt, a reward of
+    // 711.7870722.
     assertEquals(711.7870722, v.expectedLiquidatorReward(c), 1e-6);
     AccountId liquidator = h.fund("liquidator", 20_000, 0);
-    // The liquidation pays the same up to atoms: the treasury's fee is rounded down to 49,429 receipt
+    // The liquidation pays the same up to atoms: the treasury's fee is rounded down to 49,429
+    // receipt
     // atoms, so the liquidator gets 9.950571 ETH (15,920.9136) for 15,209.125476: 711.788124.
     double paid = v.liquidate(account, liquidator).orElseThrow().feeToLiquidator();
     assertEquals(711.788124, paid, 1e-6);

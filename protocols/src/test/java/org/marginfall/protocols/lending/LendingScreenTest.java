@@ -11,10 +11,10 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 
 /**
- * Liquidation rounds on the lending venue mark only what the screen lists: a borrower whose
- * factors (prices, exchange rates, borrow indices) moved less than its allowance keeps its last
- * full mark's health factor, and the list is exact at the hand-computed liquidation price.
- * Allowance: LiquidationScreenTest.
+ * Liquidation rounds on the lending venue mark only what the screen lists: a borrower whose factors
+ * (prices, exchange rates, borrow indices) moved less than its allowance keeps its last full mark's
+ * health factor, and the list is exact at the hand-computed liquidation price. Allowance:
+ * LiquidationScreenTest.
  */
 class LendingScreenTest {
 

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
+import org.marginfall.core.testing.DeclaredSpecContext;
 
 /** Reading {@code type: lending} venues: valid entries, listings, and every error with its path. */
 class LendingVenueTypeTest {
@@ -24,14 +24,22 @@ class LendingVenueTypeTest {
   private static final AssetId AUSD = AssetId.of("aUSD");
   private static final AssetId AETH = AssetId.of("aETH");
 
-
   private record Read(LendingVenueSpec spec, List<String> problems) {}
 
   private static Read read(Map<String, Object> venue) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("venues", List.of(venue)), problems).get("venues").elements().get(0);
-    VenueSpec spec = new LendingVenueType().read(node, DeclaredSpecContext.base("USD").spot("ETH").derived("aUSD", "aETH").oracles("chainlink"));
-    return new Read((LendingVenueSpec) spec, problems.all().stream().map(Problem::toString).toList());
+    SpecNode node =
+        SpecNode.root(Map.of("venues", List.of(venue)), problems).get("venues").elements().get(0);
+    VenueSpec spec =
+        new LendingVenueType()
+            .read(
+                node,
+                DeclaredSpecContext.base("USD")
+                    .spot("ETH")
+                    .derived("aUSD", "aETH")
+                    .oracles("chainlink"));
+    return new Read(
+        (LendingVenueSpec) spec, problems.all().stream().map(Problem::toString).toList());
   }
 
   private static Map<String, Object> reserve(String asset, String receipt) {
@@ -41,7 +49,9 @@ class LendingVenueTypeTest {
     r.put("ltv", 0.825);
     r.put("liquidationThreshold", 0.86);
     r.put("liquidationBonus", 0.052);
-    r.put("rates", new LinkedHashMap<>(Map.of("slope1", 0.033, "slope2", 0.8, "optimalUtilisation", 0.8)));
+    r.put(
+        "rates",
+        new LinkedHashMap<>(Map.of("slope1", 0.033, "slope2", 0.8, "optimalUtilisation", 0.8)));
     return r;
   }
 
@@ -101,7 +111,8 @@ class LendingVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("listings", Map.of("WSTETH", Map.of("asset", "ETH", "receipt", "aETH")));
     assertEquals(
-        List.of("venues[0].listings.WSTETH: no reserve is named 'WSTETH' (named: ETH, USD)"), read(v).problems());
+        List.of("venues[0].listings.WSTETH: no reserve is named 'WSTETH' (named: ETH, USD)"),
+        read(v).problems());
   }
 
   @Test

@@ -15,16 +15,21 @@ import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.testing.DeclaredSpecContext;
 
-/** Reading a perpetual venue's {@code borrowing} block: the terms, their defaults and every refusal by field path. */
+/**
+ * Reading a perpetual venue's {@code borrowing} block: the terms, their defaults and every refusal
+ * by field path.
+ */
 class BorrowTermsReaderTest {
 
   private record Read(VenueSpec spec, List<Problem> problems) {}
 
   private static Read read(Map<String, Object> venue) {
     Problems problems = new Problems();
-    SpecNode node = SpecNode.root(Map.of("venues", List.of(venue)), problems).get("venues").elements().get(0);
+    SpecNode node =
+        SpecNode.root(Map.of("venues", List.of(venue)), problems).get("venues").elements().get(0);
     VenueSpec spec =
-        new PerpetualVenueType().read(node, DeclaredSpecContext.base("USD").spot("ETH").oracles("chainlink"));
+        new PerpetualVenueType()
+            .read(node, DeclaredSpecContext.base("USD").spot("ETH").oracles("chainlink"));
     return new Read(spec, problems.all());
   }
 
@@ -46,10 +51,13 @@ class BorrowTermsReaderTest {
   void test_read_borrowingTermsAndTheirDefaultWeight() {
     Read full = read(venue(Map.of("lendable", 1.15e8, "pnlWeight", 0.5)));
     assertEquals(List.of(), full.problems());
-    assertEquals(Optional.of(new BorrowTerms(1.15e8, 0.5)), ((PerpetualVenueSpec) full.spec()).borrowing());
+    assertEquals(
+        Optional.of(new BorrowTerms(1.15e8, 0.5)), ((PerpetualVenueSpec) full.spec()).borrowing());
     // v3's rule by default: positive PnL counts in full.
     Read lendableOnly = read(venue(Map.of("lendable", 1000)));
-    assertEquals(Optional.of(new BorrowTerms(1000, 1.0)), ((PerpetualVenueSpec) lendableOnly.spec()).borrowing());
+    assertEquals(
+        Optional.of(new BorrowTerms(1000, 1.0)),
+        ((PerpetualVenueSpec) lendableOnly.spec()).borrowing());
     assertEquals(Optional.empty(), ((PerpetualVenueSpec) read(venue(null)).spec()).borrowing());
   }
 
@@ -76,8 +84,10 @@ class BorrowTermsReaderTest {
     Read r = read(isolated);
     assertNull(r.spec());
     assertEquals(
-        List.of(new Problem(
-            "venues[0].borrowing", "needs marginMode cross and the base currency as the only collateral")),
+        List.of(
+            new Problem(
+                "venues[0].borrowing",
+                "needs marginMode cross and the base currency as the only collateral")),
         r.problems());
   }
 }

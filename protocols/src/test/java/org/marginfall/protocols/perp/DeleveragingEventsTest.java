@@ -26,17 +26,29 @@ class DeleveragingEventsTest {
 
   private static final double TOL = 1e-6;
 
-  /** Cross margin, ETH and BTC at IMF 10% / MMF 5%, fee 1%, pnl-leverage ADL, insurance fund 200. */
+  /**
+   * Cross margin, ETH and BTC at IMF 10% / MMF 5%, fee 1%, pnl-leverage ADL, insurance fund 200.
+   */
   private static PerpetualExchange venue(VenueHarness h) {
     return h.venue(
         new PerpetualVenueSpec(
-            VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+            VenueId.of("perp"),
+            ORACLE,
+            MarginMode.CROSS,
             List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)),
-            List.of(new CollateralTerms(ETH, 0.10)), 0.01, 0.5, 200, 1_000_000, LiquidationTerms.FULL,
-            Optional.empty(), new DeleveragingTerms(DeleveragingRule.PNL_LEVERAGE, false), PricingTerms.DEFAULT));
+            List.of(new CollateralTerms(ETH, 0.10)),
+            0.01,
+            0.5,
+            200,
+            1_000_000,
+            LiquidationTerms.FULL,
+            Optional.empty(),
+            new DeleveragingTerms(DeleveragingRule.PNL_LEVERAGE, false),
+            PricingTerms.DEFAULT));
   }
 
-  private static AccountId trader(VenueHarness h, PerpetualExchange venue, String owner, double usd) {
+  private static AccountId trader(
+      VenueHarness h, PerpetualExchange venue, String owner, double usd) {
     AccountId o = h.fund(owner, usd, 0);
     AccountId a = venue.marginAccount(o, ETH);
     venue.deposit(o, a, USD, Precision.MICRO.atoms(usd));
@@ -113,6 +125,7 @@ class DeleveragingEventsTest {
     List<Liquidation> events = h.eventsOf(Liquidation.class);
     assertEquals(expected, s.liquidations());
     assertEquals(s.liquidations(), events.size());
-    assertEquals(s.liquidatedNotional(), events.stream().mapToDouble(Liquidation::notional).sum(), TOL);
+    assertEquals(
+        s.liquidatedNotional(), events.stream().mapToDouble(Liquidation::notional).sum(), TOL);
   }
 }

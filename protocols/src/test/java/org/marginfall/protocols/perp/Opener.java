@@ -11,12 +11,12 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * A test population of one owner who, at set-up, is endowed with base currency and opens the given
- * positions through the {@link PerpetualVenue} interface: it first deposits any non-base
- * collateral it was given into the margin account of its first leg, then for each leg deposits the
- * leg's margin into the venue's margin account for that market and opens the leg. Under cross
- * margin the legs share one account (and so their margins add up); under isolated margin each leg
- * has its own. Quantities are given in units and turned into atoms at set-up, at the precision the
- * run counts each asset in.
+ * positions through the {@link PerpetualVenue} interface: it first deposits any non-base collateral
+ * it was given into the margin account of its first leg, then for each leg deposits the leg's
+ * margin into the venue's margin account for that market and opens the leg. Under cross margin the
+ * legs share one account (and so their margins add up); under isolated margin each leg has its own.
+ * Quantities are given in units and turned into atoms at set-up, at the precision the run counts
+ * each asset in.
  */
 final class Opener implements Population {
 

@@ -91,8 +91,15 @@ class PerpAccountBookTest {
     PerpetualExchange v =
         h.venue(
             new PerpetualVenueSpec(
-                VenueId.of("perp"), ORACLE, MarginMode.ISOLATED, List.of(new PerpMarket(ETH, 0.05, 0.025)),
-                List.of(), 0.01, 0.5, 1_000, 1_000_000));
+                VenueId.of("perp"),
+                ORACLE,
+                MarginMode.ISOLATED,
+                List.of(new PerpMarket(ETH, 0.05, 0.025)),
+                List.of(),
+                0.01,
+                0.5,
+                1_000,
+                1_000_000));
     List<AccountId> accounts = new ArrayList<>();
     for (int j = 0; j < 60; j++) {
       AccountId owner = h.fund("owner" + j, 100, 0);

@@ -32,10 +32,20 @@ class PerpBankTest {
   private PerpetualExchange venue(double lendable, double pnlWeight) {
     return h.venue(
         new PerpetualVenueSpec(
-            VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+            VenueId.of("perp"),
+            ORACLE,
+            MarginMode.CROSS,
             List.of(new PerpMarket(ETH, 0.20, 0.10), new PerpMarket(BTC, 0.20, 0.10)),
-            List.of(), 0.01, 0.5, 600, 1_000_000, LiquidationTerms.FULL, Optional.empty(),
-            DeleveragingTerms.NONE, PricingTerms.DEFAULT, Optional.empty(),
+            List.of(),
+            0.01,
+            0.5,
+            600,
+            1_000_000,
+            LiquidationTerms.FULL,
+            Optional.empty(),
+            DeleveragingTerms.NONE,
+            PricingTerms.DEFAULT,
+            Optional.empty(),
             Optional.of(new BorrowTerms(lendable, pnlWeight))));
   }
 
@@ -56,7 +66,8 @@ class PerpBankTest {
     // Room = equity − IMR = 25,000 − 9000 = 16,000: more than the 10,000 deposited.
     assertEquals(16_000, v.borrowable(a), 1e-6);
     long[][] before = h.balances();
-    assertThrows(IllegalStateException.class, () -> v.borrow(a, Precision.MICRO.atoms(16_000) + 1, alice));
+    assertThrows(
+        IllegalStateException.class, () -> v.borrow(a, Precision.MICRO.atoms(16_000) + 1, alice));
     assertArrayEquals(before, h.balances());
     v.borrow(a, Precision.MICRO.atoms(16_000), alice);
     assertEquals(16_000, h.ledger.units(alice, USD), 0);
@@ -78,7 +89,8 @@ class PerpBankTest {
   void test_borrowable_pnlWeightDiscountsPositivePnlAndTheBookCaps() {
     // Half weight: 25,000 − 9000 − 0.5 × 15,000 = 8500.
     assertEquals(8_500, room(100_000, 0.5), 1e-6);
-    // Weight 0 (Mango v4's overallAssetWeight for untrusted markets): only 25,000 − 9000 − 15,000 = 1000.
+    // Weight 0 (Mango v4's overallAssetWeight for untrusted markets): only 25,000 − 9000 − 15,000 =
+    // 1000.
     assertEquals(1_000, room(100_000, 0.0), 1e-6);
     // A book of 5000 lends at most 5000, however large the room.
     assertEquals(5_000, room(5_000, 1.0), 1e-6);

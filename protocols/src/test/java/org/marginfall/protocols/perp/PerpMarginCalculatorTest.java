@@ -15,6 +15,7 @@ import org.marginfall.protocols.perp.PerpMarginCalculator.PositionLine;
 class PerpMarginCalculatorTest {
 
   private static final PerpMarginCalculator CALC = PerpMarginCalculator.DEFAULT;
+
   /** Money amounts here are up to ~10^4; doubles carry ~16 digits, so 1e-9 is far above noise. */
   private static final double TOL = 1e-9;
 
@@ -33,7 +34,8 @@ class PerpMarginCalculatorTest {
   /** USD and haircut ETH collateral; ETH long and BTC short, at the given oracle prices. */
   private static MarginState account(double eth, double btc) {
     return CALC.state(
-        List.of(new CollateralLine(USD_UNITS, 1.0, 0), new CollateralLine(ETH_UNITS, eth, ETH_HAIRCUT)),
+        List.of(
+            new CollateralLine(USD_UNITS, 1.0, 0), new CollateralLine(ETH_UNITS, eth, ETH_HAIRCUT)),
         List.of(
             new PositionLine(ETH_SIZE, ETH_ENTRY, eth, ETH_IMF, ETH_MMF),
             new PositionLine(BTC_SIZE, BTC_ENTRY, btc, BTC_IMF, BTC_MMF)));
@@ -88,7 +90,9 @@ class PerpMarginCalculatorTest {
     // 50 USD, long 1 at 100 marked at 100, MMF 0.5: equity 50 = MMR 1 * 100 * 0.5 = 50 (all exact
     // in binary). The rule is strict: liquidatable only when equity < MMR.
     MarginState s =
-        CALC.state(List.of(new CollateralLine(50, 1, 0)), List.of(new PositionLine(1, 100, 100, 0.75, 0.5)));
+        CALC.state(
+            List.of(new CollateralLine(50, 1, 0)),
+            List.of(new PositionLine(1, 100, 100, 0.75, 0.5)));
     assertEquals(50, s.equity(), 0);
     assertEquals(50, s.maintenanceRequirement(), 0);
     assertFalse(s.liquidatable());
@@ -106,7 +110,8 @@ class PerpMarginCalculatorTest {
   @Test
   void test_liquidationPrice_long() {
     // Long 10 ETH at 3000 with 3000 USD margin, MMF 2.5%:
-    // 3000 + 10 (P - 3000) = 10 P 0.025  =>  P = (10*3000 - 3000) / (10 * (1 - 0.025)) = 27000 / 9.75
+    // 3000 + 10 (P - 3000) = 10 P 0.025  =>  P = (10*3000 - 3000) / (10 * (1 - 0.025)) = 27000 /
+    // 9.75
     //                                      = 2769.2307692...
     double p = CALC.liquidationPrice(10, 3000, 3000, 0.025);
     assertEquals(27000.0 / 9.75, p, TOL);
@@ -116,7 +121,8 @@ class PerpMarginCalculatorTest {
   @Test
   void test_liquidationPrice_shortMirrored() {
     // Short 10 ETH at 3000 with 3000 USD margin, MMF 2.5%:
-    // 3000 - 10 (P - 3000) = 10 P 0.025  =>  P = (10*3000 + 3000) / (10 * (1 + 0.025)) = 33000 / 10.25
+    // 3000 - 10 (P - 3000) = 10 P 0.025  =>  P = (10*3000 + 3000) / (10 * (1 + 0.025)) = 33000 /
+    // 10.25
     //                                      = 3219.5121951...
     double p = CALC.liquidationPrice(-10, 3000, 3000, 0.025);
     assertEquals(33000.0 / 10.25, p, TOL);
@@ -144,8 +150,10 @@ class PerpMarginCalculatorTest {
     assertThrows(IllegalArgumentException.class, () -> CALC.liquidationPrice(0, 3000, 3000, 0.025));
   }
 
-  private static MarginState stateAt(double size, double entry, double margin, double mmf, double price) {
+  private static MarginState stateAt(
+      double size, double entry, double margin, double mmf, double price) {
     return CALC.state(
-        List.of(new CollateralLine(margin, 1, 0)), List.of(new PositionLine(size, entry, price, 0.5, mmf)));
+        List.of(new CollateralLine(margin, 1, 0)),
+        List.of(new PositionLine(size, entry, price, 0.5, mmf)));
   }
 }

@@ -29,7 +29,8 @@ class PerpMechanicsCalculatorTest {
   @Test
   void test_fraction_healthyIsZeroAndFeeEatingAllIsOne() {
     assertEquals(0, PartialLiquidation.fraction(5000, 5000, 100_000, 0.01), 0);
-    // MM = 800 <= fee * N = 1000: closing frees less than the fee costs, so only a full close helps.
+    // MM = 800 <= fee * N = 1000: closing frees less than the fee costs, so only a full close
+    // helps.
     assertEquals(1, PartialLiquidation.fraction(500, 800, 100_000, 0.01), 0);
     // E = 100 < fee * N: (5000 - 100) / (5000 - 1000) = 1.225 > 1, capped at 1.
     assertEquals(1, PartialLiquidation.fraction(100, 5000, 100_000, 0.01), 0);
@@ -41,10 +42,12 @@ class PerpMechanicsCalculatorTest {
     // Above $100k the minimal 0.25 is capped at the 20% close factor.
     assertEquals(0.2, PartialLiquidation.closeFraction(hl, 4000, 5000, 100_001, 0.01), TOL);
     // E = 4800, MM = 5000, N = 120000: f = 200 / (5000 - 1200) = 0.0526315789..., below the cap.
-    assertEquals(200.0 / 3800, PartialLiquidation.closeFraction(hl, 4800, 5000, 120_000, 0.01), TOL);
+    assertEquals(
+        200.0 / 3800, PartialLiquidation.closeFraction(hl, 4800, 5000, 120_000, 0.01), TOL);
     // At or below $100k: full close.
     assertEquals(1, PartialLiquidation.closeFraction(hl, 4000, 5000, 100_000, 0.01), 0);
-    assertEquals(1, PartialLiquidation.closeFraction(LiquidationTerms.FULL, 4000, 5000, 1e9, 0.01), 0);
+    assertEquals(
+        1, PartialLiquidation.closeFraction(LiquidationTerms.FULL, 4000, 5000, 1e9, 0.01), 0);
   }
 
   @Test
@@ -63,7 +66,11 @@ class PerpMechanicsCalculatorTest {
     // deduction(1) = 5000 * (0.025 - 0.01) = 75; deduction(2) = 75 + 25000 * (0.05 - 0.025) = 700
     // (Binance publishes maintenance amounts 0, 75, 700 for these brackets).
     MarginTiers t =
-        new MarginTiers(List.of(new MarginTier(0, 0.01), new MarginTier(5000, 0.025), new MarginTier(25_000, 0.05)));
+        new MarginTiers(
+            List.of(
+                new MarginTier(0, 0.01),
+                new MarginTier(5000, 0.025),
+                new MarginTier(25_000, 0.05)));
     assertEquals(75, t.deduction(1), TOL);
     assertEquals(700, t.deduction(2), TOL);
     // Continuity at 25k: 25000 * 0.025 - 75 = 550 = 25000 * 0.05 - 700.
@@ -78,7 +85,8 @@ class PerpMechanicsCalculatorTest {
   void test_maintenance_hyperliquidBtcTiers() {
     // Hyperliquid BTC (margin tiers): 40x to $150M then 20x, mmr = 1 / (2 maxLev): 1.25%, 2.5%.
     // deduction(1) = 1.5e8 * 0.0125 = 1,875,000; MM(2e8) = 2e8 * 0.025 - 1,875,000 = 3,125,000.
-    MarginTiers t = new MarginTiers(List.of(new MarginTier(0, 0.0125), new MarginTier(1.5e8, 0.025)));
+    MarginTiers t =
+        new MarginTiers(List.of(new MarginTier(0, 0.0125), new MarginTier(1.5e8, 0.025)));
     assertEquals(1_875_000, t.deduction(1), 1e-6);
     assertEquals(1_875_000, t.maintenance(1.5e8), 1e-6);
     assertEquals(3_125_000, t.maintenance(2e8), 1e-6);
@@ -97,7 +105,11 @@ class PerpMechanicsCalculatorTest {
     // above: MM = 1800; IM = 50000 * 0.02 * 0.05 / 0.01 = 5000 (the tier keeps IM/MM of tier 0).
     // Collateral: 10,000 USD and 100 ETH at 3000 with haircut 10% capped at 20,000: counted 20,000.
     MarginTiers t =
-        new MarginTiers(List.of(new MarginTier(0, 0.01), new MarginTier(5000, 0.025), new MarginTier(25_000, 0.05)));
+        new MarginTiers(
+            List.of(
+                new MarginTier(0, 0.01),
+                new MarginTier(5000, 0.025),
+                new MarginTier(25_000, 0.05)));
     var s =
         PerpMarginCalculator.DEFAULT.state(
             List.of(
@@ -139,10 +151,13 @@ class PerpMechanicsCalculatorTest {
     assertEquals(-0.04, Deleveraging.score(-600, 6000, 5000, 2000), TOL);
   }
 
-  /** Three opposite accounts in account order B, C, D with sizes 2, 1, 2 and scores .42, .20, .32. */
+  /**
+   * Three opposite accounts in account order B, C, D with sizes 2, 1, 2 and scores .42, .20, .32.
+   */
   private static List<Deleveraging.Opposite> book() {
     return List.of(
-        new Deleveraging.Opposite(B, 2, 0.4167), new Deleveraging.Opposite(C, 1, 0.2025),
+        new Deleveraging.Opposite(B, 2, 0.4167),
+        new Deleveraging.Opposite(C, 1, 0.2025),
         new Deleveraging.Opposite(D, 2, 0.3217));
   }
 
@@ -164,7 +179,10 @@ class PerpMechanicsCalculatorTest {
     assertEquals(1.2, fills.get(2).quantity(), TOL);
     // More than the opposites hold: everyone gives everything (5 of the 7 asked).
     List<Deleveraging.Fill> all = Deleveraging.allocate(DeleveragingRule.PRO_RATA, book(), 7, 0);
-    assertEquals(List.of(new Deleveraging.Fill(B, 2), new Deleveraging.Fill(C, 1), new Deleveraging.Fill(D, 2)), all);
+    assertEquals(
+        List.of(
+            new Deleveraging.Fill(B, 2), new Deleveraging.Fill(C, 1), new Deleveraging.Fill(D, 2)),
+        all);
   }
 
   @Test
@@ -188,14 +206,18 @@ class PerpMechanicsCalculatorTest {
       int n = 1 + random.nextInt(40);
       for (int i = 0; i < n; i++) {
         double score = random.nextInt(3) == 0 ? random.nextInt(3) : random.nextGaussian();
-        book.add(new Deleveraging.Opposite(
-            org.marginfall.core.ledger.AccountId.of("t", Integer.toString(random.nextInt(1000) + 1000 * i)),
-            0.5 + random.nextInt(4), score));
+        book.add(
+            new Deleveraging.Opposite(
+                org.marginfall.core.ledger.AccountId.of(
+                    "t", Integer.toString(random.nextInt(1000) + 1000 * i)),
+                0.5 + random.nextInt(4),
+                score));
       }
       double quantity = random.nextDouble() * 2 * n;
       List<Deleveraging.Opposite> sorted = new java.util.ArrayList<>(book);
-      sorted.sort(java.util.Comparator.comparingDouble((Deleveraging.Opposite o) -> -o.score())
-          .thenComparing(Deleveraging.Opposite::account));
+      sorted.sort(
+          java.util.Comparator.comparingDouble((Deleveraging.Opposite o) -> -o.score())
+              .thenComparing(Deleveraging.Opposite::account));
       List<Deleveraging.Fill> expected = new java.util.ArrayList<>();
       double left = quantity;
       for (Deleveraging.Opposite o : sorted) {
@@ -206,7 +228,10 @@ class PerpMechanicsCalculatorTest {
         expected.add(new Deleveraging.Fill(o.account(), q));
         left -= q;
       }
-      assertEquals(expected, Deleveraging.allocate(DeleveragingRule.PNL_LEVERAGE, book, quantity, 0), "trial " + trial);
+      assertEquals(
+          expected,
+          Deleveraging.allocate(DeleveragingRule.PNL_LEVERAGE, book, quantity, 0),
+          "trial " + trial);
     }
   }
 }

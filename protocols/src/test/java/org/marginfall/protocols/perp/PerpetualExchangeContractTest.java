@@ -39,12 +39,12 @@ import org.marginfall.core.venue.VenueSnapshot;
 /**
  * The perpetual venue's contract over a long, random-ish (fixed seed) sequence of deposits, opens,
  * price moves and liquidations by many accounts, in both margin modes. After every step: per-asset
- * conservation to the atom with every external balance explained, no ordinary account negative,
- * the venue's audit clean, every account's margin state equal to the calculator's formula applied
- * to a shadow book kept from the event stream, and every account not reported liquidatable at or
- * above its maintenance requirement (every reported one below it). Across the run the house's
- * balance moves by exactly minus the traders' realised PnL (to one atom per settlement) and the
- * insurance fund by its fee share minus what it paid.
+ * conservation to the atom with every external balance explained, no ordinary account negative, the
+ * venue's audit clean, every account's margin state equal to the calculator's formula applied to a
+ * shadow book kept from the event stream, and every account not reported liquidatable at or above
+ * its maintenance requirement (every reported one below it). Across the run the house's balance
+ * moves by exactly minus the traders' realised PnL (to one atom per settlement) and the insurance
+ * fund by its fee share minus what it paid.
  */
 class PerpetualExchangeContractTest {
 
@@ -52,8 +52,12 @@ class PerpetualExchangeContractTest {
   private static final int OWNERS = 16;
   private static final int STEPS = 60;
   private static final int ROUNDS = 3;
-  /** A one-step gap (ETH -25%, BTC +15%) that leaves some accounts bankrupt, not just undermargined. */
+
+  /**
+   * A one-step gap (ETH -25%, BTC +15%) that leaves some accounts bankrupt, not just undermargined.
+   */
   private static final int GAP_STEP = 40;
+
   private static final double ETH_GAP = 0.75;
   private static final double BTC_GAP = 1.15;
   private static final double ETH0 = 3000;
@@ -67,6 +71,7 @@ class PerpetualExchangeContractTest {
   private static final double INSURANCE = 2000;
   private static final double HOUSE = 1.0e6;
   private static final double LIQUIDATOR_USD = 1.0e8;
+
   /** Margin amounts are up to ~10^5 USD: 1e-7 is far above double noise and below an atom. */
   private static final double TOL = 1e-7;
 
@@ -128,13 +133,20 @@ class PerpetualExchangeContractTest {
 
   private void runContract(MarginMode mode) {
     VenueHarness h =
-        new VenueHarness(ETH0, new ImpactModel.LinearLog(ETH_DEPTH), BTC0, new ImpactModel.LinearLog(BTC_DEPTH));
+        new VenueHarness(
+            ETH0, new ImpactModel.LinearLog(ETH_DEPTH), BTC0, new ImpactModel.LinearLog(BTC_DEPTH));
     PerpetualExchange venue =
         h.venue(
             new PerpetualVenueSpec(
-                VenueId.of("perp"), ORACLE, mode,
+                VenueId.of("perp"),
+                ORACLE,
+                mode,
                 List.of(new PerpMarket(ETH, IMF[0], MMF[0]), new PerpMarket(BTC, IMF[1], MMF[1])),
-                List.of(new CollateralTerms(ETH, ETH_HAIRCUT)), 0.01, 0.5, INSURANCE, HOUSE));
+                List.of(new CollateralTerms(ETH, ETH_HAIRCUT)),
+                0.01,
+                0.5,
+                INSURANCE,
+                HOUSE));
     SplittableRandom rng = new SplittableRandom(SEED);
     Flows flows = new Flows();
     ShadowBook book = new ShadowBook();
@@ -228,18 +240,21 @@ class PerpetualExchangeContractTest {
     long houseDelta = h.ledger.balance(HOUSE_ACCOUNT, USD) - Precision.MICRO.atoms(HOUSE);
     assertEquals(-realised, Precision.MICRO.units(houseDelta), settlements * 1e-6 + TOL);
     // Insurance fund: start + fee share - payouts.
-    double feeShare = h.eventsOf(Liquidation.class).stream().mapToDouble(Liquidation::feeToInsurance).sum();
+    double feeShare =
+        h.eventsOf(Liquidation.class).stream().mapToDouble(Liquidation::feeToInsurance).sum();
     assertEquals(INSURANCE + feeShare - s.insurancePaid(), s.insuranceFund(), 1e-6);
   }
 
   private static double randomSize(SplittableRandom rng, AssetId market) {
     double side = rng.nextBoolean() ? 1 : -1;
-    double units = market.equals(ETH) ? 0.5 + 9.5 * rng.nextDouble() : 0.02 + 0.5 * rng.nextDouble();
+    double units =
+        market.equals(ETH) ? 0.5 + 9.5 * rng.nextDouble() : 0.02 + 0.5 * rng.nextDouble();
     return side * Math.rint(units * 1e4) / 1e4;
   }
 
   /** Opens, halving the size after each refusal (at most four tries); returns the refusals. */
-  private static int tryOpen(VenueHarness h, PerpetualExchange venue, AccountId a, AssetId m, double size) {
+  private static int tryOpen(
+      VenueHarness h, PerpetualExchange venue, AccountId a, AssetId m, double size) {
     int refusals = 0;
     for (int k = 0; k < 4; k++) {
       MarginState before = venue.marginState(a);
@@ -263,7 +278,11 @@ class PerpetualExchangeContractTest {
   }
 
   private static void checkContract(
-      VenueHarness h, PerpetualExchange venue, Flows flows, ShadowBook book, Set<AccountId> accounts) {
+      VenueHarness h,
+      PerpetualExchange venue,
+      Flows flows,
+      ShadowBook book,
+      Set<AccountId> accounts) {
     Ledger ledger = h.ledger;
     // Conservation: every asset sums to zero, and every external balance is what the test and the
     // venue's bad debt explain.
@@ -311,19 +330,23 @@ class PerpetualExchangeContractTest {
       double[] marks = {ethPrice, btcPrice};
       for (int i = 0; i < 2; i++) {
         if (size[i] != 0) {
-          positions.add(new PerpMarginCalculator.PositionLine(size[i], entry[i], marks[i], IMF[i], MMF[i]));
+          positions.add(
+              new PerpMarginCalculator.PositionLine(size[i], entry[i], marks[i], IMF[i], MMF[i]));
         }
       }
       MarginState expected = PerpMarginCalculator.DEFAULT.state(collateral, positions);
       MarginState actual = venue.marginState(a);
       assertEquals(expected.equity(), actual.equity(), TOL, a + " equity");
       assertEquals(expected.initialRequirement(), actual.initialRequirement(), TOL, a + " IMR");
-      assertEquals(expected.maintenanceRequirement(), actual.maintenanceRequirement(), TOL, a + " MMR");
+      assertEquals(
+          expected.maintenanceRequirement(), actual.maintenanceRequirement(), TOL, a + " MMR");
       if (listed.contains(a)) {
-        assertTrue(expected.equity() < expected.maintenanceRequirement(), a + " listed but healthy");
+        assertTrue(
+            expected.equity() < expected.maintenanceRequirement(), a + " listed but healthy");
       } else {
         assertTrue(
-            expected.maintenanceRequirement() == 0 || expected.equity() >= expected.maintenanceRequirement(),
+            expected.maintenanceRequirement() == 0
+                || expected.equity() >= expected.maintenanceRequirement(),
             a + " below maintenance but not listed: " + expected);
       }
     }

@@ -25,9 +25,15 @@ class PerpetualExchangeDiscardTest {
   private PerpetualExchange venue() {
     return h.venue(
         new PerpetualVenueSpec(
-            VenueId.of("perp"), ORACLE, MarginMode.ISOLATED,
+            VenueId.of("perp"),
+            ORACLE,
+            MarginMode.ISOLATED,
             List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)),
-            List.of(), 0.01, 0.5, 600, 1_000_000));
+            List.of(),
+            0.01,
+            0.5,
+            600,
+            1_000_000));
   }
 
   @Test
@@ -39,7 +45,8 @@ class PerpetualExchangeDiscardTest {
     AccountId btc = v.marginAccount(bob, BTC);
     v.deposit(bob, btc, USD, Precision.MICRO.atoms(1_000));
     // 1 BTC bought at 62,000, marked 60,000: equity 1,000 - 2,000 < 0, below MM 3,000: refused.
-    assertThrows(IllegalStateException.class, () -> v.load(btc, List.of(new HeldPosition(BTC, 1, 62_000))));
+    assertThrows(
+        IllegalStateException.class, () -> v.load(btc, List.of(new HeldPosition(BTC, 1, 62_000))));
     // Still holding its collateral, or not the last opened: refused, nothing moves.
     assertThrows(IllegalStateException.class, () -> v.discard(btc));
     assertThrows(IllegalStateException.class, () -> v.discard(eth));

@@ -18,15 +18,15 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * {@link PerpetualExchange#reduce}: a trader's own close executes through the shared market like a
- * liquidation close, realises PnL at the execution price against the house, never grows or flips
- * a position, and refuses a loss it cannot pay before anything moves.
+ * liquidation close, realises PnL at the execution price against the house, never grows or flips a
+ * position, and refuses a loss it cannot pay before anything moves.
  *
  * <p>Worked example: the ETH market has linear-log impact with depth 3,000,000 at a fundamental of
  * fundamental F, so k = F / 3,000,000 per unit (0.001 at 3,000, 0.0009 at 2,700). Alice (10,000 USD
- * cross) is long 10 ETH opened at 3,000. ETH falls to 2,700. Selling 4 units from 2,700 earns
- * 2,700 (1 - e^-0.0036) / 0.0009 = 10,780.583307 (average 2,695.145827) and leaves the market at
- * 2,700 e^-0.0036 = 2,690.297475; the realised PnL is 4 (2,695.145827 - 3,000) = -1,219.416693,
- * paid to the house rounded up to 1,219,416,693 atoms.
+ * cross) is long 10 ETH opened at 3,000. ETH falls to 2,700. Selling 4 units from 2,700 earns 2,700
+ * (1 - e^-0.0036) / 0.0009 = 10,780.583307 (average 2,695.145827) and leaves the market at 2,700
+ * e^-0.0036 = 2,690.297475; the realised PnL is 4 (2,695.145827 - 3,000) = -1,219.416693, paid to
+ * the house rounded up to 1,219,416,693 atoms.
  */
 class PerpetualExchangeReduceTest {
 
@@ -36,16 +36,23 @@ class PerpetualExchangeReduceTest {
 
   private static PerpetualVenueSpec spec() {
     return new PerpetualVenueSpec(
-        VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+        VenueId.of("perp"),
+        ORACLE,
+        MarginMode.CROSS,
         List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)),
-        List.of(new CollateralTerms(ETH, 0.10)), 0.01, 0.5, 600, HOUSE);
+        List.of(new CollateralTerms(ETH, 0.10)),
+        0.01,
+        0.5,
+        600,
+        HOUSE);
   }
 
   private static VenueHarness harness() {
     return new VenueHarness(3000, new ImpactModel.LinearLog(DEPTH), 60000, new ImpactModel.None());
   }
 
-  private static AccountId longTen(VenueHarness h, PerpetualExchange venue, double usd, double eth) {
+  private static AccountId longTen(
+      VenueHarness h, PerpetualExchange venue, double usd, double eth) {
     AccountId o = h.fund("alice", usd, eth);
     AccountId a = venue.marginAccount(o, ETH);
     if (usd > 0) {
@@ -130,10 +137,11 @@ class PerpetualExchangeReduceTest {
 
     venue.reduce(a, ETH, -2);
 
-    // A short reduces by buying: 2 units from 2,700 cost 2,700 (e^0.0018 - 1) / 0.0009 = 5,404.862917
+    // A short reduces by buying: 2 units from 2,700 cost 2,700 (e^0.0018 - 1) / 0.0009 =
+    // 5,404.862917
     // (average 2,702.431459), realising 2 (3,000 - 2,702.431459) = 595.137082, floored to atoms.
     assertEquals(10_000 + 595.137082, Precision.MICRO.units(h.ledger.balance(a, USD)), 1e-6);
-        // Eight units remain short: maintenance 8 * 2,700 * 0.05 = 1,080 at the unchanged oracle.
+    // Eight units remain short: maintenance 8 * 2,700 * 0.05 = 1,080 at the unchanged oracle.
     assertEquals(1080, venue.marginState(a).maintenanceRequirement(), 1e-9);
     h.assertBooksBalance(venue);
   }

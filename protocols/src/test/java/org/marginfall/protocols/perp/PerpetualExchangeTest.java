@@ -47,8 +47,12 @@ class PerpetualExchangeTest {
   private static final double LIQUIDATOR_SHARE = 0.5;
   private static final double INSURANCE = 600;
   private static final double HOUSE = 1_000_000;
-  /** Money amounts are up to ~10^5 USD; 1e-9 is well above double rounding and far below an atom. */
+
+  /**
+   * Money amounts are up to ~10^5 USD; 1e-9 is well above double rounding and far below an atom.
+   */
   private static final double TOL = 1e-9;
+
   private static final long ATOM = 1;
 
   private static final AccountId HOUSE_ACCOUNT = AccountId.of("perp", "house");
@@ -57,9 +61,15 @@ class PerpetualExchangeTest {
 
   private static PerpetualVenueSpec spec(MarginMode mode, double insurance, double house) {
     return new PerpetualVenueSpec(
-        VenueId.of("perp"), ORACLE, mode,
+        VenueId.of("perp"),
+        ORACLE,
+        mode,
         List.of(new PerpMarket(ETH, IMF, MMF), new PerpMarket(BTC, IMF, MMF)),
-        List.of(new CollateralTerms(ETH, ETH_HAIRCUT)), FEE, LIQUIDATOR_SHARE, insurance, house);
+        List.of(new CollateralTerms(ETH, ETH_HAIRCUT)),
+        FEE,
+        LIQUIDATOR_SHARE,
+        insurance,
+        house);
   }
 
   private static PerpetualVenueSpec spec(MarginMode mode) {
@@ -118,8 +128,15 @@ class PerpetualExchangeTest {
     PerpetualExchange venue =
         h.venue(
             new PerpetualVenueSpec(
-                VenueId.of("perp"), ORACLE, MarginMode.CROSS, List.of(new PerpMarket(ETH, IMF, MMF)),
-                List.of(), FEE, LIQUIDATOR_SHARE, INSURANCE, HOUSE));
+                VenueId.of("perp"),
+                ORACLE,
+                MarginMode.CROSS,
+                List.of(new PerpMarket(ETH, IMF, MMF)),
+                List.of(),
+                FEE,
+                LIQUIDATOR_SHARE,
+                INSURANCE,
+                HOUSE));
     AccountId alice = h.fund("alice", 0, 0);
     assertThrows(IllegalArgumentException.class, () -> venue.marginAccount(alice, BTC));
     assertEquals(0, venue.snapshot().accounts());
@@ -147,7 +164,8 @@ class PerpetualExchangeTest {
     // BTC is a listed market but not accepted collateral (USD is implicit, ETH is listed).
     assertEquals(Set.of(USD, ETH), venue.collateralAssets());
     long[][] before = h.balances();
-    assertThrows(IllegalArgumentException.class, () -> venue.deposit(alice, account, BTC, atoms(1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> venue.deposit(alice, account, BTC, atoms(1)));
     assertArrayEquals(before, h.balances());
     // Accepted collateral moves exactly.
     venue.deposit(alice, account, ETH, atoms(1));
@@ -166,10 +184,15 @@ class PerpetualExchangeTest {
     PerpetualExchange venue =
         h.venue(
             new PerpetualVenueSpec(
-                VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+                VenueId.of("perp"),
+                ORACLE,
+                MarginMode.CROSS,
                 List.of(new PerpMarket(ETH, IMF, MMF), new PerpMarket(BTC, IMF, MMF)),
-                List.of(new CollateralTerms(USD, 0.2), new CollateralTerms(ETH, ETH_HAIRCUT)), FEE,
-                LIQUIDATOR_SHARE, INSURANCE, HOUSE));
+                List.of(new CollateralTerms(USD, 0.2), new CollateralTerms(ETH, ETH_HAIRCUT)),
+                FEE,
+                LIQUIDATOR_SHARE,
+                INSURANCE,
+                HOUSE));
     AccountId a = crossAccount(h, venue, "alice", 1000, 0);
     // 1000 USD at face value: equity 1000 (not 1000 + 1000 * 0.8 = 1800).
     assertState(new MarginState(1000, 0, 0), venue.marginState(a));
@@ -200,7 +223,8 @@ class PerpetualExchangeTest {
     crossAccount(h, venue, "bob", 1000, 0);
     venue.open(a, ETH, 3);
     venue.markToMarket();
-    // alice: equity 1000 / MMR 3 * 3000 * 0.05 = 450 -> 2.2222; bob has no position (no risk): left out.
+    // alice: equity 1000 / MMR 3 * 3000 * 0.05 = 450 -> 2.2222; bob has no position (no risk): left
+    // out.
     assertArrayEquals(new double[] {1000 / 450.0}, venue.healthValues(), TOL);
   }
 
@@ -235,7 +259,8 @@ class PerpetualExchangeTest {
     AccountId a = crossAccount(h, venue, "alice", 1000, 0);
     assertThrows(IllegalArgumentException.class, () -> venue.open(a, ETH, 0));
     assertThrows(IllegalArgumentException.class, () -> venue.open(a, ETH, Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> venue.open(a, ETH, Double.POSITIVE_INFINITY));
+    assertThrows(
+        IllegalArgumentException.class, () -> venue.open(a, ETH, Double.POSITIVE_INFINITY));
     assertState(new MarginState(1000, 0, 0), venue.marginState(a));
   }
 
@@ -271,7 +296,8 @@ class PerpetualExchangeTest {
     // Realised: 1 * (3200 - 3000) = +200, paid by the house, exactly.
     assertEquals(atoms(HOUSE - 200), h.ledger.balance(HOUSE_ACCOUNT, USD));
     assertEquals(atoms(10_200), h.ledger.balance(a, USD));
-    // 2 ETH left at the unchanged entry 3000: equity = 10200 + 2 * 200 = 10600, IMR = 640, MMR = 320.
+    // 2 ETH left at the unchanged entry 3000: equity = 10200 + 2 * 200 = 10600, IMR = 640, MMR =
+    // 320.
     assertState(new MarginState(10_600, 640, 320), venue.marginState(a));
     assertEquals(200, h.eventsOf(Trade.class).get(1).realizedPnl(), TOL);
     h.assertBooksBalance(venue);
@@ -307,7 +333,8 @@ class PerpetualExchangeTest {
     // not sold for it, so the close is refused and nothing changes.
     MarginState before = venue.marginState(a);
     long[][] balances = h.balances();
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> venue.open(a, BTC, -0.05));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> venue.open(a, BTC, -0.05));
     assertTrue(e.getMessage().contains("cannot pay the realised loss 250.0"), e.getMessage());
     assertState(before, venue.marginState(a));
     // equity = 100 + 5400 - 250 = 5250; MMR = 0.05 * 55000 * 0.05 = 137.5
@@ -393,7 +420,8 @@ class PerpetualExchangeTest {
     long[][] balances = h.balances();
     int events = h.events.size();
     assertEquals(Optional.empty(), venue.liquidate(a, liquidator));
-    assertEquals(Optional.empty(), venue.liquidate(AccountId.of("perp/accounts/nobody"), liquidator));
+    assertEquals(
+        Optional.empty(), venue.liquidate(AccountId.of("perp/accounts/nobody"), liquidator));
     assertArrayEquals(balances, h.balances());
     assertEquals(events, h.events.size());
     assertState(new MarginState(1600, 2850, 1425), venue.marginState(a));
@@ -451,7 +479,9 @@ class PerpetualExchangeTest {
     assertEquals(28_000, out.closedNotional(), TOL);
     CollateralSale sale = h.eventsOf(CollateralSale.class).get(0);
     assertEquals(
-        new CollateralSale(0, 0, "perp", a.value(), "liquidator", "ETH", 0.593433, eth, 1780.002284), sale);
+        new CollateralSale(
+            0, 0, "perp", a.value(), "liquidator", "ETH", 0.593433, eth, 1780.002284),
+        sale);
     // Liquidator: 5000 - 1780.002284 + 140 USD and 0.593433 ETH.
     assertEquals(atoms(5000) - pay + atoms(140), h.ledger.balance(liquidator, USD));
     assertEquals(units, h.ledger.balance(liquidator, ETH));
@@ -548,7 +578,9 @@ class PerpetualExchangeTest {
     assertEquals(
         List.of(new CollateralSale(0, 0, "perp", a.value(), "liquidator", "ETH", 1, 3000, 3000)),
         h.eventsOf(CollateralSale.class));
-    assertEquals(List.of(new InsurancePayout(0, 0, "perp", a.value(), 600)), h.eventsOf(InsurancePayout.class));
+    assertEquals(
+        List.of(new InsurancePayout(0, 0, "perp", a.value(), 600)),
+        h.eventsOf(InsurancePayout.class));
     assertEquals(List.of(new BadDebt(0, 0, "perp", a.value(), 400)), h.eventsOf(BadDebt.class));
     Liquidation l = h.eventsOf(Liquidation.class).get(0);
     assertEquals(-5000, l.realizedPnl(), TOL);
@@ -598,7 +630,8 @@ class PerpetualExchangeTest {
   @Test
   void test_liquidate_linearLogImpactExecutesBelowOracleForLong() {
     double depth = 1_000_000;
-    VenueHarness h = new VenueHarness(ETH0, new ImpactModel.LinearLog(depth), BTC0, new ImpactModel.None());
+    VenueHarness h =
+        new VenueHarness(ETH0, new ImpactModel.LinearLog(depth), BTC0, new ImpactModel.None());
     PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));
     AccountId a = crossAccount(h, venue, "alice", 4000, 0);
     venue.open(a, ETH, 10);
@@ -637,7 +670,8 @@ class PerpetualExchangeTest {
   @Test
   void test_liquidate_shortIsClosedAboveOracleWithImpact() {
     double depth = 1_000_000;
-    VenueHarness h = new VenueHarness(ETH0, new ImpactModel.LinearLog(depth), BTC0, new ImpactModel.None());
+    VenueHarness h =
+        new VenueHarness(ETH0, new ImpactModel.LinearLog(depth), BTC0, new ImpactModel.None());
     PerpetualExchange venue = h.venue(spec(MarginMode.CROSS));
     AccountId a = crossAccount(h, venue, "alice", 4000, 0);
     venue.open(a, ETH, -10);
@@ -661,8 +695,10 @@ class PerpetualExchangeTest {
 
   private static void assertState(MarginState expected, MarginState actual) {
     assertEquals(expected.equity(), actual.equity(), TOL, "equity");
-    assertEquals(expected.initialRequirement(), actual.initialRequirement(), TOL, "initial requirement");
-    assertEquals(expected.maintenanceRequirement(), actual.maintenanceRequirement(), TOL, "maintenance");
+    assertEquals(
+        expected.initialRequirement(), actual.initialRequirement(), TOL, "initial requirement");
+    assertEquals(
+        expected.maintenanceRequirement(), actual.maintenanceRequirement(), TOL, "maintenance");
     assertEquals(expected.liquidatable(), actual.liquidatable(), "liquidatable");
   }
 
@@ -692,4 +728,3 @@ class PerpetualExchangeTest {
     assertThrows(IllegalArgumentException.class, () -> venue.maxOpenSize(a, ETH, -1));
   }
 }
-

@@ -16,8 +16,8 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * {@link PerpetualExchange#withdraw}: free collateral (equity − initial requirement, Hyperliquid's
- * Margining page) leaves the margin account; one atom more is refused and moves
- * nothing. Terms: IMF 10%, MMF 5%, ETH collateral at a 10% haircut, ETH 3000, BTC 60,000.
+ * Margining page) leaves the margin account; one atom more is refused and moves nothing. Terms: IMF
+ * 10%, MMF 5%, ETH collateral at a 10% haircut, ETH 3000, BTC 60,000.
  */
 class PerpetualExchangeWithdrawTest {
 
@@ -26,9 +26,15 @@ class PerpetualExchangeWithdrawTest {
   private PerpetualExchange venue() {
     return h.venue(
         new PerpetualVenueSpec(
-            VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+            VenueId.of("perp"),
+            ORACLE,
+            MarginMode.CROSS,
             List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)),
-            List.of(new CollateralTerms(ETH, 0.10)), 0.01, 0.5, 600, 1_000_000));
+            List.of(new CollateralTerms(ETH, 0.10)),
+            0.01,
+            0.5,
+            600,
+            1_000_000));
   }
 
   /** 10,000 USD and 1 ETH deposited, 1 BTC long: equity 10,000 + 3000 × 0.9 = 12,700, IM 6000. */
@@ -51,7 +57,9 @@ class PerpetualExchangeWithdrawTest {
     assertEquals(6_000, v.marginState(a).initialRequirement(), 1e-9);
     long[][] before = h.balances();
     // 6700 USD and one atom would leave 5999.999999 < 6000.
-    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Precision.MICRO.atoms(6_700) + 1, alice));
+    assertThrows(
+        IllegalStateException.class,
+        () -> v.withdraw(a, USD, Precision.MICRO.atoms(6_700) + 1, alice));
     assertArrayEquals(before, h.balances());
     v.withdraw(a, USD, Precision.MICRO.atoms(6_700), alice);
     assertEquals(3_300, h.ledger.units(a, USD), 0);
@@ -76,7 +84,9 @@ class PerpetualExchangeWithdrawTest {
     assertEquals(1, h.ledger.units(alice, ETH), 0);
     // Now 4000 USD are free: 4000 passes, one more atom does not.
     long[][] before = h.balances();
-    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Precision.MICRO.atoms(4_000) + 1, alice));
+    assertThrows(
+        IllegalStateException.class,
+        () -> v.withdraw(a, USD, Precision.MICRO.atoms(4_000) + 1, alice));
     assertArrayEquals(before, h.balances());
     v.withdraw(a, USD, Precision.MICRO.atoms(4_000), alice);
     assertEquals(6_000, v.marginState(a).equity(), 1e-9);
@@ -90,7 +100,8 @@ class PerpetualExchangeWithdrawTest {
     AccountId a = v.marginAccount(bob, BTC);
     v.deposit(bob, a, USD, Precision.MICRO.atoms(500));
     long[][] before = h.balances();
-    assertThrows(IllegalStateException.class, () -> v.withdraw(a, USD, Precision.MICRO.atoms(500) + 1, bob));
+    assertThrows(
+        IllegalStateException.class, () -> v.withdraw(a, USD, Precision.MICRO.atoms(500) + 1, bob));
     assertArrayEquals(before, h.balances());
     assertThrows(IllegalArgumentException.class, () -> v.withdraw(a, USD, 0, bob));
     assertThrows(IllegalArgumentException.class, () -> v.withdraw(a, BTC, 1, bob));

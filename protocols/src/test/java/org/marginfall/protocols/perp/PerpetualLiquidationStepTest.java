@@ -13,7 +13,6 @@ import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
-import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.CollateralSale;
 import org.marginfall.core.event.Liquidation;
@@ -22,6 +21,7 @@ import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.metric.StepRecord;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
@@ -35,14 +35,13 @@ import org.marginfall.core.venue.VenueId;
  * position in isolated mode and for one account in cross mode, checked against the step at which
  * the engine liquidates on a deterministic price path.
  *
- * <p>The path: ETH starts at 3000 with zero volatility and no jumps, and a scheduled shock takes
- * it down 40% over 40 steps from step 5, i.e. a factor {@code f = 0.6^(1/40) = 0.98731056} per
- * step, so {@code P_t = 3000 f^(t - 4)} for {@code 5 <= t <= 44}. BTC stays at 60000. Markets
- * have no price impact (market = fundamental) and the oracle publishes the current market price
- * every step, so the venue marks at {@code P_t}. A position is liquidated at the first step whose
- * price is below its liquidation price P*: the first t with {@code 3000 f^(t - 4) < P*}, i.e.
- * {@code t = 4 + ceil(ln(P* / 3000) / ln f)} (unless P* falls exactly on the grid, which none here
- * does).
+ * <p>The path: ETH starts at 3000 with zero volatility and no jumps, and a scheduled shock takes it
+ * down 40% over 40 steps from step 5, i.e. a factor {@code f = 0.6^(1/40) = 0.98731056} per step,
+ * so {@code P_t = 3000 f^(t - 4)} for {@code 5 <= t <= 44}. BTC stays at 60000. Markets have no
+ * price impact (market = fundamental) and the oracle publishes the current market price every step,
+ * so the venue marks at {@code P_t}. A position is liquidated at the first step whose price is
+ * below its liquidation price P*: the first t with {@code 3000 f^(t - 4) < P*}, i.e. {@code t = 4 +
+ * ceil(ln(P* / 3000) / ln f)} (unless P* falls exactly on the grid, which none here does).
  */
 class PerpetualLiquidationStepTest {
 
@@ -59,8 +58,10 @@ class PerpetualLiquidationStepTest {
   private static final long SHOCK_START = 5;
   private static final int SHOCK_STEPS = 40;
   private static final double SHOCK_CHANGE = -0.40;
+
   /** The per-step factor 0.6^(1/40) = exp(ln 0.6 / 40) = exp(-0.0127706406) = 0.9873105580. */
   private static final double F = Math.pow(1 + SHOCK_CHANGE, 1.0 / SHOCK_STEPS);
+
   private static final long STEPS = 50;
 
   private static final double IMF = 0.05;
@@ -108,19 +109,34 @@ class PerpetualLiquidationStepTest {
     double oracleEth(long step) {
       StepRecord r = steps.get((int) step);
       assertEquals(step, r.step());
-      return r.oracles().stream().filter(o -> o.asset().equals(ETH)).findFirst().orElseThrow().price();
+      return r.oracles().stream()
+          .filter(o -> o.asset().equals(ETH))
+          .findFirst()
+          .orElseThrow()
+          .price();
     }
   }
 
-  private static ModelSpec model(MarginMode mode, List<Opener.Leg> legs, List<Opener.Collateral> collateral) {
+  private static ModelSpec model(
+      MarginMode mode, List<Opener.Leg> legs, List<Opener.Collateral> collateral) {
     PerpetualVenueSpec venue =
         new PerpetualVenueSpec(
-            VENUE, ORACLE, mode, List.of(new PerpMarket(ETH, IMF, MMF), new PerpMarket(BTC, IMF, MMF)),
-            List.of(new CollateralTerms(ETH, ETH_HAIRCUT)), 0.01, 0.5, 10_000, 1.0e9);
+            VENUE,
+            ORACLE,
+            mode,
+            List.of(new PerpMarket(ETH, IMF, MMF), new PerpMarket(BTC, IMF, MMF)),
+            List.of(new CollateralTerms(ETH, ETH_HAIRCUT)),
+            0.01,
+            0.5,
+            10_000,
+            1.0e9);
     return new ModelSpec(
         new RunSettings(STEPS, 60, 3, SEED),
         USD,
-        List.of(new Asset(USD, AssetKind.BASE), new Asset(ETH, AssetKind.SPOT), new Asset(BTC, AssetKind.SPOT)),
+        List.of(
+            new Asset(USD, AssetKind.BASE),
+            new Asset(ETH, AssetKind.SPOT),
+            new Asset(BTC, AssetKind.SPOT)),
         Map.of(ETH, PriceProcessSpec.constant(ETH0), BTC, PriceProcessSpec.constant(BTC0)),
         FundamentalPrices.identity(2),
         List.of(
@@ -131,15 +147,15 @@ class PerpetualLiquidationStepTest {
         List.of(venue),
         List.of(
             new FixedPopulation(new Opener("openers", VENUE, OWNER, legs, collateral)),
-            new FixedPopulation(
-                new GreedyLiquidator("liquidators", LIQUIDATOR, 1_000_000))));
+            new FixedPopulation(new GreedyLiquidator("liquidators", LIQUIDATOR, 1_000_000))));
   }
 
   private static Recorder run(MarginMode mode, List<Opener.Leg> legs) {
     return run(mode, legs, List.of());
   }
 
-  private static Recorder run(MarginMode mode, List<Opener.Leg> legs, List<Opener.Collateral> collateral) {
+  private static Recorder run(
+      MarginMode mode, List<Opener.Leg> legs, List<Opener.Collateral> collateral) {
     Recorder recorder = new Recorder();
     Simulation.Outcome outcome =
         Simulation.run(model(mode, legs, collateral), SEED, 0, true, List.of(recorder));
@@ -191,16 +207,21 @@ class PerpetualLiquidationStepTest {
     // P* = (10 * 3000 - 3000) / (10 * (1 - 0.025)) = 27000 / 9.75 = 2769.2307692
     double pStar = (ETH_SIZE * ETH0 - ETH_MARGIN) / (ETH_SIZE * (1 - MMF));
     assertEquals(2769.2307692, pStar, 1e-6);
-    assertEquals(pStar, PerpMarginCalculator.DEFAULT.liquidationPrice(ETH_SIZE, ETH0, ETH_MARGIN, MMF), 1e-9);
+    assertEquals(
+        pStar,
+        PerpMarginCalculator.DEFAULT.liquidationPrice(ETH_SIZE, ETH0, ETH_MARGIN, MMF),
+        1e-9);
     // f^n < P*/3000 = 0.9230769  <=>  n > ln(0.9230769) / ln(f) = -0.0800427 / -0.0127706 = 6.268
-    // so n = 7 shock steps: t = 5 + 7 - 1 = 11, at 3000 f^7 = 2743.4543 (step 10: 3000 f^6 = 2778.7146).
+    // so n = 7 shock steps: t = 5 + 7 - 1 = 11, at 3000 f^7 = 2743.4543 (step 10: 3000 f^6 =
+    // 2778.7146).
     Liquidation l = assertFirstLiquidation(r, pStar, 11);
     assertEquals(2743.4543, l.oraclePrice(), 1e-4);
     assertEquals(2778.7146, r.oracleEth(10), 1e-4);
     assertEquals("perp/accounts/traders/alice/ETH", l.account());
     assertEquals("liquidators/greedy", l.liquidator());
     assertEquals(ETH_SIZE, l.size(), 0);
-    // Before: equity = 3000 + 10 (2743.4543 - 3000) = 434.54; MMR = 10 * 2743.4543 * 0.025 = 685.86.
+    // Before: equity = 3000 + 10 (2743.4543 - 3000) = 434.54; MMR = 10 * 2743.4543 * 0.025 =
+    // 685.86.
     double p = pathPrice(11);
     assertEquals(ETH_MARGIN + ETH_SIZE * (p - ETH0), l.equityBefore(), TOL);
     assertEquals(ETH_SIZE * p * MMF, l.maintenanceBefore(), TOL);
@@ -212,7 +233,9 @@ class PerpetualLiquidationStepTest {
     Recorder r =
         run(
             MarginMode.CROSS,
-            List.of(new Opener.Leg(ETH, ETH_SIZE, ETH_MARGIN), new Opener.Leg(BTC, BTC_SIZE, BTC_MARGIN)));
+            List.of(
+                new Opener.Leg(ETH, ETH_SIZE, ETH_MARGIN),
+                new Opener.Leg(BTC, BTC_SIZE, BTC_MARGIN)));
     // One account: 6000 USD, long 10 ETH at 3000, short 1 BTC at 60000 (BTC constant, so its PnL
     // stays 0 and its MMR stays 1 * 60000 * 0.025 = 1500). Equity 6000 + 10 (P - 3000) meets
     // MMR 10 P 0.025 + 1500 at
@@ -230,7 +253,8 @@ class PerpetualLiquidationStepTest {
     // Before: equity = 6000 + 10 (2606.8308 - 3000) = 2068.31 < MMR 651.71 + 1500 = 2151.71.
     double p = pathPrice(15);
     assertEquals(margin + ETH_SIZE * (p - ETH0), eth.equityBefore(), TOL);
-    assertEquals(ETH_SIZE * p * MMF + Math.abs(BTC_SIZE) * BTC0 * MMF, eth.maintenanceBefore(), TOL);
+    assertEquals(
+        ETH_SIZE * p * MMF + Math.abs(BTC_SIZE) * BTC0 * MMF, eth.maintenanceBefore(), TOL);
     // Cross liquidation closes the whole account: the BTC short goes in the same step, at no PnL.
     List<Liquidation> all = r.liquidations();
     assertEquals(2, all.size());
@@ -246,14 +270,17 @@ class PerpetualLiquidationStepTest {
     Recorder r =
         run(
             MarginMode.ISOLATED,
-            List.of(new Opener.Leg(ETH, ETH_SIZE, ETH_MARGIN), new Opener.Leg(BTC, BTC_SIZE, BTC_MARGIN)));
+            List.of(
+                new Opener.Leg(ETH, ETH_SIZE, ETH_MARGIN),
+                new Opener.Leg(BTC, BTC_SIZE, BTC_MARGIN)));
     // Same positions and the same 6000 USD, split 3000/3000 into two isolated accounts. The ETH
     // account cannot use the 3000 - 1500 = 1500 of BTC margin above the BTC maintenance, so its
     // P* is the single-position one, (30000 - 3000) / 9.75 = 2769.2308, higher than the cross
     // 2615.3846 by exactly 1500 / 9.75 = 153.85: liquidated at step 11 instead of 15.
     double isolatedStar = (ETH_SIZE * ETH0 - ETH_MARGIN) / (ETH_SIZE * (1 - MMF));
     double crossStar =
-        (ETH_SIZE * ETH0 - ETH_MARGIN - BTC_MARGIN + MMF * Math.abs(BTC_SIZE) * BTC0) / (ETH_SIZE * (1 - MMF));
+        (ETH_SIZE * ETH0 - ETH_MARGIN - BTC_MARGIN + MMF * Math.abs(BTC_SIZE) * BTC0)
+            / (ETH_SIZE * (1 - MMF));
     assertEquals(1500 / 9.75, isolatedStar - crossStar, 1e-9);
     Liquidation eth = assertFirstLiquidation(r, isolatedStar, 11);
     assertTrue(eth.step() < firstStepBelow(crossStar));
@@ -269,12 +296,14 @@ class PerpetualLiquidationStepTest {
     double ethCollateral = 1;
     Recorder r =
         run(
-            MarginMode.CROSS, List.of(new Opener.Leg(ETH, ETH_SIZE, usd)),
+            MarginMode.CROSS,
+            List.of(new Opener.Leg(ETH, ETH_SIZE, usd)),
             List.of(new Opener.Collateral(ETH, ethCollateral)));
     // 1000 USD + 1 ETH (haircut 10%) behind a long of 10 ETH at 3000: the collateral falls with the
     // position (wrong-way risk). Equity 1000 + 1 * P * 0.9 + 10 (P - 3000) meets MMR 10 P 0.025 at
     // P* = (10 * 3000 - 1000) / (10 * (1 - 0.025) + 1 * (1 - 0.1)) = 29000 / 10.65 = 2723.0047
-    double pStar = (ETH_SIZE * ETH0 - usd) / (ETH_SIZE * (1 - MMF) + ethCollateral * (1 - ETH_HAIRCUT));
+    double pStar =
+        (ETH_SIZE * ETH0 - usd) / (ETH_SIZE * (1 - MMF) + ethCollateral * (1 - ETH_HAIRCUT));
     assertEquals(2723.0047, pStar, 1e-4);
     // f^n < 2723.0047 / 3000 = 0.9076682  <=>  n > ln(0.9076682) / ln(f) = -0.0968764 / -0.0127706
     // = 7.586, so n = 8: t = 12, at 3000 f^8 = 2708.6414 (step 11: 2743.4543).

@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.Execution;
 import org.marginfall.core.market.ImpactModel;
-import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.venue.Holding;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.LiquidationOutcome;
@@ -44,8 +44,10 @@ class PerpetualMechanicsContractTest {
   private static final int STEPS = 60;
   private static final int ROUNDS = 3;
   private static final int GAP_STEP = 40;
+
   /** BTC's feed does not publish on these steps: an oracle outage the guard must catch. */
   private static final int OUTAGE_FROM = 20;
+
   private static final int OUTAGE_TO = 26;
   private static final double INSURANCE = 500;
   private static final double HOUSE = 1.0e6;
@@ -54,11 +56,18 @@ class PerpetualMechanicsContractTest {
 
   private static PerpetualVenueSpec spec(MarginMode mode, DeleveragingRule rule) {
     return new PerpetualVenueSpec(
-        VenueId.of("perp"), ORACLE, mode,
+        VenueId.of("perp"),
+        ORACLE,
+        mode,
         List.of(
-            new PerpMarket(ETH, 0.10, 0.05, List.of(new MarginTier(0, 0.05), new MarginTier(20_000, 0.08))),
+            new PerpMarket(
+                ETH, 0.10, 0.05, List.of(new MarginTier(0, 0.05), new MarginTier(20_000, 0.08))),
             new PerpMarket(BTC, 0.08, 0.04)),
-        List.of(new CollateralTerms(ETH, 0.15, 3000)), 0.01, 0.5, INSURANCE, HOUSE,
+        List.of(new CollateralTerms(ETH, 0.15, 3000)),
+        0.01,
+        0.5,
+        INSURANCE,
+        HOUSE,
         new LiquidationTerms(LiquidationMode.PARTIAL, 0.5, 10_000),
         Optional.of(new BackstopTerms(HLP, VAULT, 2.0 / 3, 0.25)),
         new DeleveragingTerms(rule, true),
@@ -82,7 +91,8 @@ class PerpetualMechanicsContractTest {
 
   private void runContract(MarginMode mode, DeleveragingRule rule) {
     VenueHarness h =
-        new VenueHarness(3000, new ImpactModel.LinearLog(2.0e6), 60000, new ImpactModel.LinearLog(2.0e7));
+        new VenueHarness(
+            3000, new ImpactModel.LinearLog(2.0e6), 60000, new ImpactModel.LinearLog(2.0e7));
     PerpetualExchange venue = h.venue(spec(mode, rule));
     SplittableRandom rng = new SplittableRandom(SEED);
     long[] endowed = new long[VenueHarness.ASSETS.size()];
@@ -167,10 +177,17 @@ class PerpetualMechanicsContractTest {
     assertEquals(List.of(), ledger.audit(), "ledger audit");
     // External balances: the test's endowments and the venue's start-up capital (house, fund,
     // vault) came from EXTERNAL; the market accounts hold the other side of collateral sales.
-    long fromOutside = endowed[0] + Precision.MICRO.atoms(HOUSE) + Precision.MICRO.atoms(INSURANCE) + Precision.MICRO.atoms(VAULT);
+    long fromOutside =
+        endowed[0]
+            + Precision.MICRO.atoms(HOUSE)
+            + Precision.MICRO.atoms(INSURANCE)
+            + Precision.MICRO.atoms(VAULT);
     assertEquals(-fromOutside, ledger.balance(Ledger.EXTERNAL, USD), "EXTERNAL USD");
-    assertEquals(-Precision.MICRO.atoms(VAULT), ledger.balance(AccountId.of("perp/backstop/issuer"), HLP));
-    assertEquals(Precision.MICRO.atoms(VAULT), ledger.balance(AccountId.of("perp/backstop/depositors"), HLP));
+    assertEquals(
+        -Precision.MICRO.atoms(VAULT), ledger.balance(AccountId.of("perp/backstop/issuer"), HLP));
+    assertEquals(
+        Precision.MICRO.atoms(VAULT),
+        ledger.balance(AccountId.of("perp/backstop/depositors"), HLP));
     VenueSnapshot s = venue.snapshot();
     assertEquals(-s.badDebt(), ledger.units(AccountId.of("perp", "bad-debt"), USD), 1e-9);
     venue.markToMarket();
@@ -189,7 +206,8 @@ class PerpetualMechanicsContractTest {
     }
     Map<String, Double> x = s.extras();
     assertEquals(over, x.get("adlOverDeleveraging"), 1e-6);
-    assertEquals(x.get("adlProfitTaken") - x.get("adlShortfall"), x.get("adlOverDeleveraging"), 1e-6);
+    assertEquals(
+        x.get("adlProfitTaken") - x.get("adlShortfall"), x.get("adlOverDeleveraging"), 1e-6);
     assertEquals(paid, x.get("fundingPaid"), 1e-6);
     assertEquals(received, x.get("fundingReceived"), 1e-6);
     assertTrue(Double.isFinite(x.get("backstopNav")));
@@ -197,7 +215,8 @@ class PerpetualMechanicsContractTest {
 
   private static double size(SplittableRandom rng, AssetId market) {
     double side = rng.nextBoolean() ? 1 : -1;
-    double units = market.equals(ETH) ? 0.5 + 9.5 * rng.nextDouble() : 0.02 + 0.5 * rng.nextDouble();
+    double units =
+        market.equals(ETH) ? 0.5 + 9.5 * rng.nextDouble() : 0.02 + 0.5 * rng.nextDouble();
     return side * Math.rint(units * 1e4) / 1e4;
   }
 

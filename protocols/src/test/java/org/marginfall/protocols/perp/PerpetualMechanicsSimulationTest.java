@@ -14,7 +14,6 @@ import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
-import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.SimEvent;
@@ -22,6 +21,7 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.metric.RunListener;
+import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.metric.StepRecord;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.OracleRule;
@@ -35,8 +35,8 @@ import org.marginfall.core.venue.VenueId;
  * PerpetualLiquidationStepTest}: ETH falls 40% over 40 steps from step 5 ({@code P_t = 3000 *
  * 0.6^((t - 4) / 40)}), no price impact, an immediate oracle, audited every step. An isolated long
  * of 10 ETH with 3000 USD (IMF 5%, MMF 2.5%) first falls below maintenance at step 11, at {@code
- * P_11 = 3000 * 0.6^(7/40) = 2743.4543}: E = 3000 + 10 * (2743.4543 - 3000) (= 434.5426) - funding 2.8506 =
- * 431.6920, MM = 0.025 * 27434.543 = 685.8636.
+ * P_11 = 3000 * 0.6^(7/40) = 2743.4543}: E = 3000 + 10 * (2743.4543 - 3000) (= 434.5426) - funding
+ * 2.8506 = 431.6920, MM = 0.025 * 27434.543 = 685.8636.
  */
 class PerpetualMechanicsSimulationTest {
 
@@ -73,9 +73,18 @@ class PerpetualMechanicsSimulationTest {
   private static Recorder run(LiquidationTerms liquidation, Optional<BackstopTerms> backstop) {
     PerpetualVenueSpec venue =
         new PerpetualVenueSpec(
-            VENUE, ORACLE, MarginMode.ISOLATED,
-            List.of(new PerpMarket(ETH, 0.05, 0.025), new PerpMarket(BTC, 0.05, 0.025)), List.of(), 0.01,
-            0.5, 10_000, 1.0e9, liquidation, backstop, new DeleveragingTerms(DeleveragingRule.PNL_LEVERAGE, true),
+            VENUE,
+            ORACLE,
+            MarginMode.ISOLATED,
+            List.of(new PerpMarket(ETH, 0.05, 0.025), new PerpMarket(BTC, 0.05, 0.025)),
+            List.of(),
+            0.01,
+            0.5,
+            10_000,
+            1.0e9,
+            liquidation,
+            backstop,
+            new DeleveragingTerms(DeleveragingRule.PNL_LEVERAGE, true),
             new PricingTerms(MarkPriceRule.INDEX, 1, 8, 0.0001, 0.0005, 3, StaleAction.PAUSE));
     ModelSpec model =
         new ModelSpec(
@@ -93,7 +102,10 @@ class PerpetualMechanicsSimulationTest {
             List.of(
                 new FixedPopulation(
                     new Opener(
-                        "openers", VENUE, AccountId.of("traders", "alice"), List.of(new Opener.Leg(ETH, 10, 3000)))),
+                        "openers",
+                        VENUE,
+                        AccountId.of("traders", "alice"),
+                        List.of(new Opener.Leg(ETH, 10, 3000)))),
                 new FixedPopulation(
                     new GreedyLiquidator(
                         "liquidators", AccountId.of("liquidators", "greedy"), 1_000_000))));
@@ -104,8 +116,12 @@ class PerpetualMechanicsSimulationTest {
   }
 
   private static List<Asset> assets(boolean withShares) {
-    List<Asset> out = new ArrayList<>(
-        List.of(new Asset(USD, AssetKind.BASE), new Asset(ETH, AssetKind.SPOT), new Asset(BTC, AssetKind.SPOT)));
+    List<Asset> out =
+        new ArrayList<>(
+            List.of(
+                new Asset(USD, AssetKind.BASE),
+                new Asset(ETH, AssetKind.SPOT),
+                new Asset(BTC, AssetKind.SPOT)));
     if (withShares) {
       out.add(new Asset(HLP, AssetKind.DERIVED));
     }
@@ -162,7 +178,11 @@ class PerpetualMechanicsSimulationTest {
     assertEquals(685.8636, t.get(0).maintenance(), 1e-4);
     assertTrue(r.eventsOf(Liquidation.class).isEmpty());
     double nav =
-        r.steps.get(11).assets().stream().filter(a -> a.asset().equals(HLP)).findFirst().orElseThrow().market();
+        r.steps.get(11).assets().stream()
+            .filter(a -> a.asset().equals(HLP))
+            .findFirst()
+            .orElseThrow()
+            .market();
     assertEquals((VAULT + e) / VAULT, nav, 1e-9);
     assertEquals(1.00431692, nav, 1e-8);
   }

@@ -25,9 +25,9 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * The venue mechanisms beyond full liquidation, each on a hand-computed example: partial
- * liquidation, the backstop vault, auto-deleveraging under each rule, socialized loss, funding,
- * the median mark and the staleness guard. Markets have no price impact unless said, so closes
- * execute at the oracle price; every example ends with the books balanced and the audit clean.
+ * liquidation, the backstop vault, auto-deleveraging under each rule, socialized loss, funding, the
+ * median mark and the staleness guard. Markets have no price impact unless said, so closes execute
+ * at the oracle price; every example ends with the books balanced and the audit clean.
  */
 class PerpetualMechanicsTest {
 
@@ -37,7 +37,10 @@ class PerpetualMechanicsTest {
   private static final AccountId VAULT = AccountId.of("perp", "backstop");
   private static final double HOUSE_CAPITAL = 1_000_000;
 
-  /** Cross margin, ETH and BTC at IMF 10% / MMF 5%, fee 1% split 50/50, ETH collateral at 10% haircut. */
+  /**
+   * Cross margin, ETH and BTC at IMF 10% / MMF 5%, fee 1% split 50/50, ETH collateral at 10%
+   * haircut.
+   */
   private static PerpetualVenueSpec spec(
       LiquidationTerms liquidation,
       Optional<BackstopTerms> backstop,
@@ -45,20 +48,37 @@ class PerpetualMechanicsTest {
       PricingTerms pricing,
       double insurance) {
     return new PerpetualVenueSpec(
-        VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+        VenueId.of("perp"),
+        ORACLE,
+        MarginMode.CROSS,
         List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)),
-        List.of(new CollateralTerms(ETH, 0.10)), 0.01, 0.5, insurance, HOUSE_CAPITAL, liquidation, backstop,
-        deleveraging, pricing);
+        List.of(new CollateralTerms(ETH, 0.10)),
+        0.01,
+        0.5,
+        insurance,
+        HOUSE_CAPITAL,
+        liquidation,
+        backstop,
+        deleveraging,
+        pricing);
   }
 
-  private static PerpetualVenueSpec adlSpec(DeleveragingRule rule, boolean socialize, double insurance) {
+  private static PerpetualVenueSpec adlSpec(
+      DeleveragingRule rule, boolean socialize, double insurance) {
     return spec(
-        LiquidationTerms.FULL, Optional.empty(), new DeleveragingTerms(rule, socialize), PricingTerms.DEFAULT,
+        LiquidationTerms.FULL,
+        Optional.empty(),
+        new DeleveragingTerms(rule, socialize),
+        PricingTerms.DEFAULT,
         insurance);
   }
 
-  /** Opens {@code owner}'s account, deposits {@code usd} and opens {@code size} ETH at the current price. */
-  private static AccountId trader(VenueHarness h, PerpetualExchange venue, String owner, double usd, double size) {
+  /**
+   * Opens {@code owner}'s account, deposits {@code usd} and opens {@code size} ETH at the current
+   * price.
+   */
+  private static AccountId trader(
+      VenueHarness h, PerpetualExchange venue, String owner, double usd, double size) {
     AccountId o = h.fund(owner, usd, 0);
     AccountId a = venue.marginAccount(o, ETH);
     venue.deposit(o, a, USD, Precision.MICRO.atoms(usd));
@@ -78,8 +98,11 @@ class PerpetualMechanicsTest {
     PerpetualExchange venue =
         h.venue(
             spec(
-                new LiquidationTerms(LiquidationMode.PARTIAL, 0.2, 100_000), Optional.empty(),
-                DeleveragingTerms.NONE, PricingTerms.DEFAULT, 0));
+                new LiquidationTerms(LiquidationMode.PARTIAL, 0.2, 100_000),
+                Optional.empty(),
+                DeleveragingTerms.NONE,
+                PricingTerms.DEFAULT,
+                0));
     AccountId a = trader(h, venue, "alice", 13_000, 40);
     AccountId keeper = h.fund("keeper", 1_000_000, 0);
     h.setPrice(ETH, 2800);
@@ -113,8 +136,11 @@ class PerpetualMechanicsTest {
     PerpetualExchange venue =
         h.venue(
             spec(
-                new LiquidationTerms(LiquidationMode.PARTIAL, 0.2, 100_000), Optional.empty(),
-                DeleveragingTerms.NONE, PricingTerms.DEFAULT, 0));
+                new LiquidationTerms(LiquidationMode.PARTIAL, 0.2, 100_000),
+                Optional.empty(),
+                DeleveragingTerms.NONE,
+                PricingTerms.DEFAULT,
+                0));
     // 10 ETH with 3300 USD: at 2800 E = 3300 - 2000 = 1300 < MM 1400; N = 28,000 is below
     // $100k, so the whole position goes.
     AccountId a = trader(h, venue, "alice", 3300, 10);
@@ -130,12 +156,16 @@ class PerpetualMechanicsTest {
   /** Hyperliquid's rule at 1% fee: 20% of a position above $100k, then full closes for 3 steps. */
   private static PerpetualVenueSpec fixedPartial() {
     return spec(
-        new LiquidationTerms(LiquidationMode.FIXED_PARTIAL, 0.2, 100_000, 3), Optional.empty(),
-        DeleveragingTerms.NONE, PricingTerms.DEFAULT, 0);
+        new LiquidationTerms(LiquidationMode.FIXED_PARTIAL, 0.2, 100_000, 3),
+        Optional.empty(),
+        DeleveragingTerms.NONE,
+        PricingTerms.DEFAULT,
+        0);
   }
 
   /** 60 ETH at 3000 on 19,500 USD, liquidated once at 2800 at step 1; returns the account. */
-  private static AccountId partiallyLiquidated(VenueHarness h, PerpetualExchange venue, AccountId keeper) {
+  private static AccountId partiallyLiquidated(
+      VenueHarness h, PerpetualExchange venue, AccountId keeper) {
     AccountId a = trader(h, venue, "alice", 19_500, 60);
     h.clock.step = 1;
     h.setPrice(ETH, 2800);
@@ -194,8 +224,11 @@ class PerpetualMechanicsTest {
     PerpetualExchange venue =
         h.venue(
             spec(
-                LiquidationTerms.FULL, Optional.of(new BackstopTerms(HLP, 10_000, 2.0 / 3, 0.25)),
-                DeleveragingTerms.NONE, PricingTerms.DEFAULT, 0));
+                LiquidationTerms.FULL,
+                Optional.of(new BackstopTerms(HLP, 10_000, 2.0 / 3, 0.25)),
+                DeleveragingTerms.NONE,
+                PricingTerms.DEFAULT,
+                0));
     // Shares: 10,000 HLP minted to the depositors from the external issuer; NAV 1.
     assertEquals(10_000, h.ledger.units(AccountId.of("perp/backstop/depositors"), HLP), 0);
     assertEquals(-10_000, h.ledger.units(AccountId.of("perp/backstop/issuer"), HLP), 0);
@@ -233,12 +266,16 @@ class PerpetualMechanicsTest {
   void test_liquidate_backstopTakesOverWhenTheBookWouldLeaveAShortfall() {
     // A thin ETH book: linear-log impact with depth 50,000, so selling q ETH at P = fundamental
     // = 2800 yields P (1 - e^(-kq)) / k with k = 2800 / 50,000 = 0.056.
-    VenueHarness h = new VenueHarness(3000, new ImpactModel.LinearLog(50_000), 60000, new ImpactModel.None());
+    VenueHarness h =
+        new VenueHarness(3000, new ImpactModel.LinearLog(50_000), 60000, new ImpactModel.None());
     PerpetualExchange venue =
         h.venue(
             spec(
-                LiquidationTerms.FULL, Optional.of(new BackstopTerms(HLP, 10_000, 2.0 / 3, 0.25)),
-                DeleveragingTerms.NONE, PricingTerms.DEFAULT, 0));
+                LiquidationTerms.FULL,
+                Optional.of(new BackstopTerms(HLP, 10_000, 2.0 / 3, 0.25)),
+                DeleveragingTerms.NONE,
+                PricingTerms.DEFAULT,
+                0));
     AccountId a = trader(h, venue, "alice", 1000, 3);
     AccountId keeper = h.fund("keeper", 1_000_000, 0);
     h.setPrice(ETH, 2800);
@@ -262,9 +299,9 @@ class PerpetualMechanicsTest {
 
   /**
    * The three-account book: A long 3 from 3000 with 1000 USD; B short 2 from 3000 with 1000; C
-   * short 1 from 3200 with 2000; D short 2 from 3200 with 2000; ETH then gaps to 2500. A's value
-   * is 1000 + 3 * (2500 - 3000) = -500 against an insurance fund of 200: ADL. A's bankruptcy price
-   * is 2500 + 500 / 3 = 2666.666667; B (3000), C and D (3200) are all profitable there.
+   * short 1 from 3200 with 2000; D short 2 from 3200 with 2000; ETH then gaps to 2500. A's value is
+   * 1000 + 3 * (2500 - 3000) = -500 against an insurance fund of 200: ADL. A's bankruptcy price is
+   * 2500 + 500 / 3 = 2666.666667; B (3000), C and D (3200) are all profitable there.
    */
   private static final class Book {
     final VenueHarness h = new VenueHarness(3000, 60000);
@@ -330,7 +367,9 @@ class PerpetualMechanicsTest {
     Book book = new Book(DeleveragingRule.PRO_RATA);
     // 3 units over B 2, C 1, D 2 (total 5): 1.2, 0.6, 1.2, in account order.
     List<AutoDeleverage> fills = book.deleverage();
-    assertEquals(List.of(book.b.value(), book.c.value(), book.d.value()), fills.stream().map(AutoDeleverage::counterparty).toList());
+    assertEquals(
+        List.of(book.b.value(), book.c.value(), book.d.value()),
+        fills.stream().map(AutoDeleverage::counterparty).toList());
     assertEquals(-1.2, fills.get(0).size(), TOL);
     assertEquals(-0.6, fills.get(1).size(), TOL);
     assertEquals(-1.2, fills.get(2).size(), TOL);
@@ -356,7 +395,11 @@ class PerpetualMechanicsTest {
     List<AutoDeleverage> fills = book.deleverage();
     assertEquals(2, fills.size());
     List<Object> got =
-        List.of(fills.get(0).counterparty(), -fills.get(0).size(), fills.get(1).counterparty(), -fills.get(1).size());
+        List.of(
+            fills.get(0).counterparty(),
+            -fills.get(0).size(),
+            fills.get(1).counterparty(),
+            -fills.get(1).size());
     assertEquals(expected.get(start), got);
     book.h.assertBooksBalance(book.venue);
   }
@@ -398,8 +441,10 @@ class PerpetualMechanicsTest {
   @Test
   void test_settle_fundingLongsPayShortsAndTheHouseTakesTheImbalance() {
     VenueHarness h = new VenueHarness(3000, 60000);
-    PricingTerms funding = new PricingTerms(MarkPriceRule.INDEX, 1, 2, 0.0001, 0.0005, 0, StaleAction.PAUSE);
-    PerpetualExchange venue = h.venue(spec(LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE, funding, 0));
+    PricingTerms funding =
+        new PricingTerms(MarkPriceRule.INDEX, 1, 2, 0.0001, 0.0005, 0, StaleAction.PAUSE);
+    PerpetualExchange venue =
+        h.venue(spec(LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE, funding, 0));
     AccountId a = trader(h, venue, "a", 10_000, 2);
     AccountId b = trader(h, venue, "b", 10_000, -1);
     // C posts only ETH (1 ETH, counted 2700) and goes long 1: it cannot pay funding in USD.
@@ -436,8 +481,10 @@ class PerpetualMechanicsTest {
   @Test
   void test_markPrice_medianOfFundingIndexBasisAndBook() {
     VenueHarness h = new VenueHarness(3000, 60000);
-    PricingTerms median = new PricingTerms(MarkPriceRule.MEDIAN, 2, 0, 0.0001, 0.0005, 0, StaleAction.PAUSE);
-    PerpetualExchange venue = h.venue(spec(LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE, median, 0));
+    PricingTerms median =
+        new PricingTerms(MarkPriceRule.MEDIAN, 2, 0, 0.0001, 0.0005, 0, StaleAction.PAUSE);
+    PerpetualExchange venue =
+        h.venue(spec(LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE, median, 0));
     // No funding: Price1 = index = 3000. Before any sample the basis average is 0: Price2 = 3000.
     h.markets.market(ETH).setFundamental(3030);
     assertEquals(3000, venue.markPrice(ETH), TOL);

@@ -35,16 +35,26 @@ class PerpetualPrecisionTest {
 
   /** Decimals of USD, ETH, BTC and HLP, in the order of {@link VenueHarness#ASSETS}. */
   private static final List<Integer> MICRO = VenueHarness.MICRO_DECIMALS;
+
   private static final List<Integer> FINE_ETH = List.of(6, 12, 6, 6);
   private static final List<Integer> CENTS_USD = List.of(2, 9, 8, 3);
   private static final List<Integer> FINE_USD = List.of(9, 4, 6, 6);
 
   private static PerpetualVenueSpec spec(Optional<BackstopTerms> backstop) {
     return new PerpetualVenueSpec(
-        VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+        VenueId.of("perp"),
+        ORACLE,
+        MarginMode.CROSS,
         List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)),
-        List.of(new CollateralTerms(ETH, 0.10)), 0.01, 0.5, 600, 1_000_000, LiquidationTerms.FULL, backstop,
-        DeleveragingTerms.NONE, PricingTerms.DEFAULT);
+        List.of(new CollateralTerms(ETH, 0.10)),
+        0.01,
+        0.5,
+        600,
+        1_000_000,
+        LiquidationTerms.FULL,
+        backstop,
+        DeleveragingTerms.NONE,
+        PricingTerms.DEFAULT);
   }
 
   /** What one run leaves, in units. */
@@ -73,7 +83,8 @@ class PerpetualPrecisionTest {
    * and the fee, so part of her ETH is sold to the liquidator at the oracle price.
    */
   private static Result run(List<Integer> decimals) {
-    VenueHarness h = new VenueHarness(decimals, ETH0, new ImpactModel.None(), BTC0, new ImpactModel.None());
+    VenueHarness h =
+        new VenueHarness(decimals, ETH0, new ImpactModel.None(), BTC0, new ImpactModel.None());
     Precision usd = h.ledger.precision(USD);
     Precision eth = h.ledger.precision(ETH);
     PerpetualExchange venue = h.venue(spec(Optional.empty()));
@@ -101,16 +112,29 @@ class PerpetualPrecisionTest {
     Holding sold = out.acquired().get(0);
     assertEquals(ETH, sold.asset());
     CollateralSale sale = h.eventsOf(CollateralSale.class).get(0);
-    assertEquals(eth.units(sold.atoms()), sale.units(), 0, "the sale event counts ETH at its precision");
+    assertEquals(
+        eth.units(sold.atoms()), sale.units(), 0, "the sale event counts ETH at its precision");
     assertEquals(out.baseSpent(), sale.value(), 0, "the sale event counts USD at its precision");
     assertEquals(List.of(), h.ledger.audit(), "ledger audit at " + decimals);
     h.assertBooksBalance(venue);
     VenueSnapshot s = venue.snapshot();
     return new Result(
-        equity, gain, out.closedNotional(), out.feeToLiquidator(), out.baseSpent(), eth.units(sold.atoms()),
-        sale.value(), h.ledger.units(liquidator, USD), h.ledger.units(liquidator, ETH),
-        h.ledger.units(a, USD), h.ledger.units(a, ETH), h.ledger.units(HOUSE_ACCOUNT, USD),
-        h.ledger.units(INSURANCE_ACCOUNT, USD), s.liquidationFees(), s.insurancePaid(), s.badDebt());
+        equity,
+        gain,
+        out.closedNotional(),
+        out.feeToLiquidator(),
+        out.baseSpent(),
+        eth.units(sold.atoms()),
+        sale.value(),
+        h.ledger.units(liquidator, USD),
+        h.ledger.units(liquidator, ETH),
+        h.ledger.units(a, USD),
+        h.ledger.units(a, ETH),
+        h.ledger.units(HOUSE_ACCOUNT, USD),
+        h.ledger.units(INSURANCE_ACCOUNT, USD),
+        s.liquidationFees(),
+        s.insurancePaid(),
+        s.badDebt());
   }
 
   /** One atom of {@code asset} at the coarser of the two precisions, in units. */
@@ -209,8 +233,10 @@ class PerpetualPrecisionTest {
    */
   @Test
   void test_backstop_sharesAreCountedAtTheShareAssetsPrecision() {
-    VenueHarness h = new VenueHarness(CENTS_USD, ETH0, new ImpactModel.None(), BTC0, new ImpactModel.None());
-    PerpetualExchange venue = h.venue(spec(Optional.of(new BackstopTerms(HLP, 10_000, 2.0 / 3, 0.25))));
+    VenueHarness h =
+        new VenueHarness(CENTS_USD, ETH0, new ImpactModel.None(), BTC0, new ImpactModel.None());
+    PerpetualExchange venue =
+        h.venue(spec(Optional.of(new BackstopTerms(HLP, 10_000, 2.0 / 3, 0.25))));
     assertEquals(10_000_000L, h.ledger.balance(AccountId.of("perp/backstop/depositors"), HLP));
     assertEquals(1_000_000L, h.ledger.balance(AccountId.of("perp/backstop"), USD));
     assertEquals(10_000, h.ledger.units(AccountId.of("perp/backstop/depositors"), HLP), 0);

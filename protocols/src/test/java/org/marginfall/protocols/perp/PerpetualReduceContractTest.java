@@ -37,13 +37,20 @@ class PerpetualReduceContractTest {
 
   private static void run(MarginMode mode) {
     VenueHarness h =
-        new VenueHarness(3000, new ImpactModel.LinearLog(5.0e6), 60000, new ImpactModel.LinearLog(5.0e7));
+        new VenueHarness(
+            3000, new ImpactModel.LinearLog(5.0e6), 60000, new ImpactModel.LinearLog(5.0e7));
     PerpetualExchange venue =
         h.venue(
             new PerpetualVenueSpec(
-                VenueId.of("perp"), ORACLE, mode,
+                VenueId.of("perp"),
+                ORACLE,
+                mode,
                 List.of(new PerpMarket(ETH, 0.1, 0.05), new PerpMarket(BTC, 0.1, 0.05)),
-                List.of(new CollateralTerms(ETH, 0.1)), 0.01, 0.5, 5_000, 1_000_000));
+                List.of(new CollateralTerms(ETH, 0.1)),
+                0.01,
+                0.5,
+                5_000,
+                1_000_000));
     RandomStream rng = new RandomStream("test/reduce-contract", 99);
     AccountId keeper = h.fund("keeper", 10_000_000, 0);
     List<AccountId> accounts = new ArrayList<>();
@@ -52,7 +59,8 @@ class PerpetualReduceContractTest {
       for (var market : List.of(ETH, BTC)) {
         AccountId a = venue.marginAccount(owner, market);
         if (!accounts.contains(a)) {
-          venue.deposit(owner, a, USD, Precision.MICRO.atoms(mode == MarginMode.CROSS ? 20_000 : 10_000));
+          venue.deposit(
+              owner, a, USD, Precision.MICRO.atoms(mode == MarginMode.CROSS ? 20_000 : 10_000));
           accounts.add(a);
         }
       }
@@ -62,10 +70,17 @@ class PerpetualReduceContractTest {
     int settlements = 0;
     for (int step = 1; step <= 40; step++) {
       h.clock.step = step;
-      h.setPrice(ETH, h.markets.market(ETH).fundamental() * StrictMath.exp(0.03 * rng.nextStandardNormal()));
-      h.setPrice(BTC, h.markets.market(BTC).fundamental() * StrictMath.exp(0.02 * rng.nextStandardNormal()));
+      h.setPrice(
+          ETH,
+          h.markets.market(ETH).fundamental() * StrictMath.exp(0.03 * rng.nextStandardNormal()));
+      h.setPrice(
+          BTC,
+          h.markets.market(BTC).fundamental() * StrictMath.exp(0.02 * rng.nextStandardNormal()));
       for (AccountId a : accounts) {
-        var market = mode == MarginMode.ISOLATED ? (a.value().endsWith("/ETH") ? ETH : BTC) : rng.nextUniform() < 0.5 ? ETH : BTC;
+        var market =
+            mode == MarginMode.ISOLATED
+                ? (a.value().endsWith("/ETH") ? ETH : BTC)
+                : rng.nextUniform() < 0.5 ? ETH : BTC;
         double u = rng.nextUniform();
         double side = rng.nextUniform() < 0.6 ? 1 : -1;
         try {
@@ -75,7 +90,8 @@ class PerpetualReduceContractTest {
               venue.open(a, market, side * max * 0.5);
             }
           } else if (u < 0.8) {
-            venue.reduce(a, market, (rng.nextUniform() * 2) * (venue.markPrice(market) > 10_000 ? 0.2 : 4));
+            venue.reduce(
+                a, market, (rng.nextUniform() * 2) * (venue.markPrice(market) > 10_000 ? 0.2 : 4));
           }
         } catch (IllegalArgumentException | IllegalStateException refusedOrNoPosition) {
           // Refusals (no position, unpayable loss, wrong side for maxOpenSize) must move nothing;
@@ -101,8 +117,12 @@ class PerpetualReduceContractTest {
       settlements++;
     }
     long houseMove = h.ledger.balance(house, USD) - houseStart;
-    // Reductions are the only market trades made in an account's name (liquidations trade as the venue).
-    long reductions = h.eventsOf(MarketTrade.class).stream().filter(t -> t.trader().startsWith("perp/accounts/")).count();
+    // Reductions are the only market trades made in an account's name (liquidations trade as the
+    // venue).
+    long reductions =
+        h.eventsOf(MarketTrade.class).stream()
+            .filter(t -> t.trader().startsWith("perp/accounts/"))
+            .count();
     assertTrue(reductions > 50, "the sequence exercised reductions: " + reductions);
     assertEquals(-realised, Precision.MICRO.units(houseMove), 1e-6 * settlements + 1e-6);
   }

@@ -17,8 +17,8 @@ import org.marginfall.core.venue.VenueId;
 
 /**
  * {@link PerpetualExchange#expectedLiquidatorReward}: the liquidator's share of the fee a close
- * would pay, by hand on the states of PerpetualExchangeTest's liquidation cases (no price impact, so
- * the estimate is exactly what the liquidation then pays), and nothing moves when it is asked.
+ * would pay, by hand on the states of PerpetualExchangeTest's liquidation cases (no price impact,
+ * so the estimate is exactly what the liquidation then pays), and nothing moves when it is asked.
  */
 class PerpetualRewardEstimateTest {
 
@@ -27,12 +27,19 @@ class PerpetualRewardEstimateTest {
   private static PerpetualVenueSpec spec() {
     // IMF 10%, MMF 5%, ETH collateral haircut 10%, fee 1%, half the fee to the liquidator
     return new PerpetualVenueSpec(
-        VenueId.of("perp"), ORACLE, MarginMode.CROSS,
+        VenueId.of("perp"),
+        ORACLE,
+        MarginMode.CROSS,
         List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)),
-        List.of(new CollateralTerms(ETH, 0.10)), 0.01, 0.5, 600, 1_000_000);
+        List.of(new CollateralTerms(ETH, 0.10)),
+        0.01,
+        0.5,
+        600,
+        1_000_000);
   }
 
-  private static AccountId crossAccount(VenueHarness h, PerpetualExchange venue, String owner, double usd, double eth) {
+  private static AccountId crossAccount(
+      VenueHarness h, PerpetualExchange venue, String owner, double usd, double eth) {
     AccountId o = h.fund(owner, usd, eth);
     AccountId a = venue.marginAccount(o, BTC);
     venue.deposit(o, a, USD, Precision.MICRO.atoms(usd));
@@ -89,7 +96,9 @@ class PerpetualRewardEstimateTest {
     // PnL -5000: 3100 - 5000 < 0, nothing left to pay a fee from
     assertEquals(0, venue.expectedLiquidatorReward(candidate(venue, a)), 0);
     assertEquals(
-        0, venue.expectedLiquidatorReward(new LiquidationCandidate(venue.id(), AccountId.of("perp/accounts/nobody"), null)),
+        0,
+        venue.expectedLiquidatorReward(
+            new LiquidationCandidate(venue.id(), AccountId.of("perp/accounts/nobody"), null)),
         0);
   }
 }

@@ -27,9 +27,15 @@ class PerpetualScreenTest {
   private static PerpetualExchange venue(VenueHarness h, MarginMode mode) {
     return h.venue(
         new PerpetualVenueSpec(
-            VenueId.of("perp"), ORACLE, mode,
-            List.of(new PerpMarket(ETH, 0.10, MMF), new PerpMarket(BTC, 0.10, MMF)), List.of(), 0.01,
-            0.5, 1_000, 1_000_000));
+            VenueId.of("perp"),
+            ORACLE,
+            mode,
+            List.of(new PerpMarket(ETH, 0.10, MMF), new PerpMarket(BTC, 0.10, MMF)),
+            List.of(),
+            0.01,
+            0.5,
+            1_000,
+            1_000_000));
   }
 
   @Test

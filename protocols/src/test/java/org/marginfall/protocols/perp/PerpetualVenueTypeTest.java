@@ -11,18 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
+import org.marginfall.core.testing.DeclaredSpecContext;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * Reading {@code type: perpetual} venues: every error names its exact field path and message, and
- * a valid entry reads into the expected record. Venues are read as element 0 of a {@code venues}
+ * Reading {@code type: perpetual} venues: every error names its exact field path and message, and a
+ * valid entry reads into the expected record. Venues are read as element 0 of a {@code venues}
  * list, so paths look as users see them ({@code venues[0].maintenanceMargin}).
  */
 class PerpetualVenueTypeTest {
@@ -33,7 +33,6 @@ class PerpetualVenueTypeTest {
   private static final AssetId STETH = AssetId.of("stETH");
   private static final AssetId HLP = AssetId.of("HLP");
 
-
   /** The outcome of reading one venue entry. */
   private record Read(VenueSpec spec, List<Problem> problems) {}
 
@@ -41,7 +40,14 @@ class PerpetualVenueTypeTest {
     Problems problems = new Problems();
     Map<String, Object> scenario = Map.of("venues", List.of(venue));
     SpecNode node = SpecNode.root(scenario, problems).get("venues").elements().get(0);
-    VenueSpec spec = new PerpetualVenueType().read(node, DeclaredSpecContext.base("USD").spot("ETH", "BTC").derived("stETH", "HLP").oracles("chainlink", "twap"));
+    VenueSpec spec =
+        new PerpetualVenueType()
+            .read(
+                node,
+                DeclaredSpecContext.base("USD")
+                    .spot("ETH", "BTC")
+                    .derived("stETH", "HLP")
+                    .oracles("chainlink", "twap"));
     return new Read(spec, problems.all());
   }
 
@@ -77,8 +83,15 @@ class PerpetualVenueTypeTest {
     // Defaults: cross margin, fee 1%, liquidator share 50%, no insurance fund, house 1e9.
     assertEquals(
         new PerpetualVenueSpec(
-            VenueId.of("perp"), OracleId.of("chainlink"), MarginMode.CROSS,
-            List.of(new PerpMarket(ETH, 0.05, 0.025)), List.of(), 0.01, 0.5, 0, 1.0e9),
+            VenueId.of("perp"),
+            OracleId.of("chainlink"),
+            MarginMode.CROSS,
+            List.of(new PerpMarket(ETH, 0.05, 0.025)),
+            List.of(),
+            0.01,
+            0.5,
+            0,
+            1.0e9),
         r.spec());
   }
 
@@ -100,9 +113,15 @@ class PerpetualVenueTypeTest {
     assertEquals(List.of(), r.problems());
     assertEquals(
         new PerpetualVenueSpec(
-            VenueId.of("perp"), OracleId.of("twap"), MarginMode.ISOLATED,
+            VenueId.of("perp"),
+            OracleId.of("twap"),
+            MarginMode.ISOLATED,
             List.of(new PerpMarket(ETH, 0.05, 0.025), new PerpMarket(BTC, 0.1, 0.05)),
-            List.of(new CollateralTerms(ETH, 0.1)), 0.015, 0.4, 250000, 5e7),
+            List.of(new CollateralTerms(ETH, 0.1)),
+            0.015,
+            0.4,
+            250000,
+            5e7),
         r.spec());
   }
 
@@ -163,9 +182,11 @@ class PerpetualVenueTypeTest {
     Read r = read(v);
     assertEquals(
         List.of(
-            new Problem("venues[0].markets[0]", "initialMargin is required (on the market or the venue)"),
             new Problem(
-                "venues[0].markets[0]", "maintenanceMargin is required (on the market or the venue)")),
+                "venues[0].markets[0]", "initialMargin is required (on the market or the venue)"),
+            new Problem(
+                "venues[0].markets[0]",
+                "maintenanceMargin is required (on the market or the venue)")),
         r.problems());
     assertNull(r.spec());
   }
@@ -175,7 +196,9 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("marginMode", "hybrid");
     assertOnlyProblem(
-        "venues[0].marginMode", "unknown margin mode 'hybrid' (known: cross, isolated, portfolio)", read(v));
+        "venues[0].marginMode",
+        "unknown margin mode 'hybrid' (known: cross, isolated, portfolio)",
+        read(v));
   }
 
   @Test
@@ -221,7 +244,9 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("markets", List.of(map("asset", "SOL")));
     assertOnlyProblem(
-        "venues[0].markets[0].asset", "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH, HLP)", read(v));
+        "venues[0].markets[0].asset",
+        "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH, HLP)",
+        read(v));
   }
 
   @Test
@@ -229,7 +254,9 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("markets", List.of("ETH", "SOL"));
     assertOnlyProblem(
-        "venues[0].markets[1]", "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH, HLP)", read(v));
+        "venues[0].markets[1]",
+        "unknown asset 'SOL' (declared: USD, ETH, BTC, stETH, HLP)",
+        read(v));
   }
 
   @Test
@@ -237,7 +264,9 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("markets", List.of("stETH"));
     assertOnlyProblem(
-        "venues[0].markets[0]", "market asset stETH must be a spot asset with a price process", read(v));
+        "venues[0].markets[0]",
+        "market asset stETH must be a spot asset with a price process",
+        read(v));
   }
 
   @Test
@@ -333,7 +362,9 @@ class PerpetualVenueTypeTest {
     assertEquals(
         List.of(
             new Problem("venues[0].oracle", "unknown oracle 'pyth' (declared: chainlink, twap)"),
-            new Problem("venues[0].marginMode", "unknown margin mode 'hybrid' (known: cross, isolated, portfolio)"),
+            new Problem(
+                "venues[0].marginMode",
+                "unknown margin mode 'hybrid' (known: cross, isolated, portfolio)"),
             new Problem("venues[0].markets[1]", "market ETH is listed twice")),
         r.problems());
     assertNull(r.spec());
@@ -353,8 +384,19 @@ class PerpetualVenueTypeTest {
     v.put("tiers", List.of(map("lowerBound", 1.0e6, "maintenanceMargin", 0.04)));
     v.put("markets", List.of("ETH", map("asset", "BTC", "tiers", List.of())));
     v.put("collateral", List.of(map("asset", "ETH", "haircut", 0.1, "cap", 1.0e6)));
-    v.put("liquidation", map("mode", "partial", "closeFactor", 0.2, "partialAboveNotional", 100000));
-    v.put("backstop", map("shareAsset", "HLP", "capital", 5.0e6, "takeoverBelow", 0.6667, "unwindFraction", 0.25));
+    v.put(
+        "liquidation", map("mode", "partial", "closeFactor", 0.2, "partialAboveNotional", 100000));
+    v.put(
+        "backstop",
+        map(
+            "shareAsset",
+            "HLP",
+            "capital",
+            5.0e6,
+            "takeoverBelow",
+            0.6667,
+            "unwindFraction",
+            0.25));
     v.put("deleveraging", map("rule", "random-start", "socializeLosses", true));
     v.put("markPrice", "median");
     v.put("markBasisSteps", 3);
@@ -366,11 +408,21 @@ class PerpetualVenueTypeTest {
     assertEquals(List.of(), r.problems());
     PerpetualVenueSpec expected =
         new PerpetualVenueSpec(
-            VenueId.of("perp"), OracleId.of("chainlink"), MarginMode.CROSS,
+            VenueId.of("perp"),
+            OracleId.of("chainlink"),
+            MarginMode.CROSS,
             List.of(
-                new PerpMarket(ETH, 0.05, 0.025, List.of(new MarginTier(0, 0.025), new MarginTier(1.0e6, 0.04))),
+                new PerpMarket(
+                    ETH,
+                    0.05,
+                    0.025,
+                    List.of(new MarginTier(0, 0.025), new MarginTier(1.0e6, 0.04))),
                 new PerpMarket(BTC, 0.05, 0.025)),
-            List.of(new CollateralTerms(ETH, 0.1, 1.0e6)), 0.01, 0.5, 0, 1.0e9,
+            List.of(new CollateralTerms(ETH, 0.1, 1.0e6)),
+            0.01,
+            0.5,
+            0,
+            1.0e9,
             new LiquidationTerms(LiquidationMode.PARTIAL, 0.2, 100000),
             Optional.of(new BackstopTerms(HLP, 5.0e6, 0.6667, 0.25)),
             new DeleveragingTerms(DeleveragingRule.RANDOM_START, true),
@@ -391,7 +443,9 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("liquidation", map("mode", "gradual"));
     assertOnlyProblem(
-        "venues[0].liquidation.mode", "unknown value 'gradual' (known: full, partial, fixed-partial)", read(v));
+        "venues[0].liquidation.mode",
+        "unknown value 'gradual' (known: full, partial, fixed-partial)",
+        read(v));
   }
 
   @Test
@@ -399,7 +453,9 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("liquidation", map("closeFactor", 0.2));
     assertOnlyProblem(
-        "venues[0].liquidation.mode", "closeFactor and partialAboveNotional apply only to mode partial or fixed-partial", read(v));
+        "venues[0].liquidation.mode",
+        "closeFactor and partialAboveNotional apply only to mode partial or fixed-partial",
+        read(v));
   }
 
   @Test
@@ -407,7 +463,9 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("backstop", map("shareAsset", "ETH", "capital", 1000));
     assertOnlyProblem(
-        "venues[0].backstop.shareAsset", "asset 'ETH' must be of kind derived: it is issued by this venue", read(v));
+        "venues[0].backstop.shareAsset",
+        "asset 'ETH' must be of kind derived: it is issued by this venue",
+        read(v));
   }
 
   @Test
@@ -431,7 +489,8 @@ class PerpetualVenueTypeTest {
     v.put("deleveraging", map("rule", "biggest-first"));
     assertOnlyProblem(
         "venues[0].deleveraging.rule",
-        "unknown value 'biggest-first' (known: none, pnl-leverage, pro-rata, random-start)", read(v));
+        "unknown value 'biggest-first' (known: none, pnl-leverage, pro-rata, random-start)",
+        read(v));
   }
 
   @Test
@@ -461,21 +520,36 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put(
         "tiers",
-        List.of(map("lowerBound", 1.0e6, "maintenanceMargin", 0.04), map("lowerBound", 5.0e5, "maintenanceMargin", 0.03)));
+        List.of(
+            map("lowerBound", 1.0e6, "maintenanceMargin", 0.04),
+            map("lowerBound", 5.0e5, "maintenanceMargin", 0.03)));
     Read r = read(v);
     assertEquals(
         List.of(
-            new Problem("venues[0].tiers[1].lowerBound", "must exceed the previous tier's (1000000.0), was 500000.0"),
-            new Problem("venues[0].tiers[1].maintenanceMargin", "must not be below the previous tier's (0.04), was 0.03")),
+            new Problem(
+                "venues[0].tiers[1].lowerBound",
+                "must exceed the previous tier's (1000000.0), was 500000.0"),
+            new Problem(
+                "venues[0].tiers[1].maintenanceMargin",
+                "must not be below the previous tier's (0.04), was 0.03")),
         r.problems());
   }
 
   @Test
   void test_read_firstTierBelowMarketMaintenance() {
     Map<String, Object> v = valid();
-    v.put("markets", List.of(map("asset", "ETH", "tiers", List.of(map("lowerBound", 1.0e6, "maintenanceMargin", 0.02)))));
+    v.put(
+        "markets",
+        List.of(
+            map(
+                "asset",
+                "ETH",
+                "tiers",
+                List.of(map("lowerBound", 1.0e6, "maintenanceMargin", 0.02)))));
     assertOnlyProblem(
-        "venues[0].markets[0].tiers", "the first tier's maintenanceMargin must not be below the market's 0.025", read(v));
+        "venues[0].markets[0].tiers",
+        "the first tier's maintenanceMargin must not be below the market's 0.025",
+        read(v));
   }
 
   @Test
@@ -492,7 +566,9 @@ class PerpetualVenueTypeTest {
     Map<String, Object> v = valid();
     v.put("marginMode", "portfolio");
     assertOnlyProblem(
-        "venues[0].portfolio", "is required with marginMode portfolio (method: span or var)", read(v));
+        "venues[0].portfolio",
+        "is required with marginMode portfolio (method: span or var)",
+        read(v));
     v.put("portfolio", map("method", "span", "priceScanRange", map("ETH", 0.15)));
     Read r = read(v);
     assertEquals(List.of(), r.problems());
@@ -514,4 +590,3 @@ class PerpetualVenueTypeTest {
         read(v));
   }
 }
-

@@ -27,15 +27,26 @@ import org.marginfall.protocols.perp.portfolio.SpanGrid;
 class PortfolioMarginVenueTest {
 
   private static final double TOL = 1e-6;
+
   /** Price scan ranges 15% (ETH) and 10% (BTC), CME grid with extremes at 3 x PSR covered 35%. */
   private static final SpanGrid SPAN =
       new SpanGrid(Map.of(ETH, 0.15, BTC, 0.10), ScenarioGrid.cme(3, 0.35), List.of(), 1.1);
 
   private static PerpetualVenueSpec spec() {
     return new PerpetualVenueSpec(
-        VenueId.of("pm"), ORACLE, MarginMode.PORTFOLIO,
-        List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)), List.of(), 0.01, 0.5,
-        0, 1.0e9, LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE, PricingTerms.DEFAULT,
+        VenueId.of("pm"),
+        ORACLE,
+        MarginMode.PORTFOLIO,
+        List.of(new PerpMarket(ETH, 0.10, 0.05), new PerpMarket(BTC, 0.10, 0.05)),
+        List.of(),
+        0.01,
+        0.5,
+        0,
+        1.0e9,
+        LiquidationTerms.FULL,
+        Optional.empty(),
+        DeleveragingTerms.NONE,
+        PricingTerms.DEFAULT,
         Optional.of(SPAN));
   }
 
@@ -57,7 +68,8 @@ class PortfolioMarginVenueTest {
     venue.open(a, BTC, -0.5);
     // ETH long 30,000: worst is the extreme down move, 30,000 * 0.45 * 0.35 = 4,725.
     // BTC short 30,000: worst is the extreme up move, 30,000 * 0.30 * 0.35 = 3,150.
-    // No inter-commodity credit: MM = 7,875; IM = 1.1 * 7,875 = 8,662.5. (Fractions would give 3,000 / 6,000.)
+    // No inter-commodity credit: MM = 7,875; IM = 1.1 * 7,875 = 8,662.5. (Fractions would give
+    // 3,000 / 6,000.)
     MarginState s = venue.marginState(a);
     assertEquals(10_000, s.equity(), TOL);
     assertEquals(7_875, s.maintenanceRequirement(), TOL);
@@ -105,9 +117,20 @@ class PortfolioMarginVenueTest {
         IllegalArgumentException.class,
         () ->
             new PerpetualVenueSpec(
-                VenueId.of("pm"), ORACLE, MarginMode.CROSS, List.of(new PerpMarket(ETH, 0.10, 0.05)), List.of(),
-                0.01, 0.5, 0, 1.0e9, LiquidationTerms.FULL, Optional.empty(), DeleveragingTerms.NONE,
-                PricingTerms.DEFAULT, Optional.of(SPAN)));
+                VenueId.of("pm"),
+                ORACLE,
+                MarginMode.CROSS,
+                List.of(new PerpMarket(ETH, 0.10, 0.05)),
+                List.of(),
+                0.01,
+                0.5,
+                0,
+                1.0e9,
+                LiquidationTerms.FULL,
+                Optional.empty(),
+                DeleveragingTerms.NONE,
+                PricingTerms.DEFAULT,
+                Optional.of(SPAN)));
   }
 
   @Test
@@ -116,11 +139,11 @@ class PortfolioMarginVenueTest {
     PerpetualExchange venue = h.venue(spec());
     AccountId a = account(h, venue, 10_000);
     // ETH alone: IM = 1.1 * 0.45 * 0.35 * N = 0.17325 N <= 10,000  =>  N <= 57,720.7792...,
-    // i.e. 19.2402597... ETH at 3000 (fractional margin would allow 10,000 / 0.1 / 3000 = 33.3 ETH).
+    // i.e. 19.2402597... ETH at 3000 (fractional margin would allow 10,000 / 0.1 / 3000 = 33.3
+    // ETH).
     double max = venue.maxOpenSize(a, ETH, 1);
     assertEquals(10_000 / 0.17325 / 3000, max, 1e-6);
     venue.open(a, ETH, max * (1 - 1e-9));
     assertThrows(IllegalStateException.class, () -> venue.open(a, ETH, 1e-3));
   }
 }
-

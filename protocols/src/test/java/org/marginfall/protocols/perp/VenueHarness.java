@@ -22,20 +22,24 @@ import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.spec.VenueServices;
 
 /**
- * The run state a perpetual venue is built against, assembled by hand for unit tests: a ledger
- * over USD, ETH, BTC and HLP (vault shares), one shared market per spot asset, one immediate oracle whose feeds follow
- * the market when {@link #setPrice} moves it, an event list and a settable clock. Every asset is
- * counted at six decimals unless the harness is built with its own decimals per asset.
+ * The run state a perpetual venue is built against, assembled by hand for unit tests: a ledger over
+ * USD, ETH, BTC and HLP (vault shares), one shared market per spot asset, one immediate oracle
+ * whose feeds follow the market when {@link #setPrice} moves it, an event list and a settable
+ * clock. Every asset is counted at six decimals unless the harness is built with its own decimals
+ * per asset.
  */
 final class VenueHarness {
 
   static final AssetId USD = AssetId.of("USD");
   static final AssetId ETH = AssetId.of("ETH");
   static final AssetId BTC = AssetId.of("BTC");
+
   /** Shares of a backstop vault (a derived asset). */
   static final AssetId HLP = AssetId.of("HLP");
+
   static final OracleId ORACLE = OracleId.of("oracle");
   static final List<AssetId> ASSETS = List.of(USD, ETH, BTC, HLP);
+
   /** Six decimals for every asset in {@link #ASSETS}: what {@code new Ledger(ASSETS)} counts in. */
   static final List<Integer> MICRO_DECIMALS = List.of(6, 6, 6, 6);
 
@@ -73,10 +77,15 @@ final class VenueHarness {
   }
 
   /**
-   * Markets at the given initial prices over a ledger that counts the assets of {@link #ASSETS}
-   * at {@code decimals} (one per asset, in the same order).
+   * Markets at the given initial prices over a ledger that counts the assets of {@link #ASSETS} at
+   * {@code decimals} (one per asset, in the same order).
    */
-  VenueHarness(List<Integer> decimals, double eth, ImpactModel ethImpact, double btc, ImpactModel btcImpact) {
+  VenueHarness(
+      List<Integer> decimals,
+      double eth,
+      ImpactModel ethImpact,
+      double btc,
+      ImpactModel btcImpact) {
     ledger = new Ledger(ASSETS, decimals);
     markets = new Markets(ledger, USD, events::add, clock);
     markets.add(new SharedMarket(ETH, ethImpact, Double.POSITIVE_INFINITY, eth));
@@ -84,7 +93,9 @@ final class VenueHarness {
     oracle.addFeed(ETH, eth);
     oracle.addFeed(BTC, btc);
     oracles.add(oracle);
-    services = new VenueServices(ledger, markets, oracles, events::add, clock, USD, new RandomStreams(1, 0));
+    services =
+        new VenueServices(
+            ledger, markets, oracles, events::add, clock, USD, new RandomStreams(1, 0));
   }
 
   PerpetualExchange venue(PerpetualVenueSpec spec) {
@@ -129,8 +140,8 @@ final class VenueHarness {
   }
 
   /**
-   * The books balance: every asset sums to exactly zero atoms, no ordinary account is negative,
-   * and the venue's own audit (after a fresh mark, as the engine's record phase does) is clean.
+   * The books balance: every asset sums to exactly zero atoms, no ordinary account is negative, and
+   * the venue's own audit (after a fresh mark, as the engine's record phase does) is clean.
    */
   void assertBooksBalance(PerpetualExchange venue) {
     for (AssetId a : ASSETS) {

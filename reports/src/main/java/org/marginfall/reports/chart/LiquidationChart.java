@@ -19,32 +19,36 @@ import org.marginfall.reports.data.TimeSeriesReader;
  */
 final class LiquidationChart {
 
-    private LiquidationChart() {
+  private LiquidationChart() {}
+
+  static JFreeChart create(TimeSeries table, String baseCurrency) {
+    double[] steps = table.column(TimeSeriesReader.STEP);
+    List<String> venues = RunColumns.ids(table, RunColumns.LIQUIDATED_NOTIONAL);
+
+    CategoryTableXYDataset dataset = new CategoryTableXYDataset();
+    StackedXYBarRenderer bars = new StackedXYBarRenderer(0.15);
+    bars.setBarPainter(new StandardXYBarPainter());
+    bars.setShadowVisible(false);
+    bars.setDrawBarOutline(false);
+    for (int v = 0; v < venues.size(); v++) {
+      double[] notional =
+          table.column(RunColumns.column(RunColumns.LIQUIDATED_NOTIONAL, venues.get(v)));
+      for (int i = 0; i < steps.length; i++) {
+        // A missing cell stays missing (not 0) but still registers the series, so colours
+        // keep following venue order even for a venue with no values at all.
+        dataset.add(steps[i], Double.isNaN(notional[i]) ? null : notional[i], venues.get(v), false);
+      }
+      bars.setSeriesPaint(v, Palette.color(v));
     }
 
-    static JFreeChart create(TimeSeries table, String baseCurrency) {
-        double[] steps = table.column(TimeSeriesReader.STEP);
-        List<String> venues = RunColumns.ids(table, RunColumns.LIQUIDATED_NOTIONAL);
-
-        CategoryTableXYDataset dataset = new CategoryTableXYDataset();
-        StackedXYBarRenderer bars = new StackedXYBarRenderer(0.15);
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setShadowVisible(false);
-        bars.setDrawBarOutline(false);
-        for (int v = 0; v < venues.size(); v++) {
-            double[] notional = table.column(RunColumns.column(RunColumns.LIQUIDATED_NOTIONAL, venues.get(v)));
-            for (int i = 0; i < steps.length; i++) {
-                // A missing cell stays missing (not 0) but still registers the series, so colours
-                // keep following venue order even for a venue with no values at all.
-                dataset.add(steps[i], Double.isNaN(notional[i]) ? null : notional[i], venues.get(v), false);
-            }
-            bars.setSeriesPaint(v, Palette.color(v));
-        }
-
-        XYPlot plot = new XYPlot(dataset, ChartStyle.stepAxis(),
-                ChartStyle.valueAxis("notional (" + baseCurrency + ")", true), bars);
-        plot.setNoDataMessage("no liquidated_notional columns");
-        StepTime.add(plot, table);
-        return ChartStyle.chart("Liquidated notional per step", plot);
-    }
+    XYPlot plot =
+        new XYPlot(
+            dataset,
+            ChartStyle.stepAxis(),
+            ChartStyle.valueAxis("notional (" + baseCurrency + ")", true),
+            bars);
+    plot.setNoDataMessage("no liquidated_notional columns");
+    StepTime.add(plot, table);
+    return ChartStyle.chart("Liquidated notional per step", plot);
+  }
 }

@@ -22,6 +22,7 @@ import org.marginfall.reports.data.OracleFailure;
 final class ShockMarkers {
 
   private static final Color SHADE = new Color(0xE6, 0x9F, 0x00, 40);
+
   /** Okabe–Ito reddish purple, translucent. */
   private static final Color FAILURE = new Color(0xCC, 0x79, 0xA7, 50);
 
@@ -39,10 +40,10 @@ final class ShockMarkers {
   }
 
   /**
-   * Adds one shaded window per scheduled oracle failure of {@code asset} (every failure when
-   * {@code asset} is null), over its steps {@code [first - 0.5, last + 0.5]}, in purple and labelled
-   * at the bottom ({@code oracle <id>: <mode>}) so it stays apart from a shock's orange window and
-   * top label where the two overlap.
+   * Adds one shaded window per scheduled oracle failure of {@code asset} (every failure when {@code
+   * asset} is null), over its steps {@code [first - 0.5, last + 0.5]}, in purple and labelled at
+   * the bottom ({@code oracle <id>: <mode>}) so it stays apart from a shock's orange window and top
+   * label where the two overlap.
    */
   static void addOracleFailures(XYPlot plot, List<OracleFailure> failures, String asset) {
     for (OracleFailure f : failures) {

@@ -15,44 +15,44 @@ import java.util.Optional;
  */
 public final class ManifestReader {
 
-    private ManifestReader() {
-    }
+  private ManifestReader() {}
 
-    /**
-     * @param file path of a {@code manifest.json}, which need not exist
-     * @return its provenance fields, or empty if the file does not exist
-     * @throws ReportException if the file exists but is not valid JSON or a field has the wrong type
-     * @throws IOException if the file exists but cannot be read
-     */
-    public static Optional<RunManifest> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        JsonSection root = JsonFile.readObject(file);
-        JsonSection software = root.optionalSection("software");
-        JsonSection scenario = root.optionalSection("scenario");
-        JsonSection jvm = root.optionalSection("jvm");
-        JsonSection os = root.optionalSection("os");
-        return Optional.of(new RunManifest(
-                software == null ? null : software.optionalText("name"),
-                software == null ? null : software.optionalText("version"),
-                software == null ? null : software.optionalText("gitCommit"),
-                software == null ? null : software.optionalBoolean("gitDirty"),
-                scenario == null ? null : scenario.optionalText("file"),
-                scenario == null ? null : scenario.optionalText("sha256"),
-                root.optionalLong("seed"),
-                root.optionalLong("replication"),
-                root.optionalText("startedAt"),
-                root.optionalDouble("wallTimeSeconds"),
-                jvm == null ? null : joined(jvm.optionalText("vendor"), jvm.optionalText("version")),
-                os == null ? null : joined(os.optionalText("name"), os.optionalText("arch"))));
+  /**
+   * @param file path of a {@code manifest.json}, which need not exist
+   * @return its provenance fields, or empty if the file does not exist
+   * @throws ReportException if the file exists but is not valid JSON or a field has the wrong type
+   * @throws IOException if the file exists but cannot be read
+   */
+  public static Optional<RunManifest> read(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return Optional.empty();
     }
+    JsonSection root = JsonFile.readObject(file);
+    JsonSection software = root.optionalSection("software");
+    JsonSection scenario = root.optionalSection("scenario");
+    JsonSection jvm = root.optionalSection("jvm");
+    JsonSection os = root.optionalSection("os");
+    return Optional.of(
+        new RunManifest(
+            software == null ? null : software.optionalText("name"),
+            software == null ? null : software.optionalText("version"),
+            software == null ? null : software.optionalText("gitCommit"),
+            software == null ? null : software.optionalBoolean("gitDirty"),
+            scenario == null ? null : scenario.optionalText("file"),
+            scenario == null ? null : scenario.optionalText("sha256"),
+            root.optionalLong("seed"),
+            root.optionalLong("replication"),
+            root.optionalText("startedAt"),
+            root.optionalDouble("wallTimeSeconds"),
+            jvm == null ? null : joined(jvm.optionalText("vendor"), jvm.optionalText("version")),
+            os == null ? null : joined(os.optionalText("name"), os.optionalText("arch"))));
+  }
 
-    /** "a b", or whichever part is present, or null if neither is. */
-    private static String joined(String a, String b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null ? a : a + " " + b;
+  /** "a b", or whichever part is present, or null if neither is. */
+  private static String joined(String a, String b) {
+    if (a == null) {
+      return b;
     }
+    return b == null ? a : a + " " + b;
+  }
 }

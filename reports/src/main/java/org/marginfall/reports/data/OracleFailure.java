@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A scheduled failure of one oracle's feed of one asset ({@code oracles[].failures[]} of the
- * scenario, docs/scenarios.md): in force from step {@code first} to step {@code last}, both included.
+ * scenario, docs/scenarios.md): in force from step {@code first} to step {@code last}, both
+ * included.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -16,9 +17,9 @@ import java.util.Objects;
  */
 public record OracleFailure(String oracle, String asset, String mode, long first, long last) {
 
-    public OracleFailure {
-        Objects.requireNonNull(oracle, "oracle");
-        Objects.requireNonNull(asset, "asset");
-        Objects.requireNonNull(mode, "mode");
-    }
+  public OracleFailure {
+    Objects.requireNonNull(oracle, "oracle");
+    Objects.requireNonNull(asset, "asset");
+    Objects.requireNonNull(mode, "mode");
+  }
 }

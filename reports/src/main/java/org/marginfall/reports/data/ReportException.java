@@ -11,27 +11,27 @@ package org.marginfall.reports.data;
  */
 public final class ReportException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * @param file the input file's name as the user knows it, e.g. {@code summary.json}
-     * @param problem what is wrong with it
-     */
-    public ReportException(String file, String problem) {
-        super(oneLine(file + ": " + problem));
-    }
+  /**
+   * @param file the input file's name as the user knows it, e.g. {@code summary.json}
+   * @param problem what is wrong with it
+   */
+  public ReportException(String file, String problem) {
+    super(oneLine(file + ": " + problem));
+  }
 
-    /**
-     * @param file the input file's name as the user knows it, e.g. {@code summary.json}
-     * @param problem what is wrong with it
-     * @param cause the parser or I/O exception behind the problem
-     */
-    public ReportException(String file, String problem, Throwable cause) {
-        super(oneLine(file + ": " + problem), cause);
-    }
+  /**
+   * @param file the input file's name as the user knows it, e.g. {@code summary.json}
+   * @param problem what is wrong with it
+   * @param cause the parser or I/O exception behind the problem
+   */
+  public ReportException(String file, String problem, Throwable cause) {
+    super(oneLine(file + ": " + problem), cause);
+  }
 
-    /** Input text (column names, parser messages) can carry line breaks; the CLI prints one line. */
-    private static String oneLine(String message) {
-        return message.replaceAll("\\s*\\R\\s*", " ");
-    }
+  /** Input text (column names, parser messages) can carry line breaks; the CLI prints one line. */
+  private static String oneLine(String message) {
+    return message.replaceAll("\\s*\\R\\s*", " ");
+  }
 }

@@ -8,17 +8,20 @@ package org.marginfall.reports.data;
  */
 public final class RunFiles {
 
-    /** Metrics per venue and per asset; required. */
-    public static final String SUMMARY = "summary.json";
-    /** One row per step; required. */
-    public static final String TIMESERIES = "timeseries.csv";
-    /** Provenance; optional for the report. */
-    public static final String MANIFEST = "manifest.json";
-    /** Directory, relative to the run directory, that holds the chart files. */
-    public static final String CHARTS_DIR = "charts";
-    /** The self-contained HTML page. */
-    public static final String REPORT = "report.html";
+  /** Metrics per venue and per asset; required. */
+  public static final String SUMMARY = "summary.json";
 
-    private RunFiles() {
-    }
+  /** One row per step; required. */
+  public static final String TIMESERIES = "timeseries.csv";
+
+  /** Provenance; optional for the report. */
+  public static final String MANIFEST = "manifest.json";
+
+  /** Directory, relative to the run directory, that holds the chart files. */
+  public static final String CHARTS_DIR = "charts";
+
+  /** The self-contained HTML page. */
+  public static final String REPORT = "report.html";
+
+  private RunFiles() {}
 }

@@ -15,40 +15,39 @@ import java.util.Map;
  */
 public final class SummaryReader {
 
-    private SummaryReader() {
-    }
+  private SummaryReader() {}
 
-    /**
-     * @param file path of a {@code summary.json}
-     * @return its contents
-     * @throws ReportException if the file is missing or does not follow the contract
-     * @throws IOException if the file exists but cannot be read
-     */
-    public static RunSummary read(Path file) throws IOException {
-        JsonSection root = JsonFile.readObject(file);
+  /**
+   * @param file path of a {@code summary.json}
+   * @return its contents
+   * @throws ReportException if the file is missing or does not follow the contract
+   * @throws IOException if the file exists but cannot be read
+   */
+  public static RunSummary read(Path file) throws IOException {
+    JsonSection root = JsonFile.readObject(file);
 
-        JsonSection scenario = root.section("scenario");
-        JsonSection run = root.section("run");
-        JsonSection audit = root.optionalSection("audit");
+    JsonSection scenario = root.section("scenario");
+    JsonSection run = root.section("run");
+    JsonSection audit = root.optionalSection("audit");
 
-        return new RunSummary(
-                new RunSummary.Scenario(scenario.requiredText("name"), scenario.optionalText("sha256")),
-                new RunSummary.Settings(
-                        run.requiredLong("seed"),
-                        run.requiredLong("steps"),
-                        run.requiredDouble("stepSeconds"),
-                        run.requiredText("baseCurrency"),
-                        run.fields()),
-                entities(root.section("assets")),
-                entities(root.section("venues")),
-                root.section("totals").fields(),
-                audit == null ? SummaryFields.empty() : audit.fields());
-    }
+    return new RunSummary(
+        new RunSummary.Scenario(scenario.requiredText("name"), scenario.optionalText("sha256")),
+        new RunSummary.Settings(
+            run.requiredLong("seed"),
+            run.requiredLong("steps"),
+            run.requiredDouble("stepSeconds"),
+            run.requiredText("baseCurrency"),
+            run.fields()),
+        entities(root.section("assets")),
+        entities(root.section("venues")),
+        root.section("totals").fields(),
+        audit == null ? SummaryFields.empty() : audit.fields());
+  }
 
-    /** Per-asset or per-venue objects, keyed by id, in file (= scenario) order. */
-    private static Map<String, SummaryFields> entities(JsonSection section) {
-        Map<String, SummaryFields> result = new LinkedHashMap<>();
-        section.children().forEach((id, fields) -> result.put(id, fields.fields()));
-        return result;
-    }
+  /** Per-asset or per-venue objects, keyed by id, in file (= scenario) order. */
+  private static Map<String, SummaryFields> entities(JsonSection section) {
+    Map<String, SummaryFields> result = new LinkedHashMap<>();
+    section.children().forEach((id, fields) -> result.put(id, fields.fields()));
+    return result;
+  }
 }

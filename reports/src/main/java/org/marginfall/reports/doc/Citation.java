@@ -8,25 +8,32 @@ package org.marginfall.reports.doc;
  */
 public final class Citation {
 
-    /** The title of CITATION.cff. */
-    public static final String TITLE =
-            "Marginfall: agent-based simulation of liquidation contagion across margin venues that share collateral";
-    /** The authors of CITATION.cff. */
-    public static final String AUTHORS = "The Marginfall contributors";
+  /** The title of CITATION.cff. */
+  public static final String TITLE =
+      "Marginfall: agent-based simulation of liquidation contagion across margin venues that share collateral";
 
-    private Citation() {
-    }
+  /** The authors of CITATION.cff. */
+  public static final String AUTHORS = "The Marginfall contributors";
 
-    /**
-     * @param name software name from the manifest, or null
-     * @param version software version, or null
-     * @param commit git commit, or null
-     * @return one sentence to quote
-     */
-    public static String line(String name, String version, String commit) {
-        return "How to cite: " + AUTHORS + ", \"" + TITLE + "\" (software " + (name == null ? "marginfall" : name)
-                + ", version " + (version == null ? "unknown" : version)
-                + ", git commit " + (commit == null ? "unknown" : commit)
-                + "); see CITATION.cff in the Marginfall repository.";
-    }
+  private Citation() {}
+
+  /**
+   * @param name software name from the manifest, or null
+   * @param version software version, or null
+   * @param commit git commit, or null
+   * @return one sentence to quote
+   */
+  public static String line(String name, String version, String commit) {
+    return "How to cite: "
+        + AUTHORS
+        + ", \""
+        + TITLE
+        + "\" (software "
+        + (name == null ? "marginfall" : name)
+        + ", version "
+        + (version == null ? "unknown" : version)
+        + ", git commit "
+        + (commit == null ? "unknown" : commit)
+        + "); see CITATION.cff in the Marginfall repository.";
+  }
 }

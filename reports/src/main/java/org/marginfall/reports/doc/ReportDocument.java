@@ -11,20 +11,24 @@ import java.util.Objects;
  */
 public record ReportDocument(String title, List<Block> blocks) {
 
-    public ReportDocument {
-        Objects.requireNonNull(title, "title");
-        blocks = List.copyOf(blocks);
-    }
+  public ReportDocument {
+    Objects.requireNonNull(title, "title");
+    blocks = List.copyOf(blocks);
+  }
 
-    /** The tables, in page order. */
-    public List<Table> tables() {
-        return blocks.stream().filter(b -> b instanceof Block.TableBlock)
-                .map(b -> ((Block.TableBlock) b).table()).toList();
-    }
+  /** The tables, in page order. */
+  public List<Table> tables() {
+    return blocks.stream()
+        .filter(b -> b instanceof Block.TableBlock)
+        .map(b -> ((Block.TableBlock) b).table())
+        .toList();
+  }
 
-    /** The charts, in page order. */
-    public List<RenderedChart> charts() {
-        return blocks.stream().filter(b -> b instanceof Block.Figure)
-                .map(b -> ((Block.Figure) b).chart()).toList();
-    }
+  /** The charts, in page order. */
+  public List<RenderedChart> charts() {
+    return blocks.stream()
+        .filter(b -> b instanceof Block.Figure)
+        .map(b -> ((Block.Figure) b).chart())
+        .toList();
+  }
 }

@@ -14,22 +14,25 @@ import java.util.TreeMap;
  */
 public final class ShortfallTally {
 
-    private final Map<String, Map<String, Double>> shortfalls = new LinkedHashMap<>();
+  private final Map<String, Map<String, Double>> shortfalls = new LinkedHashMap<>();
 
-    /** Adds one {@code insurance_payout} or {@code bad_debt} amount of {@code account} on {@code venue}. */
-    public void add(String venue, String account, double amount) {
-        shortfalls.computeIfAbsent(venue, v -> new TreeMap<>()).merge(account, amount, Double::sum);
-    }
+  /**
+   * Adds one {@code insurance_payout} or {@code bad_debt} amount of {@code account} on {@code
+   * venue}.
+   */
+  public void add(String venue, String account, double amount) {
+    shortfalls.computeIfAbsent(venue, v -> new TreeMap<>()).merge(account, amount, Double::sum);
+  }
 
-    /** Venue to (account to shortfall), a copy. */
-    public Map<String, Map<String, Double>> shortfalls() {
-        Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
-        shortfalls.forEach((v, m) -> copy.put(v, new TreeMap<>(m)));
-        return copy;
-    }
+  /** Venue to (account to shortfall), a copy. */
+  public Map<String, Map<String, Double>> shortfalls() {
+    Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+    shortfalls.forEach((v, m) -> copy.put(v, new TreeMap<>(m)));
+    return copy;
+  }
 
-    /** The venue's shortfalls against its starting insurance fund {@code fund}. */
-    public AccountShortfalls of(String venue, double fund) {
-        return new AccountShortfalls(venue, fund, shortfalls.getOrDefault(venue, Map.of()));
-    }
+  /** The venue's shortfalls against its starting insurance fund {@code fund}. */
+  public AccountShortfalls of(String venue, double fund) {
+    return new AccountShortfalls(venue, fund, shortfalls.getOrDefault(venue, Map.of()));
+  }
 }

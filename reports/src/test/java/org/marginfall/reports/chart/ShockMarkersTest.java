@@ -17,7 +17,8 @@ class ShockMarkersTest {
   @Test
   void test_windows_groupConsecutiveSteps() {
     // A 10-step shock starting at 20 and a one-step shock at 45.
-    TreeSet<Long> steps = new TreeSet<>(List.of(20L, 21L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L, 45L));
+    TreeSet<Long> steps =
+        new TreeSet<>(List.of(20L, 21L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L, 45L));
     List<long[]> w = ShockMarkers.windows(steps);
     assertEquals(2, w.size());
     assertArrayEquals(new long[] {20, 29}, w.get(0));
@@ -39,8 +40,10 @@ class ShockMarkersTest {
   @Test
   void test_addOracleFailures_shadesEachFailureOfTheAssetOverItsSteps() {
     XYPlot plot = new XYPlot();
-    List<OracleFailure> failures = List.of(new OracleFailure("print-feed", "ETH", "wrong", 60, 64),
-        new OracleFailure("frozen-feed", "BTC", "frozen", 20, 49));
+    List<OracleFailure> failures =
+        List.of(
+            new OracleFailure("print-feed", "ETH", "wrong", 60, 64),
+            new OracleFailure("frozen-feed", "BTC", "frozen", 20, 49));
     ShockMarkers.addOracleFailures(plot, failures, "ETH");
     assertEquals(1, plot.getDomainMarkers(Layer.BACKGROUND).size());
     IntervalMarker m = (IntervalMarker) plot.getDomainMarkers(Layer.BACKGROUND).iterator().next();

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scheduled oracle failures of a run, from the scenario copy in its directory. */
 class OracleFailureReaderTest {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void test_read_everyFailureOfEveryOracleWithItsSteps() throws Exception {
-        Files.writeString(dir.resolve("scenario.yaml"), """
+  @Test
+  void test_read_everyFailureOfEveryOracleWithItsSteps() throws Exception {
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        """
                 name: oracle-failures
                 oracles:
                   - id: print-feed
@@ -28,16 +29,20 @@ class OracleFailureReaderTest {
                       - {asset: ETH, fromStep: 20, steps: 30, mode: frozen}
                       - {asset: BTC, fromStep: 7, mode: lagging, lagSteps: 3}
                 """);
-        // In force over [fromStep, fromStep + steps): the last step is fromStep + steps - 1; steps defaults to 1.
-        assertEquals(List.of(new OracleFailure("print-feed", "ETH", "wrong", 60, 64),
-                new OracleFailure("frozen-feed", "ETH", "frozen", 20, 49),
-                new OracleFailure("frozen-feed", "BTC", "lagging", 7, 7)), OracleFailureReader.read(dir));
-    }
+    // In force over [fromStep, fromStep + steps): the last step is fromStep + steps - 1; steps
+    // defaults to 1.
+    assertEquals(
+        List.of(
+            new OracleFailure("print-feed", "ETH", "wrong", 60, 64),
+            new OracleFailure("frozen-feed", "ETH", "frozen", 20, 49),
+            new OracleFailure("frozen-feed", "BTC", "lagging", 7, 7)),
+        OracleFailureReader.read(dir));
+  }
 
-    @Test
-    void test_read_noScenarioOrNoFailuresIsEmpty() throws Exception {
-        assertEquals(List.of(), OracleFailureReader.read(dir));
-        Files.writeString(dir.resolve("scenario.yaml"), "name: x\noracles:\n  - {id: feed}\n");
-        assertEquals(List.of(), OracleFailureReader.read(dir));
-    }
+  @Test
+  void test_read_noScenarioOrNoFailuresIsEmpty() throws Exception {
+    assertEquals(List.of(), OracleFailureReader.read(dir));
+    Files.writeString(dir.resolve("scenario.yaml"), "name: x\noracles:\n  - {id: feed}\n");
+    assertEquals(List.of(), OracleFailureReader.read(dir));
+  }
 }

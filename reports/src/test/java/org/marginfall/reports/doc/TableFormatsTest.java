@@ -9,84 +9,100 @@ import org.junit.jupiter.api.Test;
 
 class TableFormatsTest {
 
-    private static final Table TABLE = new Table("risk", "Risk & co", List.of("metric", "VaR 95%"),
-            List.of(List.of("bad_debt", "1, 2"), List.of("say \"hi\"", "\u2014")));
+  private static final Table TABLE =
+      new Table(
+          "risk",
+          "Risk & co",
+          List.of("metric", "VaR 95%"),
+          List.of(List.of("bad_debt", "1, 2"), List.of("say \"hi\"", "\u2014")));
 
-    @Test
-    void test_csv_quotesOnlyWhenNeeded() {
-        assertEquals("metric,VaR 95%\nbad_debt,\"1, 2\"\n\"say \"\"hi\"\"\",\u2014\n", TableFormats.csv(TABLE));
-    }
+  @Test
+  void test_csv_quotesOnlyWhenNeeded() {
+    assertEquals(
+        "metric,VaR 95%\nbad_debt,\"1, 2\"\n\"say \"\"hi\"\"\",\u2014\n", TableFormats.csv(TABLE));
+  }
 
-    @Test
-    void test_latex_booktabsAndEscapes() {
-        String tex = TableFormats.latex(TABLE);
-        assertTrue(tex.contains("\\caption{Risk \\& co}"), tex);
-        assertTrue(tex.contains("\\label{tab:risk}"));
-        assertTrue(tex.contains("\\begin{tabular}{lr}\n\\toprule\nmetric & VaR 95\\% \\\\\n\\midrule\n"), tex);
-        assertTrue(tex.contains("bad\\_debt & 1, 2 \\\\\n"));
-        assertTrue(tex.contains("say \"hi\" & --- \\\\\n\\bottomrule\n\\end{tabular}"), tex);
-    }
+  @Test
+  void test_latex_booktabsAndEscapes() {
+    String tex = TableFormats.latex(TABLE);
+    assertTrue(tex.contains("\\caption{Risk \\& co}"), tex);
+    assertTrue(tex.contains("\\label{tab:risk}"));
+    assertTrue(
+        tex.contains("\\begin{tabular}{lr}\n\\toprule\nmetric & VaR 95\\% \\\\\n\\midrule\n"), tex);
+    assertTrue(tex.contains("bad\\_debt & 1, 2 \\\\\n"));
+    assertTrue(tex.contains("say \"hi\" & --- \\\\\n\\bottomrule\n\\end{tabular}"), tex);
+  }
 
-    @Test
-    void test_table_rejectsRaggedRowsAndBadIds() {
-        assertThrows(IllegalArgumentException.class, () -> new Table("t", "t", List.of("a", "b"), List.of(List.of("1"))));
-        assertThrows(IllegalArgumentException.class, () -> new Table("../x", "t", List.of("a"), List.of()));
-    }
+  @Test
+  void test_table_rejectsRaggedRowsAndBadIds() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Table("t", "t", List.of("a", "b"), List.of(List.of("1"))));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Table("../x", "t", List.of("a"), List.of()));
+  }
 
-    @Test
-    void test_numbers_format() {
-        assertEquals("3,400", Numbers.format(3400.0));
-        assertEquals("1.00689", Numbers.format(1.006894));
-        assertEquals("0.5", Numbers.format(0.5));
-        // Six significant digits, but never fewer than the integer part: no 5.78621e+06.
-        assertEquals("5,786,210", Numbers.format(5786210.123456789));
-        assertEquals("64,121.6", Numbers.format(64121.55));
-        assertEquals("-1,234.5", Numbers.format(-1234.5));
-        assertEquals("0.000123457", Numbers.format(1.234567e-4));
-        assertEquals("1.23457e-05", Numbers.format(1.234567e-5));
-        assertEquals("1.23457e+20", Numbers.format(1.234567e20));
-        assertEquals("0", Numbers.format(-0.0));
-        assertEquals("\u2014", Numbers.format(Double.NaN));
-        assertEquals("inf", Numbers.format(Double.POSITIVE_INFINITY));
-    }
+  @Test
+  void test_numbers_format() {
+    assertEquals("3,400", Numbers.format(3400.0));
+    assertEquals("1.00689", Numbers.format(1.006894));
+    assertEquals("0.5", Numbers.format(0.5));
+    // Six significant digits, but never fewer than the integer part: no 5.78621e+06.
+    assertEquals("5,786,210", Numbers.format(5786210.123456789));
+    assertEquals("64,121.6", Numbers.format(64121.55));
+    assertEquals("-1,234.5", Numbers.format(-1234.5));
+    assertEquals("0.000123457", Numbers.format(1.234567e-4));
+    assertEquals("1.23457e-05", Numbers.format(1.234567e-5));
+    assertEquals("1.23457e+20", Numbers.format(1.234567e20));
+    assertEquals("0", Numbers.format(-0.0));
+    assertEquals("\u2014", Numbers.format(Double.NaN));
+    assertEquals("inf", Numbers.format(Double.POSITIVE_INFINITY));
+  }
 
-    @Test
-    void test_numbers_exactKeepsEveryDigit() {
-        assertEquals("5786210.123456789", Numbers.exact(5786210.123456789));
-        assertEquals("10000000", Numbers.exact(1.0e7));
-        assertEquals("0.30000000000000004", Numbers.exact(0.1 + 0.2));
-        assertEquals("0.0000123", Numbers.exact(1.23e-5));
-        assertEquals(1.234567e-30, Double.parseDouble(Numbers.exact(1.234567e-30)));
-        assertEquals("\u2014", Numbers.exact(Double.NaN));
-        assertEquals("-inf", Numbers.exact(Double.NEGATIVE_INFINITY));
-    }
+  @Test
+  void test_numbers_exactKeepsEveryDigit() {
+    assertEquals("5786210.123456789", Numbers.exact(5786210.123456789));
+    assertEquals("10000000", Numbers.exact(1.0e7));
+    assertEquals("0.30000000000000004", Numbers.exact(0.1 + 0.2));
+    assertEquals("0.0000123", Numbers.exact(1.23e-5));
+    assertEquals(1.234567e-30, Double.parseDouble(Numbers.exact(1.234567e-30)));
+    assertEquals("\u2014", Numbers.exact(Double.NaN));
+    assertEquals("-inf", Numbers.exact(Double.NEGATIVE_INFINITY));
+  }
 
-    private static final Table NUMBERS = Table.of("n", "Numbers", List.of("what", "value"), List.of(
-            List.of(Cell.text("notional"), Cell.number(5786210.123456789)),
-            List.of(Cell.text("tiny"), Cell.number(1.234567e-5)),
-            List.of(Cell.text("loss"), Cell.number(-0.5)),
-            List.of(Cell.text("share"), Cell.text("37.00%")),
-            List.of(Cell.text("cover"), Cell.number(Double.POSITIVE_INFINITY)),
-            List.of(Cell.text("mean"), Cell.interval(1234.5, 1000, 2000)),
-            List.of(Cell.text("USD, ETH"), Cell.text("a-1,000"))));
+  private static final Table NUMBERS =
+      Table.of(
+          "n",
+          "Numbers",
+          List.of("what", "value"),
+          List.of(
+              List.of(Cell.text("notional"), Cell.number(5786210.123456789)),
+              List.of(Cell.text("tiny"), Cell.number(1.234567e-5)),
+              List.of(Cell.text("loss"), Cell.number(-0.5)),
+              List.of(Cell.text("share"), Cell.text("37.00%")),
+              List.of(Cell.text("cover"), Cell.number(Double.POSITIVE_INFINITY)),
+              List.of(Cell.text("mean"), Cell.interval(1234.5, 1000, 2000)),
+              List.of(Cell.text("USD, ETH"), Cell.text("a-1,000"))));
 
-    @Test
-    void test_csv_numbersWithEveryDigit() {
-        assertEquals("what,value\nnotional,5786210.123456789\ntiny,0.00001234567\nloss,-0.5\nshare,37.00%\n"
-                + "cover,inf\nmean,\"1234.5 [1000, 2000]\"\n\"USD, ETH\",\"a-1,000\"\n", TableFormats.csv(NUMBERS));
-    }
+  @Test
+  void test_csv_numbersWithEveryDigit() {
+    assertEquals(
+        "what,value\nnotional,5786210.123456789\ntiny,0.00001234567\nloss,-0.5\nshare,37.00%\n"
+            + "cover,inf\nmean,\"1234.5 [1000, 2000]\"\n\"USD, ETH\",\"a-1,000\"\n",
+        TableFormats.csv(NUMBERS));
+  }
 
-    @Test
-    void test_latex_typesetsNumbersWithoutPackages() {
-        String tex = TableFormats.latex(NUMBERS);
-        assertTrue(tex.contains("notional & $5{,}786{,}210$ \\\\\n"), tex);
-        assertTrue(tex.contains("tiny & $1.23457\\times10^{-5}$ \\\\\n"), tex);
-        assertTrue(tex.contains("loss & $-0.5$ \\\\\n"), tex);
-        assertTrue(tex.contains("share & $37.00$\\% \\\\\n"), tex);
-        assertTrue(tex.contains("cover & $\\infty$ \\\\\n"), tex);
-        assertTrue(tex.contains("mean & $1{,}234.5$ [$1{,}000$, $2{,}000$] \\\\\n"), tex);
-        // Text is never typeset, even when it holds digits and commas.
-        assertTrue(tex.contains("USD, ETH & a-1,000 \\\\\n"), tex);
-        assertTrue(tex.startsWith("% generated by marginfall; needs \\usepackage{booktabs}\n"), tex);
-    }
+  @Test
+  void test_latex_typesetsNumbersWithoutPackages() {
+    String tex = TableFormats.latex(NUMBERS);
+    assertTrue(tex.contains("notional & $5{,}786{,}210$ \\\\\n"), tex);
+    assertTrue(tex.contains("tiny & $1.23457\\times10^{-5}$ \\\\\n"), tex);
+    assertTrue(tex.contains("loss & $-0.5$ \\\\\n"), tex);
+    assertTrue(tex.contains("share & $37.00$\\% \\\\\n"), tex);
+    assertTrue(tex.contains("cover & $\\infty$ \\\\\n"), tex);
+    assertTrue(tex.contains("mean & $1{,}234.5$ [$1{,}000$, $2{,}000$] \\\\\n"), tex);
+    // Text is never typeset, even when it holds digits and commas.
+    assertTrue(tex.contains("USD, ETH & a-1,000 \\\\\n"), tex);
+    assertTrue(tex.startsWith("% generated by marginfall; needs \\usepackage{booktabs}\n"), tex);
+  }
 }

@@ -49,8 +49,10 @@ final class LendingPopulations {
     for (Map.Entry<String, Account> e : accounts.entrySet()) {
       Account a = e.getValue();
       if (a.borrowed.isEmpty()) {
-        a.collateral.forEach((asset, units) -> supplies.computeIfAbsent(asset, k -> new ArrayList<>()).add(units));
-        a.supplied.forEach((asset, units) -> supplies.computeIfAbsent(asset, k -> new ArrayList<>()).add(units));
+        a.collateral.forEach(
+            (asset, units) -> supplies.computeIfAbsent(asset, k -> new ArrayList<>()).add(units));
+        a.supplied.forEach(
+            (asset, units) -> supplies.computeIfAbsent(asset, k -> new ArrayList<>()).add(units));
         continue;
       }
       String who = "account " + e.getKey();
@@ -64,7 +66,8 @@ final class LendingPopulations {
         unsecured++;
         continue;
       }
-      borrowers.computeIfAbsent(new Pair(largest[0], largest[1]), k -> new ArrayList<>())
+      borrowers
+          .computeIfAbsent(new Pair(largest[0], largest[1]), k -> new ArrayList<>())
           .add(new double[] {collateral / prices.of(largest[0], who), debt / collateral});
     }
     if (!prices.missing().isEmpty()) {
@@ -74,30 +77,42 @@ final class LendingPopulations {
       notes.add(unsecured + " accounts owe debt on no collateral: left out");
     }
     List<PopulationFit> fits = new ArrayList<>();
-    borrowers.forEach((pair, values) -> borrowerFit(venue, pair, values, notes).ifPresent(fits::add));
-    supplies.forEach((asset, amounts) -> supplierFit(venue, asset, amounts, notes).ifPresent(fits::add));
+    borrowers.forEach(
+        (pair, values) -> borrowerFit(venue, pair, values, notes).ifPresent(fits::add));
+    supplies.forEach(
+        (asset, amounts) -> supplierFit(venue, asset, amounts, notes).ifPresent(fits::add));
     return new SnapshotCalibration(fits, notes);
   }
 
-  /** A {@code lending-borrowers} entry for one pair, from {@code {collateral units, LTV}} per account. */
+  /**
+   * A {@code lending-borrowers} entry for one pair, from {@code {collateral units, LTV}} per
+   * account.
+   */
   private static java.util.Optional<PopulationFit> borrowerFit(
       String venue, Pair pair, List<double[]> values, List<String> notes) {
     String id = venue + "-borrowers-" + lower(pair.collateral()) + "-" + lower(pair.debt());
     if (tooFew(notes, id, values.size())) {
       return java.util.Optional.empty();
     }
-    DistributionFit ltvFit = DistributionMle.uniform("targetLtv", values.stream().mapToDouble(v -> v[1]).toArray());
+    DistributionFit ltvFit =
+        DistributionMle.uniform("targetLtv", values.stream().mapToDouble(v -> v[1]).toArray());
     if (ltvFit.estimates().get(1).value() > 1) {
-      notes.add(id + ": some accounts owe more than their collateral is worth (LTV up to "
-          + DistributionFit.number(ltvFit.estimates().get(1).value()) + "); targetLtv takes values in [0, 1] only");
+      notes.add(
+          id
+              + ": some accounts owe more than their collateral is worth (LTV up to "
+              + DistributionFit.number(ltvFit.estimates().get(1).value())
+              + "); targetLtv takes values in [0, 1] only");
     }
-    return java.util.Optional.of(new PopulationFit.Builder(id, "lending-borrowers", venue, values.size())
-        .field("count", Integer.toString(values.size()))
-        .field("collateralAsset", pair.collateral().toString())
-        .fit(DistributionMle.lognormal("collateral", values.stream().mapToDouble(v -> v[0]).toArray()))
-        .field("debtAsset", pair.debt().toString())
-        .fit(ltvFit)
-        .build());
+    return java.util.Optional.of(
+        new PopulationFit.Builder(id, "lending-borrowers", venue, values.size())
+            .field("count", Integer.toString(values.size()))
+            .field("collateralAsset", pair.collateral().toString())
+            .fit(
+                DistributionMle.lognormal(
+                    "collateral", values.stream().mapToDouble(v -> v[0]).toArray()))
+            .field("debtAsset", pair.debt().toString())
+            .fit(ltvFit)
+            .build());
   }
 
   /** A {@code lending-suppliers} entry for one asset's supplies. */
@@ -108,15 +123,20 @@ final class LendingPopulations {
       return java.util.Optional.empty();
     }
     DistributionFit amount = DistributionMle.lognormal("amount", PerpPopulations.values(amounts));
-    return java.util.Optional.of(new PopulationFit.Builder(id, "lending-suppliers", venue, amounts.size())
-        .field("count", Integer.toString(amounts.size()))
-        .field("supplies", "[{asset: " + asset + ", amount: " + amount.yaml() + "}]")
-        .nestedFit(amount)
-        .build());
+    return java.util.Optional.of(
+        new PopulationFit.Builder(id, "lending-suppliers", venue, amounts.size())
+            .field("count", Integer.toString(amounts.size()))
+            .field("supplies", "[{asset: " + asset + ", amount: " + amount.yaml() + "}]")
+            .nestedFit(amount)
+            .build());
   }
 
-  /** Sum of units times price; the largest term's asset goes to {@code largest[slot]}; NaN on a missing price. */
-  private static double value(Map<AssetId, Double> units, Prices prices, String who, AssetId[] largest, int slot) {
+  /**
+   * Sum of units times price; the largest term's asset goes to {@code largest[slot]}; NaN on a
+   * missing price.
+   */
+  private static double value(
+      Map<AssetId, Double> units, Prices prices, String who, AssetId[] largest, int slot) {
     double sum = 0;
     double top = -1;
     for (Map.Entry<AssetId, Double> u : units.entrySet()) {
@@ -134,7 +154,8 @@ final class LendingPopulations {
     if (n >= DistributionMle.MIN_VALUES) {
       return false;
     }
-    notes.add(id + ": " + n + " accounts, too few to fit (at least " + DistributionMle.MIN_VALUES + ")");
+    notes.add(
+        id + ": " + n + " accounts, too few to fit (at least " + DistributionMle.MIN_VALUES + ")");
     return true;
   }
 

@@ -9,11 +9,11 @@ import org.marginfall.agents.snapshot.PerpRow;
 import org.marginfall.core.asset.AssetId;
 
 /**
- * Fits a {@code leveraged-traders} population (docs/scenarios.md) to a perpetual snapshot's accounts:
- * collateral is the value of an account's collateral at the given prices, leverage its gross
- * notional at entry prices over that value (the leverage it opened at, as a drawn trader opens at
- * the mark), long when its net notional is positive, and the markets weighted by their share of the
- * gross notional. Stateless.
+ * Fits a {@code leveraged-traders} population (docs/scenarios.md) to a perpetual snapshot's
+ * accounts: collateral is the value of an account's collateral at the given prices, leverage its
+ * gross notional at entry prices over that value (the leverage it opened at, as a drawn trader
+ * opens at the mark), long when its net notional is positive, and the markets weighted by their
+ * share of the gross notional. Stateless.
  */
 final class PerpPopulations {
 
@@ -57,23 +57,28 @@ final class PerpPopulations {
       notes.add(flat + " accounts hold no position (collateral only): left out");
     }
     if (unfunded > 0) {
-      notes.add(unfunded + " accounts hold positions on no collateral (unbounded leverage): left out");
+      notes.add(
+          unfunded + " accounts hold positions on no collateral (unbounded leverage): left out");
     }
     int n = collateral.size();
     if (LendingPopulations.tooFew(notes, venue + "-traders", n)) {
       return new SnapshotCalibration(List.of(), notes);
     }
-    PopulationFit fit = new PopulationFit.Builder(venue + "-traders", "leveraged-traders", venue, n)
-        .field("markets", weights(markets, gross))
-        .field("count", Integer.toString(n))
-        .fit(DistributionMle.lognormal("collateral", values(collateral)))
-        .fit(DistributionMle.lognormal("leverage", values(leverage)))
-        .share(DistributionMle.share("longShare", longs, n))
-        .build();
+    PopulationFit fit =
+        new PopulationFit.Builder(venue + "-traders", "leveraged-traders", venue, n)
+            .field("markets", weights(markets, gross))
+            .field("count", Integer.toString(n))
+            .fit(DistributionMle.lognormal("collateral", values(collateral)))
+            .fit(DistributionMle.lognormal("leverage", values(leverage)))
+            .share(DistributionMle.share("longShare", longs, n))
+            .build();
     return new SnapshotCalibration(List.of(fit), notes);
   }
 
-  /** Each account's sums over its rows, in file order; missing prices are remembered by {@code prices}. */
+  /**
+   * Each account's sums over its rows, in file order; missing prices are remembered by {@code
+   * prices}.
+   */
   private static Map<String, Account> accounts(List<PerpRow> rows, Prices prices) {
     Map<String, Account> accounts = new LinkedHashMap<>();
     for (PerpRow r : rows) {
@@ -82,7 +87,10 @@ final class PerpPopulations {
         if (c.getValue() == 0) {
           continue; // an empty cell of an asset the account does not hold needs no price
         }
-        a.collateral += c.getValue() * prices.of(c.getKey(), "collateral of " + r.account() + " (line " + r.line() + ")");
+        a.collateral +=
+            c.getValue()
+                * prices.of(
+                    c.getKey(), "collateral of " + r.account() + " (line " + r.line() + ")");
       }
       if (r.size() != 0) {
         double notional = r.size() * r.entryPrice();
@@ -98,8 +106,13 @@ final class PerpPopulations {
   private static String weights(Map<AssetId, Double> markets, double gross) {
     StringBuilder weights = new StringBuilder("[");
     for (Map.Entry<AssetId, Double> m : markets.entrySet()) {
-      weights.append(weights.length() > 1 ? ", " : "").append("{asset: ").append(m.getKey()).append(", weight: ")
-          .append(DistributionFit.number(m.getValue() / gross)).append('}');
+      weights
+          .append(weights.length() > 1 ? ", " : "")
+          .append("{asset: ")
+          .append(m.getKey())
+          .append(", weight: ")
+          .append(DistributionFit.number(m.getValue() / gross))
+          .append('}');
     }
     return weights.append(']').toString();
   }

@@ -20,7 +20,11 @@ import org.marginfall.experiments.calibrate.Estimate;
  * @param shares fitted shares (a long share), each a field of the fragment too
  */
 public record PopulationFit(
-    String id, String type, int accounts, Map<String, String> fields, List<DistributionFit> fits,
+    String id,
+    String type,
+    int accounts,
+    Map<String, String> fields,
+    List<DistributionFit> fits,
     List<Estimate> shares) {
 
   /** Copies the collections, keeping the fields' order. */
@@ -59,7 +63,9 @@ public record PopulationFit(
       return this;
     }
 
-    /** Adds a fit written inside another field's value (a supplier's amount in {@code supplies}). */
+    /**
+     * Adds a fit written inside another field's value (a supplier's amount in {@code supplies}).
+     */
     Builder nestedFit(DistributionFit fit) {
       fits.add(fit);
       return this;

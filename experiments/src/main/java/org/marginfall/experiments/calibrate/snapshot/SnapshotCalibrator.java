@@ -39,8 +39,15 @@ public final class SnapshotCalibrator {
    * @param skipInvalid whether rows that do not fit are left out (else they stop the command)
    */
   public record Options(
-      Path file, String family, String format, Map<String, String> prices, Map<String, String> names,
-      Map<String, String> rates, String base, String venue, boolean skipInvalid) {}
+      Path file,
+      String family,
+      String format,
+      Map<String, String> prices,
+      Map<String, String> names,
+      Map<String, String> rates,
+      String base,
+      String venue,
+      boolean skipInvalid) {}
 
   /**
    * A calibrated snapshot.
@@ -51,7 +58,12 @@ public final class SnapshotCalibrator {
    * @param skipped rows left out as not fitting, counted per reason
    * @param calibration the fitted populations and the notes
    */
-  public record Result(String family, String format, int rows, Map<String, Long> skipped, SnapshotCalibration calibration) {}
+  public record Result(
+      String family,
+      String format,
+      int rows,
+      Map<String, Long> skipped,
+      SnapshotCalibration calibration) {}
 
   private SnapshotCalibrator() {}
 
@@ -68,46 +80,65 @@ public final class SnapshotCalibrator {
     AssetId base = id(problems, "--base", o.base());
     id(problems, "--venue", o.venue());
     Map<AssetId, Double> prices = new LinkedHashMap<>();
-    o.prices().forEach((k, v) -> {
-      AssetId a = id(problems, "--price", k);
-      double p = number(problems, "--price", k, v, 0, false);
-      if (a != null && !Double.isNaN(p)) {
-        prices.put(a, p);
-      }
-    });
+    o.prices()
+        .forEach(
+            (k, v) -> {
+              AssetId a = id(problems, "--price", k);
+              double p = number(problems, "--price", k, v, 0, false);
+              if (a != null && !Double.isNaN(p)) {
+                prices.put(a, p);
+              }
+            });
     Map<String, AssetId> names = new LinkedHashMap<>();
-    o.names().forEach((k, v) -> {
-      AssetId a = id(problems, "--name", v);
-      if (a != null) {
-        names.put(k, a);
-      }
-    });
+    o.names()
+        .forEach(
+            (k, v) -> {
+              AssetId a = id(problems, "--name", v);
+              if (a != null) {
+                names.put(k, a);
+              }
+            });
     Map<String, Double> rates = new LinkedHashMap<>();
-    o.rates().forEach((k, v) -> {
-      double r = number(problems, "--rate", k, v, 1, true);
-      if (!Double.isNaN(r)) {
-        rates.put(k, r);
-      }
-    });
+    o.rates()
+        .forEach(
+            (k, v) -> {
+              double r = number(problems, "--rate", k, v, 1, true);
+              if (!Double.isNaN(r)) {
+                rates.put(k, r);
+              }
+            });
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(problems);
     }
     String[] kind = SnapshotSource.kind(o.file(), o.family(), o.format());
-    Snapshots.Loaded<?> loaded = SnapshotSource.rows(o.file(), kind[0], kind[1], base, names, rates, o.skipInvalid());
+    Snapshots.Loaded<?> loaded =
+        SnapshotSource.rows(o.file(), kind[0], kind[1], base, names, rates, o.skipInvalid());
     List<?> rows = loaded.rows();
     Map<String, Long> skipped = new java.util.TreeMap<>();
     loaded.file().invalid().forEach(i -> skipped.merge(i.reason().key(), 1L, Long::sum));
     Prices at = new Prices(base, prices);
     @SuppressWarnings("unchecked")
-    SnapshotCalibration c = switch (kind[0]) {
-      case "perpetual" -> PerpPopulations.fit((List<PerpRow>) rows, at, o.venue());
-      case "lending" -> LendingPopulations.fit((List<LendingRow>) rows, at, o.venue());
-      default -> VaultPopulations.fit((List<VaultRow>) rows, at, o.venue());
-    };
+    SnapshotCalibration c =
+        switch (kind[0]) {
+          case "perpetual" -> PerpPopulations.fit((List<PerpRow>) rows, at, o.venue());
+          case "lending" -> LendingPopulations.fit((List<LendingRow>) rows, at, o.venue());
+          default -> VaultPopulations.fit((List<VaultRow>) rows, at, o.venue());
+        };
     if (!at.missing().isEmpty()) {
       List<Problem> missing = new ArrayList<>();
-      at.missing().forEach((asset, who) -> missing.add(new Problem("--price", "no price for " + asset
-          + ", needed to value " + who + " (give --price " + asset + "=P)")));
+      at.missing()
+          .forEach(
+              (asset, who) ->
+                  missing.add(
+                      new Problem(
+                          "--price",
+                          "no price for "
+                              + asset
+                              + ", needed to value "
+                              + who
+                              + " (give --price "
+                              + asset
+                              + "=P)")));
       throw new InvalidSpecException(missing);
     }
     return new Result(kind[0], kind[1], rows.size(), skipped, c);
@@ -122,20 +153,43 @@ public final class SnapshotCalibrator {
 
   /** Prints the fits, the notes and the fragment. */
   public static void print(PrintWriter out, Path file, Result r) {
-    out.printf(Locale.ROOT, "%s: %s snapshot (%s), %d rows%s%n", file, r.family(), r.format(), r.rows(),
-        r.skipped().isEmpty() ? "" : ", " + r.skipped().values().stream().mapToLong(Long::longValue).sum()
-            + " left out as not fitting " + r.skipped());
+    out.printf(
+        Locale.ROOT,
+        "%s: %s snapshot (%s), %d rows%s%n",
+        file,
+        r.family(),
+        r.format(),
+        r.rows(),
+        r.skipped().isEmpty()
+            ? ""
+            : ", "
+                + r.skipped().values().stream().mapToLong(Long::longValue).sum()
+                + " left out as not fitting "
+                + r.skipped());
     for (PopulationFit p : r.calibration().populations()) {
       out.println();
       out.printf(Locale.ROOT, "%s %s: %d accounts%n", p.type(), p.id(), p.accounts());
       for (DistributionFit f : p.fits()) {
-        out.printf(Locale.ROOT, "  %-12s %-9s KS D %.4f (p %.3g)%n", f.field(), f.dist(), f.ksStatistic(), f.ksPValue());
+        out.printf(
+            Locale.ROOT,
+            "  %-12s %-9s KS D %.4f (p %.3g)%n",
+            f.field(),
+            f.dist(),
+            f.ksStatistic(),
+            f.ksPValue());
         for (Estimate e : f.estimates()) {
-          out.printf(Locale.ROOT, "    %-16s %14.6g %14.6g%n", e.name(), e.value(), e.standardError());
+          out.printf(
+              Locale.ROOT, "    %-16s %14.6g %14.6g%n", e.name(), e.value(), e.standardError());
         }
       }
       for (Estimate e : p.shares()) {
-        out.printf(Locale.ROOT, "  %-12s %-9s%n    %-16s %14.6g %14.6g%n", e.name(), "share", "p", e.value(),
+        out.printf(
+            Locale.ROOT,
+            "  %-12s %-9s%n    %-16s %14.6g %14.6g%n",
+            e.name(),
+            "share",
+            "p",
+            e.value(),
             e.standardError());
       }
     }
@@ -144,7 +198,8 @@ public final class SnapshotCalibrator {
       r.calibration().notes().forEach(n -> out.println("note: " + n));
     }
     out.println();
-    out.println("scenario fragment (estimate, then standard error, above; paste the entries under agents:):");
+    out.println(
+        "scenario fragment (estimate, then standard error, above; paste the entries under agents:):");
     out.print(fragment(r.calibration()));
     out.flush();
   }
@@ -153,12 +208,18 @@ public final class SnapshotCalibrator {
     try {
       return AssetId.of(value);
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(option, "'" + value + "' is not an id (1 to 64 letters, digits, _ or -)"));
+      problems.add(
+          new Problem(option, "'" + value + "' is not an id (1 to 64 letters, digits, _ or -)"));
       return null;
     }
   }
 
-  private static double number(List<Problem> problems, String option, String key, String value, double min,
+  private static double number(
+      List<Problem> problems,
+      String option,
+      String key,
+      String value,
+      double min,
       boolean inclusive) {
     double v;
     try {
@@ -167,7 +228,10 @@ public final class SnapshotCalibrator {
       v = Double.NaN;
     }
     if (!Double.isFinite(v) || (inclusive ? v < min : v <= min) || v > 1e15) {
-      problems.add(new Problem(option, key + "=" + value + ": must be a number " + (inclusive ? ">= " : "> ") + min));
+      problems.add(
+          new Problem(
+              option,
+              key + "=" + value + ": must be a number " + (inclusive ? ">= " : "> ") + min));
       return Double.NaN;
     }
     return v;

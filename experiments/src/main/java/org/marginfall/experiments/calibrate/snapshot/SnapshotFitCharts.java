@@ -49,10 +49,23 @@ public final class SnapshotFitCharts {
       cy[i] = fitted.cumulativeProbability(log ? StrictMath.exp(cx[i]) : cx[i]);
     }
     String axis = log ? "natural log of " + f.field() : f.field();
-    return FitCharts.pointsAndLines(name, population + ": " + f.field() + ", data and " + f.dist() + " fit", axis,
-        "cumulative probability", new FitCharts.Series("accounts (" + n + ")", x, y),
+    return FitCharts.pointsAndLines(
+        name,
+        population + ": " + f.field() + ", data and " + f.dist() + " fit",
+        axis,
+        "cumulative probability",
+        new FitCharts.Series("accounts (" + n + ")", x, y),
         List.of(new FitCharts.Series(f.yaml(), cx, cy)),
-        "Empirical CDF of " + f.field() + " over the " + n + " accounts of " + population + " against the fitted "
-            + f.dist() + " (KS D " + String.format(java.util.Locale.ROOT, "%.4f", f.ksStatistic()) + ").");
+        "Empirical CDF of "
+            + f.field()
+            + " over the "
+            + n
+            + " accounts of "
+            + population
+            + " against the fitted "
+            + f.dist()
+            + " (KS D "
+            + String.format(java.util.Locale.ROOT, "%.4f", f.ksStatistic())
+            + ").");
   }
 }

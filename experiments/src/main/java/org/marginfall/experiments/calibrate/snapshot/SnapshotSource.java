@@ -39,18 +39,32 @@ public final class SnapshotSource {
    */
   public static String[] kind(Path file, String family, String format) throws IOException {
     if (family != null && !FAMILIES.contains(family)) {
-      throw new InvalidSpecException("--family", "unknown family '" + family + "' (known: " + String.join(", ", FAMILIES) + ")");
+      throw new InvalidSpecException(
+          "--family",
+          "unknown family '" + family + "' (known: " + String.join(", ", FAMILIES) + ")");
     }
     String sniffed = format != null ? format : sniffFormat(file);
     String fam = family != null ? family : familyOf(sniffed, file);
     if (fam == null) {
-      throw new InvalidSpecException("--family", "cannot tell the family of " + file + " from its "
-          + (sniffed.equals("parquet") ? "format" : "header") + "; give --family perpetual, lending or cdp");
+      throw new InvalidSpecException(
+          "--family",
+          "cannot tell the family of "
+              + file
+              + " from its "
+              + (sniffed.equals("parquet") ? "format" : "header")
+              + "; give --family perpetual, lending or cdp");
     }
     String fmt = format != null ? format : (familyFormats(fam).contains(sniffed) ? sniffed : "csv");
     if (!familyFormats(fam).contains(fmt)) {
-      throw new InvalidSpecException("--format", "unknown " + fam + " format '" + fmt + "' (known: "
-          + String.join(", ", familyFormats(fam)) + ")");
+      throw new InvalidSpecException(
+          "--format",
+          "unknown "
+              + fam
+              + " format '"
+              + fmt
+              + "' (known: "
+              + String.join(", ", familyFormats(fam))
+              + ")");
     }
     return new String[] {fam, fmt};
   }
@@ -60,23 +74,35 @@ public final class SnapshotSource {
    * skip} the rows that do not fit are left out and listed in the file's {@code invalid()}.
    */
   public static Snapshots.Loaded<?> rows(
-      Path file, String family, String format, AssetId base, Map<String, AssetId> names, Map<String, Double> rates,
+      Path file,
+      String family,
+      String format,
+      AssetId base,
+      Map<String, AssetId> names,
+      Map<String, Double> rates,
       boolean skip) {
     Problems problems = new Problems();
     String name = file.toString();
-    SpecNode node = SpecNode.root(
-        Map.of("file", name, "format", format, "onInvalidRow", skip ? "skip" : "refuse"), problems);
+    SpecNode node =
+        SpecNode.root(
+            Map.of("file", name, "format", format, "onInvalidRow", skip ? "skip" : "refuse"),
+            problems);
     DataFiles files = n -> Files.newInputStream(Path.of(n));
-    Snapshots.Loaded<?> loaded = switch (family) {
-      case "perpetual" -> Snapshots.perpetual(node, files, base);
-      case "lending" -> Snapshots.lending(node, files, names);
-      default -> Snapshots.vaults(node, files, names, rates);
-    };
+    Snapshots.Loaded<?> loaded =
+        switch (family) {
+          case "perpetual" -> Snapshots.perpetual(node, files, base);
+          case "lending" -> Snapshots.lending(node, files, names);
+          default -> Snapshots.vaults(node, files, names, rates);
+        };
     if (loaded == null || !problems.isEmpty()) {
       List<Problem> out = new ArrayList<>();
       for (Problem p : problems.all()) {
-        out.add(new Problem("--snapshot", p.message().startsWith("the rows above do not fit")
-            ? "the rows above do not fit; fix them, or give --skip-invalid-rows to leave them out" : p.message()));
+        out.add(
+            new Problem(
+                "--snapshot",
+                p.message().startsWith("the rows above do not fit")
+                    ? "the rows above do not fit; fix them, or give --skip-invalid-rows to leave them out"
+                    : p.message()));
       }
       throw new InvalidSpecException(out);
     }

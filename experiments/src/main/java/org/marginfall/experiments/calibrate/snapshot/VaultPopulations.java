@@ -28,7 +28,9 @@ final class VaultPopulations {
         continue;
       }
       double price = prices.of(r.ilk(), "vault " + r.vault() + " (line " + r.line() + ")");
-      byIlk.computeIfAbsent(r.ilk(), k -> new ArrayList<>()).add(new double[] {r.collateral(), r.collateral() * price / r.debt()});
+      byIlk
+          .computeIfAbsent(r.ilk(), k -> new ArrayList<>())
+          .add(new double[] {r.collateral(), r.collateral() * price / r.debt()});
     }
     List<String> notes = new ArrayList<>();
     if (!prices.missing().isEmpty()) {
@@ -38,24 +40,31 @@ final class VaultPopulations {
       notes.add(debtFree + " vaults owe no debt: left out");
     }
     List<PopulationFit> fits = new ArrayList<>();
-    byIlk.forEach((ilk, values) -> {
-      String id = venue + "-owners-" + ilk.toString().toLowerCase(Locale.ROOT);
-      if (LendingPopulations.tooFew(notes, id, values.size())) {
-        return;
-      }
-      DistributionFit ratio = DistributionMle.uniform("targetRatio", values.stream().mapToDouble(v -> v[1]).toArray());
-      if (!(ratio.estimates().get(0).value() > 1)) {
-        notes.add(id + ": some vaults owe more than their collateral is worth (ratio down to "
-            + DistributionFit.number(ratio.estimates().get(0).value()) + "); targetRatio takes values above 1 only");
-      }
-      double[] ink = values.stream().mapToDouble(v -> v[0]).filter(v -> v > 0).toArray();
-      fits.add(new PopulationFit.Builder(id, "vault-owners", venue, values.size())
-          .field("count", Integer.toString(values.size()))
-          .field("ilk", ilk.toString())
-          .fit(DistributionMle.lognormal("collateral", ink))
-          .fit(ratio)
-          .build());
-    });
+    byIlk.forEach(
+        (ilk, values) -> {
+          String id = venue + "-owners-" + ilk.toString().toLowerCase(Locale.ROOT);
+          if (LendingPopulations.tooFew(notes, id, values.size())) {
+            return;
+          }
+          DistributionFit ratio =
+              DistributionMle.uniform(
+                  "targetRatio", values.stream().mapToDouble(v -> v[1]).toArray());
+          if (!(ratio.estimates().get(0).value() > 1)) {
+            notes.add(
+                id
+                    + ": some vaults owe more than their collateral is worth (ratio down to "
+                    + DistributionFit.number(ratio.estimates().get(0).value())
+                    + "); targetRatio takes values above 1 only");
+          }
+          double[] ink = values.stream().mapToDouble(v -> v[0]).filter(v -> v > 0).toArray();
+          fits.add(
+              new PopulationFit.Builder(id, "vault-owners", venue, values.size())
+                  .field("count", Integer.toString(values.size()))
+                  .field("ilk", ilk.toString())
+                  .fit(DistributionMle.lognormal("collateral", ink))
+                  .fit(ratio)
+                  .build());
+        });
     return new SnapshotCalibration(fits, notes);
   }
 }

@@ -5,9 +5,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Converts an {@code --out} value to a path, refusing an empty or blank one: {@code Path.of("")}
- * is the working directory, which no one means by typing {@code --out ""} (an unset shell
- * variable). Stateless and thread-safe.
+ * Converts an {@code --out} value to a path, refusing an empty or blank one: {@code Path.of("")} is
+ * the working directory, which no one means by typing {@code --out ""} (an unset shell variable).
+ * Stateless and thread-safe.
  */
 public final class NonBlankPath implements ITypeConverter<Path> {
 

@@ -34,8 +34,10 @@ class DistributionMleTest {
     DistributionFit f = DistributionMle.uniform("targetLtv", values);
     assertEquals(1, f.estimates().get(0).value());
     assertEquals(10, f.estimates().get(1).value());
-    // sd of the maximum of n uniforms on a range R: R sqrt(n) / ((n + 1) sqrt(n + 2)) = 9 sqrt(10) / (11 sqrt(12)).
-    assertEquals(9 * Math.sqrt(10) / (11 * Math.sqrt(12)), f.estimates().get(1).standardError(), 1e-12);
+    // sd of the maximum of n uniforms on a range R: R sqrt(n) / ((n + 1) sqrt(n + 2)) = 9 sqrt(10)
+    // / (11 sqrt(12)).
+    assertEquals(
+        9 * Math.sqrt(10) / (11 * Math.sqrt(12)), f.estimates().get(1).standardError(), 1e-12);
     // The empirical CDF reaches 1/10 at 1, where the fitted is 0: D = 1/10.
     assertEquals(0.1, f.ksStatistic(), 1e-12);
   }
@@ -49,10 +51,13 @@ class DistributionMleTest {
 
   @Test
   void test_tooFewOrEqualValues_areRefused() {
-    assertThrows(IllegalArgumentException.class, () -> DistributionMle.lognormal("x", new double[] {1, 2, 3}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DistributionMle.lognormal("x", new double[] {1, 2, 3}));
     double[] same = new double[12];
     java.util.Arrays.fill(same, 4);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DistributionMle.uniform("x", same));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DistributionMle.uniform("x", same));
     assertEquals("x: all 12 values are equal (4.0): use a constant", e.getMessage());
   }
 }

@@ -9,7 +9,8 @@ import org.marginfall.core.util.Checks;
  * <p>Immutable and thread-safe.
  *
  * @param spread the configured spread
- * @param matchedRisk the scanning risk matched on each leg, {@code min} of the legs' unmatched risks
+ * @param matchedRisk the scanning risk matched on each leg, {@code min} of the legs' unmatched
+ *     risks
  * @param credit the credit granted, {@code 2 * rate * matchedRisk}
  */
 public record AppliedCredit(InterCommodityCredit spread, double matchedRisk, double credit) {

@@ -15,7 +15,8 @@ import org.marginfall.core.util.Checks;
  * @param worst the worst scenario (the lowest-numbered one among equal losses)
  * @param scanningRisk the loss in the worst scenario, {@code >= 0} (scenario 1, no move, loses 0)
  */
-public record AssetScan(AssetId asset, double size, double scanRange, Scenario worst, double scanningRisk) {
+public record AssetScan(
+    AssetId asset, double size, double scanRange, Scenario worst, double scanningRisk) {
 
   /** Validates the fields. */
   public AssetScan {

@@ -19,7 +19,8 @@ public record Correlation(AssetId first, AssetId second, double rho) {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(second, "second");
     if (first.equals(second)) {
-      throw new IllegalArgumentException("assets: a correlation needs two different assets, was " + first + " twice");
+      throw new IllegalArgumentException(
+          "assets: a correlation needs two different assets, was " + first + " twice");
     }
     if (!(rho >= -1 && rho <= 1)) {
       throw new IllegalArgumentException("rho: must be between -1 and 1, was " + rho);

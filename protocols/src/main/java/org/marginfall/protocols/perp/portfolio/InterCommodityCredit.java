@@ -21,7 +21,8 @@ public record InterCommodityCredit(AssetId first, AssetId second, double rate) {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(second, "second");
     if (first.equals(second)) {
-      throw new IllegalArgumentException("assets: a spread needs two different assets, was " + first + " twice");
+      throw new IllegalArgumentException(
+          "assets: a spread needs two different assets, was " + first + " twice");
     }
     Checks.fraction(rate, "rate");
   }

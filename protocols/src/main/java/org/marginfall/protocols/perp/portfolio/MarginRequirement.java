@@ -19,7 +19,8 @@ public record MarginRequirement(double initial, double maintenance, RiskBreakdow
     Checks.nonNegative(maintenance, "maintenance");
     Checks.nonNegative(initial, "initial");
     if (initial < maintenance) {
-      throw new IllegalArgumentException("initial: must be >= maintenance (" + maintenance + "), was " + initial);
+      throw new IllegalArgumentException(
+          "initial: must be >= maintenance (" + maintenance + "), was " + initial);
     }
     Objects.requireNonNull(breakdown, "breakdown");
   }

@@ -10,8 +10,8 @@ import org.marginfall.core.asset.AssetId;
  * The explicit input of a portfolio-margin model: an account's positions at their current marks,
  * plus the price window that history-based models read.
  *
- * <p>Positions keep the caller's order, which is also the order of every per-asset breakdown;
- * an asset may appear at most once (the venue nets its positions per market). Immutable and
+ * <p>Positions keep the caller's order, which is also the order of every per-asset breakdown; an
+ * asset may appear at most once (the venue nets its positions per market). Immutable and
  * thread-safe.
  *
  * @param positions the positions, at most one per asset

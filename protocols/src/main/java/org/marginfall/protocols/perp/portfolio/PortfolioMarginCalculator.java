@@ -30,7 +30,8 @@ public final class PortfolioMarginCalculator {
    * @param model the portfolio-margin model
    * @param portfolio the account's positions at the current marks and the venue's window
    */
-  public PortfolioAssessment assess(MarginState standard, PortfolioMarginModel model, Portfolio portfolio) {
+  public PortfolioAssessment assess(
+      MarginState standard, PortfolioMarginModel model, Portfolio portfolio) {
     if (!model.covers(portfolio)) {
       return new PortfolioAssessment(standard, Optional.empty());
     }
@@ -40,18 +41,19 @@ public final class PortfolioMarginCalculator {
   }
 
   /**
-   * The share {@code q} of every position to close, all in the same proportion at the mark, so
-   * that equity after the liquidation fee meets the maintenance requirement again: solves {@code E
-   * - f q N = (1 - q) MM}. Valid because both models are positively homogeneous: scaling every
-   * size by {@code 1 - q} scales each scenario loss, each scanning risk, each credit and each loss
-   * quantile by {@code 1 - q}. Returns 0 for a healthy account and 1 when no partial close suffices.
+   * The share {@code q} of every position to close, all in the same proportion at the mark, so that
+   * equity after the liquidation fee meets the maintenance requirement again: solves {@code E - f q
+   * N = (1 - q) MM}. Valid because both models are positively homogeneous: scaling every size by
+   * {@code 1 - q} scales each scenario loss, each scanning risk, each credit and each loss quantile
+   * by {@code 1 - q}. Returns 0 for a healthy account and 1 when no partial close suffices.
    *
    * @param equity the account's equity E
    * @param maintenance the portfolio maintenance requirement MM
    * @param notional the gross notional N = sum |size * mark| of the positions
    * @param feeRate the liquidation fee f as a fraction of closed notional
    */
-  public double proportionalCloseFraction(double equity, double maintenance, double notional, double feeRate) {
+  public double proportionalCloseFraction(
+      double equity, double maintenance, double notional, double feeRate) {
     if (!(equity < maintenance)) {
       return 0;
     }

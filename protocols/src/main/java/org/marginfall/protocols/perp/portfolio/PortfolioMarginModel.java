@@ -8,7 +8,8 @@ package org.marginfall.protocols.perp.portfolio;
  * marks (with the venue's {@link PriceHistory} window), check {@link #covers}, and compare the
  * account's equity with {@link MarginRequirement#maintenance()} (liquidatable below it) and {@link
  * MarginRequirement#initial()} (orders that add risk refused below it). Every implementation is an
- * immutable spec record whose methods are pure functions of their arguments, so they are thread-safe.
+ * immutable spec record whose methods are pure functions of their arguments, so they are
+ * thread-safe.
  */
 public sealed interface PortfolioMarginModel permits SpanGrid, ValueAtRisk {
 

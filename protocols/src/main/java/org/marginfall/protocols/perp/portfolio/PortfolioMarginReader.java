@@ -30,16 +30,31 @@ import org.marginfall.core.util.Checks;
 public final class PortfolioMarginReader {
 
   private static final String[] SPAN_FIELDS = {
-    "method", "grid", "priceScanRange", "extremeMultiple", "coverFraction", "buckets",
-    "interCommodityCredit", "initialToMaintenance"
+    "method",
+    "grid",
+    "priceScanRange",
+    "extremeMultiple",
+    "coverFraction",
+    "buckets",
+    "interCommodityCredit",
+    "initialToMaintenance"
   };
 
   private static final String[] VAR_FIELDS = {
-    "method", "confidence", "horizonSteps", "estimator", "windowSteps", "volatility", "correlation",
-    "measure", "initialToMaintenance"
+    "method",
+    "confidence",
+    "horizonSteps",
+    "estimator",
+    "windowSteps",
+    "volatility",
+    "correlation",
+    "measure",
+    "initialToMaintenance"
   };
 
-  /** Default ratio for VaR: no venue document fixes one, so initial equals maintenance unless set. */
+  /**
+   * Default ratio for VaR: no venue document fixes one, so initial equals maintenance unless set.
+   */
   private static final double VAR_INITIAL_TO_MAINTENANCE = 1.0;
 
   private PortfolioMarginReader() {}
@@ -100,7 +115,10 @@ public final class PortfolioMarginReader {
     }
     Map<AssetId, Double> psr = readPriceScanRange(node, context, grid);
     List<InterCommodityCredit> credits = readCredits(node, context, psr);
-    double ratio = readRatio(node, kind == ScenarioGrid.Kind.DERIBIT ? Double.NaN : SpanGrid.CME_INITIAL_TO_MAINTENANCE);
+    double ratio =
+        readRatio(
+            node,
+            kind == ScenarioGrid.Kind.DERIBIT ? Double.NaN : SpanGrid.CME_INITIAL_TO_MAINTENANCE);
     if (node.problems().since(mark) || grid == null) {
       return null;
     }
@@ -130,10 +148,11 @@ public final class PortfolioMarginReader {
   }
 
   /**
-   * The scan ranges, keeping the file order; each range must keep the largest down move above -100%.
-   * Only used to build a model when no problem was reported.
+   * The scan ranges, keeping the file order; each range must keep the largest down move above
+   * -100%. Only used to build a model when no problem was reported.
    */
-  private static Map<AssetId, Double> readPriceScanRange(SpecNode node, SpecContext context, ScenarioGrid grid) {
+  private static Map<AssetId, Double> readPriceScanRange(
+      SpecNode node, SpecContext context, ScenarioGrid grid) {
     Map<AssetId, Double> out = new LinkedHashMap<>();
     SpecNode map = node.object("priceScanRange");
     if (!map.isObject()) {
@@ -149,11 +168,16 @@ public final class PortfolioMarginReader {
       if (!Double.isNaN(r) && !(r > 0 && r < 1)) {
         v.fail("must be in (0, 1), was " + r);
       } else if (!Double.isNaN(r) && grid != null && !(grid.largestDownMove() * r < 1)) {
-        v.fail("the largest down move, " + grid.largestDownMove() + " x " + r
-            + ", would take the price to zero or below");
+        v.fail(
+            "the largest down move, "
+                + grid.largestDownMove()
+                + " x "
+                + r
+                + ", would take the price to zero or below");
       }
       if (asset != null) {
-        // Kept even when the value is invalid, so that credits naming the asset report nothing more.
+        // Kept even when the value is invalid, so that credits naming the asset report nothing
+        // more.
         out.put(asset, r);
       }
     }
@@ -163,7 +187,12 @@ public final class PortfolioMarginReader {
   /** Reads a map key as a spot asset, reporting at the key's value. */
   private static AssetId assetKey(SpecNode at, String key, SpecContext context) {
     if (!Checks.isId(key) || context.asset(AssetId.of(key)).isEmpty()) {
-      at.fail("unknown asset '" + key + "' (declared: " + SpecContext.declared(context.assetIds()) + ")");
+      at.fail(
+          "unknown asset '"
+              + key
+              + "' (declared: "
+              + SpecContext.declared(context.assetIds())
+              + ")");
       return null;
     }
     AssetId a = AssetId.of(key);
@@ -175,7 +204,8 @@ public final class PortfolioMarginReader {
   }
 
   /** Reads {@code assets: [A, B]} of a pair entry; both must be keys of {@code known}. */
-  private static AssetId[] readPair(SpecNode entry, SpecContext context, Map<AssetId, Double> known, String knownField) {
+  private static AssetId[] readPair(
+      SpecNode entry, SpecContext context, Map<AssetId, Double> known, String knownField) {
     SpecNode assets = entry.get("assets");
     List<SpecNode> els = assets.elements();
     if (assets.isMissing() || !assets.isList()) {
@@ -203,7 +233,8 @@ public final class PortfolioMarginReader {
     return pair;
   }
 
-  private static List<InterCommodityCredit> readCredits(SpecNode node, SpecContext context, Map<AssetId, Double> psr) {
+  private static List<InterCommodityCredit> readCredits(
+      SpecNode node, SpecContext context, Map<AssetId, Double> psr) {
     List<InterCommodityCredit> out = new ArrayList<>();
     for (SpecNode c : node.optList("interCommodityCredit")) {
       if (!c.requireObject()) {
@@ -282,11 +313,13 @@ public final class PortfolioMarginReader {
     }
     Optional<ReturnCovariance> covariance = cov;
     int w = window;
-    return node.build(() -> new ValueAtRisk(confidence, horizon, estimator, w, covariance, measure, ratio));
+    return node.build(
+        () -> new ValueAtRisk(confidence, horizon, estimator, w, covariance, measure, ratio));
   }
 
   /** Reads a named choice; a null default makes the field required. */
-  private static <E> E readChoice(SpecNode node, String field, Map<String, E> choices, E defaultValue) {
+  private static <E> E readChoice(
+      SpecNode node, String field, Map<String, E> choices, E defaultValue) {
     SpecNode f = node.get(field);
     String known = String.join(", ", choices.keySet());
     if (f.isMissing() && defaultValue != null) {
@@ -337,14 +370,16 @@ public final class PortfolioMarginReader {
         v.fail("must be > 0, was " + s);
       }
       if (asset != null) {
-        // Kept even when the value is invalid, so that correlations naming the asset report nothing more.
+        // Kept even when the value is invalid, so that correlations naming the asset report nothing
+        // more.
         out.put(asset, s);
       }
     }
     return out;
   }
 
-  private static List<Correlation> readCorrelations(SpecNode node, SpecContext context, Map<AssetId, Double> vol) {
+  private static List<Correlation> readCorrelations(
+      SpecNode node, SpecContext context, Map<AssetId, Double> vol) {
     int mark = node.problems().count();
     List<Correlation> out = new ArrayList<>();
     for (SpecNode c : node.optList("correlation")) {

@@ -5,8 +5,8 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.util.Checks;
 
 /**
- * One linear perpetual position of a portfolio: its PnL for a price move {@code dP} is {@code
- * size * dP} in the base currency.
+ * One linear perpetual position of a portfolio: its PnL for a price move {@code dP} is {@code size
+ * * dP} in the base currency.
  *
  * <p>Immutable and thread-safe.
  *

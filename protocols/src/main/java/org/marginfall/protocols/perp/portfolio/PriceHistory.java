@@ -65,7 +65,8 @@ public final class PriceHistory {
 
   private static double[] checkedRow(double[] row, int width) {
     if (row.length != width) {
-      throw new IllegalArgumentException("rows: a row has " + row.length + " prices for " + width + " assets");
+      throw new IllegalArgumentException(
+          "rows: a row has " + row.length + " prices for " + width + " assets");
     }
     for (double p : row) {
       Checks.positive(p, "price");
@@ -142,7 +143,8 @@ public final class PriceHistory {
   private int column(AssetId asset) {
     int j = assets.indexOf(asset);
     if (j < 0) {
-      throw new IllegalArgumentException("history: asset " + asset + " is not tracked (tracked: " + assets + ")");
+      throw new IllegalArgumentException(
+          "history: asset " + asset + " is not tracked (tracked: " + assets + ")");
     }
     return j;
   }
@@ -168,6 +170,14 @@ public final class PriceHistory {
         last.add(Double.toString(p));
       }
     }
-    return "PriceHistory[assets=" + assets + ", capacity=" + capacity + ", size=" + rows.length + ", last=" + last + "]";
+    return "PriceHistory[assets="
+        + assets
+        + ", capacity="
+        + capacity
+        + ", size="
+        + rows.length
+        + ", last="
+        + last
+        + "]";
   }
 }

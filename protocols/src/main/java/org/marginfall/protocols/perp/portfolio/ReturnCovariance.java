@@ -37,7 +37,8 @@ public final class ReturnCovariance {
    * @param volatility per-step standard deviation of each asset's log-return, {@code > 0}, in order
    * @param correlations exactly one entry for every pair of the assets
    */
-  public static ReturnCovariance of(Map<AssetId, Double> volatility, List<Correlation> correlations) {
+  public static ReturnCovariance of(
+      Map<AssetId, Double> volatility, List<Correlation> correlations) {
     List<AssetId> a = List.copyOf(volatility.keySet());
     if (a.isEmpty()) {
       throw new IllegalArgumentException("volatility: must name at least one asset");
@@ -50,7 +51,11 @@ public final class ReturnCovariance {
     for (Correlation c : correlations) {
       if (!a.contains(c.first()) || !a.contains(c.second())) {
         throw new IllegalArgumentException(
-            "correlation: the pair " + c.first() + "/" + c.second() + " names an asset without a volatility");
+            "correlation: the pair "
+                + c.first()
+                + "/"
+                + c.second()
+                + " names an asset without a volatility");
       }
     }
     double[][] m = new double[n][n];
@@ -70,13 +75,15 @@ public final class ReturnCovariance {
     for (Correlation c : correlations) {
       if (c.pairs(x, y)) {
         if (found != null) {
-          throw new IllegalArgumentException("correlation: the pair " + x + "/" + y + " is listed twice");
+          throw new IllegalArgumentException(
+              "correlation: the pair " + x + "/" + y + " is listed twice");
         }
         found = c;
       }
     }
     if (found == null) {
-      // An unstated correlation is not silently taken as 0: that would understate a hedged book's risk.
+      // An unstated correlation is not silently taken as 0: that would understate a hedged book's
+      // risk.
       throw new IllegalArgumentException("correlation: missing the pair " + x + "/" + y);
     }
     return found.rho();
@@ -91,11 +98,17 @@ public final class ReturnCovariance {
    */
   public static ReturnCovariance estimate(List<AssetId> assets, PriceHistory history, int returns) {
     if (returns < 2) {
-      throw new IllegalArgumentException("returns: a sample covariance needs >= 2 returns, was " + returns);
+      throw new IllegalArgumentException(
+          "returns: a sample covariance needs >= 2 returns, was " + returns);
     }
     if (history.size() < returns + 1) {
       throw new IllegalArgumentException(
-          "history: " + returns + " returns need " + (returns + 1) + " marks, the window holds " + history.size());
+          "history: "
+              + returns
+              + " returns need "
+              + (returns + 1)
+              + " marks, the window holds "
+              + history.size());
     }
     double[][] data = new double[returns][assets.size()];
     for (int j = 0; j < assets.size(); j++) {
@@ -111,7 +124,10 @@ public final class ReturnCovariance {
       for (int t = 0; t < returns; t++) {
         col[t] = data[t][0];
       }
-      m = new double[][] {{new org.apache.commons.math3.stat.descriptive.moment.Variance(true).evaluate(col)}};
+      m =
+          new double[][] {
+            {new org.apache.commons.math3.stat.descriptive.moment.Variance(true).evaluate(col)}
+          };
     } else {
       m = new Covariance(data, true).getCovarianceMatrix().getData();
     }
@@ -125,7 +141,8 @@ public final class ReturnCovariance {
       }
       return;
     }
-    double[] eigen = new EigenDecomposition(new Array2DRowRealMatrix(m, false)).getRealEigenvalues();
+    double[] eigen =
+        new EigenDecomposition(new Array2DRowRealMatrix(m, false)).getRealEigenvalues();
     double max = Arrays.stream(eigen).max().orElse(0);
     double min = Arrays.stream(eigen).min().orElse(0);
     if (min < -PSD_TOLERANCE * Math.max(max, Double.MIN_NORMAL)) {
@@ -167,14 +184,17 @@ public final class ReturnCovariance {
   private int index(AssetId a) {
     int i = assets.indexOf(a);
     if (i < 0) {
-      throw new IllegalArgumentException("covariance: asset " + a + " is not covered (covered: " + assets + ")");
+      throw new IllegalArgumentException(
+          "covariance: asset " + a + " is not covered (covered: " + assets + ")");
     }
     return i;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ReturnCovariance c && assets.equals(c.assets) && Arrays.deepEquals(matrix, c.matrix);
+    return o instanceof ReturnCovariance c
+        && assets.equals(c.assets)
+        && Arrays.deepEquals(matrix, c.matrix);
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.marginfall.core.util.Checks;
  * <p>Immutable and thread-safe.
  *
  * @param number 1-based scenario number in the published table
- * @param move signed price move in multiples of the scan range (e.g. -2/3, or +3 for a SPAN extreme)
+ * @param move signed price move in multiples of the scan range (e.g. -2/3, or +3 for a SPAN
+ *     extreme)
  * @param vol the volatility leg
  * @param weight fraction of the loss counted, in (0, 1]
  */
@@ -43,6 +44,7 @@ public record Scenario(int number, double move, VolShock vol, double weight) {
 
   /** A short label such as {@code "#16 -3 x range, vol unchanged, weight 0.35"}. */
   public String label() {
-    return String.format(Locale.ROOT, "#%d %+.4g x range, %s, weight %.4g", number, move, vol.label(), weight);
+    return String.format(
+        Locale.ROOT, "#%d %+.4g x range, %s, weight %.4g", number, move, vol.label(), weight);
   }
 }

@@ -47,23 +47,24 @@ public record ScenarioGrid(Kind kind, List<Scenario> scenarios) {
     }
     for (int i = 0; i < scenarios.size(); i++) {
       if (scenarios.get(i).number() != i + 1) {
-        throw new IllegalArgumentException("scenarios: scenario " + (i + 1) + " is numbered " + scenarios.get(i).number());
+        throw new IllegalArgumentException(
+            "scenarios: scenario " + (i + 1) + " is numbered " + scenarios.get(i).number());
       }
     }
   }
 
   /**
-   * CME SPAN's risk array: 0, ±1/3, ±2/3 and ±3/3 of the price scan range, each with volatility
-   * up and down (weight 1), then {@code +k} and {@code -k} times the range with volatility
-   * unchanged, counting {@code coverFraction} of the loss. Source: CME Risk Arrays page
-   * (docs/sources.md).
+   * CME SPAN's risk array: 0, ±1/3, ±2/3 and ±3/3 of the price scan range, each with volatility up
+   * and down (weight 1), then {@code +k} and {@code -k} times the range with volatility unchanged,
+   * counting {@code coverFraction} of the loss. Source: CME Risk Arrays page (docs/sources.md).
    *
    * @param extremeMultiple k, {@code >= 1} (CME now 3, older CBOT examples 2)
    * @param coverFraction fraction of the extreme loss counted, in (0, 1] (CME 0.35)
    */
   public static ScenarioGrid cme(double extremeMultiple, double coverFraction) {
     if (!(extremeMultiple >= 1) || !Double.isFinite(extremeMultiple)) {
-      throw new IllegalArgumentException("extremeMultiple: must be a finite number >= 1, was " + extremeMultiple);
+      throw new IllegalArgumentException(
+          "extremeMultiple: must be a finite number >= 1, was " + extremeMultiple);
     }
     if (!(coverFraction > 0 && coverFraction <= 1)) {
       throw new IllegalArgumentException("coverFraction: must be in (0, 1], was " + coverFraction);
@@ -88,7 +89,8 @@ public record ScenarioGrid(Kind kind, List<Scenario> scenarios) {
    */
   public static ScenarioGrid deribit(int buckets) {
     if (buckets < 3 || buckets % 2 == 0) {
-      throw new IllegalArgumentException("buckets: must be an odd number >= 3 so the grid includes 0, was " + buckets);
+      throw new IllegalArgumentException(
+          "buckets: must be an odd number >= 3 so the grid includes 0, was " + buckets);
     }
     List<Scenario> s = new ArrayList<>();
     int half = buckets / 2;

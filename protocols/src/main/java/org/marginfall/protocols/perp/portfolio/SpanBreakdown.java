@@ -15,7 +15,10 @@ import org.marginfall.core.util.Checks;
  * @param totalCredit the sum of the credits, at most {@code grossScanningRisk}
  */
 public record SpanBreakdown(
-    List<AssetScan> scans, double grossScanningRisk, List<AppliedCredit> credits, double totalCredit)
+    List<AssetScan> scans,
+    double grossScanningRisk,
+    List<AppliedCredit> credits,
+    double totalCredit)
     implements RiskBreakdown {
 
   /** Validates the amounts. */

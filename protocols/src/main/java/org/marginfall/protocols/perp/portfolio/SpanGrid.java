@@ -61,7 +61,12 @@ public record SpanGrid(
       }
       if (!(down * r < 1)) {
         throw new IllegalArgumentException(
-            "priceScanRange: " + e.getKey() + " " + r + " times the largest down move " + down
+            "priceScanRange: "
+                + e.getKey()
+                + " "
+                + r
+                + " times the largest down move "
+                + down
                 + " would take the price to zero or below");
       }
     }
@@ -69,13 +74,18 @@ public record SpanGrid(
       InterCommodityCredit c = credits.get(i);
       for (AssetId a : List.of(c.first(), c.second())) {
         if (!priceScanRange.containsKey(a)) {
-          throw new IllegalArgumentException("interCommodityCredit: asset " + a + " has no price scan range");
+          throw new IllegalArgumentException(
+              "interCommodityCredit: asset " + a + " has no price scan range");
         }
       }
       for (int j = 0; j < i; j++) {
         if (credits.get(j).pairs(c.first(), c.second())) {
           throw new IllegalArgumentException(
-              "interCommodityCredit: the pair " + c.first() + "/" + c.second() + " is listed twice");
+              "interCommodityCredit: the pair "
+                  + c.first()
+                  + "/"
+                  + c.second()
+                  + " is listed twice");
         }
       }
     }
@@ -107,7 +117,8 @@ public record SpanGrid(
   public AssetScan scan(Position position) {
     Double range = priceScanRange.get(position.asset());
     if (range == null) {
-      throw new IllegalArgumentException("positions: no price scan range for asset " + position.asset());
+      throw new IllegalArgumentException(
+          "positions: no price scan range for asset " + position.asset());
     }
     Scenario worst = null;
     double worstLoss = Double.NEGATIVE_INFINITY;

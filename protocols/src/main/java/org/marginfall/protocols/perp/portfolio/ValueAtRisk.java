@@ -27,17 +27,17 @@ import org.marginfall.core.asset.AssetId;
  *
  * where {@code w_i = size_i * P_i} are the signed notionals at the current marks. No venue among
  * the sources (docs/sources.md) publishes a VaR margin, so the estimators are the standard
- * historical-simulation and delta-normal (variance-covariance) VaR, and confidence, horizon,
- * window and ratio are scenario choices without documented values. Simplifications: one-step
- * returns are scaled to the horizon by {@code sqrt(h)} (independent returns) instead of overlapping
- * h-step returns; the parametric model assumes zero mean and is linear in log-returns
- * (delta-normal), while the historical one revalues exactly. Immutable and thread-safe.
+ * historical-simulation and delta-normal (variance-covariance) VaR, and confidence, horizon, window
+ * and ratio are scenario choices without documented values. Simplifications: one-step returns are
+ * scaled to the horizon by {@code sqrt(h)} (independent returns) instead of overlapping h-step
+ * returns; the parametric model assumes zero mean and is linear in log-returns (delta-normal),
+ * while the historical one revalues exactly. Immutable and thread-safe.
  *
  * @param confidence the confidence level c, in (0.5, 1)
  * @param horizonSteps the horizon h in steps, {@code >= 1}
  * @param estimator historical or parametric
- * @param windowSteps the number of past one-step returns read, {@code >= 2}; 0 when a covariance
- *     is given
+ * @param windowSteps the number of past one-step returns read, {@code >= 2}; 0 when a covariance is
+ *     given
  * @param covariance a given covariance of one-step log-returns (parametric only); empty to estimate
  * @param measure which amount is the requirement
  * @param initialToMaintenance initial / maintenance ratio, {@code >= 1}
@@ -99,10 +99,12 @@ public record ValueAtRisk(
       throw new IllegalArgumentException("horizonSteps: must be >= 1, was " + horizonSteps);
     }
     if (covariance.isPresent() && estimator != Estimator.PARAMETRIC) {
-      throw new IllegalArgumentException("volatility: a given covariance needs estimator parametric");
+      throw new IllegalArgumentException(
+          "volatility: a given covariance needs estimator parametric");
     }
     if (covariance.isPresent() && windowSteps != 0) {
-      throw new IllegalArgumentException("windowSteps: not used when the covariance is given, was " + windowSteps);
+      throw new IllegalArgumentException(
+          "windowSteps: not used when the covariance is given, was " + windowSteps);
     }
     if (covariance.isEmpty() && windowSteps < 2) {
       throw new IllegalArgumentException("windowSteps: must be >= 2, was " + windowSteps);
@@ -118,7 +120,9 @@ public record ValueAtRisk(
     return "var";
   }
 
-  /** The marks the venue's window must hold: {@code windowSteps + 1}, or 0 for a given covariance. */
+  /**
+   * The marks the venue's window must hold: {@code windowSteps + 1}, or 0 for a given covariance.
+   */
   public int marksNeeded() {
     return covariance.isPresent() ? 0 : windowSteps + 1;
   }
@@ -129,9 +133,11 @@ public record ValueAtRisk(
       if (p.size() == 0) {
         continue;
       }
-      boolean ok = covariance.isPresent()
-          ? covariance.get().assets().contains(p.asset())
-          : portfolio.history().tracks(p.asset()) && portfolio.history().size() >= marksNeeded();
+      boolean ok =
+          covariance.isPresent()
+              ? covariance.get().assets().contains(p.asset())
+              : portfolio.history().tracks(p.asset())
+                  && portfolio.history().size() >= marksNeeded();
       if (!ok) {
         return false;
       }
@@ -149,21 +155,32 @@ public record ValueAtRisk(
     }
     if (!covers(portfolio) && covariance.isPresent()) {
       throw new IllegalArgumentException(
-          "positions: an asset is not covered by the given covariance (covered: " + covariance.get().assets() + ")");
+          "positions: an asset is not covered by the given covariance (covered: "
+              + covariance.get().assets()
+              + ")");
     }
     if (!covers(portfolio)) {
       throw new IllegalArgumentException(
-          "history: the model needs " + marksNeeded() + " marks of every position's asset, the window holds "
-              + portfolio.history().size() + " marks of " + portfolio.history().assets());
+          "history: the model needs "
+              + marksNeeded()
+              + " marks of every position's asset, the window holds "
+              + portfolio.history().size()
+              + " marks of "
+              + portfolio.history().assets());
     }
     VarBreakdown b;
     if (exposure.isEmpty()) {
-      b = new VarBreakdown(estimator, measure, 0, 0, 0, estimator == Estimator.PARAMETRIC ? 0 : Double.NaN);
+      b =
+          new VarBreakdown(
+              estimator, measure, 0, 0, 0, estimator == Estimator.PARAMETRIC ? 0 : Double.NaN);
     } else if (estimator == Estimator.HISTORICAL) {
       b = historical(exposure, portfolio.history());
     } else {
-      ReturnCovariance cov = covariance.orElseGet(
-          () -> ReturnCovariance.estimate(List.copyOf(exposure.keySet()), portfolio.history(), windowSteps));
+      ReturnCovariance cov =
+          covariance.orElseGet(
+              () ->
+                  ReturnCovariance.estimate(
+                      List.copyOf(exposure.keySet()), portfolio.history(), windowSteps));
       b = parametric(exposure, cov, covariance.isPresent() ? 0 : windowSteps);
     }
     double amount = measure == Measure.VAR ? b.valueAtRisk() : b.expectedShortfall();
@@ -173,12 +190,15 @@ public record ValueAtRisk(
 
   /**
    * The portfolio's loss replayed over each of the last {@code windowSteps} one-step log-returns,
-   * scaled to the horizon by {@code sqrt(h)} and revalued exactly ({@code exp(r) - 1}), oldest first.
+   * scaled to the horizon by {@code sqrt(h)} and revalued exactly ({@code exp(r) - 1}), oldest
+   * first.
    */
   public double[] historicalLosses(Map<AssetId, Double> exposure, PriceHistory history) {
     if (covariance.isPresent() || history.size() < marksNeeded()) {
       throw new IllegalArgumentException(
-          "history: replaying losses needs " + (windowSteps + 1) + " marks and no given covariance, the window holds "
+          "history: replaying losses needs "
+              + (windowSteps + 1)
+              + " marks and no given covariance, the window holds "
               + history.size());
     }
     double scale = StrictMath.sqrt(horizonSteps);
@@ -215,10 +235,12 @@ public record ValueAtRisk(
     for (int i = k - 1; i < sorted.length; i++) {
       sum += sorted[i];
     }
-    return new VarBreakdown(estimator, measure, var, sum / (sorted.length - k + 1), windowSteps, Double.NaN);
+    return new VarBreakdown(
+        estimator, measure, var, sum / (sorted.length - k + 1), windowSteps, Double.NaN);
   }
 
-  private VarBreakdown parametric(Map<AssetId, Double> exposure, ReturnCovariance cov, int observations) {
+  private VarBreakdown parametric(
+      Map<AssetId, Double> exposure, ReturnCovariance cov, int observations) {
     double sigma = StrictMath.sqrt(horizonSteps * cov.variance(exposure));
     double z = STANDARD_NORMAL.inverseCumulativeProbability(confidence);
     double var = z * sigma;

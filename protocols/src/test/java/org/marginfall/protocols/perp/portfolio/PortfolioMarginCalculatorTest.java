@@ -14,9 +14,9 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.venue.MarginState;
 
 /**
- * The venue seam: the standard state is replaced by the portfolio requirement when the model
- * covers the account, and a proportional close restores maintenance; driven over a deterministic
- * path of marks with the documented window update rule.
+ * The venue seam: the standard state is replaced by the portfolio requirement when the model covers
+ * the account, and a proportional close restores maintenance; driven over a deterministic path of
+ * marks with the documented window update rule.
  */
 class PortfolioMarginCalculatorTest {
 
@@ -28,14 +28,16 @@ class PortfolioMarginCalculatorTest {
     Map<AssetId, Double> psr = new LinkedHashMap<>();
     psr.put(ETH, 0.15);
     psr.put(BTC, 0.10);
-    return new SpanGrid(psr, ScenarioGrid.cme(3, 0.35), List.of(new InterCommodityCredit(ETH, BTC, 0.5)), 1.1);
+    return new SpanGrid(
+        psr, ScenarioGrid.cme(3, 0.35), List.of(new InterCommodityCredit(ETH, BTC, 0.5)), 1.1);
   }
 
   @Test
   void test_assess_spanReplacesStandardRequirements() {
     // Standard: 10% IM / 5% MM of 60,000 gross notional = 6,000 / 3,000; equity 5,000 is healthy.
     MarginState standard = new MarginState(5000, 6000, 3000);
-    Portfolio hedged = Portfolio.of(List.of(new Position(ETH, 10, 3000), new Position(BTC, -0.5, 60000)));
+    Portfolio hedged =
+        Portfolio.of(List.of(new Position(ETH, 10, 3000), new Position(BTC, -0.5, 60000)));
     PortfolioAssessment a = CALC.assess(standard, span(), hedged);
     // SPAN with a 50% ETH/BTC credit: MM 4,725, IM 5,197.5 (worked in SpanGridTest); equity 5,000
     // kept, so the account is healthy (5,000 >= 4,725) but may not add risk (5,000 < 5,197.5).
@@ -54,8 +56,10 @@ class PortfolioMarginCalculatorTest {
     double q = CALC.proportionalCloseFraction(4000, 4725, 60000, 0.01);
     assertEquals(725.0 / 4125.0, q, 1e-15);
     // Homogeneity: the requirement of the book scaled by 1 - q is (1 - q) times the original.
-    Portfolio scaled = Portfolio.of(List.of(
-        new Position(ETH, 10 * (1 - q), 3000), new Position(BTC, -0.5 * (1 - q), 60000)));
+    Portfolio scaled =
+        Portfolio.of(
+            List.of(
+                new Position(ETH, 10 * (1 - q), 3000), new Position(BTC, -0.5 * (1 - q), 60000)));
     double after = span().requirement(scaled).maintenance();
     assertEquals((1 - q) * 4725, after, 1e-9);
     assertEquals(4000 - 0.01 * q * 60000, after, 1e-9);
@@ -67,8 +71,15 @@ class PortfolioMarginCalculatorTest {
   @Test
   void test_assess_varFallsBackUntilWindowIsFullOnDeterministicPath() {
     // Window of 4 returns (5 marks); ETH rises 1% a step, then falls 3% at steps 5 and 6.
-    ValueAtRisk model = new ValueAtRisk(0.75, 1, ValueAtRisk.Estimator.HISTORICAL, 4, Optional.empty(),
-        ValueAtRisk.Measure.VAR, 1.0);
+    ValueAtRisk model =
+        new ValueAtRisk(
+            0.75,
+            1,
+            ValueAtRisk.Estimator.HISTORICAL,
+            4,
+            Optional.empty(),
+            ValueAtRisk.Measure.VAR,
+            1.0);
     double[] path = {2000, 2020, 2040.2, 2060.602, 2081.20802, 2018.7717794, 1958.20862602};
     PriceHistory history = PriceHistory.empty(List.of(ETH), model.marksNeeded());
     MarginState standard = new MarginState(10000, 2000, 1000);

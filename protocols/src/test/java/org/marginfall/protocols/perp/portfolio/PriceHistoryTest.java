@@ -36,7 +36,9 @@ class PriceHistoryTest {
 
   @Test
   void test_logReturns_oneFewerThanMarks() {
-    PriceHistory h = PriceHistory.of(List.of(ETH), 10, List.of(new double[] {100}, new double[] {110}, new double[] {99}));
+    PriceHistory h =
+        PriceHistory.of(
+            List.of(ETH), 10, List.of(new double[] {100}, new double[] {110}, new double[] {99}));
     // ln(110/100) = 0.0953101798..., ln(99/110) = ln(0.9) = -0.1053605156...
     assertArrayEquals(new double[] {Math.log(1.1), Math.log(0.9)}, h.logReturns(ETH), 1e-15);
   }
@@ -44,15 +46,17 @@ class PriceHistoryTest {
   @Test
   void test_append_rejectsMissingOrBadMark() {
     PriceHistory h = PriceHistory.empty(List.of(ETH, BTC), 3);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.append(Map.of(ETH, 100.0)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> h.append(Map.of(ETH, 100.0)));
     assertEquals("marks: no mark for tracked asset BTC", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> h.append(Map.of(ETH, 100.0, BTC, 0.0)));
   }
 
   @Test
   void test_of_keepsLastCapacityRows() {
-    PriceHistory h = PriceHistory.of(List.of(ETH), 2,
-        List.of(new double[] {1}, new double[] {2}, new double[] {3}));
+    PriceHistory h =
+        PriceHistory.of(
+            List.of(ETH), 2, List.of(new double[] {1}, new double[] {2}, new double[] {3}));
     assertArrayEquals(new double[] {2, 3}, h.prices(ETH));
     assertTrue(h.tracks(ETH));
     assertFalse(h.tracks(BTC));

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
 
 /**
- * Scenario-grid portfolio margin on a two-asset book, with every number worked by hand from the
- * CME SPAN risk array and Deribit's price buckets (docs/sources.md).
+ * Scenario-grid portfolio margin on a two-asset book, with every number worked by hand from the CME
+ * SPAN risk array and Deribit's price buckets (docs/sources.md).
  */
 class SpanGridTest {
 
@@ -77,7 +77,8 @@ class SpanGridTest {
   void test_requirement_twoPositionsWithoutCredit_extremeMultiple2() {
     MarginRequirement r = cme(2, List.of()).requirement(HEDGED);
     SpanBreakdown b = (SpanBreakdown) r.breakdown();
-    // Older CBOT k = 2: the ETH extreme is 30,000 * 0.30 * 0.35 = 3,150 < 4,500, so the worst is the
+    // Older CBOT k = 2: the ETH extreme is 30,000 * 0.30 * 0.35 = 3,150 < 4,500, so the worst is
+    // the
     // full -3/3 move; #13 (vol up) and #14 (vol down) tie for a linear position and the lower
     // number is reported.
     assertEquals(13, b.scans().get(0).worst().number());
@@ -91,7 +92,8 @@ class SpanGridTest {
 
   @Test
   void test_requirement_interCommodityCreditOnOffsettingLegs() {
-    MarginRequirement r = cme(3, List.of(new InterCommodityCredit(ETH, BTC, 0.5))).requirement(HEDGED);
+    MarginRequirement r =
+        cme(3, List.of(new InterCommodityCredit(ETH, BTC, 0.5))).requirement(HEDGED);
     SpanBreakdown b = (SpanBreakdown) r.breakdown();
     // Long ETH against short BTC offsets. Matched risk = min(4,725, 3,150) = 3,150 on each leg;
     // credit = 2 * 0.5 * 3,150 = 3,150; maintenance = 7,875 - 3,150 = 4,725; initial = 5,197.5.
@@ -106,7 +108,8 @@ class SpanGridTest {
   void test_requirement_sameDirectionLegsEarnNoCredit() {
     Portfolio bothLong =
         Portfolio.of(List.of(new Position(ETH, 10, 3000), new Position(BTC, 0.5, 60000)));
-    MarginRequirement r = cme(3, List.of(new InterCommodityCredit(ETH, BTC, 0.5))).requirement(bothLong);
+    MarginRequirement r =
+        cme(3, List.of(new InterCommodityCredit(ETH, BTC, 0.5))).requirement(bothLong);
     // Both legs lose on a fall: ETH 4,725 (#16) + BTC 30,000 * 0.30 * 0.35 = 3,150 (#16) = 7,875.
     assertEquals(16, ((SpanBreakdown) r.breakdown()).scans().get(1).worst().number());
     assertEquals(0, ((SpanBreakdown) r.breakdown()).totalCredit());
@@ -119,10 +122,19 @@ class SpanGridTest {
     Map<AssetId, Double> ranges = psr();
     ranges.put(sol, 0.20);
     // Short 100 SOL at 150: notional -15,000, worst #15 = 15,000 * 0.60 * 0.35 = 3,150.
-    Portfolio p = Portfolio.of(List.of(
-        new Position(ETH, 10, 3000), new Position(BTC, -0.5, 60000), new Position(sol, -100, 150)));
-    SpanGrid model = new SpanGrid(ranges, ScenarioGrid.cme(3, 0.35),
-        List.of(new InterCommodityCredit(ETH, BTC, 0.5), new InterCommodityCredit(sol, ETH, 0.25)), 1.1);
+    Portfolio p =
+        Portfolio.of(
+            List.of(
+                new Position(ETH, 10, 3000),
+                new Position(BTC, -0.5, 60000),
+                new Position(sol, -100, 150)));
+    SpanGrid model =
+        new SpanGrid(
+            ranges,
+            ScenarioGrid.cme(3, 0.35),
+            List.of(
+                new InterCommodityCredit(ETH, BTC, 0.5), new InterCommodityCredit(sol, ETH, 0.25)),
+            1.1);
     SpanBreakdown b = (SpanBreakdown) model.requirement(p).breakdown();
     // Gross = 4,725 + 3,150 + 3,150 = 11,025. ETH/BTC first: matched 3,150, credit 3,150, leaving
     // ETH 1,575 unmatched. SOL/ETH next: matched min(3,150, 1,575) = 1,575, credit 2 * 0.25 * 1,575
@@ -139,14 +151,17 @@ class SpanGridTest {
     // 9 price points -1, -3/4, ..., +1 times the range, each with vol up, unchanged, down: 27.
     assertEquals(27, grid.scenarios().size());
     SpanGrid model = new SpanGrid(Map.of(BTC, 0.16), grid, List.of(), 1.2);
-    // Long 2 BTC at 50,000 (notional 100,000): worst is -16%, loss 16,000, first of the -1 row (#1).
-    MarginRequirement longBtc = model.requirement(Portfolio.of(List.of(new Position(BTC, 2, 50000))));
+    // Long 2 BTC at 50,000 (notional 100,000): worst is -16%, loss 16,000, first of the -1 row
+    // (#1).
+    MarginRequirement longBtc =
+        model.requirement(Portfolio.of(List.of(new Position(BTC, 2, 50000))));
     AssetScan s = ((SpanBreakdown) longBtc.breakdown()).scans().get(0);
     assertEquals(1, s.worst().number());
     assertEquals(16000, s.scanningRisk(), EPS);
     assertEquals(19200, longBtc.initial(), EPS);
     // Short: worst +16% is the first of the +1 row, #25 (rows of 3 from #1; +1 is the 9th row).
-    MarginRequirement shortBtc = model.requirement(Portfolio.of(List.of(new Position(BTC, -2, 50000))));
+    MarginRequirement shortBtc =
+        model.requirement(Portfolio.of(List.of(new Position(BTC, -2, 50000))));
     assertEquals(25, ((SpanBreakdown) shortBtc.breakdown()).scans().get(0).worst().number());
     assertEquals(16000, shortBtc.maintenance(), EPS);
     // The second point is -3/4 of the range: loss 100,000 * 0.12 = 12,000.
@@ -173,16 +188,20 @@ class SpanGridTest {
     Portfolio p = Portfolio.of(List.of(new Position(AssetId.of("SOL"), 1, 150)));
     SpanGrid model = cme(3, List.of());
     assertFalse(model.covers(p));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.requirement(p));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> model.requirement(p));
     assertEquals("positions: no price scan range for asset SOL", e.getMessage());
   }
 
   @Test
   void test_new_rangeThatWouldTakeThePriceBelowZero() {
     // 3 * 0.4 = 1.2: the -3 x PSR extreme would move the price by -120%.
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SpanGrid(Map.of(ETH, 0.4), ScenarioGrid.cme(3, 0.35), List.of(), 1.1));
-    assertEquals("priceScanRange: ETH 0.4 times the largest down move 3.0 would take the price to zero or below",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SpanGrid(Map.of(ETH, 0.4), ScenarioGrid.cme(3, 0.35), List.of(), 1.1));
+    assertEquals(
+        "priceScanRange: ETH 0.4 times the largest down move 3.0 would take the price to zero or below",
         e.getMessage());
     // The same range is valid with k = 2 (down move 80%).
     new SpanGrid(Map.of(ETH, 0.4), ScenarioGrid.cme(2, 0.35), List.of(), 1.1);
@@ -190,12 +209,20 @@ class SpanGridTest {
 
   @Test
   void test_new_rejectsBadCreditsAndRatio() {
-    assertThrows(IllegalArgumentException.class, () -> cme(3, List.of(
-        new InterCommodityCredit(ETH, BTC, 0.5), new InterCommodityCredit(BTC, ETH, 0.3))));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            cme(
+                3,
+                List.of(
+                    new InterCommodityCredit(ETH, BTC, 0.5),
+                    new InterCommodityCredit(BTC, ETH, 0.3))));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> cme(3, List.of(new InterCommodityCredit(ETH, AssetId.of("SOL"), 0.5))));
     assertThrows(IllegalArgumentException.class, () -> new InterCommodityCredit(ETH, ETH, 0.5));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new SpanGrid(psr(), ScenarioGrid.cme(3, 0.35), List.of(), 0.9));
     assertThrows(IllegalArgumentException.class, () -> ScenarioGrid.deribit(8));
     assertThrows(IllegalArgumentException.class, () -> ScenarioGrid.cme(0.5, 0.35));
@@ -204,16 +231,21 @@ class SpanGridTest {
 
   @Test
   void test_portfolio_rejectsDuplicateAsset() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Portfolio.of(List.of(new Position(ETH, 1, 3000), new Position(ETH, -1, 3000))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Portfolio.of(List.of(new Position(ETH, 1, 3000), new Position(ETH, -1, 3000))));
     assertEquals("positions: asset ETH is listed twice", e.getMessage());
   }
 
   @Test
   void test_label_reportsScenarioInFixedFormat() {
     // Locale.ROOT formatting: the report shows the same text on every machine.
-    assertEquals("#16 -3.000 x range, vol unchanged, weight 0.3500",
+    assertEquals(
+        "#16 -3.000 x range, vol unchanged, weight 0.3500",
         ScenarioGrid.cme(3, 0.35).scenarios().get(15).label());
-    assertEquals("#3 +0.3333 x range, vol up, weight 1.000", ScenarioGrid.cme(3, 0.35).scenarios().get(2).label());
+    assertEquals(
+        "#3 +0.3333 x range, vol up, weight 1.000",
+        ScenarioGrid.cme(3, 0.35).scenarios().get(2).label());
   }
 }

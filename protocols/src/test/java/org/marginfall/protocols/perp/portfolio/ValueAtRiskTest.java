@@ -16,9 +16,9 @@ import org.marginfall.protocols.perp.portfolio.ValueAtRisk.Estimator;
 import org.marginfall.protocols.perp.portfolio.ValueAtRisk.Measure;
 
 /**
- * Value-at-risk margin: historical quantiles of a hand-written 20-return series and parametric
- * VaR from {@code sigma_p = sqrt(wᵀ Σ w)} and {@code z_0.99 = 2.3263478740408408} (the standard
- * normal 99% quantile, from tables).
+ * Value-at-risk margin: historical quantiles of a hand-written 20-return series and parametric VaR
+ * from {@code sigma_p = sqrt(wᵀ Σ w)} and {@code z_0.99 = 2.3263478740408408} (the standard normal
+ * 99% quantile, from tables).
  */
 class ValueAtRiskTest {
 
@@ -45,12 +45,14 @@ class ValueAtRiskTest {
   }
 
   private static ValueAtRisk historical(double confidence, int horizon, Measure measure) {
-    return new ValueAtRisk(confidence, horizon, Estimator.HISTORICAL, 20, Optional.empty(), measure, 1.0);
+    return new ValueAtRisk(
+        confidence, horizon, Estimator.HISTORICAL, 20, Optional.empty(), measure, 1.0);
   }
 
   /** Long 10 ETH marked at 3,000 (notional 30,000) with the window of {@link #RETURNS}. */
   private static Portfolio longEth(List<double[]> rows) {
-    return new Portfolio(List.of(new Position(ETH, 10, 3000)), PriceHistory.of(List.of(ETH), 100, rows));
+    return new Portfolio(
+        List.of(new Position(ETH, 10, 3000)), PriceHistory.of(List.of(ETH), 100, rows));
   }
 
   @Test
@@ -68,7 +70,8 @@ class ValueAtRiskTest {
     assertEquals(20, b.observations());
     assertEquals(1050, at95.maintenance(), 1e-6);
     assertEquals(810, historical(0.90, 1, Measure.VAR).requirement(p).maintenance(), 1e-6);
-    assertEquals(1120, historical(0.90, 1, Measure.EXPECTED_SHORTFALL).requirement(p).maintenance(), 1e-6);
+    assertEquals(
+        1120, historical(0.90, 1, Measure.EXPECTED_SHORTFALL).requirement(p).maintenance(), 1e-6);
     assertEquals(1500, historical(0.99, 1, Measure.VAR).requirement(p).maintenance(), 1e-6);
   }
 
@@ -77,7 +80,8 @@ class ValueAtRiskTest {
     // h = 4: each log-return is scaled by sqrt(4) = 2, so a simple return R becomes (1 + R)^2 - 1.
     // R = -0.035: 0.965^2 - 1 = -0.068775 -> loss 2,063.25 (the 2nd largest, VaR at 95%);
     // R = -0.05: 0.95^2 - 1 = -0.0975 -> 2,925. ES = (2,925 + 2,063.25) / 2 = 2,494.125.
-    MarginRequirement r = historical(0.95, 4, Measure.EXPECTED_SHORTFALL).requirement(longEth(marks(RETURNS)));
+    MarginRequirement r =
+        historical(0.95, 4, Measure.EXPECTED_SHORTFALL).requirement(longEth(marks(RETURNS)));
     VarBreakdown b = (VarBreakdown) r.breakdown();
     assertEquals(2063.25, b.valueAtRisk(), 1e-6);
     assertEquals(2494.125, r.maintenance(), 1e-6);
@@ -91,7 +95,10 @@ class ValueAtRiskTest {
       longer[i] = -0.5;
     }
     System.arraycopy(RETURNS, 0, longer, 4, 20);
-    assertEquals(1050, historical(0.95, 1, Measure.VAR).requirement(longEth(marks(longer))).maintenance(), 1e-6);
+    assertEquals(
+        1050,
+        historical(0.95, 1, Measure.VAR).requirement(longEth(marks(longer))).maintenance(),
+        1e-6);
   }
 
   @Test
@@ -99,13 +106,17 @@ class ValueAtRiskTest {
     // A short of 10 ETH loses +30,000 * R: at 95% the loss is the 2nd largest of 30,000 * R, i.e.
     // 30,000 * 0.02 = 600 (largest 0.025 -> 750). With only falls in the window the quantile is a
     // gain (negative loss) and the requirement is 0.
-    Portfolio shortEth = new Portfolio(List.of(new Position(ETH, -10, 3000)),
-        PriceHistory.of(List.of(ETH), 100, marks(RETURNS)));
+    Portfolio shortEth =
+        new Portfolio(
+            List.of(new Position(ETH, -10, 3000)),
+            PriceHistory.of(List.of(ETH), 100, marks(RETURNS)));
     assertEquals(600, historical(0.95, 1, Measure.VAR).requirement(shortEth).maintenance(), 1e-6);
     double[] falls = new double[20];
     java.util.Arrays.fill(falls, -0.01);
-    Portfolio shortInFalls = new Portfolio(List.of(new Position(ETH, -10, 3000)),
-        PriceHistory.of(List.of(ETH), 100, marks(falls)));
+    Portfolio shortInFalls =
+        new Portfolio(
+            List.of(new Position(ETH, -10, 3000)),
+            PriceHistory.of(List.of(ETH), 100, marks(falls)));
     MarginRequirement r = historical(0.95, 1, Measure.VAR).requirement(shortInFalls);
     assertEquals(-300, ((VarBreakdown) r.breakdown()).valueAtRisk(), 1e-6);
     assertEquals(0, r.maintenance());
@@ -139,9 +150,17 @@ class ValueAtRiskTest {
     //      = 360,000 + 202,500 - 432,000 = 130,500; sigma_p = sqrt(130,500) = 361.24783736...
     // VaR99 = 2.32634787 * 361.24783736 = 840.388138...; ES99 = sigma_p * phi(z) / 0.01 with
     // phi(2.32634787) = 0.0266521422 -> 962.802873...; initial = 1.2 * VaR.
-    ValueAtRisk model = new ValueAtRisk(0.99, 1, Estimator.PARAMETRIC, 0,
-        Optional.of(ethBtc(0.02, 0.015, 0.8)), Measure.VAR, 1.2);
-    Portfolio p = Portfolio.of(List.of(new Position(ETH, 10, 3000), new Position(BTC, -0.5, 60000)));
+    ValueAtRisk model =
+        new ValueAtRisk(
+            0.99,
+            1,
+            Estimator.PARAMETRIC,
+            0,
+            Optional.of(ethBtc(0.02, 0.015, 0.8)),
+            Measure.VAR,
+            1.2);
+    Portfolio p =
+        Portfolio.of(List.of(new Position(ETH, 10, 3000), new Position(BTC, -0.5, 60000)));
     MarginRequirement r = model.requirement(p);
     VarBreakdown b = (VarBreakdown) r.breakdown();
     double sigma = Math.sqrt(130500);
@@ -151,8 +170,15 @@ class ValueAtRiskTest {
     assertEquals(962.802873211, b.expectedShortfall(), 1e-6);
     assertEquals(1.2 * 840.388138453, r.initial(), 1e-6);
     // Horizon 60 steps: sigma scales by sqrt(60): 840.388138 * 7.745966692 = 6,509.618529...
-    ValueAtRisk hourly = new ValueAtRisk(0.99, 60, Estimator.PARAMETRIC, 0,
-        Optional.of(ethBtc(0.02, 0.015, 0.8)), Measure.VAR, 1.0);
+    ValueAtRisk hourly =
+        new ValueAtRisk(
+            0.99,
+            60,
+            Estimator.PARAMETRIC,
+            0,
+            Optional.of(ethBtc(0.02, 0.015, 0.8)),
+            Measure.VAR,
+            1.0);
     assertEquals(6509.61852916, hourly.requirement(p).maintenance(), 1e-6);
   }
 
@@ -177,39 +203,67 @@ class ValueAtRiskTest {
     assertEquals(1e-3 / 3, cov.get(ETH, ETH), 1e-15);
     assertEquals(4e-4 / 3, cov.get(BTC, BTC), 1e-15);
     assertEquals(2e-4, cov.get(ETH, BTC), 1e-15);
-    ValueAtRisk model = new ValueAtRisk(0.99, 1, Estimator.PARAMETRIC, 4, Optional.empty(), Measure.VAR, 1.0);
-    // Long ETH alone (w = 30,000): sigma^2 = 9e8 * 1e-3 / 3 = 300,000; VaR = z * 547.7225575 = 1,274.193207...
+    ValueAtRisk model =
+        new ValueAtRisk(0.99, 1, Estimator.PARAMETRIC, 4, Optional.empty(), Measure.VAR, 1.0);
+    // Long ETH alone (w = 30,000): sigma^2 = 9e8 * 1e-3 / 3 = 300,000; VaR = z * 547.7225575 =
+    // 1,274.193207...
     Portfolio ethOnly = new Portfolio(List.of(new Position(ETH, 10, 3000)), h);
     assertEquals(1274.19320722, model.requirement(ethOnly).maintenance(), 1e-6);
     // Long ETH, short BTC (w = 30,000, -30,000): 9e8 * (1e-3/3 + 4e-4/3 - 4e-4) = 60,000;
     // VaR = z * 244.9489743 = 569.836525...
-    Portfolio hedged = new Portfolio(List.of(new Position(ETH, 10, 3000), new Position(BTC, -0.5, 60000)), h);
+    Portfolio hedged =
+        new Portfolio(List.of(new Position(ETH, 10, 3000), new Position(BTC, -0.5, 60000)), h);
     assertEquals(569.83652556, model.requirement(hedged).maintenance(), 1e-6);
   }
 
   @Test
   void test_new_rejectsInvalidParameters() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ValueAtRisk(0.5, 1, Estimator.HISTORICAL, 20, Optional.empty(), Measure.VAR, 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ValueAtRisk(1.0, 1, Estimator.HISTORICAL, 20, Optional.empty(), Measure.VAR, 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ValueAtRisk(0.99, 0, Estimator.HISTORICAL, 20, Optional.empty(), Measure.VAR, 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ValueAtRisk(0.99, 1, Estimator.HISTORICAL, 1, Optional.empty(), Measure.VAR, 1));
-    assertThrows(IllegalArgumentException.class, () -> new ValueAtRisk(0.99, 1, Estimator.HISTORICAL, 0,
-        Optional.of(ethBtc(0.02, 0.015, 0.8)), Measure.VAR, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ValueAtRisk(
+                0.99,
+                1,
+                Estimator.HISTORICAL,
+                0,
+                Optional.of(ethBtc(0.02, 0.015, 0.8)),
+                Measure.VAR,
+                1));
     // rho(ETH, BTC) is fine alone; an impossible three-asset set is not positive semi-definite.
     AssetId sol = AssetId.of("SOL");
     Map<AssetId, Double> vol = new LinkedHashMap<>();
     vol.put(ETH, 0.02);
     vol.put(BTC, 0.02);
     vol.put(sol, 0.02);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReturnCovariance.of(vol,
-        List.of(new Correlation(ETH, BTC, 0.9), new Correlation(ETH, sol, 0.9), new Correlation(BTC, sol, -0.9))));
-    assertTrue(e.getMessage().startsWith("correlation: the correlations do not form a valid"), e.getMessage());
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> ReturnCovariance.of(vol, List.of(new Correlation(ETH, BTC, 0.9))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ReturnCovariance.of(
+                    vol,
+                    List.of(
+                        new Correlation(ETH, BTC, 0.9),
+                        new Correlation(ETH, sol, 0.9),
+                        new Correlation(BTC, sol, -0.9))));
+    assertTrue(
+        e.getMessage().startsWith("correlation: the correlations do not form a valid"),
+        e.getMessage());
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ReturnCovariance.of(vol, List.of(new Correlation(ETH, BTC, 0.9))));
     assertEquals("correlation: missing the pair ETH/SOL", missing.getMessage());
   }
 
@@ -225,9 +279,11 @@ class ValueAtRiskTest {
     for (int i = 0; i < losses.length; i++) {
       losses[i] = -30000 * RETURNS[i];
     }
-    double r1 = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
-        .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_1)
-        .evaluate(losses, 95);
+    double r1 =
+        new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+            .withEstimationType(
+                org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_1)
+            .evaluate(losses, 95);
     assertEquals(1050, r1, 1e-9);
   }
 
@@ -239,8 +295,11 @@ class ValueAtRiskTest {
     java.util.Arrays.fill(r, 0.001);
     r[998] = -0.01;
     r[999] = -0.02;
-    ValueAtRisk model = new ValueAtRisk(0.999, 1, Estimator.HISTORICAL, 1000, Optional.empty(), Measure.VAR, 1.0);
-    Portfolio p = new Portfolio(List.of(new Position(ETH, 10, 3000)), PriceHistory.of(List.of(ETH), 1001, marks(r)));
+    ValueAtRisk model =
+        new ValueAtRisk(0.999, 1, Estimator.HISTORICAL, 1000, Optional.empty(), Measure.VAR, 1.0);
+    Portfolio p =
+        new Portfolio(
+            List.of(new Position(ETH, 10, 3000)), PriceHistory.of(List.of(ETH), 1001, marks(r)));
     VarBreakdown b = (VarBreakdown) model.requirement(p).breakdown();
     assertEquals(300, b.valueAtRisk(), 1e-6);
     assertEquals(450, b.expectedShortfall(), 1e-6);
