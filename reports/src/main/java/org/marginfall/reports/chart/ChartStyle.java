@@ -64,19 +64,19 @@ final class ChartStyle {
   /** A value axis; prices must not include zero, or a 10 % crash would look flat. */
   static NumberAxis valueAxis(String label, boolean includeZero) {
     NumberAxis axis = axis(label);
-    axis.setStandardTickUnits(TICK_UNITS);
+    axis.setStandardTickUnits(tickUnits());
     axis.setAutoRangeIncludesZero(includeZero);
     return axis;
   }
-
-  /** The tick sizes of value axes, see {@link #tickUnits()}. */
-  static final TickUnitSource TICK_UNITS = tickUnits();
 
   /**
    * Tick sizes 1, 2 and 5 times a power of ten from 10^-10 to 10^15, each labelled with thousands
    * separators and exactly as many decimals as the size needs ({@code 14,000,000}, {@code 0.0005},
    * {@code 1.0002}). JFreeChart's own standard units share one number format of at most three
-   * decimals, which labels every tick of an axis from 1.0000 to 1.0005 as "1".
+   * decimals, which labels every tick of an axis from 1.0000 to 1.0005 as "1". A new source per
+   * axis: a {@code DecimalFormat} is not thread-safe, and a report draws its venue charts on a
+   * second thread while the others are drawn (a shared source once failed a report with a {@code
+   * NullPointerException} inside {@code DecimalFormat}).
    */
   static TickUnitSource tickUnits() {
     TickUnits units = new TickUnits();

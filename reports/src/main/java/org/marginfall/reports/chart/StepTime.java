@@ -102,7 +102,7 @@ final class StepTime {
       this.steps = steps;
       this.factor = factor;
       ChartStyle.style(this);
-      setStandardTickUnits(ChartStyle.TICK_UNITS);
+      setStandardTickUnits(ChartStyle.tickUnits());
       setAutoRangeIncludesZero(false);
       follow();
     }
