@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
       RunCommand.class, ValidateCommand.class, ScenariosCommand.class, PresetsCommand.class,
       ReportCommand.class, SweepCommand.class, MergeCommand.class, NetworkCommand.class,
       org.marginfall.experiments.bench.BenchCommand.class,
-          org.marginfall.experiments.cli.CalibrateCommand.class
+          org.marginfall.experiments.cli.CalibrateCommand.class, ValidateChartCommand.class
     })
 public final class Main implements Runnable {
 
@@ -46,7 +46,7 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "a command is required (run, validate, scenarios, presets, report, sweep, merge, network, bench, calibrate)");
+        "a command is required (run, validate, scenarios, presets, report, sweep, merge, network, bench, calibrate, validate-chart)");
   }
 
   /** Entry point. */

@@ -124,7 +124,7 @@ public final class FitCharts {
     return ChartRenderer.render(ChartStyle.chart(title, plot), baseName, caption);
   }
 
-  private static XYSeriesCollection collection(List<Series> list) {
+  static XYSeriesCollection collection(List<Series> list) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Series s : list) {
       data.addSeries(series(s));
@@ -132,7 +132,7 @@ public final class FitCharts {
     return data;
   }
 
-  private static XYLineAndShapeRenderer lineRenderer(int count, int firstColour) {
+  static XYLineAndShapeRenderer lineRenderer(int count, int firstColour) {
     XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < count; i++) {
       lines.setSeriesPaint(i, Palette.color(firstColour + i));
