@@ -14,6 +14,9 @@ final class MultiSelect {
   /** Parts this short are finished by insertion sort, cheaper there than another partition. */
   private static final int SMALL = 24;
 
+  /** Ranges longer than this take their pivot from a sample (Floyd–Rivest). */
+  private static final int SAMPLED = 600;
+
   private MultiSelect() {}
 
   /**
@@ -26,8 +29,8 @@ final class MultiSelect {
         insertionSort(a, from, to);
         return;
       }
-      int mid = (from + to - 1) >>> 1;
-      double pivot = medianOfThree(a, from, mid, to - 1);
+      // The middle wanted rank's value, estimated from a sample, splits the wanted ranks in two.
+      double pivot = pivotNear(a, from, to, ranks[(rFrom + rTo - 1) >>> 1]);
       int i = from;
       int j = to - 1;
       while (i <= j) {
@@ -60,6 +63,59 @@ final class MultiSelect {
         rTo = lowRanks;
       }
     }
+  }
+
+  /**
+   * A pivot close to rank {@code k} of {@code a[from, to)}, which is in the range: on a long range
+   * the value of the matching rank in a contiguous sample of about n^(2/3) around {@code k}, put
+   * there by selecting within the sample (Floyd and Rivest (1975), "Algorithm 489: SELECT", CACM
+   * 18(3), 173), so that one partition sets aside most of the range; else the median of three.
+   */
+  private static double pivotNear(double[] a, int from, int to, int k) {
+    int n = to - from;
+    if (n <= SAMPLED) {
+      return medianOfThree(a, from, (from + to - 1) >>> 1, to - 1);
+    }
+    int i = k - from + 1;
+    double z = Math.log(n);
+    double s = 0.5 * Math.exp(2 * z / 3);
+    double sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2.0);
+    int lo = (int) Math.max(from, Math.floor(k - i * s / n + sd));
+    int hi = (int) Math.min(to - 1, Math.floor(k + (n - i) * s / n + sd));
+    selectOne(a, lo, hi + 1, k);
+    return a[k];
+  }
+
+  /** Puts the value of rank {@code k} of {@code a[from, to)} at {@code k}. */
+  private static void selectOne(double[] a, int from, int to, int k) {
+    while (to - from > SMALL) {
+      double pivot = pivotNear(a, from, to, k);
+      int i = from;
+      int j = to - 1;
+      while (i <= j) {
+        while (Double.compare(a[i], pivot) < 0) {
+          i++;
+        }
+        while (Double.compare(a[j], pivot) > 0) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        to = j + 1;
+      } else if (k >= i) {
+        from = i;
+      } else {
+        return;
+      }
+    }
+    insertionSort(a, from, to);
   }
 
   /**
