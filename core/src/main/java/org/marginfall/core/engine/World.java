@@ -746,7 +746,7 @@ public final class World implements SimClock, EventSink {
                   now,
                   now.liquidations() - before.liquidations(),
                   now.liquidatedNotional() - before.liquidatedNotional(),
-                  HealthBands.of(v.healthValues())));
+                  HealthBands.ofReordering(v.healthValues())));
           previous.put(v.id(), now);
         });
     List<StepRecord.PopulationPoint> own = new ArrayList<>();

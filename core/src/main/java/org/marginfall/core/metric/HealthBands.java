@@ -1,7 +1,5 @@
 package org.marginfall.core.metric;
 
-import java.util.Arrays;
-
 /**
  * The distribution of account health on one venue at the end of a tick: how many accounts carry
  * risk and the 5th, 25th, 50th, 75th and 95th percentiles of their health ({@link Quantiles#type7},
@@ -50,20 +48,28 @@ public record HealthBands(int count, double p05, double p25, double p50, double 
    * @param health the venue's {@code healthValues()}, not modified
    */
   public static HealthBands of(double[] health) {
-    double[] finite = new double[health.length];
+    return ofReordering(health.clone());
+  }
+
+  /**
+   * {@link #of} without its copy, for an array the caller no longer needs (the new array {@code
+   * Venue.healthValues()} returns): its finite values are moved to its front in place and reordered
+   * there.
+   *
+   * @param health health values, overwritten
+   */
+  public static HealthBands ofReordering(double[] health) {
     int n = 0;
     for (double h : health) {
       if (Double.isFinite(h)) {
-        finite[n++] = h;
+        health[n++] = h;
       }
     }
     if (n == 0) {
       return NONE;
     }
-    // Exact quantiles by selection: linear in the accounts, where sorting every step was not.
-    double[] q =
-        Quantiles.selectType7(
-            n == finite.length ? finite : Arrays.copyOf(finite, n), PROBABILITIES);
+    // Exact quantiles by one multiple selection: linear in the accounts, where a sort was not.
+    double[] q = Quantiles.selectType7(health, n, PROBABILITIES);
     return new HealthBands(n, q[0], q[1], q[2], q[3], q[4]);
   }
 

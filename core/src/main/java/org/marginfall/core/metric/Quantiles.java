@@ -57,103 +57,73 @@ public final class Quantiles {
 
   /**
    * The type-7 quantiles of {@code values} at each of the ascending probabilities {@code ps}, found
-   * by selection instead of a full sort: the order statistics they need are selected in ascending
-   * order, each from the part of the array above the previous one, which takes linear expected time
-   * and gives exactly the values a sort would (order as {@link Double#compare}, so -0.0 precedes
-   * 0.0 as in {@link Arrays#sort(double[])}).
+   * by selection instead of a full sort (see {@link #selectType7(double[], int, double[])}).
    *
    * @param values the sample, reordered in place; NaN values are not allowed
    * @param ps probabilities in [0, 1], ascending
    * @return the quantiles in the order of {@code ps}; NaN for an empty sample
    */
   public static double[] selectType7(double[] values, double[] ps) {
+    return selectType7(values, values.length, ps);
+  }
+
+  /**
+   * The type-7 quantiles of the first {@code n} of {@code values} at each of the ascending
+   * probabilities {@code ps}, by multiple selection: every order statistic they need (⌊h⌋ and ⌊h⌋ +
+   * 1 for each) comes out of one recursive partitioning, which recurses only into the parts that
+   * hold a wanted rank and finishes small parts by insertion sort. That takes linear expected time
+   * for a fixed number of probabilities and gives exactly the values a sort would (order as {@link
+   * Double#compare}, so -0.0 precedes 0.0 as in {@link Arrays#sort(double[])}; under that order the
+   * value at a rank is unique).
+   *
+   * @param values the sample in {@code values[0, n)}, reordered in place; NaN values are not
+   *     allowed
+   * @param n how many of {@code values} form the sample
+   * @param ps probabilities in [0, 1], ascending
+   * @return the quantiles in the order of {@code ps}; NaN for an empty sample
+   */
+  public static double[] selectType7(double[] values, int n, double[] ps) {
+    if (n < 0 || n > values.length) {
+      throw new IllegalArgumentException("n must be in [0, " + values.length + "], was " + n);
+    }
+    for (int i = 0; i < ps.length; i++) {
+      if (!(ps[i] >= 0 && ps[i] <= 1) || (i > 0 && ps[i] < ps[i - 1])) {
+        throw new IllegalArgumentException(
+            "probabilities must be ascending in [0, 1], was " + Arrays.toString(ps));
+      }
+    }
     double[] q = new double[ps.length];
-    int n = values.length;
     if (n == 0) {
       Arrays.fill(q, Double.NaN);
       return q;
     }
-    int from = 0;
-    int selected = -1;
+    // The wanted ranks, ascending without repeats: ⌊h⌋ and the next one of each probability.
+    int[] ranks = new int[2 * ps.length];
+    int wanted = 0;
+    for (double p : ps) {
+      int lo = (int) Math.floor((n - 1) * p);
+      wanted = addRank(ranks, wanted, lo);
+      wanted = addRank(ranks, wanted, Math.min(lo + 1, n - 1));
+    }
+    Arrays.sort(ranks, 0, wanted);
+    MultiSelect.select(values, 0, n, ranks, 0, wanted);
     for (int i = 0; i < ps.length; i++) {
-      double p = ps[i];
-      if (!(p >= 0 && p <= 1) || (i > 0 && p < ps[i - 1])) {
-        throw new IllegalArgumentException(
-            "probabilities must be ascending in [0, 1], was " + Arrays.toString(ps));
-      }
-      double h = (n - 1) * p;
+      double h = (n - 1) * ps[i];
       int lo = (int) Math.floor(h);
       int hi = Math.min(lo + 1, n - 1);
-      if (lo > selected) {
-        select(values, from, n, lo);
-        from = lo;
-        selected = lo;
-      }
-      if (hi > selected) {
-        // The smallest of what lies above lo is the next order statistic.
-        int min = lo + 1;
-        for (int j = lo + 2; j < n; j++) {
-          if (Double.compare(values[j], values[min]) < 0) {
-            min = j;
-          }
-        }
-        swap(values, lo + 1, min);
-        from = hi;
-        selected = hi;
-      }
       q[i] = values[lo] + (h - lo) * (values[hi] - values[lo]);
     }
     return q;
   }
 
-  /**
-   * Puts the k-th smallest of a[from..to) at k, the smaller before it and the larger after it
-   * (Hoare's FIND).
-   */
-  private static void select(double[] a, int from, int to, int k) {
-    int left = from;
-    int right = to - 1;
-    while (right > left) {
-      int mid = (left + right) >>> 1;
-      // Median of three as the pivot, so sorted runs (common in health values) stay linear.
-      if (Double.compare(a[mid], a[left]) < 0) {
-        swap(a, mid, left);
-      }
-      if (Double.compare(a[right], a[left]) < 0) {
-        swap(a, right, left);
-      }
-      if (Double.compare(a[right], a[mid]) < 0) {
-        swap(a, right, mid);
-      }
-      double pivot = a[mid];
-      int i = left;
-      int j = right;
-      while (i <= j) {
-        while (Double.compare(a[i], pivot) < 0) {
-          i++;
-        }
-        while (Double.compare(a[j], pivot) > 0) {
-          j--;
-        }
-        if (i <= j) {
-          swap(a, i, j);
-          i++;
-          j--;
-        }
-      }
-      if (k <= j) {
-        right = j;
-      } else if (k >= i) {
-        left = i;
-      } else {
-        return;
+  /** Appends {@code rank} to {@code ranks[0, count)} unless present; returns the new count. */
+  private static int addRank(int[] ranks, int count, int rank) {
+    for (int i = 0; i < count; i++) {
+      if (ranks[i] == rank) {
+        return count;
       }
     }
-  }
-
-  private static void swap(double[] a, int i, int j) {
-    double t = a[i];
-    a[i] = a[j];
-    a[j] = t;
+    ranks[count] = rank;
+    return count + 1;
   }
 }
