@@ -82,40 +82,8 @@ final class MultiSelect {
     double sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2.0);
     int lo = (int) Math.max(from, Math.floor(k - i * s / n + sd));
     int hi = (int) Math.min(to - 1, Math.floor(k + (n - i) * s / n + sd));
-    selectOne(a, lo, hi + 1, k);
+    select(a, lo, hi + 1, new int[] {k}, 0, 1);
     return a[k];
-  }
-
-  /** Puts the value of rank {@code k} of {@code a[from, to)} at {@code k}. */
-  private static void selectOne(double[] a, int from, int to, int k) {
-    while (to - from > SMALL) {
-      double pivot = pivotNear(a, from, to, k);
-      int i = from;
-      int j = to - 1;
-      while (i <= j) {
-        while (Double.compare(a[i], pivot) < 0) {
-          i++;
-        }
-        while (Double.compare(a[j], pivot) > 0) {
-          j--;
-        }
-        if (i <= j) {
-          double t = a[i];
-          a[i] = a[j];
-          a[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (k <= j) {
-        to = j + 1;
-      } else if (k >= i) {
-        from = i;
-      } else {
-        return;
-      }
-    }
-    insertionSort(a, from, to);
   }
 
   /**
