@@ -94,15 +94,25 @@ final class LendingPopulations {
     if (tooFew(notes, id, values.size())) {
       return java.util.Optional.empty();
     }
-    DistributionFit ltvFit =
-        DistributionMle.uniform("targetLtv", values.stream().mapToDouble(v -> v[1]).toArray());
-    if (ltvFit.estimates().get(1).value() > 1) {
+    // lending-borrowers draws targetLtv in [0, 1] only: accounts owing more than their collateral
+    // is worth cannot be drawn, so they are left out of that fit (and said so), and the fragment
+    // stays one the reader accepts.
+    double[] ltvs = values.stream().mapToDouble(v -> v[1]).filter(l -> l <= 1).toArray();
+    int over = values.size() - ltvs.length;
+    if (over > 0) {
+      double highest = values.stream().mapToDouble(v -> v[1]).max().orElseThrow();
       notes.add(
           id
-              + ": some accounts owe more than their collateral is worth (LTV up to "
-              + DistributionFit.number(ltvFit.estimates().get(1).value())
-              + "); targetLtv takes values in [0, 1] only");
+              + ": "
+              + over
+              + " accounts owe more than their collateral is worth (LTV up to "
+              + DistributionFit.number(highest)
+              + "): left out of targetLtv, which lending-borrowers draws in [0, 1] only");
     }
+    if (tooFew(notes, id + " targetLtv", ltvs.length)) {
+      return java.util.Optional.empty();
+    }
+    DistributionFit ltvFit = DistributionMle.uniform("targetLtv", ltvs);
     return java.util.Optional.of(
         new PopulationFit.Builder(id, "lending-borrowers", venue, values.size())
             .field("count", Integer.toString(values.size()))

@@ -46,16 +46,24 @@ final class VaultPopulations {
           if (LendingPopulations.tooFew(notes, id, values.size())) {
             return;
           }
-          DistributionFit ratio =
-              DistributionMle.uniform(
-                  "targetRatio", values.stream().mapToDouble(v -> v[1]).toArray());
-          if (!(ratio.estimates().get(0).value() > 1)) {
+          // vault-owners draws targetRatio above 1 only: underwater vaults cannot be drawn, so they
+          // are left out of that fit (and said so), and the fragment stays one the reader accepts.
+          double[] ratios = values.stream().mapToDouble(v -> v[1]).filter(r -> r > 1).toArray();
+          int underwater = values.size() - ratios.length;
+          if (underwater > 0) {
+            double lowest = values.stream().mapToDouble(v -> v[1]).min().orElseThrow();
             notes.add(
                 id
-                    + ": some vaults owe more than their collateral is worth (ratio down to "
-                    + DistributionFit.number(ratio.estimates().get(0).value())
-                    + "); targetRatio takes values above 1 only");
+                    + ": "
+                    + underwater
+                    + " vaults owe as much as or more than their collateral is worth (ratio down to "
+                    + DistributionFit.number(lowest)
+                    + "): left out of targetRatio, which vault-owners draws above 1 only");
           }
+          if (LendingPopulations.tooFew(notes, id + " targetRatio", ratios.length)) {
+            return;
+          }
+          DistributionFit ratio = DistributionMle.uniform("targetRatio", ratios);
           double[] ink = values.stream().mapToDouble(v -> v[0]).filter(v -> v > 0).toArray();
           fits.add(
               new PopulationFit.Builder(id, "vault-owners", venue, values.size())

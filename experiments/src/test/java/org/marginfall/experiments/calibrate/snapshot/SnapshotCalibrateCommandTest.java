@@ -190,6 +190,51 @@ class SnapshotCalibrateCommandTest {
     assertFalse(Files.exists(out));
   }
 
+  @Test
+  void test_underwaterVaults_areLeftOutOfTargetRatio_soTheFragmentIsAccepted(@TempDir Path dir)
+      throws Exception {
+    Path cdp = dir.resolve("cdp.yaml");
+    CliResult urns =
+        cli(
+            "calibrate",
+            "--snapshot",
+            DIR.resolve("maker-urns.csv").toString(),
+            "--venue",
+            "cdp",
+            "--name",
+            "ETH-A=ETH",
+            "--rate",
+            "ETH-A=1.02",
+            "--price",
+            "ETH=2000",
+            "--price",
+            "ETH-B=2000",
+            "--write",
+            cdp.toString());
+    assertEquals(0, urns.exit(), urns.err());
+    // At 2,000 instead of 3,000, 0xdddd's ratio is 1.17647 x 2 / 3 = 0.784314: it cannot be drawn.
+    assertTrue(
+        urns.out()
+            .contains(
+                "note: cdp-owners-eth: 1 vaults owe as much as or more than their collateral is"
+                    + " worth (ratio down to 0.784314): left out of targetRatio"),
+        urns.out());
+    // 0xeeee's 29.4118 scales to 19.6078, still the highest.
+    assertTrue(urns.out().contains(", max: 19.6078}"), urns.out());
+    String yaml = Files.readString(EXAMPLE, StandardCharsets.UTF_8);
+    int from = yaml.indexOf("  - id: csv-traders");
+    int to = yaml.indexOf("  - id: keepers");
+    Scenario s =
+        new ScenarioReader(Catalog.standard())
+            .read(
+                (yaml.substring(0, from) + body(cdp) + yaml.substring(to))
+                    .getBytes(StandardCharsets.UTF_8),
+                false);
+    assertEquals(
+        List.of("cdp-owners-eth", "keepers"),
+        s.model().populations().stream().map(p -> p.id()).toList());
+  }
+
   /** A written fragment's entries, without its {@code agents:} line. */
   private static String body(Path fragment) throws Exception {
     String s = Files.readString(fragment, StandardCharsets.UTF_8);
