@@ -64,6 +64,8 @@ public final class Experiment {
    * that name ({@code flash-crash}), as {@code marginfall run} resolves its argument. Data files
    * are found next to the file.
    *
+   * @param file a scenario file's path, or a bundled scenario's name
+   * @return the experiment of that scenario, not yet run
    * @throws ExperimentException when neither exists or the scenario is invalid
    */
   public static Experiment load(String file) {
@@ -76,7 +78,13 @@ public final class Experiment {
     return of(s);
   }
 
-  /** The scenario in {@code file}, as {@link #load(String)}. */
+  /**
+   * The scenario in {@code file}, as {@link #load(String)}.
+   *
+   * @param file a scenario file
+   * @return the experiment of that scenario, not yet run
+   * @throws ExperimentException when the file does not exist or the scenario is invalid
+   */
   public static Experiment load(Path file) {
     return load(file.toString());
   }
@@ -85,6 +93,8 @@ public final class Experiment {
    * A scenario written as YAML or JSON text; its data files are found relative to the working
    * directory.
    *
+   * @param text the scenario, YAML or JSON
+   * @return the experiment of that scenario, not yet run
    * @throws ExperimentException when the text is not a valid scenario
    */
   public static Experiment parse(String text) {
@@ -95,6 +105,9 @@ public final class Experiment {
    * A scenario given as a tree of maps, lists and scalars (what a YAML or JSON parser returns); its
    * data files are found relative to the working directory.
    *
+   * @param tree the scenario's top-level map; it is copied, so later changes to it do not reach the
+   *     experiment
+   * @return the experiment of that scenario, not yet run
    * @throws ExperimentException when the tree is not a valid scenario
    */
   public static Experiment fromTree(Map<String, ?> tree) {
@@ -116,6 +129,9 @@ public final class Experiment {
    * {@code field}. Every step but the last must exist; the last field may be new (e.g. to override
    * a preset).
    *
+   * @param field a field path, dotted with list indices in brackets ({@code venues[0].terms.fee})
+   * @param value the new value; it is copied
+   * @return a new experiment; this one is unchanged
    * @throws ExperimentException naming the field when the path is wrong or the changed scenario is
    *     invalid
    */
@@ -127,6 +143,9 @@ public final class Experiment {
    * This experiment with every value of {@code fields} at its field path, checked together: for
    * changes that are only valid at once (fewer {@code run.steps} and an earlier shock).
    *
+   * @param fields values by field path (as in {@link #with(String, Object)}), applied in the paths'
+   *     sorted order
+   * @return a new experiment; this one is unchanged
    * @throws ExperimentException with a line per wrong path, or the changed scenario's problems
    */
   public Experiment with(Map<String, ?> fields) {
@@ -155,32 +174,59 @@ public final class Experiment {
   /**
    * This experiment with the conservation, finiteness and venue invariants checked at every step of
    * its runs ({@code marginfall run --audit}); a broken invariant fails the run.
+   *
+   * @return a new experiment whose runs are audited; this one is unchanged
    */
   public Experiment audited() {
     return new Experiment(this, true);
   }
 
-  /** The scenario's name. */
+  /**
+   * The scenario's name.
+   *
+   * @return {@code name} of the scenario file
+   */
   public String name() {
     return scenario.name();
   }
 
-  /** Whether a field was overridden (the scenario is then read from its tree written as JSON). */
+  /**
+   * Whether a field was overridden (the scenario is then read from its tree written as JSON).
+   *
+   * @return true after {@link #with(String, Object)} or {@link #with(Map)}
+   */
   public boolean overridden() {
     return overridden;
   }
 
-  /** A copy of the scenario's tree, with the overrides. */
+  /**
+   * A copy of the scenario's tree, with the overrides.
+   *
+   * @return maps, lists and scalars, as a YAML or JSON parser returns them
+   */
   public Object tree() {
     return FieldPath.deepCopy(tree);
   }
 
-  /** Runs the scenario with its own seed ({@code run.seed}). */
+  /**
+   * Runs the scenario with its own seed ({@code run.seed}).
+   *
+   * @return the run's summary, time series and events
+   * @throws ExperimentException when the run fails (a field that can only fail at run time is
+   *     named)
+   */
   public RunOutcome run() {
     return ExperimentRun.run(this, null);
   }
 
-  /** Runs the scenario with {@code seed} ({@code marginfall run --seed}). */
+  /**
+   * Runs the scenario with {@code seed} ({@code marginfall run --seed}).
+   *
+   * @param seed the run's seed, in place of {@code run.seed}
+   * @return the run's summary, time series and events
+   * @throws ExperimentException when the run fails (a field that can only fail at run time is
+   *     named)
+   */
   public RunOutcome run(long seed) {
     return ExperimentRun.run(this, seed);
   }
@@ -188,14 +234,22 @@ public final class Experiment {
   /**
    * Runs {@code plan} over this scenario, in memory (no run directories or sweep files).
    *
+   * @param plan the parameters, design and seeds to sweep
    * @param threads how many runs at a time; results do not depend on it
+   * @return every run's metrics and each point's statistics
    * @throws ExperimentException when the plan is invalid for this scenario
    */
   public SweepOutcome sweep(SweepPlan plan, int threads) {
     return ExperimentSweep.run(this, plan, threads);
   }
 
-  /** Runs {@code plan} over this scenario on one thread. */
+  /**
+   * Runs {@code plan} over this scenario on one thread.
+   *
+   * @param plan the parameters, design and seeds to sweep
+   * @return every run's metrics and each point's statistics
+   * @throws ExperimentException when the plan is invalid for this scenario
+   */
   public SweepOutcome sweep(SweepPlan plan) {
     return sweep(plan, 1);
   }
@@ -204,6 +258,9 @@ public final class Experiment {
    * Runs the sweep file {@code file} (docs/experiments.md) in memory: its per-run metrics and point
    * statistics as values, as {@code marginfall sweep} would write them.
    *
+   * @param file a sweep file
+   * @param threads how many runs at a time; results do not depend on it
+   * @return every run's metrics and each point's statistics
    * @throws ExperimentException when the sweep file or its scenario is invalid
    */
   public static SweepOutcome sweepFile(Path file, int threads) {

@@ -24,7 +24,11 @@ public final class ExperimentException extends RuntimeException {
     this.lines = List.copyOf(lines);
   }
 
-  /** The problems, one line each, in the order the message lists them. */
+  /**
+   * The problems, one line each, in the order the message lists them.
+   *
+   * @return lines of the form {@code file: field: problem}
+   */
   public List<String> problems() {
     return lines;
   }

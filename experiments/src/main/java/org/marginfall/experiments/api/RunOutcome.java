@@ -30,7 +30,18 @@ public record RunOutcome(
     String timeseriesCsv,
     String eventsJsonl) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param scenario the scenario's name
+   * @param seed the master seed the run used
+   * @param summary the run's metrics, per venue and per asset ({@code summary.json} as a record)
+   * @param timeSeries {@code timeseries.csv} as columns of numbers
+   * @param events every event in the order it happened ({@code events.jsonl} as records)
+   * @param summaryJson the text of {@code summary.json}
+   * @param timeseriesCsv the text of {@code timeseries.csv}
+   * @param eventsJsonl the text of {@code events.jsonl}
+   */
   public RunOutcome {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(summary, "summary");
@@ -43,6 +54,8 @@ public record RunOutcome(
 
   /**
    * Liquidation events of every venue over the run, as {@code summary.json}'s totals count them.
+   *
+   * @return the count
    */
   public long liquidations() {
     return summary.totals().liquidations();
@@ -64,7 +77,13 @@ public record RunOutcome(
         + " liquidations]";
   }
 
-  /** The run's events of type {@code type} (e.g. {@code Liquidation.class}), in order. */
+  /**
+   * The run's events of type {@code type} (e.g. {@code Liquidation.class}), in order.
+   *
+   * @param <E> the event type
+   * @param type the event class; subtypes count
+   * @return the events of that type, in the order they happened
+   */
   public <E extends SimEvent> List<E> events(Class<E> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }

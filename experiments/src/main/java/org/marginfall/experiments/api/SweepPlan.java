@@ -21,7 +21,11 @@ public final class SweepPlan {
     this.fields = fields;
   }
 
-  /** A grid design: every combination of the parameters' values. */
+  /**
+   * A grid design: every combination of the parameters' values.
+   *
+   * @return an empty grid plan; add parameters and metrics
+   */
   public static SweepPlan grid() {
     return new SweepPlan(new LinkedHashMap<>(Map.of("design", "grid")));
   }
@@ -29,6 +33,10 @@ public final class SweepPlan {
   /**
    * A sampling design of {@code samples} points over the parameters' ranges: {@code lhs} (Latin
    * hypercube), {@code random} or {@code sobol} (docs/experiments.md).
+   *
+   * @param design {@code lhs}, {@code random} or {@code sobol}
+   * @param samples how many points
+   * @return an empty sampled plan; add parameter ranges and metrics
    */
   public static SweepPlan sampled(String design, int samples) {
     Map<String, Object> d = new LinkedHashMap<>();
@@ -37,7 +45,14 @@ public final class SweepPlan {
     return new SweepPlan(new LinkedHashMap<>(Map.of("design", d)));
   }
 
-  /** This plan with the parameter {@code name} at {@code path} taking the listed values. */
+  /**
+   * This plan with the parameter {@code name} at {@code path} taking the listed values.
+   *
+   * @param name the parameter's name in the outputs
+   * @param path the scenario field path it sets
+   * @param values the values it takes
+   * @return a new plan; this one is unchanged
+   */
   public SweepPlan values(String name, String path, List<?> values) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("path", path);
@@ -49,6 +64,12 @@ public final class SweepPlan {
   /**
    * This plan with the parameter {@code name} at {@code path} ranging over [{@code min}, {@code
    * max}] (linear).
+   *
+   * @param name the parameter's name in the outputs
+   * @param path the scenario field path it sets
+   * @param min the range's lower end
+   * @param max the range's upper end
+   * @return a new plan; this one is unchanged
    */
   public SweepPlan range(String name, String path, double min, double max) {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -62,6 +83,10 @@ public final class SweepPlan {
   /**
    * This plan collecting the metric {@code name} at {@code path} of {@code summary.json} ({@code
    * venues.perp-isolated.badDebt}).
+   *
+   * @param name the metric's name in the outputs
+   * @param path its field path in {@code summary.json}
+   * @return a new plan; this one is unchanged
    */
   public SweepPlan metric(String name, String path) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -70,22 +95,41 @@ public final class SweepPlan {
     return with("metrics", m);
   }
 
-  /** This plan with {@code n} replications per point (default 1). */
+  /**
+   * This plan with {@code n} replications per point (default 1).
+   *
+   * @param n replications per point
+   * @return a new plan; this one is unchanged
+   */
   public SweepPlan replications(int n) {
     return set("replications", n);
   }
 
-  /** This plan with the sweep seed {@code seed} (default: the scenario's {@code run.seed}). */
+  /**
+   * This plan with the sweep seed {@code seed} (default: the scenario's {@code run.seed}).
+   *
+   * @param seed the sweep seed each run's seed is derived from
+   * @return a new plan; this one is unchanged
+   */
   public SweepPlan seed(long seed) {
     return set("seed", seed);
   }
 
-  /** This plan checking the invariants at every step of every run. */
+  /**
+   * This plan checking the invariants at every step of every run.
+   *
+   * @return a new plan; this one is unchanged
+   */
   public SweepPlan audited() {
     return set("audit", true);
   }
 
-  /** This plan named {@code name} (default {@code sweep}). */
+  /**
+   * This plan named {@code name} (default {@code sweep}).
+   *
+   * @param name the sweep's name
+   * @return a new plan; this one is unchanged
+   */
   public SweepPlan named(String name) {
     return set("name", name);
   }

@@ -70,22 +70,36 @@ public final class TimeSeries {
 
   /**
    * The value columns' names in file order ({@code step} and {@code time_s} are not among them).
+   *
+   * @return the names, {@code metric.entity}
    */
   public List<String> columns() {
     return columns;
   }
 
-  /** The number of rows (steps, including step 0, the state after set-up). */
+  /**
+   * The number of rows (steps, including step 0, the state after set-up).
+   *
+   * @return the row count
+   */
   public int size() {
     return steps.length;
   }
 
-  /** The step of each row. */
+  /**
+   * The step of each row.
+   *
+   * @return a copy, one entry per row
+   */
   public long[] steps() {
     return steps.clone();
   }
 
-  /** The time of each row, in seconds ({@code time_s}). */
+  /**
+   * The time of each row, in seconds ({@code time_s}).
+   *
+   * @return a copy, one entry per row
+   */
   public double[] times() {
     return times.clone();
   }
@@ -93,6 +107,8 @@ public final class TimeSeries {
   /**
    * The column {@code name}, e.g. {@code market_price.ETH}.
    *
+   * @param name the column's name
+   * @return a copy of its values, one per row
    * @throws IllegalArgumentException naming the columns there are, when there is no such column
    */
   public double[] column(String name) {
@@ -106,12 +122,24 @@ public final class TimeSeries {
 
   /**
    * The column of {@code metric} for {@code entity}, e.g. {@code ("bad_debt", "perp-isolated")}.
+   *
+   * @param metric the metric, the part of the column's name before the first dot
+   * @param entity the venue, asset or population, the part after it
+   * @return a copy of its values, one per row
+   * @throws IllegalArgumentException naming the columns there are, when there is no such column
    */
   public double[] column(String metric, String entity) {
     return column(metric + "." + Objects.requireNonNull(entity, "entity"));
   }
 
-  /** The value of {@code column} at row {@code row}. */
+  /**
+   * The value of {@code column} at row {@code row}.
+   *
+   * @param column the column's name
+   * @param row the row, from 0
+   * @return the value
+   * @throws IllegalArgumentException naming the columns there are, when there is no such column
+   */
   public double get(String column, int row) {
     double[] c = values.get(column);
     if (c == null) {
@@ -124,6 +152,8 @@ public final class TimeSeries {
   /**
    * The long (tidy) form, in the row order of {@code timeseries-long.parquet}: by step, then by
    * column in file order.
+   *
+   * @return one value per row and column
    */
   public List<Value> longForm() {
     List<WideColumn> split = columns.stream().map(WideColumn::of).toList();
