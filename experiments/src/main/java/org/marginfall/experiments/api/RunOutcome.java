@@ -64,7 +64,10 @@ public record RunOutcome(
         + " liquidations]";
   }
 
-  /** The run's events of type {@code type} (e.g. {@code Liquidation.class}), in order. */
+  /**
+   * The run's events of type {@code type} (e.g. {@code LiquidationEvent.class} for every family's
+   * liquidations), in order.
+   */
   public <E extends SimEvent> List<E> events(Class<E> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }
