@@ -78,7 +78,8 @@ public final class RunFixtures {
               "randomStreams": { "derivation": "splitmix", "streams": { "prices": "1" } },
               "jvm": { "vendor": "Eclipse Adoptium", "version": "17.0.15" }, "os": { "name": "Linux", "arch": "amd64" },
               "startedAt": "2026-11-21T12:00:00Z", "wallTimeSeconds": 1.9, "audit": true,
-              "files": { "summary.json": "aa", "timeseries.csv": "bb", "events.jsonl": "cc" }
+              "files": { "summary.json": "aa", "timeseries.csv": "bb", "events.jsonl": "cc" },
+              "liquidationEvents": { "liquidation": ["notional"], "loan_liquidation": ["debtRepaid", "debtPrice"] }
             }
             """;
 

@@ -1,10 +1,12 @@
 package org.marginfall.agents.marketmaker;
 
+import org.marginfall.core.event.AssetSeriesEvent;
 import org.marginfall.core.event.VenueEvent;
 
 /**
  * A market-maker population changed the depth it quotes in a shared market. The event's venue is
- * the market's outside account {@code market/<asset>}: makers quote a market, not a venue.
+ * the market's outside account {@code market/<asset>}: makers quote a market, not a venue. It sets
+ * the {@code depth_factor.<asset>} column of {@code timeseries.csv} to {@code depthFactor}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -26,7 +28,17 @@ public record DepthQuoted(
     double volatility,
     double populationFactor,
     double depthFactor)
-    implements VenueEvent {
+    implements VenueEvent, AssetSeriesEvent {
+
+  @Override
+  public String series() {
+    return "depth_factor";
+  }
+
+  @Override
+  public double seriesValue() {
+    return depthFactor;
+  }
 
   @Override
   public String type() {

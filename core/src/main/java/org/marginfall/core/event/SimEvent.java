@@ -4,15 +4,14 @@ package org.marginfall.core.event;
  * Something that happened in a run, stamped with its tick and liquidation round.
  *
  * <p>The family is closed so that writers and analyses can switch over it exhaustively; ids are
- * plain strings so events serialise as flat JSON objects. All implementations are immutable and
- * thread-safe.
+ * plain strings so events serialise as flat JSON objects. Venue families' events (a perpetual's
+ * trades and liquidations among them) live in the family's package, on the open {@link VenueEvent}
+ * branch; liquidation-like ones implement {@link LiquidationEvent}. All implementations are
+ * immutable and thread-safe.
  */
 public sealed interface SimEvent
     permits ShockApplied,
         OracleUpdated,
-        Trade,
-        Liquidation,
-        CollateralSale,
         MarketTrade,
         InsurancePayout,
         BadDebt,

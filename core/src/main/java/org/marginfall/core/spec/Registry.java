@@ -38,6 +38,19 @@ public final class Registry<T> {
     return new Registry<>(family, map);
   }
 
+  /**
+   * This registry with {@code member} added under {@code name}, after the others.
+   *
+   * @throws IllegalArgumentException if the name is taken
+   */
+  public Registry<T> with(String name, T member) {
+    Map<String, T> map = new LinkedHashMap<>(byName);
+    if (map.put(name, member) != null) {
+      throw new IllegalArgumentException("duplicate " + family + " '" + name + "'");
+    }
+    return new Registry<>(family, map);
+  }
+
   /** The member with this name. */
   public Optional<T> find(String name) {
     return Optional.ofNullable(byName.get(name));

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.event.AttributedLiquidation;
 import org.marginfall.core.event.BadDebt;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.venue.VenueId;
 
 /**
@@ -19,25 +19,34 @@ import org.marginfall.core.venue.VenueId;
  */
 class ContagionCollectorTest {
 
-  private static Liquidation on(String venue, double notional, Cause cause) {
-    return new Liquidation(
-            5,
-            1,
-            venue,
-            venue + "/accounts/t/" + (int) notional,
-            "k",
-            "ETH",
-            1,
-            1,
-            1,
-            notional,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0)
-        .withCause(cause);
+  /** A liquidation of some family: what the collector reads is the attributed account and value. */
+  private record Closed(
+      long step, int round, String venue, String account, double notional, Cause cause)
+      implements AttributedLiquidation {
+
+    @Override
+    public double penalty() {
+      return 0;
+    }
+
+    @Override
+    public List<String> notionalFields() {
+      return List.of("notional");
+    }
+
+    @Override
+    public Closed withCause(Cause cause) {
+      return new Closed(step, round, venue, account, notional, cause);
+    }
+
+    @Override
+    public String type() {
+      return "closed";
+    }
+  }
+
+  private static Closed on(String venue, double notional, Cause cause) {
+    return new Closed(5, 1, venue, venue + "/accounts/t/" + (int) notional, notional, cause);
   }
 
   @Test

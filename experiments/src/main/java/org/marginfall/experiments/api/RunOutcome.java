@@ -78,10 +78,11 @@ public record RunOutcome(
   }
 
   /**
-   * The run's events of type {@code type} (e.g. {@code Liquidation.class}), in order.
+   * The run's events of type {@code type} (e.g. {@code LiquidationEvent.class} for every family's
+   * liquidations), in order.
    *
    * @param <E> the event type
-   * @param type the event class; subtypes count
+   * @param type the event class or interface; subtypes count
    * @return the events of that type, in the order they happened
    */
   public <E extends SimEvent> List<E> events(Class<E> type) {

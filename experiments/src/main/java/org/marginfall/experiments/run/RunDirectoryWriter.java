@@ -190,6 +190,7 @@ public final class RunDirectoryWriter {
     long seed = request.seed().orElse(model.settings().seed());
     SummaryCollector summaries = new SummaryCollector();
     SkippedRows skipped = new SkippedRows();
+    LiquidationKinds liquidationKinds = new LiquidationKinds();
     Simulation.Outcome outcome;
     VenueExposures exposures;
     long events;
@@ -198,7 +199,8 @@ public final class RunDirectoryWriter {
         Writer jsonl = writer(dir.resolve("events.jsonl"))) {
       TimeseriesCsvWriter series = new TimeseriesCsvWriter(csv);
       EventsJsonlWriter eventLog = new EventsJsonlWriter(jsonl);
-      List<RunListener> listeners = new ArrayList<>(List.of(summaries, series, eventLog, skipped));
+      List<RunListener> listeners =
+          new ArrayList<>(List.of(summaries, series, eventLog, skipped, liquidationKinds));
       listeners.addAll(extension.listeners());
       listeners.add(progress);
       try {
@@ -214,7 +216,10 @@ public final class RunDirectoryWriter {
     RunSummary summary = summaries.summary(request.audit(), outcome.auditedSteps());
     writeJson(dir.resolve("summary.json"), SummaryJson.tree(request.scenario(), summary, skipped));
     Duration wall = Duration.between(started, clock.instant());
-    writeJson(dir.resolve("manifest.json"), manifest(request, seed, outcome, started, wall, dir));
+    ObjectNode manifest = manifest(request, seed, outcome, started, wall, dir);
+    ObjectNode kinds = manifest.putObject("liquidationEvents");
+    liquidationKinds.kinds().forEach((type, fields) -> fields.forEach(kinds.putArray(type)::add));
+    writeJson(dir.resolve("manifest.json"), manifest);
     // The exact bytes that were read and hashed (JSON is valid YAML), so the run directory is
     // self-describing: the report's model description (ODD) reads the scenario from here.
     Files.write(dir.resolve("scenario.yaml"), request.scenario().content());

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marginfall.agents.marketmaker.DepthQuoted;
+import org.marginfall.core.event.AssetSeriesEvent;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.HealthBands;
 import org.marginfall.core.metric.RunListener;
@@ -16,9 +17,10 @@ import org.marginfall.core.metric.StepRecord;
 /**
  * Streams {@code timeseries.csv}: a header, then one row per step (see docs/outputs.md).
  *
- * <p>A market that market makers quote by set-up ({@link DepthQuoted} events) gets a {@code
- * depth_factor.<asset>} column after the asset prices: the latest effective depth factor, so runs
- * without market makers keep their columns.
+ * <p>Per-asset columns that events set ({@link AssetSeriesEvent}, e.g. a market maker's {@code
+ * depth_factor.<asset>}) follow the asset prices, series in the order first set and assets in the
+ * run's order, each holding the latest value; only those set by the first recorded step exist, so
+ * runs without such events keep their columns.
  *
  * <p>Mutable and not thread-safe; one writer per run.
  */
@@ -30,8 +32,12 @@ public final class TimeseriesCsvWriter implements RunListener {
 
   private final Writer out;
   private boolean headerWritten;
-  private final Map<String, Double> depthFactors = new LinkedHashMap<>();
-  private final List<String> depthColumns = new ArrayList<>();
+
+  /** Series, in the order first set, to asset to the latest value. */
+  private final Map<String, Map<String, Double>> seriesValues = new LinkedHashMap<>();
+
+  /** The series columns of the header: series and asset. */
+  private final List<String[]> seriesColumns = new ArrayList<>();
 
   /** Writes to {@code out}; the caller closes it. */
   public TimeseriesCsvWriter(Writer out) {
@@ -40,8 +46,10 @@ public final class TimeseriesCsvWriter implements RunListener {
 
   @Override
   public void onEvent(SimEvent event) {
-    if (event instanceof DepthQuoted d) {
-      depthFactors.put(d.asset(), d.depthFactor());
+    if (event instanceof AssetSeriesEvent e) {
+      seriesValues
+          .computeIfAbsent(e.series(), k -> new HashMap<>())
+          .put(e.asset(), e.seriesValue());
     }
   }
 
@@ -49,12 +57,15 @@ public final class TimeseriesCsvWriter implements RunListener {
   public void onStep(StepRecord r) {
     try {
       if (!headerWritten) {
-        for (StepRecord.AssetPoint a : r.assets()) {
-          if (depthFactors.containsKey(a.asset().value())) {
-            depthColumns.add(a.asset().value());
-          }
-        }
-        out.write(String.join(",", header(r, depthColumns)));
+        seriesValues.forEach(
+            (series, byAsset) -> {
+              for (StepRecord.AssetPoint a : r.assets()) {
+                if (byAsset.containsKey(a.asset().value())) {
+                  seriesColumns.add(new String[] {series, a.asset().value()});
+                }
+              }
+            });
+        out.write(String.join(",", header(r, seriesColumns)));
         out.write('\n');
         headerWritten = true;
       }
@@ -63,8 +74,8 @@ public final class TimeseriesCsvWriter implements RunListener {
       for (StepRecord.AssetPoint a : r.assets()) {
         row.append(',').append(a.fundamental()).append(',').append(a.market());
       }
-      for (String asset : depthColumns) {
-        row.append(',').append(depthFactors.get(asset));
+      for (String[] column : seriesColumns) {
+        row.append(',').append(seriesValues.get(column[0]).get(column[1]));
       }
       for (StepRecord.OraclePoint o : r.oracles()) {
         row.append(',').append(o.price());
@@ -102,14 +113,14 @@ public final class TimeseriesCsvWriter implements RunListener {
     }
   }
 
-  private static List<String> header(StepRecord r, List<String> depthColumns) {
+  private static List<String> header(StepRecord r, List<String[]> seriesColumns) {
     List<String> h = new ArrayList<>(List.of("step", "time_s"));
     for (StepRecord.AssetPoint a : r.assets()) {
       h.add("fundamental_price." + a.asset());
       h.add("market_price." + a.asset());
     }
-    for (String asset : depthColumns) {
-      h.add("depth_factor." + asset);
+    for (String[] column : seriesColumns) {
+      h.add(column[0] + "." + column[1]);
     }
     for (StepRecord.OraclePoint o : r.oracles()) {
       h.add("oracle_price." + o.oracle() + "." + o.asset());

@@ -33,8 +33,12 @@ import org.marginfall.protocols.perp.PerpetualVenueType;
 /**
  * The pluggable families a scenario file can name: venue types, agent behaviours and venue presets.
  *
- * <p>This is the one place where {@code protocols} and {@code agents} meet; adding a venue family
- * or a behaviour means registering it here. Immutable and thread-safe.
+ * <p>This is the one place where {@code protocols} and {@code agents} meet, and the only class
+ * outside a venue family's package that names it. Adding a venue family is one package (its {@code
+ * VenueType}, spec, venue and events, liquidation-like ones implementing {@code
+ * core.event.LiquidationEvent}) plus one registration: a line in {@link #standard()}, or {@link
+ * #withVenueType} on a catalog; a behaviour likewise ({@link #withPopulationType}). Immutable and
+ * thread-safe.
  *
  * @param venueTypes venue families by {@code type:}
  * @param populationTypes agent behaviours by {@code type:}
@@ -80,5 +84,23 @@ public record Catalog(
             new SnapshotLendersType(),
             new SnapshotVaultsType()),
         Presets.bundled());
+  }
+
+  /**
+   * This catalog with one more venue family, found by its {@link VenueType#name()}.
+   *
+   * @throws IllegalArgumentException if a family of that name is registered
+   */
+  public Catalog withVenueType(VenueType type) {
+    return new Catalog(venueTypes.with(type.name(), type), populationTypes, presets);
+  }
+
+  /**
+   * This catalog with one more agent behaviour, found by its {@link PopulationType#name()}.
+   *
+   * @throws IllegalArgumentException if a behaviour of that name is registered
+   */
+  public Catalog withPopulationType(PopulationType type) {
+    return new Catalog(venueTypes, populationTypes.with(type.name(), type), presets);
   }
 }

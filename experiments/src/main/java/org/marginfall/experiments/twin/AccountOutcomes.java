@@ -6,12 +6,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.InsurancePayout;
-import org.marginfall.core.event.Liquidation;
+import org.marginfall.core.event.LiquidationEvent;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
-import org.marginfall.protocols.cdp.AuctionStarted;
-import org.marginfall.protocols.lending.LoanLiquidation;
-import org.marginfall.protocols.perp.BackstopTakeover;
 
 /**
  * Collects, per venue and owner, what liquidations took from a run's accounts, so a run can be
@@ -22,14 +19,11 @@ import org.marginfall.protocols.perp.BackstopTakeover;
  * perp-a}), so the several isolated-margin accounts of one trader, or the vaults of one owner, are
  * one owner, and the same trader is the same owner under cross and isolated margin.
  *
- * <p>Per owner: whether it was liquidated (a {@code liquidation}, {@code loan_liquidation}, {@code
- * auction_started} or {@code backstop_takeover} event; an auto-deleveraged position emits a {@code
- * liquidation} event for its whole close, so its {@code auto_deleverage} fills are not counted
- * again), the liquidated notional of those events, the penalty its equity paid (perpetual
- * liquidation fee; lending bonus, i.e. the liquidator's discount plus the protocol fee; CDP {@code
- * tab - due}, the chop; backstop takeover: the equity handed to the vault), and the shortfall it
- * left: what insurance funds and surplus buffers paid for it ({@code insurance_payout} events) and
- * the bad debt nothing covered ({@code bad_debt} events). One run's listener; not thread-safe.
+ * <p>Per owner: whether it was liquidated (any {@link LiquidationEvent}, whatever its venue
+ * family), the liquidated notional and the penalty its equity paid as those events state them, and
+ * the shortfall it left: what insurance funds and surplus buffers paid for it ({@code
+ * insurance_payout} events) and the bad debt nothing covered ({@code bad_debt} events). One run's
+ * listener; not thread-safe.
  */
 public final class AccountOutcomes implements RunListener {
 
@@ -77,17 +71,8 @@ public final class AccountOutcomes implements RunListener {
 
   @Override
   public void onEvent(SimEvent event) {
-    if (event instanceof Liquidation l) {
-      add(l.venue(), l.account(), new Outcome(true, l.notional(), l.fee(), 0, 0));
-    } else if (event instanceof LoanLiquidation l) {
-      add(
-          l.venue(),
-          l.account(),
-          new Outcome(true, l.debtRepaid() * l.debtPrice(), l.bonusValue(), 0, 0));
-    } else if (event instanceof AuctionStarted a) {
-      add(a.venue(), a.vault(), new Outcome(true, a.tab(), a.tab() - a.due(), 0, 0));
-    } else if (event instanceof BackstopTakeover t) {
-      add(t.venue(), t.account(), new Outcome(true, t.notional(), Math.max(0, t.equity()), 0, 0));
+    if (event instanceof LiquidationEvent l) {
+      add(l.venue(), l.account(), new Outcome(true, l.notional(), l.penalty(), 0, 0));
     } else if (event instanceof InsurancePayout p) {
       add(p.venue(), p.account(), new Outcome(false, 0, 0, p.amount(), 0));
     } else if (event instanceof BadDebt b) {

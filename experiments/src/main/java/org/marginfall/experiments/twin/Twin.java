@@ -24,7 +24,10 @@ public record Twin(Kind kind, String channel) {
 
   /** What a twin changes. */
   public enum Kind {
-    /** Every perpetual venue in isolated margin, and no shared collateral pool. */
+    /**
+     * Every venue in its family's isolated-margin form ({@code VenueType.isolate}), and no shared
+     * collateral pool.
+     */
     ISOLATED,
     /** No market has price impact. */
     NO_IMPACT,

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
+import org.marginfall.core.spec.Registry;
+import org.marginfall.core.spec.VenueType;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.FieldPath;
 import org.marginfall.experiments.scenario.Presets;
@@ -23,9 +25,10 @@ import org.marginfall.experiments.scenario.ScenarioReader;
  * like a hand-written file. The run settings, seed included, are untouched, so base and twin draw
  * the same exogenous numbers (every random stream is derived from the master seed and its name).
  *
- * <p>Changes: {@code isolated} sets {@code marginMode: isolated} on every perpetual venue (dropping
- * a {@code portfolio} block; a venue given by a preset has the preset's fields written out first)
- * and {@code contagion.channels.sharedPool: false}; {@code no-impact} sets every market's {@code
+ * <p>Changes: {@code isolated} makes every venue isolated-margin as its family says ({@link
+ * VenueType#isolate}: a perpetual venue gets {@code marginMode: isolated} and loses a {@code
+ * portfolio} block; a venue given by a preset has the preset's fields written out first) and sets
+ * {@code contagion.channels.sharedPool: false}; {@code no-impact} sets every market's {@code
  * impact} to {@code {model: none}}; {@code no-channel:<name>} sets {@code
  * contagion.channels.<name>: false}. Immutable and thread-safe.
  */
@@ -36,11 +39,13 @@ public final class TwinScenarios {
 
   private final ScenarioReader reader;
   private final Presets presets;
+  private final Registry<VenueType> venueTypes;
 
   /** Builds twins of scenarios whose families are in {@code catalog}. */
   public TwinScenarios(Catalog catalog) {
     this.reader = new ScenarioReader(catalog);
     this.presets = catalog.presets();
+    this.venueTypes = catalog.venueTypes();
   }
 
   /**
@@ -94,11 +99,12 @@ public final class TwinScenarios {
         List<Object> venues =
             field(out, "venues") instanceof List<?> l ? (List<Object>) l : List.of();
         for (int i = 0; i < venues.size(); i++) {
-          if (venues.get(i) instanceof Map<?, ?> entry && "perpetual".equals(type(entry))) {
+          if (venues.get(i) instanceof Map<?, ?> entry) {
+            Optional<VenueType> type = Optional.ofNullable(type(entry)).flatMap(venueTypes::find);
             Map<Object, Object> v = withPresetWrittenOut(entry);
-            v.put("marginMode", "isolated");
-            v.remove("portfolio");
-            venues.set(i, v);
+            if (type.isPresent() && type.get().isolate(v)) {
+              venues.set(i, v);
+            }
           }
         }
         if (channelSwitches) {

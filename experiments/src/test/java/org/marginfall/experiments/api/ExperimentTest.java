@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginfall.core.event.Liquidation;
+import org.marginfall.core.event.LiquidationEvent;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.Fixtures.CliResult;
@@ -74,10 +74,10 @@ class ExperimentTest {
       assertEquals(cli.at("/venues/" + venue + "/liquidations").asLong(), v.liquidations(), venue);
       assertEquals(cli.at("/venues/" + venue + "/badDebt").asDouble(), v.badDebt(), venue);
       long events =
-          api.events(Liquidation.class).stream().filter(e -> e.venue().equals(venue)).count();
+          api.events(LiquidationEvent.class).stream().filter(e -> e.venue().equals(venue)).count();
       assertEquals(v.liquidations(), events, venue);
     }
-    assertEquals(jsonl, api.events(Liquidation.class).size());
+    assertEquals(jsonl, api.events(LiquidationEvent.class).size());
   }
 
   @Test

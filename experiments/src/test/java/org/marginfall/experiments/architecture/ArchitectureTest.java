@@ -2,12 +2,17 @@ package org.marginfall.experiments.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * classes of every module (experiments' test class path holds them all). Maven's dependencies
  * already stop a module from compiling against one it does not declare; these rules also hold the
  * lines Maven cannot draw: no package cycle anywhere, the engine and the scenario-wide wiring used
- * only by {@code experiments}, and {@code reports} blind to the simulation modules it renders.
+ * only by {@code experiments}, {@code reports} blind to the simulation modules it renders, and each
+ * venue family named only inside its own package and by the {@code Catalog} that registers it.
  */
 class ArchitectureTest {
 
@@ -25,6 +31,7 @@ class ArchitectureTest {
   private static final String AGENTS = "org.marginfall.agents..";
   private static final String REPORTS = "org.marginfall.reports..";
   private static final String EXPERIMENTS = "org.marginfall.experiments..";
+  private static final String CATALOG = "org.marginfall.experiments.scenario.Catalog";
 
   private static JavaClasses classes;
 
@@ -126,6 +133,47 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage(EXPERIMENTS)
             .because("experiments is the top layer: it wires and nothing depends on it"));
+  }
+
+  /**
+   * The venue families: the packages directly under {@code org.marginfall.protocols}, each with its
+   * subpackages.
+   */
+  private static SortedSet<String> families() {
+    SortedSet<String> families = new TreeSet<>();
+    String prefix = "org.marginfall.protocols.";
+    for (JavaClass c : classes) {
+      if (c.getPackageName().startsWith(prefix)) {
+        families.add(prefix + c.getPackageName().substring(prefix.length()).split("\\.")[0]);
+      }
+    }
+    return families;
+  }
+
+  @Test
+  void test_families_namedOnlyByTheirPackageAndTheCatalog() {
+    SortedSet<String> families = families();
+    assertEquals(
+        List.of(
+            "org.marginfall.protocols.cdp",
+            "org.marginfall.protocols.lending",
+            "org.marginfall.protocols.perp"),
+        List.copyOf(families));
+    for (String family : families) {
+      check(
+          noClasses()
+              .that()
+              .resideOutsideOfPackage(family + "..")
+              .and()
+              .doNotHaveFullyQualifiedName(CATALOG)
+              .should()
+              .dependOnClassesThat()
+              .resideInAPackage(family + "..")
+              .because(
+                  "outside its own package a venue family is seen through core's seams"
+                      + " (LiquidationEvent, VenueType, the capability interfaces); only the"
+                      + " Catalog registers it, so adding a family is one package plus one line"));
+    }
   }
 
   private static void check(ArchRule rule) {

@@ -9,7 +9,7 @@ import org.marginfall.agents.multivenue.CollateralSent;
 import org.marginfall.agents.multivenue.PoolTopUp;
 import org.marginfall.core.contagion.Cause;
 import org.marginfall.core.event.BadDebt;
-import org.marginfall.core.event.Liquidation;
+import org.marginfall.protocols.perp.Liquidation;
 
 /**
  * Acceptance of issue #4 for channels 3 and 4: in a scenario where only that channel connects two

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioReader;
+import org.marginfall.protocols.perp.Liquidation;
 
 /**
  * Runs a channel-isolation scenario from the test resources in process, audited, with one channel

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.agents.arbitrage.ArbitrageTrade;
 import org.marginfall.agents.liquidator.LiquidatorCost;
 import org.marginfall.core.contagion.Cause;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.protocols.cdp.AuctionReset;
+import org.marginfall.protocols.perp.Liquidation;
 import org.marginfall.protocols.perp.SocializedLoss;
 
 /**

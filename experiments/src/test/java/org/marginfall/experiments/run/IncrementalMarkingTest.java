@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.StepRecord;
@@ -28,6 +27,7 @@ import org.marginfall.core.venue.VenueId;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.protocols.perp.Liquidation;
 
 /**
  * Incremental liquidation checks decide exactly what full marks decide: every bundled example with

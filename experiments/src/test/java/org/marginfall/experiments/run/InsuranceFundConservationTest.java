@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.InsurancePayout;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.RunSummary;
@@ -19,6 +18,7 @@ import org.marginfall.core.metric.SummaryCollector;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.ScenarioReader;
+import org.marginfall.protocols.perp.Liquidation;
 
 /**
  * The insurance fund of every venue is accounted for by the events alone: it starts at its set-up

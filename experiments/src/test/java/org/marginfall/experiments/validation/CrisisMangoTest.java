@@ -13,7 +13,6 @@ import org.marginfall.core.engine.ScenarioFailure;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.OracleUpdated;
 import org.marginfall.core.event.SimEvent;
-import org.marginfall.core.event.Trade;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.metric.SummaryCollector;
 import org.marginfall.core.testing.RecordingListener;
@@ -21,6 +20,7 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.DataRoot;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.protocols.perp.Trade;
 
 /**
  * The reduced Mango Markets case of docs/validation.md (examples/crisis-mango.yaml, full sweep

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.StepRecord;
@@ -22,6 +21,7 @@ import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.DataRoot;
 import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.protocols.perp.AutoDeleverage;
+import org.marginfall.protocols.perp.Liquidation;
 
 /**
  * A reduced examples/crisis-oct-2025.yaml (a third of every trader population, two seeds, each run

@@ -1,11 +1,14 @@
 package org.marginfall.protocols.cdp;
 
+import java.util.List;
 import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.event.AttributedLiquidation;
 import org.marginfall.core.event.AuctionOpening;
-import org.marginfall.core.event.VenueEvent;
 
 /**
- * {@code Dog.bark} started a Clipper auction for (part of) a vault.
+ * {@code Dog.bark} started a Clipper auction for (part of) a vault, or {@code Cat.bite} a Flipper
+ * auction: a liquidation of the vault whose notional is the {@code tab} and whose penalty is the
+ * chop, {@code tab - due}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -40,7 +43,9 @@ public record AuctionStarted(
     double incentive,
     boolean partial,
     Cause cause)
-    implements VenueEvent, AuctionOpening {
+    implements AttributedLiquidation, AuctionOpening {
+
+  private static final List<String> NOTIONAL_FIELDS = List.of("tab");
 
   /** The event as a venue emits it, before the engine attributes its cause. */
   public AuctionStarted(
@@ -62,19 +67,25 @@ public record AuctionStarted(
         null);
   }
 
+  /** The barked vault. */
   @Override
-  public String attributedAccount() {
+  public String account() {
     return vault;
   }
 
   @Override
-  public double attributedValue() {
+  public double notional() {
     return tab;
   }
 
   @Override
-  public boolean badDebtEvent() {
-    return false;
+  public double penalty() {
+    return tab - due;
+  }
+
+  @Override
+  public List<String> notionalFields() {
+    return NOTIONAL_FIELDS;
   }
 
   @Override

@@ -1,12 +1,13 @@
 package org.marginfall.protocols.lending;
 
+import java.util.List;
 import org.marginfall.core.contagion.Cause;
-import org.marginfall.core.event.Attributable;
-import org.marginfall.core.event.VenueEvent;
+import org.marginfall.core.event.AttributedLiquidation;
 
 /**
  * One liquidation of a (collateral, debt) pair on a lending venue (Aave's LiquidationCall event,
- * with the health factor and the amounts of LiquidationLogic).
+ * with the health factor and the amounts of LiquidationLogic): a liquidation whose notional is the
+ * debt repaid at the debt price and whose penalty is the bonus.
  *
  * <p>Immutable and thread-safe.
  *
@@ -47,7 +48,9 @@ public record LoanLiquidation(
     double closeFactor,
     boolean dustWaived,
     Cause cause)
-    implements VenueEvent, Attributable {
+    implements AttributedLiquidation {
+
+  private static final List<String> NOTIONAL_FIELDS = List.of("debtRepaid", "debtPrice");
 
   /** The event as a venue emits it, before the engine attributes its cause. */
   public LoanLiquidation(
@@ -88,18 +91,18 @@ public record LoanLiquidation(
   }
 
   @Override
-  public String attributedAccount() {
-    return account;
-  }
-
-  @Override
-  public double attributedValue() {
+  public double notional() {
     return debtRepaid * debtPrice;
   }
 
   @Override
-  public boolean badDebtEvent() {
-    return false;
+  public double penalty() {
+    return bonusValue;
+  }
+
+  @Override
+  public List<String> notionalFields() {
+    return NOTIONAL_FIELDS;
   }
 
   @Override

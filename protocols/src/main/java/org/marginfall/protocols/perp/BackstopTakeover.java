@@ -1,9 +1,14 @@
 package org.marginfall.protocols.perp;
 
-import org.marginfall.core.event.VenueEvent;
+import java.util.List;
+import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.event.LiquidationEvent;
 
 /**
- * The backstop vault took over an account's positions and margin at the mark price.
+ * The backstop vault took over an account's positions and margin at the mark price: a liquidation
+ * whose penalty is the equity handed to the vault ({@code max(0, equity)}). The engine does not
+ * attribute takeovers to a cause (its cause is null), so the contagion tables count the book, ADL,
+ * lending and auction liquidations only, as the venues' snapshots count them (docs/contagion.md).
  *
  * <p>Immutable and thread-safe.
  *
@@ -25,7 +30,25 @@ public record BackstopTakeover(
     double equity,
     double maintenance,
     String reason)
-    implements VenueEvent {
+    implements LiquidationEvent {
+
+  private static final List<String> NOTIONAL_FIELDS = List.of("notional");
+
+  @Override
+  public double penalty() {
+    return Math.max(0, equity);
+  }
+
+  @Override
+  public List<String> notionalFields() {
+    return NOTIONAL_FIELDS;
+  }
+
+  /** Always null: takeovers are not attributed. */
+  @Override
+  public Cause cause() {
+    return null;
+  }
 
   @Override
   public String type() {

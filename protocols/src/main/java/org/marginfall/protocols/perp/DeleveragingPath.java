@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;

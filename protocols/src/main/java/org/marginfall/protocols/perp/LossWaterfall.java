@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.event.BadDebt;
-import org.marginfall.core.event.CollateralSale;
 import org.marginfall.core.event.InsurancePayout;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.AccountType;

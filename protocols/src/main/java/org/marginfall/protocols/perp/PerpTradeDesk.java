@@ -2,7 +2,6 @@ package org.marginfall.protocols.perp;
 
 import java.util.List;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.Precision;

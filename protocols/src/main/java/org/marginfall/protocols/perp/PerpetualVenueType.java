@@ -3,6 +3,7 @@ package org.marginfall.protocols.perp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.marginfall.core.asset.AssetId;
@@ -65,6 +66,14 @@ public final class PerpetualVenueType implements VenueType {
   @Override
   public String name() {
     return PerpetualVenueSpec.TYPE;
+  }
+
+  /** Cross and portfolio margin become isolated margin: {@code marginMode: isolated}. */
+  @Override
+  public boolean isolate(Map<Object, Object> entry) {
+    entry.put("marginMode", "isolated");
+    entry.remove("portfolio");
+    return true;
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.event.BadDebt;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.venue.VenueId;

@@ -10,7 +10,6 @@ import static org.marginfall.protocols.perp.VenueHarness.USD;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marginfall.core.event.Trade;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;

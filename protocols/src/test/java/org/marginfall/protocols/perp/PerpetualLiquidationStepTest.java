@@ -14,8 +14,6 @@ import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
 import org.marginfall.core.engine.Simulation;
-import org.marginfall.core.event.CollateralSale;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.MarketTrade;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;

@@ -15,7 +15,6 @@ import org.marginfall.core.engine.MarketSpec;
 import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.OracleSpec;
 import org.marginfall.core.engine.Simulation;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;

@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.marginfall.core.event.BadDebt;
 import org.marginfall.core.event.InsurancePayout;
-import org.marginfall.core.event.Liquidation;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
 import org.marginfall.core.market.ImpactModel;

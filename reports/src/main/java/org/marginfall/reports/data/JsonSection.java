@@ -2,8 +2,10 @@ package org.marginfall.reports.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -55,6 +57,13 @@ final class JsonSection {
   /** The file this section was read from. */
   String file() {
     return file;
+  }
+
+  /** The names of this object's members, in file order. */
+  List<String> names() {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /** Every member of this object, each of which must itself be an object, in file order. */

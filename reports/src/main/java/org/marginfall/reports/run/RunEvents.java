@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.marginfall.reports.data.LiquidationKinds;
 import org.marginfall.reports.data.ReportException;
 import org.marginfall.reports.risk.ShortfallTally;
 
@@ -22,9 +25,10 @@ import org.marginfall.reports.risk.ShortfallTally;
  * What the risk section of a run report needs from {@code events.jsonl}, read in one streaming
  * pass: per venue, each account's shortfall (the sum of its {@code insurance_payout} and {@code
  * bad_debt} amounts, docs/outputs.md), and the cascade depth (the largest liquidation {@code round}
- * of any {@code liquidation} event: how many rounds of liquidation one step needed before no
- * account was liquidatable or the round limit stopped it), and the liquidated notional by contagion
- * generation and venue (events with a {@code cause}).
+ * of any liquidation event: how many rounds of liquidation one step needed before no account was
+ * liquidatable or the round limit stopped it), and the liquidated notional by contagion generation
+ * and venue (liquidation events with a {@code cause}). Liquidation events are those of the types
+ * the run's manifest lists ({@link LiquidationKinds}), whatever their venue family.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -70,13 +74,18 @@ public record RunEvents(
 
   /**
    * @return empty when the run directory has no events.jsonl
-   * @throws ReportException naming the line when a line is not a JSON object
+   * @throws ReportException naming the line when a line is not a JSON object, or the manifest's
+   *     list of liquidation events when it is malformed
    */
   public static Optional<RunEvents> read(Path runDir) throws IOException {
     Path file = runDir.resolve(FILE);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
+    LiquidationKinds kinds = LiquidationKinds.read(runDir);
+    List<String> wanted = new ArrayList<>(List.of("bad_debt", "insurance_payout", "shock"));
+    wanted.addAll(kinds.notionalFields().keySet());
+    String[] quoted = wanted.stream().map(t -> '"' + t + '"').toArray(String[]::new);
     ObjectMapper mapper = new ObjectMapper();
     ShortfallTally shortfalls = new ShortfallTally();
     SortedMap<Long, Map<String, Double>> generations = new TreeMap<>();
@@ -87,11 +96,7 @@ public record RunEvents(
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         n++;
         // Most lines are trades and oracle updates; skip them without parsing.
-        if (!line.contains("\"bad_debt\"")
-            && !line.contains("\"insurance_payout\"")
-            && !line.contains("liquidation\"")
-            && !line.contains("\"auction_started\"")
-            && !line.contains("\"shock\"")) {
+        if (!containsAny(line, quoted)) {
           continue;
         }
         JsonNode event;
@@ -107,10 +112,10 @@ public record RunEvents(
         } else if (type.equals("shock")) {
           shocks.add(event.path("step").asLong());
         }
-        if (type.equals("liquidation")) {
+        if (kinds.isLiquidation(type)) {
           depth.merge(venue, event.path("round").asInt(), Math::max);
         }
-        double notional = liquidatedNotional(event);
+        double notional = kinds.notional(event);
         JsonNode generation = event.path("cause").path("generation");
         if (!Double.isNaN(notional) && generation.isIntegralNumber()) {
           // Accelerated liquidations (docs/contagion.md) are a series of their own per venue.
@@ -125,19 +130,12 @@ public record RunEvents(
     return Optional.of(new RunEvents(shortfalls.shortfalls(), depth, shocks, generations));
   }
 
-  /**
-   * The notional a liquidation event adds to its venue's {@code liquidatedNotional} (the venues'
-   * own counting, docs/venues.md): a perpetual {@code liquidation}'s {@code notional}, a lending
-   * {@code loan_liquidation}'s debt repaid at the debt price, a CDP {@code auction_started}'s
-   * {@code tab}; NaN for any other event.
-   */
-  static double liquidatedNotional(JsonNode event) {
-    return switch (event.path("type").asText()) {
-      case "liquidation" -> event.path("notional").asDouble();
-      case "loan_liquidation" ->
-          event.path("debtRepaid").asDouble() * event.path("debtPrice").asDouble();
-      case "auction_started" -> event.path("tab").asDouble();
-      default -> Double.NaN;
-    };
+  private static boolean containsAny(String line, String[] parts) {
+    for (String p : parts) {
+      if (line.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

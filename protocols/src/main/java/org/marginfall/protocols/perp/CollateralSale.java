@@ -1,4 +1,6 @@
-package org.marginfall.core.event;
+package org.marginfall.protocols.perp;
+
+import org.marginfall.core.event.VenueEvent;
 
 /**
  * A liquidated account's collateral was sold to its liquidator to cover a base-currency shortfall.
@@ -25,7 +27,7 @@ public record CollateralSale(
     double units,
     double price,
     double value)
-    implements SimEvent {
+    implements VenueEvent {
 
   @Override
   public String type() {

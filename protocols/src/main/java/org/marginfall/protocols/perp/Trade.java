@@ -1,4 +1,6 @@
-package org.marginfall.core.event;
+package org.marginfall.protocols.perp;
+
+import org.marginfall.core.event.VenueEvent;
 
 /**
  * A position was opened, increased or reduced on a venue (not by a liquidation).
@@ -26,7 +28,7 @@ public record Trade(
     double price,
     double notional,
     double realizedPnl)
-    implements SimEvent {
+    implements VenueEvent {
 
   @Override
   public String type() {

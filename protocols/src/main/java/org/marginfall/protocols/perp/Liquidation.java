@@ -1,9 +1,12 @@
-package org.marginfall.core.event;
+package org.marginfall.protocols.perp;
 
+import java.util.List;
 import org.marginfall.core.contagion.Cause;
+import org.marginfall.core.event.AttributedLiquidation;
 
 /**
- * A position was closed by a liquidation.
+ * A position was closed by a liquidation (book close or auto-deleveraging): an attributed {@code
+ * LiquidationEvent} whose penalty is the fee charged.
  *
  * <p>Immutable and thread-safe.
  *
@@ -44,7 +47,9 @@ public record Liquidation(
     double equityBefore,
     double maintenanceBefore,
     Cause cause)
-    implements SimEvent, Attributable {
+    implements AttributedLiquidation {
+
+  private static final List<String> NOTIONAL_FIELDS = List.of("notional");
 
   /** The event as a venue emits it, before the engine attributes its cause. */
   public Liquidation(
@@ -85,18 +90,13 @@ public record Liquidation(
   }
 
   @Override
-  public String attributedAccount() {
-    return account;
+  public double penalty() {
+    return fee;
   }
 
   @Override
-  public double attributedValue() {
-    return notional;
-  }
-
-  @Override
-  public boolean badDebtEvent() {
-    return false;
+  public List<String> notionalFields() {
+    return NOTIONAL_FIELDS;
   }
 
   @Override
