@@ -1,5 +1,7 @@
 package org.marginfall.core.spec;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.marginfall.core.oracle.StalenessGuard;
 
 /**
@@ -17,27 +19,21 @@ public final class StalenessGuardReader {
    * @return the guard ({@link StalenessGuard#OFF} when absent), or null after a failure
    */
   public static StalenessGuard read(SpecNode venue) {
-    int mark = venue.problems().count();
+    Problems.Mark mark = venue.mark();
     long age = venue.longValue("maxOracleAgeSteps", 0);
     if (age < 0) {
       venue.get("maxOracleAgeSteps").fail("must be >= 0, was " + age);
     }
-    StalenessGuard.Action action = StalenessGuard.Action.PAUSE;
-    if (venue.has("onStale")) {
-      String s = venue.get("onStale").asString();
-      action = null;
-      for (StalenessGuard.Action a : StalenessGuard.Action.values()) {
-        if (a.scenarioName().equals(s)) {
-          action = a;
-        }
-      }
-      if (action == null) {
-        venue.get("onStale").fail("unknown action '" + s + "' (known: ignore, pause)");
-      }
+    Map<String, StalenessGuard.Action> actions = new LinkedHashMap<>();
+    for (StalenessGuard.Action a : StalenessGuard.Action.values()) {
+      actions.put(a.scenarioName(), a);
     }
-    if (venue.problems().since(mark)) {
+    String name =
+        venue.choice(
+            "onStale", "action", StalenessGuard.Action.PAUSE.scenarioName(), actions.keySet());
+    if (mark.failed()) {
       return null;
     }
-    return new StalenessGuard(age, action);
+    return new StalenessGuard(age, actions.get(name));
   }
 }
