@@ -54,8 +54,7 @@ public final class Registry<T> {
    * @return the member, or null after a failure
    */
   public T lookup(SpecNode node, String field) {
-    String name = node.choice(field, family, byName.keySet());
-    return name == null ? null : byName.get(name);
+    return node.choice(field, family, byName);
   }
 
   /**
@@ -63,7 +62,6 @@ public final class Registry<T> {
    * is absent.
    */
   public T lookup(SpecNode node, String field, String defaultName) {
-    String name = node.choice(field, family, defaultName, byName.keySet());
-    return name == null ? null : byName.get(name);
+    return node.get(field).isMissing() ? byName.get(defaultName) : lookup(node, field);
   }
 }

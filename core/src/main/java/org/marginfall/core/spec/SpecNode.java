@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.marginfall.core.util.Checks;
@@ -236,35 +236,49 @@ public final class SpecNode {
   }
 
   /**
-   * A required text field that must be one of {@code known}; an unknown name is reported as {@code
-   * unknown <what> '<name>' (known: <the names, sorted>)}.
+   * A required text field that must name one of {@code byName}; an unknown name is reported as
+   * {@code unknown <what> '<name>' (known: <the names, sorted>)}.
    *
-   * @return the name, or null after a failure
+   * @return the member named, or null after a failure
    */
-  public String choice(String field, String what, Collection<String> known) {
+  public <T> T choice(String field, String what, Map<String, ? extends T> byName) {
     SpecNode child = get(field);
     Problems.Mark mark = mark();
     String name = child.asString();
     if (mark.failed()) {
       return null;
     }
-    if (!known.contains(name)) {
+    T member = byName.get(name);
+    if (member == null) {
       child.fail(
           "unknown "
               + what
               + " '"
               + name
               + "' (known: "
-              + String.join(", ", new TreeSet<>(known))
+              + String.join(", ", new TreeSet<>(byName.keySet()))
               + ")");
-      return null;
     }
-    return name;
+    return member;
   }
 
-  /** As {@link #choice(String, String, Collection)}, with {@code defaultName} when absent. */
-  public String choice(String field, String what, String defaultName, Collection<String> known) {
-    return get(field).isMissing() ? defaultName : choice(field, what, known);
+  /**
+   * As {@link #choice(String, String, Map)}, with {@code defaultValue} when the field is absent.
+   */
+  public <T> T choice(String field, String what, Map<String, ? extends T> byName, T defaultValue) {
+    return get(field).isMissing() ? defaultValue : choice(field, what, byName);
+  }
+
+  /**
+   * The members of {@code values} by their scenario {@code name}, in order: for {@link #choice}.
+   */
+  @SafeVarargs
+  public static <T> Map<String, T> byName(Function<T, String> name, T... values) {
+    Map<String, T> out = new LinkedHashMap<>();
+    for (T v : values) {
+      out.put(name.apply(v), v);
+    }
+    return out;
   }
 
   /** This node as a finite number; NaN after a failure. */

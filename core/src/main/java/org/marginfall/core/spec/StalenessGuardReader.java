@@ -1,7 +1,5 @@
 package org.marginfall.core.spec;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.marginfall.core.oracle.StalenessGuard;
 
 /**
@@ -24,16 +22,15 @@ public final class StalenessGuardReader {
     if (age < 0) {
       venue.get("maxOracleAgeSteps").fail("must be >= 0, was " + age);
     }
-    Map<String, StalenessGuard.Action> actions = new LinkedHashMap<>();
-    for (StalenessGuard.Action a : StalenessGuard.Action.values()) {
-      actions.put(a.scenarioName(), a);
-    }
-    String name =
+    StalenessGuard.Action action =
         venue.choice(
-            "onStale", "action", StalenessGuard.Action.PAUSE.scenarioName(), actions.keySet());
+            "onStale",
+            "action",
+            SpecNode.byName(StalenessGuard.Action::scenarioName, StalenessGuard.Action.values()),
+            StalenessGuard.Action.PAUSE);
     if (mark.failed()) {
       return null;
     }
-    return new StalenessGuard(age, actions.get(name));
+    return new StalenessGuard(age, action);
   }
 }

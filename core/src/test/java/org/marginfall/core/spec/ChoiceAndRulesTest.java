@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginfall.core.spec.Trees.map;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleDesign;
 import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.util.FieldException;
@@ -16,7 +17,8 @@ import org.marginfall.core.util.FieldException;
 /** {@link SpecNode#choice}, {@link Problems.Mark} and records' rules placed at their fields. */
 class ChoiceAndRulesTest {
 
-  private static final Set<String> KINDS = Set.of("spot", "base", "derived");
+  private static final Map<String, AssetKind> KINDS =
+      Map.of("spot", AssetKind.SPOT, "base", AssetKind.BASE, "derived", AssetKind.DERIVED);
 
   private static List<String> problems(SpecNode node) {
     return node.problems().all().stream().map(Problem::toString).toList();
@@ -25,7 +27,7 @@ class ChoiceAndRulesTest {
   @Test
   void test_choice_knownNameIsReturned() {
     SpecNode root = SpecNode.root(map("kind", "base"), new Problems());
-    assertEquals("base", root.choice("kind", "asset kind", KINDS));
+    assertEquals(AssetKind.BASE, root.choice("kind", "asset kind", KINDS));
     assertTrue(root.problems().isEmpty());
   }
 
@@ -40,7 +42,7 @@ class ChoiceAndRulesTest {
   @Test
   void test_choice_defaultWhenAbsentRequiredOtherwise() {
     SpecNode root = SpecNode.root(map(), new Problems());
-    assertEquals("spot", root.choice("kind", "asset kind", "spot", KINDS));
+    assertEquals(AssetKind.SPOT, root.choice("kind", "asset kind", KINDS, AssetKind.SPOT));
     assertTrue(root.problems().isEmpty());
     assertNull(root.choice("kind", "asset kind", KINDS));
     assertEquals(List.of("kind: is required"), problems(root));

@@ -56,11 +56,10 @@ final class AssetsReader {
   private static void asset(SpecNode a, ReadingState state) {
     a.allowOnly("id", "kind", "decimals", "price");
     String id = a.id("id");
-    String kindName = a.choice("kind", "asset kind", "spot", KINDS.keySet());
-    if (!Checks.isId(id) || kindName == null) {
+    AssetKind kind = a.choice("kind", "asset kind", KINDS, AssetKind.SPOT);
+    if (!Checks.isId(id) || kind == null) {
       return;
     }
-    AssetKind kind = KINDS.get(kindName);
     AssetId assetId = AssetId.of(id);
     if (state.assets.containsKey(assetId)) {
       a.get("id").fail("duplicate asset id '" + id + "'");

@@ -1,6 +1,7 @@
 package org.marginfall.experiments.scenario;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.marginfall.core.metric.RunSettings;
@@ -214,12 +215,12 @@ final class HistoricalPriceReader {
     String file = h.string("file");
     PriceFile.Format format = PriceFile.Format.of(file);
     if (h.has("format")) {
-      String f = h.string("format");
-      switch (f) {
-        case "csv" -> format = PriceFile.Format.CSV;
-        case "parquet" -> format = PriceFile.Format.PARQUET;
-        default -> h.get("format").fail("unknown format '" + f + "' (known: csv, parquet)");
-      }
+      PriceFile.Format named =
+          h.choice(
+              "format",
+              "format",
+              Map.of("csv", PriceFile.Format.CSV, "parquet", PriceFile.Format.PARQUET));
+      format = named == null ? format : named;
     }
     Optional<String> column = h.optString("column");
     Long start = time(h, "start");
@@ -274,27 +275,20 @@ final class HistoricalPriceReader {
   }
 
   private static Resampler.Rule rule(SpecNode h) {
-    String r = h.optString("resample").orElse("last");
-    return switch (r) {
-      case "last" -> Resampler.Rule.LAST;
-      case "ohlc" -> Resampler.Rule.OHLC;
-      default -> {
-        h.get("resample").fail("unknown rule '" + r + "' (known: last, ohlc)");
-        yield null;
-      }
-    };
+    return h.choice(
+        "resample",
+        "rule",
+        Map.of("last", Resampler.Rule.LAST, "ohlc", Resampler.Rule.OHLC),
+        Resampler.Rule.LAST);
   }
 
   private static ReturnBootstrap.Scheme scheme(SpecNode h) {
-    String s = h.optString("blocks").orElse("stationary");
-    return switch (s) {
-      case "stationary" -> ReturnBootstrap.Scheme.STATIONARY;
-      case "fixed" -> ReturnBootstrap.Scheme.FIXED;
-      default -> {
-        h.get("blocks").fail("unknown block scheme '" + s + "' (known: fixed, stationary)");
-        yield null;
-      }
-    };
+    return h.choice(
+        "blocks",
+        "block scheme",
+        Map.of(
+            "stationary", ReturnBootstrap.Scheme.STATIONARY, "fixed", ReturnBootstrap.Scheme.FIXED),
+        ReturnBootstrap.Scheme.STATIONARY);
   }
 
   private record Source(String file, PriceTable table, Long start, Long end) {}

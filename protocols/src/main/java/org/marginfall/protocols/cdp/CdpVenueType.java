@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoublePredicate;
+import java.util.function.Function;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.StalenessGuard;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.StalenessGuardReader;
@@ -193,46 +195,43 @@ public final class CdpVenueType implements VenueType {
   }
 
   /**
-   * Reads {@code {type: linear, tau}}, {@code {type: stairstep-exponential, step, cut}} or {@code
-   * {type: exponential, cut}}.
+   * The abacus kinds by {@code type}, each reading its own fields from the {@code abacus} node:
+   * {@code {type: linear, tau}}, {@code {type: stairstep-exponential, step, cut}} or {@code {type:
+   * exponential, cut}}.
    */
+  private static final Map<String, Function<SpecNode, Abacus>> ABACI =
+      Map.of(
+          "linear",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("type", "tau");
+            double tau = n.positive("tau");
+            return mark.failed() ? null : n.build(() -> new Abacus.LinearDecrease(tau));
+          },
+          "stairstep-exponential",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("type", "step", "cut");
+            double step = n.positive("step");
+            double cut = cut(n);
+            return mark.failed()
+                ? null
+                : n.build(() -> new Abacus.StairstepExponentialDecrease(step, cut));
+          },
+          "exponential",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("type", "cut");
+            double cut = cut(n);
+            return mark.failed() ? null : n.build(() -> new Abacus.ExponentialDecrease(cut));
+          });
+
   private static Abacus readAbacus(SpecNode n) {
-    int mark = n.problems().count();
     if (!n.requireObject()) {
       return null;
     }
-    String type = n.string("type");
-    if (n.problems().since(mark)) {
-      return null;
-    }
-    switch (type) {
-      case "linear" -> {
-        n.allowOnly("type", "tau");
-        double tau = n.positive("tau");
-        return n.problems().since(mark) ? null : n.build(() -> new Abacus.LinearDecrease(tau));
-      }
-      case "stairstep-exponential" -> {
-        n.allowOnly("type", "step", "cut");
-        double step = n.positive("step");
-        double cut = cut(n);
-        return n.problems().since(mark)
-            ? null
-            : n.build(() -> new Abacus.StairstepExponentialDecrease(step, cut));
-      }
-      case "exponential" -> {
-        n.allowOnly("type", "cut");
-        double cut = cut(n);
-        return n.problems().since(mark) ? null : n.build(() -> new Abacus.ExponentialDecrease(cut));
-      }
-      default -> {
-        n.get("type")
-            .fail(
-                "unknown abacus '"
-                    + type
-                    + "' (known: linear, stairstep-exponential, exponential)");
-        return null;
-      }
-    }
+    Function<SpecNode, Abacus> kind = n.choice("type", "abacus", ABACI);
+    return kind == null ? null : kind.apply(n);
   }
 
   private static double cut(SpecNode n) {

@@ -144,18 +144,11 @@ public final class LendingVenueType implements VenueType {
   }
 
   private static BadDebtMode readMode(SpecNode node) {
-    SpecNode m = node.get("badDebt");
-    if (m.isMissing()) {
-      return BadDebtMode.SOCIALIZE;
-    }
-    String s = m.asString();
-    for (BadDebtMode mode : BadDebtMode.values()) {
-      if (mode.scenarioName().equals(s)) {
-        return mode;
-      }
-    }
-    m.fail("unknown bad-debt mode '" + s + "' (known: deficit, socialize)");
-    return null;
+    return node.choice(
+        "badDebt",
+        "bad-debt mode",
+        SpecNode.byName(BadDebtMode::scenarioName, BadDebtMode.values()),
+        BadDebtMode.SOCIALIZE);
   }
 
   /** The listings by reserve name, or null when the venue has none. */

@@ -8,10 +8,12 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.spec.VenueType;
+import org.marginfall.core.util.FieldException;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.protocols.perp.portfolio.PortfolioMarginModel;
 import org.marginfall.protocols.perp.portfolio.PortfolioMarginReader;
@@ -189,6 +191,7 @@ public final class PerpetualVenueType implements VenueType {
         choice(
             l,
             "mode",
+            "liquidation mode",
             LiquidationMode.values(),
             LiquidationMode::scenarioName,
             LiquidationMode.FULL);
@@ -264,6 +267,7 @@ public final class PerpetualVenueType implements VenueType {
         choice(
             d,
             "rule",
+            "deleveraging rule",
             DeleveragingRule.values(),
             DeleveragingRule::scenarioName,
             DeleveragingRule.NONE);
@@ -280,7 +284,12 @@ public final class PerpetualVenueType implements VenueType {
     PricingTerms d = PricingTerms.DEFAULT;
     MarkPriceRule rule =
         choice(
-            node, "markPrice", MarkPriceRule.values(), MarkPriceRule::scenarioName, d.markPrice());
+            node,
+            "markPrice",
+            "mark price",
+            MarkPriceRule.values(),
+            MarkPriceRule::scenarioName,
+            d.markPrice());
     int basis = node.integer("markBasisSteps", d.basisAverageSteps(), 1, 1_000_000);
     int interval = node.integer("fundingIntervalSteps", d.fundingIntervalSteps(), 0, 1_000_000);
     double interest = node.number("fundingInterestRate", d.interestRate());
@@ -297,7 +306,13 @@ public final class PerpetualVenueType implements VenueType {
       node.get("maxOracleAgeSteps").fail("must be >= 0, was " + maxAge);
     }
     StaleAction onStale =
-        choice(node, "onStale", StaleAction.values(), StaleAction::scenarioName, d.onStale());
+        choice(
+            node,
+            "onStale",
+            "action",
+            StaleAction.values(),
+            StaleAction::scenarioName,
+            d.onStale());
     if (maxAge == 0 && node.has("onStale")) {
       node.get("onStale").fail("applies only with maxOracleAgeSteps > 0");
     }
@@ -308,27 +323,19 @@ public final class PerpetualVenueType implements VenueType {
         () -> new PricingTerms(rule, basis, interval, interest, clamp, maxAge, onStale));
   }
 
-  /** Reads an enumerated field by its scenario names. */
+  /**
+   * Reads an enumerated field by its scenario names; the default after a reported failure, so the
+   * rest of the entry is still read.
+   */
   private static <E> E choice(
       SpecNode node,
       String field,
+      String what,
       E[] values,
       java.util.function.Function<E, String> name,
       E defaultValue) {
-    SpecNode v = node.get(field);
-    if (v.isMissing()) {
-      return defaultValue;
-    }
-    String s = v.asString();
-    List<String> known = new ArrayList<>();
-    for (E e : values) {
-      if (name.apply(e).equals(s)) {
-        return e;
-      }
-      known.add(name.apply(e));
-    }
-    v.fail("unknown value '" + s + "' (known: " + String.join(", ", known) + ")");
-    return defaultValue;
+    E e = node.choice(field, what, SpecNode.byName(name, values), defaultValue);
+    return e == null ? defaultValue : e;
   }
 
   /**
@@ -375,34 +382,35 @@ public final class PerpetualVenueType implements VenueType {
   }
 
   private static MarginMode readMode(SpecNode node) {
-    SpecNode m = node.get("marginMode");
-    if (m.isMissing()) {
-      return MarginMode.CROSS;
-    }
-    String s = m.asString();
-    for (MarginMode mode : MarginMode.values()) {
-      if (mode.scenarioName().equals(s)) {
-        return mode;
-      }
-    }
-    m.fail("unknown margin mode '" + s + "' (known: cross, isolated, portfolio)");
-    return null;
+    return node.choice(
+        "marginMode",
+        "margin mode",
+        SpecNode.byName(MarginMode::scenarioName, MarginMode.values()),
+        MarginMode.CROSS);
   }
 
-  /** Checks a pair of margin fractions; returns whether it reported nothing. */
+  /**
+   * Checks a pair of margin fractions by {@link PerpMarket}'s rules; returns whether it reported
+   * nothing.
+   */
   private static boolean checkMargins(SpecNode node, double initial, double maintenance) {
-    int mark = node.problems().count();
-    if (!Double.isNaN(initial) && !(initial > 0 && initial <= 1)) {
-      node.get("initialMargin").fail("must be in (0, 1], was " + initial);
+    Problems.Mark mark = node.mark();
+    if (!Double.isNaN(initial)) {
+      node.check("initialMargin", () -> PerpMarket.checkFraction("initialMargin", initial));
     }
-    if (!Double.isNaN(maintenance) && !(maintenance > 0 && maintenance <= 1)) {
-      node.get("maintenanceMargin").fail("must be in (0, 1], was " + maintenance);
-    } else if (!Double.isNaN(initial) && !Double.isNaN(maintenance) && maintenance >= initial) {
-      // Report at the field this node sets: a market may override only one of the two fractions.
-      if (node.has("maintenanceMargin") || !node.has("initialMargin")) {
-        node.get("maintenanceMargin")
-            .fail("must be below initialMargin (" + initial + "), was " + maintenance);
-      } else {
+    if (Double.isNaN(maintenance)
+        || !node.check(
+            "maintenanceMargin", () -> PerpMarket.checkFraction("maintenanceMargin", maintenance))
+        || Double.isNaN(initial)) {
+      return mark.clean();
+    }
+    // Report at the field this node sets: a market may override only one of the two fractions.
+    if (node.has("maintenanceMargin") || !node.has("initialMargin")) {
+      node.check("maintenanceMargin", () -> PerpMarket.checkOrder(initial, maintenance));
+    } else {
+      try {
+        PerpMarket.checkOrder(initial, maintenance);
+      } catch (FieldException e) {
         node.get("initialMargin")
             .fail(
                 "must be above maintenanceMargin ("
@@ -411,7 +419,7 @@ public final class PerpetualVenueType implements VenueType {
                     + initial);
       }
     }
-    return !node.problems().since(mark);
+    return mark.clean();
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.spec.SpecContext;
@@ -70,19 +71,11 @@ public final class PortfolioMarginReader {
     if (!node.requireObject()) {
       return null;
     }
-    SpecNode method = node.get("method");
-    String m = method.asString();
-    if (method.isMissing()) {
-      return null;
-    }
-    return switch (m) {
-      case "span" -> readSpan(node, context);
-      case "var" -> readVar(node, context);
-      default -> {
-        method.fail("unknown method '" + m + "' (known: span, var)");
-        yield null;
-      }
-    };
+    Map<String, BiFunction<SpecNode, SpecContext, PortfolioMarginModel>> methods =
+        Map.of("span", PortfolioMarginReader::readSpan, "var", PortfolioMarginReader::readVar);
+    BiFunction<SpecNode, SpecContext, PortfolioMarginModel> method =
+        node.choice("method", "method", methods);
+    return method == null ? null : method.apply(node, context);
   }
 
   private static SpanGrid readSpan(SpecNode node, SpecContext context) {
@@ -127,18 +120,11 @@ public final class PortfolioMarginReader {
   }
 
   private static ScenarioGrid.Kind readGridKind(SpecNode node) {
-    SpecNode g = node.get("grid");
-    if (g.isMissing()) {
-      return ScenarioGrid.Kind.CME;
-    }
-    String s = g.asString();
-    for (ScenarioGrid.Kind k : ScenarioGrid.Kind.values()) {
-      if (k.scenarioName().equals(s)) {
-        return k;
-      }
-    }
-    g.fail("unknown grid '" + s + "' (known: cme, deribit)");
-    return null;
+    return node.choice(
+        "grid",
+        "grid",
+        SpecNode.byName(ScenarioGrid.Kind::scenarioName, ScenarioGrid.Kind.values()),
+        ScenarioGrid.Kind.CME);
   }
 
   private static void onlyWith(SpecNode node, String field, String condition) {
