@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.DataFiles;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.util.Sha256;
 
@@ -57,7 +58,7 @@ public final class SnapshotReading {
    * @return the reading, or null after a reported failure
    */
   static SnapshotReading start(SpecNode node, List<String> formats) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     String file = node.string("file");
     String format = node.optString("format").orElse(formats.get(0));
     if (!formats.contains(format)) {
@@ -68,7 +69,7 @@ public final class SnapshotReading {
     if (!policy.equals("refuse") && !policy.equals("skip")) {
       node.get("onInvalidRow").fail("must be refuse or skip, was '" + policy + "'");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return new SnapshotReading(

@@ -28,10 +28,10 @@ public final class DistributionReader {
    * @return the distribution, or null after a failure
    */
   public static Distribution read(SpecNode node) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     if (node.isNumber()) {
       double v = node.asDouble();
-      return node.problems().since(mark) ? null : new Distribution.Constant(v);
+      return mark.failed() ? null : new Distribution.Constant(v);
     }
     if (!node.requireObject()) {
       return null;
@@ -42,25 +42,19 @@ public final class DistributionReader {
           case "constant" -> {
             node.allowOnly("dist", "value");
             double v = node.number("value");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Constant(v));
+            yield mark.failed() ? null : node.build(() -> new Distribution.Constant(v));
           }
           case "uniform" -> {
             node.allowOnly("dist", "min", "max");
             double min = node.number("min");
             double max = node.number("max");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Uniform(min, max));
+            yield mark.failed() ? null : node.build(() -> new Distribution.Uniform(min, max));
           }
           case "normal" -> {
             node.allowOnly("dist", "mean", "sd");
             double mean = node.number("mean");
             double sd = node.positive("sd");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Normal(mean, sd));
+            yield mark.failed() ? null : node.build(() -> new Distribution.Normal(mean, sd));
           }
           case "lognormal" -> {
             node.allowOnly("dist", "median", "sigma");
@@ -69,29 +63,27 @@ public final class DistributionReader {
             if (sigma > MAX_LOG_SIGMA) {
               node.get("sigma").fail("must be at most " + (int) MAX_LOG_SIGMA + ", was " + sigma);
             }
-            yield node.problems().since(mark)
+            yield mark.failed()
                 ? null
                 : node.build(() -> new Distribution.LogNormal(median, sigma));
           }
           case "exponential" -> {
             node.allowOnly("dist", "mean");
             double mean = node.positive("mean");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Exponential(mean));
+            yield mark.failed() ? null : node.build(() -> new Distribution.Exponential(mean));
           }
           case "triangular" -> {
             node.allowOnly("dist", "min", "mode", "max");
             double min = node.number("min");
             double mode = node.number("mode");
             double max = node.number("max");
-            yield node.problems().since(mark)
+            yield mark.failed()
                 ? null
                 : node.build(() -> new Distribution.Triangular(min, mode, max));
           }
           default -> {
             // a missing or non-scalar dist has been reported by string("dist") already
-            if (!node.problems().since(mark)) {
+            if (mark.clean()) {
               node.get("dist")
                   .fail("unknown distribution '" + family + "' (known: " + FAMILIES + ")");
             }

@@ -9,6 +9,7 @@ import org.marginfall.core.price.HistoricalPrices;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.ReplayPath;
 import org.marginfall.core.price.ReturnBootstrap;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.experiments.history.DataFileException;
 import org.marginfall.experiments.history.PriceFile;
@@ -57,7 +58,7 @@ final class HistoricalPriceReader {
     if (!h.requireObject()) {
       return null;
     }
-    int mark = h.problems().count();
+    Problems.Mark mark = h.mark();
     if (replay) {
       h.allowOnly(
           "file",
@@ -110,7 +111,7 @@ final class HistoricalPriceReader {
             : 0;
     int blockSteps = replay ? 0 : h.integer("blockSteps", 1, 100_000_000);
     ReturnBootstrap.Scheme scheme = replay ? null : scheme(h);
-    if (h.problems().since(mark) || settings == null || source == null || rule == null) {
+    if (mark.failed() || settings == null || source == null || rule == null) {
       return null;
     }
     Resampler.Window window;
@@ -211,7 +212,7 @@ final class HistoricalPriceReader {
 
   /** The file, its table and the window's bounds; null after a reported problem. */
   private Source source(SpecNode h) {
-    int mark = h.problems().count();
+    Problems.Mark mark = h.mark();
     String file = h.string("file");
     PriceFile.Format format = PriceFile.Format.of(file);
     if (h.has("format")) {
@@ -230,7 +231,7 @@ final class HistoricalPriceReader {
           .fail(
               "must be after start (" + TimeParser.show(start) + "), was " + TimeParser.show(end));
     }
-    if (h.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     SpecNode fileNode = h.get("file");

@@ -55,7 +55,7 @@ public final class CdpVenueType implements VenueType {
 
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     List<String> fields =
         new ArrayList<>(
             List.of(
@@ -98,7 +98,7 @@ public final class CdpVenueType implements VenueType {
     }
     StalenessGuard staleness = StalenessGuardReader.read(node);
     FlipTerms flip = node.has("flip") ? readFlip(node.get("flip")) : null;
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
@@ -112,20 +112,20 @@ public final class CdpVenueType implements VenueType {
    * Clipper. Every field is required, as no default would be true of every flipper.
    */
   private static FlipTerms readFlip(SpecNode n) {
-    int mark = n.problems().count();
+    Problems.Mark mark = n.mark();
     if (!n.requireObject()) {
       return null;
     }
     n.allowOnly("beg", "ttl", "tau", "lump");
-    int begs = n.problems().count();
+    Problems.Mark begs = n.mark();
     double beg = n.number("beg");
-    if (!n.problems().since(begs) && !(beg > 1)) {
+    if (begs.clean() && !(beg > 1)) {
       n.get("beg").fail("must be above 1 (e.g. 1.03 for a 3% minimum bid increase), was " + beg);
     }
     double ttl = n.positive("ttl");
     double tau = n.positive("tau");
     double lump = n.positive("lump");
-    return n.problems().since(mark) ? null : n.build(() -> new FlipTerms(beg, ttl, tau, lump));
+    return mark.failed() ? null : n.build(() -> new FlipTerms(beg, ttl, tau, lump));
   }
 
   /**
@@ -135,9 +135,9 @@ public final class CdpVenueType implements VenueType {
     if (!node.has(p.name())) {
       return fallback;
     }
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     double v = node.number(p.name());
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     if (!p.valid().test(v)) {
@@ -157,7 +157,7 @@ public final class CdpVenueType implements VenueType {
       Map<String, Double> defaults,
       Abacus defaultAbacus,
       boolean defaultsValid) {
-    int mark = i.problems().count();
+    Problems.Mark mark = i.mark();
     AssetId asset;
     double[] values = new double[PARAMS.size()];
     Abacus abacus = defaultAbacus;
@@ -183,7 +183,7 @@ public final class CdpVenueType implements VenueType {
     if (asset != null && context.asset(asset).map(a -> a.kind() != AssetKind.SPOT).orElse(false)) {
       i.fail("collateral asset " + asset + " must be a spot asset with a price process");
     }
-    if (i.problems().since(mark) || !defaultsValid || abacus == null) {
+    if (mark.failed() || !defaultsValid || abacus == null) {
       return null;
     }
     Abacus a = abacus;
@@ -235,9 +235,9 @@ public final class CdpVenueType implements VenueType {
   }
 
   private static double cut(SpecNode n) {
-    int mark = n.problems().count();
+    Problems.Mark mark = n.mark();
     double cut = n.number("cut");
-    if (!n.problems().since(mark) && !(cut > 0 && cut <= 1)) {
+    if (mark.clean() && !(cut > 0 && cut <= 1)) {
       n.get("cut").fail("must be in (0, 1], was " + cut);
     }
     return cut;

@@ -71,7 +71,7 @@ public final class PerpetualVenueType implements VenueType {
 
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(FIELDS);
     String id = node.id("id");
     OracleId oracle = context.oracleRef(node, "oracle");
@@ -111,7 +111,7 @@ public final class PerpetualVenueType implements VenueType {
     PricingTerms pricing = readPricing(node);
     Optional<PortfolioMarginModel> portfolio = readPortfolio(node, context, mode, listed);
     Optional<BorrowTerms> borrowing = BorrowTermsReader.read(node.get("borrowing"));
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
@@ -151,9 +151,9 @@ public final class PerpetualVenueType implements VenueType {
       p.fail("is required with marginMode portfolio (method: span or var)");
       return Optional.empty();
     }
-    int mark = p.problems().count();
+    Problems.Mark mark = p.mark();
     PortfolioMarginModel model = PortfolioMarginReader.read(p, context);
-    if (model == null || p.problems().since(mark)) {
+    if (model == null || mark.failed()) {
       return Optional.empty();
     }
     for (AssetId market : markets) {
@@ -185,7 +185,7 @@ public final class PerpetualVenueType implements VenueType {
     if (!l.requireObject()) {
       return null;
     }
-    int mark = l.problems().count();
+    Problems.Mark mark = l.mark();
     l.allowOnly("mode", "closeFactor", "partialAboveNotional", "cooldownSeconds");
     LiquidationMode mode =
         choice(
@@ -212,7 +212,7 @@ public final class PerpetualVenueType implements VenueType {
     if (mode != LiquidationMode.FIXED_PARTIAL && l.has("cooldownSeconds")) {
       l.get("mode").fail("cooldownSeconds applies only to mode fixed-partial");
     }
-    if (l.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     long cooldownSteps = (long) Math.ceil(cooldown / context.stepSeconds());
@@ -231,7 +231,7 @@ public final class PerpetualVenueType implements VenueType {
     if (!b.requireObject()) {
       return null;
     }
-    int mark = b.problems().count();
+    Problems.Mark mark = b.mark();
     b.allowOnly("shareAsset", "capital", "takeoverBelow", "unwindFraction");
     AssetId share = context.issuedAssetRef(b, "shareAsset");
     if (share != null && collateral.contains(share)) {
@@ -245,7 +245,7 @@ public final class PerpetualVenueType implements VenueType {
     if (!Double.isNaN(unwind) && !(unwind > 0 && unwind <= 1)) {
       b.get("unwindFraction").fail("must be in (0, 1], was " + unwind);
     }
-    if (b.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     BackstopTerms terms = b.build(() -> new BackstopTerms(share, capital, below, unwind));
@@ -261,7 +261,7 @@ public final class PerpetualVenueType implements VenueType {
     if (!d.requireObject()) {
       return null;
     }
-    int mark = d.problems().count();
+    Problems.Mark mark = d.mark();
     d.allowOnly("rule", "socializeLosses");
     DeleveragingRule rule =
         choice(
@@ -272,7 +272,7 @@ public final class PerpetualVenueType implements VenueType {
             DeleveragingRule::scenarioName,
             DeleveragingRule.NONE);
     boolean socialize = d.bool("socializeLosses", false);
-    if (d.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return new DeleveragingTerms(rule, socialize);
@@ -280,7 +280,7 @@ public final class PerpetualVenueType implements VenueType {
 
   /** Reads the mark price, funding and staleness fields. */
   private static PricingTerms readPricing(SpecNode node) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     PricingTerms d = PricingTerms.DEFAULT;
     MarkPriceRule rule =
         choice(
@@ -316,7 +316,7 @@ public final class PerpetualVenueType implements VenueType {
     if (maxAge == 0 && node.has("onStale")) {
       node.get("onStale").fail("applies only with maxOracleAgeSteps > 0");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
@@ -349,7 +349,7 @@ public final class PerpetualVenueType implements VenueType {
       if (!t.requireObject()) {
         continue;
       }
-      int mark = t.problems().count();
+      Problems.Mark mark = t.mark();
       t.allowOnly("lowerBound", "maintenanceMargin");
       double lower = t.positive("lowerBound");
       double rate = t.number("maintenanceMargin");
@@ -370,7 +370,7 @@ public final class PerpetualVenueType implements VenueType {
                     + "), was "
                     + rate);
       }
-      if (!t.problems().since(mark)) {
+      if (mark.clean()) {
         MarginTier tier = t.build(() -> new MarginTier(lower, rate));
         if (tier != null) {
           out.add(tier);
@@ -434,7 +434,7 @@ public final class PerpetualVenueType implements VenueType {
       double defaultMaintenance,
       boolean defaultsValid,
       List<MarginTier> defaultTiers) {
-    int mark = m.problems().count();
+    Problems.Mark mark = m.mark();
     boolean inherits = !(m.isObject() && (m.has("initialMargin") || m.has("maintenanceMargin")));
     AssetId asset;
     double initial = defaultInitial;
@@ -463,7 +463,7 @@ public final class PerpetualVenueType implements VenueType {
     if (Double.isNaN(maintenance)) {
       m.fail("maintenanceMargin is required (on the market or the venue)");
     }
-    if (m.problems().since(mark) || (inherits && !defaultsValid)) {
+    if (mark.failed() || (inherits && !defaultsValid)) {
       return null;
     }
     if (!upper.isEmpty() && !(upper.get(0).maintenanceMargin() >= maintenance)) {
@@ -481,7 +481,7 @@ public final class PerpetualVenueType implements VenueType {
   }
 
   private static CollateralTerms readCollateral(SpecNode c, SpecContext context) {
-    int mark = c.problems().count();
+    Problems.Mark mark = c.mark();
     if (!c.requireObject()) {
       return null;
     }
@@ -500,7 +500,7 @@ public final class PerpetualVenueType implements VenueType {
     if (asset != null && asset.equals(context.baseCurrency()) && c.has("cap")) {
       c.get("cap").fail("the base currency " + asset + " is always counted in full");
     }
-    if (c.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return c.build(() -> new CollateralTerms(asset, haircut, cap));
