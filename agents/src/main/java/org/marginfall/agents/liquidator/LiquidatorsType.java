@@ -125,19 +125,6 @@ public final class LiquidatorsType implements PopulationType {
   /** An optional choice among named constants; null after a failure that lists the known names. */
   private static <E> E choice(
       SpecNode node, String field, E[] values, Function<E, String> name, E defaultValue) {
-    SpecNode n = node.get(field);
-    if (n.isMissing()) {
-      return defaultValue;
-    }
-    String s = n.asString();
-    List<String> known = new ArrayList<>();
-    for (E v : values) {
-      if (name.apply(v).equals(s)) {
-        return v;
-      }
-      known.add(name.apply(v));
-    }
-    n.fail("unknown " + field + " '" + s + "' (known: " + String.join(", ", known) + ")");
-    return null;
+    return node.choice(field, field, SpecNode.byName(name, values), defaultValue);
   }
 }
