@@ -2,6 +2,7 @@ package org.marginfall.agents.institution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
@@ -105,10 +106,7 @@ public final class InstitutionsType implements PopulationType {
       return 0;
     }
     net.allowOnly("type", "averageDegree");
-    String type = net.string("type");
-    if (type != null && !type.equals("erdos-renyi")) {
-      net.get("type").fail("unknown network '" + type + "' (known: erdos-renyi)");
-    }
+    net.choice("type", "network", Map.of("erdos-renyi", "erdos-renyi"));
     return net.atMost("averageDegree", net.nonNegative("averageDegree"), Math.max(0, count - 1));
   }
 

@@ -344,7 +344,6 @@ public final class PerpetualVenueType implements VenueType {
    */
   private static List<MarginTier> readTiers(SpecNode node) {
     List<MarginTier> out = new ArrayList<>();
-    double previous = 0;
     for (SpecNode t : node.optList("tiers")) {
       if (!t.requireObject()) {
         continue;
@@ -353,28 +352,22 @@ public final class PerpetualVenueType implements VenueType {
       t.allowOnly("lowerBound", "maintenanceMargin");
       double lower = t.positive("lowerBound");
       double rate = t.number("maintenanceMargin");
-      if (!Double.isNaN(rate) && !(rate > 0 && rate < 1)) {
-        t.get("maintenanceMargin").fail("must be in (0, 1), was " + rate);
+      if (!Double.isNaN(rate)) {
+        t.check("maintenanceMargin", () -> MarginTier.checkRate(rate));
       }
-      if (!Double.isNaN(lower) && lower <= previous && !out.isEmpty()) {
-        t.get("lowerBound")
-            .fail("must exceed the previous tier's (" + previous + "), was " + lower);
-      }
-      if (!out.isEmpty()
-          && !Double.isNaN(rate)
-          && rate < out.get(out.size() - 1).maintenanceMargin()) {
-        t.get("maintenanceMargin")
-            .fail(
-                "must not be below the previous tier's ("
-                    + out.get(out.size() - 1).maintenanceMargin()
-                    + "), was "
-                    + rate);
+      if (!out.isEmpty()) {
+        MarginTier last = out.get(out.size() - 1);
+        if (!Double.isNaN(lower)) {
+          t.check("lowerBound", () -> last.checkBoundAfter(lower));
+        }
+        if (!Double.isNaN(rate)) {
+          t.check("maintenanceMargin", () -> last.checkRateAfter(rate));
+        }
       }
       if (mark.clean()) {
         MarginTier tier = t.build(() -> new MarginTier(lower, rate));
         if (tier != null) {
           out.add(tier);
-          previous = lower;
         }
       }
     }
