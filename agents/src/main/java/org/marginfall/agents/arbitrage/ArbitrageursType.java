@@ -7,6 +7,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -24,7 +25,7 @@ public final class ArbitrageursType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id", "type", "venue", "asset", "count", "capital", "cost", "maxPerStep", "slices");
     String id = node.id("id");
@@ -61,7 +62,7 @@ public final class ArbitrageursType implements PopulationType {
     }
     double maxPerStep = node.positive("maxPerStep");
     int slices = node.integer("slices", 10, 1, 1000);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     VenueSpec v = venue;

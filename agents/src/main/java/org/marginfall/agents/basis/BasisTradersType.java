@@ -5,6 +5,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -22,7 +23,7 @@ public final class BasisTradersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id",
         "type",
@@ -107,7 +108,7 @@ public final class BasisTradersType implements PopulationType {
     double topUpTo = node.positive("topUpTo", 2.0);
     double unwindPerpHealth = node.positive("unwindPerpHealth", 1.1);
     double unwindHealthFactor = node.positive("unwindHealthFactor", 1.1);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     VenueSpec l = lending;

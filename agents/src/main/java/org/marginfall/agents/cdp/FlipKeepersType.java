@@ -5,6 +5,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -19,7 +20,7 @@ public final class FlipKeepersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id", "type", "venue", "count", "capital", "gasBudget", "margin", "zeroBidders", "gas");
     String id = node.id("id");
@@ -34,10 +35,10 @@ public final class FlipKeepersType implements PopulationType {
                   + venue.type()
                   + " venue; flip keepers need a cdp venue");
     }
-    int counts = node.problems().count();
+    Problems.Mark counts = node.mark();
     int count = node.integer("count", 0, 1_000_000);
     int zeroBidders = node.integer("zeroBidders", 0, 0, 1_000);
-    if (!node.problems().since(counts) && count + zeroBidders == 0) {
+    if (counts.clean() && count + zeroBidders == 0) {
       node.get("count").fail("needs at least one keeper, or set zeroBidders");
     }
     Distribution capital = DistributionReader.read(node.get("capital"));
@@ -48,13 +49,13 @@ public final class FlipKeepersType implements PopulationType {
     if (budget != null && budget.lowerBound() < 0) {
       node.get("gasBudget").fail("must not produce negative gas prices");
     }
-    int margins = node.problems().count();
+    Problems.Mark margins = node.mark();
     double margin = node.fraction("margin", 0.02);
-    if (!node.problems().since(margins) && margin >= 1) {
+    if (margins.clean() && margin >= 1) {
       node.get("margin").fail("must be below 1, was " + margin);
     }
     GasPriceRule gas = readGas(node.get("gas"), context);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
@@ -64,25 +65,23 @@ public final class FlipKeepersType implements PopulationType {
 
   /** Reads {@code gas: {asset, baseGwei, peakMultiple, fullAtDrawdown}}. */
   private static GasPriceRule readGas(SpecNode n, SpecContext context) {
-    int mark = n.problems().count();
+    Problems.Mark mark = n.mark();
     if (!n.requireObject()) {
       return null;
     }
     n.allowOnly("asset", "baseGwei", "peakMultiple", "fullAtDrawdown");
     AssetId asset = context.assetRef(n, "asset");
     double base = n.positive("baseGwei");
-    int peaks = n.problems().count();
+    Problems.Mark peaks = n.mark();
     double peak = n.number("peakMultiple");
-    if (!n.problems().since(peaks) && !(peak >= 1)) {
+    if (peaks.clean() && !(peak >= 1)) {
       n.get("peakMultiple").fail("must be at least 1, was " + peak);
     }
-    int fulls = n.problems().count();
+    Problems.Mark fulls = n.mark();
     double full = n.number("fullAtDrawdown");
-    if (!n.problems().since(fulls) && !(full > 0 && full <= 1)) {
+    if (fulls.clean() && !(full > 0 && full <= 1)) {
       n.get("fullAtDrawdown").fail("must be in (0, 1], was " + full);
     }
-    return n.problems().since(mark)
-        ? null
-        : n.build(() -> new GasPriceRule(asset, base, peak, full));
+    return mark.failed() ? null : n.build(() -> new GasPriceRule(asset, base, peak, full));
   }
 }

@@ -8,6 +8,7 @@ import org.marginfall.agents.snapshot.VaultRow;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -25,7 +26,7 @@ public final class SnapshotVaultsType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     List<String> fields = new ArrayList<>(List.of("id", "type", "venue", "names", "rates"));
     fields.addAll(Snapshots.FIELDS);
     node.allowOnly(fields.toArray(String[]::new));
@@ -43,8 +44,8 @@ public final class SnapshotVaultsType implements PopulationType {
     Map<String, Double> rates = Snapshots.rates(node);
     VenueSpec v = venue;
     Snapshots.Loaded<VaultRow> loaded =
-        node.problems().since(mark) ? null : Snapshots.vaults(node, context, v, names, rates);
-    if (node.problems().since(mark) || loaded == null) {
+        mark.failed() ? null : Snapshots.vaults(node, context, v, names, rates);
+    if (mark.failed() || loaded == null) {
       return null;
     }
     return node.build(() -> new SnapshotVaultsSpec(id, v.id(), loaded.file(), loaded.rows()));

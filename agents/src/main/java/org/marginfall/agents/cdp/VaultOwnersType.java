@@ -5,6 +5,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -19,7 +20,7 @@ public final class VaultOwnersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly("id", "type", "venue", "count", "ilk", "collateral", "targetRatio");
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
@@ -45,7 +46,7 @@ public final class VaultOwnersType implements PopulationType {
       node.get("targetRatio")
           .fail("must only produce values above 1 (use a uniform, triangular or constant)");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(() -> new VaultOwnersSpec(id, venue.id(), count, ilk, collateral, ratio));

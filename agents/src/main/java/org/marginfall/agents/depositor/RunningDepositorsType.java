@@ -6,6 +6,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -20,7 +21,7 @@ public final class RunningDepositorsType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id",
         "type",
@@ -71,7 +72,7 @@ public final class RunningDepositorsType implements PopulationType {
     if (node.has("maxDiscount") && !(maxDiscount > 0 && maxDiscount <= 1)) {
       node.get("maxDiscount").fail("must be in (0, 1], was " + maxDiscount);
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     Distribution u = utilisation;

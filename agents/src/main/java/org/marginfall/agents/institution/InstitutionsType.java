@@ -2,11 +2,13 @@ package org.marginfall.agents.institution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 
@@ -23,7 +25,7 @@ public final class InstitutionsType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id",
         "type",
@@ -74,7 +76,7 @@ public final class InstitutionsType implements PopulationType {
     if (!(threshold > 0 && threshold <= 1)) {
       node.get("contagionThreshold").fail("must be in (0, 1], was " + threshold);
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     InstitutionsSpec.Shock sh = shock;
@@ -104,10 +106,7 @@ public final class InstitutionsType implements PopulationType {
       return 0;
     }
     net.allowOnly("type", "averageDegree");
-    String type = net.string("type");
-    if (type != null && !type.equals("erdos-renyi")) {
-      net.get("type").fail("unknown network '" + type + "' (known: erdos-renyi)");
-    }
+    net.choice("type", "network", Map.of("erdos-renyi", "erdos-renyi"));
     return net.atMost("averageDegree", net.nonNegative("averageDegree"), Math.max(0, count - 1));
   }
 
@@ -116,21 +115,21 @@ public final class InstitutionsType implements PopulationType {
     if (!s.isObject()) {
       return null;
     }
-    int mark = s.problems().count();
+    Problems.Mark mark = s.mark();
     s.allowOnly("step", "institutions");
     long step = s.longValue("step");
     if (step < 1) {
       s.get("step").fail("must be >= 1, was " + step);
     }
     int institutions = s.integer("institutions", 0, 0, count);
-    return s.problems().since(mark) ? null : new InstitutionsSpec.Shock(step, institutions);
+    return mark.failed() ? null : new InstitutionsSpec.Shock(step, institutions);
   }
 
   private static InstitutionsSpec.Portfolio portfolio(SpecNode p, SpecContext context) {
     if (!p.isObject()) {
       return null;
     }
-    int mark = p.problems().count();
+    Problems.Mark mark = p.mark();
     p.allowOnly("assets", "perInstitution", "supply", "holdings");
     List<AssetId> assets = new ArrayList<>();
     for (SpecNode a : p.list("assets")) {
@@ -151,7 +150,7 @@ public final class InstitutionsType implements PopulationType {
         p.fail("give either holdings or perInstitution and supply");
       }
       List<List<Double>> rows = holdings(p, assets.size());
-      if (p.problems().since(mark)) {
+      if (mark.failed()) {
         return null;
       }
       return p.build(() -> new InstitutionsSpec.Portfolio(assets, Double.NaN, Double.NaN, rows));
@@ -162,7 +161,7 @@ public final class InstitutionsType implements PopulationType {
           .fail("must be at most the number of assets (" + assets.size() + "), was " + per);
     }
     double supply = p.positive("supply");
-    if (p.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return p.build(() -> new InstitutionsSpec.Portfolio(assets, per, supply, null));

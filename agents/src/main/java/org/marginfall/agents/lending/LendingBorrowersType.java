@@ -6,6 +6,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -20,7 +21,7 @@ public final class LendingBorrowersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id", "type", "venue", "count", "collateralAsset", "collateral", "debtAsset", "targetLtv");
     String id = node.id("id");
@@ -51,7 +52,7 @@ public final class LendingBorrowersType implements PopulationType {
       node.get("targetLtv")
           .fail("must only produce values in [0, 1] (use a uniform, triangular or constant)");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(

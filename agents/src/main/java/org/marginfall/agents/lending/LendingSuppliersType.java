@@ -9,6 +9,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -23,7 +24,7 @@ public final class LendingSuppliersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly("id", "type", "venue", "count", "supplies");
     String id = node.id("id");
     VenueSpec venue = LendingVenueRefs.venue(node, context);
@@ -52,7 +53,7 @@ public final class LendingSuppliersType implements PopulationType {
         supplies.add(new SupplyAmount(asset, amount));
       }
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(() -> new LendingSuppliersSpec(id, venue.id(), count, supplies));

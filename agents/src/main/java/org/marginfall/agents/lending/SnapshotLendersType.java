@@ -8,6 +8,7 @@ import org.marginfall.agents.snapshot.Snapshots;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -25,7 +26,7 @@ public final class SnapshotLendersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     List<String> fields = new ArrayList<>(List.of("id", "type", "venue", "names"));
     fields.addAll(Snapshots.FIELDS);
     node.allowOnly(fields.toArray(String[]::new));
@@ -33,8 +34,8 @@ public final class SnapshotLendersType implements PopulationType {
     VenueSpec venue = LendingVenueRefs.venue(node, context);
     Map<String, AssetId> names = Snapshots.names(node, context);
     Snapshots.Loaded<LendingRow> loaded =
-        node.problems().since(mark) ? null : Snapshots.lending(node, context, venue, names);
-    if (node.problems().since(mark) || loaded == null) {
+        mark.failed() ? null : Snapshots.lending(node, context, venue, names);
+    if (mark.failed() || loaded == null) {
       return null;
     }
     return node.build(() -> new SnapshotLendersSpec(id, venue.id(), loaded.file(), loaded.rows()));

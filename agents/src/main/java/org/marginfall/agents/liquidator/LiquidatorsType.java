@@ -7,6 +7,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -22,7 +23,7 @@ public final class LiquidatorsType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id",
         "type",
@@ -62,7 +63,7 @@ public final class LiquidatorsType implements PopulationType {
       node.get("minAuctionDiscount").fail("must be below 1, was " + discount);
     }
     LiquidatorBehaviour behaviour = readBehaviour(node);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
@@ -71,7 +72,7 @@ public final class LiquidatorsType implements PopulationType {
 
   /** Reads the behaviour fields; null after a failure (each reported at its path). */
   private static LiquidatorBehaviour readBehaviour(SpecNode node) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     LiquidatorBehaviour d = LiquidatorBehaviour.DEFAULT;
     int latency = node.integer("latencySteps", d.latencySteps(), 0, Integer.MAX_VALUE);
     double gas = node.nonNegative("gasCost", d.gasCost());
@@ -110,7 +111,7 @@ public final class LiquidatorsType implements PopulationType {
     } else if (!max.isMissing() && inventory != null) {
       max.fail("only applies with inventory: hold");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     Distribution share = priorityFee;
@@ -124,19 +125,6 @@ public final class LiquidatorsType implements PopulationType {
   /** An optional choice among named constants; null after a failure that lists the known names. */
   private static <E> E choice(
       SpecNode node, String field, E[] values, Function<E, String> name, E defaultValue) {
-    SpecNode n = node.get(field);
-    if (n.isMissing()) {
-      return defaultValue;
-    }
-    String s = n.asString();
-    List<String> known = new ArrayList<>();
-    for (E v : values) {
-      if (name.apply(v).equals(s)) {
-        return v;
-      }
-      known.add(name.apply(v));
-    }
-    n.fail("unknown " + field + " '" + s + "' (known: " + String.join(", ", known) + ")");
-    return null;
+    return node.choice(field, field, SpecNode.byName(name, values), defaultValue);
   }
 }

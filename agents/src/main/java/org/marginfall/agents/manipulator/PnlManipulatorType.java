@@ -5,6 +5,7 @@ import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -20,7 +21,7 @@ public final class PnlManipulatorType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id",
         "type",
@@ -63,7 +64,7 @@ public final class PnlManipulatorType implements PopulationType {
     }
     int pumpSteps = node.integer("pumpSteps", 1, 1, 1_000_000);
     int waitSteps = node.integer("waitSteps", 0, 0, 1_000_000);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     VenueId v = venue.id();

@@ -6,6 +6,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -21,7 +22,7 @@ public final class MarkArbitrageursType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id", "type", "venue", "asset", "count", "capital", "cost", "maxPerStep", "slices");
     String id = node.id("id");
@@ -48,7 +49,7 @@ public final class MarkArbitrageursType implements PopulationType {
     }
     double maxPerStep = node.positive("maxPerStep");
     int slices = node.integer("slices", 10, 1, 10_000);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     VenueId venueId = venue.id();

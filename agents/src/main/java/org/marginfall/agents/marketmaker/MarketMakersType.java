@@ -5,6 +5,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 
@@ -18,7 +19,7 @@ public final class MarketMakersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id",
         "type",
@@ -56,7 +57,7 @@ public final class MarketMakersType implements PopulationType {
     if (!(stepSeconds > 0)) {
       node.fail("needs run.stepSeconds to annualise the realised volatility");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     double stepsPerYear = DepthWithdrawal.SECONDS_PER_YEAR / stepSeconds;

@@ -3,6 +3,7 @@ package org.marginfall.agents.multivenue;
 import java.util.List;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 
@@ -18,7 +19,7 @@ public final class CollateralMoversType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id", "type", "count", "legs", "defendBelow", "targetHealth", "keepHealth", "latencySteps");
     String id = node.id("id");
@@ -35,7 +36,7 @@ public final class CollateralMoversType implements PopulationType {
       node.get("keepHealth").fail("must be >= 1, was " + keepHealth);
     }
     int latencySteps = node.integer("latencySteps", 1, 0, 1_000_000);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(

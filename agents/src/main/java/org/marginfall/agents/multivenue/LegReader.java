@@ -7,6 +7,7 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -30,7 +31,7 @@ final class LegReader {
     List<Leg> legs = new ArrayList<>();
     Set<VenueId> seen = new HashSet<>();
     for (SpecNode l : node.list("legs")) {
-      int mark = l.problems().count();
+      Problems.Mark mark = l.mark();
       if (pooled) {
         l.allowOnly("venue", "market", "margin", "leverage", "longShare", "weight", "cap");
       } else {
@@ -68,7 +69,7 @@ final class LegReader {
       double longShare = l.fraction("longShare", 1.0);
       double weight = pooled ? l.positive("weight", 1.0) : 1.0;
       double cap = pooled ? l.positive("cap", Double.POSITIVE_INFINITY) : Double.POSITIVE_INFINITY;
-      if (l.problems().since(mark)) {
+      if (mark.failed()) {
         continue;
       }
       Leg leg =

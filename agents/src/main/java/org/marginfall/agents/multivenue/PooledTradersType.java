@@ -9,6 +9,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.venue.VenueId;
@@ -23,7 +24,7 @@ public final class PooledTradersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id", "type", "count", "legs", "pool", "share", "ringFence", "topUpBelow", "targetHealth");
     String id = node.id("id");
@@ -86,7 +87,7 @@ public final class PooledTradersType implements PopulationType {
       node.get("targetHealth")
           .fail("must be >= topUpBelow (" + topUpBelow + "), was " + targetHealth);
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(

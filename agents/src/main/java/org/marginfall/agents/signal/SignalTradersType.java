@@ -6,6 +6,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 
@@ -29,7 +30,7 @@ public final class SignalTradersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     boolean noise = rule == SignalRule.NOISE;
     if (noise) {
       node.allowOnly("id", "type", "asset", "count", "capital", "allocation", "activity");
@@ -61,7 +62,7 @@ public final class SignalTradersType implements PopulationType {
       node.get("threshold").fail("must not produce negative values");
     }
     double activity = noise ? node.fraction("activity", 0.1) : 0;
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(

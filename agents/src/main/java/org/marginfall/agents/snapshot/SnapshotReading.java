@@ -10,8 +10,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.DataFiles;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.util.Sha256;
 
@@ -57,18 +59,19 @@ public final class SnapshotReading {
    * @return the reading, or null after a reported failure
    */
   static SnapshotReading start(SpecNode node, List<String> formats) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     String file = node.string("file");
-    String format = node.optString("format").orElse(formats.get(0));
-    if (!formats.contains(format)) {
-      node.get("format")
-          .fail("unknown format '" + format + "' (known: " + String.join(", ", formats) + ")");
-    }
+    String format =
+        node.choice(
+            "format",
+            "format",
+            SpecNode.byName(Function.identity(), formats.toArray(String[]::new)),
+            formats.get(0));
     String policy = node.optString("onInvalidRow").orElse("refuse");
     if (!policy.equals("refuse") && !policy.equals("skip")) {
       node.get("onInvalidRow").fail("must be refuse or skip, was '" + policy + "'");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return new SnapshotReading(

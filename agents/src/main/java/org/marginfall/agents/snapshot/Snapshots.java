@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.spec.DataFiles;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -167,14 +168,14 @@ public final class Snapshots {
     if (!names.requireObject()) {
       return null;
     }
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     for (String name : names.fieldNames()) {
       AssetId a = context.assetRef(names, name);
       if (a != null) {
         out.put(name, a);
       }
     }
-    return node.problems().since(mark) ? null : out;
+    return mark.failed() ? null : out;
   }
 
   /**
@@ -191,13 +192,13 @@ public final class Snapshots {
     if (!rates.requireObject()) {
       return null;
     }
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     for (String name : rates.fieldNames()) {
       double r = rates.between(name, 1, 1e6);
       if (!Double.isNaN(r)) {
         out.put(name, r);
       }
     }
-    return node.problems().since(mark) ? null : out;
+    return mark.failed() ? null : out;
   }
 }

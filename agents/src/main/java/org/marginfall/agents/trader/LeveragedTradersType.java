@@ -10,6 +10,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -27,7 +28,7 @@ public final class LeveragedTradersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id",
         "type",
@@ -101,7 +102,7 @@ public final class LeveragedTradersType implements PopulationType {
     }
     double longShare = node.fraction("longShare", 1.0);
     TraderRisk risk = readRisk(node);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
@@ -120,7 +121,7 @@ public final class LeveragedTradersType implements PopulationType {
 
   /** Reads the optional risk fields; null after a reported failure. */
   static TraderRisk readRisk(SpecNode node) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     double stopLoss = node.nonNegative("stopLoss", 0);
     if (stopLoss >= 1) {
       node.get("stopLoss").fail("must be below 1 (a fraction of the entry mark), was " + stopLoss);
@@ -136,7 +137,7 @@ public final class LeveragedTradersType implements PopulationType {
       }
       double below = t.positive("below", 1.5);
       double target = t.positive("target", 2.0);
-      if (!t.problems().since(mark)) {
+      if (mark.clean()) {
         topUp = Optional.ofNullable(t.build(() -> new TopUp(reserve, below, target)));
       }
     }
@@ -148,16 +149,16 @@ public final class LeveragedTradersType implements PopulationType {
       long liquidations = p.longValue("liquidations", 0);
       int lookback = p.integer("lookbackSteps", 5, 1, 1_000_000);
       double reduceFraction = p.positive("reduceFraction", 1.0);
-      if (drawdown == 0 && liquidations == 0 && !p.problems().since(mark)) {
+      if (drawdown == 0 && liquidations == 0 && mark.clean()) {
         p.fail("needs a drawdown or a liquidations trigger (> 0)");
       }
-      if (!p.problems().since(mark)) {
+      if (mark.clean()) {
         panic =
             Optional.ofNullable(
                 p.build(() -> new Panic(drawdown, liquidations, lookback, reduceFraction)));
       }
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     Optional<TopUp> t = topUp;

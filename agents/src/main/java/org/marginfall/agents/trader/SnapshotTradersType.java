@@ -6,6 +6,7 @@ import org.marginfall.agents.snapshot.PerpRow;
 import org.marginfall.agents.snapshot.Snapshots;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -24,7 +25,7 @@ public final class SnapshotTradersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     List<String> fields =
         new ArrayList<>(List.of("id", "type", "venue", "stopLoss", "takeProfit", "topUp", "panic"));
     fields.addAll(Snapshots.FIELDS);
@@ -38,8 +39,8 @@ public final class SnapshotTradersType implements PopulationType {
     }
     TraderRisk risk = LeveragedTradersType.readRisk(node);
     Snapshots.Loaded<PerpRow> loaded =
-        node.problems().since(mark) ? null : Snapshots.perpetual(node, context, venue);
-    if (node.problems().since(mark) || loaded == null) {
+        mark.failed() ? null : Snapshots.perpetual(node, context, venue);
+    if (mark.failed() || loaded == null) {
       return null;
     }
     VenueSpec v = venue;

@@ -5,6 +5,7 @@ import org.marginfall.core.random.Distribution;
 import org.marginfall.core.spec.DistributionReader;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.PopulationType;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -19,7 +20,7 @@ public final class VolTargetTradersType implements PopulationType {
 
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(
         "id",
         "type",
@@ -67,7 +68,7 @@ public final class VolTargetTradersType implements PopulationType {
     if (!(stepSeconds > 0)) {
       node.fail("needs run.stepSeconds to annualise the realised volatility");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     double stepsPerYear = VolTargeting.SECONDS_PER_YEAR / stepSeconds;

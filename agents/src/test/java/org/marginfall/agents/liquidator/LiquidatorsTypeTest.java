@@ -204,11 +204,11 @@ class LiquidatorsTypeTest {
     m.put("competition", "auction");
     assertProblem(
         AT + "competition",
-        "unknown competition 'auction' (known: rotation, fcfs, priorityFee)",
+        "unknown competition 'auction' (known: fcfs, priorityFee, rotation)",
         onlyProblem(m));
     m = valid();
     m.put("inventory", "burn");
-    assertProblem(AT + "inventory", "unknown inventory 'burn' (known: sell, hold)", onlyProblem(m));
+    assertProblem(AT + "inventory", "unknown inventory 'burn' (known: hold, sell)", onlyProblem(m));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.marginfall.core.metric;
 
 import org.marginfall.core.util.Checks;
+import org.marginfall.core.util.FieldException;
 
 /**
  * How long a run lasts and how finely it is cut.
@@ -27,12 +28,28 @@ public record RunSettings(long steps, double stepSeconds, int maxLiquidationRoun
 
   /** Validates the settings. */
   public RunSettings {
-    if (steps < 1 || steps > MAX_STEPS) {
-      throw new IllegalArgumentException(
-          "steps: must be between 1 and " + MAX_STEPS + ", was " + steps);
-    }
+    checkSteps(steps);
     Checks.positive(stepSeconds, "stepSeconds");
     Checks.positive(maxLiquidationRounds, "maxLiquidationRounds");
+  }
+
+  /**
+   * The rule of a run's length: 1 to {@link #MAX_STEPS} ticks.
+   *
+   * @throws FieldException at {@code steps} when it is not
+   */
+  public static void checkSteps(long steps) {
+    if (steps < 1) {
+      throw new FieldException("steps", "must be >= 1, was " + steps);
+    }
+    if (steps > MAX_STEPS) {
+      throw new FieldException(
+          "steps",
+          "must be at most "
+              + MAX_STEPS
+              + " (docs/scenarios.md: for a longer horizon, lengthen stepSeconds), was "
+              + steps);
+    }
   }
 
   /** The same settings with another seed. */

@@ -3,6 +3,7 @@ package org.marginfall.core.oracle;
 import java.util.List;
 import java.util.Objects;
 import org.marginfall.core.util.Checks;
+import org.marginfall.core.util.FieldException;
 
 /**
  * Everything that defines how an oracle turns market prices into published prices, applied to each
@@ -46,14 +47,23 @@ public record OracleDesign(
     }
     Checks.positive(twapSteps, "twapSteps");
     Checks.nonNegative(minAnswer, "minAnswer");
-    if (!(maxAnswer > minAnswer)) {
-      throw new IllegalArgumentException(
-          "maxAnswer: must be above minAnswer (" + minAnswer + "), was " + maxAnswer);
-    }
+    checkAnswers(minAnswer, maxAnswer);
     if (!(band > 0)) {
       throw new IllegalArgumentException("band: must be > 0 (infinite for none), was " + band);
     }
     failures = List.copyOf(failures);
+  }
+
+  /**
+   * The rule of the answer bounds: {@code maxAnswer} above {@code minAnswer}.
+   *
+   * @throws FieldException at {@code maxAnswer} when it is not
+   */
+  public static void checkAnswers(double minAnswer, double maxAnswer) {
+    if (!(maxAnswer > minAnswer)) {
+      throw new FieldException(
+          "maxAnswer", "must be above minAnswer (" + minAnswer + "), was " + maxAnswer);
+    }
   }
 
   /** The Chainlink-style design of {@code rule} alone: one exact source, no bounds, no band. */

@@ -3,6 +3,7 @@ package org.marginfall.core.oracle;
 import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.util.Checks;
+import org.marginfall.core.util.FieldException;
 
 /**
  * A scheduled failure of one feed: during steps {@code [fromStep, fromStep + steps)} the feed of
@@ -24,11 +25,19 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
   public OracleFailure {
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(mode, "mode");
-    if (fromStep < 1) {
-      throw new IllegalArgumentException(
-          "fromStep: must be >= 1 (ticks count from 1), was " + fromStep);
-    }
+    checkFromStep(fromStep);
     Checks.positive(steps, "steps");
+  }
+
+  /**
+   * The rule of a failure's first step: ticks count from 1.
+   *
+   * @throws FieldException at {@code fromStep} when it is below 1
+   */
+  public static void checkFromStep(long fromStep) {
+    if (fromStep < 1) {
+      throw new FieldException("fromStep", "must be >= 1 (ticks count from 1), was " + fromStep);
+    }
   }
 
   /** Whether the failure is in force at {@code step}. */

@@ -1,6 +1,7 @@
 package org.marginfall.core.oracle;
 
 import org.marginfall.core.util.Checks;
+import org.marginfall.core.util.FieldException;
 
 /**
  * One source an oracle aggregates: a reading of the shared market price with its own latency, a
@@ -33,11 +34,20 @@ public record OracleSource(
     Checks.id(name, "name");
     Checks.positive(weight, "weight");
     Checks.nonNegative(latencySteps, "latencySteps");
+    checkBias(bias);
+    Checks.nonNegative(noise, "noise");
+  }
+
+  /**
+   * The rule of a bias: finite and above -1 (a reading of zero or less is no price).
+   *
+   * @throws FieldException at {@code bias} when it is not
+   */
+  public static void checkBias(double bias) {
     Checks.finite(bias, "bias");
     if (!(bias > -1)) {
-      throw new IllegalArgumentException("bias: must be above -1, was " + bias);
+      throw new FieldException("bias", "must be above -1, was " + bias);
     }
-    Checks.nonNegative(noise, "noise");
   }
 
   /** An exact, weight-1 reading of the market price {@code latencySteps} old. */

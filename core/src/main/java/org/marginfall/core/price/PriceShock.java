@@ -3,6 +3,7 @@ package org.marginfall.core.price;
 import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.util.Checks;
+import org.marginfall.core.util.FieldException;
 
 /**
  * A scheduled move of an asset's fundamental price: a total relative change spread geometrically
@@ -24,14 +25,43 @@ public record PriceShock(AssetId asset, long startStep, int steps, double change
   /** Validates the parameters. */
   public PriceShock {
     Objects.requireNonNull(asset, "asset");
-    if (startStep < 1) {
-      throw new IllegalArgumentException("startStep: must be >= 1, was " + startStep);
-    }
+    checkStart(startStep);
     Checks.positive(steps, "steps");
+    checkChange(change);
+  }
+
+  /**
+   * The rule of a shock's first tick: ticks count from 1.
+   *
+   * @throws FieldException at {@code startStep} when it is below 1
+   */
+  public static void checkStart(long startStep) {
+    if (startStep < 1) {
+      throw new FieldException("startStep", "must be >= 1 (ticks count from 1), was " + startStep);
+    }
+  }
+
+  /**
+   * The rule of a shock's change: above -1 (a price cannot reach zero) and at most {@link
+   * #MAX_CHANGE}.
+   *
+   * @throws FieldException at {@code change} when it is not
+   */
+  public static void checkChange(double change) {
     Checks.finite(change, "change");
     if (!(change > -1)) {
-      throw new IllegalArgumentException(
-          "change: must be above -1 (a price cannot reach zero), was " + change);
+      throw new FieldException(
+          "change", "must be above -1 (a price cannot reach zero), was " + change);
+    }
+    if (change > MAX_CHANGE) {
+      throw new FieldException(
+          "change",
+          "must be at most "
+              + (int) MAX_CHANGE
+              + " (a "
+              + (int) MAX_CHANGE
+              + "-fold rise), was "
+              + change);
     }
   }
 

@@ -1,5 +1,8 @@
 package org.marginfall.core.spec;
 
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.marginfall.core.random.Distribution;
 
 /**
@@ -10,15 +13,70 @@ import org.marginfall.core.random.Distribution;
  */
 public final class DistributionReader {
 
-  /** The family names. */
-  public static final String FAMILIES =
-      "constant, exponential, lognormal, normal, triangular, uniform";
-
   /**
    * The largest {@code sigma} of a lognormal: e^(10 x 8) already spans 35 orders of magnitude
    * between the extreme draws; beyond it the inverse CDF no longer brackets its answer.
    */
   public static final double MAX_LOG_SIGMA = 10;
+
+  /** The reader of each family's fields, by its name in {@code dist:}. */
+  private static final Map<String, Function<SpecNode, Distribution>> READERS =
+      Map.of(
+          "constant",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("dist", "value");
+            double v = n.number("value");
+            return mark.failed() ? null : n.build(() -> new Distribution.Constant(v));
+          },
+          "uniform",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("dist", "min", "max");
+            double min = n.number("min");
+            double max = n.number("max");
+            return mark.failed() ? null : n.build(() -> new Distribution.Uniform(min, max));
+          },
+          "normal",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("dist", "mean", "sd");
+            double mean = n.number("mean");
+            double sd = n.positive("sd");
+            return mark.failed() ? null : n.build(() -> new Distribution.Normal(mean, sd));
+          },
+          "lognormal",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("dist", "median", "sigma");
+            double median = n.positive("median");
+            double sigma = n.positive("sigma");
+            if (sigma > MAX_LOG_SIGMA) {
+              n.get("sigma").fail("must be at most " + (int) MAX_LOG_SIGMA + ", was " + sigma);
+            }
+            return mark.failed() ? null : n.build(() -> new Distribution.LogNormal(median, sigma));
+          },
+          "exponential",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("dist", "mean");
+            double mean = n.positive("mean");
+            return mark.failed() ? null : n.build(() -> new Distribution.Exponential(mean));
+          },
+          "triangular",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("dist", "min", "mode", "max");
+            double min = n.number("min");
+            double mode = n.number("mode");
+            double max = n.number("max");
+            return mark.failed()
+                ? null
+                : n.build(() -> new Distribution.Triangular(min, mode, max));
+          });
+
+  /** The family names, sorted. */
+  public static final String FAMILIES = String.join(", ", new TreeSet<>(READERS.keySet()));
 
   private DistributionReader() {}
 
@@ -28,76 +86,15 @@ public final class DistributionReader {
    * @return the distribution, or null after a failure
    */
   public static Distribution read(SpecNode node) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     if (node.isNumber()) {
       double v = node.asDouble();
-      return node.problems().since(mark) ? null : new Distribution.Constant(v);
+      return mark.failed() ? null : new Distribution.Constant(v);
     }
     if (!node.requireObject()) {
       return null;
     }
-    String family = node.string("dist");
-    Distribution d =
-        switch (family) {
-          case "constant" -> {
-            node.allowOnly("dist", "value");
-            double v = node.number("value");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Constant(v));
-          }
-          case "uniform" -> {
-            node.allowOnly("dist", "min", "max");
-            double min = node.number("min");
-            double max = node.number("max");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Uniform(min, max));
-          }
-          case "normal" -> {
-            node.allowOnly("dist", "mean", "sd");
-            double mean = node.number("mean");
-            double sd = node.positive("sd");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Normal(mean, sd));
-          }
-          case "lognormal" -> {
-            node.allowOnly("dist", "median", "sigma");
-            double median = node.positive("median");
-            double sigma = node.positive("sigma");
-            if (sigma > MAX_LOG_SIGMA) {
-              node.get("sigma").fail("must be at most " + (int) MAX_LOG_SIGMA + ", was " + sigma);
-            }
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.LogNormal(median, sigma));
-          }
-          case "exponential" -> {
-            node.allowOnly("dist", "mean");
-            double mean = node.positive("mean");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Exponential(mean));
-          }
-          case "triangular" -> {
-            node.allowOnly("dist", "min", "mode", "max");
-            double min = node.number("min");
-            double mode = node.number("mode");
-            double max = node.number("max");
-            yield node.problems().since(mark)
-                ? null
-                : node.build(() -> new Distribution.Triangular(min, mode, max));
-          }
-          default -> {
-            // a missing or non-scalar dist has been reported by string("dist") already
-            if (!node.problems().since(mark)) {
-              node.get("dist")
-                  .fail("unknown distribution '" + family + "' (known: " + FAMILIES + ")");
-            }
-            yield null;
-          }
-        };
-    return d;
+    Function<SpecNode, Distribution> reader = node.choice("dist", "distribution", READERS);
+    return reader == null ? null : reader.apply(node);
   }
 }

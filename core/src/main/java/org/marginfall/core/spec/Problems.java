@@ -17,6 +17,14 @@ public final class Problems {
     list.add(new Problem(path, message));
   }
 
+  /**
+   * A mark at the failures found so far: a reader takes one before a part and asks it afterwards
+   * whether the part failed, instead of carrying a count to compare.
+   */
+  public Mark mark() {
+    return new Mark(this, list.size());
+  }
+
   /** The number of failures so far; pass to {@link #since(int)} to see if a part added any. */
   public int count() {
     return list.size();
@@ -35,5 +43,25 @@ public final class Problems {
   /** The failures in the order found. */
   public List<Problem> all() {
     return List.copyOf(list);
+  }
+
+  /**
+   * The failures found up to a point of reading; see {@link Problems#mark()}. Immutable (the list
+   * it watches is not).
+   *
+   * @param problems the list watched
+   * @param count the failures it held when marked
+   */
+  public record Mark(Problems problems, int count) {
+
+    /** Whether failures were added since this mark. */
+    public boolean failed() {
+      return problems.since(count);
+    }
+
+    /** Whether no failure was added since this mark. */
+    public boolean clean() {
+      return !failed();
+    }
   }
 }

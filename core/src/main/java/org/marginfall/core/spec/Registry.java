@@ -62,21 +62,19 @@ public final class Registry<T> {
   }
 
   /**
-   * Looks up the {@code type} field of {@code node}, reporting an unknown name with the known ones.
+   * Looks up the {@code field} of {@code node}, reporting an unknown name with the known ones.
    *
    * @return the member, or null after a failure
    */
   public T lookup(SpecNode node, String field) {
-    SpecNode child = node.get(field);
-    String name = child.asString();
-    if (child.isMissing()) {
-      return null;
-    }
-    T t = byName.get(name);
-    if (t == null) {
-      child.fail(
-          "unknown " + family + " '" + name + "' (known: " + String.join(", ", names()) + ")");
-    }
-    return t;
+    return node.choice(field, family, byName);
+  }
+
+  /**
+   * As {@link #lookup(SpecNode, String)}, with the member named {@code defaultName} when the field
+   * is absent.
+   */
+  public T lookup(SpecNode node, String field, String defaultName) {
+    return node.get(field).isMissing() ? byName.get(defaultName) : lookup(node, field);
   }
 }

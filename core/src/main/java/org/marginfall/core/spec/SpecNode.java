@@ -11,18 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.marginfall.core.util.Checks;
+import org.marginfall.core.util.FieldException;
 
 /**
  * A node of a parsed scenario tree (maps, lists, strings, numbers, booleans) that knows its field
  * path and reports every failure to a shared {@link Problems}.
  *
  * <p>Readers call the typed accessors and carry on after a failure (which returns a neutral value),
- * so one pass finds every problem in a file; a reader then checks {@link Problems#since(int)}
- * before building its record. The tree is the plain-Java form produced by any JSON or YAML parser,
- * so this module needs no parser of its own. Immutable view over a tree that must not change while
- * read; not thread-safe because of the shared problem list.
+ * so one pass finds every problem in a file; a reader takes a {@link #mark()} before a part and
+ * asks it whether the part failed before building its record. The tree is the plain-Java form
+ * produced by any JSON or YAML parser, so this module needs no parser of its own. Immutable view
+ * over a tree that must not change while read; not thread-safe because of the shared problem list.
  */
 public final class SpecNode {
 
@@ -69,6 +72,11 @@ public final class SpecNode {
   /** The shared problem list. */
   public Problems problems() {
     return problems;
+  }
+
+  /** A mark at the problems found so far, to ask later whether a part of the reading failed. */
+  public Problems.Mark mark() {
+    return problems.mark();
   }
 
   /** Whether the node is absent (or explicitly null) in the file. */
@@ -219,12 +227,58 @@ public final class SpecNode {
   /** A required identifier field (1 to 64 of {@code [A-Za-z0-9_-]}). */
   public String id(String field) {
     SpecNode child = get(field);
-    int mark = problems.count();
+    Problems.Mark mark = mark();
     String s = child.asString();
-    if (!problems.since(mark) && !org.marginfall.core.util.Checks.isId(s)) {
-      child.fail(org.marginfall.core.util.Checks.idProblem(s));
+    if (mark.clean() && !Checks.isId(s)) {
+      child.fail(Checks.idProblem(s));
     }
     return s;
+  }
+
+  /**
+   * A required text field that must name one of {@code byName}; an unknown name is reported as
+   * {@code unknown <what> '<name>' (known: <the names, sorted>)}.
+   *
+   * @return the member named, or null after a failure
+   */
+  public <T> T choice(String field, String what, Map<String, ? extends T> byName) {
+    SpecNode child = get(field);
+    Problems.Mark mark = mark();
+    String name = child.asString();
+    if (mark.failed()) {
+      return null;
+    }
+    T member = byName.get(name);
+    if (member == null) {
+      child.fail(
+          "unknown "
+              + what
+              + " '"
+              + name
+              + "' (known: "
+              + String.join(", ", new TreeSet<>(byName.keySet()))
+              + ")");
+    }
+    return member;
+  }
+
+  /**
+   * As {@link #choice(String, String, Map)}, with {@code defaultValue} when the field is absent.
+   */
+  public <T> T choice(String field, String what, Map<String, ? extends T> byName, T defaultValue) {
+    return get(field).isMissing() ? defaultValue : choice(field, what, byName);
+  }
+
+  /**
+   * The members of {@code values} by their scenario {@code name}, in order: for {@link #choice}.
+   */
+  @SafeVarargs
+  public static <T> Map<String, T> byName(Function<T, String> name, T... values) {
+    Map<String, T> out = new LinkedHashMap<>();
+    for (T v : values) {
+      out.put(name.apply(v), v);
+    }
+    return out;
   }
 
   /** This node as a finite number; NaN after a failure. */
@@ -373,16 +427,16 @@ public final class SpecNode {
 
   /** A required whole-number field within {@code [min, max]}; {@code min} after a failure. */
   public int integer(String field, int min, int max) {
-    int mark = problems.count();
+    Problems.Mark mark = mark();
     long v = longValue(field);
-    return problems.since(mark) ? min : checkRange(get(field), v, min, max);
+    return mark.failed() ? min : checkRange(get(field), v, min, max);
   }
 
   /** An optional whole-number field within {@code [min, max]}; {@code min} after a failure. */
   public int integer(String field, int defaultValue, int min, int max) {
-    int mark = problems.count();
+    Problems.Mark mark = mark();
     long v = longValue(field, defaultValue);
-    return problems.since(mark) ? min : checkRange(get(field), v, min, max);
+    return mark.failed() ? min : checkRange(get(field), v, min, max);
   }
 
   /** An optional boolean field. */
@@ -405,14 +459,21 @@ public final class SpecNode {
 
   /**
    * Builds a record, turning a validation exception of its constructor into a failure at this node.
-   * A message of the form {@code "field: ..."} naming a field of this node is placed at that
-   * field's path.
+   * A {@link FieldException}, or a message of the form {@code "field: ..."}, naming a field of this
+   * node is placed at that field's path.
    *
    * @return the record, or null after a failure
    */
   public <T> T build(Supplier<T> constructor) {
     try {
       return constructor.get();
+    } catch (FieldException e) {
+      if (fieldNames().contains(e.field())) {
+        get(e.field()).fail(e.reason());
+      } else {
+        fail(e.getMessage());
+      }
+      return null;
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage());
       int colon = message.indexOf(": ");
@@ -425,8 +486,26 @@ public final class SpecNode {
     }
   }
 
+  /**
+   * Applies a rule that a record states (and its constructor applies) to values read from {@code
+   * field} of this node, reporting its {@link FieldException} at that field: the reader asks the
+   * record's own rule instead of repeating it, and still reports it beside the node's other
+   * problems.
+   *
+   * @return whether the rule held
+   */
+  public boolean check(String field, Runnable rule) {
+    try {
+      rule.run();
+      return true;
+    } catch (FieldException e) {
+      get(field).fail(e.reason());
+      return false;
+    }
+  }
+
   private String describe() {
-    return org.marginfall.core.util.Checks.abbreviate(String.valueOf(value));
+    return Checks.abbreviate(String.valueOf(value));
   }
 
   /**

@@ -17,25 +17,18 @@ public final class StalenessGuardReader {
    * @return the guard ({@link StalenessGuard#OFF} when absent), or null after a failure
    */
   public static StalenessGuard read(SpecNode venue) {
-    int mark = venue.problems().count();
+    Problems.Mark mark = venue.mark();
     long age = venue.longValue("maxOracleAgeSteps", 0);
     if (age < 0) {
       venue.get("maxOracleAgeSteps").fail("must be >= 0, was " + age);
     }
-    StalenessGuard.Action action = StalenessGuard.Action.PAUSE;
-    if (venue.has("onStale")) {
-      String s = venue.get("onStale").asString();
-      action = null;
-      for (StalenessGuard.Action a : StalenessGuard.Action.values()) {
-        if (a.scenarioName().equals(s)) {
-          action = a;
-        }
-      }
-      if (action == null) {
-        venue.get("onStale").fail("unknown action '" + s + "' (known: ignore, pause)");
-      }
-    }
-    if (venue.problems().since(mark)) {
+    StalenessGuard.Action action =
+        venue.choice(
+            "onStale",
+            "action",
+            SpecNode.byName(StalenessGuard.Action::scenarioName, StalenessGuard.Action.values()),
+            StalenessGuard.Action.PAUSE);
+    if (mark.failed()) {
       return null;
     }
     return new StalenessGuard(age, action);

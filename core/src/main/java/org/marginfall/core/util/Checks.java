@@ -22,7 +22,7 @@ public final class Checks {
   /** Returns {@code value} if it is finite, else throws naming {@code name}. */
   public static double finite(double value, String name) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + ": must be a finite number, was " + value);
+      throw new FieldException(name, "must be a finite number, was " + value);
     }
     return value;
   }
@@ -30,7 +30,7 @@ public final class Checks {
   /** Returns {@code value} if it is finite and {@code >= 0}. */
   public static double nonNegative(double value, String name) {
     if (!(value >= 0) || !Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + ": must be a finite number >= 0, was " + value);
+      throw new FieldException(name, "must be a finite number >= 0, was " + value);
     }
     return value;
   }
@@ -38,7 +38,7 @@ public final class Checks {
   /** Returns {@code value} if it is finite and {@code > 0}. */
   public static double positive(double value, String name) {
     if (!(value > 0) || !Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + ": must be a finite number > 0, was " + value);
+      throw new FieldException(name, "must be a finite number > 0, was " + value);
     }
     return value;
   }
@@ -46,7 +46,7 @@ public final class Checks {
   /** Returns {@code value} if it lies in {@code [0, 1]}. */
   public static double fraction(double value, String name) {
     if (!(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException(name + ": must be between 0 and 1, was " + value);
+      throw new FieldException(name, "must be between 0 and 1, was " + value);
     }
     return value;
   }
@@ -54,7 +54,7 @@ public final class Checks {
   /** Returns {@code value} if it is {@code >= 0}. */
   public static int nonNegative(int value, String name) {
     if (value < 0) {
-      throw new IllegalArgumentException(name + ": must be >= 0, was " + value);
+      throw new FieldException(name, "must be >= 0, was " + value);
     }
     return value;
   }
@@ -62,7 +62,7 @@ public final class Checks {
   /** Returns {@code value} if it is {@code >= 1}. */
   public static int positive(int value, String name) {
     if (value < 1) {
-      throw new IllegalArgumentException(name + ": must be >= 1, was " + value);
+      throw new FieldException(name, "must be >= 1, was " + value);
     }
     return value;
   }
@@ -70,7 +70,7 @@ public final class Checks {
   /** Returns {@code value} if it is a valid identifier (1 to 64 of {@code [A-Za-z0-9_-]}). */
   public static String id(String value, String name) {
     if (!isId(value)) {
-      throw new IllegalArgumentException(name + ": " + idProblem(value));
+      throw new FieldException(name, idProblem(value));
     }
     return value;
   }
@@ -106,7 +106,7 @@ public final class Checks {
   /** Returns {@code value} if it is not null. */
   public static <T> T notNull(T value, String name) {
     if (value == null) {
-      throw new IllegalArgumentException(name + ": must not be null");
+      throw new FieldException(name, "must not be null");
     }
     return value;
   }

@@ -23,6 +23,7 @@ import org.marginfall.agents.signal.SignalTradersType;
 import org.marginfall.agents.trader.LeveragedTradersType;
 import org.marginfall.agents.trader.SnapshotTradersType;
 import org.marginfall.agents.voltarget.VolTargetTradersType;
+import org.marginfall.core.spec.CoreTypes;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Registry;
 import org.marginfall.core.spec.VenueType;
@@ -31,7 +32,8 @@ import org.marginfall.protocols.lending.LendingVenueType;
 import org.marginfall.protocols.perp.PerpetualVenueType;
 
 /**
- * The pluggable families a scenario file can name: venue types, agent behaviours and venue presets.
+ * The pluggable families a scenario file can name: venue types, agent behaviours, venue presets and
+ * the kinds of the core sections (impact models, oracle aggregations, failure modes).
  *
  * <p>This is the one place where {@code protocols} and {@code agents} meet, and the only class
  * outside a venue family's package that names it. Adding a venue family is one package (its {@code
@@ -43,9 +45,19 @@ import org.marginfall.protocols.perp.PerpetualVenueType;
  * @param venueTypes venue families by {@code type:}
  * @param populationTypes agent behaviours by {@code type:}
  * @param presets venue presets by {@code preset:}
+ * @param coreTypes impact models, oracle aggregations and failure modes by name
  */
 public record Catalog(
-    Registry<VenueType> venueTypes, Registry<PopulationType> populationTypes, Presets presets) {
+    Registry<VenueType> venueTypes,
+    Registry<PopulationType> populationTypes,
+    Presets presets,
+    CoreTypes coreTypes) {
+
+  /** A catalog of these families with the core kinds shipped with Marginfall. */
+  public Catalog(
+      Registry<VenueType> venueTypes, Registry<PopulationType> populationTypes, Presets presets) {
+    this(venueTypes, populationTypes, presets, CoreTypes.standard());
+  }
 
   /** The families shipped with Marginfall. */
   public static Catalog standard() {

@@ -1,6 +1,7 @@
 package org.marginfall.experiments.scenario;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.marginfall.core.metric.RunSettings;
@@ -8,6 +9,7 @@ import org.marginfall.core.price.HistoricalPrices;
 import org.marginfall.core.price.PriceProcessSpec;
 import org.marginfall.core.price.ReplayPath;
 import org.marginfall.core.price.ReturnBootstrap;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.experiments.history.DataFileException;
 import org.marginfall.experiments.history.PriceFile;
@@ -56,7 +58,7 @@ final class HistoricalPriceReader {
     if (!h.requireObject()) {
       return null;
     }
-    int mark = h.problems().count();
+    Problems.Mark mark = h.mark();
     if (replay) {
       h.allowOnly(
           "file",
@@ -109,7 +111,7 @@ final class HistoricalPriceReader {
             : 0;
     int blockSteps = replay ? 0 : h.integer("blockSteps", 1, 100_000_000);
     ReturnBootstrap.Scheme scheme = replay ? null : scheme(h);
-    if (h.problems().since(mark) || settings == null || source == null || rule == null) {
+    if (mark.failed() || settings == null || source == null || rule == null) {
       return null;
     }
     Resampler.Window window;
@@ -210,16 +212,16 @@ final class HistoricalPriceReader {
 
   /** The file, its table and the window's bounds; null after a reported problem. */
   private Source source(SpecNode h) {
-    int mark = h.problems().count();
+    Problems.Mark mark = h.mark();
     String file = h.string("file");
     PriceFile.Format format = PriceFile.Format.of(file);
     if (h.has("format")) {
-      String f = h.string("format");
-      switch (f) {
-        case "csv" -> format = PriceFile.Format.CSV;
-        case "parquet" -> format = PriceFile.Format.PARQUET;
-        default -> h.get("format").fail("unknown format '" + f + "' (known: csv, parquet)");
-      }
+      PriceFile.Format named =
+          h.choice(
+              "format",
+              "format",
+              Map.of("csv", PriceFile.Format.CSV, "parquet", PriceFile.Format.PARQUET));
+      format = named == null ? format : named;
     }
     Optional<String> column = h.optString("column");
     Long start = time(h, "start");
@@ -229,7 +231,7 @@ final class HistoricalPriceReader {
           .fail(
               "must be after start (" + TimeParser.show(start) + "), was " + TimeParser.show(end));
     }
-    if (h.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     SpecNode fileNode = h.get("file");
@@ -274,27 +276,20 @@ final class HistoricalPriceReader {
   }
 
   private static Resampler.Rule rule(SpecNode h) {
-    String r = h.optString("resample").orElse("last");
-    return switch (r) {
-      case "last" -> Resampler.Rule.LAST;
-      case "ohlc" -> Resampler.Rule.OHLC;
-      default -> {
-        h.get("resample").fail("unknown rule '" + r + "' (known: last, ohlc)");
-        yield null;
-      }
-    };
+    return h.choice(
+        "resample",
+        "rule",
+        Map.of("last", Resampler.Rule.LAST, "ohlc", Resampler.Rule.OHLC),
+        Resampler.Rule.LAST);
   }
 
   private static ReturnBootstrap.Scheme scheme(SpecNode h) {
-    String s = h.optString("blocks").orElse("stationary");
-    return switch (s) {
-      case "stationary" -> ReturnBootstrap.Scheme.STATIONARY;
-      case "fixed" -> ReturnBootstrap.Scheme.FIXED;
-      default -> {
-        h.get("blocks").fail("unknown block scheme '" + s + "' (known: fixed, stationary)");
-        yield null;
-      }
-    };
+    return h.choice(
+        "blocks",
+        "block scheme",
+        Map.of(
+            "stationary", ReturnBootstrap.Scheme.STATIONARY, "fixed", ReturnBootstrap.Scheme.FIXED),
+        ReturnBootstrap.Scheme.STATIONARY);
   }
 
   private record Source(String file, PriceTable table, Long start, Long end) {}

@@ -151,7 +151,7 @@ public final class SweepReader {
     if (d.isMissing()) {
       return new Design(Design.Kind.GRID, 0, 0);
     }
-    int mark = d.problems().count();
+    Problems.Mark mark = d.mark();
     String type;
     SpecNode object = d;
     if (d.isObject()) {
@@ -191,7 +191,7 @@ public final class SweepReader {
           .get("bootstrap")
           .fail("only a sobol design has bootstrap confidence intervals; remove this field");
     }
-    if (d.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return new Design(kind, samples, bootstrap);
@@ -224,7 +224,7 @@ public final class SweepReader {
       if (!p.requireObject()) {
         continue;
       }
-      int mark = p.problems().count();
+      Problems.Mark mark = p.mark();
       p.allowOnly("path", "name", "values", "min", "max", "scale", "points", "integer");
       String pathText = p.string("path");
       FieldPath path = null;
@@ -293,7 +293,7 @@ public final class SweepReader {
           }
         }
       }
-      if (p.problems().since(mark) || path == null) {
+      if (mark.failed() || path == null) {
         continue;
       }
       FieldPath fp = path;

@@ -24,6 +24,10 @@ import org.marginfall.core.market.ImpactModel;
 import org.marginfall.core.oracle.OracleRule;
 import org.marginfall.core.price.PriceShock;
 import org.marginfall.core.random.Distribution;
+import org.marginfall.core.spec.AggregationType;
+import org.marginfall.core.spec.CoreTypes;
+import org.marginfall.core.spec.FailureModeType;
+import org.marginfall.core.spec.ImpactModelType;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.experiments.Fixtures;
@@ -310,6 +314,38 @@ class ScenarioReaderTest {
         yaml,
         "    impact: {model: none}\n",
         "    impact: {model: none}\n  - asset: SOL\n    impact: {model: none}\n");
+  }
+
+  @Test
+  void test_read_impactModelsAreTheCatalogsRegisteredKinds() {
+    // minimal.yaml gives ETH linear-log impact at depth 1e8 and BTC none. A catalog registering
+    // the linear-log reader under another name and no "none" reads ETH's market by that name and
+    // refuses BTC's, listing what it registers: the reader has no list of its own.
+    Catalog standard = Catalog.standard();
+    CoreTypes types =
+        CoreTypes.of(
+            List.of(new ImpactModelType.Deep("log-linear", ImpactModel.LinearLog::new)),
+            List.of(AggregationType.standard()),
+            List.of(FailureModeType.standard()));
+    ScenarioReader narrow =
+        new ScenarioReader(
+            new Catalog(
+                standard.venueTypes(), standard.populationTypes(), standard.presets(), types));
+    String renamed = replaceOnce(minimalYaml(), "model: linear-log", "model: log-linear");
+    InvalidSpecException e =
+        assertThrows(
+            InvalidSpecException.class,
+            () -> narrow.read(renamed.getBytes(StandardCharsets.UTF_8), false));
+    assertEquals(
+        List.of(
+            new Problem(
+                "markets[1].impact.model", "unknown impact model 'none' (known: log-linear)")),
+        e.problems());
+    String noneless =
+        replaceOnce(renamed, "impact: {model: none}", "impact: {model: log-linear, depth: 1.0e9}");
+    ModelSpec m = narrow.read(noneless.getBytes(StandardCharsets.UTF_8), false).model();
+    assertEquals(new ImpactModel.LinearLog(1.0e8), m.markets().get(0).impact());
+    assertEquals(new ImpactModel.LinearLog(1.0e9), m.markets().get(1).impact());
   }
 
   private Scenario readYaml(String yaml) {

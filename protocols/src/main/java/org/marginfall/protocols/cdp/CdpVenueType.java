@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoublePredicate;
+import java.util.function.Function;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.StalenessGuard;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.StalenessGuardReader;
@@ -53,7 +55,7 @@ public final class CdpVenueType implements VenueType {
 
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     List<String> fields =
         new ArrayList<>(
             List.of(
@@ -96,7 +98,7 @@ public final class CdpVenueType implements VenueType {
     }
     StalenessGuard staleness = StalenessGuardReader.read(node);
     FlipTerms flip = node.has("flip") ? readFlip(node.get("flip")) : null;
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
@@ -110,20 +112,20 @@ public final class CdpVenueType implements VenueType {
    * Clipper. Every field is required, as no default would be true of every flipper.
    */
   private static FlipTerms readFlip(SpecNode n) {
-    int mark = n.problems().count();
+    Problems.Mark mark = n.mark();
     if (!n.requireObject()) {
       return null;
     }
     n.allowOnly("beg", "ttl", "tau", "lump");
-    int begs = n.problems().count();
+    Problems.Mark begs = n.mark();
     double beg = n.number("beg");
-    if (!n.problems().since(begs) && !(beg > 1)) {
+    if (begs.clean() && !(beg > 1)) {
       n.get("beg").fail("must be above 1 (e.g. 1.03 for a 3% minimum bid increase), was " + beg);
     }
     double ttl = n.positive("ttl");
     double tau = n.positive("tau");
     double lump = n.positive("lump");
-    return n.problems().since(mark) ? null : n.build(() -> new FlipTerms(beg, ttl, tau, lump));
+    return mark.failed() ? null : n.build(() -> new FlipTerms(beg, ttl, tau, lump));
   }
 
   /**
@@ -133,9 +135,9 @@ public final class CdpVenueType implements VenueType {
     if (!node.has(p.name())) {
       return fallback;
     }
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     double v = node.number(p.name());
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     if (!p.valid().test(v)) {
@@ -155,7 +157,7 @@ public final class CdpVenueType implements VenueType {
       Map<String, Double> defaults,
       Abacus defaultAbacus,
       boolean defaultsValid) {
-    int mark = i.problems().count();
+    Problems.Mark mark = i.mark();
     AssetId asset;
     double[] values = new double[PARAMS.size()];
     Abacus abacus = defaultAbacus;
@@ -181,7 +183,7 @@ public final class CdpVenueType implements VenueType {
     if (asset != null && context.asset(asset).map(a -> a.kind() != AssetKind.SPOT).orElse(false)) {
       i.fail("collateral asset " + asset + " must be a spot asset with a price process");
     }
-    if (i.problems().since(mark) || !defaultsValid || abacus == null) {
+    if (mark.failed() || !defaultsValid || abacus == null) {
       return null;
     }
     Abacus a = abacus;
@@ -193,52 +195,49 @@ public final class CdpVenueType implements VenueType {
   }
 
   /**
-   * Reads {@code {type: linear, tau}}, {@code {type: stairstep-exponential, step, cut}} or {@code
-   * {type: exponential, cut}}.
+   * The abacus kinds by {@code type}, each reading its own fields from the {@code abacus} node:
+   * {@code {type: linear, tau}}, {@code {type: stairstep-exponential, step, cut}} or {@code {type:
+   * exponential, cut}}.
    */
+  private static final Map<String, Function<SpecNode, Abacus>> ABACI =
+      Map.of(
+          "linear",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("type", "tau");
+            double tau = n.positive("tau");
+            return mark.failed() ? null : n.build(() -> new Abacus.LinearDecrease(tau));
+          },
+          "stairstep-exponential",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("type", "step", "cut");
+            double step = n.positive("step");
+            double cut = cut(n);
+            return mark.failed()
+                ? null
+                : n.build(() -> new Abacus.StairstepExponentialDecrease(step, cut));
+          },
+          "exponential",
+          n -> {
+            Problems.Mark mark = n.mark();
+            n.allowOnly("type", "cut");
+            double cut = cut(n);
+            return mark.failed() ? null : n.build(() -> new Abacus.ExponentialDecrease(cut));
+          });
+
   private static Abacus readAbacus(SpecNode n) {
-    int mark = n.problems().count();
     if (!n.requireObject()) {
       return null;
     }
-    String type = n.string("type");
-    if (n.problems().since(mark)) {
-      return null;
-    }
-    switch (type) {
-      case "linear" -> {
-        n.allowOnly("type", "tau");
-        double tau = n.positive("tau");
-        return n.problems().since(mark) ? null : n.build(() -> new Abacus.LinearDecrease(tau));
-      }
-      case "stairstep-exponential" -> {
-        n.allowOnly("type", "step", "cut");
-        double step = n.positive("step");
-        double cut = cut(n);
-        return n.problems().since(mark)
-            ? null
-            : n.build(() -> new Abacus.StairstepExponentialDecrease(step, cut));
-      }
-      case "exponential" -> {
-        n.allowOnly("type", "cut");
-        double cut = cut(n);
-        return n.problems().since(mark) ? null : n.build(() -> new Abacus.ExponentialDecrease(cut));
-      }
-      default -> {
-        n.get("type")
-            .fail(
-                "unknown abacus '"
-                    + type
-                    + "' (known: linear, stairstep-exponential, exponential)");
-        return null;
-      }
-    }
+    Function<SpecNode, Abacus> kind = n.choice("type", "abacus", ABACI);
+    return kind == null ? null : kind.apply(n);
   }
 
   private static double cut(SpecNode n) {
-    int mark = n.problems().count();
+    Problems.Mark mark = n.mark();
     double cut = n.number("cut");
-    if (!n.problems().since(mark) && !(cut > 0 && cut <= 1)) {
+    if (mark.clean() && !(cut > 0 && cut <= 1)) {
       n.get("cut").fail("must be in (0, 1], was " + cut);
     }
     return cut;

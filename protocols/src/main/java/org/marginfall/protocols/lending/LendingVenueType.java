@@ -10,6 +10,7 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
 import org.marginfall.core.oracle.StalenessGuard;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.StalenessGuardReader;
@@ -65,7 +66,7 @@ public final class LendingVenueType implements VenueType {
 
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(FIELDS);
     String id = node.id("id");
     OracleId oracle = context.oracleRef(node, "oracle");
@@ -123,7 +124,7 @@ public final class LendingVenueType implements VenueType {
       }
     }
     StalenessGuard staleness = StalenessGuardReader.read(node);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     if (reserves.isEmpty()) {
@@ -144,18 +145,11 @@ public final class LendingVenueType implements VenueType {
   }
 
   private static BadDebtMode readMode(SpecNode node) {
-    SpecNode m = node.get("badDebt");
-    if (m.isMissing()) {
-      return BadDebtMode.SOCIALIZE;
-    }
-    String s = m.asString();
-    for (BadDebtMode mode : BadDebtMode.values()) {
-      if (mode.scenarioName().equals(s)) {
-        return mode;
-      }
-    }
-    m.fail("unknown bad-debt mode '" + s + "' (known: deficit, socialize)");
-    return null;
+    return node.choice(
+        "badDebt",
+        "bad-debt mode",
+        SpecNode.byName(BadDebtMode::scenarioName, BadDebtMode.values()),
+        BadDebtMode.SOCIALIZE);
   }
 
   /** The listings by reserve name, or null when the venue has none. */
@@ -178,7 +172,7 @@ public final class LendingVenueType implements VenueType {
   }
 
   private static ReserveTerms readReserve(SpecNode r, SpecNode listing, SpecContext context) {
-    int mark = r.problems().count();
+    Problems.Mark mark = r.mark();
     SpecNode refs = listing != null ? listing : r;
     AssetId asset = context.assetRef(refs, "asset");
     AssetId receipt = context.issuedAssetRef(refs, "receipt");
@@ -207,7 +201,7 @@ public final class LendingVenueType implements VenueType {
               "liquidationThreshold × (1 + liquidationBonus) must be at most 1, was "
                   + lt * (1 + lb));
     }
-    if (r.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return r.build(
@@ -221,7 +215,7 @@ public final class LendingVenueType implements VenueType {
     if (!c.isObject()) {
       return null;
     }
-    int mark = c.problems().count();
+    Problems.Mark mark = c.mark();
     c.allowOnly("baseRate", "slope1", "slope2", "optimalUtilisation");
     // Annual rates compound every step: beyond 100 (10,000% a year) balances leave any range.
     double baseRate =
@@ -232,7 +226,7 @@ public final class LendingVenueType implements VenueType {
     if (!Double.isNaN(optimal) && !(optimal > 0 && optimal < 1)) {
       c.get("optimalUtilisation").fail("must be in (0, 1), was " + optimal);
     }
-    if (c.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return c.build(() -> new InterestRateCurve(baseRate, slope1, slope2, optimal));

@@ -1,6 +1,7 @@
 package org.marginfall.protocols.perp;
 
 import java.util.Optional;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecNode;
 
 /** Reads a perpetual venue's {@code borrowing: {lendable, pnlWeight}} block. Stateless. */
@@ -16,11 +17,11 @@ final class BorrowTermsReader {
     if (b.isMissing() || !b.requireObject()) {
       return Optional.empty();
     }
-    int mark = b.problems().count();
+    Problems.Mark mark = b.mark();
     b.allowOnly("lendable", "pnlWeight");
     double lendable = b.positive("lendable");
     double weight = b.fraction("pnlWeight", 1.0);
-    if (b.problems().since(mark)) {
+    if (mark.failed()) {
       return Optional.empty();
     }
     BorrowTerms terms = b.build(() -> new BorrowTerms(lendable, weight));

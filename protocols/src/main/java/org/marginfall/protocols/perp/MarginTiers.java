@@ -1,6 +1,7 @@
 package org.marginfall.protocols.perp;
 
 import java.util.List;
+import org.marginfall.core.util.FieldException;
 
 /**
  * Tiered maintenance margin by position notional, with the cumulative deduction that keeps the
@@ -41,16 +42,11 @@ public final class MarginTiers {
       lower[k] = t.lowerBound();
       rate[k] = t.maintenanceMargin();
       if (k > 0) {
-        if (!(lower[k] > lower[k - 1])) {
-          throw new IllegalArgumentException(
-              "tiers[" + k + "].lowerBound: must exceed the previous tier's, was " + lower[k]);
-        }
-        if (rate[k] < rate[k - 1]) {
-          throw new IllegalArgumentException(
-              "tiers["
-                  + k
-                  + "].maintenanceMargin: must not be below the previous tier's, was "
-                  + rate[k]);
+        try {
+          tiers.get(k - 1).checkBoundAfter(lower[k]);
+          tiers.get(k - 1).checkRateAfter(rate[k]);
+        } catch (FieldException e) {
+          throw new FieldException("tiers[" + k + "]." + e.field(), e.reason());
         }
         deduction[k] = deduction[k - 1] + lower[k] * (rate[k] - rate[k - 1]);
       }

@@ -3,7 +3,7 @@ package org.marginfall.protocols.perp;
 import java.util.List;
 import java.util.Objects;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.util.Checks;
+import org.marginfall.core.util.FieldException;
 
 /**
  * A perpetual market listed on a venue and its margin fractions.
@@ -22,28 +22,40 @@ public record PerpMarket(
   /** Validates the fractions and the tiers. */
   public PerpMarket {
     Objects.requireNonNull(asset, "asset");
-    Checks.fraction(initialMargin, "initialMargin");
-    Checks.fraction(maintenanceMargin, "maintenanceMargin");
-    if (!(initialMargin > 0)) {
-      throw new IllegalArgumentException("initialMargin: must be > 0, was " + initialMargin);
-    }
-    if (!(maintenanceMargin > 0)) {
-      throw new IllegalArgumentException(
-          "maintenanceMargin: must be > 0, was " + maintenanceMargin);
-    }
-    if (!(maintenanceMargin < initialMargin)) {
-      throw new IllegalArgumentException(
-          "maintenanceMargin: must be below initialMargin ("
-              + initialMargin
-              + "), was "
-              + maintenanceMargin);
-    }
+    checkFraction("initialMargin", initialMargin);
+    checkFraction("maintenanceMargin", maintenanceMargin);
+    checkOrder(initialMargin, maintenanceMargin);
     tiers = List.copyOf(tiers);
     if (tiers.isEmpty() || tiers.get(0).maintenanceMargin() != maintenanceMargin) {
       throw new IllegalArgumentException(
           "tiers: the first tier must carry maintenanceMargin " + maintenanceMargin);
     }
     new MarginTiers(tiers);
+  }
+
+  /**
+   * The rule of either margin fraction: in (0, 1].
+   *
+   * @throws FieldException at {@code field} when {@code value} is not
+   */
+  public static void checkFraction(String field, double value) {
+    if (!(value > 0 && value <= 1)) {
+      throw new FieldException(field, "must be in (0, 1], was " + value);
+    }
+  }
+
+  /**
+   * The rule of the pair: the maintenance fraction below the initial one, so an account can open a
+   * position it is not already liquidatable at.
+   *
+   * @throws FieldException at {@code maintenanceMargin} when it is not below {@code initialMargin}
+   */
+  public static void checkOrder(double initialMargin, double maintenanceMargin) {
+    if (!(maintenanceMargin < initialMargin)) {
+      throw new FieldException(
+          "maintenanceMargin",
+          "must be below initialMargin (" + initialMargin + "), was " + maintenanceMargin);
+    }
   }
 
   /** A market with a single maintenance tier. */

@@ -9,10 +9,12 @@ import java.util.Set;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
 import org.marginfall.core.spec.VenueType;
+import org.marginfall.core.util.FieldException;
 import org.marginfall.core.venue.VenueId;
 import org.marginfall.protocols.perp.portfolio.PortfolioMarginModel;
 import org.marginfall.protocols.perp.portfolio.PortfolioMarginReader;
@@ -78,7 +80,7 @@ public final class PerpetualVenueType implements VenueType {
 
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(FIELDS);
     String id = node.id("id");
     OracleId oracle = context.oracleRef(node, "oracle");
@@ -118,7 +120,7 @@ public final class PerpetualVenueType implements VenueType {
     PricingTerms pricing = readPricing(node);
     Optional<PortfolioMarginModel> portfolio = readPortfolio(node, context, mode, listed);
     Optional<BorrowTerms> borrowing = BorrowTermsReader.read(node.get("borrowing"));
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
@@ -158,9 +160,9 @@ public final class PerpetualVenueType implements VenueType {
       p.fail("is required with marginMode portfolio (method: span or var)");
       return Optional.empty();
     }
-    int mark = p.problems().count();
+    Problems.Mark mark = p.mark();
     PortfolioMarginModel model = PortfolioMarginReader.read(p, context);
-    if (model == null || p.problems().since(mark)) {
+    if (model == null || mark.failed()) {
       return Optional.empty();
     }
     for (AssetId market : markets) {
@@ -192,12 +194,13 @@ public final class PerpetualVenueType implements VenueType {
     if (!l.requireObject()) {
       return null;
     }
-    int mark = l.problems().count();
+    Problems.Mark mark = l.mark();
     l.allowOnly("mode", "closeFactor", "partialAboveNotional", "cooldownSeconds");
     LiquidationMode mode =
         choice(
             l,
             "mode",
+            "liquidation mode",
             LiquidationMode.values(),
             LiquidationMode::scenarioName,
             LiquidationMode.FULL);
@@ -218,7 +221,7 @@ public final class PerpetualVenueType implements VenueType {
     if (mode != LiquidationMode.FIXED_PARTIAL && l.has("cooldownSeconds")) {
       l.get("mode").fail("cooldownSeconds applies only to mode fixed-partial");
     }
-    if (l.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     long cooldownSteps = (long) Math.ceil(cooldown / context.stepSeconds());
@@ -237,7 +240,7 @@ public final class PerpetualVenueType implements VenueType {
     if (!b.requireObject()) {
       return null;
     }
-    int mark = b.problems().count();
+    Problems.Mark mark = b.mark();
     b.allowOnly("shareAsset", "capital", "takeoverBelow", "unwindFraction");
     AssetId share = context.issuedAssetRef(b, "shareAsset");
     if (share != null && collateral.contains(share)) {
@@ -251,7 +254,7 @@ public final class PerpetualVenueType implements VenueType {
     if (!Double.isNaN(unwind) && !(unwind > 0 && unwind <= 1)) {
       b.get("unwindFraction").fail("must be in (0, 1], was " + unwind);
     }
-    if (b.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     BackstopTerms terms = b.build(() -> new BackstopTerms(share, capital, below, unwind));
@@ -267,17 +270,18 @@ public final class PerpetualVenueType implements VenueType {
     if (!d.requireObject()) {
       return null;
     }
-    int mark = d.problems().count();
+    Problems.Mark mark = d.mark();
     d.allowOnly("rule", "socializeLosses");
     DeleveragingRule rule =
         choice(
             d,
             "rule",
+            "deleveraging rule",
             DeleveragingRule.values(),
             DeleveragingRule::scenarioName,
             DeleveragingRule.NONE);
     boolean socialize = d.bool("socializeLosses", false);
-    if (d.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return new DeleveragingTerms(rule, socialize);
@@ -285,11 +289,16 @@ public final class PerpetualVenueType implements VenueType {
 
   /** Reads the mark price, funding and staleness fields. */
   private static PricingTerms readPricing(SpecNode node) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     PricingTerms d = PricingTerms.DEFAULT;
     MarkPriceRule rule =
         choice(
-            node, "markPrice", MarkPriceRule.values(), MarkPriceRule::scenarioName, d.markPrice());
+            node,
+            "markPrice",
+            "mark price",
+            MarkPriceRule.values(),
+            MarkPriceRule::scenarioName,
+            d.markPrice());
     int basis = node.integer("markBasisSteps", d.basisAverageSteps(), 1, 1_000_000);
     int interval = node.integer("fundingIntervalSteps", d.fundingIntervalSteps(), 0, 1_000_000);
     double interest = node.number("fundingInterestRate", d.interestRate());
@@ -306,38 +315,36 @@ public final class PerpetualVenueType implements VenueType {
       node.get("maxOracleAgeSteps").fail("must be >= 0, was " + maxAge);
     }
     StaleAction onStale =
-        choice(node, "onStale", StaleAction.values(), StaleAction::scenarioName, d.onStale());
+        choice(
+            node,
+            "onStale",
+            "action",
+            StaleAction.values(),
+            StaleAction::scenarioName,
+            d.onStale());
     if (maxAge == 0 && node.has("onStale")) {
       node.get("onStale").fail("applies only with maxOracleAgeSteps > 0");
     }
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
         () -> new PricingTerms(rule, basis, interval, interest, clamp, maxAge, onStale));
   }
 
-  /** Reads an enumerated field by its scenario names. */
+  /**
+   * Reads an enumerated field by its scenario names; the default after a reported failure, so the
+   * rest of the entry is still read.
+   */
   private static <E> E choice(
       SpecNode node,
       String field,
+      String what,
       E[] values,
       java.util.function.Function<E, String> name,
       E defaultValue) {
-    SpecNode v = node.get(field);
-    if (v.isMissing()) {
-      return defaultValue;
-    }
-    String s = v.asString();
-    List<String> known = new ArrayList<>();
-    for (E e : values) {
-      if (name.apply(e).equals(s)) {
-        return e;
-      }
-      known.add(name.apply(e));
-    }
-    v.fail("unknown value '" + s + "' (known: " + String.join(", ", known) + ")");
-    return defaultValue;
+    E e = node.choice(field, what, SpecNode.byName(name, values), defaultValue);
+    return e == null ? defaultValue : e;
   }
 
   /**
@@ -346,37 +353,30 @@ public final class PerpetualVenueType implements VenueType {
    */
   private static List<MarginTier> readTiers(SpecNode node) {
     List<MarginTier> out = new ArrayList<>();
-    double previous = 0;
     for (SpecNode t : node.optList("tiers")) {
       if (!t.requireObject()) {
         continue;
       }
-      int mark = t.problems().count();
+      Problems.Mark mark = t.mark();
       t.allowOnly("lowerBound", "maintenanceMargin");
       double lower = t.positive("lowerBound");
       double rate = t.number("maintenanceMargin");
-      if (!Double.isNaN(rate) && !(rate > 0 && rate < 1)) {
-        t.get("maintenanceMargin").fail("must be in (0, 1), was " + rate);
+      if (!Double.isNaN(rate)) {
+        t.check("maintenanceMargin", () -> MarginTier.checkRate(rate));
       }
-      if (!Double.isNaN(lower) && lower <= previous && !out.isEmpty()) {
-        t.get("lowerBound")
-            .fail("must exceed the previous tier's (" + previous + "), was " + lower);
+      if (!out.isEmpty()) {
+        MarginTier last = out.get(out.size() - 1);
+        if (!Double.isNaN(lower)) {
+          t.check("lowerBound", () -> last.checkBoundAfter(lower));
+        }
+        if (!Double.isNaN(rate)) {
+          t.check("maintenanceMargin", () -> last.checkRateAfter(rate));
+        }
       }
-      if (!out.isEmpty()
-          && !Double.isNaN(rate)
-          && rate < out.get(out.size() - 1).maintenanceMargin()) {
-        t.get("maintenanceMargin")
-            .fail(
-                "must not be below the previous tier's ("
-                    + out.get(out.size() - 1).maintenanceMargin()
-                    + "), was "
-                    + rate);
-      }
-      if (!t.problems().since(mark)) {
+      if (mark.clean()) {
         MarginTier tier = t.build(() -> new MarginTier(lower, rate));
         if (tier != null) {
           out.add(tier);
-          previous = lower;
         }
       }
     }
@@ -384,34 +384,35 @@ public final class PerpetualVenueType implements VenueType {
   }
 
   private static MarginMode readMode(SpecNode node) {
-    SpecNode m = node.get("marginMode");
-    if (m.isMissing()) {
-      return MarginMode.CROSS;
-    }
-    String s = m.asString();
-    for (MarginMode mode : MarginMode.values()) {
-      if (mode.scenarioName().equals(s)) {
-        return mode;
-      }
-    }
-    m.fail("unknown margin mode '" + s + "' (known: cross, isolated, portfolio)");
-    return null;
+    return node.choice(
+        "marginMode",
+        "margin mode",
+        SpecNode.byName(MarginMode::scenarioName, MarginMode.values()),
+        MarginMode.CROSS);
   }
 
-  /** Checks a pair of margin fractions; returns whether it reported nothing. */
+  /**
+   * Checks a pair of margin fractions by {@link PerpMarket}'s rules; returns whether it reported
+   * nothing.
+   */
   private static boolean checkMargins(SpecNode node, double initial, double maintenance) {
-    int mark = node.problems().count();
-    if (!Double.isNaN(initial) && !(initial > 0 && initial <= 1)) {
-      node.get("initialMargin").fail("must be in (0, 1], was " + initial);
+    Problems.Mark mark = node.mark();
+    if (!Double.isNaN(initial)) {
+      node.check("initialMargin", () -> PerpMarket.checkFraction("initialMargin", initial));
     }
-    if (!Double.isNaN(maintenance) && !(maintenance > 0 && maintenance <= 1)) {
-      node.get("maintenanceMargin").fail("must be in (0, 1], was " + maintenance);
-    } else if (!Double.isNaN(initial) && !Double.isNaN(maintenance) && maintenance >= initial) {
-      // Report at the field this node sets: a market may override only one of the two fractions.
-      if (node.has("maintenanceMargin") || !node.has("initialMargin")) {
-        node.get("maintenanceMargin")
-            .fail("must be below initialMargin (" + initial + "), was " + maintenance);
-      } else {
+    if (Double.isNaN(maintenance)
+        || !node.check(
+            "maintenanceMargin", () -> PerpMarket.checkFraction("maintenanceMargin", maintenance))
+        || Double.isNaN(initial)) {
+      return mark.clean();
+    }
+    // Report at the field this node sets: a market may override only one of the two fractions.
+    if (node.has("maintenanceMargin") || !node.has("initialMargin")) {
+      node.check("maintenanceMargin", () -> PerpMarket.checkOrder(initial, maintenance));
+    } else {
+      try {
+        PerpMarket.checkOrder(initial, maintenance);
+      } catch (FieldException e) {
         node.get("initialMargin")
             .fail(
                 "must be above maintenanceMargin ("
@@ -420,7 +421,7 @@ public final class PerpetualVenueType implements VenueType {
                     + initial);
       }
     }
-    return !node.problems().since(mark);
+    return mark.clean();
   }
 
   /**
@@ -435,7 +436,7 @@ public final class PerpetualVenueType implements VenueType {
       double defaultMaintenance,
       boolean defaultsValid,
       List<MarginTier> defaultTiers) {
-    int mark = m.problems().count();
+    Problems.Mark mark = m.mark();
     boolean inherits = !(m.isObject() && (m.has("initialMargin") || m.has("maintenanceMargin")));
     AssetId asset;
     double initial = defaultInitial;
@@ -464,7 +465,7 @@ public final class PerpetualVenueType implements VenueType {
     if (Double.isNaN(maintenance)) {
       m.fail("maintenanceMargin is required (on the market or the venue)");
     }
-    if (m.problems().since(mark) || (inherits && !defaultsValid)) {
+    if (mark.failed() || (inherits && !defaultsValid)) {
       return null;
     }
     if (!upper.isEmpty() && !(upper.get(0).maintenanceMargin() >= maintenance)) {
@@ -482,7 +483,7 @@ public final class PerpetualVenueType implements VenueType {
   }
 
   private static CollateralTerms readCollateral(SpecNode c, SpecContext context) {
-    int mark = c.problems().count();
+    Problems.Mark mark = c.mark();
     if (!c.requireObject()) {
       return null;
     }
@@ -501,7 +502,7 @@ public final class PerpetualVenueType implements VenueType {
     if (asset != null && asset.equals(context.baseCurrency()) && c.has("cap")) {
       c.get("cap").fail("the base currency " + asset + " is always counted in full");
     }
-    if (c.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return c.build(() -> new CollateralTerms(asset, haircut, cap));

@@ -187,7 +187,7 @@ class CdpVenueTypeTest {
     v.put("abacus", map("type", "dutch"));
     assertOnlyProblem(
         "venues[0].abacus.type",
-        "unknown abacus 'dutch' (known: linear, stairstep-exponential, exponential)",
+        "unknown abacus 'dutch' (known: exponential, linear, stairstep-exponential)",
         read(v));
   }
 

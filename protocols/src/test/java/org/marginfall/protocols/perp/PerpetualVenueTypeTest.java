@@ -444,7 +444,7 @@ class PerpetualVenueTypeTest {
     v.put("liquidation", map("mode", "gradual"));
     assertOnlyProblem(
         "venues[0].liquidation.mode",
-        "unknown value 'gradual' (known: full, partial, fixed-partial)",
+        "unknown liquidation mode 'gradual' (known: fixed-partial, full, partial)",
         read(v));
   }
 
@@ -489,7 +489,7 @@ class PerpetualVenueTypeTest {
     v.put("deleveraging", map("rule", "biggest-first"));
     assertOnlyProblem(
         "venues[0].deleveraging.rule",
-        "unknown value 'biggest-first' (known: none, pnl-leverage, pro-rata, random-start)",
+        "unknown deleveraging rule 'biggest-first' (known: none, pnl-leverage, pro-rata, random-start)",
         read(v));
   }
 
@@ -502,8 +502,8 @@ class PerpetualVenueTypeTest {
     Read r = read(v);
     assertEquals(
         List.of(
-            new Problem("venues[0].markPrice", "unknown value 'last' (known: index, median)"),
-            new Problem("venues[0].onStale", "unknown value 'halt' (known: pause, ignore)")),
+            new Problem("venues[0].markPrice", "unknown mark price 'last' (known: index, median)"),
+            new Problem("venues[0].onStale", "unknown action 'halt' (known: ignore, pause)")),
         r.problems());
   }
 

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.asset.AssetKind;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.util.Checks;
@@ -70,23 +72,15 @@ public final class PortfolioMarginReader {
     if (!node.requireObject()) {
       return null;
     }
-    SpecNode method = node.get("method");
-    String m = method.asString();
-    if (method.isMissing()) {
-      return null;
-    }
-    return switch (m) {
-      case "span" -> readSpan(node, context);
-      case "var" -> readVar(node, context);
-      default -> {
-        method.fail("unknown method '" + m + "' (known: span, var)");
-        yield null;
-      }
-    };
+    Map<String, BiFunction<SpecNode, SpecContext, PortfolioMarginModel>> methods =
+        Map.of("span", PortfolioMarginReader::readSpan, "var", PortfolioMarginReader::readVar);
+    BiFunction<SpecNode, SpecContext, PortfolioMarginModel> method =
+        node.choice("method", "method", methods);
+    return method == null ? null : method.apply(node, context);
   }
 
   private static SpanGrid readSpan(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(SPAN_FIELDS);
     ScenarioGrid.Kind kind = readGridKind(node);
     ScenarioGrid grid = null;
@@ -100,16 +94,16 @@ public final class PortfolioMarginReader {
       if (!Double.isNaN(cover) && !(cover > 0 && cover <= 1)) {
         node.get("coverFraction").fail("must be in (0, 1], was " + cover);
       }
-      if (!node.problems().since(mark)) {
+      if (mark.clean()) {
         grid = ScenarioGrid.cme(k, cover);
       }
     } else if (kind == ScenarioGrid.Kind.DERIBIT) {
       onlyWith(node, "extremeMultiple", "grid: cme");
       onlyWith(node, "coverFraction", "grid: cme");
       int buckets = node.integer("buckets", ScenarioGrid.DERIBIT_BUCKETS, 3, 1001);
-      if (!node.problems().since(mark) && buckets % 2 == 0) {
+      if (mark.clean() && buckets % 2 == 0) {
         node.get("buckets").fail("must be odd so that the grid includes 0, was " + buckets);
-      } else if (!node.problems().since(mark)) {
+      } else if (mark.clean()) {
         grid = ScenarioGrid.deribit(buckets);
       }
     }
@@ -119,7 +113,7 @@ public final class PortfolioMarginReader {
         readRatio(
             node,
             kind == ScenarioGrid.Kind.DERIBIT ? Double.NaN : SpanGrid.CME_INITIAL_TO_MAINTENANCE);
-    if (node.problems().since(mark) || grid == null) {
+    if (mark.failed() || grid == null) {
       return null;
     }
     ScenarioGrid g = grid;
@@ -127,18 +121,11 @@ public final class PortfolioMarginReader {
   }
 
   private static ScenarioGrid.Kind readGridKind(SpecNode node) {
-    SpecNode g = node.get("grid");
-    if (g.isMissing()) {
-      return ScenarioGrid.Kind.CME;
-    }
-    String s = g.asString();
-    for (ScenarioGrid.Kind k : ScenarioGrid.Kind.values()) {
-      if (k.scenarioName().equals(s)) {
-        return k;
-      }
-    }
-    g.fail("unknown grid '" + s + "' (known: cme, deribit)");
-    return null;
+    return node.choice(
+        "grid",
+        "grid",
+        SpecNode.byName(ScenarioGrid.Kind::scenarioName, ScenarioGrid.Kind.values()),
+        ScenarioGrid.Kind.CME);
   }
 
   private static void onlyWith(SpecNode node, String field, String condition) {
@@ -240,14 +227,14 @@ public final class PortfolioMarginReader {
       if (!c.requireObject()) {
         continue;
       }
-      int mark = c.problems().count();
+      Problems.Mark mark = c.mark();
       c.allowOnly("assets", "rate");
       AssetId[] pair = readPair(c, context, psr, "priceScanRange");
       double rate = c.fraction("rate");
       if (!Double.isNaN(rate) && !(rate > 0)) {
         c.get("rate").fail("must be in (0, 1], was " + rate);
       }
-      if (c.problems().since(mark) || pair == null) {
+      if (mark.failed() || pair == null) {
         continue;
       }
       if (out.stream().anyMatch(x -> x.pairs(pair[0], pair[1]))) {
@@ -275,7 +262,7 @@ public final class PortfolioMarginReader {
   }
 
   private static ValueAtRisk readVar(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly(VAR_FIELDS);
     double confidence = node.number("confidence");
     if (!Double.isNaN(confidence) && !(confidence > 0.5 && confidence < 1)) {
@@ -301,7 +288,7 @@ public final class PortfolioMarginReader {
     Map<AssetId, Double> vol = given ? readVolatility(node, context) : Map.of();
     List<Correlation> corr = given ? readCorrelations(node, context, vol) : List.of();
     double ratio = readRatio(node, VAR_INITIAL_TO_MAINTENANCE);
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     if (given) {
@@ -380,20 +367,20 @@ public final class PortfolioMarginReader {
 
   private static List<Correlation> readCorrelations(
       SpecNode node, SpecContext context, Map<AssetId, Double> vol) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     List<Correlation> out = new ArrayList<>();
     for (SpecNode c : node.optList("correlation")) {
       if (!c.requireObject()) {
         continue;
       }
-      int m = c.problems().count();
+      Problems.Mark m = c.mark();
       c.allowOnly("assets", "rho");
       AssetId[] pair = readPair(c, context, vol, "volatility");
       double rho = c.number("rho");
       if (!Double.isNaN(rho) && !(rho >= -1 && rho <= 1)) {
         c.get("rho").fail("must be between -1 and 1, was " + rho);
       }
-      if (c.problems().since(m) || pair == null) {
+      if (m.failed() || pair == null) {
         continue;
       }
       if (out.stream().anyMatch(x -> x.pairs(pair[0], pair[1]))) {
@@ -402,7 +389,7 @@ public final class PortfolioMarginReader {
       }
       out.add(new Correlation(pair[0], pair[1], rho));
     }
-    if (!node.problems().since(mark)) {
+    if (mark.clean()) {
       // Every pair needs a stated correlation: an unstated 0 would understate a hedged book's risk.
       List<AssetId> assets = List.copyOf(vol.keySet());
       for (int i = 0; i < assets.size(); i++) {
