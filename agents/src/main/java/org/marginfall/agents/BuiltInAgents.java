@@ -23,8 +23,8 @@ import org.marginfall.agents.signal.SignalTradersType;
 import org.marginfall.agents.trader.LeveragedTradersType;
 import org.marginfall.agents.trader.SnapshotTradersType;
 import org.marginfall.agents.voltarget.VolTargetTradersType;
-import org.marginfall.core.plugin.Contributions;
-import org.marginfall.core.plugin.MarginfallPlugin;
+import org.marginfall.core.spec.Contributions;
+import org.marginfall.core.spec.MarginfallPlugin;
 
 /**
  * The agent behaviours shipped with Marginfall, registered as a plug-in (listed in this module's

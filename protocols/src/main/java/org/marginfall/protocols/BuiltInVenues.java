@@ -1,7 +1,7 @@
 package org.marginfall.protocols;
 
-import org.marginfall.core.plugin.Contributions;
-import org.marginfall.core.plugin.MarginfallPlugin;
+import org.marginfall.core.spec.Contributions;
+import org.marginfall.core.spec.MarginfallPlugin;
 import org.marginfall.protocols.cdp.CdpVenueType;
 import org.marginfall.protocols.lending.LendingVenueType;
 import org.marginfall.protocols.perp.PerpetualVenueType;

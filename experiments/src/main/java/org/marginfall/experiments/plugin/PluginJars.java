@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
-import org.marginfall.core.plugin.MarginfallPlugin;
 import org.marginfall.core.spec.InvalidSpecException;
+import org.marginfall.core.spec.MarginfallPlugin;
 import org.marginfall.core.spec.Problem;
 import org.marginfall.experiments.scenario.Catalog;
 

@@ -7,7 +7,7 @@ import org.marginfall.core.spec.VenueType;
 /**
  * The pluggable families a scenario file can name: venue types, agent behaviours and venue presets.
  *
- * <p>Venue and agent types come from plug-ins ({@link org.marginfall.core.plugin.MarginfallPlugin})
+ * <p>Venue and agent types come from plug-ins ({@link org.marginfall.core.spec.MarginfallPlugin})
  * found with {@link java.util.ServiceLoader}: the built-in families register that way from their
  * own modules, and so does a user's jar (docs/extending.md). Immutable and thread-safe.
  *

@@ -1,7 +1,4 @@
-package org.marginfall.core.plugin;
-
-import org.marginfall.core.spec.PopulationType;
-import org.marginfall.core.spec.VenueType;
+package org.marginfall.core.spec;
 
 /**
  * Where a {@link MarginfallPlugin} registers what it adds. Implemented by the loader, never by a
