@@ -1,5 +1,6 @@
 package org.marginfall.experiments.plugin;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -126,6 +127,45 @@ class ExtensionExampleTest {
       assertEquals(1_000_000, u.get("openedNotional"), 0.01);
       assertEquals(10, u.get("derisked"));
     }
+  }
+
+  @Test
+  void test_validateAndSweep_withThePlugin_readTheTypes(@TempDir Path tmp) throws IOException {
+    CliResult v = Fixtures.cli("--plugin", jar.toString(), "validate", SCENARIO.toString());
+    assertEquals(0, v.exit(), v.err());
+    assertTrue(v.out().startsWith(SCENARIO + ": valid (1 venues, 2 agent populations, 30 steps"));
+
+    Path sweep =
+        Fixtures.write(
+            tmp,
+            "sweep.yaml",
+            "name: drawdown-limit\n"
+                + "scenario: "
+                + SCENARIO.toAbsolutePath()
+                + "\nseed: 7\nreplications: 1\ndesign: grid\n"
+                + "parameters:\n"
+                + "  - path: agents[0].drawdown\n"
+                + "    name: drawdown\n"
+                + "    values: [0.2, 1.0]\n"
+                + "metrics:\n"
+                + "  - {name: liquidations, path: venues.capped.liquidations}\n"
+                + "  - {name: derisked, path: populations.derisking-longs.derisked}\n");
+    Path out = tmp.resolve("sweep");
+    CliResult s =
+        Fixtures.cli(
+            "--plugin",
+            jar.toString(),
+            "sweep",
+            sweep.toString(),
+            "--out",
+            out.toString(),
+            "--threads",
+            "1");
+    assertEquals(0, s.exit(), s.err());
+    Fixtures.Csv runs = Fixtures.csv(out.resolve("runs.csv"));
+    // The 20% limit cuts all seven and nobody is liquidated; 100% never fires: six liquidations.
+    assertArrayEquals(new double[] {0, 6}, runs.numbers("liquidations"));
+    assertArrayEquals(new double[] {7, 0}, runs.numbers("derisked"));
   }
 
   @Test
