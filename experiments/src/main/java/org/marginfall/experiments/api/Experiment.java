@@ -38,19 +38,28 @@ public final class Experiment {
   private final Object tree;
   private final boolean overridden;
   private final boolean audit;
+  private final Catalog catalog;
   private final Scenario scenario;
 
   private Experiment(
-      String label, ScenarioSource source, Object tree, boolean overridden, boolean audit) {
+      String label,
+      ScenarioSource source,
+      Object tree,
+      boolean overridden,
+      boolean audit,
+      Catalog catalog) {
     this.label = label;
     this.source = source;
     this.tree = tree;
     this.overridden = overridden;
     this.audit = audit;
-    this.scenario = read(label, source); // fails at the load or override, not at the first run
+    this.catalog = catalog;
+    // fails at the load or override, not at the first run
+    this.scenario = read(label, source, catalog);
   }
 
   private Experiment(Experiment x, boolean audit) {
+    this.catalog = x.catalog;
     this.label = x.label;
     this.source = x.source;
     this.tree = x.tree;
@@ -69,13 +78,17 @@ public final class Experiment {
    * @throws ExperimentException when neither exists or the scenario is invalid
    */
   public static Experiment load(String file) {
+    return load(file, Catalog.standard());
+  }
+
+  static Experiment load(String file, Catalog catalog) {
     ScenarioSource s;
     try {
       s = ScenarioSource.resolve(file);
     } catch (InvalidSpecException e) {
       throw ExperimentException.of(file, e);
     }
-    return of(s);
+    return of(s, catalog);
   }
 
   /**
@@ -98,7 +111,12 @@ public final class Experiment {
    * @throws ExperimentException when the text is not a valid scenario
    */
   public static Experiment parse(String text) {
-    return of(new ScenarioSource("scenario", text.getBytes(StandardCharsets.UTF_8), false));
+    return parse(text, Catalog.standard());
+  }
+
+  static Experiment parse(String text, Catalog catalog) {
+    return of(
+        new ScenarioSource("scenario", text.getBytes(StandardCharsets.UTF_8), false), catalog);
   }
 
   /**
@@ -111,17 +129,21 @@ public final class Experiment {
    * @throws ExperimentException when the tree is not a valid scenario
    */
   public static Experiment fromTree(Map<String, ?> tree) {
-    return of(new ScenarioSource("scenario", json(FieldPath.deepCopy(tree)), true));
+    return fromTree(tree, Catalog.standard());
   }
 
-  private static Experiment of(ScenarioSource source) {
+  static Experiment fromTree(Map<String, ?> tree, Catalog catalog) {
+    return of(new ScenarioSource("scenario", json(FieldPath.deepCopy(tree)), true), catalog);
+  }
+
+  private static Experiment of(ScenarioSource source, Catalog catalog) {
     Object tree;
     try {
       tree = SpecFiles.parse(source.content(), source.json(), "scenario");
     } catch (InvalidSpecException e) {
       throw ExperimentException.of(source.label(), e);
     }
-    return new Experiment(source.label(), source, tree, false, false);
+    return new Experiment(source.label(), source, tree, false, false, catalog);
   }
 
   /**
@@ -168,7 +190,7 @@ public final class Experiment {
       throw new ExperimentException(problems);
     }
     ScenarioSource s = new ScenarioSource(source.label(), json(changed), true, source.dataRoot());
-    return new Experiment(label, s, changed, true, audit);
+    return new Experiment(label, s, changed, true, audit, catalog);
   }
 
   /**
@@ -264,7 +286,7 @@ public final class Experiment {
    * @throws ExperimentException when the sweep file or its scenario is invalid
    */
   public static SweepOutcome sweepFile(Path file, int threads) {
-    return ExperimentSweep.run(file, threads);
+    return ExperimentSweep.run(file, threads, Catalog.standard());
   }
 
   String label() {
@@ -279,14 +301,19 @@ public final class Experiment {
     return audit;
   }
 
+  /** The venue and agent types the scenario was read with. */
+  Catalog catalog() {
+    return catalog;
+  }
+
   /** The validated scenario. */
   Scenario scenario() {
     return scenario;
   }
 
-  private static Scenario read(String label, ScenarioSource source) {
+  private static Scenario read(String label, ScenarioSource source, Catalog catalog) {
     try {
-      return new ScenarioReader(Catalog.standard()).read(source);
+      return new ScenarioReader(catalog).read(source);
     } catch (InvalidSpecException e) {
       throw ExperimentException.of(label, e);
     }

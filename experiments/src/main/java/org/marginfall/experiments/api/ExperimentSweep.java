@@ -36,33 +36,32 @@ final class ExperimentSweep {
     SweepSpec spec;
     try {
       spec =
-          new SweepReader(Catalog.standard())
+          new SweepReader(x.catalog())
               .read(Experiment.json(plan.tree(x.label())), ref -> x.source());
     } catch (InvalidSpecException e) {
       throw ExperimentException.of("sweep", e);
     } catch (IllegalArgumentException e) {
       throw new ExperimentException(List.of("sweep: " + e.getMessage()));
     }
-    return run(spec, threads);
+    return run(spec, threads, x.catalog());
   }
 
-  static SweepOutcome run(Path file, int threads) {
+  static SweepOutcome run(Path file, int threads, Catalog catalog) {
     SweepSpec spec;
     try {
-      spec = new SweepReader(Catalog.standard()).read(file);
+      spec = new SweepReader(catalog).read(file);
     } catch (InvalidSpecException e) {
       throw ExperimentException.of(file.toString(), e);
     }
-    return run(spec, threads);
+    return run(spec, threads, catalog);
   }
 
-  private static SweepOutcome run(SweepSpec spec, int threads) {
+  private static SweepOutcome run(SweepSpec spec, int threads, Catalog catalog) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
     RunExecutor executor =
-        new RunExecutor(
-            spec, new PointScenarios(spec, Catalog.standard()), null, Clock.systemUTC());
+        new RunExecutor(spec, new PointScenarios(spec, catalog), null, Clock.systemUTC());
     List<Point> points = spec.points();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {

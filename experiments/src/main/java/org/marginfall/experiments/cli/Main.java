@@ -2,12 +2,17 @@ package org.marginfall.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.marginfall.core.engine.InvariantViolationException;
 import org.marginfall.core.engine.ScenarioFailure;
 import org.marginfall.core.ledger.LedgerRangeException;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
+import org.marginfall.experiments.plugin.PluginJars;
 import org.marginfall.experiments.run.OutputDirectoryException;
+import org.marginfall.experiments.scenario.Catalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,11 +47,42 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(
+      names = "--plugin",
+      paramLabel = "JAR",
+      description =
+          "A plug-in jar whose venue and agent types scenario files may name (repeatable;"
+              + " docs/extending.md).")
+  private List<Path> plugins = new ArrayList<>();
+
+  private PluginJars opened;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
         "a command is required (run, validate, scenarios, presets, report, sweep, merge, network, bench, calibrate, validate-chart)");
+  }
+
+  /**
+   * The venue and agent types commands read scenarios with: the built-in ones and those of the
+   * {@code --plugin} jars, opened on first use (so a bad jar is reported by the command, exit 2).
+   */
+  Catalog catalog() {
+    if (plugins.isEmpty()) {
+      return Catalog.standard();
+    }
+    if (opened == null) {
+      opened = PluginJars.open(plugins, Main.class.getClassLoader());
+    }
+    return opened.catalog();
+  }
+
+  private void closePlugins() {
+    if (opened != null) {
+      opened.close();
+      opened = null;
+    }
   }
 
   /** Entry point. */
@@ -58,12 +94,17 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    Main main = new Main();
+    CommandLine cli = new CommandLine(main);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, a) -> badArguments(e, err));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, err));
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      main.closePlugins();
+    }
   }
 
   /**

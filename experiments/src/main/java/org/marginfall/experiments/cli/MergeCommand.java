@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marginfall.experiments.cli.option.NonBlankPath;
-import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.sweep.SweepMerger;
 import org.marginfall.experiments.sweep.SweepOutputs;
 import org.marginfall.experiments.sweep.SweepReport;
@@ -26,6 +25,8 @@ import picocli.CommandLine.Spec;
 final class MergeCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.ParentCommand private Main main;
 
   @Parameters(
       arity = "1..*",
@@ -50,7 +51,7 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
-    SweepMerger merger = new SweepMerger(Catalog.standard());
+    SweepMerger merger = new SweepMerger(main.catalog());
     SweepOutputs.Counts counts = merger.merge(shards, out, force);
     Path dir = out.toAbsolutePath().normalize();
     SweepReport.print(dir, merger.specOf(dir), counts, o, 60);

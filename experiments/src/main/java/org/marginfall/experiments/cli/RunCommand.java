@@ -14,7 +14,6 @@ import org.marginfall.core.metric.RunSummary;
 import org.marginfall.experiments.cli.option.NonBlankPath;
 import org.marginfall.experiments.run.RunDirectoryWriter;
 import org.marginfall.experiments.run.RunRequest;
-import org.marginfall.experiments.scenario.Catalog;
 import org.marginfall.experiments.scenario.Scenario;
 import org.marginfall.experiments.scenario.ScenarioSource;
 import org.marginfall.experiments.twin.Twin;
@@ -42,6 +41,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.ParentCommand private Main main;
 
   @Parameters(
       index = "0",
@@ -111,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--twin: each twin may be named once, was " + twinNames);
     }
     ScenarioSource source = ScenarioSource.resolve(scenario);
-    Scenario s = ScenarioLoader.load(source);
+    Scenario s = ScenarioLoader.load(source, main.catalog());
     PrintWriter err = spec.commandLine().getErr();
     ScenarioWarnings.of(s.model()).forEach(w -> err.println(w.line()));
     RunRequest request =
@@ -131,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
     TwinRunner twinRunner =
         twins.isEmpty()
             ? null
-            : new TwinRunner(writer, request, twins, new TwinScenarios(Catalog.standard()));
+            : new TwinRunner(writer, request, twins, new TwinScenarios(main.catalog()));
     RunDirectoryWriter.Result r;
     try {
       r =

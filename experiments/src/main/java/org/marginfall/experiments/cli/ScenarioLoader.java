@@ -32,9 +32,9 @@ final class ScenarioLoader {
     }
   }
 
-  static Scenario load(ScenarioSource source) {
+  static Scenario load(ScenarioSource source, Catalog catalog) {
     try {
-      return new ScenarioReader(Catalog.standard()).read(source);
+      return new ScenarioReader(catalog).read(source);
     } catch (InvalidSpecException e) {
       throw new InvalidSpecException(
           e.problems().stream()

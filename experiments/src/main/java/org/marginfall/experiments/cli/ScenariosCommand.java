@@ -18,11 +18,13 @@ final class ScenariosCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand private Main main;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     for (String name : ScenarioSource.bundledNames()) {
-      Scenario s = ScenarioLoader.load(ScenarioSource.resolve(name));
+      Scenario s = ScenarioLoader.load(ScenarioSource.resolve(name), main.catalog());
       String description = s.description().strip().lines().findFirst().orElse("");
       out.printf(Locale.ROOT, "%-28s %s%n", name, description);
     }

@@ -36,6 +36,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand private Main main;
+
   @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML).")
   private Path sweep;
 
@@ -74,9 +76,9 @@ final class SweepCommand implements Callable<Integer> {
   private boolean keepRuns;
 
   /** Reads and checks the sweep file at {@code sweep}, prefixing every problem with the file. */
-  static SweepSpec read(Path sweep) {
+  static SweepSpec read(Path sweep, Catalog catalog) {
     try {
-      return new SweepReader(Catalog.standard()).read(sweep);
+      return new SweepReader(catalog).read(sweep);
     } catch (InvalidSpecException e) {
       throw new InvalidSpecException(
           e.problems().stream()
@@ -93,7 +95,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SweepSpec s = read(sweep);
+    SweepSpec s = read(sweep, main.catalog());
     Shard slice;
     try {
       slice =
@@ -122,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
         n);
     boolean terminal = System.console() != null;
     SweepRunner.Result r =
-        new SweepRunner(Catalog.standard(), Clock.systemUTC())
+        new SweepRunner(main.catalog(), Clock.systemUTC())
             .run(
                 s,
                 new SweepRunner.Options(out, n, slice, resume, force, keepRuns),

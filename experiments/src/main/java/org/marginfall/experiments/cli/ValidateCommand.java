@@ -29,6 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand private Main main;
+
   @Parameters(
       index = "0",
       paramLabel = "FILE",
@@ -41,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
     ScenarioSource source = ScenarioSource.resolve(scenario);
     if (!source.label().startsWith("bundled:") && isSweep(source)) {
       // Read as `sweep` reads it: its fields, its parameters' paths and metrics, its base scenario.
-      SweepSpec sweep = SweepCommand.read(Path.of(scenario));
+      SweepSpec sweep = SweepCommand.read(Path.of(scenario), main.catalog());
       spec.commandLine()
           .getOut()
           .println(
@@ -55,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
                   + ")");
       return Main.OK;
     }
-    Scenario s = ScenarioLoader.load(source);
+    Scenario s = ScenarioLoader.load(source, main.catalog());
     // Set the world up once: failures that only endowments reveal are reported here, not mid-run.
     List<LedgerRange.Supply> counted =
         ScenarioLoader.failingAt(

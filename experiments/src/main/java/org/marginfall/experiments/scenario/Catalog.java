@@ -1,44 +1,19 @@
 package org.marginfall.experiments.scenario;
 
-import org.marginfall.agents.arbitrage.ArbitrageursType;
-import org.marginfall.agents.basis.BasisTradersType;
-import org.marginfall.agents.cdp.FlipKeepersType;
-import org.marginfall.agents.cdp.SnapshotVaultsType;
-import org.marginfall.agents.cdp.VaultOwnersType;
-import org.marginfall.agents.depositor.RunningDepositorsType;
-import org.marginfall.agents.institution.InstitutionsType;
-import org.marginfall.agents.lending.LendingBorrowersType;
-import org.marginfall.agents.lending.LendingSuppliersType;
-import org.marginfall.agents.lending.SnapshotLendersType;
-import org.marginfall.agents.liquidator.LiquidatorsType;
-import org.marginfall.agents.manipulator.FloorExploiterType;
-import org.marginfall.agents.manipulator.OracleManipulatorType;
-import org.marginfall.agents.manipulator.PnlManipulatorType;
-import org.marginfall.agents.markarb.MarkArbitrageursType;
-import org.marginfall.agents.marketmaker.MarketMakersType;
-import org.marginfall.agents.multivenue.CollateralMoversType;
-import org.marginfall.agents.multivenue.PooledTradersType;
-import org.marginfall.agents.signal.SignalRule;
-import org.marginfall.agents.signal.SignalTradersType;
-import org.marginfall.agents.trader.LeveragedTradersType;
-import org.marginfall.agents.trader.SnapshotTradersType;
-import org.marginfall.agents.voltarget.VolTargetTradersType;
 import org.marginfall.core.spec.CoreTypes;
 import org.marginfall.core.spec.PopulationType;
 import org.marginfall.core.spec.Registry;
 import org.marginfall.core.spec.VenueType;
-import org.marginfall.protocols.cdp.CdpVenueType;
-import org.marginfall.protocols.lending.LendingVenueType;
-import org.marginfall.protocols.perp.PerpetualVenueType;
 
 /**
  * The pluggable families a scenario file can name: venue types, agent behaviours, venue presets and
  * the kinds of the core sections (impact models, oracle aggregations, failure modes).
  *
- * <p>This is the one place where {@code protocols} and {@code agents} meet, and the only class
- * outside a venue family's package that names it. Adding a venue family is one package (its {@code
- * VenueType}, spec, venue and events, liquidation-like ones implementing {@code
- * core.event.LiquidationEvent}) plus one registration: a line in {@link #standard()}, or {@link
+ * <p>Venue and agent types come from plug-ins ({@link org.marginfall.core.spec.MarginfallPlugin})
+ * found with {@link java.util.ServiceLoader}: the built-in families register that way from their
+ * own modules, and so does a user's jar (docs/extending.md). Adding a venue family is one package
+ * (its {@code VenueType}, spec, venue and events, liquidation-like ones implementing {@code
+ * core.event.LiquidationEvent}) plus one registration: a line in its module's plug-in, or {@link
  * #withVenueType} on a catalog; a behaviour likewise ({@link #withPopulationType}). Immutable and
  * thread-safe.
  *
@@ -59,43 +34,33 @@ public record Catalog(
     this(venueTypes, populationTypes, presets, CoreTypes.standard());
   }
 
-  /** The families shipped with Marginfall. */
+  private static volatile Catalog standard;
+
+  /**
+   * The families on Marginfall's own class path: the built-in ones and those of any plug-in jar put
+   * on the class path beside it. Found once and kept.
+   *
+   * @throws org.marginfall.core.spec.InvalidSpecException with one line when a plug-in cannot be
+   *     loaded or two give the same name
+   */
   public static Catalog standard() {
-    return new Catalog(
-        Registry.of(
-            "venue type",
-            VenueType::name,
-            new PerpetualVenueType(),
-            new LendingVenueType(),
-            new CdpVenueType()),
-        Registry.of(
-            "agent type",
-            PopulationType::name,
-            new LeveragedTradersType(),
-            new LiquidatorsType(),
-            new LendingSuppliersType(),
-            new LendingBorrowersType(),
-            new VaultOwnersType(),
-            new FlipKeepersType(),
-            new PooledTradersType(),
-            new CollateralMoversType(),
-            new BasisTradersType(),
-            new VolTargetTradersType(),
-            new SignalTradersType(SignalRule.MOMENTUM),
-            new SignalTradersType(SignalRule.MEAN_REVERSION),
-            new SignalTradersType(SignalRule.NOISE),
-            new MarketMakersType(),
-            new ArbitrageursType(),
-            new MarkArbitrageursType(),
-            new RunningDepositorsType(),
-            new OracleManipulatorType(),
-            new FloorExploiterType(),
-            new PnlManipulatorType(),
-            new InstitutionsType(),
-            new SnapshotTradersType(),
-            new SnapshotLendersType(),
-            new SnapshotVaultsType()),
-        Presets.bundled());
+    Catalog c = standard;
+    if (c == null) {
+      c = discover(Catalog.class.getClassLoader());
+      standard = c;
+    }
+    return c;
+  }
+
+  /**
+   * The families of every plug-in {@code loader} finds (through {@link java.util.ServiceLoader}),
+   * with the bundled presets: pass a class loader over plug-in jars whose parent is Marginfall's.
+   *
+   * @throws org.marginfall.core.spec.InvalidSpecException with one line when a plug-in cannot be
+   *     loaded, fails while registering, or gives a name another plug-in gave
+   */
+  public static Catalog discover(ClassLoader loader) {
+    return CatalogDiscovery.discover(loader);
   }
 
   /**
@@ -104,7 +69,7 @@ public record Catalog(
    * @throws IllegalArgumentException if a family of that name is registered
    */
   public Catalog withVenueType(VenueType type) {
-    return new Catalog(venueTypes.with(type.name(), type), populationTypes, presets);
+    return new Catalog(venueTypes.with(type.name(), type), populationTypes, presets, coreTypes);
   }
 
   /**
@@ -113,6 +78,6 @@ public record Catalog(
    * @throws IllegalArgumentException if a behaviour of that name is registered
    */
   public Catalog withPopulationType(PopulationType type) {
-    return new Catalog(venueTypes, populationTypes.with(type.name(), type), presets);
+    return new Catalog(venueTypes, populationTypes.with(type.name(), type), presets, coreTypes);
   }
 }
