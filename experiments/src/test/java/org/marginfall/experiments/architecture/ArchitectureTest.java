@@ -15,6 +15,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.marginfall.core.spec.MarginfallPlugin;
 
 /**
  * The module and package rules of docs/architecture.md ("Layers"), checked on the compiled main
@@ -31,7 +32,6 @@ class ArchitectureTest {
   private static final String AGENTS = "org.marginfall.agents..";
   private static final String REPORTS = "org.marginfall.reports..";
   private static final String EXPERIMENTS = "org.marginfall.experiments..";
-  private static final String CATALOG = "org.marginfall.experiments.scenario.Catalog";
 
   private static JavaClasses classes;
 
@@ -151,7 +151,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void test_families_namedOnlyByTheirPackageAndTheCatalog() {
+  void test_families_namedOnlyByTheirPackageAndTheirPlugin() {
     SortedSet<String> families = families();
     assertEquals(
         List.of(
@@ -165,14 +165,15 @@ class ArchitectureTest {
               .that()
               .resideOutsideOfPackage(family + "..")
               .and()
-              .doNotHaveFullyQualifiedName(CATALOG)
+              .doNotImplement(MarginfallPlugin.class)
               .should()
               .dependOnClassesThat()
               .resideInAPackage(family + "..")
               .because(
                   "outside its own package a venue family is seen through core's seams"
-                      + " (LiquidationEvent, VenueType, the capability interfaces); only the"
-                      + " Catalog registers it, so adding a family is one package plus one line"));
+                      + " (LiquidationEvent, VenueType, the capability interfaces); only its"
+                      + " module's plug-in registers it, so adding a family is one package plus"
+                      + " one line"));
     }
   }
 
