@@ -5,10 +5,11 @@ import org.marginfall.core.util.Checks;
 /**
  * How a trade moves the market price, as a displacement of the log price.
  *
- * <p>Every implementation is immutable and thread-safe.
+ * <p>Open to plug-ins (docs/extending.md): a new model implements {@link #execute} and {@link
+ * #withDepthFactor} and is read by its {@code spec.ImpactModelType}. Every implementation is
+ * immutable and thread-safe.
  */
-public sealed interface ImpactModel
-    permits ImpactModel.LinearLog, ImpactModel.Linear, ImpactModel.None {
+public interface ImpactModel {
 
   /**
    * The thinnest market a scenario may declare: one unit of base currency moves its log price by 1.

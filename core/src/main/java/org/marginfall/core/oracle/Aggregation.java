@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * How an oracle combines the readings of its sources into one price per step: a closed family.
+ * How an oracle combines the readings of its sources into one price per step. Open to plug-ins
+ * (docs/extending.md): a new aggregation must fill the coefficients, which attribution reads.
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface Aggregation permits Aggregation.Median, Aggregation.WeightedMean {
+public interface Aggregation {
 
   /** The scenario name of the aggregation. */
   String label();

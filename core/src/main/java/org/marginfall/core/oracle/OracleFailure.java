@@ -1,7 +1,9 @@
 package org.marginfall.core.oracle;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.marginfall.core.asset.AssetId;
+import org.marginfall.core.contagion.PriceRecipe;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.util.FieldException;
 
@@ -45,11 +47,47 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
     return step >= fromStep && step < fromStep + steps;
   }
 
-  /** What a failing feed does: a closed family. Immutable and thread-safe. */
-  public sealed interface Mode permits Frozen, Lagging, WrongValue, WrongFactor {
+  /**
+   * What a failing feed does, told to the feed by three answers: whether it publishes at all, how
+   * many steps older its reading is, and what wrong value (if any) it publishes instead of its
+   * reading. Open to plug-ins (docs/extending.md) through these answers. Immutable and thread-safe.
+   */
+  public interface Mode {
 
     /** The scenario name of the mode. */
     String label();
+
+    /** Whether the feed publishes nothing while the failure lasts (its price stays). */
+    default boolean frozen() {
+      return false;
+    }
+
+    /** How many steps older than normal the feed's reading is, 0 for none. */
+    default int lagSteps() {
+      return 0;
+    }
+
+    /** Whether the feed publishes {@link #wrongValue} instead of applying its rule. */
+    default boolean publishesWrongValue() {
+      return false;
+    }
+
+    /**
+     * The value published instead of the feed's reading {@code reading} (at no extra lag), when
+     * {@link #publishesWrongValue()}.
+     */
+    default double wrongValue(double reading) {
+      throw new UnsupportedOperationException(label() + " publishes no wrong value");
+    }
+
+    /**
+     * What the published wrong {@code value} is made of, given the recipe of the reading (asked
+     * only when needed): by default a plain number that no market price moves (attribution,
+     * docs/contagion.md).
+     */
+    default PriceRecipe wrongRecipe(Supplier<PriceRecipe> reading, double value) {
+      return PriceRecipe.plain(value);
+    }
   }
 
   /**
@@ -61,6 +99,11 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
     @Override
     public String label() {
       return "frozen";
+    }
+
+    @Override
+    public boolean frozen() {
+      return true;
     }
   }
 
@@ -97,6 +140,16 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
     public String label() {
       return "wrong";
     }
+
+    @Override
+    public boolean publishesWrongValue() {
+      return true;
+    }
+
+    @Override
+    public double wrongValue(double reading) {
+      return value;
+    }
   }
 
   /**
@@ -115,6 +168,21 @@ public record OracleFailure(AssetId asset, long fromStep, int steps, Mode mode) 
     @Override
     public String label() {
       return "wrong";
+    }
+
+    @Override
+    public boolean publishesWrongValue() {
+      return true;
+    }
+
+    @Override
+    public double wrongValue(double reading) {
+      return factor * reading;
+    }
+
+    @Override
+    public PriceRecipe wrongRecipe(Supplier<PriceRecipe> reading, double value) {
+      return reading.get().scaled(factor);
     }
   }
 }

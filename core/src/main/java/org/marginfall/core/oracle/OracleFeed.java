@@ -112,9 +112,7 @@ public final class OracleFeed {
     this.failures = design.failures().stream().filter(f -> f.asset().equals(asset)).toList();
     int maxLag = 0;
     for (OracleFailure f : failures) {
-      if (f.mode() instanceof OracleFailure.Lagging l) {
-        maxLag = Math.max(maxLag, l.lagSteps());
-      }
+      maxLag = Math.max(maxLag, f.mode().lagSteps());
     }
     List<OracleSource> sources = design.sources();
     this.weights = new double[sources.size()];
@@ -224,28 +222,22 @@ public final class OracleFeed {
   public Update evaluate(long step) {
     OracleFailure failure = activeFailure(step);
     OracleFailure.Mode mode = failure == null ? null : failure.mode();
-    if (mode instanceof OracleFailure.Frozen) {
+    if (mode != null && mode.frozen()) {
       if (step == failure.fromStep() && frozenNoticeStep != step) {
         frozenNoticeStep = step;
         return new Update(asset, published, published, Reason.FROZEN);
       }
       return null;
     }
-    if (mode instanceof OracleFailure.WrongValue || mode instanceof OracleFailure.WrongFactor) {
-      double wrong =
-          mode instanceof OracleFailure.WrongValue w
-              ? w.value()
-              : ((OracleFailure.WrongFactor) mode).factor() * candidate(0);
+    if (mode != null && mode.publishesWrongValue()) {
+      double wrong = mode.wrongValue(candidate(0));
       if (wrong == published && !heartbeatDue(step)) {
         return null;
       }
-      PriceRecipe recipe =
-          mode instanceof OracleFailure.WrongFactor f
-              ? candidateRecipe(0).scaled(f.factor())
-              : PriceRecipe.plain(wrong);
+      PriceRecipe recipe = mode.wrongRecipe(() -> candidateRecipe(0), wrong);
       return publish(step, wrong, Reason.WRONG_VALUE, recipe);
     }
-    int lag = mode instanceof OracleFailure.Lagging l ? l.lagSteps() : 0;
+    int lag = mode == null ? 0 : mode.lagSteps();
     double raw = candidate(lag);
     // Chainlink's aggregator never reports outside [minAnswer, maxAnswer] (Chainlink Data Feeds
     // docs; the LUNA feed, May 2022)

@@ -14,4 +14,13 @@ public interface Contributions {
 
   /** Adds an agent behaviour that scenario files name in {@code agents[].type}. */
   void populationType(PopulationType type);
+
+  /** Adds a market impact model that scenario files name in {@code markets[].impact.model}. */
+  void impactModel(ImpactModelType type);
+
+  /** Adds an oracle aggregation that scenario files name in {@code oracles[].aggregation}. */
+  void aggregation(AggregationType type);
+
+  /** Adds an oracle failure mode that scenario files name in {@code oracles[].failures[].mode}. */
+  void failureMode(FailureModeType type);
 }

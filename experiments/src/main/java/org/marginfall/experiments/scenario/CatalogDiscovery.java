@@ -11,7 +11,11 @@ import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.marginfall.core.spec.AggregationType;
 import org.marginfall.core.spec.Contributions;
+import org.marginfall.core.spec.CoreTypes;
+import org.marginfall.core.spec.FailureModeType;
+import org.marginfall.core.spec.ImpactModelType;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.MarginfallPlugin;
 import org.marginfall.core.spec.PopulationType;
@@ -27,6 +31,9 @@ final class CatalogDiscovery implements Contributions {
 
   private final Map<String, Named<VenueType>> venueTypes = new LinkedHashMap<>();
   private final Map<String, Named<PopulationType>> populationTypes = new LinkedHashMap<>();
+  private final Map<String, Named<ImpactModelType>> impactModels = new LinkedHashMap<>();
+  private final Map<String, Named<AggregationType>> aggregations = new LinkedHashMap<>();
+  private final Map<String, Named<FailureModeType>> failureModes = new LinkedHashMap<>();
   private MarginfallPlugin current;
 
   /** A contribution and the plug-in that made it. */
@@ -50,7 +57,11 @@ final class CatalogDiscovery implements Contributions {
     return new Catalog(
         registry("venue type", VenueType::name, d.venueTypes),
         registry("agent type", PopulationType::name, d.populationTypes),
-        Presets.bundled());
+        Presets.bundled(),
+        new CoreTypes(
+            registry("impact model", ImpactModelType::name, d.impactModels),
+            registry("aggregation", AggregationType::name, d.aggregations),
+            registry("failure mode", FailureModeType::name, d.failureModes)));
   }
 
   private void contributeFrom(MarginfallPlugin plugin) {
@@ -75,6 +86,21 @@ final class CatalogDiscovery implements Contributions {
   @Override
   public void populationType(PopulationType type) {
     add("agent type", Objects.requireNonNull(type, "agent type").name(), type, populationTypes);
+  }
+
+  @Override
+  public void impactModel(ImpactModelType type) {
+    add("impact model", Objects.requireNonNull(type, "impact model").name(), type, impactModels);
+  }
+
+  @Override
+  public void aggregation(AggregationType type) {
+    add("aggregation", Objects.requireNonNull(type, "aggregation").name(), type, aggregations);
+  }
+
+  @Override
+  public void failureMode(FailureModeType type) {
+    add("failure mode", Objects.requireNonNull(type, "failure mode").name(), type, failureModes);
   }
 
   private <T> void add(String family, String name, T member, Map<String, Named<T>> into) {
