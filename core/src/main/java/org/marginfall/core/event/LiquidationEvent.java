@@ -8,8 +8,8 @@ import org.marginfall.core.contagion.Cause;
  * positions or debt away from its owner because the account was liquidatable. Every venue family
  * implements this for its liquidation-like events (a perpetual close, a lending liquidation call, a
  * CDP auction kick, a backstop takeover), and whatever counts liquidations counts these and nothing
- * else: the twins' owner outcomes, the run report's cascade depth and its notional by generation
- * (through the kinds a run lists in {@code manifest.json}, docs/outputs.md).
+ * else: the twins' owner outcomes, the run report's liquidation rounds and its notional by
+ * generation (through the kinds a run lists in {@code manifest.json}, docs/outputs.md).
  *
  * <p>Kinds that the engine attributes to a cause (docs/contagion.md) are also {@link Attributable};
  * the others (a backstop takeover) report a null {@link #cause()}. Implementations are immutable
