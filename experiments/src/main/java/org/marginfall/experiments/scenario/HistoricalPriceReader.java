@@ -1,6 +1,8 @@
 package org.marginfall.experiments.scenario;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,6 +49,23 @@ final class HistoricalPriceReader {
     return p.has("replay") || p.has("bootstrap");
   }
 
+  /**
+   * The fields of a {@code replay}; a {@code bootstrap} also takes {@code blockSteps}, {@code
+   * blocks}.
+   */
+  private static final List<String> REPLAY_FIELDS =
+      List.of(
+          "file",
+          "format",
+          "column",
+          "start",
+          "end",
+          "resample",
+          "scale",
+          "initial",
+          "volatility",
+          "volatilityRatio");
+
   /** The process of price section {@code p}, or null after a reported problem. */
   PriceProcessSpec read(SpecNode p) {
     p.allowOnly(p.has("replay") ? "replay" : "bootstrap");
@@ -59,35 +78,56 @@ final class HistoricalPriceReader {
       return null;
     }
     Problems.Mark mark = h.mark();
-    if (replay) {
-      h.allowOnly(
-          "file",
-          "format",
-          "column",
-          "start",
-          "end",
-          "resample",
-          "scale",
-          "initial",
-          "volatility",
-          "volatilityRatio");
-    } else {
-      h.allowOnly(
-          "file",
-          "format",
-          "column",
-          "start",
-          "end",
-          "resample",
-          "scale",
-          "initial",
-          "volatility",
-          "volatilityRatio",
-          "blockSteps",
-          "blocks");
+    List<String> fields = new ArrayList<>(REPLAY_FIELDS);
+    if (!replay) {
+      fields.addAll(List.of("blockSteps", "blocks"));
     }
+    h.allowOnly(fields.toArray(String[]::new));
     Source source = source(h);
     Resampler.Rule rule = rule(h);
+    Level level = level(h);
+    int blockSteps = replay ? 0 : h.integer("blockSteps", 1, 100_000_000);
+    ReturnBootstrap.Scheme scheme = replay ? null : scheme(h);
+    if (mark.failed() || settings == null || source == null || rule == null) {
+      return null;
+    }
+    Resampler.Window window = window(h, source, rule, replay);
+    if (window == null) {
+      return null;
+    }
+    double[] returns = ReplayPath.logReturns(window.prices());
+    double k = volatilityFactor(h, level, returns);
+    if (Double.isNaN(k)) {
+      return null;
+    }
+    double first = level.initial > 0 ? level.initial : window.prices()[0] * level.scale;
+    return replay
+        ? replay(h, window.prices(), first, k)
+        : bootstrap(h, returns, first, k, blockSteps, scheme);
+  }
+
+  /** The source's prices at the run's steps; null after a reported problem. */
+  private Resampler.Window window(SpecNode h, Source source, Resampler.Rule rule, boolean replay) {
+    try {
+      return Resampler.resample(
+          source.table,
+          rule,
+          source.start,
+          source.end,
+          settings.stepSeconds(),
+          replay ? settings.steps() : -1,
+          source.file);
+    } catch (IllegalArgumentException e) {
+      h.fail(e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Where the path starts and how its moves are sized: {@code scale} or {@code initial}, and a
+   * {@code volatility} target or a {@code volatilityRatio} (0 when not given).
+   */
+  private static Level level(SpecNode h) {
     double scale = h.positive("scale", 1.0);
     if (h.has("scale") && h.has("initial")) {
       h.get("initial")
@@ -109,42 +149,26 @@ final class HistoricalPriceReader {
         h.has("volatilityRatio")
             ? h.atMost("volatilityRatio", h.positive("volatilityRatio"), 100)
             : 0;
-    int blockSteps = replay ? 0 : h.integer("blockSteps", 1, 100_000_000);
-    ReturnBootstrap.Scheme scheme = replay ? null : scheme(h);
-    if (mark.failed() || settings == null || source == null || rule == null) {
-      return null;
-    }
-    Resampler.Window window;
-    try {
-      window =
-          Resampler.resample(
-              source.table,
-              rule,
-              source.start,
-              source.end,
-              settings.stepSeconds(),
-              replay ? settings.steps() : -1,
-              source.file);
-    } catch (IllegalArgumentException e) {
-      h.fail(e.getMessage());
-      return null;
-    }
-    double[] returns = ReplayPath.logReturns(window.prices());
-    if (target > 0) {
+    return new Level(scale, initial, target, ratio);
+  }
+
+  /**
+   * The factor the log-returns are multiplied by: the ratio given, or the target over the window's
+   * realised volatility, or 1; NaN after a reported problem.
+   */
+  private double volatilityFactor(SpecNode h, Level level, double[] returns) {
+    double ratio = level.ratio;
+    if (level.target > 0) {
       double realised =
           HistoricalPrices.sd(returns) / StrictMath.sqrt(settings.stepSeconds() / SECONDS_PER_YEAR);
       if (!(realised > 0)) {
         h.get("volatility")
             .fail("the window's prices do not move, so no ratio scales them to a volatility");
-        return null;
+        return Double.NaN;
       }
-      ratio = target / realised;
+      ratio = level.target / realised;
     }
-    double k = ratio > 0 ? ratio : 1;
-    double first = initial > 0 ? initial : window.prices()[0] * scale;
-    return replay
-        ? replay(h, window.prices(), first, k)
-        : bootstrap(h, returns, first, k, blockSteps, scheme);
+    return ratio > 0 ? ratio : 1;
   }
 
   private PriceProcessSpec replay(SpecNode h, double[] history, double first, double k) {
@@ -293,4 +317,6 @@ final class HistoricalPriceReader {
   }
 
   private record Source(String file, PriceTable table, Long start, Long end) {}
+
+  private record Level(double scale, double initial, double target, double ratio) {}
 }
