@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.marginfall.core.spec.InvalidSpecException;
+import org.marginfall.core.spec.Problem;
 import org.marginfall.experiments.plugin.PluginJars;
 import org.marginfall.experiments.scenario.Catalog;
 
@@ -42,10 +43,10 @@ public final class Plugins implements AutoCloseable {
    */
   public static Plugins fromJars(List<Path> jars) {
     try {
-      PluginJars opened = PluginJars.open(jars, Plugins.class.getClassLoader());
+      PluginJars opened = PluginJars.open(jars, Plugins.class.getClassLoader(), "plugin");
       return new Plugins(opened.catalog(), opened);
     } catch (InvalidSpecException e) {
-      throw ExperimentException.of("plugins", e);
+      throw lines(e);
     }
   }
 
@@ -65,8 +66,13 @@ public final class Plugins implements AutoCloseable {
     try {
       return new Plugins(Catalog.discover(Objects.requireNonNull(loader, "loader")), null);
     } catch (InvalidSpecException e) {
-      throw ExperimentException.of("plugins", e);
+      throw lines(e);
     }
+  }
+
+  /** The problems as they are: each names its jar ({@code plugin x.jar: no such file}). */
+  private static ExperimentException lines(InvalidSpecException e) {
+    return new ExperimentException(e.problems().stream().map(Problem::toString).toList());
   }
 
   /** The venue type names scenario files may use, sorted. */

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 success, 2 bad input (flags, scenario, files), 1 failure (a broken invariant, an
  * I/O error, a bug). Every error is printed as one line per problem on standard error, never as a
- * stack trace (set {@code MARGINFALL_DEBUG=1} to see one). Stateless and thread-safe.
+ * stack trace (set {@code MARGINFALL_DEBUG=1} to see one). One instance per command line (it holds
+ * the {@code --plugin} jars until the command ends); not thread-safe.
  */
 @Command(
     name = "marginfall",
@@ -73,7 +74,7 @@ public final class Main implements Runnable {
       return Catalog.standard();
     }
     if (opened == null) {
-      opened = PluginJars.open(plugins, Main.class.getClassLoader());
+      opened = PluginJars.open(plugins, Main.class.getClassLoader(), "--plugin");
     }
     return opened.catalog();
   }

@@ -42,22 +42,24 @@ public final class PluginJars implements AutoCloseable {
    * Opens {@code jars} over {@code parent} (the loader that holds Marginfall) and discovers their
    * plug-ins with the built-in ones.
    *
+   * @param option how the jars were given, for messages: {@code --plugin} on the command line
    * @throws InvalidSpecException with one line per jar that is missing, not a jar or lists no
-   *     plug-in, or one line when the plug-ins cannot be loaded or give a name twice
+   *     plug-in ({@code <option> <jar>: <problem>}), or one line when the plug-ins cannot be loaded
+   *     or give a name twice
    */
-  public static PluginJars open(List<Path> jars, ClassLoader parent) {
+  public static PluginJars open(List<Path> jars, ClassLoader parent, String option) {
     List<Problem> problems = new ArrayList<>();
     List<URL> urls = new ArrayList<>();
     for (Path jar : jars) {
       String problem = check(jar);
       if (problem != null) {
-        problems.add(new Problem("--plugin " + jar, problem));
+        problems.add(new Problem(option + " " + jar, problem));
         continue;
       }
       try {
         urls.add(jar.toAbsolutePath().toUri().toURL());
       } catch (MalformedURLException e) {
-        problems.add(new Problem("--plugin " + jar, "not a usable path (" + e.getMessage() + ")"));
+        problems.add(new Problem(option + " " + jar, "not a usable path (" + e.getMessage() + ")"));
       }
     }
     if (!problems.isEmpty()) {

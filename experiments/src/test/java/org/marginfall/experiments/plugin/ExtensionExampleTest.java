@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.marginfall.core.metric.RunSummary;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.Fixtures.CliResult;
 import org.marginfall.experiments.api.Experiment;
+import org.marginfall.experiments.api.ExperimentException;
 import org.marginfall.experiments.api.Plugins;
 import org.marginfall.experiments.api.RunOutcome;
 
@@ -166,6 +170,36 @@ class ExtensionExampleTest {
     // The 20% limit cuts all seven and nobody is liquidated; 100% never fires: six liquidations.
     assertArrayEquals(new double[] {0, 6}, runs.numbers("liquidations"));
     assertArrayEquals(new double[] {7, 0}, runs.numbers("derisked"));
+  }
+
+  @Test
+  void test_api_fromAClassLoader_readsTheScenario() throws IOException {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+      Plugins plugins = Plugins.fromClassLoader(loader);
+      assertEquals(
+          "extension-example", plugins.load(SCENARIO).name(), "read with the plug-in's types");
+      assertTrue(
+          plugins.venueTypes().containsAll(java.util.Set.of("perpetual", "capped-perpetual")));
+    }
+  }
+
+  @Test
+  void test_api_aMissingJar_isOneProblem(@TempDir Path tmp) {
+    Path missing = tmp.resolve("no-such.jar");
+    ExperimentException e =
+        assertThrows(ExperimentException.class, () -> Plugins.fromJars(missing));
+    assertEquals(java.util.List.of("plugin " + missing + ": no such file"), e.problems());
+    // Without the plug-in the scenario is not readable: the registry names the unknown types.
+    ExperimentException unknown =
+        assertThrows(ExperimentException.class, () -> Experiment.load(SCENARIO));
+    assertEquals(2, unknown.problems().size(), unknown.getMessage());
+    assertTrue(
+        unknown
+            .problems()
+            .get(0)
+            .endsWith("unknown venue type 'capped-perpetual' (known: cdp, lending, perpetual)"),
+        unknown.getMessage());
   }
 
   @Test
