@@ -3,6 +3,7 @@ package org.marginfall.experiments.scenario;
 import org.marginfall.agents.arbitrage.ArbitrageursType;
 import org.marginfall.agents.basis.BasisTradersType;
 import org.marginfall.agents.cdp.FlipKeepersType;
+import org.marginfall.agents.cdp.FlopKeepersType;
 import org.marginfall.agents.cdp.SnapshotVaultsType;
 import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.depositor.RunningDepositorsType;
@@ -61,6 +62,7 @@ public record Catalog(
             new LendingBorrowersType(),
             new VaultOwnersType(),
             new FlipKeepersType(),
+            new FlopKeepersType(),
             new PooledTradersType(),
             new CollateralMoversType(),
             new BasisTradersType(),
