@@ -368,16 +368,7 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions, DebtAuctions
       tabStarted = cat.tabStarted;
     }
     if (flopper != null) {
-      extras.put("debtUnbacked", c.units(vow.unbacked));
-      extras.put("debtOnFlop", c.units(vow.ash));
-      extras.put("healedLater", c.units(vow.healedLater));
-      extras.put("flopCovered", c.units(vow.flopCovered));
-      extras.put("flopKicks", (double) flopper.kicks);
-      extras.put("flopsDealt", (double) flopper.dealt);
-      extras.put("flopRestarts", (double) flopper.restarts);
-      extras.put("activeFlops", (double) flopper.running());
-      extras.put("gemMinted", c.ledger().precision(c.spec().flop().gem()).units(flopper.minted));
-      extras.put("gemBid", c.ledger().precision(c.spec().flop().gem()).units(flopper.lotsBid()));
+      flopper.putExtras(extras);
     }
     return new VenueSnapshot(
         book.size(),

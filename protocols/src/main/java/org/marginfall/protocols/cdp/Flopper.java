@@ -3,6 +3,7 @@ package org.marginfall.protocols.cdp;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.ledger.Precision;
@@ -30,12 +31,12 @@ final class Flopper {
   private final TreeMap<Long, Flop> flops = new TreeMap<>();
   private long nextId = 1;
 
-  long kicks;
-  long restarts;
-  long dealt;
+  private long kicks;
+  private long restarts;
+  private long dealt;
 
   /** Atoms of the minted asset dealt to winners: what the gem issuer account has paid out. */
-  long minted;
+  private long minted;
 
   Flopper(CdpContext c, Vow vow, FlopTerms terms) {
     this.c = c;
@@ -157,7 +158,7 @@ final class Flopper {
   }
 
   /** Atoms of the minted asset the running auctions' high bids accept, to be minted at the deal. */
-  long lotsBid() {
+  private long lotsBid() {
     long total = 0;
     for (Flop f : flops.values()) {
       total += f.guy == null ? 0 : f.lot;
@@ -166,12 +167,22 @@ final class Flopper {
   }
 
   /** Running auctions without a bid yet: each still sells {@code sump} of the Vow's debt. */
-  long unbid() {
+  private long unbid() {
     return flops.values().stream().filter(f -> f.guy == null).count();
   }
 
-  int running() {
-    return flops.size();
+  /** The debt auctions' and the Vow's unbacked debt's snapshot extras (docs/venues.md). */
+  void putExtras(Map<String, Double> extras) {
+    extras.put("debtUnbacked", c.units(vow.unbacked));
+    extras.put("debtOnFlop", c.units(vow.ash));
+    extras.put("healedLater", c.units(vow.healedLater));
+    extras.put("flopCovered", c.units(vow.flopCovered));
+    extras.put("flopKicks", (double) kicks);
+    extras.put("flopsDealt", (double) dealt);
+    extras.put("flopRestarts", (double) restarts);
+    extras.put("activeFlops", (double) flops.size());
+    extras.put("gemMinted", gem.units(minted));
+    extras.put("gemBid", gem.units(lotsBid()));
   }
 
   /** The debt auctions' books: the minted asset paid out, and the Vow's unbacked debt split up. */
