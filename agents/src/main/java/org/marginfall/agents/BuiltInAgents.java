@@ -3,6 +3,7 @@ package org.marginfall.agents;
 import org.marginfall.agents.arbitrage.ArbitrageursType;
 import org.marginfall.agents.basis.BasisTradersType;
 import org.marginfall.agents.cdp.FlipKeepersType;
+import org.marginfall.agents.cdp.FlopKeepersType;
 import org.marginfall.agents.cdp.SnapshotVaultsType;
 import org.marginfall.agents.cdp.VaultOwnersType;
 import org.marginfall.agents.depositor.RunningDepositorsType;
@@ -40,6 +41,7 @@ public final class BuiltInAgents implements MarginfallPlugin {
     to.populationType(new LendingBorrowersType());
     to.populationType(new VaultOwnersType());
     to.populationType(new FlipKeepersType());
+    to.populationType(new FlopKeepersType());
     to.populationType(new PooledTradersType());
     to.populationType(new CollateralMoversType());
     to.populationType(new BasisTradersType());

@@ -1,6 +1,7 @@
 package org.example.marginfall;
 
 import java.util.Map;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -24,10 +25,10 @@ public final class CappedPerpetualType implements VenueType {
 
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     double cap = node.positive("openInterestCap");
     VenueSpec perpetual = PERPETUAL.read(node.over(Map.of(), "openInterestCap"), context);
-    if (perpetual == null || node.problems().since(mark)) {
+    if (perpetual == null || mark.failed()) {
       return null;
     }
     return node.build(() -> new CappedPerpetualSpec(perpetual, cap));

@@ -11,8 +11,9 @@ import org.marginfall.core.ledger.AccountId;
 /**
  * Proves the CDP venue's books to the atom: {@code -issuer = sum of vault debt + sin}, the Vow's
  * queue equal to the running auctions', {@code Dirt} equal to their tabs, the auctions account
- * holding exactly their lots, the bad-debt account equal to what was written off, no dusty debt,
- * and the last mark's list agreeing with every vault's safety.
+ * holding exactly their lots, the bad-debt account equal to what was written off (nothing with debt
+ * auctions, whose books {@link Flopper} proves), no dusty debt, and the last mark's list agreeing
+ * with every vault's safety.
  */
 final class CdpAudit {
 
@@ -25,6 +26,9 @@ final class CdpAudit {
   /** Null under Liquidations 2.0. */
   private final Flipper flipper;
 
+  /** Null without debt auctions. */
+  private final Flopper flopper;
+
   private final Vow vow;
 
   CdpAudit(
@@ -34,6 +38,7 @@ final class CdpAudit {
       HoleLimits limits,
       Clipper clipper,
       Flipper flipper,
+      Flopper flopper,
       Vow vow) {
     this.c = c;
     this.book = book;
@@ -41,6 +46,7 @@ final class CdpAudit {
     this.limits = limits;
     this.clipper = clipper;
     this.flipper = flipper;
+    this.flopper = flopper;
     this.vow = vow;
   }
 
@@ -84,6 +90,8 @@ final class CdpAudit {
             v + ": flip auction " + s.id + " is running with tab " + s.tab + ", lot " + s.lot);
       }
     }
+    // Unbacked debt stays in sin until surplus or a debt auction's first bid heals it.
+    queued += vow.unbacked;
     long sin = vow.sin;
     long supply = -c.ledger().balance(c.issuer(), c.base());
     if (supply != debt + sin) {
@@ -123,7 +131,10 @@ final class CdpAudit {
       }
     }
     long booked = -c.ledger().balance(c.badDebt(), c.base());
-    if (booked != vow.badDebt) {
+    if (flopper != null) {
+      problems.addAll(flopper.problems());
+    }
+    if (booked != (flopper == null ? vow.badDebt : 0)) {
       problems.add(
           v + ": bad debt " + vow.badDebt + " atoms disagrees with the bad-debt account " + booked);
     }

@@ -9,13 +9,14 @@ import org.marginfall.core.spec.VenueServices;
 
 /**
  * What every part of the CDP venue is wired to: its terms, the run's services, the ledger, the base
- * currency and its precision, and the venue's four system accounts (see {@link CdpVenue} for the
- * ledger layout). One record so that the parts take one argument for their wiring, not nine.
+ * currency and its precision, and the venue's system accounts (see {@link CdpVenue} for the ledger
+ * layout). One record so that the parts take one argument for their wiring, not ten.
  *
  * @param issuer mints the base currency vaults draw and keepers are paid; takes back what is healed
  * @param vow the system surplus: stability fees, auction proceeds, the initial buffer
  * @param auctions the collateral for sale in running auctions
  * @param badDebt writes off what the surplus could not heal
+ * @param gemIssuer mints the debt auctions' governance token to their winners; null without them
  */
 record CdpContext(
     CdpVenueSpec spec,
@@ -26,7 +27,8 @@ record CdpContext(
     AccountId issuer,
     AccountId vow,
     AccountId auctions,
-    AccountId badDebt) {
+    AccountId badDebt,
+    AccountId gemIssuer) {
 
   /**
    * Opens the venue's system accounts and funds the Vow with the surplus buffer, in that order (the
@@ -47,11 +49,15 @@ record CdpContext(
             AccountId.of(v, "issuer"),
             AccountId.of(v, "vow"),
             AccountId.of(v, "auctions"),
-            AccountId.of(v, "bad-debt"));
+            AccountId.of(v, "bad-debt"),
+            spec.flop() == null ? null : AccountId.of(v, "gem-issuer"));
     ledger.open(c.issuer, AccountType.EXTERNAL);
     ledger.open(c.vow, AccountType.ORDINARY);
     ledger.open(c.auctions, AccountType.ORDINARY);
     ledger.open(c.badDebt, AccountType.EXTERNAL);
+    if (c.gemIssuer != null) {
+      ledger.open(c.gemIssuer, AccountType.EXTERNAL);
+    }
     ledger.transfer(Ledger.EXTERNAL, c.vow, base, basePrecision.floorAtoms(spec.surplusBuffer()));
     return c;
   }

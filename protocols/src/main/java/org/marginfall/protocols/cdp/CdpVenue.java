@@ -11,6 +11,8 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.venue.AuctionLot;
 import org.marginfall.core.venue.AuctionTake;
+import org.marginfall.core.venue.DebtAuctions;
+import org.marginfall.core.venue.DebtLot;
 import org.marginfall.core.venue.EnglishAuctions;
 import org.marginfall.core.venue.EnglishLot;
 import org.marginfall.core.venue.LiquidationCandidate;
@@ -35,7 +37,7 @@ import org.marginfall.core.venue.VenueSnapshot;
  * sin}, where {@code sin} is the Vow's queue of debt taken over from barked vaults plus incentives
  * paid for running auctions; {@link #audit()} proves it. Simplification: the stablecoin is the
  * scenario's base currency at its peg (par = 1), with no debt ceilings ({@code line}), no {@code
- * wait} on the debt queue and no surplus or debt auctions.
+ * wait} on the debt queue and no surplus auctions; debt auctions only with flop terms.
  *
  * <p>This class is the facade that implements the venue interface; package-private parts with one
  * job each do the work, wired through one {@link CdpContext}:
@@ -54,9 +56,14 @@ import org.marginfall.core.venue.VenueSnapshot;
  * (March 2020): {@link Cat} bites and {@link Flipper} English auctions that keepers bid on through
  * {@link EnglishAuctions}; the Vow settles them the same way.
  *
+ * <p>With {@link CdpVenueSpec#flop() flop terms} the Vow keeps what its surplus cannot heal as
+ * unbacked debt and {@link Flopper} sells it in debt auctions that mint the governance token
+ * (vow.sol {@code flop}, flop.sol), bid through {@link DebtAuctions}; {@code v/gem-issuer}
+ * (external) mints that token, and nothing is written off to {@code v/bad-debt}.
+ *
  * <p>Mutable and not thread-safe.
  */
-public final class CdpVenue implements VaultVenue, EnglishAuctions {
+public final class CdpVenue implements VaultVenue, EnglishAuctions, DebtAuctions {
 
   private final CdpContext c;
   private final VaultBook book;
@@ -73,6 +80,9 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
 
   private final Cat cat;
 
+  /** Debt auctions; null when the bad-debt account writes off what the surplus cannot heal. */
+  private final Flopper flopper;
+
   /** Builds the parts; only the context touches the ledger, opening the system accounts. */
   CdpVenue(CdpVenueSpec spec, VenueServices services) {
     this.c = CdpContext.open(spec, services);
@@ -86,7 +96,8 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
     FlipTerms flip = spec.flip();
     this.flipper = flip == null ? null : new Flipper(c, vow, flip);
     this.cat = flip == null ? null : new Cat(c, book, risk, flipper, vow, flip);
-    this.audit = new CdpAudit(c, book, risk, limits, clipper, flipper, vow);
+    this.flopper = spec.flop() == null ? null : new Flopper(c, vow, spec.flop());
+    this.audit = new CdpAudit(c, book, risk, limits, clipper, flipper, flopper, vow);
   }
 
   @Override
@@ -287,6 +298,18 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
     return flipper != null && flipper.dent(lotId, bidder, lotAtoms);
   }
 
+  /** Debt auctions taking bids now; empty without flop terms. */
+  @Override
+  public List<DebtLot> debtLots(AccountId bidder) {
+    return flopper == null ? List.of() : flopper.lots(bidder);
+  }
+
+  /** flop.sol {@code dent}; refused without flop terms. */
+  @Override
+  public boolean dentDebt(long auctionId, AccountId bidder, long lotAtoms) {
+    return flopper != null && flopper.dent(auctionId, bidder, lotAtoms);
+  }
+
   /**
    * clip.sol {@code take}: buys up to {@code maxAtoms} at the current auction price, which must be
    * at most {@code maxPrice}; the bidder's base currency goes to the Vow. Ends the auction when its
@@ -302,7 +325,8 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
   /**
    * Once a tick: accrues stability fees into the rate accumulator (jug.sol {@code drip}, crediting
    * the Vow), then resets every auction past {@code tail} or below {@code cusp} from the current
-   * oracle price (clip.sol {@code redo}).
+   * oracle price (clip.sol {@code redo}), deals the flip auctions and then the debt auctions, which
+   * heal and kick last, from the Vow as the collateral auctions left it.
    */
   @Override
   public void settle() {
@@ -310,6 +334,9 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
     clipper.resetStale();
     if (flipper != null) {
       flipper.settle();
+    }
+    if (flopper != null) {
+      flopper.settle();
     }
   }
 
@@ -339,6 +366,9 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions {
       extras.put("zeroBidValue", flipper.zeroBidValue);
       liquidations = cat.bites;
       tabStarted = cat.tabStarted;
+    }
+    if (flopper != null) {
+      flopper.putExtras(extras);
     }
     return new VenueSnapshot(
         book.size(),

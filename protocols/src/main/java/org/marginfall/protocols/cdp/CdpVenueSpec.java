@@ -30,6 +30,7 @@ import org.marginfall.core.venue.VenueId;
  * @param ilks the collateral types
  * @param staleness the oracle staleness guard (off by default)
  * @param flip Liquidations 1.0 flip-auction terms, or null for Liquidations 2.0 Clipper auctions
+ * @param flop debt-auction terms, or null to write off what the surplus cannot heal
  */
 public record CdpVenueSpec(
     VenueId id,
@@ -39,8 +40,22 @@ public record CdpVenueSpec(
     double surplusBuffer,
     List<CdpIlk> ilks,
     StalenessGuard staleness,
-    FlipTerms flip)
+    FlipTerms flip,
+    FlopTerms flop)
     implements VenueSpec {
+
+  /** A venue without debt auctions. */
+  public CdpVenueSpec(
+      VenueId id,
+      OracleId oracle,
+      double stepSeconds,
+      double globalHole,
+      double surplusBuffer,
+      List<CdpIlk> ilks,
+      StalenessGuard staleness,
+      FlipTerms flip) {
+    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, staleness, flip, null);
+  }
 
   /** A Liquidations 2.0 venue. */
   public CdpVenueSpec(
@@ -51,7 +66,7 @@ public record CdpVenueSpec(
       double surplusBuffer,
       List<CdpIlk> ilks,
       StalenessGuard staleness) {
-    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, staleness, null);
+    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, staleness, null, null);
   }
 
   /** A venue without a staleness guard. */
@@ -62,7 +77,7 @@ public record CdpVenueSpec(
       double globalHole,
       double surplusBuffer,
       List<CdpIlk> ilks) {
-    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, StalenessGuard.OFF, null);
+    this(id, oracle, stepSeconds, globalHole, surplusBuffer, ilks, StalenessGuard.OFF, null, null);
   }
 
   /** The registry name. */
@@ -84,6 +99,9 @@ public record CdpVenueSpec(
       if (!seen.add(i.asset())) {
         throw new IllegalArgumentException("ilks: " + i.asset() + " is listed twice");
       }
+    }
+    if (flop != null && seen.contains(flop.gem())) {
+      throw new IllegalArgumentException("flop.gem: " + flop.gem() + " is also a collateral type");
     }
   }
 

@@ -69,7 +69,8 @@ public final class CdpVenueType implements VenueType {
                 "abacus",
                 "maxOracleAgeSteps",
                 "onStale",
-                "flip"));
+                "flip",
+                "flop"));
     PARAMS.forEach(p -> fields.add(p.name()));
     node.allowOnly(fields.toArray(String[]::new));
     String id = node.id("id");
@@ -98,13 +99,25 @@ public final class CdpVenueType implements VenueType {
     }
     StalenessGuard staleness = StalenessGuardReader.read(node);
     FlipTerms flip = node.has("flip") ? readFlip(node.get("flip")) : null;
+    FlopTerms flop = node.has("flop") ? readFlop(node.get("flop"), context) : null;
+    if (flop != null && seen.contains(flop.gem())) {
+      node.get("flop").get("gem").fail("asset " + flop.gem() + " is also a collateral type");
+    }
     if (mark.failed()) {
       return null;
     }
     return node.build(
         () ->
             new CdpVenueSpec(
-                VenueId.of(id), oracle, stepSeconds, globalHole, surplus, ilks, staleness, flip));
+                VenueId.of(id),
+                oracle,
+                stepSeconds,
+                globalHole,
+                surplus,
+                ilks,
+                staleness,
+                flip,
+                flop));
   }
 
   /**
@@ -126,6 +139,38 @@ public final class CdpVenueType implements VenueType {
     double tau = n.positive("tau");
     double lump = n.positive("lump");
     return mark.failed() ? null : n.build(() -> new FlipTerms(beg, ttl, tau, lump));
+  }
+
+  /**
+   * Reads {@code flop: {gem, sump, dump, beg, pad, ttl, tau}}: debt auctions that mint {@code gem}
+   * to cover what the Vow's surplus cannot heal. Every field is required, as for {@code flip}.
+   */
+  private static FlopTerms readFlop(SpecNode n, SpecContext context) {
+    Problems.Mark mark = n.mark();
+    if (!n.requireObject()) {
+      return null;
+    }
+    n.allowOnly("gem", "sump", "dump", "beg", "pad", "ttl", "tau");
+    AssetId gem = context.assetRef(n, "gem");
+    if (gem != null && context.asset(gem).map(a -> a.kind() == AssetKind.BASE).orElse(false)) {
+      n.get("gem").fail("must not be the base currency, which the auctions raise");
+    }
+    double sump = n.positive("sump");
+    double dump = n.positive("dump");
+    Problems.Mark begs = n.mark();
+    double beg = n.number("beg");
+    if (begs.clean() && !(beg > 1)) {
+      n.get("beg").fail("must be above 1 (e.g. 1.03 for a 3% minimum lot decrease), was " + beg);
+    }
+    Problems.Mark pads = n.mark();
+    double pad = n.number("pad");
+    if (pads.clean() && !(pad >= 1)) {
+      n.get("pad")
+          .fail("must be at least 1 (e.g. 1.2 for a 20% larger lot on restart), was " + pad);
+    }
+    double ttl = n.positive("ttl");
+    double tau = n.positive("tau");
+    return mark.failed() ? null : n.build(() -> new FlopTerms(gem, sump, dump, beg, pad, ttl, tau));
   }
 
   /**

@@ -34,11 +34,13 @@ final class CdpHarness {
   static final AssetId ETH = AssetId.of("ETH");
   static final OracleId ORACLE = OracleId.of("oracle");
   static final VenueId VENUE = VenueId.of("maker");
+  static final AssetId MKR = AssetId.of("MKR");
   static final List<AssetId> ASSETS = List.of(USD, ETH);
 
   final List<SimEvent> events = new ArrayList<>();
   final ManualClock clock = new ManualClock();
   final Ledger ledger;
+  final List<AssetId> assets;
   final Markets markets;
   final Oracles oracles = new Oracles(USD);
   final Oracle oracle = new Oracle(ORACLE, OracleRule.immediate());
@@ -53,7 +55,20 @@ final class CdpHarness {
    * #ASSETS}), or at six decimals each when null.
    */
   CdpHarness(List<Integer> decimals, double eth) {
-    ledger = decimals == null ? new Ledger(ASSETS) : new Ledger(ASSETS, decimals);
+    this(ASSETS, decimals, eth);
+  }
+
+  /**
+   * A harness whose ledger also counts MKR at six decimals, without a market: the debt auctions'
+   * minted asset.
+   */
+  static CdpHarness withMkr(double eth) {
+    return new CdpHarness(List.of(USD, ETH, MKR), null, eth);
+  }
+
+  private CdpHarness(List<AssetId> assets, List<Integer> decimals, double eth) {
+    this.assets = assets;
+    ledger = decimals == null ? new Ledger(assets) : new Ledger(assets, decimals);
     markets = new Markets(ledger, USD, events::add, clock);
     markets.add(new SharedMarket(ETH, new ImpactModel.None(), Double.POSITIVE_INFINITY, eth));
     oracle.addFeed(ETH, eth);
@@ -123,10 +138,10 @@ final class CdpHarness {
 
   long[][] balances() {
     List<AccountId> accounts = ledger.accounts();
-    long[][] out = new long[accounts.size()][ASSETS.size()];
+    long[][] out = new long[accounts.size()][assets.size()];
     for (int i = 0; i < accounts.size(); i++) {
-      for (int a = 0; a < ASSETS.size(); a++) {
-        out[i][a] = ledger.balance(accounts.get(i), ASSETS.get(a));
+      for (int a = 0; a < assets.size(); a++) {
+        out[i][a] = ledger.balance(accounts.get(i), assets.get(a));
       }
     }
     return out;
@@ -134,7 +149,7 @@ final class CdpHarness {
 
   /** Every asset sums to zero, no ordinary account is negative, the venue's audit is clean. */
   void assertBooksBalance(CdpVenue venue) {
-    for (AssetId a : ASSETS) {
+    for (AssetId a : assets) {
       assertEquals(0L, ledger.total(a), "ledger total of " + a);
     }
     assertEquals(List.of(), ledger.audit(), "ledger audit");

@@ -225,4 +225,44 @@ class CdpVenueTypeTest {
             new Problem("venues[0].flip.lump", "is required")),
         bad.problems());
   }
+
+  @Test
+  void test_read_flopTermsAddDebtAuctionsAndEveryBadFieldIsReported() {
+    Map<String, Object> v = valid();
+    v.put(
+        "flop",
+        map(
+            "gem", "WBTC", "sump", 5.0e4, "dump", 250, "beg", 1.03, "pad", 1.2, "ttl", 21600, "tau",
+            259200));
+    Read r = read(v);
+    assertEquals(List.of(), r.problems());
+    assertEquals(
+        new FlopTerms(WBTC, 5.0e4, 250, 1.03, 1.2, 21600, 259200),
+        ((CdpVenueSpec) r.spec()).flop());
+    assertNull(((CdpVenueSpec) read(valid()).spec()).flop(), "no flop terms: no debt auctions");
+
+    v.put("flop", map("gem", "USD", "sump", 0, "dump", 250, "beg", 1.0, "pad", 0.9, "ttl", 21600));
+    Read bad = read(v);
+    assertNull(bad.spec());
+    assertEquals(
+        List.of(
+            new Problem(
+                "venues[0].flop.gem", "must not be the base currency, which the auctions raise"),
+            new Problem("venues[0].flop.sump", "must be > 0, was 0.0"),
+            new Problem(
+                "venues[0].flop.beg",
+                "must be above 1 (e.g. 1.03 for a 3% minimum lot decrease), was 1.0"),
+            new Problem(
+                "venues[0].flop.pad",
+                "must be at least 1 (e.g. 1.2 for a 20% larger lot on restart), was 0.9"),
+            new Problem("venues[0].flop.tau", "is required")),
+        bad.problems());
+
+    v.put(
+        "flop",
+        map(
+            "gem", "ETH", "sump", 5.0e4, "dump", 250, "beg", 1.03, "pad", 1.2, "ttl", 21600, "tau",
+            259200));
+    assertOnlyProblem("venues[0].flop.gem", "asset ETH is also a collateral type", read(v));
+  }
 }
