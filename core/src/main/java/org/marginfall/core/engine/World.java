@@ -2,6 +2,7 @@ package org.marginfall.core.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,10 @@ public final class World implements SimClock, EventSink {
   private final List<Asset> assets;
   private final boolean probe;
   private final Map<VenueId, VenueSnapshot> previous = new LinkedHashMap<>();
+
+  /** Per venue, the array its health values are written into every tick, grown when too short. */
+  private final Map<VenueId, double[]> healthBuffers = new HashMap<>();
+
   private long step;
   private int round;
 
@@ -479,6 +484,18 @@ public final class World implements SimClock, EventSink {
     }
   }
 
+  /** The health bands of {@code v}, its health values written into the venue's reused buffer. */
+  private HealthBands healthBands(Venue v) {
+    int capacity = v.healthCapacity();
+    double[] buffer = healthBuffers.get(v.id());
+    if (buffer == null || buffer.length < capacity) {
+      // Headroom, so that a growing book does not reallocate every tick.
+      buffer = new double[Math.max(16, capacity + capacity / 4)];
+      healthBuffers.put(v.id(), buffer);
+    }
+    return HealthBands.ofReordering(buffer, v.healthValues(buffer));
+  }
+
   /** Calls {@code action} on every venue in scenario order, naming the one that fails. */
   private void eachVenue(java.util.function.Consumer<Venue> action) {
     for (int i = 0; i < venues.size(); i++) {
@@ -746,7 +763,7 @@ public final class World implements SimClock, EventSink {
                   now,
                   now.liquidations() - before.liquidations(),
                   now.liquidatedNotional() - before.liquidatedNotional(),
-                  HealthBands.ofReordering(v.healthValues())));
+                  healthBands(v)));
           previous.put(v.id(), now);
         });
     List<StepRecord.PopulationPoint> own = new ArrayList<>();

@@ -59,8 +59,20 @@ public record HealthBands(int count, double p05, double p25, double p50, double 
    * @param health health values, overwritten
    */
   public static HealthBands ofReordering(double[] health) {
+    return ofReordering(health, health.length);
+  }
+
+  /**
+   * {@link #ofReordering(double[])} of the first {@code count} values of {@code health} (a buffer
+   * the caller reuses, {@code Venue.healthValues(double[])}); the rest of it is not read.
+   *
+   * @param health health values in {@code [0, count)}, overwritten there
+   * @param count how many values {@code health} holds
+   */
+  public static HealthBands ofReordering(double[] health, int count) {
     int n = 0;
-    for (double h : health) {
+    for (int k = 0; k < count; k++) {
+      double h = health[k];
       if (Double.isFinite(h)) {
         health[n++] = h;
       }

@@ -132,6 +132,28 @@ public interface Venue {
     return new double[0];
   }
 
+  /**
+   * The length an array passed to {@link #healthValues(double[])} needs now: at least the number of
+   * values it writes (a venue returns its number of accounts). The default counts them.
+   */
+  default int healthCapacity() {
+    return healthValues().length;
+  }
+
+  /**
+   * {@link #healthValues()} written into a caller's array from index 0, so that a recorder reusing
+   * one array per venue allocates nothing per tick; the default copies {@link #healthValues()}.
+   *
+   * @param into at least {@link #healthCapacity()} long; values past the count are left as they
+   *     were
+   * @return how many values were written
+   */
+  default int healthValues(double[] into) {
+    double[] health = healthValues();
+    System.arraycopy(health, 0, into, 0, health.length);
+    return health.length;
+  }
+
   /** Cumulative counters and current state for the recorder. */
   VenueSnapshot snapshot();
 

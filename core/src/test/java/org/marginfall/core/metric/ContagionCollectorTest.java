@@ -85,4 +85,35 @@ class ContagionCollectorTest {
         new ContagionSummary.GenerationRow(1, 1, 200, 0, 1, 300, 50), s.generations().get(1));
     assertEquals(new ContagionSummary.GenerationRow(2, 0, 0, 0, 1, 400, 0), s.generations().get(2));
   }
+
+  @Test
+  void test_summary_soFarIsNotChangedByLaterEventsAndEarlyEventsCountFromTheStart() {
+    ContagionCollector c = new ContagionCollector();
+    // One liquidation of 100 before the run's start (held until it), one of 200 after.
+    c.onEvent(on("B", 100, Cause.EXOGENOUS));
+    c.onStart(
+        new RunStart(
+            new RunSettings(10, 60, 1, 1),
+            0,
+            AssetId.of("USD"),
+            List.of(
+                new RunStart.VenueInfo(VenueId.of("A"), "perpetual", Map.of()),
+                new RunStart.VenueInfo(VenueId.of("B"), "perpetual", Map.of()))));
+    c.onEvent(on("B", 200, new Cause("market-impact", 1, "A")));
+    ContagionSummary first = c.summary();
+    assertArrayEquals(new long[] {0, 1}, first.matrix().liquidations()[0]);
+    assertArrayEquals(new long[] {0, 1}, first.matrix().liquidations()[1]);
+    assertEquals(200 / 300.0, first.inducedShare(), 1e-15);
+
+    // A third, exogenous, of 300: the new summary has it, the first one is as it was.
+    c.onEvent(on("B", 300, Cause.EXOGENOUS));
+    ContagionSummary second = c.summary();
+    assertArrayEquals(new long[] {0, 2}, second.matrix().liquidations()[0]);
+    assertArrayEquals(new double[] {0, 400}, second.matrix().liquidatedNotional()[0]);
+    assertEquals(200 / 600.0, second.inducedShare(), 1e-15);
+    assertArrayEquals(new long[] {0, 1}, first.matrix().liquidations()[0]);
+    assertArrayEquals(new double[] {0, 100}, first.matrix().liquidatedNotional()[0]);
+    assertEquals(
+        new ContagionSummary.GenerationRow(0, 2, 400, 0, 0, 0, 0), second.generations().get(0));
+  }
 }

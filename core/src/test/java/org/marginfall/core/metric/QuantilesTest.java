@@ -80,6 +80,17 @@ class QuantilesTest {
   }
 
   @Test
+  void test_healthBands_ofABufferReadOnlyItsCount() {
+    // The values of the test above in a reused buffer, followed by a stale 0.1 and 99 past the
+    // count that must not be read: the same bands.
+    double[] buffer = {5.0, Double.POSITIVE_INFINITY, 0.8, 10.0, 1.2, 1.0, 2.0, 0.1, 99};
+    HealthBands b = HealthBands.ofReordering(buffer, 7);
+    assertEquals(6, b.count());
+    assertArrayEquals(new double[] {0.85, 1.05, 1.6, 4.25, 8.75}, b.quantiles(), TOLERANCE);
+    assertSame(HealthBands.NONE, HealthBands.ofReordering(buffer, 0));
+  }
+
+  @Test
   void test_healthBands_noAccountWithRiskIsNone() {
     assertSame(HealthBands.NONE, HealthBands.of(new double[0]));
     assertSame(HealthBands.NONE, HealthBands.of(new double[] {Double.POSITIVE_INFINITY}));

@@ -174,12 +174,20 @@ final class CdpRiskView {
    * CdpVenue#healthValues}).
    */
   double[] healthValues() {
+    double[] out = new double[book.size()];
+    return Arrays.copyOf(out, healthValues(out));
+  }
+
+  /**
+   * Writes {@link #healthValues()} into {@code out} (at least {@code book.size()} long) from 0;
+   * returns how many.
+   */
+  int healthValues(double[] out) {
     readMarkPrices();
     int n = book.size();
     if (!passIsCurrent(n)) {
       pass(n);
     }
-    double[] out = new double[n];
     int m = 0;
     for (int k = 0; k < n; k++) {
       double h = healthAt(k);
@@ -187,7 +195,7 @@ final class CdpRiskView {
         out[m++] = h;
       }
     }
-    return Arrays.copyOf(out, m);
+    return m;
   }
 
   /**

@@ -228,6 +228,17 @@ public final class CdpVenue implements VaultVenue, EnglishAuctions, DebtAuctions
     return risk.healthValues();
   }
 
+  /** One per vault. */
+  @Override
+  public int healthCapacity() {
+    return book.size();
+  }
+
+  @Override
+  public int healthValues(double[] into) {
+    return risk.healthValues(into);
+  }
+
   @Override
   public List<LiquidationCandidate> liquidatable() {
     return risk.liquidatable.list();

@@ -238,6 +238,17 @@ public final class LendingPool implements LendingVenue {
     return risk.healthValues();
   }
 
+  /** One per borrower. */
+  @Override
+  public int healthCapacity() {
+    return borrowers.size();
+  }
+
+  @Override
+  public int healthValues(double[] into) {
+    return risk.healthValues(into);
+  }
+
   @Override
   public List<LiquidationCandidate> liquidatable() {
     return risk.liquidatable.list();

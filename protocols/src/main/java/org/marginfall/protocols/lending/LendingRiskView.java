@@ -125,10 +125,18 @@ final class LendingRiskView {
 
   /** The health factor of every borrower with debt, at the last mark. */
   double[] healthValues() {
+    double[] out = new double[borrowers.size()];
+    return Arrays.copyOf(out, healthValues(out));
+  }
+
+  /**
+   * Writes {@link #healthValues()} into {@code out} (at least {@code borrowers.size()} long) from
+   * 0; returns how many.
+   */
+  int healthValues(double[] out) {
     int n = borrowers.size();
     ensureColumns(n);
-    double[] out = new double[n];
-    return Arrays.copyOf(out, healthsInto(out, n));
+    return healthsInto(out, n);
   }
 
   /**

@@ -281,6 +281,17 @@ public final class PerpetualExchange implements PnlBorrowingVenue {
     return risk.healthValues();
   }
 
+  /** One per account (the backstop vault's is left out, so at most one is unused). */
+  @Override
+  public int healthCapacity() {
+    return book.size();
+  }
+
+  @Override
+  public int healthValues(double[] into) {
+    return risk.healthValues(into);
+  }
+
   @Override
   public List<LiquidationCandidate> liquidatable() {
     return risk.liquidatable();

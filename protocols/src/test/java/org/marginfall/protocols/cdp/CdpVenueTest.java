@@ -86,6 +86,11 @@ class CdpVenueTest {
     venue.markToMarket();
     // 18,000 / 18,850 = 0.9549072: below 1, the vault is unsafe.
     assertArrayEquals(new double[] {18_000 / 18_850.0}, venue.healthValues(), 1e-12);
+    // Into the caller's buffer: one slot per vault, here one.
+    assertEquals(1, venue.healthCapacity());
+    double[] buffer = {-7, -7};
+    assertEquals(1, venue.healthValues(buffer));
+    assertArrayEquals(new double[] {18_000 / 18_850.0, -7}, buffer, 1e-12);
   }
 
   @Test

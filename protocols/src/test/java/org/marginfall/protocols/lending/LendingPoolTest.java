@@ -83,6 +83,13 @@ class LendingPoolTest {
     double[] health = v.healthValues();
     assertEquals(1, health.length);
     assertEquals(0.86, health[0], 1e-12);
+    // Into a caller's buffer one longer than the capacity: the one value at its front, the rest
+    // left as it was.
+    double[] buffer = new double[v.healthCapacity() + 1];
+    java.util.Arrays.fill(buffer, -7);
+    assertEquals(1, v.healthValues(buffer));
+    assertEquals(0.86, buffer[0], 1e-12);
+    assertEquals(-7, buffer[buffer.length - 1]);
   }
 
   @Test

@@ -223,6 +223,12 @@ class PerpetualExchangeTest {
     // alice: equity 1000 / MMR 3 * 3000 * 0.05 = 450 -> 2.2222; bob has no position (no risk): left
     // out.
     assertArrayEquals(new double[] {1000 / 450.0}, venue.healthValues(), TOL);
+    // The caller's buffer: one slot per account (vault included), the same value at its front,
+    // the slot past the count left as it was.
+    assertEquals(2, venue.healthCapacity());
+    double[] buffer = {-7, -7};
+    assertEquals(1, venue.healthValues(buffer));
+    assertArrayEquals(new double[] {1000 / 450.0, -7}, buffer, TOL);
   }
 
   @Test
