@@ -101,9 +101,10 @@ final class TraderColumns {
 
   /** Forgets the member begun last and everything added to it. */
   void rollback() {
+    int written = accounts;
     accounts = accountStart[members];
     positions = positionStart[members];
-    Arrays.fill(account, accounts, account.length, null);
+    Arrays.fill(account, accounts, written, null);
   }
 
   private int marketIndex(AssetId market) {
