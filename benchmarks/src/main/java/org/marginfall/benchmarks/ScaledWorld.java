@@ -16,8 +16,9 @@ import org.marginfall.experiments.scenario.ScenarioReader;
 import org.marginfall.experiments.scenario.ScenarioSource;
 
 /**
- * The world the microbenchmarks measure: the bundled {@code three-venue-crash} scaled by k (as
- * {@code marginfall bench} scales it), set up and run to a given tick, without listeners.
+ * The world the microbenchmarks measure: the bundled {@code three-venue-crash} (or another bundled
+ * scenario) scaled by k (as {@code marginfall bench} scales it), set up and run to a given tick,
+ * without listeners.
  */
 final class ScaledWorld {
 
@@ -25,7 +26,12 @@ final class ScaledWorld {
 
   /** The scaled scenario's world after {@code ticks} ticks (the crash runs from tick 30 to 50). */
   static World at(int k, int ticks) {
-    ScenarioSource source = ScenarioSource.resolve("three-venue-crash");
+    return at("three-venue-crash", k, ticks);
+  }
+
+  /** The bundled scenario {@code name}, scaled by k, after {@code ticks} ticks. */
+  static World at(String name, int k, int ticks) {
+    ScenarioSource source = ScenarioSource.resolve(name);
     byte[] scaled =
         new ScenarioScaler(source.content(), source.json()).scaled(k, OptionalInt.empty());
     ModelSpec model = new ScenarioReader(Catalog.standard()).read(scaled, true).model();

@@ -76,20 +76,20 @@ public final class LeveragedTraders implements Population {
       AccountId wallet = AgentAccounts.member(spec.id(), k, spec.count(), 4);
       ctx.openAccount(wallet);
       long atoms = collateral.floorAtoms(units);
-      TraderBook.Member member =
-          new TraderBook.Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
+      AccountId reserveAccount = spec.risk().topUp().isPresent() ? wallet.child("reserve") : null;
+      book.begin(reserveAccount);
       if (atoms > 0) {
         ctx.endow(wallet, spec.collateralAsset(), atoms);
-        openPositions(venue, collateral, wallet, atoms, leverage, side, member);
+        openPositions(venue, collateral, wallet, atoms, leverage, side);
       }
-      if (spec.risk().topUp().isPresent()) {
+      if (reserveAccount != null) {
         long reserve = cash.floorAtoms(stream.next(spec.risk().topUp().get().reserve()));
-        ctx.openAccount(member.reserve);
+        ctx.openAccount(reserveAccount);
         if (reserve > 0) {
-          ctx.endow(member.reserve, ctx.baseCurrency(), reserve);
+          ctx.endow(reserveAccount, ctx.baseCurrency(), reserve);
         }
       }
-      book.admit(ctx, member);
+      book.admit(ctx);
     }
   }
 
@@ -101,7 +101,8 @@ public final class LeveragedTraders implements Population {
   /**
    * Splits the trader's markets by the margin account the venue puts them in (one account under
    * cross margin, one per market under isolated), funds each account with its weight of the
-   * collateral, and opens each market with its weight of that account's equity times leverage.
+   * collateral, and opens each market with its weight of that account's equity times leverage; each
+   * account and position goes to the book's member begun last.
    */
   private void openPositions(
       PerpetualVenue venue,
@@ -109,8 +110,7 @@ public final class LeveragedTraders implements Population {
       AccountId wallet,
       long atoms,
       double leverage,
-      double side,
-      TraderBook.Member member) {
+      double side) {
     Map<AccountId, List<MarketWeight>> groups = new LinkedHashMap<>();
     double totalWeight = 0;
     for (MarketWeight m : spec.markets()) {
@@ -121,7 +121,7 @@ public final class LeveragedTraders implements Population {
     int g = 0;
     for (Map.Entry<AccountId, List<MarketWeight>> group : groups.entrySet()) {
       AccountId account = group.getKey();
-      member.accounts.add(account);
+      book.account(account);
       double groupWeight = group.getValue().stream().mapToDouble(MarketWeight::weight).sum();
       long deposit =
           ++g == groups.size()
@@ -148,9 +148,7 @@ public final class LeveragedTraders implements Population {
                 venue.maxOpenSize(account, m.asset(), (int) side) * LEVERAGE_CAP_FACTOR);
         if (units > 0) {
           venue.open(account, m.asset(), side * units);
-          member.held.add(
-              new TraderBook.Held(
-                  account, m.asset(), side, venue.markPrice(m.asset()), side * units));
+          book.position(m.asset(), side, venue.markPrice(m.asset()), side * units);
         }
       }
     }

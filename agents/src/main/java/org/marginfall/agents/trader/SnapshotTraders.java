@@ -76,8 +76,8 @@ public final class SnapshotTraders implements Population {
     for (Map.Entry<String, List<PerpRow>> account : accounts.entrySet()) {
       AccountId wallet = AccountId.of(spec.id(), account.getKey());
       ctx.openAccount(wallet);
-      TraderBook.Member member =
-          new TraderBook.Member(spec.risk().topUp().isPresent() ? wallet.child("reserve") : null);
+      AccountId reserveAccount = spec.risk().topUp().isPresent() ? wallet.child("reserve") : null;
+      book.begin(reserveAccount);
       // Grouped by the margin account that will hold them (one per market under isolated margin),
       // each opened only when it is loaded, so a refused one is the last opened and is discarded.
       Map<AssetId, List<PerpRow>> byMargin = new LinkedHashMap<>();
@@ -88,28 +88,27 @@ public final class SnapshotTraders implements Population {
       for (Map.Entry<AssetId, List<PerpRow>> m : byMargin.entrySet()) {
         AccountId margin = venue.marginAccount(wallet, m.getKey());
         if (load(ctx, venue, wallet, margin, m.getValue(), rejections)) {
-          member.accounts.add(margin);
+          book.account(margin);
           for (PerpRow row : m.getValue()) {
             if (row.size() != 0) {
-              double side = Math.signum(row.size());
-              member.held.add(
-                  new TraderBook.Held(margin, row.market(), side, row.entryPrice(), row.size()));
+              book.position(row.market(), Math.signum(row.size()), row.entryPrice(), row.size());
             }
           }
         }
       }
-      if (member.accounts.isEmpty()) {
+      if (!book.beganWithAccounts()) {
+        book.drop();
         continue; // every margin account refused: no reserve drawn, nothing to manage
       }
-      if (spec.risk().topUp().isPresent()) {
+      if (reserveAccount != null) {
         Precision cash = ctx.precision(ctx.baseCurrency());
         long reserve = cash.floorAtoms(stream.next(spec.risk().topUp().get().reserve()));
-        ctx.openAccount(member.reserve);
+        ctx.openAccount(reserveAccount);
         if (reserve > 0) {
-          ctx.endow(member.reserve, ctx.baseCurrency(), reserve);
+          ctx.endow(reserveAccount, ctx.baseCurrency(), reserve);
         }
       }
-      book.admit(ctx, member);
+      book.admit(ctx);
     }
     rejections.finish(ctx);
   }

@@ -67,6 +67,7 @@ public final class FakePerpetualVenue implements PerpetualVenue {
   private List<LiquidationCandidate> liquidatable = List.of();
   private boolean refuseAll;
   private long otherLiquidations;
+  private long marginStateCalls;
 
   /** A venue with no markets yet; the base currency is always accepted without haircut. */
   public FakePerpetualVenue(String id, boolean isolated, Ledger ledger, AssetId base) {
@@ -354,8 +355,14 @@ public final class FakePerpetualVenue implements PerpetualVenue {
     return List.copyOf(reductions);
   }
 
+  /** How many times {@link #marginState} was called, by agents or by the venue itself. */
+  public long marginStateCalls() {
+    return marginStateCalls;
+  }
+
   @Override
   public MarginState marginState(AccountId marginAccount) {
+    marginStateCalls++;
     Map<AssetId, Position> book = positions(marginAccount);
     double equity = 0;
     for (Map.Entry<AssetId, Double> c : haircuts.entrySet()) {
