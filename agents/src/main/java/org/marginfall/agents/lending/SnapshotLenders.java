@@ -27,8 +27,10 @@ import org.marginfall.core.venue.Venue;
  * liquidation threshold, so only an account already liquidatable (Aave v3 GenericLogic: HF = Σ
  * collateral × liquidation threshold / Σ debt below 1), or one the reserve's cash or cap cannot
  * fund, is refused. When the venue refuses one, what was done for the account is undone in reverse
- * order (borrows repaid, receipts redeemed, units paid out of the model) and its rows are refused.
- * The borrowed units stay in the wallet. Mutable and not thread-safe.
+ * order (borrows repaid, receipts redeemed, units paid out of the model), its venue account is
+ * discarded ({@link LendingVenue#discard}) and its rows are refused: a refused account leaves no
+ * venue account, receipt or debt behind. The borrowed units stay in the wallet. Mutable and not
+ * thread-safe.
  */
 public final class SnapshotLenders implements Population {
 
@@ -66,10 +68,14 @@ public final class SnapshotLenders implements Population {
       AccountId wallet = AccountId.of(spec.id(), a.getKey());
       ctx.openAccount(wallet);
       Deque<Runnable> undo = new ArrayDeque<>();
+      AccountId[] opened = new AccountId[1];
       try {
-        load(ctx, venue, wallet, a.getValue(), undo);
+        load(ctx, venue, wallet, a.getValue(), undo, opened);
       } catch (IllegalStateException refused) {
         undo.forEach(Runnable::run);
+        if (opened[0] != null) {
+          venue.discard(opened[0]);
+        }
         for (LendingRow row : a.getValue()) {
           rejections.reject(
               row.line(),
@@ -81,13 +87,18 @@ public final class SnapshotLenders implements Population {
     rejections.finish(ctx);
   }
 
-  /** Supplies, then borrows, pushing the undo of each step that moved something. */
+  /**
+   * Supplies, then borrows, pushing the undo of each step that moved something; the venue account,
+   * once opened, is left in {@code opened[0]} (the instance the venue stored, so that discarding it
+   * finds it by identity).
+   */
   private static void load(
       AgentContext ctx,
       LendingVenue venue,
       AccountId wallet,
       List<LendingRow> rows,
-      Deque<Runnable> undo) {
+      Deque<Runnable> undo,
+      AccountId[] opened) {
     for (LendingRow row : rows) {
       long atoms = ctx.precision(row.asset()).floorAtoms(row.supplied());
       if (atoms <= 0) {
@@ -96,7 +107,7 @@ public final class SnapshotLenders implements Population {
       ctx.endow(wallet, row.asset(), atoms);
       undo.push(() -> ctx.payOut(wallet, row.asset(), ctx.balance(wallet, row.asset())));
       if (row.collateral()) {
-        AccountId account = venue.account(wallet);
+        AccountId account = venueAccount(venue, wallet, opened);
         long before = ctx.balance(account, venue.receipt(row.asset()));
         venue.depositCollateral(wallet, account, row.asset(), atoms);
         long receipts = ctx.balance(account, venue.receipt(row.asset())) - before;
@@ -115,9 +126,17 @@ public final class SnapshotLenders implements Population {
       if (atoms <= 0) {
         continue;
       }
-      AccountId account = venue.account(wallet);
+      AccountId account = venueAccount(venue, wallet, opened);
       venue.openDebt(account, row.asset(), atoms, wallet);
       undo.push(() -> venue.repay(wallet, account, row.asset(), atoms));
     }
+  }
+
+  /** The venue account of {@code wallet}, opened on first use and kept in {@code opened[0]}. */
+  private static AccountId venueAccount(LendingVenue venue, AccountId wallet, AccountId[] opened) {
+    if (opened[0] == null) {
+      opened[0] = venue.account(wallet);
+    }
+    return opened[0];
   }
 }
