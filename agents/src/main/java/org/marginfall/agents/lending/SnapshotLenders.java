@@ -3,9 +3,8 @@ package org.marginfall.agents.lending;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.marginfall.agents.snapshot.AccountGroups;
 import org.marginfall.agents.snapshot.InvalidRow;
 import org.marginfall.agents.snapshot.LendingRow;
 import org.marginfall.agents.snapshot.Rejections;
@@ -52,39 +51,54 @@ public final class SnapshotLenders implements Population {
       throw new IllegalStateException(spec.venue() + " is not a lending venue");
     }
     Rejections rejections = new Rejections(spec.id(), spec.venue().value(), spec.snapshot());
-    Map<String, List<LendingRow>> accounts = new LinkedHashMap<>();
-    for (LendingRow row : spec.rows()) {
-      accounts.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row);
-    }
-    List<Map.Entry<String, List<LendingRow>>> order = new ArrayList<>();
-    for (boolean borrows : new boolean[] {false, true}) {
-      for (Map.Entry<String, List<LendingRow>> a : accounts.entrySet()) {
-        if (a.getValue().stream().anyMatch(r -> r.borrowed() > 0) == borrows) {
-          order.add(a);
-        }
+    List<LendingRow> rows = spec.rows();
+    AccountGroups accounts = spec.accounts();
+    boolean[] owes = new boolean[accounts.size()];
+    for (int g = 0; g < accounts.size(); g++) {
+      for (int k = 0; k < accounts.rows(g); k++) {
+        owes[g] |= rows.get(accounts.row(g, k)).borrowed() > 0;
       }
     }
-    for (Map.Entry<String, List<LendingRow>> a : order) {
-      AccountId wallet = AccountId.of(spec.id(), a.getKey());
-      ctx.openAccount(wallet);
-      Deque<Runnable> undo = new ArrayDeque<>();
-      AccountId[] opened = new AccountId[1];
-      try {
-        load(ctx, venue, wallet, a.getValue(), undo, opened);
-      } catch (IllegalStateException refused) {
-        undo.forEach(Runnable::run);
-        if (opened[0] != null) {
-          venue.discard(opened[0]);
-        }
-        for (LendingRow row : a.getValue()) {
-          rejections.reject(
-              row.line(),
-              InvalidRow.Reason.REJECTED_AT_START,
-              "account " + row.account() + ": " + refused.getMessage());
+    for (boolean borrows : new boolean[] {false, true}) {
+      for (int g = 0; g < accounts.size(); g++) {
+        if (owes[g] == borrows) {
+          load(ctx, venue, rows, accounts, g, rejections);
         }
       }
     }
     rejections.finish(ctx);
+  }
+
+  /** Loads account {@code g} whole, or undoes it and refuses its rows. */
+  private void load(
+      AgentContext ctx,
+      LendingVenue venue,
+      List<LendingRow> rows,
+      AccountGroups accounts,
+      int g,
+      Rejections rejections) {
+    List<LendingRow> held = new ArrayList<>(accounts.rows(g));
+    for (int k = 0; k < accounts.rows(g); k++) {
+      held.add(rows.get(accounts.row(g, k)));
+    }
+    AccountId wallet = AccountId.of(spec.id(), held.get(0).account());
+    ctx.openAccount(wallet);
+    Deque<Runnable> undo = new ArrayDeque<>();
+    AccountId[] opened = new AccountId[1];
+    try {
+      supplyAndBorrow(ctx, venue, wallet, held, undo, opened);
+    } catch (IllegalStateException refused) {
+      undo.forEach(Runnable::run);
+      if (opened[0] != null) {
+        venue.discard(opened[0]);
+      }
+      for (LendingRow row : held) {
+        rejections.reject(
+            row.line(),
+            InvalidRow.Reason.REJECTED_AT_START,
+            "account " + row.account() + ": " + refused.getMessage());
+      }
+    }
   }
 
   /**
@@ -92,7 +106,7 @@ public final class SnapshotLenders implements Population {
    * once opened, is left in {@code opened[0]} (the instance the venue stored, so that discarding it
    * finds it by identity).
    */
-  private static void load(
+  private static void supplyAndBorrow(
       AgentContext ctx,
       LendingVenue venue,
       AccountId wallet,
