@@ -3,9 +3,8 @@ package org.marginfall.agents.lending;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.marginfall.agents.snapshot.AccountGroups;
 import org.marginfall.agents.snapshot.InvalidRow;
 import org.marginfall.agents.snapshot.LendingRow;
 import org.marginfall.agents.snapshot.Rejections;
@@ -27,8 +26,10 @@ import org.marginfall.core.venue.Venue;
  * liquidation threshold, so only an account already liquidatable (Aave v3 GenericLogic: HF = Σ
  * collateral × liquidation threshold / Σ debt below 1), or one the reserve's cash or cap cannot
  * fund, is refused. When the venue refuses one, what was done for the account is undone in reverse
- * order (borrows repaid, receipts redeemed, units paid out of the model) and its rows are refused.
- * The borrowed units stay in the wallet. Mutable and not thread-safe.
+ * order (borrows repaid, receipts redeemed, units paid out of the model), its venue account is
+ * discarded ({@link LendingVenue#discard}) and its rows are refused: a refused account leaves no
+ * venue account, receipt or debt behind. The borrowed units stay in the wallet. Mutable and not
+ * thread-safe.
  */
 public final class SnapshotLenders implements Population {
 
@@ -50,44 +51,68 @@ public final class SnapshotLenders implements Population {
       throw new IllegalStateException(spec.venue() + " is not a lending venue");
     }
     Rejections rejections = new Rejections(spec.id(), spec.venue().value(), spec.snapshot());
-    Map<String, List<LendingRow>> accounts = new LinkedHashMap<>();
-    for (LendingRow row : spec.rows()) {
-      accounts.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row);
-    }
-    List<Map.Entry<String, List<LendingRow>>> order = new ArrayList<>();
-    for (boolean borrows : new boolean[] {false, true}) {
-      for (Map.Entry<String, List<LendingRow>> a : accounts.entrySet()) {
-        if (a.getValue().stream().anyMatch(r -> r.borrowed() > 0) == borrows) {
-          order.add(a);
-        }
+    List<LendingRow> rows = spec.rows();
+    AccountGroups accounts = spec.accounts();
+    boolean[] owes = new boolean[accounts.size()];
+    for (int g = 0; g < accounts.size(); g++) {
+      for (int k = 0; k < accounts.rows(g); k++) {
+        owes[g] |= rows.get(accounts.row(g, k)).borrowed() > 0;
       }
     }
-    for (Map.Entry<String, List<LendingRow>> a : order) {
-      AccountId wallet = AccountId.of(spec.id(), a.getKey());
-      ctx.openAccount(wallet);
-      Deque<Runnable> undo = new ArrayDeque<>();
-      try {
-        load(ctx, venue, wallet, a.getValue(), undo);
-      } catch (IllegalStateException refused) {
-        undo.forEach(Runnable::run);
-        for (LendingRow row : a.getValue()) {
-          rejections.reject(
-              row.line(),
-              InvalidRow.Reason.REJECTED_AT_START,
-              "account " + row.account() + ": " + refused.getMessage());
+    for (boolean borrows : new boolean[] {false, true}) {
+      for (int g = 0; g < accounts.size(); g++) {
+        if (owes[g] == borrows) {
+          load(ctx, venue, rows, accounts, g, rejections);
         }
       }
     }
     rejections.finish(ctx);
   }
 
-  /** Supplies, then borrows, pushing the undo of each step that moved something. */
-  private static void load(
+  /** Loads account {@code g} whole, or undoes it and refuses its rows. */
+  private void load(
+      AgentContext ctx,
+      LendingVenue venue,
+      List<LendingRow> rows,
+      AccountGroups accounts,
+      int g,
+      Rejections rejections) {
+    List<LendingRow> held = new ArrayList<>(accounts.rows(g));
+    for (int k = 0; k < accounts.rows(g); k++) {
+      held.add(rows.get(accounts.row(g, k)));
+    }
+    AccountId wallet = AccountId.of(spec.id(), held.get(0).account());
+    ctx.openAccount(wallet);
+    Deque<Runnable> undo = new ArrayDeque<>();
+    AccountId[] opened = new AccountId[1];
+    try {
+      supplyAndBorrow(ctx, venue, wallet, held, undo, opened);
+    } catch (IllegalStateException refused) {
+      undo.forEach(Runnable::run);
+      if (opened[0] != null) {
+        venue.discard(opened[0]);
+      }
+      for (LendingRow row : held) {
+        rejections.reject(
+            row.line(),
+            InvalidRow.Reason.REJECTED_AT_START,
+            "account " + row.account() + ": " + refused.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Supplies, then borrows, pushing the undo of each step that moved something; the venue account,
+   * once opened, is left in {@code opened[0]} (the instance the venue stored, so that discarding it
+   * finds it by identity).
+   */
+  private static void supplyAndBorrow(
       AgentContext ctx,
       LendingVenue venue,
       AccountId wallet,
       List<LendingRow> rows,
-      Deque<Runnable> undo) {
+      Deque<Runnable> undo,
+      AccountId[] opened) {
     for (LendingRow row : rows) {
       long atoms = ctx.precision(row.asset()).floorAtoms(row.supplied());
       if (atoms <= 0) {
@@ -96,7 +121,7 @@ public final class SnapshotLenders implements Population {
       ctx.endow(wallet, row.asset(), atoms);
       undo.push(() -> ctx.payOut(wallet, row.asset(), ctx.balance(wallet, row.asset())));
       if (row.collateral()) {
-        AccountId account = venue.account(wallet);
+        AccountId account = venueAccount(venue, wallet, opened);
         long before = ctx.balance(account, venue.receipt(row.asset()));
         venue.depositCollateral(wallet, account, row.asset(), atoms);
         long receipts = ctx.balance(account, venue.receipt(row.asset())) - before;
@@ -115,9 +140,17 @@ public final class SnapshotLenders implements Population {
       if (atoms <= 0) {
         continue;
       }
-      AccountId account = venue.account(wallet);
+      AccountId account = venueAccount(venue, wallet, opened);
       venue.openDebt(account, row.asset(), atoms, wallet);
       undo.push(() -> venue.repay(wallet, account, row.asset(), atoms));
     }
+  }
+
+  /** The venue account of {@code wallet}, opened on first use and kept in {@code opened[0]}. */
+  private static AccountId venueAccount(LendingVenue venue, AccountId wallet, AccountId[] opened) {
+    if (opened[0] == null) {
+      opened[0] = venue.account(wallet);
+    }
+    return opened[0];
   }
 }

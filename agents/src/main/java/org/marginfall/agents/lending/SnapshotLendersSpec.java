@@ -3,6 +3,7 @@ package org.marginfall.agents.lending;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.marginfall.agents.snapshot.AccountGroups;
 import org.marginfall.agents.snapshot.LendingRow;
 import org.marginfall.agents.snapshot.SnapshotFile;
 import org.marginfall.agents.snapshot.SnapshotSpec;
@@ -20,9 +21,10 @@ import org.marginfall.core.venue.VenueId;
  * @param venue the lending venue
  * @param snapshot the file they were read from
  * @param rows the rows that fit, in file order
+ * @param accounts the rows grouped by account, accounts in the order of their first row
  */
 public record SnapshotLendersSpec(
-    String id, VenueId venue, SnapshotFile snapshot, List<LendingRow> rows)
+    String id, VenueId venue, SnapshotFile snapshot, List<LendingRow> rows, AccountGroups accounts)
     implements SnapshotSpec {
 
   /** The registry name. */
@@ -34,6 +36,13 @@ public record SnapshotLendersSpec(
     Objects.requireNonNull(venue, "venue");
     Objects.requireNonNull(snapshot, "snapshot");
     rows = List.copyOf(rows);
+    Objects.requireNonNull(accounts, "accounts");
+  }
+
+  /** The spec of {@code rows}, grouped by account here. */
+  public SnapshotLendersSpec(
+      String id, VenueId venue, SnapshotFile snapshot, List<LendingRow> rows) {
+    this(id, venue, snapshot, rows, AccountGroups.of(rows, LendingRow::account));
   }
 
   @Override

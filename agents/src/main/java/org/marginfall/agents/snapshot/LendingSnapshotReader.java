@@ -29,7 +29,7 @@ final class LendingSnapshotReader {
   private final Set<AssetId> lent;
   private final SnapshotReading.Ids ids = new SnapshotReading.Ids();
   private final List<LendingRow> rows = new ArrayList<>();
-  private final Set<String> seen = new HashSet<>();
+  private final Set<SnapshotReading.Key> seen = new HashSet<>();
 
   /**
    * {@code names} maps a symbol in the file to a scenario asset (unmapped symbols are taken as
@@ -219,7 +219,7 @@ final class LendingSnapshotReader {
               + " must not be negative");
       return;
     }
-    if (!seen.add(account + "\u0000" + asset)) {
+    if (!seen.add(new SnapshotReading.Key(account, asset))) {
       reading.invalid(
           line,
           InvalidRow.Reason.DUPLICATE_ACCOUNT,

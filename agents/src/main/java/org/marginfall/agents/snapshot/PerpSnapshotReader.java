@@ -33,7 +33,12 @@ final class PerpSnapshotReader {
   private final SnapshotReading.Ids ids = new SnapshotReading.Ids();
   private final AssetId base;
   private final List<PerpRow> rows = new ArrayList<>();
-  private final Set<String> seen = new HashSet<>();
+  private final Set<SnapshotReading.Key> seen = new HashSet<>();
+
+  /** The header whose {@code collateral.<asset>} columns are {@link #collateralColumns}. */
+  private List<String> collateralHeader;
+
+  private List<String> collateralColumns = List.of();
 
   /**
    * A reader checking rows against {@code venue}; without one (null) any market and asset is taken.
@@ -76,9 +81,13 @@ final class PerpSnapshotReader {
           "has " + row.size() + " cells, the header " + header.size());
       return;
     }
-    Map<AssetId, Double> collateral = new LinkedHashMap<>();
-    for (String column : header) {
-      if (column.startsWith(COLLATERAL) && !row.get(column).isEmpty()) {
+    if (header != collateralHeader) {
+      collateralHeader = header;
+      collateralColumns = header.stream().filter(c -> c.startsWith(COLLATERAL)).toList();
+    }
+    Map<AssetId, Double> collateral = new LinkedHashMap<>(4);
+    for (String column : collateralColumns) {
+      if (!row.get(column).isEmpty()) {
         double units = reading.number(line, column, row.get(column));
         if (Double.isNaN(units)) {
           return;
@@ -169,7 +178,7 @@ final class PerpSnapshotReader {
         return;
       }
     }
-    if (m != null && !seen.add(account + "\u0000" + m)) {
+    if (m != null && !seen.add(new SnapshotReading.Key(account, m))) {
       reading.invalid(
           line,
           InvalidRow.Reason.DUPLICATE_ACCOUNT,

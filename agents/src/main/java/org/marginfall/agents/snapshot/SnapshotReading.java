@@ -253,6 +253,12 @@ public final class SnapshotReading {
     }
   }
 
+  /**
+   * An account and the market, asset or ilk of one of its rows: the key of the duplicate check (a
+   * hash set of these, without building a joined string per row).
+   */
+  record Key(String account, AssetId what) {}
+
   /** A value shown in a message, cut to 40 characters. */
   static String shorten(String s) {
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";

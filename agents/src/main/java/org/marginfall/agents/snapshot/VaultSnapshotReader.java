@@ -3,7 +3,6 @@ package org.marginfall.agents.snapshot;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -26,6 +25,9 @@ final class VaultSnapshotReader {
   /** Maker's wad: ink and art are integers of 10^-18 (makerdao/dss, vat.sol). */
   private static final int WAD = 18;
 
+  /** 10^18, an exact double (5^18 < 2^53). */
+  private static final double WAD_SCALE = 1e18;
+
   /** The first bytes of every Parquet file (Apache Parquet format specification, "File format"). */
   private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
@@ -35,7 +37,7 @@ final class VaultSnapshotReader {
   private final List<VaultRow> rows = new ArrayList<>();
   private final Set<AssetId> ilks;
   private final SnapshotReading.Ids ids = new SnapshotReading.Ids();
-  private final Set<String> seen = new HashSet<>();
+  private final Set<SnapshotReading.Key> seen = new HashSet<>();
 
   /**
    * @param names maps an ilk name in the file to the venue's collateral asset (unmapped names are
@@ -130,7 +132,21 @@ final class VaultSnapshotReader {
               + "' is not an integer count of 10^-18 (a wad)");
       return Double.NaN;
     }
-    return new BigDecimal(cell).movePointLeft(WAD).doubleValue();
+    return wadUnits(cell);
+  }
+
+  /**
+   * The units of a wad, {@code cell / 10^18} correctly rounded, as {@code new
+   * BigDecimal(cell).movePointLeft(18).doubleValue()} gives them, without building a BigDecimal per
+   * cell: below 2^53 the integer and 10^18 are exact doubles and one division rounds once; a longer
+   * one goes to {@link Double#parseDouble}, which rounds the exact decimal value too.
+   */
+  static double wadUnits(String cell) {
+    int digits = cell.length() - (cell.startsWith("-") ? 1 : 0);
+    if (digits <= 15) {
+      return Long.parseLong(cell) / WAD_SCALE;
+    }
+    return Double.parseDouble(cell + "E-" + WAD);
   }
 
   private void add(
@@ -170,7 +186,7 @@ final class VaultSnapshotReader {
           "collateral " + ink + " and art " + art + " must not be negative");
       return;
     }
-    if (!seen.add(vault + "\u0000" + ilk)) {
+    if (!seen.add(new SnapshotReading.Key(vault, ilk))) {
       reading.invalid(
           line,
           InvalidRow.Reason.DUPLICATE_ACCOUNT,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.marginfall.agents.snapshot.AccountGroups;
 import org.marginfall.agents.snapshot.InvalidRow;
 import org.marginfall.agents.snapshot.PerpRow;
 import org.marginfall.agents.snapshot.Rejections;
@@ -61,29 +62,43 @@ public final class SnapshotTraders implements Population {
     Rejections rejections = new Rejections(spec.id(), spec.venue().value(), spec.snapshot());
     String mode = String.valueOf(venue.attributes().get("marginMode"));
     AssetId anyMarket = venue.markets().iterator().next();
-    Map<String, List<PerpRow>> accounts = new LinkedHashMap<>();
-    for (PerpRow row : spec.rows()) {
+    List<PerpRow> rows = spec.rows();
+    boolean[] wrongMode = new boolean[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      PerpRow row = rows.get(i);
       if (!row.marginMode().isEmpty() && !row.marginMode().equals(mode)) {
+        wrongMode[i] = true;
         rejections.reject(
             row.line(),
             InvalidRow.Reason.MARGIN_MODE,
             "margin mode '" + row.marginMode() + "' is not the venue's (" + mode + ")");
-      } else {
-        accounts.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row);
       }
     }
     boolean isolated = mode.equals("isolated");
-    for (Map.Entry<String, List<PerpRow>> account : accounts.entrySet()) {
-      AccountId wallet = AccountId.of(spec.id(), account.getKey());
+    AccountGroups accounts = spec.accounts();
+    for (int g : loadOrder(accounts, wrongMode)) {
+      List<PerpRow> held = new ArrayList<>(accounts.rows(g));
+      for (int k = 0; k < accounts.rows(g); k++) {
+        int i = accounts.row(g, k);
+        if (!wrongMode[i]) {
+          held.add(rows.get(i));
+        }
+      }
+      AccountId wallet = AccountId.of(spec.id(), held.get(0).account());
       ctx.openAccount(wallet);
       AccountId reserveAccount = spec.risk().topUp().isPresent() ? wallet.child("reserve") : null;
       book.begin(reserveAccount);
       // Grouped by the margin account that will hold them (one per market under isolated margin),
       // each opened only when it is loaded, so a refused one is the last opened and is discarded.
-      Map<AssetId, List<PerpRow>> byMargin = new LinkedHashMap<>();
-      for (PerpRow row : account.getValue()) {
-        AssetId market = row.market() == null ? anyMarket : row.market();
-        byMargin.computeIfAbsent(isolated ? market : anyMarket, a -> new ArrayList<>()).add(row);
+      Map<AssetId, List<PerpRow>> byMargin;
+      if (isolated) {
+        byMargin = new LinkedHashMap<>();
+        for (PerpRow row : held) {
+          AssetId market = row.market() == null ? anyMarket : row.market();
+          byMargin.computeIfAbsent(market, a -> new ArrayList<>()).add(row);
+        }
+      } else {
+        byMargin = Map.of(anyMarket, held);
       }
       for (Map.Entry<AssetId, List<PerpRow>> m : byMargin.entrySet()) {
         AccountId margin = venue.marginAccount(wallet, m.getKey());
@@ -111,6 +126,42 @@ public final class SnapshotTraders implements Population {
       book.admit(ctx);
     }
     rejections.finish(ctx);
+  }
+
+  /**
+   * The accounts to load, in the order of their first row of the venue's margin mode: accounts
+   * whose every row has another mode are left out.
+   */
+  private static int[] loadOrder(AccountGroups accounts, boolean[] wrongMode) {
+    int[] first = new int[accounts.size()];
+    boolean reordered = false;
+    int loaded = 0;
+    for (int g = 0; g < accounts.size(); g++) {
+      first[g] = -1;
+      for (int k = 0; k < accounts.rows(g) && first[g] < 0; k++) {
+        if (!wrongMode[accounts.row(g, k)]) {
+          first[g] = accounts.row(g, k);
+        }
+      }
+      reordered |= first[g] != accounts.row(g, 0);
+      loaded += first[g] < 0 ? 0 : 1;
+    }
+    int[] order = new int[loaded];
+    for (int g = 0, j = 0; g < accounts.size(); g++) {
+      if (first[g] >= 0) {
+        order[j++] = g;
+      }
+    }
+    if (reordered) {
+      // A first row refused for its mode: the account comes at its first row that loads.
+      order =
+          java.util.Arrays.stream(order)
+              .boxed()
+              .sorted(java.util.Comparator.comparingInt(g -> first[g]))
+              .mapToInt(Integer::intValue)
+              .toArray();
+    }
+    return order;
   }
 
   /**

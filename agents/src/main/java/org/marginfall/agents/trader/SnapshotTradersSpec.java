@@ -2,6 +2,7 @@ package org.marginfall.agents.trader;
 
 import java.util.List;
 import java.util.Objects;
+import org.marginfall.agents.snapshot.AccountGroups;
 import org.marginfall.agents.snapshot.PerpRow;
 import org.marginfall.agents.snapshot.SnapshotFile;
 import org.marginfall.agents.snapshot.SnapshotSpec;
@@ -20,9 +21,15 @@ import org.marginfall.core.venue.VenueId;
  * @param snapshot the file they were read from
  * @param rows the rows that fit, in file order
  * @param risk stop-loss, take-profit, top-up and panic rules ({@link TraderRisk#NONE}: hold)
+ * @param accounts the rows grouped by account, accounts in the order of their first row
  */
 public record SnapshotTradersSpec(
-    String id, VenueId venue, SnapshotFile snapshot, List<PerpRow> rows, TraderRisk risk)
+    String id,
+    VenueId venue,
+    SnapshotFile snapshot,
+    List<PerpRow> rows,
+    TraderRisk risk,
+    AccountGroups accounts)
     implements SnapshotSpec {
 
   /** The registry name. */
@@ -35,6 +42,13 @@ public record SnapshotTradersSpec(
     Objects.requireNonNull(snapshot, "snapshot");
     rows = List.copyOf(rows);
     Objects.requireNonNull(risk, "risk");
+    Objects.requireNonNull(accounts, "accounts");
+  }
+
+  /** The spec of {@code rows}, grouped by account here. */
+  public SnapshotTradersSpec(
+      String id, VenueId venue, SnapshotFile snapshot, List<PerpRow> rows, TraderRisk risk) {
+    this(id, venue, snapshot, rows, risk, AccountGroups.of(rows, PerpRow::account));
   }
 
   @Override

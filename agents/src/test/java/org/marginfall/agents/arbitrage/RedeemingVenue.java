@@ -145,6 +145,11 @@ final class RedeemingVenue implements LendingVenue {
   }
 
   @Override
+  public void discard(AccountId account) {
+    throw new AssertionError("arbitrageurs hold no venue account");
+  }
+
+  @Override
   public AccountId account(AccountId owner) {
     throw new AssertionError("arbitrageurs hold no venue account");
   }

@@ -145,6 +145,11 @@ final class FakeCollateralLending implements LendingVenue {
   }
 
   @Override
+  public void discard(AccountId account) {
+    throw new AssertionError("basis traders discard no account");
+  }
+
+  @Override
   public AccountId account(AccountId owner) {
     AccountId a = AccountId.of("lend", "accounts").child(owner.value());
     ledger.open(a, AccountType.ORDINARY);

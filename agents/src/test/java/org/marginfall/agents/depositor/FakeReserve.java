@@ -141,6 +141,11 @@ final class FakeReserve implements LendingVenue {
   }
 
   @Override
+  public void discard(AccountId account) {
+    throw new AssertionError("depositors open no borrowing account");
+  }
+
+  @Override
   public AccountId account(AccountId owner) {
     throw new AssertionError("depositors open no borrowing account");
   }

@@ -135,6 +135,11 @@ final class FakeLendingVenue implements LendingVenue {
   }
 
   @Override
+  public void discard(AccountId account) {
+    throw new AssertionError("the fake discards no account");
+  }
+
+  @Override
   public AccountId account(AccountId owner) {
     AccountId a = AccountId.of(id.value(), "accounts").child(owner.value());
     ledger.open(a, AccountType.ORDINARY);

@@ -134,6 +134,11 @@ final class FakeOracleLending implements LendingVenue {
   }
 
   @Override
+  public void discard(AccountId account) {
+    throw new AssertionError("manipulators discard no account");
+  }
+
+  @Override
   public AccountId account(AccountId owner) {
     AccountId a = AccountId.of("pool", "accounts").child(owner.value());
     ledger.open(a, AccountType.ORDINARY);

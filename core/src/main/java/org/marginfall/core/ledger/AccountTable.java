@@ -63,7 +63,10 @@ public final class AccountTable<V> {
       throw new IllegalStateException("account " + id + " is not the last one added");
     }
     inOrder.remove(inOrder.size() - 1);
-    byInstance.values().remove(v);
+    if (byInstance.remove(id) == null) {
+      // An equal id built elsewhere: find the stored instance (a scan, not the usual case).
+      byInstance.values().remove(v);
+    }
     byId.remove(id);
   }
 

@@ -67,6 +67,16 @@ public interface LendingVenue extends Venue {
   AccountId account(AccountId owner);
 
   /**
+   * Closes {@code account}, the venue account opened last, holding no collateral, receipts or debt:
+   * a set-up that opened it and then undid what it did (a snapshot account the venue refused at the
+   * start) leaves no account on the venue, and the reserves' debt totals are again exactly what
+   * they were when it was opened. Its ledger account stays, empty.
+   *
+   * @throws IllegalStateException if it is not the account opened last, or holds anything or owes
+   */
+  void discard(AccountId account);
+
+  /**
    * Supplies {@code atoms} of {@code asset} from {@code from} as collateral of {@code account}: the
    * receipts are held by the venue account, which the venue can seize in a liquidation.
    *

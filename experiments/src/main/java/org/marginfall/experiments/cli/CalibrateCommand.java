@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * {@code marginfall calibrate}: fits GBM and Merton parameters to a price history file by maximum
  * likelihood ({@link Calibrator}) and prints them with standard errors and goodness of fit, plus
  * the scenario {@code price} fragment to paste; with {@code --snapshot}, fits the population
- * entries a position snapshot's family takes ({@link SnapshotCalibrator}). Not thread-safe.
+ * entries a position snapshot's family takes ({@link SnapshotCalibrator}); with {@code --trades}, a
+ * market's impact depth ({@link DepthCalibration}). Not thread-safe.
  */
 @Command(
     name = "calibrate",
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
     description =
         "Fit GBM / Merton jump-diffusion parameters to a price history by maximum likelihood and"
             + " print the scenario price fragment; or, with --snapshot, fit the population distributions of a"
-            + " position snapshot and print the agents fragment.")
+            + " position snapshot and print the agents fragment; or, with --trades, fit a market's"
+            + " impact depth to trades and print the markets fragment.")
 public final class CalibrateCommand implements Callable<Integer> {
 
   private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
@@ -64,6 +66,27 @@ public final class CalibrateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Fit population distributions to a position snapshot instead (docs/data.md).")
   private Path snapshot;
+
+  @Option(
+      names = "--trades",
+      paramLabel = "FILE",
+      description =
+          "Fit a market's linear-log impact depth to a trades file instead (docs/data.md).")
+  private Path trades;
+
+  @Option(
+      names = "--asset",
+      paramLabel = "ID",
+      description = "With --trades: the market's asset id, which the fragment names.")
+  private String asset;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "S",
+      defaultValue = "60",
+      description =
+          "With --trades: seconds per interval the trades are summed over (default ${DEFAULT-VALUE}; the scenario's stepSeconds).")
+  private double interval;
 
   @Option(
       names = "--family",
@@ -163,24 +186,34 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if ((file == null) == (snapshot == null)) {
+    int inputs = (file == null ? 0 : 1) + (snapshot == null ? 0 : 1) + (trades == null ? 0 : 1);
+    if (inputs != 1) {
       throw new InvalidSpecException(
           "FILE",
-          file == null
-              ? "give a price history FILE or --snapshot FILE"
-              : "give a price history FILE or --snapshot FILE, not both");
+          "give a price history FILE, --snapshot FILE or --trades FILE"
+              + (inputs == 0 ? "" : ", only one"));
+    }
+    if (trades == null && (asset != null || interval != 60)) {
+      throw new InvalidSpecException("--trades", "--asset and --interval need --trades");
     }
     Path charts = ChartFiles.directory(chart, write);
+    if (trades != null) {
+      if (snapshotOptions()
+          || model != null
+          || stepSeconds != null
+          || column != null
+          || start != null
+          || end != null) {
+        throw new InvalidSpecException(
+            "--trades", "--trades takes --asset, --interval, --write and --chart only");
+      }
+      return DepthCalibration.run(
+          spec.commandLine().getOut(), trades, asset, interval, write, charts);
+    }
     if (snapshot != null) {
       return calibrateSnapshot(charts);
     }
-    if (family != null
-        || format != null
-        || !prices.isEmpty()
-        || !names.isEmpty()
-        || !rates.isEmpty()
-        || venue != null
-        || skipInvalid) {
+    if (snapshotOptions()) {
       throw new InvalidSpecException(
           "--snapshot",
           "--family, --format, --price, --name, --rate, --venue and"
@@ -308,6 +341,16 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private boolean snapshotOptions() {
+    return family != null
+        || format != null
+        || !prices.isEmpty()
+        || !names.isEmpty()
+        || !rates.isEmpty()
+        || venue != null
+        || skipInvalid;
   }
 
   private List<String> models() {

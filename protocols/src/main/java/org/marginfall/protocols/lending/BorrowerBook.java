@@ -35,11 +35,23 @@ final class BorrowerBook {
   /** Scaled debt by ordinal and reserve: {@code [ordinal * width + reserve index]}. */
   private double[] scaledDebt;
 
+  /**
+   * Each reserve's total scaled debt when the last borrower was opened, restored when it is
+   * discarded: adding a debt to the total and subtracting it again need not give the same double.
+   */
+  private final double[] totalsAtLastOpen;
+
+  /**
+   * Whether {@link #totalsAtLastOpen} belong to the borrower opened last (none discarded since).
+   */
+  private boolean lastOpenKept;
+
   BorrowerBook(LendingContext c, ReserveBook reserves) {
     this.c = c;
     this.reserves = reserves;
     this.width = reserves.size();
     this.scaledDebt = new double[16 * width];
+    this.totalsAtLastOpen = new double[width];
   }
 
   /** Opens {@code owner}'s account unless it is open; its id either way. */
@@ -55,8 +67,36 @@ final class BorrowerBook {
       Borrower b = new Borrower(id, c.ledger().indexOf(id), ordinal);
       slots[ordinal] = b.slot;
       accounts.put(id, b);
+      for (Reserve r : reserves.reserves) {
+        totalsAtLastOpen[r.index] = r.scaledDebt;
+      }
+      lastOpenKept = true;
     }
     return id;
+  }
+
+  /**
+   * Closes {@code b}, the borrower opened last, which owes nothing: its row is cleared, the next
+   * borrower opened takes its ordinal, and each reserve's total scaled debt is again what it was
+   * when {@code b} was opened (nothing but {@code b}'s own debts, since repaid, changed it between:
+   * the account is discarded as soon as its set-up is undone).
+   *
+   * @throws IllegalStateException if it is not the last opened or owes any reserve
+   */
+  void discard(Borrower b) {
+    if (!lastOpenKept) {
+      throw new IllegalStateException(b.id + " is not the borrower opened last");
+    }
+    for (Reserve r : reserves.reserves) {
+      if (scaledDebt[cell(b, r)] != 0) {
+        throw new IllegalStateException(b.id + " owes " + r.terms.asset());
+      }
+    }
+    accounts.removeLast(b.id);
+    for (Reserve r : reserves.reserves) {
+      r.scaledDebt = totalsAtLastOpen[r.index];
+    }
+    lastOpenKept = false;
   }
 
   /** Books a new loan of {@code units} of {@code r}'s underlying at its current borrow index. */

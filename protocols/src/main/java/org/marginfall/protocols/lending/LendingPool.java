@@ -149,6 +149,17 @@ public final class LendingPool implements LendingVenue {
   }
 
   @Override
+  public void discard(AccountId account) {
+    Borrower b = borrowers.borrower(account);
+    for (AssetId asset : c.ledger().assets()) {
+      if (c.ledger().balance(b.id, asset) != 0) {
+        throw new IllegalStateException(account + " still holds " + asset);
+      }
+    }
+    borrowers.discard(b);
+  }
+
+  @Override
   public void depositCollateral(AccountId from, AccountId account, AssetId asset, long atoms) {
     desk.depositCollateral(from, account, asset, atoms);
   }

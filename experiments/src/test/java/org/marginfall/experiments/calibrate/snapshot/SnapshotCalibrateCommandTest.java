@@ -185,7 +185,8 @@ class SnapshotCalibrateCommandTest {
         family.errLines());
     CliResult both = cli("calibrate", "x.csv", "--snapshot", "y.csv");
     assertEquals(
-        List.of("error: FILE: give a price history FILE or --snapshot FILE, not both"),
+        List.of(
+            "error: FILE: give a price history FILE, --snapshot FILE or --trades FILE, only one"),
         both.errLines());
     assertFalse(Files.exists(out));
   }
