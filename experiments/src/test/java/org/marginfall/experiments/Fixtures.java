@@ -11,11 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.marginfall.core.util.Sha256;
 import org.marginfall.experiments.cli.Main;
 
 /** Shared test helpers: the scenario files, the CLI called in-process, CSV and hashing. */
@@ -76,12 +74,9 @@ public final class Fixtures {
   /** Hex SHA-256 of a file's bytes. */
   public static String sha256(Path file) {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return Sha256.hex(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

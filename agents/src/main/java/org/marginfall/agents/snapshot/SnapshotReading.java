@@ -6,7 +6,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,8 +131,7 @@ public final class SnapshotReading {
       reportRefused();
       return null;
     }
-    return new SnapshotFile(
-        name, format, HexFormat.of().formatHex(digest.digest()), rows, policy, invalid);
+    return new SnapshotFile(name, format, Sha256.hex(digest), rows, policy, invalid);
   }
 
   private void reportRefused() {

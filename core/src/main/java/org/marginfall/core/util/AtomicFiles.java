@@ -39,7 +39,8 @@ public final class AtomicFiles {
 
   /**
    * Moves {@code from} onto {@code to}, replacing it: atomically where the file system can, a plain
-   * replacing move where it cannot.
+   * replacing move where it cannot. A directory moves the same way (a finished run directory is
+   * published by this move).
    */
   public static void move(Path from, Path to) throws IOException {
     try {

@@ -26,6 +26,11 @@ public final class Sha256 {
     }
   }
 
+  /** The lower-case hex form of what {@code digest} has read so far (and resets it). */
+  public static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   /** The lower-case hex SHA-256 of {@code content}. */
   public static String hex(byte[] content) {
     return HexFormat.of().formatHex(digest().digest(content));

@@ -5,7 +5,7 @@ import org.marginfall.core.ledger.AccountId;
 /**
  * A perpetual venue whose margin accounts may also borrow the base currency from a lending book on
  * the same venue, against their margin health including unrealised PnL (Mango Markets v3's
- * cross-margin accounts; docs/venues.md, "Borrowing against perpetual margin").
+ * cross-margin accounts; docs/venues.md, "Borrowing against margin, unrealised PnL included").
  *
  * <p>Agents borrow through this interface, so the {@code agents} module never depends on a concrete
  * venue. Implementations are mutable run state and not thread-safe.

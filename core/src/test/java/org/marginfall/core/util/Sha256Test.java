@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,5 +27,14 @@ class Sha256Test {
     Path file = Files.write(dir.resolve("abc.txt"), "abc".getBytes(StandardCharsets.US_ASCII));
     assertEquals(
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex(file));
+  }
+
+  @Test
+  void test_hexOfDigest_isHexOfWhatItReadInPieces() {
+    // "abc" fed as "a" then "bc": the same FIPS 180-2 B.1 digest as the whole message.
+    MessageDigest d = Sha256.digest();
+    d.update("a".getBytes(StandardCharsets.US_ASCII));
+    d.update("bc".getBytes(StandardCharsets.US_ASCII));
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex(d));
   }
 }

@@ -5,16 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.marginfall.core.util.AtomicFiles;
 
 /**
  * The hidden sibling {@code .NAME.tmp-PID-NANOS} a run directory {@code NAME} is written in before
@@ -104,11 +103,7 @@ final class StagingDirectory implements AutoCloseable {
       old = sibling(out, "old");
       Files.move(out, old);
     }
-    try {
-      Files.move(dir, out, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(dir, out);
-    }
+    AtomicFiles.move(dir, out);
     if (old != null) {
       deleteTree(old);
     }

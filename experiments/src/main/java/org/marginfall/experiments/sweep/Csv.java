@@ -1,15 +1,35 @@
 package org.marginfall.experiments.sweep;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * RFC 4180 lines for the sweep tables: a cell is quoted when it holds a comma, a quote or a line
- * break; every record is written on one line (line breaks inside cells are replaced by spaces
- * before writing, see {@link #cell(String)}), so a table can be read and repaired line by line.
- * Stateless and thread-safe.
+ * RFC 4180 lines for the sweep tables, written and read by Jackson's CSV format (the reader the
+ * reports use for the same files): a cell is quoted only when it holds a comma or a quote (strict
+ * quoting check); every record is written on one line, because line breaks inside cells are
+ * replaced by spaces before writing ({@link #cell(String)}), so a table can be read and repaired
+ * line by line. Stateless and thread-safe.
  */
 public final class Csv {
+
+  private static final CsvMapper MAPPER =
+      CsvMapper.builder()
+          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+          .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+          .build();
+  private static final ObjectWriter WRITER =
+      MAPPER.writerFor(String[].class).with(CsvSchema.emptySchema().withLineSeparator("\n"));
+  private static final ObjectReader READER =
+      MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema());
 
   private Csv() {}
 
@@ -18,62 +38,30 @@ public final class Csv {
     return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
   }
 
-  /** One record, without its line end. */
+  /** One record of {@code cells} (each made one-line by {@link #cell}), without its line end. */
   public static String line(List<String> cells) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      String c = cells.get(i);
-      if (c.indexOf(',') >= 0
-          || c.indexOf('"') >= 0
-          || c.indexOf('\n') >= 0
-          || c.indexOf('\r') >= 0) {
-        b.append('"').append(c.replace("\"", "\"\"")).append('"');
-      } else {
-        b.append(c);
-      }
+    String[] row = cells.stream().map(Csv::cell).toArray(String[]::new);
+    try {
+      String record = WRITER.writeValueAsString(row);
+      return record.substring(0, record.length() - 1);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
-    return b.toString();
   }
 
   /**
-   * The cells of one record written by {@link #line(List)}.
+   * The cells of one record written by {@link #line(List)}; an empty line is one empty cell.
    *
    * @throws IllegalArgumentException when a quoted cell is not closed (a torn last line)
    */
   public static List<String> parse(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder c = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          c.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          c.append(ch);
-        }
-      } else if (ch == '"' && c.length() == 0 && !wasQuoted) {
-        quoted = true;
-        wasQuoted = true;
-      } else if (ch == ',') {
-        out.add(c.toString());
-        c.setLength(0);
-        wasQuoted = false;
-      } else {
-        c.append(ch);
+    try (MappingIterator<String[]> it = READER.readValues(line)) {
+      if (!it.hasNext()) {
+        return List.of("");
       }
+      return List.of(it.next());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not one CSV record: " + e.getMessage(), e);
     }
-    if (quoted) {
-      throw new IllegalArgumentException("unterminated quoted cell");
-    }
-    out.add(c.toString());
-    return out;
   }
 }

@@ -1,8 +1,9 @@
 package org.marginfall.experiments.sweep;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.marginfall.core.metric.Quantiles;
 import org.marginfall.reports.risk.RiskMeasures;
 
 /**
@@ -13,9 +14,10 @@ import org.marginfall.reports.risk.RiskMeasures;
  * 1,000 resamples with a fixed seed): it stays inside the values' range, so a bad debt's interval
  * never goes below zero and a share's stays in [0, 1], which the symmetric Student's t interval
  * does not for the skewed, bounded metrics a sweep measures. Quantiles use estimation type R-7
- * (Hyndman and Fan 1996, definition 7, the default of R and NumPy) through {@link Percentile}.
- * Values that are NaN here are undefined (no value, or n < 2 for the spread and the interval).
- * Immutable and thread-safe.
+ * (Hyndman and Fan 1996, definition 7, the default of R and NumPy) through {@link Quantiles}, the
+ * one implementation the health bands and the reports' risk measures use too. Values that are NaN
+ * here are undefined (no value, or n < 2 for the spread and the interval). Immutable and
+ * thread-safe.
  *
  * @param n values (successful runs with a value)
  * @param mean the mean
@@ -58,8 +60,8 @@ public record MetricStatistics(
     double mean = d.getMean();
     double sd = n > 1 ? d.getStandardDeviation() : Double.NaN;
     double[] interval = RiskMeasures.bootstrap95(x, RiskMeasures::mean);
-    Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-    p.setData(x);
+    double[] sorted = x.clone();
+    Arrays.sort(sorted);
     long positive = values.stream().filter(v -> v > 0).count();
     return new MetricStatistics(
         n,
@@ -68,11 +70,11 @@ public record MetricStatistics(
         interval[0],
         interval[1],
         d.getMin(),
-        p.evaluate(5),
-        p.evaluate(25),
-        p.evaluate(50),
-        p.evaluate(75),
-        p.evaluate(95),
+        Quantiles.sortedType7(sorted, 0.05),
+        Quantiles.sortedType7(sorted, 0.25),
+        Quantiles.sortedType7(sorted, 0.50),
+        Quantiles.sortedType7(sorted, 0.75),
+        Quantiles.sortedType7(sorted, 0.95),
         d.getMax(),
         (double) positive / n);
   }

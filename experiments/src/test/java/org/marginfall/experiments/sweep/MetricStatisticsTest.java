@@ -36,6 +36,16 @@ class MetricStatisticsTest {
   }
 
   @Test
+  void test_of_quantilesAreTheHealthBandsArithmetic() {
+    // Values 1, 4: q05 has h = (n - 1) p = 0.05, so 1 + 0.05 * 3 = 1.15 to the last bit, as
+    // Quantiles computes it for the health bands. The 1-based form, h + 1 = 1.05 rounded before its
+    // fraction is taken, gave 1.1500000000000001.
+    MetricStatistics s = MetricStatistics.of(List.of(4.0, 1.0));
+    assertEquals(1.15, s.q05(), 0.0);
+    assertEquals(2.5, s.median(), 0.0);
+  }
+
+  @Test
   void test_of_oneValueHasNoSpreadAndNoValueHasNothing() {
     MetricStatistics one = MetricStatistics.of(List.of(5.0));
     assertEquals(5.0, one.mean());
