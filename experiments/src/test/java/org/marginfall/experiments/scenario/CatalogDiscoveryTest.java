@@ -64,16 +64,23 @@ class CatalogDiscoveryTest {
   void test_standard_isTheBuiltInFamiliesFromTheirServiceFiles() {
     Catalog c = Catalog.standard();
     assertEquals(Set.of("cdp", "lending", "perpetual"), c.venueTypes().names());
-    // The 24 behaviours BuiltInAgents registers (three of them the signal rules).
-    assertEquals(24, c.populationTypes().names().size());
-    assertTrue(c.populationTypes().names().containsAll(Set.of("liquidators", "noise-traders")));
+    // The 25 behaviours BuiltInAgents registers (three of them the signal rules).
+    assertEquals(25, c.populationTypes().names().size());
+    assertTrue(
+        c.populationTypes()
+            .names()
+            .containsAll(Set.of("liquidators", "noise-traders", "flop-keepers")));
+    // The core kinds BuiltInCoreTypes registers.
+    assertEquals(Set.of("linear", "linear-log", "none"), c.coreTypes().impactModels().names());
+    assertEquals(Set.of("mean", "median"), c.coreTypes().aggregations().names());
+    assertEquals(Set.of("frozen", "lagging", "wrong"), c.coreTypes().failureModes().names());
   }
 
   @Test
   void test_discover_addsAPluginsTypes(@TempDir Path dir) throws IOException {
     try (URLClassLoader loader = loaderListing(dir, OneAgentPlugin.class)) {
       Catalog c = Catalog.discover(loader);
-      assertEquals(25, c.populationTypes().names().size());
+      assertEquals(26, c.populationTypes().names().size());
       assertTrue(c.populationTypes().find("idle-test-agents").isPresent());
       assertEquals(Catalog.standard().venueTypes().names(), c.venueTypes().names());
     }
