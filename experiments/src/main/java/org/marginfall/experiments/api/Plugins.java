@@ -38,6 +38,9 @@ public final class Plugins implements AutoCloseable {
   /**
    * The built-in types and those of the plug-ins in {@code jars}, as {@code marginfall --plugin}.
    *
+   * @param jars plug-in jars, each listing its plug-ins in {@code
+   *     META-INF/services/org.marginfall.core.spec.MarginfallPlugin}
+   * @return the types, open until {@link #close()}
    * @throws ExperimentException with one line per jar that is missing, is not a jar or lists no
    *     plug-in, or when two plug-ins give the same name
    */
@@ -50,7 +53,13 @@ public final class Plugins implements AutoCloseable {
     }
   }
 
-  /** As {@link #fromJars(List)}. */
+  /**
+   * As {@link #fromJars(List)}.
+   *
+   * @param jars plug-in jars
+   * @return the types, open until {@link #close()}
+   * @throws ExperimentException as {@link #fromJars(List)}
+   */
   public static Plugins fromJars(Path... jars) {
     return fromJars(List.of(jars));
   }
@@ -60,6 +69,8 @@ public final class Plugins implements AutoCloseable {
    * Marginfall's own classes (a loader whose parent holds Marginfall). The caller keeps the loader
    * open.
    *
+   * @param loader the class loader whose {@code ServiceLoader} finds the plug-ins
+   * @return the types
    * @throws ExperimentException when a plug-in cannot be loaded or two give the same name
    */
   public static Plugins fromClassLoader(ClassLoader loader) {
@@ -75,37 +86,76 @@ public final class Plugins implements AutoCloseable {
     return new ExperimentException(e.problems().stream().map(Problem::toString).toList());
   }
 
-  /** The venue type names scenario files may use, sorted. */
+  /**
+   * The venue type names scenario files may use, sorted.
+   *
+   * @return the names of {@code venues[].type}
+   */
   public Set<String> venueTypes() {
     return catalog.venueTypes().names();
   }
 
-  /** The agent type names scenario files may use, sorted. */
+  /**
+   * The agent type names scenario files may use, sorted.
+   *
+   * @return the names of {@code agents[].type}
+   */
   public Set<String> agentTypes() {
     return catalog.populationTypes().names();
   }
 
-  /** As {@link Experiment#load(String)}, with these types. */
+  /**
+   * As {@link Experiment#load(String)}, with these types.
+   *
+   * @param file a scenario file's path, or a bundled scenario's name
+   * @return the experiment of that scenario, not yet run
+   * @throws ExperimentException when the scenario is invalid
+   */
   public Experiment load(String file) {
     return Experiment.load(file, catalog);
   }
 
-  /** As {@link Experiment#load(Path)}, with these types. */
+  /**
+   * As {@link Experiment#load(Path)}, with these types.
+   *
+   * @param file a scenario file
+   * @return the experiment of that scenario, not yet run
+   * @throws ExperimentException when the scenario is invalid
+   */
   public Experiment load(Path file) {
     return Experiment.load(file.toString(), catalog);
   }
 
-  /** As {@link Experiment#parse(String)}, with these types. */
+  /**
+   * As {@link Experiment#parse(String)}, with these types.
+   *
+   * @param text the scenario, YAML or JSON
+   * @return the experiment of that scenario, not yet run
+   * @throws ExperimentException when the scenario is invalid
+   */
   public Experiment parse(String text) {
     return Experiment.parse(text, catalog);
   }
 
-  /** As {@link Experiment#fromTree(Map)}, with these types. */
+  /**
+   * As {@link Experiment#fromTree(Map)}, with these types.
+   *
+   * @param tree the scenario's top-level map; it is copied
+   * @return the experiment of that scenario, not yet run
+   * @throws ExperimentException when the scenario is invalid
+   */
   public Experiment fromTree(Map<String, ?> tree) {
     return Experiment.fromTree(tree, catalog);
   }
 
-  /** As {@link Experiment#sweepFile(Path, int)}, with these types. */
+  /**
+   * As {@link Experiment#sweepFile(Path, int)}, with these types.
+   *
+   * @param file a sweep file
+   * @param threads how many runs at a time; results do not depend on it
+   * @return every run's metrics and each point's statistics
+   * @throws ExperimentException when the sweep file or its scenario is invalid
+   */
   public SweepOutcome sweepFile(Path file, int threads) {
     return ExperimentSweep.run(file, threads, catalog);
   }
