@@ -81,6 +81,9 @@ class SnapshotLendingRefusalTest {
       assertEquals(0, world.agents().balance(wallet, a), "under holds " + a);
     }
     assertEquals(0.1, lend.debt(lend.account(AccountId.of("lu", "near")), ETH), 0.0);
+    // The ETH reserve owes exactly near's 0.1 (0.1 + 0.35 - 0.35 would be 0.09999999999999998,
+    // and the utilisation 0.007380073800738006).
+    assertEquals(0.1 / (13.45 + 0.1), lend.utilisation(ETH), 0.0);
   }
 
   @Test
