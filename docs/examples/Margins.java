@@ -2,7 +2,7 @@ import java.util.List;
 import org.marginfall.experiments.api.Experiment;
 import org.marginfall.experiments.api.SweepOutcome;
 import org.marginfall.experiments.api.SweepPlan;
-import org.marginfall.experiments.sweep.MetricStatistics;
+import org.marginfall.reports.risk.MetricStatistics;
 
 public class Margins {
   public static void main(String[] args) {

@@ -10,10 +10,10 @@ import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.Venue;
-import org.marginfall.experiments.bench.ScenarioScaler;
-import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.scenario.ScenarioReader;
-import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.experiments.internal.bench.ScenarioScaler;
+import org.marginfall.experiments.internal.scenario.Catalog;
+import org.marginfall.experiments.internal.scenario.ScenarioReader;
+import org.marginfall.experiments.internal.scenario.ScenarioSource;
 
 /**
  * The world the microbenchmarks measure: the bundled {@code three-venue-crash} (or another bundled

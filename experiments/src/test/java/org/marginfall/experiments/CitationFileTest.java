@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.marginfall.experiments.run.Provenance;
+import org.marginfall.experiments.internal.run.Provenance;
 import org.marginfall.reports.doc.Citation;
 
 /**

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.marginfall.core.util.Sha256;
-import org.marginfall.experiments.cli.Main;
+import org.marginfall.experiments.internal.cli.Main;
 
 /** Shared test helpers: the scenario files, the CLI called in-process, CSV and hashing. */
 public final class Fixtures {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.marginfall.experiments.scenario.ScenarioSource;
+import org.marginfall.experiments.internal.scenario.ScenarioSource;
 
 /**
  * A bundled example as a plain tree, cut down to a few steps and agents so that a test can run it

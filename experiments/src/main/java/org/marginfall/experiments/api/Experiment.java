@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.marginfall.core.spec.InvalidSpecException;
-import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.scenario.FieldPath;
-import org.marginfall.experiments.scenario.Scenario;
-import org.marginfall.experiments.scenario.ScenarioReader;
-import org.marginfall.experiments.scenario.ScenarioSource;
-import org.marginfall.experiments.scenario.SpecFiles;
+import org.marginfall.experiments.internal.scenario.Catalog;
+import org.marginfall.experiments.internal.scenario.FieldPath;
+import org.marginfall.experiments.internal.scenario.Scenario;
+import org.marginfall.experiments.internal.scenario.ScenarioReader;
+import org.marginfall.experiments.internal.scenario.ScenarioSource;
+import org.marginfall.experiments.internal.scenario.SpecFiles;
 
 /**
  * A scenario to experiment with from Java (docs/api.md): loaded from a file, a bundled name, text

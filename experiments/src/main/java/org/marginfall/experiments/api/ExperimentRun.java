@@ -10,12 +10,12 @@ import org.marginfall.core.ledger.LedgerRangeException;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.metric.SummaryCollector;
-import org.marginfall.experiments.run.EventsJsonlWriter;
-import org.marginfall.experiments.run.Json;
-import org.marginfall.experiments.run.SkippedRows;
-import org.marginfall.experiments.run.SummaryJson;
-import org.marginfall.experiments.run.TimeseriesCsvWriter;
-import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.internal.run.EventsJsonlWriter;
+import org.marginfall.experiments.internal.run.Json;
+import org.marginfall.experiments.internal.run.SkippedRows;
+import org.marginfall.experiments.internal.run.SummaryJson;
+import org.marginfall.experiments.internal.run.TimeseriesCsvWriter;
+import org.marginfall.experiments.internal.scenario.Scenario;
 
 /**
  * Runs an experiment's scenario in memory with the run directory's own writers (the listeners of

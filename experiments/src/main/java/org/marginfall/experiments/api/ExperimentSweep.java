@@ -12,16 +12,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.marginfall.core.spec.InvalidSpecException;
-import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.sweep.Metric;
-import org.marginfall.experiments.sweep.MetricStatistics;
-import org.marginfall.experiments.sweep.Parameter;
-import org.marginfall.experiments.sweep.Point;
-import org.marginfall.experiments.sweep.PointScenarios;
-import org.marginfall.experiments.sweep.RunExecutor;
-import org.marginfall.experiments.sweep.RunResult;
-import org.marginfall.experiments.sweep.SweepReader;
-import org.marginfall.experiments.sweep.SweepSpec;
+import org.marginfall.experiments.internal.scenario.Catalog;
+import org.marginfall.experiments.internal.sweep.Metric;
+import org.marginfall.experiments.internal.sweep.Parameter;
+import org.marginfall.experiments.internal.sweep.Point;
+import org.marginfall.experiments.internal.sweep.PointScenarios;
+import org.marginfall.experiments.internal.sweep.RunExecutor;
+import org.marginfall.experiments.internal.sweep.RunResult;
+import org.marginfall.experiments.internal.sweep.SweepReader;
+import org.marginfall.experiments.internal.sweep.SweepSpec;
+import org.marginfall.reports.risk.MetricStatistics;
 
 /**
  * Runs a sweep in memory with the sweep runner's own parts: the sweep file's reader, its design,

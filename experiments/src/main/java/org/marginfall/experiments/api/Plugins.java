@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
-import org.marginfall.experiments.plugin.PluginJars;
-import org.marginfall.experiments.scenario.Catalog;
+import org.marginfall.experiments.internal.plugin.PluginJars;
+import org.marginfall.experiments.internal.scenario.Catalog;
 
 /**
  * The venue and agent types experiments are read with: the built-in ones and those of plug-in jars

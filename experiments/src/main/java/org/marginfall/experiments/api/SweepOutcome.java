@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.marginfall.experiments.sweep.MetricStatistics;
+import org.marginfall.reports.risk.MetricStatistics;
 
 /**
  * What a sweep produced, as values: every run's metrics and every point's statistics, the content

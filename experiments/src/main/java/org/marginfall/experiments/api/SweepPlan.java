@@ -162,7 +162,8 @@ public final class SweepPlan {
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> copy() {
-    return (Map<String, Object>) org.marginfall.experiments.scenario.FieldPath.deepCopy(fields);
+    return (Map<String, Object>)
+        org.marginfall.experiments.internal.scenario.FieldPath.deepCopy(fields);
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.marginfall.experiments.run.WideColumn;
+import org.marginfall.experiments.internal.run.WideColumn;
 
 /**
  * A run's {@code timeseries.csv} as numbers: one row per step, one column per metric and entity

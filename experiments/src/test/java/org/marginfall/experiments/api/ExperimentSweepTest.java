@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.experiments.Fixtures;
 import org.marginfall.experiments.Fixtures.CliResult;
 import org.marginfall.experiments.Fixtures.Csv;
-import org.marginfall.experiments.sweep.MetricStatistics;
+import org.marginfall.reports.risk.MetricStatistics;
 
 /**
  * Sweeps through the Java API (docs/api.md) against {@code marginfall sweep} and against single

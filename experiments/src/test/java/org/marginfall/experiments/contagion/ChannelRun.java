@@ -12,8 +12,8 @@ import org.marginfall.core.engine.ModelSpec;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.metric.RunListener;
-import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.scenario.ScenarioReader;
+import org.marginfall.experiments.internal.scenario.Catalog;
+import org.marginfall.experiments.internal.scenario.ScenarioReader;
 import org.marginfall.protocols.perp.Liquidation;
 
 /**

@@ -20,8 +20,8 @@ import org.marginfall.core.metric.ContagionSummary;
 import org.marginfall.core.metric.RunSummary;
 import org.marginfall.core.metric.SummaryCollector;
 import org.marginfall.core.testing.RecordingListener;
-import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.scenario.ScenarioReader;
+import org.marginfall.experiments.internal.scenario.Catalog;
+import org.marginfall.experiments.internal.scenario.ScenarioReader;
 
 /**
  * Each contagion channel, alone, carries a loss from one venue to another, and closing it in the

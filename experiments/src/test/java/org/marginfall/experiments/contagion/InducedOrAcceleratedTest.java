@@ -15,8 +15,8 @@ import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.event.Attributable;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.testing.RecordingListener;
-import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.scenario.ScenarioReader;
+import org.marginfall.experiments.internal.scenario.Catalog;
+import org.marginfall.experiments.internal.scenario.ScenarioReader;
 
 /**
  * The <em>whether</em> question on one hand-built case per venue family (docs/contagion.md,

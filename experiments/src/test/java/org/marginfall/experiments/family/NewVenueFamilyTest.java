@@ -20,14 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginfall.experiments.family.pawn.PawnVenueType;
-import org.marginfall.experiments.run.RunDirectoryWriter;
-import org.marginfall.experiments.run.RunRequest;
-import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.scenario.Scenario;
-import org.marginfall.experiments.scenario.ScenarioReader;
-import org.marginfall.experiments.twin.Twin;
-import org.marginfall.experiments.twin.TwinRunner;
-import org.marginfall.experiments.twin.TwinScenarios;
+import org.marginfall.experiments.internal.run.RunDirectoryWriter;
+import org.marginfall.experiments.internal.run.RunRequest;
+import org.marginfall.experiments.internal.scenario.Catalog;
+import org.marginfall.experiments.internal.scenario.Scenario;
+import org.marginfall.experiments.internal.scenario.ScenarioReader;
+import org.marginfall.experiments.internal.twin.Twin;
+import org.marginfall.experiments.internal.twin.TwinRunner;
+import org.marginfall.experiments.internal.twin.TwinScenarios;
 import org.marginfall.reports.run.RunEvents;
 
 /**

@@ -19,10 +19,10 @@ import org.marginfall.core.engine.ScenarioFailure;
 import org.marginfall.core.engine.Simulation;
 import org.marginfall.core.spec.InvalidSpecException;
 import org.marginfall.core.spec.Problem;
-import org.marginfall.experiments.run.Json;
-import org.marginfall.experiments.run.RunDirectoryWriter;
-import org.marginfall.experiments.run.RunRequest;
-import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.internal.run.Json;
+import org.marginfall.experiments.internal.run.RunDirectoryWriter;
+import org.marginfall.experiments.internal.run.RunRequest;
+import org.marginfall.experiments.internal.scenario.Scenario;
 
 /**
  * Rows that do not fit: each reason at its file and line; refused unless {@code onInvalidRow:

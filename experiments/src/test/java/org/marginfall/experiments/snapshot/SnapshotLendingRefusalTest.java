@@ -17,10 +17,10 @@ import org.marginfall.core.engine.World;
 import org.marginfall.core.ledger.AccountId;
 import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.VenueSnapshot;
-import org.marginfall.experiments.run.Json;
-import org.marginfall.experiments.run.RunDirectoryWriter;
-import org.marginfall.experiments.run.RunRequest;
-import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.internal.run.Json;
+import org.marginfall.experiments.internal.run.RunDirectoryWriter;
+import org.marginfall.experiments.internal.run.RunRequest;
+import org.marginfall.experiments.internal.scenario.Scenario;
 
 /**
  * A lending account the pool refuses at the start (health factor below 1) leaves nothing behind

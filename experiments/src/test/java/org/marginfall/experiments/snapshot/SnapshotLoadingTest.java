@@ -21,9 +21,9 @@ import org.marginfall.core.venue.LendingVenue;
 import org.marginfall.core.venue.MarginState;
 import org.marginfall.core.venue.PerpetualVenue;
 import org.marginfall.core.venue.VaultVenue;
-import org.marginfall.experiments.run.RunDirectoryWriter;
-import org.marginfall.experiments.run.RunRequest;
-import org.marginfall.experiments.scenario.Scenario;
+import org.marginfall.experiments.internal.run.RunDirectoryWriter;
+import org.marginfall.experiments.internal.run.RunRequest;
+import org.marginfall.experiments.internal.scenario.Scenario;
 import org.marginfall.protocols.perp.PerpMarginCalculator;
 
 /**

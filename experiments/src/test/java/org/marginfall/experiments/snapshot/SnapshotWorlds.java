@@ -11,9 +11,9 @@ import org.marginfall.core.engine.World;
 import org.marginfall.core.random.RandomStreams;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.experiments.scenario.Catalog;
-import org.marginfall.experiments.scenario.Scenario;
-import org.marginfall.experiments.scenario.ScenarioReader;
+import org.marginfall.experiments.internal.scenario.Catalog;
+import org.marginfall.experiments.internal.scenario.Scenario;
+import org.marginfall.experiments.internal.scenario.ScenarioReader;
 
 /** A scenario with one venue of each family, written with its snapshot files into a directory. */
 final class SnapshotWorlds {
