@@ -87,52 +87,60 @@ public final class TwinSection {
       owners.add(ownersRow(v, venue));
     }
     List<Block> blocks = new ArrayList<>();
-    blocks.add(
-        new Block.TableBlock(
-            Table.of(
-                "twin-" + id + "-figures",
-                "Twin " + name + ": base, twin and difference per venue (" + currency + ")",
-                List.of(
-                    "venue",
-                    "liquidation events base",
-                    "twin",
-                    "diff",
-                    "accounts liquidated base",
-                    "twin",
-                    "diff",
-                    "notional base",
-                    "twin",
-                    "diff",
-                    "bad debt base",
-                    "twin",
-                    "diff",
-                    "insurance paid base",
-                    "twin",
-                    "diff"),
-                figures)));
-    blocks.add(
-        new Block.TableBlock(
-            Table.of(
-                "twin-" + id + "-owners",
-                "Twin "
-                    + name
-                    + ": owners liquidated in one run only, and capital saved by "
-                    + savedBy
-                    + " ("
-                    + currency
-                    + ")",
-                List.of(
-                    "venue",
-                    "only in base",
-                    "notional",
-                    "only in twin",
-                    "notional",
-                    "loss base",
-                    "loss twin",
-                    "capital saved by " + savedBy),
-                owners)));
+    blocks.add(new Block.TableBlock(figuresTable(id, name, currency, figures)));
+    blocks.add(new Block.TableBlock(ownersTable(id, name, savedBy, currency, owners)));
     blocks.addAll(charts(runDir, twin, name, id, currency));
     return blocks;
+  }
+
+  /** Base, twin and difference of each counted metric per venue. */
+  private static Table figuresTable(
+      String id, String name, String currency, List<List<Cell>> figures) {
+    return Table.of(
+        "twin-" + id + "-figures",
+        "Twin " + name + ": base, twin and difference per venue (" + currency + ")",
+        List.of(
+            "venue",
+            "liquidation events base",
+            "twin",
+            "diff",
+            "accounts liquidated base",
+            "twin",
+            "diff",
+            "notional base",
+            "twin",
+            "diff",
+            "bad debt base",
+            "twin",
+            "diff",
+            "insurance paid base",
+            "twin",
+            "diff"),
+        figures);
+  }
+
+  /** Owners liquidated in one run only, their losses and the capital saved, per venue. */
+  private static Table ownersTable(
+      String id, String name, String savedBy, String currency, List<List<Cell>> owners) {
+    return Table.of(
+        "twin-" + id + "-owners",
+        "Twin "
+            + name
+            + ": owners liquidated in one run only, and capital saved by "
+            + savedBy
+            + " ("
+            + currency
+            + ")",
+        List.of(
+            "venue",
+            "only in base",
+            "notional",
+            "only in twin",
+            "notional",
+            "loss base",
+            "loss twin",
+            "capital saved by " + savedBy),
+        owners);
   }
 
   /** A venue's base, twin and difference for each counted metric. */
