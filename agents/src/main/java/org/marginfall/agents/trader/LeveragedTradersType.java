@@ -21,6 +21,22 @@ import org.marginfall.core.spec.VenueSpec;
  */
 public final class LeveragedTradersType implements PopulationType {
 
+  private static final String[] FIELDS = {
+    "id",
+    "type",
+    "venue",
+    "markets",
+    "count",
+    "collateralAsset",
+    "collateral",
+    "leverage",
+    "longShare",
+    "stopLoss",
+    "takeProfit",
+    "topUp",
+    "panic"
+  };
+
   @Override
   public String name() {
     return LeveragedTradersSpec.TYPE;
@@ -29,26 +45,50 @@ public final class LeveragedTradersType implements PopulationType {
   @Override
   public PopulationSpec read(SpecNode node, SpecContext context) {
     Problems.Mark mark = node.mark();
-    node.allowOnly(
-        "id",
-        "type",
-        "venue",
-        "markets",
-        "count",
-        "collateralAsset",
-        "collateral",
-        "leverage",
-        "longShare",
-        "stopLoss",
-        "takeProfit",
-        "topUp",
-        "panic");
+    node.allowOnly(FIELDS);
     String id = node.id("id");
     VenueSpec venue = context.venueRef(node, "venue");
     if (venue != null && !venue.listsPerpetuals()) {
       node.get("venue")
           .fail("venue '" + venue.id() + "' is a " + venue.type() + " venue, not a perpetual one");
     }
+    List<MarketWeight> markets = readMarkets(node, context, venue);
+    int count = node.integer("count", 1, 10_000_000);
+    AssetId collateralAsset = collateralAsset(node, context, venue);
+    Distribution collateral = DistributionReader.read(node.get("collateral"));
+    if (collateral != null && collateral.lowerBound() < 0) {
+      node.get("collateral").fail("must not produce negative amounts");
+    }
+    Distribution leverage = DistributionReader.read(node.get("leverage"));
+    if (leverage != null && !LeveragedTradersSpec.onlyPositive(leverage)) {
+      node.get("leverage")
+          .fail("must only produce values > 0 (use a uniform, lognormal or constant)");
+    }
+    double longShare = node.fraction("longShare", 1.0);
+    TraderRisk risk = readRisk(node);
+    if (mark.failed()) {
+      return null;
+    }
+    return node.build(
+        () ->
+            new LeveragedTradersSpec(
+                id,
+                venue.id(),
+                markets,
+                count,
+                collateralAsset,
+                collateral,
+                leverage,
+                longShare,
+                risk));
+  }
+
+  /**
+   * The {@code markets} the population trades, each once and listed by the venue; an entry with a
+   * problem is reported and left out.
+   */
+  private static List<MarketWeight> readMarkets(
+      SpecNode node, SpecContext context, VenueSpec venue) {
     List<MarketWeight> markets = new ArrayList<>();
     Set<AssetId> seen = new HashSet<>();
     for (SpecNode m : node.list("markets")) {
@@ -79,7 +119,11 @@ public final class LeveragedTradersType implements PopulationType {
         markets.add(new MarketWeight(asset, weight));
       }
     }
-    int count = node.integer("count", 1, 10_000_000);
+    return markets;
+  }
+
+  /** The {@code collateralAsset}, the base currency unless given; the venue must accept it. */
+  private static AssetId collateralAsset(SpecNode node, SpecContext context, VenueSpec venue) {
     AssetId collateralAsset =
         node.has("collateralAsset")
             ? context.assetRef(node, "collateralAsset")
@@ -91,32 +135,7 @@ public final class LeveragedTradersType implements PopulationType {
       node.get("collateralAsset")
           .fail("venue '" + venue.id() + "' does not accept " + collateralAsset + " as collateral");
     }
-    Distribution collateral = DistributionReader.read(node.get("collateral"));
-    if (collateral != null && collateral.lowerBound() < 0) {
-      node.get("collateral").fail("must not produce negative amounts");
-    }
-    Distribution leverage = DistributionReader.read(node.get("leverage"));
-    if (leverage != null && !LeveragedTradersSpec.onlyPositive(leverage)) {
-      node.get("leverage")
-          .fail("must only produce values > 0 (use a uniform, lognormal or constant)");
-    }
-    double longShare = node.fraction("longShare", 1.0);
-    TraderRisk risk = readRisk(node);
-    if (mark.failed()) {
-      return null;
-    }
-    return node.build(
-        () ->
-            new LeveragedTradersSpec(
-                id,
-                venue.id(),
-                markets,
-                count,
-                collateralAsset,
-                collateral,
-                leverage,
-                longShare,
-                risk));
+    return collateralAsset;
   }
 
   /** Reads the optional risk fields; null after a reported failure. */

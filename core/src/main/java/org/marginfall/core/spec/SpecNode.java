@@ -1,19 +1,14 @@
 package org.marginfall.core.spec;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.marginfall.core.util.Checks;
 import org.marginfall.core.util.FieldException;
 
@@ -26,18 +21,14 @@ import org.marginfall.core.util.FieldException;
  * asks it whether the part failed before building its record. The tree is the plain-Java form
  * produced by any JSON or YAML parser, so this module needs no parser of its own. Immutable view
  * over a tree that must not change while read; not thread-safe because of the shared problem list.
+ *
+ * <p>This is the readers' one entry point; the package-private {@code SpecScalars} (text, booleans
+ * and numbers), {@code SpecBounds} (range checks), {@code SpecNames} (ids, choices, known fields)
+ * and {@code RecordRules} (a record's exceptions as problems) do the work behind it.
  */
 public final class SpecNode {
 
   private static final Object MISSING = new Object();
-
-  /**
-   * A decimal number: optional sign, digits with an optional point (or a point and digits),
-   * optional exponent. Possessive, so a long run of digits that fails to match is not retried at
-   * every split.
-   */
-  private static final Pattern DECIMAL =
-      Pattern.compile("[-+]?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][-+]?\\d++)?");
 
   /**
    * The largest magnitude of any number in a scenario unless its field says otherwise: quantities,
@@ -96,7 +87,7 @@ public final class SpecNode {
 
   /** Whether the node is a number (or text that reads as one). */
   public boolean isNumber() {
-    return value instanceof Number || (value instanceof String s && parses(s));
+    return SpecScalars.isNumber(value);
   }
 
   /** The child field (possibly missing); reports a failure if this node is not a map. */
@@ -192,25 +183,12 @@ public final class SpecNode {
 
   /** Reports every field of this map that is not in {@code known}. */
   public void allowOnly(String... known) {
-    Set<String> allowed = new TreeSet<>(Arrays.asList(known));
-    for (String name : fieldNames()) {
-      if (!allowed.contains(name)) {
-        get(name).fail("unknown field (known: " + String.join(", ", allowed) + ")");
-      }
-    }
+    SpecNames.allowOnly(this, known);
   }
 
   /** This node as text. */
   public String asString() {
-    if (isMissing()) {
-      fail("is required");
-      return "";
-    }
-    if (value instanceof Map || value instanceof List) {
-      fail("must be a single value");
-      return "";
-    }
-    return String.valueOf(value);
+    return SpecScalars.asString(this);
   }
 
   /** A required text field. */
@@ -226,13 +204,7 @@ public final class SpecNode {
 
   /** A required identifier field (1 to 64 of {@code [A-Za-z0-9_-]}). */
   public String id(String field) {
-    SpecNode child = get(field);
-    Problems.Mark mark = mark();
-    String s = child.asString();
-    if (mark.clean() && !Checks.isId(s)) {
-      child.fail(Checks.idProblem(s));
-    }
-    return s;
+    return SpecNames.id(this, field);
   }
 
   /**
@@ -242,24 +214,7 @@ public final class SpecNode {
    * @return the member named, or null after a failure
    */
   public <T> T choice(String field, String what, Map<String, ? extends T> byName) {
-    SpecNode child = get(field);
-    Problems.Mark mark = mark();
-    String name = child.asString();
-    if (mark.failed()) {
-      return null;
-    }
-    T member = byName.get(name);
-    if (member == null) {
-      child.fail(
-          "unknown "
-              + what
-              + " '"
-              + name
-              + "' (known: "
-              + String.join(", ", new TreeSet<>(byName.keySet()))
-              + ")");
-    }
-    return member;
+    return SpecNames.choice(this, field, what, byName);
   }
 
   /**
@@ -274,43 +229,12 @@ public final class SpecNode {
    */
   @SafeVarargs
   public static <T> Map<String, T> byName(Function<T, String> name, T... values) {
-    Map<String, T> out = new LinkedHashMap<>();
-    for (T v : values) {
-      out.put(name.apply(v), v);
-    }
-    return out;
+    return SpecNames.byName(name, values);
   }
 
   /** This node as a finite number; NaN after a failure. */
   public double asDouble() {
-    if (isMissing()) {
-      fail("is required");
-      return Double.NaN;
-    }
-    double d;
-    if (value instanceof Number n) {
-      d = n.doubleValue();
-    } else if (value instanceof String s && parses(s)) {
-      d = Double.parseDouble(s);
-    } else {
-      fail("must be a number, was '" + describe() + "'");
-      return Double.NaN;
-    }
-    if (!Double.isFinite(d)) {
-      fail("must be a finite number, was " + describe());
-      return Double.NaN;
-    }
-    if (Math.abs(d) > MAX_MAGNITUDE) {
-      fail(
-          "must be at most 1e15 in magnitude (the range every quantity and price is computed in), was "
-              + d);
-      return Double.NaN;
-    }
-    if (d != 0 && Math.abs(d) < MIN_MAGNITUDE) {
-      fail("must be 0 or at least 1e-12 in magnitude, was " + d);
-      return Double.NaN;
-    }
-    return d;
+    return SpecScalars.asDouble(this);
   }
 
   /** A required number field. */
@@ -326,32 +250,32 @@ public final class SpecNode {
 
   /** A required number field that must be {@code > 0}. */
   public double positive(String field) {
-    return checkPositive(get(field), number(field));
+    return SpecBounds.positive(get(field), number(field));
   }
 
   /** An optional number field that must be {@code > 0}. */
   public double positive(String field, double defaultValue) {
-    return checkPositive(get(field), number(field, defaultValue));
+    return SpecBounds.positive(get(field), number(field, defaultValue));
   }
 
   /** A required number field that must be {@code >= 0}. */
   public double nonNegative(String field) {
-    return checkNonNegative(get(field), number(field));
+    return SpecBounds.nonNegative(get(field), number(field));
   }
 
   /** An optional number field that must be {@code >= 0}. */
   public double nonNegative(String field, double defaultValue) {
-    return checkNonNegative(get(field), number(field, defaultValue));
+    return SpecBounds.nonNegative(get(field), number(field, defaultValue));
   }
 
   /** A required number field in {@code [min, max]}. */
   public double between(String field, double min, double max) {
-    return checkBetween(get(field), number(field), min, max);
+    return SpecBounds.between(get(field), number(field), min, max);
   }
 
   /** An optional number field in {@code [min, max]}. */
   public double between(String field, double defaultValue, double min, double max) {
-    return checkBetween(get(field), number(field, defaultValue), min, max);
+    return SpecBounds.between(get(field), number(field, defaultValue), min, max);
   }
 
   /**
@@ -359,59 +283,27 @@ public final class SpecNode {
    * is above {@code max}: the upper bound of a field whose lower bound its reader checked.
    */
   public double atMost(String field, double value, double max) {
-    if (!Double.isNaN(value) && value > max) {
-      get(field).fail("must be at most " + show(max) + ", was " + value);
-      return Double.NaN;
-    }
-    return value;
+    return SpecBounds.atMost(get(field), value, max);
   }
 
   /** As {@link #atMost}, for a lower bound {@code min}. */
   public double atLeast(String field, double value, double min) {
-    if (!Double.isNaN(value) && value < min) {
-      get(field).fail("must be at least " + show(min) + ", was " + value);
-      return Double.NaN;
-    }
-    return value;
+    return SpecBounds.atLeast(get(field), value, min);
   }
 
   /** A required number field in {@code [0, 1]}. */
   public double fraction(String field) {
-    return checkFraction(get(field), number(field));
+    return SpecBounds.fraction(get(field), number(field));
   }
 
   /** An optional number field in {@code [0, 1]}. */
   public double fraction(String field, double defaultValue) {
-    return checkFraction(get(field), number(field, defaultValue));
+    return SpecBounds.fraction(get(field), number(field, defaultValue));
   }
 
   /** This node as a whole number; 0 after a failure. */
   public long asLong() {
-    if (isMissing()) {
-      fail("is required");
-      return 0;
-    }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof BigInteger b && b.bitLength() < 64) {
-      return b.longValue();
-    }
-    try {
-      BigDecimal d = null;
-      if (value instanceof Number n && !(value instanceof BigInteger)) {
-        d = new BigDecimal(n.toString());
-      } else if (value instanceof String s && parses(s)) {
-        d = new BigDecimal(s);
-      }
-      if (d != null) {
-        return d.longValueExact();
-      }
-    } catch (NumberFormatException | ArithmeticException e) {
-      // NaN, infinite, not whole, or out of range: reported below
-    }
-    fail("must be a whole number, was '" + describe() + "'");
-    return 0;
+    return SpecScalars.asLong(this);
   }
 
   /** A required whole-number field. */
@@ -429,27 +321,19 @@ public final class SpecNode {
   public int integer(String field, int min, int max) {
     Problems.Mark mark = mark();
     long v = longValue(field);
-    return mark.failed() ? min : checkRange(get(field), v, min, max);
+    return mark.failed() ? min : SpecBounds.range(get(field), v, min, max);
   }
 
   /** An optional whole-number field within {@code [min, max]}; {@code min} after a failure. */
   public int integer(String field, int defaultValue, int min, int max) {
     Problems.Mark mark = mark();
     long v = longValue(field, defaultValue);
-    return mark.failed() ? min : checkRange(get(field), v, min, max);
+    return mark.failed() ? min : SpecBounds.range(get(field), v, min, max);
   }
 
   /** An optional boolean field. */
   public boolean bool(String field, boolean defaultValue) {
-    SpecNode child = get(field);
-    if (child.isMissing()) {
-      return defaultValue;
-    }
-    if (child.value instanceof Boolean b) {
-      return b;
-    }
-    child.fail("must be true or false, was '" + child.describe() + "'");
-    return defaultValue;
+    return SpecScalars.asBoolean(get(field), defaultValue);
   }
 
   /** Reports a failure at this node. */
@@ -465,25 +349,7 @@ public final class SpecNode {
    * @return the record, or null after a failure
    */
   public <T> T build(Supplier<T> constructor) {
-    try {
-      return constructor.get();
-    } catch (FieldException e) {
-      if (fieldNames().contains(e.field())) {
-        get(e.field()).fail(e.reason());
-      } else {
-        fail(e.getMessage());
-      }
-      return null;
-    } catch (IllegalArgumentException e) {
-      String message = String.valueOf(e.getMessage());
-      int colon = message.indexOf(": ");
-      if (colon > 0 && fieldNames().contains(message.substring(0, colon))) {
-        get(message.substring(0, colon)).fail(message.substring(colon + 2));
-      } else {
-        fail(message);
-      }
-      return null;
-    }
+    return RecordRules.build(this, constructor);
   }
 
   /**
@@ -495,50 +361,17 @@ public final class SpecNode {
    * @return whether the rule held
    */
   public boolean check(String field, Runnable rule) {
-    try {
-      rule.run();
-      return true;
-    } catch (FieldException e) {
-      get(field).fail(e.reason());
-      return false;
-    }
+    return RecordRules.check(this, field, rule);
   }
 
-  private String describe() {
+  /** The scalar, map or list this node stands for, or a marker when it is missing. */
+  Object raw() {
+    return value;
+  }
+
+  /** The value as a message quotes it, abbreviated. */
+  String describe() {
     return Checks.abbreviate(String.valueOf(value));
-  }
-
-  /**
-   * Whether text is a decimal number as YAML and JSON write one ({@code 7}, {@code -0.25}, {@code
-   * 2.0e8}); Double.parseDouble would also take {@code 0x1p3}, {@code 1d}, {@code " 7 "}, {@code
-   * NaN} and {@code Infinity}.
-   */
-  private static boolean parses(String s) {
-    return DECIMAL.matcher(s).matches();
-  }
-
-  private static double checkPositive(SpecNode node, double d) {
-    if (!Double.isNaN(d) && !(d > 0)) {
-      node.fail("must be > 0, was " + d);
-      return Double.NaN;
-    }
-    return d;
-  }
-
-  private static double checkNonNegative(SpecNode node, double d) {
-    if (!Double.isNaN(d) && !(d >= 0)) {
-      node.fail("must be >= 0, was " + d);
-      return Double.NaN;
-    }
-    return d;
-  }
-
-  private static double checkBetween(SpecNode node, double d, double min, double max) {
-    if (!Double.isNaN(d) && !(d >= min && d <= max)) {
-      node.fail("must be between " + show(min) + " and " + show(max) + ", was " + d);
-      return Double.NaN;
-    }
-    return d;
   }
 
   /**
@@ -546,29 +379,6 @@ public final class SpecNode {
    * 10.0}), large and small powers of ten as {@code 1e9} and {@code 1e-9}.
    */
   public static String show(double bound) {
-    if (bound == Math.rint(bound) && Math.abs(bound) < 1e9) {
-      return Long.toString((long) bound);
-    }
-    long exponent = Math.round(Math.log10(Math.abs(bound)));
-    if (Math.abs(exponent) >= 6 && Math.abs(bound) == Math.pow(10, exponent)) {
-      return (bound < 0 ? "-" : "") + "1e" + exponent;
-    }
-    return Double.toString(bound);
-  }
-
-  private static double checkFraction(SpecNode node, double d) {
-    if (!Double.isNaN(d) && !(d >= 0 && d <= 1)) {
-      node.fail("must be between 0 and 1, was " + d);
-      return Double.NaN;
-    }
-    return d;
-  }
-
-  private static int checkRange(SpecNode node, long v, int min, int max) {
-    if (v < min || v > max) {
-      node.fail("must be between " + min + " and " + max + ", was " + v);
-      return min;
-    }
-    return (int) v;
+    return SpecBounds.show(bound);
   }
 }

@@ -50,33 +50,7 @@ public final class ContagionSection {
       return blocks;
     }
     Contagion c = contagion.get();
-    List<String> off = new ArrayList<>();
-    c.channels()
-        .forEach(
-            (channel, on) -> {
-              if (Boolean.FALSE.equals(on)) {
-                off.add(channel);
-              }
-            });
-    blocks.add(
-        new Block.Paragraph(
-            "Each liquidation answers two questions. When: what pushed the account over"
-                + " the line at that moment, the exogenous shock (generation 0) or a liquidation or loss on a venue (the"
-                + " next generation), through the channel that carried it. Whether: a liquidation of generation 1 or"
-                + " more is induced if the account, holding what it held, would never have been liquidatable on the"
-                + " exogenous path alone (fundamental prices and scheduled shocks), and accelerated if it would have"
-                + " been at some step, so that contagion only brought it forward. The matrix and the cascade count"
-                + " induced liquidations by cause and accelerated ones apart. Channels switched off in this run: "
-                + (off.isEmpty() ? "none" : String.join(", ", off))
-                + ". Cascade depth "
-                + (c.cascadeDepth() == null ? Numbers.UNDEFINED : c.cascadeDepth().toString())
-                + ", induced share "
-                + (c.inducedShare() == null ? Numbers.UNDEFINED : Numbers.format(c.inducedShare()))
-                + ", accelerated share "
-                + (c.acceleratedShare() == null
-                    ? Numbers.UNDEFINED
-                    : Numbers.format(c.acceleratedShare()))
-                + " (definitions under Risk metrics)."));
+    blocks.add(introduction(c));
 
     SortedMap<Long, Map<String, Double>> byGeneration =
         events.map(RunEvents::generationNotional).orElse(new TreeMap<>());
@@ -86,7 +60,43 @@ public final class ContagionSection {
         new Block.Figure(
             ContagionCharts.generations(byGeneration, c.generations(), venues, baseCurrency)));
 
-    Contagion.Matrix m = c.matrix();
+    blocks.addAll(matrixBlocks(c.matrix(), baseCurrency));
+    return blocks;
+  }
+
+  /** What the section shows, with the channels switched off and the headline numbers. */
+  private static Block introduction(Contagion c) {
+    List<String> off = new ArrayList<>();
+    c.channels()
+        .forEach(
+            (channel, on) -> {
+              if (Boolean.FALSE.equals(on)) {
+                off.add(channel);
+              }
+            });
+    return new Block.Paragraph(
+        "Each liquidation answers two questions. When: what pushed the account over"
+            + " the line at that moment, the exogenous shock (generation 0) or a liquidation or loss on a venue (the"
+            + " next generation), through the channel that carried it. Whether: a liquidation of generation 1 or"
+            + " more is induced if the account, holding what it held, would never have been liquidatable on the"
+            + " exogenous path alone (fundamental prices and scheduled shocks), and accelerated if it would have"
+            + " been at some step, so that contagion only brought it forward. The matrix and the cascade count"
+            + " induced liquidations by cause and accelerated ones apart. Channels switched off in this run: "
+            + (off.isEmpty() ? "none" : String.join(", ", off))
+            + ". Cascade depth "
+            + (c.cascadeDepth() == null ? Numbers.UNDEFINED : c.cascadeDepth().toString())
+            + ", induced share "
+            + (c.inducedShare() == null ? Numbers.UNDEFINED : Numbers.format(c.inducedShare()))
+            + ", accelerated share "
+            + (c.acceleratedShare() == null
+                ? Numbers.UNDEFINED
+                : Numbers.format(c.acceleratedShare()))
+            + " (definitions under Risk metrics).");
+  }
+
+  /** The three contagion matrices as tables, with heatmaps of notional and (if any) bad debt. */
+  private static List<Block> matrixBlocks(Contagion.Matrix m, String baseCurrency) {
+    List<Block> blocks = new ArrayList<>();
     blocks.add(
         new Block.TableBlock(
             matrixTable(

@@ -71,95 +71,107 @@ public final class RunRisk {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Heading("Risk metrics"));
     blocks.add(new Block.Paragraph(DEFINITIONS));
-    contagion.ifPresent(
-        c -> {
-          blocks.add(new Block.Paragraph(CONTAGION_DEFINITIONS));
-          blocks.add(
-              new Block.TableBlock(
-                  Table.of(
-                      "contagion-headline",
-                      "Contagion headline numbers",
-                      List.of("metric", "value"),
-                      List.of(
-                          List.of(Cell.text("first shock step"), Cell.text(count(c.shockStep()))),
-                          List.of(
-                              Cell.text("cascade depth (generations)"),
-                              Cell.text(count(c.cascadeDepth()))),
-                          List.of(
-                              Cell.text("induced share"),
-                              c.inducedShare() == null
-                                  ? Cell.text(Numbers.UNDEFINED)
-                                  : Cell.number(c.inducedShare())),
-                          List.of(
-                              Cell.text("accelerated share"),
-                              c.acceleratedShare() == null
-                                  ? Cell.text(Numbers.UNDEFINED)
-                                  : Cell.number(c.acceleratedShare()))))));
-          List<List<String>> timing = new ArrayList<>();
-          c.venues()
-              .forEach(
-                  (id, t) ->
-                      timing.add(
-                          List.of(
-                              id,
-                              count(t.firstLiquidationStep()),
-                              count(t.stepsToFirstLiquidation()),
-                              count(t.firstBadDebtStep()),
-                              count(t.stepsToInsolvency()))));
-          blocks.add(
-              new Block.TableBlock(
-                  new Table(
-                      "contagion-timing",
-                      "Time from the first shock to each venue's"
-                          + " first liquidation and first bad debt (steps)",
-                      List.of(
-                          "venue",
-                          "first liquidation step",
-                          "steps to first liquidation",
-                          "first bad debt step",
-                          "steps to insolvency"),
-                      timing)));
-        });
+    contagion.ifPresent(c -> addContagion(blocks, c));
     if (events.isEmpty()) {
       blocks.add(
           new Block.Paragraph(
               "The run directory has no events.jsonl, so per-account shortfalls and"
                   + " cascade depth are unknown."));
     } else {
-      List<List<Cell>> rows = new ArrayList<>();
-      for (Map.Entry<String, SummaryFields> venue : summary.venues().entrySet()) {
-        String id = venue.getKey();
-        AccountShortfalls s = shortfalls(id, venue.getValue(), events.get());
-        Integer depth = events.get().cascadeDepth().get(id);
-        rows.add(
-            List.of(
-                Cell.text(id),
-                Cell.number(s.fund()),
-                Cell.number(s.shortfalls().size()),
-                Cell.number(s.largest()),
-                Cell.number(s.largestTwo()),
-                Cell.number(s.cover1()),
-                Cell.number(s.cover2()),
-                Cell.number(depth == null ? 0 : depth)));
-      }
-      blocks.add(
-          new Block.TableBlock(
-              Table.of(
-                  "venue-risk",
-                  "Insurance-fund coverage and liquidation rounds per venue ("
-                      + summary.run().baseCurrency()
-                      + ")",
-                  List.of(
-                      "venue",
-                      "fund",
-                      "accounts short",
-                      "largest shortfall",
-                      "two largest",
-                      "cover 1",
-                      "cover 2",
-                      "liquidation rounds"),
-                  rows)));
+      blocks.add(venueRisk(summary, events.get()));
     }
+    blocks.add(amplification(summary));
+    return blocks;
+  }
+
+  /** The contagion definitions, headline numbers and each venue's time to failure. */
+  private static void addContagion(List<Block> blocks, Contagion c) {
+    blocks.add(new Block.Paragraph(CONTAGION_DEFINITIONS));
+    blocks.add(
+        new Block.TableBlock(
+            Table.of(
+                "contagion-headline",
+                "Contagion headline numbers",
+                List.of("metric", "value"),
+                List.of(
+                    List.of(Cell.text("first shock step"), Cell.text(count(c.shockStep()))),
+                    List.of(
+                        Cell.text("cascade depth (generations)"),
+                        Cell.text(count(c.cascadeDepth()))),
+                    List.of(
+                        Cell.text("induced share"),
+                        c.inducedShare() == null
+                            ? Cell.text(Numbers.UNDEFINED)
+                            : Cell.number(c.inducedShare())),
+                    List.of(
+                        Cell.text("accelerated share"),
+                        c.acceleratedShare() == null
+                            ? Cell.text(Numbers.UNDEFINED)
+                            : Cell.number(c.acceleratedShare()))))));
+    List<List<String>> timing = new ArrayList<>();
+    c.venues()
+        .forEach(
+            (id, t) ->
+                timing.add(
+                    List.of(
+                        id,
+                        count(t.firstLiquidationStep()),
+                        count(t.stepsToFirstLiquidation()),
+                        count(t.firstBadDebtStep()),
+                        count(t.stepsToInsolvency()))));
+    blocks.add(
+        new Block.TableBlock(
+            new Table(
+                "contagion-timing",
+                "Time from the first shock to each venue's"
+                    + " first liquidation and first bad debt (steps)",
+                List.of(
+                    "venue",
+                    "first liquidation step",
+                    "steps to first liquidation",
+                    "first bad debt step",
+                    "steps to insolvency"),
+                timing)));
+  }
+
+  /** Insurance-fund coverage and liquidation rounds per venue. */
+  private static Block venueRisk(RunSummary summary, RunEvents events) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Map.Entry<String, SummaryFields> venue : summary.venues().entrySet()) {
+      String id = venue.getKey();
+      AccountShortfalls s = shortfalls(id, venue.getValue(), events);
+      Integer depth = events.cascadeDepth().get(id);
+      rows.add(
+          List.of(
+              Cell.text(id),
+              Cell.number(s.fund()),
+              Cell.number(s.shortfalls().size()),
+              Cell.number(s.largest()),
+              Cell.number(s.largestTwo()),
+              Cell.number(s.cover1()),
+              Cell.number(s.cover2()),
+              Cell.number(depth == null ? 0 : depth)));
+    }
+    return new Block.TableBlock(
+        Table.of(
+            "venue-risk",
+            "Insurance-fund coverage and liquidation rounds per venue ("
+                + summary.run().baseCurrency()
+                + ")",
+            List.of(
+                "venue",
+                "fund",
+                "accounts short",
+                "largest shortfall",
+                "two largest",
+                "cover 1",
+                "cover 2",
+                "liquidation rounds"),
+            rows));
+  }
+
+  /** Price amplification per asset. */
+  private static Block amplification(RunSummary summary) {
     List<List<Cell>> assets = new ArrayList<>();
     summary
         .assets()
@@ -171,15 +183,12 @@ public final class RunRisk {
                         Cell.number(number(f, "fundamentalMaxDrawdown")),
                         Cell.number(number(f, "marketMaxDrawdown")),
                         Cell.number(number(f, "amplification")))));
-    blocks.add(
-        new Block.TableBlock(
-            Table.of(
-                "amplification",
-                "Price amplification per asset",
-                List.of(
-                    "asset", "fundamental max drawdown", "market max drawdown", "amplification"),
-                assets)));
-    return blocks;
+    return new Block.TableBlock(
+        Table.of(
+            "amplification",
+            "Price amplification per asset",
+            List.of("asset", "fundamental max drawdown", "market max drawdown", "amplification"),
+            assets));
   }
 
   /**

@@ -64,95 +64,124 @@ public final class TwinSection {
     blocks.add(new Block.Paragraph(DEFINITIONS));
     String currency = RunFilesJson.text(file.get(), "baseCurrency", f, "");
     for (JsonNode twin : RunFilesJson.field(file.get(), "twins", f, "")) {
-      String name = RunFilesJson.text(twin, "twin", f, "twins[].");
-      String id = name.replaceAll("[^A-Za-z0-9_-]", "-"); // a table id is a file name
-      String savedBy =
-          twin.hasNonNull("capitalSavedBy")
-              ? RunFilesJson.text(twin, "capitalSavedBy", f, "twins[].")
-              : "sharing";
-      List<List<Cell>> figures = new ArrayList<>();
-      List<List<Cell>> owners = new ArrayList<>();
-      for (JsonNode v : RunFilesJson.field(twin, "venues", f, "twins[].")) {
-        String venue = RunFilesJson.text(v, "venue", f, "twins[].venues[].");
-        String at = "twins[].venues[].";
-        List<Cell> row = new ArrayList<>(List.of(Cell.text(venue)));
-        for (String metric :
-            List.of(
-                "liquidations",
-                "accountsLiquidated",
-                "liquidatedNotional",
-                "badDebt",
-                "insurancePaid")) {
-          for (String side : List.of("base", "twin", "difference")) {
-            row.add(
-                metric.equals("accountsLiquidated")
-                    ? accounts(v, side, f, at)
-                    : RunFilesJson.number(
-                        RunFilesJson.field(v, side, f, at), metric, f, at + side + "."));
-          }
-        }
-        figures.add(row);
-        JsonNode onlyBase = RunFilesJson.field(v, "liquidatedOnlyInBase", f, at);
-        JsonNode onlyTwin = RunFilesJson.field(v, "liquidatedOnlyInTwin", f, at);
-        JsonNode loss = RunFilesJson.field(v, "liquidationLoss", f, at);
-        owners.add(
-            List.of(
-                Cell.text(venue),
-                RunFilesJson.number(onlyBase, "accounts", f, at + "liquidatedOnlyInBase."),
-                RunFilesJson.number(onlyBase, "notional", f, at + "liquidatedOnlyInBase."),
-                RunFilesJson.number(onlyTwin, "accounts", f, at + "liquidatedOnlyInTwin."),
-                RunFilesJson.number(onlyTwin, "notional", f, at + "liquidatedOnlyInTwin."),
-                RunFilesJson.number(loss, "base", f, at + "liquidationLoss."),
-                RunFilesJson.number(loss, "twin", f, at + "liquidationLoss."),
-                RunFilesJson.number(v, "capitalSavedBySharing", f, at)));
-      }
-      blocks.add(
-          new Block.TableBlock(
-              Table.of(
-                  "twin-" + id + "-figures",
-                  "Twin " + name + ": base, twin and difference per venue (" + currency + ")",
-                  List.of(
-                      "venue",
-                      "liquidation events base",
-                      "twin",
-                      "diff",
-                      "accounts liquidated base",
-                      "twin",
-                      "diff",
-                      "notional base",
-                      "twin",
-                      "diff",
-                      "bad debt base",
-                      "twin",
-                      "diff",
-                      "insurance paid base",
-                      "twin",
-                      "diff"),
-                  figures)));
-      blocks.add(
-          new Block.TableBlock(
-              Table.of(
-                  "twin-" + id + "-owners",
-                  "Twin "
-                      + name
-                      + ": owners liquidated in one run only, and capital saved by "
-                      + savedBy
-                      + " ("
-                      + currency
-                      + ")",
-                  List.of(
-                      "venue",
-                      "only in base",
-                      "notional",
-                      "only in twin",
-                      "notional",
-                      "loss base",
-                      "loss twin",
-                      "capital saved by " + savedBy),
-                  owners)));
-      blocks.addAll(charts(runDir, twin, name, id, currency));
+      blocks.addAll(twinBlocks(runDir, twin, currency));
     }
     return blocks;
+  }
+
+  /** One twin's figures and owners tables and its overlay charts. */
+  private static List<Block> twinBlocks(Path runDir, JsonNode twin, String currency)
+      throws IOException {
+    String f = COMPARISON;
+    String name = RunFilesJson.text(twin, "twin", f, "twins[].");
+    String id = name.replaceAll("[^A-Za-z0-9_-]", "-"); // a table id is a file name
+    String savedBy =
+        twin.hasNonNull("capitalSavedBy")
+            ? RunFilesJson.text(twin, "capitalSavedBy", f, "twins[].")
+            : "sharing";
+    List<List<Cell>> figures = new ArrayList<>();
+    List<List<Cell>> owners = new ArrayList<>();
+    for (JsonNode v : RunFilesJson.field(twin, "venues", f, "twins[].")) {
+      String venue = RunFilesJson.text(v, "venue", f, "twins[].venues[].");
+      figures.add(figuresRow(v, venue));
+      owners.add(ownersRow(v, venue));
+    }
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.TableBlock(figuresTable(id, name, currency, figures)));
+    blocks.add(new Block.TableBlock(ownersTable(id, name, savedBy, currency, owners)));
+    blocks.addAll(charts(runDir, twin, name, id, currency));
+    return blocks;
+  }
+
+  /** Base, twin and difference of each counted metric per venue. */
+  private static Table figuresTable(
+      String id, String name, String currency, List<List<Cell>> figures) {
+    return Table.of(
+        "twin-" + id + "-figures",
+        "Twin " + name + ": base, twin and difference per venue (" + currency + ")",
+        List.of(
+            "venue",
+            "liquidation events base",
+            "twin",
+            "diff",
+            "accounts liquidated base",
+            "twin",
+            "diff",
+            "notional base",
+            "twin",
+            "diff",
+            "bad debt base",
+            "twin",
+            "diff",
+            "insurance paid base",
+            "twin",
+            "diff"),
+        figures);
+  }
+
+  /** Owners liquidated in one run only, their losses and the capital saved, per venue. */
+  private static Table ownersTable(
+      String id, String name, String savedBy, String currency, List<List<Cell>> owners) {
+    return Table.of(
+        "twin-" + id + "-owners",
+        "Twin "
+            + name
+            + ": owners liquidated in one run only, and capital saved by "
+            + savedBy
+            + " ("
+            + currency
+            + ")",
+        List.of(
+            "venue",
+            "only in base",
+            "notional",
+            "only in twin",
+            "notional",
+            "loss base",
+            "loss twin",
+            "capital saved by " + savedBy),
+        owners);
+  }
+
+  /** A venue's base, twin and difference for each counted metric. */
+  private static List<Cell> figuresRow(JsonNode v, String venue) {
+    String f = COMPARISON;
+    String at = "twins[].venues[].";
+    List<Cell> row = new ArrayList<>(List.of(Cell.text(venue)));
+    for (String metric :
+        List.of(
+            "liquidations",
+            "accountsLiquidated",
+            "liquidatedNotional",
+            "badDebt",
+            "insurancePaid")) {
+      for (String side : List.of("base", "twin", "difference")) {
+        row.add(
+            metric.equals("accountsLiquidated")
+                ? accounts(v, side, f, at)
+                : RunFilesJson.number(
+                    RunFilesJson.field(v, side, f, at), metric, f, at + side + "."));
+      }
+    }
+    return row;
+  }
+
+  /** A venue's owners liquidated in one run only, their losses and the capital saved. */
+  private static List<Cell> ownersRow(JsonNode v, String venue) {
+    String f = COMPARISON;
+    String at = "twins[].venues[].";
+    JsonNode onlyBase = RunFilesJson.field(v, "liquidatedOnlyInBase", f, at);
+    JsonNode onlyTwin = RunFilesJson.field(v, "liquidatedOnlyInTwin", f, at);
+    JsonNode loss = RunFilesJson.field(v, "liquidationLoss", f, at);
+    return List.of(
+        Cell.text(venue),
+        RunFilesJson.number(onlyBase, "accounts", f, at + "liquidatedOnlyInBase."),
+        RunFilesJson.number(onlyBase, "notional", f, at + "liquidatedOnlyInBase."),
+        RunFilesJson.number(onlyTwin, "accounts", f, at + "liquidatedOnlyInTwin."),
+        RunFilesJson.number(onlyTwin, "notional", f, at + "liquidatedOnlyInTwin."),
+        RunFilesJson.number(loss, "base", f, at + "liquidationLoss."),
+        RunFilesJson.number(loss, "twin", f, at + "liquidationLoss."),
+        RunFilesJson.number(v, "capitalSavedBySharing", f, at));
   }
 
   /** The accounts liquidated on one side, a dash when the file predates the count. */

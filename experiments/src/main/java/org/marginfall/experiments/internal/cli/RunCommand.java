@@ -99,18 +99,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Twin> twins = new ArrayList<>();
-    for (String name : twinNames) {
-      try {
-        twins.add(Twin.parse(name));
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
-    }
-    if (new LinkedHashSet<>(twins).size() != twins.size()) {
-      throw new ParameterException(
-          spec.commandLine(), "--twin: each twin may be named once, was " + twinNames);
-    }
+    List<Twin> twins = parseTwins();
     ScenarioSource source = ScenarioSource.resolve(scenario);
     Scenario s = ScenarioLoader.load(source, main.catalog());
     PrintWriter err = spec.commandLine().getErr();
@@ -133,22 +122,58 @@ final class RunCommand implements Callable<Integer> {
         twins.isEmpty()
             ? null
             : new TwinRunner(writer, request, twins, new TwinScenarios(main.catalog()));
-    RunDirectoryWriter.Result r;
+    RunDirectoryWriter.Result r = execute(source, writer, request, twinRunner);
+    PrintWriter o = spec.commandLine().getOut();
+    printSummary(o, s, r);
+    if (twinRunner != null) {
+      printTwins(o, twinRunner);
+      twinRunner.warnings().forEach(w -> err.println(w.line()));
+    }
+    o.println("wrote " + r.directory() + (noReport ? "" : " (open report.html)"));
+    return Main.OK;
+  }
+
+  /** The {@code --twin} options, each named once; a bad one is a usage error. */
+  private List<Twin> parseTwins() {
+    List<Twin> twins = new ArrayList<>();
+    for (String name : twinNames) {
+      try {
+        twins.add(Twin.parse(name));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    if (new LinkedHashSet<>(twins).size() != twins.size()) {
+      throw new ParameterException(
+          spec.commandLine(), "--twin: each twin may be named once, was " + twinNames);
+    }
+    return twins;
+  }
+
+  /**
+   * Writes the run directory (and the twins' with it); a failure of the scenario during the run is
+   * bad input at its entry.
+   */
+  private static RunDirectoryWriter.Result execute(
+      ScenarioSource source, RunDirectoryWriter writer, RunRequest request, TwinRunner twinRunner)
+      throws java.io.IOException {
     try {
-      r =
-          ScenarioLoader.failingAt(
-              source,
-              () -> {
-                try {
-                  return twinRunner == null ? writer.write(request) : twinRunner.run();
-                } catch (java.io.IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
+      return ScenarioLoader.failingAt(
+          source,
+          () -> {
+            try {
+              return twinRunner == null ? writer.write(request) : twinRunner.run();
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
-    PrintWriter o = spec.commandLine().getOut();
+  }
+
+  /** One line for the run, one per venue and one per asset. */
+  private static void printSummary(PrintWriter o, Scenario s, RunDirectoryWriter.Result r) {
     RunSummary sum = r.summary();
     o.printf(
         Locale.ROOT,
@@ -175,40 +200,37 @@ final class RunCommand implements Callable<Integer> {
           100 * a.getValue().fundamentalMaxDrawdown(),
           100 * a.getValue().marketMaxDrawdown());
     }
-    if (twinRunner != null) {
-      for (TwinComparison c : twinRunner.comparisons()) {
-        TwinComparison.Row t = c.rows().get(c.rows().size() - 1);
-        o.printf(
-            Locale.ROOT,
-            "  twin %-15s liquidations %6d -> %6d  bad debt %14.2f -> %14.2f%n",
-            c.twin().name(),
-            t.base().liquidations(),
-            t.twin().liquidations(),
-            t.base().badDebt(),
-            t.twin().badDebt());
-        o.printf(
-            Locale.ROOT,
-            "  %-20s accounts liquidated %6d -> %6d%n",
-            "",
-            t.baseLiquidatedOwners(),
-            t.twinLiquidatedOwners());
-        o.printf(
-            Locale.ROOT,
-            "  %-20s liquidated only in base: %d owners (notional %.2f); only in twin: %d (notional %.2f);"
-                + " capital saved by %s %.2f%n",
-            "",
-            t.onlyInBase(),
-            t.onlyInBaseNotional(),
-            t.onlyInTwin(),
-            t.onlyInTwinNotional(),
-            TwinComparison.savedBy(c.twin()),
-            t.capitalSaved());
-      }
+  }
+
+  /** Three lines per twin: its last row against the base run's. */
+  private static void printTwins(PrintWriter o, TwinRunner twinRunner) {
+    for (TwinComparison c : twinRunner.comparisons()) {
+      TwinComparison.Row t = c.rows().get(c.rows().size() - 1);
+      o.printf(
+          Locale.ROOT,
+          "  twin %-15s liquidations %6d -> %6d  bad debt %14.2f -> %14.2f%n",
+          c.twin().name(),
+          t.base().liquidations(),
+          t.twin().liquidations(),
+          t.base().badDebt(),
+          t.twin().badDebt());
+      o.printf(
+          Locale.ROOT,
+          "  %-20s accounts liquidated %6d -> %6d%n",
+          "",
+          t.baseLiquidatedOwners(),
+          t.twinLiquidatedOwners());
+      o.printf(
+          Locale.ROOT,
+          "  %-20s liquidated only in base: %d owners (notional %.2f); only in twin: %d (notional %.2f);"
+              + " capital saved by %s %.2f%n",
+          "",
+          t.onlyInBase(),
+          t.onlyInBaseNotional(),
+          t.onlyInTwin(),
+          t.onlyInTwinNotional(),
+          TwinComparison.savedBy(c.twin()),
+          t.capitalSaved());
     }
-    if (twinRunner != null) {
-      twinRunner.warnings().forEach(w -> err.println(w.line()));
-    }
-    o.println("wrote " + r.directory() + (noReport ? "" : " (open report.html)"));
-    return Main.OK;
   }
 }
