@@ -25,16 +25,6 @@ public final class Problems {
     return new Mark(this, list.size());
   }
 
-  /** The number of failures so far; pass to {@link #since(int)} to see if a part added any. */
-  public int count() {
-    return list.size();
-  }
-
-  /** Whether failures were added after {@code mark} (a previous {@link #count()}). */
-  public boolean since(int mark) {
-    return list.size() > mark;
-  }
-
   /** Whether there are no failures. */
   public boolean isEmpty() {
     return list.isEmpty();
@@ -56,7 +46,7 @@ public final class Problems {
 
     /** Whether failures were added since this mark. */
     public boolean failed() {
-      return problems.since(count);
+      return problems.list.size() > count;
     }
 
     /** Whether no failure was added since this mark. */

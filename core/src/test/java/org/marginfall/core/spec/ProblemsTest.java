@@ -34,15 +34,17 @@ class ProblemsTest {
   }
 
   @Test
-  void test_since_tellsWhetherAPartAddedFailures() {
+  void test_mark_tellsWhetherAPartAddedFailures() {
     Problems problems = new Problems();
     assertTrue(problems.isEmpty());
     problems.add("a", "first");
-    int mark = problems.count();
-    assertEquals(1, mark);
-    assertFalse(problems.since(mark));
+    Problems.Mark mark = problems.mark();
+    assertEquals(1, mark.count());
+    assertFalse(mark.failed());
+    assertTrue(mark.clean());
     problems.add("b", "second");
-    assertTrue(problems.since(mark));
+    assertTrue(mark.failed());
+    assertFalse(mark.clean());
     assertFalse(problems.isEmpty());
   }
 

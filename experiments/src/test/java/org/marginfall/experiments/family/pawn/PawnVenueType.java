@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marginfall.core.asset.AssetId;
 import org.marginfall.core.oracle.OracleId;
+import org.marginfall.core.spec.Problems;
 import org.marginfall.core.spec.SpecContext;
 import org.marginfall.core.spec.SpecNode;
 import org.marginfall.core.spec.VenueSpec;
@@ -21,7 +22,7 @@ public final class PawnVenueType implements VenueType {
 
   @Override
   public VenueSpec read(SpecNode node, SpecContext context) {
-    int mark = node.problems().count();
+    Problems.Mark mark = node.mark();
     node.allowOnly("id", "type", "oracle", "collateral", "pledge", "loans", "margin", "penalty");
     String id = node.id("id");
     OracleId oracle = context.oracleRef(node, "oracle");
@@ -33,7 +34,7 @@ public final class PawnVenueType implements VenueType {
     }
     double margin = node.fraction("margin");
     double penalty = node.fraction("penalty");
-    if (node.problems().since(mark)) {
+    if (mark.failed()) {
       return null;
     }
     return node.build(
