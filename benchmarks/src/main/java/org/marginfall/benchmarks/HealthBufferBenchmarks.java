@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The health bands of the record phase over the three venues of the scaled three-venue crash at a
- * quiet tick (docs/performance.md, "Health values into the caller's buffer"): each venue's health
- * values as a new array per call ({@code Venue.healthValues()}, what the record did before) against
- * the same values written into one reused array per venue ({@code Venue.healthValues(double[])},
- * what it does now), each followed by the quantile bands. Run with {@code -prof gc} to see the
- * allocation per operation.
+ * quiet tick (docs/performance.md, "The health values into the caller's buffer"): each venue's
+ * health values as a new array per call ({@code Venue.healthValues()}, what the record did before)
+ * against the same values written into one reused array per venue ({@code
+ * Venue.healthValues(double[])}, what it does now), each followed by the quantile bands. Run with
+ * {@code -prof gc} to see the allocation per operation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
