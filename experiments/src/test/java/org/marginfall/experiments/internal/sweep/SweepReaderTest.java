@@ -77,6 +77,37 @@ class SweepReaderTest {
   }
 
   @Test
+  void test_read_badNamesScalesAndDuplicatesNameTheirFields() {
+    String bad =
+        """
+        name: bad
+        scenario: minimal.yaml
+        design: grid
+        parameters:
+          - {path: "venues[0].maintenanceMargin", name: "9mm", values: [0.1]}
+          - {path: "venues[0].maintenanceMargin", name: mm, values: [0.2]}
+          - {path: "shocks[0].change", name: mm, min: -0.5, max: -0.1, points: 3, scale: cubic}
+          - {path: "venues[0].insuranceFund", min: 0, max: 2, points: 2, scale: log}
+        metrics:
+          - totals.badDebt
+          - {name: totals.badDebt, path: totals.liquidations}
+          - {name: "%x", path: totals.liquidations}
+          - contagion.nothing
+        """;
+    assertEquals(
+        List.of(
+            "parameters[0].name: must be letters, digits, _ . - [ ] and start with a letter or _, was '9mm'",
+            "parameters[1].path: 'venues[0].maintenanceMargin' is already swept by another parameter",
+            "parameters[2].name: duplicate parameter name 'mm'",
+            "parameters[2].scale: unknown scale 'cubic' (known: linear, log)",
+            "parameters[3].min: a log scale needs a positive range, was 0.0",
+            "metrics[1].name: duplicate metric name 'totals.badDebt'",
+            "metrics[2].name: must be letters, digits, _ . - [ ] and start with a letter or _, was '%x'",
+            "metrics[3]: 'contagion.nothing': contagion has the fields " + Metric.CONTAGION_FIELDS),
+        problems(bad));
+  }
+
+  @Test
   void test_read_metricsOnDerivedAssets() {
     // aETH and aUSD are the lending pool's receipts: derived assets, which summary.json lists.
     SweepSpec s = SweepFixtures.lendingSpec(tmp, SweepFixtures.DERIVED);
