@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * the scenario {@code price} fragment to paste; with {@code --snapshot}, fits the population
  * entries a position snapshot's family takes ({@link SnapshotCalibrator}); with {@code --trades}, a
  * market's impact depth ({@link DepthCalibration}). This class checks which options go together;
- * {@link PriceCalibration}, {@link SnapshotCalibration} and {@link DepthCalibration} do each mode.
- * Not thread-safe.
+ * {@link PriceCalibration}, {@link SnapshotCalibrationRun} and {@link DepthCalibration} do each
+ * mode. Not thread-safe.
  */
 @Command(
     name = "calibrate",
@@ -191,7 +191,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             "--model, --step-seconds, --column, --start and --end apply to a price"
                 + " history, not to --snapshot");
       }
-      return SnapshotCalibration.run(out, snapshotCalibration(), write, charts);
+      return SnapshotCalibrationRun.run(out, snapshotCalibration(), write, charts);
     }
     if (snapshotOptions()) {
       throw new InvalidSpecException(

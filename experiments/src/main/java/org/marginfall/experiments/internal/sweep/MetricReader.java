@@ -108,35 +108,9 @@ final class MetricReader {
     }
     String id = String.join(".", Arrays.copyOfRange(parts, 1, parts.length - 1));
     String field = parts[parts.length - 1];
-    Set<String> ids = new TreeSet<>();
-    if (base != null) {
-      ids.addAll(section.equals("assets") ? assetIds(base) : venueIds(base));
-    }
-    if (section.equals("assets") && base != null && isBaseCurrency(base, id)) {
-      node.fail(
-          "'"
-              + path
-              + "': "
-              + id
-              + " is the base currency, priced at 1 and not in the run summary (assets: "
-              + ids
-              + ")");
-      return null;
-    }
-    if (base != null && !ids.contains(id)) {
-      String kind = section.equals("assets") ? "asset" : "venue";
-      node.fail(
-          "'"
-              + path
-              + "': the scenario has no "
-              + kind
-              + " '"
-              + id
-              + "' ("
-              + kind
-              + "s: "
-              + ids
-              + ")");
+    String problem = base == null ? null : idProblem(section, path, id, base);
+    if (problem != null) {
+      node.fail(problem);
       return null;
     }
     Set<String> known = knownFields(section);
@@ -145,6 +119,35 @@ final class MetricReader {
       return null;
     }
     return new Metric(name, section, id, field);
+  }
+
+  /** Why {@code id} is not a venue or asset of the summary of {@code base}, or null. */
+  private static String idProblem(String section, String path, String id, Scenario base) {
+    Set<String> ids = section.equals("assets") ? assetIds(base) : venueIds(base);
+    if (section.equals("assets") && isBaseCurrency(base, id)) {
+      return "'"
+          + path
+          + "': "
+          + id
+          + " is the base currency, priced at 1 and not in the run summary (assets: "
+          + ids
+          + ")";
+    }
+    if (!ids.contains(id)) {
+      String kind = section.equals("assets") ? "asset" : "venue";
+      return "'"
+          + path
+          + "': the scenario has no "
+          + kind
+          + " '"
+          + id
+          + "' ("
+          + kind
+          + "s: "
+          + ids
+          + ")";
+    }
+    return null;
   }
 
   private static Set<String> knownFields(String section) {
@@ -282,10 +285,7 @@ final class MetricReader {
       node.fail("'" + path + "': " + e.getMessage());
       return null;
     }
-    Set<String> venues = new TreeSet<>();
-    if (base != null) {
-      base.model().venues().forEach(v -> venues.add(v.id().value()));
-    }
+    Set<String> venues = base == null ? Set.of() : venueIds(base);
     if (base != null && !venue.equals(TwinComparison.TOTAL) && !venues.contains(venue)) {
       node.fail(
           "'"

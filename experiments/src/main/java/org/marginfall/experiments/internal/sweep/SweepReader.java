@@ -33,6 +33,18 @@ public final class SweepReader {
     ScenarioSource locate(String reference);
   }
 
+  private static final String[] FIELDS = {
+    "name",
+    "description",
+    "scenario",
+    "seed",
+    "replications",
+    "design",
+    "audit",
+    "parameters",
+    "metrics"
+  };
+
   private final Catalog catalog;
 
   /** Creates a reader whose scenarios use the families of {@code catalog}. */
@@ -74,33 +86,13 @@ public final class SweepReader {
     if (!root.requireObject()) {
       throw new InvalidSpecException(problems.all());
     }
-    root.allowOnly(
-        "name",
-        "description",
-        "scenario",
-        "seed",
-        "replications",
-        "design",
-        "audit",
-        "parameters",
-        "metrics");
+    root.allowOnly(FIELDS);
     String name = root.optString("name").orElse("sweep");
     String description = root.optString("description").orElse("");
     String reference = root.string("scenario");
-    ScenarioSource source = null;
-    Scenario base = null;
-    Object baseTree = null;
-    if (!reference.isEmpty()) {
-      try {
-        source = locator.locate(reference);
-        base = new ScenarioReader(catalog).read(source);
-        baseTree = SpecFiles.parse(source.content(), source.json(), "scenario");
-      } catch (InvalidSpecException e) {
-        for (Problem p : e.problems()) {
-          problems.add("scenario", (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
-        }
-      }
-    }
+    Base found = base(reference, locator, problems);
+    ScenarioSource source = found.source();
+    Scenario base = found.scenario();
     long seed =
         root.has("seed")
             ? root.longValue("seed")
@@ -109,7 +101,7 @@ public final class SweepReader {
     boolean audit = root.bool("audit", false);
     Design design = DesignReader.design(root.get("design"));
     Design.Kind kind = design != null ? design.kind() : DesignReader.kindOf(root.get("design"));
-    List<Parameter> parameters = new ParameterReader(baseTree, kind).read(root);
+    List<Parameter> parameters = new ParameterReader(found.tree(), kind).read(root);
     List<Metric> metrics = MetricReader.read(root, base);
     if (!problems.isEmpty() || design == null || source == null) {
       throw new InvalidSpecException(problems.all());
@@ -130,6 +122,31 @@ public final class SweepReader {
         audit,
         source.dataRoot());
   }
+
+  /**
+   * The base scenario {@code reference} names, as far as it reads: its source, the scenario and its
+   * parsed tree, each null when that step failed (its problems are reported under {@code scenario})
+   * or when there is no reference.
+   */
+  private Base base(String reference, ScenarioLocator locator, Problems problems) {
+    ScenarioSource source = null;
+    Scenario scenario = null;
+    Object tree = null;
+    if (!reference.isEmpty()) {
+      try {
+        source = locator.locate(reference);
+        scenario = new ScenarioReader(catalog).read(source);
+        tree = SpecFiles.parse(source.content(), source.json(), "scenario");
+      } catch (InvalidSpecException e) {
+        for (Problem p : e.problems()) {
+          problems.add("scenario", (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
+        }
+      }
+    }
+    return new Base(source, scenario, tree);
+  }
+
+  private record Base(ScenarioSource source, Scenario scenario, Object tree) {}
 
   static String sha256(byte[] content) {
     return Sha256.hex(content);

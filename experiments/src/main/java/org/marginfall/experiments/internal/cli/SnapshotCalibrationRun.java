@@ -15,9 +15,9 @@ import org.marginfall.experiments.internal.calibrate.snapshot.SnapshotFitCharts;
  * ({@link SnapshotCalibrator}), prints them and the {@code agents} fragment, and writes the
  * fragment and charts when asked. Stateless.
  */
-final class SnapshotCalibration {
+final class SnapshotCalibrationRun {
 
-  private SnapshotCalibration() {}
+  private SnapshotCalibrationRun() {}
 
   /** Runs it; bad input is an {@link InvalidSpecException} (exit 2). */
   static int run(PrintWriter out, SnapshotCalibrator.Options options, Path write, Path charts)
