@@ -63,6 +63,17 @@ final class CdpRiskView {
   private double[] unsafeValue = new double[16];
   private double[] unsafeRequired = new double[16];
 
+  /**
+   * Each collateral type's stale-price pause in the current round: 0 not asked, 1 paused, -1 not.
+   */
+  private final int[] roundPaused;
+
+  /** The candidate last made for each vault by ordinal, reused while its values are unchanged. */
+  private LiquidationCandidate[] lastCandidate = new LiquidationCandidate[16];
+
+  /** The list the last round mark made (immutable, so the candidate list takes it uncopied). */
+  private List<LiquidationCandidate> lastRound = List.of();
+
   CdpRiskView(CdpContext c, VaultBook book) {
     this.c = c;
     this.book = book;
@@ -70,6 +81,7 @@ final class CdpRiskView {
     int n = book.ilks.size();
     this.price = new double[n];
     this.passPrice = new double[n];
+    this.roundPaused = new int[n];
     this.collateral = new Precision[n];
     this.mat = new double[n];
     for (Ilk ilk : book.ilks) {
@@ -154,19 +166,70 @@ final class CdpRiskView {
       }
     }
     int[] order = roundOrder.of(m, unsafeOrdinal, unsafeHealth, unsafeId);
-    List<LiquidationCandidate> out = new ArrayList<>(m);
+    Arrays.fill(roundPaused, 0);
+    // While the candidates are the last round's, in its order, nothing is built: a backlog held
+    // back by the auction limits lists the same vaults round after round.
+    List<LiquidationCandidate> last = lastRound;
+    List<LiquidationCandidate> out = null;
+    int same = 0;
     for (int j = 0; j < m; j++) {
       int i = order[j];
-      Vault v = book.vaults.at(unsafeOrdinal[i]);
-      if (!pausedByStaleness(v)) {
-        out.add(
-            new LiquidationCandidate(
-                c.spec().id(),
-                v.id,
-                new MarginState(unsafeValue[i], unsafeRequired[i], unsafeRequired[i])));
+      int k = unsafeOrdinal[i];
+      if (!pausedThisRound(k)) {
+        LiquidationCandidate made = candidate(k, unsafeId[i], unsafeValue[i], unsafeRequired[i]);
+        if (out == null) {
+          if (same < last.size() && last.get(same) == made) {
+            same++;
+            continue;
+          }
+          out = new ArrayList<>(m);
+          out.addAll(last.subList(0, same));
+        }
+        out.add(made);
       }
     }
-    liquidatable.replace(out);
+    if (out != null) {
+      lastRound = List.copyOf(out);
+    } else if (same < last.size()) {
+      lastRound = List.copyOf(last.subList(0, same));
+    }
+    liquidatable.replace(lastRound);
+  }
+
+  /**
+   * Whether a stale price holds vault {@code k}'s bark back, asked of the guard once per collateral
+   * type in a round: nothing the guard reads changes within one, and the pause is counted once per
+   * step however often it is asked.
+   */
+  private boolean pausedThisRound(int k) {
+    int ilk = book.ilkAt(k);
+    if (roundPaused[ilk] == 0) {
+      roundPaused[ilk] = pausedByStaleness(book.vaults.at(k)) ? 1 : -1;
+    }
+    return roundPaused[ilk] > 0;
+  }
+
+  /**
+   * Vault {@code k}'s candidate at {@code value} and {@code required}: the one made last for it
+   * when it was made for the same vault at the same values (a held-back vault is listed every
+   * round, often unchanged), else a new one kept for the next round.
+   */
+  private LiquidationCandidate candidate(int k, AccountId id, double value, double required) {
+    if (k >= lastCandidate.length) {
+      lastCandidate = Arrays.copyOf(lastCandidate, Math.max(k + 1, 2 * lastCandidate.length));
+    }
+    LiquidationCandidate last = lastCandidate[k];
+    if (last != null
+        && (last.account() == id || last.account().equals(id))
+        && Double.doubleToRawLongBits(last.state().equity()) == Double.doubleToRawLongBits(value)
+        && Double.doubleToRawLongBits(last.state().maintenanceRequirement())
+            == Double.doubleToRawLongBits(required)) {
+      return last;
+    }
+    LiquidationCandidate made =
+        new LiquidationCandidate(c.spec().id(), id, new MarginState(value, required, required));
+    lastCandidate[k] = made;
+    return made;
   }
 
   /**
