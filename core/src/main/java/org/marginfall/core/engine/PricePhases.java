@@ -34,23 +34,16 @@ final class PricePhases {
   /** The index in the scenario's assets of each spot asset, in {@link #fundamentals}' order. */
   private final int[] spotIndex;
 
-  PricePhases(
-      World world,
-      AssetId base,
-      FundamentalPrices fundamentals,
-      Markets markets,
-      Oracles oracles,
-      Map<VenueId, Oracles> venueOracles,
-      List<PriceShock> shocks,
-      int[] spotIndex) {
+  /** The price phases of {@code world}, over the parts {@code wiring} built. */
+  PricePhases(World world, WorldWiring wiring, List<PriceShock> shocks) {
     this.world = world;
-    this.base = base;
-    this.fundamentals = fundamentals;
-    this.markets = markets;
-    this.oracles = oracles;
-    this.venueOracles = venueOracles;
+    this.base = wiring.base;
+    this.fundamentals = wiring.fundamentals;
+    this.markets = wiring.markets;
+    this.oracles = wiring.oracles;
+    this.venueOracles = wiring.venueOracles;
     this.shocks = shocks;
-    this.spotIndex = spotIndex;
+    this.spotIndex = wiring.spotIndex;
   }
 
   /** The fundamental price of spot asset {@code asset}. */

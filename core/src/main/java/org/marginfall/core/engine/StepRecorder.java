@@ -41,23 +41,15 @@ final class StepRecorder {
   /** Per venue, the array its health values are written into every tick, grown when too short. */
   private final Map<VenueId, double[]> healthBuffers = new HashMap<>();
 
-  StepRecorder(
-      World world,
-      double stepSeconds,
-      Ledger ledger,
-      Markets markets,
-      Oracles oracles,
-      List<Venue> venues,
-      List<Population> populations,
-      List<RunListener> listeners,
-      Auditor auditor) {
+  /** The recorder of {@code world}, over the parts {@code wiring} built. */
+  StepRecorder(World world, WorldWiring wiring, List<RunListener> listeners, Auditor auditor) {
     this.world = world;
-    this.stepSeconds = stepSeconds;
-    this.ledger = ledger;
-    this.markets = markets;
-    this.oracles = oracles;
-    this.venues = venues;
-    this.populations = populations;
+    this.stepSeconds = world.settings().stepSeconds();
+    this.ledger = wiring.ledger;
+    this.markets = wiring.markets;
+    this.oracles = wiring.oracles;
+    this.venues = wiring.venues;
+    this.populations = wiring.populations;
     this.listeners = listeners;
     this.auditor = auditor;
   }

@@ -79,30 +79,11 @@ public final class World implements SimClock, EventSink {
     this.setUpOrder = setUpOrder(spec.populations());
     this.auditor = audit ? new Auditor() : null;
     this.census = new WorldCensus(spec.assets(), base, ledger, markets);
-    this.prices =
-        new PricePhases(
-            this,
-            base,
-            w.fundamentals,
-            markets,
-            w.oracles,
-            w.venueOracles,
-            spec.shocks(),
-            w.spotIndex);
+    this.prices = new PricePhases(this, w, spec.shocks());
     this.liquidation =
         new LiquidationRounds(
             this, settings.maxLiquidationRounds(), prices, agents, contagion, venues);
-    this.recorder =
-        new StepRecorder(
-            this,
-            settings.stepSeconds(),
-            ledger,
-            markets,
-            w.oracles,
-            venues,
-            populations,
-            this.listeners,
-            auditor);
+    this.recorder = new StepRecorder(this, w, this.listeners, auditor);
   }
 
   /**

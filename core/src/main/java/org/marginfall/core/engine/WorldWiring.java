@@ -46,8 +46,9 @@ final class WorldWiring {
   /** The index in the scenario's assets of each spot asset, in {@link #fundamentals}' order. */
   final int[] spotIndex;
 
+  final AssetId base;
+
   private final World world;
-  private final AssetId base;
 
   WorldWiring(World world, ModelSpec spec, RandomStreams streams, boolean probe) {
     this.world = world;
