@@ -24,7 +24,9 @@ import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
 
 /**
- * All mutable state of one run and the work of each phase.
+ * All mutable state of one run and the order of its phases; each phase's work is a package-private
+ * collaborator's ({@code PricePhases}, {@code LiquidationRounds}, {@code StepRecorder}), and the
+ * parts are built by {@code WorldWiring}.
  *
  * <p>The MASON model owns one world and calls {@link #runPhase(Phase)} once per phase and tick.
  * Agents see it only as an {@link AgentContext} (a {@link LedgerAgentContext}), venues only through
