@@ -2,55 +2,31 @@ package org.marginfall.core.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.marginfall.core.agent.AgentContext;
 import org.marginfall.core.agent.Population;
-import org.marginfall.core.asset.Asset;
 import org.marginfall.core.asset.AssetId;
-import org.marginfall.core.asset.AssetKind;
-import org.marginfall.core.attribution.ExogenousPath;
-import org.marginfall.core.contagion.Channel;
 import org.marginfall.core.contagion.ChannelSwitches;
 import org.marginfall.core.event.EventSink;
-import org.marginfall.core.event.LiquidationBacklog;
-import org.marginfall.core.event.OracleUpdated;
-import org.marginfall.core.event.ShockApplied;
 import org.marginfall.core.event.SimClock;
 import org.marginfall.core.event.SimEvent;
 import org.marginfall.core.ledger.Ledger;
 import org.marginfall.core.ledger.LedgerRangeException;
-import org.marginfall.core.ledger.Quantities;
 import org.marginfall.core.market.Markets;
-import org.marginfall.core.market.SharedMarket;
-import org.marginfall.core.metric.HealthBands;
 import org.marginfall.core.metric.RunListener;
 import org.marginfall.core.metric.RunSettings;
 import org.marginfall.core.metric.RunStart;
-import org.marginfall.core.metric.StepRecord;
-import org.marginfall.core.oracle.Oracle;
-import org.marginfall.core.oracle.OracleDesign;
-import org.marginfall.core.oracle.OracleFeed;
-import org.marginfall.core.oracle.OracleId;
-import org.marginfall.core.oracle.Oracles;
-import org.marginfall.core.price.FundamentalPrices;
-import org.marginfall.core.price.PriceProcessSpec;
-import org.marginfall.core.price.PriceShock;
-import org.marginfall.core.random.RandomStream;
 import org.marginfall.core.random.RandomStreams;
-import org.marginfall.core.random.StreamSeeds;
 import org.marginfall.core.spec.PopulationSpec;
 import org.marginfall.core.spec.VenueServices;
 import org.marginfall.core.spec.VenueSpec;
-import org.marginfall.core.venue.LiquidationCandidate;
 import org.marginfall.core.venue.Venue;
 import org.marginfall.core.venue.VenueId;
-import org.marginfall.core.venue.VenueSnapshot;
 
 /**
- * All mutable state of one run and the work of each phase.
+ * All mutable state of one run and the order of its phases; each phase's work is a package-private
+ * collaborator's ({@code PricePhases}, {@code LiquidationRounds}, {@code StepRecorder}), and the
+ * parts are built by {@code WorldWiring}.
  *
  * <p>The MASON model owns one world and calls {@link #runPhase(Phase)} once per phase and tick.
  * Agents see it only as an {@link AgentContext} (a {@link LedgerAgentContext}), venues only through
@@ -62,25 +38,19 @@ public final class World implements SimClock, EventSink {
   private final int replication;
   private final AssetId base;
   private final Ledger ledger;
-  private final FundamentalPrices fundamentals;
   private final Markets markets;
-  private final Oracles oracles;
-  private final Map<VenueId, Oracles> venueOracles = new LinkedHashMap<>();
   private final ChannelSwitches channels;
   private final ContagionTracker contagion;
-  private final List<PriceShock> shocks;
   private final AgentContext agents;
-  private final List<Venue> venues = new ArrayList<>();
-  private final Map<VenueId, Venue> venuesById = new LinkedHashMap<>();
-  private final List<Population> populations = new ArrayList<>();
+  private final List<Venue> venues;
+  private final List<Population> populations;
   private final List<RunListener> listeners;
   private final Auditor auditor;
-  private final List<Asset> assets;
+  private final WorldCensus census;
+  private final PricePhases prices;
+  private final LiquidationRounds liquidation;
+  private final StepRecorder recorder;
   private final boolean probe;
-  private final Map<VenueId, VenueSnapshot> previous = new LinkedHashMap<>();
-
-  /** Per venue, the array its health values are written into every tick, grown when too short. */
-  private final Map<VenueId, double[]> healthBuffers = new HashMap<>();
 
   private long step;
   private int round;
@@ -88,9 +58,7 @@ public final class World implements SimClock, EventSink {
   /** The order {@link #setUp} sets the populations up in, as indexes into {@link #populations}. */
   private final List<Integer> setUpOrder;
 
-  /** The index in the scenario's assets of each spot asset, in {@link #fundamentals}' order. */
-  private final int[] spotIndex;
-
+  /** Wires the parts (see {@link WorldWiring}), then the collaborators that run the phases. */
   private World(
       ModelSpec spec,
       RandomStreams streams,
@@ -98,124 +66,26 @@ public final class World implements SimClock, EventSink {
       boolean audit,
       boolean probe) {
     this.probe = probe;
-    this.assets = spec.assets();
     this.settings = spec.settings().withSeed(streams.masterSeed());
     this.replication = streams.replication();
     this.base = spec.baseCurrency();
     this.listeners = List.copyOf(listeners);
-    List<AssetId> assetIds = spec.assets().stream().map(Asset::id).toList();
-    // An asset whose precision no resolution chose (a world built directly) counts in micro-units.
-    this.ledger =
-        new Ledger(
-            assetIds,
-            spec.assets().stream()
-                .map(a -> a.declaresDecimals() ? a.decimals() : Quantities.DEFAULT_DECIMALS)
-                .toList());
-    List<AssetId> spot = spec.spotAssets();
-    this.fundamentals =
-        new FundamentalPrices(
-            spot,
-            spot.stream().map(a -> spec.prices().get(a)).toList(),
-            spec.correlation(),
-            settings.stepSeconds(),
-            streams);
-    this.channels = spec.channels();
-    this.markets = new Markets(ledger, base, this, this);
-    List<MarketSpec> secondary = new ArrayList<>();
-    for (MarketSpec m : spec.markets()) {
-      if (spot.contains(m.asset())) {
-        markets.add(
-            new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), fundamental(m.asset())));
-      } else {
-        secondary.add(m);
-      }
-    }
-    this.oracles = new Oracles(base);
-    this.shocks = spec.shocks();
-    // With the market, derived-collateral or oracle channel closed, each venue reads its own copy
-    // of
-    // every oracle, observing the prices that venue sees; otherwise all venues share one.
-    boolean ownOracles =
-        !channels.isOpen(Channel.COMMON_MARKET)
-            || !channels.isOpen(Channel.DERIVED_COLLATERAL)
-            || !channels.isOpen(Channel.COMMON_ORACLE);
-    for (int i = 0; i < spec.venues().size(); i++) {
-      VenueSpec v = spec.venues().get(i);
-      Oracles read = ownOracles ? new Oracles(base) : oracles;
-      venueOracles.put(v.id(), read);
-      VenueServices services = new VenueServices(ledger, markets, read, this, this, base, streams);
-      int entry = i;
-      Venue venue = acting(venueEntry(entry), "venue " + v.id(), () -> v.resolve(services));
-      venues.add(venue);
-      venuesById.put(venue.id(), venue);
-      for (AssetId a : v.issuedAssets()) {
-        if (!markets.isDerived(a)) {
-          throw new IllegalStateException(v.id() + " issues " + a + " but declared no NAV for it");
-        }
-      }
-    }
-    // A derived asset's secondary market trades around its issuer's NAV, known once the issuer
-    // exists.
-    for (MarketSpec m : secondary) {
-      markets.add(
-          new SharedMarket(m.asset(), m.impact(), m.halfLifeSteps(), markets.nav(m.asset())));
-    }
-    markets.configureChannels(channels);
-    // Oracle feeds start at the initial prices, which for derived assets are the issuers' NAVs:
-    // every oracle (and every venue's copy) gets its spot feeds before any derived feed, because
-    // a NAV (a backstop vault's) may read its venue's oracle.
-    Map<OracleId, VenueId> firstReader = new LinkedHashMap<>();
-    for (VenueSpec v : spec.venues()) {
-      v.oraclesRead().stream().sorted().forEach(id -> firstReader.putIfAbsent(id, v.id()));
-    }
-    for (OracleSpec o : spec.oracles()) {
-      oracles.add(oracle(o.id(), o.design(), streams));
-      if (ownOracles) {
-        for (Map.Entry<VenueId, Oracles> e : venueOracles.entrySet()) {
-          OracleDesign design = o.design();
-          if (!channels.isOpen(Channel.COMMON_ORACLE)
-              && !e.getKey().equals(firstReader.get(o.id()))) {
-            design = design.withoutFailures();
-          }
-          e.getValue().add(oracle(o.id(), design, streams));
-        }
-      }
-    }
-    for (AssetId a : pricedAssets()) {
-      for (OracleSpec o : spec.oracles()) {
-        oracles.oracle(o.id()).addFeed(a, markets.price(a));
-        if (ownOracles) {
-          for (Map.Entry<VenueId, Oracles> e : venueOracles.entrySet()) {
-            e.getValue().oracle(o.id()).addFeed(a, markets.priceFor(e.getKey(), a));
-          }
-        }
-      }
-    }
-    List<Oracles> registries = new ArrayList<>(venueOracles.values());
-    registries.add(oracles);
-    this.contagion =
-        new ContagionTracker(
-            markets,
-            venuesById,
-            venueOracles,
-            pricedAssets(),
-            ledger,
-            this,
-            probe
-                ? ExogenousPath.NONE
-                : ExogenousReplay.replay(
-                    spec, streams.masterSeed(), streams.replication(), registries));
-    this.agents =
-        new LedgerAgentContext(this, base, ledger, markets, venuesById, this, contagion, channels);
-    for (PopulationSpec p : spec.populations()) {
-      populations.add(p.resolve(streams));
-    }
+    WorldWiring w = new WorldWiring(this, spec, streams, probe);
+    this.ledger = w.ledger;
+    this.markets = w.markets;
+    this.channels = w.channels;
+    this.contagion = w.contagion;
+    this.agents = w.agents;
+    this.venues = w.venues;
+    this.populations = w.populations;
     this.setUpOrder = setUpOrder(spec.populations());
-    this.spotIndex = new int[spot.size()];
-    for (int i = 0; i < spot.size(); i++) {
-      spotIndex[i] = assetIds.indexOf(spot.get(i));
-    }
     this.auditor = audit ? new Auditor() : null;
+    this.census = new WorldCensus(spec.assets(), base, ledger, markets);
+    this.prices = new PricePhases(this, w, spec.shocks());
+    this.liquidation =
+        new LiquidationRounds(
+            this, settings.maxLiquidationRounds(), prices, agents, contagion, venues);
+    this.recorder = new StepRecorder(this, w, this.listeners, auditor);
   }
 
   /**
@@ -259,11 +129,11 @@ public final class World implements SimClock, EventSink {
     return false;
   }
 
-  private static String venueEntry(int i) {
+  static String venueEntry(int i) {
     return "venues[" + i + "]";
   }
 
-  private static String populationEntry(int i) {
+  static String populationEntry(int i) {
     return "agents[" + i + "]";
   }
 
@@ -273,7 +143,7 @@ public final class World implements SimClock, EventSink {
    * naming the entry. A range failure at set-up stays a {@link LedgerRangeException}, noted with
    * the entry, so that choosing the precision can measure the asset in coarser units and try again.
    */
-  private <T> T acting(String entry, String who, java.util.function.Supplier<T> action) {
+  <T> T acting(String entry, String who, java.util.function.Supplier<T> action) {
     try {
       return action.get();
     } catch (ScenarioFailure | InvariantViolationException e) {
@@ -304,23 +174,6 @@ public final class World implements SimClock, EventSink {
         });
   }
 
-  /**
-   * An oracle of the run. Only a noisy oracle takes a stream (so runs without one list the same
-   * streams as before); a venue's own copy draws the same numbers as the shared one.
-   */
-  private static Oracle oracle(OracleId id, OracleDesign design, RandomStreams streams) {
-    if (!design.needsRandomness()) {
-      return new Oracle(id, design, null);
-    }
-    String name = "oracles/" + id.value();
-    streams.stream(name);
-    return new Oracle(
-        id,
-        design,
-        new RandomStream(
-            name, StreamSeeds.seed(streams.masterSeed(), name, streams.replication())));
-  }
-
   /** Builds the world of {@code spec} for one replication; nothing runs until {@link #setUp()}. */
   public static World create(
       ModelSpec spec, RandomStreams streams, List<RunListener> listeners, boolean audit) {
@@ -337,85 +190,16 @@ public final class World implements SimClock, EventSink {
 
   /** Every asset's supply after set-up, in scenario order, with the value bound of each. */
   public List<LedgerRange.Supply> census() {
-    List<double[]> rows = new ArrayList<>();
-    double totalValue = 0;
-    for (Asset a : assets) {
-      double units = ledger.precision(a.id()).units(ledger.supply(a.id()));
-      // Read without side effects: Markets.price would move a secondary market to its NAV.
-      double price =
-          a.id().equals(base)
-              ? 1
-              : markets.isDerived(a.id())
-                  ? markets.nav(a.id())
-                  : a.kind() == AssetKind.SPOT ? markets.market(a.id()).price() : 0;
-      rows.add(new double[] {units, price});
-      totalValue += price > 0 ? units * price : 0;
-    }
-    List<LedgerRange.Supply> out = new ArrayList<>();
-    for (int i = 0; i < assets.size(); i++) {
-      double[] r = rows.get(i);
-      Asset a = assets.get(i);
-      Asset counted = a.withDecimals(ledger.precision(a.id()).decimals());
-      out.add(new LedgerRange.Supply(counted, r[0], r[1] > 0 ? totalValue / r[1] : 0));
-    }
-    return out;
+    return census.supplies();
   }
 
   /**
    * The scenario entry whose accounts hold the most value after set-up, at set-up prices: {@code
    * {"agents[i]", "population <id>"}} or {@code {"venues[i]", "venue <id>"}}; null when no entry
-   * holds anything. An account belongs to the population named in its path (a trader's margin
-   * account on a venue, {@code perp/accounts/traders/0001}), otherwise to the venue it starts with.
+   * holds anything.
    */
   String[] largestHolder() {
-    double[] price = new double[assets.size()];
-    for (int a = 0; a < assets.size(); a++) {
-      AssetId id = assets.get(a).id();
-      price[a] =
-          id.equals(base)
-              ? 1
-              : markets.isDerived(id)
-                  ? markets.nav(id)
-                  : assets.get(a).kind() == AssetKind.SPOT ? markets.market(id).price() : 0;
-    }
-    java.util.Set<String> populationIds = new java.util.HashSet<>();
-    populations.forEach(p -> populationIds.add(p.id()));
-    Map<String, Double> held = new LinkedHashMap<>();
-    for (org.marginfall.core.ledger.AccountId account : ledger.accounts()) {
-      String[] path = account.value().split("/");
-      String owner = path[0];
-      for (String segment : path) {
-        if (populationIds.contains(segment)) {
-          owner = segment;
-          break;
-        }
-      }
-      double value = 0;
-      for (int a = 0; a < assets.size(); a++) {
-        long b = ledger.balance(account, assets.get(a).id());
-        if (b > 0 && price[a] > 0) {
-          value += ledger.precision(assets.get(a).id()).units(b) * price[a];
-        }
-      }
-      held.merge(owner, value, Double::sum);
-    }
-    String[] best = null;
-    double most = 0;
-    for (int i = 0; i < populations.size(); i++) {
-      double v = held.getOrDefault(populations.get(i).id(), 0.0);
-      if (v > most) {
-        most = v;
-        best = new String[] {populationEntry(i), "population " + populations.get(i).id()};
-      }
-    }
-    for (int i = 0; i < venues.size(); i++) {
-      double v = held.getOrDefault(venues.get(i).id().value(), 0.0);
-      if (v > most) {
-        most = v;
-        best = new String[] {venueEntry(i), "venue " + venues.get(i).id()};
-      }
-    }
-    return best;
+    return census.largestHolder(populations, venues);
   }
 
   /** Tells listeners the run starts, lets populations set up and records step 0. */
@@ -436,11 +220,8 @@ public final class World implements SimClock, EventSink {
       return; // a probe measures supplies only: no marks, no record
     }
     census().forEach(LedgerRange::check);
-    for (int i = 0; i < venues.size(); i++) {
-      Venue v = venues.get(i);
-      previous.put(v.id(), acting(venueEntry(i), "venue " + v.id(), v::snapshot));
-    }
-    record();
+    recorder.start();
+    recorder.record();
   }
 
   /** Runs one phase of tick {@code tick}. */
@@ -449,13 +230,13 @@ public final class World implements SimClock, EventSink {
     round = 0;
     try {
       switch (phase) {
-        case EXOGENOUS -> exogenous();
-        case ORACLES -> publishOracles(false);
+        case EXOGENOUS -> prices.exogenous();
+        case ORACLES -> prices.publishOracles(false);
         case TRADING -> eachPopulation(p -> p.trade(agents));
         case ARBITRAGE -> eachPopulation(p -> p.arbitrage(agents));
-        case RISK_AND_LIQUIDATION -> liquidationRounds();
+        case RISK_AND_LIQUIDATION -> liquidation.run();
         case SETTLEMENT -> settle();
-        case RECORD -> record();
+        case RECORD -> recorder.record();
       }
     } catch (LedgerRangeException e) {
       throw ScenarioFailure.of(
@@ -477,27 +258,15 @@ public final class World implements SimClock, EventSink {
   }
 
   /** Calls {@code action} on every population in scenario order, naming the one that fails. */
-  private void eachPopulation(java.util.function.Consumer<Population> action) {
+  void eachPopulation(java.util.function.Consumer<Population> action) {
     for (int i = 0; i < populations.size(); i++) {
       Population p = populations.get(i);
       acting(populationEntry(i), "population " + p.id(), () -> action.accept(p));
     }
   }
 
-  /** The health bands of {@code v}, its health values written into the venue's reused buffer. */
-  private HealthBands healthBands(Venue v) {
-    int capacity = v.healthCapacity();
-    double[] buffer = healthBuffers.get(v.id());
-    if (buffer == null || buffer.length < capacity) {
-      // Headroom, so that a growing book does not reallocate every tick.
-      buffer = new double[Math.max(16, capacity + capacity / 4)];
-      healthBuffers.put(v.id(), buffer);
-    }
-    return HealthBands.ofReordering(buffer, v.healthValues(buffer));
-  }
-
   /** Calls {@code action} on every venue in scenario order, naming the one that fails. */
-  private void eachVenue(java.util.function.Consumer<Venue> action) {
+  void eachVenue(java.util.function.Consumer<Venue> action) {
     for (int i = 0; i < venues.size(); i++) {
       Venue v = venues.get(i);
       acting(venueEntry(i), "venue " + v.id(), () -> action.accept(v));
@@ -531,137 +300,6 @@ public final class World implements SimClock, EventSink {
     return auditor == null ? 0 : auditor.checkedSteps();
   }
 
-  private void exogenous() {
-    fundamentals.advance();
-    for (int i = 0; i < fundamentals.assets().size(); i++) {
-      checkFundamental(i, -1);
-    }
-    for (int s = 0; s < shocks.size(); s++) {
-      PriceShock shock = shocks.get(s);
-      double factor = shock.factorAt(step);
-      if (factor != 1.0) {
-        int i = fundamentals.indexOf(shock.asset());
-        fundamentals.scale(i, factor);
-        checkFundamental(i, s);
-        emit(new ShockApplied(step, 0, shock.asset().value(), factor, s));
-      }
-    }
-    markets.decay();
-    for (SharedMarket m : markets.all()) {
-      if (!markets.isDerived(m.asset())) {
-        m.setFundamental(fundamental(m.asset()));
-      }
-    }
-    for (Oracle o : oracles.all()) {
-      for (OracleFeed f : o.feeds()) {
-        f.observe(markets.price(f.asset()), markets.parts(f.asset()));
-      }
-    }
-    for (Map.Entry<VenueId, Oracles> e : ownOracles().entrySet()) {
-      for (Oracle o : e.getValue().all()) {
-        for (OracleFeed f : o.feeds()) {
-          f.observe(
-              markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
-        }
-      }
-    }
-  }
-
-  /**
-   * Stops the run when spot asset {@code i}'s fundamental price has left the range prices are
-   * computed in, naming the shock that has just moved it ({@code shock} >= 0) or its process.
-   */
-  private void checkFundamental(int i, int shock) {
-    double p = fundamentals.price(i);
-    if (p >= PriceProcessSpec.MIN_PRICE && p <= PriceProcessSpec.MAX_PRICE) {
-      return;
-    }
-    AssetId a = fundamentals.assets().get(i);
-    String problem =
-        "the fundamental price of "
-            + a
-            + " reached "
-            + p
-            + " "
-            + base
-            + ", beyond the range prices are"
-            + " computed in (1e-12 to 1e12 "
-            + base
-            + ")";
-    if (shock >= 0) {
-      throw new ScenarioFailure(
-          "shocks[" + shock + "].change",
-          step,
-          problem + "; this shock moved it in this step",
-          true,
-          null);
-    }
-    throw new ScenarioFailure(
-        "assets[" + spotIndex[i] + "].price",
-        step,
-        problem + "; lower its volatility, drift or jumps, or run fewer steps",
-        true,
-        null);
-  }
-
-  /** The venues' own oracle copies; empty when every venue reads the shared oracles. */
-  private Map<VenueId, Oracles> ownOracles() {
-    Map<VenueId, Oracles> out = new LinkedHashMap<>();
-    venueOracles.forEach(
-        (v, o) -> {
-          if (o != oracles) {
-            out.put(v, o);
-          }
-        });
-    return out;
-  }
-
-  /**
-   * Publishes oracle updates (and refusal or freeze notices, as {@code oracle_update} events whose
-   * price is the value that stays); within liquidation rounds only oracles with a zero-latency
-   * source re-read.
-   */
-  private void publishOracles(boolean intraTick) {
-    // Venue copies publish silently: the recorded oracle is the shared one reading the common
-    // market.
-    for (Map.Entry<VenueId, Oracles> e : ownOracles().entrySet()) {
-      for (Oracle o : e.getValue().all()) {
-        if (intraTick && !o.rereadsIntraTick()) {
-          continue;
-        }
-        for (OracleFeed f : o.feeds()) {
-          if (intraTick) {
-            f.reobserve(
-                markets.priceFor(e.getKey(), f.asset()), markets.partsFor(e.getKey(), f.asset()));
-          }
-          f.evaluate(step);
-        }
-      }
-    }
-    for (Oracle o : oracles.all()) {
-      if (intraTick && !o.rereadsIntraTick()) {
-        continue;
-      }
-      for (OracleFeed f : o.feeds()) {
-        if (intraTick) {
-          f.reobserve(markets.price(f.asset()), markets.parts(f.asset()));
-        }
-        OracleFeed.Update u = f.evaluate(step);
-        if (u != null) {
-          emit(
-              new OracleUpdated(
-                  step,
-                  round,
-                  o.id().value(),
-                  u.asset().value(),
-                  u.price(),
-                  u.previous(),
-                  u.reason().label()));
-        }
-      }
-    }
-  }
-
   private void settle() {
     eachVenue(
         v -> {
@@ -670,131 +308,6 @@ public final class World implements SimClock, EventSink {
           // attributed.
           contagion.end();
         });
-  }
-
-  private void liquidationRounds() {
-    boolean backlog = false;
-    for (int r = 1; r <= settings.maxLiquidationRounds(); r++) {
-      round = r;
-      publishOracles(true);
-      eachPopulation(p -> p.defend(agents));
-      List<LiquidationCandidate> candidates = new ArrayList<>();
-      boolean[] auctions = {false};
-      eachVenue(
-          v -> {
-            v.markLiquidationCandidates();
-            candidates.addAll(v.liquidatable());
-            auctions[0] |= !v.auctions().isEmpty();
-          });
-      backlog = !candidates.isEmpty();
-      // An open auction is work for liquidators even when no account is liquidatable: its price
-      // keeps falling from tick to tick, and a lot nobody takes may end in a deficit.
-      if (candidates.isEmpty() && !auctions[0]) {
-        break;
-      }
-      List<LiquidationCandidate> view = Collections.unmodifiableList(candidates);
-      int[] executed = {0};
-      eachPopulation(
-          p -> {
-            executed[0] += p.liquidate(agents, view);
-            contagion.end();
-          });
-      if (executed[0] == 0) {
-        break;
-      }
-    }
-    if (backlog) {
-      recordBacklog();
-    }
-    round = 0;
-  }
-
-  /**
-   * Emits the liquidation backlog: what each venue still lists as liquidatable after the last round
-   * (venues drop an account from the last mark's list once a liquidation made it healthy), the
-   * capacity-exhaustion measure of a tick.
-   */
-  private void recordBacklog() {
-    for (Venue v : venues) {
-      List<LiquidationCandidate> left = v.liquidatable();
-      if (left.isEmpty()) {
-        continue;
-      }
-      double shortfall = 0;
-      for (LiquidationCandidate c : left) {
-        shortfall += Math.max(0, c.state().maintenanceRequirement() - c.state().equity());
-      }
-      emit(new LiquidationBacklog(step, round, v.id().value(), left.size(), shortfall));
-    }
-  }
-
-  private void record() {
-    List<StepRecord.AssetPoint> assets = new ArrayList<>();
-    for (SharedMarket m : markets.all()) {
-      AssetId a = m.asset();
-      assets.add(
-          markets.isDerived(a)
-              ? new StepRecord.AssetPoint(a, markets.nav(a), markets.price(a))
-              : new StepRecord.AssetPoint(a, m.fundamental(), m.price()));
-    }
-    for (AssetId d : markets.derivedAssets()) {
-      // A derived asset's "fundamental" is its issuer's NAV; its market price differs from it only
-      // where a secondary market trades it.
-      if (!markets.has(d)) {
-        double nav = markets.price(d);
-        assets.add(new StepRecord.AssetPoint(d, nav, nav));
-      }
-    }
-    List<StepRecord.OraclePoint> prices = new ArrayList<>();
-    for (Oracle o : oracles.all()) {
-      for (OracleFeed f : o.feeds()) {
-        prices.add(new StepRecord.OraclePoint(o.id(), f.asset(), f.price()));
-      }
-    }
-    List<StepRecord.VenuePoint> points = new ArrayList<>();
-    eachVenue(
-        v -> {
-          v.markToMarket();
-          VenueSnapshot now = v.snapshot();
-          VenueSnapshot before = previous.get(v.id());
-          points.add(
-              new StepRecord.VenuePoint(
-                  v.id(),
-                  now,
-                  now.liquidations() - before.liquidations(),
-                  now.liquidatedNotional() - before.liquidatedNotional(),
-                  healthBands(v)));
-          previous.put(v.id(), now);
-        });
-    List<StepRecord.PopulationPoint> own = new ArrayList<>();
-    for (Population p : populations) {
-      Map<String, Double> m = p.metrics();
-      if (!m.isEmpty()) {
-        own.add(new StepRecord.PopulationPoint(p.id(), m));
-      }
-    }
-    StepRecord record =
-        new StepRecord(step, step * settings.stepSeconds(), assets, prices, points, own);
-    if (auditor != null) {
-      auditor.check(record, ledger, venues);
-    }
-    listeners.forEach(l -> l.onStep(record));
-  }
-
-  /** Spot assets (with markets) then derived assets (priced at their issuer's NAV). */
-  private List<AssetId> pricedAssets() {
-    List<AssetId> out = new ArrayList<>();
-    markets.all().forEach(m -> out.add(m.asset()));
-    for (AssetId d : markets.derivedAssets()) {
-      if (!out.contains(d)) {
-        out.add(d);
-      }
-    }
-    return out;
-  }
-
-  private double fundamental(AssetId asset) {
-    return fundamentals.price(fundamentals.indexOf(asset));
   }
 
   // --- SimClock
@@ -807,6 +320,11 @@ public final class World implements SimClock, EventSink {
   @Override
   public int round() {
     return round;
+  }
+
+  /** Sets the liquidation round the phase is in (0 outside liquidation rounds). */
+  void setRound(int round) {
+    this.round = round;
   }
 
   // --- EventSink
