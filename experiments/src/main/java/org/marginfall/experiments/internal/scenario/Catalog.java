@@ -28,12 +28,6 @@ public record Catalog(
     Presets presets,
     CoreTypes coreTypes) {
 
-  /** A catalog of these families with the core kinds shipped with Marginfall. */
-  public Catalog(
-      Registry<VenueType> venueTypes, Registry<PopulationType> populationTypes, Presets presets) {
-    this(venueTypes, populationTypes, presets, CoreTypes.standard());
-  }
-
   private static volatile Catalog standard;
 
   /**

@@ -25,7 +25,10 @@ class PresetsTest {
       Presets.load(PresetsTest.class.getClassLoader(), "test-presets");
   private static final Catalog CATALOG =
       new Catalog(
-          Catalog.standard().venueTypes(), Catalog.standard().populationTypes(), TEST_PRESETS);
+          Catalog.standard().venueTypes(),
+          Catalog.standard().populationTypes(),
+          TEST_PRESETS,
+          Catalog.standard().coreTypes());
 
   /** minimal.yaml's first venue, with its type and margins replaced by a preset reference. */
   private static String withPreset(String extraVenueLines) {
